@@ -1,0 +1,1 @@
+//! The upload engine: a deterministic state machine (no I/O, no clock).

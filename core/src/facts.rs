@@ -1,0 +1,156 @@
+//! What inspecting a file's first bytes tells us (`FileFacts`), the per-file decision of the
+//! limits policy, and the outcomes/skip reasons of contracts.md ("What each file ends as").
+//! Enums only: the app turns them into words in its one strings module.
+use crate::limits::{Limits, Quality, HIGH_QUALITY_PIXELS};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MediaKind {
+    Photo,
+    Video,
+    /// OS clutter such as .DS_Store, Thumbs.db, desktop.ini, AppleDouble `._*`.
+    System,
+    Other,
+}
+
+/// Container/codec family recognised from content (not from the extension).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Jpeg, Png, Gif, Webp, Bmp, Tiff, Heic, Avif,
+    Dng, Cr2, Cr3, Nef, Arw, Orf, Rw2, Raf,
+    Mp4, Mov, M4v, ThreeGp, Matroska, Webm, Avi, MpegTs,
+    Unknown,
+}
+
+impl Format {
+    /// The MIME type to declare as `filetype` when the browser gives none.
+    pub fn mime(self) -> &'static str {
+        use Format::*;
+        match self {
+            Jpeg => "image/jpeg", Png => "image/png", Gif => "image/gif", Webp => "image/webp",
+            Bmp => "image/bmp", Tiff => "image/tiff", Heic => "image/heic", Avif => "image/avif",
+            Dng => "image/x-adobe-dng", Cr2 => "image/x-canon-cr2", Cr3 => "image/x-canon-cr3",
+            Nef => "image/x-nikon-nef", Arw => "image/x-sony-arw", Orf => "image/x-olympus-orf",
+            Rw2 => "image/x-panasonic-rw2", Raf => "image/x-fuji-raf",
+            Mp4 => "video/mp4", Mov => "video/quicktime", M4v => "video/x-m4v", ThreeGp => "video/3gpp",
+            Matroska => "video/x-matroska", Webm => "video/webm", Avi => "video/x-msvideo", MpegTs => "video/mp2t",
+            Unknown => "application/octet-stream",
+        }
+    }
+    /// Formats the Prepare step can decode and re-encode.
+    pub fn can_prepare(self) -> bool {
+        matches!(self, Format::Jpeg | Format::Png | Format::Webp | Format::Tiff)
+    }
+}
+
+/// Result of `Inspect {file}` (contracts.md).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FileFacts {
+    pub kind: MediaKind,
+    pub format: Format,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    /// EXIF orientation 1..=8 when present.
+    pub orientation: Option<u8>,
+    /// EXIF DateTimeOriginal as written ("YYYY:MM:DD HH:MM:SS"), when present.
+    pub captured_at: Option<String>,
+    /// False when the format was recognised but its header could not be read.
+    pub readable: bool,
+}
+
+impl FileFacts {
+    pub fn other() -> Self {
+        FileFacts { kind: MediaKind::Other, format: Format::Unknown, width: None, height: None, orientation: None, captured_at: None, readable: true }
+    }
+    pub fn pixels(&self) -> Option<u64> {
+        Some(self.width? as u64 * self.height? as u64)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SkipReason {
+    NotMedia,
+    EmptyFile,
+    SystemFile,
+    OverSizeLimit,
+    OverPixelLimit,
+    UnderMinimumSize,
+}
+
+/// Notes attached to an `uploaded` outcome.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum UploadNote {
+    /// Recognised photo whose content could not be read: sent as the original.
+    UnreadableSentOriginal,
+    /// Downsizing was asked for but the original was kept (not smaller, or could not decode).
+    KeptOriginal,
+    /// Uploaded a downsized copy.
+    Downsized,
+}
+
+/// How a file ended (contracts.md).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", tag = "type", content = "detail")]
+pub enum Outcome {
+    Uploaded(Option<UploadNote>),
+    AlreadyBackedUp,
+    Skipped(SkipReason),
+    Failed(String),
+}
+
+/// What the limits policy says to do with one file, judged on the original.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Decision {
+    Upload,
+    /// Upload after Prepare (downsize to `max_pixels` and/or strip location).
+    Prepare { max_pixels: Option<u64>, strip_location: bool },
+    Skip(SkipReason),
+}
+
+/// Apply the limits to a file of `size` bytes with these facts.
+pub fn decide(facts: &FileFacts, size: u64, limits: &Limits, quality: Quality, strip_location: bool) -> Decision {
+    if facts.kind == MediaKind::System {
+        return Decision::Skip(SkipReason::SystemFile);
+    }
+    if size == 0 {
+        return Decision::Skip(SkipReason::EmptyFile);
+    }
+    match facts.kind {
+        MediaKind::Other | MediaKind::System => Decision::Skip(SkipReason::NotMedia),
+        MediaKind::Video => {
+            if size > limits.max_video_bytes { Decision::Skip(SkipReason::OverSizeLimit) } else { Decision::Upload }
+        }
+        MediaKind::Photo => {
+            if size > limits.max_photo_bytes {
+                return Decision::Skip(SkipReason::OverSizeLimit);
+            }
+            if let Some(px) = facts.pixels() {
+                if px > limits.max_photo_pixels {
+                    return Decision::Skip(SkipReason::OverPixelLimit);
+                }
+            }
+            if limits.min_photo_side > 0 {
+                if let (Some(w), Some(h)) = (facts.width, facts.height) {
+                    if w.min(h) < limits.min_photo_side {
+                        return Decision::Skip(SkipReason::UnderMinimumSize);
+                    }
+                }
+            }
+            if !facts.readable || !facts.format.can_prepare() {
+                return Decision::Upload;
+            }
+            let downsize = quality == Quality::High && facts.pixels().is_some_and(|p| p > HIGH_QUALITY_PIXELS);
+            if downsize || strip_location {
+                Decision::Prepare { max_pixels: downsize.then_some(HIGH_QUALITY_PIXELS), strip_location }
+            } else {
+                Decision::Upload
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! shoebox-core: everything the browser app and the server share, with no I/O and no clock.
+//!
+//! - [`limits`]: the destination's limits policy (presets `seed`, `google`) and the per-file decision.
+//! - [`facts`]: what inspection learns about a file (`FileFacts`), and outcomes/skip reasons.
+//! - [`tus`]: tus 1.0 header names, `Upload-Metadata` encoding, metadata keys.
+//! - [`api`]: the JSON shapes of `/api/v1/*`.
+//! - [`hash`]: incremental SHA-256 helpers.
+//! - [`photo`]: format sniffing and header readers (and, with feature `prepare`, downsizing).
+//! - [`engine`]: the upload state machine (quinn-proto style: inputs with `now`, actions out).
+
+pub mod api;
+pub mod facts;
+pub mod hash;
+pub mod limits;
+pub mod photo;
+pub mod tus;
+pub mod engine;

@@ -1,0 +1,89 @@
+//! tus 1.0 protocol vocabulary: header names, the `Upload-Metadata` encoding and the metadata
+//! keys of contracts.md. Both the engine (client) and the server use these.
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
+
+pub const TUS_VERSION: &str = "1.0.0";
+pub const H_TUS_RESUMABLE: &str = "Tus-Resumable";
+pub const H_TUS_VERSION: &str = "Tus-Version";
+pub const H_TUS_EXTENSION: &str = "Tus-Extension";
+pub const H_TUS_MAX_SIZE: &str = "Tus-Max-Size";
+pub const H_TUS_CHECKSUM_ALGORITHM: &str = "Tus-Checksum-Algorithm";
+pub const H_UPLOAD_OFFSET: &str = "Upload-Offset";
+pub const H_UPLOAD_LENGTH: &str = "Upload-Length";
+pub const H_UPLOAD_DEFER_LENGTH: &str = "Upload-Defer-Length";
+pub const H_UPLOAD_METADATA: &str = "Upload-Metadata";
+pub const H_UPLOAD_EXPIRES: &str = "Upload-Expires";
+pub const H_UPLOAD_CHECKSUM: &str = "Upload-Checksum";
+pub const H_UPLOAD_CONCAT: &str = "Upload-Concat";
+pub const H_UPLOAD_DUPLICATE: &str = "Upload-Duplicate";
+pub const OFFSET_CONTENT_TYPE: &str = "application/offset+octet-stream";
+
+/// Metadata keys (contracts.md "Upload-Metadata keys").
+pub mod keys {
+    pub const FILENAME: &str = "filename";
+    pub const FILETYPE: &str = "filetype";
+    pub const RELATIVE_PATH: &str = "relativePath";
+    pub const LAST_MODIFIED: &str = "lastModified";
+    pub const SHA256: &str = "sha256";
+    pub const SOURCE_SHA256: &str = "sourceSha256";
+    pub const ALBUM: &str = "album";
+}
+
+/// Encode metadata pairs as `key base64(value)` joined by commas. A `None` value writes the key alone.
+pub fn encode_metadata<'a>(pairs: impl IntoIterator<Item = (&'a str, Option<&'a str>)>) -> String {
+    pairs
+        .into_iter()
+        .map(|(k, v)| match v {
+            Some(v) => format!("{k} {}", STANDARD.encode(v.as_bytes())),
+            None => k.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MetadataError(pub String);
+
+/// Decode an `Upload-Metadata` header. Values that are not valid base64 or not UTF-8 are errors
+/// (the server answers 400 with the message). A key alone decodes to an empty value.
+pub fn decode_metadata(header: &str) -> Result<Vec<(String, String)>, MetadataError> {
+    let mut out = Vec::new();
+    for part in header.split(',') {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        let mut it = part.splitn(2, ' ');
+        let key = it.next().unwrap_or_default();
+        if key.is_empty() || key.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(MetadataError(format!("invalid metadata key {key:?}")));
+        }
+        let value = match it.next() {
+            None => String::new(),
+            Some(v) => {
+                let bytes = STANDARD
+                    .decode(v.trim())
+                    .map_err(|_| MetadataError(format!("metadata value for {key:?} is not valid base64")))?;
+                String::from_utf8(bytes).map_err(|_| MetadataError(format!("metadata value for {key:?} is not UTF-8")))?
+            }
+        };
+        out.push((key.to_string(), value));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn metadata_round_trip() {
+        let h = encode_metadata([("filename", Some("Été 2024/ä b.jpg")), ("flag", None)]);
+        let d = decode_metadata(&h).unwrap();
+        assert_eq!(d, vec![("filename".into(), "Été 2024/ä b.jpg".into()), ("flag".into(), String::new())]);
+    }
+    #[test]
+    fn bad_base64_is_an_error() {
+        assert!(decode_metadata("filename !!!").is_err());
+    }
+}

@@ -1,0 +1,2 @@
+//! shoebox-server entry point: parse flags, open storage, serve.
+fn main() {}
