@@ -1,0 +1,70 @@
+# Shared by scripts/start.sh and scripts/test.sh: installs what is missing, says what it does,
+# and puts the pinned tools on PATH. Sourced, not run. Nothing here downloads from GitHub:
+# everything comes from crates.io, the npm registry or (for CI) Debian's packages.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+TRUNK_VERSION="0.22.1"
+# wasm-bindgen-cli must match the wasm-bindgen in Cargo.lock exactly.
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' "$ROOT/Cargo.lock")"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+export PATH="$HOME/.cargo/bin:$PATH"
+# Trunk's and wasm-bindgen's own release profiles use fat LTO: ~2x slower to install on 2 cores.
+install_env() { env CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 "$@"; }
+
+ensure_wasm_target() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "Installing the Rust target wasm32-unknown-unknown (rustup)"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+ensure_wasm_bindgen() {
+  if wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$"; then return; fi
+  say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION from crates.io (matches Cargo.lock; ~8 min on 2 cores, once)"
+  if install_env cargo install --locked --quiet wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"; then return; fi
+  # Its lock file pins webpki-roots 1.0.11, which crates.io no longer serves: rebuild the
+  # unpacked crate with that one dependency moved to 1.0.10.
+  say "Locked install failed; retrying from the unpacked crate with webpki-roots 1.0.10"
+  local tmp crate
+  tmp="$(mktemp -d)"
+  crate="$(ls "$HOME"/.cargo/registry/cache/*/wasm-bindgen-cli-"$WASM_BINDGEN_VERSION".crate | head -n1)"
+  tar xzf "$crate" -C "$tmp"
+  (cd "$tmp/wasm-bindgen-cli-$WASM_BINDGEN_VERSION" \
+    && cargo update --quiet -p webpki-roots --precise 1.0.10 \
+    && install_env cargo install --locked --quiet --path .)
+  rm -rf "$tmp"
+}
+
+ensure_trunk() {
+  if trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then return; fi
+  say "Installing Trunk $TRUNK_VERSION from crates.io (~8 min on 2 cores, once)"
+  # 0.22.1 declares rust-version 1.96 but builds and works on 1.95. No update check: offline.
+  install_env cargo install --locked --quiet trunk --version "$TRUNK_VERSION" --ignore-rust-version \
+    --no-default-features --features rustls
+}
+
+ensure_npm_packages() {
+  # binaryen's wasm-opt (Debian's 108 breaks the app), playwright-core, tus-js-client, axe-core.
+  if [ ! -x "$ROOT/tests/js/node_modules/.bin/wasm-opt" ] || [ "$ROOT/tests/js/package-lock.json" -nt "$ROOT/tests/js/node_modules/.package-lock.json" ]; then
+    command -v npm >/dev/null || { echo "npm is needed (Debian: apt-get install nodejs npm)" >&2; exit 1; }
+    say "Installing npm packages (binaryen wasm-opt, playwright-core, tus-js-client, axe-core)"
+    (cd "$ROOT/tests/js" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  export PATH="$ROOT/tests/js/node_modules/.bin:$PATH"
+}
+
+ensure_crates_fetched() {
+  say "Fetching crates (Trunk builds offline)"
+  (cd "$ROOT" && cargo fetch --quiet)
+}
+
+bootstrap() {
+  ensure_wasm_target
+  ensure_npm_packages
+  ensure_wasm_bindgen
+  ensure_trunk
+  ensure_crates_fetched
+}

@@ -1,0 +1,435 @@
+//! The driver: the one loop that runs the engine in the browser. It performs the engine's
+//! actions with the browser adapters (workers, XHR, IndexedDB, timers), feeds the results
+//! back, and publishes the engine's state to the UI store a few times a second.
+//!
+//! The UI never touches the engine: it sends `Intent`s through [`intent`].
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use shoebox_core::engine::{
+    Action, AlbumMode, Body, Engine, EngineSettings, Event, FileEntry, FileId, HttpResponse, NetError, PrepareOutcome, RequestId,
+    ResumeRecord, Source,
+};
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, File, FileList, FileSystemEntry};
+
+use crate::browser::worker_pool::{PrepareResult, WorkerPool};
+use crate::browser::{clock, idb, network, walk, xhr};
+use crate::settings::{AlbumSetting, Settings};
+use crate::store::{FolderStat, Store};
+
+mod publish;
+mod page;
+
+/// What the UI asks for.
+pub enum Intent {
+    Start,
+    PauseAll,
+    ResumeAll,
+    PauseFile(u32),
+    ResumeFile(u32),
+    CancelFile(u32),
+    RetryFile(u32),
+    RetryFailed,
+    SetFolderIncluded(String, bool),
+    UpdateSettings(Settings),
+}
+
+pub(crate) struct Inner {
+    engine: Engine,
+    store: Store,
+    files: Vec<File>,
+    paths: Vec<String>,
+    prepared: HashMap<FileId, Blob>,
+    requests: HashMap<RequestId, xhr::XhrHandle>,
+    dirty: HashSet<FileId>,
+    dirty_status: bool,
+    dirty_totals: bool,
+    folders_dirty: bool,
+    folders: BTreeMap<String, FolderStat>,
+    flush_scheduled: bool,
+    timer: Option<(i32, u64)>,
+    walking: usize,
+    resume: Option<idb::Kv>,
+    pool: Rc<WorkerPool>,
+    origin: String,
+}
+
+thread_local! {
+    static DRIVER: RefCell<Option<Rc<RefCell<Inner>>>> = const { RefCell::new(None) };
+}
+
+fn with<R>(f: impl FnOnce(&mut Inner) -> R) -> Option<R> {
+    let d = DRIVER.with(|d| d.borrow().clone())?;
+    let mut inner = d.borrow_mut();
+    Some(f(&mut inner))
+}
+
+/// Run `f` on the engine with the current time, then perform whatever it asks.
+fn step(f: impl FnOnce(&mut Engine, u64)) {
+    with(|d| {
+        f(&mut d.engine, clock::now_ms());
+        d.pump();
+    });
+}
+
+pub fn engine_settings(s: &Settings, origin: &str) -> EngineSettings {
+    EngineSettings {
+        endpoint: s.resolved_endpoint(origin),
+        token: (!s.token.is_empty()).then(|| s.token.clone()),
+        quality: s.quality,
+        limits: s.limits,
+        strip_location: s.strip_location,
+        album: match &s.album {
+            AlbumSetting::Folder => AlbumMode::Folder,
+            AlbumSetting::None => AlbumMode::None,
+            AlbumSetting::Named(n) if n.trim().is_empty() => AlbumMode::Folder,
+            AlbumSetting::Named(n) => AlbumMode::Named(n.clone()),
+        },
+        parallel_uploads: s.parallel.max(1) as usize,
+        wifi_only: s.wifi_only,
+        ..EngineSettings::default()
+    }
+}
+
+/// Create the driver for this page (once), load resume records, and watch the network.
+pub fn start(store: Store) {
+    if DRIVER.with(|d| d.borrow().is_some()) {
+        return;
+    }
+    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    let settings = engine_settings(&store.settings.get_untracked(), &origin);
+    let pool = Rc::new(WorkerPool::new(WorkerPool::default_size()));
+    let mut engine = Engine::new(settings);
+    engine.set_workers(pool.size(), pool.size());
+    engine.set_online(network::is_online(), clock::now_ms());
+    engine.set_metered(network::is_metered(), clock::now_ms());
+    let inner = Inner {
+        engine,
+        store,
+        files: Vec::new(),
+        paths: Vec::new(),
+        prepared: HashMap::new(),
+        requests: HashMap::new(),
+        dirty: HashSet::new(),
+        dirty_status: true,
+        dirty_totals: true,
+        folders_dirty: false,
+        folders: BTreeMap::new(),
+        flush_scheduled: false,
+        timer: None,
+        walking: 0,
+        resume: None,
+        pool,
+        origin,
+    };
+    DRIVER.with(|d| *d.borrow_mut() = Some(Rc::new(RefCell::new(inner))));
+    network::watch(|| {
+        step(|e, now| {
+            e.set_online(network::is_online(), now);
+            e.set_metered(network::is_metered(), now);
+        })
+    });
+    page::install();
+    wasm_bindgen_futures::spawn_local(async {
+        match idb::open().await {
+            Ok(db) => {
+                let kv = idb::Kv::new(&db, "resume");
+                let records: Vec<ResumeRecord> = kv
+                    .entries()
+                    .await
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|(_, v)| v.as_string().and_then(|j| serde_json::from_str(&j).ok()))
+                    .collect();
+                with(|d| {
+                    d.engine.load_resume_records(records);
+                    d.resume = Some(kv);
+                });
+            }
+            Err(e) => web_sys::console::warn_1(&format!("resume store unavailable: {e}").into()),
+        }
+        step(|_, _| {});
+    });
+}
+
+/// Dropped entries: walk them (lazily, in batches) into the engine.
+pub fn add_entries(entries: Vec<FileSystemEntry>) {
+    with(|d| d.walking += 1);
+    step(|_, _| {});
+    wasm_bindgen_futures::spawn_local(async move {
+        walk::walk_entries(entries, add_batch).await;
+        with(|d| d.walking -= 1);
+        step(|_, _| {});
+    });
+}
+
+/// Files from an input.
+pub fn add_file_list(list: FileList) {
+    with(|d| d.walking += 1);
+    wasm_bindgen_futures::spawn_local(async move {
+        walk::walk_file_list(list, add_batch).await;
+        with(|d| d.walking -= 1);
+        step(|_, _| {});
+    });
+}
+
+fn add_batch(batch: Vec<walk::WalkedFile>) {
+    with(|d| {
+        let mut entries = Vec::with_capacity(batch.len());
+        for w in batch {
+            let id = FileId(d.files.len() as u64);
+            let size = w.file.size() as u64;
+            let folder = crate::store::folder_of(&w.relative_path).to_string();
+            let stat = d.folders.entry(folder).or_insert(FolderStat { files: 0, bytes: 0, included: true });
+            stat.files += 1;
+            stat.bytes += size;
+            entries.push(FileEntry {
+                id,
+                name: w.file.name(),
+                relative_path: w.relative_path.clone(),
+                size,
+                last_modified: w.file.last_modified() as i64,
+                mime: w.file.type_(),
+            });
+            d.paths.push(w.relative_path);
+            d.files.push(w.file);
+        }
+        d.folders_dirty = true;
+        publish::append_rows(d, &entries);
+        d.engine.add_files(entries, clock::now_ms());
+        d.pump();
+    });
+}
+
+/// Send a user intent to the engine.
+pub fn intent(i: Intent) {
+    with(|d| {
+        let now = clock::now_ms();
+        let id = |n: u32| FileId(n as u64);
+        match i {
+            Intent::Start => {
+                d.engine.start(now);
+                d.store.started.set(true);
+                page::ask_notification_permission();
+            }
+            Intent::PauseAll => d.engine.pause_all(now),
+            Intent::ResumeAll => d.engine.resume_all(now),
+            Intent::PauseFile(n) => d.engine.pause_file(id(n), now),
+            Intent::ResumeFile(n) => d.engine.resume_file(id(n), now),
+            Intent::CancelFile(n) => d.engine.cancel_file(id(n), now),
+            Intent::RetryFile(n) => d.engine.retry_file(id(n), now),
+            Intent::RetryFailed => d.engine.retry_failed(now),
+            Intent::SetFolderIncluded(folder, included) => {
+                // A folder check box covers its sub-folders too.
+                let prefix = if folder.is_empty() { String::new() } else { format!("{folder}/") };
+                for (path, st) in d.folders.iter_mut() {
+                    if *path == folder || path.starts_with(&prefix) {
+                        st.included = included;
+                    }
+                }
+                let ids: Vec<FileId> = d
+                    .paths
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| if folder.is_empty() { !p.contains('/') } else { p.starts_with(&prefix) })
+                    .map(|(i, _)| FileId(i as u64))
+                    .collect();
+                d.engine.set_excluded(&ids, !included, now);
+                d.folders_dirty = true;
+            }
+            Intent::UpdateSettings(s) => {
+                crate::settings::save(&s);
+                d.store.settings.set(s.clone());
+                d.engine.set_settings(engine_settings(&s, &d.origin), now);
+            }
+        }
+        d.pump();
+    });
+}
+
+impl Inner {
+    /// Perform every pending action, note what changed, re-arm the timer, schedule a publish.
+    fn pump(&mut self) {
+        while let Some(action) = self.engine.poll_action() {
+            self.perform(action);
+        }
+        while let Some(ev) = self.engine.poll_event() {
+            match ev {
+                Event::FileChanged { id } => {
+                    self.dirty.insert(id);
+                }
+                Event::StatusChanged => self.dirty_status = true,
+                Event::TotalsChanged => self.dirty_totals = true,
+            }
+        }
+        self.arm_timer();
+        self.schedule_publish();
+    }
+
+    fn arm_timer(&mut self) {
+        let want = self.engine.poll_timeout();
+        if self.timer.map(|(_, at)| Some(at)) == Some(want) {
+            return;
+        }
+        let win = web_sys::window().expect("window");
+        if let Some((handle, _)) = self.timer.take() {
+            win.clear_timeout_with_handle(handle);
+        }
+        if let Some(at) = want {
+            let delay = at.saturating_sub(clock::now_ms()).min(i32::MAX as u64) as i32;
+            let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
+                with(|d| {
+                    d.timer = None;
+                    d.engine.handle_timeout(clock::now_ms());
+                    d.pump();
+                });
+            });
+            if let Ok(h) = win.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), delay) {
+                self.timer = Some((h, at));
+            }
+        }
+    }
+
+    fn schedule_publish(&mut self) {
+        if self.flush_scheduled {
+            return;
+        }
+        self.flush_scheduled = true;
+        let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
+            with(|d| {
+                d.flush_scheduled = false;
+                publish::publish(d);
+            });
+        });
+        // A few updates a second are plenty for people and keep 100,000 files cheap.
+        let _ = web_sys::window().expect("window").set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 150);
+    }
+
+    fn file(&self, id: FileId) -> Option<File> {
+        self.files.get(id.0 as usize).cloned()
+    }
+
+    fn perform(&mut self, action: Action) {
+        let pool = self.pool.clone();
+        match action {
+            Action::Inspect { file } => {
+                let Some(f) = self.file(file) else { return };
+                wasm_bindgen_futures::spawn_local(async move {
+                    let facts = pool.inspect(f).await;
+                    step(|e, now| e.handle_inspected(file, facts, now));
+                });
+            }
+            Action::Hash { file } => {
+                let Some(f) = self.file(file) else { return };
+                wasm_bindgen_futures::spawn_local(async move {
+                    let r = pool.hash(f.unchecked_into()).await;
+                    step(|e, now| e.handle_hashed(file, r, now));
+                });
+            }
+            Action::Prepare { file, max_pixels, quality, strip_location } => {
+                let Some(f) = self.file(file) else { return };
+                wasm_bindgen_futures::spawn_local(async move {
+                    let outcome = match pool.prepare(f, max_pixels, quality, strip_location).await {
+                        PrepareResult::Prepared { blob, size, sha256 } => {
+                            let mime = Some("image/jpeg".to_string()).filter(|_| blob.type_().is_empty()).or_else(|| Some(blob.type_()));
+                            with(|d| d.prepared.insert(file, blob));
+                            PrepareOutcome::Prepared { size, sha256, mime }
+                        }
+                        PrepareResult::KeepOriginal { reason } => PrepareOutcome::KeepOriginal { reason },
+                    };
+                    step(|e, now| e.handle_prepared(file, outcome, now));
+                });
+            }
+            Action::DropPrepared { file } => {
+                self.prepared.remove(&file);
+            }
+            Action::Abort { req } => {
+                if let Some(h) = self.requests.remove(&req) {
+                    h.abort();
+                }
+            }
+            Action::SaveResume(record) => {
+                if let Some(kv) = self.resume.clone() {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let json = serde_json::to_string(&record).unwrap_or_default();
+                        if let Err(e) = kv.put(&record.key, &json.into()).await {
+                            web_sys::console::warn_1(&format!("could not save resume record: {e}").into());
+                        }
+                    });
+                }
+            }
+            Action::RemoveResume { key } => {
+                if let Some(kv) = self.resume.clone() {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let _ = kv.delete(&key).await;
+                    });
+                }
+            }
+            Action::Http { req, request } => self.send(req, request),
+        }
+    }
+
+    fn send(&mut self, req: RequestId, request: shoebox_core::engine::HttpRequest) {
+        let (body, checksum) = match &request.body {
+            Body::Empty => (xhr::XhrBody::Empty, None),
+            Body::Json(s) => (xhr::XhrBody::Text(s.clone()), None),
+            Body::Slice { file, source, start, end, checksum } => {
+                let blob: Option<Blob> = match source {
+                    Source::Original => self.file(*file).map(|f| f.unchecked_into()),
+                    Source::Prepared => self.prepared.get(file).cloned(),
+                };
+                let Some(blob) = blob else {
+                    let now = clock::now_ms();
+                    self.engine.handle_response(req, Err(NetError::Other("the file is no longer available".into())), now);
+                    return;
+                };
+                // f64 offsets are exact up to 2^53 bytes: fine for any file.
+                match blob.slice_with_f64_and_f64(*start as f64, *end as f64) {
+                    Ok(s) => (xhr::XhrBody::Blob(s), *checksum),
+                    Err(_) => (xhr::XhrBody::Empty, None),
+                }
+            }
+        };
+        let pool = self.pool.clone();
+        let method = request.method.as_str().to_string();
+        let url = request.url.clone();
+        let mut headers = request.headers.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            if let (Some(algo), xhr::XhrBody::Blob(b)) = (checksum, &body) {
+                // The checksum covers exactly this slice; hashing runs in a worker.
+                match pool.hash(b.clone()).await {
+                    Ok(hex) => headers.push(("Upload-Checksum".into(), algo.header_value(&hex_bytes(&hex)))),
+                    Err(e) => {
+                        step(|en, now| en.handle_response(req, Err(NetError::Other(e)), now));
+                        return;
+                    }
+                }
+            }
+            let xreq = xhr::XhrRequest { method, url, headers, body };
+            let sent = xhr::send(xreq, move |n| step(|e, now| e.handle_progress(req, n, now)));
+            match sent {
+                Ok((handle, fut)) => {
+                    with(|d| d.requests.insert(req, handle));
+                    let result = fut.await;
+                    let answer = match result {
+                        Ok(r) => Ok(HttpResponse { status: r.status, headers: r.headers, body: r.body }),
+                        Err(xhr::XhrError::Aborted) => Err(NetError::Aborted),
+                        Err(xhr::XhrError::Network) if !network::is_online() => Err(NetError::Offline),
+                        Err(xhr::XhrError::Network) => Err(NetError::Other("the connection failed".into())),
+                        Err(xhr::XhrError::Other(m)) => Err(NetError::Other(m)),
+                    };
+                    with(|d| d.requests.remove(&req));
+                    step(|e, now| e.handle_response(req, answer, now));
+                }
+                Err(e) => step(|en, now| en.handle_response(req, Err(NetError::Other(format!("{e:?}"))), now)),
+            }
+        });
+    }
+}
+
+fn hex_bytes(hex: &str) -> Vec<u8> {
+    (0..hex.len() / 2).filter_map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok()).collect()
+}

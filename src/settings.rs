@@ -1,0 +1,158 @@
+//! The user's settings: defaults, the page URL's parameters (contracts.md "URL parameters"), and
+//! persistence in localStorage so a Chromebook provisioned by one link keeps them.
+use serde::{Deserialize, Serialize};
+use shoebox_core::limits::{LimitsChoice, Quality};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", tag = "mode", content = "name")]
+pub enum AlbumSetting {
+    /// One album per top folder (the server's default when `album` is absent).
+    Folder,
+    None,
+    Named(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Settings {
+    /// Empty means "this server" (`<origin>/files/`).
+    pub endpoint: String,
+    pub token: String,
+    pub quality: Quality,
+    pub limits: LimitsChoice,
+    pub parallel: u32,
+    pub wifi_only: bool,
+    pub album: AlbumSetting,
+    pub strip_location: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            endpoint: String::new(),
+            token: String::new(),
+            quality: Quality::Original,
+            limits: LimitsChoice::Server,
+            parallel: 3,
+            wifi_only: false,
+            album: AlbumSetting::Folder,
+            strip_location: false,
+        }
+    }
+}
+
+const STORAGE_KEY: &str = "shoebox.settings";
+
+impl Settings {
+    /// Apply one URL parameter; unknown names and unparsable values are ignored.
+    pub fn apply_param(&mut self, name: &str, value: &str) {
+        match name {
+            "endpoint" => self.endpoint = value.trim().to_string(),
+            "token" => self.token = value.trim().to_string(),
+            "quality" => match value {
+                "original" => self.quality = Quality::Original,
+                "high" => self.quality = Quality::High,
+                _ => {}
+            },
+            "limits" => {
+                if let Some(l) = LimitsChoice::parse(value) {
+                    self.limits = l;
+                }
+            }
+            "parallel" => {
+                if let Ok(n) = value.parse::<u32>() {
+                    self.parallel = n.clamp(1, 20);
+                }
+            }
+            "wifiOnly" => self.wifi_only = matches!(value, "1" | "true"),
+            "stripLocation" => self.strip_location = matches!(value, "1" | "true"),
+            "album" => {
+                self.album = match value {
+                    "folder" => AlbumSetting::Folder,
+                    "none" => AlbumSetting::None,
+                    name => AlbumSetting::Named(name.to_string()),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The tus endpoint to use, given the page's origin.
+    pub fn resolved_endpoint(&self, origin: &str) -> String {
+        if self.endpoint.is_empty() {
+            format!("{origin}/files/")
+        } else {
+            self.endpoint.clone()
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn from_json(s: &str) -> Option<Self> {
+        serde_json::from_str(s).ok()
+    }
+}
+
+/// Load saved settings, apply the page's URL parameters over them, save the result, and remove
+/// a `token` parameter from the address bar so it is not left in history or bookmarks.
+#[cfg(target_arch = "wasm32")]
+pub fn load() -> Settings {
+    let window = web_sys::window().expect("window");
+    let storage = window.local_storage().ok().flatten();
+    let mut s = storage
+        .as_ref()
+        .and_then(|st| st.get_item(STORAGE_KEY).ok().flatten())
+        .and_then(|j| Settings::from_json(&j))
+        .unwrap_or_default();
+    let href = window.location().href().unwrap_or_default();
+    if let Ok(url) = web_sys::Url::new(&href) {
+        let params = url.search_params();
+        for name in ["endpoint", "token", "quality", "limits", "parallel", "wifiOnly", "album", "stripLocation"] {
+            if let Some(v) = params.get(name) {
+                s.apply_param(name, &v);
+            }
+        }
+        if params.get("token").is_some() {
+            params.delete("token");
+            let _ = window.history().and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href())));
+        }
+    }
+    save(&s);
+    s
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn save(s: &Settings) {
+    if let Some(st) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = st.set_item(STORAGE_KEY, &s.to_json());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn url_parameters_set_every_setting() {
+        let mut s = Settings::default();
+        for (k, v) in [("endpoint", "https://x/files/"), ("token", "t"), ("quality", "high"), ("limits", "google"), ("parallel", "5"), ("wifiOnly", "1"), ("album", "Trip"), ("stripLocation", "1")] {
+            s.apply_param(k, v);
+        }
+        assert_eq!(s.endpoint, "https://x/files/");
+        assert_eq!(s.token, "t");
+        assert_eq!(s.quality, Quality::High);
+        assert_eq!(s.limits, LimitsChoice::Google);
+        assert_eq!(s.parallel, 5);
+        assert!(s.wifi_only && s.strip_location);
+        assert_eq!(s.album, AlbumSetting::Named("Trip".into()));
+        s.apply_param("album", "none");
+        assert_eq!(s.album, AlbumSetting::None);
+        s.apply_param("quality", "bogus");
+        assert_eq!(s.quality, Quality::High);
+    }
+    #[test]
+    fn empty_endpoint_means_this_server() {
+        assert_eq!(Settings::default().resolved_endpoint("http://127.0.0.1:8080"), "http://127.0.0.1:8080/files/");
+    }
+}

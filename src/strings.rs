@@ -1,0 +1,201 @@
+//! Every user-facing string of the app, in one place: a translation is this one file.
+//! Statuses, outcomes and skip reasons use the exact words of contracts.md.
+use shoebox_core::facts::{Outcome, SkipReason, UploadNote};
+
+pub const APP_NAME: &str = "Shoebox";
+pub const TAGLINE: &str = "Back up your photos and videos. Nothing to install.";
+pub const DROP_HINT: &str = "Drop folders or photos anywhere on this page";
+pub const DROP_ACTIVE: &str = "Drop to add them to your backup";
+pub const CHOOSE_FOLDERS: &str = "Choose folders";
+pub const CHOOSE_FILES: &str = "Choose files";
+pub const ADD_MORE: &str = "Add more folders";
+pub const BACK_UP: &str = "Back up";
+pub const PAUSE: &str = "Pause";
+pub const RESUME: &str = "Resume";
+pub const RETRY_FAILED: &str = "Retry failed";
+pub const CANCEL: &str = "Cancel";
+pub const RETRY: &str = "Retry";
+pub const SETTINGS: &str = "Settings";
+pub const DOWNLOAD_CSV: &str = "Download the list (CSV)";
+pub const EMPTY_TITLE: &str = "Nothing chosen yet";
+pub const EMPTY_BODY: &str = "Choose the folders that hold your photos and videos, or drop them here. Shoebox looks through them first and shows you what it will back up before anything is sent.";
+pub const PLAN_TITLE: &str = "What will be backed up";
+pub const FILES_TITLE: &str = "Files";
+pub const SKIPPED_TITLE: &str = "Skipped files and why";
+pub const LEAVE_WARNING: &str = "Your backup is still running. If you leave, it will continue from where it stopped next time.";
+pub const DONE_NOTIFICATION: &str = "Your backup is complete";
+pub const CONTINUE_HINT: &str = "Choose or drop the same folders again to continue where you stopped. Files already sent are not sent again.";
+pub const SIGN_IN_HINT: &str = "The server did not accept the access key. Open the link you were given again, or enter the key in Settings.";
+
+// Settings panel
+pub const SET_QUALITY: &str = "Upload size";
+pub const SET_QUALITY_ORIGINAL: &str = "Original";
+pub const SET_QUALITY_HIGH: &str = "High quality (up to 16 MP)";
+pub const SET_LIMITS: &str = "Limits";
+pub const SET_LIMITS_SERVER: &str = "The server's";
+pub const SET_LIMITS_SEED: &str = "Classic (75 MB, 100 MP photos)";
+pub const SET_LIMITS_GOOGLE: &str = "Google Photos (200 MB, 150 MP, at least 256 px)";
+pub const SET_DESTINATION: &str = "Destination (tus address; empty means this server)";
+pub const SET_TOKEN: &str = "Access key";
+pub const SET_WIFI_ONLY: &str = "Back up on Wi-Fi only";
+pub const SET_PARALLEL: &str = "Uploads at once";
+pub const SET_ALBUM: &str = "Albums";
+pub const SET_ALBUM_FOLDER: &str = "One album per top folder";
+pub const SET_ALBUM_NONE: &str = "No albums";
+pub const SET_ALBUM_NAMED: &str = "All into one album named…";
+pub const SET_STRIP_LOCATION: &str = "Remove location from photos";
+
+// Status card (contracts.md, in these words)
+pub const STATUS_READY: &str = "Ready";
+pub fn status_looking(found: u64) -> String {
+    format!("Looking through your folders ({} found)", count(found))
+}
+pub fn status_ready_to_back_up(n: u64) -> String {
+    format!("Ready to back up {} photos and videos", count(n))
+}
+pub const STATUS_CONTINUE: &str = "Continue your backup";
+pub fn status_backing_up(done: u64, total: u64) -> String {
+    format!("Backing up {} of {}", count(done), count(total))
+}
+pub fn backing_up_detail(bytes_left: u64, eta_ms: Option<u64>) -> String {
+    match eta_ms {
+        Some(ms) => format!("{} left, {}", bytes(bytes_left), eta(ms)),
+        None => format!("{} left", bytes(bytes_left)),
+    }
+}
+pub const STATUS_SIGN_IN: &str = "Sign-in needed";
+pub const STATUS_OFFLINE: &str = "Waiting for connection";
+pub const STATUS_WIFI: &str = "Waiting for Wi-Fi";
+pub const STATUS_PAUSED: &str = "Backup is paused";
+pub const STATUS_COMPLETE: &str = "Backup complete";
+pub fn complete_detail(uploaded: u64, already: u64, skipped: u64, failed: u64) -> String {
+    format!(
+        "{} uploaded, {} already backed up, {} skipped, {} failed",
+        count(uploaded),
+        count(already),
+        count(skipped),
+        count(failed)
+    )
+}
+pub fn skipped_line(n: u64) -> String {
+    format!("{} photos or videos were skipped — see why", count(n))
+}
+
+pub fn skip_reason(r: SkipReason) -> &'static str {
+    match r {
+        SkipReason::NotMedia => "not a photo or video",
+        SkipReason::EmptyFile => "empty file",
+        SkipReason::SystemFile => "system file",
+        SkipReason::OverSizeLimit => "over the size limit",
+        SkipReason::OverPixelLimit => "over the pixel limit",
+        SkipReason::UnderMinimumSize => "under the minimum size",
+    }
+}
+
+pub fn outcome(o: &Outcome) -> String {
+    match o {
+        Outcome::Uploaded(None) => "uploaded".into(),
+        Outcome::Uploaded(Some(note)) => format!("uploaded ({})", upload_note(*note)),
+        Outcome::AlreadyBackedUp => "already backed up".into(),
+        Outcome::Skipped(r) => format!("skipped: {}", skip_reason(*r)),
+        Outcome::Failed(why) => format!("failed: {why}"),
+    }
+}
+
+pub fn upload_note(n: UploadNote) -> &'static str {
+    match n {
+        UploadNote::UnreadableSentOriginal => "could not be read, sent as the original",
+        UploadNote::KeptOriginal => "original kept",
+        UploadNote::Downsized => "downsized to 16 MP",
+    }
+}
+
+pub const PHASE_WAITING: &str = "waiting";
+pub const PHASE_INSPECTING: &str = "looking";
+pub const PHASE_READY: &str = "ready";
+pub const PHASE_HASHING: &str = "hashing";
+pub const PHASE_CHECKING: &str = "checking";
+pub const PHASE_PREPARING: &str = "downsizing";
+pub const PHASE_PAUSED: &str = "paused";
+pub fn phase_uploading(percent: u32) -> String {
+    format!("uploading {percent}%")
+}
+pub fn phase_retrying(seconds: u64) -> String {
+    format!("retrying in {seconds} s")
+}
+
+pub fn plan_totals(photos: u64, videos: u64, downsize: u64, skipped: u64) -> String {
+    format!(
+        "{} photos, {} videos, {} to downsize, {} skipped",
+        count(photos),
+        count(videos),
+        count(downsize),
+        count(skipped)
+    )
+}
+
+pub fn speed(bytes_per_s: u64) -> String {
+    format!("{}/s", bytes(bytes_per_s))
+}
+
+/// 1,234,567 with thousands separators.
+pub fn count(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Decimal units, as the limits are stated (1 MB = 1,000,000 bytes).
+pub fn bytes(n: u64) -> String {
+    const UNITS: [&str; 5] = ["bytes", "KB", "MB", "GB", "TB"];
+    if n < 1000 {
+        return format!("{n} bytes");
+    }
+    let mut v = n as f64;
+    let mut u = 0;
+    while v >= 1000.0 && u < UNITS.len() - 1 {
+        v /= 1000.0;
+        u += 1;
+    }
+    if v < 10.0 {
+        format!("{v:.1} {}", UNITS[u])
+    } else {
+        format!("{v:.0} {}", UNITS[u])
+    }
+}
+
+/// "about 6 min", rounded so the figure does not flicker.
+pub fn eta(ms: u64) -> String {
+    let s = ms / 1000;
+    if s < 60 {
+        "less than a minute".into()
+    } else if s < 3600 {
+        format!("about {} min", (s + 30) / 60)
+    } else {
+        let h = s / 3600;
+        let m = (s % 3600 + 30) / 60;
+        format!("about {h} h {m} min")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn numbers_read_well() {
+        assert_eq!(count(1234), "1,234");
+        assert_eq!(count(999), "999");
+        assert_eq!(count(1_000_000), "1,000,000");
+        assert_eq!(bytes(2_100_000_000), "2.1 GB");
+        assert_eq!(bytes(512), "512 bytes");
+        assert_eq!(eta(6 * 60_000), "about 6 min");
+        assert_eq!(status_backing_up(1234, 5678), "Backing up 1,234 of 5,678");
+        assert_eq!(skipped_line(3), "3 photos or videos were skipped — see why");
+    }
+}

@@ -1,0 +1,32 @@
+//! The root component: provides the store, lays out the page, and starts the driver.
+use leptos::prelude::*;
+
+use super::{controls::Controls, drop_zone::DropZone, file_list::FileList, overall_progress::OverallProgress};
+use super::{plan_view::PlanView, settings_panel::SettingsPanel, skipped_list::SkippedList, status_card::StatusCard};
+use crate::store::Store;
+use crate::strings as s;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let store = Store::new(crate::settings::load());
+    provide_context(store);
+    crate::driver::start(store);
+
+    view! {
+        <DropZone>
+            <header class="top">
+                <h1 class="brand"><span class="logo" aria-hidden="true"></span>{s::APP_NAME}</h1>
+                <p class="tagline">{s::TAGLINE}</p>
+            </header>
+            <main class="page">
+                <StatusCard/>
+                <Controls/>
+                <OverallProgress/>
+                <PlanView/>
+                <FileList/>
+                <SkippedList/>
+                <SettingsPanel/>
+            </main>
+        </DropZone>
+    }
+}

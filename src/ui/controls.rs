@@ -1,0 +1,41 @@
+//! The main actions: choose folders, back up, pause/resume, retry failed.
+use leptos::prelude::*;
+
+use super::folder_picker::FolderPicker;
+use crate::driver::{intent, Intent};
+use crate::store::{use_store, StatusView};
+use crate::strings as s;
+
+#[component]
+pub fn Controls() -> impl IntoView {
+    let store = use_store();
+    let has_files = move || store.totals.with(|t| t.files > 0);
+    let can_start = move || matches!(store.status.get(), StatusView::ReadyToBackUp { .. } | StatusView::Continue { .. }) && !store.started.get();
+    let running = move || store.started.get() && !matches!(store.status.get(), StatusView::Complete { .. } | StatusView::Paused);
+    let paused = move || matches!(store.status.get(), StatusView::Paused);
+    let failed = move || matches!(store.status.get(), StatusView::Complete { failed, .. } if failed > 0);
+    let label = Signal::derive(move || if has_files() { s::ADD_MORE } else { s::CHOOSE_FOLDERS });
+    view! {
+        <div class="controls">
+            <FolderPicker label=label/>
+            <Show when=can_start>
+                <button class="button primary" data-testid="backup-button" on:click=move |_| intent(Intent::Start)>
+                    <span class="icon icon-upload" aria-hidden="true"></span>{s::BACK_UP}
+                </button>
+            </Show>
+            <Show when=running>
+                <button class="button" data-testid="pause-button" on:click=move |_| intent(Intent::PauseAll)>
+                    <span class="icon icon-pause" aria-hidden="true"></span>{s::PAUSE}
+                </button>
+            </Show>
+            <Show when=paused>
+                <button class="button primary" data-testid="pause-button" on:click=move |_| intent(Intent::ResumeAll)>
+                    <span class="icon icon-play" aria-hidden="true"></span>{s::RESUME}
+                </button>
+            </Show>
+            <Show when=failed>
+                <button class="button" data-testid="retry-failed-button" on:click=move |_| intent(Intent::RetryFailed)>{s::RETRY_FAILED}</button>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,110 @@
+//! The file list: virtualised (only the rows in view exist in the DOM, so 100,000 files cost
+//! nothing), filterable by outcome, with each file's phase, outcome and per-file actions.
+use leptos::prelude::*;
+use shoebox_core::facts::Outcome;
+
+use crate::driver::{intent, Intent};
+use crate::store::{use_store, FileRow, Filter, RowState};
+use crate::strings as s;
+
+const ROW_PX: f64 = 44.0;
+const VIEW_PX: f64 = 440.0;
+const OVERSCAN: usize = 6;
+
+fn state_text(st: &RowState) -> String {
+    match st {
+        RowState::Waiting => s::PHASE_WAITING.into(),
+        RowState::Inspecting => s::PHASE_INSPECTING.into(),
+        RowState::Planned { .. } => s::PHASE_READY.into(),
+        RowState::Hashing => s::PHASE_HASHING.into(),
+        RowState::Checking => s::PHASE_CHECKING.into(),
+        RowState::Preparing => s::PHASE_PREPARING.into(),
+        RowState::Uploading { percent } => s::phase_uploading(*percent),
+        RowState::Retrying { in_s } => s::phase_retrying(*in_s),
+        RowState::Paused => s::PHASE_PAUSED.into(),
+        RowState::Done(o) => s::outcome(o),
+    }
+}
+
+#[component]
+pub fn FileList() -> impl IntoView {
+    let store = use_store();
+    let filter = RwSignal::new(Filter::All);
+    let scroll = RwSignal::new(0.0f64);
+    // Indices of rows matching the filter; recomputed only when rows or the filter change.
+    let matching = Memo::new(move |_| {
+        let f = filter.get();
+        store.rows.with(|rows| {
+            rows.iter().enumerate().filter(|(_, r)| f == Filter::All || r.state.filter_class() == f).map(|(i, _)| i as u32).collect::<Vec<u32>>()
+        })
+    });
+    let window = move || {
+        let first = ((scroll.get() / ROW_PX) as usize).saturating_sub(OVERSCAN);
+        let count = (VIEW_PX / ROW_PX) as usize + 2 * OVERSCAN;
+        let idx = matching.get();
+        store.rows.with(|rows| {
+            idx.iter().enumerate().skip(first).take(count).filter_map(|(pos, &i)| rows.get(i as usize).map(|r| (pos, r.clone()))).collect::<Vec<(usize, FileRow)>>()
+        })
+    };
+    let filters = [
+        (Filter::All, "All"),
+        (Filter::Pending, "In progress"),
+        (Filter::Uploaded, "Uploaded"),
+        (Filter::Already, "Already backed up"),
+        (Filter::Skipped, "Skipped"),
+        (Filter::Failed, "Failed"),
+    ];
+    view! {
+        <Show when=move || store.started.get()>
+            <section class="files" aria-labelledby="files-title">
+                <h2 id="files-title">{s::FILES_TITLE}</h2>
+                <div class="filters" role="group" aria-label="Show">
+                    {filters.into_iter().map(|(f, label)| view! {
+                        <button class="chip" class:active=move || filter.get() == f aria-pressed=move || (filter.get() == f).to_string()
+                            on:click=move |_| { filter.set(f); scroll.set(0.0); }>{label}</button>
+                    }).collect_view()}
+                </div>
+                <div class="file-scroll" style:height=format!("{VIEW_PX}px") tabindex="0" aria-label="File list"
+                    on:scroll=move |e| { let el: web_sys::Element = event_target(&e); scroll.set(el.scroll_top() as f64); }>
+                    <div class="file-spacer" style:height=move || format!("{}px", matching.with(|m| m.len()) as f64 * ROW_PX)>
+                        <For each=window key=|(pos, r)| (*pos, r.id, r.state.clone())
+                            children=move |(pos, row)| view! { <Row pos=pos row=row/> }/>
+                    </div>
+                </div>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn Row(pos: usize, row: FileRow) -> impl IntoView {
+    let id = row.id;
+    let failed = matches!(row.state, RowState::Done(Outcome::Failed(_)));
+    let active = !matches!(row.state, RowState::Done(_) | RowState::Planned { .. });
+    let paused = matches!(row.state, RowState::Paused);
+    let percent = match row.state {
+        RowState::Uploading { percent } => Some(percent),
+        _ => None,
+    };
+    let class = match row.state.filter_class() {
+        Filter::Failed => "file-row failed",
+        Filter::Skipped => "file-row skipped",
+        Filter::Uploaded | Filter::Already => "file-row done",
+        _ => "file-row",
+    };
+    view! {
+        <div class=class data-testid="file-row" style:top=format!("{}px", pos as f64 * ROW_PX)>
+            <span class="file-path" title=row.path.clone()>{row.path.clone()}</span>
+            <span class="file-size">{s::bytes(row.size)}</span>
+            <span class="file-state">{state_text(&row.state)}
+                {percent.map(|p| view! { <span class="mini-bar" aria-hidden="true"><span style:width=format!("{p}%")></span></span> })}
+            </span>
+            <span class="file-actions">
+                {paused.then(|| view! { <button class="link" on:click=move |_| intent(Intent::ResumeFile(id))>{s::RESUME}</button> })}
+                {(active && !paused).then(|| view! { <button class="link" on:click=move |_| intent(Intent::PauseFile(id))>{s::PAUSE}</button> })}
+                {active.then(|| view! { <button class="link" on:click=move |_| intent(Intent::CancelFile(id))>{s::CANCEL}</button> })}
+                {failed.then(|| view! { <button class="link" on:click=move |_| intent(Intent::RetryFile(id))>{s::RETRY}</button> })}
+            </span>
+        </div>
+    }
+}

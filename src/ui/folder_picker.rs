@@ -1,0 +1,30 @@
+//! "Choose folders" (a webkitdirectory input) and "Choose files", styled as buttons.
+use leptos::prelude::*;
+use web_sys::HtmlInputElement;
+
+use crate::strings as s;
+
+#[component]
+pub fn FolderPicker(#[prop(into)] label: Signal<&'static str>) -> impl IntoView {
+    let folder_input: NodeRef<leptos::html::Input> = NodeRef::new();
+    let file_input: NodeRef<leptos::html::Input> = NodeRef::new();
+    let take = move |input: HtmlInputElement| {
+        if let Some(files) = input.files() {
+            crate::driver::add_file_list(files);
+        }
+        // Let the same folder be chosen again (re-drop to continue after a reload).
+        input.set_value("");
+    };
+    view! {
+        <label class="button primary file-button">
+            <input type="file" multiple prop:webkitdirectory=true data-testid="folder-input" class="visually-hidden"
+                node_ref=folder_input on:change=move |_| { if let Some(i) = folder_input.get() { take(i) } }/>
+            <span class="icon icon-folder" aria-hidden="true"></span>{move || label.get()}
+        </label>
+        <label class="button file-button">
+            <input type="file" multiple accept="image/*,video/*" class="visually-hidden"
+                node_ref=file_input on:change=move |_| { if let Some(i) = file_input.get() { take(i) } }/>
+            <span class="icon icon-photo" aria-hidden="true"></span>{s::CHOOSE_FILES}
+        </label>
+    }
+}

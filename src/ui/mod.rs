@@ -1,0 +1,12 @@
+//! Leptos components, one per file. They read the store and send intents to the driver.
+pub mod app;
+pub mod drop_zone;
+pub mod file_list;
+pub mod folder_picker;
+pub mod overall_progress;
+pub mod plan_view;
+pub mod settings_panel;
+pub mod skipped_list;
+pub mod status_card;
+pub mod status_text;
+pub mod controls;

@@ -1,0 +1,39 @@
+//! The overall progress bar: bytes and files done, speed and a smoothed ETA.
+use leptos::prelude::*;
+
+use crate::store::use_store;
+use crate::strings as s;
+
+#[component]
+pub fn OverallProgress() -> impl IntoView {
+    let store = use_store();
+    let pct = Memo::new(move |_| {
+        store.totals.with(|t| if t.bytes_total == 0 { 0.0 } else { (t.bytes_done as f64 * 100.0 / t.bytes_total as f64).min(100.0) })
+    });
+    let text = move || {
+        store.totals.with(|t| {
+            let mut parts = vec![
+                format!("{} of {}", s::bytes(t.bytes_done), s::bytes(t.bytes_total)),
+                format!("{} of {} files", s::count(t.files_done), s::count(t.files_total)),
+            ];
+            if let Some(bps) = t.speed_bps {
+                parts.push(s::speed(bps));
+            }
+            if let Some(ms) = t.eta_ms {
+                parts.push(s::eta(ms));
+            }
+            parts.join(" · ")
+        })
+    };
+    view! {
+        <Show when=move || store.started.get()>
+            <section class="overall" aria-label="Overall progress">
+                <div class="bar" role="progressbar" data-testid="overall-progress" aria-valuemin="0" aria-valuemax="100"
+                    aria-valuenow=move || format!("{:.0}", pct.get())>
+                    <div class="bar-fill" style:width=move || format!("{:.2}%", pct.get())></div>
+                </div>
+                <p class="overall-text">{text}</p>
+            </section>
+        </Show>
+    }
+}

@@ -1,0 +1,63 @@
+//! The plan view, shown before anything is sent: totals by kind and skip reason, and a folder
+//! tree with file counts and sizes whose check boxes include or exclude folders.
+use leptos::prelude::*;
+
+use crate::driver::{intent, Intent};
+use crate::store::use_store;
+use crate::strings as s;
+
+/// Folders listed at most; the rest are summarised (they are still backed up).
+const MAX_FOLDERS_SHOWN: usize = 400;
+
+#[component]
+pub fn PlanView() -> impl IntoView {
+    let store = use_store();
+    let visible = move || store.totals.with(|t| t.files > 0) && !store.started.get();
+    let totals = move || {
+        store.totals.with(|t| s::plan_totals(t.photos, t.videos, t.to_downsize, t.skipped_count()))
+    };
+    let size_line = move || store.totals.with(|t| format!("{} in {} files", s::bytes(t.bytes_total), s::count(t.files)));
+    let reasons = move || {
+        store.totals.with(|t| {
+            t.skipped.iter().filter(|(_, n)| **n > 0).map(|(k, n)| format!("{}: {}", s::skip_reason(k.reason()), s::count(*n))).collect::<Vec<_>>()
+        })
+    };
+    let folders = move || {
+        store.folders.with(|f| f.iter().take(MAX_FOLDERS_SHOWN).map(|(p, st)| (p.clone(), st.clone())).collect::<Vec<_>>())
+    };
+    let more = move || store.folders.with(|f| f.len().saturating_sub(MAX_FOLDERS_SHOWN));
+    view! {
+        <Show when=visible>
+            <section class="plan" data-testid="plan-view" aria-labelledby="plan-title">
+                <h2 id="plan-title">{s::PLAN_TITLE}</h2>
+                <p class="plan-totals" data-testid="plan-totals">{totals}</p>
+                <p class="plan-size">{size_line}</p>
+                <ul class="plan-reasons">
+                    <For each=reasons key=|r| r.clone() children=|r| view! { <li>{r}</li> }/>
+                </ul>
+                <ul class="folder-tree" aria-label="Folders">
+                    <For each=folders key=|(p, st)| (p.clone(), st.included, st.files)
+                        children=move |(path, st)| {
+                            let depth = if path.is_empty() { 0 } else { path.matches('/').count() };
+                            let name = if path.is_empty() { "(loose files)".to_string() } else { path.rsplit('/').next().unwrap_or(&path).to_string() };
+                            let p2 = path.clone();
+                            view! {
+                                <li class="folder" style:padding-left=format!("{}rem", depth as f32 * 1.25)>
+                                    <label>
+                                        <input type="checkbox" prop:checked=st.included
+                                            on:change=move |e| intent(Intent::SetFolderIncluded(p2.clone(), event_target_checked(&e)))/>
+                                        <span class="icon icon-folder" aria-hidden="true"></span>
+                                        <span class="folder-name" title=path.clone()>{name}</span>
+                                        <span class="folder-meta">{format!("{} files · {}", s::count(st.files), s::bytes(st.bytes))}</span>
+                                    </label>
+                                </li>
+                            }
+                        }/>
+                </ul>
+                <Show when=move || { more() > 0 }>
+                    <p class="muted">{move || format!("and {} more folders", s::count(more() as u64))}</p>
+                </Show>
+            </section>
+        </Show>
+    }
+}

@@ -1,0 +1,44 @@
+//! The status card: one plain-words status (contracts.md), its detail, the "skipped — see why"
+//! line, and an ARIA live region that announces status changes.
+use leptos::prelude::*;
+
+use super::status_text::{detail, headline};
+use crate::store::{use_store, StatusView};
+use crate::strings as s;
+
+#[component]
+pub fn StatusCard() -> impl IntoView {
+    let store = use_store();
+    let head = Memo::new(move |_| store.status.with(headline));
+    let det = Memo::new(move |_| store.status.with(detail));
+    let skipped = Memo::new(move |_| store.totals.with(|t| t.skipped_count()));
+    let tone = move || match store.status.get() {
+        StatusView::Complete { failed, .. } if failed > 0 => "status-card warn",
+        StatusView::Complete { .. } => "status-card done",
+        StatusView::SignInNeeded | StatusView::WaitingForConnection | StatusView::WaitingForWifi => "status-card warn",
+        StatusView::Paused => "status-card paused",
+        StatusView::BackingUp { .. } | StatusView::Looking { .. } => "status-card busy",
+        _ => "status-card",
+    };
+    // Keep the tab title in step, so progress shows from another tab.
+    Effect::new(move |_| {
+        let title = match store.status.get() {
+            StatusView::BackingUp { done, total, .. } => format!("{} · {}", s::status_backing_up(done, total), s::APP_NAME),
+            StatusView::Ready => s::APP_NAME.to_string(),
+            st => format!("{} · {}", headline(&st), s::APP_NAME),
+        };
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&title);
+        }
+    });
+    view! {
+        <section class=tone data-testid="status-card" aria-labelledby="status-headline">
+            <h2 id="status-headline" class="status-headline">{move || head.get()}</h2>
+            <p class="status-detail">{move || det.get()}</p>
+            <Show when=move || { skipped.get() > 0 }>
+                <p class="skipped-line"><a href="#skipped">{move || s::skipped_line(skipped.get())}</a></p>
+            </Show>
+            <div class="visually-hidden" role="status" aria-live="polite" data-testid="live-region">{move || store.announcement.get()}</div>
+        </section>
+    }
+}

@@ -1,0 +1,29 @@
+//! Turns a StatusView into the status card's headline and detail, in the strings module's words.
+use crate::store::StatusView;
+use crate::strings as s;
+
+pub fn headline(st: &StatusView) -> String {
+    match st {
+        StatusView::Ready => s::STATUS_READY.into(),
+        StatusView::Looking { found } => s::status_looking(*found),
+        StatusView::ReadyToBackUp { count } => s::status_ready_to_back_up(*count),
+        StatusView::Continue { .. } => s::STATUS_CONTINUE.into(),
+        StatusView::BackingUp { done, total, .. } => s::status_backing_up(*done, *total),
+        StatusView::SignInNeeded => s::STATUS_SIGN_IN.into(),
+        StatusView::WaitingForConnection => s::STATUS_OFFLINE.into(),
+        StatusView::WaitingForWifi => s::STATUS_WIFI.into(),
+        StatusView::Paused => s::STATUS_PAUSED.into(),
+        StatusView::Complete { .. } => s::STATUS_COMPLETE.into(),
+    }
+}
+
+pub fn detail(st: &StatusView) -> String {
+    match st {
+        StatusView::Ready => s::EMPTY_BODY.into(),
+        StatusView::BackingUp { bytes_left, eta_ms, .. } => s::backing_up_detail(*bytes_left, *eta_ms),
+        StatusView::Complete { uploaded, already, skipped, failed } => s::complete_detail(*uploaded, *already, *skipped, *failed),
+        StatusView::Continue { remaining } => format!("{} — {}", s::count(*remaining), s::CONTINUE_HINT),
+        StatusView::SignInNeeded => s::SIGN_IN_HINT.into(),
+        _ => String::new(),
+    }
+}
