@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Runs every Shoebox test: native unit and integration tests of all crates, browser tests
+# (wasm-bindgen-test in headless Chromium), and end-to-end tests (Playwright driving
+# /usr/bin/chromium against a real server). Prints one summary line per suite; exits non-zero
+# on any failure. Needs chromium and chromium-driver (Debian packages; .ci/run installs them).
+source "$(dirname "$0")/lib/bootstrap.sh"
+bootstrap
+cd "$ROOT"
+for tool in chromium chromedriver; do
+  command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install -y chromium chromium-driver" >&2; exit 1; }
+done
+export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+LOGS="$ROOT/target/test-logs"
+mkdir -p "$LOGS"
+declare -a SUMMARY=()
+FAILED=0
+
+# Sum cargo's "test result:" lines into "N passed, M failed".
+cargo_counts() {
+  awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+       END { printf "%d passed, %d failed", p, f }' "$1"
+}
+
+run_suite() { # name, log, command...
+  local name="$1" log="$2"; shift 2
+  say "Running $name tests"
+  set +e
+  "$@" 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  set -e
+  echo "$rc" > "$log.rc"
+  return 0
+}
+
+record() { # name, log, counts
+  local rc; rc="$(cat "$2.rc")"
+  [ "$rc" = 0 ] || FAILED=1
+  SUMMARY+=("$1: $3$([ "$rc" = 0 ] || echo " (exit $rc)")")
+}
+
+run_suite "native (cargo test --workspace)" "$LOGS/native.log" cargo test --workspace
+record "native" "$LOGS/native.log" "$(cargo_counts "$LOGS/native.log")"
+
+run_suite "browser (wasm-bindgen-test in headless Chromium)" "$LOGS/browser.log" \
+  cargo test --target wasm32-unknown-unknown -p shoebox --tests
+record "browser" "$LOGS/browser.log" "$(cargo_counts "$LOGS/browser.log")"
+
+say "Building the app for end-to-end tests (trunk, profile ci-release) and the server"
+DIST="$ROOT/target/dist-e2e"
+set +e
+trunk build --release --cargo-profile ci-release --dist "$DIST" > "$LOGS/trunk.log" 2>&1 && cargo build -p shoebox-server >> "$LOGS/trunk.log" 2>&1
+BUILD_RC=$?
+set -e
+if [ "$BUILD_RC" != 0 ]; then
+  tail -n 40 "$LOGS/trunk.log"
+  FAILED=1
+  SUMMARY+=("end-to-end: 0 passed, 1 failed (app build failed, see $LOGS/trunk.log)")
+else
+  export SHOEBOX_APP_DIR="$DIST" SHOEBOX_SERVER_BIN="$ROOT/target/debug/shoebox-server"
+  run_suite "end-to-end (Playwright + Chromium + shoebox-server)" "$LOGS/e2e.log" \
+    node --test --test-concurrency=1 --test-reporter=spec tests/js/e2e/
+  counts="$(awk '/^ℹ pass/ {p=$3} /^ℹ fail/ {f=$3} END {printf "%d passed, %d failed", p, f}' "$LOGS/e2e.log")"
+  record "end-to-end" "$LOGS/e2e.log" "$counts"
+fi
+
+echo
+say "Summary"
+for line in "${SUMMARY[@]}"; do echo "$line"; done
+total="$(printf '%s\n' "${SUMMARY[@]}" | awk -F'[:,]' '{ split($2, a, " "); split($3, b, " "); p += a[1]; f += b[1] } END { printf "%d passed, %d failed", p, f }')"
+echo "all suites: $total"
+exit "$FAILED"

@@ -1,0 +1,53 @@
+// Launches Debian's Chromium through playwright-core (never a downloaded browser), and offers
+// the real folder drop of toolchain.md: CDP Input.dispatchDragEvent with a directory path.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+export async function launch(options = {}) {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 1366, height: 768 }, ...options,
+  });
+  const page = context.pages()[0] || (await context.newPage());
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  return {
+    context, page, errors,
+    async close() {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Drops real files/folders (absolute paths) onto the centre of the element, as a person would. */
+export async function dropPaths(page, selector, paths) {
+  const box = await page.locator(selector).boundingBox();
+  const x = box.x + Math.min(box.width, 1366) / 2;
+  const y = box.y + Math.min(box.height, 700) / 2;
+  const cdp = await page.context().newCDPSession(page);
+  const data = { items: [], files: paths, dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop']) {
+    await cdp.send('Input.dispatchDragEvent', { type, x, y, data });
+  }
+  await cdp.detach();
+}
+
+/** Text of the status card's headline. */
+export async function statusHeadline(page) {
+  return (await page.locator('[data-testid="status-card"] h2').textContent()).trim();
+}
+
+export async function waitForStatus(page, re, timeout = 120000) {
+  await page.waitForFunction((src) => {
+    const h = document.querySelector('[data-testid="status-card"] h2');
+    return h && new RegExp(src).test(h.textContent);
+  }, re.source, { timeout });
+}

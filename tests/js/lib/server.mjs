@@ -1,0 +1,75 @@
+// Starts a fresh shoebox-server on 127.0.0.1 (port 0, its own data folder) for one test, and
+// talks to its API: media by SHA-256, /metrics counters.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
+export const SERVER_BIN = process.env.SHOEBOX_SERVER_BIN || path.join(ROOT, 'target/debug/shoebox-server');
+export const APP_DIR = process.env.SHOEBOX_APP_DIR || path.join(ROOT, 'dist');
+
+export async function startServer({ token = 'e2e-token', user = 'e2e', args = [] } = {}) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-e2e-'));
+  const child = spawn(SERVER_BIN, ['--listen', '127.0.0.1:0', '--data-dir', dataDir, '--app-dir', APP_DIR, '--token', `${user}:${token}`, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, RUST_LOG: process.env.RUST_LOG || 'warn' },
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const base = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('server did not start: ' + stderr)), 20000);
+    const rl = readline.createInterface({ input: child.stdout });
+    rl.on('line', (line) => {
+      const m = line.match(/Shoebox is running: open (http:\/\/[^/\s]+)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${stderr}`)); });
+  });
+  const auth = { Authorization: `Bearer ${token}` };
+  const server = {
+    base, token, dataDir, child,
+    appUrl: (params = '') => `${base}/?token=${encodeURIComponent(token)}${params}`,
+    async api(p, init = {}) {
+      const r = await fetch(base + p, { ...init, headers: { ...auth, ...(init.headers || {}) } });
+      if (!r.ok) throw new Error(`${p}: ${r.status} ${await r.text()}`);
+      return r;
+    },
+    /** Every media item of the user, following the cursor. */
+    async media() {
+      const items = [];
+      let cursor = '';
+      for (;;) {
+        const page = await (await server.api(`/api/v1/media?limit=500${cursor ? '&cursor=' + encodeURIComponent(cursor) : ''}`)).json();
+        items.push(...page.items);
+        if (!page.next) return items;
+        cursor = page.next;
+      }
+    },
+    async bytesOf(sha) {
+      return Buffer.from(await (await server.api(`/api/v1/media/${sha}`)).arrayBuffer());
+    },
+    /** Parsed /metrics: {name{labels}: value}. */
+    async metrics() {
+      const text = await (await server.api('/metrics')).text();
+      const out = {};
+      for (const line of text.split('\n')) {
+        if (!line || line.startsWith('#')) continue;
+        const i = line.lastIndexOf(' ');
+        out[line.slice(0, i)] = Number(line.slice(i + 1));
+      }
+      return out;
+    },
+    async patchCount() {
+      const m = await server.metrics();
+      return Object.entries(m).filter(([k]) => k.startsWith('shoebox_http_requests_total') && k.includes('method="PATCH"')).reduce((a, [, v]) => a + v, 0);
+    },
+    async stop() {
+      child.kill('SIGKILL');
+      await new Promise((r) => (child.exitCode !== null ? r() : child.on('exit', r)));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
