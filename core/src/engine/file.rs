@@ -1,0 +1,170 @@
+//! One file's internal state: where it is in the pipeline and its upload's progress.
+use super::resume::Fingerprint;
+use super::types::*;
+use crate::facts::{Decision, FileFacts, Outcome, UploadNote};
+
+/// Pipeline position. Queues hold ids; an id popped from a queue whose stage no longer
+/// matches (paused, cancelled, excluded) is dropped, so queues need no removal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Stage {
+    InspectQueued,
+    Inspecting,
+    /// Inspected (or waiting for limits); not started.
+    Planned,
+    HashQueued,
+    Hashing,
+    CheckQueued,
+    /// A media/check request is out for it.
+    Checking,
+    PrepareQueued,
+    Preparing,
+    UploadQueued,
+    /// Holds an upload slot; see `Upload`.
+    Active,
+    /// Re-hashing after a 422 (holds no slot).
+    Rehashing,
+    Done,
+}
+
+/// The tus side of one file.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Upload {
+    pub url: Option<String>,
+    /// Bytes the server has, as far as we know.
+    pub offset: u64,
+    /// False when the offset is in doubt: the next request is a HEAD.
+    pub offset_known: bool,
+    /// Request in flight and the body bytes it reported sent.
+    pub inflight: Option<RequestId>,
+    pub inflight_sent: u64,
+    /// Waiting to retry at this time.
+    pub retry_at: Option<u64>,
+    pub attempts: u32,
+    pub last_error: Option<String>,
+    /// The server reason of a 422, kept while re-hashing.
+    pub digest_mismatch: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Prepared {
+    pub size: u64,
+    pub sha256: String,
+    pub mime: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct FileState {
+    pub entry: FileEntry,
+    pub facts: Option<FileFacts>,
+    pub decision: Option<Decision>,
+    pub stage: Stage,
+    pub excluded: bool,
+    /// Paused by the user (this file alone).
+    pub paused: bool,
+    pub sha256: Option<String>,
+    pub prepared: Option<Prepared>,
+    /// Prepare was asked and answered (with KeepOriginal or Prepared).
+    pub prepare_done: bool,
+    pub note: Option<UploadNote>,
+    pub up: Upload,
+    pub outcome: Option<Outcome>,
+}
+
+impl FileState {
+    pub fn new(entry: FileEntry) -> Self {
+        FileState {
+            entry,
+            facts: None,
+            decision: None,
+            stage: Stage::InspectQueued,
+            excluded: false,
+            paused: false,
+            sha256: None,
+            prepared: None,
+            prepare_done: false,
+            note: None,
+            up: Upload::default(),
+            outcome: None,
+        }
+    }
+
+    pub fn fingerprint(&self) -> Fingerprint {
+        Fingerprint {
+            size: self.entry.size,
+            last_modified: self.entry.last_modified,
+            name: self.entry.name.clone(),
+            relative_path: self.entry.relative_path.clone(),
+            sha256: self.sha256.clone(),
+        }
+    }
+
+    /// Whether this file is part of the backup (decided to upload or prepare, or failed before
+    /// a decision could be made), and not excluded.
+    pub fn in_backup(&self) -> bool {
+        if self.excluded {
+            return false;
+        }
+        if matches!(self.outcome, Some(Outcome::Skipped(_))) {
+            return false;
+        }
+        match self.decision {
+            Some(Decision::Upload) | Some(Decision::Prepare { .. }) => true,
+            Some(Decision::Skip(_)) => false,
+            None => matches!(self.outcome, Some(Outcome::Failed(_))),
+        }
+    }
+
+    /// Bytes that will be uploaded.
+    pub fn upload_size(&self) -> u64 {
+        self.prepared.as_ref().map(|p| p.size).unwrap_or(self.entry.size)
+    }
+
+    /// SHA-256 of the uploaded bytes.
+    pub fn upload_sha(&self) -> Option<&str> {
+        self.prepared.as_ref().map(|p| p.sha256.as_str()).or(self.sha256.as_deref())
+    }
+
+    pub fn bytes_done(&self) -> u64 {
+        if self.outcome.is_some() {
+            return self.upload_size();
+        }
+        (self.up.offset + self.up.inflight_sent).min(self.upload_size())
+    }
+
+    pub fn phase(&self) -> Phase {
+        if self.outcome.is_some() {
+            return Phase::Done;
+        }
+        if self.paused {
+            return Phase::Paused;
+        }
+        match self.stage {
+            Stage::InspectQueued => Phase::Waiting,
+            Stage::Inspecting => Phase::Inspecting,
+            Stage::Planned => Phase::Inspected,
+            Stage::HashQueued | Stage::Hashing | Stage::Rehashing => Phase::Hashing,
+            Stage::CheckQueued | Stage::Checking => Phase::Checking,
+            Stage::PrepareQueued | Stage::Preparing => Phase::Preparing,
+            Stage::UploadQueued => Phase::Uploading,
+            Stage::Active => match self.up.retry_at {
+                Some(at_ms) => Phase::Retrying { at_ms },
+                None => Phase::Uploading,
+            },
+            Stage::Done => Phase::Done,
+        }
+    }
+
+    pub fn view(&self) -> FileView {
+        FileView {
+            phase: self.phase(),
+            bytes_done: self.bytes_done(),
+            size: self.upload_size(),
+            outcome: self.outcome.clone(),
+            decision: self.decision,
+            facts: self.facts.clone(),
+            excluded: self.excluded,
+            attempts: self.up.attempts,
+            last_error: self.up.last_error.clone(),
+        }
+    }
+}

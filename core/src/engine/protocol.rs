@@ -1,0 +1,158 @@
+//! tus wire helpers for the client: URL resolution, server capabilities from OPTIONS, and
+//! request headers. Pure functions.
+use super::types::{ChecksumAlgo, HttpResponse};
+use crate::tus::*;
+
+/// `scheme://host[:port]` of an absolute URL; `None` for a path.
+pub fn origin_of(url: &str) -> Option<String> {
+    let scheme_end = url.find("://")?;
+    let rest = &url[scheme_end + 3..];
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    Some(format!("{}{}", &url[..scheme_end + 3], &rest[..host_end]))
+}
+
+/// Resolve `location` (absolute, scheme-relative, absolute-path or relative-path) against the
+/// URL of the request that returned it (RFC 3986, without dot-segment subtleties beyond `./`
+/// and `../`).
+pub fn resolve_url(base: &str, location: &str) -> String {
+    let location = location.trim();
+    if location.contains("://") {
+        return location.to_string();
+    }
+    if let Some(rest) = location.strip_prefix("//") {
+        let scheme = base.find("://").map(|i| &base[..i]).unwrap_or("http");
+        return format!("{scheme}://{rest}");
+    }
+    let origin = origin_of(base).unwrap_or_default();
+    if location.starts_with('/') {
+        return format!("{origin}{location}");
+    }
+    // Relative path: against the base's directory.
+    let base_path = &base[origin.len()..];
+    let base_path = base_path.split(['?', '#']).next().unwrap_or("");
+    let dir = match base_path.rfind('/') {
+        Some(i) => &base_path[..=i],
+        None => "/",
+    };
+    let mut segs: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    let (path, query) = match location.find(['?', '#']) {
+        Some(i) => (&location[..i], &location[i..]),
+        None => (location, ""),
+    };
+    let parts: Vec<&str> = path.split('/').collect();
+    for (i, p) in parts.iter().enumerate() {
+        match *p {
+            "." => {}
+            ".." => {
+                segs.pop();
+            }
+            "" if i + 1 < parts.len() => {}
+            s => segs.push(s),
+        }
+    }
+    let trailing = if path.ends_with('/') && !segs.is_empty() { "/" } else { "" };
+    format!("{origin}/{}{trailing}{query}", segs.join("/"))
+}
+
+/// What OPTIONS said about a tus endpoint. `Default` is what we assume when OPTIONS fails:
+/// core protocol plus creation, nothing else.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct ServerCaps {
+    pub creation_with_upload: bool,
+    pub termination: bool,
+    pub checksum: Option<ChecksumAlgo>,
+    pub max_size: Option<u64>,
+}
+
+impl ServerCaps {
+    pub fn from_options(r: &HttpResponse) -> ServerCaps {
+        let ext: Vec<String> = r
+            .header(H_TUS_EXTENSION)
+            .unwrap_or("")
+            .split(',')
+            .map(|s| s.trim().to_ascii_lowercase())
+            .filter(|s| !s.is_empty())
+            .collect();
+        let has = |e: &str| ext.iter().any(|x| x == e);
+        let algos: Vec<String> = r
+            .header(H_TUS_CHECKSUM_ALGORITHM)
+            .unwrap_or("")
+            .split(',')
+            .map(|s| s.trim().to_ascii_lowercase())
+            .collect();
+        let checksum = if has("checksum") {
+            if algos.iter().any(|a| a == "sha256") {
+                Some(ChecksumAlgo::Sha256)
+            } else if algos.iter().any(|a| a == "sha1") {
+                Some(ChecksumAlgo::Sha1)
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        ServerCaps {
+            creation_with_upload: has("creation-with-upload"),
+            termination: has("termination"),
+            checksum,
+            max_size: r.header(H_TUS_MAX_SIZE).and_then(|v| v.parse().ok()),
+        }
+    }
+}
+
+/// `Upload-Offset` of a response, when present and a number.
+pub fn upload_offset(r: &HttpResponse) -> Option<u64> {
+    r.header(H_UPLOAD_OFFSET)?.parse().ok()
+}
+
+/// `Upload-Duplicate: ?1` (contracts.md).
+pub fn is_duplicate(r: &HttpResponse) -> bool {
+    r.header(H_UPLOAD_DUPLICATE).map(|v| v == "?1").unwrap_or(false)
+}
+
+/// `Retry-After` in ms, when given in seconds.
+pub fn retry_after_ms(r: &HttpResponse) -> Option<u64> {
+    r.header("Retry-After")?.parse::<u64>().ok().map(|s| s.saturating_mul(1000))
+}
+
+/// A server's reason, short enough for a file row.
+pub fn reason(r: &HttpResponse) -> String {
+    let body = r.body.trim();
+    let body: String = body.chars().take(200).collect();
+    if body.is_empty() {
+        format!("server answered {}", r.status)
+    } else {
+        format!("server answered {}: {body}", r.status)
+    }
+}
+
+/// Headers every request carries.
+pub fn base_headers(token: &Option<String>, tus: bool) -> Vec<(String, String)> {
+    let mut h = Vec::with_capacity(6);
+    if tus {
+        h.push((H_TUS_RESUMABLE.to_string(), TUS_VERSION.to_string()));
+    }
+    if let Some(t) = token {
+        h.push(("Authorization".to_string(), format!("Bearer {t}")));
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn resolves_locations() {
+        let b = "http://h:1/files/";
+        assert_eq!(resolve_url(b, "/files/abc"), "http://h:1/files/abc");
+        assert_eq!(resolve_url(b, "abc"), "http://h:1/files/abc");
+        assert_eq!(resolve_url("http://h:1/files", "abc"), "http://h:1/abc");
+        assert_eq!(resolve_url(b, "../up/x"), "http://h:1/up/x");
+        assert_eq!(resolve_url(b, "https://o/x"), "https://o/x");
+        assert_eq!(resolve_url("https://h/files/", "//cdn/x"), "https://cdn/x");
+        assert_eq!(resolve_url("/files/", "abc"), "/files/abc");
+        assert_eq!(resolve_url("/files/", "/files/abc"), "/files/abc");
+        assert_eq!(origin_of("http://h:1/files/").as_deref(), Some("http://h:1"));
+        assert_eq!(origin_of("/files/"), None);
+    }
+}
