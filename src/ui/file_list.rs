@@ -67,7 +67,7 @@ pub fn FileList() -> impl IntoView {
                 <div class="file-scroll" style:height=format!("{VIEW_PX}px") tabindex="0" aria-label="File list"
                     on:scroll=move |e| { let el: web_sys::Element = event_target(&e); scroll.set(el.scroll_top() as f64); }>
                     <div class="file-spacer" style:height=move || format!("{}px", matching.with(|m| m.len()) as f64 * ROW_PX)>
-                        <For each=window key=|(pos, r)| (*pos, r.id, r.state.clone())
+                        <For each=window key=|(pos, r)| (*pos, r.id, state_text(&r.state))
                             children=move |(pos, row)| view! { <Row pos=pos row=row/> }/>
                     </div>
                 </div>

@@ -1,0 +1,115 @@
+//! Browser tests of the driver's adapters in headless Chromium (wasm-bindgen-test): IndexedDB
+//! store, XMLHttpRequest with Blob bodies, progress and abort, network events, batched file
+//! walking, and the status card component reading the store.
+#![cfg(target_arch = "wasm32")]
+use leptos::prelude::*;
+use shoebox::browser::{idb, network, walk, xhr};
+use shoebox::store::{StatusView, Store};
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn blob_of(len: usize) -> web_sys::Blob {
+    let bytes = js_sys::Uint8Array::new_with_length(len as u32);
+    web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&bytes)).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn idb_store_keeps_puts_and_forgets_deletes() {
+    let db = idb::open().await.expect("open");
+    let kv = idb::Kv::new(&db, "resume");
+    kv.clear().await.unwrap();
+    kv.put("b", &"two".into()).await.unwrap();
+    kv.put("a", &"one".into()).await.unwrap();
+    kv.put("a", &"uno".into()).await.unwrap();
+    let all: Vec<(String, String)> = kv.entries().await.unwrap().into_iter().map(|(k, v)| (k, v.as_string().unwrap())).collect();
+    assert_eq!(all, vec![("a".into(), "uno".into()), ("b".into(), "two".into())]);
+    kv.delete("a").await.unwrap();
+    assert!(kv.get("a").await.unwrap().is_none());
+    assert_eq!(kv.get("b").await.unwrap().and_then(|v| v.as_string()).as_deref(), Some("two"));
+    // A second open (a reload) sees the same data.
+    let again = idb::Kv::new(&idb::open().await.unwrap(), "resume");
+    assert_eq!(again.entries().await.unwrap().len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn xhr_reads_status_headers_and_body() {
+    let req = xhr::XhrRequest { method: "GET".into(), url: "/".into(), headers: vec![], body: xhr::XhrBody::Empty };
+    let (_h, fut) = xhr::send(req, |_| {}).unwrap();
+    let r = fut.await.expect("response");
+    assert_eq!(r.status, 200);
+    assert!(r.headers.iter().any(|(k, _)| k == "content-type"), "{:?}", r.headers);
+    assert!(r.body.contains("<"), "an HTML page");
+}
+
+#[wasm_bindgen_test]
+async fn xhr_sends_a_blob_slice_and_reports_upload_progress() {
+    let sent = Rc::new(Cell::new(0u64));
+    let s2 = sent.clone();
+    let body = blob_of(3_000_000).slice_with_f64_and_f64(1_000_000.0, 3_000_000.0).unwrap();
+    let req = xhr::XhrRequest { method: "POST".into(), url: "/upload-probe".into(), headers: vec![], body: xhr::XhrBody::Blob(body) };
+    let (_h, fut) = xhr::send(req, move |n| s2.set(n)).unwrap();
+    // Whatever the test server answers, a response (not a network error) comes back.
+    let r = fut.await.expect("a response");
+    assert!(r.status >= 200);
+    assert_eq!(sent.get(), 2_000_000, "progress reports the whole slice, and only the slice");
+}
+
+#[wasm_bindgen_test]
+async fn xhr_abort_ends_with_aborted() {
+    let req = xhr::XhrRequest { method: "POST".into(), url: "/abort-probe".into(), headers: vec![], body: xhr::XhrBody::Blob(blob_of(32_000_000)) };
+    let (h, fut) = xhr::send(req, |_| {}).unwrap();
+    h.abort();
+    assert_eq!(fut.await.unwrap_err(), xhr::XhrError::Aborted);
+}
+
+#[wasm_bindgen_test]
+async fn network_watch_sees_synthetic_offline_and_online_events() {
+    let calls = Rc::new(Cell::new(0));
+    let c2 = calls.clone();
+    network::watch(move || c2.set(c2.get() + 1));
+    let w = web_sys::window().unwrap();
+    w.dispatch_event(&web_sys::Event::new("offline").unwrap()).unwrap();
+    w.dispatch_event(&web_sys::Event::new("online").unwrap()).unwrap();
+    assert_eq!(calls.get(), 2);
+    assert!(!network::is_metered(), "headless Chromium reports no cellular connection");
+}
+
+#[wasm_bindgen_test]
+async fn file_list_walk_delivers_every_file_in_batches() {
+    let dt = web_sys::DataTransfer::new().unwrap();
+    for i in 0..1_234 {
+        let f = web_sys::File::new_with_str_sequence(&js_sys::Array::of1(&format!("file {i}").into()), &format!("IMG_{i:04}.jpg")).unwrap();
+        dt.items().add_with_file(&f).unwrap();
+    }
+    let mut batches = Vec::new();
+    walk::walk_file_list(dt.files().unwrap(), |b| batches.push(b.len())).await;
+    assert_eq!(batches, vec![500, 500, 234]);
+}
+
+#[wasm_bindgen_test]
+async fn status_card_shows_the_store_status_in_plain_words() {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let store = Store::new(Default::default());
+    let _handle = leptos::mount::mount_to(host.clone(), move || {
+        provide_context(store);
+        view! { <shoebox::ui::status_card::StatusCard/> }
+    });
+    let card = || host.query_selector("[data-testid=status-card] h2").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(card(), "Ready");
+    store.status.set(StatusView::BackingUp { done: 1234, total: 5678, bytes_left: 2_100_000_000, eta_ms: Some(360_000) });
+    leptos::task::tick().await;
+    assert_eq!(card(), "Backing up 1,234 of 5,678");
+    let detail = host.query_selector(".status-detail").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(detail, "2.1 GB left, about 6 min");
+    store.totals.update(|t| {
+        t.skipped.insert(shoebox::store::SkipReasonKey(0), 3);
+    });
+    leptos::task::tick().await;
+    assert!(host.text_content().unwrap().contains("3 photos or videos were skipped — see why"));
+}
