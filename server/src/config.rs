@@ -1,0 +1,153 @@
+//! The command line (contracts.md "Server command line"): every flag also has an environment
+//! variable. `ServerConfig` is the parsed, validated form that tests build directly.
+use clap::Parser;
+use shoebox_core::limits::Limits;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(Parser, Debug, Clone)]
+#[command(
+    name = "shoebox-server",
+    version,
+    about = "Shoebox's cloud API: a durable tus 1.0 upload server with dedup, a media index and metrics.",
+    after_help = "On startup the server prints one line to stdout:\n  Shoebox is running: open http://ADDR/?token=TOKEN\n\
+(without ?token= when tokens are configured). ADDR is the address actually bound, so with\n\
+--listen 127.0.0.1:0 the line tells which port was picked. Logs go to stderr; set RUST_LOG\n\
+(e.g. RUST_LOG=shoebox_server=debug,tower_http=debug) for more."
+)]
+pub struct Args {
+    /// Address to listen on. Port 0 picks a free port; the startup line shows the one bound.
+    #[arg(long, env = "SHOEBOX_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+
+    /// Folder for uploads in progress, stored content, the media index and the default token.
+    #[arg(long, env = "SHOEBOX_DATA_DIR", default_value = "./shoebox-data")]
+    pub data_dir: PathBuf,
+
+    /// The built browser app (Trunk's dist/) to serve at `/`; unknown paths get its index.html.
+    #[arg(long, env = "SHOEBOX_APP_DIR")]
+    pub app_dir: Option<PathBuf>,
+
+    /// A bearer token for a user, as USER:TOKEN. Repeatable; the variable takes a comma-separated
+    /// list. With none, a token for user "default" is created once and kept in the data folder.
+    #[arg(long = "token", env = "SHOEBOX_TOKENS", value_name = "USER:TOKEN", value_delimiter = ',')]
+    pub tokens: Vec<String>,
+
+    /// A page origin (e.g. https://photos.example.com) allowed to call the API from a browser,
+    /// besides the server's own origin. Repeatable; comma-separated in the variable; `*` allows any.
+    #[arg(long = "cors-origin", env = "SHOEBOX_CORS_ORIGINS", value_name = "ORIGIN", value_delimiter = ',')]
+    pub cors_origins: Vec<String>,
+
+    /// How long an unfinished (or finished) upload URL lives after its last change, e.g. 24h,
+    /// 30m, 90s, 500ms. A background task deletes expired uploads.
+    #[arg(long, env = "SHOEBOX_UPLOAD_EXPIRY", default_value = "24h", value_parser = parse_duration)]
+    pub upload_expiry: Duration,
+
+    /// Largest upload accepted (Tus-Max-Size); larger creations get 413. Units: B, KB, MB, GB,
+    /// TB (decimal) or KiB, MiB, GiB. Default: the limits policy's largest video (10 GB).
+    #[arg(long, env = "SHOEBOX_MAX_SIZE", value_parser = parse_size)]
+    pub max_size: Option<u64>,
+
+    /// Chunk size suggested to clients in /api/v1/config (the server accepts any size).
+    #[arg(long, env = "SHOEBOX_CHUNK_SIZE", default_value = "8MiB", value_parser = parse_size)]
+    pub chunk_size: u64,
+
+    /// Limits policy advertised in /api/v1/config (seed or google). Advertised only: the server
+    /// enforces nothing but --max-size.
+    #[arg(long, env = "SHOEBOX_LIMITS", default_value = "seed", value_parser = ["seed", "google"])]
+    pub limits: String,
+}
+
+/// Everything the server needs, validated.
+#[derive(Clone, Debug)]
+pub struct ServerConfig {
+    pub data_dir: PathBuf,
+    pub app_dir: Option<PathBuf>,
+    /// (user, token) pairs; empty means "create the default user's token".
+    pub tokens: Vec<(String, String)>,
+    pub cors_origins: Vec<String>,
+    pub upload_expiry: Duration,
+    pub max_size: u64,
+    pub chunk_size: u64,
+    pub limits: Limits,
+}
+
+impl ServerConfig {
+    /// Defaults of the command line, with the given data folder.
+    pub fn new(data_dir: impl Into<PathBuf>) -> Self {
+        let limits = Limits::seed();
+        ServerConfig {
+            data_dir: data_dir.into(),
+            app_dir: None,
+            tokens: Vec::new(),
+            cors_origins: Vec::new(),
+            upload_expiry: Duration::from_secs(24 * 3600),
+            max_size: limits.max_video_bytes,
+            chunk_size: 8 << 20,
+            limits,
+        }
+    }
+
+    pub fn from_args(a: Args) -> Result<Self, String> {
+        let limits = Limits::preset(&a.limits).ok_or_else(|| format!("unknown limits policy {:?}", a.limits))?;
+        let mut tokens = Vec::new();
+        for t in a.tokens.iter().filter(|t| !t.trim().is_empty()) {
+            let (user, token) = t.trim().split_once(':').ok_or_else(|| format!("--token wants USER:TOKEN, got {t:?}"))?;
+            if !crate::auth::valid_user_name(user) {
+                return Err(format!("user name {user:?}: use 1-64 letters, digits, '-' or '_'"));
+            }
+            if token.len() < 8 {
+                return Err(format!("token for {user:?} is too short (8 characters at least)"));
+            }
+            tokens.push((user.to_string(), token.to_string()));
+        }
+        Ok(ServerConfig {
+            data_dir: a.data_dir,
+            app_dir: a.app_dir,
+            tokens,
+            cors_origins: a.cors_origins.into_iter().map(|o| o.trim().trim_end_matches('/').to_string()).filter(|o| !o.is_empty()).collect(),
+            upload_expiry: a.upload_expiry,
+            max_size: a.max_size.unwrap_or(limits.max_video_bytes),
+            chunk_size: a.chunk_size,
+            limits,
+        })
+    }
+}
+
+/// "24h", "30m", "90s", "500ms", "2d"; a bare number is seconds.
+pub fn parse_duration(s: &str) -> Result<Duration, String> {
+    let s = s.trim();
+    let split = s.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(s.len());
+    let (n, unit) = s.split_at(split);
+    let n: f64 = n.parse().map_err(|_| format!("not a duration: {s:?}"))?;
+    let secs = match unit.trim() {
+        "" | "s" => n,
+        "ms" => n / 1000.0,
+        "m" | "min" => n * 60.0,
+        "h" => n * 3600.0,
+        "d" => n * 86400.0,
+        u => return Err(format!("unknown duration unit {u:?} (use ms, s, m, h or d)")),
+    };
+    Ok(Duration::from_secs_f64(secs))
+}
+
+/// "10GB", "8MiB", "500000"; decimal units as contracts.md uses them (1 MB = 1,000,000 bytes).
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let s = s.trim();
+    let split = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let (n, unit) = s.split_at(split);
+    let n: u64 = n.parse().map_err(|_| format!("not a size: {s:?}"))?;
+    let mult: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "kb" => 1_000,
+        "mb" => 1_000_000,
+        "gb" => 1_000_000_000,
+        "tb" => 1_000_000_000_000,
+        "kib" => 1 << 10,
+        "mib" => 1 << 20,
+        "gib" => 1 << 30,
+        u => return Err(format!("unknown size unit {u:?} (use B, KB, MB, GB, TB, KiB, MiB, GiB)")),
+    };
+    n.checked_mul(mult).ok_or_else(|| format!("size too large: {s:?}"))
+}

@@ -1,0 +1,118 @@
+//! The one error type of the HTTP layer: every handler returns `Result<_, ApiError>`, and each
+//! variant maps to exactly one tus/API status code with a plain-text reason.
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use shoebox_core::tus::{TUS_VERSION, H_TUS_VERSION};
+
+#[derive(Debug)]
+pub enum ApiError {
+    BadRequest(String),
+    Unauthorized,
+    NotFound,
+    /// The upload existed but has expired and was not yet swept away.
+    Gone,
+    Conflict(String),
+    /// Another request is writing to this upload right now.
+    Locked,
+    /// Unsupported `Tus-Resumable`; the answer carries `Tus-Version`.
+    UnsupportedVersion,
+    UnsupportedMediaType,
+    TooLarge(String),
+    /// The declared sha256 does not match the stored bytes (contracts.md): 422.
+    DigestMismatch(String),
+    /// tus checksum extension: the chunk's `Upload-Checksum` did not match.
+    ChecksumMismatch,
+    /// Disk (or quota) full.
+    InsufficientStorage(String),
+    Internal(String),
+}
+
+impl ApiError {
+    pub fn bad(msg: impl Into<String>) -> Self {
+        ApiError::BadRequest(msg.into())
+    }
+    fn status(&self) -> StatusCode {
+        use ApiError::*;
+        match self {
+            BadRequest(_) => StatusCode::BAD_REQUEST,
+            Unauthorized => StatusCode::UNAUTHORIZED,
+            NotFound => StatusCode::NOT_FOUND,
+            Gone => StatusCode::GONE,
+            Conflict(_) => StatusCode::CONFLICT,
+            Locked => StatusCode::LOCKED,
+            UnsupportedVersion => StatusCode::PRECONDITION_FAILED,
+            UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            DigestMismatch(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ChecksumMismatch => StatusCode::from_u16(460).expect("460 is a valid status"),
+            InsufficientStorage(_) => StatusCode::INSUFFICIENT_STORAGE,
+            Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+    fn message(&self) -> String {
+        use ApiError::*;
+        match self {
+            BadRequest(m) | Conflict(m) | TooLarge(m) | DigestMismatch(m) | InsufficientStorage(m) => m.clone(),
+            Unauthorized => "missing or invalid bearer token".into(),
+            NotFound => "no such upload or media".into(),
+            Gone => "upload expired".into(),
+            Locked => "another request is writing to this upload; retry later".into(),
+            UnsupportedVersion => format!("unsupported Tus-Resumable; this server speaks {TUS_VERSION}"),
+            UnsupportedMediaType => "PATCH bodies must be application/offset+octet-stream".into(),
+            ChecksumMismatch => "Upload-Checksum mismatch: chunk discarded, offset unchanged".into(),
+            // Internal details go to the log, not to the client.
+            Internal(_) => "internal server error".into(),
+        }
+    }
+}
+
+impl From<std::io::Error> for ApiError {
+    fn from(e: std::io::Error) -> Self {
+        if is_disk_full(&e) {
+            ApiError::InsufficientStorage(format!("storage is full: {e}"))
+        } else {
+            ApiError::Internal(e.to_string())
+        }
+    }
+}
+
+impl From<rusqlite::Error> for ApiError {
+    fn from(e: rusqlite::Error) -> Self {
+        if let rusqlite::Error::SqliteFailure(f, _) = &e {
+            if f.code == rusqlite::ErrorCode::DiskFull {
+                return ApiError::InsufficientStorage(format!("storage is full: {e}"));
+            }
+        }
+        ApiError::Internal(e.to_string())
+    }
+}
+
+impl From<tokio::task::JoinError> for ApiError {
+    fn from(e: tokio::task::JoinError) -> Self {
+        ApiError::Internal(e.to_string())
+    }
+}
+
+/// ENOSPC and EDQUOT: the only I/O errors that become 507 instead of 500.
+pub fn is_disk_full(e: &std::io::Error) -> bool {
+    matches!(e.kind(), std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded)
+        || matches!(e.raw_os_error(), Some(28) | Some(122))
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if let ApiError::Internal(detail) = &self {
+            tracing::error!(%detail, "internal error");
+        }
+        let mut res = (self.status(), self.message()).into_response();
+        let h = res.headers_mut();
+        h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
+        if matches!(self, ApiError::UnsupportedVersion) {
+            h.insert(H_TUS_VERSION, HeaderValue::from_static(TUS_VERSION));
+        }
+        if matches!(self, ApiError::Unauthorized) {
+            h.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        res
+    }
+}

@@ -1,0 +1,124 @@
+//! The media index: one row per user and distinct content, in an embedded SQLite database
+//! (`index.sqlite` in the data folder). Only the index lives here; bytes live in the store.
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
+use shoebox_core::api::MediaItem;
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::Mutex;
+
+pub struct MediaIndex {
+    conn: Mutex<Connection>,
+}
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS media (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  user TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  source_sha256 TEXT,
+  size INTEGER NOT NULL,
+  filename TEXT,
+  relative_path TEXT,
+  album TEXT,
+  filetype TEXT,
+  width INTEGER,
+  height INTEGER,
+  captured_at TEXT,
+  uploaded_at TEXT NOT NULL,
+  UNIQUE(user, sha256)
+);
+CREATE INDEX IF NOT EXISTS media_source ON media(user, source_sha256);
+";
+
+/// SQLite's default limit on bound parameters is far above this; batches keep statements small.
+const CHECK_BATCH: usize = 500;
+
+impl MediaIndex {
+    pub fn open(path: &Path) -> rusqlite::Result<Self> {
+        let conn = Connection::open(path)?;
+        // WAL keeps readers off the writer's back; FULL sync: a written record survives power loss.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.execute_batch(SCHEMA)?;
+        Ok(MediaIndex { conn: Mutex::new(conn) })
+    }
+
+    fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
+        self.conn.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Adds a record unless the user already has this content (the first record wins).
+    pub fn insert(&self, user: &str, m: &MediaItem) -> rusqlite::Result<bool> {
+        let n = self.conn().execute(
+            "INSERT OR IGNORE INTO media (user, sha256, source_sha256, size, filename, relative_path, album, filetype, width, height, captured_at, uploaded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            params![user, m.sha256, m.source_sha256, m.size as i64, m.filename, m.relative_path, m.album, m.filetype, m.width, m.height, m.captured_at, m.uploaded_at],
+        )?;
+        Ok(n == 1)
+    }
+
+    /// True when `digest` is the sha256 or the sourceSha256 of one of the user's items.
+    pub fn has(&self, user: &str, digest: &str) -> rusqlite::Result<bool> {
+        self.conn()
+            .query_row("SELECT 1 FROM media WHERE user = ?1 AND (sha256 = ?2 OR source_sha256 = ?2) LIMIT 1", params![user, digest], |_| Ok(()))
+            .optional()
+            .map(|r| r.is_some())
+    }
+
+    /// The given digests that match any item's sha256 or sourceSha256, in the order given.
+    pub fn check(&self, user: &str, digests: &[String]) -> rusqlite::Result<Vec<String>> {
+        let conn = self.conn();
+        let mut found: HashSet<String> = HashSet::new();
+        for batch in digests.chunks(CHECK_BATCH) {
+            let marks = (0..batch.len()).map(|i| format!("?{}", i + 2)).collect::<Vec<_>>().join(",");
+            let sql = format!("SELECT sha256, source_sha256 FROM media WHERE user = ?1 AND (sha256 IN ({marks}) OR source_sha256 IN ({marks}))");
+            let mut stmt = conn.prepare_cached(&sql)?;
+            let args = std::iter::once(user).chain(batch.iter().map(|s| s.as_str()));
+            let mut rows = stmt.query(params_from_iter(args))?;
+            while let Some(r) = rows.next()? {
+                found.insert(r.get(0)?);
+                if let Some(s) = r.get::<_, Option<String>>(1)? {
+                    found.insert(s);
+                }
+            }
+        }
+        let mut seen = HashSet::new();
+        Ok(digests.iter().filter(|d| found.contains(*d) && seen.insert(d.as_str())).cloned().collect())
+    }
+
+    /// One page of the user's items in upload order, after the cursor; `next` is set when more follow.
+    pub fn list(&self, user: &str, after: i64, limit: usize) -> rusqlite::Result<(Vec<MediaItem>, Option<i64>)> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(&format!("SELECT seq, {COLUMNS} FROM media WHERE user = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3"))?;
+        let rows = stmt.query_map(params![user, after, limit as i64 + 1], |r| Ok((r.get::<_, i64>(0)?, row_item(r, 1)?)))?;
+        let mut items: Vec<(i64, MediaItem)> = rows.collect::<Result<_, _>>()?;
+        let more = items.len() > limit;
+        items.truncate(limit);
+        let next = if more { items.last().map(|(s, _)| *s) } else { None };
+        Ok((items.into_iter().map(|(_, m)| m).collect(), next))
+    }
+
+    pub fn get(&self, user: &str, sha256: &str) -> rusqlite::Result<Option<MediaItem>> {
+        self.conn()
+            .query_row(&format!("SELECT {COLUMNS} FROM media WHERE user = ?1 AND sha256 = ?2"), params![user, sha256], |r| row_item(r, 0))
+            .optional()
+    }
+}
+
+const COLUMNS: &str = "sha256, source_sha256, size, filename, relative_path, album, filetype, width, height, captured_at, uploaded_at";
+
+fn row_item(r: &rusqlite::Row<'_>, o: usize) -> rusqlite::Result<MediaItem> {
+    Ok(MediaItem {
+        sha256: r.get(o)?,
+        source_sha256: r.get(o + 1)?,
+        size: r.get::<_, i64>(o + 2)? as u64,
+        filename: r.get(o + 3)?,
+        relative_path: r.get(o + 4)?,
+        album: r.get(o + 5)?,
+        filetype: r.get(o + 6)?,
+        width: r.get(o + 7)?,
+        height: r.get(o + 8)?,
+        captured_at: r.get(o + 9)?,
+        uploaded_at: r.get(o + 10)?,
+    })
+}

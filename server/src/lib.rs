@@ -1,0 +1,69 @@
+//! shoebox-server: a durable tus 1.0 server with whole-file verification, per-user
+//! content-addressed dedup, bearer-token auth, a SQLite media index and Prometheus metrics.
+//! `app(state)` builds the whole router, so tests drive it in-process without a port.
+pub mod auth;
+pub mod config;
+pub mod cors;
+pub mod error;
+pub mod index;
+pub mod locks;
+pub mod metrics;
+pub mod reaper;
+pub mod routes;
+pub mod state;
+pub mod store;
+pub mod timefmt;
+pub mod upload;
+
+use axum::extract::DefaultBodyLimit;
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::routing::{get, post};
+use axum::Router;
+use routes::*;
+pub use state::AppState;
+use tower_http::trace::TraceLayer;
+
+/// The JSON API's largest body: a 10,000-digest check is about 670 kB.
+const API_BODY_LIMIT: usize = 4 << 20;
+
+pub fn app(state: AppState) -> Router {
+    let upload_url = post(method_override::post_upload_url).head(head::head).patch(patch::patch).delete(delete::delete).options(options::options);
+    let files = Router::new()
+        .route("/files", post(create::create).options(options::options))
+        .route("/files/", post(create::create).options(options::options))
+        .route("/files/{id}", upload_url)
+        .layer(from_fn(tus_protocol))
+        .layer(from_fn_with_state(state.clone(), auth::require_token))
+        // Upload bodies are streamed to storage; their size is bounded by Upload-Length.
+        .layer(DefaultBodyLimit::disable());
+    let api = Router::new()
+        .route("/api/v1/config", get(routes::config::config))
+        .route("/api/v1/media/check", post(check::check))
+        .route("/api/v1/media", get(media_list::list))
+        .route("/api/v1/media/{sha256}", get(media_get::get))
+        .layer(from_fn_with_state(state.clone(), auth::require_token))
+        .layer(DefaultBodyLimit::max(API_BODY_LIMIT));
+    Router::new()
+        .merge(files)
+        .merge(api)
+        .route("/metrics", get(routes::metrics::metrics))
+        .fallback(app_files::app_files)
+        .layer(from_fn_with_state(state.clone(), crate::metrics::count_requests))
+        .layer(TraceLayer::new_for_http())
+        .layer(from_fn_with_state(cors::CorsOrigins::new(&state.config.cors_origins), cors::cors))
+        .with_state(state)
+}
+
+/// The line tests and the README's run command look for, with the address actually bound.
+pub fn startup_line(addr: std::net::SocketAddr, state: &AppState) -> String {
+    match &state.default_token {
+        Some(t) => format!("Shoebox is running: open http://{addr}/?token={t}"),
+        None => format!("Shoebox is running: open http://{addr}/"),
+    }
+}
+
+/// Serves on a bound listener until the process ends, with the expiry reaper running.
+pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
+    reaper::spawn(state.clone());
+    axum::serve(listener, app(state)).await
+}

@@ -1,0 +1,46 @@
+//! One writer per upload at a time. A second PATCH (or DELETE) while one is running gets 423
+//! at once instead of waiting or interleaving bytes. The slot also carries the running SHA-256
+//! of the upload, so completion does not have to read the whole file again.
+use crate::upload::info::UploadId;
+use sha2::Sha256;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use tokio::sync::{Mutex as AsyncMutex, OwnedMutexGuard};
+
+#[derive(Default)]
+pub struct Slot {
+    /// SHA-256 over the first `.0` bytes of the upload. Lost on restart; then recomputed.
+    pub hasher: Option<(u64, Sha256)>,
+}
+
+pub type SlotGuard = OwnedMutexGuard<Slot>;
+
+#[derive(Default)]
+pub struct Locks {
+    slots: Mutex<HashMap<UploadId, Arc<AsyncMutex<Slot>>>>,
+    /// Uploads being written right now, with their last durable offset: HEAD reports that,
+    /// not bytes still on their way to the disk.
+    inflight: Mutex<HashMap<UploadId, u64>>,
+}
+
+impl Locks {
+    /// The upload's slot, or None when another request holds it.
+    pub fn try_lock(&self, id: &UploadId) -> Option<SlotGuard> {
+        let slot = self.slots.lock().unwrap_or_else(|p| p.into_inner()).entry(id.clone()).or_default().clone();
+        slot.try_lock_owned().ok()
+    }
+    pub fn set_inflight(&self, id: &UploadId, durable: Option<u64>) {
+        let mut m = self.inflight.lock().unwrap_or_else(|p| p.into_inner());
+        match durable {
+            Some(o) => m.insert(id.clone(), o),
+            None => m.remove(id),
+        };
+    }
+    pub fn inflight(&self, id: &UploadId) -> Option<u64> {
+        self.inflight.lock().unwrap_or_else(|p| p.into_inner()).get(id).copied()
+    }
+    /// Forgets a finished or deleted upload's slot (its guard holder may still be running).
+    pub fn forget(&self, id: &UploadId) {
+        self.slots.lock().unwrap_or_else(|p| p.into_inner()).remove(id);
+    }
+}

@@ -1,0 +1,55 @@
+//! Prometheus counters of contracts.md, counted in one middleware (requests) and in the upload
+//! path (bytes, completions, dedup), rendered as text at `/metrics`.
+use crate::state::AppState;
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+
+#[derive(Default)]
+pub struct Metrics {
+    requests: Mutex<BTreeMap<(String, u16), u64>>,
+    pub received_bytes: AtomicU64,
+    pub uploads_completed: AtomicU64,
+    pub uploads_deduplicated: AtomicU64,
+}
+
+impl Metrics {
+    pub fn count_request(&self, method: &str, status: u16) {
+        *self.requests.lock().unwrap_or_else(|p| p.into_inner()).entry((method.to_string(), status)).or_default() += 1;
+    }
+    pub fn add(counter: &AtomicU64, n: u64) {
+        counter.fetch_add(n, Ordering::Relaxed);
+    }
+
+    pub fn render(&self) -> String {
+        let mut s = String::new();
+        s.push_str("# HELP shoebox_http_requests_total HTTP requests answered, by method and status.\n# TYPE shoebox_http_requests_total counter\n");
+        for ((m, st), n) in self.requests.lock().unwrap_or_else(|p| p.into_inner()).iter() {
+            let _ = writeln!(s, "shoebox_http_requests_total{{method=\"{m}\",status=\"{st}\"}} {n}");
+        }
+        let mut one = |name: &str, help: &str, c: &AtomicU64| {
+            let _ = writeln!(s, "# HELP {name} {help}\n# TYPE {name} counter\n{name} {}", c.load(Ordering::Relaxed));
+        };
+        one("shoebox_received_bytes_total", "Upload body bytes received and stored.", &self.received_bytes);
+        one("shoebox_uploads_completed_total", "Uploads whose last byte arrived and were verified.", &self.uploads_completed);
+        one(
+            "shoebox_uploads_deduplicated_total",
+            "Uploads answered from content the user already had (Upload-Duplicate at creation, or identical content at completion).",
+            &self.uploads_deduplicated,
+        );
+        s
+    }
+}
+
+/// Middleware: counts every answered request. A POST with X-HTTP-Method-Override counts as the
+/// method it stands for, so PATCH counts are right for clients that tunnel it.
+pub async fn count_requests(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let method = crate::routes::method_override::effective_method(&req).to_string();
+    let res = next.run(req).await;
+    state.metrics.count_request(&method, res.status().as_u16());
+    res
+}

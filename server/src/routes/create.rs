@@ -1,0 +1,146 @@
+//! POST `/files/`: creation (with creation-with-upload, creation-defer-length and
+//! concatenation). A declared `sha256`/`sourceSha256` the user already has completes at once
+//! with `Upload-Duplicate: ?1` and no bytes.
+use super::{header, header_u64, hv, FILES};
+use crate::auth::User;
+use crate::error::ApiError;
+use crate::metrics::Metrics;
+use crate::state::AppState;
+use crate::upload::checksum::Checksum;
+use crate::upload::concat::{claim_parts, join, parse_final, release_parts};
+use crate::upload::finish::finish;
+use crate::upload::info::{Concat, UploadId, UploadInfo, UploadState};
+use crate::upload::ingest::{ingest, Ending};
+use crate::upload::metadata::{self, non_empty};
+use crate::upload::{expires_header, new_expiry};
+use crate::timefmt::now_ms;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{header::LOCATION, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use shoebox_core::tus::*;
+
+pub async fn create(State(state): State<AppState>, Extension(User(user)): Extension<User>, headers: HeaderMap, body: Body) -> Result<Response, ApiError> {
+    let metadata_raw = header(&headers, H_UPLOAD_METADATA).filter(|m| !m.is_empty()).map(str::to_string);
+    let metadata = metadata::parse(metadata_raw.as_deref())?;
+    let concat_header = header(&headers, H_UPLOAD_CONCAT);
+    let final_ids = match concat_header {
+        Some(v) if v.starts_with("final;") => Some(parse_final(v)?),
+        Some("partial") | None => None,
+        Some(_) => return Err(ApiError::bad("Upload-Concat must be \"partial\" or \"final;<url> <url>...\"")),
+    };
+    let mut info = UploadInfo {
+        id: UploadId::random(),
+        user: user.clone(),
+        length: None,
+        metadata_raw,
+        metadata,
+        concat: if concat_header == Some("partial") { Concat::Partial } else { Concat::None },
+        created_ms: now_ms(),
+        expires_ms: new_expiry(&state),
+        state: UploadState::Receiving,
+    };
+    if let Some(ids) = final_ids {
+        return create_final(state, info, &ids).await;
+    }
+
+    info.length = match (header_u64(&headers, H_UPLOAD_LENGTH)?, header(&headers, H_UPLOAD_DEFER_LENGTH)) {
+        (Some(l), None) => Some(l),
+        (None, Some("1")) => None,
+        (None, Some(_)) => return Err(ApiError::bad("Upload-Defer-Length must be 1")),
+        (Some(_), Some(_)) => return Err(ApiError::bad("send Upload-Length or Upload-Defer-Length, not both")),
+        (None, None) => return Err(ApiError::bad("Upload-Length (or Upload-Defer-Length: 1) is required")),
+    };
+    if let Some(l) = info.length.filter(|l| *l > state.config.max_size) {
+        return Err(ApiError::TooLarge(format!("Upload-Length {l} is over Tus-Max-Size {}", state.config.max_size)));
+    }
+
+    if let (Some(len), Concat::None) = (info.length, &info.concat) {
+        if let Some(sha) = known_content(&state, &info).await? {
+            info.length = Some(len);
+            info.state = UploadState::Complete { sha256: Some(sha), bytes_kept: false };
+            save_new(&state, &info).await?;
+            Metrics::add(&state.metrics.uploads_deduplicated, 1);
+            let mut res = created(&info, Some(len));
+            res.headers_mut().insert(H_UPLOAD_DUPLICATE, HeaderValue::from_static("?1"));
+            return Ok(res);
+        }
+    }
+
+    save_new(&state, &info).await?;
+    let mut guard = state.locks.try_lock(&info.id).ok_or(ApiError::Locked)?;
+    let mut offset = 0;
+    if header(&headers, "content-type") == Some(OFFSET_CONTENT_TYPE) {
+        let checksum = header(&headers, H_UPLOAD_CHECKSUM).map(Checksum::parse).transpose()?;
+        let ing = ingest(&state, &info.id, guard, 0, info.length, body, checksum).await?;
+        guard = ing.guard;
+        // A body that failed its checksum or was cut short still leaves a valid upload: the
+        // client learns the offset and continues with PATCH.
+        offset = ing.offset;
+        if ing.ending != Ending::Complete {
+            offset = crate::upload::current_offset(&state, &info).await?;
+        }
+    }
+    if info.length == Some(offset) {
+        info = finish(&state, info, &mut guard).await?;
+    }
+    Ok(created(&info, Some(offset)))
+}
+
+/// The declared digest when the user already has that content.
+async fn known_content(state: &AppState, info: &UploadInfo) -> Result<Option<String>, ApiError> {
+    for key in [keys::SHA256, keys::SOURCE_SHA256] {
+        if let Some(d) = non_empty(&info.metadata, key) {
+            let (index, user, d) = (state.index.clone(), info.user.clone(), d.to_string());
+            let (has, d) = tokio::task::spawn_blocking(move || index.has(&user, &d).map(|h| (h, d))).await??;
+            if has {
+                return Ok(Some(d));
+            }
+        }
+    }
+    Ok(None)
+}
+
+async fn save_new(state: &AppState, info: &UploadInfo) -> Result<(), ApiError> {
+    let (store, i) = (state.store.clone(), info.clone());
+    Ok(tokio::task::spawn_blocking(move || store.create_upload(&i)).await??)
+}
+
+fn created(info: &UploadInfo, offset: Option<u64>) -> Response {
+    let mut res = StatusCode::CREATED.into_response();
+    let h = res.headers_mut();
+    h.insert(LOCATION, hv(format!("{FILES}{}", info.id)));
+    h.insert(H_UPLOAD_EXPIRES, hv(expires_header(info)));
+    if let Some(o) = offset {
+        h.insert(H_UPLOAD_OFFSET, o.into());
+    }
+    res
+}
+
+/// `Upload-Concat: final;...`: join finished partial uploads into a new, verified upload.
+async fn create_final(state: AppState, mut info: UploadInfo, ids: &[String]) -> Result<Response, ApiError> {
+    let parts = claim_parts(&state, &info.user, ids).await?;
+    let length: u64 = parts.iter().map(|(p, _)| p.length.unwrap_or(0)).sum();
+    if length > state.config.max_size {
+        return Err(ApiError::TooLarge(format!("the parts add up to {length} bytes, over Tus-Max-Size {}", state.config.max_size)));
+    }
+    info.length = Some(length);
+    info.concat = Concat::Final(parts.iter().map(|(p, _)| p.id.clone()).collect());
+    if let Some(sha) = known_content(&state, &info).await? {
+        info.state = UploadState::Complete { sha256: Some(sha), bytes_kept: false };
+        save_new(&state, &info).await?;
+        release_parts(&state, parts).await?;
+        Metrics::add(&state.metrics.uploads_deduplicated, 1);
+        let mut res = created(&info, None);
+        res.headers_mut().insert(H_UPLOAD_DUPLICATE, HeaderValue::from_static("?1"));
+        return Ok(res);
+    }
+    save_new(&state, &info).await?;
+    let mut guard = state.locks.try_lock(&info.id).ok_or(ApiError::Locked)?;
+    let (n, hasher) = join(&state, &info.id, &parts).await?;
+    guard.hasher = Some((n, hasher));
+    release_parts(&state, parts).await?;
+    let info = finish(&state, info, &mut guard).await?;
+    Ok(created(&info, None))
+}

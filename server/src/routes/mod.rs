@@ -1,0 +1,49 @@
+//! HTTP routes, one handler per file, plus the tus protocol middleware shared by `/files/`.
+pub mod app_files;
+pub mod check;
+pub mod config;
+pub mod create;
+pub mod delete;
+pub mod head;
+pub mod media_get;
+pub mod media_list;
+pub mod method_override;
+pub mod metrics;
+pub mod options;
+pub mod patch;
+
+use crate::error::ApiError;
+use axum::extract::Request;
+use axum::http::{HeaderMap, HeaderValue, Method};
+use axum::middleware::Next;
+use axum::response::Response;
+use shoebox_core::tus::{H_TUS_RESUMABLE, TUS_VERSION};
+
+/// The tus endpoint's path; Location headers are relative to the server root.
+pub const FILES: &str = "/files/";
+
+/// Middleware for `/files/`: every request but OPTIONS must speak tus 1.0.0 (else 412 with
+/// Tus-Version), and every response says which version it speaks.
+pub async fn tus_protocol(req: Request, next: Next) -> Response {
+    let ok = req.method() == Method::OPTIONS || req.headers().get(H_TUS_RESUMABLE).is_some_and(|v| v == TUS_VERSION);
+    let mut res = if ok { next.run(req).await } else { axum::response::IntoResponse::into_response(ApiError::UnsupportedVersion) };
+    res.headers_mut().insert(H_TUS_RESUMABLE, HeaderValue::from_static(TUS_VERSION));
+    res
+}
+
+/// A header as text, if present and printable.
+pub fn header<'a>(h: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    h.get(name).and_then(|v| v.to_str().ok()).map(str::trim)
+}
+
+/// A non-negative integer header; malformed values are a 400 naming the header.
+pub fn header_u64(h: &HeaderMap, name: &str) -> Result<Option<u64>, ApiError> {
+    match header(h, name) {
+        None => Ok(None),
+        Some(v) => v.parse::<u64>().map(Some).map_err(|_| ApiError::bad(format!("{name} must be a non-negative integer"))),
+    }
+}
+
+pub fn hv(s: impl AsRef<str>) -> HeaderValue {
+    HeaderValue::from_str(s.as_ref()).unwrap_or_else(|_| HeaderValue::from_static(""))
+}

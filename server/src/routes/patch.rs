@@ -1,0 +1,79 @@
+//! PATCH on an upload URL: append one chunk. The checks run in protocol order; bytes are
+//! fsync'd before the new offset is answered, and the last chunk triggers verification.
+use super::{header, header_u64, hv};
+use crate::auth::User;
+use crate::error::ApiError;
+use crate::state::AppState;
+use crate::upload::checksum::Checksum;
+use crate::upload::finish::finish;
+use crate::upload::ingest::{ingest, Ending};
+use crate::upload::{current_offset, expires_header, load_owned, new_expiry, save};
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{header::CONTENT_LENGTH, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use shoebox_core::tus::*;
+
+pub async fn patch(State(state): State<AppState>, Extension(User(user)): Extension<User>, Path(id): Path<String>, headers: HeaderMap, body: Body) -> Result<Response, ApiError> {
+    load_owned(&state, &user, &id).await?;
+    if header(&headers, "content-type") != Some(OFFSET_CONTENT_TYPE) {
+        return Err(ApiError::UnsupportedMediaType);
+    }
+    let offset = header_u64(&headers, H_UPLOAD_OFFSET)?.ok_or_else(|| ApiError::bad("Upload-Offset is required"))?;
+    let checksum = header(&headers, H_UPLOAD_CHECKSUM).map(Checksum::parse).transpose()?;
+    let content_length = header_u64(&headers, CONTENT_LENGTH.as_str())?;
+    let new_length = header_u64(&headers, H_UPLOAD_LENGTH)?;
+    // Not waiting: a second writer is told at once, and retries (423 is retryable).
+    let uid = crate::upload::info::UploadId::parse(&id).ok_or(ApiError::NotFound)?;
+    let guard = state.locks.try_lock(&uid).ok_or(ApiError::Locked)?;
+    // Read again under the lock: a request that held it may have completed or deleted it.
+    let mut info = load_owned(&state, &user, &id).await?;
+
+    if let Some(l) = new_length {
+        match info.length {
+            None if l > state.config.max_size => return Err(ApiError::TooLarge(format!("Upload-Length {l} is over Tus-Max-Size {}", state.config.max_size))),
+            None => info.length = Some(l),
+            Some(known) if known != l => return Err(ApiError::bad("Upload-Length cannot change once set")),
+            Some(_) => {}
+        }
+    }
+    let current = current_offset(&state, &info).await?;
+    if offset != current {
+        return Err(ApiError::Conflict(format!("Upload-Offset {offset} does not match the upload's offset {current}")));
+    }
+    if let Some(l) = info.length {
+        if l < current {
+            return Err(ApiError::bad("Upload-Length is below the bytes already received"));
+        }
+        if content_length.is_some_and(|n| offset + n > l) {
+            return Err(ApiError::TooLarge(format!("this chunk would go past Upload-Length {l}")));
+        }
+    }
+    if info.is_complete() {
+        // Nothing more to take; a repeated final chunk with no body just learns it is done.
+        return Ok(answer(info.length.unwrap_or(0), &info));
+    }
+
+    let ing = ingest(&state, &info.id, guard, offset, info.length, body, checksum).await?;
+    let mut guard = ing.guard;
+    info.expires_ms = new_expiry(&state);
+    save(&state, &info).await?;
+    match ing.ending {
+        Ending::ChecksumMismatch => return Err(ApiError::ChecksumMismatch),
+        Ending::Overflow => return Err(ApiError::TooLarge("the body went past Upload-Length; chunk discarded".into())),
+        Ending::CutOff => return Err(ApiError::bad(format!("the body ended early; {} bytes are kept, resume from there", ing.offset))),
+        Ending::Complete => {}
+    }
+    if info.length == Some(ing.offset) {
+        info = finish(&state, info, &mut guard).await?;
+    }
+    Ok(answer(ing.offset, &info))
+}
+
+fn answer(offset: u64, info: &crate::upload::info::UploadInfo) -> Response {
+    let mut res = StatusCode::NO_CONTENT.into_response();
+    res.headers_mut().insert(H_UPLOAD_OFFSET, offset.into());
+    res.headers_mut().insert(H_UPLOAD_EXPIRES, hv(expires_header(info)));
+    res
+}

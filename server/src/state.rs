@@ -1,0 +1,52 @@
+//! Shared server state, handed to every handler: configuration, storage (a trait object),
+//! the media index, tokens, metrics and per-upload locks.
+use crate::auth::{default_token, Tokens, DEFAULT_USER};
+use crate::config::ServerConfig;
+use crate::index::MediaIndex;
+use crate::locks::Locks;
+use crate::metrics::Metrics;
+use crate::store::{local::LocalStore, Store};
+use std::io;
+use std::sync::Arc;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub config: Arc<ServerConfig>,
+    pub store: Arc<dyn Store>,
+    pub index: Arc<MediaIndex>,
+    pub tokens: Arc<Tokens>,
+    pub metrics: Arc<Metrics>,
+    pub locks: Arc<Locks>,
+    /// Set when no token was configured: the default user's token, printed in the app URL.
+    pub default_token: Option<String>,
+}
+
+impl AppState {
+    /// Opens the data folder with local-disk storage.
+    pub fn open(config: ServerConfig) -> io::Result<Self> {
+        std::fs::create_dir_all(&config.data_dir)?;
+        let store = Arc::new(LocalStore::open(&config.data_dir)?);
+        Self::with_store(config, store)
+    }
+
+    /// Same, with any storage backend (tests wrap the local one to inject faults).
+    pub fn with_store(mut config: ServerConfig, store: Arc<dyn Store>) -> io::Result<Self> {
+        std::fs::create_dir_all(&config.data_dir)?;
+        let index = MediaIndex::open(&config.data_dir.join("index.sqlite")).map_err(io::Error::other)?;
+        let mut default = None;
+        if config.tokens.is_empty() {
+            let t = default_token(&config.data_dir)?;
+            config.tokens.push((DEFAULT_USER.to_string(), t.clone()));
+            default = Some(t);
+        }
+        Ok(AppState {
+            tokens: Arc::new(Tokens::new(&config.tokens)),
+            config: Arc::new(config),
+            store,
+            index: Arc::new(index),
+            metrics: Arc::new(Metrics::default()),
+            locks: Arc::new(Locks::default()),
+            default_token: default,
+        })
+    }
+}

@@ -1,0 +1,170 @@
+//! Local-disk storage. Layout under the data folder:
+//! `uploads/<id>.json` (record), `uploads/<id>.bin` (bytes received so far),
+//! `blobs/<user>/<sha256[0..2]>/<sha256>` (completed content, one copy per user and content).
+//! File names come only from validated upload ids, user names and hex digests.
+use super::{Store, UploadWriter};
+use crate::upload::info::{UploadId, UploadInfo};
+use shoebox_core::hash::is_sha256_hex;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+pub struct LocalStore {
+    uploads: PathBuf,
+    blobs: PathBuf,
+}
+
+impl LocalStore {
+    pub fn open(data_dir: &Path) -> io::Result<Self> {
+        let s = LocalStore { uploads: data_dir.join("uploads"), blobs: data_dir.join("blobs") };
+        fs::create_dir_all(&s.uploads)?;
+        fs::create_dir_all(&s.blobs)?;
+        Ok(s)
+    }
+    fn record(&self, id: &UploadId) -> PathBuf {
+        self.uploads.join(format!("{id}.json"))
+    }
+    fn bytes(&self, id: &UploadId) -> PathBuf {
+        self.uploads.join(format!("{id}.bin"))
+    }
+    fn blob(&self, user: &str, sha256: &str) -> io::Result<PathBuf> {
+        if !is_sha256_hex(sha256) || !crate::auth::valid_user_name(user) {
+            return Err(io::Error::new(io::ErrorKind::InvalidInput, "invalid blob name"));
+        }
+        Ok(self.blobs.join(user).join(&sha256[..2]).join(sha256))
+    }
+}
+
+/// fsync a directory so a rename or a new file in it survives a crash.
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+fn remove_if_exists(p: &Path) -> io::Result<()> {
+    match fs::remove_file(p) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        r => r,
+    }
+}
+
+struct LocalWriter {
+    file: File,
+}
+
+impl UploadWriter for LocalWriter {
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.file.write_all(bytes)
+    }
+    fn sync(&mut self) -> io::Result<()> {
+        // Data only: the length is part of what fdatasync makes durable.
+        self.file.sync_data()
+    }
+    fn truncate(&mut self, len: u64) -> io::Result<()> {
+        self.file.set_len(len)?;
+        self.file.seek(SeekFrom::Start(len))?;
+        self.file.sync_data()
+    }
+}
+
+impl Store for LocalStore {
+    fn create_upload(&self, info: &UploadInfo) -> io::Result<()> {
+        // A creation answered as a duplicate is complete at birth and holds no bytes.
+        if !info.is_complete() {
+            File::create(self.bytes(&info.id))?.sync_all()?;
+        }
+        self.save_upload(info)
+    }
+
+    fn load_upload(&self, id: &UploadId) -> io::Result<Option<UploadInfo>> {
+        match fs::read(self.record(id)) {
+            Ok(b) => serde_json::from_slice(&b).map(Some).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn save_upload(&self, info: &UploadInfo) -> io::Result<()> {
+        // Write a temporary file, fsync, rename over: readers see the old or the new record,
+        // never half of one, and a full disk fails before the old record is touched.
+        let tmp = self.uploads.join(format!("{}.json.tmp", info.id));
+        let res = (|| {
+            let mut f = File::create(&tmp)?;
+            f.write_all(&serde_json::to_vec(info)?)?;
+            f.sync_all()?;
+            fs::rename(&tmp, self.record(&info.id))?;
+            sync_dir(&self.uploads)
+        })();
+        if res.is_err() {
+            let _ = fs::remove_file(&tmp);
+        }
+        res
+    }
+
+    fn upload_offset(&self, id: &UploadId) -> io::Result<u64> {
+        match fs::metadata(self.bytes(id)) {
+            Ok(m) => Ok(m.len()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(0),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn open_writer(&self, id: &UploadId, offset: u64) -> io::Result<Box<dyn UploadWriter>> {
+        let mut file = OpenOptions::new().write(true).create(true).truncate(false).open(self.bytes(id))?;
+        let len = file.metadata()?.len();
+        if len != offset {
+            return Err(io::Error::other(format!("upload holds {len} bytes, not {offset}")));
+        }
+        file.seek(SeekFrom::Start(offset))?;
+        Ok(Box::new(LocalWriter { file }))
+    }
+
+    fn open_upload_reader(&self, id: &UploadId) -> io::Result<Box<dyn Read + Send>> {
+        Ok(Box::new(File::open(self.bytes(id))?))
+    }
+
+    fn discard_upload_bytes(&self, id: &UploadId) -> io::Result<()> {
+        remove_if_exists(&self.bytes(id))
+    }
+
+    fn delete_upload(&self, id: &UploadId) -> io::Result<()> {
+        remove_if_exists(&self.record(id))?;
+        remove_if_exists(&self.bytes(id))
+    }
+
+    fn list_uploads(&self) -> io::Result<Vec<UploadId>> {
+        let mut ids = Vec::new();
+        for e in fs::read_dir(&self.uploads)? {
+            let name = e?.file_name();
+            if let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".json")).and_then(UploadId::parse) {
+                ids.push(id);
+            }
+        }
+        Ok(ids)
+    }
+
+    fn commit_blob(&self, id: &UploadId, user: &str, sha256: &str) -> io::Result<bool> {
+        let target = self.blob(user, sha256)?;
+        if target.exists() {
+            remove_if_exists(&self.bytes(id))?;
+            return Ok(false);
+        }
+        let dir = target.parent().expect("blob path has a parent");
+        fs::create_dir_all(dir)?;
+        // Same file system: a rename, no copy. The bytes were fsync'd as they arrived.
+        fs::rename(self.bytes(id), &target)?;
+        sync_dir(dir)?;
+        sync_dir(&self.uploads)?;
+        Ok(true)
+    }
+
+    fn open_blob(&self, user: &str, sha256: &str) -> io::Result<Option<(Box<dyn Read + Send>, u64)>> {
+        match File::open(self.blob(user, sha256)?) {
+            Ok(f) => {
+                let len = f.metadata()?.len();
+                Ok(Some((Box::new(f), len)))
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! Storage behind a trait, so the local disk backend can be swapped for an S3-compatible one:
+//! upload-in-progress state and bytes, and the per-user content-addressed blobs. The SQLite
+//! media index is kept apart (index.rs). Methods are blocking; handlers call them from
+//! `spawn_blocking`, which a blocking S3 client (or one driven with `Handle::block_on`) fits too.
+pub mod local;
+
+use crate::upload::info::{UploadId, UploadInfo};
+use std::io::{self, Read};
+
+/// Appends bytes to one upload. Nothing written counts until `sync` returns.
+pub trait UploadWriter: Send {
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()>;
+    /// Makes every byte written so far durable (fsync) before the caller reports an offset.
+    fn sync(&mut self) -> io::Result<()>;
+    /// Cuts the upload back to `len` bytes (a discarded chunk) and makes that durable.
+    fn truncate(&mut self, len: u64) -> io::Result<()>;
+}
+
+pub trait Store: Send + Sync + 'static {
+    /// Records a new upload with no bytes.
+    fn create_upload(&self, info: &UploadInfo) -> io::Result<()>;
+    fn load_upload(&self, id: &UploadId) -> io::Result<Option<UploadInfo>>;
+    /// Replaces the record atomically: a crash or a full disk leaves the old one whole.
+    fn save_upload(&self, info: &UploadInfo) -> io::Result<()>;
+    /// The bytes held for an upload (durable: only synced bytes are ever reported to clients).
+    fn upload_offset(&self, id: &UploadId) -> io::Result<u64>;
+    /// A writer positioned at `offset`, which must equal `upload_offset`.
+    fn open_writer(&self, id: &UploadId, offset: u64) -> io::Result<Box<dyn UploadWriter>>;
+    fn open_upload_reader(&self, id: &UploadId) -> io::Result<Box<dyn Read + Send>>;
+    /// Drops the upload's bytes but keeps its record (a completed upload still answers HEAD).
+    fn discard_upload_bytes(&self, id: &UploadId) -> io::Result<()>;
+    /// Drops record and bytes.
+    fn delete_upload(&self, id: &UploadId) -> io::Result<()>;
+    fn list_uploads(&self) -> io::Result<Vec<UploadId>>;
+    /// Moves a finished upload's bytes into the user's blob for `sha256`. When the user
+    /// already has that content the upload's bytes are dropped instead: one copy per content.
+    /// Returns true when a new blob was stored.
+    fn commit_blob(&self, id: &UploadId, user: &str, sha256: &str) -> io::Result<bool>;
+    /// The user's blob and its size.
+    fn open_blob(&self, user: &str, sha256: &str) -> io::Result<Option<(Box<dyn Read + Send>, u64)>>;
+}

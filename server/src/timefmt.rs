@@ -1,0 +1,59 @@
+//! Times as the API writes them: RFC 3339 in UTC. EXIF DateTimeOriginal has no zone, so it is
+//! written as if it were UTC ("2024:07:01 12:30:00" → "2024-07-01T12:30:00Z"): the wall-clock
+//! reading is kept exactly, which is what a photo library sorts and groups by.
+use std::time::{SystemTime, UNIX_EPOCH};
+
+pub fn now_ms() -> u64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as u64).unwrap_or(0)
+}
+
+/// Milliseconds since the epoch → "YYYY-MM-DDTHH:MM:SS[.mmm]Z".
+pub fn rfc3339_from_ms(ms: i64) -> String {
+    let secs = ms.div_euclid(1000);
+    let milli = ms.rem_euclid(1000);
+    let (days, sod) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    let (y, m, d) = civil_from_days(days);
+    let base = format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}", sod / 3600, sod % 3600 / 60, sod % 60);
+    if milli == 0 { format!("{base}Z") } else { format!("{base}.{milli:03}Z") }
+}
+
+/// EXIF "YYYY:MM:DD HH:MM:SS" → RFC 3339 (as UTC). None when it is not a plausible date.
+pub fn rfc3339_from_exif(s: &str) -> Option<String> {
+    let b = s.trim_end_matches('\0').trim().as_bytes();
+    if b.len() < 19 || b[4] != b':' || b[7] != b':' || b[10] != b' ' || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| std::str::from_utf8(&b[r]).ok()?.parse::<u32>().ok();
+    let (y, mo, d, h, mi, se) = (num(0..4)?, num(5..7)?, num(8..10)?, num(11..13)?, num(14..16)?, num(17..19)?);
+    // Cameras write "0000:00:00 00:00:00" when the clock was never set.
+    if y == 0 || !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || se > 60 {
+        return None;
+    }
+    Some(format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{se:02}Z"))
+}
+
+/// Howard Hinnant's days-since-epoch → (year, month, day), proleptic Gregorian.
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn formats() {
+        assert_eq!(rfc3339_from_ms(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339_from_ms(1_700_000_000_123), "2023-11-14T22:13:20.123Z");
+        assert_eq!(rfc3339_from_exif("2024:02:29 23:59:58").as_deref(), Some("2024-02-29T23:59:58Z"));
+        assert_eq!(rfc3339_from_exif("0000:00:00 00:00:00"), None);
+        assert_eq!(rfc3339_from_exif("garbage"), None);
+    }
+}

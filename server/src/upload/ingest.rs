@@ -1,0 +1,128 @@
+//! Streams one request body into an upload: the network side reads frames while a blocking
+//! thread writes, hashes and finally fsyncs them, so receiving and disk work overlap. Only
+//! after the fsync does the caller learn the new offset. The upload's lock guard travels with
+//! the writer thread, so even if the request is dropped no second writer can start before the
+//! bytes are settled.
+use super::checksum::Checksum;
+use super::info::UploadId;
+use crate::error::ApiError;
+use crate::locks::SlotGuard;
+use crate::metrics::Metrics;
+use crate::state::AppState;
+use axum::body::Body;
+use bytes::Bytes;
+use futures_util::StreamExt;
+use sha2::{Digest, Sha256};
+use std::time::Duration;
+
+/// A body that sends nothing for this long is treated as cut off, so its lock is released.
+pub const BODY_IDLE_TIMEOUT: Duration = Duration::from_secs(60);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ending {
+    /// The whole body arrived (and matched its checksum, if any).
+    Complete,
+    /// The connection broke mid-body: the bytes that arrived are kept (unless checksummed).
+    CutOff,
+    /// Upload-Checksum mismatch: chunk discarded.
+    ChecksumMismatch,
+    /// More bytes than the upload's length: chunk discarded.
+    Overflow,
+}
+
+enum Msg {
+    Data(Bytes),
+    End(Ending),
+}
+
+pub struct Ingested {
+    pub guard: SlotGuard,
+    pub ending: Ending,
+    /// The durable offset after this body.
+    pub offset: u64,
+}
+
+/// Appends `body` at `start`. `max_end` is the upload length when known.
+pub async fn ingest(state: &AppState, id: &UploadId, guard: SlotGuard, start: u64, max_end: Option<u64>, body: Body, checksum: Option<Checksum>) -> Result<Ingested, ApiError> {
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<Msg>(64);
+    let store = state.store.clone();
+    let locks = state.locks.clone();
+    let (wid, verified) = (id.clone(), checksum.is_some());
+    locks.set_inflight(id, Some(start));
+    let writer = tokio::task::spawn_blocking(move || {
+        let mut guard = guard;
+        // The running whole-upload hash continues only if it covers exactly the bytes before `start`.
+        let mut hasher = match guard.hasher.take() {
+            Some((o, h)) if o == start => Some(h),
+            _ if start == 0 => Some(Sha256::new()),
+            _ => None,
+        };
+        let before = if verified { hasher.clone() } else { None };
+        let mut checksum = checksum;
+        let mut n: u64 = 0;
+        let res = (|| -> std::io::Result<Ending> {
+            let mut w = store.open_writer(&wid, start)?;
+            let ending = loop {
+                match rx.blocking_recv() {
+                    Some(Msg::Data(b)) => {
+                        if let Err(e) = w.write_all(&b) {
+                            // Keep what was written whole before the error (e.g. disk full).
+                            let _ = w.truncate(start + n);
+                            return Err(e);
+                        }
+                        n += b.len() as u64;
+                        if let Some(h) = hasher.as_mut() { h.update(&b) }
+                        if let Some(c) = checksum.as_mut() { c.update(&b) }
+                    }
+                    Some(Msg::End(e)) => break e,
+                    // The request future was dropped: the connection is gone.
+                    None => break Ending::CutOff,
+                }
+            };
+            let ending = match ending {
+                Ending::Complete if checksum.take().is_some_and(|c| !c.matches()) => Ending::ChecksumMismatch,
+                // Bytes of a checksummed body that did not all arrive cannot be verified.
+                Ending::CutOff if verified => Ending::ChecksumMismatch,
+                e => e,
+            };
+            if matches!(ending, Ending::ChecksumMismatch | Ending::Overflow) {
+                w.truncate(start)?;
+                n = 0;
+                hasher = before.clone();
+            } else {
+                w.sync()?;
+            }
+            Ok(ending)
+        })();
+        if res.is_err() {
+            hasher = None;
+        }
+        guard.hasher = hasher.map(|h| (start + n, h));
+        locks.set_inflight(&wid, None);
+        (guard, n, res)
+    });
+
+    let mut stream = body.into_data_stream();
+    let mut total: u64 = 0;
+    let ending = loop {
+        match tokio::time::timeout(BODY_IDLE_TIMEOUT, stream.next()).await {
+            Ok(None) => break Ending::Complete,
+            Ok(Some(Ok(b))) => {
+                total += b.len() as u64;
+                if max_end.is_some_and(|m| start + total > m) {
+                    break Ending::Overflow;
+                }
+                if tx.send(Msg::Data(b)).await.is_err() {
+                    break Ending::CutOff; // the writer failed; its error is reported below
+                }
+            }
+            Ok(Some(Err(_))) | Err(_) => break Ending::CutOff,
+        }
+    };
+    let _ = tx.send(Msg::End(ending)).await;
+    drop(tx);
+    let (guard, n, res) = writer.await?;
+    Metrics::add(&state.metrics.received_bytes, n);
+    let ending = res?;
+    Ok(Ingested { guard, ending, offset: start + n })
+}

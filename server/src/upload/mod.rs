@@ -1,0 +1,55 @@
+//! The upload domain between the routes and the store: records, body ingestion, checksums,
+//! metadata rules, completion and concatenation.
+pub mod checksum;
+pub mod concat;
+pub mod finish;
+pub mod info;
+pub mod ingest;
+pub mod metadata;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+use crate::timefmt::now_ms;
+use info::{UploadId, UploadInfo, UploadState};
+
+/// Loads an upload the user owns. Unknown ids and other users' uploads are the same 404, so
+/// nobody learns what others have; an expired upload not yet swept away is 410.
+pub async fn load_owned(state: &AppState, user: &str, id: &str) -> Result<UploadInfo, ApiError> {
+    let id = UploadId::parse(id).ok_or(ApiError::NotFound)?;
+    let store = state.store.clone();
+    let info = tokio::task::spawn_blocking(move || store.load_upload(&id)).await??.ok_or(ApiError::NotFound)?;
+    if info.user != user {
+        return Err(ApiError::NotFound);
+    }
+    if info.expires_ms <= now_ms() {
+        return Err(ApiError::Gone);
+    }
+    Ok(info)
+}
+
+/// The offset to report: the length once complete; while receiving, the durable bytes (never
+/// bytes a running PATCH has written but not yet fsync'd).
+pub async fn current_offset(state: &AppState, info: &UploadInfo) -> Result<u64, ApiError> {
+    if let UploadState::Complete { .. } = info.state {
+        return Ok(info.length.unwrap_or(0));
+    }
+    if let Some(o) = state.locks.inflight(&info.id) {
+        return Ok(o);
+    }
+    let (store, id) = (state.store.clone(), info.id.clone());
+    Ok(tokio::task::spawn_blocking(move || store.upload_offset(&id)).await??)
+}
+
+pub async fn save(state: &AppState, info: &UploadInfo) -> Result<(), ApiError> {
+    let (store, info) = (state.store.clone(), info.clone());
+    Ok(tokio::task::spawn_blocking(move || store.save_upload(&info)).await??)
+}
+
+pub fn new_expiry(state: &AppState) -> u64 {
+    now_ms() + state.config.upload_expiry.as_millis() as u64
+}
+
+/// `Upload-Expires` as an HTTP date.
+pub fn expires_header(info: &UploadInfo) -> String {
+    httpdate::fmt_http_date(std::time::UNIX_EPOCH + std::time::Duration::from_millis(info.expires_ms))
+}
