@@ -1,0 +1,166 @@
+//! Test helpers: an in-process server (the router driven with `oneshot`), a tiny blocking
+//! HTTP/1.1 client for real sockets, and a spawned `shoebox-server` process.
+#![allow(dead_code)]
+pub mod http;
+pub mod process;
+
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode};
+use axum::Router;
+use shoebox_core::hash::sha256_hex;
+use shoebox_core::tus::encode_metadata;
+use shoebox_server::config::ServerConfig;
+use shoebox_server::{app, AppState};
+use tower::ServiceExt;
+
+pub const ALICE: &str = "alice-token-0001";
+pub const BOB: &str = "bob-token-000002";
+
+pub struct Resp {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Resp {
+    pub fn h(&self, name: &str) -> Option<String> {
+        self.headers.get(name).map(|v| v.to_str().unwrap().to_string())
+    }
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
+    }
+}
+
+pub struct TestServer {
+    pub state: AppState,
+    pub app: Router,
+    pub dir: tempfile::TempDir,
+}
+
+pub fn config(dir: &std::path::Path) -> ServerConfig {
+    let mut c = ServerConfig::new(dir);
+    c.tokens = vec![("alice".into(), ALICE.into()), ("bob".into(), BOB.into())];
+    c
+}
+
+impl TestServer {
+    pub fn new() -> Self {
+        Self::with(|_| {})
+    }
+    pub fn with(f: impl FnOnce(&mut ServerConfig)) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let mut c = config(dir.path());
+        f(&mut c);
+        let state = AppState::open(c).unwrap();
+        TestServer { app: app(state.clone()), state, dir }
+    }
+
+    pub async fn send(&self, req: Request<Body>) -> Resp {
+        let res = self.app.clone().oneshot(req).await.unwrap();
+        let (parts, body) = res.into_parts();
+        let body = http_body_util::BodyExt::collect(body).await.unwrap().to_bytes().to_vec();
+        Resp { status: parts.status, headers: parts.headers, body }
+    }
+
+    /// A tus request as alice.
+    pub fn tus(&self, method: Method, uri: &str) -> axum::http::request::Builder {
+        Request::builder().method(method).uri(uri).header("Authorization", format!("Bearer {ALICE}")).header("Tus-Resumable", "1.0.0")
+    }
+
+    pub async fn create_as(&self, token: &str, len: u64, meta: &[(&str, &str)]) -> Resp {
+        let md = encode_metadata(meta.iter().map(|(k, v)| (*k, Some(*v))));
+        let mut b = Request::post("/files/").header("Authorization", format!("Bearer {token}")).header("Tus-Resumable", "1.0.0").header("Upload-Length", len);
+        if !md.is_empty() {
+            b = b.header("Upload-Metadata", md);
+        }
+        self.send(b.body(Body::empty()).unwrap()).await
+    }
+
+    /// Creates an upload as alice and returns its Location.
+    pub async fn create(&self, len: u64, meta: &[(&str, &str)]) -> String {
+        let r = self.create_as(ALICE, len, meta).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        r.h("location").unwrap()
+    }
+
+    pub async fn patch_as(&self, token: &str, loc: &str, offset: u64, bytes: &[u8]) -> Resp {
+        let req = Request::patch(loc)
+            .header("Authorization", format!("Bearer {token}"))
+            .header("Tus-Resumable", "1.0.0")
+            .header("Upload-Offset", offset)
+            .header("Content-Type", "application/offset+octet-stream")
+            .body(Body::from(bytes.to_vec()))
+            .unwrap();
+        self.send(req).await
+    }
+    pub async fn patch(&self, loc: &str, offset: u64, bytes: &[u8]) -> Resp {
+        self.patch_as(ALICE, loc, offset, bytes).await
+    }
+
+    pub async fn head_as(&self, token: &str, loc: &str) -> Resp {
+        self.send(Request::head(loc).header("Authorization", format!("Bearer {token}")).header("Tus-Resumable", "1.0.0").body(Body::empty()).unwrap()).await
+    }
+    pub async fn head(&self, loc: &str) -> Resp {
+        self.head_as(ALICE, loc).await
+    }
+
+    pub async fn get_as(&self, token: &str, uri: &str) -> Resp {
+        self.send(Request::get(uri).header("Authorization", format!("Bearer {token}")).body(Body::empty()).unwrap()).await
+    }
+    pub async fn get(&self, uri: &str) -> Resp {
+        self.get_as(ALICE, uri).await
+    }
+
+    /// Uploads `bytes` as alice in `chunk`-sized PATCHes, declaring sha256; returns the Location.
+    pub async fn upload(&self, bytes: &[u8], chunk: usize, meta: &[(&str, &str)]) -> String {
+        let sha = sha256_hex(bytes);
+        let mut m: Vec<(&str, &str)> = meta.to_vec();
+        m.push(("sha256", &sha));
+        let loc = self.create(bytes.len() as u64, &m).await;
+        let mut off = 0;
+        for c in bytes.chunks(chunk.max(1)) {
+            let r = self.patch(&loc, off as u64, c).await;
+            assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text());
+            off += c.len();
+        }
+        loc
+    }
+
+    pub async fn metric(&self, name: &str) -> f64 {
+        let r = self.send(Request::get("/metrics").body(Body::empty()).unwrap()).await;
+        metric_value(&r.text(), name)
+    }
+}
+
+/// The value of one sample line (`name` includes labels when they matter), 0 when absent.
+pub fn metric_value(text: &str, name: &str) -> f64 {
+    text.lines().find_map(|l| l.strip_prefix(name).and_then(|r| r.strip_prefix(' ')).map(|v| v.trim().parse().unwrap())).unwrap_or(0.0)
+}
+
+/// Deterministic pseudo-random bytes (xorshift), so failures reproduce.
+pub fn bytes(n: usize, seed: u64) -> Vec<u8> {
+    let mut x = seed | 1;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect()
+}
+
+/// Every file under `dir`, recursively.
+pub fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() { out.extend(files_under(&p)) } else { out.push(p) }
+        }
+    }
+    out
+}
