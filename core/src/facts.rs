@@ -43,6 +43,24 @@ impl Format {
     pub fn can_prepare(self) -> bool {
         matches!(self, Format::Jpeg | Format::Png | Format::Webp | Format::Tiff)
     }
+    /// Formats whose location Prepare can strip in place (no re-encode).
+    pub fn can_strip_location(self) -> bool {
+        self.can_prepare() || matches!(self, Format::Heic | Format::Avif)
+    }
+}
+
+/// Why Prepare handed back the original instead of new bytes (`KeepOriginal {reason}`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum KeepReason {
+    /// Already at or under the pixel target and no location to strip.
+    NothingToDo,
+    /// The prepared bytes were not smaller than the original.
+    NotSmaller,
+    /// A format Prepare cannot decode and re-encode.
+    Unsupported,
+    /// The photo could not be decoded (corrupt or truncated): send it as it is.
+    Undecodable,
 }
 
 /// Result of `Inspect {file}` (contracts.md).
@@ -142,10 +160,11 @@ pub fn decide(facts: &FileFacts, size: u64, limits: &Limits, quality: Quality, s
                     }
                 }
             }
-            if !facts.readable || !facts.format.can_prepare() {
+            if !facts.readable {
                 return Decision::Upload;
             }
-            let downsize = quality == Quality::High && facts.pixels().is_some_and(|p| p > HIGH_QUALITY_PIXELS);
+            let downsize = facts.format.can_prepare() && quality == Quality::High && facts.pixels().is_some_and(|p| p > HIGH_QUALITY_PIXELS);
+            let strip_location = strip_location && facts.format.can_strip_location();
             if downsize || strip_location {
                 Decision::Prepare { max_pixels: downsize.then_some(HIGH_QUALITY_PIXELS), strip_location }
             } else {
