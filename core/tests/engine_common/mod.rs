@@ -486,3 +486,71 @@ impl FakeTus {
         None
     }
 }
+
+/// What goes wrong with one request in an automatic run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fault {
+    None,
+    /// Connection error before the server sees it.
+    NetError,
+    /// The server gets this many body bytes, then the connection drops.
+    DropAfter(u64),
+    /// The server processes it fully, the answer is lost.
+    LostAnswer,
+    /// The server answers this status without processing.
+    Status(u16),
+    /// Never answered (the engine's stall timer must catch it).
+    Hang,
+}
+
+impl H {
+    /// Run against `srv` until idle: requests are taken in order (or at `pick(len)`), each
+    /// suffering `fault(&request)`; `each_ms` of virtual time passes per request.
+    pub fn run(&mut self, srv: &mut FakeTus, mut fault: impl FnMut(&HttpRequest) -> Fault, mut pick: impl FnMut(usize) -> usize, each_ms: u64, max_steps: usize) {
+        for _ in 0..max_steps {
+            self.drain();
+            if self.http.is_empty() {
+                if self.fire_next_timer().is_none() {
+                    return;
+                }
+                continue;
+            }
+            let i = pick(self.http.len()) % self.http.len();
+            let (req, r) = self.http.remove(i).unwrap();
+            let body = self.body_bytes(&r.body);
+            let len = r.body.slice_len();
+            self.now += each_ms;
+            let f = fault(&r);
+            let now = self.now;
+            match f {
+                Fault::None => {
+                    if len > 0 {
+                        self.e.handle_progress(req, len, now);
+                    }
+                    let resp = srv.handle(&r, body, None).unwrap();
+                    self.e.handle_response(req, Ok(resp), now);
+                }
+                Fault::NetError => self.e.handle_response(req, Err(NetError::Other("reset".into())), now),
+                Fault::DropAfter(n) => {
+                    let n = n.min(len);
+                    match srv.handle(&r, body, Some(n)) {
+                        None => {
+                            if n > 0 {
+                                self.e.handle_progress(req, n, now);
+                            }
+                            self.e.handle_response(req, Err(NetError::Other("dropped".into())), now)
+                        }
+                        Some(resp) => self.e.handle_response(req, Ok(resp), now),
+                    }
+                }
+                Fault::LostAnswer => {
+                    srv.handle(&r, body, None);
+                    self.e.handle_response(req, Err(NetError::Timeout), now);
+                }
+                Fault::Status(s) => self.e.handle_response(req, Ok(ok(s).with_body("injected")), now),
+                Fault::Hang => {}
+            }
+        }
+        panic!("did not finish in {max_steps} steps: {:?}", self.e.status());
+    }
+}
