@@ -1,0 +1,475 @@
+//! The upload engine with a native driver against the real `shoebox-server` on 127.0.0.1:
+//! a folder of mixed files is uploaded and every stored file's SHA-256 verified through the
+//! API; the same folder again sends no PATCH; and a run through a proxy that drops
+//! connections after random byte counts still ends with identical bytes.
+//!
+//! The native driver performs the engine's actions one after another: Inspect with the photo
+//! module's `inspect`, Hash by streaming the file, HTTP over std sockets (one request per
+//! connection). Time is virtual: when nothing is pending it jumps to the engine's next timer.
+mod common;
+
+use common::process::ServerProcess;
+use shoebox_core::engine::*;
+use shoebox_core::facts::Outcome;
+use shoebox_core::hash::{sha256_hex, Sha256Stream};
+use std::collections::{HashMap, VecDeque};
+use std::fs;
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+const TOKEN: &str = "engine-test-token-1";
+
+// ---- the native driver -------------------------------------------------------------------
+
+struct NativeDriver {
+    engine: Engine,
+    /// Where requests really go (a proxy in front of the server, or the server itself).
+    connect: SocketAddr,
+    files: HashMap<FileId, PathBuf>,
+    now: u64,
+    pending: VecDeque<Action>,
+    http_count: HashMap<&'static str, u64>,
+}
+
+impl NativeDriver {
+    fn new(settings: EngineSettings, connect: SocketAddr) -> Self {
+        let mut engine = Engine::new(settings);
+        engine.set_workers(2, 1);
+        NativeDriver { engine, connect, files: HashMap::new(), now: 0, pending: VecDeque::new(), http_count: HashMap::new() }
+    }
+
+    /// Walk `root` (the chosen folder) and add every file, with `relativePath` starting with
+    /// the folder's own name.
+    fn add_folder(&mut self, root: &Path) {
+        let base = root.parent().unwrap();
+        let mut stack = vec![root.to_path_buf()];
+        let mut entries = Vec::new();
+        while let Some(d) = stack.pop() {
+            let mut list: Vec<_> = fs::read_dir(&d).unwrap().map(|e| e.unwrap().path()).collect();
+            list.sort();
+            for p in list {
+                if p.is_dir() {
+                    stack.push(p);
+                    continue;
+                }
+                let id = FileId(self.files.len() as u64 + 1);
+                let md = fs::metadata(&p).unwrap();
+                let rel = p.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/");
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                let last_modified = md.modified().unwrap().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as i64;
+                entries.push(FileEntry { id, relative_path: rel, name, size: md.len(), last_modified, mime: String::new() });
+                self.files.insert(id, p);
+            }
+        }
+        let now = self.now;
+        self.engine.add_files(entries, now);
+    }
+
+    /// Run until the status is `until` (or panic after too many steps).
+    fn run_until(&mut self, mut done: impl FnMut(&Status) -> bool) {
+        for _ in 0..200_000 {
+            while let Some(a) = self.engine.poll_action() {
+                self.pending.push_back(a);
+            }
+            while self.engine.poll_event().is_some() {}
+            if let Some(a) = self.pending.pop_front() {
+                self.now += 1;
+                self.perform(a);
+                continue;
+            }
+            let st = self.engine.status();
+            if done(&st) {
+                return;
+            }
+            match self.engine.poll_timeout() {
+                Some(t) => {
+                    self.now = self.now.max(t);
+                    let now = self.now;
+                    self.engine.handle_timeout(now);
+                }
+                None => panic!("engine idle in status {st:?}"),
+            }
+        }
+        panic!("too many steps: {:?}", self.engine.status());
+    }
+
+    fn perform(&mut self, a: Action) {
+        let now = self.now;
+        match a {
+            Action::Inspect { file } => {
+                let p = &self.files[&file];
+                let mut head = vec![0u8; shoebox_core::photo::INSPECT_BYTES];
+                let mut f = fs::File::open(p).unwrap();
+                let n = read_up_to(&mut f, &mut head);
+                let name = p.file_name().unwrap().to_string_lossy();
+                let facts = shoebox_core::photo::inspect(&name, &head[..n], fs::metadata(p).unwrap().len());
+                self.engine.handle_inspected(file, Ok(facts), now);
+            }
+            Action::Hash { file } => {
+                let mut f = fs::File::open(&self.files[&file]).unwrap();
+                let mut h = Sha256Stream::new();
+                let mut buf = vec![0u8; 1 << 20];
+                loop {
+                    let n = f.read(&mut buf).unwrap();
+                    if n == 0 {
+                        break;
+                    }
+                    h.update(&buf[..n]);
+                }
+                self.engine.handle_hashed(file, Ok(h.finish_hex()), now);
+            }
+            Action::Prepare { file, .. } => {
+                self.engine.handle_prepared(file, PrepareOutcome::KeepOriginal { reason: "native driver does not prepare".into() }, now);
+            }
+            Action::Http { req, request } => {
+                *self.http_count.entry(request.method.as_str()).or_default() += 1;
+                let body = match &request.body {
+                    Body::Empty => Vec::new(),
+                    Body::Json(j) => j.clone().into_bytes(),
+                    Body::Slice { file, start, end, checksum, .. } => {
+                        let mut f = fs::File::open(&self.files[file]).unwrap();
+                        f.seek(SeekFrom::Start(*start)).unwrap();
+                        let mut b = vec![0u8; (*end - *start) as usize];
+                        f.read_exact(&mut b).unwrap();
+                        if let Some(algo) = checksum {
+                            assert_eq!(*algo, ChecksumAlgo::Sha256);
+                            use sha2::Digest;
+                            let d = sha2::Sha256::digest(&b);
+                            let mut request = request.clone();
+                            request.headers.push(("Upload-Checksum".into(), algo.header_value(&d)));
+                            let result = send(self.connect, &request, &b);
+                            if result.is_ok() {
+                                self.engine.handle_progress(req, b.len() as u64, now);
+                            }
+                            self.engine.handle_response(req, result, now);
+                            return;
+                        }
+                        b
+                    }
+                };
+                let result = send(self.connect, &request, &body);
+                if result.is_ok() && !body.is_empty() {
+                    self.engine.handle_progress(req, body.len() as u64, now);
+                }
+                self.engine.handle_response(req, result, now);
+            }
+            Action::Abort { .. } | Action::SaveResume(_) | Action::RemoveResume { .. } | Action::DropPrepared { .. } => {}
+        }
+    }
+}
+
+fn read_up_to(f: &mut fs::File, buf: &mut [u8]) -> usize {
+    let mut n = 0;
+    while n < buf.len() {
+        match f.read(&mut buf[n..]).unwrap() {
+            0 => break,
+            k => n += k,
+        }
+    }
+    n
+}
+
+/// One HTTP/1.1 request over a fresh connection (`Connection: close`).
+fn send(addr: SocketAddr, r: &HttpRequest, body: &[u8]) -> Result<HttpResponse, NetError> {
+    let err = |e: std::io::Error| NetError::Other(e.to_string());
+    let path = match r.url.find("://") {
+        Some(i) => {
+            let rest = &r.url[i + 3..];
+            rest.find('/').map(|j| rest[j..].to_string()).unwrap_or_else(|| "/".into())
+        }
+        None => r.url.clone(),
+    };
+    let mut c = TcpStream::connect(addr).map_err(err)?;
+    c.set_read_timeout(Some(Duration::from_secs(30))).ok();
+    let mut head = format!("{} {} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n", r.method.as_str(), path);
+    for (k, v) in &r.headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    if !matches!(r.method, Method::Get | Method::Head | Method::Options | Method::Delete) || !body.is_empty() {
+        head.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    head.push_str("\r\n");
+    c.write_all(head.as_bytes()).map_err(err)?;
+    c.write_all(body).map_err(err)?;
+    let mut raw = Vec::new();
+    c.read_to_end(&mut raw).map_err(err)?;
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").ok_or_else(|| NetError::Other("truncated response".into()))?;
+    let text = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let mut lines = text.split("\r\n");
+    let status: u16 = lines.next().and_then(|l| l.split(' ').nth(1)).and_then(|s| s.parse().ok()).ok_or_else(|| NetError::Other("bad status line".into()))?;
+    let headers: Vec<(String, String)> = lines.filter_map(|l| l.split_once(':')).map(|(k, v)| (k.trim().to_string(), v.trim().to_string())).collect();
+    let mut body = raw[split + 4..].to_vec();
+    if headers.iter().any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked")) {
+        body = dechunk(&body);
+    }
+    if r.method == Method::Head {
+        body.clear();
+    }
+    Ok(HttpResponse { status, headers, body: String::from_utf8_lossy(&body).into_owned() })
+}
+
+fn dechunk(mut b: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(eol) = b.windows(2).position(|w| w == b"\r\n") {
+        let n = usize::from_str_radix(std::str::from_utf8(&b[..eol]).unwrap_or("0").split(';').next().unwrap().trim(), 16).unwrap_or(0);
+        if n == 0 || b.len() < eol + 2 + n {
+            break;
+        }
+        out.extend_from_slice(&b[eol + 2..eol + 2 + n]);
+        b = &b[(eol + 4 + n).min(b.len())..];
+    }
+    out
+}
+
+fn get(addr: SocketAddr, path: &str) -> (u16, Vec<u8>) {
+    let r = HttpRequest { method: Method::Get, url: path.into(), headers: vec![("Authorization".into(), format!("Bearer {TOKEN}"))], body: Body::Empty };
+    // Binary bodies: read raw.
+    let mut c = TcpStream::connect(addr).unwrap();
+    let head = format!("GET {} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nAuthorization: Bearer {TOKEN}\r\n\r\n", r.url);
+    c.write_all(head.as_bytes()).unwrap();
+    let mut raw = Vec::new();
+    c.read_to_end(&mut raw).unwrap();
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let text = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let status = text.split(' ').nth(1).unwrap().parse().unwrap();
+    let mut body = raw[split + 4..].to_vec();
+    if text.to_ascii_lowercase().contains("transfer-encoding: chunked") {
+        body = dechunk(&body);
+    }
+    (status, body)
+}
+
+fn metric(addr: SocketAddr, name: &str, filter: &str) -> u64 {
+    let (_, b) = get(addr, "/metrics");
+    String::from_utf8_lossy(&b)
+        .lines()
+        .filter(|l| l.starts_with(name) && l.contains(filter))
+        .filter_map(|l| l.rsplit(' ').next().and_then(|v| v.parse::<f64>().ok()))
+        .sum::<f64>() as u64
+}
+
+// ---- the folder ----------------------------------------------------------------------------
+
+fn noise(n: usize, seed: u64) -> Vec<u8> {
+    let mut x = seed.wrapping_mul(0x9E3779B97F4A7C15) | 1;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x as u8
+        })
+        .collect()
+}
+
+fn jpeg(w: u16, h: u16, payload: usize, seed: u64) -> Vec<u8> {
+    let mut v = vec![0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x11, 0x08];
+    v.extend_from_slice(&h.to_be_bytes());
+    v.extend_from_slice(&w.to_be_bytes());
+    v.extend_from_slice(&[0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01]);
+    v.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x0C, 0x03, 0x01, 0x00, 0x02, 0x11, 0x03, 0x11, 0x00, 0x3F, 0x00]);
+    v.extend(noise(payload, seed).into_iter().map(|b| if b == 0xFF { 0xFE } else { b }));
+    v.extend_from_slice(&[0xFF, 0xD9]);
+    v
+}
+
+fn mp4(payload: usize, seed: u64) -> Vec<u8> {
+    let mut v = vec![0, 0, 0, 0x18];
+    v.extend_from_slice(b"ftypisom\0\0\x02\0isommp42");
+    v.extend(noise(payload, seed));
+    v
+}
+
+fn png(w: u32, h: u32, payload: usize, seed: u64) -> Vec<u8> {
+    let mut v = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
+    v.extend_from_slice(b"IHDR");
+    v.extend_from_slice(&w.to_be_bytes());
+    v.extend_from_slice(&h.to_be_bytes());
+    v.extend_from_slice(&[8, 2, 0, 0, 0, 0, 0, 0, 0]);
+    v.extend(noise(payload, seed));
+    v
+}
+
+/// A folder "Holiday" of mixed files. Returns (root, files that must end up stored).
+fn make_folder(dir: &Path) -> (PathBuf, Vec<PathBuf>) {
+    let root = dir.join("Holiday");
+    fs::create_dir_all(root.join("Day 1")).unwrap();
+    fs::create_dir_all(root.join("Day 2/Beach")).unwrap();
+    let mut media = Vec::new();
+    let mut put = |rel: &str, bytes: Vec<u8>, is_media: bool| {
+        let p = root.join(rel);
+        fs::write(&p, bytes).unwrap();
+        if is_media {
+            media.push(p);
+        }
+    };
+    put("Day 1/IMG_0001.jpg", jpeg(4000, 3000, 2_500_000, 1), true);
+    put("Day 1/IMG_0002.jpg", jpeg(1200, 800, 40_000, 2), true);
+    put("Day 1/IMG_0003.jpg", jpeg(640, 480, 300, 3), true);
+    put("Day 2/Beach/clip.mp4", mp4(3_300_000, 4), true);
+    put("Day 2/Beach/screenshot.png", png(800, 600, 120_000, 5), true);
+    put("Day 2/copy of IMG_0002.jpg", jpeg(1200, 800, 40_000, 2), true);
+    put("Day 2/notes.txt", b"not a photo".to_vec(), false);
+    put("Day 2/empty.jpg", Vec::new(), false);
+    put(".DS_Store", vec![0, 0, 0, 1, b'B', b'u', b'd', b'1'], false);
+    (root, media)
+}
+
+fn settings(addr: SocketAddr) -> EngineSettings {
+    EngineSettings {
+        endpoint: format!("http://{addr}/files/"),
+        token: Some(TOKEN.into()),
+        chunk_size: Some(512 * 1024),
+        ..Default::default()
+    }
+}
+
+fn stored_digests(addr: SocketAddr) -> Vec<String> {
+    let (st, b) = get(addr, "/api/v1/media?limit=1000");
+    assert_eq!(st, 200, "{}", String::from_utf8_lossy(&b));
+    let v: serde_json::Value = serde_json::from_slice(&b).unwrap();
+    v["items"].as_array().unwrap().iter().map(|i| i["sha256"].as_str().unwrap().to_string()).collect()
+}
+
+fn verify_all_stored(addr: SocketAddr, media: &[PathBuf]) {
+    let stored = stored_digests(addr);
+    for p in media {
+        let want = sha256_hex(&fs::read(p).unwrap());
+        assert!(stored.contains(&want), "{} not stored", p.display());
+        let (st, bytes) = get(addr, &format!("/api/v1/media/{want}"));
+        assert_eq!(st, 200);
+        assert_eq!(sha256_hex(&bytes), want, "stored bytes of {} differ", p.display());
+    }
+}
+
+fn start_server(dir: &Path) -> ServerProcess {
+    ServerProcess::start(&dir.join("data"), &["--token", &format!("alice:{TOKEN}")], &[])
+}
+
+#[test]
+fn a_mixed_folder_uploads_verified_and_a_second_run_sends_no_patch() {
+    let dir = tempfile::tempdir().unwrap();
+    let (root, media) = make_folder(dir.path());
+    let server = start_server(dir.path());
+    let addr = server.addr;
+
+    let mut d = NativeDriver::new(settings(addr), addr);
+    d.add_folder(&root);
+    d.run_until(|s| matches!(s, Status::ReadyToBackUp { .. }));
+    assert_eq!(d.engine.status(), Status::ReadyToBackUp { count: 6 });
+    let t = d.engine.totals();
+    assert_eq!((t.photos, t.videos, t.skipped.total()), (5, 1, 3), "{t:?}");
+    let now = d.now;
+    d.engine.start(now);
+    d.run_until(|s| matches!(s, Status::Complete { .. }));
+    // The copy of IMG_0002 has the same content: stored once, "already backed up".
+    assert_eq!(d.engine.status(), Status::Complete { uploaded: 5, already: 1, skipped: 3, failed: 0 });
+    verify_all_stored(addr, &media);
+    let patches = metric(addr, "shoebox_http_requests_total", "method=\"PATCH\"");
+    assert!(patches >= 10, "chunked uploads: {patches} PATCH");
+
+    // The same folder again, as another browser (no local records): nothing is sent again.
+    let mut d2 = NativeDriver::new(settings(addr), addr);
+    d2.add_folder(&root);
+    d2.run_until(|s| matches!(s, Status::ReadyToBackUp { .. }));
+    let now = d2.now;
+    d2.engine.start(now);
+    d2.run_until(|s| matches!(s, Status::Complete { .. }));
+    assert_eq!(d2.engine.status(), Status::Complete { uploaded: 0, already: 6, skipped: 3, failed: 0 });
+    assert_eq!(metric(addr, "shoebox_http_requests_total", "method=\"PATCH\""), patches, "no PATCH on the second run");
+    assert_eq!(d2.http_count.get("PATCH"), None);
+}
+
+/// A proxy that forwards connections to `to`, cutting some of them after a random number of
+/// client→server bytes.
+fn dropping_proxy(to: SocketAddr, seed: u64, cut_one_in: u64) -> (SocketAddr, Arc<AtomicU64>, Arc<AtomicBool>) {
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = l.local_addr().unwrap();
+    let cuts = Arc::new(AtomicU64::new(0));
+    let stop = Arc::new(AtomicBool::new(false));
+    let (cuts2, stop2) = (cuts.clone(), stop.clone());
+    std::thread::spawn(move || {
+        let mut x = seed | 1;
+        let mut rnd = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for c in l.incoming() {
+            if stop2.load(Ordering::Relaxed) {
+                break;
+            }
+            let Ok(mut client) = c else { continue };
+            let Ok(mut server) = TcpStream::connect(to) else { continue };
+            let cut = if rnd() % cut_one_in == 0 { Some(rnd() % 600_000) } else { None };
+            let mut s2 = server.try_clone().unwrap();
+            let mut c2 = client.try_clone().unwrap();
+            let cuts3 = cuts2.clone();
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 16 * 1024];
+                let mut sent = 0u64;
+                loop {
+                    let n = match client.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => n,
+                    };
+                    if let Some(limit) = cut {
+                        if sent + n as u64 > limit {
+                            let k = (limit - sent) as usize;
+                            let _ = server.write_all(&buf[..k]);
+                            cuts3.fetch_add(1, Ordering::Relaxed);
+                            let _ = server.shutdown(std::net::Shutdown::Both);
+                            let _ = client.shutdown(std::net::Shutdown::Both);
+                            return;
+                        }
+                    }
+                    if server.write_all(&buf[..n]).is_err() {
+                        break;
+                    }
+                    sent += n as u64;
+                }
+                let _ = server.shutdown(std::net::Shutdown::Write);
+            });
+            std::thread::spawn(move || {
+                let _ = std::io::copy(&mut s2, &mut c2);
+                let _ = c2.shutdown(std::net::Shutdown::Both);
+            });
+        }
+    });
+    (addr, cuts, stop)
+}
+
+#[test]
+fn dropped_connections_still_end_with_identical_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (root, media) = make_folder(dir.path());
+    let server = start_server(dir.path());
+    let (proxy, cuts, stop) = dropping_proxy(server.addr, 0xC0FFEE, 3);
+    // URLs name the server; the driver connects through the proxy.
+    let mut d = NativeDriver::new(EngineSettings { chunk_size: Some(256 * 1024), ..settings(server.addr) }, proxy);
+    d.add_folder(&root);
+    d.run_until(|s| matches!(s, Status::ReadyToBackUp { .. }));
+    let now = d.now;
+    d.engine.start(now);
+    d.run_until(|s| matches!(s, Status::Complete { .. }));
+    stop.store(true, Ordering::Relaxed);
+    assert!(cuts.load(Ordering::Relaxed) > 0, "the proxy cut connections");
+    match d.engine.status() {
+        Status::Complete { uploaded, already, failed, .. } => {
+            assert_eq!(failed, 0);
+            assert_eq!(uploaded + already, 6);
+        }
+        s => panic!("{s:?}"),
+    }
+    for id in 1..=9 {
+        if let Some(Outcome::Failed(m)) = d.engine.file_view(FileId(id)).and_then(|v| v.outcome) {
+            panic!("file {id} failed: {m}");
+        }
+    }
+    verify_all_stored(server.addr, &media);
+}
