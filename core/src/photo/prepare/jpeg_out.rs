@@ -15,9 +15,14 @@ use zune_core::options::DecoderOptions;
 use zune_jpeg::JpegDecoder;
 
 pub fn downsize(src: &[u8], max: u64, opts: &PrepareOptions) -> Result<Option<Vec<u8>>, Failure> {
-    let (segs, _) = jpeg::segments(src);
+    let (segs, sos) = jpeg::segments(src);
     let (w, h, comps) = jpeg::frame(&segs).ok_or(Failure::Undecodable)?;
     let Some((dw, dh)) = target_size(w, h, max) else { return Ok(None) };
+    // The decoder fills a truncated image with grey instead of failing; a cut file must be sent
+    // as it is, so require the end-of-image marker (FF D9 cannot occur inside entropy-coded data).
+    if !src[sos.ok_or(Failure::Undecodable)?..].windows(2).any(|m| m == [0xFF, 0xD9]) {
+        return Err(Failure::Undecodable);
+    }
     // Adobe APP14 transform 0 with 3 components means RGB samples; 4 components are CMYK/YCCK.
     let adobe_rgb = segs.iter().any(|s| s.marker == 0xEE && s.data.starts_with(b"Adobe") && s.data.get(11) == Some(&0));
     let (out_cs, enc_ct, channels) = match comps {
