@@ -96,7 +96,7 @@ fn eta_is_smooth_and_within_ten_percent_under_steady_throughput() {
             let step = 20_000 + (rng.next_u64() % 180_000);
             sent = (sent + step).min(end - s);
             let t = start + ((sent_total + sent) as f64 / 1000.0) as u64; // 1 byte per µs = 1 MB/s
-            let jitter = (rng.next_u64() % 150) as u64;
+            let jitter = rng.next_u64() % 150;
             h.now = h.now.max(t + jitter);
             h.progress(p, sent);
             while h.now >= next_sample {

@@ -244,7 +244,7 @@ fn transient_errors_back_off_exponentially_with_jitter_and_a_cap() {
         h.answer(c, Ok(ok(s)));
         let Phase::Retrying { at_ms } = h.view(id).phase else { panic!("{:?}", h.view(id).phase) };
         delays.push(at_ms - t0);
-        assert_eq!(h.e.poll_timeout().unwrap() <= at_ms, true);
+        assert!(h.e.poll_timeout().unwrap() <= at_ms);
         h.advance(at_ms - t0 - 1);
         assert!(h.http.is_empty(), "nothing before the delay");
         h.advance(1);
