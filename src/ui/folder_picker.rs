@@ -12,18 +12,23 @@ pub fn FolderPicker(#[prop(into)] label: Signal<&'static str>) -> impl IntoView 
         if let Some(files) = input.files() {
             crate::driver::add_file_list(files);
         }
-        // Let the same folder be chosen again (re-drop to continue after a reload).
-        input.set_value("");
+    };
+    // Clearing on click (not after change, which would empty the list being walked) lets the
+    // same folder be chosen again, e.g. to continue after a reload.
+    let clear = |e: web_sys::MouseEvent| {
+        if let Some(i) = e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<HtmlInputElement>(t).ok()) {
+            i.set_value("");
+        }
     };
     view! {
         <label class="button primary file-button">
             <input type="file" multiple prop:webkitdirectory=true data-testid="folder-input" class="visually-hidden"
-                node_ref=folder_input on:change=move |_| { if let Some(i) = folder_input.get() { take(i) } }/>
+                on:click=clear node_ref=folder_input on:change=move |_| { if let Some(i) = folder_input.get() { take(i) } }/>
             <span class="icon icon-folder" aria-hidden="true"></span>{move || label.get()}
         </label>
         <label class="button file-button">
             <input type="file" multiple accept="image/*,video/*" class="visually-hidden"
-                node_ref=file_input on:change=move |_| { if let Some(i) = file_input.get() { take(i) } }/>
+                on:click=clear node_ref=file_input on:change=move |_| { if let Some(i) = file_input.get() { take(i) } }/>
             <span class="icon icon-photo" aria-hidden="true"></span>{s::CHOOSE_FILES}
         </label>
     }
