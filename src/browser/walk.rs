@@ -60,8 +60,10 @@ pub async fn walk_entries(roots: Vec<FileSystemEntry>, mut on_batch: impl FnMut(
                 break;
             }
             for e in entries.iter() {
-                if let Ok(e) = e.dyn_into::<FileSystemEntry>() {
-                    classify(e, &mut dirs, &mut files);
+                // Chromium does not expose FileSystemEntry as a global, so an instanceof
+                // check (dyn_into) would reject every entry.
+                if e.is_object() {
+                    classify(e.unchecked_into(), &mut dirs, &mut files);
                 }
             }
         }
