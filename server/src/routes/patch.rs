@@ -15,6 +15,9 @@ use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use shoebox_core::tus::*;
 
+/// How stale a stored expiry may get before a PATCH rewrites it.
+const EXPIRY_SLACK_MS: u64 = 60_000;
+
 pub async fn patch(State(state): State<AppState>, Extension(User(user)): Extension<User>, Path(id): Path<String>, headers: HeaderMap, body: Body) -> Result<Response, ApiError> {
     load_owned(&state, &user, &id).await?;
     if header(&headers, "content-type") != Some(OFFSET_CONTENT_TYPE) {
@@ -57,8 +60,14 @@ pub async fn patch(State(state): State<AppState>, Extension(User(user)): Extensi
 
     let ing = ingest(&state, &info.id, guard, offset, info.length, body, checksum).await?;
     let mut guard = ing.guard;
-    info.expires_ms = new_expiry(&state);
-    save(&state, &info).await?;
+    // The record is rewritten (two fsyncs) only when something in it changes: a length that
+    // was deferred, or an expiry that has moved on by more than a minute. Not on every chunk.
+    let fresh = new_expiry(&state);
+    let slack = (state.config.upload_expiry.as_millis() as u64 / 10).min(EXPIRY_SLACK_MS);
+    if new_length.is_some() || fresh.saturating_sub(info.expires_ms) > slack {
+        info.expires_ms = fresh;
+        save(&state, &info).await?;
+    }
     match ing.ending {
         Ending::ChecksumMismatch => return Err(ApiError::ChecksumMismatch),
         Ending::Overflow => return Err(ApiError::TooLarge("the body went past Upload-Length; chunk discarded".into())),

@@ -58,29 +58,45 @@ pub async fn ingest(state: &AppState, id: &UploadId, guard: SlotGuard, start: u6
             _ => None,
         };
         let before = if verified { hasher.clone() } else { None };
-        let mut checksum = checksum;
         let mut n: u64 = 0;
-        let res = (|| -> std::io::Result<Ending> {
-            let mut w = store.open_writer(&wid, start)?;
-            let ending = loop {
-                match rx.blocking_recv() {
-                    Some(Msg::Data(b)) => {
-                        if let Err(e) = w.write_all(&b) {
-                            // Keep what was written whole before the error (e.g. disk full).
-                            let _ = w.truncate(start + n);
-                            return Err(e);
-                        }
-                        n += b.len() as u64;
-                        if let Some(h) = hasher.as_mut() { h.update(&b) }
-                        if let Some(c) = checksum.as_mut() { c.update(&b) }
-                    }
-                    Some(Msg::End(e)) => break e,
-                    // The request future was dropped: the connection is gone.
-                    None => break Ending::CutOff,
+        // Hashing runs on its own thread beside the writer, so a chunk costs max(write, hash)
+        // rather than their sum. Bytes are reference-counted: nothing is copied to hash it.
+        let (htx, hrx) = std::sync::mpsc::sync_channel::<Bytes>(64);
+        let mut hash_state = (hasher.take(), checksum);
+        let res: std::io::Result<Ending> = std::thread::scope(|scope| {
+            let hashing = scope.spawn(move || {
+                for b in hrx {
+                    if let Some(h) = hash_state.0.as_mut() { h.update(&b) }
+                    if let Some(c) = hash_state.1.as_mut() { c.update(&b) }
                 }
-            };
+                hash_state
+            });
+            let written = (|| -> std::io::Result<(Box<dyn crate::store::UploadWriter>, Ending)> {
+                let mut w = store.open_writer(&wid, start)?;
+                let ending = loop {
+                    match rx.blocking_recv() {
+                        Some(Msg::Data(b)) => {
+                            if let Err(e) = w.write_all(&b) {
+                                // Keep what was written whole before the error (e.g. disk full).
+                                let _ = w.truncate(start + n);
+                                return Err(e);
+                            }
+                            n += b.len() as u64;
+                            let _ = htx.send(b);
+                        }
+                        Some(Msg::End(e)) => break e,
+                        // The request future was dropped: the connection is gone.
+                        None => break Ending::CutOff,
+                    }
+                };
+                Ok((w, ending))
+            })();
+            drop(htx);
+            let (h, checksum) = hashing.join().expect("hashing thread");
+            hasher = h;
+            let (mut w, ending) = written?;
             let ending = match ending {
-                Ending::Complete if checksum.take().is_some_and(|c| !c.matches()) => Ending::ChecksumMismatch,
+                Ending::Complete if checksum.is_some_and(|c| !c.matches()) => Ending::ChecksumMismatch,
                 // Bytes of a checksummed body that did not all arrive cannot be verified.
                 Ending::CutOff if verified => Ending::ChecksumMismatch,
                 e => e,
@@ -93,7 +109,7 @@ pub async fn ingest(state: &AppState, id: &UploadId, guard: SlotGuard, start: u6
                 w.sync()?;
             }
             Ok(ending)
-        })();
+        });
         if res.is_err() {
             hasher = None;
         }
