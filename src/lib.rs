@@ -9,3 +9,4 @@ pub mod browser;
 pub mod driver;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+pub mod worker;

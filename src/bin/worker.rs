@@ -1,4 +1,6 @@
-//! Web Worker entry: hashing, inspection and photo preparation run here, off the main thread.
+//! Web Worker entry (built by Trunk as `worker.js` + `worker_bg.wasm`): hashing, inspection and
+//! photo preparation run here, off the main thread. The logic lives in `shoebox::worker`.
 fn main() {
     console_error_panic_hook::set_once();
+    shoebox::worker::start();
 }

@@ -4,3 +4,4 @@ pub mod idb;
 pub mod network;
 pub mod walk;
 pub mod xhr;
+pub mod worker_pool;

@@ -1,0 +1,304 @@
+//! Main-thread pool of photo/hash Web Workers (see `crate::worker` for the worker side).
+//!
+//! API for the driver (all futures are `!Send`, run them with `spawn_local`):
+//! - `WorkerPool::default_size() -> usize`: navigator.hardwareConcurrency − 1, at least 1.
+//! - `WorkerPool::new(size) -> WorkerPool`: spawns `size` workers from Trunk's `worker.js` +
+//!   `worker_bg.wasm` next to the page. `WorkerPool::with_source(size, WorkerSource)` picks
+//!   another worker script (tests use `WorkerSource::ThisModule`).
+//! - `pool.size() -> usize`
+//! - `pool.inspect(file: File).await -> Result<FileFacts, String>`: reads only the first
+//!   `INSPECT_BYTES` (Blob.slice) in a worker.
+//! - `pool.hash(blob: Blob).await -> Result<String, String>`: streaming SHA-256 over 8 MiB
+//!   slices, the next slice read while the current one is hashed.
+//! - `pool.prepare(file, max_pixels: Option<u64>, quality: u8, strip_location: bool).await
+//!   -> PrepareResult`: `Prepared { blob, size, sha256 }` (a Blob of the new bytes, typed
+//!   image/jpeg or image/png, so the uploader can slice it) or `KeepOriginal { reason }`
+//!   (`nothingToDo`, `notSmaller`, `unsupported`, `undecodable`, or a worker error).
+//!
+//! Concurrency: one job per worker, the rest wait in a FIFO queue. A worker that crashes
+//! (panic, out of memory) is terminated and replaced, and only its own job fails; a worker
+//! script that cannot start at all fails the queued jobs instead of hanging them.
+use crate::worker::protocol::{Job, Reply};
+use futures::channel::oneshot;
+use shoebox_core::facts::FileFacts;
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::{Rc, Weak};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, BlobPropertyBag, ErrorEvent, File, MessageEvent, Url, Worker, WorkerOptions, WorkerType};
+
+pub enum PrepareResult {
+    Prepared { blob: Blob, size: u64, sha256: String },
+    KeepOriginal { reason: String },
+}
+
+/// Which script a worker runs.
+#[derive(Clone, Debug)]
+pub enum WorkerSource {
+    /// Trunk's no-modules worker build: `{base}worker.js` defines `wasm_bindgen`, which loads
+    /// `{base}worker_bg.wasm` and runs `src/bin/worker.rs`.
+    TrunkBin { base: String },
+    /// A module worker importing the page's own wasm-bindgen module and calling its exported
+    /// `shoeboxWorkerMain` (used by the wasm-bindgen-test browser tests).
+    ThisModule,
+}
+
+/// Consecutive start-up failures after which the pool stops respawning and fails queued jobs.
+const MAX_START_FAILURES: u32 = 3;
+
+type Answer = Result<(Reply, JsValue), String>;
+
+struct Task {
+    id: u32,
+    job: String,
+    blob: Blob,
+    tx: oneshot::Sender<Answer>,
+}
+
+struct Slot {
+    worker: Worker,
+    ready: bool,
+    current: Option<Task>,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(ErrorEvent)>,
+}
+
+struct Inner {
+    slots: Vec<Option<Slot>>,
+    queue: VecDeque<Task>,
+    next_id: u32,
+    source: WorkerSource,
+    start_failures: u32,
+}
+
+pub struct WorkerPool {
+    inner: Rc<RefCell<Inner>>,
+}
+
+impl WorkerPool {
+    /// navigator.hardwareConcurrency minus one core left for the page, at least 1.
+    pub fn default_size() -> usize {
+        let cores = web_sys::window().map(|w| w.navigator().hardware_concurrency()).unwrap_or(2.0);
+        (cores as usize).saturating_sub(1).max(1)
+    }
+
+    pub fn new(size: usize) -> Self {
+        let base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
+        let base = Url::new_with_base("./", &base).map(|u| u.href()).unwrap_or(base);
+        Self::with_source(size, WorkerSource::TrunkBin { base })
+    }
+
+    pub fn with_source(size: usize, source: WorkerSource) -> Self {
+        let inner = Rc::new(RefCell::new(Inner { slots: Vec::new(), queue: VecDeque::new(), next_id: 1, source, start_failures: 0 }));
+        for i in 0..size.max(1) {
+            let slot = spawn(&inner, i);
+            inner.borrow_mut().slots.push(slot);
+        }
+        WorkerPool { inner }
+    }
+
+    pub fn size(&self) -> usize {
+        self.inner.borrow().slots.len()
+    }
+
+    pub async fn inspect(&self, file: File) -> Result<FileFacts, String> {
+        match self.run(Job::Inspect { name: file.name() }, file.into()).await? {
+            (Reply::Inspected { facts }, _) => Ok(facts),
+            (other, _) => Err(unexpected(other)),
+        }
+    }
+
+    pub async fn hash(&self, blob: Blob) -> Result<String, String> {
+        match self.run(Job::Hash, blob).await? {
+            (Reply::Hashed { sha256 }, _) => Ok(sha256),
+            (other, _) => Err(unexpected(other)),
+        }
+    }
+
+    pub async fn prepare(&self, file: File, max_pixels: Option<u64>, quality: u8, strip_location: bool) -> PrepareResult {
+        let keep = |reason: String| PrepareResult::KeepOriginal { reason };
+        match self.run(Job::Prepare { max_pixels, quality, strip_location }, file.into()).await {
+            Ok((Reply::Prepared { size, sha256, mime }, buf)) => {
+                let opts = BlobPropertyBag::new();
+                opts.set_type(&mime);
+                match Blob::new_with_buffer_source_sequence_and_options(&js_sys::Array::of1(&buf), &opts) {
+                    Ok(blob) => PrepareResult::Prepared { blob, size, sha256 },
+                    Err(_) => keep("blob creation failed".into()),
+                }
+            }
+            Ok((Reply::KeepOriginal { reason }, _)) => keep(serde_json::to_value(reason).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()),
+            Ok((other, _)) => keep(unexpected(other)),
+            Err(e) => keep(e),
+        }
+    }
+
+    /// Make a worker panic (tests of crash recovery): resolves with the crash error.
+    pub async fn crash_one_for_test(&self) -> Result<(), String> {
+        self.run(Job::Crash, Blob::new().map_err(|_| "no Blob".to_string())?).await.map(|_| ())
+    }
+
+    /// Queue one job and wait for its answer.
+    async fn run(&self, job: Job, blob: Blob) -> Answer {
+        let (tx, rx) = oneshot::channel();
+        {
+            let mut inner = self.inner.borrow_mut();
+            if inner.start_failures >= MAX_START_FAILURES {
+                return Err("workers failed to start".into());
+            }
+            let id = inner.next_id;
+            inner.next_id += 1;
+            inner.queue.push_back(Task { id, job: serde_json::to_string(&job).unwrap_or_default(), blob, tx });
+        }
+        dispatch(&self.inner);
+        rx.await.unwrap_or_else(|_| Err("worker pool dropped the job".into()))
+    }
+}
+
+impl Drop for WorkerPool {
+    fn drop(&mut self) {
+        for slot in self.inner.borrow_mut().slots.drain(..).flatten() {
+            slot.worker.terminate();
+        }
+    }
+}
+
+fn unexpected(r: Reply) -> String {
+    match r {
+        Reply::Failed { error } => error,
+        other => format!("unexpected reply {other:?}"),
+    }
+}
+
+/// Give queued tasks to idle, ready workers.
+fn dispatch(inner: &Rc<RefCell<Inner>>) {
+    let mut inner = inner.borrow_mut();
+    let Inner { slots, queue, .. } = &mut *inner;
+    for slot in slots.iter_mut().flatten() {
+        if !slot.ready || slot.current.is_some() {
+            continue;
+        }
+        let Some(task) = queue.pop_front() else { break };
+        let msg = js_sys::Array::of3(&task.id.into(), &task.job.clone().into(), &task.blob);
+        match slot.worker.post_message(&msg) {
+            Ok(()) => slot.current = Some(task),
+            Err(e) => {
+                let _ = task.tx.send(Err(format!("postMessage failed: {e:?}")));
+            }
+        }
+    }
+}
+
+fn spawn(inner: &Rc<RefCell<Inner>>, index: usize) -> Option<Slot> {
+    let source = inner.borrow().source.clone();
+    let worker = match new_worker(&source) {
+        Ok(w) => w,
+        Err(e) => {
+            web_sys::console::error_2(&"worker pool: cannot create worker".into(), &e);
+            inner.borrow_mut().start_failures = MAX_START_FAILURES;
+            return None;
+        }
+    };
+    let weak = Rc::downgrade(inner);
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new({
+        let weak = weak.clone();
+        move |ev: MessageEvent| on_message(&weak, index, ev)
+    });
+    let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |ev: ErrorEvent| {
+        ev.prevent_default();
+        on_crash(&weak, index, ev.message());
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    Some(Slot { worker, ready: false, current: None, _on_message: on_message, _on_error: on_error })
+}
+
+fn on_message(weak: &Weak<RefCell<Inner>>, index: usize, ev: MessageEvent) {
+    let Some(inner) = weak.upgrade() else { return };
+    let msg: js_sys::Array = ev.data().unchecked_into();
+    let id = msg.get(0).as_f64().unwrap_or(-1.0) as u32;
+    let reply = msg.get(1).as_string().and_then(|j| serde_json::from_str::<Reply>(&j).ok());
+    {
+        let mut guard = inner.borrow_mut();
+        let ready = reply == Some(Reply::Ready);
+        if ready {
+            guard.start_failures = 0;
+        }
+        let Some(Some(slot)) = guard.slots.get_mut(index) else { return };
+        if ready {
+            slot.ready = true;
+        } else if slot.current.as_ref().map(|t| t.id) == Some(id) {
+            let task = slot.current.take().expect("checked above");
+            let answer = reply.ok_or_else(|| "malformed reply".to_string()).map(|r| (r, msg.get(2)));
+            let _ = task.tx.send(answer);
+        }
+    }
+    dispatch(&inner);
+}
+
+/// A worker died (panic → wasm trap, out of memory, script failed to load): fail its job,
+/// replace it, and carry on. Repeated failures before any worker got ready stop the respawning.
+fn on_crash(weak: &Weak<RefCell<Inner>>, index: usize, message: String) {
+    let Some(inner) = weak.upgrade() else { return };
+    let (old, never_ready) = {
+        let mut guard = inner.borrow_mut();
+        let old = guard.slots.get_mut(index).and_then(Option::take);
+        let never_ready = old.as_ref().is_some_and(|s| !s.ready);
+        if never_ready {
+            guard.start_failures += 1;
+        }
+        (old, never_ready)
+    };
+    if let Some(mut slot) = old {
+        slot.worker.terminate();
+        if let Some(task) = slot.current.take() {
+            let _ = task.tx.send(Err(format!("worker crashed: {message}")));
+        }
+    }
+    let give_up = inner.borrow().start_failures >= MAX_START_FAILURES;
+    if give_up {
+        let queued: Vec<Task> = inner.borrow_mut().queue.drain(..).collect();
+        for t in queued {
+            let _ = t.tx.send(Err(format!("workers failed to start: {message}")));
+        }
+        if never_ready {
+            return;
+        }
+    }
+    let slot = spawn(&inner, index);
+    if let Some(s) = inner.borrow_mut().slots.get_mut(index) {
+        *s = slot;
+    }
+    dispatch(&inner);
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// URL of this wasm-bindgen module's JS shim (ES module builds only).
+    #[wasm_bindgen(thread_local_v2, js_namespace = ["import", "meta"], js_name = url)]
+    static MODULE_URL: String;
+}
+
+fn new_worker(source: &WorkerSource) -> Result<Worker, JsValue> {
+    let (script, module) = match source {
+        WorkerSource::TrunkBin { base } => (format!("importScripts({0:?} + 'worker.js'); wasm_bindgen({0:?} + 'worker_bg.wasm');", base), false),
+        WorkerSource::ThisModule => {
+            let url = MODULE_URL.with(|u| u.clone());
+            // wasm-bindgen names the binary `<shim>_bg.wasm`; pass it explicitly because some
+            // shims (the test runner's) have no default location.
+            let wasm = format!("{}_bg.wasm", url.strip_suffix(".js").unwrap_or(&url));
+            (format!("const m = await import({url:?}); await m.default({{ module_or_path: {wasm:?} }}); m.shoeboxWorkerMain();"), true)
+        }
+    };
+    let opts = BlobPropertyBag::new();
+    opts.set_type("text/javascript");
+    let blob = Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&script.into()), &opts)?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let wopts = WorkerOptions::new();
+    if module {
+        wopts.set_type(WorkerType::Module);
+    }
+    let worker = Worker::new_with_options(&url, &wopts);
+    Url::revoke_object_url(&url)?;
+    worker
+}

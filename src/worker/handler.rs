@@ -1,0 +1,82 @@
+//! What a worker does with one job. Plain async functions over a `Blob`, so the browser tests
+//! can also call them on the page's main thread without a worker.
+use super::protocol::{Job, Reply};
+use js_sys::{ArrayBuffer, Uint8Array};
+use shoebox_core::hash::{sha256_hex, Sha256Stream};
+use shoebox_core::photo::prepare::{prepare, PrepareOptions, PrepareOutput};
+use shoebox_core::photo::{inspect, INSPECT_BYTES};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Blob;
+
+/// Slice size for hashing: big enough to amortise the promise round trip, small enough that
+/// two slices in flight stay a few MB.
+pub const HASH_SLICE: f64 = 8.0 * 1024.0 * 1024.0;
+
+pub async fn run(job: Job, blob: &Blob) -> (Reply, Option<ArrayBuffer>) {
+    let failed = |error: String| (Reply::Failed { error }, None);
+    match job {
+        Job::Inspect { name } => match read(blob, 0.0, blob.size().min(INSPECT_BYTES as f64)).await {
+            Ok(head) => (Reply::Inspected { facts: inspect(&name, &head, blob.size() as u64) }, None),
+            Err(e) => failed(e),
+        },
+        Job::Hash => match hash(blob).await {
+            Ok(sha256) => (Reply::Hashed { sha256 }, None),
+            Err(e) => failed(e),
+        },
+        Job::Crash => panic!("crash requested by a test"),
+        Job::Prepare { max_pixels, quality, strip_location } => {
+            let src = match read(blob, 0.0, blob.size()).await {
+                Ok(b) => b,
+                Err(e) => return failed(e),
+            };
+            let out = prepare(&src, &PrepareOptions { max_pixels, quality, strip_location });
+            drop(src); // before the output is copied out, so at most input or output + JS copy
+            match out {
+                PrepareOutput::Prepared(bytes) => {
+                    let sha256 = sha256_hex(&bytes);
+                    let mime = shoebox_core::photo::sniff::sniff(&bytes).mime().to_string();
+                    let js = Uint8Array::new_with_length(bytes.len() as u32);
+                    js.copy_from(&bytes);
+                    (Reply::Prepared { size: bytes.len() as u64, sha256, mime }, Some(js.buffer()))
+                }
+                PrepareOutput::KeepOriginal(reason) => (Reply::KeepOriginal { reason }, None),
+            }
+        }
+    }
+}
+
+fn js_err(e: wasm_bindgen::JsValue) -> String {
+    e.as_string().or_else(|| js_sys::JSON::stringify(&e).ok().map(String::from)).unwrap_or_else(|| "read failed".into())
+}
+
+fn slice_buffer(blob: &Blob, start: f64, end: f64) -> Result<JsFuture, String> {
+    Ok(JsFuture::from(blob.slice_with_f64_and_f64(start, end).map_err(js_err)?.array_buffer()))
+}
+
+/// Bytes `start..end` of the blob, copied into wasm memory.
+pub async fn read(blob: &Blob, start: f64, end: f64) -> Result<Vec<u8>, String> {
+    let buf = slice_buffer(blob, start, end)?.await.map_err(js_err)?;
+    Ok(Uint8Array::new(&buf).to_vec())
+}
+
+/// Streaming SHA-256: the read of slice n+1 is already in flight (on the browser's I/O thread)
+/// while slice n is hashed here, and one reusable buffer holds the bytes being hashed.
+pub async fn hash(blob: &Blob) -> Result<String, String> {
+    let size = blob.size();
+    let mut h = Sha256Stream::new();
+    let mut buf = Vec::new();
+    let mut next = (size > 0.0).then(|| slice_buffer(blob, 0.0, HASH_SLICE.min(size))).transpose()?;
+    let mut off = 0.0;
+    while let Some(pending) = next.take() {
+        let ab = pending.await.map_err(js_err)?;
+        off = (off + HASH_SLICE).min(size);
+        if off < size {
+            next = Some(slice_buffer(blob, off, (off + HASH_SLICE).min(size))?);
+        }
+        let view = Uint8Array::new(&ab);
+        buf.resize(view.length() as usize, 0);
+        view.copy_to(&mut buf);
+        h.update(&buf);
+    }
+    Ok(h.finish_hex())
+}

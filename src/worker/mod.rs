@@ -1,0 +1,57 @@
+//! The photo/hash Web Worker: message protocol shared with the main thread's pool
+//! (`browser::worker_pool`), the job handlers, and the worker's entry point.
+//!
+//! Envelope (structured clone, no JSON for bytes): main → worker `[id, jobJson, blob]`;
+//! worker → main `[id, replyJson, arrayBuffer|undefined]`, the buffer transferred. Id 0 is
+//! the worker's `Ready` announcement, sent once its message handler is installed (messages sent
+//! before that would be lost while the wasm module loads).
+pub mod handler;
+pub mod protocol;
+
+use protocol::{Job, Reply};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
+
+/// Install the message handler and announce readiness. Called by `src/bin/worker.rs` (the Trunk
+/// worker build) or by [`shoebox_worker_main`] when a worker runs the page's own module.
+pub fn start() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|ev: MessageEvent| {
+        let msg: js_sys::Array = ev.data().unchecked_into();
+        let id = msg.get(0).as_f64().unwrap_or(-1.0);
+        let job = msg.get(1).as_string().and_then(|j| serde_json::from_str::<Job>(&j).ok());
+        let blob: Blob = msg.get(2).unchecked_into();
+        wasm_bindgen_futures::spawn_local(async move {
+            let (reply, buf) = match job {
+                Some(job) => handler::run(job, &blob).await,
+                None => (Reply::Failed { error: "malformed job".into() }, None),
+            };
+            post(id, &reply, buf);
+        });
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    post(0.0, &Reply::Ready, None);
+}
+
+fn post(id: f64, reply: &Reply, buf: Option<js_sys::ArrayBuffer>) {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let json = serde_json::to_string(reply).unwrap_or_default();
+    let msg = js_sys::Array::of3(&id.into(), &json.into(), &buf.clone().map(JsValue::from).unwrap_or(JsValue::UNDEFINED));
+    let sent = match buf {
+        Some(b) => scope.post_message_with_transfer(&msg, &js_sys::Array::of1(&b)),
+        None => scope.post_message(&msg),
+    };
+    if let Err(e) = sent {
+        web_sys::console::error_2(&"worker: postMessage failed".into(), &e);
+    }
+}
+
+/// Entry point when a worker imports the page's own wasm-bindgen module (tests, or an app that
+/// prefers one module): `import(url).then(m => m.default()).then(... m.shoeboxWorkerMain())`.
+#[wasm_bindgen(js_name = shoeboxWorkerMain)]
+pub fn shoebox_worker_main() {
+    console_error_panic_hook::set_once();
+    start();
+}

@@ -1,0 +1,29 @@
+//! Jobs the pool sends to a worker and the replies it gets back (JSON inside the envelope).
+use serde::{Deserialize, Serialize};
+use shoebox_core::facts::{FileFacts, KeepReason};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "job", rename_all = "camelCase")]
+pub enum Job {
+    /// Read the first `INSPECT_BYTES` of the blob and sniff/measure it.
+    Inspect { name: String },
+    /// Stream SHA-256 over the whole blob.
+    Hash,
+    /// Downsize and/or strip location; the new bytes come back as a transferred ArrayBuffer.
+    #[serde(rename_all = "camelCase")]
+    Prepare { max_pixels: Option<u64>, quality: u8, strip_location: bool },
+    /// Panics inside the worker: lets tests check that a crashed worker is replaced.
+    Crash,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "reply", rename_all = "camelCase")]
+pub enum Reply {
+    Ready,
+    Inspected { facts: FileFacts },
+    Hashed { sha256: String },
+    /// The prepared bytes ride along as the envelope's ArrayBuffer.
+    Prepared { size: u64, sha256: String, mime: String },
+    KeepOriginal { reason: KeepReason },
+    Failed { error: String },
+}

@@ -1,0 +1,96 @@
+//! Browser tests of the worker side and the worker pool in headless Chromium:
+//! `cargo test --target wasm32-unknown-unknown --test worker_pool`.
+//! Workers here run this test's own wasm module (`WorkerSource::ThisModule`): the page is served
+//! by wasm-bindgen-test-runner, not Trunk, so there is no `worker.js` to load.
+#![cfg(target_arch = "wasm32")]
+use shoebox::browser::worker_pool::{PrepareResult, WorkerPool, WorkerSource};
+use shoebox::worker::{handler, protocol::{Job, Reply}};
+use shoebox_core::facts::{Format, MediaKind};
+use shoebox_core::hash::sha256_hex;
+use shoebox_fixtures::{jpeg, JpegSpec};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{Blob, File};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn file(name: &str, bytes: &[u8]) -> File {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    File::new_with_u8_array_sequence(&parts, name).unwrap()
+}
+
+async fn blob_bytes(b: &Blob) -> Vec<u8> {
+    js_sys::Uint8Array::new(&JsFuture::from(b.array_buffer()).await.unwrap()).to_vec()
+}
+
+fn pool(n: usize) -> WorkerPool {
+    WorkerPool::with_source(n, WorkerSource::ThisModule)
+}
+
+#[wasm_bindgen_test]
+async fn handler_runs_on_the_page_too() {
+    let bytes = jpeg(&JpegSpec::camera(640, 480));
+    let f = file("a.jpg", &bytes);
+    let (reply, _) = handler::run(Job::Inspect { name: "a.jpg".into() }, &f).await;
+    let Reply::Inspected { facts } = reply else { panic!("{reply:?}") };
+    assert_eq!((facts.format, facts.width, facts.height), (Format::Jpeg, Some(640), Some(480)));
+    // More than one hash slice, odd tail: the overlapped reads must still cover every byte once.
+    let big: Vec<u8> = (0..(handler::HASH_SLICE as usize * 2 + 12345)).map(|i| (i * 31 % 251) as u8).collect();
+    assert_eq!(handler::hash(&file("big.bin", &big)).await.unwrap(), sha256_hex(&big));
+    assert_eq!(handler::hash(&file("empty", &[])).await.unwrap(), sha256_hex(&[]));
+}
+
+#[wasm_bindgen_test]
+async fn pool_inspects_and_hashes_in_workers() {
+    let p = pool(2);
+    assert_eq!(p.size(), 2);
+    let bytes = jpeg(&JpegSpec::camera(1200, 800));
+    let facts = p.inspect(file("IMG_1.JPG", &bytes)).await.unwrap();
+    assert_eq!((facts.kind, facts.width, facts.orientation), (MediaKind::Photo, Some(1200), Some(1)));
+    assert_eq!(facts.captured_at.as_deref(), Some("2023:07:14 18:30:05"));
+    assert_eq!(p.inspect(file(".DS_Store", b"Bud1")).await.unwrap().kind, MediaKind::System);
+    let blob: Blob = file("x", &bytes).into();
+    assert_eq!(p.hash(blob).await.unwrap(), sha256_hex(&bytes));
+}
+
+#[wasm_bindgen_test]
+async fn pool_queues_more_jobs_than_workers() {
+    let p = pool(2);
+    let inputs: Vec<Vec<u8>> = (0..7u32).map(|i| (0..100_000 + i * 1000).map(|b| (b ^ i) as u8).collect()).collect();
+    let jobs = inputs.iter().map(|b| p.hash(file("x", b).into()));
+    let got = futures::future::join_all(jobs).await;
+    for (b, h) in inputs.iter().zip(got) {
+        assert_eq!(h.unwrap(), sha256_hex(b));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn crashed_worker_is_replaced_and_only_its_job_fails() {
+    let p = pool(1);
+    let (crash, ok) = futures::join!(p.crash_one_for_test(), p.hash(file("x", b"abc").into()));
+    assert!(crash.unwrap_err().contains("crashed"));
+    assert_eq!(ok.unwrap(), sha256_hex(b"abc"));
+    assert_eq!(p.size(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn pool_downsizes_a_24mp_photo() {
+    let src = jpeg(&JpegSpec::camera(6000, 4000));
+    let p = pool(1);
+    let t0 = js_sys::Date::now();
+    let r = p.prepare(file("IMG_24.JPG", &src), Some(16_000_000), 90, false).await;
+    let ms = js_sys::Date::now() - t0;
+    let PrepareResult::Prepared { blob, size, sha256 } = r else { panic!("expected Prepared") };
+    let out = blob_bytes(&blob).await;
+    assert_eq!((out.len() as u64, blob.type_().as_str()), (size, "image/jpeg"));
+    assert_eq!(sha256_hex(&out), sha256);
+    let facts = shoebox_core::photo::inspect("x", &out, size);
+    assert_eq!((facts.width, facts.height), (Some(4898), Some(3265)));
+    assert_eq!(facts.captured_at.as_deref(), Some("2023:07:14 18:30:05"));
+    web_sys::console::log_1(&format!("24 MP → 16 MP in a worker: {ms:.0} ms, {} → {} bytes", src.len(), size).into());
+    // Same input and settings → same bytes (resumable uploads depend on it).
+    let PrepareResult::Prepared { sha256: again, .. } = p.prepare(file("IMG_24.JPG", &src), Some(16_000_000), 90, false).await else { panic!() };
+    assert_eq!(again, sha256);
+    let PrepareResult::KeepOriginal { reason } = p.prepare(file("small.jpg", &jpeg(&JpegSpec::camera(64, 48))), Some(16_000_000), 90, false).await else { panic!() };
+    assert_eq!(reason, "nothingToDo");
+}
