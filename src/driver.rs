@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Blob, File, FileList, FileSystemEntry};
 
 use crate::browser::worker_pool::{PrepareResult, WorkerPool};
-use crate::browser::{clock, idb, network, walk, xhr};
+use crate::browser::{clock, folder_handles, idb, network, walk, xhr};
 use crate::settings::{AlbumSetting, Settings};
 use crate::store::{FolderStat, Store};
 
@@ -53,6 +53,9 @@ pub(crate) struct Inner {
     timer: Option<(i32, u64)>,
     walking: usize,
     resume: Option<idb::Kv>,
+    folders_kv: Option<idb::Kv>,
+    /// Start the backup by itself once the current walk ends ("Continue" after a reload).
+    auto_start: bool,
     pool: Rc<WorkerPool>,
     origin: String,
 }
@@ -122,6 +125,8 @@ pub fn start(store: Store) {
         timer: None,
         walking: 0,
         resume: None,
+        folders_kv: None,
+        auto_start: false,
         pool,
         origin,
     };
@@ -144,9 +149,13 @@ pub fn start(store: Store) {
                     .into_iter()
                     .filter_map(|(_, v)| v.as_string().and_then(|j| serde_json::from_str(&j).ok()))
                     .collect();
+                let folders = idb::Kv::new(&db, "folders");
+                let names: Vec<String> = folder_handles::remembered(&folders).await.iter().map(folder_handles::name).collect();
                 with(|d| {
                     d.engine.load_resume_records(records);
                     d.resume = Some(kv);
+                    d.folders_kv = Some(folders);
+                    d.store.remembered.set(names);
                 });
             }
             Err(e) => web_sys::console::warn_1(&format!("resume store unavailable: {e}").into()),
@@ -166,6 +175,53 @@ pub fn add_entries(entries: Vec<FileSystemEntry>) {
     });
 }
 
+/// "Choose folders" where the browser has showDirectoryPicker: the handle is remembered so a
+/// reload can continue with one permission prompt.
+pub fn pick_folder() {
+    wasm_bindgen_futures::spawn_local(async move {
+        let handle = match folder_handles::pick().await {
+            Ok(Some(h)) => h,
+            Ok(None) => return,
+            Err(e) => {
+                web_sys::console::warn_1(&format!("folder picker failed: {e}").into());
+                return;
+            }
+        };
+        if let Some(kv) = with(|d| d.folders_kv.clone()).flatten() {
+            let _ = folder_handles::remember(&kv, &handle).await;
+        }
+        walk_handles(vec![handle]).await;
+    });
+}
+
+/// "Continue your backup": ask once for the remembered folders, walk them, and start.
+pub fn continue_remembered() {
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(kv) = with(|d| d.folders_kv.clone()).flatten() else { return };
+        let mut granted = Vec::new();
+        for h in folder_handles::remembered(&kv).await {
+            if folder_handles::ensure_permission(&h).await {
+                granted.push(h);
+            }
+        }
+        if granted.is_empty() {
+            return;
+        }
+        with(|d| d.auto_start = true);
+        walk_handles(granted).await;
+    });
+}
+
+async fn walk_handles(handles: Vec<wasm_bindgen::JsValue>) {
+    with(|d| d.walking += 1);
+    step(|_, _| {});
+    for h in handles {
+        folder_handles::walk(h, add_batch).await;
+    }
+    with(|d| d.walking -= 1);
+    step(|_, _| {});
+}
+
 /// Files from an input.
 pub fn add_file_list(list: FileList) {
     with(|d| d.walking += 1);
@@ -182,10 +238,17 @@ fn add_batch(batch: Vec<walk::WalkedFile>) {
         for w in batch {
             let id = FileId(d.files.len() as u64);
             let size = w.file.size() as u64;
-            let folder = crate::store::folder_of(&w.relative_path).to_string();
-            let stat = d.folders.entry(folder).or_insert(FolderStat { files: 0, bytes: 0, included: true });
-            stat.files += 1;
-            stat.bytes += size;
+            // A folder's figures include its sub-folders, so each ancestor counts the file.
+            let mut folder = crate::store::folder_of(&w.relative_path);
+            loop {
+                let stat = d.folders.entry(folder.to_string()).or_insert(FolderStat { files: 0, bytes: 0, included: true });
+                stat.files += 1;
+                stat.bytes += size;
+                if folder.is_empty() || !folder.contains('/') {
+                    break;
+                }
+                folder = crate::store::folder_of(folder);
+            }
             entries.push(FileEntry {
                 id,
                 name: w.file.name(),
@@ -253,6 +316,11 @@ pub fn intent(i: Intent) {
 impl Inner {
     /// Perform every pending action, note what changed, re-arm the timer, schedule a publish.
     fn pump(&mut self) {
+        if self.auto_start && self.walking == 0 && matches!(self.engine.status(), shoebox_core::engine::Status::ReadyToBackUp { .. }) {
+            self.auto_start = false;
+            self.engine.start(clock::now_ms());
+            self.store.started.set(true);
+        }
         while let Some(action) = self.engine.poll_action() {
             self.perform(action);
         }

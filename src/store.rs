@@ -141,6 +141,8 @@ pub struct Store {
     pub settings: RwSignal<Settings>,
     /// Text for the ARIA live region: status changes worth announcing.
     pub announcement: RwSignal<String>,
+    /// Names of folders remembered by handle (showDirectoryPicker), for "Continue".
+    pub remembered: RwSignal<Vec<String>>,
     /// Shown above the page when something needs the user's attention.
     pub notice: RwSignal<Option<String>>,
 }
@@ -156,6 +158,7 @@ impl Store {
             settings: RwSignal::new(settings),
             announcement: RwSignal::new(String::new()),
             notice: RwSignal::new(None),
+            remembered: RwSignal::new(Vec::new()),
         }
     }
 }

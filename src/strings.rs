@@ -12,6 +12,7 @@ pub const ADD_MORE: &str = "Add more folders";
 pub const BACK_UP: &str = "Back up";
 pub const PAUSE: &str = "Pause";
 pub const RESUME: &str = "Resume";
+pub const CONTINUE: &str = "Continue";
 pub const RETRY_FAILED: &str = "Retry failed";
 pub const CANCEL: &str = "Cancel";
 pub const RETRY: &str = "Retry";
@@ -25,6 +26,16 @@ pub const SKIPPED_TITLE: &str = "Skipped files and why";
 pub const LEAVE_WARNING: &str = "Your backup is still running. If you leave, it will continue from where it stopped next time.";
 pub const DONE_NOTIFICATION: &str = "Your backup is complete";
 pub const CONTINUE_HINT: &str = "Choose or drop the same folders again to continue where you stopped. Files already sent are not sent again.";
+pub const PLAN_HINT: &str = "Check the folders below, then press Back up. Nothing is sent before that.";
+pub const PAUSED_HINT: &str = "Nothing is being sent. Press Resume to carry on where it stopped.";
+pub const OFFLINE_HINT: &str = "This device is offline. The backup continues by itself when the connection is back.";
+pub const WIFI_HINT: &str = "You asked to back up on Wi-Fi only, and this connection is mobile data. The backup continues on Wi-Fi.";
+pub fn continue_detail(remaining: u64) -> String {
+    format!("{} {} not finished last time. {}", count(remaining), if remaining == 1 { "file was" } else { "files were" }, CONTINUE_HINT)
+}
+pub fn files(n: u64) -> String {
+    format!("{} {}", count(n), if n == 1 { "file" } else { "files" })
+}
 pub const SIGN_IN_HINT: &str = "The server did not accept the access key. Open the link you were given again, or enter the key in Settings.";
 
 // Settings panel

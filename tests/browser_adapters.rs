@@ -113,3 +113,43 @@ async fn status_card_shows_the_store_status_in_plain_words() {
     leptos::task::tick().await;
     assert!(host.text_content().unwrap().contains("3 photos or videos were skipped — see why"));
 }
+
+/// The folder-handle path cannot be granted headless through a picker, but the origin-private
+/// file system gives a real FileSystemDirectoryHandle: it is remembered in IndexedDB, read back
+/// after a "reload" (a fresh open), and walked with relative paths that include its name.
+#[wasm_bindgen_test]
+async fn folder_handles_are_remembered_and_walked() {
+    use js_sys::Reflect;
+    use shoebox::browser::folder_handles;
+    let storage = web_sys::window().unwrap().navigator();
+    let storage = Reflect::get(&storage, &"storage".into()).unwrap();
+    let get_dir: js_sys::Function = Reflect::get(&storage, &"getDirectory".into()).unwrap().unchecked_into();
+    let root = wasm_bindgen_futures::JsFuture::from(get_dir.call0(&storage).unwrap().unchecked_into::<js_sys::Promise>()).await.unwrap();
+    // root/Trip/a.jpg and root/Trip/Day 2/b.jpg
+    async fn call(t: &wasm_bindgen::JsValue, m: &str, a: &[wasm_bindgen::JsValue]) -> wasm_bindgen::JsValue {
+        let f: js_sys::Function = Reflect::get(t, &m.into()).unwrap().unchecked_into();
+        let p = match a { [x] => f.call1(t, x).unwrap(), [x, y] => f.call2(t, x, y).unwrap(), _ => f.call0(t).unwrap() };
+        wasm_bindgen_futures::JsFuture::from(p.unchecked_into::<js_sys::Promise>()).await.unwrap()
+    }
+    let create = js_sys::Object::new();
+    Reflect::set(&create, &"create".into(), &true.into()).unwrap();
+    let trip = call(&root, "getDirectoryHandle", &["Trip".into(), create.clone().into()]).await;
+    let day2 = call(&trip, "getDirectoryHandle", &["Day 2".into(), create.clone().into()]).await;
+    for (dir, name) in [(&trip, "a.jpg"), (&day2, "b.jpg")] {
+        let fh = call(dir, "getFileHandle", &[name.into(), create.clone().into()]).await;
+        let w = call(&fh, "createWritable", &[]).await;
+        call(&w, "write", &[name.into()]).await;
+        call(&w, "close", &[]).await;
+    }
+    let kv = idb::Kv::new(&idb::open().await.unwrap(), "folders");
+    folder_handles::forget_all(&kv).await.unwrap();
+    folder_handles::remember(&kv, &trip).await.unwrap();
+    let again = folder_handles::remembered(&idb::Kv::new(&idb::open().await.unwrap(), "folders")).await;
+    assert_eq!(again.len(), 1);
+    assert_eq!(folder_handles::name(&again[0]), "Trip");
+    assert!(folder_handles::ensure_permission(&again[0]).await);
+    let mut paths = Vec::new();
+    folder_handles::walk(again[0].clone(), |b| paths.extend(b.into_iter().map(|w| w.relative_path))).await;
+    paths.sort();
+    assert_eq!(paths, vec!["Trip/Day 2/b.jpg".to_string(), "Trip/a.jpg".to_string()]);
+}

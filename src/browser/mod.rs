@@ -1,5 +1,6 @@
 //! Browser adapters: one per port the driver needs (folder walking, HTTP, storage, network, clock).
 pub mod clock;
+pub mod folder_handles;
 pub mod idb;
 pub mod network;
 pub mod walk;

@@ -10,7 +10,7 @@ use crate::strings as s;
 pub fn Controls() -> impl IntoView {
     let store = use_store();
     let has_files = move || store.totals.with(|t| t.files > 0);
-    let can_start = move || matches!(store.status.get(), StatusView::ReadyToBackUp { .. } | StatusView::Continue { .. }) && !store.started.get();
+    let can_start = move || matches!(store.status.get(), StatusView::ReadyToBackUp { .. }) && !store.started.get();
     let running = move || store.started.get() && !matches!(store.status.get(), StatusView::Complete { .. } | StatusView::Paused);
     let paused = move || matches!(store.status.get(), StatusView::Paused);
     let failed = move || matches!(store.status.get(), StatusView::Complete { failed, .. } if failed > 0);
@@ -18,6 +18,11 @@ pub fn Controls() -> impl IntoView {
     view! {
         <div class="controls">
             <FolderPicker label=label/>
+            <Show when=move || matches!(store.status.get(), StatusView::Continue { .. }) && store.remembered.with(|r| !r.is_empty())>
+                <button class="button primary" data-testid="continue-button" on:click=move |_| crate::driver::continue_remembered()>
+                    <span class="icon icon-play" aria-hidden="true"></span>{s::CONTINUE}
+                </button>
+            </Show>
             <Show when=can_start>
                 <button class="button primary" data-testid="backup-button" on:click=move |_| intent(Intent::Start)>
                     <span class="icon icon-upload" aria-hidden="true"></span>{s::BACK_UP}

@@ -20,9 +20,18 @@ pub fn FolderPicker(#[prop(into)] label: Signal<&'static str>) -> impl IntoView 
             i.set_value("");
         }
     };
+    // Where folder handles exist the button uses them (remembered for "Continue"); the input
+    // stays for other browsers, for tests, and as the drop-in fallback.
+    let picker = crate::browser::folder_handles::supported();
     view! {
-        <label class="button primary file-button">
+        {picker.then(|| view! {
+            <button class="button primary" data-testid="choose-folders" on:click=move |_| crate::driver::pick_folder()>
+                <span class="icon icon-folder" aria-hidden="true"></span>{move || label.get()}
+            </button>
+        })}
+        <label class="button primary file-button" class:visually-hidden=picker aria-hidden=picker.to_string()>
             <input type="file" multiple prop:webkitdirectory=true data-testid="folder-input" class="visually-hidden"
+                tabindex=if picker { "-1" } else { "0" } aria-hidden=picker.to_string()
                 on:click=clear node_ref=folder_input on:change=move |_| { if let Some(i) = folder_input.get() { take(i) } }/>
             <span class="icon icon-folder" aria-hidden="true"></span>{move || label.get()}
         </label>

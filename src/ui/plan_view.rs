@@ -16,7 +16,7 @@ pub fn PlanView() -> impl IntoView {
     let totals = move || {
         store.totals.with(|t| s::plan_totals(t.photos, t.videos, t.to_downsize, t.skipped_count()))
     };
-    let size_line = move || store.totals.with(|t| format!("{} in {} files", s::bytes(t.bytes_total), s::count(t.files)));
+    let size_line = move || store.totals.with(|t| format!("{} in {}", s::bytes(t.bytes_total), s::files(t.files)));
     let reasons = move || {
         store.totals.with(|t| {
             t.skipped.iter().filter(|(_, n)| **n > 0).map(|(k, n)| format!("{}: {}", s::skip_reason(k.reason()), s::count(*n))).collect::<Vec<_>>()
@@ -48,7 +48,7 @@ pub fn PlanView() -> impl IntoView {
                                             on:change=move |e| intent(Intent::SetFolderIncluded(p2.clone(), event_target_checked(&e)))/>
                                         <span class="icon icon-folder" aria-hidden="true"></span>
                                         <span class="folder-name" title=path.clone()>{name}</span>
-                                        <span class="folder-meta">{format!("{} files · {}", s::count(st.files), s::bytes(st.bytes))}</span>
+                                        <span class="folder-meta">{format!("{} · {}", s::files(st.files), s::bytes(st.bytes))}</span>
                                     </label>
                                 </li>
                             }

@@ -20,9 +20,13 @@ pub fn headline(st: &StatusView) -> String {
 pub fn detail(st: &StatusView) -> String {
     match st {
         StatusView::Ready => s::EMPTY_BODY.into(),
+        StatusView::ReadyToBackUp { .. } => s::PLAN_HINT.into(),
+        StatusView::Paused => s::PAUSED_HINT.into(),
+        StatusView::WaitingForConnection => s::OFFLINE_HINT.into(),
+        StatusView::WaitingForWifi => s::WIFI_HINT.into(),
         StatusView::BackingUp { bytes_left, eta_ms, .. } => s::backing_up_detail(*bytes_left, *eta_ms),
         StatusView::Complete { uploaded, already, skipped, failed } => s::complete_detail(*uploaded, *already, *skipped, *failed),
-        StatusView::Continue { remaining } => format!("{} — {}", s::count(*remaining), s::CONTINUE_HINT),
+        StatusView::Continue { remaining } => s::continue_detail(*remaining),
         StatusView::SignInNeeded => s::SIGN_IN_HINT.into(),
         _ => String::new(),
     }

@@ -1,0 +1,113 @@
+//! Folder handles (File System Access API): pick folders with showDirectoryPicker, remember the
+//! handles in IndexedDB, and walk them again after a reload with one permission prompt, so an
+//! unfinished backup continues without choosing the files again. Browsers without the API use
+//! the webkitdirectory input and re-drop instead.
+use js_sys::{Function, Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::File;
+
+use super::idb::Kv;
+use super::walk::{WalkedFile, BATCH};
+
+fn method(target: &JsValue, name: &str) -> Result<Function, JsValue> {
+    Reflect::get(target, &name.into())?.dyn_into::<Function>()
+}
+
+async fn call_async(target: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    let f = method(target, name)?;
+    let p = match args {
+        [] => f.call0(target)?,
+        [a] => f.call1(target, a)?,
+        [a, b, ..] => f.call2(target, a, b)?,
+    };
+    JsFuture::from(p.dyn_into::<Promise>()?).await
+}
+
+/// True where `window.showDirectoryPicker` exists (Chromium, ChromeOS, Edge).
+pub fn supported() -> bool {
+    web_sys::window().is_some_and(|w| Reflect::get(&w, &"showDirectoryPicker".into()).is_ok_and(|f| f.is_function()))
+}
+
+/// Ask the user for a folder. `Ok(None)` when they cancelled.
+pub async fn pick() -> Result<Option<JsValue>, String> {
+    let w: JsValue = web_sys::window().ok_or("no window")?.into();
+    let opts = Object::new();
+    let _ = Reflect::set(&opts, &"id".into(), &"shoebox".into());
+    let _ = Reflect::set(&opts, &"mode".into(), &"read".into());
+    match call_async(&w, "showDirectoryPicker", &[opts.into()]).await {
+        Ok(h) => Ok(Some(h)),
+        Err(e) if Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError") => Ok(None),
+        Err(e) => Err(format!("{e:?}")),
+    }
+}
+
+/// The handle's name (the folder's own name: the first part of every relativePath).
+pub fn name(handle: &JsValue) -> String {
+    Reflect::get(handle, &"name".into()).ok().and_then(|v| v.as_string()).unwrap_or_default()
+}
+
+/// Read permission, asking once if needed (needs a user gesture). True when granted.
+pub async fn ensure_permission(handle: &JsValue) -> bool {
+    let opts = Object::new();
+    let _ = Reflect::set(&opts, &"mode".into(), &"read".into());
+    let state = |v: Result<JsValue, JsValue>| v.ok().and_then(|s| s.as_string()).unwrap_or_default();
+    if state(call_async(handle, "queryPermission", &[opts.clone().into()]).await) == "granted" {
+        return true;
+    }
+    state(call_async(handle, "requestPermission", &[opts.into()]).await) == "granted"
+}
+
+/// Walk a directory handle depth-first, delivering files in batches. Returns unreadable count.
+pub async fn walk(root: JsValue, mut on_batch: impl FnMut(Vec<WalkedFile>)) -> usize {
+    let mut unreadable = 0;
+    let mut pending = Vec::new();
+    let mut stack = vec![(root.clone(), name(&root))];
+    while let Some((dir, prefix)) = stack.pop() {
+        let Ok(iter) = method(&dir, "values").and_then(|f| f.call0(&dir)) else {
+            unreadable += 1;
+            continue;
+        };
+        loop {
+            let Ok(step) = call_async(&iter, "next", &[]).await else {
+                unreadable += 1;
+                break;
+            };
+            if Reflect::get(&step, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
+                break;
+            }
+            let Ok(entry) = Reflect::get(&step, &"value".into()) else { continue };
+            let kind = Reflect::get(&entry, &"kind".into()).ok().and_then(|k| k.as_string()).unwrap_or_default();
+            let path = format!("{prefix}/{}", name(&entry));
+            if kind == "directory" {
+                stack.push((entry, path));
+            } else {
+                match call_async(&entry, "getFile", &[]).await.and_then(|f| f.dyn_into::<File>().map_err(JsValue::from)) {
+                    Ok(file) => pending.push(WalkedFile { file, relative_path: path }),
+                    Err(_) => unreadable += 1,
+                }
+                if pending.len() >= BATCH {
+                    on_batch(std::mem::take(&mut pending));
+                }
+            }
+        }
+    }
+    if !pending.is_empty() {
+        on_batch(pending);
+    }
+    unreadable
+}
+
+/// Remember a picked folder (by name: picking the same folder again replaces it).
+pub async fn remember(kv: &Kv, handle: &JsValue) -> Result<(), String> {
+    kv.put(&name(handle), handle).await
+}
+
+pub async fn remembered(kv: &Kv) -> Vec<JsValue> {
+    kv.entries().await.unwrap_or_default().into_iter().map(|(_, v)| v).collect()
+}
+
+pub async fn forget_all(kv: &Kv) -> Result<(), String> {
+    kv.clear().await
+}
