@@ -1,0 +1,103 @@
+// The app end to end (issue 6): a mixed folder's plan (counts, skip reasons), a High quality
+// backup verified through the server's API (originals, downsized photos, EXIF), and a second
+// backup of the same folder that sends nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer } from '../lib/server.mjs';
+import { launch, dropPaths, waitForStatus, statusHeadline } from '../lib/browser.mjs';
+import { readExif } from '../lib/exif.mjs';
+import { mixedTree, statusDetail } from '../lib/app.mjs';
+
+const MAX_PX = 16_000_000;
+let server, tree;
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-mixed-'));
+
+before(async () => {
+  server = await startServer();
+  const b = await launch();
+  try { tree = await mixedTree(b.page, work); } finally { await b.close(); }
+});
+after(async () => { await server?.stop(); fs.rmSync(work, { recursive: true, force: true }); });
+
+const kept = () => tree.files.filter((f) => f.expect === 'upload' || f.expect === 'downsize');
+const skipped = () => tree.files.filter((f) => f.expect !== 'upload' && f.expect !== 'downsize');
+
+async function dropAndPlan(page) {
+  await page.goto(server.appUrl('&quality=high'));
+  await waitForStatus(page, /^Ready$/);
+  await dropPaths(page, '[data-testid="drop-zone"]', [tree.root]);
+  await waitForStatus(page, /^Ready to back up \d+ photos and videos$/, 60000);
+}
+
+test('the plan counts a mixed folder and gives every skipped file its reason', async () => {
+  const b = await launch();
+  try {
+    await dropAndPlan(b.page);
+    assert.equal(await statusHeadline(b.page), 'Ready to back up 8 photos and videos');
+    const plan = b.page.getByTestId('plan-view');
+    assert.equal((await plan.getByTestId('plan-totals').textContent()).trim(), '6 photos, 2 videos, 2 to downsize, 7 skipped');
+    const reasons = (await plan.locator('.plan-reasons li').allTextContents()).sort();
+    assert.deepEqual(reasons, ['empty file: 1', 'not a photo or video: 1', 'over the size limit: 1', 'system file: 4']);
+    const folders = await plan.locator('.folder-tree li').allInnerTexts();
+    assert.ok(folders.some((t) => /^Videos\s+2 files/.test(t)), `folder tree: ${folders.join(' | ')}`);
+    // Every skipped file is listed with its reason; nothing else is.
+    const items = await b.page.getByTestId('skipped-list').locator('li').evaluateAll((lis) =>
+      lis.map((li) => [li.querySelector('.file-path').textContent, li.querySelector('.reason').textContent]));
+    assert.deepEqual(new Map(items), new Map(skipped().map((f) => [f.rel, f.expect])));
+    assert.match(await b.page.getByTestId('status-card').innerText(), /7 photos or videos were skipped — see why/);
+    assert.equal(await server.patchCount(), 0, 'nothing is sent before "Back up"');
+  } finally { await b.close(); }
+});
+
+test('a High quality backup stores every kept file, none of the skipped, nothing over 16 MP, EXIF intact', async () => {
+  const b = await launch();
+  try {
+    await dropAndPlan(b.page);
+    await b.page.getByTestId('backup-button').click();
+    await waitForStatus(b.page, /^Backup complete$/, 300000);
+    assert.equal(await statusDetail(b.page), '8 uploaded, 0 already backed up, 7 skipped, 0 failed');
+
+    const media = await server.media();
+    assert.equal(media.length, kept().length, media.map((m) => m.relativePath).join(', '));
+    for (const f of kept()) {
+      const item = f.expect === 'upload' ? media.find((m) => m.sha256 === f.sha256) : media.find((m) => m.sourceSha256 === f.sha256);
+      const asOriginal = f.expect === 'downsize' && media.some((m) => m.sha256 === f.sha256);
+      assert.ok(item, `${f.rel} ${asOriginal ? 'was stored as the original, not downsized' : 'is not on the server'}`);
+      assert.equal(item.relativePath, f.rel);
+      if (f.expect === 'upload') {
+        assert.equal(item.size, f.size);
+        continue;
+      }
+      // Downsized: new bytes, at most 16 MP, the same capture date and place.
+      assert.ok(item.width * item.height <= MAX_PX, `${f.rel} stored at ${item.width}x${item.height}`);
+      const exif = readExif(await server.bytesOf(item.sha256));
+      assert.equal(exif?.dateTimeOriginal, f.exif.dateTimeOriginal, `${f.rel} lost its date`);
+      assert.ok(Math.abs(exif.lat - f.exif.lat) < 1e-4 && Math.abs(exif.lon - f.exif.lon) < 1e-4, `${f.rel} GPS ${exif.lat},${exif.lon}`);
+    }
+    for (const m of media) if (m.width) assert.ok(m.width * m.height <= MAX_PX, `${m.relativePath} stored at ${m.width}x${m.height}`);
+    for (const f of skipped()) assert.ok(!media.some((m) => m.relativePath === f.rel || m.sha256 === f.sha256), `${f.rel} was uploaded`);
+    assert.deepEqual(b.errors, []);
+  } finally { await b.close(); }
+});
+
+test('backing up the same folder again sends nothing: every file is already backed up', async () => {
+  const patchesBefore = await server.patchCount();
+  const countBefore = (await server.media()).length;
+  assert.equal(countBefore, kept().length, 'the previous test left the backup on the server');
+  const b = await launch();
+  try {
+    await dropAndPlan(b.page);
+    await b.page.getByTestId('backup-button').click();
+    await waitForStatus(b.page, /^Backup complete$/, 300000);
+    assert.equal(await statusDetail(b.page), '0 uploaded, 8 already backed up, 7 skipped, 0 failed');
+    const rows = await b.page.getByTestId('file-row').evaluateAll((rs) =>
+      rs.map((r) => [r.querySelector('.file-path').textContent, r.querySelector('.file-state').textContent]));
+    assert.equal(rows.length, tree.files.length);
+    for (const f of kept()) assert.equal(new Map(rows).get(f.rel), 'already backed up', f.rel);
+    assert.equal(await server.patchCount() - patchesBefore, 0, 'no PATCH may be sent');
+    assert.equal((await server.media()).length, countBefore);
+  } finally { await b.close(); }
+});

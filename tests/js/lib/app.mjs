@@ -1,0 +1,102 @@
+// Shared helpers for the app's end-to-end tests (issue 6): the mixed folder with every kind of
+// content the plan has to judge, a large photo-sized file, and small page helpers.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { jpeg, png, sha256 } from './fixtures.mjs';
+import { withExif, chromiumJpeg } from './exif.mjs';
+
+/** A minimal MP4/MOV: an `ftyp` box with the given brand, then an `mdat` box of unique bytes. */
+export function video(brand, tag, size = 200_000) {
+  const ftyp = Buffer.alloc(20);
+  ftyp.writeUInt32BE(20, 0); ftyp.write('ftyp', 4); ftyp.write(brand, 8); ftyp.writeUInt32BE(0x200, 12); ftyp.write(brand, 16);
+  const body = Buffer.alloc(size - 28);
+  let x = sha256(Buffer.from(tag)).charCodeAt(0);
+  for (let i = 0; i < body.length; i++) { x = (x * 1103515245 + 12345) >>> 0; body[i] = x >>> 24; }
+  const mdat = Buffer.alloc(8);
+  mdat.writeUInt32BE(size - 20, 0); mdat.write('mdat', 4);
+  return Buffer.concat([ftyp, mdat, body]);
+}
+
+export const BIG_EXIF = [
+  { dateTimeOriginal: '2024:07:14 09:30:12', lat: 48.858222, lon: 2.2945 },
+  { dateTimeOriginal: '2023:12:24 18:05:59', lat: -33.856784, lon: 151.215297 },
+];
+
+/**
+ * The mixed folder of issue 6's first test, written under `parent/Family 2024`. Photos above
+ * 16 MP are Chromium-encoded (needs a page) and carry EXIF date + GPS. Returns {root, files},
+ * each file {rel (with the root folder's name), sha256, size, expect, exif?} where expect is
+ * 'upload' (sent as is), 'downsize' (over 16 MP, High quality shrinks it) or a skip reason.
+ */
+export async function mixedTree(page, parent) {
+  const root = path.join(parent, 'Family 2024');
+  fs.rmSync(root, { recursive: true, force: true });
+  const spec = [];
+  const add = (rel, buf, expect, extra = {}) => spec.push({ rel, buf, expect, ...extra });
+  add('Trip/Day 1/IMG_0001.jpg', jpeg('mixed-small-1'), 'upload');
+  add('Trip/Day 1/IMG_0002.jpg', jpeg('mixed-small-2'), 'upload');
+  add('Trip/Day 1/Big/IMG_24MP.jpg', withExif(await chromiumJpeg(page, 6000, 4000, 3), BIG_EXIF[0]), 'downsize', { exif: BIG_EXIF[0], px: 24e6 });
+  add('Trip/Day 2/IMG_20MP.jpg', withExif(await chromiumJpeg(page, 5472, 3648, 5), BIG_EXIF[1]), 'downsize', { exif: BIG_EXIF[1], px: 5472 * 3648 });
+  add('Trip/Day 2/IMG_12MP.jpg', await chromiumJpeg(page, 4000, 3000, 7), 'upload');
+  add('Screens/diagram.png', png('mixed-png', 640, 480), 'upload');
+  add('Videos/clip.mp4', video('isom', 'mp4'), 'upload');
+  add('Videos/Old/clip.mov', video('qt  ', 'mov'), 'upload');
+  add('Trip/empty.jpg', Buffer.alloc(0), 'empty file');
+  add('Notes/not-a-photo.jpg', Buffer.from('This is a text file that only pretends to be a photo.\n'), 'not a photo or video');
+  add('.DS_Store', Buffer.from('\x00\x00\x00\x01Bud1 fake finder data'), 'system file');
+  add('Trip/Thumbs.db', Buffer.from('fake thumbnail cache'), 'system file');
+  add('Trip/desktop.ini', Buffer.from('[.ShellClassInfo]\r\n'), 'system file');
+  add('Trip/Day 1/._IMG_0001.jpg', Buffer.from('\x00\x05\x16\x07 AppleDouble'), 'system file');
+  const out = [];
+  for (const f of spec) {
+    const p = path.join(root, f.rel);
+    fs.mkdirSync(path.dirname(p), { recursive: true });
+    fs.writeFileSync(p, f.buf);
+    const { buf, ...rest } = f;
+    out.push({ ...rest, rel: 'Family 2024/' + f.rel, sha256: sha256(buf), size: buf.length });
+  }
+  // Over the seed preset's 75 MB photo limit: a real JPEG start, then a sparse tail (the app
+  // only reads the first bytes of a file it skips, so nothing of it is ever written to disk).
+  const huge = path.join(root, 'Trip/Panorama/huge.jpg');
+  fs.mkdirSync(path.dirname(huge), { recursive: true });
+  fs.writeFileSync(huge, jpeg('mixed-huge'));
+  fs.truncateSync(huge, 76_000_000);
+  out.push({ rel: 'Family 2024/Trip/Panorama/huge.jpg', sha256: null, size: 76_000_000, expect: 'over the size limit' });
+  return { root, files: out };
+}
+
+/** A photo-sized JPEG (random APP15 padding) alone in `parent/name/`, cached across runs. */
+export function bigFolder(name, size) {
+  const dir = path.join(os.tmpdir(), 'shoebox-e2e-fixtures', name);
+  const file = path.join(dir, 'Camera', 'IMG_BIG.jpg');
+  if (!fs.existsSync(file) || fs.statSync(file).size !== size) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, jpeg(name, size));
+  }
+  const buf = fs.readFileSync(file);
+  return { dir, file, size: buf.length, sha256: sha256(buf), rel: name + '/Camera/IMG_BIG.jpg' };
+}
+
+/** Holds every PATCH for `ms` before letting it through, so an upload lasts long enough to catch. */
+export async function slowPatches(page, ms) {
+  await page.route('**/files/**', async (route) => {
+    if (route.request().method() === 'PATCH') await new Promise((r) => setTimeout(r, ms));
+    try { await route.continue(); } catch { /* page gone (reload) or request aborted */ }
+  });
+}
+
+export async function statusDetail(page) {
+  return (await page.locator('[data-testid="status-card"] .status-detail').textContent()).trim();
+}
+
+/** Waits until the server has received at least `n` bytes (from /metrics). */
+export async function waitForReceived(server, n, timeout = 60000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const got = (await server.metrics())['shoebox_received_bytes_total'] || 0;
+    if (got >= n) return got;
+    if (Date.now() > end) throw new Error(`server received only ${got} of ${n} bytes`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
