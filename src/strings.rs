@@ -22,6 +22,7 @@ pub const EMPTY_TITLE: &str = "Nothing chosen yet";
 pub const EMPTY_BODY: &str = "Choose the folders that hold your photos and videos, or drop them here. Shoebox looks through them first and shows you what it will back up before anything is sent.";
 pub const PLAN_TITLE: &str = "What will be backed up";
 pub const FILES_TITLE: &str = "Files";
+pub const OVERALL_PROGRESS: &str = "Overall progress";
 pub const SKIPPED_TITLE: &str = "Skipped files and why";
 pub const LEAVE_WARNING: &str = "Your backup is still running. If you leave, it will continue from where it stopped next time.";
 pub const DONE_NOTIFICATION: &str = "Your backup is complete";

@@ -27,8 +27,8 @@ pub fn OverallProgress() -> impl IntoView {
     };
     view! {
         <Show when=move || store.started.get()>
-            <section class="overall" aria-label="Overall progress">
-                <div class="bar" role="progressbar" data-testid="overall-progress" aria-valuemin="0" aria-valuemax="100"
+            <section class="overall" aria-label=s::OVERALL_PROGRESS>
+                <div class="bar" role="progressbar" aria-label=s::OVERALL_PROGRESS data-testid="overall-progress" aria-valuemin="0" aria-valuemax="100"
                     aria-valuenow=move || format!("{:.0}", pct.get())>
                     <div class="bar-fill" style:width=move || format!("{:.2}%", pct.get())></div>
                 </div>
