@@ -100,3 +100,54 @@ export async function waitForReceived(server, n, timeout = 60000) {
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * `n` tiny JPEG-headed files across `folders` folders (two levels deep) under
+ * os.tmpdir()/shoebox-<n>-files/Photos, written once and reused (a marker says it is complete).
+ */
+export function manyFiles(n = 100_000, folders = 100) {
+  const base = path.join(os.tmpdir(), `shoebox-${n}-files`);
+  const root = path.join(base, 'Photos');
+  const marker = path.join(base, 'complete');
+  if (!fs.existsSync(marker)) {
+    fs.rmSync(base, { recursive: true, force: true });
+    const head = Buffer.from('ffd8ffe000104a46494600010100000100010000fffe', 'hex');
+    for (let i = 0; i < n; i++) {
+      const f = i % folders;
+      const dir = path.join(root, `Year ${2000 + (f % 10)}`, `Album ${String(f).padStart(3, '0')}`);
+      if (i < folders) fs.mkdirSync(dir, { recursive: true });
+      const tag = Buffer.from('shoebox many ' + i);
+      const len = Buffer.alloc(2); len.writeUInt16BE(tag.length + 2);
+      fs.writeFileSync(path.join(dir, `IMG_${String(i).padStart(6, '0')}.jpg`), Buffer.concat([head, len, tag, Buffer.from([0xff, 0xd9])]));
+    }
+    fs.writeFileSync(marker, String(n));
+  }
+  return { root, count: n };
+}
+
+/** Records every main-thread task over 50 ms (buffered), from the page's first script on. */
+export async function recordLongTasks(page) {
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/**
+ * Drops `root` for real and waits for the complete plan; returns {ms, longestMs, longTasks}
+ * measured in the page from just before the drop (page-load tasks are not counted).
+ */
+export async function timeToPlan(page, dropPaths, root, re, timeout = 600000) {
+  const t0 = await page.evaluate(() => performance.now());
+  await dropPaths(page, '[data-testid="drop-zone"]', [root]);
+  const handle = await page.waitForFunction((src) => {
+    const h = document.querySelector('[data-testid="status-card"] h2');
+    return h && new RegExp(src).test(h.textContent) && performance.now();
+  }, re.source, { timeout, polling: 50 });
+  const t1 = await handle.jsonValue();
+  await new Promise((r) => setTimeout(r, 300)); // let the observer deliver the last entries
+  const tasks = (await page.evaluate(() => window.__longTasks)).filter((t) => t.start >= t0);
+  return { ms: t1 - t0, longestMs: Math.max(0, ...tasks.map((t) => t.duration)), longTasks: tasks.length };
+}
