@@ -9,7 +9,7 @@ import path from 'node:path';
 import { startServer, ROOT } from '../lib/server.mjs';
 import { launch, dropPaths, waitForStatus } from '../lib/browser.mjs';
 import { writeTree, jpeg, png } from '../lib/fixtures.mjs';
-import { video, slowPatches } from '../lib/app.mjs';
+import { video, slowPatches, waitForReceived } from '../lib/app.mjs';
 
 const AXE = path.join(ROOT, 'tests/js/node_modules/axe-core/axe.min.js');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-a11y-'));
@@ -56,6 +56,7 @@ test('every main state: no serious axe violation, live region, title, leave prom
 
     await page.getByTestId('backup-button').click(); // a real click: the user gesture beforeunload needs
     await waitForStatus(page, /^Backing up [\d,]+ of 6$/, 30000);
+    await waitForReceived(server, 4_000_000); // some progress to show
     assert.match(await live(page), /^Backing up [\d,]+ of 6$/, 'the live region announces the status');
     await page.waitForFunction(() => /^Backing up [\d,]+ of 6 · Shoebox$/.test(document.title), null, { timeout: 5000 });
     await checkState(page, 'running');
