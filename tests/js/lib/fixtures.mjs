@@ -14,9 +14,11 @@ export function jpeg(tag, padTo = 0) {
   com[0] = 0xff; com[1] = 0xfe; com.writeUInt16BE(text.length + 2, 2);
   let out = Buffer.concat([BASE_JPEG.subarray(0, 2), com, text, BASE_JPEG.subarray(2)]);
   if (padTo > out.length) {
-    // Camera files carry large metadata blocks; here random APP15 segments make the file
-    // photo-sized while it stays a valid JPEG that every decoder reads.
-    const parts = [out.subarray(0, 2)];
+    // Camera files carry large metadata blocks; here random APP15 segments, placed after the
+    // frame header and before the scan, make the file photo-sized while it stays a valid JPEG
+    // whose dimensions are still in its first bytes.
+    const sos = sosOffset(out);
+    const parts = [out.subarray(0, sos)];
     let size = out.length;
     while (size < padTo) {
       const n = Math.min(65533, padTo - size - 4);
@@ -27,10 +29,17 @@ export function jpeg(tag, padTo = 0) {
       parts.push(seg);
       size += seg.length;
     }
-    parts.push(out.subarray(2));
+    parts.push(out.subarray(sos));
     out = Buffer.concat(parts);
   }
   return out;
+}
+
+/** Offset of the start-of-scan marker (walks the marker segments from SOI). */
+function sosOffset(jpeg) {
+  let p = 2;
+  while (p + 4 <= jpeg.length && jpeg[p] === 0xff && jpeg[p + 1] !== 0xda) p += 2 + jpeg.readUInt16BE(p + 2);
+  return p;
 }
 
 function crc32(buf) {
