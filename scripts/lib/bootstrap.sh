@@ -10,7 +10,8 @@ WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = 
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
-export PATH="$HOME/.cargo/bin:$PATH"
+CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}"
+export PATH="$CARGO_HOME/bin:$PATH"
 # Trunk's and wasm-bindgen's own release profiles use fat LTO: ~2x slower to install on 2 cores.
 install_env() { env CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 "$@"; }
 
@@ -30,7 +31,7 @@ ensure_wasm_bindgen() {
   say "Locked install failed; retrying from the unpacked crate with webpki-roots 1.0.10"
   local tmp crate
   tmp="$(mktemp -d)"
-  crate="$(ls "$HOME"/.cargo/registry/cache/*/wasm-bindgen-cli-"$WASM_BINDGEN_VERSION".crate | head -n1)"
+  crate="$(ls "$CARGO_HOME"/registry/cache/*/wasm-bindgen-cli-"$WASM_BINDGEN_VERSION".crate | head -n1)"
   tar xzf "$crate" -C "$tmp"
   (cd "$tmp/wasm-bindgen-cli-$WASM_BINDGEN_VERSION" \
     && cargo update --quiet -p webpki-roots --precise 1.0.10 \
@@ -49,7 +50,15 @@ ensure_trunk() {
 ensure_npm_packages() {
   # binaryen's wasm-opt (Debian's 108 breaks the app), playwright-core, tus-js-client, axe-core.
   if [ ! -x "$ROOT/tests/js/node_modules/.bin/wasm-opt" ] || [ "$ROOT/tests/js/package-lock.json" -nt "$ROOT/tests/js/node_modules/.package-lock.json" ]; then
-    command -v npm >/dev/null || { echo "npm is needed (Debian: apt-get install nodejs npm)" >&2; exit 1; }
+    if ! command -v npm >/dev/null; then
+      if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        say "Installing Node.js and npm (Debian packages) for wasm-opt and the browser tests"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm
+      else
+        echo "Node.js and npm are needed: sudo apt-get install -y nodejs npm" >&2
+        exit 1
+      fi
+    fi
     say "Installing npm packages (binaryen wasm-opt, playwright-core, tus-js-client, axe-core)"
     (cd "$ROOT/tests/js" && npm ci --no-audit --no-fund --loglevel=error)
   fi
