@@ -137,10 +137,11 @@ pub fn phase_retrying(seconds: u64) -> String {
 }
 
 pub fn plan_totals(photos: u64, videos: u64, downsize: u64, skipped: u64) -> String {
+    let n = |k: u64, one: &str, many: &str| format!("{} {}", count(k), if k == 1 { one } else { many });
     format!(
-        "{} photos, {} videos, {} to downsize, {} skipped",
-        count(photos),
-        count(videos),
+        "{}, {}, {} to downsize, {} skipped",
+        n(photos, "photo", "photos"),
+        n(videos, "video", "videos"),
         count(downsize),
         count(skipped)
     )
