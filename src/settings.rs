@@ -41,6 +41,7 @@ impl Default for Settings {
     }
 }
 
+#[cfg(target_arch = "wasm32")]
 const STORAGE_KEY: &str = "shoebox.settings";
 
 impl Settings {

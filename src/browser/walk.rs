@@ -33,7 +33,8 @@ pub async fn walk_entries(roots: Vec<FileSystemEntry>, mut on_batch: impl FnMut(
     loop {
         if !files.is_empty() {
             let batch: Vec<FileSystemFileEntry> = std::mem::take(&mut files);
-            for chunk in batch.chunks(100) {
+            // Each `file()` is a round trip to the browser process: ask for many at once.
+            for chunk in batch.chunks(BATCH) {
                 let resolved = futures::future::join_all(chunk.iter().map(entry_file)).await;
                 for (entry, file) in chunk.iter().zip(resolved) {
                     match file {
