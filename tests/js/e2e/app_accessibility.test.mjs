@@ -18,7 +18,7 @@ let tree;
 before(() => {
   tree = writeTree(root, {
     'Beach/IMG_0001.jpg': jpeg('a11y-1'), 'Beach/IMG_0002.jpg': jpeg('a11y-2'), 'Beach/Sunset/IMG_0003.jpg': jpeg('a11y-3'),
-    'Beach/IMG_0004.jpg': jpeg('a11y-big', 24_000_000), 'Screens/map.png': png('a11y-png'), 'Videos/clip.mp4': video('isom', 'a11y'),
+    'Beach/IMG_0004.jpg': jpeg('a11y-big', 40_000_000), 'Screens/map.png': png('a11y-png'), 'Videos/clip.mp4': video('isom', 'a11y'),
     'Notes/list.jpg': Buffer.from('shopping list, not a photo'), '.DS_Store': Buffer.from('finder'), 'Beach/empty.jpg': Buffer.alloc(0),
   });
 });
