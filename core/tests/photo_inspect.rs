@@ -37,9 +37,11 @@ fn progressive_and_cmyk_jpegs() {
     assert_eq!((c.format, c.width, c.height), (Format::Jpeg, Some(320), Some(200)));
 }
 
+type Case = (&'static str, Vec<u8>, Format, Option<(u32, u32)>);
+
 #[test]
 fn other_still_formats() {
-    let cases: Vec<(&str, Vec<u8>, Format, Option<(u32, u32)>)> = vec![
+    let cases: Vec<Case> = vec![
         ("x.png", png(640, 480, true), Format::Png, Some((640, 480))),
         ("x.webp", webp(300, 200), Format::Webp, Some((300, 200))),
         ("x.tif", tiff(320, 240, false), Format::Tiff, Some((320, 240))),

@@ -118,8 +118,9 @@ fn exif_from_tiff(src: &[u8]) -> Option<Vec<u8>> {
     for i in 1..ifds.len() {
         offs.push(offs[i - 1] + len(&ifds[i - 1]));
     }
-    let (le, put16, put32): (bool, fn(u16, bool) -> [u8; 2], fn(u32, bool) -> [u8; 4]) =
-        (t.le, |v, le| if le { v.to_le_bytes() } else { v.to_be_bytes() }, |v, le| if le { v.to_le_bytes() } else { v.to_be_bytes() });
+    let le = t.le;
+    let put16 = |v: u16, le: bool| if le { v.to_le_bytes() } else { v.to_be_bytes() };
+    let put32 = |v: u32, le: bool| if le { v.to_le_bytes() } else { v.to_be_bytes() };
     for (k, &p) in ptrs.iter().enumerate() {
         if let Some(e) = ifds[0].iter_mut().find(|e| e.0 == p) {
             e.3 = put32(offs[k + 1] as u32, le).to_vec();

@@ -20,7 +20,7 @@ pub fn resize(src: Vec<u8>, w: u32, h: u32, channels: u8, wide: bool, dw: u32, d
     };
     let src = Image::from_vec_u8(w, h, src, pt).map_err(|_| Failure::Undecodable)?;
     let mut dst = Image::new(dw, dh, pt);
-    let opts = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3)).use_alpha(channels % 2 == 0);
+    let opts = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3)).use_alpha(channels.is_multiple_of(2));
     Resizer::new().resize(&src, &mut dst, &opts).map_err(|_| Failure::Undecodable)?;
     drop(src);
     Ok(dst.into_vec())

@@ -66,8 +66,8 @@ fn exif_in_place(buf: &mut [u8], at: usize, len: usize) {
     }
 }
 
-fn jpeg(out: &mut Vec<u8>) {
-    let src = out.clone();
+fn jpeg(out: &mut [u8]) {
+    let src = out.to_vec();
     let (segs, sos) = segments(&src);
     for s in &segs {
         let at = s.data.as_ptr() as usize - src.as_ptr() as usize;
