@@ -1,10 +1,12 @@
 //! One writer per upload at a time. A second PATCH (or DELETE) while one is running gets 423
 //! at once instead of waiting or interleaving bytes. The slot also carries the running SHA-256
-//! of the upload, so completion does not have to read the whole file again.
+//! of the upload, so completion does not have to read the whole file again. Readers that need
+//! a settled upload (a final concatenation) may wait a little for the slot instead.
 use crate::upload::info::UploadId;
 use sha2::Sha256;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 use tokio::sync::{Mutex as AsyncMutex, OwnedMutexGuard};
 
 #[derive(Default)]
@@ -28,6 +30,13 @@ impl Locks {
     pub fn try_lock(&self, id: &UploadId) -> Option<SlotGuard> {
         let slot = self.slots.lock().unwrap_or_else(|p| p.into_inner()).entry(id.clone()).or_default().clone();
         slot.try_lock_owned().ok()
+    }
+    /// The upload's slot, waiting up to `wait` for its holder to let go (None after that).
+    /// For a request that needs a settled upload rather than to write to it, such as a final
+    /// concatenation whose part's last PATCH is still completing.
+    pub async fn lock_within(&self, id: &UploadId, wait: Duration) -> Option<SlotGuard> {
+        let slot = self.slots.lock().unwrap_or_else(|p| p.into_inner()).entry(id.clone()).or_default().clone();
+        tokio::time::timeout(wait, slot.lock_owned()).await.ok()
     }
     pub fn set_inflight(&self, id: &UploadId, durable: Option<u64>) {
         let mut m = self.inflight.lock().unwrap_or_else(|p| p.into_inner());

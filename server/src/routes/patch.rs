@@ -3,9 +3,11 @@
 use super::{header, header_u64, hv};
 use crate::auth::User;
 use crate::error::ApiError;
+use crate::locks::SlotGuard;
 use crate::state::AppState;
 use crate::upload::checksum::Checksum;
 use crate::upload::finish::finish;
+use crate::upload::info::UploadInfo;
 use crate::upload::ingest::{ingest, Ending};
 use crate::upload::{current_offset, expires_header, load_owned, new_expiry, save};
 use axum::body::Body;
@@ -58,29 +60,38 @@ pub async fn patch(State(state): State<AppState>, Extension(User(user)): Extensi
         return Ok(answer(info.length.unwrap_or(0), &info));
     }
 
+    // Spawned, not awaited in place: if the client goes away after sending the last bytes
+    // (tus-js-client's abort does), hyper drops this handler, but the bytes are then durable
+    // and HEAD reports offset == length, so completion must still be recorded.
+    tokio::spawn(append(state, info, guard, offset, new_length.is_some(), body, checksum)).await?
+}
+
+/// Streams the chunk in, renews the expiry if due, and completes the upload on its last byte.
+async fn append(state: AppState, mut info: UploadInfo, guard: SlotGuard, offset: u64, length_set: bool, body: Body, checksum: Option<Checksum>) -> Result<Response, ApiError> {
     let ing = ingest(&state, &info.id, guard, offset, info.length, body, checksum).await?;
     let mut guard = ing.guard;
     // The record is rewritten (two fsyncs) only when something in it changes: a length that
     // was deferred, or an expiry that has moved on by more than a minute. Not on every chunk.
     let fresh = new_expiry(&state);
     let slack = (state.config.upload_expiry.as_millis() as u64 / 10).min(EXPIRY_SLACK_MS);
-    if new_length.is_some() || fresh.saturating_sub(info.expires_ms) > slack {
+    if length_set || fresh.saturating_sub(info.expires_ms) > slack {
         info.expires_ms = fresh;
         save(&state, &info).await?;
     }
-    match ing.ending {
-        Ending::ChecksumMismatch => return Err(ApiError::ChecksumMismatch),
-        Ending::Overflow => return Err(ApiError::TooLarge("the body went past Upload-Length; chunk discarded".into())),
-        Ending::CutOff => return Err(ApiError::bad(format!("the body ended early; {} bytes are kept, resume from there", ing.offset))),
-        Ending::Complete => {}
-    }
-    if info.length == Some(ing.offset) {
+    // A cut-off body whose kept bytes reach the length completes the upload all the same:
+    // HEAD will report offset == length, and a client resuming from there sends nothing more.
+    if matches!(ing.ending, Ending::Complete | Ending::CutOff) && info.length == Some(ing.offset) {
         info = finish(&state, info, &mut guard).await?;
     }
-    Ok(answer(ing.offset, &info))
+    match ing.ending {
+        Ending::ChecksumMismatch => Err(ApiError::ChecksumMismatch),
+        Ending::Overflow => Err(ApiError::TooLarge("the body went past Upload-Length; chunk discarded".into())),
+        Ending::CutOff => Err(ApiError::bad(format!("the body ended early; {} bytes are kept, resume from there", ing.offset))),
+        Ending::Complete => Ok(answer(ing.offset, &info)),
+    }
 }
 
-fn answer(offset: u64, info: &crate::upload::info::UploadInfo) -> Response {
+fn answer(offset: u64, info: &UploadInfo) -> Response {
     let mut res = StatusCode::NO_CONTENT.into_response();
     res.headers_mut().insert(H_UPLOAD_OFFSET, offset.into());
     res.headers_mut().insert(H_UPLOAD_EXPIRES, hv(expires_header(info)));

@@ -6,6 +6,7 @@ use crate::locks::SlotGuard;
 use crate::state::AppState;
 use sha2::{Digest, Sha256};
 use std::io::Read;
+use std::time::Duration;
 
 /// The ids named in a final's header. URLs may be absolute or relative; only the last path
 /// segment after `/files/` counts.
@@ -21,21 +22,42 @@ pub fn parse_final(value: &str) -> Result<Vec<String>, ApiError> {
     Ok(ids)
 }
 
+/// How long a final waits for a part's running request (typically its last PATCH, still
+/// syncing or recording completion) before answering 423, which clients retry.
+pub const PART_LOCK_WAIT: Duration = Duration::from_secs(10);
+
 /// Checks and locks the parts (each the user's own, partial and complete), returns them.
 pub async fn claim_parts(state: &AppState, user: &str, ids: &[String]) -> Result<Vec<(UploadInfo, SlotGuard)>, ApiError> {
-    let mut parts = Vec::new();
-    for id in ids {
-        let info = super::load_owned(state, user, id).await.map_err(|e| match e {
-            ApiError::NotFound | ApiError::Gone => ApiError::bad(format!("partial upload {id} does not exist")),
-            e => e,
-        })?;
-        if info.concat != Concat::Partial {
+    let mut parts: Vec<(UploadInfo, SlotGuard)> = Vec::new();
+    for (i, id) in ids.iter().enumerate() {
+        // Checked up front: waiting below for a lock this request already holds would stall.
+        if ids[..i].contains(id) {
+            return Err(ApiError::bad(format!("partial upload {id} is named twice")));
+        }
+        let load = || async {
+            super::load_owned(state, user, id).await.map_err(|e| match e {
+                ApiError::NotFound | ApiError::Gone => ApiError::bad(format!("partial upload {id} does not exist")),
+                e => e,
+            })
+        };
+        if load().await?.concat != Concat::Partial {
             return Err(ApiError::bad(format!("upload {id} is not a partial upload")));
+        }
+        // HEAD may already report offset == length while the request that wrote the last bytes
+        // still holds the lock (it records completion after the fsync): wait for it, then
+        // read the record again, since that request may have completed or deleted the part.
+        let uid = UploadId::parse(id).ok_or(ApiError::NotFound)?;
+        let mut guard = state.locks.lock_within(&uid, PART_LOCK_WAIT).await.ok_or(ApiError::Locked)?;
+        let mut info = load().await?;
+        // All bytes durable but never marked complete: the PATCH that carried the last bytes
+        // was cut off (its client aborted) or the server stopped before recording it. The
+        // client saw offset == length on HEAD and rightly counts the part as done.
+        if info.state == UploadState::Receiving && info.length == Some(super::current_offset(state, &info).await?) {
+            info = super::finish::finish(state, info, &mut guard).await?;
         }
         if info.state != (UploadState::Complete { sha256: None, bytes_kept: true }) {
             return Err(ApiError::bad(format!("partial upload {id} is not complete (or was already used by a final upload)")));
         }
-        let guard = state.locks.try_lock(&info.id).ok_or(ApiError::Locked)?;
         parts.push((info, guard));
     }
     Ok(parts)
