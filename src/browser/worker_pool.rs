@@ -15,7 +15,9 @@
 //!   image/jpeg or image/png, so the uploader can slice it) or `KeepOriginal { reason }`
 //!   (`nothingToDo`, `notSmaller`, `unsupported`, `undecodable`, or a worker error).
 //!
-//! Concurrency: one job per worker, the rest wait in a FIFO queue. A worker that crashes
+//! Concurrency: one hash or prepare job per worker (CPU-bound), or up to `MAX_LIGHT_PER_WORKER`
+//! inspect jobs at once (bound by file-read latency: many reads in flight are what make 100,000
+//! small files fast); the rest wait in a FIFO queue. A worker that crashes
 //! (panic, out of memory) is terminated and replaced, and only its own job fails; a worker
 //! script that cannot start at all fails the queued jobs instead of hanging them.
 use crate::worker::protocol::{Job, Reply};
@@ -53,13 +55,18 @@ struct Task {
     id: u32,
     job: String,
     blob: Blob,
+    /// An inspect job: shares its worker with other light jobs.
+    light: bool,
     tx: oneshot::Sender<Answer>,
 }
+
+/// Inspect jobs one worker runs at once.
+const MAX_LIGHT_PER_WORKER: usize = 64;
 
 struct Slot {
     worker: Worker,
     ready: bool,
-    current: Option<Task>,
+    running: Vec<Task>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(ErrorEvent)>,
 }
@@ -148,7 +155,8 @@ impl WorkerPool {
             }
             let id = inner.next_id;
             inner.next_id += 1;
-            inner.queue.push_back(Task { id, job: serde_json::to_string(&job).unwrap_or_default(), blob, tx });
+            let light = matches!(job, Job::Inspect { .. });
+            inner.queue.push_back(Task { id, job: serde_json::to_string(&job).unwrap_or_default(), blob, light, tx });
         }
         dispatch(&self.inner);
         rx.await.unwrap_or_else(|_| Err("worker pool dropped the job".into()))
@@ -174,14 +182,22 @@ fn unexpected(r: Reply) -> String {
 fn dispatch(inner: &Rc<RefCell<Inner>>) {
     let mut inner = inner.borrow_mut();
     let Inner { slots, queue, .. } = &mut *inner;
-    for slot in slots.iter_mut().flatten() {
-        if !slot.ready || slot.current.is_some() {
-            continue;
-        }
-        let Some(task) = queue.pop_front() else { break };
+    // Strict FIFO: the head waits for a worker that can take it, so heavy jobs are not starved.
+    while let Some(head) = queue.front() {
+        let accepts = |slot: &Slot| {
+            slot.ready
+                && if head.light {
+                    slot.running.len() < MAX_LIGHT_PER_WORKER && slot.running.iter().all(|t| t.light)
+                } else {
+                    slot.running.is_empty()
+                }
+        };
+        // Prefer the least busy worker.
+        let Some(slot) = slots.iter_mut().flatten().filter(|s| accepts(s)).min_by_key(|s| s.running.len()) else { break };
+        let task = queue.pop_front().expect("peeked");
         let msg = js_sys::Array::of3(&task.id.into(), &task.job.clone().into(), &task.blob);
         match slot.worker.post_message(&msg) {
-            Ok(()) => slot.current = Some(task),
+            Ok(()) => slot.running.push(task),
             Err(e) => {
                 let _ = task.tx.send(Err(format!("postMessage failed: {e:?}")));
             }
@@ -210,7 +226,7 @@ fn spawn(inner: &Rc<RefCell<Inner>>, index: usize) -> Option<Slot> {
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    Some(Slot { worker, ready: false, current: None, _on_message: on_message, _on_error: on_error })
+    Some(Slot { worker, ready: false, running: Vec::new(), _on_message: on_message, _on_error: on_error })
 }
 
 fn on_message(weak: &Weak<RefCell<Inner>>, index: usize, ev: MessageEvent) {
@@ -227,8 +243,8 @@ fn on_message(weak: &Weak<RefCell<Inner>>, index: usize, ev: MessageEvent) {
         let Some(Some(slot)) = guard.slots.get_mut(index) else { return };
         if ready {
             slot.ready = true;
-        } else if slot.current.as_ref().map(|t| t.id) == Some(id) {
-            let task = slot.current.take().expect("checked above");
+        } else if let Some(pos) = slot.running.iter().position(|t| t.id == id) {
+            let task = slot.running.swap_remove(pos);
             let answer = reply.ok_or_else(|| "malformed reply".to_string()).map(|r| (r, msg.get(2)));
             let _ = task.tx.send(answer);
         }
@@ -251,7 +267,7 @@ fn on_crash(weak: &Weak<RefCell<Inner>>, index: usize, message: String) {
     };
     if let Some(mut slot) = old {
         slot.worker.terminate();
-        if let Some(task) = slot.current.take() {
+        for task in slot.running.drain(..) {
             let _ = task.tx.send(Err(format!("worker crashed: {message}")));
         }
     }
