@@ -24,34 +24,39 @@ const browser = await chromium.launch({
 const page = await browser.newPage();
 page.on('console', (m) => { if (m.type() === 'error') console.error('page:', m.text()); });
 await page.goto(url);
+const only = process.env.BENCH_ONLY || 'photo,folder,hash';
 const results = { machine: { cpus: os.cpus().length, model: os.cpus()[0].model }, chromium: browser.version() };
 
 async function setFiles(selector, files) {
   await page.setInputFiles(selector, files);
 }
-for (const [name, dims] of [['24mp.jpg', [6000, 4000]], ['48mp.jpg', [8000, 6000]]]) {
+if (only.includes('photo')) for (const [name, dims] of [['24mp.jpg', [6000, 4000]], ['48mp.jpg', [8000, 6000]]]) {
   await setFiles('#big', path.join(fixtures, name));
   results[name] = await page.evaluate(([dims, runs]) => window.bench.single(document.querySelector('#big').files[0], dims, runs), [dims, runs]);
   console.error(name, JSON.stringify(results[name]));
 }
 const folder = path.join(fixtures, 'folder24');
-await setFiles('#photos', fs.readdirSync(folder).sort().map((f) => path.join(folder, f)));
-for (const workers of [1, 2]) {
+if (only.includes('folder')) await setFiles('#photos', fs.readdirSync(folder).sort().map((f) => path.join(folder, f)));
+if (only.includes('folder')) for (const workers of [1, 2]) {
   for (const kind of ['ours', 'canvas']) {
     results[`folder24_${kind}_${workers}w`] = await page.evaluate(([w, k]) => window.bench.throughput([...document.querySelector('#photos').files], w, k), [workers, kind]);
     console.error(`folder24 ${kind} ${workers} workers`, JSON.stringify(results[`folder24_${kind}_${workers}w`]));
   }
 }
 const big = path.join(fixtures, '1gib.bin');
-if (!fs.existsSync(big) || fs.statSync(big).size !== 2 ** 30) {
+if (only.includes('hash') && (!fs.existsSync(big) || fs.statSync(big).size !== 2 ** 30)) {
   const fd = fs.openSync(big, 'w');
   const chunk = Buffer.alloc(1 << 20);
   for (let i = 0; i < 1024; i++) { chunk.fill(i & 255); fs.writeSync(fd, chunk); }
   fs.closeSync(fd);
 }
-await setFiles('#big', big);
-results.hash1GiB = await page.evaluate(() => window.bench.hash(document.querySelector('#big').files[0]));
-console.error('hash', JSON.stringify(results.hash1GiB));
+if (only.includes('hash')) {
+  await setFiles('#big', big);
+  results.hash1GiB = await page.evaluate(() => window.bench.hash(document.querySelector('#big').files[0]));
+  console.error('hash', JSON.stringify(results.hash1GiB));
+  results.hashMemory = await page.evaluate(() => window.bench.hashMemory());
+  console.error('hash in memory', JSON.stringify(results.hashMemory));
+}
 console.log(JSON.stringify(results, null, 2));
 await browser.close();
 server.close();
