@@ -5,7 +5,7 @@
 // Usage: SHOEBOX_URL=http://127.0.0.1:PORT SHOEBOX_TOKEN=... node tests/js/interop/tus_interop.mjs
 import tus from 'tus-js-client';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -39,13 +39,24 @@ async function scenario(name, { size, chunkSize, parallelUploads }) {
     retryDelays: [0, 500, 1000],
   };
 
+  const urlStored = () => {
+    try {
+      return /(uploadUrl|parallelUploadUrls)/.test(readFileSync(join(dir, 'urls.json'), 'utf8'));
+    } catch {
+      return false;
+    }
+  };
+
   // 1. Start, and abort once about 40% has been sent.
   await new Promise((resolve, reject) => {
     let aborted = false;
     const up = new Upload(data, {
       ...options,
       onProgress(sent) {
-        if (!aborted && sent >= size * 0.4) {
+        // Abort only once the URL storage holds the upload (with parallelUploads the client
+        // stores the partial URLs after both creations answered): otherwise there is nothing
+        // to resume from, which would test the client, not the server.
+        if (!aborted && sent >= size * 0.4 && urlStored()) {
           aborted = true;
           up.abort().then(resolve, reject);
         }
