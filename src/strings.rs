@@ -55,6 +55,29 @@ pub const SET_ALBUM: &str = "Albums";
 pub const SET_ALBUM_FOLDER: &str = "One album per top folder";
 pub const SET_ALBUM_NONE: &str = "No albums";
 pub const SET_ALBUM_NAMED: &str = "All into one album named…";
+pub const SET_ALBUM_NAME: &str = "Album name";
+pub const FILTER_GROUP: &str = "Show";
+pub const FILTER_ALL: &str = "All";
+pub const FILTER_PENDING: &str = "In progress";
+pub const FILTER_UPLOADED: &str = "Uploaded";
+pub const FILTER_ALREADY: &str = "Already backed up";
+pub const FILTER_SKIPPED: &str = "Skipped";
+pub const FILTER_FAILED: &str = "Failed";
+pub const FILE_LIST: &str = "File list";
+pub const FOLDERS: &str = "Folders";
+pub const LOOSE_FILES: &str = "(loose files)";
+pub fn more_folders(n: u64) -> String {
+    format!("and {} more folders", count(n))
+}
+pub fn more_in_csv(n: u64) -> String {
+    format!("and {} more in the CSV", count(n))
+}
+pub fn bytes_of(done: u64, total: u64) -> String {
+    format!("{} of {}", bytes(done), bytes(total))
+}
+pub fn files_of(done: u64, total: u64) -> String {
+    format!("{} of {} files", count(done), count(total))
+}
 pub const SET_STRIP_LOCATION: &str = "Remove location from photos";
 
 // Status card (contracts.md, in these words)

@@ -47,24 +47,24 @@ pub fn FileList() -> impl IntoView {
         })
     };
     let filters = [
-        (Filter::All, "All"),
-        (Filter::Pending, "In progress"),
-        (Filter::Uploaded, "Uploaded"),
-        (Filter::Already, "Already backed up"),
-        (Filter::Skipped, "Skipped"),
-        (Filter::Failed, "Failed"),
+        (Filter::All, s::FILTER_ALL),
+        (Filter::Pending, s::FILTER_PENDING),
+        (Filter::Uploaded, s::FILTER_UPLOADED),
+        (Filter::Already, s::FILTER_ALREADY),
+        (Filter::Skipped, s::FILTER_SKIPPED),
+        (Filter::Failed, s::FILTER_FAILED),
     ];
     view! {
         <Show when=move || store.started.get()>
             <section class="files" aria-labelledby="files-title">
                 <h2 id="files-title">{s::FILES_TITLE}</h2>
-                <div class="filters" role="group" aria-label="Show">
+                <div class="filters" role="group" aria-label=s::FILTER_GROUP>
                     {filters.into_iter().map(|(f, label)| view! {
                         <button class="chip" class:active=move || filter.get() == f aria-pressed=move || (filter.get() == f).to_string()
                             on:click=move |_| { filter.set(f); scroll.set(0.0); }>{label}</button>
                     }).collect_view()}
                 </div>
-                <div class="file-scroll" style:height=format!("{VIEW_PX}px") tabindex="0" aria-label="File list"
+                <div class="file-scroll" style:height=format!("{VIEW_PX}px") tabindex="0" aria-label=s::FILE_LIST
                     on:scroll=move |e| { let el: web_sys::Element = event_target(&e); scroll.set(el.scroll_top() as f64); }>
                     <div class="file-spacer" style:height=move || format!("{}px", matching.with(|m| m.len()) as f64 * ROW_PX)>
                         <For each=window key=|(pos, r)| (*pos, r.id, state_text(&r.state))

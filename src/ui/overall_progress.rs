@@ -13,8 +13,8 @@ pub fn OverallProgress() -> impl IntoView {
     let text = move || {
         store.totals.with(|t| {
             let mut parts = vec![
-                format!("{} of {}", s::bytes(t.bytes_done), s::bytes(t.bytes_total)),
-                format!("{} of {} files", s::count(t.files_done), s::count(t.files_total)),
+                s::bytes_of(t.bytes_done, t.bytes_total),
+                s::files_of(t.files_done, t.files_total),
             ];
             if let Some(bps) = t.speed_bps {
                 parts.push(s::speed(bps));

@@ -35,11 +35,11 @@ pub fn PlanView() -> impl IntoView {
                 <ul class="plan-reasons">
                     <For each=reasons key=|r| r.clone() children=|r| view! { <li>{r}</li> }/>
                 </ul>
-                <ul class="folder-tree" aria-label="Folders">
+                <ul class="folder-tree" aria-label=s::FOLDERS>
                     <For each=folders key=|(p, st)| (p.clone(), st.included, st.files)
                         children=move |(path, st)| {
                             let depth = if path.is_empty() { 0 } else { path.matches('/').count() };
-                            let name = if path.is_empty() { "(loose files)".to_string() } else { path.rsplit('/').next().unwrap_or(&path).to_string() };
+                            let name = if path.is_empty() { s::LOOSE_FILES.to_string() } else { path.rsplit('/').next().unwrap_or(&path).to_string() };
                             let p2 = path.clone();
                             view! {
                                 <li class="folder" style:padding-left=format!("{}rem", depth as f32 * 1.25)>
@@ -55,7 +55,7 @@ pub fn PlanView() -> impl IntoView {
                         }/>
                 </ul>
                 <Show when=move || { more() > 0 }>
-                    <p class="muted">{move || format!("and {} more folders", s::count(more() as u64))}</p>
+                    <p class="muted">{move || s::more_folders(more() as u64)}</p>
                 </Show>
             </section>
         </Show>

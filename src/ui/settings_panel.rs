@@ -61,7 +61,7 @@ pub fn SettingsPanel() -> impl IntoView {
                     </select>
                 </label>
                 <Show when=move || album_kind() == "named">
-                    <label class="field">"Album name"
+                    <label class="field">{s::SET_ALBUM_NAME}
                         <input type="text" prop:value=album_name
                             on:change=move |e| { let v = event_target_value(&e); change(Box::new(move |s| s.album = AlbumSetting::Named(v))) }/>
                     </label>

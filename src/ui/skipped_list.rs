@@ -60,7 +60,7 @@ pub fn SkippedList() -> impl IntoView {
                     }).collect_view())}
                 </ul>
                 <Show when=move || list.with(|l| l.len() > MAX_SHOWN)>
-                    <p class="muted">{move || format!("and {} more in the CSV", s::count(list.with(|l| l.len() - MAX_SHOWN) as u64))}</p>
+                    <p class="muted">{move || s::more_in_csv(list.with(|l| l.len() - MAX_SHOWN) as u64)}</p>
                 </Show>
             </section>
         </Show>
