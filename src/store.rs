@@ -6,26 +6,9 @@ use std::collections::BTreeMap;
 
 use crate::settings::Settings;
 
-/// What the status card shows (contracts.md "Status card").
-#[derive(Clone, Debug, PartialEq)]
-pub enum StatusView {
-    Ready,
-    Looking { found: u64 },
-    ReadyToBackUp { count: u64 },
-    Continue { remaining: u64 },
-    BackingUp { done: u64, total: u64, bytes_left: u64, eta_ms: Option<u64> },
-    SignInNeeded,
-    WaitingForConnection,
-    WaitingForWifi,
-    Paused,
-    Complete { uploaded: u64, already: u64, skipped: u64, failed: u64 },
-}
-
-impl StatusView {
-    pub fn is_running(&self) -> bool {
-        matches!(self, StatusView::BackingUp { .. } | StatusView::WaitingForConnection | StatusView::WaitingForWifi)
-    }
-}
+/// What the status card shows (contracts.md "Status card"): the engine's own status, so the
+/// app and the engine cannot disagree on the list of statuses.
+pub use shoebox_core::engine::Status as StatusView;
 
 /// One file's line in the list.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,7 +1,7 @@
 //! Publishing: copies what changed in the engine into the UI store, batched (the driver calls
 //! this at most every 150 ms), so 100,000 files cost a handful of signal updates.
 use leptos::prelude::*;
-use shoebox_core::engine::{FileEntry, FileId, FileView, Phase, Status};
+use shoebox_core::engine::{FileEntry, FileId, FileView, Phase};
 use shoebox_core::facts::{Decision, Outcome};
 
 use super::Inner;
@@ -39,21 +39,6 @@ fn row_state(v: &FileView, now: u64) -> RowState {
     }
 }
 
-fn status_view(s: Status) -> StatusView {
-    match s {
-        Status::Ready => StatusView::Ready,
-        Status::Looking { found } => StatusView::Looking { found },
-        Status::ReadyToBackUp { count } => StatusView::ReadyToBackUp { count },
-        Status::ContinueBackup { remaining } => StatusView::Continue { remaining },
-        Status::BackingUp { done, total, bytes_left, eta_ms } => StatusView::BackingUp { done, total, bytes_left, eta_ms },
-        Status::SignInNeeded => StatusView::SignInNeeded,
-        Status::WaitingForConnection => StatusView::WaitingForConnection,
-        Status::WaitingForWifi => StatusView::WaitingForWifi,
-        Status::Paused => StatusView::Paused,
-        Status::Complete { uploaded, already, skipped, failed } => StatusView::Complete { uploaded, already, skipped, failed },
-    }
-}
-
 pub(super) fn publish(d: &mut Inner) {
     let now = crate::browser::clock::now_ms();
     if !d.dirty.is_empty() {
@@ -74,7 +59,7 @@ pub(super) fn publish(d: &mut Inner) {
     if d.dirty_status || d.dirty_totals || d.walking > 0 {
         d.dirty_status = false;
         d.dirty_totals = false;
-        let mut status = status_view(d.engine.status());
+        let mut status = d.engine.status();
         if d.walking > 0 {
             status = StatusView::Looking { found: d.files.len() as u64 };
         }

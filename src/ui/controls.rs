@@ -18,7 +18,7 @@ pub fn Controls() -> impl IntoView {
     view! {
         <div class="controls">
             <FolderPicker label=label/>
-            <Show when=move || matches!(store.status.get(), StatusView::Continue { .. }) && store.remembered.with(|r| !r.is_empty())>
+            <Show when=move || matches!(store.status.get(), StatusView::ContinueBackup { .. }) && store.remembered.with(|r| !r.is_empty())>
                 <button class="button primary" data-testid="continue-button" on:click=move |_| crate::driver::continue_remembered()>
                     <span class="icon icon-play" aria-hidden="true"></span>{s::CONTINUE}
                 </button>

@@ -7,7 +7,7 @@ pub fn headline(st: &StatusView) -> String {
         StatusView::Ready => s::STATUS_READY.into(),
         StatusView::Looking { found } => s::status_looking(*found),
         StatusView::ReadyToBackUp { count } => s::status_ready_to_back_up(*count),
-        StatusView::Continue { .. } => s::STATUS_CONTINUE.into(),
+        StatusView::ContinueBackup { .. } => s::STATUS_CONTINUE.into(),
         StatusView::BackingUp { done, total, .. } => s::status_backing_up(*done, *total),
         StatusView::SignInNeeded => s::STATUS_SIGN_IN.into(),
         StatusView::WaitingForConnection => s::STATUS_OFFLINE.into(),
@@ -26,7 +26,7 @@ pub fn detail(st: &StatusView) -> String {
         StatusView::WaitingForWifi => s::WIFI_HINT.into(),
         StatusView::BackingUp { bytes_left, eta_ms, .. } => s::backing_up_detail(*bytes_left, *eta_ms),
         StatusView::Complete { uploaded, already, skipped, failed } => s::complete_detail(*uploaded, *already, *skipped, *failed),
-        StatusView::Continue { remaining } => s::continue_detail(*remaining),
+        StatusView::ContinueBackup { remaining } => s::continue_detail(*remaining),
         StatusView::SignInNeeded => s::SIGN_IN_HINT.into(),
         _ => String::new(),
     }
