@@ -9,8 +9,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use shoebox_core::engine::{
-    Action, AlbumMode, Body, Engine, EngineSettings, Event, FileEntry, FileId, HttpResponse, NetError, PrepareOutcome, RequestId,
-    ResumeRecord, Source,
+    Action, AlbumMode, Engine, EngineSettings, Event, FileEntry, FileId, PrepareOutcome, RequestId, ResumeRecord,
 };
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, File, FileList, FileSystemEntry};
@@ -20,8 +19,9 @@ use crate::browser::{clock, folder_handles, idb, network, walk, xhr};
 use crate::settings::{AlbumSetting, Settings};
 use crate::store::{FolderStat, Store};
 
-mod publish;
+mod http;
 mod page;
+mod publish;
 
 /// What the UI asks for.
 pub enum Intent {
@@ -440,64 +440,4 @@ impl Inner {
         }
     }
 
-    fn send(&mut self, req: RequestId, request: shoebox_core::engine::HttpRequest) {
-        let (body, checksum) = match &request.body {
-            Body::Empty => (xhr::XhrBody::Empty, None),
-            Body::Json(s) => (xhr::XhrBody::Text(s.clone()), None),
-            Body::Slice { file, source, start, end, checksum } => {
-                let blob: Option<Blob> = match source {
-                    Source::Original => self.file(*file).map(|f| f.unchecked_into()),
-                    Source::Prepared => self.prepared.get(file).cloned(),
-                };
-                let Some(blob) = blob else {
-                    let now = clock::now_ms();
-                    self.engine.handle_response(req, Err(NetError::Other("the file is no longer available".into())), now);
-                    return;
-                };
-                // f64 offsets are exact up to 2^53 bytes: fine for any file.
-                match blob.slice_with_f64_and_f64(*start as f64, *end as f64) {
-                    Ok(s) => (xhr::XhrBody::Blob(s), *checksum),
-                    Err(_) => (xhr::XhrBody::Empty, None),
-                }
-            }
-        };
-        let pool = self.pool.clone();
-        let method = request.method.as_str().to_string();
-        let url = request.url.clone();
-        let mut headers = request.headers.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            if let (Some(algo), xhr::XhrBody::Blob(b)) = (checksum, &body) {
-                // The checksum covers exactly this slice; hashing runs in a worker.
-                match pool.hash(b.clone()).await {
-                    Ok(hex) => headers.push(("Upload-Checksum".into(), algo.header_value(&hex_bytes(&hex)))),
-                    Err(e) => {
-                        step(|en, now| en.handle_response(req, Err(NetError::Other(e)), now));
-                        return;
-                    }
-                }
-            }
-            let xreq = xhr::XhrRequest { method, url, headers, body };
-            let sent = xhr::send(xreq, move |n| step(|e, now| e.handle_progress(req, n, now)));
-            match sent {
-                Ok((handle, fut)) => {
-                    with(|d| d.requests.insert(req, handle));
-                    let result = fut.await;
-                    let answer = match result {
-                        Ok(r) => Ok(HttpResponse { status: r.status, headers: r.headers, body: r.body }),
-                        Err(xhr::XhrError::Aborted) => Err(NetError::Aborted),
-                        Err(xhr::XhrError::Network) if !network::is_online() => Err(NetError::Offline),
-                        Err(xhr::XhrError::Network) => Err(NetError::Other("the connection failed".into())),
-                        Err(xhr::XhrError::Other(m)) => Err(NetError::Other(m)),
-                    };
-                    with(|d| d.requests.remove(&req));
-                    step(|e, now| e.handle_response(req, answer, now));
-                }
-                Err(e) => step(|en, now| en.handle_response(req, Err(NetError::Other(format!("{e:?}"))), now)),
-            }
-        });
-    }
-}
-
-fn hex_bytes(hex: &str) -> Vec<u8> {
-    (0..hex.len() / 2).filter_map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok()).collect()
 }
