@@ -83,6 +83,15 @@ impl FileFacts {
     pub fn other() -> Self {
         FileFacts { kind: MediaKind::Other, format: Format::Unknown, width: None, height: None, orientation: None, captured_at: None, readable: true }
     }
+    /// What the name alone suggests, before `Inspect` reads the content: system files by name
+    /// (final), otherwise the kind of the extension's format, with no dimensions.
+    pub fn guess(name: &str) -> Self {
+        if crate::photo::sniff::is_system_name(name) {
+            return FileFacts { kind: MediaKind::System, ..FileFacts::other() };
+        }
+        let format = crate::photo::sniff::format_from_name(name);
+        FileFacts { kind: crate::photo::sniff::kind(format), format, ..FileFacts::other() }
+    }
     pub fn pixels(&self) -> Option<u64> {
         Some(self.width? as u64 * self.height? as u64)
     }

@@ -1,7 +1,7 @@
 //! One file's internal state: where it is in the pipeline and its upload's progress.
 use super::resume::Fingerprint;
 use super::types::*;
-use crate::facts::{Decision, FileFacts, Outcome, UploadNote};
+use crate::facts::{Decision, FileFacts, MediaKind, Outcome, UploadNote};
 
 /// Pipeline position. Queues hold ids; an id popped from a queue whose stage no longer
 /// matches (paused, cancelled, excluded) is dropped, so queues need no removal.
@@ -55,7 +55,10 @@ pub(crate) struct Prepared {
 #[derive(Clone, Debug)]
 pub(crate) struct FileState {
     pub entry: FileEntry,
+    /// From the name until `checked`, then from the content (`Inspect`).
     pub facts: Option<FileFacts>,
+    /// The facts come from the content (or the name settles it: system file, empty file).
+    pub checked: bool,
     pub decision: Option<Decision>,
     pub stage: Stage,
     pub excluded: bool,
@@ -71,12 +74,18 @@ pub(crate) struct FileState {
 }
 
 impl FileState {
+    /// A new file, judged from its name and size until inspected. System files (by name) and
+    /// empty files need no inspection: nothing in their content could change the verdict.
     pub fn new(entry: FileEntry) -> Self {
+        let guess = FileFacts::guess(&entry.name);
+        let settled = guess.kind == MediaKind::System || entry.size == 0;
+        let facts = if settled && guess.kind != MediaKind::System { FileFacts::other() } else { guess };
         FileState {
             entry,
-            facts: None,
+            facts: Some(facts),
+            checked: settled,
             decision: None,
-            stage: Stage::InspectQueued,
+            stage: if settled { Stage::Planned } else { Stage::InspectQueued },
             excluded: false,
             paused: false,
             sha256: None,

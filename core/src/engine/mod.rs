@@ -25,7 +25,12 @@
 //!    `handle_progress(req, bytes_sent_so_far)` while a request body uploads (XHR
 //!    `upload.onprogress`); `handle_response(req, Ok(resp) | Err(NetError))` once per request.
 //!    Answers for requests the engine aborted are ignored.
-//! 5. The plan view is shown once `status()` is `ReadyToBackUp`; the user presses Back up →
+//! 5. Each file is judged from its name and size as soon as it is added (system and empty
+//!    files for good; the rest provisionally, by extension) and judged again from its content
+//!    when `Inspect` answers; `totals().inspected` counts the files judged from content. So
+//!    the plan is ready as soon as the walk ends, and a 100,000-file plan does not wait for a
+//!    minute of content reads. Nothing is hashed or uploaded before its inspection.
+//!    The plan view is shown once `status()` is `ReadyToBackUp`; the user presses Back up →
 //!    `start(now)`. Hashing, checking, preparing and uploading then run by themselves until
 //!    `status()` is `Complete`. Adding files after that returns to the plan.
 //!

@@ -128,26 +128,20 @@ impl Engine {
         Some(decide(facts, f.entry.size, &limits, self.settings.quality, self.settings.strip_location))
     }
 
-    /// (Re)judge a planned file with the current limits and settings.
+    /// (Re)judge a file with the current limits and settings: provisionally (from its name and
+    /// size) while it waits for inspection, for good once inspected.
     pub(crate) fn judge(&mut self, id: FileId) {
         let Some(f) = self.files.get(&id) else { return };
-        if f.stage != Stage::Planned || f.facts.is_none() {
+        let provisional = matches!(f.stage, Stage::InspectQueued | Stage::Inspecting);
+        if !(provisional || f.stage == Stage::Planned) || f.facts.is_none() {
             return;
         }
         let d = self.decide_file(f);
         if d.is_none() {
             self.undecided.push(id);
         }
-        self.with_file(id, |f| {
-            f.decision = d;
-            f.outcome = match d {
-                Some(Decision::Skip(r)) => Some(Outcome::Skipped(r)),
-                _ => None,
-            };
-            let unreadable = f.facts.as_ref().is_some_and(|x| x.kind == MediaKind::Photo && !x.readable);
-            f.note = unreadable.then_some(UploadNote::UnreadableSentOriginal);
-        });
-        if self.started {
+        self.with_file(id, |f| set_verdict(f, d));
+        if !provisional && self.started {
             self.enqueue_for_hash(id);
         }
     }
@@ -201,10 +195,21 @@ impl Engine {
             if self.files.contains_key(&id) {
                 continue;
             }
-            let f = FileState::new(e);
+            // Judged here without change events: the driver reads new files' views itself.
+            let mut f = FileState::new(e);
+            let d = self.decide_file(&f);
+            if d.is_none() {
+                self.undecided.push(id);
+            }
+            set_verdict(&mut f, d);
+            let queued = f.stage == Stage::InspectQueued;
             self.tally.apply(&f, 1);
             self.files.insert(id, f);
-            self.inspect_q.push_back(id);
+            if queued {
+                self.inspect_q.push_back(id);
+            } else if self.started {
+                self.enqueue_for_hash(id);
+            }
         }
         self.dirty = true;
     }
@@ -217,6 +222,7 @@ impl Engine {
             Ok(facts) => {
                 self.with_file(id, |f| {
                     f.facts = Some(facts);
+                    f.checked = true;
                     f.stage = Stage::Planned;
                 });
                 self.judge(id);
@@ -224,6 +230,8 @@ impl Engine {
             Err(e) => {
                 self.with_file(id, |f| {
                     f.stage = Stage::Done;
+                    // The provisional verdict no longer holds: the file counts as failed.
+                    f.decision = None;
                     f.outcome = Some(Outcome::Failed(e.clone()));
                     f.up.last_error = Some(e);
                 });
@@ -425,7 +433,7 @@ impl Engine {
         if !matches!(f.outcome, Some(Outcome::Failed(_))) {
             return;
         }
-        let inspected = f.facts.is_some();
+        let inspected = f.checked;
         let hashed = f.sha256.is_some();
         self.with_file(id, |f| {
             f.outcome = None;
@@ -440,6 +448,7 @@ impl Engine {
         if !inspected {
             self.with_file(id, |f| f.stage = Stage::InspectQueued);
             self.inspect_q.push_back(id);
+            self.judge(id);
         } else if !hashed {
             self.with_file(id, |f| f.stage = Stage::Planned);
             self.judge(id);
@@ -466,7 +475,12 @@ impl Engine {
     }
 
     pub(crate) fn rejudge_all(&mut self) {
-        let ids: Vec<FileId> = self.files.iter().filter(|(_, f)| f.stage == Stage::Planned).map(|(id, _)| *id).collect();
+        let ids: Vec<FileId> = self
+            .files
+            .iter()
+            .filter(|(_, f)| matches!(f.stage, Stage::Planned | Stage::InspectQueued | Stage::Inspecting))
+            .map(|(id, _)| *id)
+            .collect();
         self.undecided.clear();
         for id in ids {
             self.judge(id);
@@ -679,4 +693,19 @@ fn f_is_active(e: &Engine, id: FileId) -> bool {
 /// Build the `GET /api/v1/config` request.
 pub(crate) fn config_request(settings: &EngineSettings) -> HttpRequest {
     HttpRequest { method: Method::Get, url: format!("{}{}", settings.api_base(), CONFIG_PATH), headers: base_headers(&settings.token, false), body: Body::Empty }
+}
+
+/// Record a decision (`None`: limits not known yet). Only an inspected file's skip is an
+/// outcome; a provisional one is shown in the plan but may change when the content is read.
+fn set_verdict(f: &mut FileState, d: Option<Decision>) {
+    f.decision = d;
+    if !f.checked {
+        return;
+    }
+    f.outcome = match d {
+        Some(Decision::Skip(r)) => Some(Outcome::Skipped(r)),
+        _ => None,
+    };
+    let unreadable = f.facts.as_ref().is_some_and(|x| x.kind == MediaKind::Photo && !x.readable);
+    f.note = unreadable.then_some(UploadNote::UnreadableSentOriginal);
 }

@@ -12,13 +12,15 @@ impl Engine {
             let n = self.resume.len_in_progress() as u64;
             return if n > 0 { Status::ContinueBackup { remaining: n } } else { Status::Ready };
         }
-        if t.inspected < t.files || t.undecided > 0 {
+        // The plan is ready once every file has a verdict, provisional (from its name and
+        // size) or final; inspections go on behind it and may still move a file.
+        if t.undecided > 0 {
             return Status::Looking { found: t.files };
         }
         if !self.started {
             return Status::ReadyToBackUp { count: t.in_backup - t.finished };
         }
-        if t.finished >= t.in_backup {
+        if t.finished >= t.in_backup && t.inspected == t.files {
             return Status::Complete { uploaded: t.uploaded, already: t.already, skipped: t.skipped.total(), failed: t.failed };
         }
         if self.paused_all {

@@ -9,7 +9,7 @@ pub(crate) struct Tally {
     pub files: u64,
     pub inspected: u64,
     pub excluded: u64,
-    /// Inspected but waiting for the limits.
+    /// Waiting for the limits (no verdict yet, not even a provisional one).
     pub undecided: u64,
     pub photos: u64,
     pub videos: u64,
@@ -50,11 +50,11 @@ impl Tally {
             Stage::UploadQueued if f.prepared.is_some() && !f.paused => add(&mut self.n_prepared_queued, 1),
             _ => {}
         }
-        if f.stage != Stage::InspectQueued && f.stage != Stage::Inspecting {
+        if f.checked {
             add(&mut self.inspected, 1);
-            if f.decision.is_none() && f.outcome.is_none() {
-                add(&mut self.undecided, 1);
-            }
+        }
+        if f.decision.is_none() && f.outcome.is_none() {
+            add(&mut self.undecided, 1);
         }
         if f.excluded {
             add(&mut self.excluded, 1);

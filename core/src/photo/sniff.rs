@@ -11,6 +11,41 @@ pub fn is_system_name(name: &str) -> bool {
         || matches!(lower.as_str(), ".ds_store" | "thumbs.db" | "ehthumbs.db" | "ehthumbs_vista.db" | "desktop.ini" | ".picasa.ini" | "picasa.ini" | ".localized" | "icon\r")
 }
 
+/// The format a file's extension suggests. Only a first guess, for a plan ready before any
+/// content is read (reading the heads of 100,000 files takes a minute in a browser); the
+/// content decides in the end (`sniff`).
+pub fn format_from_name(name: &str) -> Format {
+    use Format::*;
+    let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    match ext.as_str() {
+        "jpg" | "jpeg" | "jpe" | "jfif" => Jpeg,
+        "png" => Png,
+        "gif" => Gif,
+        "webp" => Webp,
+        "bmp" => Bmp,
+        "tif" | "tiff" => Tiff,
+        "heic" | "heif" | "hif" => Heic,
+        "avif" => Avif,
+        "dng" => Dng,
+        "cr2" => Cr2,
+        "cr3" => Cr3,
+        "nef" => Nef,
+        "arw" => Arw,
+        "orf" => Orf,
+        "rw2" => Rw2,
+        "raf" => Raf,
+        "mp4" => Mp4,
+        "mov" | "qt" => Mov,
+        "m4v" => M4v,
+        "3gp" | "3g2" => ThreeGp,
+        "mkv" => Matroska,
+        "webm" => Webm,
+        "avi" => Avi,
+        "ts" | "mts" | "m2ts" => MpegTs,
+        _ => Unknown,
+    }
+}
+
 pub fn kind(f: Format) -> MediaKind {
     use Format::*;
     match f {
