@@ -40,8 +40,12 @@ pub enum Intent {
 pub(crate) struct Inner {
     engine: Engine,
     store: Store,
-    files: Vec<File>,
+    /// Each file's bytes, by id; dropped files are opened when first inspected.
+    files: Vec<walk::FileSource>,
     paths: Vec<String>,
+    /// Inspections asked for while a walk runs, started when it ends: listing and reading
+    /// compete for the same browser round trips, and the plan needs the listing first.
+    deferred_inspect: Vec<FileId>,
     prepared: HashMap<FileId, Blob>,
     requests: HashMap<RequestId, xhr::XhrHandle>,
     dirty: HashSet<FileId>,
@@ -114,6 +118,7 @@ pub fn start(store: Store) {
         store,
         files: Vec::new(),
         paths: Vec::new(),
+        deferred_inspect: Vec::new(),
         prepared: HashMap::new(),
         requests: HashMap::new(),
         dirty: HashSet::new(),
@@ -170,8 +175,7 @@ pub fn add_entries(entries: Vec<FileSystemEntry>) {
     step(|_, _| {});
     wasm_bindgen_futures::spawn_local(async move {
         walk::walk_entries(entries, add_batch).await;
-        with(|d| d.walking -= 1);
-        step(|_, _| {});
+        walk_ended();
     });
 }
 
@@ -218,8 +222,7 @@ async fn walk_handles(handles: Vec<wasm_bindgen::JsValue>) {
     for h in handles {
         folder_handles::walk(h, add_batch).await;
     }
-    with(|d| d.walking -= 1);
-    step(|_, _| {});
+    walk_ended();
 }
 
 /// Files from an input.
@@ -227,8 +230,7 @@ pub fn add_file_list(list: FileList) {
     with(|d| d.walking += 1);
     wasm_bindgen_futures::spawn_local(async move {
         walk::walk_file_list(list, add_batch).await;
-        with(|d| d.walking -= 1);
-        step(|_, _| {});
+        walk_ended();
     });
 }
 
@@ -237,7 +239,7 @@ fn add_batch(batch: Vec<walk::WalkedFile>) {
         let mut entries = Vec::with_capacity(batch.len());
         for w in batch {
             let id = FileId(d.files.len() as u64);
-            let size = w.file.size() as u64;
+            let size = w.size;
             // A folder's figures include its sub-folders, so each ancestor counts the file.
             let mut folder = crate::store::folder_of(&w.relative_path);
             loop {
@@ -249,20 +251,14 @@ fn add_batch(batch: Vec<walk::WalkedFile>) {
                 }
                 folder = crate::store::folder_of(folder);
             }
-            entries.push(FileEntry {
-                id,
-                name: w.file.name(),
-                relative_path: w.relative_path.clone(),
-                size,
-                last_modified: w.file.last_modified() as i64,
-                mime: w.file.type_(),
-            });
+            entries.push(FileEntry { id, name: w.name, relative_path: w.relative_path.clone(), size, last_modified: w.last_modified, mime: w.mime });
             d.paths.push(w.relative_path);
-            d.files.push(w.file);
+            d.files.push(w.source);
         }
         d.folders_dirty = true;
-        publish::append_rows(d, &entries);
+        let ids: Vec<FileId> = entries.iter().map(|e| e.id).collect();
         d.engine.add_files(entries, clock::now_ms());
+        publish::append_rows(d, &ids);
         d.pump();
     });
 }
@@ -311,6 +307,29 @@ pub fn intent(i: Intent) {
         }
         d.pump();
     });
+}
+
+/// The `File` of an id, opening a dropped entry the first time (and keeping the `File`).
+pub(crate) async fn open(id: FileId) -> Option<File> {
+    let source = with(|d| d.source(id)).flatten()?;
+    let file = source.resolve().await?;
+    if matches!(source, walk::FileSource::Entry(_)) {
+        with(|d| d.files[id.0 as usize] = walk::FileSource::File(file.clone()));
+    }
+    Some(file)
+}
+
+/// A walk ended: start the inspections held back while it ran.
+fn walk_ended() {
+    with(|d| {
+        d.walking -= 1;
+        if d.walking == 0 {
+            for file in std::mem::take(&mut d.deferred_inspect) {
+                d.perform(Action::Inspect { file });
+            }
+        }
+    });
+    step(|_, _| {});
 }
 
 impl Inner {
@@ -376,30 +395,39 @@ impl Inner {
         let _ = web_sys::window().expect("window").set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 150);
     }
 
-    fn file(&self, id: FileId) -> Option<File> {
+    fn source(&self, id: FileId) -> Option<walk::FileSource> {
         self.files.get(id.0 as usize).cloned()
     }
 
     fn perform(&mut self, action: Action) {
         let pool = self.pool.clone();
         match action {
+            Action::Inspect { file } if self.walking > 0 => self.deferred_inspect.push(file),
             Action::Inspect { file } => {
-                let Some(f) = self.file(file) else { return };
                 wasm_bindgen_futures::spawn_local(async move {
-                    let facts = pool.inspect(f).await;
+                    let facts = match open(file).await {
+                        Some(f) => pool.inspect(f).await,
+                        None => Err(crate::strings::FILE_UNREADABLE.to_string()),
+                    };
                     step(|e, now| e.handle_inspected(file, facts, now));
                 });
             }
             Action::Hash { file } => {
-                let Some(f) = self.file(file) else { return };
                 wasm_bindgen_futures::spawn_local(async move {
-                    let r = pool.hash(f.unchecked_into()).await;
+                    let r = match open(file).await {
+                        Some(f) => pool.hash(f.unchecked_into()).await,
+                        None => Err(crate::strings::FILE_UNREADABLE.to_string()),
+                    };
                     step(|e, now| e.handle_hashed(file, r, now));
                 });
             }
             Action::Prepare { file, max_pixels, quality, strip_location } => {
-                let Some(f) = self.file(file) else { return };
                 wasm_bindgen_futures::spawn_local(async move {
+                    let Some(f) = open(file).await else {
+                        let reason = crate::strings::FILE_UNREADABLE.to_string();
+                        step(|e, now| e.handle_prepared(file, PrepareOutcome::KeepOriginal { reason }, now));
+                        return;
+                    };
                     let outcome = match pool.prepare(f, max_pixels, quality, strip_location).await {
                         PrepareResult::Prepared { blob, size, sha256 } => {
                             let mime = Some("image/jpeg".to_string()).filter(|_| blob.type_().is_empty()).or_else(|| Some(blob.type_()));

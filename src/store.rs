@@ -68,6 +68,8 @@ pub struct FolderStat {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Totals {
     pub files: u64,
+    /// Files judged from their content (the rest from their names and sizes, for now).
+    pub checked: u64,
     pub photos: u64,
     pub videos: u64,
     pub to_downsize: u64,

@@ -27,6 +27,15 @@ pub const SKIPPED_TITLE: &str = "Skipped files and why";
 pub const LEAVE_WARNING: &str = "Your backup is still running. If you leave, it will continue from where it stopped next time.";
 pub const DONE_NOTIFICATION: &str = "Your backup is complete";
 pub const CONTINUE_HINT: &str = "Choose or drop the same folders again to continue where you stopped. Files already sent are not sent again.";
+pub const FILE_UNREADABLE: &str = "This file could not be opened. It may have been moved, deleted or still be downloading.";
+/// The plan view's line while file contents are being checked (the plan comes from names and
+/// sizes first; the content can still move a file, e.g. a text file named .jpg).
+pub fn plan_checking(checked: u64, total: u64) -> String {
+    format!("Checking what is inside each file: {} of {}. The numbers above may still change a little.", count(checked), count(total))
+}
+pub fn plan_checked(total: u64) -> String {
+    format!("All {} checked.", files(total))
+}
 pub const PLAN_HINT: &str = "Check the folders below, then press Back up. Nothing is sent before that.";
 pub const PAUSED_HINT: &str = "Nothing is being sent. Press Resume to carry on where it stopped.";
 pub const OFFLINE_HINT: &str = "This device is offline. The backup continues by itself when the connection is back.";

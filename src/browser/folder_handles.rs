@@ -84,7 +84,7 @@ pub async fn walk(root: JsValue, mut on_batch: impl FnMut(Vec<WalkedFile>)) -> u
                 stack.push((entry, path));
             } else {
                 match call_async(&entry, "getFile", &[]).await.and_then(|f| f.dyn_into::<File>().map_err(JsValue::from)) {
-                    Ok(file) => pending.push(WalkedFile { file, relative_path: path }),
+                    Ok(file) => pending.push(WalkedFile::from_file(file, path)),
                     Err(_) => unreadable += 1,
                 }
                 if pending.len() >= BATCH {

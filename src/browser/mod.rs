@@ -2,6 +2,7 @@
 pub mod clock;
 pub mod folder_handles;
 pub mod idb;
+pub mod limiter;
 pub mod network;
 pub mod walk;
 pub mod xhr;

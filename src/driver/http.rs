@@ -10,24 +10,19 @@ use crate::browser::{clock, network, xhr};
 
 impl Inner {
     pub(super) fn send(&mut self, req: RequestId, request: shoebox_core::engine::HttpRequest) {
-        let (body, checksum) = match &request.body {
+        // A slice of the original is cut in the async part: a dropped file may still need opening.
+        let (body, slice) = match &request.body {
             Body::Empty => (xhr::XhrBody::Empty, None),
             Body::Json(s) => (xhr::XhrBody::Text(s.clone()), None),
             Body::Slice { file, source, start, end, checksum } => {
-                let blob: Option<Blob> = match source {
-                    Source::Original => self.file(*file).map(|f| f.unchecked_into()),
-                    Source::Prepared => self.prepared.get(file).cloned(),
+                let prepared = match source {
+                    Source::Original => None,
+                    Source::Prepared => match self.prepared.get(file) {
+                        Some(b) => Some(b.clone()),
+                        None => return self.engine.handle_response(req, Err(gone()), clock::now_ms()),
+                    },
                 };
-                let Some(blob) = blob else {
-                    let now = clock::now_ms();
-                    self.engine.handle_response(req, Err(NetError::Other("the file is no longer available".into())), now);
-                    return;
-                };
-                // f64 offsets are exact up to 2^53 bytes: fine for any file.
-                match blob.slice_with_f64_and_f64(*start as f64, *end as f64) {
-                    Ok(s) => (xhr::XhrBody::Blob(s), *checksum),
-                    Err(_) => (xhr::XhrBody::Empty, None),
-                }
+                (xhr::XhrBody::Empty, Some((*file, prepared, *start, *end, *checksum)))
             }
         };
         let pool = self.pool.clone();
@@ -35,6 +30,22 @@ impl Inner {
         let url = request.url.clone();
         let mut headers = request.headers.clone();
         wasm_bindgen_futures::spawn_local(async move {
+            let mut body = body;
+            let mut checksum = None;
+            if let Some((file, prepared, start, end, algo)) = slice {
+                let blob: Option<Blob> = match prepared {
+                    Some(b) => Some(b),
+                    None => super::open(file).await.map(|f| f.unchecked_into()),
+                };
+                // f64 offsets are exact up to 2^53 bytes: fine for any file.
+                match blob.and_then(|b| b.slice_with_f64_and_f64(start as f64, end as f64).ok()) {
+                    Some(s) => {
+                        body = xhr::XhrBody::Blob(s);
+                        checksum = algo;
+                    }
+                    None => return step(|e, now| e.handle_response(req, Err(gone()), now)),
+                }
+            }
             if let (Some(algo), xhr::XhrBody::Blob(b)) = (checksum, &body) {
                 // The checksum covers exactly this slice; hashing runs in a worker.
                 match pool.hash(b.clone()).await {
@@ -65,6 +76,10 @@ impl Inner {
             }
         });
     }
+}
+
+fn gone() -> NetError {
+    NetError::Other("the file is no longer available".into())
 }
 
 fn hex_bytes(hex: &str) -> Vec<u8> {

@@ -1,22 +1,33 @@
 //! Publishing: copies what changed in the engine into the UI store, batched (the driver calls
 //! this at most every 150 ms), so 100,000 files cost a handful of signal updates.
 use leptos::prelude::*;
-use shoebox_core::engine::{FileEntry, FileId, FileView, Phase};
+use shoebox_core::engine::{FileId, FileView, Phase};
 use shoebox_core::facts::{Decision, Outcome};
 
 use super::Inner;
 use crate::store::{FileRow, RowState, SkipReasonKey, StatusView, Totals};
 use crate::ui::status_text::headline;
 
-pub(super) fn append_rows(d: &mut Inner, entries: &[FileEntry]) {
-    let rows: Vec<FileRow> = entries
+/// Rows for files just added to the engine, in the state the engine gave them (judged from
+/// their names and sizes, or settled: empty and system files).
+pub(super) fn append_rows(d: &mut Inner, ids: &[FileId]) {
+    let now = crate::browser::clock::now_ms();
+    let rows: Vec<FileRow> = ids
         .iter()
-        .map(|e| FileRow { id: e.id.0 as u32, path: e.relative_path.clone(), size: e.size, state: RowState::Waiting })
+        .filter_map(|&id| {
+            let v = d.engine.file_view(id)?;
+            let path = d.paths.get(id.0 as usize)?.clone();
+            Some(FileRow { id: id.0 as u32, path, size: v.size, state: row_state(&v, now) })
+        })
         .collect();
     d.store.rows.update(|r| r.extend(rows));
 }
 
 fn row_state(v: &FileView, now: u64) -> RowState {
+    // Judged from the name for now: a provisional skip is shown as one, like the totals.
+    if let (Phase::Waiting | Phase::Inspecting, Some(Decision::Skip(r))) = (v.phase, v.decision) {
+        return RowState::Done(Outcome::Skipped(r));
+    }
     match v.phase {
         Phase::Waiting => RowState::Waiting,
         Phase::Inspecting => RowState::Inspecting,
@@ -89,6 +100,7 @@ pub(super) fn publish(d: &mut Inner) {
         let files_total = t.photos + t.videos;
         let totals = Totals {
             files: t.files,
+            checked: t.inspected,
             photos: t.photos,
             videos: t.videos,
             to_downsize: t.to_downsize,

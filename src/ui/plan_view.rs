@@ -25,6 +25,8 @@ pub fn PlanView() -> impl IntoView {
     let folders = move || {
         store.folders.with(|f| f.iter().take(MAX_FOLDERS_SHOWN).map(|(p, st)| (p.clone(), st.clone())).collect::<Vec<_>>())
     };
+    let checking = move || store.totals.with(|t| (t.checked < t.files).then(|| s::plan_checking(t.checked, t.files)).unwrap_or_else(|| s::plan_checked(t.files)));
+    let checked = move || store.totals.with(|t| t.checked >= t.files);
     let more = move || store.folders.with(|f| f.len().saturating_sub(MAX_FOLDERS_SHOWN));
     view! {
         <Show when=visible>
@@ -32,6 +34,7 @@ pub fn PlanView() -> impl IntoView {
                 <h2 id="plan-title">{s::PLAN_TITLE}</h2>
                 <p class="plan-totals" data-testid="plan-totals">{totals}</p>
                 <p class="plan-size">{size_line}</p>
+                <p class="plan-check muted" data-testid="plan-check" data-done=move || checked().to_string()>{checking}</p>
                 <ul class="plan-reasons">
                     <For each=reasons key=|r| r.clone() children=|r| view! { <li>{r}</li> }/>
                 </ul>

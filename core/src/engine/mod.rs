@@ -79,9 +79,10 @@ use std::collections::{BinaryHeap, HashMap, HashSet, VecDeque};
 pub const CANCELLED: &str = "cancelled";
 
 /// How many `Inspect` actions may be outstanding at once. Inspection is bound by the browser's
-/// file-read latency, not by CPU (16 reads in flight gave ~760 small files/s in Chromium, 256
-/// gave ~1,500), so many may wait at once; each holds at most `INSPECT_BYTES` briefly.
-pub const MAX_INSPECTING: usize = 256;
+/// file-read latency, not by CPU, so many may wait at once (each holds at most `INSPECT_BYTES`
+/// briefly). The plan no longer waits for them, so this is tuned for a smooth page rather than
+/// the last file/s: 256 in flight made bursts of answers handled in one long main-thread task.
+pub const MAX_INSPECTING: usize = 64;
 
 /// The upload engine. See the module documentation for the call order.
 pub struct Engine {

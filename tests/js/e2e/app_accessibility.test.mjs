@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, ROOT } from '../lib/server.mjs';
-import { launch, dropPaths, waitForStatus } from '../lib/browser.mjs';
+import { launch, dropPaths, waitForStatus, waitForPlanChecked } from '../lib/browser.mjs';
 import { writeTree, jpeg, png } from '../lib/fixtures.mjs';
 import { video, slowPatches, waitForReceived } from '../lib/app.mjs';
 
@@ -52,6 +52,7 @@ test('every main state: no serious axe violation, live region, title, leave prom
 
     await dropPaths(page, '[data-testid="drop-zone"]', [root]);
     await waitForStatus(page, /^Ready to back up 6 photos and videos$/);
+    await waitForPlanChecked(page);
     await checkState(page, 'plan');
 
     await page.getByTestId('backup-button').click(); // a real click: the user gesture beforeunload needs

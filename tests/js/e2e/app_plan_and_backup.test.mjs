@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer } from '../lib/server.mjs';
-import { launch, dropPaths, waitForStatus, statusHeadline } from '../lib/browser.mjs';
+import { launch, dropPaths, waitForStatus, waitForPlanChecked, statusHeadline } from '../lib/browser.mjs';
 import { readExif } from '../lib/exif.mjs';
 import { mixedTree, statusDetail } from '../lib/app.mjs';
 
@@ -30,6 +30,7 @@ async function dropAndPlan(page) {
   await waitForStatus(page, /^Ready$/);
   await dropPaths(page, '[data-testid="drop-zone"]', [tree.root]);
   await waitForStatus(page, /^Ready to back up \d+ photos and videos$/, 60000);
+  await waitForPlanChecked(page);
 }
 
 test('the plan counts a mixed folder and gives every skipped file its reason', async () => {
@@ -39,6 +40,7 @@ test('the plan counts a mixed folder and gives every skipped file its reason', a
     assert.equal(await statusHeadline(b.page), 'Ready to back up 8 photos and videos');
     const plan = b.page.getByTestId('plan-view');
     assert.equal((await plan.getByTestId('plan-totals').textContent()).trim(), '6 photos, 2 videos, 2 to downsize, 7 skipped');
+    assert.equal((await plan.getByTestId('plan-check').textContent()).trim(), `All ${tree.files.length} files checked.`);
     const reasons = (await plan.locator('.plan-reasons li').allTextContents()).sort();
     assert.deepEqual(reasons, ['empty file: 1', 'not a photo or video: 1', 'over the size limit: 1', 'system file: 4']);
     const folders = await plan.locator('.folder-tree li').allInnerTexts();

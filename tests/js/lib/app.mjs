@@ -175,10 +175,12 @@ export async function recordLongTasks(page) {
 }
 
 /**
- * Drops `root` for real and waits for the complete plan; returns {ms, longestMs, longTasks}
- * measured in the page from just before the drop (page-load tasks are not counted).
+ * Drops `root` for real and waits for the complete plan (the status `re`), then, unless
+ * `checked` is false, for every file's content check. Measured in the page from just before
+ * the drop (page-load tasks are not counted). Returns {ms, longestMs, longTasks} up to the
+ * plan and {checkedMs, checkLongestMs, checkLongTasks} from the plan to the last check.
  */
-export async function timeToPlan(page, dropPaths, root, re, timeout = 600000) {
+export async function timeToPlan(page, dropPaths, root, re, timeout = 600000, checked = true) {
   const t0 = await page.evaluate(() => performance.now());
   await dropPaths(page, '[data-testid="drop-zone"]', [root]);
   const handle = await page.waitForFunction((src) => {
@@ -186,7 +188,19 @@ export async function timeToPlan(page, dropPaths, root, re, timeout = 600000) {
     return h && new RegExp(src).test(h.textContent) && performance.now();
   }, re.source, { timeout, polling: 50 });
   const t1 = await handle.jsonValue();
+  let t2 = t1;
+  if (checked) {
+    const done = await page.waitForFunction(() => document.querySelector('[data-testid="plan-check"][data-done="true"]') && performance.now(),
+      null, { timeout, polling: 200 });
+    t2 = await done.jsonValue();
+  }
   await new Promise((r) => setTimeout(r, 300)); // let the observer deliver the last entries
-  const tasks = (await page.evaluate(() => window.__longTasks)).filter((t) => t.start >= t0);
-  return { ms: t1 - t0, longestMs: Math.max(0, ...tasks.map((t) => t.duration)), longTasks: tasks.length };
+  const all = (await page.evaluate(() => window.__longTasks)).filter((t) => t.start >= t0);
+  const before = all.filter((t) => t.start < t1);
+  const after = all.filter((t) => t.start >= t1);
+  const longest = (ts) => Math.max(0, ...ts.map((t) => t.duration));
+  return {
+    ms: t1 - t0, longestMs: longest(before), longTasks: before.length,
+    checkedMs: t2 - t0, checkLongestMs: longest(after), checkLongTasks: after.length,
+  };
 }

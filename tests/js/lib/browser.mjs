@@ -51,3 +51,11 @@ export async function waitForStatus(page, re, timeout = 120000) {
     return h && new RegExp(src).test(h.textContent);
   }, re.source, { timeout });
 }
+
+/**
+ * Waits until the plan view says every file's content was checked: the plan is ready from
+ * names and sizes first, and inspection may still move a file (a text file named .jpg).
+ */
+export async function waitForPlanChecked(page, timeout = 120000) {
+  await page.waitForSelector('[data-testid="plan-check"][data-done="true"]', { timeout });
+}
