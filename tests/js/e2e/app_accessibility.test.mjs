@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, ROOT } from '../lib/server.mjs';
+import { startServer, ROOT, screenshotPath } from '../lib/server.mjs';
 import { launch, dropPaths, waitForStatus, waitForPlanChecked } from '../lib/browser.mjs';
 import { writeTree, jpeg, png } from '../lib/fixtures.mjs';
 import { video, slowPatches, waitForReceived } from '../lib/app.mjs';
@@ -37,7 +37,7 @@ const live = async (page) => (await page.locator('[data-testid="status-card"] [r
 async function checkState(page, name) {
   assert.deepEqual(await seriousViolations(page), [], `axe in state "${name}"`);
   assert.ok(await overflow(page) <= 0, `horizontal overflow in state "${name}"`);
-  await page.screenshot({ path: path.join(ROOT, 'docs', `screenshot-${name}.png`) });
+  await page.screenshot({ path: screenshotPath(`screenshot-${name}.png`) });
 }
 
 test('every main state: no serious axe violation, live region, title, leave prompt, CSV, screenshots', async () => {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, ROOT } from '../lib/server.mjs';
+import { startServer, screenshotPath } from '../lib/server.mjs';
 import { launch, dropPaths, waitForStatus, statusHeadline } from '../lib/browser.mjs';
 import { bigFolder, slowPatches, statusDetail, waitForReceived } from '../lib/app.mjs';
 import { writeTree, jpeg } from '../lib/fixtures.mjs';
@@ -27,7 +27,7 @@ test('offline mid-upload: "Waiting for connection", then done by itself with ide
     await new Promise((r) => setTimeout(r, 2000));
     assert.equal(await statusHeadline(b.page), 'Waiting for connection', 'stays waiting while offline');
     assert.ok(atOffline < big.size, 'the upload was cut part-way');
-    await b.page.screenshot({ path: path.join(ROOT, 'docs', 'screenshot-offline.png') });
+    await b.page.screenshot({ path: screenshotPath('screenshot-offline.png') });
     await b.context.setOffline(false);
     await waitForStatus(b.page, /^Backup complete$/, 120000);
     assert.equal(await statusDetail(b.page), '1 uploaded, 0 already backed up, 0 skipped, 0 failed');

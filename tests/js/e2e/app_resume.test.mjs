@@ -3,8 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
-import { startServer, ROOT } from '../lib/server.mjs';
+import { startServer, screenshotPath } from '../lib/server.mjs';
 import { launch, dropPaths, waitForStatus } from '../lib/browser.mjs';
 import { bigFolder, slowPatches, statusDetail, waitForReceived } from '../lib/app.mjs';
 
@@ -26,7 +25,7 @@ test('a reload mid-upload continues from the server\'s offset after the folder i
     await waitForStatus(b.page, /^Continue your backup$/, 15000);
     const before = await received(server);
     assert.ok(before >= 10_000_000 && before < big.size, `received ${before} before the reload`);
-    await b.page.screenshot({ path: path.join(ROOT, 'docs', 'screenshot-continue.png') });
+    await b.page.screenshot({ path: screenshotPath('screenshot-continue.png') });
 
     await dropPaths(b.page, '[data-testid="drop-zone"]', [big.dir]);
     const start = b.page.getByTestId('backup-button');

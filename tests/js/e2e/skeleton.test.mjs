@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { skeletonTree, sha256 } from '../lib/fixtures.mjs';
-import { startServer, ROOT } from '../lib/server.mjs';
+import { startServer, screenshotPath } from '../lib/server.mjs';
 import { launch, dropPaths, waitForStatus } from '../lib/browser.mjs';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-skeleton-'));
@@ -47,7 +47,7 @@ async function backUpAndVerify(choose, screenshot) {
     const m = await server.metrics();
     assert.equal(m['shoebox_uploads_completed_total'], tree.length);
     assert.deepEqual(b.errors.filter((e) => !/favicon/.test(e)), []);
-    if (screenshot) await b.page.screenshot({ path: path.join(ROOT, 'docs', screenshot), fullPage: true });
+    if (screenshot) await b.page.screenshot({ path: screenshotPath(screenshot), fullPage: true });
   } finally {
     await b.close();
     await server.stop();

@@ -8,6 +8,15 @@ import readline from 'node:readline';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
 export const SERVER_BIN = process.env.SHOEBOX_SERVER_BIN || path.join(ROOT, 'target/debug/shoebox-server');
+/**
+ * Where tests save their screenshots: docs/ (shown in the README) only when
+ * SHOEBOX_SCREENSHOTS=1, so that an ordinary test run leaves the work tree clean.
+ */
+export function screenshotPath(name) {
+  const dir = process.env.SHOEBOX_SCREENSHOTS === '1' ? path.join(ROOT, 'docs') : path.join(ROOT, 'target', 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, name);
+}
 export const APP_DIR = process.env.SHOEBOX_APP_DIR || path.join(ROOT, 'dist');
 
 export async function startServer({ token = 'e2e-token', user = 'e2e', args = [] } = {}) {
