@@ -13,7 +13,7 @@ mkdir -p $OUT/wasm
 [ -f $FIX/folder24/IMG_0007.jpg ] || cargo run --release -q -p shoebox-fixtures -- $FIX --big
 # A separate target dir: RUSTFLAGS would otherwise invalidate the normal build.
 RUSTFLAGS="-C target-feature=+simd128" CARGO_TARGET_DIR=target/bench-simd \
-  cargo build --profile worker --target wasm32-unknown-unknown --bin worker
+  cargo build --profile worker --target wasm32-unknown-unknown -p shoebox-worker --bin worker
 wasm-bindgen --target no-modules --no-typescript --out-dir $OUT/wasm --out-name worker \
   target/bench-simd/wasm32-unknown-unknown/worker/worker.wasm
 OPT=tests/js/node_modules/.bin/wasm-opt

@@ -42,7 +42,7 @@ run_suite "native (cargo test --workspace)" "$LOGS/native.log" cargo test --work
 record "native" "$LOGS/native.log" "$(cargo_counts "$LOGS/native.log")"
 
 run_suite "browser (wasm-bindgen-test in headless Chromium)" "$LOGS/browser.log" \
-  cargo test --target wasm32-unknown-unknown -p shoebox --tests
+  cargo test --target wasm32-unknown-unknown -p shoebox -p shoebox-worker --tests
 record "browser" "$LOGS/browser.log" "$(cargo_counts "$LOGS/browser.log")"
 
 say "Building the app for end-to-end tests (trunk, profile ci-release) and the server"

@@ -9,4 +9,3 @@ pub mod browser;
 pub mod driver;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
-pub mod worker;

@@ -15,3 +15,4 @@ pub mod limits;
 pub mod photo;
 pub mod tus;
 pub mod engine;
+pub mod worker_protocol;

@@ -1,4 +1,4 @@
-//! Main-thread pool of photo/hash Web Workers (see `crate::worker` for the worker side).
+//! Main-thread pool of photo/hash Web Workers (the worker side is the `shoebox-worker` crate).
 //!
 //! API for the driver (all futures are `!Send`, run them with `spawn_local`):
 //! - `WorkerPool::default_size() -> usize`: navigator.hardwareConcurrency − 1, at least 1.
@@ -20,7 +20,7 @@
 //! small files fast); the rest wait in a FIFO queue. A worker that crashes
 //! (panic, out of memory) is terminated and replaced, and only its own job fails; a worker
 //! script that cannot start at all fails the queued jobs instead of hanging them.
-use crate::worker::protocol::{Job, Reply};
+use shoebox_core::worker_protocol::{Job, Reply};
 use futures::channel::oneshot;
 use shoebox_core::facts::FileFacts;
 use std::cell::RefCell;
@@ -39,7 +39,7 @@ pub enum PrepareResult {
 #[derive(Clone, Debug)]
 pub enum WorkerSource {
     /// Trunk's no-modules worker build: `{base}worker.js` defines `wasm_bindgen`, which loads
-    /// `{base}worker_bg.wasm` and runs `src/bin/worker.rs`.
+    /// `{base}worker_bg.wasm` and runs `worker/src/main.rs`.
     TrunkBin { base: String },
     /// A module worker importing the page's own wasm-bindgen module and calling its exported
     /// `shoeboxWorkerMain` (used by the wasm-bindgen-test browser tests).

@@ -1,19 +1,21 @@
-//! The photo/hash Web Worker: message protocol shared with the main thread's pool
-//! (`browser::worker_pool`), the job handlers, and the worker's entry point.
+//! The photo/hash Web Worker: the job handlers and the worker's entry point. The message
+//! protocol (`shoebox_core::worker_protocol`) is shared with the app's pool
+//! (`shoebox::browser::worker_pool`). A crate of its own so that only the worker links the
+//! photo codecs (shoebox-core feature `prepare`) and the app's own wasm stays small.
 //!
 //! Envelope (structured clone, no JSON for bytes): main → worker `[id, jobJson, blob]`;
 //! worker → main `[id, replyJson, arrayBuffer|undefined]`, the buffer transferred. Id 0 is
 //! the worker's `Ready` announcement, sent once its message handler is installed (messages sent
 //! before that would be lost while the wasm module loads).
 pub mod handler;
-pub mod protocol;
+pub use shoebox_core::worker_protocol as protocol;
 
 use protocol::{Job, Reply};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
 
-/// Install the message handler and announce readiness. Called by `src/bin/worker.rs` (the Trunk
+/// Install the message handler and announce readiness. Called by `src/main.rs` (the Trunk
 /// worker build) or by [`shoebox_worker_main`] when a worker runs the page's own module.
 pub fn start() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();

@@ -1,10 +1,10 @@
 //! Browser tests of the worker side and the worker pool in headless Chromium:
-//! `cargo test --target wasm32-unknown-unknown --test worker_pool`.
+//! `cargo test --target wasm32-unknown-unknown -p shoebox-worker --test worker_pool`.
 //! Workers here run this test's own wasm module (`WorkerSource::ThisModule`): the page is served
 //! by wasm-bindgen-test-runner, not Trunk, so there is no `worker.js` to load.
 #![cfg(target_arch = "wasm32")]
 use shoebox::browser::worker_pool::{PrepareResult, WorkerPool, WorkerSource};
-use shoebox::worker::{handler, protocol::{Job, Reply}};
+use shoebox_worker::{handler, protocol::{Job, Reply}};
 use shoebox_core::facts::{Format, MediaKind};
 use shoebox_core::hash::sha256_hex;
 use shoebox_fixtures::{jpeg, JpegSpec};

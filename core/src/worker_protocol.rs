@@ -1,6 +1,8 @@
-//! Jobs the pool sends to a worker and the replies it gets back (JSON inside the envelope).
+//! The messages between the app's worker pool and its photo/hash Web Workers: jobs the pool
+//! sends and the replies it gets back (JSON inside the envelope). Here, not in either crate,
+//! because both speak it and the app must not link the worker's codecs.
 use serde::{Deserialize, Serialize};
-use shoebox_core::facts::{FileFacts, KeepReason};
+use crate::facts::{FileFacts, KeepReason};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "job", rename_all = "camelCase")]
