@@ -221,3 +221,40 @@ async fn disk_full_from_a_fault_injecting_store_is_507_and_recoverable() {
     assert_eq!(s.patch(&loc, 40_000, &second[40_000..]).await.status, StatusCode::NO_CONTENT);
     assert_eq!(s.get(&format!("/api/v1/media/{}", sha256_hex(&second))).await.body, second);
 }
+
+/// The server stopped between the last fsync and the completion record: every byte is in
+/// `uploads/<id>.bin`, the record still says "receiving". Simulated by writing the bytes
+/// straight into the store's file, then reopening the server on the same folder.
+async fn orphaned(data: &[u8], declared: &[u8]) -> (TestServer, String) {
+    let s = TestServer::new();
+    let loc = s.create(data.len() as u64, &[("sha256", &sha256_hex(declared)), ("filename", "IMG_0001.jpg")]).await;
+    let id = loc.rsplit('/').next().unwrap().to_string();
+    std::fs::write(s.dir.path().join("uploads").join(format!("{id}.bin")), data).unwrap();
+    let dir = s.dir;
+    let state = AppState::open(common::config(dir.path())).unwrap();
+    (TestServer { app: app(state.clone()), state, dir }, loc)
+}
+
+#[tokio::test]
+async fn an_upload_whose_bytes_are_all_durable_is_completed_when_a_client_asks_where_to_resume() {
+    let data = bytes(300_000, 31);
+    let (s, loc) = orphaned(&data, &data).await;
+    let sha = sha256_hex(&data);
+    assert_eq!(s.get(&format!("/api/v1/media/{sha}")).await.status, StatusCode::NOT_FOUND, "not stored before HEAD");
+    let r = s.head(&loc).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.h("upload-offset").as_deref(), Some("300000"));
+    // A client now counts the file as backed up: it must be stored, byte for byte.
+    let g = s.get(&format!("/api/v1/media/{sha}")).await;
+    assert_eq!(g.status, StatusCode::OK);
+    assert_eq!(sha256_hex(&g.body), sha);
+    assert_eq!(s.head(&loc).await.h("upload-offset").as_deref(), Some("300000"), "HEAD stays stable after completion");
+}
+
+#[tokio::test]
+async fn an_orphaned_upload_whose_bytes_do_not_match_is_discarded_so_the_client_starts_again() {
+    let data = bytes(300_000, 32);
+    let (s, loc) = orphaned(&data, b"something else").await;
+    assert_eq!(s.head(&loc).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(s.get(&format!("/api/v1/media/{}", sha256_hex(&data))).await.status, StatusCode::NOT_FOUND);
+}
