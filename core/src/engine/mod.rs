@@ -54,6 +54,8 @@
 mod dedup;
 mod eta;
 mod file;
+mod intents;
+mod plan;
 mod protocol;
 mod resume;
 mod retry;

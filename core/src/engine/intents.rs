@@ -1,0 +1,208 @@
+//! The user's intents (start, exclude, pause, resume, cancel, retry, settings) and the
+//! network state, as the engine applies them.
+use super::file::Stage;
+use super::protocol::base_headers;
+use super::scheduler::{f_is_active, Fetch, ReqKind};
+use super::types::*;
+use super::Engine;
+use crate::facts::Outcome;
+
+impl Engine {
+    // ---- user intents --------------------------------------------------------------------
+
+    pub(crate) fn start_inner(&mut self, now: u64) {
+        if self.started {
+            return;
+        }
+        self.started = true;
+        self.paused_all = false;
+        self.speed.reset(now);
+        let ids: Vec<FileId> = self.files.iter().filter(|(_, f)| f.stage == Stage::Planned).map(|(id, _)| *id).collect();
+        let mut ids = ids;
+        ids.sort();
+        for id in ids {
+            self.enqueue_for_hash(id);
+        }
+        self.dirty = true;
+    }
+
+    pub(crate) fn set_excluded_one(&mut self, id: FileId, excluded: bool) {
+        let Some(f) = self.files.get(&id) else { return };
+        if f.excluded == excluded || !matches!(f.stage, Stage::InspectQueued | Stage::Inspecting | Stage::Planned) {
+            return;
+        }
+        self.with_file(id, |f| f.excluded = excluded);
+        if !excluded && self.started {
+            self.enqueue_for_hash(id);
+        }
+    }
+
+    pub(crate) fn pause_all_inner(&mut self, now: u64) {
+        if self.paused_all {
+            return;
+        }
+        self.paused_all = true;
+        self.abort_transfers(now);
+        self.dirty = true;
+    }
+
+    pub(crate) fn resume_all_inner(&mut self, now: u64) {
+        let was_signin = self.server.signin;
+        self.paused_all = false;
+        self.server.signin = false;
+        if was_signin && self.server.config_state == Fetch::Done && self.server.config.is_none() {
+            // The config may have been refused with 401: ask again.
+            self.server.config_state = Fetch::NotAsked;
+        }
+        self.clear_retries();
+        self.speed.reset(now);
+        self.dirty = true;
+    }
+
+    pub(crate) fn set_network(&mut self, online: bool, metered: bool, now: u64) {
+        let could = self.can_transfer();
+        self.online = online;
+        self.metered = metered;
+        let can = self.can_transfer();
+        if could && !can {
+            self.abort_transfers(now);
+        } else if !could && can {
+            self.clear_retries();
+            self.speed.reset(now);
+        }
+        self.dirty = true;
+        self.pump(now);
+    }
+
+    pub(crate) fn pause_file_inner(&mut self, id: FileId, now: u64) {
+        let Some(f) = self.files.get(&id) else { return };
+        if f.outcome.is_some() || f.paused {
+            return;
+        }
+        let active = f.stage == Stage::Active;
+        self.abort_file_request(id, now);
+        if active {
+            self.active.retain(|x| *x != id);
+        }
+        self.with_file(id, |f| {
+            f.paused = true;
+            f.up.retry_at = None;
+            if active {
+                f.stage = Stage::UploadQueued;
+            }
+        });
+    }
+
+    pub(crate) fn resume_file_inner(&mut self, id: FileId, _now: u64) {
+        let Some(f) = self.files.get(&id) else { return };
+        if !f.paused {
+            return;
+        }
+        let stage = f.stage;
+        self.with_file(id, |f| f.paused = false);
+        match stage {
+            Stage::HashQueued => self.hash_q.push_front(id),
+            Stage::CheckQueued => self.check_q.push_front(id),
+            Stage::PrepareQueued => self.prepare_q.push_front(id),
+            Stage::UploadQueued => self.upload_q.push_front(id),
+            _ => {}
+        }
+    }
+
+    pub(crate) fn cancel_file_inner(&mut self, id: FileId, now: u64) {
+        let Some(f) = self.files.get(&id) else { return };
+        if f.outcome.is_some() {
+            return;
+        }
+        let url = f.up.url.clone();
+        let had_prepared = f.prepared.is_some();
+        let fp = f.fingerprint();
+        self.abort_file_request(id, now);
+        if f_is_active(self, id) {
+            self.active.retain(|x| *x != id);
+        }
+        if let Some(url) = url {
+            let termination = self.server.caps.as_ref().is_some_and(|c| c.termination);
+            if termination && self.online {
+                let request = HttpRequest { method: Method::Delete, url, headers: base_headers(&self.settings.token, true), body: Body::Empty };
+                self.new_request(ReqKind::Delete, request, now);
+            }
+            let key = ResumeRecord::progress_key(&self.settings.endpoint, &fp);
+            self.resume.remove(&key);
+            self.actions.push_back(Action::RemoveResume { key });
+        }
+        if had_prepared {
+            self.actions.push_back(Action::DropPrepared { file: id });
+        }
+        self.with_file(id, |f| {
+            f.paused = false;
+            f.up = Default::default();
+            f.prepared = None;
+            f.prepare_done = false;
+            f.stage = Stage::Done;
+            f.outcome = Some(Outcome::Failed(super::CANCELLED.into()));
+        });
+    }
+
+    pub(crate) fn retry_file_inner(&mut self, id: FileId, now: u64) {
+        let Some(f) = self.files.get(&id) else { return };
+        if f.paused {
+            return self.resume_file_inner(id, now);
+        }
+        if !matches!(f.outcome, Some(Outcome::Failed(_))) {
+            return;
+        }
+        let inspected = f.checked;
+        let hashed = f.sha256.is_some();
+        self.with_file(id, |f| {
+            f.outcome = None;
+            f.up.attempts = 0;
+            f.up.last_error = None;
+            f.up.retry_at = None;
+            f.up.offset_known = f.up.url.is_none();
+            if f.up.url.is_none() {
+                f.up.offset = 0;
+            }
+        });
+        if !inspected {
+            self.with_file(id, |f| f.stage = Stage::InspectQueued);
+            self.inspect_q.push_back(id);
+            self.judge(id);
+        } else if !hashed {
+            self.with_file(id, |f| f.stage = Stage::Planned);
+            self.judge(id);
+        } else {
+            self.after_check(id);
+        }
+    }
+
+    pub(crate) fn apply_settings(&mut self, s: EngineSettings, now: u64) {
+        let old = std::mem::replace(&mut self.settings, s);
+        let new = &self.settings;
+        if old.endpoint != new.endpoint || old.api_base != new.api_base || old.token != new.token {
+            self.server.config_state = Fetch::NotAsked;
+            self.server.options_state = Fetch::NotAsked;
+            self.server.config = None;
+            self.server.caps = None;
+            self.server.signin = false;
+        }
+        if old.limits != new.limits || old.quality != new.quality || old.strip_location != new.strip_location {
+            self.rejudge_all();
+        }
+        self.speed.reset(now);
+        self.dirty = true;
+    }
+
+    pub(crate) fn rejudge_all(&mut self) {
+        let ids: Vec<FileId> = self
+            .files
+            .iter()
+            .filter(|(_, f)| matches!(f.stage, Stage::Planned | Stage::InspectQueued | Stage::Inspecting))
+            .map(|(id, _)| *id)
+            .collect();
+        self.undecided.clear();
+        for id in ids {
+            self.judge(id);
+        }
+    }
+}
