@@ -94,3 +94,16 @@ async fn pool_downsizes_a_24mp_photo() {
     let PrepareResult::KeepOriginal { reason } = p.prepare(file("small.jpg", &jpeg(&JpegSpec::camera(64, 48))), Some(16_000_000), 90, false).await else { panic!() };
     assert_eq!(reason, "nothingToDo");
 }
+
+#[wasm_bindgen_test]
+async fn webcrypto_and_streaming_hashes_agree_with_the_reference() {
+    for n in [0usize, 1, 63, 64, 1_000_003, handler::HASH_SLICE as usize + 7] {
+        let data: Vec<u8> = (0..n).map(|i| (i * 131 % 253) as u8).collect();
+        let f = file("x.bin", &data);
+        let want = sha256_hex(&data);
+        // The test page is served from 127.0.0.1, a secure context: WebCrypto must be used.
+        assert_eq!(handler::hash_one_shot(&f).await.as_deref(), Some(want.as_str()), "one shot, {n} bytes");
+        assert_eq!(handler::hash_stream(&f).await.unwrap(), want, "streaming, {n} bytes");
+        assert_eq!(handler::hash(&f).await.unwrap(), want, "hash, {n} bytes");
+    }
+}

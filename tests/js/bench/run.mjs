@@ -56,6 +56,8 @@ if (only.includes('hash')) {
   console.error('hash', JSON.stringify(results.hash1GiB));
   results.hashMemory = await page.evaluate(() => window.bench.hashMemory());
   console.error('hash in memory', JSON.stringify(results.hashMemory));
+  results.hashPhotoSized = await page.evaluate(() => window.bench.hashPhotoSized(document.querySelector('#big').files[0]));
+  console.error('hash photo-sized', JSON.stringify(results.hashPhotoSized));
 }
 console.log(JSON.stringify(results, null, 2));
 await browser.close();
