@@ -39,19 +39,23 @@ pub fn PlanView() -> impl IntoView {
                     <For each=reasons key=|r| r.clone() children=|r| view! { <li>{r}</li> }/>
                 </ul>
                 <ul class="folder-tree" aria-label=s::FOLDERS>
-                    <For each=folders key=|(p, st)| (p.clone(), st.included, st.files)
-                        children=move |(path, st)| {
+                    // Keyed by path only: rows stay in place (and keep keyboard focus) while
+                    // the walk updates their counts; the figures and the box read the store.
+                    <For each=folders key=|(p, _)| p.clone()
+                        children=move |(path, _)| {
                             let depth = if path.is_empty() { 0 } else { path.matches('/').count() };
                             let name = if path.is_empty() { s::LOOSE_FILES.to_string() } else { path.rsplit('/').next().unwrap_or(&path).to_string() };
-                            let p2 = path.clone();
+                            let (p_meta, p_box, p_change) = (path.clone(), path.clone(), path.clone());
+                            let meta = move || store.folders.with(|f| f.get(&p_meta).map(|st| format!("{} · {}", s::files(st.files), s::bytes(st.bytes))).unwrap_or_default());
+                            let included = move || store.folders.with(|f| f.get(&p_box).is_none_or(|st| st.included));
                             view! {
                                 <li class="folder" style:padding-left=format!("{}rem", depth as f32 * 1.25)>
                                     <label>
-                                        <input type="checkbox" prop:checked=st.included
-                                            on:change=move |e| intent(Intent::SetFolderIncluded(p2.clone(), event_target_checked(&e)))/>
+                                        <input type="checkbox" prop:checked=included
+                                            on:change=move |e| intent(Intent::SetFolderIncluded(p_change.clone(), event_target_checked(&e)))/>
                                         <span class="icon icon-folder" aria-hidden="true"></span>
                                         <span class="folder-name" title=path.clone()>{name}</span>
-                                        <span class="folder-meta">{format!("{} · {}", s::files(st.files), s::bytes(st.bytes))}</span>
+                                        <span class="folder-meta">{meta}</span>
                                     </label>
                                 </li>
                             }

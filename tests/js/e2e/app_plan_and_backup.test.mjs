@@ -50,6 +50,17 @@ test('the plan counts a mixed folder and gives every skipped file its reason', a
       lis.map((li) => [li.querySelector('.file-path').textContent, li.querySelector('.reason').textContent]));
     assert.deepEqual(new Map(items), new Map(skipped().map((f) => [f.rel, f.expect])));
     assert.match(await b.page.getByTestId('status-card').innerText(), /7 photos or videos were skipped — see why/);
+    // A folder's check box takes it, sub-folders included, out of the plan, and puts it back.
+    const box = (name) => plan.locator('.folder-tree li').filter({ has: b.page.locator('.folder-name', { hasText: name }) }).locator('input[type=checkbox]');
+    const totals = () => plan.getByTestId('plan-totals');
+    await box(/^Videos$/).uncheck();
+    await b.page.waitForFunction(() => document.querySelector('[data-testid="plan-totals"]').textContent.trim() === '6 photos, 0 videos, 2 to downsize, 7 skipped');
+    assert.equal(await box(/^Old$/).isChecked(), false, 'the sub-folder follows its parent');
+    assert.equal(await statusHeadline(b.page), 'Ready to back up 6 photos and videos');
+    await box(/^Videos$/).check();
+    await b.page.waitForFunction(() => document.querySelector('[data-testid="plan-totals"]').textContent.trim() === '6 photos, 2 videos, 2 to downsize, 7 skipped');
+    assert.equal((await totals().textContent()).trim(), '6 photos, 2 videos, 2 to downsize, 7 skipped');
+    assert.equal(await box(/^Old$/).isChecked(), true);
     assert.equal(await server.patchCount(), 0, 'nothing is sent before "Back up"');
   } finally { await b.close(); }
 });
