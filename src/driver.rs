@@ -9,10 +9,10 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use shoebox_core::engine::{
-    Action, AlbumMode, Engine, EngineSettings, Event, FileEntry, FileId, PrepareOutcome, RequestId, ResumeRecord,
+    Action, AlbumMode, Engine, EngineSettings, Event, FileId, PrepareOutcome, RequestId, ResumeRecord,
 };
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, File, FileList, FileSystemEntry};
+use web_sys::Blob;
 
 use crate::browser::worker_pool::{PrepareResult, WorkerPool};
 use crate::browser::{clock, folder_handles, idb, network, walk, xhr};
@@ -20,8 +20,12 @@ use crate::settings::{AlbumSetting, Settings};
 use crate::store::{FolderStat, Store};
 
 mod http;
+mod intake;
 mod page;
 mod publish;
+
+pub use intake::{add_entries, add_file_list, continue_remembered, pick_folder};
+use intake::open;
 
 /// What the UI asks for.
 pub enum Intent {
@@ -169,100 +173,6 @@ pub fn start(store: Store) {
     });
 }
 
-/// Dropped entries: walk them (lazily, in batches) into the engine.
-pub fn add_entries(entries: Vec<FileSystemEntry>) {
-    with(|d| d.walking += 1);
-    step(|_, _| {});
-    wasm_bindgen_futures::spawn_local(async move {
-        walk::walk_entries(entries, add_batch).await;
-        walk_ended();
-    });
-}
-
-/// "Choose folders" where the browser has showDirectoryPicker: the handle is remembered so a
-/// reload can continue with one permission prompt.
-pub fn pick_folder() {
-    wasm_bindgen_futures::spawn_local(async move {
-        let handle = match folder_handles::pick().await {
-            Ok(Some(h)) => h,
-            Ok(None) => return,
-            Err(e) => {
-                web_sys::console::warn_1(&format!("folder picker failed: {e}").into());
-                return;
-            }
-        };
-        if let Some(kv) = with(|d| d.folders_kv.clone()).flatten() {
-            let _ = folder_handles::remember(&kv, &handle).await;
-        }
-        walk_handles(vec![handle]).await;
-    });
-}
-
-/// "Continue your backup": ask once for the remembered folders, walk them, and start.
-pub fn continue_remembered() {
-    wasm_bindgen_futures::spawn_local(async move {
-        let Some(kv) = with(|d| d.folders_kv.clone()).flatten() else { return };
-        let mut granted = Vec::new();
-        for h in folder_handles::remembered(&kv).await {
-            if folder_handles::ensure_permission(&h).await {
-                granted.push(h);
-            }
-        }
-        if granted.is_empty() {
-            return;
-        }
-        with(|d| d.auto_start = true);
-        walk_handles(granted).await;
-    });
-}
-
-async fn walk_handles(handles: Vec<wasm_bindgen::JsValue>) {
-    with(|d| d.walking += 1);
-    step(|_, _| {});
-    for h in handles {
-        folder_handles::walk(h, add_batch).await;
-    }
-    walk_ended();
-}
-
-/// Files from an input.
-pub fn add_file_list(list: FileList) {
-    with(|d| d.walking += 1);
-    wasm_bindgen_futures::spawn_local(async move {
-        walk::walk_file_list(list, add_batch).await;
-        walk_ended();
-    });
-}
-
-fn add_batch(batch: Vec<walk::WalkedFile>) {
-    with(|d| {
-        let mut entries = Vec::with_capacity(batch.len());
-        for w in batch {
-            let id = FileId(d.files.len() as u64);
-            let size = w.size;
-            // A folder's figures include its sub-folders, so each ancestor counts the file.
-            let mut folder = crate::store::folder_of(&w.relative_path);
-            loop {
-                let stat = d.folders.entry(folder.to_string()).or_insert(FolderStat { files: 0, bytes: 0, included: true });
-                stat.files += 1;
-                stat.bytes += size;
-                if folder.is_empty() || !folder.contains('/') {
-                    break;
-                }
-                folder = crate::store::folder_of(folder);
-            }
-            entries.push(FileEntry { id, name: w.name, relative_path: w.relative_path.clone(), size, last_modified: w.last_modified, mime: w.mime });
-            d.paths.push(w.relative_path);
-            d.files.push(w.source);
-        }
-        d.folders_dirty = true;
-        let ids: Vec<FileId> = entries.iter().map(|e| e.id).collect();
-        d.engine.add_files(entries, clock::now_ms());
-        publish::append_rows(d, &ids);
-        d.pump();
-    });
-}
-
 /// Send a user intent to the engine.
 pub fn intent(i: Intent) {
     with(|d| {
@@ -307,29 +217,6 @@ pub fn intent(i: Intent) {
         }
         d.pump();
     });
-}
-
-/// The `File` of an id, opening a dropped entry the first time (and keeping the `File`).
-pub(crate) async fn open(id: FileId) -> Option<File> {
-    let source = with(|d| d.source(id)).flatten()?;
-    let file = source.resolve().await?;
-    if matches!(source, walk::FileSource::Entry(_)) {
-        with(|d| d.files[id.0 as usize] = walk::FileSource::File(file.clone()));
-    }
-    Some(file)
-}
-
-/// A walk ended: start the inspections held back while it ran.
-fn walk_ended() {
-    with(|d| {
-        d.walking -= 1;
-        if d.walking == 0 {
-            for file in std::mem::take(&mut d.deferred_inspect) {
-                d.perform(Action::Inspect { file });
-            }
-        }
-    });
-    step(|_, _| {});
 }
 
 impl Inner {
@@ -406,8 +293,8 @@ impl Inner {
             Action::Inspect { file } => {
                 wasm_bindgen_futures::spawn_local(async move {
                     let facts = match open(file).await {
-                        Some(f) => pool.inspect(f).await,
-                        None => Err(crate::strings::FILE_UNREADABLE.to_string()),
+                        Ok(f) => pool.inspect(f).await,
+                        Err(e) => Err(e),
                     };
                     step(|e, now| e.handle_inspected(file, facts, now));
                 });
@@ -415,18 +302,17 @@ impl Inner {
             Action::Hash { file } => {
                 wasm_bindgen_futures::spawn_local(async move {
                     let r = match open(file).await {
-                        Some(f) => pool.hash(f.unchecked_into()).await,
-                        None => Err(crate::strings::FILE_UNREADABLE.to_string()),
+                        Ok(f) => pool.hash(f.unchecked_into()).await,
+                        Err(e) => Err(e),
                     };
                     step(|e, now| e.handle_hashed(file, r, now));
                 });
             }
             Action::Prepare { file, max_pixels, quality, strip_location } => {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let Some(f) = open(file).await else {
-                        let reason = crate::strings::FILE_UNREADABLE.to_string();
-                        step(|e, now| e.handle_prepared(file, PrepareOutcome::KeepOriginal { reason }, now));
-                        return;
+                    let f = match open(file).await {
+                        Ok(f) => f,
+                        Err(reason) => return step(|e, now| e.handle_prepared(file, PrepareOutcome::KeepOriginal { reason }, now)),
                     };
                     let outcome = match pool.prepare(f, max_pixels, quality, strip_location).await {
                         PrepareResult::Prepared { blob, size, sha256 } => {

@@ -35,7 +35,7 @@ impl Inner {
             if let Some((file, prepared, start, end, algo)) = slice {
                 let blob: Option<Blob> = match prepared {
                     Some(b) => Some(b),
-                    None => super::open(file).await.map(|f| f.unchecked_into()),
+                    None => super::open(file).await.ok().map(|f| f.unchecked_into()),
                 };
                 // f64 offsets are exact up to 2^53 bytes: fine for any file.
                 match blob.and_then(|b| b.slice_with_f64_and_f64(start as f64, end as f64).ok()) {
