@@ -8,9 +8,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use shoebox_core::engine::{
-    Action, AlbumMode, Engine, EngineSettings, Event, FileId, PrepareOutcome, RequestId, ResumeRecord,
-};
+use shoebox_core::engine::{Action, AlbumMode, Engine, EngineSettings, Event, FileId, PrepareOutcome, RequestId, ResumeRecord};
 use wasm_bindgen::JsCast;
 use web_sys::Blob;
 
@@ -24,8 +22,8 @@ mod intake;
 mod page;
 mod publish;
 
-pub use intake::{add_entries, add_file_list, continue_remembered, pick_folder};
 use intake::open;
+pub use intake::{add_entries, add_file_list, continue_remembered, pick_folder};
 
 /// What the UI asks for.
 pub enum Intent {
@@ -353,5 +351,4 @@ impl Inner {
             Action::Http { req, request } => self.send(req, request),
         }
     }
-
 }

@@ -1,11 +1,11 @@
 //! Shoebox browser app library: UI components, browser adapters and the driver.
 //! `main.rs` only mounts; components live here so browser tests can mount them.
-pub mod settings;
-pub mod store;
-pub mod strings;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 #[cfg(target_arch = "wasm32")]
 pub mod driver;
+pub mod settings;
+pub mod store;
+pub mod strings;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -102,11 +102,8 @@ impl Settings {
 pub fn load() -> Settings {
     let window = web_sys::window().expect("window");
     let storage = window.local_storage().ok().flatten();
-    let mut s = storage
-        .as_ref()
-        .and_then(|st| st.get_item(STORAGE_KEY).ok().flatten())
-        .and_then(|j| Settings::from_json(&j))
-        .unwrap_or_default();
+    let mut s =
+        storage.as_ref().and_then(|st| st.get_item(STORAGE_KEY).ok().flatten()).and_then(|j| Settings::from_json(&j)).unwrap_or_default();
     let href = window.location().href().unwrap_or_default();
     if let Ok(url) = web_sys::Url::new(&href) {
         let params = url.search_params();
@@ -137,7 +134,16 @@ mod tests {
     #[test]
     fn url_parameters_set_every_setting() {
         let mut s = Settings::default();
-        for (k, v) in [("endpoint", "https://x/files/"), ("token", "t"), ("quality", "high"), ("limits", "google"), ("parallel", "5"), ("wifiOnly", "1"), ("album", "Trip"), ("stripLocation", "1")] {
+        for (k, v) in [
+            ("endpoint", "https://x/files/"),
+            ("token", "t"),
+            ("quality", "high"),
+            ("limits", "google"),
+            ("parallel", "5"),
+            ("wifiOnly", "1"),
+            ("album", "Trip"),
+            ("stripLocation", "1"),
+        ] {
             s.apply_param(k, v);
         }
         assert_eq!(s.endpoint, "https://x/files/");

@@ -24,12 +24,18 @@ pub enum RowState {
     Waiting,
     Inspecting,
     /// Inspected, before the backup starts: `downsize` when High quality will shrink it.
-    Planned { downsize: bool },
+    Planned {
+        downsize: bool,
+    },
     Hashing,
     Checking,
     Preparing,
-    Uploading { percent: u32 },
-    Retrying { in_s: u64 },
+    Uploading {
+        percent: u32,
+    },
+    Retrying {
+        in_s: u64,
+    },
     Paused,
     Done(Outcome),
 }

@@ -26,7 +26,8 @@ pub const OVERALL_PROGRESS: &str = "Overall progress";
 pub const SKIPPED_TITLE: &str = "Skipped files and why";
 pub const LEAVE_WARNING: &str = "Your backup is still running. If you leave, it will continue from where it stopped next time.";
 pub const DONE_NOTIFICATION: &str = "Your backup is complete";
-pub const CONTINUE_HINT: &str = "Choose or drop the same folders again to continue where you stopped. Files already sent are not sent again.";
+pub const CONTINUE_HINT: &str =
+    "Choose or drop the same folders again to continue where you stopped. Files already sent are not sent again.";
 pub const FILE_UNREADABLE: &str = "This file could not be opened. It may have been moved, deleted or still be downloading.";
 /// The plan view's line while file contents are being checked (the plan comes from names and
 /// sizes first; the content can still move a file, e.g. a text file named .jpg).
@@ -46,7 +47,8 @@ pub fn continue_detail(remaining: u64) -> String {
 pub fn files(n: u64) -> String {
     format!("{} {}", count(n), if n == 1 { "file" } else { "files" })
 }
-pub const SIGN_IN_HINT: &str = "The server did not accept the access key. Open the link you were given again, or enter the key in Settings.";
+pub const SIGN_IN_HINT: &str =
+    "The server did not accept the access key. Open the link you were given again, or enter the key in Settings.";
 
 // Settings panel
 pub const SET_QUALITY: &str = "Upload size";
@@ -113,13 +115,7 @@ pub const STATUS_WIFI: &str = "Waiting for Wi-Fi";
 pub const STATUS_PAUSED: &str = "Backup is paused";
 pub const STATUS_COMPLETE: &str = "Backup complete";
 pub fn complete_detail(uploaded: u64, already: u64, skipped: u64, failed: u64) -> String {
-    format!(
-        "{} uploaded, {} already backed up, {} skipped, {} failed",
-        count(uploaded),
-        count(already),
-        count(skipped),
-        count(failed)
-    )
+    format!("{} uploaded, {} already backed up, {} skipped, {} failed", count(uploaded), count(already), count(skipped), count(failed))
 }
 pub fn skipped_line(n: u64) -> String {
     format!("{} photos or videos were skipped — see why", count(n))

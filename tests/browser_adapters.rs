@@ -60,7 +60,12 @@ async fn xhr_sends_a_blob_slice_and_reports_upload_progress() {
 
 #[wasm_bindgen_test]
 async fn xhr_abort_ends_with_aborted() {
-    let req = xhr::XhrRequest { method: "POST".into(), url: "/abort-probe".into(), headers: vec![], body: xhr::XhrBody::Blob(blob_of(32_000_000)) };
+    let req = xhr::XhrRequest {
+        method: "POST".into(),
+        url: "/abort-probe".into(),
+        headers: vec![],
+        body: xhr::XhrBody::Blob(blob_of(32_000_000)),
+    };
     let (h, fut) = xhr::send(req, |_| {}).unwrap();
     h.abort();
     assert_eq!(fut.await.unwrap_err(), xhr::XhrError::Aborted);
@@ -128,7 +133,11 @@ async fn folder_handles_are_remembered_and_walked() {
     // root/Trip/a.jpg and root/Trip/Day 2/b.jpg
     async fn call(t: &wasm_bindgen::JsValue, m: &str, a: &[wasm_bindgen::JsValue]) -> wasm_bindgen::JsValue {
         let f: js_sys::Function = Reflect::get(t, &m.into()).unwrap().unchecked_into();
-        let p = match a { [x] => f.call1(t, x).unwrap(), [x, y] => f.call2(t, x, y).unwrap(), _ => f.call0(t).unwrap() };
+        let p = match a {
+            [x] => f.call1(t, x).unwrap(),
+            [x, y] => f.call2(t, x, y).unwrap(),
+            _ => f.call0(t).unwrap(),
+        };
         wasm_bindgen_futures::JsFuture::from(p.unchecked_into::<js_sys::Promise>()).await.unwrap()
     }
     let create = js_sys::Object::new();

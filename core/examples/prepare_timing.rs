@@ -8,7 +8,10 @@ fn main() {
     let path = std::env::args().nth(1).expect("usage: prepare_timing FILE.jpg");
     let src = std::fs::read(&path).unwrap();
     let t = Instant::now();
-    let mut dec = zune_jpeg::JpegDecoder::new_with_options(ZCursor::new(&src[..]), DecoderOptions::default().jpeg_set_out_colorspace(ColorSpace::YCbCr));
+    let mut dec = zune_jpeg::JpegDecoder::new_with_options(
+        ZCursor::new(&src[..]),
+        DecoderOptions::default().jpeg_set_out_colorspace(ColorSpace::YCbCr),
+    );
     let px = dec.decode().unwrap();
     let (w, h) = dec.dimensions().unwrap();
     let decode = t.elapsed();

@@ -18,9 +18,30 @@ pub enum MediaKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
-    Jpeg, Png, Gif, Webp, Bmp, Tiff, Heic, Avif,
-    Dng, Cr2, Cr3, Nef, Arw, Orf, Rw2, Raf,
-    Mp4, Mov, M4v, ThreeGp, Matroska, Webm, Avi, MpegTs,
+    Jpeg,
+    Png,
+    Gif,
+    Webp,
+    Bmp,
+    Tiff,
+    Heic,
+    Avif,
+    Dng,
+    Cr2,
+    Cr3,
+    Nef,
+    Arw,
+    Orf,
+    Rw2,
+    Raf,
+    Mp4,
+    Mov,
+    M4v,
+    ThreeGp,
+    Matroska,
+    Webm,
+    Avi,
+    MpegTs,
     Unknown,
 }
 
@@ -29,13 +50,30 @@ impl Format {
     pub fn mime(self) -> &'static str {
         use Format::*;
         match self {
-            Jpeg => "image/jpeg", Png => "image/png", Gif => "image/gif", Webp => "image/webp",
-            Bmp => "image/bmp", Tiff => "image/tiff", Heic => "image/heic", Avif => "image/avif",
-            Dng => "image/x-adobe-dng", Cr2 => "image/x-canon-cr2", Cr3 => "image/x-canon-cr3",
-            Nef => "image/x-nikon-nef", Arw => "image/x-sony-arw", Orf => "image/x-olympus-orf",
-            Rw2 => "image/x-panasonic-rw2", Raf => "image/x-fuji-raf",
-            Mp4 => "video/mp4", Mov => "video/quicktime", M4v => "video/x-m4v", ThreeGp => "video/3gpp",
-            Matroska => "video/x-matroska", Webm => "video/webm", Avi => "video/x-msvideo", MpegTs => "video/mp2t",
+            Jpeg => "image/jpeg",
+            Png => "image/png",
+            Gif => "image/gif",
+            Webp => "image/webp",
+            Bmp => "image/bmp",
+            Tiff => "image/tiff",
+            Heic => "image/heic",
+            Avif => "image/avif",
+            Dng => "image/x-adobe-dng",
+            Cr2 => "image/x-canon-cr2",
+            Cr3 => "image/x-canon-cr3",
+            Nef => "image/x-nikon-nef",
+            Arw => "image/x-sony-arw",
+            Orf => "image/x-olympus-orf",
+            Rw2 => "image/x-panasonic-rw2",
+            Raf => "image/x-fuji-raf",
+            Mp4 => "video/mp4",
+            Mov => "video/quicktime",
+            M4v => "video/x-m4v",
+            ThreeGp => "video/3gpp",
+            Matroska => "video/x-matroska",
+            Webm => "video/webm",
+            Avi => "video/x-msvideo",
+            MpegTs => "video/mp2t",
             Unknown => "application/octet-stream",
         }
     }
@@ -81,7 +119,15 @@ pub struct FileFacts {
 
 impl FileFacts {
     pub fn other() -> Self {
-        FileFacts { kind: MediaKind::Other, format: Format::Unknown, width: None, height: None, orientation: None, captured_at: None, readable: true }
+        FileFacts {
+            kind: MediaKind::Other,
+            format: Format::Unknown,
+            width: None,
+            height: None,
+            orientation: None,
+            captured_at: None,
+            readable: true,
+        }
     }
     /// What the name alone suggests, before `Inspect` reads the content: system files by name
     /// (final), otherwise the kind of the extension's format, with no dimensions.
@@ -136,7 +182,10 @@ pub enum Outcome {
 pub enum Decision {
     Upload,
     /// Upload after Prepare (downsize to `max_pixels` and/or strip location).
-    Prepare { max_pixels: Option<u64>, strip_location: bool },
+    Prepare {
+        max_pixels: Option<u64>,
+        strip_location: bool,
+    },
     Skip(SkipReason),
 }
 
@@ -151,7 +200,11 @@ pub fn decide(facts: &FileFacts, size: u64, limits: &Limits, quality: Quality, s
     match facts.kind {
         MediaKind::Other | MediaKind::System => Decision::Skip(SkipReason::NotMedia),
         MediaKind::Video => {
-            if size > limits.max_video_bytes { Decision::Skip(SkipReason::OverSizeLimit) } else { Decision::Upload }
+            if size > limits.max_video_bytes {
+                Decision::Skip(SkipReason::OverSizeLimit)
+            } else {
+                Decision::Upload
+            }
         }
         MediaKind::Photo => {
             if size > limits.max_photo_bytes {
@@ -172,7 +225,8 @@ pub fn decide(facts: &FileFacts, size: u64, limits: &Limits, quality: Quality, s
             if !facts.readable {
                 return Decision::Upload;
             }
-            let downsize = facts.format.can_prepare() && quality == Quality::High && facts.pixels().is_some_and(|p| p > HIGH_QUALITY_PIXELS);
+            let downsize =
+                facts.format.can_prepare() && quality == Quality::High && facts.pixels().is_some_and(|p| p > HIGH_QUALITY_PIXELS);
             let strip_location = strip_location && facts.format.can_strip_location();
             if downsize || strip_location {
                 Decision::Prepare { max_pixels: downsize.then_some(HIGH_QUALITY_PIXELS), strip_location }

@@ -9,10 +9,10 @@
 //! - [`engine`]: the upload state machine (quinn-proto style: inputs with `now`, actions out).
 
 pub mod api;
+pub mod engine;
 pub mod facts;
 pub mod hash;
 pub mod limits;
 pub mod photo;
 pub mod tus;
-pub mod engine;
 pub mod worker_protocol;

@@ -19,10 +19,22 @@ pub const HIGH_QUALITY_PIXELS: u64 = 16_000_000;
 
 impl Limits {
     pub fn seed() -> Self {
-        Limits { name: "seed".into(), max_photo_bytes: 75_000_000, max_photo_pixels: 100_000_000, max_video_bytes: 10_000_000_000, min_photo_side: 0 }
+        Limits {
+            name: "seed".into(),
+            max_photo_bytes: 75_000_000,
+            max_photo_pixels: 100_000_000,
+            max_video_bytes: 10_000_000_000,
+            min_photo_side: 0,
+        }
     }
     pub fn google() -> Self {
-        Limits { name: "google".into(), max_photo_bytes: 200_000_000, max_photo_pixels: 150_000_000, max_video_bytes: 10_000_000_000, min_photo_side: 256 }
+        Limits {
+            name: "google".into(),
+            max_photo_bytes: 200_000_000,
+            max_photo_pixels: 150_000_000,
+            max_video_bytes: 10_000_000_000,
+            min_photo_side: 256,
+        }
     }
     /// A preset by name (`seed`, `google`).
     pub fn preset(name: &str) -> Option<Self> {

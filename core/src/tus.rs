@@ -62,9 +62,8 @@ pub fn decode_metadata(header: &str) -> Result<Vec<(String, String)>, MetadataEr
         let value = match it.next() {
             None => String::new(),
             Some(v) => {
-                let bytes = STANDARD
-                    .decode(v.trim())
-                    .map_err(|_| MetadataError(format!("metadata value for {key:?} is not valid base64")))?;
+                let bytes =
+                    STANDARD.decode(v.trim()).map_err(|_| MetadataError(format!("metadata value for {key:?} is not valid base64")))?;
                 String::from_utf8(bytes).map_err(|_| MetadataError(format!("metadata value for {key:?} is not UTF-8")))?
             }
         };

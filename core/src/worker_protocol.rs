@@ -1,8 +1,8 @@
 //! The messages between the app's worker pool and its photo/hash Web Workers: jobs the pool
 //! sends and the replies it gets back (JSON inside the envelope). Here, not in either crate,
 //! because both speak it and the app must not link the worker's codecs.
-use serde::{Deserialize, Serialize};
 use crate::facts::{FileFacts, KeepReason};
+use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "job", rename_all = "camelCase")]
@@ -22,10 +22,22 @@ pub enum Job {
 #[serde(tag = "reply", rename_all = "camelCase")]
 pub enum Reply {
     Ready,
-    Inspected { facts: FileFacts },
-    Hashed { sha256: String },
+    Inspected {
+        facts: FileFacts,
+    },
+    Hashed {
+        sha256: String,
+    },
     /// The prepared bytes ride along as the envelope's ArrayBuffer.
-    Prepared { size: u64, sha256: String, mime: String },
-    KeepOriginal { reason: KeepReason },
-    Failed { error: String },
+    Prepared {
+        size: u64,
+        sha256: String,
+        mime: String,
+    },
+    KeepOriginal {
+        reason: KeepReason,
+    },
+    Failed {
+        error: String,
+    },
 }

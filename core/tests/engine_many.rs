@@ -9,14 +9,32 @@ fn bytes_in_flight_never_exceed_the_bound_with_1000_files() {
     let bound = 3 * 1_000_000;
     let mut h = H::new(EngineSettings { parallel_uploads: 8, chunk_size: Some(1_000_000), max_bytes_in_flight: bound, ..H::settings() });
     h.e.set_workers(4, 2);
-    let defs = (1..=1000u64).map(|i| (i, format!("F/{i}.jpg"), Content::Virtual { size: 100_000 + (i * 7919) % 2_500_000, digest: format!("{:064x}", i) }, photo_facts())).collect();
+    let defs = (1..=1000u64)
+        .map(|i| {
+            (
+                i,
+                format!("F/{i}.jpg"),
+                Content::Virtual { size: 100_000 + (i * 7919) % 2_500_000, digest: format!("{:064x}", i) },
+                photo_facts(),
+            )
+        })
+        .collect();
     h.add_many(defs);
     let mut srv = FakeTus::new();
     srv.keep_bytes = false;
     // Answer requests out of order to keep several in flight.
     let mut k = 0usize;
     h.start();
-    h.run(&mut srv, |_| Fault::None, |n| { k += 7; k % n.max(1) }, 5, 1_000_000);
+    h.run(
+        &mut srv,
+        |_| Fault::None,
+        |n| {
+            k += 7;
+            k % n.max(1)
+        },
+        5,
+        1_000_000,
+    );
     assert!(h.max_in_flight <= bound, "{} > {bound}", h.max_in_flight);
     assert!(h.max_in_flight >= 2_000_000, "the bound is used: {}", h.max_in_flight);
     assert_eq!(h.e.status(), Status::Complete { uploaded: 1000, already: 0, skipped: 0, failed: 0 });
@@ -29,7 +47,9 @@ fn a_hundred_thousand_files_stay_cheap() {
     let mut h = H::new(EngineSettings { parallel_uploads: 4, ..H::settings() });
     h.e.set_workers(4, 2);
     let t = std::time::Instant::now();
-    let defs: Vec<_> = (1..=n).map(|i| (i, format!("F{}/{i}.jpg", i % 100), Content::Virtual { size: 1000, digest: format!("{:064x}", i) }, photo_facts())).collect();
+    let defs: Vec<_> = (1..=n)
+        .map(|i| (i, format!("F{}/{i}.jpg", i % 100), Content::Virtual { size: 1000, digest: format!("{:064x}", i) }, photo_facts()))
+        .collect();
     // Added in batches, as the walk finds them.
     let mut it = defs.into_iter();
     loop {
@@ -53,7 +73,9 @@ fn a_hundred_thousand_files_stay_cheap() {
 #[test]
 fn second_run_of_the_same_folder_sends_no_patch() {
     let mut srv = FakeTus::new();
-    let defs = || (1..=50u64).map(|i| (i, format!("F/{i}.jpg"), Content::Bytes(bytes(3000 + i as usize, i as u8)), photo_facts())).collect::<Vec<_>>();
+    let defs = || {
+        (1..=50u64).map(|i| (i, format!("F/{i}.jpg"), Content::Bytes(bytes(3000 + i as usize, i as u8)), photo_facts())).collect::<Vec<_>>()
+    };
     let mut h = H::new(EngineSettings { chunk_size: Some(1000), ..H::settings() });
     h.add_many(defs());
     h.start();
@@ -75,7 +97,13 @@ fn second_run_of_the_same_folder_sends_no_patch() {
 fn eta_is_smooth_and_within_ten_percent_under_steady_throughput() {
     let chunk = 500_000u64;
     let size = 120_000_000u64; // 120 s at 1 MB/s
-    let mut h = H::new(EngineSettings { parallel_uploads: 1, chunk_size: Some(chunk), max_bytes_in_flight: chunk, creation_with_upload_max: 0, ..H::settings() });
+    let mut h = H::new(EngineSettings {
+        parallel_uploads: 1,
+        chunk_size: Some(chunk),
+        max_bytes_in_flight: chunk,
+        creation_with_upload_max: 0,
+        ..H::settings()
+    });
     let id = h.add(1, "v.mp4", Content::Virtual { size, digest: "cd".repeat(32) }, video_facts());
     h.handshake(HttpResponse::new(404), options_bare());
     h.start();

@@ -15,7 +15,11 @@ fn scenario(sizes: Vec<usize>, chunk: u64, parallel: usize, cwu: bool, ops: Vec<
         max_bytes_in_flight: chunk * 2,
         ..H::settings()
     });
-    let defs: Vec<_> = sizes.iter().enumerate().map(|(i, s)| (i as u64 + 1, format!("F/{i}.jpg"), Content::Bytes(bytes(*s, i as u8 + 1)), photo_facts())).collect();
+    let defs: Vec<_> = sizes
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (i as u64 + 1, format!("F/{i}.jpg"), Content::Bytes(bytes(*s, i as u8 + 1)), photo_facts()))
+        .collect();
     h.add_many(defs);
     let mut srv = FakeTus::new();
     srv.checksum = true;
@@ -65,7 +69,11 @@ fn scenario(sizes: Vec<usize>, chunk: u64, parallel: usize, cwu: bool, ops: Vec<
             }
             13 => {
                 paused_all = !paused_all;
-                if paused_all { h.e.pause_all(now) } else { h.e.resume_all(now) }
+                if paused_all {
+                    h.e.pause_all(now)
+                } else {
+                    h.e.resume_all(now)
+                }
             }
             14 => {
                 let id = FileId(1 + arg as u64 % sizes.len() as u64);
@@ -133,7 +141,8 @@ proptest! {
 #[test]
 fn rough_network_still_uploads_everything_exactly() {
     let mut h = H::new(EngineSettings { chunk_size: Some(700), parallel_uploads: 3, ..H::settings() });
-    let defs: Vec<_> = (1..=20u64).map(|i| (i, format!("F/{i}.jpg"), Content::Bytes(bytes(500 + 397 * i as usize, i as u8)), photo_facts())).collect();
+    let defs: Vec<_> =
+        (1..=20u64).map(|i| (i, format!("F/{i}.jpg"), Content::Bytes(bytes(500 + 397 * i as usize, i as u8)), photo_facts())).collect();
     h.add_many(defs);
     let mut srv = FakeTus::new();
     srv.checksum = true;

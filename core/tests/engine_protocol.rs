@@ -135,7 +135,8 @@ fn checksum_header_only_when_advertised_sha256_preferred_then_sha1() {
     let Body::Slice { checksum, .. } = r.body else { panic!() };
     assert_eq!(checksum, Some(ChecksumAlgo::Sha256));
 
-    let sha1_only = HttpResponse::new(204).with_header("Tus-Extension", "creation,checksum").with_header("Tus-Checksum-Algorithm", "md5,sha1");
+    let sha1_only =
+        HttpResponse::new(204).with_header("Tus-Extension", "creation,checksum").with_header("Tus-Checksum-Algorithm", "md5,sha1");
     let (mut h, _) = one_file(small_chunks(), 500, sha1_only);
     create(&mut h, "u");
     let (_, r) = h.expect(Method::Patch);
@@ -512,7 +513,8 @@ fn media_check_is_batched_and_settles_present_files() {
     let mut h = H::new(small_chunks());
     h.e.set_workers(8, 1);
     let n = 12_000u64;
-    let defs = (1..=n).map(|i| (i, format!("F/{i}.jpg"), Content::Virtual { size: 10, digest: format!("{:064x}", i) }, photo_facts())).collect();
+    let defs =
+        (1..=n).map(|i| (i, format!("F/{i}.jpg"), Content::Virtual { size: 10, digest: format!("{:064x}", i) }, photo_facts())).collect();
     h.add_many(defs);
     h.handshake(config_json(true, 1000), options_bare());
     assert_eq!(h.e.status(), Status::ReadyToBackUp { count: n });

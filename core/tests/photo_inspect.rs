@@ -67,7 +67,9 @@ fn other_still_formats() {
 
 #[test]
 fn raw_formats() {
-    for (k, format) in [("dng", Format::Dng), ("cr2", Format::Cr2), ("nef", Format::Nef), ("arw", Format::Arw), ("orf", Format::Orf), ("rw2", Format::Rw2)] {
+    for (k, format) in
+        [("dng", Format::Dng), ("cr2", Format::Cr2), ("nef", Format::Nef), ("arw", Format::Arw), ("orf", Format::Orf), ("rw2", Format::Rw2)]
+    {
         let f = facts(&format!("x.{k}"), &raw_tiff(k));
         assert_eq!((f.kind, f.format, f.orientation), (MediaKind::Photo, format, Some(6)), "{k}");
         assert!(f.readable, "{k}");
@@ -83,8 +85,16 @@ fn raw_formats() {
 #[test]
 fn videos() {
     for (k, format) in [
-        ("mp4", Format::Mp4), ("mov", Format::Mov), ("mov-old", Format::Mov), ("m4v", Format::M4v), ("3gp", Format::ThreeGp),
-        ("mkv", Format::Matroska), ("webm", Format::Webm), ("avi", Format::Avi), ("ts", Format::MpegTs), ("mts", Format::MpegTs),
+        ("mp4", Format::Mp4),
+        ("mov", Format::Mov),
+        ("mov-old", Format::Mov),
+        ("m4v", Format::M4v),
+        ("3gp", Format::ThreeGp),
+        ("mkv", Format::Matroska),
+        ("webm", Format::Webm),
+        ("avi", Format::Avi),
+        ("ts", Format::MpegTs),
+        ("mts", Format::MpegTs),
     ] {
         let f = facts("clip", &video(k));
         assert_eq!((f.kind, f.format), (MediaKind::Video, format), "{k}");
@@ -137,7 +147,19 @@ fn target_size_rounds_down_and_never_upscales() {
 }
 
 fn all_fixtures() -> Vec<Vec<u8>> {
-    let mut v = vec![jpeg(&JpegSpec::camera(64, 48)), jpeg(&JpegSpec { progressive: true, ..JpegSpec::camera(32, 32) }), png(16, 16, true), webp(16, 16), tiff(8, 8, true), heif(false), heif(true), cr3(), raf(), gif(4, 4), bmp(4, 4)];
+    let mut v = vec![
+        jpeg(&JpegSpec::camera(64, 48)),
+        jpeg(&JpegSpec { progressive: true, ..JpegSpec::camera(32, 32) }),
+        png(16, 16, true),
+        webp(16, 16),
+        tiff(8, 8, true),
+        heif(false),
+        heif(true),
+        cr3(),
+        raf(),
+        gif(4, 4),
+        bmp(4, 4),
+    ];
     v.extend(["dng", "cr2", "nef", "arw", "orf", "rw2"].map(raw_tiff));
     v.extend(["mp4", "mov", "m4v", "3gp", "mkv", "webm", "avi", "ts", "mts"].map(video));
     v

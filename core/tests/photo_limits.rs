@@ -66,7 +66,10 @@ fn strip_location_and_unreadable() {
     let strip = Decision::Prepare { max_pixels: None, strip_location: true };
     assert_eq!(decide(&photo(Format::Jpeg, 4000, 3000), MB, &l, Original, true), strip);
     assert_eq!(decide(&photo(Format::Heic, 4032, 3024), MB, &l, Original, true), strip);
-    assert_eq!(decide(&photo(Format::Jpeg, 6000, 4000), MB, &l, High, true), Decision::Prepare { max_pixels: Some(HIGH_QUALITY_PIXELS), strip_location: true });
+    assert_eq!(
+        decide(&photo(Format::Jpeg, 6000, 4000), MB, &l, High, true),
+        Decision::Prepare { max_pixels: Some(HIGH_QUALITY_PIXELS), strip_location: true }
+    );
     let unreadable = FileFacts { readable: false, width: None, height: None, ..photo(Format::Jpeg, 1, 1) };
     assert_eq!(decide(&unreadable, MB, &l, High, true), Decision::Upload);
 }

@@ -98,7 +98,9 @@ fn strip_location_while_downsizing() {
     let src = jpeg(&JpegSpec::camera(1200, 800));
     let out = prepared(&src, opts(Some(500_000), true));
     let e = read_exif(&out);
-    assert!(gps(&e).is_none() && e.fields().all(|f| f.ifd_num != In::PRIMARY || f.tag.number() < 0x8825 || f.tag != Tag::GPSInfoIFDPointer));
+    assert!(
+        gps(&e).is_none() && e.fields().all(|f| f.ifd_num != In::PRIMARY || f.tag.number() < 0x8825 || f.tag != Tag::GPSInfoIFDPointer)
+    );
     assert_eq!(field(&e, Tag::DateTimeOriginal), field(&read_exif(&src), Tag::DateTimeOriginal));
     assert!(!out.windows(8).any(|w| w == b"exif:GPS"), "XMP location blanked");
     assert!(has_segment(&out, 0xE1, b"http://ns.adobe.com/xap/1.0/\0"));
@@ -162,7 +164,9 @@ fn png_16bit_stays_png_16bit_with_metadata() {
 
 #[test]
 fn webp_and_tiff_become_jpeg_with_metadata() {
-    for (src, orientation) in [(webp(1200, 800), "row 0 at right and column 0 at top"), (tiff(1200, 800, true), "row 0 at left and column 0 at bottom")] {
+    for (src, orientation) in
+        [(webp(1200, 800), "row 0 at right and column 0 at top"), (tiff(1200, 800, true), "row 0 at left and column 0 at bottom")]
+    {
         let out = prepared(&src, opts(Some(240_000), false));
         let f = inspect("x", &out, out.len() as u64);
         assert_eq!((f.format, f.width, f.height), (Format::Jpeg, Some(600), Some(400)));

@@ -70,13 +70,24 @@ fn tus_upload(addr: SocketAddr, data: &[u8], sha: &str) -> (Duration, Vec<Durati
     let auth = ("Authorization", format!("Bearer {TOKEN}"));
     let tus = ("Tus-Resumable", "1.0.0".to_string());
     let md = encode_metadata([("sha256", Some(sha)), ("filename", Some("bench.bin"))]);
-    let (st, text) = send(addr, "POST", "/files/", &[auth.clone(), tus.clone(), ("Upload-Length", data.len().to_string()), ("Upload-Metadata", md)], b"");
+    let (st, text) = send(
+        addr,
+        "POST",
+        "/files/",
+        &[auth.clone(), tus.clone(), ("Upload-Length", data.len().to_string()), ("Upload-Metadata", md)],
+        b"",
+    );
     assert_eq!(st, 201, "{text}");
     let loc = text.lines().find_map(|l| l.strip_prefix("location: ")).unwrap().trim().to_string();
     let mut each = Vec::new();
     for (i, c) in data.chunks(CHUNK).enumerate() {
         let tp = Instant::now();
-        let h = [auth.clone(), tus.clone(), ("Upload-Offset", (i * CHUNK).to_string()), ("Content-Type", "application/offset+octet-stream".into())];
+        let h = [
+            auth.clone(),
+            tus.clone(),
+            ("Upload-Offset", (i * CHUNK).to_string()),
+            ("Content-Type", "application/offset+octet-stream".into()),
+        ];
         let (st, text) = send(addr, "PATCH", &loc, &h, c);
         assert_eq!(st, 204, "{text}");
         each.push(tp.elapsed());
@@ -110,7 +121,12 @@ async fn main() {
     let raw_addr = l.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(l, raw_app).await.unwrap() });
 
-    println!("machine: {} cores; payload {mib} MiB; tus chunks {} MiB; data under {}", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0), CHUNK >> 20, root.display());
+    println!(
+        "machine: {} cores; payload {mib} MiB; tus chunks {} MiB; data under {}",
+        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0),
+        CHUNK >> 20,
+        root.display()
+    );
     let mut ratios = Vec::new();
     for round in 0..rounds {
         // Fresh content each round, so the tus upload is never a dedup shortcut.
@@ -165,22 +181,35 @@ async fn main() {
             sha256: sha256_hex(&i.to_le_bytes()),
             source_sha256: (i % 10 == 0).then(|| sha256_hex(&(i + 1_000_000).to_le_bytes())),
             filename: Some(format!("IMG_{i:06}.jpg")),
-            relative_path: None, album: None, size: i, filetype: Some("image/jpeg".into()),
-            width: None, height: None, captured_at: None, uploaded_at: "2026-01-01T00:00:00Z".into(),
+            relative_path: None,
+            album: None,
+            size: i,
+            filetype: Some("image/jpeg".into()),
+            width: None,
+            height: None,
+            captured_at: None,
+            uploaded_at: "2026-01-01T00:00:00Z".into(),
         })
         .collect();
     state.index.insert_many("bench", &items).unwrap();
     let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = l.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(l, app(state)).await.unwrap() });
-    let digests: Vec<String> = (0..10_000u64).map(|i| sha256_hex(&(if i % 2 == 0 { i * 7 } else { 5_000_000 + i }).to_le_bytes())).collect();
+    let digests: Vec<String> =
+        (0..10_000u64).map(|i| sha256_hex(&(if i % 2 == 0 { i * 7 } else { 5_000_000 + i }).to_le_bytes())).collect();
     let body = serde_json::to_vec(&serde_json::json!({ "sha256": digests })).unwrap();
     let mut times = Vec::new();
     for _ in 0..5 {
         let b = body.clone();
         let t = tokio::task::spawn_blocking(move || {
             let t = Instant::now();
-            let (st, text) = send(addr, "POST", "/api/v1/media/check", &[("Authorization", format!("Bearer {TOKEN}")), ("Content-Type", "application/json".into())], &b);
+            let (st, text) = send(
+                addr,
+                "POST",
+                "/api/v1/media/check",
+                &[("Authorization", format!("Bearer {TOKEN}")), ("Content-Type", "application/json".into())],
+                &b,
+            );
             assert_eq!(st, 200, "{}", &text[..200.min(text.len())]);
             assert_eq!(text.matches('"').count() / 2 - 1, 5_000, "half the digests are present");
             t.elapsed()
@@ -190,7 +219,11 @@ async fn main() {
         times.push(t);
     }
     times.sort();
-    println!("10,000-digest check against 100,000 items (5,000 present): median {:.1} ms, best {:.1} ms", times[2].as_secs_f64() * 1e3, times[0].as_secs_f64() * 1e3);
+    println!(
+        "10,000-digest check against 100,000 items (5,000 present): median {:.1} ms, best {:.1} ms",
+        times[2].as_secs_f64() * 1e3,
+        times[0].as_secs_f64() * 1e3
+    );
     let _ = std::fs::remove_dir_all(&root);
 }
 

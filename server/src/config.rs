@@ -106,7 +106,12 @@ impl ServerConfig {
             data_dir: a.data_dir,
             app_dir: a.app_dir,
             tokens,
-            cors_origins: a.cors_origins.into_iter().map(|o| o.trim().trim_end_matches('/').to_string()).filter(|o| !o.is_empty()).collect(),
+            cors_origins: a
+                .cors_origins
+                .into_iter()
+                .map(|o| o.trim().trim_end_matches('/').to_string())
+                .filter(|o| !o.is_empty())
+                .collect(),
             upload_expiry: a.upload_expiry,
             max_size: a.max_size.unwrap_or(limits.max_video_bytes),
             chunk_size: a.chunk_size,

@@ -42,7 +42,8 @@ fn same_origin(origin: &str, headers: &HeaderMap) -> bool {
 pub async fn cors(State(origins): State<Arc<CorsOrigins>>, req: Request, next: Next) -> Response {
     let origin = req.headers().get(ORIGIN).and_then(|o| o.to_str().ok()).map(str::to_string);
     let allowed = origin.filter(|o| origins.allows(o, req.headers()));
-    let preflight = req.method() == Method::OPTIONS && req.headers().contains_key(ORIGIN) && req.headers().contains_key(ACCESS_CONTROL_REQUEST_METHOD);
+    let preflight =
+        req.method() == Method::OPTIONS && req.headers().contains_key(ORIGIN) && req.headers().contains_key(ACCESS_CONTROL_REQUEST_METHOD);
     let mut res = if preflight { StatusCode::NO_CONTENT.into_response() } else { next.run(req).await };
     let h = res.headers_mut();
     h.append(VARY, HeaderValue::from_static("Origin"));

@@ -2,7 +2,7 @@
 //! variant maps to exactly one tus/API status code with a plain-text reason.
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use shoebox_core::tus::{TUS_VERSION, H_TUS_VERSION};
+use shoebox_core::tus::{H_TUS_VERSION, TUS_VERSION};
 
 #[derive(Debug)]
 pub enum ApiError {

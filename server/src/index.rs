@@ -68,7 +68,20 @@ impl MediaIndex {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?;
             for m in items {
-                n += stmt.execute(params![user, m.sha256, m.source_sha256, m.size as i64, m.filename, m.relative_path, m.album, m.filetype, m.width, m.height, m.captured_at, m.uploaded_at])?;
+                n += stmt.execute(params![
+                    user,
+                    m.sha256,
+                    m.source_sha256,
+                    m.size as i64,
+                    m.filename,
+                    m.relative_path,
+                    m.album,
+                    m.filetype,
+                    m.width,
+                    m.height,
+                    m.captured_at,
+                    m.uploaded_at
+                ])?;
             }
         }
         tx.commit()?;
@@ -78,7 +91,9 @@ impl MediaIndex {
     /// True when `digest` is the sha256 or the sourceSha256 of one of the user's items.
     pub fn has(&self, user: &str, digest: &str) -> rusqlite::Result<bool> {
         self.conn()
-            .query_row("SELECT 1 FROM media WHERE user = ?1 AND (sha256 = ?2 OR source_sha256 = ?2) LIMIT 1", params![user, digest], |_| Ok(()))
+            .query_row("SELECT 1 FROM media WHERE user = ?1 AND (sha256 = ?2 OR source_sha256 = ?2) LIMIT 1", params![user, digest], |_| {
+                Ok(())
+            })
             .optional()
             .map(|r| r.is_some())
     }
@@ -107,7 +122,8 @@ impl MediaIndex {
     /// One page of the user's items in upload order, after the cursor; `next` is set when more follow.
     pub fn list(&self, user: &str, after: i64, limit: usize) -> rusqlite::Result<(Vec<MediaItem>, Option<i64>)> {
         let conn = self.conn();
-        let mut stmt = conn.prepare_cached(&format!("SELECT seq, {COLUMNS} FROM media WHERE user = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3"))?;
+        let mut stmt =
+            conn.prepare_cached(&format!("SELECT seq, {COLUMNS} FROM media WHERE user = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3"))?;
         let rows = stmt.query_map(params![user, after, limit as i64 + 1], |r| Ok((r.get::<_, i64>(0)?, row_item(r, 1)?)))?;
         let mut items: Vec<(i64, MediaItem)> = rows.collect::<Result<_, _>>()?;
         let more = items.len() > limit;

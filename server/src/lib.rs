@@ -27,7 +27,8 @@ use tower_http::trace::TraceLayer;
 const API_BODY_LIMIT: usize = 4 << 20;
 
 pub fn app(state: AppState) -> Router {
-    let upload_url = post(method_override::post_upload_url).head(head::head).patch(patch::patch).delete(delete::delete).options(options::options);
+    let upload_url =
+        post(method_override::post_upload_url).head(head::head).patch(patch::patch).delete(delete::delete).options(options::options);
     let files = Router::new()
         .route("/files", post(create::create).options(options::options))
         .route("/files/", post(create::create).options(options::options))

@@ -8,7 +8,9 @@ use std::io::Write;
 async fn main() {
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "shoebox_server=info,tower_http=warn".into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "shoebox_server=info,tower_http=warn".into()),
+        )
         .init();
     let args = Args::parse();
     let listen = args.listen;

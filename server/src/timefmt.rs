@@ -14,7 +14,11 @@ pub fn rfc3339_from_ms(ms: i64) -> String {
     let (days, sod) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
     let (y, m, d) = civil_from_days(days);
     let base = format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}", sod / 3600, sod % 3600 / 60, sod % 60);
-    if milli == 0 { format!("{base}Z") } else { format!("{base}.{milli:03}Z") }
+    if milli == 0 {
+        format!("{base}Z")
+    } else {
+        format!("{base}.{milli:03}Z")
+    }
 }
 
 /// EXIF "YYYY:MM:DD HH:MM:SS" → RFC 3339 (as UTC). None when it is not a plausible date.

@@ -9,7 +9,11 @@ use shoebox_core::api::MediaItem;
 use shoebox_core::hash::sha256_hex;
 
 fn post_json(token: &str, uri: &str, v: serde_json::Value) -> Request<Body> {
-    Request::post(uri).header("Authorization", format!("Bearer {token}")).header("Content-Type", "application/json").body(Body::from(v.to_string())).unwrap()
+    Request::post(uri)
+        .header("Authorization", format!("Bearer {token}"))
+        .header("Content-Type", "application/json")
+        .body(Body::from(v.to_string()))
+        .unwrap()
 }
 
 async fn items(s: &TestServer, token: &str) -> Vec<serde_json::Value> {
@@ -35,7 +39,13 @@ async fn declared_sha256_mismatch_is_422_and_the_upload_is_discarded() {
 async fn declared_sha256_mismatch_on_creation_with_upload_is_422() {
     let s = TestServer::new();
     let md = shoebox_core::tus::encode_metadata([("sha256", Some(sha256_hex(b"nope").as_str()))]);
-    let req = s.tus(Method::POST, "/files/").header("Upload-Length", "3").header("Upload-Metadata", md).header("Content-Type", "application/offset+octet-stream").body(Body::from("abc")).unwrap();
+    let req = s
+        .tus(Method::POST, "/files/")
+        .header("Upload-Length", "3")
+        .header("Upload-Metadata", md)
+        .header("Content-Type", "application/offset+octet-stream")
+        .body(Body::from("abc"))
+        .unwrap();
     assert_eq!(s.send(req).await.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
 
@@ -197,7 +207,18 @@ async fn media_list_pages_through_thousands_of_items() {
 async fn media_record_has_the_contract_fields() {
     let s = TestServer::new();
     let orig = sha256_hex(b"original");
-    s.upload(b"\x00\x01\x02", 3, &[("filename", "IMG_0001.jpg"), ("filetype", "image/jpeg"), ("relativePath", "Holiday 2024/Day 1/IMG_0001.jpg"), ("lastModified", "1700000000000"), ("sourceSha256", &orig)]).await;
+    s.upload(
+        b"\x00\x01\x02",
+        3,
+        &[
+            ("filename", "IMG_0001.jpg"),
+            ("filetype", "image/jpeg"),
+            ("relativePath", "Holiday 2024/Day 1/IMG_0001.jpg"),
+            ("lastModified", "1700000000000"),
+            ("sourceSha256", &orig),
+        ],
+    )
+    .await;
     let it = items(&s, ALICE).await;
     let m = &it[0];
     assert_eq!(m["sha256"], sha256_hex(b"\x00\x01\x02"));
@@ -292,7 +313,14 @@ async fn requests_without_a_valid_token_are_401() {
         let reqs = vec![
             with(Request::post("/files/").header("Tus-Resumable", "1.0.0").header("Upload-Length", "3")).body(Body::empty()).unwrap(),
             with(Request::head(&loc).header("Tus-Resumable", "1.0.0")).body(Body::empty()).unwrap(),
-            with(Request::patch(&loc).header("Tus-Resumable", "1.0.0").header("Upload-Offset", "0").header("Content-Type", "application/offset+octet-stream")).body(Body::from("abc")).unwrap(),
+            with(
+                Request::patch(&loc)
+                    .header("Tus-Resumable", "1.0.0")
+                    .header("Upload-Offset", "0")
+                    .header("Content-Type", "application/offset+octet-stream"),
+            )
+            .body(Body::from("abc"))
+            .unwrap(),
             with(Request::delete(&loc).header("Tus-Resumable", "1.0.0")).body(Body::empty()).unwrap(),
             with(Request::get("/api/v1/config")).body(Body::empty()).unwrap(),
             with(Request::get("/api/v1/media")).body(Body::empty()).unwrap(),
@@ -318,11 +346,24 @@ async fn another_users_uploads_and_media_are_404() {
     s.patch(&loc, 0, b"abc").await;
     assert_eq!(s.head_as(BOB, &loc).await.status, StatusCode::NOT_FOUND);
     assert_eq!(s.patch_as(BOB, &loc, 3, b"def").await.status, StatusCode::NOT_FOUND);
-    let del = Request::delete(&loc).header("Authorization", format!("Bearer {BOB}")).header("Tus-Resumable", "1.0.0").body(Body::empty()).unwrap();
+    let del = Request::delete(&loc)
+        .header("Authorization", format!("Bearer {BOB}"))
+        .header("Tus-Resumable", "1.0.0")
+        .body(Body::empty())
+        .unwrap();
     assert_eq!(s.send(del).await.status, StatusCode::NOT_FOUND);
     assert_eq!(s.head(&loc).await.h("upload-offset").as_deref(), Some("3"));
     // Bob cannot use Alice's parts in a final either.
-    let r = s.send(Request::post("/files/").header("Authorization", format!("Bearer {BOB}")).header("Tus-Resumable", "1.0.0").header("Upload-Concat", format!("final;{loc}")).body(Body::empty()).unwrap()).await;
+    let r = s
+        .send(
+            Request::post("/files/")
+                .header("Authorization", format!("Bearer {BOB}"))
+                .header("Tus-Resumable", "1.0.0")
+                .header("Upload-Concat", format!("final;{loc}"))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     s.patch(&loc, 3, b"def").await;
     let sha = sha256_hex(b"abcdef");
@@ -361,7 +402,9 @@ async fn bad_metadata_gets_a_clear_400() {
         (format!("filename {}", "QUFB".repeat(6000)), "longer"),
     ];
     for (md, why) in cases {
-        let r = s.send(s.tus(Method::POST, "/files/").header("Upload-Length", "3").header("Upload-Metadata", md).body(Body::empty()).unwrap()).await;
+        let r = s
+            .send(s.tus(Method::POST, "/files/").header("Upload-Length", "3").header("Upload-Metadata", md).body(Body::empty()).unwrap())
+            .await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{why}");
         assert!(r.text().contains(why), "{why}: {}", r.text());
     }

@@ -15,7 +15,9 @@ use tokio::sync::mpsc;
 use tower::ServiceExt;
 
 async fn partial(s: &TestServer, len: usize) -> String {
-    let r = s.send(s.tus(Method::POST, "/files/").header("Upload-Length", len).header("Upload-Concat", "partial").body(Body::empty()).unwrap()).await;
+    let r = s
+        .send(s.tus(Method::POST, "/files/").header("Upload-Length", len).header("Upload-Concat", "partial").body(Body::empty()).unwrap())
+        .await;
     assert_eq!(r.status, StatusCode::CREATED);
     r.h("location").unwrap()
 }
@@ -30,7 +32,11 @@ fn patch_req(s: &TestServer, loc: &str, offset: usize, body: Body) -> Request<Bo
 
 fn final_req(s: &TestServer, parts: &[&str], data: &[u8]) -> Request<Body> {
     let md = shoebox_core::tus::encode_metadata([("sha256", Some(sha256_hex(data).as_str()))]);
-    s.tus(Method::POST, "/files/").header("Upload-Concat", format!("final;{}", parts.join(" "))).header("Upload-Metadata", md).body(Body::empty()).unwrap()
+    s.tus(Method::POST, "/files/")
+        .header("Upload-Concat", format!("final;{}", parts.join(" ")))
+        .header("Upload-Metadata", md)
+        .body(Body::empty())
+        .unwrap()
 }
 
 /// Sends `req` on its own task, so the test can act while it runs.

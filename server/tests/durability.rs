@@ -2,9 +2,9 @@
 //! and a full disk (a small tmpfs when we may mount one, plus a deterministic fault-injecting
 //! store that runs everywhere).
 mod common;
+use axum::http::StatusCode;
 use common::http::{head_bytes, read_reply, tus_headers};
 use common::*;
-use axum::http::StatusCode;
 use shoebox_core::hash::sha256_hex;
 use shoebox_server::config::ServerConfig;
 use shoebox_server::store::{local::LocalStore, Store, UploadWriter};
@@ -106,7 +106,12 @@ async fn disk_full_on_a_small_tmpfs_is_507_and_damages_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mnt = dir.path().join("small");
     std::fs::create_dir(&mnt).unwrap();
-    let ok = std::process::Command::new("mount").args(["-t", "tmpfs", "-o", "size=3m", "tmpfs"]).arg(&mnt).stderr(std::process::Stdio::null()).status().is_ok_and(|s| s.success());
+    let ok = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=3m", "tmpfs"])
+        .arg(&mnt)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
     if !ok {
         eprintln!("SKIPPED disk_full_on_a_small_tmpfs: cannot mount a tmpfs here (needs root); disk_full_from_a_fault_injecting_store covers the same rule");
         return;
@@ -180,19 +185,39 @@ impl UploadWriter for FaultyWriter {
     }
 }
 impl Store for FaultyStore {
-    fn create_upload(&self, i: &UploadInfo) -> io::Result<()> { self.inner.create_upload(i) }
-    fn load_upload(&self, id: &UploadId) -> io::Result<Option<UploadInfo>> { self.inner.load_upload(id) }
-    fn save_upload(&self, i: &UploadInfo) -> io::Result<()> { self.inner.save_upload(i) }
-    fn upload_offset(&self, id: &UploadId) -> io::Result<u64> { self.inner.upload_offset(id) }
+    fn create_upload(&self, i: &UploadInfo) -> io::Result<()> {
+        self.inner.create_upload(i)
+    }
+    fn load_upload(&self, id: &UploadId) -> io::Result<Option<UploadInfo>> {
+        self.inner.load_upload(id)
+    }
+    fn save_upload(&self, i: &UploadInfo) -> io::Result<()> {
+        self.inner.save_upload(i)
+    }
+    fn upload_offset(&self, id: &UploadId) -> io::Result<u64> {
+        self.inner.upload_offset(id)
+    }
     fn open_writer(&self, id: &UploadId, o: u64) -> io::Result<Box<dyn UploadWriter>> {
         Ok(Box::new(FaultyWriter { inner: self.inner.open_writer(id, o)?, budget: self.budget.clone() }))
     }
-    fn open_upload_reader(&self, id: &UploadId) -> io::Result<Box<dyn Read + Send>> { self.inner.open_upload_reader(id) }
-    fn discard_upload_bytes(&self, id: &UploadId) -> io::Result<()> { self.inner.discard_upload_bytes(id) }
-    fn delete_upload(&self, id: &UploadId) -> io::Result<()> { self.inner.delete_upload(id) }
-    fn list_uploads(&self) -> io::Result<Vec<UploadId>> { self.inner.list_uploads() }
-    fn commit_blob(&self, id: &UploadId, u: &str, s: &str) -> io::Result<bool> { self.inner.commit_blob(id, u, s) }
-    fn open_blob(&self, u: &str, s: &str) -> io::Result<Option<(Box<dyn Read + Send>, u64)>> { self.inner.open_blob(u, s) }
+    fn open_upload_reader(&self, id: &UploadId) -> io::Result<Box<dyn Read + Send>> {
+        self.inner.open_upload_reader(id)
+    }
+    fn discard_upload_bytes(&self, id: &UploadId) -> io::Result<()> {
+        self.inner.discard_upload_bytes(id)
+    }
+    fn delete_upload(&self, id: &UploadId) -> io::Result<()> {
+        self.inner.delete_upload(id)
+    }
+    fn list_uploads(&self) -> io::Result<Vec<UploadId>> {
+        self.inner.list_uploads()
+    }
+    fn commit_blob(&self, id: &UploadId, u: &str, s: &str) -> io::Result<bool> {
+        self.inner.commit_blob(id, u, s)
+    }
+    fn open_blob(&self, u: &str, s: &str) -> io::Result<Option<(Box<dyn Read + Send>, u64)>> {
+        self.inner.open_blob(u, s)
+    }
 }
 
 #[tokio::test]

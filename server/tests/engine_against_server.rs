@@ -200,8 +200,13 @@ fn send(addr: SocketAddr, r: &HttpRequest, body: &[u8]) -> Result<HttpResponse, 
     let split = raw.windows(4).position(|w| w == b"\r\n\r\n").ok_or_else(|| NetError::Other("truncated response".into()))?;
     let text = String::from_utf8_lossy(&raw[..split]).into_owned();
     let mut lines = text.split("\r\n");
-    let status: u16 = lines.next().and_then(|l| l.split(' ').nth(1)).and_then(|s| s.parse().ok()).ok_or_else(|| NetError::Other("bad status line".into()))?;
-    let headers: Vec<(String, String)> = lines.filter_map(|l| l.split_once(':')).map(|(k, v)| (k.trim().to_string(), v.trim().to_string())).collect();
+    let status: u16 = lines
+        .next()
+        .and_then(|l| l.split(' ').nth(1))
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| NetError::Other("bad status line".into()))?;
+    let headers: Vec<(String, String)> =
+        lines.filter_map(|l| l.split_once(':')).map(|(k, v)| (k.trim().to_string(), v.trim().to_string())).collect();
     let mut body = raw[split + 4..].to_vec();
     if headers.iter().any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked")) {
         body = dechunk(&body);
@@ -226,7 +231,12 @@ fn dechunk(mut b: &[u8]) -> Vec<u8> {
 }
 
 fn get(addr: SocketAddr, path: &str) -> (u16, Vec<u8>) {
-    let r = HttpRequest { method: Method::Get, url: path.into(), headers: vec![("Authorization".into(), format!("Bearer {TOKEN}"))], body: Body::Empty };
+    let r = HttpRequest {
+        method: Method::Get,
+        url: path.into(),
+        headers: vec![("Authorization".into(), format!("Bearer {TOKEN}"))],
+        body: Body::Empty,
+    };
     // Binary bodies: read raw.
     let mut c = TcpStream::connect(addr).unwrap();
     let head = format!("GET {} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nAuthorization: Bearer {TOKEN}\r\n\r\n", r.url);

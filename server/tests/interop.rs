@@ -20,12 +20,8 @@ fn tus_js_client_uploads_aborts_resumes_plain_and_parallel() {
     let dir = tempfile::tempdir().unwrap();
     let token = "interop-token-123";
     let p = ServerProcess::start(dir.path(), &["--token", &format!("alice:{token}")], &[]);
-    let out = Command::new("node")
-        .arg(&script)
-        .env("SHOEBOX_URL", format!("http://{}", p.addr))
-        .env("SHOEBOX_TOKEN", token)
-        .output()
-        .unwrap();
+    let out =
+        Command::new("node").arg(&script).env("SHOEBOX_URL", format!("http://{}", p.addr)).env("SHOEBOX_TOKEN", token).output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     println!("{stdout}");
     eprintln!("{}", String::from_utf8_lossy(&out.stderr));

@@ -45,10 +45,22 @@ fn tokens_from_flags_and_environment() {
 fn help_explains_every_flag() {
     let out = std::process::Command::new(binary()).arg("--help").output().unwrap();
     let help = String::from_utf8(out.stdout).unwrap();
-    for f in ["--listen", "--data-dir", "--app-dir", "--token", "--cors-origin", "--upload-expiry", "--max-size", "--chunk-size", "--limits"] {
+    for f in
+        ["--listen", "--data-dir", "--app-dir", "--token", "--cors-origin", "--upload-expiry", "--max-size", "--chunk-size", "--limits"]
+    {
         assert!(help.contains(f), "{f} missing from --help");
     }
-    for e in ["SHOEBOX_LISTEN", "SHOEBOX_DATA_DIR", "SHOEBOX_APP_DIR", "SHOEBOX_TOKENS", "SHOEBOX_CORS_ORIGINS", "SHOEBOX_UPLOAD_EXPIRY", "SHOEBOX_MAX_SIZE", "SHOEBOX_CHUNK_SIZE", "SHOEBOX_LIMITS"] {
+    for e in [
+        "SHOEBOX_LISTEN",
+        "SHOEBOX_DATA_DIR",
+        "SHOEBOX_APP_DIR",
+        "SHOEBOX_TOKENS",
+        "SHOEBOX_CORS_ORIGINS",
+        "SHOEBOX_UPLOAD_EXPIRY",
+        "SHOEBOX_MAX_SIZE",
+        "SHOEBOX_CHUNK_SIZE",
+        "SHOEBOX_LIMITS",
+    ] {
         assert!(help.contains(e), "{e} missing from --help");
     }
     assert!(help.contains("Shoebox is running: open http://ADDR/?token=TOKEN"));

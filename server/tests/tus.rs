@@ -30,7 +30,12 @@ async fn unsupported_tus_version_is_412_with_tus_version() {
     let s = TestServer::new();
     let loc = s.create(10, &[]).await;
     for (m, uri) in [(Method::POST, "/files/"), (Method::HEAD, loc.as_str()), (Method::PATCH, loc.as_str())] {
-        let req = Request::builder().method(m.clone()).uri(uri).header("Authorization", format!("Bearer {ALICE}")).header("Tus-Resumable", "0.2.2").header("Upload-Length", "10");
+        let req = Request::builder()
+            .method(m.clone())
+            .uri(uri)
+            .header("Authorization", format!("Bearer {ALICE}"))
+            .header("Tus-Resumable", "0.2.2")
+            .header("Upload-Length", "10");
         let r = s.send(req.body(Body::empty()).unwrap()).await;
         assert_eq!(r.status, StatusCode::PRECONDITION_FAILED, "{m}");
         assert_eq!(r.h("tus-version").as_deref(), Some("1.0.0"));
@@ -44,7 +49,15 @@ async fn unsupported_tus_version_is_412_with_tus_version() {
 async fn patch_with_wrong_content_type_is_415() {
     let s = TestServer::new();
     let loc = s.create(4, &[]).await;
-    let r = s.send(s.tus(Method::PATCH, &loc).header("Upload-Offset", "0").header("Content-Type", "application/octet-stream").body(Body::from("abcd")).unwrap()).await;
+    let r = s
+        .send(
+            s.tus(Method::PATCH, &loc)
+                .header("Upload-Offset", "0")
+                .header("Content-Type", "application/octet-stream")
+                .body(Body::from("abcd"))
+                .unwrap(),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
     assert_eq!(s.head(&loc).await.h("upload-offset").as_deref(), Some("0"));
 }
@@ -125,7 +138,12 @@ async fn chunks_complete_an_upload() {
 #[tokio::test]
 async fn creation_with_upload_takes_the_first_bytes() {
     let s = TestServer::new();
-    let req = s.tus(Method::POST, "/files/").header("Upload-Length", "10").header("Content-Type", "application/offset+octet-stream").body(Body::from("hello")).unwrap();
+    let req = s
+        .tus(Method::POST, "/files/")
+        .header("Upload-Length", "10")
+        .header("Content-Type", "application/offset+octet-stream")
+        .body(Body::from("hello"))
+        .unwrap();
     let r = s.send(req).await;
     assert_eq!(r.status, StatusCode::CREATED);
     assert_eq!(r.h("upload-offset").as_deref(), Some("5"));
@@ -139,7 +157,13 @@ async fn creation_with_upload_of_a_whole_file_completes() {
     let s = TestServer::new();
     let sha = sha256_hex(b"whole");
     let md = shoebox_core::tus::encode_metadata([("sha256", Some(sha.as_str()))]);
-    let req = s.tus(Method::POST, "/files/").header("Upload-Length", "5").header("Upload-Metadata", md).header("Content-Type", "application/offset+octet-stream").body(Body::from("whole")).unwrap();
+    let req = s
+        .tus(Method::POST, "/files/")
+        .header("Upload-Length", "5")
+        .header("Upload-Metadata", md)
+        .header("Content-Type", "application/offset+octet-stream")
+        .body(Body::from("whole"))
+        .unwrap();
     let r = s.send(req).await;
     assert_eq!(r.status, StatusCode::CREATED);
     assert_eq!(r.h("upload-offset").as_deref(), Some("5"));
@@ -156,7 +180,13 @@ async fn deferred_length_is_set_by_a_later_patch() {
     assert_eq!(h.h("upload-defer-length").as_deref(), Some("1"));
     assert_eq!(h.h("upload-length"), None);
     assert_eq!(s.patch(&loc, 0, b"abc").await.status, StatusCode::NO_CONTENT);
-    let req = s.tus(Method::PATCH, &loc).header("Upload-Offset", "3").header("Upload-Length", "6").header("Content-Type", "application/offset+octet-stream").body(Body::from("def")).unwrap();
+    let req = s
+        .tus(Method::PATCH, &loc)
+        .header("Upload-Offset", "3")
+        .header("Upload-Length", "6")
+        .header("Content-Type", "application/offset+octet-stream")
+        .body(Body::from("def"))
+        .unwrap();
     assert_eq!(s.send(req).await.status, StatusCode::NO_CONTENT);
     let h = s.head(&loc).await;
     assert_eq!((h.h("upload-offset").as_deref(), h.h("upload-length").as_deref()), (Some("6"), Some("6")));
@@ -199,7 +229,13 @@ async fn termination_deletes_the_upload() {
 }
 
 async fn checked_patch(s: &TestServer, loc: &str, off: u64, body: &[u8], checksum: &str) -> Resp {
-    let req = s.tus(Method::PATCH, loc).header("Upload-Offset", off).header("Content-Type", "application/offset+octet-stream").header("Upload-Checksum", checksum).body(Body::from(body.to_vec())).unwrap();
+    let req = s
+        .tus(Method::PATCH, loc)
+        .header("Upload-Offset", off)
+        .header("Content-Type", "application/offset+octet-stream")
+        .header("Upload-Checksum", checksum)
+        .body(Body::from(body.to_vec()))
+        .unwrap();
     s.send(req).await
 }
 
@@ -242,7 +278,9 @@ async fn unknown_checksum_algorithm_is_400() {
 }
 
 async fn create_partial(s: &TestServer, len: u64) -> String {
-    let r = s.send(s.tus(Method::POST, "/files/").header("Upload-Length", len).header("Upload-Concat", "partial").body(Body::empty()).unwrap()).await;
+    let r = s
+        .send(s.tus(Method::POST, "/files/").header("Upload-Length", len).header("Upload-Concat", "partial").body(Body::empty()).unwrap())
+        .await;
     assert_eq!(r.status, StatusCode::CREATED);
     r.h("location").unwrap()
 }
@@ -263,7 +301,9 @@ async fn concatenation_joins_partial_uploads() {
     let md = shoebox_core::tus::encode_metadata([("sha256", Some(sha.as_str())), ("filename", Some("big.mov"))]);
     // Absolute URLs, as tus-js-client sends them.
     let concat = format!("final;http://localhost{pa} http://localhost{pb}");
-    let r = s.send(s.tus(Method::POST, "/files/").header("Upload-Concat", concat).header("Upload-Metadata", md).body(Body::empty()).unwrap()).await;
+    let r = s
+        .send(s.tus(Method::POST, "/files/").header("Upload-Concat", concat).header("Upload-Metadata", md).body(Body::empty()).unwrap())
+        .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
     let fin = r.h("location").unwrap();
     let h = s.head(&fin).await;
@@ -288,7 +328,13 @@ async fn concatenation_refuses_unfinished_parts() {
 async fn method_override_tunnels_patch_and_delete_through_post() {
     let s = TestServer::new();
     let loc = s.create(3, &[]).await;
-    let req = s.tus(Method::POST, &loc).header("X-HTTP-Method-Override", "PATCH").header("Upload-Offset", "0").header("Content-Type", "application/offset+octet-stream").body(Body::from("abc")).unwrap();
+    let req = s
+        .tus(Method::POST, &loc)
+        .header("X-HTTP-Method-Override", "PATCH")
+        .header("Upload-Offset", "0")
+        .header("Content-Type", "application/offset+octet-stream")
+        .body(Body::from("abc"))
+        .unwrap();
     let r = s.send(req).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT);
     assert_eq!(r.h("upload-offset").as_deref(), Some("3"));
@@ -328,7 +374,17 @@ async fn cors_preflight_on_upload_urls_from_allowed_origins() {
     assert!(r.status.is_success());
     assert_eq!(r.h("access-control-allow-origin").as_deref(), Some("https://photos.example"));
     let allow = r.h("access-control-allow-headers").unwrap().to_ascii_lowercase();
-    for h in ["authorization", "tus-resumable", "upload-length", "upload-metadata", "upload-offset", "upload-checksum", "upload-defer-length", "upload-concat", "content-type"] {
+    for h in [
+        "authorization",
+        "tus-resumable",
+        "upload-length",
+        "upload-metadata",
+        "upload-offset",
+        "upload-checksum",
+        "upload-defer-length",
+        "upload-concat",
+        "content-type",
+    ] {
         assert!(allow.contains(h), "{h} not allowed: {allow}");
     }
     assert!(r.h("access-control-allow-methods").unwrap().contains("PATCH"));
@@ -339,7 +395,18 @@ async fn cors_preflight_on_upload_urls_from_allowed_origins() {
     // The actual request exposes what tus clients read.
     let r = s.send(s.tus(Method::HEAD, &loc).header("Origin", "https://photos.example").body(Body::empty()).unwrap()).await;
     let expose = r.h("access-control-expose-headers").unwrap().to_ascii_lowercase();
-    for h in ["location", "upload-offset", "upload-length", "upload-metadata", "upload-expires", "upload-duplicate", "tus-version", "tus-extension", "tus-max-size", "tus-checksum-algorithm"] {
+    for h in [
+        "location",
+        "upload-offset",
+        "upload-length",
+        "upload-metadata",
+        "upload-expires",
+        "upload-duplicate",
+        "tus-version",
+        "tus-extension",
+        "tus-max-size",
+        "tus-checksum-algorithm",
+    ] {
         assert!(expose.contains(h), "{h} not exposed: {expose}");
     }
 }
@@ -347,10 +414,27 @@ async fn cors_preflight_on_upload_urls_from_allowed_origins() {
 #[tokio::test]
 async fn cors_allows_the_servers_own_origin_and_star() {
     let s = TestServer::new();
-    let r = s.send(Request::options("/files/").header("Host", "127.0.0.1:8080").header("Origin", "http://127.0.0.1:8080").header("Access-Control-Request-Method", "POST").body(Body::empty()).unwrap()).await;
+    let r = s
+        .send(
+            Request::options("/files/")
+                .header("Host", "127.0.0.1:8080")
+                .header("Origin", "http://127.0.0.1:8080")
+                .header("Access-Control-Request-Method", "POST")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
     assert_eq!(r.h("access-control-allow-origin").as_deref(), Some("http://127.0.0.1:8080"));
     let s = TestServer::with(|c| c.cors_origins = vec!["*".into()]);
-    let r = s.send(Request::options("/files/").header("Origin", "https://any.example").header("Access-Control-Request-Method", "POST").body(Body::empty()).unwrap()).await;
+    let r = s
+        .send(
+            Request::options("/files/")
+                .header("Origin", "https://any.example")
+                .header("Access-Control-Request-Method", "POST")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
     assert_eq!(r.h("access-control-allow-origin").as_deref(), Some("https://any.example"));
 }
 

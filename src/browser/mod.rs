@@ -5,5 +5,5 @@ pub mod idb;
 pub mod limiter;
 pub mod network;
 pub mod walk;
-pub mod xhr;
 pub mod worker_pool;
+pub mod xhr;

@@ -20,9 +20,9 @@
 //! small files fast); the rest wait in a FIFO queue. A worker that crashes
 //! (panic, out of memory) is terminated and replaced, and only its own job fails; a worker
 //! script that cannot start at all fails the queued jobs instead of hanging them.
-use shoebox_core::worker_protocol::{Job, Reply};
 use futures::channel::oneshot;
 use shoebox_core::facts::FileFacts;
+use shoebox_core::worker_protocol::{Job, Reply};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
@@ -134,7 +134,9 @@ impl WorkerPool {
                     Err(_) => keep("blob creation failed".into()),
                 }
             }
-            Ok((Reply::KeepOriginal { reason }, _)) => keep(serde_json::to_value(reason).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()),
+            Ok((Reply::KeepOriginal { reason }, _)) => {
+                keep(serde_json::to_value(reason).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default())
+            }
             Ok((other, _)) => keep(unexpected(other)),
             Err(e) => keep(e),
         }
@@ -297,7 +299,9 @@ extern "C" {
 
 fn new_worker(source: &WorkerSource) -> Result<Worker, JsValue> {
     let (script, module) = match source {
-        WorkerSource::TrunkBin { base } => (format!("importScripts({0:?} + 'worker.js'); wasm_bindgen({0:?} + 'worker_bg.wasm');", base), false),
+        WorkerSource::TrunkBin { base } => {
+            (format!("importScripts({0:?} + 'worker.js'); wasm_bindgen({0:?} + 'worker_bg.wasm');", base), false)
+        }
         WorkerSource::ThisModule => {
             let url = MODULE_URL.with(|u| u.clone());
             // wasm-bindgen names the binary `<shim>_bg.wasm`; pass it explicitly because some

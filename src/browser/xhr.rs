@@ -87,12 +87,16 @@ pub fn send(
     {
         let x = xhr.clone();
         let finish = finish.clone();
-        on(&xhr, "load", Box::new(move |_| {
-            let status = x.status().unwrap_or(0);
-            let headers = parse_headers(&x.get_all_response_headers().unwrap_or_default());
-            let body = x.response_text().ok().flatten().unwrap_or_default();
-            finish(Ok(XhrResponse { status, headers, body }));
-        }));
+        on(
+            &xhr,
+            "load",
+            Box::new(move |_| {
+                let status = x.status().unwrap_or(0);
+                let headers = parse_headers(&x.get_all_response_headers().unwrap_or_default());
+                let body = x.response_text().ok().flatten().unwrap_or_default();
+                finish(Ok(XhrResponse { status, headers, body }));
+            }),
+        );
     }
     {
         let finish = finish.clone();
@@ -107,11 +111,15 @@ pub fn send(
         on(&xhr, "timeout", Box::new(move |_| finish(Err(XhrError::Network))));
     }
     if let Ok(upload) = xhr.upload() {
-        on(&upload, "progress", Box::new(move |e: JsValue| {
-            if let Some(e) = e.dyn_ref::<ProgressEvent>() {
-                on_progress(e.loaded() as u64);
-            }
-        }));
+        on(
+            &upload,
+            "progress",
+            Box::new(move |e: JsValue| {
+                if let Some(e) = e.dyn_ref::<ProgressEvent>() {
+                    on_progress(e.loaded() as u64);
+                }
+            }),
+        );
     }
     let sent = match &req.body {
         XhrBody::Empty => xhr.send(),

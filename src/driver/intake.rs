@@ -89,7 +89,14 @@ fn add_batch(batch: Vec<walk::WalkedFile>) {
                 }
                 folder = crate::store::folder_of(folder);
             }
-            entries.push(FileEntry { id, name: w.name, relative_path: w.relative_path.clone(), size, last_modified: w.last_modified, mime: w.mime });
+            entries.push(FileEntry {
+                id,
+                name: w.name,
+                relative_path: w.relative_path.clone(),
+                size,
+                last_modified: w.last_modified,
+                mime: w.mime,
+            });
             d.paths.push(w.relative_path);
             d.files.push(w.source);
         }
@@ -125,4 +132,3 @@ fn walk_ended() {
     });
     step(|_, _| {});
 }
-

@@ -53,11 +53,8 @@ fn row_state(v: &FileView, now: u64) -> RowState {
 pub(super) fn publish(d: &mut Inner) {
     let now = crate::browser::clock::now_ms();
     if !d.dirty.is_empty() {
-        let changes: Vec<(usize, RowState)> = d
-            .dirty
-            .drain()
-            .filter_map(|FileId(id)| d.engine.file_view(FileId(id)).map(|v| (id as usize, row_state(&v, now))))
-            .collect();
+        let changes: Vec<(usize, RowState)> =
+            d.dirty.drain().filter_map(|FileId(id)| d.engine.file_view(FileId(id)).map(|v| (id as usize, row_state(&v, now)))).collect();
         d.store.rows.update(|rows| {
             for (i, st) in changes {
                 if let Some(r) = rows.get_mut(i) {

@@ -35,7 +35,11 @@ pub fn FileList() -> impl IntoView {
     let matching = Memo::new(move |_| {
         let f = filter.get();
         store.rows.with(|rows| {
-            rows.iter().enumerate().filter(|(_, r)| f == Filter::All || r.state.filter_class() == f).map(|(i, _)| i as u32).collect::<Vec<u32>>()
+            rows.iter()
+                .enumerate()
+                .filter(|(_, r)| f == Filter::All || r.state.filter_class() == f)
+                .map(|(i, _)| i as u32)
+                .collect::<Vec<u32>>()
         })
     });
     let window = move || {
@@ -43,7 +47,12 @@ pub fn FileList() -> impl IntoView {
         let count = (VIEW_PX / ROW_PX) as usize + 2 * OVERSCAN;
         let idx = matching.get();
         store.rows.with(|rows| {
-            idx.iter().enumerate().skip(first).take(count).filter_map(|(pos, &i)| rows.get(i as usize).map(|r| (pos, r.clone()))).collect::<Vec<(usize, FileRow)>>()
+            idx.iter()
+                .enumerate()
+                .skip(first)
+                .take(count)
+                .filter_map(|(pos, &i)| rows.get(i as usize).map(|r| (pos, r.clone())))
+                .collect::<Vec<(usize, FileRow)>>()
         })
     };
     let filters = [

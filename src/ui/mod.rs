@@ -1,5 +1,6 @@
 //! Leptos components, one per file. They read the store and send intents to the driver.
 pub mod app;
+pub mod controls;
 pub mod drop_zone;
 pub mod file_list;
 pub mod folder_picker;
@@ -9,4 +10,3 @@ pub mod settings_panel;
 pub mod skipped_list;
 pub mod status_card;
 pub mod status_text;
-pub mod controls;

@@ -12,10 +12,7 @@ pub fn OverallProgress() -> impl IntoView {
     });
     let text = move || {
         store.totals.with(|t| {
-            let mut parts = vec![
-                s::bytes_of(t.bytes_done, t.bytes_total),
-                s::files_of(t.files_done, t.files_total),
-            ];
+            let mut parts = vec![s::bytes_of(t.bytes_done, t.bytes_total), s::files_of(t.files_done, t.files_total)];
             if let Some(bps) = t.speed_bps {
                 parts.push(s::speed(bps));
             }

@@ -13,19 +13,24 @@ const MAX_FOLDERS_SHOWN: usize = 400;
 pub fn PlanView() -> impl IntoView {
     let store = use_store();
     let visible = move || store.totals.with(|t| t.files > 0) && !store.started.get();
-    let totals = move || {
-        store.totals.with(|t| s::plan_totals(t.photos, t.videos, t.to_downsize, t.skipped_count()))
-    };
+    let totals = move || store.totals.with(|t| s::plan_totals(t.photos, t.videos, t.to_downsize, t.skipped_count()));
     let size_line = move || store.totals.with(|t| format!("{} in {}", s::bytes(t.bytes_total), s::files(t.files)));
     let reasons = move || {
         store.totals.with(|t| {
-            t.skipped.iter().filter(|(_, n)| **n > 0).map(|(k, n)| format!("{}: {}", s::skip_reason(k.reason()), s::count(*n))).collect::<Vec<_>>()
+            t.skipped
+                .iter()
+                .filter(|(_, n)| **n > 0)
+                .map(|(k, n)| format!("{}: {}", s::skip_reason(k.reason()), s::count(*n)))
+                .collect::<Vec<_>>()
         })
     };
-    let folders = move || {
-        store.folders.with(|f| f.iter().take(MAX_FOLDERS_SHOWN).map(|(p, st)| (p.clone(), st.clone())).collect::<Vec<_>>())
+    let folders =
+        move || store.folders.with(|f| f.iter().take(MAX_FOLDERS_SHOWN).map(|(p, st)| (p.clone(), st.clone())).collect::<Vec<_>>());
+    let checking = move || {
+        store
+            .totals
+            .with(|t| (t.checked < t.files).then(|| s::plan_checking(t.checked, t.files)).unwrap_or_else(|| s::plan_checked(t.files)))
     };
-    let checking = move || store.totals.with(|t| (t.checked < t.files).then(|| s::plan_checking(t.checked, t.files)).unwrap_or_else(|| s::plan_checked(t.files)));
     let checked = move || store.totals.with(|t| t.checked >= t.files);
     let more = move || store.folders.with(|f| f.len().saturating_sub(MAX_FOLDERS_SHOWN));
     view! {

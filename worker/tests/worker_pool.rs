@@ -4,10 +4,13 @@
 //! by wasm-bindgen-test-runner, not Trunk, so there is no `worker.js` to load.
 #![cfg(target_arch = "wasm32")]
 use shoebox::browser::worker_pool::{PrepareResult, WorkerPool, WorkerSource};
-use shoebox_worker::{handler, protocol::{Job, Reply}};
 use shoebox_core::facts::{Format, MediaKind};
 use shoebox_core::hash::sha256_hex;
 use shoebox_fixtures::{jpeg, JpegSpec};
+use shoebox_worker::{
+    handler,
+    protocol::{Job, Reply},
+};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{Blob, File};
@@ -89,9 +92,15 @@ async fn pool_downsizes_a_24mp_photo() {
     assert_eq!(facts.captured_at.as_deref(), Some("2023:07:14 18:30:05"));
     web_sys::console::log_1(&format!("24 MP → 16 MP in a worker: {ms:.0} ms, {} → {} bytes", src.len(), size).into());
     // Same input and settings → same bytes (resumable uploads depend on it).
-    let PrepareResult::Prepared { sha256: again, .. } = p.prepare(file("IMG_24.JPG", &src), Some(16_000_000), 90, false).await else { panic!() };
+    let PrepareResult::Prepared { sha256: again, .. } = p.prepare(file("IMG_24.JPG", &src), Some(16_000_000), 90, false).await else {
+        panic!()
+    };
     assert_eq!(again, sha256);
-    let PrepareResult::KeepOriginal { reason } = p.prepare(file("small.jpg", &jpeg(&JpegSpec::camera(64, 48))), Some(16_000_000), 90, false).await else { panic!() };
+    let PrepareResult::KeepOriginal { reason } =
+        p.prepare(file("small.jpg", &jpeg(&JpegSpec::camera(64, 48))), Some(16_000_000), 90, false).await
+    else {
+        panic!()
+    };
     assert_eq!(reason, "nothingToDo");
 }
 

@@ -33,7 +33,12 @@ impl Engine {
         let mut headers = base_headers(&self.settings.token, false);
         headers.push(("Content-Type".into(), "application/json".into()));
         let body = serde_json::to_string(&CheckRequest { sha256: digests }).unwrap_or_default();
-        let request = HttpRequest { method: Method::Post, url: format!("{}{}", self.settings.api_base(), CHECK_PATH), headers, body: Body::Json(body) };
+        let request = HttpRequest {
+            method: Method::Post,
+            url: format!("{}{}", self.settings.api_base(), CHECK_PATH),
+            headers,
+            body: Body::Json(body),
+        };
         self.server.checking = true;
         self.new_request(ReqKind::Check(ids), request, now);
     }
@@ -52,7 +57,9 @@ impl Engine {
     pub(crate) fn on_check_response(&mut self, ids: Vec<FileId>, result: Result<HttpResponse, NetError>, now: u64) {
         self.server.checking = false;
         let present: Option<HashSet<String>> = match &result {
-            Ok(r) if (200..300).contains(&r.status) => serde_json::from_str::<CheckResponse>(&r.body).ok().map(|c| c.present.into_iter().map(|s| s.to_ascii_lowercase()).collect()),
+            Ok(r) if (200..300).contains(&r.status) => {
+                serde_json::from_str::<CheckResponse>(&r.body).ok().map(|c| c.present.into_iter().map(|s| s.to_ascii_lowercase()).collect())
+            }
             Ok(r) if r.status == 401 => {
                 self.requeue_check(ids);
                 self.sign_in_needed(now);

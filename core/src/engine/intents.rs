@@ -124,7 +124,8 @@ impl Engine {
         if let Some(url) = url {
             let termination = self.server.caps.as_ref().is_some_and(|c| c.termination);
             if termination && self.online {
-                let request = HttpRequest { method: Method::Delete, url, headers: base_headers(&self.settings.token, true), body: Body::Empty };
+                let request =
+                    HttpRequest { method: Method::Delete, url, headers: base_headers(&self.settings.token, true), body: Body::Empty };
                 self.new_request(ReqKind::Delete, request, now);
             }
             let key = ResumeRecord::progress_key(&self.settings.endpoint, &fp);

@@ -65,10 +65,10 @@ mod tally;
 mod types;
 mod upload;
 
+pub use eta::SpeedMeter;
 pub use protocol::{origin_of, resolve_url, ServerCaps};
 pub use resume::{Fingerprint, ResumeRecord};
 pub use retry::{backoff_delay_ms, Rng};
-pub use eta::SpeedMeter;
 pub use types::*;
 
 use crate::api::Config;

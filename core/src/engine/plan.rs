@@ -74,7 +74,11 @@ impl Engine {
     // ---- inputs: files and local actions -------------------------------------------------
 
     pub(crate) fn add_files_inner(&mut self, files: Vec<FileEntry>, _now: u64) {
-        if self.started && self.tally.finished == self.tally.in_backup && self.tally.undecided == 0 && self.tally.inspected == self.tally.files {
+        if self.started
+            && self.tally.finished == self.tally.in_backup
+            && self.tally.undecided == 0
+            && self.tally.inspected == self.tally.files
+        {
             // The previous backup is complete: new files go to a new plan.
             self.started = false;
         }
@@ -177,7 +181,6 @@ impl Engine {
         self.upload_q.push_back(id);
     }
 }
-
 
 /// Record a decision (`None`: limits not known yet). Only an inspected file's skip is an
 /// outcome; a provisional one is shown in the plan but may change when the content is read.

@@ -66,20 +66,11 @@ pub struct ServerCaps {
 
 impl ServerCaps {
     pub fn from_options(r: &HttpResponse) -> ServerCaps {
-        let ext: Vec<String> = r
-            .header(H_TUS_EXTENSION)
-            .unwrap_or("")
-            .split(',')
-            .map(|s| s.trim().to_ascii_lowercase())
-            .filter(|s| !s.is_empty())
-            .collect();
+        let ext: Vec<String> =
+            r.header(H_TUS_EXTENSION).unwrap_or("").split(',').map(|s| s.trim().to_ascii_lowercase()).filter(|s| !s.is_empty()).collect();
         let has = |e: &str| ext.iter().any(|x| x == e);
-        let algos: Vec<String> = r
-            .header(H_TUS_CHECKSUM_ALGORITHM)
-            .unwrap_or("")
-            .split(',')
-            .map(|s| s.trim().to_ascii_lowercase())
-            .collect();
+        let algos: Vec<String> =
+            r.header(H_TUS_CHECKSUM_ALGORITHM).unwrap_or("").split(',').map(|s| s.trim().to_ascii_lowercase()).collect();
         let checksum = if has("checksum") {
             if algos.iter().any(|a| a == "sha256") {
                 Some(ChecksumAlgo::Sha256)

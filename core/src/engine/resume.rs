@@ -80,11 +80,8 @@ impl ResumeIndex {
     pub fn insert(&mut self, r: ResumeRecord) {
         self.remove(&r.key.clone());
         let fp = r.fingerprint.cheap_key();
-        let (by_fp, by_sha) = if r.done {
-            (&mut self.done_by_fp, &mut self.done_by_sha)
-        } else {
-            (&mut self.progress_by_fp, &mut self.progress_by_sha)
-        };
+        let (by_fp, by_sha) =
+            if r.done { (&mut self.done_by_fp, &mut self.done_by_sha) } else { (&mut self.progress_by_fp, &mut self.progress_by_sha) };
         by_fp.insert(fp, r.key.clone());
         if let Some(s) = &r.fingerprint.sha256 {
             by_sha.insert(s.clone(), r.key.clone());
@@ -95,11 +92,8 @@ impl ResumeIndex {
     pub fn remove(&mut self, key: &str) -> Option<ResumeRecord> {
         let r = self.by_key.remove(key)?;
         let fp = r.fingerprint.cheap_key();
-        let (by_fp, by_sha) = if r.done {
-            (&mut self.done_by_fp, &mut self.done_by_sha)
-        } else {
-            (&mut self.progress_by_fp, &mut self.progress_by_sha)
-        };
+        let (by_fp, by_sha) =
+            if r.done { (&mut self.done_by_fp, &mut self.done_by_sha) } else { (&mut self.progress_by_fp, &mut self.progress_by_sha) };
         if by_fp.get(&fp).map(|k| k == key).unwrap_or(false) {
             by_fp.remove(&fp);
         }

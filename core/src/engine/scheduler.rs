@@ -325,5 +325,10 @@ pub(crate) fn f_is_active(e: &Engine, id: FileId) -> bool {
 
 /// Build the `GET /api/v1/config` request.
 pub(crate) fn config_request(settings: &EngineSettings) -> HttpRequest {
-    HttpRequest { method: Method::Get, url: format!("{}{}", settings.api_base(), CONFIG_PATH), headers: base_headers(&settings.token, false), body: Body::Empty }
+    HttpRequest {
+        method: Method::Get,
+        url: format!("{}{}", settings.api_base(), CONFIG_PATH),
+        headers: base_headers(&settings.token, false),
+        body: Body::Empty,
+    }
 }

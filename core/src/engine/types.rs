@@ -192,7 +192,13 @@ pub enum Body {
     /// Bytes `start..end` of the file (or of its prepared blob). When `checksum` is set, the
     /// driver digests exactly these bytes (in a worker) and adds the header
     /// `Upload-Checksum: <ChecksumAlgo::header_value(digest)>` before sending.
-    Slice { file: FileId, source: Source, start: u64, end: u64, checksum: Option<ChecksumAlgo> },
+    Slice {
+        file: FileId,
+        source: Source,
+        start: u64,
+        end: u64,
+        checksum: Option<ChecksumAlgo>,
+    },
 }
 
 impl Body {
@@ -299,18 +305,34 @@ pub enum Status {
     /// Nothing chosen yet.
     Ready,
     /// Walking and inspecting: `found` files so far.
-    Looking { found: u64 },
+    Looking {
+        found: u64,
+    },
     /// Plan shown, not started: `count` photos and videos to back up.
-    ReadyToBackUp { count: u64 },
+    ReadyToBackUp {
+        count: u64,
+    },
     /// Unfinished uploads found in the resume store, no files chosen yet.
-    ContinueBackup { remaining: u64 },
+    ContinueBackup {
+        remaining: u64,
+    },
     /// `done` of `total` files have an outcome; `eta_ms` absent until meaningful.
-    BackingUp { done: u64, total: u64, bytes_left: u64, eta_ms: Option<u64> },
+    BackingUp {
+        done: u64,
+        total: u64,
+        bytes_left: u64,
+        eta_ms: Option<u64>,
+    },
     SignInNeeded,
     WaitingForConnection,
     WaitingForWifi,
     Paused,
-    Complete { uploaded: u64, already: u64, skipped: u64, failed: u64 },
+    Complete {
+        uploaded: u64,
+        already: u64,
+        skipped: u64,
+        failed: u64,
+    },
 }
 
 /// Where one file is in its journey.
@@ -327,7 +349,9 @@ pub enum Phase {
     /// Queued for or in transfer (see `bytes_done`).
     Uploading,
     /// Waiting to retry at this time (ms, the driver's clock).
-    Retrying { at_ms: u64 },
+    Retrying {
+        at_ms: u64,
+    },
     /// Paused by the user (one file or all), offline, metered or signed out.
     Paused,
     /// Has an outcome.

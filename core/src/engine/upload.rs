@@ -34,7 +34,8 @@ pub fn next_step(has_url: bool, offset_known: bool, offset: u64, size: u64, chun
 
 impl Engine {
     fn chunk_size(&self) -> u64 {
-        let c = self.settings.chunk_size.or(self.server.config.as_ref().map(|c| c.chunk_size).filter(|c| *c > 0)).unwrap_or(DEFAULT_CHUNK_SIZE);
+        let c =
+            self.settings.chunk_size.or(self.server.config.as_ref().map(|c| c.chunk_size).filter(|c| *c > 0)).unwrap_or(DEFAULT_CHUNK_SIZE);
         c.min(self.settings.max_bytes_in_flight).max(1)
     }
 
@@ -50,7 +51,12 @@ impl Engine {
         }
         if self.server.options_state == Fetch::NotAsked {
             self.server.options_state = Fetch::InFlight;
-            let r = HttpRequest { method: Method::Options, url: self.settings.endpoint.clone(), headers: base_headers(&self.settings.token, false), body: Body::Empty };
+            let r = HttpRequest {
+                method: Method::Options,
+                url: self.settings.endpoint.clone(),
+                headers: base_headers(&self.settings.token, false),
+                body: Body::Empty,
+            };
             self.new_request(ReqKind::Options, r, now);
         }
     }
@@ -132,7 +138,9 @@ impl Engine {
         }
         let fp = f.fingerprint();
         let Some(rec) = self.resume.progress_for(&fp).cloned() else { return };
-        let matches = Some(rec.upload_sha256.as_str()) == f.upload_sha() && rec.upload_size == f.upload_size() && rec.prepared == f.prepared.is_some();
+        let matches = Some(rec.upload_sha256.as_str()) == f.upload_sha()
+            && rec.upload_size == f.upload_size()
+            && rec.prepared == f.prepared.is_some();
         if matches {
             self.with_file(id, |f| {
                 f.up.url = Some(rec.upload_url.clone());
@@ -178,7 +186,12 @@ impl Engine {
                 self.with_file(id, |f| f.up.inflight = Some(req));
             }
             NextStep::Head => {
-                let request = HttpRequest { method: Method::Head, url: f.up.url.clone().unwrap_or_default(), headers: base_headers(token, true), body: Body::Empty };
+                let request = HttpRequest {
+                    method: Method::Head,
+                    url: f.up.url.clone().unwrap_or_default(),
+                    headers: base_headers(token, true),
+                    body: Body::Empty,
+                };
                 let req = self.new_request(ReqKind::Head(id), request, now);
                 self.with_file(id, |f| f.up.inflight = Some(req));
             }

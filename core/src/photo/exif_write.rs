@@ -22,17 +22,27 @@ pub fn rewrite(src: &[u8], edit: ExifEdit) -> Option<Vec<u8>> {
     let sub = |tg: u16| find(&ifd0, tg).and_then(|e| t.uint(e, 0)).and_then(|o| t.entries(o as usize).map(|r| (o as usize, r)));
     let exif = sub(tag::EXIF_IFD);
     let gps = sub(tag::GPS_IFD);
-    let interop = exif.as_ref().and_then(|(_, (e, _))| find(e, tag::INTEROP_IFD)).and_then(|e| t.uint(e, 0)).and_then(|o| t.entries(o as usize).map(|r| (o as usize, r)));
+    let interop = exif
+        .as_ref()
+        .and_then(|(_, (e, _))| find(e, tag::INTEROP_IFD))
+        .and_then(|e| t.uint(e, 0))
+        .and_then(|o| t.entries(o as usize).map(|r| (o as usize, r)));
 
     if let Some((w, h)) = edit.new_size {
-        for (ifd, tw, th) in [(Some(&ifd0), tag::IMAGE_WIDTH, tag::IMAGE_LENGTH), (exif.as_ref().map(|x| &x.1 .0), tag::PIXEL_X, tag::PIXEL_Y)] {
+        for (ifd, tw, th) in
+            [(Some(&ifd0), tag::IMAGE_WIDTH, tag::IMAGE_LENGTH), (exif.as_ref().map(|x| &x.1 .0), tag::PIXEL_X, tag::PIXEL_Y)]
+        {
             let Some(ifd) = ifd else { continue };
             for (tg, v) in [(tw, w), (th, h)] {
                 if let Some(e) = find(ifd, tg).filter(|e| e.count == 1 && matches!(e.typ, 3 | 4)) {
                     let typ = if v > 0xFFFF { 4 } else { e.typ };
                     put16(&mut out, e.pos + 2, typ, t.le);
                     out[e.pos + 8..e.pos + 12].fill(0);
-                    if typ == 3 { put16(&mut out, e.pos + 8, v as u16, t.le) } else { put32(&mut out, e.pos + 8, v, t.le) }
+                    if typ == 3 {
+                        put16(&mut out, e.pos + 8, v as u16, t.le)
+                    } else {
+                        put32(&mut out, e.pos + 8, v, t.le)
+                    }
                 }
             }
         }

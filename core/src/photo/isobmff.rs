@@ -99,7 +99,13 @@ fn ipma_for(m: &[u8], item: u32) -> Option<Vec<usize>> {
     let n = be32(m, 4)?;
     let mut i = 8;
     for _ in 0..n.min(100_000) {
-        let id = if ver < 1 { i += 2; be16(m, i - 2)? as u32 } else { i += 4; be32(m, i - 4)? };
+        let id = if ver < 1 {
+            i += 2;
+            be16(m, i - 2)? as u32
+        } else {
+            i += 4;
+            be32(m, i - 4)?
+        };
         let count = *m.get(i)? as usize;
         i += 1;
         let mut idx = Vec::with_capacity(count);
@@ -140,10 +146,27 @@ fn iloc_extent(l: &[u8], item: u32) -> Option<(u64, u64)> {
     let (os, ls) = ((l.get(4)? >> 4) as usize, (l.get(4)? & 15) as usize);
     let (bs, is) = ((l.get(5)? >> 4) as usize, if ver >= 1 { (l.get(5)? & 15) as usize } else { 0 });
     let mut i = 6;
-    let n = if ver < 2 { i += 2; be16(l, 6)? as u32 } else { i += 4; be32(l, 6)? };
+    let n = if ver < 2 {
+        i += 2;
+        be16(l, 6)? as u32
+    } else {
+        i += 4;
+        be32(l, 6)?
+    };
     for _ in 0..n.min(100_000) {
-        let id = if ver < 2 { i += 2; be16(l, i - 2)? as u32 } else { i += 4; be32(l, i - 4)? };
-        let method = if ver >= 1 { i += 2; be16(l, i - 2)? & 15 } else { 0 };
+        let id = if ver < 2 {
+            i += 2;
+            be16(l, i - 2)? as u32
+        } else {
+            i += 4;
+            be32(l, i - 4)?
+        };
+        let method = if ver >= 1 {
+            i += 2;
+            be16(l, i - 2)? & 15
+        } else {
+            0
+        };
         i += 2; // data_reference_index
         let base = be_n(l, i, bs)?;
         i += bs;

@@ -3,15 +3,15 @@
 //! `prepare`. Every reader here is bounds-checked: bad input gives `readable: false`, not a panic.
 
 pub mod exif;
+pub mod exif_write;
 pub mod isobmff;
 pub mod jpeg;
+#[cfg(feature = "prepare")]
+pub mod prepare;
 pub mod riff_png;
 pub mod sniff;
 pub mod tiff;
 pub mod xmp;
-pub mod exif_write;
-#[cfg(feature = "prepare")]
-pub mod prepare;
 
 use crate::facts::{FileFacts, Format, MediaKind};
 use exif::ExifFacts;
@@ -71,7 +71,8 @@ fn photo_header(f: Format, b: &[u8]) -> (Option<(u32, u32)>, Option<ExifFacts>) 
         Format::Gif => (riff_png::gif_size(b), None),
         Format::Bmp => (riff_png::bmp_size(b), None),
         Format::Webp => {
-            let exif = riff_png::riff_chunks(b).into_iter().find(|c| &c.0 == b"EXIF").and_then(|c| exif::read(riff_png::strip_exif_prefix(c.1)));
+            let exif =
+                riff_png::riff_chunks(b).into_iter().find(|c| &c.0 == b"EXIF").and_then(|c| exif::read(riff_png::strip_exif_prefix(c.1)));
             (riff_png::webp_size(b), exif)
         }
         Format::Tiff => {

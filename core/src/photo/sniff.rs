@@ -8,7 +8,18 @@ pub fn is_system_name(name: &str) -> bool {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
     let lower = base.to_ascii_lowercase();
     base.starts_with("._")
-        || matches!(lower.as_str(), ".ds_store" | "thumbs.db" | "ehthumbs.db" | "ehthumbs_vista.db" | "desktop.ini" | ".picasa.ini" | "picasa.ini" | ".localized" | "icon\r")
+        || matches!(
+            lower.as_str(),
+            ".ds_store"
+                | "thumbs.db"
+                | "ehthumbs.db"
+                | "ehthumbs_vista.db"
+                | "desktop.ini"
+                | ".picasa.ini"
+                | "picasa.ini"
+                | ".localized"
+                | "icon\r"
+        )
 }
 
 /// The format a file's extension suggests. Only a first guess, for a plan ready before any
@@ -67,12 +78,20 @@ pub fn sniff(b: &[u8]) -> Format {
         return Format::Gif;
     }
     if at(0, b"RIFF") {
-        return if at(8, b"WEBP") { Format::Webp } else if at(8, b"AVI ") { Format::Avi } else { Format::Unknown };
+        return if at(8, b"WEBP") {
+            Format::Webp
+        } else if at(8, b"AVI ") {
+            Format::Avi
+        } else {
+            Format::Unknown
+        };
     }
     if at(0, b"FUJIFILMCCD-RAW") {
         return Format::Raf;
     }
-    if at(0, b"BM") && b.get(14..18).is_some_and(|h| matches!(u32::from_le_bytes([h[0], h[1], h[2], h[3]]), 12 | 16 | 40 | 52 | 56 | 64 | 108 | 124)) {
+    if at(0, b"BM")
+        && b.get(14..18).is_some_and(|h| matches!(u32::from_le_bytes([h[0], h[1], h[2], h[3]]), 12 | 16 | 40 | 52 | 56 | 64 | 108 | 124))
+    {
         return Format::Bmp;
     }
     if at(0, &[0x1A, 0x45, 0xDF, 0xA3]) {

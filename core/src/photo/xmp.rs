@@ -10,7 +10,8 @@ pub fn blank_gps(x: &mut [u8]) -> bool {
     while let Some(p) = find(&x[i..], KEY).map(|p| p + i) {
         i = p + KEY.len();
         let before = if p > 0 { x[p - 1] } else { b' ' };
-        let name_end = p + x[p..].iter().position(|c| matches!(c, b' ' | b'>' | b'/' | b'=' | b'\t' | b'\r' | b'\n')).unwrap_or(x.len() - p);
+        let name_end =
+            p + x[p..].iter().position(|c| matches!(c, b' ' | b'>' | b'/' | b'=' | b'\t' | b'\r' | b'\n')).unwrap_or(x.len() - p);
         let name = x[p..name_end].to_vec();
         let span = if before == b'<' {
             element_end(x, p, &name).map(|e| (p - 1, e))

@@ -43,11 +43,27 @@ pub fn bytes(n: usize, seed: u8) -> Vec<u8> {
 }
 
 pub fn photo_facts() -> FileFacts {
-    FileFacts { kind: MediaKind::Photo, format: Format::Jpeg, width: Some(4000), height: Some(3000), orientation: Some(1), captured_at: None, readable: true }
+    FileFacts {
+        kind: MediaKind::Photo,
+        format: Format::Jpeg,
+        width: Some(4000),
+        height: Some(3000),
+        orientation: Some(1),
+        captured_at: None,
+        readable: true,
+    }
 }
 
 pub fn video_facts() -> FileFacts {
-    FileFacts { kind: MediaKind::Video, format: Format::Mp4, width: None, height: None, orientation: None, captured_at: None, readable: true }
+    FileFacts {
+        kind: MediaKind::Video,
+        format: Format::Mp4,
+        width: None,
+        height: None,
+        orientation: None,
+        captured_at: None,
+        readable: true,
+    }
 }
 
 pub fn ok(status: u16) -> HttpResponse {
@@ -137,7 +153,14 @@ impl H {
     pub fn add(&mut self, id: u64, path: &str, content: Content, facts: FileFacts) -> FileId {
         let fid = FileId(id);
         let name = path.rsplit('/').next().unwrap().to_string();
-        let entry = FileEntry { id: fid, relative_path: path.into(), name, size: content.size(), last_modified: 1_700_000_000_000 + id as i64, mime: String::new() };
+        let entry = FileEntry {
+            id: fid,
+            relative_path: path.into(),
+            name,
+            size: content.size(),
+            last_modified: 1_700_000_000_000 + id as i64,
+            mime: String::new(),
+        };
         self.files.insert(fid, FileDef { entry: entry.clone(), content, facts, prepared: None });
         let now = self.now;
         self.e.add_files(vec![entry], now);
@@ -150,7 +173,14 @@ impl H {
         for (id, path, content, facts) in defs {
             let fid = FileId(id);
             let name = path.rsplit('/').next().unwrap().to_string();
-            let entry = FileEntry { id: fid, relative_path: path.clone(), name, size: content.size(), last_modified: 1_700_000_000_000 + id as i64, mime: "image/jpeg".into() };
+            let entry = FileEntry {
+                id: fid,
+                relative_path: path.clone(),
+                name,
+                size: content.size(),
+                last_modified: 1_700_000_000_000 + id as i64,
+                mime: "image/jpeg".into(),
+            };
             self.files.insert(fid, FileDef { entry: entry.clone(), content, facts, prepared: None });
             entries.push(entry);
         }
@@ -254,7 +284,8 @@ impl H {
     /// Pop the next HTTP request, asserting its method (and returning it).
     pub fn expect(&mut self, m: Method) -> (RequestId, HttpRequest) {
         self.drain();
-        let (req, r) = self.http.pop_front().unwrap_or_else(|| panic!("expected a {m:?}, no request pending (status {:?})", self.e.status()));
+        let (req, r) =
+            self.http.pop_front().unwrap_or_else(|| panic!("expected a {m:?}, no request pending (status {:?})", self.e.status()));
         assert_eq!(r.method, m, "expected {m:?}, got {} {}", r.method.as_str(), r.url);
         (req, r)
     }
@@ -380,7 +411,11 @@ impl FakeTus {
         let body_len = r.body.slice_len();
         let take = deliver.unwrap_or(body_len).min(body_len);
         match r.method {
-            Method::Options => Some(if self.checksum { options_full() } else { options_full().with_header("Tus-Extension", "creation,creation-with-upload,termination") }),
+            Method::Options => Some(if self.checksum {
+                options_full()
+            } else {
+                options_full().with_header("Tus-Extension", "creation,creation-with-upload,termination")
+            }),
             Method::Get => Some(config_json(self.dedup, 8 * 1024 * 1024)),
             Method::Post if path.ends_with("/api/v1/media/check") => {
                 let Body::Json(j) = &r.body else { panic!() };
@@ -398,8 +433,14 @@ impl FakeTus {
                 let id = format!("u{}", self.next);
                 let loc = if self.relative_location { id.clone() } else { format!("{EP}{id}") };
                 if dup {
-                    self.uploads.insert(format!("{EP}{id}"), Stored { len, offset: len, done: true, sha, source_sha: src, ..Default::default() });
-                    return Some(ok(201).with_header("Location", &loc).with_header("Upload-Offset", &len.to_string()).with_header("Upload-Duplicate", "?1"));
+                    self.uploads
+                        .insert(format!("{EP}{id}"), Stored { len, offset: len, done: true, sha, source_sha: src, ..Default::default() });
+                    return Some(
+                        ok(201)
+                            .with_header("Location", &loc)
+                            .with_header("Upload-Offset", &len.to_string())
+                            .with_header("Upload-Duplicate", "?1"),
+                    );
                 }
                 let mut st = Stored { len, sha, source_sha: src, ..Default::default() };
                 if body_len > 0 {
@@ -506,7 +547,14 @@ pub enum Fault {
 impl H {
     /// Run against `srv` until idle: requests are taken in order (or at `pick(len)`), each
     /// suffering `fault(&request)`; `each_ms` of virtual time passes per request.
-    pub fn run(&mut self, srv: &mut FakeTus, mut fault: impl FnMut(&HttpRequest) -> Fault, mut pick: impl FnMut(usize) -> usize, each_ms: u64, max_steps: usize) {
+    pub fn run(
+        &mut self,
+        srv: &mut FakeTus,
+        mut fault: impl FnMut(&HttpRequest) -> Fault,
+        mut pick: impl FnMut(usize) -> usize,
+        each_ms: u64,
+        max_steps: usize,
+    ) {
         for _ in 0..max_steps {
             self.drain();
             if self.http.is_empty() {

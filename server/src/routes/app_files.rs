@@ -14,7 +14,11 @@ pub async fn app_files(State(state): State<AppState>, req: Request) -> Response 
         return (StatusCode::NOT_FOUND, "not found").into_response();
     }
     let Some(dir) = state.config.app_dir.clone() else {
-        return (StatusCode::NOT_FOUND, "Shoebox server: no --app-dir given, so no app is served here. The API is at /files/ and /api/v1/.").into_response();
+        return (
+            StatusCode::NOT_FOUND,
+            "Shoebox server: no --app-dir given, so no app is served here. The API is at /files/ and /api/v1/.",
+        )
+            .into_response();
     };
     // ServeDir guesses types from extensions: .wasm → application/wasm, .js → text/javascript.
     let svc = ServeDir::new(&dir).append_index_html_on_directories(true).fallback(ServeFile::new(dir.join("index.html")));

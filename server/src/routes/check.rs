@@ -7,8 +7,13 @@ use axum::{Extension, Json};
 use shoebox_core::api::{CheckRequest, CheckResponse, MAX_CHECK_DIGESTS};
 use shoebox_core::hash::is_sha256_hex;
 
-pub async fn check(State(state): State<AppState>, Extension(User(user)): Extension<User>, body: axum::body::Bytes) -> Result<Json<CheckResponse>, ApiError> {
-    let req: CheckRequest = serde_json::from_slice(&body).map_err(|e| ApiError::bad(format!("expected {{\"sha256\": [\"<hex>\", ...]}}: {e}")))?;
+pub async fn check(
+    State(state): State<AppState>,
+    Extension(User(user)): Extension<User>,
+    body: axum::body::Bytes,
+) -> Result<Json<CheckResponse>, ApiError> {
+    let req: CheckRequest =
+        serde_json::from_slice(&body).map_err(|e| ApiError::bad(format!("expected {{\"sha256\": [\"<hex>\", ...]}}: {e}")))?;
     if req.sha256.len() > MAX_CHECK_DIGESTS {
         return Err(ApiError::bad(format!("at most {MAX_CHECK_DIGESTS} digests per call, got {}", req.sha256.len())));
     }

@@ -6,6 +6,7 @@ use crate::auth::User;
 use crate::error::ApiError;
 use crate::metrics::Metrics;
 use crate::state::AppState;
+use crate::timefmt::now_ms;
 use crate::upload::checksum::Checksum;
 use crate::upload::concat::{claim_parts, join, parse_final, release_parts};
 use crate::upload::finish::finish;
@@ -13,7 +14,6 @@ use crate::upload::info::{Concat, UploadId, UploadInfo, UploadState};
 use crate::upload::ingest::{ingest, Ending};
 use crate::upload::metadata::{self, non_empty};
 use crate::upload::{expires_header, new_expiry};
-use crate::timefmt::now_ms;
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{header::LOCATION, HeaderMap, HeaderValue, StatusCode};
@@ -21,7 +21,12 @@ use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use shoebox_core::tus::*;
 
-pub async fn create(State(state): State<AppState>, Extension(User(user)): Extension<User>, headers: HeaderMap, body: Body) -> Result<Response, ApiError> {
+pub async fn create(
+    State(state): State<AppState>,
+    Extension(User(user)): Extension<User>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
     let metadata_raw = header(&headers, H_UPLOAD_METADATA).filter(|m| !m.is_empty()).map(str::to_string);
     let metadata = metadata::parse(metadata_raw.as_deref())?;
     let concat_header = header(&headers, H_UPLOAD_CONCAT);

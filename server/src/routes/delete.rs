@@ -8,7 +8,11 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Extension;
 
-pub async fn delete(State(state): State<AppState>, Extension(User(user)): Extension<User>, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
+pub async fn delete(
+    State(state): State<AppState>,
+    Extension(User(user)): Extension<User>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
     let info = load_owned(&state, &user, &id).await?;
     let _guard = state.locks.try_lock(&info.id).ok_or(ApiError::Locked)?;
     let (store, uid) = (state.store.clone(), info.id.clone());

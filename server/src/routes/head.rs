@@ -16,7 +16,11 @@ use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use shoebox_core::tus::*;
 
-pub async fn head(State(state): State<AppState>, Extension(User(user)): Extension<User>, Path(id): Path<String>) -> Result<Response, ApiError> {
+pub async fn head(
+    State(state): State<AppState>,
+    Extension(User(user)): Extension<User>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
     let mut info = load_owned(&state, &user, &id).await?;
     let mut offset = current_offset(&state, &info).await?;
     if info.state == UploadState::Receiving && info.length == Some(offset) && state.locks.inflight(&info.id).is_none() {

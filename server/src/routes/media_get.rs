@@ -12,7 +12,11 @@ use bytes::Bytes;
 use shoebox_core::hash::is_sha256_hex;
 use std::io::Read;
 
-pub async fn get(State(state): State<AppState>, Extension(User(user)): Extension<User>, Path(sha): Path<String>) -> Result<Response, ApiError> {
+pub async fn get(
+    State(state): State<AppState>,
+    Extension(User(user)): Extension<User>,
+    Path(sha): Path<String>,
+) -> Result<Response, ApiError> {
     if !is_sha256_hex(&sha) {
         return Err(ApiError::NotFound);
     }
@@ -30,7 +34,9 @@ pub async fn get(State(state): State<AppState>, Extension(User(user)): Extension
             Ok(0) => break,
             Ok(n) => {
                 buf.truncate(n);
-                if tx.blocking_send(Ok(Bytes::from(buf))).is_err() { break; }
+                if tx.blocking_send(Ok(Bytes::from(buf))).is_err() {
+                    break;
+                }
             }
             Err(e) => {
                 let _ = tx.blocking_send(Err(e));
@@ -40,5 +46,6 @@ pub async fn get(State(state): State<AppState>, Extension(User(user)): Extension
     });
     let stream = futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|x| (x, rx)) });
     let ctype = item.filetype.unwrap_or_else(|| "application/octet-stream".into());
-    Ok((StatusCode::OK, [(header::CONTENT_TYPE, ctype), (header::CONTENT_LENGTH, len.to_string())], Body::from_stream(stream)).into_response())
+    Ok((StatusCode::OK, [(header::CONTENT_TYPE, ctype), (header::CONTENT_LENGTH, len.to_string())], Body::from_stream(stream))
+        .into_response())
 }

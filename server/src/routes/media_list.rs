@@ -16,7 +16,11 @@ pub struct Params {
     limit: Option<String>,
 }
 
-pub async fn list(State(state): State<AppState>, Extension(User(user)): Extension<User>, Query(p): Query<Params>) -> Result<Json<MediaPage>, ApiError> {
+pub async fn list(
+    State(state): State<AppState>,
+    Extension(User(user)): Extension<User>,
+    Query(p): Query<Params>,
+) -> Result<Json<MediaPage>, ApiError> {
     // The cursor is opaque to clients; it is the last row's sequence number.
     let after = match p.cursor.as_deref().filter(|c| !c.is_empty()) {
         None => 0,

@@ -20,7 +20,13 @@ use shoebox_core::tus::*;
 /// How stale a stored expiry may get before a PATCH rewrites it.
 const EXPIRY_SLACK_MS: u64 = 60_000;
 
-pub async fn patch(State(state): State<AppState>, Extension(User(user)): Extension<User>, Path(id): Path<String>, headers: HeaderMap, body: Body) -> Result<Response, ApiError> {
+pub async fn patch(
+    State(state): State<AppState>,
+    Extension(User(user)): Extension<User>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
     load_owned(&state, &user, &id).await?;
     if header(&headers, "content-type") != Some(OFFSET_CONTENT_TYPE) {
         return Err(ApiError::UnsupportedMediaType);
@@ -37,7 +43,9 @@ pub async fn patch(State(state): State<AppState>, Extension(User(user)): Extensi
 
     if let Some(l) = new_length {
         match info.length {
-            None if l > state.config.max_size => return Err(ApiError::TooLarge(format!("Upload-Length {l} is over Tus-Max-Size {}", state.config.max_size))),
+            None if l > state.config.max_size => {
+                return Err(ApiError::TooLarge(format!("Upload-Length {l} is over Tus-Max-Size {}", state.config.max_size)))
+            }
             None => info.length = Some(l),
             Some(known) if known != l => return Err(ApiError::bad("Upload-Length cannot change once set")),
             Some(_) => {}
@@ -67,7 +75,15 @@ pub async fn patch(State(state): State<AppState>, Extension(User(user)): Extensi
 }
 
 /// Streams the chunk in, renews the expiry if due, and completes the upload on its last byte.
-async fn append(state: AppState, mut info: UploadInfo, guard: SlotGuard, offset: u64, length_set: bool, body: Body, checksum: Option<Checksum>) -> Result<Response, ApiError> {
+async fn append(
+    state: AppState,
+    mut info: UploadInfo,
+    guard: SlotGuard,
+    offset: u64,
+    length_set: bool,
+    body: Body,
+    checksum: Option<Checksum>,
+) -> Result<Response, ApiError> {
     let ing = ingest(&state, &info.id, guard, offset, info.length, body, checksum).await?;
     let mut guard = ing.guard;
     // The record is rewritten (two fsyncs) only when something in it changes: a length that

@@ -11,7 +11,8 @@ use std::time::Duration;
 /// The ids named in a final's header. URLs may be absolute or relative; only the last path
 /// segment after `/files/` counts.
 pub fn parse_final(value: &str) -> Result<Vec<String>, ApiError> {
-    let list = value.strip_prefix("final;").ok_or_else(|| ApiError::bad("Upload-Concat must be \"partial\" or \"final;<url> <url>...\""))?;
+    let list =
+        value.strip_prefix("final;").ok_or_else(|| ApiError::bad("Upload-Concat must be \"partial\" or \"final;<url> <url>...\""))?;
     let ids: Vec<String> = list
         .split_whitespace()
         .map(|u| u.split(['?', '#']).next().unwrap_or_default().trim_end_matches('/').rsplit('/').next().unwrap_or_default().to_string())
@@ -77,7 +78,9 @@ pub async fn join(state: &AppState, target: &UploadId, parts: &[(UploadInfo, Slo
             let mut r = store.open_upload_reader(id)?;
             loop {
                 let k = r.read(&mut buf)?;
-                if k == 0 { break; }
+                if k == 0 {
+                    break;
+                }
                 if let Err(e) = w.write_all(&buf[..k]) {
                     let _ = w.truncate(0);
                     return Err(e);

@@ -33,7 +33,9 @@ pub async fn finish(state: &AppState, mut info: UploadInfo, guard: &mut SlotGuar
                 let mut buf = vec![0u8; 1 << 20];
                 loop {
                     let n = r.read(&mut buf)?;
-                    if n == 0 { break; }
+                    if n == 0 {
+                        break;
+                    }
                     h.update(&buf[..n]);
                 }
                 Ok(shoebox_core::hash::hex(&h.finalize()))
@@ -64,9 +66,11 @@ pub async fn finish(state: &AppState, mut info: UploadInfo, guard: &mut SlotGuar
     .await??;
 
     let m = &info.metadata;
-    let captured_at = facts.captured_at.as_deref().and_then(rfc3339_from_exif).or_else(|| {
-        non_empty(m, keys::LAST_MODIFIED).and_then(|v| v.parse::<i64>().ok()).map(rfc3339_from_ms)
-    });
+    let captured_at = facts
+        .captured_at
+        .as_deref()
+        .and_then(rfc3339_from_exif)
+        .or_else(|| non_empty(m, keys::LAST_MODIFIED).and_then(|v| v.parse::<i64>().ok()).map(rfc3339_from_ms));
     let filetype = non_empty(m, keys::FILETYPE)
         .map(str::to_string)
         .or_else(|| (facts.format != shoebox_core::facts::Format::Unknown).then(|| facts.format.mime().to_string()));

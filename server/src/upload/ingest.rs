@@ -43,7 +43,15 @@ pub struct Ingested {
 }
 
 /// Appends `body` at `start`. `max_end` is the upload length when known.
-pub async fn ingest(state: &AppState, id: &UploadId, guard: SlotGuard, start: u64, max_end: Option<u64>, body: Body, checksum: Option<Checksum>) -> Result<Ingested, ApiError> {
+pub async fn ingest(
+    state: &AppState,
+    id: &UploadId,
+    guard: SlotGuard,
+    start: u64,
+    max_end: Option<u64>,
+    body: Body,
+    checksum: Option<Checksum>,
+) -> Result<Ingested, ApiError> {
     let (tx, mut rx) = tokio::sync::mpsc::channel::<Msg>(64);
     let store = state.store.clone();
     let locks = state.locks.clone();
@@ -66,8 +74,12 @@ pub async fn ingest(state: &AppState, id: &UploadId, guard: SlotGuard, start: u6
         let res: std::io::Result<Ending> = std::thread::scope(|scope| {
             let hashing = scope.spawn(move || {
                 for b in hrx {
-                    if let Some(h) = hash_state.0.as_mut() { h.update(&b) }
-                    if let Some(c) = hash_state.1.as_mut() { c.update(&b) }
+                    if let Some(h) = hash_state.0.as_mut() {
+                        h.update(&b)
+                    }
+                    if let Some(c) = hash_state.1.as_mut() {
+                        c.update(&b)
+                    }
                 }
                 hash_state
             });

@@ -72,7 +72,10 @@ impl TestServer {
 
     pub async fn create_as(&self, token: &str, len: u64, meta: &[(&str, &str)]) -> Resp {
         let md = encode_metadata(meta.iter().map(|(k, v)| (*k, Some(*v))));
-        let mut b = Request::post("/files/").header("Authorization", format!("Bearer {token}")).header("Tus-Resumable", "1.0.0").header("Upload-Length", len);
+        let mut b = Request::post("/files/")
+            .header("Authorization", format!("Bearer {token}"))
+            .header("Tus-Resumable", "1.0.0")
+            .header("Upload-Length", len);
         if !md.is_empty() {
             b = b.header("Upload-Metadata", md);
         }
@@ -101,7 +104,14 @@ impl TestServer {
     }
 
     pub async fn head_as(&self, token: &str, loc: &str) -> Resp {
-        self.send(Request::head(loc).header("Authorization", format!("Bearer {token}")).header("Tus-Resumable", "1.0.0").body(Body::empty()).unwrap()).await
+        self.send(
+            Request::head(loc)
+                .header("Authorization", format!("Bearer {token}"))
+                .header("Tus-Resumable", "1.0.0")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
     }
     pub async fn head(&self, loc: &str) -> Resp {
         self.head_as(ALICE, loc).await
@@ -159,7 +169,11 @@ pub fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     if let Ok(rd) = std::fs::read_dir(dir) {
         for e in rd.flatten() {
             let p = e.path();
-            if p.is_dir() { out.extend(files_under(&p)) } else { out.push(p) }
+            if p.is_dir() {
+                out.extend(files_under(&p))
+            } else {
+                out.push(p)
+            }
         }
     }
     out

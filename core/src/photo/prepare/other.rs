@@ -102,7 +102,9 @@ fn exif_from_tiff(src: &[u8]) -> Option<Vec<u8>> {
     let sub = |tg| find(&ifd0, tg).and_then(|e| t.uint(e, 0)).and_then(|o| t.entries(o as usize)).map(|(e, _)| e);
     let mut ifds = vec![copy(&ifd0, &|tg| IFD0_TAGS.contains(&tg))];
     let mut ptrs = Vec::new();
-    for (ptr, keep) in [(tag::EXIF_IFD, &(|tg: u16| tg != 0x927C && tg != tag::INTEROP_IFD) as &dyn Fn(u16) -> bool), (tag::GPS_IFD, &|_: u16| true)] {
+    for (ptr, keep) in
+        [(tag::EXIF_IFD, &(|tg: u16| tg != 0x927C && tg != tag::INTEROP_IFD) as &dyn Fn(u16) -> bool), (tag::GPS_IFD, &|_: u16| true)]
+    {
         if let Some(es) = sub(ptr) {
             ptrs.push(ptr);
             ifds.push(copy(&es, keep));
@@ -113,7 +115,9 @@ fn exif_from_tiff(src: &[u8]) -> Option<Vec<u8>> {
         ifds[0].push((p, 4, 1, vec![0; 4]));
     }
     ifds[0].sort_by_key(|e| e.0);
-    let len = |es: &[(u16, u16, u32, Vec<u8>)]| 6 + 12 * es.len() + es.iter().map(|e| if e.3.len() > 4 { (e.3.len() + 1) & !1 } else { 0 }).sum::<usize>();
+    let len = |es: &[(u16, u16, u32, Vec<u8>)]| {
+        6 + 12 * es.len() + es.iter().map(|e| if e.3.len() > 4 { (e.3.len() + 1) & !1 } else { 0 }).sum::<usize>()
+    };
     let mut offs = vec![8usize];
     for i in 1..ifds.len() {
         offs.push(offs[i - 1] + len(&ifds[i - 1]));
