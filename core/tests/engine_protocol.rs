@@ -243,7 +243,7 @@ fn transient_errors_back_off_exponentially_with_jitter_and_a_cap() {
         let (c, _) = h.expect(Method::Post);
         let t0 = h.now;
         h.answer(c, Ok(ok(s)));
-        let Phase::Retrying { at_ms } = h.view(id).phase else { panic!("{:?}", h.view(id).phase) };
+        let Phase::Retrying { at_ms, .. } = h.view(id).phase else { panic!("{:?}", h.view(id).phase) };
         delays.push(at_ms - t0);
         assert!(h.e.poll_timeout().unwrap() <= at_ms);
         h.advance(at_ms - t0 - 1);
@@ -261,7 +261,7 @@ fn transient_errors_back_off_exponentially_with_jitter_and_a_cap() {
     let (c, _) = h2.expect(Method::Post);
     let t0 = h2.now;
     h2.answer(c, Ok(ok(500)));
-    let Phase::Retrying { at_ms } = h2.view(FileId(1)).phase else { panic!() };
+    let Phase::Retrying { at_ms, .. } = h2.view(FileId(1)).phase else { panic!() };
     assert_eq!(at_ms - t0, delays[0]);
 }
 
@@ -271,7 +271,7 @@ fn retry_after_is_respected() {
     let (c, _) = h.expect(Method::Post);
     let t0 = h.now;
     h.answer(c, Ok(ok(429).with_header("Retry-After", "20")));
-    let Phase::Retrying { at_ms } = h.view(id).phase else { panic!() };
+    let Phase::Retrying { at_ms, .. } = h.view(id).phase else { panic!() };
     assert!(at_ms - t0 >= 20_000);
 }
 
@@ -762,7 +762,7 @@ fn plan_counts_skips_and_exclusions_before_start() {
     assert_eq!((t.files, t.photos, t.videos, t.skipped.not_media, t.skipped.empty_file), (5, 2, 1, 1, 1));
     assert_eq!(h.e.status(), Status::ReadyToBackUp { count: 3 });
     let now = h.now;
-    h.e.set_excluded_prefix("G/", true, now);
+    h.e.set_folder_included("G", false, now);
     assert_eq!(h.e.status(), Status::ReadyToBackUp { count: 2 });
     assert_eq!(h.e.totals().excluded, 2);
     h.start();

@@ -1,11 +1,12 @@
 //! Dedup: batched `POST /api/v1/media/check` (at most 10,000 digests per call, one call at a
 //! time, so batches grow while one is out), when the server's config says it has it.
 use super::file::Stage;
-use super::protocol::base_headers;
-use super::scheduler::ReqKind;
+use super::http::*;
+use super::parts::ReqKind;
+use super::requests;
 use super::types::*;
 use super::Engine;
-use crate::api::{CheckRequest, CheckResponse, CHECK_PATH, MAX_CHECK_DIGESTS};
+use crate::api::{CheckResponse, MAX_CHECK_DIGESTS};
 use crate::facts::Outcome;
 use std::collections::HashSet;
 
@@ -17,7 +18,7 @@ impl Engine {
         let mut ids = Vec::new();
         let mut digests = Vec::new();
         while ids.len() < MAX_CHECK_DIGESTS {
-            let Some(id) = self.check_q.pop_front() else { break };
+            let Some(id) = self.q.check.pop_front() else { break };
             let Some(f) = self.files.get(&id) else { continue };
             if f.stage != Stage::CheckQueued || f.paused {
                 continue;
@@ -30,17 +31,9 @@ impl Engine {
         if ids.is_empty() {
             return;
         }
-        let mut headers = base_headers(&self.settings.token, false);
-        headers.push(("Content-Type".into(), "application/json".into()));
-        let body = serde_json::to_string(&CheckRequest { sha256: digests }).unwrap_or_default();
-        let request = HttpRequest {
-            method: Method::Post,
-            url: format!("{}{}", self.settings.api_base(), CHECK_PATH),
-            headers,
-            body: Body::Json(body),
-        };
+        let request = requests::check(&self.settings, digests);
         self.server.checking = true;
-        self.new_request(ReqKind::Check(ids), request, now);
+        self.send(ReqKind::Check(ids), request, now);
     }
 
     /// Put files of an unanswered check back in the queue.
@@ -49,7 +42,7 @@ impl Engine {
         for id in ids.into_iter().rev() {
             if self.stage(id) == Some(Stage::Checking) {
                 self.with_file(id, |f| f.stage = Stage::CheckQueued);
-                self.check_q.push_front(id);
+                self.q.check.push_front(id);
             }
         }
     }

@@ -1,10 +1,11 @@
 //! One file's internal state: where it is in the pipeline and its upload's progress.
 use super::resume::Fingerprint;
 use super::types::*;
+use super::view::*;
+
 use crate::facts::{Decision, FileFacts, MediaKind, Outcome, UploadNote};
 
-/// Pipeline position. Queues hold ids; an id popped from a queue whose stage no longer
-/// matches (paused, cancelled, excluded) is dropped, so queues need no removal.
+/// Pipeline position (see `parts::Queues` for how queues and stages agree).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Stage {
     InspectQueued,
@@ -55,6 +56,8 @@ pub(crate) struct Prepared {
 #[derive(Clone, Debug)]
 pub(crate) struct FileState {
     pub entry: FileEntry,
+    /// The batch it belongs to (see `Tallies`).
+    pub batch: u32,
     /// From the name until `checked`, then from the content (`Inspect`).
     pub facts: Option<FileFacts>,
     /// The facts come from the content (or the name settles it: system file, empty file).
@@ -76,12 +79,13 @@ pub(crate) struct FileState {
 impl FileState {
     /// A new file, judged from its name and size until inspected. System files (by name) and
     /// empty files need no inspection: nothing in their content could change the verdict.
-    pub fn new(entry: FileEntry) -> Self {
+    pub fn new(entry: FileEntry, batch: u32) -> Self {
         let guess = FileFacts::guess(&entry.name);
         let settled = guess.kind == MediaKind::System || entry.size == 0;
         let facts = if settled && guess.kind != MediaKind::System { FileFacts::other() } else { guess };
         FileState {
             entry,
+            batch,
             facts: Some(facts),
             checked: settled,
             decision: None,
@@ -140,7 +144,7 @@ impl FileState {
         (self.up.offset + self.up.inflight_sent).min(self.upload_size())
     }
 
-    pub fn phase(&self) -> Phase {
+    pub fn phase(&self, now: u64) -> Phase {
         if self.outcome.is_some() {
             return Phase::Done;
         }
@@ -156,16 +160,16 @@ impl FileState {
             Stage::PrepareQueued | Stage::Preparing => Phase::Preparing,
             Stage::UploadQueued => Phase::Uploading,
             Stage::Active => match self.up.retry_at {
-                Some(at_ms) => Phase::Retrying { at_ms },
+                Some(at_ms) => Phase::Retrying { at_ms, in_s: at_ms.saturating_sub(now).div_ceil(1000) },
                 None => Phase::Uploading,
             },
             Stage::Done => Phase::Done,
         }
     }
 
-    pub fn view(&self) -> FileView {
+    pub fn view(&self, now: u64) -> FileView {
         FileView {
-            phase: self.phase(),
+            phase: self.phase(now),
             bytes_done: self.bytes_done(),
             size: self.upload_size(),
             outcome: self.outcome.clone(),

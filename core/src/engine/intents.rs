@@ -1,9 +1,11 @@
 //! The user's intents (start, exclude, pause, resume, cancel, retry, settings) and the
 //! network state, as the engine applies them.
 use super::file::Stage;
-use super::protocol::base_headers;
-use super::scheduler::{f_is_active, Fetch, ReqKind};
+use super::parts::ReqKind;
+use super::requests;
+use super::resume::ResumeRecord;
 use super::types::*;
+use super::view::*;
 use super::Engine;
 use crate::facts::Outcome;
 
@@ -11,19 +13,20 @@ impl Engine {
     // ---- user intents --------------------------------------------------------------------
 
     pub(crate) fn start_inner(&mut self, now: u64) {
-        if self.started {
+        if self.run.started {
             return;
         }
-        self.started = true;
-        self.paused_all = false;
-        self.speed.reset(now);
-        let ids: Vec<FileId> = self.files.iter().filter(|(_, f)| f.stage == Stage::Planned).map(|(id, _)| *id).collect();
+        self.run.started = true;
+        self.run.paused_all = false;
+        self.speed.meter.reset(now);
+        let ids: Vec<FileId> =
+            self.files.iter().filter(|(_, f)| f.stage == Stage::Planned && f.batch == self.tally.current).map(|(id, _)| *id).collect();
         let mut ids = ids;
         ids.sort();
         for id in ids {
             self.enqueue_for_hash(id);
         }
-        self.dirty = true;
+        self.out.dirty = true;
     }
 
     pub(crate) fn set_excluded_one(&mut self, id: FileId, excluded: bool) {
@@ -32,57 +35,57 @@ impl Engine {
             return;
         }
         self.with_file(id, |f| f.excluded = excluded);
-        if !excluded && self.started {
+        if !excluded && self.run.started {
             self.enqueue_for_hash(id);
         }
     }
 
     pub(crate) fn pause_all_inner(&mut self, now: u64) {
-        if self.paused_all {
+        if self.run.paused_all {
             return;
         }
-        self.paused_all = true;
+        self.run.paused_all = true;
         self.abort_transfers(now);
-        self.dirty = true;
+        self.out.dirty = true;
     }
 
     pub(crate) fn resume_all_inner(&mut self, now: u64) {
         let was_signin = self.server.signin;
-        self.paused_all = false;
+        self.run.paused_all = false;
         self.server.signin = false;
-        if was_signin && self.server.config_state == Fetch::Done && self.server.config.is_none() {
+        if was_signin && self.server.config_state == super::server::Fetch::Done && self.server.config.is_none() {
             // The config may have been refused with 401: ask again.
-            self.server.config_state = Fetch::NotAsked;
+            self.server.config_state = super::server::Fetch::NotAsked;
         }
         self.clear_retries();
-        self.speed.reset(now);
-        self.dirty = true;
+        self.speed.meter.reset(now);
+        self.out.dirty = true;
     }
 
     pub(crate) fn set_network(&mut self, online: bool, metered: bool, now: u64) {
         let could = self.can_transfer();
-        self.online = online;
-        self.metered = metered;
+        self.run.online = online;
+        self.run.metered = metered;
         let can = self.can_transfer();
         if could && !can {
             self.abort_transfers(now);
         } else if !could && can {
             self.clear_retries();
-            self.speed.reset(now);
+            self.speed.meter.reset(now);
         }
-        self.dirty = true;
+        self.out.dirty = true;
         self.pump(now);
     }
 
-    pub(crate) fn pause_file_inner(&mut self, id: FileId, now: u64) {
+    pub(crate) fn pause_file_inner(&mut self, id: FileId, _now: u64) {
         let Some(f) = self.files.get(&id) else { return };
         if f.outcome.is_some() || f.paused {
             return;
         }
         let active = f.stage == Stage::Active;
-        self.abort_file_request(id, now);
+        self.abort_file_request(id);
         if active {
-            self.active.retain(|x| *x != id);
+            self.q.active.retain(|x| *x != id);
         }
         self.with_file(id, |f| {
             f.paused = true;
@@ -101,10 +104,10 @@ impl Engine {
         let stage = f.stage;
         self.with_file(id, |f| f.paused = false);
         match stage {
-            Stage::HashQueued => self.hash_q.push_front(id),
-            Stage::CheckQueued => self.check_q.push_front(id),
-            Stage::PrepareQueued => self.prepare_q.push_front(id),
-            Stage::UploadQueued => self.upload_q.push_front(id),
+            Stage::HashQueued => self.q.hash.push_front(id),
+            Stage::CheckQueued => self.q.check.push_front(id),
+            Stage::PrepareQueued => self.q.prepare.push_front(id),
+            Stage::UploadQueued => self.q.upload.push_front(id),
             _ => {}
         }
     }
@@ -117,23 +120,22 @@ impl Engine {
         let url = f.up.url.clone();
         let had_prepared = f.prepared.is_some();
         let fp = f.fingerprint();
-        self.abort_file_request(id, now);
-        if f_is_active(self, id) {
-            self.active.retain(|x| *x != id);
+        self.abort_file_request(id);
+        if self.stage(id) == Some(Stage::Active) {
+            self.q.active.retain(|x| *x != id);
         }
         if let Some(url) = url {
             let termination = self.server.caps.as_ref().is_some_and(|c| c.termination);
-            if termination && self.online {
-                let request =
-                    HttpRequest { method: Method::Delete, url, headers: base_headers(&self.settings.token, true), body: Body::Empty };
-                self.new_request(ReqKind::Delete, request, now);
+            if termination && self.run.online {
+                let request = requests::delete(&self.settings, url);
+                self.send(ReqKind::Delete, request, now);
             }
             let key = ResumeRecord::progress_key(&self.settings.endpoint, &fp);
             self.resume.remove(&key);
-            self.actions.push_back(Action::RemoveResume { key });
+            self.out.act(Action::RemoveResume { key });
         }
         if had_prepared {
-            self.actions.push_back(Action::DropPrepared { file: id });
+            self.out.act(Action::DropPrepared { file: id });
         }
         self.with_file(id, |f| {
             f.paused = false;
@@ -155,7 +157,9 @@ impl Engine {
         }
         let inspected = f.checked;
         let hashed = f.sha256.is_some();
+        let batch = self.tally.current;
         self.with_file(id, |f| {
+            f.batch = batch;
             f.outcome = None;
             f.up.attempts = 0;
             f.up.last_error = None;
@@ -167,7 +171,7 @@ impl Engine {
         });
         if !inspected {
             self.with_file(id, |f| f.stage = Stage::InspectQueued);
-            self.inspect_q.push_back(id);
+            self.q.inspect.push_back(id);
             self.judge(id);
         } else if !hashed {
             self.with_file(id, |f| f.stage = Stage::Planned);
@@ -181,17 +185,13 @@ impl Engine {
         let old = std::mem::replace(&mut self.settings, s);
         let new = &self.settings;
         if old.endpoint != new.endpoint || old.api_base != new.api_base || old.token != new.token {
-            self.server.config_state = Fetch::NotAsked;
-            self.server.options_state = Fetch::NotAsked;
-            self.server.config = None;
-            self.server.caps = None;
-            self.server.signin = false;
+            self.server.reset();
         }
         if old.limits != new.limits || old.quality != new.quality || old.strip_location != new.strip_location {
             self.rejudge_all();
         }
-        self.speed.reset(now);
-        self.dirty = true;
+        self.speed.meter.reset(now);
+        self.out.dirty = true;
     }
 
     pub(crate) fn rejudge_all(&mut self) {
@@ -201,9 +201,26 @@ impl Engine {
             .filter(|(_, f)| matches!(f.stage, Stage::Planned | Stage::InspectQueued | Stage::Inspecting))
             .map(|(id, _)| *id)
             .collect();
-        self.undecided.clear();
+        self.q.undecided.clear();
         for id in ids {
             self.judge(id);
         }
+    }
+}
+
+impl Engine {
+    pub(crate) fn set_folder_included_inner(&mut self, folder: &str, included: bool) {
+        self.folders.set_included(folder, included);
+        let batch = self.tally.current;
+        let ids: Vec<FileId> = self
+            .files
+            .iter()
+            .filter(|(_, f)| f.batch == batch && super::folders::covers(folder, super::folders::folder_of(&f.entry.relative_path)))
+            .map(|(id, _)| *id)
+            .collect();
+        for id in ids {
+            self.set_excluded_one(id, !included);
+        }
+        self.out.folders_dirty = true;
     }
 }

@@ -12,7 +12,11 @@
 //! 1. `Engine::new(settings)`; optionally `set_workers(hash, prepare)`, `set_online`,
 //!    `set_metered`, and `load_resume_records(records from the store)`. With records and no
 //!    files, `status()` is `ContinueBackup`.
-//! 2. `add_files(entries, now)` as the walk finds files (any number of batches, more folders later).
+//! 2. `walk_started(now)`, then `add_files(entries, now)` as the walk finds files, then
+//!    `walk_ended(now)`. While a walk runs the status is `Looking` and inspections wait
+//!    (listing and reading compete for the same browser round trips). More folders may come
+//!    at any time: into the plan before Back up, into the running backup after it (no second
+//!    press), or, after a finished backup, into a new batch with its own plan and figures.
 //! 3. After **every** call that takes `now` (any `handle_*`, `add_files`, `start`, `pause_*`,
 //!    `set_*`...), drain:
 //!    - `while let Some(a) = engine.poll_action() { perform(a) }` — actions never block the
@@ -32,50 +36,65 @@
 //!    minute of content reads. Nothing is hashed or uploaded before its inspection.
 //!    The plan view is shown once `status()` is `ReadyToBackUp`; the user presses Back up →
 //!    `start(now)`. Hashing, checking, preparing and uploading then run by themselves until
-//!    `status()` is `Complete`. Adding files after that returns to the plan.
+//!    `status()` is `Complete`. `start_when_planned(now)` ("Continue" after a reload) presses
+//!    Back up by itself as soon as the walk ends and the plan is ready.
 //!
 //! The first actions are `GET {api}/api/v1/config` and `OPTIONS {endpoint}`; with
 //! `LimitsChoice::Server` decisions wait for the config (a 401 gives `SignInNeeded`; any other
-//! failure means a plain tus server: seed limits, no dedup API).
+//! failure of a reachable endpoint means a plain tus server: seed limits, no dedup API; an
+//! endpoint that cannot be reached at all is "Waiting for connection", asked again later).
 //!
 //! Costs: every input is O(log n) in the number of files (queues, heaps and counters, no scans),
 //! except user actions that name many files (`set_excluded`, `retry_failed`, settings changes
 //! that re-judge the plan), which are linear in what they touch.
 //!
 //! Checksums: the engine never sees file bytes. When the server advertises the checksum
-//! extension with sha256 (else sha1), each PATCH's `Body::Slice` carries `checksum: Some(algo)`
-//! and the driver digests that slice and adds `Upload-Checksum`.
+//! extension with an algorithm the driver can compute (`set_checksum_support`; sha256, else
+//! sha1, md5 only when nothing else is offered), each PATCH's `Body::Slice` carries
+//! `checksum: Some(algo)` and the driver digests that slice with exactly that algorithm and
+//! adds `Upload-Checksum`. Offered nothing it can compute, the engine sends no checksum.
 //!
 //! Prepared photos: after `handle_prepared(Prepared{..})` the driver keeps the blob; bodies with
 //! `Source::Prepared` slice it; `Action::DropPrepared` says when it may be released.
 //!
 //! Cancelled files end as `Outcome::Failed(CANCELLED.into())` so that "retry" brings them back.
 
+mod answers;
 mod dedup;
 mod eta;
 mod file;
+mod folders;
+mod http;
 mod intents;
+mod parts;
 mod plan;
 mod protocol;
+mod requests;
 mod resume;
 mod retry;
 mod scheduler;
+mod server;
 mod status;
 mod tally;
+mod transfer;
 mod types;
-mod upload;
+mod view;
 
 pub use eta::SpeedMeter;
+pub use folders::{covers, folder_of};
+pub use http::*;
 pub use protocol::{origin_of, resolve_url, ServerCaps};
 pub use resume::{Fingerprint, ResumeRecord};
 pub use retry::{backoff_delay_ms, Rng};
+pub use transfer::{next_step, NextStep};
 pub use types::*;
+pub use view::*;
 
 use crate::api::Config;
 use crate::facts::FileFacts;
 use file::FileState;
-use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap, HashSet, VecDeque};
+use parts::{InFlight, Outbox, Queues, Timers};
+use std::collections::{BTreeMap, HashMap};
 
 /// The reason of a file the user cancelled.
 pub const CANCELLED: &str = "cancelled";
@@ -86,44 +105,51 @@ pub const CANCELLED: &str = "cancelled";
 /// the last file/s: 256 in flight made bursts of answers handled in one long main-thread task.
 pub const MAX_INSPECTING: usize = 64;
 
+/// Where the backup as a whole stands: the user's presses, the network, the walks.
+#[derive(Debug)]
+struct RunState {
+    /// Back up was pressed for the current batch.
+    started: bool,
+    paused_all: bool,
+    /// Press Back up by itself once the plan is ready ("Continue" after a reload).
+    auto_start: bool,
+    /// Walks running now.
+    walks: u32,
+    online: bool,
+    metered: bool,
+    last_status: Option<Status>,
+}
+
+/// Upload speed and the time left, as last computed.
+#[derive(Debug, Default)]
+struct Speed {
+    meter: SpeedMeter,
+    eta: Option<u64>,
+    bps: u64,
+}
+
 /// The upload engine. See the module documentation for the call order.
 pub struct Engine {
     settings: EngineSettings,
     files: HashMap<FileId, FileState>,
-    inspect_q: VecDeque<FileId>,
-    hash_q: VecDeque<FileId>,
-    check_q: VecDeque<FileId>,
-    prepare_q: VecDeque<FileId>,
-    upload_q: VecDeque<FileId>,
-    /// Files holding an upload slot (at most `parallel_uploads`, plus paused ones released).
-    active: Vec<FileId>,
-    /// Inspected files waiting for limits (LimitsChoice::Server before the config answered).
-    undecided: Vec<FileId>,
-    /// Failed files, for `retry_failed`.
-    failed: HashSet<FileId>,
+    q: Queues,
+    inflight: InFlight,
+    timers: Timers,
+    out: Outbox,
+    server: server::ServerState,
+    run: RunState,
+    tally: tally::Tallies,
+    folders: folders::Folders,
+    resume: resume::ResumeIndex,
+    speed: Speed,
+    rng: Rng,
+    /// Workers the driver has for Hash and Prepare.
     hash_workers: usize,
     prepare_workers: usize,
-    requests: HashMap<RequestId, scheduler::Req>,
-    next_req: u64,
-    bytes_in_flight: u64,
-    timers: BinaryHeap<Reverse<(u64, scheduler::Timer)>>,
-    actions: VecDeque<Action>,
-    events: VecDeque<Event>,
-    changed: HashSet<FileId>,
-    server: scheduler::ServerState,
-    online: bool,
-    metered: bool,
-    paused_all: bool,
-    started: bool,
-    tally: tally::Tally,
-    resume: resume::ResumeIndex,
-    rng: Rng,
-    speed: SpeedMeter,
-    last_status: Option<Status>,
-    /// Something changed that the totals show.
-    dirty: bool,
-    eta: Option<u64>,
-    speed_bps: u64,
+    /// Checksum algorithms the driver can compute.
+    checksums: Vec<ChecksumAlgo>,
+    /// The latest `now` given (countdowns are computed from it).
+    now: u64,
 }
 
 impl Engine {
@@ -132,36 +158,29 @@ impl Engine {
         Engine {
             settings,
             files: HashMap::new(),
-            inspect_q: VecDeque::new(),
-            hash_q: VecDeque::new(),
-            check_q: VecDeque::new(),
-            prepare_q: VecDeque::new(),
-            upload_q: VecDeque::new(),
-            active: Vec::new(),
-            undecided: Vec::new(),
-            failed: HashSet::new(),
+            q: Queues::default(),
+            inflight: InFlight::default(),
+            timers: Timers::default(),
+            out: Outbox::default(),
+            server: server::ServerState::default(),
+            run: RunState {
+                started: false,
+                paused_all: false,
+                auto_start: false,
+                walks: 0,
+                online: true,
+                metered: false,
+                last_status: None,
+            },
+            tally: tally::Tallies::default(),
+            folders: folders::Folders::default(),
+            resume: resume::ResumeIndex::default(),
+            speed: Speed::default(),
+            rng,
             hash_workers: 1,
             prepare_workers: 1,
-            requests: HashMap::new(),
-            next_req: 1,
-            bytes_in_flight: 0,
-            timers: BinaryHeap::new(),
-            actions: VecDeque::new(),
-            events: VecDeque::new(),
-            changed: HashSet::new(),
-            server: scheduler::ServerState::default(),
-            online: true,
-            metered: false,
-            paused_all: false,
-            started: false,
-            tally: tally::Tally::default(),
-            resume: resume::ResumeIndex::default(),
-            rng,
-            speed: SpeedMeter::default(),
-            last_status: None,
-            dirty: false,
-            eta: None,
-            speed_bps: 0,
+            checksums: vec![ChecksumAlgo::Sha256, ChecksumAlgo::Sha1],
+            now: 0,
         }
     }
 
@@ -183,15 +202,21 @@ impl Engine {
         self.prepare_workers = prepare.max(1);
     }
 
+    /// The checksum algorithms the driver's hash port can compute for a chunk (default: sha256
+    /// and sha1). Of those the server offers, the best is used; none in common: no checksum.
+    pub fn set_checksum_support(&mut self, algos: &[ChecksumAlgo]) {
+        self.checksums = algos.to_vec();
+    }
+
     /// The browser's online state. Offline pauses every transfer without spending attempts
     /// ("Waiting for connection"); back online it continues at once.
     pub fn set_online(&mut self, online: bool, now: u64) {
-        self.set_network(online, self.metered, now);
+        self.set_network(online, self.run.metered, now);
     }
 
     /// Metered (cellular) connection; with `wifi_only` this pauses transfers ("Waiting for Wi-Fi").
     pub fn set_metered(&mut self, metered: bool, now: u64) {
-        self.set_network(self.online, metered, now);
+        self.set_network(self.run.online, metered, now);
     }
 
     /// Records from the resume store (call before `add_files`). Records of other endpoints are
@@ -202,7 +227,23 @@ impl Engine {
                 self.resume.insert(r);
             }
         }
-        self.events.push_back(Event::StatusChanged);
+        self.out.events.push_back(Event::StatusChanged);
+    }
+
+    /// A walk of chosen folders begins (any number may run at once). After a finished backup
+    /// this begins a new batch, so the card says "Looking" at once.
+    pub fn walk_started(&mut self, now: u64) {
+        self.begin_batch_if_finished();
+        self.run.walks += 1;
+        self.out.dirty = true;
+        self.pump(now);
+    }
+
+    /// A walk ended: inspections held back while walks ran may start.
+    pub fn walk_ended(&mut self, now: u64) {
+        self.run.walks = self.run.walks.saturating_sub(1);
+        self.out.dirty = true;
+        self.pump(now);
     }
 
     /// Files found by the walk. Ids must be new. Each will be inspected.
@@ -211,8 +252,8 @@ impl Engine {
         self.pump(now);
     }
 
-    /// Exclude (or include again) files from the backup (the plan view's check boxes). Only
-    /// files that have not started (no hash yet) change; others are left as they are.
+    /// Exclude (or include again) files from the backup. Only files that have not started (no
+    /// hash yet) change; others are left as they are.
     pub fn set_excluded(&mut self, ids: &[FileId], excluded: bool, now: u64) {
         for &id in ids {
             self.set_excluded_one(id, excluded);
@@ -220,16 +261,22 @@ impl Engine {
         self.pump(now);
     }
 
-    /// `set_excluded` for every file whose relative path starts with `prefix` (a folder:
-    /// give it with its trailing `/`). Linear in the number of files.
-    pub fn set_excluded_prefix(&mut self, prefix: &str, excluded: bool, now: u64) {
-        let ids: Vec<FileId> = self.files.iter().filter(|(_, f)| f.entry.relative_path.starts_with(prefix)).map(|(id, _)| *id).collect();
-        self.set_excluded(&ids, excluded, now);
+    /// The plan's check box of `folder` ("" for loose files): it covers its sub-folders and
+    /// their files (`covers`). Linear in the number of files.
+    pub fn set_folder_included(&mut self, folder: &str, included: bool, now: u64) {
+        self.set_folder_included_inner(folder, included);
+        self.pump(now);
     }
 
     /// The user pressed "Back up": hash, check, prepare and upload every included file.
     pub fn start(&mut self, now: u64) {
         self.start_inner(now);
+        self.pump(now);
+    }
+
+    /// Press Back up by itself once the walks end and the plan is ready.
+    pub fn start_when_planned(&mut self, now: u64) {
+        self.run.auto_start = true;
         self.pump(now);
     }
 
@@ -272,7 +319,7 @@ impl Engine {
 
     /// Retry every failed file.
     pub fn retry_failed(&mut self, now: u64) {
-        let ids: Vec<FileId> = self.failed.iter().copied().collect();
+        let ids: Vec<FileId> = self.q.failed.iter().copied().collect();
         for id in ids {
             self.retry_file_inner(id, now);
         }
@@ -317,21 +364,18 @@ impl Engine {
 
     /// Next thing the driver must do.
     pub fn poll_action(&mut self) -> Option<Action> {
-        self.actions.pop_front()
+        self.out.actions.pop_front()
     }
 
-    /// When to call `handle_timeout` next (ms, the driver's clock), if at all.
+    /// When to call `handle_timeout` next (ms, the driver's clock), if at all. While a retry
+    /// countdown or the ETA is on screen this is at most a second away.
     pub fn poll_timeout(&self) -> Option<u64> {
-        self.timers.peek().map(|Reverse((t, _))| *t)
+        self.timers.next()
     }
 
     /// Next UI event (coalesced).
     pub fn poll_event(&mut self) -> Option<Event> {
-        let e = self.events.pop_front()?;
-        if let Event::FileChanged { id } = e {
-            self.changed.remove(&id);
-        }
-        Some(e)
+        self.out.pop_event()
     }
 
     /// The status card.
@@ -339,14 +383,24 @@ impl Engine {
         self.compute_status()
     }
 
-    /// Counts, bytes, speed and ETA.
+    /// Counts, bytes, speed and ETA of the current batch.
     pub fn totals(&self) -> Totals {
         self.compute_totals()
     }
 
+    /// The page's figures over every batch.
+    pub fn page_totals(&self) -> PageTotals {
+        self.compute_page_totals()
+    }
+
+    /// The current batch's folders with their counts and check boxes.
+    pub fn folders(&self) -> &BTreeMap<String, FolderStat> {
+        self.folders.map()
+    }
+
     /// One file, as the UI shows it. `None` for an unknown id.
     pub fn file_view(&self, id: FileId) -> Option<FileView> {
-        self.files.get(&id).map(|f| f.view())
+        self.files.get(&id).map(|f| f.view(self.now))
     }
 
     /// The config the server advertised (`None` before it answered, or for a plain tus server).
@@ -361,7 +415,7 @@ impl Engine {
 
     /// Sum of request body bytes outstanding now (bounded by `max_bytes_in_flight`).
     pub fn bytes_in_flight(&self) -> u64 {
-        self.bytes_in_flight
+        self.inflight.bytes
     }
 
     /// Unfinished resume records of this endpoint that were loaded ("Continue your backup").

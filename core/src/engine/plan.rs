@@ -26,10 +26,10 @@ impl Engine {
         }
         let d = self.decide_file(f);
         if d.is_none() {
-            self.undecided.push(id);
+            self.q.undecided.push(id);
         }
         self.with_file(id, |f| set_verdict(f, d));
-        if !provisional && self.started {
+        if !provisional && self.run.started {
             self.enqueue_for_hash(id);
         }
     }
@@ -55,7 +55,7 @@ impl Engine {
             return;
         }
         self.with_file(id, |f| f.stage = Stage::HashQueued);
-        self.hash_q.push_back(id);
+        self.q.hash.push_back(id);
     }
 
     /// Checked (or no check possible): prepare when the decision says so, else queue to upload.
@@ -64,46 +64,55 @@ impl Engine {
         let needs_prepare = matches!(f.decision, Some(Decision::Prepare { .. })) && !f.prepare_done;
         if needs_prepare {
             self.with_file(id, |f| f.stage = Stage::PrepareQueued);
-            self.prepare_q.push_back(id);
+            self.q.prepare.push_back(id);
         } else {
             self.with_file(id, |f| f.stage = Stage::UploadQueued);
-            self.upload_q.push_back(id);
+            self.q.upload.push_back(id);
         }
     }
 
     // ---- inputs: files and local actions -------------------------------------------------
 
     pub(crate) fn add_files_inner(&mut self, files: Vec<FileEntry>, _now: u64) {
-        if self.started
-            && self.tally.finished == self.tally.in_backup
-            && self.tally.undecided == 0
-            && self.tally.inspected == self.tally.files
-        {
-            // The previous backup is complete: new files go to a new plan.
-            self.started = false;
-        }
+        self.begin_batch_if_finished();
+        let batch = self.tally.current;
         for e in files {
             let id = e.id;
             if self.files.contains_key(&id) {
                 continue;
             }
             // Judged here without change events: the driver reads new files' views itself.
-            let mut f = FileState::new(e);
+            let included = self.folders.add(&e.relative_path, e.size);
+            let mut f = FileState::new(e, batch);
+            f.excluded = !included;
             let d = self.decide_file(&f);
             if d.is_none() {
-                self.undecided.push(id);
+                self.q.undecided.push(id);
             }
             set_verdict(&mut f, d);
             let queued = f.stage == Stage::InspectQueued;
             self.tally.apply(&f, 1);
             self.files.insert(id, f);
             if queued {
-                self.inspect_q.push_back(id);
-            } else if self.started {
+                self.q.inspect.push_back(id);
+            } else if self.run.started {
                 self.enqueue_for_hash(id);
             }
         }
-        self.dirty = true;
+        self.out.dirty = true;
+        self.out.folders_dirty = true;
+    }
+
+    /// After a finished backup, new files (or a new walk) begin a new batch: its own plan,
+    /// folders, Back up press and figures. Files added to a running backup join it.
+    pub(crate) fn begin_batch_if_finished(&mut self) {
+        if self.run.started && self.batch_finished() {
+            self.tally.new_batch();
+            self.folders.clear();
+            self.run.started = false;
+            self.out.folders_dirty = true;
+            self.out.dirty = true;
+        }
     }
 
     pub(crate) fn on_inspected(&mut self, id: FileId, facts: Result<FileFacts, String>, _now: u64) {
@@ -153,7 +162,7 @@ impl Engine {
         let dedup = self.server.config.as_ref().is_some_and(|c| c.dedup);
         if dedup && self.resume.progress_for(&fp).is_none() {
             self.with_file(id, |f| f.stage = Stage::CheckQueued);
-            self.check_q.push_back(id);
+            self.q.check.push_back(id);
         } else {
             self.after_check(id);
         }
@@ -178,7 +187,7 @@ impl Engine {
             }
             f.stage = Stage::UploadQueued;
         });
-        self.upload_q.push_back(id);
+        self.q.upload.push_back(id);
     }
 }
 

@@ -1,6 +1,6 @@
 //! tus wire helpers for the client: URL resolution, server capabilities from OPTIONS, and
 //! request headers. Pure functions.
-use super::types::{ChecksumAlgo, HttpResponse};
+use super::http::{ChecksumAlgo, HttpResponse};
 use crate::tus::*;
 
 /// `scheme://host[:port]` of an absolute URL; `None` for a path.
@@ -60,34 +60,36 @@ pub fn resolve_url(base: &str, location: &str) -> String {
 pub struct ServerCaps {
     pub creation_with_upload: bool,
     pub termination: bool,
-    pub checksum: Option<ChecksumAlgo>,
+    /// Checksum algorithms offered that we know (empty without the checksum extension).
+    pub checksums: Vec<ChecksumAlgo>,
     pub max_size: Option<u64>,
 }
 
 impl ServerCaps {
     pub fn from_options(r: &HttpResponse) -> ServerCaps {
-        let ext: Vec<String> =
-            r.header(H_TUS_EXTENSION).unwrap_or("").split(',').map(|s| s.trim().to_ascii_lowercase()).filter(|s| !s.is_empty()).collect();
+        let list = |h: &str| -> Vec<String> {
+            r.header(h).unwrap_or("").split(',').map(|s| s.trim().to_ascii_lowercase()).filter(|s| !s.is_empty()).collect()
+        };
+        let ext = list(H_TUS_EXTENSION);
         let has = |e: &str| ext.iter().any(|x| x == e);
-        let algos: Vec<String> =
-            r.header(H_TUS_CHECKSUM_ALGORITHM).unwrap_or("").split(',').map(|s| s.trim().to_ascii_lowercase()).collect();
-        let checksum = if has("checksum") {
-            if algos.iter().any(|a| a == "sha256") {
-                Some(ChecksumAlgo::Sha256)
-            } else if algos.iter().any(|a| a == "sha1") {
-                Some(ChecksumAlgo::Sha1)
-            } else {
-                None
-            }
+        let checksums = if has("checksum") {
+            list(H_TUS_CHECKSUM_ALGORITHM).iter().filter_map(|a| ChecksumAlgo::parse(a)).collect()
         } else {
-            None
+            Vec::new()
         };
         ServerCaps {
             creation_with_upload: has("creation-with-upload"),
             termination: has("termination"),
-            checksum,
+            checksums,
             max_size: r.header(H_TUS_MAX_SIZE).and_then(|v| v.parse().ok()),
         }
+    }
+
+    /// The checksum a chunk carries: the most preferred algorithm that the server offers and
+    /// the driver can compute (`supported`); `None` (no checksum, never a failed file) when
+    /// they have none in common.
+    pub fn checksum_for(&self, supported: &[ChecksumAlgo]) -> Option<ChecksumAlgo> {
+        ChecksumAlgo::ALL.into_iter().find(|a| self.checksums.contains(a) && supported.contains(a))
     }
 }
 
@@ -145,5 +147,26 @@ mod tests {
         assert_eq!(resolve_url("/files/", "/files/abc"), "/files/abc");
         assert_eq!(origin_of("http://h:1/files/").as_deref(), Some("http://h:1"));
         assert_eq!(origin_of("/files/"), None);
+    }
+}
+
+#[cfg(test)]
+mod checksum_tests {
+    use super::*;
+
+    fn caps(ext: &str, algos: &str) -> ServerCaps {
+        ServerCaps::from_options(&HttpResponse::new(204).with_header(H_TUS_EXTENSION, ext).with_header(H_TUS_CHECKSUM_ALGORITHM, algos))
+    }
+
+    #[test]
+    fn checksum_is_what_both_sides_can_do_sha256_then_sha1_then_md5() {
+        let both = [ChecksumAlgo::Sha256, ChecksumAlgo::Sha1, ChecksumAlgo::Md5];
+        assert_eq!(caps("creation,checksum", "md5,sha1,sha256").checksum_for(&both), Some(ChecksumAlgo::Sha256));
+        assert_eq!(caps("creation,checksum", "SHA1").checksum_for(&both), Some(ChecksumAlgo::Sha1));
+        assert_eq!(caps("creation,checksum", "crc32,md5").checksum_for(&both), Some(ChecksumAlgo::Md5));
+        // Offered only what the driver cannot compute: no checksum at all.
+        assert_eq!(caps("creation,checksum", "crc32").checksum_for(&both), None);
+        assert_eq!(caps("creation,checksum", "md5").checksum_for(&[ChecksumAlgo::Sha256]), None);
+        assert_eq!(caps("creation", "sha256").checksum_for(&both), None);
     }
 }

@@ -1,42 +1,60 @@
-//! The status card and the totals, computed in O(1) from the running tally.
-use super::types::*;
+//! The status card and the totals of the current batch and of the page, computed in O(1)
+//! from the running tallies.
+use super::view::*;
 use super::Engine;
 
 impl Engine {
     pub(crate) fn compute_status(&self) -> Status {
-        let t = &self.tally;
+        let t = &self.tally.batch;
         if self.server.signin {
             return Status::SignInNeeded;
         }
-        if t.files == 0 {
+        if t.files == 0 && self.run.walks == 0 {
             let n = self.resume.len_in_progress() as u64;
             return if n > 0 { Status::ContinueBackup { remaining: n } } else { Status::Ready };
         }
-        // The plan is ready once every file has a verdict, provisional (from its name and
-        // size) or final; inspections go on behind it and may still move a file.
-        if t.undecided > 0 {
-            return Status::Looking { found: t.files };
-        }
-        if !self.started {
+        if !self.run.started {
+            // The plan is ready once the walks ended and every file has a verdict, provisional
+            // (from its name and size) or final; inspections go on behind it.
+            if !self.plan_ready() {
+                return Status::Looking { found: t.files };
+            }
             return Status::ReadyToBackUp { count: t.in_backup - t.finished };
         }
-        if t.finished >= t.in_backup && t.inspected == t.files {
+        if self.batch_finished() {
             return Status::Complete { uploaded: t.uploaded, already: t.already, skipped: t.skipped.total(), failed: t.failed };
         }
-        if self.paused_all {
+        if self.run.paused_all {
             return Status::Paused;
         }
-        if !self.online {
+        if !self.run.online || self.server.unreachable {
             return Status::WaitingForConnection;
         }
-        if self.settings.wifi_only && self.metered {
+        if self.settings.wifi_only && self.run.metered {
             return Status::WaitingForWifi;
         }
-        Status::BackingUp { done: t.finished, total: t.in_backup, bytes_left: t.bytes_total.saturating_sub(t.bytes_done), eta_ms: self.eta }
+        Status::BackingUp {
+            done: t.finished,
+            total: t.in_backup,
+            bytes_left: t.bytes_total.saturating_sub(t.bytes_done),
+            eta_ms: self.speed.eta,
+        }
+    }
+
+    /// Walks ended and every file of the batch has a verdict.
+    pub(crate) fn plan_ready(&self) -> bool {
+        self.run.walks == 0 && self.tally.batch.undecided == 0 && self.tally.batch.files > 0
+    }
+
+    /// Every file of the started batch has its outcome and its content checked, and no walk
+    /// is adding more.
+    pub(crate) fn batch_finished(&self) -> bool {
+        let t = &self.tally.batch;
+        self.run.walks == 0 && t.undecided == 0 && t.finished >= t.in_backup && t.inspected == t.files
     }
 
     pub(crate) fn compute_totals(&self) -> Totals {
-        let t = &self.tally;
+        let t = &self.tally.batch;
         Totals {
             files: t.files,
             inspected: t.inspected,
@@ -50,8 +68,21 @@ impl Engine {
             uploaded: t.uploaded,
             already: t.already,
             failed: t.failed,
-            speed_bps: self.speed_bps,
-            eta_ms: self.eta,
+            speed_bps: self.speed.bps,
+            eta_ms: self.speed.eta,
+        }
+    }
+
+    pub(crate) fn compute_page_totals(&self) -> PageTotals {
+        let t = &self.tally.page;
+        PageTotals {
+            batches: self.tally.current + u32::from(self.tally.batch.files > 0 || self.tally.current == 0),
+            files: t.files,
+            uploaded: t.uploaded,
+            already: t.already,
+            skipped: t.skipped.total(),
+            failed: t.failed,
+            bytes_uploaded: t.bytes_uploaded,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Running counters over all files, kept exact by subtracting a file's contribution before a
 //! change and adding it after (so status and totals are O(1)).
 use super::file::{FileState, Stage};
-use super::types::SkippedCounts;
+use super::view::SkippedCounts;
 use crate::facts::{Decision, MediaKind, Outcome};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -23,6 +23,8 @@ pub(crate) struct Tally {
     pub uploaded: u64,
     pub already: u64,
     pub failed: u64,
+    /// Bytes of uploaded files (the page's line: what this page sent).
+    pub bytes_uploaded: u64,
     /// Files holding work that is not finished (started, in the backup, no outcome).
     pub paused_files: u64,
     /// Outstanding Inspect / Hash / Prepare actions (by stage).
@@ -87,7 +89,10 @@ impl Tally {
             Some(o) => {
                 add(&mut self.finished, 1);
                 match o {
-                    Outcome::Uploaded(_) => add(&mut self.uploaded, 1),
+                    Outcome::Uploaded(_) => {
+                        add(&mut self.uploaded, 1);
+                        add(&mut self.bytes_uploaded, f.upload_size());
+                    }
                     Outcome::AlreadyBackedUp => add(&mut self.already, 1),
                     Outcome::Failed(_) => add(&mut self.failed, 1),
                     Outcome::Skipped(_) => {}
@@ -99,5 +104,28 @@ impl Tally {
                 }
             }
         }
+    }
+}
+
+/// The page's tally and the current batch's, kept exact together. A batch is what one plan
+/// and one Back up press cover; after a finished backup, new files begin the next batch.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Tallies {
+    pub page: Tally,
+    pub batch: Tally,
+    /// The current batch's number (files carry the number of the batch they belong to).
+    pub current: u32,
+}
+
+impl Tallies {
+    pub fn apply(&mut self, f: &FileState, sign: i64) {
+        self.page.apply(f, sign);
+        if f.batch == self.current {
+            self.batch.apply(f, sign);
+        }
+    }
+    pub fn new_batch(&mut self) {
+        self.current += 1;
+        self.batch = Tally::default();
     }
 }

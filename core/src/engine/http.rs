@@ -1,0 +1,153 @@
+//! HTTP as the engine speaks it: the requests it asks the driver to send (method, URL,
+//! headers, a body that names Blob slices, never bytes) and what comes back.
+use serde::{Deserialize, Serialize};
+
+use super::types::FileId;
+
+/// HTTP method of a request the engine asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Method {
+    Get,
+    Head,
+    Post,
+    Patch,
+    Delete,
+    Options,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Head => "HEAD",
+            Method::Post => "POST",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+            Method::Options => "OPTIONS",
+        }
+    }
+}
+
+/// Which bytes a slice body comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Source {
+    /// The file itself (`File.slice`).
+    Original,
+    /// The blob returned by Prepare for this file.
+    Prepared,
+}
+
+/// Per-PATCH checksum algorithm (tus checksum extension), only when the server advertised it
+/// and the driver can compute it (`Engine::set_checksum_support`). In order of preference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChecksumAlgo {
+    Sha256,
+    Sha1,
+    /// Only when a server offers nothing better: MD5 still catches transfer corruption.
+    Md5,
+}
+
+impl ChecksumAlgo {
+    pub const ALL: [ChecksumAlgo; 3] = [ChecksumAlgo::Sha256, ChecksumAlgo::Sha1, ChecksumAlgo::Md5];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ChecksumAlgo::Sha256 => "sha256",
+            ChecksumAlgo::Sha1 => "sha1",
+            ChecksumAlgo::Md5 => "md5",
+        }
+    }
+    /// The algorithm a `Tus-Checksum-Algorithm` entry names (case-insensitive), if we know it.
+    pub fn parse(name: &str) -> Option<ChecksumAlgo> {
+        ChecksumAlgo::ALL.into_iter().find(|a| a.name().eq_ignore_ascii_case(name.trim()))
+    }
+    /// The `Upload-Checksum` header value for a slice whose raw digest is `digest`.
+    pub fn header_value(self, digest: &[u8]) -> String {
+        use base64::Engine as _;
+        format!("{} {}", self.name(), base64::engine::general_purpose::STANDARD.encode(digest))
+    }
+}
+
+/// A request body. The engine never holds file bytes: the driver sends Blob slices.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Body {
+    Empty,
+    /// `Content-Type: application/json` is already among the headers.
+    Json(String),
+    /// Bytes `start..end` of the file (or of its prepared blob). When `checksum` is set, the
+    /// driver digests exactly these bytes (in a worker) and adds the header
+    /// `Upload-Checksum: <ChecksumAlgo::header_value(digest)>` before sending.
+    Slice {
+        file: FileId,
+        source: Source,
+        start: u64,
+        end: u64,
+        checksum: Option<ChecksumAlgo>,
+    },
+}
+
+impl Body {
+    /// Number of body bytes (0 for Empty/Json are counted as small; only slices count in flight).
+    pub fn slice_len(&self) -> u64 {
+        match self {
+            Body::Slice { start, end, .. } => end - start,
+            _ => 0,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HttpRequest {
+    pub method: Method,
+    /// Absolute, or a path when the endpoint was given as a path.
+    pub url: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Body,
+}
+
+impl HttpRequest {
+    /// The value of a header (case-insensitive name).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+}
+
+/// What came back. Header names may be in any case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct HttpResponse {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    /// Text body (JSON or a plain-text reason); the engine only reads small bodies.
+    pub body: String,
+}
+
+impl HttpResponse {
+    pub fn new(status: u16) -> Self {
+        HttpResponse { status, headers: Vec::new(), body: String::new() }
+    }
+    pub fn with_header(mut self, k: &str, v: &str) -> Self {
+        self.headers.push((k.into(), v.into()));
+        self
+    }
+    pub fn with_body(mut self, b: &str) -> Self {
+        self.body = b.into();
+        self
+    }
+    /// The value of a header (case-insensitive name).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.trim())
+    }
+}
+
+/// Why a request produced no response.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NetError {
+    /// The browser says it is offline (`navigator.onLine` false). Costs no attempt.
+    Offline,
+    Timeout,
+    /// The driver aborted it (normally because the engine asked; such answers are ignored).
+    Aborted,
+    /// Anything else: connection reset, DNS, CORS (XHR status 0) ...
+    Other(String),
+}

@@ -1,0 +1,105 @@
+//! Every HTTP request the engine sends is built here, from the settings and a file's state:
+//! the handshake (config, OPTIONS), the dedup check, and the tus requests (create, HEAD,
+//! PATCH, DELETE) with their headers and `Upload-Metadata`.
+use super::file::FileState;
+use super::http::*;
+use super::protocol::base_headers;
+use super::types::*;
+use crate::api::{CheckRequest, CHECK_PATH, CONFIG_PATH};
+use crate::tus::{self, keys};
+
+/// `GET {api}/api/v1/config`.
+pub(crate) fn config(s: &EngineSettings) -> HttpRequest {
+    HttpRequest {
+        method: Method::Get,
+        url: format!("{}{}", s.api_base(), CONFIG_PATH),
+        headers: base_headers(&s.token, false),
+        body: Body::Empty,
+    }
+}
+
+/// `OPTIONS {endpoint}`: the tus capabilities.
+pub(crate) fn options(s: &EngineSettings) -> HttpRequest {
+    HttpRequest { method: Method::Options, url: s.endpoint.clone(), headers: base_headers(&s.token, false), body: Body::Empty }
+}
+
+/// `POST {api}/api/v1/media/check` for these digests.
+pub(crate) fn check(s: &EngineSettings, digests: Vec<String>) -> HttpRequest {
+    let mut headers = base_headers(&s.token, false);
+    headers.push(("Content-Type".into(), "application/json".into()));
+    let body = serde_json::to_string(&CheckRequest { sha256: digests }).unwrap_or_default();
+    HttpRequest { method: Method::Post, url: format!("{}{}", s.api_base(), CHECK_PATH), headers, body: Body::Json(body) }
+}
+
+/// The creation POST; with `with_body` the whole file rides along (creation-with-upload).
+pub(crate) fn create(s: &EngineSettings, id: FileId, f: &FileState, with_body: bool) -> HttpRequest {
+    let size = f.upload_size();
+    let mut headers = base_headers(&s.token, true);
+    headers.push((tus::H_UPLOAD_LENGTH.into(), size.to_string()));
+    headers.push((tus::H_UPLOAD_METADATA.into(), metadata(s, f)));
+    let body = if with_body {
+        headers.push(("Content-Type".into(), tus::OFFSET_CONTENT_TYPE.into()));
+        Body::Slice { file: id, source: source(f), start: 0, end: size, checksum: None }
+    } else {
+        Body::Empty
+    };
+    HttpRequest { method: Method::Post, url: s.endpoint.clone(), headers, body }
+}
+
+/// `HEAD {upload}`: where the server's offset is.
+pub(crate) fn head(s: &EngineSettings, url: &str) -> HttpRequest {
+    HttpRequest { method: Method::Head, url: url.into(), headers: base_headers(&s.token, true), body: Body::Empty }
+}
+
+/// One chunk, `start..end`, with a checksum of that algorithm when given.
+pub(crate) fn patch(s: &EngineSettings, id: FileId, f: &FileState, start: u64, end: u64, checksum: Option<ChecksumAlgo>) -> HttpRequest {
+    let mut headers = base_headers(&s.token, true);
+    headers.push((tus::H_UPLOAD_OFFSET.into(), start.to_string()));
+    headers.push(("Content-Type".into(), tus::OFFSET_CONTENT_TYPE.into()));
+    let body = Body::Slice { file: id, source: source(f), start, end, checksum };
+    HttpRequest { method: Method::Patch, url: f.up.url.clone().unwrap_or_default(), headers, body }
+}
+
+/// `DELETE {upload}` (termination).
+pub(crate) fn delete(s: &EngineSettings, url: String) -> HttpRequest {
+    HttpRequest { method: Method::Delete, url, headers: base_headers(&s.token, true), body: Body::Empty }
+}
+
+fn source(f: &FileState) -> Source {
+    if f.prepared.is_some() {
+        Source::Prepared
+    } else {
+        Source::Original
+    }
+}
+
+/// `Upload-Metadata` for a file (contracts.md keys).
+fn metadata(s: &EngineSettings, f: &FileState) -> String {
+    let mime = f
+        .prepared
+        .as_ref()
+        .and_then(|p| p.mime.clone())
+        .or_else(|| (!f.entry.mime.is_empty()).then(|| f.entry.mime.clone()))
+        .unwrap_or_else(|| f.facts.as_ref().map(|x| x.format.mime()).unwrap_or("application/octet-stream").to_string());
+    let last_modified = f.entry.last_modified.to_string();
+    let mut pairs: Vec<(&str, Option<&str>)> = vec![
+        (keys::FILENAME, Some(&f.entry.name)),
+        (keys::FILETYPE, Some(&mime)),
+        (keys::RELATIVE_PATH, Some(&f.entry.relative_path)),
+        (keys::LAST_MODIFIED, Some(&last_modified)),
+    ];
+    if let Some(sha) = f.upload_sha() {
+        pairs.push((keys::SHA256, Some(sha)));
+    }
+    if f.prepared.is_some() {
+        if let Some(sha) = &f.sha256 {
+            pairs.push((keys::SOURCE_SHA256, Some(sha)));
+        }
+    }
+    match &s.album {
+        AlbumMode::Folder => {}
+        AlbumMode::None => pairs.push((keys::ALBUM, None)),
+        AlbumMode::Named(n) => pairs.push((keys::ALBUM, Some(n))),
+    }
+    tus::encode_metadata(pairs)
+}

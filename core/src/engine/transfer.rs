@@ -1,0 +1,261 @@
+//! The per-file tus flow: create → PATCH… → done, HEAD whenever the offset is in doubt; what
+//! a file's next request is, attempts and backoff, resume records, and the 422 re-hash.
+use super::file::Stage;
+use super::parts::{ReqKind, Timer};
+use super::requests;
+use super::resume::ResumeRecord;
+use super::retry::backoff_delay_ms;
+use super::types::*;
+use super::view::*;
+use super::Engine;
+use crate::facts::{Outcome, SkipReason};
+
+/// What a file needs next, from its upload state alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NextStep {
+    Create,
+    Head,
+    Patch { start: u64, end: u64 },
+    Complete,
+}
+
+/// The next request of a file: a pure function of (url known, offset known, offset, size, chunk).
+pub fn next_step(has_url: bool, offset_known: bool, offset: u64, size: u64, chunk: u64) -> NextStep {
+    if !has_url {
+        NextStep::Create
+    } else if !offset_known {
+        NextStep::Head
+    } else if offset >= size {
+        NextStep::Complete
+    } else {
+        NextStep::Patch { start: offset, end: offset.saturating_add(chunk.max(1)).min(size) }
+    }
+}
+
+impl Engine {
+    fn chunk_size(&self) -> u64 {
+        let c =
+            self.settings.chunk_size.or(self.server.config.as_ref().map(|c| c.chunk_size).filter(|c| *c > 0)).unwrap_or(DEFAULT_CHUNK_SIZE);
+        c.min(self.settings.max_bytes_in_flight).max(1)
+    }
+
+    /// A file takes an upload slot: reuse an unfinished upload from the resume store if it
+    /// matches the bytes we are about to send.
+    pub(crate) fn activate(&mut self, id: FileId) {
+        let f = &self.files[&id];
+        if f.up.url.is_some() {
+            return;
+        }
+        let fp = f.fingerprint();
+        let Some(rec) = self.resume.progress_for(&fp).cloned() else { return };
+        let matches = Some(rec.upload_sha256.as_str()) == f.upload_sha()
+            && rec.upload_size == f.upload_size()
+            && rec.prepared == f.prepared.is_some();
+        if matches {
+            self.with_file(id, |f| {
+                f.up.url = Some(rec.upload_url.clone());
+                f.up.offset = rec.offset;
+                f.up.offset_known = false;
+            });
+        } else {
+            self.resume.remove(&rec.key);
+            self.out.act(Action::RemoveResume { key: rec.key });
+        }
+    }
+
+    /// Send the file's next request, if the bytes-in-flight budget allows.
+    pub(crate) fn issue_next(&mut self, id: FileId, now: u64) {
+        let caps = self.server.caps.clone().unwrap_or_default();
+        let chunk = self.chunk_size();
+        let f = &self.files[&id];
+        let size = f.upload_size();
+        // Tus-Max-Size is checked here once, whatever the request.
+        if caps.max_size.is_some_and(|m| size > m) {
+            return self.finish(id, Outcome::Skipped(SkipReason::OverSizeLimit), now);
+        }
+        let budget = self.settings.max_bytes_in_flight.saturating_sub(self.inflight.bytes);
+        let (kind, request) = match next_step(f.up.url.is_some(), f.up.offset_known || f.up.url.is_none(), f.up.offset, size, chunk) {
+            NextStep::Complete => return self.complete(id, now),
+            NextStep::Create => {
+                let with_body = caps.creation_with_upload && size <= self.settings.creation_with_upload_max && size <= chunk;
+                if with_body && size > budget {
+                    return;
+                }
+                (ReqKind::Create(id), requests::create(&self.settings, id, f, with_body))
+            }
+            NextStep::Head => (ReqKind::Head(id), requests::head(&self.settings, f.up.url.as_deref().unwrap_or_default())),
+            NextStep::Patch { start, end } => {
+                if end - start > budget {
+                    return;
+                }
+                let checksum = caps.checksum_for(&self.checksums);
+                (ReqKind::Patch(id), requests::patch(&self.settings, id, f, start, end, checksum))
+            }
+        };
+        let req = self.send(kind, request, now);
+        self.with_file(id, |f| f.up.inflight = Some(req));
+    }
+
+    /// After an answer that may have moved the offset: reset attempts and save the record when
+    /// it advanced; finish when everything is there.
+    pub(crate) fn progressed(&mut self, id: FileId, now: u64, advanced: bool) {
+        if advanced {
+            self.with_file(id, |f| {
+                f.up.attempts = 0;
+                f.up.last_error = None;
+            });
+        }
+        let f = &self.files[&id];
+        if f.up.offset_known && f.up.offset >= f.upload_size() {
+            return self.complete(id, now);
+        }
+        if advanced {
+            self.save_progress(id, now);
+        }
+    }
+
+    fn save_progress(&mut self, id: FileId, now: u64) {
+        let f = &self.files[&id];
+        let (Some(url), Some(sha)) = (f.up.url.clone(), f.upload_sha()) else { return };
+        let fp = f.fingerprint();
+        let rec = ResumeRecord {
+            key: ResumeRecord::progress_key(&self.settings.endpoint, &fp),
+            fingerprint: fp,
+            endpoint: self.settings.endpoint.clone(),
+            upload_url: url,
+            offset: f.up.offset,
+            upload_size: f.upload_size(),
+            upload_sha256: sha.to_string(),
+            prepared: f.prepared.is_some(),
+            done: false,
+            updated_ms: now,
+        };
+        self.resume.insert(rec.clone());
+        self.out.act(Action::SaveResume(rec));
+    }
+
+    fn complete(&mut self, id: FileId, now: u64) {
+        let note = self.files[&id].note;
+        self.finish(id, Outcome::Uploaded(note), now);
+    }
+
+    /// A file reaches an outcome: release its slot, replace the progress record by a done
+    /// record (uploaded / already backed up), drop the prepared blob.
+    pub(crate) fn finish(&mut self, id: FileId, outcome: Outcome, now: u64) {
+        self.release(id);
+        let f = &self.files[&id];
+        let fp = f.fingerprint();
+        let ep = self.settings.endpoint.clone();
+        let pkey = ResumeRecord::progress_key(&ep, &fp);
+        if self.resume.remove(&pkey).is_some() || f.up.url.is_some() {
+            self.out.act(Action::RemoveResume { key: pkey });
+        }
+        if matches!(outcome, Outcome::Uploaded(_) | Outcome::AlreadyBackedUp) && fp.sha256.is_some() {
+            let rec = ResumeRecord {
+                key: ResumeRecord::done_key(&ep, &fp),
+                fingerprint: fp,
+                endpoint: ep,
+                upload_url: f.up.url.clone().unwrap_or_default(),
+                offset: f.upload_size(),
+                upload_size: f.upload_size(),
+                upload_sha256: f.upload_sha().unwrap_or_default().to_string(),
+                prepared: f.prepared.is_some(),
+                done: true,
+                updated_ms: now,
+            };
+            self.resume.insert(rec.clone());
+            self.out.act(Action::SaveResume(rec));
+        }
+        if f.prepared.is_some() {
+            self.out.act(Action::DropPrepared { file: id });
+        }
+        self.with_file(id, |f| {
+            f.stage = Stage::Done;
+            f.up.retry_at = None;
+            f.up.offset = f.upload_size();
+            f.outcome = Some(outcome);
+        });
+    }
+
+    /// The stored upload is gone (404/410, or not ours): forget it and create a new one from 0.
+    pub(crate) fn restart_upload(&mut self, id: FileId) {
+        let fp = self.files[&id].fingerprint();
+        let key = ResumeRecord::progress_key(&self.settings.endpoint, &fp);
+        if self.resume.remove(&key).is_some() {
+            self.out.act(Action::RemoveResume { key });
+        }
+        self.with_file(id, |f| {
+            f.up.url = None;
+            f.up.offset = 0;
+            f.up.offset_known = true;
+        });
+    }
+
+    /// One more attempt without progress: fail past the limit, else retry at once or (with
+    /// `backoff`) after an exponential, jittered delay.
+    pub(crate) fn count_attempt(&mut self, id: FileId, reason: String, now: u64, backoff: bool) {
+        let max = self.settings.max_attempts.max(1);
+        let attempts = self
+            .with_file(id, |f| {
+                f.up.attempts += 1;
+                f.up.last_error = Some(reason.clone());
+                f.up.attempts
+            })
+            .unwrap_or(1);
+        if attempts >= max {
+            return self.fail(id, reason);
+        }
+        if backoff {
+            let at = now + backoff_delay_ms(attempts, self.rng.next_f64());
+            self.retry_at(id, at);
+        }
+    }
+
+    /// `count_attempt` with backoff, no sooner than the server's Retry-After.
+    pub(crate) fn count_attempt_after(&mut self, id: FileId, reason: String, now: u64, retry_after: Option<u64>) {
+        self.count_attempt(id, reason, now, true);
+        let (Some(ra), Some(at)) = (retry_after, self.files.get(&id).and_then(|f| f.up.retry_at)) else { return };
+        self.retry_at(id, at.max(now + ra.min(super::retry::BACKOFF_CAP_MS)));
+    }
+
+    fn retry_at(&mut self, id: FileId, at: u64) {
+        self.with_file(id, |f| f.up.retry_at = Some(at));
+        self.timers.set(at, Timer::Retry(id));
+    }
+
+    /// 422: the server's digest of the whole upload did not match what we declared. Hash the
+    /// original again: changed → start over, unchanged → fail with the server's reason.
+    pub(crate) fn start_rehash(&mut self, id: FileId, reason: String) {
+        self.restart_upload(id);
+        self.release(id);
+        self.with_file(id, |f| {
+            f.stage = Stage::Rehashing;
+            f.up.digest_mismatch = Some(reason);
+        });
+        self.out.act(Action::Hash { file: id });
+    }
+
+    pub(crate) fn on_rehashed(&mut self, id: FileId, sha: Result<String, String>, now: u64) {
+        let f = &self.files[&id];
+        let reason = f.up.digest_mismatch.clone().unwrap_or_default();
+        match sha {
+            Err(e) => self.fail(id, e),
+            Ok(s) if Some(s.to_ascii_lowercase()) == f.sha256 => self.fail(id, reason),
+            Ok(s) => {
+                // The file changed since it was hashed: everything starts again.
+                if f.prepared.is_some() {
+                    self.out.act(Action::DropPrepared { file: id });
+                }
+                self.with_file(id, |f| {
+                    f.sha256 = Some(s.to_ascii_lowercase());
+                    f.prepared = None;
+                    f.prepare_done = false;
+                    f.up = Default::default();
+                    f.up.offset_known = true;
+                    f.stage = Stage::Hashing;
+                });
+                self.on_hashed(id, Ok(s), now);
+            }
+        }
+    }
+}
