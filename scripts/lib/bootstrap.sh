@@ -25,13 +25,20 @@ ensure_wasm_target() {
 ensure_wasm_bindgen() {
   if wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$"; then return; fi
   say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION from crates.io (matches Cargo.lock; ~8 min on 2 cores, once)"
-  if install_env cargo install --locked --quiet wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"; then return; fi
-  # Its lock file pins webpki-roots 1.0.11, which crates.io no longer serves: rebuild the
-  # unpacked crate with that one dependency moved to 1.0.10.
-  say "Locked install failed; retrying from the unpacked crate with webpki-roots 1.0.10"
+  # Its own lock file pins webpki-roots 1.0.11, which crates.io no longer serves, so a locked
+  # install always fails. Go straight to what works: fetch the crate through cargo (a throwaway
+  # manifest that depends on it), unpack it, move that one dependency to 1.0.10, install.
   local tmp crate
   tmp="$(mktemp -d)"
-  crate="$(ls "$CARGO_HOME"/registry/cache/*/wasm-bindgen-cli-"$WASM_BINDGEN_VERSION".crate | head -n1)"
+  mkdir -p "$tmp/fetch/src" && touch "$tmp/fetch/src/lib.rs"
+  printf '[package]\nname = "fetch-wbc"\nversion = "0.0.0"\nedition = "2021"\n[dependencies]\nwasm-bindgen-cli = "=%s"\n' \
+    "$WASM_BINDGEN_VERSION" > "$tmp/fetch/Cargo.toml"
+  (cd "$tmp/fetch" && cargo fetch --quiet 2>/dev/null) || true
+  crate="$(ls "$CARGO_HOME"/registry/cache/*/wasm-bindgen-cli-"$WASM_BINDGEN_VERSION".crate 2>/dev/null | head -n1)"
+  if [ -z "$crate" ]; then
+    echo "could not fetch wasm-bindgen-cli $WASM_BINDGEN_VERSION from crates.io" >&2
+    exit 1
+  fi
   tar xzf "$crate" -C "$tmp"
   (cd "$tmp/wasm-bindgen-cli-$WASM_BINDGEN_VERSION" \
     && cargo update --quiet -p webpki-roots --precise 1.0.10 \
