@@ -2,20 +2,23 @@
 //! actions with the browser adapters (workers, XHR, IndexedDB, timers), feeds the results
 //! back, and publishes the engine's state to the UI store a few times a second.
 //!
-//! The UI never touches the engine: it sends `Intent`s through [`intent`].
+//! The driver decides nothing: every rule about what happens next is in the engine. The UI
+//! never touches the engine or the driver's functions: it sends `Intent`s through [`intent`].
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use shoebox_core::engine::{Action, AlbumMode, Engine, EngineSettings, Event, FileId, PrepareOutcome, RequestId, ResumeRecord};
+use shoebox_core::engine::{
+    Action, AlbumMode, ChecksumAlgo, Engine, EngineSettings, Event, FileId, PrepareOutcome, RequestId, ResumeRecord,
+};
 use wasm_bindgen::JsCast;
 use web_sys::Blob;
 
 use crate::browser::worker_pool::{PrepareResult, WorkerPool};
 use crate::browser::{clock, folder_handles, idb, network, walk, xhr};
 use crate::settings::{AlbumSetting, Settings};
-use crate::store::{FolderStat, Store};
+use crate::store::{Store, StoreWriter};
 
 mod http;
 mod intake;
@@ -23,10 +26,17 @@ mod page;
 mod publish;
 
 use intake::open;
-pub use intake::{add_entries, add_file_list, continue_remembered, pick_folder};
 
-/// What the UI asks for.
+/// What the UI asks for: every call a component makes goes through [`intent`].
 pub enum Intent {
+    /// Entries of a drop (a folder's tree is walked lazily).
+    AddEntries(Vec<web_sys::FileSystemEntry>),
+    /// Files from an input or a drop without entries.
+    AddFiles(web_sys::FileList),
+    /// "Choose folders" through showDirectoryPicker (remembered for "Continue").
+    PickFolder,
+    /// "Continue your backup": the remembered folders, started once planned.
+    ContinueRemembered,
     Start,
     PauseAll,
     ResumeAll,
@@ -42,26 +52,21 @@ pub enum Intent {
 pub(crate) struct Inner {
     engine: Engine,
     store: Store,
+    w: StoreWriter,
     /// Each file's bytes, by id; dropped files are opened when first inspected.
     files: Vec<walk::FileSource>,
     paths: Vec<String>,
-    /// Inspections asked for while a walk runs, started when it ends: listing and reading
-    /// compete for the same browser round trips, and the plan needs the listing first.
-    deferred_inspect: Vec<FileId>,
     prepared: HashMap<FileId, Blob>,
     requests: HashMap<RequestId, xhr::XhrHandle>,
+    /// What the engine said changed since the last publish.
     dirty: HashSet<FileId>,
     dirty_status: bool,
     dirty_totals: bool,
-    folders_dirty: bool,
-    folders: BTreeMap<String, FolderStat>,
+    dirty_folders: bool,
     flush_scheduled: bool,
     timer: Option<(i32, u64)>,
-    walking: usize,
     resume: Option<idb::Kv>,
     folders_kv: Option<idb::Kv>,
-    /// Start the backup by itself once the current walk ends ("Continue" after a reload).
-    auto_start: bool,
     pool: Rc<WorkerPool>,
     origin: String,
 }
@@ -104,7 +109,7 @@ pub fn engine_settings(s: &Settings, origin: &str) -> EngineSettings {
 }
 
 /// Create the driver for this page (once), load resume records, and watch the network.
-pub fn start(store: Store) {
+pub fn start(store: Store, w: StoreWriter) {
     if DRIVER.with(|d| d.borrow().is_some()) {
         return;
     }
@@ -113,27 +118,26 @@ pub fn start(store: Store) {
     let pool = Rc::new(WorkerPool::new(WorkerPool::default_size()));
     let mut engine = Engine::new(settings);
     engine.set_workers(pool.size(), pool.size());
+    // The worker digests chunks with any of these (WebCrypto, or sha1/md-5 in wasm).
+    engine.set_checksum_support(&[ChecksumAlgo::Sha256, ChecksumAlgo::Sha1, ChecksumAlgo::Md5]);
     engine.set_online(network::is_online(), clock::now_ms());
     engine.set_metered(network::is_metered(), clock::now_ms());
     let inner = Inner {
         engine,
         store,
+        w,
         files: Vec::new(),
         paths: Vec::new(),
-        deferred_inspect: Vec::new(),
         prepared: HashMap::new(),
         requests: HashMap::new(),
         dirty: HashSet::new(),
         dirty_status: true,
         dirty_totals: true,
-        folders_dirty: false,
-        folders: BTreeMap::new(),
+        dirty_folders: false,
         flush_scheduled: false,
         timer: None,
-        walking: 0,
         resume: None,
         folders_kv: None,
-        auto_start: false,
         pool,
         origin,
     };
@@ -162,7 +166,7 @@ pub fn start(store: Store) {
                     d.engine.load_resume_records(records);
                     d.resume = Some(kv);
                     d.folders_kv = Some(folders);
-                    d.store.remembered.set(names);
+                    d.w.remembered.set(names);
                 });
             }
             Err(e) => web_sys::console::warn_1(&format!("resume store unavailable: {e}").into()),
@@ -171,15 +175,21 @@ pub fn start(store: Store) {
     });
 }
 
-/// Send a user intent to the engine.
+/// Send a user intent to the engine (or, for files, to the intake that walks them in).
 pub fn intent(i: Intent) {
+    let engine_intent = match i {
+        Intent::AddEntries(entries) => return intake::add_entries(entries),
+        Intent::AddFiles(list) => return intake::add_file_list(list),
+        Intent::PickFolder => return intake::pick_folder(),
+        Intent::ContinueRemembered => return intake::continue_remembered(),
+        other => other,
+    };
     with(|d| {
         let now = clock::now_ms();
         let id = |n: u32| FileId(n as u64);
-        match i {
+        match engine_intent {
             Intent::Start => {
                 d.engine.start(now);
-                d.store.started.set(true);
                 page::ask_notification_permission();
             }
             Intent::PauseAll => d.engine.pause_all(now),
@@ -189,29 +199,13 @@ pub fn intent(i: Intent) {
             Intent::CancelFile(n) => d.engine.cancel_file(id(n), now),
             Intent::RetryFile(n) => d.engine.retry_file(id(n), now),
             Intent::RetryFailed => d.engine.retry_failed(now),
-            Intent::SetFolderIncluded(folder, included) => {
-                // A folder check box covers its sub-folders too.
-                let prefix = if folder.is_empty() { String::new() } else { format!("{folder}/") };
-                for (path, st) in d.folders.iter_mut() {
-                    if *path == folder || path.starts_with(&prefix) {
-                        st.included = included;
-                    }
-                }
-                let ids: Vec<FileId> = d
-                    .paths
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, p)| if folder.is_empty() { !p.contains('/') } else { p.starts_with(&prefix) })
-                    .map(|(i, _)| FileId(i as u64))
-                    .collect();
-                d.engine.set_excluded(&ids, !included, now);
-                d.folders_dirty = true;
-            }
+            Intent::SetFolderIncluded(folder, included) => d.engine.set_folder_included(&folder, included, now),
             Intent::UpdateSettings(s) => {
                 crate::settings::save(&s);
-                d.store.settings.set(s.clone());
+                d.w.settings.set(s.clone());
                 d.engine.set_settings(engine_settings(&s, &d.origin), now);
             }
+            Intent::AddEntries(_) | Intent::AddFiles(_) | Intent::PickFolder | Intent::ContinueRemembered => {}
         }
         d.pump();
     });
@@ -220,11 +214,6 @@ pub fn intent(i: Intent) {
 impl Inner {
     /// Perform every pending action, note what changed, re-arm the timer, schedule a publish.
     fn pump(&mut self) {
-        if self.auto_start && self.walking == 0 && matches!(self.engine.status(), shoebox_core::engine::Status::ReadyToBackUp { .. }) {
-            self.auto_start = false;
-            self.engine.start(clock::now_ms());
-            self.store.started.set(true);
-        }
         while let Some(action) = self.engine.poll_action() {
             self.perform(action);
         }
@@ -235,6 +224,7 @@ impl Inner {
                 }
                 Event::StatusChanged => self.dirty_status = true,
                 Event::TotalsChanged => self.dirty_totals = true,
+                Event::FoldersChanged => self.dirty_folders = true,
             }
         }
         self.arm_timer();
@@ -287,7 +277,6 @@ impl Inner {
     fn perform(&mut self, action: Action) {
         let pool = self.pool.clone();
         match action {
-            Action::Inspect { file } if self.walking > 0 => self.deferred_inspect.push(file),
             Action::Inspect { file } => {
                 wasm_bindgen_futures::spawn_local(async move {
                     let facts = match open(file).await {

@@ -1,14 +1,13 @@
-//! The app's single source of truth. Only the driver writes it (batched, a few times a second);
-//! components read fields of it and send intents to the driver.
+//! The app's single source of truth. Only the driver writes it (batched, a few times a second,
+//! through [`StoreWriter`]); components get [`Store`], whose fields are read-only signals, and
+//! send intents to the driver. What a row, a skip reason or the totals mean is defined once, in
+//! the engine (`shoebox_core::engine`); the words for them are in `strings.rs`.
 use leptos::prelude::*;
-use shoebox_core::facts::{Outcome, SkipReason};
 use std::collections::BTreeMap;
 
 use crate::settings::Settings;
-
-/// What the status card shows (contracts.md "Status card"): the engine's own status, so the
-/// app and the engine cannot disagree on the list of statuses.
-pub use shoebox_core::engine::Status as StatusView;
+pub use shoebox_core::engine::{FolderStat, PageTotals, RowState, Status as StatusView, Totals};
+use shoebox_core::facts::Outcome;
 
 /// One file's line in the list.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,39 +18,7 @@ pub struct FileRow {
     pub state: RowState,
 }
 
-#[derive(Clone, Debug, PartialEq)]
-pub enum RowState {
-    Waiting,
-    Inspecting,
-    /// Inspected, before the backup starts: `downsize` when High quality will shrink it.
-    Planned {
-        downsize: bool,
-    },
-    Hashing,
-    Checking,
-    Preparing,
-    Uploading {
-        percent: u32,
-    },
-    Retrying {
-        in_s: u64,
-    },
-    Paused,
-    Done(Outcome),
-}
-
-impl RowState {
-    pub fn filter_class(&self) -> Filter {
-        match self {
-            RowState::Done(Outcome::Uploaded(_)) => Filter::Uploaded,
-            RowState::Done(Outcome::AlreadyBackedUp) => Filter::Already,
-            RowState::Done(Outcome::Skipped(_)) => Filter::Skipped,
-            RowState::Done(Outcome::Failed(_)) => Filter::Failed,
-            _ => Filter::Pending,
-        }
-    }
-}
-
+/// The file list's filter chips.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Filter {
     All,
@@ -62,103 +29,113 @@ pub enum Filter {
     Failed,
 }
 
-/// Per-folder figures for the plan view.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct FolderStat {
-    pub files: u64,
-    pub bytes: u64,
-    pub included: bool,
-}
-
-/// Totals for the plan view and the progress bar.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Totals {
-    pub files: u64,
-    /// Files judged from their content (the rest from their names and sizes, for now).
-    pub checked: u64,
-    pub photos: u64,
-    pub videos: u64,
-    pub to_downsize: u64,
-    pub skipped: BTreeMap<SkipReasonKey, u64>,
-    pub bytes_total: u64,
-    pub bytes_done: u64,
-    pub files_done: u64,
-    pub files_total: u64,
-    pub speed_bps: Option<u64>,
-    pub eta_ms: Option<u64>,
-}
-
-impl Totals {
-    pub fn skipped_count(&self) -> u64 {
-        self.skipped.values().sum()
-    }
-}
-
-/// SkipReason ordered for display.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct SkipReasonKey(pub u8);
-
-impl SkipReasonKey {
-    pub fn of(r: SkipReason) -> Self {
-        SkipReasonKey(match r {
-            SkipReason::NotMedia => 0,
-            SkipReason::EmptyFile => 1,
-            SkipReason::SystemFile => 2,
-            SkipReason::OverSizeLimit => 3,
-            SkipReason::OverPixelLimit => 4,
-            SkipReason::UnderMinimumSize => 5,
-        })
-    }
-    pub fn reason(self) -> SkipReason {
-        match self.0 {
-            0 => SkipReason::NotMedia,
-            1 => SkipReason::EmptyFile,
-            2 => SkipReason::SystemFile,
-            3 => SkipReason::OverSizeLimit,
-            4 => SkipReason::OverPixelLimit,
-            _ => SkipReason::UnderMinimumSize,
+impl Filter {
+    pub fn of(st: &RowState) -> Filter {
+        match st {
+            RowState::Done(Outcome::Uploaded(_)) => Filter::Uploaded,
+            RowState::Done(Outcome::AlreadyBackedUp) => Filter::Already,
+            RowState::Done(Outcome::Skipped(_)) => Filter::Skipped,
+            RowState::Done(Outcome::Failed(_)) => Filter::Failed,
+            _ => Filter::Pending,
         }
     }
 }
 
-/// The root store: plain signals, each a field the UI reads.
+/// Where the page is, derived from the status alone (never stored beside it).
+pub fn in_plan(st: &StatusView) -> bool {
+    matches!(st, StatusView::Looking { .. } | StatusView::ReadyToBackUp { .. })
+}
+
+/// A batch has been started: the progress and the file list show.
+pub fn in_backup(st: &StatusView) -> bool {
+    matches!(
+        st,
+        StatusView::BackingUp { .. }
+            | StatusView::Paused
+            | StatusView::WaitingForConnection
+            | StatusView::WaitingForWifi
+            | StatusView::Complete { .. }
+    )
+}
+
+/// Running (or waiting to run by itself): the Pause button shows.
+pub fn can_pause(st: &StatusView) -> bool {
+    matches!(st, StatusView::BackingUp { .. } | StatusView::WaitingForConnection | StatusView::WaitingForWifi)
+}
+
+/// What components read: read-only signals.
 #[derive(Clone, Copy)]
 pub struct Store {
-    pub status: RwSignal<StatusView>,
-    pub totals: RwSignal<Totals>,
-    pub rows: RwSignal<Vec<FileRow>>,
-    pub folders: RwSignal<BTreeMap<String, FolderStat>>,
-    pub started: RwSignal<bool>,
-    pub settings: RwSignal<Settings>,
+    pub status: ReadSignal<StatusView>,
+    /// The current batch's figures.
+    pub totals: ReadSignal<Totals>,
+    /// The page's figures over every batch.
+    pub page: ReadSignal<PageTotals>,
+    /// Every file added in this page, in the order found.
+    pub rows: ReadSignal<Vec<FileRow>>,
+    /// The current batch's folders, for the plan view.
+    pub folders: ReadSignal<BTreeMap<String, FolderStat>>,
+    pub settings: ReadSignal<Settings>,
     /// Text for the ARIA live region: status changes worth announcing.
-    pub announcement: RwSignal<String>,
+    pub announcement: ReadSignal<String>,
     /// Names of folders remembered by handle (showDirectoryPicker), for "Continue".
-    pub remembered: RwSignal<Vec<String>>,
+    pub remembered: ReadSignal<Vec<String>>,
     /// Shown above the page when something needs the user's attention.
-    pub notice: RwSignal<Option<String>>,
+    pub notice: ReadSignal<Option<String>>,
+}
+
+/// What the driver writes with (the same signals' write halves).
+#[derive(Clone, Copy)]
+pub struct StoreWriter {
+    pub status: WriteSignal<StatusView>,
+    pub totals: WriteSignal<Totals>,
+    pub page: WriteSignal<PageTotals>,
+    pub rows: WriteSignal<Vec<FileRow>>,
+    pub folders: WriteSignal<BTreeMap<String, FolderStat>>,
+    pub settings: WriteSignal<Settings>,
+    pub announcement: WriteSignal<String>,
+    pub remembered: WriteSignal<Vec<String>>,
+    pub notice: WriteSignal<Option<String>>,
 }
 
 impl Store {
-    pub fn new(settings: Settings) -> Self {
-        Store {
-            status: RwSignal::new(StatusView::Ready),
-            totals: RwSignal::new(Totals::default()),
-            rows: RwSignal::new(Vec::new()),
-            folders: RwSignal::new(BTreeMap::new()),
-            started: RwSignal::new(false),
-            settings: RwSignal::new(settings),
-            announcement: RwSignal::new(String::new()),
-            notice: RwSignal::new(None),
-            remembered: RwSignal::new(Vec::new()),
-        }
+    pub fn new(settings: Settings) -> (Store, StoreWriter) {
+        let status = signal(StatusView::Ready);
+        let totals = signal(Totals::default());
+        let page = signal(PageTotals::default());
+        let rows = signal(Vec::new());
+        let folders = signal(BTreeMap::new());
+        let settings = signal(settings);
+        let announcement = signal(String::new());
+        let remembered = signal(Vec::new());
+        let notice = signal(None);
+        (
+            Store {
+                status: status.0,
+                totals: totals.0,
+                page: page.0,
+                rows: rows.0,
+                folders: folders.0,
+                settings: settings.0,
+                announcement: announcement.0,
+                remembered: remembered.0,
+                notice: notice.0,
+            },
+            StoreWriter {
+                status: status.1,
+                totals: totals.1,
+                page: page.1,
+                rows: rows.1,
+                folders: folders.1,
+                settings: settings.1,
+                announcement: announcement.1,
+                remembered: remembered.1,
+                notice: notice.1,
+            },
+        )
     }
 }
 
 pub fn use_store() -> Store {
     expect_context::<Store>()
-}
-
-/// The folder of a relativePath ("" for a loose file).
-pub fn folder_of(path: &str) -> &str {
-    path.rsplit_once('/').map(|(d, _)| d).unwrap_or("")
 }

@@ -157,6 +157,7 @@ pub const PHASE_HASHING: &str = "hashing";
 pub const PHASE_CHECKING: &str = "checking";
 pub const PHASE_PREPARING: &str = "downsizing";
 pub const PHASE_PAUSED: &str = "paused";
+pub const PHASE_NOT_CHOSEN: &str = "not chosen";
 pub fn phase_uploading(percent: u32) -> String {
     format!("uploading {percent}%")
 }
@@ -175,6 +176,35 @@ pub fn plan_totals(photos: u64, videos: u64, downsize: u64, skipped: u64) -> Str
     )
 }
 
+/// The plan's size line: what will be sent, then what was found and left out.
+/// "168 files to back up, 54 MB · 6 skipped · 3 not chosen".
+pub fn plan_size_line(to_back_up: u64, bytes_total: u64, skipped: u64, not_chosen: u64) -> String {
+    let mut line = format!("{} to back up, {}", files(to_back_up), bytes(bytes_total));
+    if skipped > 0 {
+        line.push_str(&format!(" · {} skipped", count(skipped)));
+    }
+    if not_chosen > 0 {
+        line.push_str(&format!(" · {} not chosen", count(not_chosen)));
+    }
+    line
+}
+
+/// The page's line over every batch: "On this page: 2 backups, 13 files — 8 uploaded (18 MB),
+/// 5 already backed up".
+pub fn page_line(p: &shoebox_core::engine::PageTotals) -> String {
+    let mut parts = vec![format!("{} uploaded ({})", count(p.uploaded), bytes(p.bytes_uploaded))];
+    if p.already > 0 {
+        parts.push(format!("{} already backed up", count(p.already)));
+    }
+    if p.skipped > 0 {
+        parts.push(format!("{} skipped", count(p.skipped)));
+    }
+    if p.failed > 0 {
+        parts.push(format!("{} failed", count(p.failed)));
+    }
+    format!("On this page: {} backups, {} — {}", count(p.batches as u64), files(p.files), parts.join(", "))
+}
+
 pub fn speed(bytes_per_s: u64) -> String {
     format!("{}/s", bytes(bytes_per_s))
 }
@@ -184,7 +214,7 @@ pub fn count(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::with_capacity(s.len() + s.len() / 3);
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -238,5 +268,7 @@ mod tests {
         assert_eq!(eta(6 * 60_000), "about 6 min");
         assert_eq!(status_backing_up(1234, 5678), "Backing up 1,234 of 5,678");
         assert_eq!(skipped_line(3), "3 photos or videos were skipped — see why");
+        assert_eq!(plan_size_line(168, 54_000_000, 6, 0), "168 files to back up, 54 MB · 6 skipped");
+        assert_eq!(plan_size_line(1, 500, 0, 3), "1 file to back up, 500 bytes · 3 not chosen");
     }
 }

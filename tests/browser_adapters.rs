@@ -100,21 +100,19 @@ async fn status_card_shows_the_store_status_in_plain_words() {
     let doc = web_sys::window().unwrap().document().unwrap();
     let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     doc.body().unwrap().append_child(&host).unwrap();
-    let store = Store::new(Default::default());
+    let (store, w) = Store::new(Default::default());
     let _handle = leptos::mount::mount_to(host.clone(), move || {
         provide_context(store);
         view! { <shoebox::ui::status_card::StatusCard/> }
     });
     let card = || host.query_selector("[data-testid=status-card] h2").unwrap().unwrap().text_content().unwrap();
     assert_eq!(card(), "Ready");
-    store.status.set(StatusView::BackingUp { done: 1234, total: 5678, bytes_left: 2_100_000_000, eta_ms: Some(360_000) });
+    w.status.set(StatusView::BackingUp { done: 1234, total: 5678, bytes_left: 2_100_000_000, eta_ms: Some(360_000) });
     leptos::task::tick().await;
     assert_eq!(card(), "Backing up 1,234 of 5,678");
     let detail = host.query_selector(".status-detail").unwrap().unwrap().text_content().unwrap();
     assert_eq!(detail, "2.1 GB left, about 6 min");
-    store.totals.update(|t| {
-        t.skipped.insert(shoebox::store::SkipReasonKey(0), 3);
-    });
+    w.totals.update(|t| t.skipped.not_media = 3);
     leptos::task::tick().await;
     assert!(host.text_content().unwrap().contains("3 photos or videos were skipped — see why"));
 }

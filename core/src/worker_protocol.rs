@@ -11,6 +11,9 @@ pub enum Job {
     Inspect { name: String },
     /// Stream SHA-256 over the whole blob.
     Hash,
+    /// A chunk's checksum (tus checksum extension) with exactly this algorithm; the blob is
+    /// one chunk (at most `max_bytes_in_flight`), so it is digested in one go.
+    Digest { algo: crate::engine::ChecksumAlgo },
     /// Downsize and/or strip location; the new bytes come back as a transferred ArrayBuffer.
     #[serde(rename_all = "camelCase")]
     Prepare { max_pixels: Option<u64>, quality: u8, strip_location: bool },
@@ -27,6 +30,10 @@ pub enum Reply {
     },
     Hashed {
         sha256: String,
+    },
+    /// Raw digest of a `Digest` job, lower-case hex.
+    Digested {
+        hex: String,
     },
     /// The prepared bytes ride along as the envelope's ArrayBuffer.
     Prepared {

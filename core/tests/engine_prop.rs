@@ -153,7 +153,7 @@ fn rough_network_still_uploads_everything_exactly() {
         &mut srv,
         |r| {
             let x = rng.next_u64();
-            if x % 3 != 0 || r.method == Method::Get || r.method == Method::Options {
+            if !x.is_multiple_of(3) || r.method == Method::Get || r.method == Method::Options {
                 return Fault::None;
             }
             faults += 1;

@@ -83,7 +83,7 @@ pub async fn walk(root: JsValue, mut on_batch: impl FnMut(Vec<WalkedFile>)) -> u
             if kind == "directory" {
                 stack.push((entry, path));
             } else {
-                match call_async(&entry, "getFile", &[]).await.and_then(|f| f.dyn_into::<File>().map_err(JsValue::from)) {
+                match call_async(&entry, "getFile", &[]).await.and_then(|f| f.dyn_into::<File>()) {
                     Ok(file) => pending.push(WalkedFile::from_file(file, path)),
                     Err(_) => unreadable += 1,
                 }

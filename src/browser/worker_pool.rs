@@ -123,6 +123,14 @@ impl WorkerPool {
         }
     }
 
+    /// A chunk's checksum digest (raw bytes) with exactly the algorithm the engine asked for.
+    pub async fn digest(&self, blob: Blob, algo: shoebox_core::engine::ChecksumAlgo) -> Result<Vec<u8>, String> {
+        match self.run(Job::Digest { algo }, blob).await? {
+            (Reply::Digested { hex }, _) => Ok(shoebox_core::hash::unhex(&hex).ok_or("the worker gave a malformed digest")?),
+            (other, _) => Err(unexpected(other)),
+        }
+    }
+
     pub async fn prepare(&self, file: File, max_pixels: Option<u64>, quality: u8, strip_location: bool) -> PrepareResult {
         let keep = |reason: String| PrepareResult::KeepOriginal { reason };
         match self.run(Job::Prepare { max_pixels, quality, strip_location }, file.into()).await {

@@ -47,9 +47,10 @@ impl Inner {
                 }
             }
             if let (Some(algo), xhr::XhrBody::Blob(b)) = (checksum, &body) {
-                // The checksum covers exactly this slice; hashing runs in a worker.
-                match pool.hash(b.clone()).await {
-                    Ok(hex) => headers.push(("Upload-Checksum".into(), algo.header_value(&hex_bytes(&hex)))),
+                // The checksum covers exactly this slice, digested in a worker with exactly the
+                // algorithm the engine chose (the label and the digest always agree).
+                match pool.digest(b.clone(), algo).await {
+                    Ok(digest) => headers.push(("Upload-Checksum".into(), algo.header_value(&digest))),
                     Err(e) => {
                         step(|en, now| en.handle_response(req, Err(NetError::Other(e)), now));
                         return;
@@ -80,8 +81,4 @@ impl Inner {
 
 fn gone() -> NetError {
     NetError::Other("the file is no longer available".into())
-}
-
-fn hex_bytes(hex: &str) -> Vec<u8> {
-    (0..hex.len() / 2).filter_map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok()).collect()
 }

@@ -1,16 +1,14 @@
 //! Intake: the ways files enter a backup (a drop, a folder input, a picked or remembered
 //! folder), each walked in batches into the engine, and the lazy opening of dropped files.
-use shoebox_core::engine::{Action, FileEntry, FileId};
+use shoebox_core::engine::{FileEntry, FileId};
 use web_sys::{File, FileList, FileSystemEntry};
 
 use super::{publish, step, with};
 use crate::browser::{clock, folder_handles, walk};
-use crate::store::FolderStat;
 
 /// Dropped entries: walk them (lazily, in batches) into the engine.
-pub fn add_entries(entries: Vec<FileSystemEntry>) {
-    with(|d| d.walking += 1);
-    step(|_, _| {});
+pub(super) fn add_entries(entries: Vec<FileSystemEntry>) {
+    step(|e, now| e.walk_started(now));
     wasm_bindgen_futures::spawn_local(async move {
         walk::walk_entries(entries, add_batch).await;
         walk_ended();
@@ -19,7 +17,7 @@ pub fn add_entries(entries: Vec<FileSystemEntry>) {
 
 /// "Choose folders" where the browser has showDirectoryPicker: the handle is remembered so a
 /// reload can continue with one permission prompt.
-pub fn pick_folder() {
+pub(super) fn pick_folder() {
     wasm_bindgen_futures::spawn_local(async move {
         let handle = match folder_handles::pick().await {
             Ok(Some(h)) => h,
@@ -37,7 +35,7 @@ pub fn pick_folder() {
 }
 
 /// "Continue your backup": ask once for the remembered folders, walk them, and start.
-pub fn continue_remembered() {
+pub(super) fn continue_remembered() {
     wasm_bindgen_futures::spawn_local(async move {
         let Some(kv) = with(|d| d.folders_kv.clone()).flatten() else { return };
         let mut granted = Vec::new();
@@ -49,14 +47,13 @@ pub fn continue_remembered() {
         if granted.is_empty() {
             return;
         }
-        with(|d| d.auto_start = true);
+        step(|e, now| e.start_when_planned(now));
         walk_handles(granted).await;
     });
 }
 
 async fn walk_handles(handles: Vec<wasm_bindgen::JsValue>) {
-    with(|d| d.walking += 1);
-    step(|_, _| {});
+    step(|e, now| e.walk_started(now));
     for h in handles {
         folder_handles::walk(h, add_batch).await;
     }
@@ -64,8 +61,8 @@ async fn walk_handles(handles: Vec<wasm_bindgen::JsValue>) {
 }
 
 /// Files from an input.
-pub fn add_file_list(list: FileList) {
-    with(|d| d.walking += 1);
+pub(super) fn add_file_list(list: FileList) {
+    step(|e, now| e.walk_started(now));
     wasm_bindgen_futures::spawn_local(async move {
         walk::walk_file_list(list, add_batch).await;
         walk_ended();
@@ -77,30 +74,17 @@ fn add_batch(batch: Vec<walk::WalkedFile>) {
         let mut entries = Vec::with_capacity(batch.len());
         for w in batch {
             let id = FileId(d.files.len() as u64);
-            let size = w.size;
-            // A folder's figures include its sub-folders, so each ancestor counts the file.
-            let mut folder = crate::store::folder_of(&w.relative_path);
-            loop {
-                let stat = d.folders.entry(folder.to_string()).or_insert(FolderStat { files: 0, bytes: 0, included: true });
-                stat.files += 1;
-                stat.bytes += size;
-                if folder.is_empty() || !folder.contains('/') {
-                    break;
-                }
-                folder = crate::store::folder_of(folder);
-            }
             entries.push(FileEntry {
                 id,
                 name: w.name,
                 relative_path: w.relative_path.clone(),
-                size,
+                size: w.size,
                 last_modified: w.last_modified,
                 mime: w.mime,
             });
             d.paths.push(w.relative_path);
             d.files.push(w.source);
         }
-        d.folders_dirty = true;
         let ids: Vec<FileId> = entries.iter().map(|e| e.id).collect();
         d.engine.add_files(entries, clock::now_ms());
         publish::append_rows(d, &ids);
@@ -120,15 +104,7 @@ pub(crate) async fn open(id: FileId) -> Result<File, String> {
     Ok(file)
 }
 
-/// A walk ended: start the inspections held back while it ran.
+/// A walk ended: the engine starts the inspections it held back while walks ran.
 fn walk_ended() {
-    with(|d| {
-        d.walking -= 1;
-        if d.walking == 0 {
-            for file in std::mem::take(&mut d.deferred_inspect) {
-                d.perform(Action::Inspect { file });
-            }
-        }
-    });
-    step(|_, _| {});
+    step(|e, now| e.walk_ended(now));
 }

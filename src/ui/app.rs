@@ -8,9 +8,9 @@ use crate::strings as s;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let store = Store::new(crate::settings::load());
+    let (store, writer) = Store::new(crate::settings::load());
     provide_context(store);
-    crate::driver::start(store);
+    crate::driver::start(store, writer);
 
     view! {
         <DropZone>

@@ -3,15 +3,16 @@ use leptos::prelude::*;
 
 use super::folder_picker::FolderPicker;
 use crate::driver::{intent, Intent};
-use crate::store::{use_store, StatusView};
+use crate::store::{can_pause, use_store, StatusView};
 use crate::strings as s;
 
 #[component]
 pub fn Controls() -> impl IntoView {
     let store = use_store();
     let has_files = move || store.totals.with(|t| t.files > 0);
-    let can_start = move || matches!(store.status.get(), StatusView::ReadyToBackUp { .. }) && !store.started.get();
-    let running = move || store.started.get() && !matches!(store.status.get(), StatusView::Complete { .. } | StatusView::Paused);
+    // Derived from the engine's status alone: a new batch's plan always has its Back up.
+    let can_start = move || matches!(store.status.get(), StatusView::ReadyToBackUp { .. });
+    let running = move || store.status.with(can_pause);
     let paused = move || matches!(store.status.get(), StatusView::Paused);
     let failed = move || matches!(store.status.get(), StatusView::Complete { failed, .. } if failed > 0);
     let label = Signal::derive(move || if has_files() { s::ADD_MORE } else { s::CHOOSE_FOLDERS });
@@ -19,7 +20,7 @@ pub fn Controls() -> impl IntoView {
         <div class="controls">
             <FolderPicker label=label/>
             <Show when=move || matches!(store.status.get(), StatusView::ContinueBackup { .. }) && store.remembered.with(|r| !r.is_empty())>
-                <button class="button primary" data-testid="continue-button" on:click=move |_| crate::driver::continue_remembered()>
+                <button class="button primary" data-testid="continue-button" on:click=move |_| intent(Intent::ContinueRemembered)>
                     <span class="icon icon-play" aria-hidden="true"></span>{s::CONTINUE}
                 </button>
             </Show>

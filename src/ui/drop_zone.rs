@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, FileSystemEntry};
 
+use crate::driver::{intent, Intent};
 use crate::strings as s;
 
 #[component]
@@ -39,10 +40,10 @@ pub fn DropZone(children: Children) -> impl IntoView {
             }
         }
         if !entries.is_empty() {
-            crate::driver::add_entries(entries);
+            intent(Intent::AddEntries(entries));
         } else if let Some(files) = dt.files() {
             // Browsers (and ChromeOS drops) without entries still give plain files.
-            crate::driver::add_file_list(files);
+            intent(Intent::AddFiles(files));
         }
     };
     view! {

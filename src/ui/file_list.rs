@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use shoebox_core::facts::Outcome;
 
 use crate::driver::{intent, Intent};
-use crate::store::{use_store, FileRow, Filter, RowState};
+use crate::store::{in_backup, use_store, FileRow, Filter, RowState, StatusView};
 use crate::strings as s;
 
 const ROW_PX: f64 = 44.0;
@@ -22,6 +22,7 @@ fn state_text(st: &RowState) -> String {
         RowState::Uploading { percent } => s::phase_uploading(*percent),
         RowState::Retrying { in_s } => s::phase_retrying(*in_s),
         RowState::Paused => s::PHASE_PAUSED.into(),
+        RowState::NotChosen => s::PHASE_NOT_CHOSEN.into(),
         RowState::Done(o) => s::outcome(o),
     }
 }
@@ -37,7 +38,7 @@ pub fn FileList() -> impl IntoView {
         store.rows.with(|rows| {
             rows.iter()
                 .enumerate()
-                .filter(|(_, r)| f == Filter::All || r.state.filter_class() == f)
+                .filter(|(_, r)| f == Filter::All || Filter::of(&r.state) == f)
                 .map(|(i, _)| i as u32)
                 .collect::<Vec<u32>>()
         })
@@ -64,7 +65,7 @@ pub fn FileList() -> impl IntoView {
         (Filter::Failed, s::FILTER_FAILED),
     ];
     view! {
-        <Show when=move || store.started.get()>
+        <Show when=move || store.status.with(|st| in_backup(st) || matches!(st, StatusView::SignInNeeded))>
             <section class="files" aria-labelledby="files-title">
                 <h2 id="files-title">{s::FILES_TITLE}</h2>
                 <div class="filters" role="group" aria-label=s::FILTER_GROUP>
@@ -95,7 +96,7 @@ fn Row(pos: usize, row: FileRow) -> impl IntoView {
         RowState::Uploading { percent } => Some(percent),
         _ => None,
     };
-    let class = match row.state.filter_class() {
+    let class = match Filter::of(&row.state) {
         Filter::Failed => "file-row failed",
         Filter::Skipped => "file-row skipped",
         Filter::Uploaded | Filter::Already => "file-row done",

@@ -2,6 +2,7 @@
 use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
+use crate::driver::{intent, Intent};
 use crate::strings as s;
 
 #[component]
@@ -10,7 +11,7 @@ pub fn FolderPicker(#[prop(into)] label: Signal<&'static str>) -> impl IntoView 
     let file_input: NodeRef<leptos::html::Input> = NodeRef::new();
     let take = move |input: HtmlInputElement| {
         if let Some(files) = input.files() {
-            crate::driver::add_file_list(files);
+            intent(Intent::AddFiles(files));
         }
     };
     // Clearing on click (not after change, which would empty the list being walked) lets the
@@ -25,7 +26,7 @@ pub fn FolderPicker(#[prop(into)] label: Signal<&'static str>) -> impl IntoView 
     let picker = crate::browser::folder_handles::supported();
     view! {
         {picker.then(|| view! {
-            <button class="button primary" data-testid="choose-folders" on:click=move |_| crate::driver::pick_folder()>
+            <button class="button primary" data-testid="choose-folders" on:click=move |_| intent(Intent::PickFolder)>
                 <span class="icon icon-folder" aria-hidden="true"></span>{move || label.get()}
             </button>
         })}

@@ -1,7 +1,7 @@
 //! The overall progress bar: bytes and files done, speed and a smoothed ETA.
 use leptos::prelude::*;
 
-use crate::store::use_store;
+use crate::store::{in_backup, use_store};
 use crate::strings as s;
 
 #[component]
@@ -12,8 +12,8 @@ pub fn OverallProgress() -> impl IntoView {
     });
     let text = move || {
         store.totals.with(|t| {
-            let mut parts = vec![s::bytes_of(t.bytes_done, t.bytes_total), s::files_of(t.files_done, t.files_total)];
-            if let Some(bps) = t.speed_bps {
+            let mut parts = vec![s::bytes_of(t.bytes_done, t.bytes_total), s::files_of(t.files_done(), t.files_total())];
+            if let Some(bps) = Some(t.speed_bps).filter(|b| *b > 0) {
                 parts.push(s::speed(bps));
             }
             if let Some(ms) = t.eta_ms {
@@ -22,14 +22,17 @@ pub fn OverallProgress() -> impl IntoView {
             parts.join(" · ")
         })
     };
+    // The page's line: every batch since the page opened, shown once there is more than one.
+    let page_line = move || store.page.with(|p| (p.batches > 1).then(|| s::page_line(p)));
     view! {
-        <Show when=move || store.started.get()>
+        <Show when=move || store.status.with(in_backup)>
             <section class="overall" aria-label=s::OVERALL_PROGRESS>
                 <div class="bar" role="progressbar" aria-label=s::OVERALL_PROGRESS data-testid="overall-progress" aria-valuemin="0" aria-valuemax="100"
                     aria-valuenow=move || format!("{:.0}", pct.get())>
                     <div class="bar-fill" style:width=move || format!("{:.2}%", pct.get())></div>
                 </div>
-                <p class="overall-text">{text}</p>
+                <p class="overall-text" data-testid="overall-text">{text}</p>
+                {move || page_line().map(|l| view! { <p class="page-total muted" data-testid="page-total">{l}</p> })}
             </section>
         </Show>
     }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::driver::{intent, Intent};
-use crate::store::use_store;
+use crate::store::{in_plan, use_store};
 use crate::strings as s;
 
 /// Folders listed at most; the rest are summarised (they are still backed up).
@@ -12,33 +12,33 @@ const MAX_FOLDERS_SHOWN: usize = 400;
 #[component]
 pub fn PlanView() -> impl IntoView {
     let store = use_store();
-    let visible = move || store.totals.with(|t| t.files > 0) && !store.started.get();
-    let totals = move || store.totals.with(|t| s::plan_totals(t.photos, t.videos, t.to_downsize, t.skipped_count()));
-    let size_line = move || store.totals.with(|t| format!("{} in {}", s::bytes(t.bytes_total), s::files(t.files)));
+    let visible = move || store.totals.with(|t| t.files > 0) && store.status.with(in_plan);
+    let totals = move || store.totals.with(|t| s::plan_totals(t.photos, t.videos, t.to_downsize, t.skipped.total()));
+    // What will be sent, then what was found and left out, in words read once.
+    let size_line = move || store.totals.with(|t| s::plan_size_line(t.files_total(), t.bytes_total, t.skipped.total(), t.excluded));
     let reasons = move || {
         store.totals.with(|t| {
             t.skipped
-                .iter()
-                .filter(|(_, n)| **n > 0)
-                .map(|(k, n)| format!("{}: {}", s::skip_reason(k.reason()), s::count(*n)))
+                .by_reason()
+                .into_iter()
+                .filter(|(_, n)| *n > 0)
+                .map(|(r, n)| format!("{}: {}", s::skip_reason(r), s::count(n)))
                 .collect::<Vec<_>>()
         })
     };
     let folders =
         move || store.folders.with(|f| f.iter().take(MAX_FOLDERS_SHOWN).map(|(p, st)| (p.clone(), st.clone())).collect::<Vec<_>>());
     let checking = move || {
-        store
-            .totals
-            .with(|t| (t.checked < t.files).then(|| s::plan_checking(t.checked, t.files)).unwrap_or_else(|| s::plan_checked(t.files)))
+        store.totals.with(|t| if t.inspected < t.files { s::plan_checking(t.inspected, t.files) } else { s::plan_checked(t.files) })
     };
-    let checked = move || store.totals.with(|t| t.checked >= t.files);
+    let checked = move || store.totals.with(|t| t.inspected >= t.files);
     let more = move || store.folders.with(|f| f.len().saturating_sub(MAX_FOLDERS_SHOWN));
     view! {
         <Show when=visible>
             <section class="plan" data-testid="plan-view" aria-labelledby="plan-title">
                 <h2 id="plan-title">{s::PLAN_TITLE}</h2>
                 <p class="plan-totals" data-testid="plan-totals">{totals}</p>
-                <p class="plan-size">{size_line}</p>
+                <p class="plan-size" data-testid="plan-size">{size_line}</p>
                 <p class="plan-check muted" data-testid="plan-check" data-done=move || checked().to_string()>{checking}</p>
                 <ul class="plan-reasons">
                     <For each=reasons key=|r| r.clone() children=|r| view! { <li>{r}</li> }/>

@@ -11,7 +11,7 @@ pub fn StatusCard() -> impl IntoView {
     let store = use_store();
     let head = Memo::new(move |_| store.status.with(headline));
     let det = Memo::new(move |_| store.status.with(detail));
-    let skipped = Memo::new(move |_| store.totals.with(|t| t.skipped_count()));
+    let skipped = Memo::new(move |_| store.totals.with(|t| t.skipped.total()));
     let tone = move || match store.status.get() {
         StatusView::Complete { failed, .. } if failed > 0 => "status-card warn",
         StatusView::Complete { .. } => "status-card done",

@@ -2,6 +2,7 @@
 //! can also call them on the page's main thread without a worker.
 use super::protocol::{Job, Reply};
 use js_sys::{ArrayBuffer, Uint8Array};
+use shoebox_core::engine::ChecksumAlgo;
 use shoebox_core::hash::{sha256_hex, Sha256Stream};
 use shoebox_core::photo::prepare::{prepare, PrepareOptions, PrepareOutput};
 use shoebox_core::photo::{inspect, INSPECT_BYTES};
@@ -22,6 +23,10 @@ pub async fn run(job: Job, blob: &Blob) -> (Reply, Option<ArrayBuffer>) {
         },
         Job::Hash => match hash(blob).await {
             Ok(sha256) => (Reply::Hashed { sha256 }, None),
+            Err(e) => failed(e),
+        },
+        Job::Digest { algo } => match digest(blob, algo).await {
+            Ok(hex) => (Reply::Digested { hex }, None),
             Err(e) => failed(e),
         },
         Job::Crash => panic!("crash requested by a test"),
@@ -80,14 +85,37 @@ pub async fn hash(blob: &Blob) -> Result<String, String> {
     hash_stream(blob).await
 }
 
+/// A chunk's digest with the algorithm the server asked for (hex): SHA-256 and SHA-1 through
+/// WebCrypto where it exists, else (and MD5 always, which WebCrypto lacks) in wasm.
+pub async fn digest(blob: &Blob, algo: ChecksumAlgo) -> Result<String, String> {
+    use sha1::Digest as _;
+    if algo == ChecksumAlgo::Sha256 {
+        return hash(blob).await;
+    }
+    if algo == ChecksumAlgo::Sha1 {
+        if let Some(hex) = subtle_digest(blob, "SHA-1").await {
+            return Ok(hex);
+        }
+    }
+    let bytes = read(blob, 0.0, blob.size()).await?;
+    Ok(match algo {
+        ChecksumAlgo::Md5 => shoebox_core::hash::hex(&md5::Md5::digest(&bytes)),
+        _ => shoebox_core::hash::hex(&sha1::Sha1::digest(&bytes)),
+    })
+}
+
 /// `crypto.subtle.digest` over the whole blob; `None` when WebCrypto is unavailable (not a
 /// secure context) or fails, so the caller streams instead.
 pub async fn hash_one_shot(blob: &Blob) -> Option<String> {
+    subtle_digest(blob, "SHA-256").await
+}
+
+async fn subtle_digest(blob: &Blob, name: &str) -> Option<String> {
     let crypto = js_sys::Reflect::get(&js_sys::global(), &"crypto".into()).ok()?;
     let subtle = js_sys::Reflect::get(&crypto, &"subtle".into()).ok().filter(|s| s.is_object())?;
     let digest: js_sys::Function = js_sys::Reflect::get(&subtle, &"digest".into()).ok()?.dyn_into().ok()?;
     let bytes = JsFuture::from(blob.array_buffer()).await.ok()?;
-    let promise: js_sys::Promise = digest.call2(&subtle, &"SHA-256".into(), &bytes).ok()?.dyn_into().ok()?;
+    let promise: js_sys::Promise = digest.call2(&subtle, &name.into(), &bytes).ok()?.dyn_into().ok()?;
     let out = JsFuture::from(promise).await.ok()?;
     Some(shoebox_core::hash::hex(&Uint8Array::new(&out).to_vec()))
 }

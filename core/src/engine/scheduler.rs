@@ -37,12 +37,9 @@ impl Engine {
     /// Transfers may run: started, not paused, online and reachable, not metered under Wi-Fi
     /// only, signed in.
     pub(crate) fn can_transfer(&self) -> bool {
-        self.run.started
-            && !self.run.paused_all
-            && self.run.online
-            && !self.server.unreachable
-            && !(self.settings.wifi_only && self.run.metered)
-            && !self.server.signin
+        let waiting_for_wifi = self.settings.wifi_only && self.run.metered;
+        let held = self.run.paused_all || !self.run.online || self.server.unreachable || self.server.signin || waiting_for_wifi;
+        self.run.started && !held
     }
 
     /// Ask the driver to send a request; its stall timer starts now.

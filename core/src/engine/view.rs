@@ -272,7 +272,7 @@ impl FileView {
             Phase::Checking => RowState::Checking,
             Phase::Preparing => RowState::Preparing,
             Phase::Uploading => {
-                let percent = if self.size == 0 { 0 } else { (self.bytes_done.saturating_mul(100) / self.size).min(100) as u32 };
+                let percent = self.bytes_done.saturating_mul(100).checked_div(self.size).unwrap_or(0).min(100) as u32;
                 RowState::Uploading { percent }
             }
             Phase::Retrying { in_s, .. } => RowState::Retrying { in_s },
