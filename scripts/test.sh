@@ -5,6 +5,7 @@
 # on any failure. Needs chromium and chromium-driver (Debian packages; .ci/run installs them).
 source "$(dirname "$0")/lib/bootstrap.sh"
 bootstrap
+ensure_tuswsgi
 cd "$ROOT"
 for tool in chromium chromedriver; do
   command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install -y chromium chromium-driver" >&2; exit 1; }

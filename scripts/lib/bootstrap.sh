@@ -72,6 +72,25 @@ ensure_npm_packages() {
   export PATH="$ROOT/tests/js/node_modules/.bin:$PATH"
 }
 
+ensure_tuswsgi() {
+  # A real third-party tus server for the end-to-end tests (tests/js/lib/third_party_tus.mjs):
+  # tuswsgi from PyPI offers only sha1 for the checksum extension, which our own server never does.
+  local venv="$ROOT/target/tuswsgi-venv"
+  if "$venv/bin/python" -c 'import tuswsgi' 2>/dev/null; then return; fi
+  say "Installing tuswsgi 0.5.5 and WebOb 1.8.11 from PyPI into target/tuswsgi-venv (a third-party tus server for the tests)"
+  rm -rf "$venv"
+  if ! python3 -m venv "$venv" 2>/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+      python3 -m venv "$venv"
+    else
+      echo "python3 -m venv failed: sudo apt-get install -y python3-venv" >&2
+      exit 1
+    fi
+  fi
+  "$venv/bin/pip" install --quiet --disable-pip-version-check tuswsgi==0.5.5 WebOb==1.8.11
+}
+
 ensure_crates_fetched() {
   say "Fetching crates (Trunk builds offline)"
   (cd "$ROOT" && cargo fetch --quiet)

@@ -1,16 +1,11 @@
 //! Bearer tokens → users. Every `/files/` and `/api/v1/` request except OPTIONS preflights must
-//! carry `Authorization: Bearer TOKEN`; the user it maps to is handed to handlers as [`User`].
-use crate::error::ApiError;
-use crate::state::AppState;
-use axum::extract::{Request, State};
-use axum::http::{header, Method};
-use axum::middleware::Next;
-use axum::response::Response;
+//! carry `Authorization: Bearer TOKEN` (checked in `middleware.rs`); the user it maps to is
+//! handed to handlers as [`User`].
 use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::Path;
 
-/// The authenticated user, set by [`require_token`].
+/// The authenticated user, set by `middleware::require_token`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct User(pub String);
 
@@ -57,21 +52,4 @@ pub fn default_token(data_dir: &Path) -> io::Result<String> {
     f.write_all(token.as_bytes())?;
     f.sync_all()?;
     Ok(token)
-}
-
-/// Middleware: 401 unless the bearer token is known. OPTIONS passes (CORS preflights carry no
-/// credentials, and tus discovery reveals nothing private).
-pub async fn require_token(State(state): State<AppState>, mut req: Request, next: Next) -> Result<Response, ApiError> {
-    if req.method() == Method::OPTIONS {
-        return Ok(next.run(req).await);
-    }
-    let token = req
-        .headers()
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
-        .map(str::trim);
-    let user = token.and_then(|t| state.tokens.user(t)).ok_or(ApiError::Unauthorized)?;
-    req.extensions_mut().insert(User(user.to_string()));
-    Ok(next.run(req).await)
 }

@@ -8,6 +8,7 @@ pub mod error;
 pub mod index;
 pub mod locks;
 pub mod metrics;
+pub mod middleware;
 pub mod reaper;
 pub mod routes;
 pub mod state;
@@ -33,8 +34,8 @@ pub fn app(state: AppState) -> Router {
         .route("/files", post(create::create).options(options::options))
         .route("/files/", post(create::create).options(options::options))
         .route("/files/{id}", upload_url)
-        .layer(from_fn(tus_protocol))
-        .layer(from_fn_with_state(state.clone(), auth::require_token))
+        .layer(from_fn(middleware::tus_protocol))
+        .layer(from_fn_with_state(state.clone(), middleware::require_token))
         // Upload bodies are streamed to storage; their size is bounded by Upload-Length.
         .layer(DefaultBodyLimit::disable());
     let api = Router::new()
@@ -42,16 +43,16 @@ pub fn app(state: AppState) -> Router {
         .route("/api/v1/media/check", post(check::check))
         .route("/api/v1/media", get(media_list::list))
         .route("/api/v1/media/{sha256}", get(media_get::get))
-        .layer(from_fn_with_state(state.clone(), auth::require_token))
+        .layer(from_fn_with_state(state.clone(), middleware::require_token))
         .layer(DefaultBodyLimit::max(API_BODY_LIMIT));
     Router::new()
         .merge(files)
         .merge(api)
         .route("/metrics", get(routes::metrics::metrics))
         .fallback(app_files::app_files)
-        .layer(from_fn_with_state(state.clone(), crate::metrics::count_requests))
+        .layer(from_fn_with_state(state.clone(), middleware::count_requests))
         .layer(TraceLayer::new_for_http())
-        .layer(from_fn_with_state(cors::CorsOrigins::new(&state.config.cors_origins), cors::cors))
+        .layer(from_fn_with_state(cors::CorsOrigins::new(&state.config.cors_origins), middleware::cors))
         .with_state(state)
 }
 

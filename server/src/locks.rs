@@ -2,7 +2,7 @@
 //! at once instead of waiting or interleaving bytes. The slot also carries the running SHA-256
 //! of the upload, so completion does not have to read the whole file again. Readers that need
 //! a settled upload (a final concatenation) may wait a little for the slot instead.
-use crate::upload::info::UploadId;
+use crate::store::record::UploadId;
 use sha2::Sha256;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};

@@ -1,9 +1,5 @@
-//! Prometheus counters of contracts.md, counted in one middleware (requests) and in the upload
+//! Prometheus counters of contracts.md, counted in `middleware.rs` (requests) and in the upload
 //! path (bytes, completions, dedup), rendered as text at `/metrics`.
-use crate::state::AppState;
-use axum::extract::{Request, State};
-use axum::middleware::Next;
-use axum::response::Response;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -43,13 +39,4 @@ impl Metrics {
         );
         s
     }
-}
-
-/// Middleware: counts every answered request. A POST with X-HTTP-Method-Override counts as the
-/// method it stands for, so PATCH counts are right for clients that tunnel it.
-pub async fn count_requests(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let method = crate::routes::method_override::effective_method(&req).to_string();
-    let res = next.run(req).await;
-    state.metrics.count_request(&method, res.status().as_u16());
-    res
 }

@@ -8,7 +8,7 @@ use bytes::Bytes;
 use common::http::{head_bytes, tus_headers};
 use common::*;
 use shoebox_core::hash::sha256_hex;
-use shoebox_server::upload::info::UploadId;
+use shoebox_server::store::record::UploadId;
 use std::io::{self, Write};
 use std::time::{Duration, Instant};
 use tokio::sync::mpsc;

@@ -56,8 +56,6 @@
 //!
 //! Prepared photos: after `handle_prepared(Prepared{..})` the driver keeps the blob; bodies with
 //! `Source::Prepared` slice it; `Action::DropPrepared` says when it may be released.
-//!
-//! Cancelled files end as `Outcome::Failed(CANCELLED.into())` so that "retry" brings them back.
 
 mod answers;
 mod dedup;
@@ -93,10 +91,10 @@ pub use view::*;
 use crate::api::Config;
 use crate::facts::FileFacts;
 use file::FileState;
-use parts::{InFlight, Outbox, Queues, Timers};
+use parts::{InFlight, Outbox, Queues, RunState, Speed, Timers};
 use std::collections::{BTreeMap, HashMap};
 
-/// The reason of a file the user cancelled.
+/// The reason of a file the user cancelled (a failure, so that "retry" brings it back).
 pub const CANCELLED: &str = "cancelled";
 
 /// How many `Inspect` actions may be outstanding at once. Inspection is bound by the browser's
@@ -104,29 +102,6 @@ pub const CANCELLED: &str = "cancelled";
 /// briefly). The plan no longer waits for them, so this is tuned for a smooth page rather than
 /// the last file/s: 256 in flight made bursts of answers handled in one long main-thread task.
 pub const MAX_INSPECTING: usize = 64;
-
-/// Where the backup as a whole stands: the user's presses, the network, the walks.
-#[derive(Debug)]
-struct RunState {
-    /// Back up was pressed for the current batch.
-    started: bool,
-    paused_all: bool,
-    /// Press Back up by itself once the plan is ready ("Continue" after a reload).
-    auto_start: bool,
-    /// Walks running now.
-    walks: u32,
-    online: bool,
-    metered: bool,
-    last_status: Option<Status>,
-}
-
-/// Upload speed and the time left, as last computed.
-#[derive(Debug, Default)]
-struct Speed {
-    meter: SpeedMeter,
-    eta: Option<u64>,
-    bps: u64,
-}
 
 /// The upload engine. See the module documentation for the call order.
 pub struct Engine {

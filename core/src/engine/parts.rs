@@ -1,8 +1,9 @@
 //! The engine's typed parts, each with its own small methods (in the manner of quinn-proto's
 //! connection state): the work queues, the requests in flight, the timers and the outbox of
 //! actions and events. The engine's logic composes them; none of them decides anything.
+use super::eta::SpeedMeter;
 use super::types::{FileId, RequestId};
-use super::view::{Action, Event};
+use super::view::{Action, Event, Status};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, HashSet, VecDeque};
 
@@ -168,5 +169,34 @@ impl Outbox {
             self.changed.remove(&id);
         }
         Some(e)
+    }
+}
+
+/// Where the backup as a whole stands: the user's presses, the network, the walks.
+#[derive(Debug)]
+pub(crate) struct RunState {
+    /// Back up was pressed for the current batch.
+    pub started: bool,
+    pub paused_all: bool,
+    /// Press Back up by itself once the plan is ready ("Continue" after a reload).
+    pub auto_start: bool,
+    /// Walks running now.
+    pub walks: u32,
+    pub online: bool,
+    pub metered: bool,
+    pub last_status: Option<Status>,
+}
+
+/// Upload speed and the time left, as last computed.
+#[derive(Debug, Default)]
+pub(crate) struct Speed {
+    pub meter: SpeedMeter,
+    pub eta: Option<u64>,
+    pub bps: u64,
+}
+
+impl Default for RunState {
+    fn default() -> Self {
+        RunState { started: false, paused_all: false, auto_start: false, walks: 0, online: true, metered: false, last_status: None }
     }
 }

@@ -6,14 +6,14 @@ use crate::auth::User;
 use crate::error::ApiError;
 use crate::metrics::Metrics;
 use crate::state::AppState;
+use crate::store::record::{Concat, UploadId, UploadInfo, UploadState};
 use crate::timefmt::now_ms;
 use crate::upload::checksum::Checksum;
 use crate::upload::concat::{claim_parts, join, parse_final, release_parts};
 use crate::upload::finish::finish;
-use crate::upload::info::{Concat, UploadId, UploadInfo, UploadState};
 use crate::upload::ingest::{ingest, Ending};
 use crate::upload::metadata::{self, non_empty};
-use crate::upload::{expires_header, new_expiry};
+use crate::upload::{expires_header, new_expiry, within_max_size};
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{header::LOCATION, HeaderMap, HeaderValue, StatusCode};
@@ -57,19 +57,13 @@ pub async fn create(
         (Some(_), Some(_)) => return Err(ApiError::bad("send Upload-Length or Upload-Defer-Length, not both")),
         (None, None) => return Err(ApiError::bad("Upload-Length (or Upload-Defer-Length: 1) is required")),
     };
-    if let Some(l) = info.length.filter(|l| *l > state.config.max_size) {
-        return Err(ApiError::TooLarge(format!("Upload-Length {l} is over Tus-Max-Size {}", state.config.max_size)));
+    if let Some(l) = info.length {
+        within_max_size(&state, l, "Upload-Length")?;
     }
 
     if let (Some(len), Concat::None) = (info.length, &info.concat) {
         if let Some(sha) = known_content(&state, &info).await? {
-            info.length = Some(len);
-            info.state = UploadState::Complete { sha256: Some(sha), bytes_kept: false };
-            save_new(&state, &info).await?;
-            Metrics::add(&state.metrics.uploads_deduplicated, 1);
-            let mut res = created(&info, Some(len));
-            res.headers_mut().insert(H_UPLOAD_DUPLICATE, HeaderValue::from_static("?1"));
-            return Ok(res);
+            return answer_duplicate(&state, info, sha, Some(len)).await;
         }
     }
 
@@ -107,6 +101,17 @@ async fn known_content(state: &AppState, info: &UploadInfo) -> Result<Option<Str
     Ok(None)
 }
 
+/// The user already has this content: the upload is complete at birth and holds no bytes
+/// (contracts.md: 201, `Upload-Offset` = length, `Upload-Duplicate: ?1`).
+async fn answer_duplicate(state: &AppState, mut info: UploadInfo, sha: String, offset: Option<u64>) -> Result<Response, ApiError> {
+    info.state = UploadState::Complete { sha256: Some(sha), bytes_kept: false };
+    save_new(state, &info).await?;
+    Metrics::add(&state.metrics.uploads_deduplicated, 1);
+    let mut res = created(&info, offset);
+    res.headers_mut().insert(H_UPLOAD_DUPLICATE, HeaderValue::from_static("?1"));
+    Ok(res)
+}
+
 async fn save_new(state: &AppState, info: &UploadInfo) -> Result<(), ApiError> {
     let (store, i) = (state.store.clone(), info.clone());
     Ok(tokio::task::spawn_blocking(move || store.create_upload(&i)).await??)
@@ -127,18 +132,12 @@ fn created(info: &UploadInfo, offset: Option<u64>) -> Response {
 async fn create_final(state: AppState, mut info: UploadInfo, ids: &[String]) -> Result<Response, ApiError> {
     let parts = claim_parts(&state, &info.user, ids).await?;
     let length: u64 = parts.iter().map(|(p, _)| p.length.unwrap_or(0)).sum();
-    if length > state.config.max_size {
-        return Err(ApiError::TooLarge(format!("the parts add up to {length} bytes, over Tus-Max-Size {}", state.config.max_size)));
-    }
+    within_max_size(&state, length, "the parts' total length")?;
     info.length = Some(length);
     info.concat = Concat::Final(parts.iter().map(|(p, _)| p.id.clone()).collect());
     if let Some(sha) = known_content(&state, &info).await? {
-        info.state = UploadState::Complete { sha256: Some(sha), bytes_kept: false };
-        save_new(&state, &info).await?;
+        let res = answer_duplicate(&state, info, sha, None).await?;
         release_parts(&state, parts).await?;
-        Metrics::add(&state.metrics.uploads_deduplicated, 1);
-        let mut res = created(&info, None);
-        res.headers_mut().insert(H_UPLOAD_DUPLICATE, HeaderValue::from_static("?1"));
         return Ok(res);
     }
     save_new(&state, &info).await?;

@@ -8,7 +8,7 @@ use super::{hv, FILES};
 use crate::auth::User;
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::upload::info::{Concat, UploadId, UploadInfo, UploadState};
+use crate::store::record::{Concat, UploadId, UploadInfo, UploadState};
 use crate::upload::{current_offset, expires_header, load_owned};
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue, StatusCode};

@@ -5,22 +5,12 @@ use crate::auth::User;
 use crate::error::ApiError;
 use crate::state::AppState;
 use axum::body::Body;
-use axum::extract::{Path, Request, State};
-use axum::http::{HeaderMap, Method};
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
 
-pub const H_METHOD_OVERRIDE: &str = "X-HTTP-Method-Override";
-
-/// The method a request stands for: the override's, on a POST that carries one.
-pub fn effective_method(req: &Request) -> Method {
-    if req.method() == Method::POST {
-        if let Some(m) = header(req.headers(), H_METHOD_OVERRIDE).and_then(|m| Method::from_bytes(m.to_ascii_uppercase().as_bytes()).ok()) {
-            return m;
-        }
-    }
-    req.method().clone()
-}
+pub use crate::middleware::{effective_method, H_METHOD_OVERRIDE};
 
 pub async fn post_upload_url(
     state: State<AppState>,

@@ -1,4 +1,4 @@
-//! HTTP routes, one handler per file, plus the tus protocol middleware shared by `/files/`.
+//! HTTP routes, one handler per file, and the header helpers they share.
 pub mod app_files;
 pub mod check;
 pub mod config;
@@ -13,23 +13,10 @@ pub mod options;
 pub mod patch;
 
 use crate::error::ApiError;
-use axum::extract::Request;
-use axum::http::{HeaderMap, HeaderValue, Method};
-use axum::middleware::Next;
-use axum::response::Response;
-use shoebox_core::tus::{H_TUS_RESUMABLE, TUS_VERSION};
+use axum::http::{HeaderMap, HeaderValue};
 
 /// The tus endpoint's path; Location headers are relative to the server root.
 pub const FILES: &str = "/files/";
-
-/// Middleware for `/files/`: every request but OPTIONS must speak tus 1.0.0 (else 412 with
-/// Tus-Version), and every response says which version it speaks.
-pub async fn tus_protocol(req: Request, next: Next) -> Response {
-    let ok = req.method() == Method::OPTIONS || req.headers().get(H_TUS_RESUMABLE).is_some_and(|v| v == TUS_VERSION);
-    let mut res = if ok { next.run(req).await } else { axum::response::IntoResponse::into_response(ApiError::UnsupportedVersion) };
-    res.headers_mut().insert(H_TUS_RESUMABLE, HeaderValue::from_static(TUS_VERSION));
-    res
-}
 
 /// A header as text, if present and printable.
 pub fn header<'a>(h: &'a HeaderMap, name: &str) -> Option<&'a str> {

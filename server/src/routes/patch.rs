@@ -5,11 +5,11 @@ use crate::auth::User;
 use crate::error::ApiError;
 use crate::locks::SlotGuard;
 use crate::state::AppState;
+use crate::store::record::UploadInfo;
 use crate::upload::checksum::Checksum;
 use crate::upload::finish::finish;
-use crate::upload::info::UploadInfo;
 use crate::upload::ingest::{ingest, Ending};
-use crate::upload::{current_offset, expires_header, load_owned, new_expiry, save};
+use crate::upload::{current_offset, expires_header, load_owned, new_expiry, save, within_max_size};
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{header::CONTENT_LENGTH, HeaderMap, StatusCode};
@@ -36,17 +36,17 @@ pub async fn patch(
     let content_length = header_u64(&headers, CONTENT_LENGTH.as_str())?;
     let new_length = header_u64(&headers, H_UPLOAD_LENGTH)?;
     // Not waiting: a second writer is told at once, and retries (423 is retryable).
-    let uid = crate::upload::info::UploadId::parse(&id).ok_or(ApiError::NotFound)?;
+    let uid = crate::store::record::UploadId::parse(&id).ok_or(ApiError::NotFound)?;
     let guard = state.locks.try_lock(&uid).ok_or(ApiError::Locked)?;
     // Read again under the lock: a request that held it may have completed or deleted it.
     let mut info = load_owned(&state, &user, &id).await?;
 
     if let Some(l) = new_length {
         match info.length {
-            None if l > state.config.max_size => {
-                return Err(ApiError::TooLarge(format!("Upload-Length {l} is over Tus-Max-Size {}", state.config.max_size)))
+            None => {
+                within_max_size(&state, l, "Upload-Length")?;
+                info.length = Some(l);
             }
-            None => info.length = Some(l),
             Some(known) if known != l => return Err(ApiError::bad("Upload-Length cannot change once set")),
             Some(_) => {}
         }

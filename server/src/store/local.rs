@@ -3,7 +3,7 @@
 //! `blobs/<user>/<sha256[0..2]>/<sha256>` (completed content, one copy per user and content).
 //! File names come only from validated upload ids, user names and hex digests.
 use super::{Store, UploadWriter};
-use crate::upload::info::{UploadId, UploadInfo};
+use crate::store::record::{UploadId, UploadInfo};
 use shoebox_core::hash::is_sha256_hex;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};

@@ -3,8 +3,9 @@
 //! media index is kept apart (index.rs). Methods are blocking; handlers call them from
 //! `spawn_blocking`, which a blocking S3 client (or one driven with `Handle::block_on`) fits too.
 pub mod local;
+pub mod record;
 
-use crate::upload::info::{UploadId, UploadInfo};
+use record::{UploadId, UploadInfo};
 use std::io::{self, Read};
 
 /// Appends bytes to one upload. Nothing written counts until `sync` returns.

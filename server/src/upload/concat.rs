@@ -1,9 +1,9 @@
 //! tus concatenation: `Upload-Concat: partial` uploads are parts; `final;<url> <url>` joins
 //! finished parts, in order, into one upload that is then verified and stored like any other.
-use super::info::{Concat, UploadId, UploadInfo, UploadState};
 use crate::error::ApiError;
 use crate::locks::SlotGuard;
 use crate::state::AppState;
+use crate::store::record::{Concat, UploadId, UploadInfo, UploadState};
 use sha2::{Digest, Sha256};
 use std::io::Read;
 use std::time::Duration;

@@ -1,12 +1,12 @@
 //! Completion: when the last byte is durable, hash what was stored, check the declared sha256
 //! (mismatch → 422 and the upload is discarded), move the bytes into the user's
 //! content-addressed blob (one copy per content) and write the media record.
-use super::info::{Concat, UploadInfo, UploadState};
 use super::metadata::{album, non_empty};
 use crate::error::ApiError;
 use crate::locks::SlotGuard;
 use crate::metrics::Metrics;
 use crate::state::AppState;
+use crate::store::record::{Concat, UploadInfo, UploadState};
 use crate::timefmt::{now_ms, rfc3339_from_exif, rfc3339_from_ms};
 use sha2::{Digest, Sha256};
 use shoebox_core::api::MediaItem;

@@ -4,11 +4,11 @@
 //! the writer thread, so even if the request is dropped no second writer can start before the
 //! bytes are settled.
 use super::checksum::Checksum;
-use super::info::UploadId;
 use crate::error::ApiError;
 use crate::locks::SlotGuard;
 use crate::metrics::Metrics;
 use crate::state::AppState;
+use crate::store::record::UploadId;
 use axum::body::Body;
 use bytes::Bytes;
 use futures_util::StreamExt;

@@ -1,16 +1,16 @@
-//! The upload domain between the routes and the store: records, body ingestion, checksums,
-//! metadata rules, completion and concatenation.
+//! The upload domain between the routes and the store: body ingestion, checksums, metadata
+//! rules, completion, concatenation, and the answers and limits several routes share (the
+//! upload record itself is the storage layer's, `store::record`).
 pub mod checksum;
 pub mod concat;
 pub mod finish;
-pub mod info;
 pub mod ingest;
 pub mod metadata;
 
 use crate::error::ApiError;
 use crate::state::AppState;
+use crate::store::record::{UploadId, UploadInfo, UploadState};
 use crate::timefmt::now_ms;
-use info::{UploadId, UploadInfo, UploadState};
 
 /// Loads an upload the user owns. Unknown ids and other users' uploads are the same 404, so
 /// nobody learns what others have; an expired upload not yet swept away is 410.
@@ -43,6 +43,15 @@ pub async fn current_offset(state: &AppState, info: &UploadInfo) -> Result<u64, 
 pub async fn save(state: &AppState, info: &UploadInfo) -> Result<(), ApiError> {
     let (store, info) = (state.store.clone(), info.clone());
     Ok(tokio::task::spawn_blocking(move || store.save_upload(&info)).await??)
+}
+
+/// Tus-Max-Size, the one check for every way a length is declared (creation, a deferred
+/// length, the parts of a concatenation): 413 with what was declared.
+pub fn within_max_size(state: &AppState, length: u64, what: &str) -> Result<(), ApiError> {
+    if length > state.config.max_size {
+        return Err(ApiError::TooLarge(format!("{what} {length} is over Tus-Max-Size {}", state.config.max_size)));
+    }
+    Ok(())
 }
 
 pub fn new_expiry(state: &AppState) -> u64 {

@@ -1,0 +1,88 @@
+//! Every middleware in one place, outermost first as `app()` layers them: CORS, request
+//! counting, the bearer-token check, and the tus protocol version check on `/files/`.
+use crate::auth::User;
+use crate::cors::{CorsOrigins, ALLOW_HEADERS, ALLOW_METHODS, EXPOSE, MAX_AGE};
+use crate::error::ApiError;
+use crate::state::AppState;
+use axum::extract::{Request, State};
+use axum::http::{header::*, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use shoebox_core::tus::{H_TUS_RESUMABLE, TUS_VERSION};
+use std::sync::Arc;
+
+/// CORS: answers preflights itself (never a tus OPTIONS), and adds the allow/expose headers
+/// for allowed origins.
+pub async fn cors(State(origins): State<Arc<CorsOrigins>>, req: Request, next: Next) -> Response {
+    let origin = req.headers().get(ORIGIN).and_then(|o| o.to_str().ok()).map(str::to_string);
+    let allowed = origin.filter(|o| origins.allows(o, req.headers()));
+    let preflight =
+        req.method() == Method::OPTIONS && req.headers().contains_key(ORIGIN) && req.headers().contains_key(ACCESS_CONTROL_REQUEST_METHOD);
+    let mut res = if preflight { StatusCode::NO_CONTENT.into_response() } else { next.run(req).await };
+    let h = res.headers_mut();
+    h.append(VARY, HeaderValue::from_static("Origin"));
+    if let Some(o) = allowed.and_then(|o| HeaderValue::from_str(&o).ok()) {
+        h.insert(ACCESS_CONTROL_ALLOW_ORIGIN, o);
+        if preflight {
+            h.insert(ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static(ALLOW_METHODS));
+            h.insert(ACCESS_CONTROL_ALLOW_HEADERS, HeaderValue::from_static(ALLOW_HEADERS));
+            h.insert(ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static(MAX_AGE));
+        } else {
+            h.insert(ACCESS_CONTROL_EXPOSE_HEADERS, HeaderValue::from_static(EXPOSE));
+        }
+    }
+    res
+}
+
+/// Middleware: counts every answered request. A POST with X-HTTP-Method-Override counts as the
+/// method it stands for, so PATCH counts are right for clients that tunnel it.
+pub async fn count_requests(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let method = effective_method(&req).to_string();
+    let res = next.run(req).await;
+    state.metrics.count_request(&method, res.status().as_u16());
+    res
+}
+
+/// Middleware: 401 unless the bearer token is known. OPTIONS passes (CORS preflights carry no
+/// credentials, and tus discovery reveals nothing private).
+pub async fn require_token(State(state): State<AppState>, mut req: Request, next: Next) -> Result<Response, ApiError> {
+    if req.method() == Method::OPTIONS {
+        return Ok(next.run(req).await);
+    }
+    let token = req
+        .headers()
+        .get(AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+        .map(str::trim);
+    let user = token.and_then(|t| state.tokens.user(t)).ok_or(ApiError::Unauthorized)?;
+    req.extensions_mut().insert(User(user.to_string()));
+    Ok(next.run(req).await)
+}
+
+/// Middleware for `/files/`: every request but OPTIONS must speak tus 1.0.0 (else 412 with
+/// Tus-Version), and every response says which version it speaks.
+pub async fn tus_protocol(req: Request, next: Next) -> Response {
+    let ok = req.method() == Method::OPTIONS || req.headers().get(H_TUS_RESUMABLE).is_some_and(|v| v == TUS_VERSION);
+    let mut res = if ok { next.run(req).await } else { ApiError::UnsupportedVersion.into_response() };
+    res.headers_mut().insert(H_TUS_RESUMABLE, HeaderValue::from_static(TUS_VERSION));
+    res
+}
+
+pub const H_METHOD_OVERRIDE: &str = "X-HTTP-Method-Override";
+
+/// The method a request stands for: the override's, on a POST that carries one.
+pub fn effective_method(req: &Request) -> Method {
+    if req.method() == Method::POST {
+        if let Some(m) = req
+            .headers()
+            .get(H_METHOD_OVERRIDE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::trim)
+            .and_then(|m| Method::from_bytes(m.to_ascii_uppercase().as_bytes()).ok())
+        {
+            return m;
+        }
+    }
+    req.method().clone()
+}
