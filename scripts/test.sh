@@ -39,6 +39,21 @@ record() { # name, log, counts
   SUMMARY+=("$1: $3$([ "$rc" = 0 ] || echo " (exit $rc)")")
 }
 
+# Lint: formatting (rustfmt.toml) and clippy, natively and for the wasm crates, warnings denied,
+# so a newcomer's first edit does not reformat half a file.
+LINT_PASS=0
+LINT_FAIL=0
+lint() { # name, command...
+  local name="$1"; shift
+  say "Lint: $name"
+  if "$@" > "$LOGS/lint-$name.log" 2>&1; then LINT_PASS=$((LINT_PASS + 1)); else LINT_FAIL=$((LINT_FAIL + 1)); tail -n 40 "$LOGS/lint-$name.log"; fi
+}
+lint rustfmt cargo fmt --all -- --check
+lint clippy cargo clippy --workspace --all-targets --quiet -- -D warnings
+lint clippy-wasm cargo clippy --target wasm32-unknown-unknown -p shoebox -p shoebox-worker --all-targets --quiet -- -D warnings
+[ "$LINT_FAIL" = 0 ] || FAILED=1
+SUMMARY+=("lint: $LINT_PASS passed, $LINT_FAIL failed")
+
 run_suite "native (cargo test --workspace)" "$LOGS/native.log" cargo test --workspace
 record "native" "$LOGS/native.log" "$(cargo_counts "$LOGS/native.log")"
 

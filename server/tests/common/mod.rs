@@ -1,7 +1,8 @@
 //! Test helpers: an in-process server (the router driven with `oneshot`), a tiny blocking
 //! HTTP/1.1 client for real sockets, and a spawned `shoebox-server` process.
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 pub mod http;
+pub mod native_driver;
 pub mod process;
 
 use axum::body::Body;
