@@ -15,6 +15,11 @@ pub fn covers(folder: &str, sub: &str) -> bool {
     sub == folder || (!folder.is_empty() && sub.len() > folder.len() && sub.starts_with(folder) && sub.as_bytes()[folder.len()] == b'/')
 }
 
+/// A folder and every folder above it ("A/B/C", "A/B", "A"; "" for loose files).
+fn ancestors(folder: &str) -> impl Iterator<Item = &str> {
+    std::iter::successors(Some(folder), |f| f.rfind('/').map(|i| &f[..i]))
+}
+
 /// Folders of the current batch.
 #[derive(Debug, Default)]
 pub(crate) struct Folders {
@@ -26,7 +31,9 @@ impl Folders {
     /// (a file found later in an unticked folder is not chosen either).
     pub fn add(&mut self, path: &str, size: u64) -> bool {
         let mut folder = folder_of(path);
-        let included = self.map.get(folder).is_none_or(|s| s.included);
+        // Unticked if its folder or any folder above it is (a sub-folder found after the
+        // untick, or one left out in an earlier session, follows it).
+        let included = ancestors(folder).all(|a| self.map.get(a).is_none_or(|s| s.included));
         loop {
             let st = self.map.entry(folder.to_string()).or_insert(FolderStat { files: 0, bytes: 0, included });
             st.files += 1;
@@ -46,6 +53,17 @@ impl Folders {
                 st.included = included;
             }
         }
+    }
+
+    /// Untick a folder before any of its files is found (exclusions kept across sessions).
+    pub fn preset_excluded(&mut self, folder: &str) {
+        self.map.entry(folder.to_string()).or_insert(FolderStat { files: 0, bytes: 0, included: false }).included = false;
+        self.set_included(folder, false);
+    }
+
+    /// The unticked folders (to keep them for the next scan).
+    pub fn excluded(&self) -> Vec<String> {
+        self.map.iter().filter(|(_, st)| !st.included).map(|(p, _)| p.clone()).collect()
     }
 
     pub fn clear(&mut self) {

@@ -63,9 +63,17 @@ impl Engine {
     }
 
     pub(crate) fn set_network(&mut self, online: bool, metered: bool, now: u64) {
+        self.change_conditions(now, |e| {
+            e.run.online = online;
+            e.run.metered = metered;
+        });
+    }
+
+    /// Change what transfers depend on (network, power, settings); when that stops or allows
+    /// transfers, abort them (costing no attempt) or continue at once.
+    pub(crate) fn change_conditions(&mut self, now: u64, change: impl FnOnce(&mut Engine)) {
         let could = self.can_transfer();
-        self.run.online = online;
-        self.run.metered = metered;
+        change(self);
         let can = self.can_transfer();
         if could && !can {
             self.abort_transfers(now);
@@ -182,7 +190,8 @@ impl Engine {
     }
 
     pub(crate) fn apply_settings(&mut self, s: EngineSettings, now: u64) {
-        let old = std::mem::replace(&mut self.settings, s);
+        let mut old = s.clone();
+        self.change_conditions(now, |e| std::mem::swap(&mut e.settings, &mut old));
         let new = &self.settings;
         if old.endpoint != new.endpoint || old.api_base != new.api_base || old.token != new.token {
             self.server.reset();

@@ -73,6 +73,7 @@ mod retry;
 mod scheduler;
 mod server;
 mod status;
+mod sync;
 mod tally;
 mod transfer;
 mod types;
@@ -115,6 +116,7 @@ pub struct Engine {
     run: RunState,
     tally: tally::Tallies,
     folders: folders::Folders,
+    seen: sync::Seen,
     resume: resume::ResumeIndex,
     speed: Speed,
     rng: Rng,
@@ -138,17 +140,10 @@ impl Engine {
             timers: Timers::default(),
             out: Outbox::default(),
             server: server::ServerState::default(),
-            run: RunState {
-                started: false,
-                paused_all: false,
-                auto_start: false,
-                walks: 0,
-                online: true,
-                metered: false,
-                last_status: None,
-            },
+            run: RunState::default(),
             tally: tally::Tallies::default(),
             folders: folders::Folders::default(),
+            seen: sync::Seen::default(),
             resume: resume::ResumeIndex::default(),
             speed: Speed::default(),
             rng,

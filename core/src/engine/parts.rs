@@ -184,6 +184,11 @@ pub(crate) struct RunState {
     pub walks: u32,
     pub online: bool,
     pub metered: bool,
+    /// On mains power (or the browser cannot tell: then the setting is unavailable).
+    pub charging: bool,
+    /// Back up & sync is on, and how many backup folders there are.
+    pub sync: bool,
+    pub backup_folders: usize,
     pub last_status: Option<Status>,
 }
 
@@ -197,6 +202,17 @@ pub(crate) struct Speed {
 
 impl Default for RunState {
     fn default() -> Self {
-        RunState { started: false, paused_all: false, auto_start: false, walks: 0, online: true, metered: false, last_status: None }
+        RunState {
+            started: false,
+            paused_all: false,
+            auto_start: false,
+            walks: 0,
+            online: true,
+            metered: false,
+            charging: true,
+            sync: false,
+            backup_folders: 0,
+            last_status: None,
+        }
     }
 }

@@ -82,6 +82,7 @@ impl Engine {
                 continue;
             }
             // Judged here without change events: the driver reads new files' views itself.
+            self.seen.fresh(&e);
             let included = self.folders.add(&e.relative_path, e.size);
             let mut f = FileState::new(e, batch);
             f.excluded = !included;

@@ -37,8 +37,7 @@ impl Engine {
     /// Transfers may run: started, not paused, online and reachable, not metered under Wi-Fi
     /// only, signed in.
     pub(crate) fn can_transfer(&self) -> bool {
-        let waiting_for_wifi = self.settings.wifi_only && self.run.metered;
-        let held = self.run.paused_all || !self.run.online || self.server.unreachable || self.server.signin || waiting_for_wifi;
+        let held = self.run.paused_all || !self.run.online || self.server.unreachable || self.server.signin || self.held_by_condition();
         self.run.started && !held
     }
 

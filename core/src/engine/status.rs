@@ -11,7 +11,16 @@ impl Engine {
         }
         if t.files == 0 && self.run.walks == 0 {
             let n = self.resume.len_in_progress() as u64;
-            return if n > 0 { Status::ContinueBackup { remaining: n } } else { Status::Ready };
+            if self.run.backup_folders > 0 && !self.run.sync {
+                return Status::BackUpOff;
+            }
+            if n > 0 {
+                return Status::ContinueBackup { remaining: n };
+            }
+            if self.run.backup_folders > 0 && (!self.run.online || self.server.unreachable) {
+                return Status::WaitingForConnection;
+            }
+            return Status::Ready;
         }
         if !self.run.started {
             // The plan is ready once the walks ended and every file has a verdict, provisional
@@ -33,12 +42,21 @@ impl Engine {
         if self.settings.wifi_only && self.run.metered {
             return Status::WaitingForWifi;
         }
+        if self.settings.charging_only && !self.run.charging {
+            return Status::WaitingToCharge;
+        }
         Status::BackingUp {
             done: t.finished,
             total: t.in_backup,
             bytes_left: t.bytes_total.saturating_sub(t.bytes_done),
             eta_ms: self.speed.eta,
         }
+    }
+
+    /// A condition the user set holds transfers back: Wi-Fi only on a metered connection, or
+    /// only while charging on battery. Both clear by themselves.
+    pub(crate) fn held_by_condition(&self) -> bool {
+        (self.settings.wifi_only && self.run.metered) || (self.settings.charging_only && !self.run.charging)
     }
 
     /// Walks ended and every file of the batch has a verdict.

@@ -67,6 +67,8 @@ pub struct EngineSettings {
     pub max_bytes_in_flight: u64,
     /// Pause transfers ("Waiting for Wi-Fi") while the driver reports a metered connection.
     pub wifi_only: bool,
+    /// Pause transfers ("Waiting to charge") while the driver reports the device on battery.
+    pub charging_only: bool,
     /// Files up to this size go in the creation POST (creation-with-upload) when the server
     /// advertises it (1 MiB; 0 disables).
     pub creation_with_upload_max: u64,
@@ -92,6 +94,7 @@ impl Default for EngineSettings {
             max_attempts: 12,
             max_bytes_in_flight: 64 * 1024 * 1024,
             wifi_only: false,
+            charging_only: false,
             creation_with_upload_max: 1024 * 1024,
             prepare_quality: 90,
             jitter_seed: 0x5eed,

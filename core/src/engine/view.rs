@@ -69,6 +69,10 @@ pub enum Status {
     SignInNeeded,
     WaitingForConnection,
     WaitingForWifi,
+    /// Only while charging, and the device is on battery.
+    WaitingToCharge,
+    /// Backup folders exist and Back up & sync is off (the card offers "Turn on").
+    BackUpOff,
     Paused,
     Complete {
         uploaded: u64,
