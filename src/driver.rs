@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Blob;
 
 use crate::browser::worker_pool::{PrepareResult, WorkerPool};
-use crate::browser::{clock, folder_handles, idb, network, walk, xhr};
+use crate::browser::{clock, folder_handles, idb, network, service_worker, walk, xhr};
 use crate::settings::{AlbumSetting, Settings};
 use crate::store::{Store, StoreWriter};
 
@@ -24,6 +24,7 @@ mod http;
 mod intake;
 mod page;
 mod publish;
+mod sync;
 
 use intake::open;
 
@@ -37,6 +38,14 @@ pub enum Intent {
     PickFolder,
     /// "Continue your backup": the remembered folders, started once planned.
     ContinueRemembered,
+    /// Back up & sync: "Add a backup folder" (showDirectoryPicker).
+    AddBackupFolder,
+    /// Stop syncing a backup folder (nothing is deleted).
+    RemoveBackupFolder(String),
+    /// The Back up & sync switch ("Turn on" too).
+    SetSync(bool),
+    /// "Allow access to your backup folders" after a restart (a click: the browser may ask).
+    AllowFolderAccess,
     Start,
     PauseAll,
     ResumeAll,
@@ -67,6 +76,7 @@ pub(crate) struct Inner {
     timer: Option<(i32, u64)>,
     resume: Option<idb::Kv>,
     folders_kv: Option<idb::Kv>,
+    sync: sync::SyncState,
     pool: Rc<WorkerPool>,
     origin: String,
 }
@@ -104,6 +114,7 @@ pub fn engine_settings(s: &Settings, origin: &str) -> EngineSettings {
         },
         parallel_uploads: s.parallel.max(1) as usize,
         wifi_only: s.wifi_only,
+        charging_only: s.charging_only,
         ..EngineSettings::default()
     }
 }
@@ -138,6 +149,7 @@ pub fn start(store: Store, w: StoreWriter) {
         timer: None,
         resume: None,
         folders_kv: None,
+        sync: Default::default(),
         pool,
         origin,
     };
@@ -149,6 +161,11 @@ pub fn start(store: Store, w: StoreWriter) {
         })
     });
     page::install();
+    service_worker::register(
+        || with(|d| d.w.notice.set(Some(crate::strings::UPDATED_NOTE.into()))).unwrap_or(()),
+        |files| sync::add_handed_files(files, Some(crate::strings::SHARED_ALBUM.into())),
+    );
+    service_worker::on_launch_files(|files| sync::add_handed_files(files, None));
     wasm_bindgen_futures::spawn_local(async {
         match idb::open().await {
             Ok(db) => {
@@ -168,6 +185,8 @@ pub fn start(store: Store, w: StoreWriter) {
                     d.folders_kv = Some(folders);
                     d.w.remembered.set(names);
                 });
+                step(|_, _| {});
+                sync::load(&db).await;
             }
             Err(e) => web_sys::console::warn_1(&format!("resume store unavailable: {e}").into()),
         }
@@ -182,6 +201,9 @@ pub fn intent(i: Intent) {
         Intent::AddFiles(list) => return intake::add_file_list(list),
         Intent::PickFolder => return intake::pick_folder(),
         Intent::ContinueRemembered => return intake::continue_remembered(),
+        Intent::AddBackupFolder => return wasm_bindgen_futures::spawn_local(sync::add_folder()),
+        Intent::RemoveBackupFolder(name) => return wasm_bindgen_futures::spawn_local(sync::remove_folder(name)),
+        Intent::AllowFolderAccess => return wasm_bindgen_futures::spawn_local(sync::resume_sync(true)),
         other => other,
     };
     with(|d| {
@@ -205,13 +227,27 @@ pub fn intent(i: Intent) {
                 d.w.settings.set(s.clone());
                 d.engine.set_settings(engine_settings(&s, &d.origin), now);
             }
-            Intent::AddEntries(_) | Intent::AddFiles(_) | Intent::PickFolder | Intent::ContinueRemembered => {}
+            Intent::SetSync(on) => {
+                let mut s = d.store.settings.get_untracked();
+                s.sync = on;
+                crate::settings::save(&s);
+                d.w.settings.set(s);
+                d.engine.set_sync(on, d.sync_folder_count(), now);
+                if on {
+                    wasm_bindgen_futures::spawn_local(sync::resume_sync(true));
+                }
+            }
+            _ => {}
         }
         d.pump();
     });
 }
 
 impl Inner {
+    fn sync_folder_count(&self) -> usize {
+        self.sync.folder_count()
+    }
+
     /// Perform every pending action, note what changed, re-arm the timer, schedule a publish.
     fn pump(&mut self) {
         while let Some(action) = self.engine.poll_action() {

@@ -24,6 +24,10 @@ pub struct Settings {
     pub wifi_only: bool,
     pub album: AlbumSetting,
     pub strip_location: bool,
+    /// Back up & sync: keep the backup folders backed up.
+    pub sync: bool,
+    /// Transfers wait while the device is on battery.
+    pub charging_only: bool,
 }
 
 impl Default for Settings {
@@ -37,6 +41,8 @@ impl Default for Settings {
             wifi_only: false,
             album: AlbumSetting::Folder,
             strip_location: false,
+            sync: false,
+            charging_only: false,
         }
     }
 }
@@ -67,6 +73,7 @@ impl Settings {
             }
             "wifiOnly" => self.wifi_only = matches!(value, "1" | "true"),
             "stripLocation" => self.strip_location = matches!(value, "1" | "true"),
+            "chargingOnly" => self.charging_only = matches!(value, "1" | "true"),
             "album" => {
                 self.album = match value {
                     "folder" => AlbumSetting::Folder,

@@ -41,6 +41,14 @@ impl Filter {
     }
 }
 
+/// One backup folder as the Back up & sync panel lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BackupFolderView {
+    pub name: String,
+    pub items: u64,
+    pub last_complete_ms: Option<f64>,
+}
+
 /// Where the page is, derived from the status alone (never stored beside it).
 pub fn in_plan(st: &StatusView) -> bool {
     matches!(st, StatusView::Looking { .. } | StatusView::ReadyToBackUp { .. })
@@ -54,18 +62,27 @@ pub fn in_backup(st: &StatusView) -> bool {
             | StatusView::Paused
             | StatusView::WaitingForConnection
             | StatusView::WaitingForWifi
+            | StatusView::WaitingToCharge
             | StatusView::Complete { .. }
     )
 }
 
 /// Running (or waiting to run by itself): the Pause button shows.
 pub fn can_pause(st: &StatusView) -> bool {
-    matches!(st, StatusView::BackingUp { .. } | StatusView::WaitingForConnection | StatusView::WaitingForWifi)
+    matches!(st, StatusView::BackingUp { .. } | StatusView::WaitingForConnection | StatusView::WaitingForWifi | StatusView::WaitingToCharge)
 }
 
 /// What components read: read-only signals.
 #[derive(Clone, Copy)]
 pub struct Store {
+    /// When a sync backup last ended with nothing failed.
+    pub last_backup_ms: ReadSignal<Option<f64>>,
+    /// The browser can tell whether the device is charging (Battery Status API).
+    pub battery: ReadSignal<bool>,
+    /// The backup folders need one click to allow access again (after a restart).
+    pub needs_access: ReadSignal<bool>,
+    /// Back up & sync's folders, as listed.
+    pub backup_folders: ReadSignal<Vec<BackupFolderView>>,
     pub status: ReadSignal<StatusView>,
     /// The current batch's figures.
     pub totals: ReadSignal<Totals>,
@@ -87,6 +104,10 @@ pub struct Store {
 /// What the driver writes with (the same signals' write halves).
 #[derive(Clone, Copy)]
 pub struct StoreWriter {
+    pub last_backup_ms: WriteSignal<Option<f64>>,
+    pub battery: WriteSignal<bool>,
+    pub needs_access: WriteSignal<bool>,
+    pub backup_folders: WriteSignal<Vec<BackupFolderView>>,
     pub status: WriteSignal<StatusView>,
     pub totals: WriteSignal<Totals>,
     pub page: WriteSignal<PageTotals>,
@@ -101,6 +122,10 @@ pub struct StoreWriter {
 impl Store {
     pub fn new(settings: Settings) -> (Store, StoreWriter) {
         let status = signal(StatusView::Ready);
+        let last_backup_ms = signal(None);
+        let battery = signal(false);
+        let needs_access = signal(false);
+        let backup_folders = signal(Vec::new());
         let totals = signal(Totals::default());
         let page = signal(PageTotals::default());
         let rows = signal(Vec::new());
@@ -111,6 +136,10 @@ impl Store {
         let notice = signal(None);
         (
             Store {
+                backup_folders: backup_folders.0,
+                needs_access: needs_access.0,
+                battery: battery.0,
+                last_backup_ms: last_backup_ms.0,
                 status: status.0,
                 totals: totals.0,
                 page: page.0,
@@ -122,6 +151,10 @@ impl Store {
                 notice: notice.0,
             },
             StoreWriter {
+                backup_folders: backup_folders.1,
+                needs_access: needs_access.1,
+                battery: battery.1,
+                last_backup_ms: last_backup_ms.1,
                 status: status.1,
                 totals: totals.1,
                 page: page.1,

@@ -113,6 +113,35 @@ pub const STATUS_SIGN_IN: &str = "Sign-in needed";
 pub const STATUS_OFFLINE: &str = "Waiting for connection";
 pub const STATUS_WIFI: &str = "Waiting for Wi-Fi";
 pub const STATUS_PAUSED: &str = "Backup is paused";
+pub const STATUS_CHARGE: &str = "Waiting to charge";
+pub const STATUS_BACKUP_OFF: &str = "Back up is off";
+pub const CHARGE_HINT: &str = "You asked to back up only while charging. The backup continues by itself when this device is plugged in.";
+pub const BACKUP_OFF_HINT: &str =
+    "Your backup folders are not being backed up. Turn on Back up & sync to back up new photos and videos as they arrive.";
+pub const TURN_ON: &str = "Turn on";
+pub const UPDATED_NOTE: &str = "Shoebox was updated to its latest version.";
+pub const SHARED_ALBUM: &str = "Shared";
+// Back up & sync panel
+pub const SYNC_TITLE: &str = "Back up & sync";
+pub const SYNC_SWITCH: &str = "Back up & sync";
+pub const SYNC_HINT: &str = "Keeps your backup folders backed up while Shoebox is open, new photos and videos included. Deleting a photo here never deletes its backup.";
+pub const SYNC_ADD: &str = "Add a backup folder";
+pub const SYNC_REMOVE: &str = "Remove";
+pub const SYNC_ALLOW: &str = "Allow access to your backup folders";
+pub const SYNC_ALLOW_WHY: &str = "After a restart the browser asks once more before Shoebox may read your backup folders.";
+pub const SYNC_NEVER: &str = "not fully backed up yet";
+pub const SYNC_CHARGING_ONLY: &str = "Back up only while charging";
+pub const SYNC_CHARGING_UNAVAILABLE: &str = "Back up only while charging (this browser cannot tell whether the device is charging)";
+pub const SYNC_NO_PICKER: &str = "This browser cannot keep folders. Use Chromium, Chrome or Edge, on ChromeOS or a desktop.";
+pub fn sync_folder_line(items: u64, last: Option<&str>) -> String {
+    match last {
+        Some(t) => format!("{} · last fully backed up {t}", files(items)),
+        None => format!("{} · {SYNC_NEVER}", files(items)),
+    }
+}
+pub fn last_backup(t: &str) -> String {
+    format!("Last backup: {t}")
+}
 pub const STATUS_COMPLETE: &str = "Backup complete";
 pub fn complete_detail(uploaded: u64, already: u64, skipped: u64, failed: u64) -> String {
     format!("{} uploaded, {} already backed up, {} skipped, {} failed", count(uploaded), count(already), count(skipped), count(failed))

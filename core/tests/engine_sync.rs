@@ -12,7 +12,7 @@ fn settings() -> EngineSettings {
 
 fn entry(id: u64, path: &str, size: u64, mtime: i64) -> FileEntry {
     let name = path.rsplit('/').next().unwrap().to_string();
-    FileEntry { id: FileId(id), relative_path: path.into(), name, size, last_modified: mtime, mime: "image/jpeg".into() }
+    FileEntry { id: FileId(id), relative_path: path.into(), name, size, last_modified: mtime, mime: "image/jpeg".into(), album: None }
 }
 
 /// A scan as the driver makes it: walk, the files, walk ended, start once planned.
@@ -27,7 +27,9 @@ fn scan(h: &mut H, files: &[(u64, &str, usize)]) -> Vec<FileId> {
         h.files.insert(FileId(*id), FileDef { entry: e.clone(), content, facts: photo_facts(), prepared: None });
         entries.push(e);
     }
-    let ids = h.e.add_scanned(entries, now);
+    let fresh = h.e.take_fresh(entries);
+    let ids = fresh.iter().map(|e| e.id).collect();
+    h.e.add_files(fresh, now);
     h.e.walk_ended(now);
     h.drain();
     ids

@@ -99,6 +99,25 @@ pub async fn walk(root: JsValue, mut on_batch: impl FnMut(Vec<WalkedFile>)) -> u
     unreadable
 }
 
+/// The file at `path` (its first segment is the root's own name) under a folder handle.
+pub async fn open_path(root: &JsValue, path: &str) -> Option<File> {
+    let mut parts: Vec<&str> = path.split('/').skip(1).collect();
+    let file = parts.pop()?;
+    let mut dir = root.clone();
+    for p in parts {
+        dir = call_async(&dir, "getDirectoryHandle", &[p.into()]).await.ok()?;
+    }
+    let handle = call_async(&dir, "getFileHandle", &[file.into()]).await.ok()?;
+    call_async(&handle, "getFile", &[]).await.ok()?.dyn_into::<File>().ok()
+}
+
+/// Permission already granted (no prompt, no gesture needed).
+pub async fn has_permission(handle: &JsValue) -> bool {
+    let opts = Object::new();
+    let _ = Reflect::set(&opts, &"mode".into(), &"read".into());
+    call_async(handle, "queryPermission", &[opts.into()]).await.ok().and_then(|s| s.as_string()).as_deref() == Some("granted")
+}
+
 /// Remember a picked folder (by name: picking the same folder again replaces it).
 pub async fn remember(kv: &Kv, handle: &JsValue) -> Result<(), String> {
     kv.put(&name(handle), handle).await

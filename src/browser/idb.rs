@@ -10,9 +10,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransactionMode};
 
 pub const DB_NAME: &str = "shoebox";
-const DB_VERSION: u32 = 1;
-/// Object stores created at version 1.
-pub const STORES: &[&str] = &["resume", "backedUp", "folders"];
+const DB_VERSION: u32 = 2;
+/// Object stores (version 2 added the backup folders of Back up & sync).
+pub const STORES: &[&str] = &["resume", "backedUp", "folders", "backupFolders"];
 
 #[derive(Clone)]
 pub struct Kv {

@@ -23,6 +23,12 @@ pub enum FileSource {
     File(File),
     /// A dropped file not opened yet.
     Entry(FileSystemFileEntry),
+    /// A file of a backup folder found by a scan: `path` from the folder handle `root`
+    /// (including the folder's own name), opened when first needed.
+    Handle {
+        root: wasm_bindgen::JsValue,
+        path: String,
+    },
 }
 
 impl FileSource {
@@ -38,6 +44,10 @@ impl FileSource {
                 // up handling dozens of them (traced: 61 answers, 89 ms).
                 super::clock::yield_now().await;
                 entry_file(e).await
+            }
+            FileSource::Handle { root, path } => {
+                let _permit = OPENING.with(|l| l.clone()).acquire().await;
+                super::folder_handles::open_path(root, path).await
             }
         }
     }
@@ -61,6 +71,8 @@ pub struct WalkedFile {
     pub last_modified: i64,
     /// `File.type`; empty for an entry not opened yet (the engine then uses the sniffed type).
     pub mime: String,
+    /// An album for this file alone (files shared to the app).
+    pub album: Option<String>,
 }
 
 impl WalkedFile {
@@ -71,6 +83,7 @@ impl WalkedFile {
             size: file.size() as u64,
             last_modified: file.last_modified() as i64,
             mime: file.type_(),
+            album: None,
             source: FileSource::File(file),
         }
     }
@@ -145,6 +158,7 @@ pub async fn walk_entries(roots: Vec<FileSystemEntry>, mut on_batch: impl FnMut(
                             size,
                             last_modified,
                             mime: String::new(),
+                            album: None,
                             source: FileSource::Entry(entry),
                         }),
                         Some(Listed::File(file)) => pending.push(WalkedFile::from_file(file, relative_path)),

@@ -70,24 +70,41 @@ pub(super) fn add_file_list(list: FileList) {
 }
 
 fn add_batch(batch: Vec<walk::WalkedFile>) {
+    add_walked(batch, false);
+}
+
+/// Files found by a walk or a scan into the engine, each with its id, source and row. Scanned
+/// files go through the engine's `take_fresh` first: only new or changed ones are added.
+pub(super) fn add_walked(batch: Vec<walk::WalkedFile>, scanned: bool) {
     with(|d| {
-        let mut entries = Vec::with_capacity(batch.len());
-        for w in batch {
-            let id = FileId(d.files.len() as u64);
-            entries.push(FileEntry {
-                id,
-                name: w.name,
-                relative_path: w.relative_path.clone(),
-                size: w.size,
-                last_modified: w.last_modified,
-                mime: w.mime,
-            });
-            d.paths.push(w.relative_path);
-            d.files.push(w.source);
+        let entry = |w: &walk::WalkedFile| FileEntry {
+            id: FileId(0),
+            name: w.name.clone(),
+            relative_path: w.relative_path.clone(),
+            size: w.size,
+            last_modified: w.last_modified,
+            mime: w.mime.clone(),
+            album: w.album.clone(),
+        };
+        let mut pairs: Vec<(FileEntry, walk::FileSource)> = batch.into_iter().map(|w| (entry(&w), w.source)).collect();
+        if scanned {
+            // The engine keeps what is new or changed, in order: match its answer back.
+            let fresh = d.engine.take_fresh(pairs.iter().map(|(e, _)| e.clone()).collect());
+            let mut next = fresh.iter().peekable();
+            pairs.retain(|(e, _)| next.next_if(|f| f.relative_path == e.relative_path).is_some());
+        }
+        let mut entries = Vec::with_capacity(pairs.len());
+        for (mut e, source) in pairs {
+            e.id = FileId(d.files.len() as u64);
+            d.paths.push(e.relative_path.clone());
+            d.files.push(source);
+            entries.push(e);
         }
         let ids: Vec<FileId> = entries.iter().map(|e| e.id).collect();
-        d.engine.add_files(entries, clock::now_ms());
-        publish::append_rows(d, &ids);
+        if !entries.is_empty() {
+            d.engine.add_files(entries, clock::now_ms());
+            publish::append_rows(d, &ids);
+        }
         d.pump();
     });
 }
@@ -105,6 +122,6 @@ pub(crate) async fn open(id: FileId) -> Result<File, String> {
 }
 
 /// A walk ended: the engine starts the inspections it held back while walks ran.
-fn walk_ended() {
+pub(super) fn walk_ended() {
     step(|e, now| e.walk_ended(now));
 }

@@ -28,7 +28,7 @@ pub fn install() {
 
 /// Called when the status changes kind.
 pub fn on_status(prev: &StatusView, next: &StatusView) {
-    let running = matches!(next, StatusView::BackingUp { .. } | StatusView::WaitingForConnection | StatusView::WaitingForWifi);
+    let running = crate::store::can_pause(next);
     RUNNING.with(|r| *r.borrow_mut() = running);
     if running {
         acquire_wake_lock();

@@ -43,6 +43,7 @@ pub(super) fn publish(d: &mut Inner) {
             super::page::on_status(&prev, &status);
         }
         if prev != status {
+            super::sync::on_status(d, &status);
             d.w.status.set(status);
         }
     }

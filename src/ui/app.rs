@@ -1,6 +1,7 @@
 //! The root component: provides the store, lays out the page, and starts the driver.
 use leptos::prelude::*;
 
+use super::sync_panel::SyncPanel;
 use super::{controls::Controls, drop_zone::DropZone, file_list::FileList, overall_progress::OverallProgress};
 use super::{plan_view::PlanView, settings_panel::SettingsPanel, skipped_list::SkippedList, status_card::StatusCard};
 use crate::store::Store;
@@ -19,12 +20,14 @@ pub fn App() -> impl IntoView {
                 <p class="tagline">{s::TAGLINE}</p>
             </header>
             <main class="page">
+                {move || store.notice.get().map(|n| view! { <p class="notice" role="status" data-testid="notice">{n}</p> })}
                 <StatusCard/>
                 <Controls/>
                 <OverallProgress/>
                 <PlanView/>
                 <FileList/>
                 <SkippedList/>
+                <SyncPanel/>
                 <SettingsPanel/>
             </main>
         </DropZone>

@@ -24,6 +24,11 @@ pub fn Controls() -> impl IntoView {
                     <span class="icon icon-play" aria-hidden="true"></span>{s::CONTINUE}
                 </button>
             </Show>
+            <Show when=move || matches!(store.status.get(), StatusView::BackUpOff)>
+                <button class="button primary" data-testid="turn-on-button" on:click=move |_| intent(Intent::SetSync(true))>
+                    <span class="icon icon-play" aria-hidden="true"></span>{s::TURN_ON}
+                </button>
+            </Show>
             <Show when=can_start>
                 <button class="button primary" data-testid="backup-button" on:click=move |_| intent(Intent::Start)>
                     <span class="icon icon-upload" aria-hidden="true"></span>{s::BACK_UP}

@@ -10,12 +10,24 @@ use crate::strings as s;
 pub fn StatusCard() -> impl IntoView {
     let store = use_store();
     let head = Memo::new(move |_| store.status.with(headline));
-    let det = Memo::new(move |_| store.status.with(detail));
+    // With sync on, "Backup complete" says when the last backup was.
+    let det = Memo::new(move |_| {
+        let d = store.status.with(detail);
+        match (store.status.with(|st| matches!(st, StatusView::Complete { .. })), store.last_backup_ms.get()) {
+            (true, Some(ms)) if store.settings.with(|st| st.sync) => {
+                format!("{d} · {}", s::last_backup(&super::sync_panel::local_time(ms)))
+            }
+            _ => d,
+        }
+    });
     let skipped = Memo::new(move |_| store.totals.with(|t| t.skipped.total()));
     let tone = move || match store.status.get() {
         StatusView::Complete { failed, .. } if failed > 0 => "status-card warn",
         StatusView::Complete { .. } => "status-card done",
-        StatusView::SignInNeeded | StatusView::WaitingForConnection | StatusView::WaitingForWifi => "status-card warn",
+        StatusView::SignInNeeded | StatusView::WaitingForConnection | StatusView::WaitingForWifi | StatusView::WaitingToCharge => {
+            "status-card warn"
+        }
+        StatusView::BackUpOff => "status-card paused",
         StatusView::Paused => "status-card paused",
         StatusView::BackingUp { .. } | StatusView::Looking { .. } => "status-card busy",
         _ => "status-card",

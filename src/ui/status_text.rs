@@ -12,6 +12,8 @@ pub fn headline(st: &StatusView) -> String {
         StatusView::SignInNeeded => s::STATUS_SIGN_IN.into(),
         StatusView::WaitingForConnection => s::STATUS_OFFLINE.into(),
         StatusView::WaitingForWifi => s::STATUS_WIFI.into(),
+        StatusView::WaitingToCharge => s::STATUS_CHARGE.into(),
+        StatusView::BackUpOff => s::STATUS_BACKUP_OFF.into(),
         StatusView::Paused => s::STATUS_PAUSED.into(),
         StatusView::Complete { .. } => s::STATUS_COMPLETE.into(),
     }
@@ -24,6 +26,8 @@ pub fn detail(st: &StatusView) -> String {
         StatusView::Paused => s::PAUSED_HINT.into(),
         StatusView::WaitingForConnection => s::OFFLINE_HINT.into(),
         StatusView::WaitingForWifi => s::WIFI_HINT.into(),
+        StatusView::WaitingToCharge => s::CHARGE_HINT.into(),
+        StatusView::BackUpOff => s::BACKUP_OFF_HINT.into(),
         StatusView::BackingUp { bytes_left, eta_ms, .. } => s::backing_up_detail(*bytes_left, *eta_ms),
         StatusView::Complete { uploaded, already, skipped, failed } => s::complete_detail(*uploaded, *already, *skipped, *failed),
         StatusView::ContinueBackup { remaining } => s::continue_detail(*remaining),

@@ -96,6 +96,10 @@ fn metadata(s: &EngineSettings, f: &FileState) -> String {
             pairs.push((keys::SOURCE_SHA256, Some(sha)));
         }
     }
+    if let Some(a) = &f.entry.album {
+        pairs.push((keys::ALBUM, Some(a)));
+        return tus::encode_metadata(pairs);
+    }
     match &s.album {
         AlbumMode::Folder => {}
         AlbumMode::None => pairs.push((keys::ALBUM, None)),

@@ -26,6 +26,10 @@ impl Engine {
             // The plan is ready once the walks ended and every file has a verdict, provisional
             // (from its name and size) or final; inspections go on behind it.
             if !self.plan_ready() {
+                // Verdicts that wait for the server's limits cannot come while it is unreachable.
+                if self.run.walks == 0 && (!self.run.online || self.server.unreachable) {
+                    return Status::WaitingForConnection;
+                }
                 return Status::Looking { found: t.files };
             }
             return Status::ReadyToBackUp { count: t.in_backup - t.finished };

@@ -36,16 +36,11 @@ impl Engine {
         self.pump(now);
     }
 
-    /// Files found by a re-scan of backup folders: only those new or changed since the engine
-    /// last saw their path (in any batch) are added; returns their ids. Unchanged files cost a
-    /// map lookup each, never a read.
-    pub fn add_scanned(&mut self, files: Vec<FileEntry>, now: u64) -> Vec<FileId> {
-        let fresh: Vec<FileEntry> = files.into_iter().filter(|e| self.seen.fresh(e)).collect();
-        let ids = fresh.iter().map(|e| e.id).collect();
-        if !fresh.is_empty() {
-            self.add_files(fresh, now);
-        }
-        ids
+    /// Of the files a re-scan of backup folders found, those new or changed since the engine
+    /// last saw their path (in any batch); the driver gives them ids and `add_files` them.
+    /// Unchanged files cost a map lookup each, never a read. (Ids in `files` are ignored.)
+    pub fn take_fresh(&mut self, files: Vec<FileEntry>) -> Vec<FileEntry> {
+        files.into_iter().filter(|e| self.seen.fresh(e)).collect()
     }
 
     /// The current batch's unticked folders, to keep for the next scan.

@@ -26,6 +26,10 @@ pub struct FileEntry {
     pub last_modified: i64,
     /// `File.type`; may be empty (the engine then uses the sniffed format's MIME type).
     pub mime: String,
+    /// An album for this file alone, over the settings' (files shared to the app go to
+    /// "Shared").
+    #[serde(default)]
+    pub album: Option<String>,
 }
 
 /// Where uploads go in the media library (`album` metadata key).

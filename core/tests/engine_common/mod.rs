@@ -160,6 +160,7 @@ impl H {
             size: content.size(),
             last_modified: 1_700_000_000_000 + id as i64,
             mime: String::new(),
+            album: None,
         };
         self.files.insert(fid, FileDef { entry: entry.clone(), content, facts, prepared: None });
         let now = self.now;
@@ -180,6 +181,7 @@ impl H {
                 size: content.size(),
                 last_modified: 1_700_000_000_000 + id as i64,
                 mime: "image/jpeg".into(),
+                album: None,
             };
             self.files.insert(fid, FileDef { entry: entry.clone(), content, facts, prepared: None });
             entries.push(entry);

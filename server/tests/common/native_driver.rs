@@ -50,7 +50,7 @@ impl NativeDriver {
                 let rel = p.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/");
                 let name = p.file_name().unwrap().to_string_lossy().into_owned();
                 let last_modified = md.modified().unwrap().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as i64;
-                entries.push(FileEntry { id, relative_path: rel, name, size: md.len(), last_modified, mime: String::new() });
+                entries.push(FileEntry { id, relative_path: rel, name, size: md.len(), last_modified, mime: String::new(), album: None });
                 self.files.insert(id, p);
             }
         }

@@ -1,0 +1,77 @@
+//! The Back up & sync panel: the switch, the backup folders (name, items, when last fully backed
+//! up, Remove), "Add a backup folder", the one-click "Allow access" after a restart, and "only
+//! while charging" (shown as unavailable where the browser cannot tell).
+use leptos::prelude::*;
+
+use crate::driver::{intent, Intent};
+use crate::store::use_store;
+use crate::strings as s;
+
+/// A time as the person's clock shows it ("14:05", or "3 Dec, 14:05" on another day).
+pub fn local_time(ms: f64) -> String {
+    let d = js_sys::Date::new(&ms.into());
+    let today = js_sys::Date::new_0();
+    let hm = format!("{:02}:{:02}", d.get_hours(), d.get_minutes());
+    if d.to_date_string() == today.to_date_string() {
+        hm
+    } else {
+        const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        format!("{} {}, {hm}", d.get_date(), MONTHS[d.get_month() as usize % 12])
+    }
+}
+
+#[component]
+pub fn SyncPanel() -> impl IntoView {
+    let store = use_store();
+    let on = move || store.settings.with(|st| st.sync);
+    let picker = crate::browser::folder_handles::supported();
+    let folders = move || store.backup_folders.get();
+    let set_charging = move |v: bool| {
+        let mut next = store.settings.get_untracked();
+        next.charging_only = v;
+        intent(Intent::UpdateSettings(next));
+    };
+    view! {
+        <section class="sync" data-testid="sync-panel" aria-labelledby="sync-title">
+            <h2 id="sync-title">{s::SYNC_TITLE}</h2>
+            <p class="muted">{s::SYNC_HINT}</p>
+            <label class="check switch">
+                <input type="checkbox" role="switch" data-testid="sync-switch" prop:checked=on
+                    on:change=move |e| intent(Intent::SetSync(event_target_checked(&e)))/>
+                {s::SYNC_SWITCH}
+            </label>
+            <Show when=move || store.needs_access.get()>
+                <p class="muted">{s::SYNC_ALLOW_WHY}</p>
+                <button class="button primary" data-testid="allow-access" on:click=move |_| intent(Intent::AllowFolderAccess)>{s::SYNC_ALLOW}</button>
+            </Show>
+            <ul class="backup-folders" aria-label=s::SYNC_TITLE>
+                <For each=folders key=|f| (f.name.clone(), f.items, f.last_complete_ms.map(|m| m as u64))
+                    children=move |f| {
+                        let name = f.name.clone();
+                        let line = s::sync_folder_line(f.items, f.last_complete_ms.map(local_time).as_deref());
+                        view! {
+                            <li class="backup-folder" data-testid="backup-folder">
+                                <span class="icon icon-folder" aria-hidden="true"></span>
+                                <span class="folder-name">{f.name.clone()}</span>
+                                <span class="folder-meta">{line}</span>
+                                <button class="link" on:click=move |_| intent(Intent::RemoveBackupFolder(name.clone()))
+                                    aria-label=format!("{} {}", s::SYNC_REMOVE, f.name)>{s::SYNC_REMOVE}</button>
+                            </li>
+                        }
+                    }/>
+            </ul>
+            {if picker {
+                view! { <button class="button" data-testid="add-backup-folder" on:click=move |_| intent(Intent::AddBackupFolder)>
+                    <span class="icon icon-folder" aria-hidden="true"></span>{s::SYNC_ADD}</button> }.into_any()
+            } else {
+                view! { <p class="muted">{s::SYNC_NO_PICKER}</p> }.into_any()
+            }}
+            <label class="check">
+                <input type="checkbox" data-testid="charging-only" prop:disabled=move || !store.battery.get()
+                    prop:checked=move || store.settings.with(|st| st.charging_only)
+                    on:change=move |e| set_charging(event_target_checked(&e))/>
+                {move || if store.battery.get() { s::SYNC_CHARGING_ONLY } else { s::SYNC_CHARGING_UNAVAILABLE }}
+            </label>
+        </section>
+    }
+}
