@@ -14,7 +14,7 @@
 'use strict';
 const PREFIX = 'shoebox-shell-';
 const STATE = 'shoebox-sw-state';
-const EXTRA = ['/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png', '/icons/icon-maskable-512.png'];
+const EXTRA = ['/scan-worker.js', '/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png', '/icons/icon-maskable-512.png'];
 const clientBuild = new Map(); // clientId -> build, for pages served by this worker
 let shared = []; // Files received by the share target, waiting for the app.
 
@@ -129,8 +129,12 @@ self.addEventListener('message', (event) => {
   const reply = (m) => event.source && event.source.postMessage(m);
   if (event.data === 'hello') {
     event.waitUntil(readState().then(async (s) => {
-      reply({ kind: 'hello', build: s.current, updated: !!s.updated });
-      if (s.updated) await writeState({ ...s, updated: false });
+      // Only a page that runs the new build is told (the start that found it still runs the old).
+      const build = (event.source && clientBuild.get(event.source.id)) || s.current;
+      const fresh = !!s.updated && build === s.current;
+      reply({ kind: 'hello', build, updated: fresh });
+      if (fresh) await writeState({ ...s, updated: false });
+      await prune(s.current);
     }));
   } else if (event.data === 'take-shared') {
     reply({ kind: 'shared', files: shared });

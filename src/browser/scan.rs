@@ -16,16 +16,26 @@ use super::walk::{FileSource, WalkedFile, BATCH};
 pub async fn scan(root: JsValue, mut on_batch: impl FnMut(Vec<WalkedFile>)) -> Result<u32, String> {
     let worker = Worker::new("/scan-worker.js").map_err(|e| format!("{e:?}"))?;
     let (tx, mut rx) = mpsc::unbounded::<JsValue>();
+    let tx_err = tx.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |m: MessageEvent| {
         let _ = tx.unbounded_send(m.data());
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // A worker that fails to load or throws ends the scan (with an error), never hangs it.
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_e: web_sys::Event| {
+        let _ = tx_err.unbounded_send(JsValue::NULL);
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     let msg = Object::new();
     let _ = Reflect::set(&msg, &"root".into(), &root);
     let _ = Reflect::set(&msg, &"batch".into(), &(BATCH as u32).into());
     worker.post_message(&msg).map_err(|e| format!("{e:?}"))?;
     let mut unreadable = 0;
     while let Some(data) = rx.next().await {
+        if data.is_null() {
+            worker.terminate();
+            return Err("the folder scan stopped: its worker failed".into());
+        }
         if Reflect::get(&data, &"done".into()).ok().and_then(|d| d.as_bool()) == Some(true) {
             unreadable = Reflect::get(&data, &"unreadable".into()).ok().and_then(|u| u.as_f64()).unwrap_or(0.0) as u32;
             break;
@@ -50,6 +60,6 @@ pub async fn scan(root: JsValue, mut on_batch: impl FnMut(Vec<WalkedFile>)) -> R
         on_batch(batch);
     }
     worker.terminate();
-    drop(on_message);
+    drop((on_message, on_error));
     Ok(unreadable)
 }

@@ -19,9 +19,9 @@ export function screenshotPath(name) {
 }
 export const APP_DIR = process.env.SHOEBOX_APP_DIR || path.join(ROOT, 'dist');
 
-export async function startServer({ token = 'e2e-token', user = 'e2e', args = [] } = {}) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-e2e-'));
-  const child = spawn(SERVER_BIN, ['--listen', '127.0.0.1:0', '--data-dir', dataDir, '--app-dir', APP_DIR, '--token', `${user}:${token}`, ...args], {
+/** Spawns the server binary and resolves with its child process and base URL. */
+async function spawnServer(listen, dataDir, appDir, user, token, args) {
+  const child = spawn(SERVER_BIN, ['--listen', listen, '--data-dir', dataDir, '--app-dir', appDir, '--token', `${user}:${token}`, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, RUST_LOG: process.env.RUST_LOG || 'warn' },
   });
@@ -36,9 +36,28 @@ export async function startServer({ token = 'e2e-token', user = 'e2e', args = []
     });
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${stderr}`)); });
   });
+  return { child, base };
+}
+
+export async function startServer({ token = 'e2e-token', user = 'e2e', args = [], appDir = APP_DIR } = {}) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-e2e-'));
+  const first = await spawnServer('127.0.0.1:0', dataDir, appDir, user, token, args);
+  let child = first.child;
+  const base = first.base;
   const auth = { Authorization: `Bearer ${token}` };
   const server = {
-    base, token, dataDir, child,
+    base, token, dataDir,
+    get child() { return child; },
+    /** Kill the process (SIGKILL), keeping its data folder: the server is "down". */
+    async kill() {
+      child.kill('SIGKILL');
+      await new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.on('exit', r)));
+    },
+    /** Start it again on the same address and data folder (optionally serving another app build). */
+    async restart(dir = appDir) {
+      if (child.exitCode === null && child.signalCode === null) await server.kill();
+      child = (await spawnServer(base.replace('http://', ''), dataDir, dir, user, token, args)).child;
+    },
     appUrl: (params = '') => `${base}/?token=${encodeURIComponent(token)}${params}`,
     async api(p, init = {}) {
       const r = await fetch(base + p, { ...init, headers: { ...auth, ...(init.headers || {}) } });
@@ -75,8 +94,7 @@ export async function startServer({ token = 'e2e-token', user = 'e2e', args = []
       return Object.entries(m).filter(([k]) => k.startsWith('shoebox_http_requests_total') && k.includes('method="PATCH"')).reduce((a, [, v]) => a + v, 0);
     },
     async stop() {
-      child.kill('SIGKILL');
-      await new Promise((r) => (child.exitCode !== null ? r() : child.on('exit', r)));
+      await server.kill();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
