@@ -50,6 +50,9 @@ impl Default for Settings {
 #[cfg(target_arch = "wasm32")]
 const STORAGE_KEY: &str = "shoebox.settings";
 
+/// Every URL parameter a setting has (contracts.md, plus `chargingOnly` for Back up & sync).
+pub const PARAMS: [&str; 9] = ["endpoint", "token", "quality", "limits", "parallel", "wifiOnly", "album", "stripLocation", "chargingOnly"];
+
 impl Settings {
     /// Apply one URL parameter; unknown names and unparsable values are ignored.
     pub fn apply_param(&mut self, name: &str, value: &str) {
@@ -114,7 +117,7 @@ pub fn load() -> Settings {
     let href = window.location().href().unwrap_or_default();
     if let Ok(url) = web_sys::Url::new(&href) {
         let params = url.search_params();
-        for name in ["endpoint", "token", "quality", "limits", "parallel", "wifiOnly", "album", "stripLocation"] {
+        for name in PARAMS {
             if let Some(v) = params.get(name) {
                 s.apply_param(name, &v);
             }
@@ -150,6 +153,7 @@ mod tests {
             ("wifiOnly", "1"),
             ("album", "Trip"),
             ("stripLocation", "1"),
+            ("chargingOnly", "1"),
         ] {
             s.apply_param(k, v);
         }
@@ -158,7 +162,7 @@ mod tests {
         assert_eq!(s.quality, Quality::High);
         assert_eq!(s.limits, LimitsChoice::Google);
         assert_eq!(s.parallel, 5);
-        assert!(s.wifi_only && s.strip_location);
+        assert!(s.wifi_only && s.strip_location && s.charging_only);
         assert_eq!(s.album, AlbumSetting::Named("Trip".into()));
         s.apply_param("album", "none");
         assert_eq!(s.album, AlbumSetting::None);

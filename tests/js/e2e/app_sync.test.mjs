@@ -1,0 +1,128 @@
+// Back up & sync end to end (issue 11), with an OPFS folder standing in for a picked backup
+// folder: reopening backs up only what was added since; a photo saved while the app is open is
+// backed up within a minute; with sync off the card reads "Back up is off" and Turn on starts
+// it; "only while charging" sends nothing on battery and resumes on power.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from '../lib/server.mjs';
+import { launch, waitForStatus, statusHeadline } from '../lib/browser.mjs';
+import { statusDetail } from '../lib/app.mjs';
+import { jpeg } from '../lib/fixtures.mjs';
+import { untilControlled, pickerGivesOpfs, writeOpfs, photos, fakeBattery } from '../lib/pwa.mjs';
+
+const received = async (server) => (await server.metrics())['shoebox_received_bytes_total'] || 0;
+
+/** Opens the app with an OPFS "Pictures" folder of `files`, sync on, the folder added and backed up once. */
+async function firstBackup(b, server, files, params = '') {
+  const page = b.page;
+  await pickerGivesOpfs(b.context, 'Pictures');
+  await page.goto(server.appUrl(params));
+  await untilControlled(page);
+  await writeOpfs(page, 'Pictures', files);
+  await page.getByTestId('sync-switch').check();
+  await page.getByTestId('add-backup-folder').click();
+  const n = Object.keys(files).length;
+  await waitForStatus(page, new RegExp(`^Ready to back up ${n} photos and videos$`));
+  await page.getByTestId('backup-button').click();
+}
+
+test('reopening backs up only what was added since; a photo saved while open is backed up within a minute', async () => {
+  const server = await startServer();
+  const b = await launch();
+  try {
+    const page = b.page;
+    const first = photos('sync', 3, 30_000);
+    await firstBackup(b, server, first);
+    await waitForStatus(page, /^Backup complete$/);
+    const total = Object.values(first).reduce((a, f) => a + f.length, 0);
+    assert.equal(await received(server), total);
+    assert.match(await page.getByTestId('backup-folder').innerText(), /Pictures\s+3 files · last fully backed up \d\d:\d\d/);
+    assert.match(await statusDetail(page), /· Last backup: \d\d:\d\d$/);
+
+    // Closed and reopened with one new photo: no plan, no press, only that photo's bytes.
+    const added = jpeg('sync-added', 20_000);
+    await writeOpfs(page, 'Pictures', { 'Later/IMG_added.jpg': added });
+    await page.reload();
+    await waitForStatus(page, /^Backup complete$/, 60000);
+    // The three backed up before are settled from this device's records, never read again.
+    assert.equal(await statusDetail(page).then((d) => d.split(' · ')[0]), '1 uploaded, 3 already backed up, 0 skipped, 0 failed');
+    assert.equal(await received(server) - total, added.length, 'only the added photo is sent');
+
+    // Saved while the app is open.
+    const live = jpeg('sync-live', 25_000);
+    const t0 = Date.now();
+    await writeOpfs(page, 'Pictures', { 'IMG_live.jpg': live });
+    const stored = async () => (await server.media()).some((m) => m.filename === 'IMG_live.jpg');
+    while (!(await stored())) {
+      assert.ok(Date.now() - t0 < 65_000, 'a photo saved into a backup folder is backed up within a minute');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    assert.equal(await received(server) - total - added.length, live.length);
+  } finally {
+    await b.close();
+    await server.stop();
+  }
+});
+
+test('with sync off the card reads "Back up is off"; Turn on backs up what is new', async () => {
+  const server = await startServer();
+  const b = await launch();
+  try {
+    const page = b.page;
+    await firstBackup(b, server, photos('off', 2));
+    await waitForStatus(page, /^Backup complete$/);
+    await page.getByTestId('sync-switch').uncheck();
+    const extra = jpeg('off-new', 15_000);
+    await writeOpfs(page, 'Pictures', { 'IMG_new.jpg': extra });
+    const before = await received(server);
+    await page.reload();
+    await waitForStatus(page, /^Back up is off$/, 30000);
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(await received(server), before, 'nothing is sent while sync is off');
+    await page.getByTestId('turn-on-button').click();
+    await waitForStatus(page, /^Backup complete$/, 60000);
+    assert.equal(await received(server) - before, extra.length);
+    assert.equal(await page.getByTestId('sync-switch').isChecked(), true);
+  } finally {
+    await b.close();
+    await server.stop();
+  }
+});
+
+test('only while charging: no PATCH on battery ("Waiting to charge"), then done by itself on power', async () => {
+  const server = await startServer();
+  const b = await launch();
+  try {
+    const page = b.page;
+    await fakeBattery(b.context, false);
+    await firstBackup(b, server, photos('power', 2, 20_000), '&chargingOnly=1');
+    await waitForStatus(page, /^Waiting to charge$/, 30000);
+    assert.equal(await page.getByTestId('charging-only').isChecked(), true);
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(await received(server), 0, 'nothing is sent on battery');
+    assert.equal(await server.patchCount(), 0);
+    assert.equal(await statusHeadline(page), 'Waiting to charge');
+    await page.evaluate(() => window.__battery.set(true));
+    await waitForStatus(page, /^Backup complete$/, 60000);
+    assert.ok(await received(server) >= 40_000);
+  } finally {
+    await b.close();
+    await server.stop();
+  }
+});
+
+test('where the browser cannot tell whether it is charging, the setting says so and cannot be ticked', async () => {
+  const server = await startServer();
+  const b = await launch();
+  try {
+    await b.context.addInitScript(() => { delete Navigator.prototype.getBattery; });
+    await b.page.goto(server.appUrl());
+    await waitForStatus(b.page, /^Ready$/);
+    const box = b.page.getByTestId('charging-only');
+    assert.equal(await box.isDisabled(), true);
+    assert.match(await b.page.getByTestId('sync-panel').innerText(), /cannot tell whether the device is charging/);
+  } finally {
+    await b.close();
+    await server.stop();
+  }
+});
