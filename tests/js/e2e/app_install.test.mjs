@@ -165,3 +165,30 @@ test('the share target: files shared to Shoebox are backed up into "Shared"; wit
     await server.stop();
   }
 });
+
+test('"Open with Shoebox": files launched in the installed app (CDP PWA domain) are backed up', async () => {
+  const server = await startServer();
+  const b = await launch();
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-open-')), 'IMG_opened.jpg');
+  const bytes = jpeg('opened-with', 30_000);
+  fs.writeFileSync(file, bytes);
+  try {
+    await b.page.goto(server.appUrl());
+    await untilControlled(b.page);
+    const cdp = await b.context.newCDPSession(b.page);
+    const manifestId = server.base + '/';
+    await cdp.send('PWA.install', { manifestId, installUrlOrBundleUrl: manifestId });
+    const state = await cdp.send('PWA.getOsAppState', { manifestId });
+    assert.ok(state.fileHandlers[0].accepts.some((a) => a.fileExtensions.includes('.jpg')), 'the file handlers are registered');
+    await cdp.send('PWA.launchFilesInApp', { manifestId, files: [file] });
+    const end = Date.now() + 60000;
+    while (!(await server.media()).some((m) => m.sha256 === sha256(bytes))) {
+      assert.ok(Date.now() < end, 'the opened file was backed up');
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  } finally {
+    await b.close();
+    await server.stop();
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+});

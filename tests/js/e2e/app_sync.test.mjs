@@ -4,7 +4,7 @@
 // it; "only while charging" sends nothing on battery and resumes on power.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../lib/server.mjs';
+import { startServer, screenshotPath } from '../lib/server.mjs';
 import { launch, waitForStatus, statusHeadline } from '../lib/browser.mjs';
 import { statusDetail } from '../lib/app.mjs';
 import { jpeg } from '../lib/fixtures.mjs';
@@ -38,6 +38,8 @@ test('reopening backs up only what was added since; a photo saved while open is 
     assert.equal(await received(server), total);
     assert.match(await page.getByTestId('backup-folder').innerText(), /Pictures\s+3 files · last fully backed up \d\d:\d\d/);
     assert.match(await statusDetail(page), /· Last backup: \d\d:\d\d$/);
+    await page.getByTestId('sync-panel').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('screenshot-sync.png'), fullPage: true });
 
     // Closed and reopened with one new photo: no plan, no press, only that photo's bytes.
     const added = jpeg('sync-added', 20_000);
@@ -77,6 +79,7 @@ test('with sync off the card reads "Back up is off"; Turn on backs up what is ne
     const before = await received(server);
     await page.reload();
     await waitForStatus(page, /^Back up is off$/, 30000);
+    await page.screenshot({ path: screenshotPath('screenshot-backup-off.png') });
     await new Promise((r) => setTimeout(r, 1500));
     assert.equal(await received(server), before, 'nothing is sent while sync is off');
     await page.getByTestId('turn-on-button').click();
