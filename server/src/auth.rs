@@ -18,17 +18,61 @@ pub fn valid_user_name(u: &str) -> bool {
     !u.is_empty() && u.len() <= 64 && u.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
+/// What the caller may do (beside `User`, which names whose account it acts in).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// A user's own token: everything in their account.
+    Full,
+    /// A kiosk key: it can only start visitor sessions of its profile.
+    KioskKey { profile: String },
+    /// A kiosk visitor: uploads into its own drop (an album of the operator's account) and
+    /// reads back only that drop. `session` is the hash of its token.
+    Visitor { session: String, drop: String },
+}
+
+impl Access {
+    /// The album a caller is confined to, if any.
+    pub fn drop(&self) -> Option<&str> {
+        match self {
+            Access::Visitor { drop, .. } => Some(drop),
+            _ => None,
+        }
+    }
+    pub fn session(&self) -> Option<&str> {
+        match self {
+            Access::Visitor { session, .. } => Some(session),
+            _ => None,
+        }
+    }
+}
+
+/// Tokens are kept and compared as SHA-256 digests: the secret itself is never held, and a
+/// lookup by digest reveals nothing about how much of a wrong token was right.
+pub fn token_hash(token: &str) -> String {
+    shoebox_core::hash::sha256_hex(token.as_bytes())
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Tokens {
-    by_token: HashMap<String, String>,
+    by_hash: HashMap<String, String>,
+    kiosk_keys: HashMap<String, String>,
 }
 
 impl Tokens {
     pub fn new(pairs: &[(String, String)]) -> Self {
-        Tokens { by_token: pairs.iter().map(|(u, t)| (t.clone(), u.clone())).collect() }
+        Tokens { by_hash: pairs.iter().map(|(u, t)| (token_hash(t), u.clone())).collect(), kiosk_keys: HashMap::new() }
+    }
+    /// Kiosk keys (profile name, key).
+    pub fn with_kiosk_keys(mut self, keys: &[(String, String)]) -> Self {
+        self.kiosk_keys = keys.iter().map(|(p, k)| (token_hash(k), p.clone())).collect();
+        self
     }
     pub fn user(&self, token: &str) -> Option<&str> {
-        self.by_token.get(token).map(|s| s.as_str())
+        self.by_hash.get(&token_hash(token)).map(|s| s.as_str())
+    }
+    /// The kiosk profile a key opens.
+    pub fn kiosk(&self, key: &str) -> Option<&str> {
+        self.kiosk_keys.get(&token_hash(key)).map(|s| s.as_str())
     }
 }
 

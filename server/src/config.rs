@@ -57,6 +57,36 @@ pub struct Args {
     /// enforces nothing but --max-size.
     #[arg(long, env = "SHOEBOX_LIMITS", default_value = "seed", value_parser = ["seed", "google"])]
     pub limits: String,
+
+    /// A kiosk profile, as NAME:USER:KEY: the kiosk device opens `/?kiosk=NAME&key=KEY`, and its
+    /// visitors upload into USER's account, each into a drop of their own. Repeatable;
+    /// comma-separated in the variable.
+    #[arg(long = "kiosk", env = "SHOEBOX_KIOSKS", value_name = "NAME:USER:KEY", value_delimiter = ',')]
+    pub kiosks: Vec<String>,
+
+    /// The album of a visitor's drop: {date} is the day, {code} (or {visitor}) the session's code.
+    #[arg(long, env = "SHOEBOX_KIOSK_ALBUM", default_value = "Kiosk {date} {code}")]
+    pub kiosk_album: String,
+
+    /// A kiosk screen returns to its welcome screen after this long without a touch.
+    #[arg(long, env = "SHOEBOX_KIOSK_IDLE", default_value = "2m", value_parser = parse_duration)]
+    pub kiosk_idle: Duration,
+
+    /// The kiosk's welcome text.
+    #[arg(long, env = "SHOEBOX_KIOSK_WELCOME", default_value = "Back up your photos here. Nothing is kept on this screen.")]
+    pub kiosk_welcome: String,
+
+    /// How long a visitor session lives.
+    #[arg(long, env = "SHOEBOX_VISITOR_SESSION", default_value = "1h", value_parser = parse_duration)]
+    pub visitor_session: Duration,
+}
+
+/// A kiosk profile (see `--kiosk`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KioskProfile {
+    pub name: String,
+    pub user: String,
+    pub key: String,
 }
 
 /// Everything the server needs, validated.
@@ -71,6 +101,11 @@ pub struct ServerConfig {
     pub max_size: u64,
     pub chunk_size: u64,
     pub limits: Limits,
+    pub kiosks: Vec<KioskProfile>,
+    pub kiosk_album: String,
+    pub kiosk_idle: Duration,
+    pub kiosk_welcome: String,
+    pub visitor_session: Duration,
 }
 
 impl ServerConfig {
@@ -86,6 +121,11 @@ impl ServerConfig {
             max_size: limits.max_video_bytes,
             chunk_size: 8 << 20,
             limits,
+            kiosks: Vec::new(),
+            kiosk_album: "Kiosk {date} {code}".into(),
+            kiosk_idle: Duration::from_secs(120),
+            kiosk_welcome: "Back up your photos here. Nothing is kept on this screen.".into(),
+            visitor_session: Duration::from_secs(3600),
         }
     }
 
@@ -102,6 +142,20 @@ impl ServerConfig {
             }
             tokens.push((user.to_string(), token.to_string()));
         }
+        let mut kiosks = Vec::new();
+        for k in a.kiosks.iter().filter(|k| !k.trim().is_empty()) {
+            let mut parts = k.trim().splitn(3, ':');
+            let (Some(name), Some(user), Some(key)) = (parts.next(), parts.next(), parts.next()) else {
+                return Err(format!("--kiosk wants NAME:USER:KEY, got {k:?}"));
+            };
+            if !crate::auth::valid_user_name(name) || !crate::auth::valid_user_name(user) {
+                return Err(format!("kiosk {k:?}: names use 1-64 letters, digits, '-' or '_'"));
+            }
+            if key.len() < 16 {
+                return Err(format!("kiosk {name:?}: the key is too short (16 characters at least)"));
+            }
+            kiosks.push(KioskProfile { name: name.into(), user: user.into(), key: key.into() });
+        }
         Ok(ServerConfig {
             data_dir: a.data_dir,
             app_dir: a.app_dir,
@@ -116,6 +170,11 @@ impl ServerConfig {
             max_size: a.max_size.unwrap_or(limits.max_video_bytes),
             chunk_size: a.chunk_size,
             limits,
+            kiosks,
+            kiosk_album: a.kiosk_album,
+            kiosk_idle: a.kiosk_idle,
+            kiosk_welcome: a.kiosk_welcome,
+            visitor_session: a.visitor_session,
         })
     }
 }

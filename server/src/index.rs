@@ -1,5 +1,8 @@
-//! The media index: one row per user and distinct content, in an embedded SQLite database
-//! (`index.sqlite` in the data folder). Only the index lives here; bytes live in the store.
+//! The media index: one row per user, content and album (the same bytes can sit in several
+//! albums, e.g. two kiosk visitors' drops), in an embedded SQLite database (`index.sqlite` in
+//! the data folder). Only the index lives here; bytes live in the store, one blob per user and
+//! content, shared by every record that names it. Reads can be confined to one album (a kiosk
+//! visitor sees only its drop).
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 use shoebox_core::api::MediaItem;
 use std::collections::HashSet;
@@ -24,10 +27,26 @@ CREATE TABLE IF NOT EXISTS media (
   width INTEGER,
   height INTEGER,
   captured_at TEXT,
-  uploaded_at TEXT NOT NULL,
-  UNIQUE(user, sha256)
+  uploaded_at TEXT NOT NULL
 );
+CREATE UNIQUE INDEX IF NOT EXISTS media_content ON media(user, sha256, IFNULL(album, ''));
 CREATE INDEX IF NOT EXISTS media_source ON media(user, source_sha256);
+CREATE INDEX IF NOT EXISTS media_album ON media(user, album);
+";
+
+/// Version 1 had one record per user and content (`UNIQUE(user, sha256)`); version 2 one per
+/// user, content and album. The table is rebuilt once, keeping every row and its order.
+const MIGRATE_1_TO_2: &str = "
+CREATE TABLE media_v2 AS SELECT * FROM media;
+DROP TABLE media;
+CREATE TABLE media (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  user TEXT NOT NULL, sha256 TEXT NOT NULL, source_sha256 TEXT, size INTEGER NOT NULL,
+  filename TEXT, relative_path TEXT, album TEXT, filetype TEXT, width INTEGER, height INTEGER,
+  captured_at TEXT, uploaded_at TEXT NOT NULL
+);
+INSERT INTO media SELECT * FROM media_v2 ORDER BY seq;
+DROP TABLE media_v2;
 ";
 
 /// SQLite's default limit on bound parameters is far above this; batches keep statements small.
@@ -39,7 +58,13 @@ impl MediaIndex {
         // WAL keeps readers off the writer's back; FULL sync: a written record survives power loss.
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
+        let old: bool =
+            conn.query_row("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_autoindex_media_1'", [], |_| Ok(())).optional()?.is_some();
+        if old {
+            conn.execute_batch(&format!("BEGIN; {MIGRATE_1_TO_2} COMMIT;"))?;
+        }
         conn.execute_batch(SCHEMA)?;
+        conn.pragma_update(None, "user_version", 2)?;
         Ok(MediaIndex { conn: Mutex::new(conn) })
     }
 
@@ -47,7 +72,7 @@ impl MediaIndex {
         self.conn.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Adds a record unless the user already has this content (the first record wins).
+    /// Adds a record unless the user already has this content in this album (the first wins).
     pub fn insert(&self, user: &str, m: &MediaItem) -> rusqlite::Result<bool> {
         let n = self.conn().execute(
             "INSERT OR IGNORE INTO media (user, sha256, source_sha256, size, filename, relative_path, album, filetype, width, height, captured_at, uploaded_at)
@@ -88,27 +113,30 @@ impl MediaIndex {
         Ok(n)
     }
 
-    /// True when `digest` is the sha256 or the sourceSha256 of one of the user's items.
-    pub fn has(&self, user: &str, digest: &str) -> rusqlite::Result<bool> {
+    /// True when `digest` is the sha256 or the sourceSha256 of one of the user's items (in
+    /// `album` only, when given).
+    pub fn has(&self, user: &str, album: Option<&str>, digest: &str) -> rusqlite::Result<bool> {
         self.conn()
-            .query_row("SELECT 1 FROM media WHERE user = ?1 AND (sha256 = ?2 OR source_sha256 = ?2) LIMIT 1", params![user, digest], |_| {
-                Ok(())
-            })
+            .query_row(
+                "SELECT 1 FROM media WHERE user = ?1 AND (sha256 = ?2 OR source_sha256 = ?2) AND (?3 IS NULL OR album = ?3) LIMIT 1",
+                params![user, digest, album],
+                |_| Ok(()),
+            )
             .optional()
             .map(|r| r.is_some())
     }
 
     /// The given digests that match any item's sha256 or sourceSha256, in the order given.
-    pub fn check(&self, user: &str, digests: &[String]) -> rusqlite::Result<Vec<String>> {
+    pub fn check(&self, user: &str, album: Option<&str>, digests: &[String]) -> rusqlite::Result<Vec<String>> {
         let conn = self.conn();
         let mut found: HashSet<String> = HashSet::new();
         // One query per column, so each uses its own index (an OR across both would scan).
         for column in ["sha256", "source_sha256"] {
             for batch in digests.chunks(CHECK_BATCH) {
-                let marks = (0..batch.len()).map(|i| format!("?{}", i + 2)).collect::<Vec<_>>().join(",");
-                let sql = format!("SELECT {column} FROM media WHERE user = ?1 AND {column} IN ({marks})");
+                let marks = (0..batch.len()).map(|i| format!("?{}", i + 3)).collect::<Vec<_>>().join(",");
+                let sql = format!("SELECT {column} FROM media WHERE user = ?1 AND (?2 IS NULL OR album = ?2) AND {column} IN ({marks})");
                 let mut stmt = conn.prepare_cached(&sql)?;
-                let args = std::iter::once(user).chain(batch.iter().map(|s| s.as_str()));
+                let args = [Some(user), album].into_iter().chain(batch.iter().map(|s| Some(s.as_str())));
                 let mut rows = stmt.query(params_from_iter(args))?;
                 while let Some(r) = rows.next()? {
                     found.insert(r.get(0)?);
@@ -120,11 +148,12 @@ impl MediaIndex {
     }
 
     /// One page of the user's items in upload order, after the cursor; `next` is set when more follow.
-    pub fn list(&self, user: &str, after: i64, limit: usize) -> rusqlite::Result<(Vec<MediaItem>, Option<i64>)> {
+    pub fn list(&self, user: &str, album: Option<&str>, after: i64, limit: usize) -> rusqlite::Result<(Vec<MediaItem>, Option<i64>)> {
         let conn = self.conn();
-        let mut stmt =
-            conn.prepare_cached(&format!("SELECT seq, {COLUMNS} FROM media WHERE user = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3"))?;
-        let rows = stmt.query_map(params![user, after, limit as i64 + 1], |r| Ok((r.get::<_, i64>(0)?, row_item(r, 1)?)))?;
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT seq, {COLUMNS} FROM media WHERE user = ?1 AND seq > ?2 AND (?4 IS NULL OR album = ?4) ORDER BY seq LIMIT ?3"
+        ))?;
+        let rows = stmt.query_map(params![user, after, limit as i64 + 1, album], |r| Ok((r.get::<_, i64>(0)?, row_item(r, 1)?)))?;
         let mut items: Vec<(i64, MediaItem)> = rows.collect::<Result<_, _>>()?;
         let more = items.len() > limit;
         items.truncate(limit);
@@ -132,9 +161,13 @@ impl MediaIndex {
         Ok((items.into_iter().map(|(_, m)| m).collect(), next))
     }
 
-    pub fn get(&self, user: &str, sha256: &str) -> rusqlite::Result<Option<MediaItem>> {
+    pub fn get(&self, user: &str, album: Option<&str>, sha256: &str) -> rusqlite::Result<Option<MediaItem>> {
         self.conn()
-            .query_row(&format!("SELECT {COLUMNS} FROM media WHERE user = ?1 AND sha256 = ?2"), params![user, sha256], |r| row_item(r, 0))
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM media WHERE user = ?1 AND sha256 = ?2 AND (?3 IS NULL OR album = ?3) ORDER BY seq LIMIT 1"),
+                params![user, sha256, album],
+                |r| row_item(r, 0),
+            )
             .optional()
     }
 }

@@ -11,6 +11,7 @@ pub mod metrics;
 pub mod middleware;
 pub mod reaper;
 pub mod routes;
+pub mod sessions;
 pub mod state;
 pub mod store;
 pub mod timefmt;
@@ -43,6 +44,8 @@ pub fn app(state: AppState) -> Router {
         .route("/api/v1/media/check", post(check::check))
         .route("/api/v1/media", get(media_list::list))
         .route("/api/v1/media/{sha256}", get(media_get::get))
+        .route("/api/v1/kiosk/sessions", post(kiosk::create))
+        .route("/api/v1/kiosk/sessions/current", get(kiosk::current).delete(kiosk::end))
         .layer(from_fn_with_state(state.clone(), middleware::require_token))
         .layer(DefaultBodyLimit::max(API_BODY_LIMIT));
     Router::new()

@@ -1,6 +1,6 @@
 //! Every middleware in one place, outermost first as `app()` layers them: CORS, request
 //! counting, the bearer-token check, and the tus protocol version check on `/files/`.
-use crate::auth::User;
+use crate::auth::{Access, User};
 use crate::cors::{CorsOrigins, ALLOW_HEADERS, ALLOW_METHODS, EXPOSE, MAX_AGE};
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -43,8 +43,11 @@ pub async fn count_requests(State(state): State<AppState>, req: Request, next: N
     res
 }
 
-/// Middleware: 401 unless the bearer token is known. OPTIONS passes (CORS preflights carry no
-/// credentials, and tus discovery reveals nothing private).
+/// Middleware: 401 unless the bearer token is known; sets `User` (whose account) and `Access`
+/// (what the token may do). OPTIONS passes (CORS preflights carry no credentials, and tus
+/// discovery reveals nothing private). A kiosk key reaches only the visitor-session endpoint,
+/// and a visitor only uploads, its drop and its own session: anything else answers 404, as
+/// something that does not exist would.
 pub async fn require_token(State(state): State<AppState>, mut req: Request, next: Next) -> Result<Response, ApiError> {
     if req.method() == Method::OPTIONS {
         return Ok(next.run(req).await);
@@ -54,10 +57,41 @@ pub async fn require_token(State(state): State<AppState>, mut req: Request, next
         .get(AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
-        .map(str::trim);
-    let user = token.and_then(|t| state.tokens.user(t)).ok_or(ApiError::Unauthorized)?;
-    req.extensions_mut().insert(User(user.to_string()));
+        .map(str::trim)
+        .ok_or(ApiError::Unauthorized)?
+        .to_string();
+    let (user, access) = if let Some(u) = state.tokens.user(&token) {
+        (u.to_string(), Access::Full)
+    } else if let Some(profile) = state.tokens.kiosk(&token) {
+        let user = state.config.kiosks.iter().find(|k| k.name == profile).map(|k| k.user.clone()).unwrap_or_default();
+        (user, Access::KioskKey { profile: profile.to_string() })
+    } else {
+        let (sessions, t) = (state.sessions.clone(), token.clone());
+        let s = tokio::task::spawn_blocking(move || sessions.lookup(&t, crate::timefmt::now_ms())).await??;
+        let s = s.ok_or(ApiError::Unauthorized)?;
+        (s.user, Access::Visitor { session: s.hash, drop: s.drop })
+    };
+    if !allowed(&access, req.method(), req.uri().path()) {
+        return Err(ApiError::NotFound);
+    }
+    req.extensions_mut().insert(User(user));
+    req.extensions_mut().insert(access);
     Ok(next.run(req).await)
+}
+
+/// Which paths each kind of token may reach at all (the handlers narrow what it sees).
+fn allowed(access: &Access, method: &Method, path: &str) -> bool {
+    let sessions = path == "/api/v1/kiosk/sessions";
+    match access {
+        Access::Full => !sessions && !path.starts_with("/api/v1/kiosk/"),
+        Access::KioskKey { .. } => sessions && method == Method::POST,
+        Access::Visitor { .. } => {
+            path.starts_with("/files")
+                || matches!(path, "/api/v1/config" | "/api/v1/media/check" | "/api/v1/media")
+                || (path.starts_with("/api/v1/media/") && method == Method::GET)
+                || (path == "/api/v1/kiosk/sessions/current" && matches!(*method, Method::GET | Method::DELETE))
+        }
+    }
 }
 
 /// Middleware for `/files/`: every request but OPTIONS must speak tus 1.0.0 (else 412 with

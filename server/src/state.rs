@@ -17,6 +17,8 @@ pub struct AppState {
     pub tokens: Arc<Tokens>,
     pub metrics: Arc<Metrics>,
     pub locks: Arc<Locks>,
+    /// Kiosk visitor sessions.
+    pub sessions: Arc<crate::sessions::Sessions>,
     /// Set when no token was configured: the default user's token, printed in the app URL.
     pub default_token: Option<String>,
 }
@@ -40,7 +42,11 @@ impl AppState {
             default = Some(t);
         }
         Ok(AppState {
-            tokens: Arc::new(Tokens::new(&config.tokens)),
+            tokens: Arc::new(
+                Tokens::new(&config.tokens)
+                    .with_kiosk_keys(&config.kiosks.iter().map(|k| (k.name.clone(), k.key.clone())).collect::<Vec<_>>()),
+            ),
+            sessions: Arc::new(crate::sessions::Sessions::open(&config.data_dir.join("sessions.sqlite")).map_err(io::Error::other)?),
             config: Arc::new(config),
             store,
             index: Arc::new(index),

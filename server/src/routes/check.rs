@@ -10,6 +10,7 @@ use shoebox_core::hash::is_sha256_hex;
 pub async fn check(
     State(state): State<AppState>,
     Extension(User(user)): Extension<User>,
+    Extension(access): Extension<crate::auth::Access>,
     body: axum::body::Bytes,
 ) -> Result<Json<CheckResponse>, ApiError> {
     let req: CheckRequest =
@@ -21,6 +22,6 @@ pub async fn check(
         return Err(ApiError::bad(format!("not a lower-case hex sha256: {bad:?}")));
     }
     let index = state.index.clone();
-    let present = tokio::task::spawn_blocking(move || index.check(&user, &req.sha256)).await??;
+    let present = tokio::task::spawn_blocking(move || index.check(&user, access.drop(), &req.sha256)).await??;
     Ok(Json(CheckResponse { present }))
 }

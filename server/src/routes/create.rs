@@ -2,7 +2,7 @@
 //! concatenation). A declared `sha256`/`sourceSha256` the user already has completes at once
 //! with `Upload-Duplicate: ?1` and no bytes.
 use super::{header, header_u64, hv, FILES};
-use crate::auth::User;
+use crate::auth::{Access, User};
 use crate::error::ApiError;
 use crate::metrics::Metrics;
 use crate::state::AppState;
@@ -24,11 +24,17 @@ use shoebox_core::tus::*;
 pub async fn create(
     State(state): State<AppState>,
     Extension(User(user)): Extension<User>,
+    Extension(access): Extension<Access>,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
     let metadata_raw = header(&headers, H_UPLOAD_METADATA).filter(|m| !m.is_empty()).map(str::to_string);
-    let metadata = metadata::parse(metadata_raw.as_deref())?;
+    let mut metadata = metadata::parse(metadata_raw.as_deref())?;
+    // A kiosk visitor's upload goes into its drop, whatever the client's metadata says.
+    if let Some(drop) = access.drop() {
+        metadata.retain(|(k, _)| k != keys::ALBUM);
+        metadata.push((keys::ALBUM.to_string(), drop.to_string()));
+    }
     let concat_header = header(&headers, H_UPLOAD_CONCAT);
     let final_ids = match concat_header {
         Some(v) if v.starts_with("final;") => Some(parse_final(v)?),
@@ -45,9 +51,10 @@ pub async fn create(
         created_ms: now_ms(),
         expires_ms: new_expiry(&state),
         state: UploadState::Receiving,
+        session: access.session().map(str::to_string),
     };
     if let Some(ids) = final_ids {
-        return create_final(state, info, &ids).await;
+        return create_final(state, &access, info, &ids).await;
     }
 
     info.length = match (header_u64(&headers, H_UPLOAD_LENGTH)?, header(&headers, H_UPLOAD_DEFER_LENGTH)) {
@@ -62,7 +69,7 @@ pub async fn create(
     }
 
     if let (Some(len), Concat::None) = (info.length, &info.concat) {
-        if let Some(sha) = known_content(&state, &info).await? {
+        if let Some(sha) = known_content(&state, &access, &info).await? {
             return answer_duplicate(&state, info, sha, Some(len)).await;
         }
     }
@@ -88,11 +95,12 @@ pub async fn create(
 }
 
 /// The declared digest when the user already has that content.
-async fn known_content(state: &AppState, info: &UploadInfo) -> Result<Option<String>, ApiError> {
+/// (A kiosk visitor learns only about its own drop.)
+async fn known_content(state: &AppState, access: &Access, info: &UploadInfo) -> Result<Option<String>, ApiError> {
     for key in [keys::SHA256, keys::SOURCE_SHA256] {
         if let Some(d) = non_empty(&info.metadata, key) {
-            let (index, user, d) = (state.index.clone(), info.user.clone(), d.to_string());
-            let (has, d) = tokio::task::spawn_blocking(move || index.has(&user, &d).map(|h| (h, d))).await??;
+            let (index, user, d, drop) = (state.index.clone(), info.user.clone(), d.to_string(), access.drop().map(str::to_string));
+            let (has, d) = tokio::task::spawn_blocking(move || index.has(&user, drop.as_deref(), &d).map(|h| (h, d))).await??;
             if has {
                 return Ok(Some(d));
             }
@@ -129,13 +137,13 @@ fn created(info: &UploadInfo, offset: Option<u64>) -> Response {
 }
 
 /// `Upload-Concat: final;...`: join finished partial uploads into a new, verified upload.
-async fn create_final(state: AppState, mut info: UploadInfo, ids: &[String]) -> Result<Response, ApiError> {
-    let parts = claim_parts(&state, &info.user, ids).await?;
+async fn create_final(state: AppState, access: &Access, mut info: UploadInfo, ids: &[String]) -> Result<Response, ApiError> {
+    let parts = claim_parts(&state, &info.user, access, ids).await?;
     let length: u64 = parts.iter().map(|(p, _)| p.length.unwrap_or(0)).sum();
     within_max_size(&state, length, "the parts' total length")?;
     info.length = Some(length);
     info.concat = Concat::Final(parts.iter().map(|(p, _)| p.id.clone()).collect());
-    if let Some(sha) = known_content(&state, &info).await? {
+    if let Some(sha) = known_content(&state, &access, &info).await? {
         let res = answer_duplicate(&state, info, sha, None).await?;
         release_parts(&state, parts).await?;
         return Ok(res);

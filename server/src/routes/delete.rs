@@ -1,6 +1,6 @@
 //! DELETE on an upload URL (termination): drops the upload's record and bytes. Content that
 //! already completed stays in the user's library; only the upload URL goes away.
-use crate::auth::User;
+use crate::auth::{Access, User};
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::upload::load_owned;
@@ -11,9 +11,10 @@ use axum::Extension;
 pub async fn delete(
     State(state): State<AppState>,
     Extension(User(user)): Extension<User>,
+    Extension(access): Extension<Access>,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    let info = load_owned(&state, &user, &id).await?;
+    let info = load_owned(&state, &user, &access, &id).await?;
     let _guard = state.locks.try_lock(&info.id).ok_or(ApiError::Locked)?;
     let (store, uid) = (state.store.clone(), info.id.clone());
     tokio::task::spawn_blocking(move || store.delete_upload(&uid)).await??;

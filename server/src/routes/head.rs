@@ -5,7 +5,7 @@
 //! between the last fsync and the completion record) is completed here, before answering:
 //! a client that reads offset == length counts the file as backed up, so it must be.
 use super::{hv, FILES};
-use crate::auth::User;
+use crate::auth::{Access, User};
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::store::record::{Concat, UploadId, UploadInfo, UploadState};
@@ -19,12 +19,13 @@ use shoebox_core::tus::*;
 pub async fn head(
     State(state): State<AppState>,
     Extension(User(user)): Extension<User>,
+    Extension(access): Extension<Access>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let mut info = load_owned(&state, &user, &id).await?;
+    let mut info = load_owned(&state, &user, &access, &id).await?;
     let mut offset = current_offset(&state, &info).await?;
     if info.state == UploadState::Receiving && info.length == Some(offset) && state.locks.inflight(&info.id).is_none() {
-        (info, offset) = complete_orphan(&state, &user, &id).await?;
+        (info, offset) = complete_orphan(&state, &user, &access, &id).await?;
     }
     let mut res = StatusCode::OK.into_response();
     let h = res.headers_mut();
@@ -54,10 +55,10 @@ pub async fn head(
 /// Complete an upload found with every byte durable and no completion record. Under the
 /// upload's lock, reading the record again: a PATCH that held the lock may have completed it.
 /// A digest mismatch discards the upload, so the client is told 404 and starts again.
-async fn complete_orphan(state: &AppState, user: &str, id: &str) -> Result<(UploadInfo, u64), ApiError> {
+async fn complete_orphan(state: &AppState, user: &str, access: &Access, id: &str) -> Result<(UploadInfo, u64), ApiError> {
     let uid = UploadId::parse(id).ok_or(ApiError::NotFound)?;
     let mut guard = state.locks.lock_within(&uid, crate::upload::concat::PART_LOCK_WAIT).await.ok_or(ApiError::Locked)?;
-    let mut info = load_owned(state, user, id).await?;
+    let mut info = load_owned(state, user, access, id).await?;
     let offset = current_offset(state, &info).await?;
     if info.state == UploadState::Receiving && info.length == Some(offset) {
         tracing::warn!(upload = %id, "all bytes were durable but the upload was never completed: completing it now");

@@ -15,14 +15,15 @@ use std::io::Read;
 pub async fn get(
     State(state): State<AppState>,
     Extension(User(user)): Extension<User>,
+    Extension(access): Extension<crate::auth::Access>,
     Path(sha): Path<String>,
 ) -> Result<Response, ApiError> {
     if !is_sha256_hex(&sha) {
         return Err(ApiError::NotFound);
     }
-    let (index, store) = (state.index.clone(), state.store.clone());
+    let (index, store, drop) = (state.index.clone(), state.store.clone(), access.drop().map(str::to_string));
     let found = tokio::task::spawn_blocking(move || -> Result<_, ApiError> {
-        let Some(item) = index.get(&user, &sha)? else { return Ok(None) };
+        let Some(item) = index.get(&user, drop.as_deref(), &sha)? else { return Ok(None) };
         Ok(store.open_blob(&user, &sha)?.map(|(r, len)| (item, r, len)))
     })
     .await??;

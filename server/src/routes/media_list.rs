@@ -19,6 +19,7 @@ pub struct Params {
 pub async fn list(
     State(state): State<AppState>,
     Extension(User(user)): Extension<User>,
+    Extension(access): Extension<crate::auth::Access>,
     Query(p): Query<Params>,
 ) -> Result<Json<MediaPage>, ApiError> {
     // The cursor is opaque to clients; it is the last row's sequence number.
@@ -30,7 +31,7 @@ pub async fn list(
         None => DEFAULT_LIMIT,
         Some(l) => l.parse::<usize>().map_err(|_| ApiError::bad("limit must be a positive integer"))?.clamp(1, MAX_LIMIT),
     };
-    let index = state.index.clone();
-    let (items, next) = tokio::task::spawn_blocking(move || index.list(&user, after, limit)).await??;
+    let (index, drop) = (state.index.clone(), access.drop().map(str::to_string));
+    let (items, next) = tokio::task::spawn_blocking(move || index.list(&user, drop.as_deref(), after, limit)).await??;
     Ok(Json(MediaPage { items, next: next.map(|n| n.to_string()) }))
 }

@@ -5,6 +5,7 @@ pub mod config;
 pub mod create;
 pub mod delete;
 pub mod head;
+pub mod kiosk;
 pub mod media_get;
 pub mod media_list;
 pub mod method_override;

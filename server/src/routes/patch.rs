@@ -1,7 +1,7 @@
 //! PATCH on an upload URL: append one chunk. The checks run in protocol order; bytes are
 //! fsync'd before the new offset is answered, and the last chunk triggers verification.
 use super::{header, header_u64, hv};
-use crate::auth::User;
+use crate::auth::{Access, User};
 use crate::error::ApiError;
 use crate::locks::SlotGuard;
 use crate::state::AppState;
@@ -23,11 +23,12 @@ const EXPIRY_SLACK_MS: u64 = 60_000;
 pub async fn patch(
     State(state): State<AppState>,
     Extension(User(user)): Extension<User>,
+    Extension(access): Extension<Access>,
     Path(id): Path<String>,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    load_owned(&state, &user, &id).await?;
+    load_owned(&state, &user, &access, &id).await?;
     if header(&headers, "content-type") != Some(OFFSET_CONTENT_TYPE) {
         return Err(ApiError::UnsupportedMediaType);
     }
@@ -39,7 +40,7 @@ pub async fn patch(
     let uid = crate::store::record::UploadId::parse(&id).ok_or(ApiError::NotFound)?;
     let guard = state.locks.try_lock(&uid).ok_or(ApiError::Locked)?;
     // Read again under the lock: a request that held it may have completed or deleted it.
-    let mut info = load_owned(&state, &user, &id).await?;
+    let mut info = load_owned(&state, &user, &access, &id).await?;
 
     if let Some(l) = new_length {
         match info.length {

@@ -76,6 +76,10 @@ pub struct UploadInfo {
     pub created_ms: u64,
     pub expires_ms: u64,
     pub state: UploadState,
+    /// The kiosk visitor session that created it (the hash of its token): only that session
+    /// may continue, read or end it.
+    #[serde(default)]
+    pub session: Option<String>,
 }
 
 impl UploadInfo {

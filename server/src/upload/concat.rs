@@ -28,7 +28,12 @@ pub fn parse_final(value: &str) -> Result<Vec<String>, ApiError> {
 pub const PART_LOCK_WAIT: Duration = Duration::from_secs(10);
 
 /// Checks and locks the parts (each the user's own, partial and complete), returns them.
-pub async fn claim_parts(state: &AppState, user: &str, ids: &[String]) -> Result<Vec<(UploadInfo, SlotGuard)>, ApiError> {
+pub async fn claim_parts(
+    state: &AppState,
+    user: &str,
+    access: &crate::auth::Access,
+    ids: &[String],
+) -> Result<Vec<(UploadInfo, SlotGuard)>, ApiError> {
     let mut parts: Vec<(UploadInfo, SlotGuard)> = Vec::new();
     for (i, id) in ids.iter().enumerate() {
         // Checked up front: waiting below for a lock this request already holds would stall.
@@ -36,7 +41,7 @@ pub async fn claim_parts(state: &AppState, user: &str, ids: &[String]) -> Result
             return Err(ApiError::bad(format!("partial upload {id} is named twice")));
         }
         let load = || async {
-            super::load_owned(state, user, id).await.map_err(|e| match e {
+            super::load_owned(state, user, access, id).await.map_err(|e| match e {
                 ApiError::NotFound | ApiError::Gone => ApiError::bad(format!("partial upload {id} does not exist")),
                 e => e,
             })

@@ -7,6 +7,7 @@ pub mod finish;
 pub mod ingest;
 pub mod metadata;
 
+use crate::auth::Access;
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::store::record::{UploadId, UploadInfo, UploadState};
@@ -14,11 +15,12 @@ use crate::timefmt::now_ms;
 
 /// Loads an upload the user owns. Unknown ids and other users' uploads are the same 404, so
 /// nobody learns what others have; an expired upload not yet swept away is 410.
-pub async fn load_owned(state: &AppState, user: &str, id: &str) -> Result<UploadInfo, ApiError> {
+pub async fn load_owned(state: &AppState, user: &str, access: &Access, id: &str) -> Result<UploadInfo, ApiError> {
     let id = UploadId::parse(id).ok_or(ApiError::NotFound)?;
     let store = state.store.clone();
     let info = tokio::task::spawn_blocking(move || store.load_upload(&id)).await??.ok_or(ApiError::NotFound)?;
-    if info.user != user {
+    // A kiosk visitor reaches only its own session's uploads.
+    if info.user != user || access.session().is_some_and(|s| info.session.as_deref() != Some(s)) {
         return Err(ApiError::NotFound);
     }
     if info.expires_ms <= now_ms() {

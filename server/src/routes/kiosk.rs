@@ -1,0 +1,98 @@
+//! Kiosk visitor sessions: `POST /api/v1/kiosk/sessions` (with the kiosk's key) starts one and
+//! answers its token once; `GET`/`DELETE /api/v1/kiosk/sessions/current` (with the visitor's
+//! token) describe and end it. Ending it revokes the token at once and ends (tus termination)
+//! every upload of that session still unfinished, unless the visitor chose to let them finish.
+use crate::auth::{Access, User};
+use crate::error::ApiError;
+use crate::state::AppState;
+use crate::timefmt::{now_ms, rfc3339_from_ms};
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use serde::{Deserialize, Serialize};
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionAnswer {
+    /// The visitor's bearer token (only in the answer that created it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+    pub profile: String,
+    /// The drop's album name, and the short code the visitor can give the shop.
+    pub drop: String,
+    pub code: String,
+    pub expires_at: String,
+    pub idle_seconds: u64,
+    pub welcome: String,
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    Extension(User(user)): Extension<User>,
+    Extension(access): Extension<Access>,
+) -> Result<Response, ApiError> {
+    let Access::KioskKey { profile } = access else { return Err(ApiError::NotFound) };
+    let (sessions, cfg) = (state.sessions.clone(), state.config.clone());
+    let now = now_ms();
+    let date = rfc3339_from_ms(now as i64).chars().take(10).collect::<String>();
+    let p = profile.clone();
+    let (token, s) = tokio::task::spawn_blocking(move || {
+        sessions.create(&p, &user, &cfg.kiosk_album, &date, now, cfg.visitor_session.as_millis() as u64)
+    })
+    .await??;
+    let answer = answer(&state, Some(token), s.profile, s.drop, s.code, s.expires_ms);
+    Ok((StatusCode::CREATED, Json(answer)).into_response())
+}
+
+fn answer(state: &AppState, token: Option<String>, profile: String, drop: String, code: String, expires_ms: u64) -> SessionAnswer {
+    SessionAnswer {
+        token,
+        profile,
+        drop,
+        code,
+        expires_at: rfc3339_from_ms(expires_ms as i64),
+        idle_seconds: state.config.kiosk_idle.as_secs(),
+        welcome: state.config.kiosk_welcome.clone(),
+    }
+}
+
+pub async fn current(State(state): State<AppState>, Extension(access): Extension<Access>) -> Result<Json<SessionAnswer>, ApiError> {
+    let Access::Visitor { drop, .. } = access else { return Err(ApiError::NotFound) };
+    let code = drop.rsplit(' ').next().unwrap_or_default().to_string();
+    Ok(Json(answer(&state, None, String::new(), drop, code, 0)))
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EndParams {
+    /// `keepUploads=1`: let unfinished uploads finish (the visitor chose to).
+    keep_uploads: Option<String>,
+}
+
+pub async fn end(
+    State(state): State<AppState>,
+    Extension(access): Extension<Access>,
+    Query(p): Query<EndParams>,
+) -> Result<StatusCode, ApiError> {
+    let Access::Visitor { session, .. } = access else { return Err(ApiError::NotFound) };
+    let keep = matches!(p.keep_uploads.as_deref(), Some("1" | "true"));
+    let st = state.clone();
+    tokio::task::spawn_blocking(move || -> Result<(), ApiError> {
+        st.sessions.end(&session)?;
+        if !keep {
+            for id in st.store.list_uploads()? {
+                let Ok(Some(info)) = st.store.load_upload(&id) else { continue };
+                if info.session.as_deref() != Some(session.as_str()) || info.is_complete() {
+                    continue;
+                }
+                let Some(_guard) = st.locks.try_lock(&id) else { continue };
+                st.store.delete_upload(&id)?;
+                st.locks.forget(&id);
+            }
+        }
+        Ok(())
+    })
+    .await??;
+    Ok(StatusCode::NO_CONTENT)
+}

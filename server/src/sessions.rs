@@ -1,0 +1,111 @@
+//! Kiosk visitor sessions, kept in the server's database (so they work when several nodes
+//! share one) and looked up by the hash of their token: a short-lived token that uploads only
+//! into its own drop (an album of the kiosk operator's account) and reads only that drop.
+use crate::auth::token_hash;
+use rusqlite::{params, Connection, OptionalExtension};
+use std::path::Path;
+use std::sync::Mutex;
+
+pub struct Sessions {
+    conn: Mutex<Connection>,
+}
+
+/// One visitor session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Session {
+    /// The hash of its token (the token itself is never stored).
+    pub hash: String,
+    pub profile: String,
+    /// The operator's account it uploads into.
+    pub user: String,
+    /// Its album, e.g. "Kiosk 2026-12-01 K7QX".
+    pub drop: String,
+    /// The short code the visitor can give the shop.
+    pub code: String,
+    pub expires_ms: u64,
+}
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS sessions (
+  hash TEXT PRIMARY KEY,
+  profile TEXT NOT NULL,
+  user TEXT NOT NULL,
+  drop_album TEXT NOT NULL,
+  code TEXT NOT NULL,
+  created_ms INTEGER NOT NULL,
+  expires_ms INTEGER NOT NULL
+);
+";
+
+/// Letters and digits that cannot be mistaken for one another when read aloud or off a screen.
+const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut b = [0u8; N];
+    getrandom::getrandom(&mut b).expect("OS random source");
+    b
+}
+
+impl Sessions {
+    pub fn open(path: &Path) -> rusqlite::Result<Self> {
+        let conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.execute_batch(SCHEMA)?;
+        Ok(Sessions { conn: Mutex::new(conn) })
+    }
+
+    fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
+        self.conn.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// A new session; returns its token (shown once, to the kiosk) and the session.
+    pub fn create(
+        &self,
+        profile: &str,
+        user: &str,
+        album_pattern: &str,
+        date: &str,
+        now_ms: u64,
+        ttl_ms: u64,
+    ) -> rusqlite::Result<(String, Session)> {
+        let token = shoebox_core::hash::hex(&random_bytes::<24>());
+        let code: String = random_bytes::<6>().iter().map(|b| CODE_ALPHABET[*b as usize % CODE_ALPHABET.len()] as char).collect();
+        let drop = album_pattern.replace("{date}", date).replace("{code}", &code).replace("{visitor}", &code);
+        let s = Session { hash: token_hash(&token), profile: profile.into(), user: user.into(), drop, code, expires_ms: now_ms + ttl_ms };
+        self.conn().execute(
+            "INSERT INTO sessions (hash, profile, user, drop_album, code, created_ms, expires_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![s.hash, s.profile, s.user, s.drop, s.code, now_ms as i64, s.expires_ms as i64],
+        )?;
+        Ok((token, s))
+    }
+
+    /// The live session a token opens (expired ones are as good as absent).
+    pub fn lookup(&self, token: &str, now_ms: u64) -> rusqlite::Result<Option<Session>> {
+        self.conn()
+            .query_row(
+                "SELECT hash, profile, user, drop_album, code, expires_ms FROM sessions WHERE hash = ?1 AND expires_ms > ?2",
+                params![token_hash(token), now_ms as i64],
+                |r| {
+                    Ok(Session {
+                        hash: r.get(0)?,
+                        profile: r.get(1)?,
+                        user: r.get(2)?,
+                        drop: r.get(3)?,
+                        code: r.get(4)?,
+                        expires_ms: r.get::<_, i64>(5)? as u64,
+                    })
+                },
+            )
+            .optional()
+    }
+
+    /// End a session: its token stops working at once.
+    pub fn end(&self, hash: &str) -> rusqlite::Result<()> {
+        self.conn().execute("DELETE FROM sessions WHERE hash = ?1", params![hash]).map(|_| ())
+    }
+
+    /// Forget sessions that expired (run by the reaper).
+    pub fn sweep(&self, now_ms: u64) -> rusqlite::Result<usize> {
+        self.conn().execute("DELETE FROM sessions WHERE expires_ms <= ?1", params![now_ms as i64])
+    }
+}
