@@ -143,7 +143,7 @@ async fn create_final(state: AppState, access: &Access, mut info: UploadInfo, id
     within_max_size(&state, length, "the parts' total length")?;
     info.length = Some(length);
     info.concat = Concat::Final(parts.iter().map(|(p, _)| p.id.clone()).collect());
-    if let Some(sha) = known_content(&state, &access, &info).await? {
+    if let Some(sha) = known_content(&state, access, &info).await? {
         let res = answer_duplicate(&state, info, sha, None).await?;
         release_parts(&state, parts).await?;
         return Ok(res);
