@@ -22,6 +22,7 @@ use crate::store::{Store, StoreWriter};
 
 mod http;
 mod intake;
+pub mod kiosk;
 mod page;
 mod publish;
 mod sync;
@@ -46,6 +47,10 @@ pub enum Intent {
     SetSync(bool),
     /// "Allow access to your backup folders" after a restart (a click: the browser may ask).
     AllowFolderAccess,
+    /// Kiosk: "Finish" (end the visit now).
+    KioskFinish,
+    /// Kiosk: "Let my uploads finish if I walk away".
+    KioskKeepUploads(bool),
     Start,
     PauseAll,
     ResumeAll,
@@ -77,6 +82,8 @@ pub(crate) struct Inner {
     resume: Option<idb::Kv>,
     folders_kv: Option<idb::Kv>,
     sync: sync::SyncState,
+    /// Kiosk mode (`/?kiosk=NAME&key=KEY`), else None.
+    kiosk: Option<kiosk::KioskCtx>,
     pool: Rc<WorkerPool>,
     origin: String,
 }
@@ -150,6 +157,7 @@ pub fn start(store: Store, w: StoreWriter) {
         resume: None,
         folders_kv: None,
         sync: Default::default(),
+        kiosk: kiosk::params().map(|(_, key)| kiosk::KioskCtx::new(key)),
         pool,
         origin,
     };
@@ -160,6 +168,13 @@ pub fn start(store: Store, w: StoreWriter) {
             e.set_metered(network::is_metered(), now);
         })
     });
+    if kiosk::params().is_some() {
+        // A kiosk keeps nothing: no stores are opened, no service worker is registered, and
+        // no leave-page prompt stands in the way of its reset.
+        kiosk::install();
+        with(|d| d.kiosk_pump());
+        return;
+    }
     page::install();
     service_worker::register(
         || with(|d| d.w.notice.set(Some(crate::strings::UPDATED_NOTE.into()))).unwrap_or(()),
@@ -196,7 +211,12 @@ pub fn start(store: Store, w: StoreWriter) {
 
 /// Send a user intent to the engine (or, for files, to the intake that walks them in).
 pub fn intent(i: Intent) {
+    let in_kiosk = with(|d| d.kiosk.is_some()).unwrap_or(false);
     let engine_intent = match i {
+        Intent::AddEntries(entries) if in_kiosk => return kiosk::choose(kiosk::Held::Entries(entries)),
+        Intent::AddFiles(list) if in_kiosk => return kiosk::choose(kiosk::Held::Files(list)),
+        Intent::KioskFinish => return kiosk::finish(),
+        Intent::KioskKeepUploads(keep) => return kiosk::set_keep_uploads(keep),
         Intent::AddEntries(entries) => return intake::add_entries(entries),
         Intent::AddFiles(list) => return intake::add_file_list(list),
         Intent::PickFolder => return intake::pick_folder(),
@@ -223,7 +243,9 @@ pub fn intent(i: Intent) {
             Intent::RetryFailed => d.engine.retry_failed(now),
             Intent::SetFolderIncluded(folder, included) => d.engine.set_folder_included(&folder, included, now),
             Intent::UpdateSettings(s) => {
-                crate::settings::save(&s);
+                if d.kiosk.is_none() {
+                    crate::settings::save(&s);
+                }
                 d.w.settings.set(s.clone());
                 d.engine.set_settings(engine_settings(&s, &d.origin), now);
             }

@@ -75,6 +75,10 @@ pub fn can_pause(st: &StatusView) -> bool {
 /// What components read: read-only signals.
 #[derive(Clone, Copy)]
 pub struct Store {
+    /// The kiosk profile's welcome text.
+    pub kiosk_welcome: ReadSignal<Option<String>>,
+    /// Kiosk mode's screen (None: the normal app).
+    pub kiosk: ReadSignal<Option<shoebox_core::kiosk::KioskPhase>>,
     /// When a sync backup last ended with nothing failed.
     pub last_backup_ms: ReadSignal<Option<f64>>,
     /// The browser can tell whether the device is charging (Battery Status API).
@@ -104,6 +108,8 @@ pub struct Store {
 /// What the driver writes with (the same signals' write halves).
 #[derive(Clone, Copy)]
 pub struct StoreWriter {
+    pub kiosk_welcome: WriteSignal<Option<String>>,
+    pub kiosk: WriteSignal<Option<shoebox_core::kiosk::KioskPhase>>,
     pub last_backup_ms: WriteSignal<Option<f64>>,
     pub battery: WriteSignal<bool>,
     pub needs_access: WriteSignal<bool>,
@@ -122,6 +128,8 @@ pub struct StoreWriter {
 impl Store {
     pub fn new(settings: Settings) -> (Store, StoreWriter) {
         let status = signal(StatusView::Ready);
+        let kiosk_welcome = signal(None);
+        let kiosk = signal(None);
         let last_backup_ms = signal(None);
         let battery = signal(false);
         let needs_access = signal(false);
@@ -136,6 +144,8 @@ impl Store {
         let notice = signal(None);
         (
             Store {
+                kiosk_welcome: kiosk_welcome.0,
+                kiosk: kiosk.0,
                 backup_folders: backup_folders.0,
                 needs_access: needs_access.0,
                 battery: battery.0,
@@ -151,6 +161,8 @@ impl Store {
                 notice: notice.0,
             },
             StoreWriter {
+                kiosk_welcome: kiosk_welcome.1,
+                kiosk: kiosk.1,
                 backup_folders: backup_folders.1,
                 needs_access: needs_access.1,
                 battery: battery.1,

@@ -121,6 +121,21 @@ pub const BACKUP_OFF_HINT: &str =
 pub const TURN_ON: &str = "Turn on";
 pub const UPDATED_NOTE: &str = "Shoebox was updated to its latest version.";
 pub const SHARED_ALBUM: &str = "Shared";
+// Kiosk
+pub const KIOSK_CHOOSE: &str = "Choose or drop your photos";
+pub const KIOSK_CHOOSE_FILES: &str = "Choose single photos";
+pub const KIOSK_DROP_HINT: &str = "Put in your memory card or USB stick, then choose its folder — or drop photos anywhere on this screen.";
+pub const KIOSK_STARTING: &str = "Getting ready…";
+pub const KIOSK_FINISH: &str = "Finish";
+pub const KIOSK_KEEP: &str = "Let my uploads finish if I walk away";
+pub const KIOSK_UNAVAILABLE: &str = "This kiosk cannot reach its server just now. Please ask at the counter.";
+pub const KIOSK_NOTHING_KEPT: &str = "Nothing is kept on this screen: when you finish, it forgets your photos.";
+pub fn kiosk_done(saved: u64) -> String {
+    format!("Done — {} {} saved. You can take your card.", count(saved), if saved == 1 { "photo" } else { "photos" })
+}
+pub fn kiosk_drop(drop: &str, code: &str) -> String {
+    format!("Your photos are in \u{201c}{drop}\u{201d}. Your code: {code}")
+}
 // Back up & sync panel
 pub const SYNC_TITLE: &str = "Back up & sync";
 pub const SYNC_SWITCH: &str = "Back up & sync";

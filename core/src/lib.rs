@@ -7,11 +7,13 @@
 //! - [`hash`]: incremental SHA-256 helpers.
 //! - [`photo`]: format sniffing and header readers (and, with feature `prepare`, downsizing).
 //! - [`engine`]: the upload state machine (quinn-proto style: inputs with `now`, actions out).
+//! - [`kiosk`]: the kiosk screen's flow (welcome, visit, done, idle reset), a state machine too.
 
 pub mod api;
 pub mod engine;
 pub mod facts;
 pub mod hash;
+pub mod kiosk;
 pub mod limits;
 pub mod photo;
 pub mod tus;

@@ -161,3 +161,24 @@ fn chunk_checksums_use_an_algorithm_both_sides_can_compute_or_none() {
     h.answer(p, Ok(ok(204).with_header("Upload-Offset", "500")));
     assert_eq!(h.view(id).outcome, Some(Outcome::Uploaded(None)));
 }
+
+#[test]
+fn a_new_token_starts_the_handshake_again_and_an_old_answer_does_not_count() {
+    // A kiosk asks the server before its visitor session exists: config answers 401.
+    let mut h = H::new(EngineSettings { token: None, ..settings() });
+    h.add(1, "A/a.jpg", Content::Bytes(bytes(500, 1)), photo_facts());
+    let (c, _) = h.expect(Method::Get);
+    let (o, _) = h.expect(Method::Options);
+    h.answer(o, Ok(options_bare()));
+    // The visitor's token arrives while that config request is still out.
+    let now = h.now;
+    h.e.set_settings(settings(), now);
+    h.drain();
+    assert!(h.aborted.contains(&c), "the old config request is abandoned");
+    h.answer(c, Ok(HttpResponse::new(401)));
+    assert_ne!(h.e.status(), Status::SignInNeeded, "a late 401 for the old token does not count");
+    let (c2, r) = h.expect(Method::Get);
+    assert_eq!(r.header("Authorization"), Some("Bearer tok"));
+    h.answer(c2, Ok(config_json(true, 1000)));
+    assert!(h.e.server_config().is_some());
+}

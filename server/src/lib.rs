@@ -47,6 +47,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/v1/kiosk/sessions", post(kiosk::create))
         .route("/api/v1/kiosk/sessions/current", get(kiosk::current).delete(kiosk::end))
         .layer(from_fn_with_state(state.clone(), middleware::require_token))
+        .layer(from_fn(middleware::no_store))
         .layer(DefaultBodyLimit::max(API_BODY_LIMIT));
     Router::new()
         .merge(files)

@@ -79,6 +79,14 @@ pub async fn require_token(State(state): State<AppState>, mut req: Request, next
     Ok(next.run(req).await)
 }
 
+/// Middleware for `/api/`: no answer is kept in any HTTP cache (a kiosk must keep nothing of
+/// a visit, and media lists are private anyway).
+pub async fn no_store(req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    res.headers_mut().entry(CACHE_CONTROL).or_insert(HeaderValue::from_static("no-store"));
+    res
+}
+
 /// Which paths each kind of token may reach at all (the handlers narrow what it sees).
 fn allowed(access: &Access, method: &Method, path: &str) -> bool {
     let sessions = path == "/api/v1/kiosk/sessions";

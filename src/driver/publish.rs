@@ -44,6 +44,7 @@ pub(super) fn publish(d: &mut Inner) {
         }
         if prev != status {
             super::sync::on_status(d, &status);
+            super::kiosk::on_status(d, &status);
             d.w.status.set(status);
         }
     }

@@ -9,9 +9,15 @@ use crate::strings as s;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let (store, writer) = Store::new(crate::settings::load());
+    // A kiosk reads and writes no settings: every visitor starts from the defaults.
+    let kiosk = crate::driver::kiosk::params().is_some();
+    let settings = if kiosk { crate::settings::Settings::default() } else { crate::settings::load() };
+    let (store, writer) = Store::new(settings);
     provide_context(store);
     crate::driver::start(store, writer);
+    if kiosk {
+        return view! { <super::kiosk::KioskApp/> }.into_any();
+    }
 
     view! {
         <DropZone>
@@ -32,4 +38,5 @@ pub fn App() -> impl IntoView {
             </main>
         </DropZone>
     }
+    .into_any()
 }

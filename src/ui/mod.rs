@@ -4,6 +4,7 @@ pub mod controls;
 pub mod drop_zone;
 pub mod file_list;
 pub mod folder_picker;
+pub mod kiosk;
 pub mod overall_progress;
 pub mod plan_view;
 pub mod settings_panel;

@@ -194,6 +194,11 @@ impl Engine {
         self.change_conditions(now, |e| std::mem::swap(&mut e.settings, &mut old));
         let new = &self.settings;
         if old.endpoint != new.endpoint || old.api_base != new.api_base || old.token != new.token {
+            // Answers to the old handshake (say, a 401 for the old token) must not count.
+            for req in self.inflight.handshake() {
+                self.inflight.finish(req);
+                self.out.act(Action::Abort { req });
+            }
             self.server.reset();
         }
         if old.limits != new.limits || old.quality != new.quality || old.strip_location != new.strip_location {

@@ -89,6 +89,11 @@ impl InFlight {
     pub fn get_mut(&mut self, id: RequestId) -> Option<&mut Req> {
         self.reqs.get_mut(&id)
     }
+    /// The handshake requests out (config, OPTIONS).
+    pub fn handshake(&self) -> Vec<RequestId> {
+        self.reqs.iter().filter(|(_, r)| matches!(r.kind, ReqKind::Config | ReqKind::Options)).map(|(k, _)| *k).collect()
+    }
+
     /// The media/check requests out (at most one).
     pub fn checks(&self) -> Vec<RequestId> {
         self.reqs.iter().filter(|(_, r)| matches!(r.kind, ReqKind::Check(_))).map(|(k, _)| *k).collect()

@@ -9,8 +9,7 @@ export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
-export async function launch(options = {}) {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-chromium-'));
+export async function launch({ userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-chromium-')), ...options } = {}) {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 1366, height: 768 }, ...options,
   });

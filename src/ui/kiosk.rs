@@ -1,0 +1,62 @@
+//! The kiosk screen (`/?kiosk=NAME&key=KEY`): large, touch-first, high contrast. Welcome with
+//! one obvious action; then the plan, the status card and the progress as in the normal app
+//! into the visitor's drop; then "Done — N photos saved. You can take your card." with the
+//! drop's name and code. Finish (or the idle time) forgets everything. No settings, no way out.
+use leptos::prelude::*;
+
+use super::{controls::Controls, drop_zone::DropZone, file_list::FileList, overall_progress::OverallProgress};
+use super::{folder_picker::FolderPicker, plan_view::PlanView, status_card::StatusCard};
+use crate::driver::{intent, Intent};
+use crate::store::use_store;
+use crate::strings as s;
+use shoebox_core::kiosk::KioskPhase;
+
+#[component]
+pub fn KioskApp() -> impl IntoView {
+    let store = use_store();
+    let phase = move || store.kiosk.get().unwrap_or(KioskPhase::Welcome);
+    let welcome = move || store.kiosk_welcome.get().unwrap_or_else(|| s::KIOSK_NOTHING_KEPT.to_string());
+    view! {
+        <DropZone>
+            <main class="kiosk" data-testid="kiosk">
+                <header class="top"><h1 class="brand"><span class="logo" aria-hidden="true"></span>{s::APP_NAME}</h1></header>
+                {move || store.notice.get().map(|n| view! { <p class="notice" role="status" data-testid="notice">{n}</p> })}
+                {move || match phase() {
+                    KioskPhase::Welcome | KioskPhase::Starting => view! {
+                        <section class="kiosk-welcome" data-testid="kiosk-welcome">
+                            <h2>{s::KIOSK_CHOOSE}</h2>
+                            <p class="kiosk-lead">{welcome}</p>
+                            <p>{s::KIOSK_DROP_HINT}</p>
+                            <div class="kiosk-actions"><FolderPicker label=Signal::derive(|| s::KIOSK_CHOOSE)/></div>
+                            <Show when=move || matches!(phase(), KioskPhase::Starting)><p class="muted">{s::KIOSK_STARTING}</p></Show>
+                        </section>
+                    }.into_any(),
+                    KioskPhase::Done { drop, code, saved } => view! {
+                        <section class="kiosk-done" data-testid="kiosk-done">
+                            <h2>{s::kiosk_done(saved)}</h2>
+                            <p class="kiosk-lead" data-testid="kiosk-drop">{s::kiosk_drop(&drop, &code)}</p>
+                            <div class="kiosk-actions">
+                                <button class="button primary huge" data-testid="kiosk-finish" on:click=move |_| intent(Intent::KioskFinish)>{s::KIOSK_FINISH}</button>
+                                <FolderPicker label=Signal::derive(|| s::ADD_MORE)/>
+                            </div>
+                        </section>
+                    }.into_any(),
+                    KioskPhase::Visiting { drop, code } => view! {
+                        <section class="kiosk-visit" data-testid="kiosk-visit">
+                            <StatusCard/>
+                            <p class="muted" data-testid="kiosk-drop">{s::kiosk_drop(&drop, &code)}</p>
+                            <Controls/>
+                            <OverallProgress/>
+                            <PlanView/>
+                            <FileList/>
+                            <label class="check"><input type="checkbox" data-testid="kiosk-keep"
+                                on:change=move |e| intent(Intent::KioskKeepUploads(event_target_checked(&e)))/>{s::KIOSK_KEEP}</label>
+                            <button class="button huge" data-testid="kiosk-finish" on:click=move |_| intent(Intent::KioskFinish)>{s::KIOSK_FINISH}</button>
+                        </section>
+                    }.into_any(),
+                    KioskPhase::Resetting => view! { <section class="kiosk-welcome"><h2>{s::KIOSK_NOTHING_KEPT}</h2></section> }.into_any(),
+                }}
+            </main>
+        </DropZone>
+    }
+}

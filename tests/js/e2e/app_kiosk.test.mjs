@@ -1,0 +1,106 @@
+// Kiosk mode end to end (issue 12): a visitor's folder goes into its own drop; afterwards no
+// store of the origin (localStorage, sessionStorage, IndexedDB, OPFS, Cache Storage, cookies,
+// and the browser's profile on disk, HTTP cache included) holds the session token, an upload
+// URL or a file name, and the page is back at the welcome screen after the idle time. The
+// next visitor's session lists nothing, and the same photos are uploaded again into its drop.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer, screenshotPath } from '../lib/server.mjs';
+import { launch, waitForStatus } from '../lib/browser.mjs';
+import { writeTree, jpeg } from '../lib/fixtures.mjs';
+
+const KEY = 'shop-kiosk-key-e2e-0123456789';
+
+/** Every file under `dir` whose bytes contain one of `needles` (a browser profile, here). */
+function filesContaining(dir, needles) {
+  const hits = [];
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) {
+        let buf;
+        try { buf = fs.readFileSync(p); } catch { continue; }
+        for (const n of needles) if (buf.includes(n) || buf.includes(Buffer.from(n, 'utf16le'))) hits.push(`${p}: ${n}`);
+      }
+    }
+  };
+  walk(dir);
+  return hits;
+}
+
+async function visit(page, dir, sessions) {
+  await page.getByTestId('kiosk-welcome').waitFor();
+  await page.getByTestId('folder-input').setInputFiles(dir);
+  await waitForStatus(page, /^Ready to back up 3 photos and videos$/, 30000);
+  await page.getByTestId('backup-button').click();
+  await page.getByTestId('kiosk-done').waitFor({ timeout: 60000 });
+  return sessions[sessions.length - 1];
+}
+
+test('a kiosk visit leaves no trace, resets after the idle time, and the next visitor starts clean', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-kiosk-'));
+  const files = writeTree(path.join(dir, 'DCIM'), { 'IMG_KIOSK_A.jpg': jpeg('kiosk-a', 60_000), 'IMG_KIOSK_B.jpg': jpeg('kiosk-b'), '100CANON/IMG_KIOSK_C.jpg': jpeg('kiosk-c') });
+  const bytes = files.reduce((a, f) => a + f.size, 0);
+  const server = await startServer({ args: ['--kiosk', `shop:e2e:${KEY}`, '--kiosk-idle', '4s'] });
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-kiosk-profile-'));
+  const b = await launch({ userDataDir: profile });
+  const sessions = [];
+  const locations = [];
+  const checks = [];
+  b.page.on('response', async (r) => {
+    try {
+      if (r.url().endsWith('/api/v1/kiosk/sessions') && r.request().method() === 'POST') sessions.push(await r.json());
+      if (r.request().method() === 'POST' && r.url().includes('/files/') && r.headers().location) locations.push(r.headers().location);
+      if (r.url().endsWith('/api/v1/media/check')) checks.push(await r.json());
+    } catch { /* page reloaded */ }
+  });
+  try {
+    const page = b.page;
+    await page.goto(`${server.base}/?kiosk=shop&key=${KEY}`);
+    await page.screenshot({ path: screenshotPath('screenshot-kiosk-welcome.png') });
+    const first = await visit(page, path.join(dir, 'DCIM'), sessions);
+    assert.match(await page.getByTestId('kiosk-done').innerText(), /Done — 3 photos saved\. You can take your card\./);
+    assert.match(await page.getByTestId('kiosk-drop').innerText(), new RegExp(`${first.drop}.*${first.code}`));
+    await page.screenshot({ path: screenshotPath('screenshot-kiosk-done.png') });
+    const media = await server.media();
+    assert.deepEqual(media.map((m) => m.album), [first.drop, first.drop, first.drop], 'every photo is in the visitor\'s drop');
+    assert.equal((await server.metrics())['shoebox_received_bytes_total'], bytes);
+
+    // The idle time passes: the session ends and the page forgets everything.
+    await page.getByTestId('kiosk-welcome').waitFor({ timeout: 20000 });
+    const old = await fetch(`${server.base}/api/v1/media`, { headers: { Authorization: `Bearer ${first.token}` } });
+    assert.equal(old.status, 401, 'the visitor\'s token is refused once the visit ends');
+    const stores = await page.evaluate(async () => {
+      const opfs = [];
+      for await (const k of (await navigator.storage.getDirectory()).keys()) opfs.push(k);
+      const cacheEntries = [];
+      for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) cacheEntries.push(req.url);
+      return { local: localStorage.length, session: sessionStorage.length, idb: (await indexedDB.databases()).map((d) => d.name), opfs, cacheEntries, cookies: document.cookie };
+    });
+    assert.deepEqual(stores, { local: 0, session: 0, idb: [], opfs: [], cacheEntries: [], cookies: '' });
+    assert.ok(locations.length >= 3, 'the test saw the upload URLs');
+    const needles = [first.token, ...locations.map((l) => l.split('/').pop()), ...files.map((f) => path.basename(f.rel))];
+    await new Promise((r) => setTimeout(r, 1500)); // let Chromium write what it would write
+    assert.deepEqual(filesContaining(profile, needles), [], 'nothing of the visit is in the browser profile on disk');
+
+    // The next visitor: nothing listed, nothing "already there", its own drop.
+    const second = await visit(page, path.join(dir, 'DCIM'), sessions);
+    assert.notEqual(second.drop, first.drop);
+    assert.ok(checks.length >= 1 && checks.every((c) => c.present.length === 0), `dedup answers nothing from the first visit: ${JSON.stringify(checks)}`);
+    assert.match(await page.getByTestId('kiosk-done').innerText(), /Done — 3 photos saved/);
+    assert.equal((await server.metrics())['shoebox_received_bytes_total'], 2 * bytes, 'the same photos were uploaded again, into the new drop');
+    const listed = await fetch(`${server.base}/api/v1/media`, { headers: { Authorization: `Bearer ${second.token}` } }).then((r) => r.json());
+    assert.deepEqual(listed.items.map((i) => i.album), [second.drop, second.drop, second.drop], 'a visitor lists its own drop only');
+    await page.getByTestId('kiosk-finish').click();
+    await page.getByTestId('kiosk-welcome').waitFor({ timeout: 20000 });
+  } finally {
+    await b.close();
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+});
