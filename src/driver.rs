@@ -47,6 +47,8 @@ pub enum Intent {
     SetSync(bool),
     /// "Allow access to your backup folders" after a restart (a click: the browser may ask).
     AllowFolderAccess,
+    /// Kiosk: "Upload from your phone" on the welcome screen (starts a visit without files).
+    KioskBegin,
     /// Kiosk: "Finish" (end the visit now).
     KioskFinish,
     /// Kiosk: "Let my uploads finish if I walk away".
@@ -157,7 +159,7 @@ pub fn start(store: Store, w: StoreWriter) {
         resume: None,
         folders_kv: None,
         sync: Default::default(),
-        kiosk: kiosk::params().map(|(_, key)| kiosk::KioskCtx::new(key)),
+        kiosk: kiosk::params().map(kiosk::KioskCtx::new),
         pool,
         origin,
     };
@@ -216,6 +218,7 @@ pub fn intent(i: Intent) {
         Intent::AddEntries(entries) if in_kiosk => return kiosk::choose(kiosk::Held::Entries(entries)),
         Intent::AddFiles(list) if in_kiosk => return kiosk::choose(kiosk::Held::Files(list)),
         Intent::KioskFinish => return kiosk::finish(),
+        Intent::KioskBegin => return kiosk::begin(),
         Intent::KioskKeepUploads(keep) => return kiosk::set_keep_uploads(keep),
         Intent::AddEntries(entries) => return intake::add_entries(entries),
         Intent::AddFiles(list) => return intake::add_file_list(list),

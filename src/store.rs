@@ -75,6 +75,10 @@ pub fn can_pause(st: &StatusView) -> bool {
 /// What components read: read-only signals.
 #[derive(Clone, Copy)]
 pub struct Store {
+    /// Kiosk: the names of the photos in this visit's drop, whoever sent them.
+    pub arrivals: ReadSignal<Vec<String>>,
+    /// Kiosk: the link into this visit for the visitor's phone (shown as a QR code).
+    pub phone_link: ReadSignal<Option<String>>,
     /// The kiosk profile's welcome text.
     pub kiosk_welcome: ReadSignal<Option<String>>,
     /// Kiosk mode's screen (None: the normal app).
@@ -108,6 +112,8 @@ pub struct Store {
 /// What the driver writes with (the same signals' write halves).
 #[derive(Clone, Copy)]
 pub struct StoreWriter {
+    pub arrivals: WriteSignal<Vec<String>>,
+    pub phone_link: WriteSignal<Option<String>>,
     pub kiosk_welcome: WriteSignal<Option<String>>,
     pub kiosk: WriteSignal<Option<shoebox_core::kiosk::KioskPhase>>,
     pub last_backup_ms: WriteSignal<Option<f64>>,
@@ -128,6 +134,8 @@ pub struct StoreWriter {
 impl Store {
     pub fn new(settings: Settings) -> (Store, StoreWriter) {
         let status = signal(StatusView::Ready);
+        let arrivals = signal(Vec::new());
+        let phone_link = signal(None);
         let kiosk_welcome = signal(None);
         let kiosk = signal(None);
         let last_backup_ms = signal(None);
@@ -144,6 +152,8 @@ impl Store {
         let notice = signal(None);
         (
             Store {
+                arrivals: arrivals.0,
+                phone_link: phone_link.0,
                 kiosk_welcome: kiosk_welcome.0,
                 kiosk: kiosk.0,
                 backup_folders: backup_folders.0,
@@ -161,6 +171,8 @@ impl Store {
                 notice: notice.0,
             },
             StoreWriter {
+                arrivals: arrivals.1,
+                phone_link: phone_link.1,
                 kiosk_welcome: kiosk_welcome.1,
                 kiosk: kiosk.1,
                 backup_folders: backup_folders.1,

@@ -72,6 +72,15 @@ impl KioskFlow {
         self.last_touch = now;
     }
 
+    /// A visit begins without files ("Upload from your phone"): a session is started.
+    pub fn on_begin(&mut self, now: u64) {
+        self.on_touch(now);
+        if self.phase == KioskPhase::Welcome {
+            self.phase = KioskPhase::Starting;
+            self.actions.push(KioskAction::StartSession);
+        }
+    }
+
     /// The visitor chose or dropped files.
     pub fn on_files(&mut self, now: u64) {
         self.on_touch(now);

@@ -46,6 +46,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/v1/media/{sha256}", get(media_get::get))
         .route("/api/v1/kiosk/sessions", post(kiosk::create))
         .route("/api/v1/kiosk/sessions/current", get(kiosk::current).delete(kiosk::end))
+        .route("/api/v1/kiosk/sessions/current/phone", post(kiosk::phone))
         .layer(from_fn_with_state(state.clone(), middleware::require_token))
         .layer(from_fn(middleware::no_store))
         .layer(DefaultBodyLimit::max(API_BODY_LIMIT));

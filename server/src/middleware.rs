@@ -98,6 +98,7 @@ fn allowed(access: &Access, method: &Method, path: &str) -> bool {
                 || matches!(path, "/api/v1/config" | "/api/v1/media/check" | "/api/v1/media")
                 || (path.starts_with("/api/v1/media/") && method == Method::GET)
                 || (path == "/api/v1/kiosk/sessions/current" && matches!(*method, Method::GET | Method::DELETE))
+                || (path == "/api/v1/kiosk/sessions/current/phone" && method == Method::POST)
         }
     }
 }

@@ -23,6 +23,8 @@ pub struct Session {
     /// The short code the visitor can give the shop.
     pub code: String,
     pub expires_ms: u64,
+    /// For a phone link, the visit it belongs to.
+    pub parent: Option<String>,
 }
 
 const SCHEMA: &str = "
@@ -33,8 +35,10 @@ CREATE TABLE IF NOT EXISTS sessions (
   drop_album TEXT NOT NULL,
   code TEXT NOT NULL,
   created_ms INTEGER NOT NULL,
-  expires_ms INTEGER NOT NULL
+  expires_ms INTEGER NOT NULL,
+  parent TEXT
 );
+CREATE INDEX IF NOT EXISTS sessions_parent ON sessions(parent);
 ";
 
 /// Letters and digits that cannot be mistaken for one another when read aloud or off a screen.
@@ -71,7 +75,15 @@ impl Sessions {
         let token = shoebox_core::hash::hex(&random_bytes::<24>());
         let code: String = random_bytes::<6>().iter().map(|b| CODE_ALPHABET[*b as usize % CODE_ALPHABET.len()] as char).collect();
         let drop = album_pattern.replace("{date}", date).replace("{code}", &code).replace("{visitor}", &code);
-        let s = Session { hash: token_hash(&token), profile: profile.into(), user: user.into(), drop, code, expires_ms: now_ms + ttl_ms };
+        let s = Session {
+            hash: token_hash(&token),
+            profile: profile.into(),
+            user: user.into(),
+            drop,
+            code,
+            expires_ms: now_ms + ttl_ms,
+            parent: None,
+        };
         self.conn().execute(
             "INSERT INTO sessions (hash, profile, user, drop_album, code, created_ms, expires_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![s.hash, s.profile, s.user, s.drop, s.code, now_ms as i64, s.expires_ms as i64],
@@ -79,12 +91,37 @@ impl Sessions {
         Ok((token, s))
     }
 
+    /// A phone link into `parent`'s drop ("Upload from your phone"): its own token, the same
+    /// drop and expiry, and it dies with the session it belongs to.
+    pub fn link(&self, parent: &Session) -> rusqlite::Result<String> {
+        let token = shoebox_core::hash::hex(&random_bytes::<24>());
+        self.conn().execute(
+            "INSERT INTO sessions (hash, profile, user, drop_album, code, created_ms, expires_ms, parent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                token_hash(&token),
+                parent.profile,
+                parent.user,
+                parent.drop,
+                parent.code,
+                0i64,
+                parent.expires_ms as i64,
+                // A link made from a phone belongs to the visit too, never to the phone.
+                parent.parent.as_ref().unwrap_or(&parent.hash)
+            ],
+        )?;
+        Ok(token)
+    }
+
     /// The live session a token opens (expired ones are as good as absent).
     pub fn lookup(&self, token: &str, now_ms: u64) -> rusqlite::Result<Option<Session>> {
+        self.lookup_hash(&token_hash(token), now_ms)
+    }
+
+    pub fn lookup_hash(&self, hash: &str, now_ms: u64) -> rusqlite::Result<Option<Session>> {
         self.conn()
             .query_row(
-                "SELECT hash, profile, user, drop_album, code, expires_ms FROM sessions WHERE hash = ?1 AND expires_ms > ?2",
-                params![token_hash(token), now_ms as i64],
+                "SELECT hash, profile, user, drop_album, code, expires_ms, parent FROM sessions WHERE hash = ?1 AND expires_ms > ?2",
+                params![hash, now_ms as i64],
                 |r| {
                     Ok(Session {
                         hash: r.get(0)?,
@@ -93,15 +130,22 @@ impl Sessions {
                         drop: r.get(3)?,
                         code: r.get(4)?,
                         expires_ms: r.get::<_, i64>(5)? as u64,
+                        parent: r.get(6)?,
                     })
                 },
             )
             .optional()
     }
 
-    /// End a session: its token stops working at once.
-    pub fn end(&self, hash: &str) -> rusqlite::Result<()> {
-        self.conn().execute("DELETE FROM sessions WHERE hash = ?1", params![hash]).map(|_| ())
+    /// End a session: its token, and the phone links into it, stop working at once. Returns
+    /// the hashes ended (their uploads end with them).
+    pub fn end(&self, hash: &str) -> rusqlite::Result<Vec<String>> {
+        let conn = self.conn();
+        let mut ended: Vec<String> = vec![hash.to_string()];
+        let mut stmt = conn.prepare_cached("SELECT hash FROM sessions WHERE parent = ?1")?;
+        ended.extend(stmt.query_map(params![hash], |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()?);
+        conn.execute("DELETE FROM sessions WHERE hash = ?1 OR parent = ?1", params![hash])?;
+        Ok(ended)
     }
 
     /// Forget sessions that expired (run by the reaper).

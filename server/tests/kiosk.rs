@@ -196,3 +196,45 @@ fn an_index_of_version_1_is_migrated_keeping_every_record() {
     n.album = None;
     assert!(!idx.insert("a", &n).unwrap(), "no album is one album too");
 }
+
+#[tokio::test]
+async fn a_phone_link_uploads_into_the_same_drop_and_dies_with_the_visit() {
+    let s = kiosk_server();
+    let (v1, drop) = visitor(&s).await;
+    let link = s
+        .send(
+            Request::post("/api/v1/kiosk/sessions/current/phone")
+                .header("Authorization", format!("Bearer {v1}"))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(link.status, StatusCode::CREATED, "{}", link.text());
+    let phone = link.json()["token"].as_str().unwrap().to_string();
+    let photo = bytes(2500, 7);
+    let (st, _) = put(&s, &phone, &photo, &[("filename", "from-phone.jpg")]).await;
+    assert_eq!(st, StatusCode::CREATED);
+    // The kiosk sees the photo arrive in the visit's drop.
+    let items = s.get_as(&v1, "/api/v1/media").await.json()["items"].as_array().unwrap().clone();
+    assert_eq!(items.len(), 1);
+    assert_eq!((items[0]["filename"].as_str(), items[0]["album"].as_str()), (Some("from-phone.jpg"), Some(drop.as_str())));
+    // A link made from the phone belongs to the visit as well.
+    let again = s
+        .send(
+            Request::post("/api/v1/kiosk/sessions/current/phone")
+                .header("Authorization", format!("Bearer {phone}"))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    let phone2 = again.json()["token"].as_str().unwrap().to_string();
+    let end = s
+        .send(
+            Request::delete("/api/v1/kiosk/sessions/current").header("Authorization", format!("Bearer {v1}")).body(Body::empty()).unwrap(),
+        )
+        .await;
+    assert_eq!(end.status, StatusCode::NO_CONTENT);
+    for t in [&phone, &phone2] {
+        assert_eq!(s.get_as(t, "/api/v1/media").await.status, StatusCode::UNAUTHORIZED, "the link is refused after the visit ends");
+    }
+}

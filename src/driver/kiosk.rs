@@ -18,23 +18,35 @@ pub(super) enum Held {
     Files(web_sys::FileList),
 }
 
+/// A kiosk screen (with the kiosk's key), or a visitor's phone that opened the kiosk's QR
+/// link (with a token into that visit).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Kiosk { key: String },
+    Phone { token: String },
+}
+
 pub(crate) struct KioskCtx {
-    key: String,
+    mode: Mode,
     flow: KioskFlow,
     held: Vec<Held>,
     timer: Option<i32>,
 }
 
-/// `kiosk` and `key` from the page's address, when it is a kiosk.
-pub fn params() -> Option<(String, String)> {
+/// The page's mode from its address: `?kiosk=NAME&key=KEY` or `?visit=TOKEN`.
+pub fn params() -> Option<Mode> {
     let search = web_sys::window()?.location().search().ok()?;
     let p = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-    Some((p.get("kiosk")?, p.get("key")?))
+    if let Some(token) = p.get("visit") {
+        return Some(Mode::Phone { token });
+    }
+    p.get("kiosk")?;
+    Some(Mode::Kiosk { key: p.get("key")? })
 }
 
 impl KioskCtx {
-    pub fn new(key: String) -> Self {
-        KioskCtx { key, flow: KioskFlow::new(120_000, clock::now_ms()), held: Vec::new(), timer: None }
+    pub fn new(mode: Mode) -> Self {
+        KioskCtx { mode, flow: KioskFlow::new(120_000, clock::now_ms()), held: Vec::new(), timer: None }
     }
 }
 
@@ -61,6 +73,16 @@ pub(super) fn choose(h: Held) {
         let Some(k) = d.kiosk.as_mut() else { return };
         k.held.push(h);
         k.flow.on_files(clock::now_ms());
+        d.kiosk_pump();
+    });
+}
+
+/// A visit without files yet ("Upload from your phone").
+pub(super) fn begin() {
+    with(|d| {
+        if let Some(k) = d.kiosk.as_mut() {
+            k.flow.on_begin(clock::now_ms());
+        }
         d.kiosk_pump();
     });
 }
@@ -99,10 +121,10 @@ impl Inner {
         }
         let phase = k.flow.phase().clone();
         let due = k.flow.poll_timeout();
-        let key = k.key.clone();
+        let mode = k.mode.clone();
         for a in actions {
             match a {
-                KioskAction::StartSession => wasm_bindgen_futures::spawn_local(start_session(key.clone())),
+                KioskAction::StartSession => wasm_bindgen_futures::spawn_local(start_session(mode.clone())),
                 KioskAction::ReleaseFiles => {
                     for h in std::mem::take(&mut self.kiosk.as_mut().expect("kiosk").held) {
                         // Outside this borrow: the intake takes the driver itself.
@@ -152,23 +174,34 @@ fn get(o: &JsValue, k: &str) -> JsValue {
     js_sys::Reflect::get(o, &k.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
-async fn start_session(key: String) {
+/// One JSON call to the kiosk API; `None` unless it answered `ok`.
+async fn call(method: &str, url: &str, bearer: &str, ok: u16) -> Option<JsValue> {
     let req = xhr::XhrRequest {
-        method: "POST".into(),
-        url: "/api/v1/kiosk/sessions".into(),
-        headers: vec![("Authorization".into(), format!("Bearer {key}"))],
+        method: method.into(),
+        url: url.into(),
+        headers: vec![("Authorization".into(), format!("Bearer {bearer}"))],
         body: xhr::XhrBody::Empty,
     };
-    let answer = match xhr::send(req, |_| {}) {
-        Ok((_h, fut)) => fut.await.ok().filter(|r| r.status == 201).and_then(|r| js_sys::JSON::parse(&r.body).ok()),
-        Err(_) => None,
+    let (_h, fut) = xhr::send(req, |_| {}).ok()?;
+    fut.await.ok().filter(|r| r.status == ok).and_then(|r| js_sys::JSON::parse(&r.body).ok())
+}
+
+async fn start_session(mode: Mode) {
+    // A kiosk starts a visit with its key; a phone joins the visit its link names.
+    let answer = match &mode {
+        Mode::Kiosk { key } => call("POST", "/api/v1/kiosk/sessions", key, 201).await,
+        Mode::Phone { token } => call("GET", "/api/v1/kiosk/sessions/current", token, 200).await.map(|a| {
+            let _ = js_sys::Reflect::set(&a, &"token".into(), &token.into());
+            a
+        }),
     };
     with(|d| {
         let Some(a) = answer else {
             if let Some(k) = d.kiosk.as_mut() {
                 k.flow.on_session_failed();
             }
-            d.w.notice.set(Some(crate::strings::KIOSK_UNAVAILABLE.into()));
+            let why = if matches!(mode, Mode::Phone { .. }) { crate::strings::PHONE_LINK_ENDED } else { crate::strings::KIOSK_UNAVAILABLE };
+            d.w.notice.set(Some(why.into()));
             return d.kiosk_pump();
         };
         let token = get(&a, "token").as_string().unwrap_or_default();
@@ -189,6 +222,44 @@ async fn start_session(key: String) {
         d.pump();
     });
     step(|_, _| {});
+    if let Mode::Kiosk { .. } = mode {
+        phone_link().await;
+        watch_arrivals();
+    }
+}
+
+/// "Upload from your phone": a link into this visit, shown as a QR code and a short code.
+async fn phone_link() {
+    let Some(token) = with(|d| d.engine.settings().token.clone()).flatten() else { return };
+    let Some(a) = call("POST", "/api/v1/kiosk/sessions/current/phone", &token, 201).await else { return };
+    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    let link = format!("{origin}/?visit={}", get(&a, "token").as_string().unwrap_or_default());
+    with(|d| d.w.phone_link.set(Some(link)));
+}
+
+/// The photos in the visit's drop, whoever sent them (the kiosk, or the visitor's phone),
+/// every two seconds while the visit lasts.
+fn watch_arrivals() {
+    let cb = Closure::<dyn Fn()>::new(|| {
+        let Some(token) = with(|d| d.engine.settings().token.clone()).flatten() else { return };
+        wasm_bindgen_futures::spawn_local(async move {
+            let Some(page) = call("GET", "/api/v1/media?limit=1000", &token, 200).await else { return };
+            let names: Vec<String> = js_sys::Reflect::get(&page, &"items".into())
+                .ok()
+                .and_then(|i| i.dyn_into::<js_sys::Array>().ok())
+                .map(|a| a.iter().filter_map(|i| get(&i, "filename").as_string()).collect())
+                .unwrap_or_default();
+            with(|d| {
+                if d.store.arrivals.get_untracked() != names {
+                    d.w.arrivals.set(names);
+                }
+            });
+        });
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_interval_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), 2000);
+    }
+    cb.forget();
 }
 
 async fn end_session(token: String, keep_uploads: bool) {

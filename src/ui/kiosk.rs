@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::{controls::Controls, drop_zone::DropZone, file_list::FileList, overall_progress::OverallProgress};
-use super::{folder_picker::FolderPicker, plan_view::PlanView, status_card::StatusCard};
+use super::{folder_picker::FolderPicker, plan_view::PlanView, qr_code::QrCodeView, status_card::StatusCard};
 use crate::driver::{intent, Intent};
 use crate::store::use_store;
 use crate::strings as s;
@@ -16,6 +16,22 @@ pub fn KioskApp() -> impl IntoView {
     let store = use_store();
     let phase = move || store.kiosk.get().unwrap_or(KioskPhase::Welcome);
     let welcome = move || store.kiosk_welcome.get().unwrap_or_else(|| s::KIOSK_NOTHING_KEPT.to_string());
+    let on_kiosk = matches!(crate::driver::kiosk::params(), Some(crate::driver::kiosk::Mode::Kiosk { .. }));
+    // "Upload from your phone": the QR code of a link into this visit, and what has arrived.
+    let phone = move || {
+        store.phone_link.get().map(|link| {
+            let arrived = store.arrivals.get();
+            view! {
+                <aside class="kiosk-phone" data-testid="kiosk-phone">
+                    <h3>{s::KIOSK_PHONE}</h3>
+                    <QrCodeView text=Signal::derive(move || link.clone()) label=s::KIOSK_PHONE.to_string()/>
+                    <p class="muted">{s::KIOSK_PHONE_HINT}</p>
+                    <h3>{format!("{}: {}", s::KIOSK_ARRIVED, s::files(arrived.len() as u64))}</h3>
+                    <ul class="kiosk-arrivals" data-testid="kiosk-arrivals">{arrived.into_iter().rev().take(12).map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                </aside>
+            }
+        })
+    };
     view! {
         <DropZone>
             <main class="kiosk" data-testid="kiosk">
@@ -27,7 +43,10 @@ pub fn KioskApp() -> impl IntoView {
                             <h2>{s::KIOSK_CHOOSE}</h2>
                             <p class="kiosk-lead">{welcome}</p>
                             <p>{s::KIOSK_DROP_HINT}</p>
-                            <div class="kiosk-actions"><FolderPicker label=Signal::derive(|| s::KIOSK_CHOOSE)/></div>
+                            <div class="kiosk-actions">
+                                <FolderPicker label=Signal::derive(|| s::KIOSK_CHOOSE)/>
+                                {on_kiosk.then(|| view! { <button class="button" data-testid="kiosk-use-phone" on:click=move |_| intent(Intent::KioskBegin)>{s::KIOSK_PHONE}</button> })}
+                            </div>
                             <Show when=move || matches!(phase(), KioskPhase::Starting)><p class="muted">{s::KIOSK_STARTING}</p></Show>
                         </section>
                     }.into_any(),
@@ -39,12 +58,15 @@ pub fn KioskApp() -> impl IntoView {
                                 <button class="button primary huge" data-testid="kiosk-finish" on:click=move |_| intent(Intent::KioskFinish)>{s::KIOSK_FINISH}</button>
                                 <FolderPicker label=Signal::derive(|| s::ADD_MORE)/>
                             </div>
+                            {phone}
                         </section>
                     }.into_any(),
                     KioskPhase::Visiting { drop, code } => view! {
                         <section class="kiosk-visit" data-testid="kiosk-visit">
-                            <StatusCard/>
+                            // Before anything is chosen, the card's "Ready" text is the normal app's: leave it out.
+                            <Show when=move || !matches!(store.status.get(), crate::store::StatusView::Ready)><StatusCard/></Show>
                             <p class="muted" data-testid="kiosk-drop">{s::kiosk_drop(&drop, &code)}</p>
+                            {phone}
                             <Controls/>
                             <OverallProgress/>
                             <PlanView/>

@@ -7,6 +7,7 @@ pub mod folder_picker;
 pub mod kiosk;
 pub mod overall_progress;
 pub mod plan_view;
+pub mod qr_code;
 pub mod settings_panel;
 pub mod skipped_list;
 pub mod status_card;

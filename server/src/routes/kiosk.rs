@@ -57,6 +57,25 @@ fn answer(state: &AppState, token: Option<String>, profile: String, drop: String
     }
 }
 
+#[derive(Serialize)]
+pub struct PhoneLink {
+    /// The token of a link into this visit (`/?visit=TOKEN`), for the visitor's phone.
+    pub token: String,
+}
+
+/// `POST /api/v1/kiosk/sessions/current/phone`: a link the visitor's phone opens (the kiosk
+/// shows it as a QR code) to upload into the same drop. It dies with the visit.
+pub async fn phone(State(state): State<AppState>, Extension(access): Extension<Access>) -> Result<Response, ApiError> {
+    let Access::Visitor { session, .. } = access else { return Err(ApiError::NotFound) };
+    let sessions = state.sessions.clone();
+    let token = tokio::task::spawn_blocking(move || -> Result<String, ApiError> {
+        let parent = sessions.lookup_hash(&session, now_ms())?.ok_or(ApiError::NotFound)?;
+        Ok(sessions.link(&parent)?)
+    })
+    .await??;
+    Ok((StatusCode::CREATED, Json(PhoneLink { token })).into_response())
+}
+
 pub async fn current(State(state): State<AppState>, Extension(access): Extension<Access>) -> Result<Json<SessionAnswer>, ApiError> {
     let Access::Visitor { drop, .. } = access else { return Err(ApiError::NotFound) };
     let code = drop.rsplit(' ').next().unwrap_or_default().to_string();
@@ -79,11 +98,11 @@ pub async fn end(
     let keep = matches!(p.keep_uploads.as_deref(), Some("1" | "true"));
     let st = state.clone();
     tokio::task::spawn_blocking(move || -> Result<(), ApiError> {
-        st.sessions.end(&session)?;
+        let ended = st.sessions.end(&session)?;
         if !keep {
             for id in st.store.list_uploads()? {
                 let Ok(Some(info)) = st.store.load_upload(&id) else { continue };
-                if info.session.as_deref() != Some(session.as_str()) || info.is_complete() {
+                if !info.session.as_ref().is_some_and(|s| ended.contains(s)) || info.is_complete() {
                     continue;
                 }
                 let Some(_guard) = st.locks.try_lock(&id) else { continue };

@@ -11,6 +11,8 @@ import path from 'node:path';
 import { startServer, screenshotPath } from '../lib/server.mjs';
 import { launch, waitForStatus } from '../lib/browser.mjs';
 import { writeTree, jpeg } from '../lib/fixtures.mjs';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 
 const KEY = 'shop-kiosk-key-e2e-0123456789';
 
@@ -102,5 +104,57 @@ test('a kiosk visit leaves no trace, resets after the idle time, and the next vi
     await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test('upload from your phone: the kiosk\'s QR code opens the visit on a phone, the kiosk shows the photos arriving, the link dies with the visit', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-phone-'));
+  writeTree(path.join(dir, 'Camera'), { 'PXL_0001.jpg': jpeg('phone-1', 40_000), 'PXL_0002.jpg': jpeg('phone-2') });
+  const server = await startServer({ args: ['--kiosk', `shop:e2e:${KEY}`, '--kiosk-idle', '5m'] });
+  const kiosk = await launch();
+  const phone = await launch({ viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true });
+  try {
+    await kiosk.page.goto(`${server.base}/?kiosk=shop&key=${KEY}`);
+    await kiosk.page.getByTestId('kiosk-use-phone').click();
+    const qr = kiosk.page.getByTestId('kiosk-qr');
+    await qr.waitFor({ timeout: 20000 });
+    await kiosk.page.screenshot({ path: screenshotPath('screenshot-kiosk-phone.png') });
+    // Decode the QR code from a screenshot, as a phone's camera would.
+    const png = PNG.sync.read(await qr.screenshot());
+    const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    assert.ok(code, 'the QR code decodes');
+    const link = code.data;
+    assert.match(link, new RegExp(`^${server.base}/\\?visit=[0-9a-f]{48}$`));
+    const token = new URL(link).searchParams.get('visit');
+
+    await phone.page.goto(link);
+    await phone.page.getByTestId('kiosk-welcome').waitFor();
+    assert.equal(await phone.page.getByTestId('kiosk-use-phone').count(), 0, 'a phone has no phone button of its own');
+    await phone.page.getByTestId('folder-input').setInputFiles(path.join(dir, 'Camera'));
+    await waitForStatus(phone.page, /^Ready to back up 2 photos and videos$/, 30000);
+    await phone.page.getByTestId('backup-button').click();
+    await phone.page.getByTestId('kiosk-done').waitFor({ timeout: 60000 });
+    // The kiosk screen shows them arriving.
+    await kiosk.page.waitForFunction(() => {
+      const t = document.querySelector('[data-testid="kiosk-arrivals"]')?.textContent || '';
+      return t.includes('PXL_0001.jpg') && t.includes('PXL_0002.jpg');
+    }, null, { timeout: 15000 });
+    const media = await server.media();
+    assert.equal(new Set(media.map((m) => m.album)).size, 1, 'the phone\'s photos are in the kiosk visit\'s drop');
+    // The visit ends at the kiosk: the phone's link is refused.
+    await kiosk.page.getByTestId('kiosk-finish').click();
+    await kiosk.page.getByTestId('kiosk-welcome').waitFor({ timeout: 20000 });
+    const r = await fetch(`${server.base}/api/v1/media`, { headers: { Authorization: `Bearer ${token}` } });
+    assert.equal(r.status, 401);
+    await phone.page.reload();
+    await phone.page.getByTestId('kiosk-use-phone').count();
+    await phone.page.getByTestId('folder-input').setInputFiles(path.join(dir, 'Camera'));
+    await phone.page.getByTestId('notice').waitFor({ timeout: 20000 });
+    assert.match(await phone.page.getByTestId('notice').innerText(), /This link has ended/);
+  } finally {
+    await kiosk.close();
+    await phone.close();
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
