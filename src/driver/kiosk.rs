@@ -190,9 +190,8 @@ async fn start_session(mode: Mode) {
     // A kiosk starts a visit with its key; a phone joins the visit its link names.
     let answer = match &mode {
         Mode::Kiosk { key } => call("POST", "/api/v1/kiosk/sessions", key, 201).await,
-        Mode::Phone { token } => call("GET", "/api/v1/kiosk/sessions/current", token, 200).await.map(|a| {
-            let _ = js_sys::Reflect::set(&a, &"token".into(), &token.into());
-            a
+        Mode::Phone { token } => call("GET", "/api/v1/kiosk/sessions/current", token, 200).await.inspect(|a| {
+            let _ = js_sys::Reflect::set(a, &"token".into(), &token.into());
         }),
     };
     with(|d| {
