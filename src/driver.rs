@@ -22,48 +22,14 @@ use crate::store::{Store, StoreWriter};
 
 mod http;
 mod intake;
+mod intents;
 pub mod kiosk;
 mod page;
 mod publish;
 mod sync;
 
 use intake::open;
-
-/// What the UI asks for: every call a component makes goes through [`intent`].
-pub enum Intent {
-    /// Entries of a drop (a folder's tree is walked lazily).
-    AddEntries(Vec<web_sys::FileSystemEntry>),
-    /// Files from an input or a drop without entries.
-    AddFiles(web_sys::FileList),
-    /// "Choose folders" through showDirectoryPicker (remembered for "Continue").
-    PickFolder,
-    /// "Continue your backup": the remembered folders, started once planned.
-    ContinueRemembered,
-    /// Back up & sync: "Add a backup folder" (showDirectoryPicker).
-    AddBackupFolder,
-    /// Stop syncing a backup folder (nothing is deleted).
-    RemoveBackupFolder(String),
-    /// The Back up & sync switch ("Turn on" too).
-    SetSync(bool),
-    /// "Allow access to your backup folders" after a restart (a click: the browser may ask).
-    AllowFolderAccess,
-    /// Kiosk: "Upload from your phone" on the welcome screen (starts a visit without files).
-    KioskBegin,
-    /// Kiosk: "Finish" (end the visit now).
-    KioskFinish,
-    /// Kiosk: "Let my uploads finish if I walk away".
-    KioskKeepUploads(bool),
-    Start,
-    PauseAll,
-    ResumeAll,
-    PauseFile(u32),
-    ResumeFile(u32),
-    CancelFile(u32),
-    RetryFile(u32),
-    RetryFailed,
-    SetFolderIncluded(String, bool),
-    UpdateSettings(Settings),
-}
+pub use intents::{intent, Intent};
 
 pub(crate) struct Inner {
     engine: Engine,
@@ -208,63 +174,6 @@ pub fn start(store: Store, w: StoreWriter) {
             Err(e) => web_sys::console::warn_1(&format!("resume store unavailable: {e}").into()),
         }
         step(|_, _| {});
-    });
-}
-
-/// Send a user intent to the engine (or, for files, to the intake that walks them in).
-pub fn intent(i: Intent) {
-    let in_kiosk = with(|d| d.kiosk.is_some()).unwrap_or(false);
-    let engine_intent = match i {
-        Intent::AddEntries(entries) if in_kiosk => return kiosk::choose(kiosk::Held::Entries(entries)),
-        Intent::AddFiles(list) if in_kiosk => return kiosk::choose(kiosk::Held::Files(list)),
-        Intent::KioskFinish => return kiosk::finish(),
-        Intent::KioskBegin => return kiosk::begin(),
-        Intent::KioskKeepUploads(keep) => return kiosk::set_keep_uploads(keep),
-        Intent::AddEntries(entries) => return intake::add_entries(entries),
-        Intent::AddFiles(list) => return intake::add_file_list(list),
-        Intent::PickFolder => return intake::pick_folder(),
-        Intent::ContinueRemembered => return intake::continue_remembered(),
-        Intent::AddBackupFolder => return wasm_bindgen_futures::spawn_local(sync::add_folder()),
-        Intent::RemoveBackupFolder(name) => return wasm_bindgen_futures::spawn_local(sync::remove_folder(name)),
-        Intent::AllowFolderAccess => return wasm_bindgen_futures::spawn_local(sync::resume_sync(true)),
-        other => other,
-    };
-    with(|d| {
-        let now = clock::now_ms();
-        let id = |n: u32| FileId(n as u64);
-        match engine_intent {
-            Intent::Start => {
-                d.engine.start(now);
-                page::ask_notification_permission();
-            }
-            Intent::PauseAll => d.engine.pause_all(now),
-            Intent::ResumeAll => d.engine.resume_all(now),
-            Intent::PauseFile(n) => d.engine.pause_file(id(n), now),
-            Intent::ResumeFile(n) => d.engine.resume_file(id(n), now),
-            Intent::CancelFile(n) => d.engine.cancel_file(id(n), now),
-            Intent::RetryFile(n) => d.engine.retry_file(id(n), now),
-            Intent::RetryFailed => d.engine.retry_failed(now),
-            Intent::SetFolderIncluded(folder, included) => d.engine.set_folder_included(&folder, included, now),
-            Intent::UpdateSettings(s) => {
-                if d.kiosk.is_none() {
-                    crate::settings::save(&s);
-                }
-                d.w.settings.set(s.clone());
-                d.engine.set_settings(engine_settings(&s, &d.origin), now);
-            }
-            Intent::SetSync(on) => {
-                let mut s = d.store.settings.get_untracked();
-                s.sync = on;
-                crate::settings::save(&s);
-                d.w.settings.set(s);
-                d.engine.set_sync(on, d.sync_folder_count(), now);
-                if on {
-                    wasm_bindgen_futures::spawn_local(sync::resume_sync(true));
-                }
-            }
-            _ => {}
-        }
-        d.pump();
     });
 }
 
