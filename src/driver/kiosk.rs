@@ -107,6 +107,10 @@ pub(super) fn set_keep_uploads(keep: bool) {
 pub(super) fn on_status(d: &mut Inner, st: &shoebox_core::engine::Status) {
     if let Some(k) = d.kiosk.as_mut() {
         k.flow.on_status(st);
+        // The done screen lists what is in the drop now, not two seconds ago.
+        if matches!(st, shoebox_core::engine::Status::Complete { .. }) && d.store.phone_link.get_untracked().is_some() {
+            wasm_bindgen_futures::spawn_local(refresh_arrivals());
+        }
     }
     d.kiosk_pump();
 }
@@ -236,25 +240,25 @@ async fn phone_link() {
     with(|d| d.w.phone_link.set(Some(link)));
 }
 
+async fn refresh_arrivals() {
+    let Some(token) = with(|d| d.engine.settings().token.clone()).flatten() else { return };
+    let Some(page) = call("GET", "/api/v1/media?limit=1000", &token, 200).await else { return };
+    let names: Vec<String> = js_sys::Reflect::get(&page, &"items".into())
+        .ok()
+        .and_then(|i| i.dyn_into::<js_sys::Array>().ok())
+        .map(|a| a.iter().filter_map(|i| get(&i, "filename").as_string()).collect())
+        .unwrap_or_default();
+    with(|d| {
+        if d.store.arrivals.get_untracked() != names {
+            d.w.arrivals.set(names);
+        }
+    });
+}
+
 /// The photos in the visit's drop, whoever sent them (the kiosk, or the visitor's phone),
 /// every two seconds while the visit lasts.
 fn watch_arrivals() {
-    let cb = Closure::<dyn Fn()>::new(|| {
-        let Some(token) = with(|d| d.engine.settings().token.clone()).flatten() else { return };
-        wasm_bindgen_futures::spawn_local(async move {
-            let Some(page) = call("GET", "/api/v1/media?limit=1000", &token, 200).await else { return };
-            let names: Vec<String> = js_sys::Reflect::get(&page, &"items".into())
-                .ok()
-                .and_then(|i| i.dyn_into::<js_sys::Array>().ok())
-                .map(|a| a.iter().filter_map(|i| get(&i, "filename").as_string()).collect())
-                .unwrap_or_default();
-            with(|d| {
-                if d.store.arrivals.get_untracked() != names {
-                    d.w.arrivals.set(names);
-                }
-            });
-        });
-    });
+    let cb = Closure::<dyn Fn()>::new(|| wasm_bindgen_futures::spawn_local(refresh_arrivals()));
     if let Some(w) = web_sys::window() {
         let _ = w.set_interval_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), 2000);
     }

@@ -67,6 +67,7 @@ test('a kiosk visit leaves no trace, resets after the idle time, and the next vi
     const first = await visit(page, path.join(dir, 'DCIM'), sessions);
     assert.match(await page.getByTestId('kiosk-done').innerText(), /Done — 3 photos saved\. You can take your card\./);
     assert.match(await page.getByTestId('kiosk-drop').innerText(), new RegExp(`${first.drop}.*${first.code}`));
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: screenshotPath('screenshot-kiosk-done.png') });
     const media = await server.media();
     assert.deepEqual(media.map((m) => m.album), [first.drop, first.drop, first.drop], 'every photo is in the visitor\'s drop');
@@ -118,6 +119,7 @@ test('upload from your phone: the kiosk\'s QR code opens the visit on a phone, t
     await kiosk.page.getByTestId('kiosk-use-phone').click();
     const qr = kiosk.page.getByTestId('kiosk-qr');
     await qr.waitFor({ timeout: 20000 });
+    await kiosk.page.evaluate(() => window.scrollTo(0, 0));
     await kiosk.page.screenshot({ path: screenshotPath('screenshot-kiosk-phone.png') });
     // Decode the QR code from a screenshot, as a phone's camera would.
     const png = PNG.sync.read(await qr.screenshot());
