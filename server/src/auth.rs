@@ -23,6 +23,9 @@ pub fn valid_user_name(u: &str) -> bool {
 pub enum Access {
     /// A user's own token: everything in their account.
     Full,
+    /// An upload-only token (a kiosk uploading into a visitor's own account for an hour):
+    /// uploads and dedup checks, never the library.
+    Upload,
     /// A kiosk key: it can only start visitor sessions of its profile.
     KioskKey { profile: String },
     /// A kiosk visitor: uploads into its own drop (an album of the operator's account) and

@@ -17,6 +17,10 @@ use std::time::Duration;
 (e.g. RUST_LOG=shoebox_server=debug,tower_http=debug) for more."
 )]
 pub struct Args {
+    /// `user add|list|remove|quota|link`: manage users instead of serving.
+    #[command(subcommand)]
+    pub command: Option<crate::cli::Command>,
+
     /// Address to listen on. Port 0 picks a free port; the startup line shows the one bound.
     #[arg(long, env = "SHOEBOX_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,

@@ -24,6 +24,8 @@ pub enum ApiError {
     ChecksumMismatch,
     /// Disk (or quota) full.
     InsufficientStorage(String),
+    /// Too many attempts (pairing codes): try again later.
+    RateLimited,
     Internal(String),
 }
 
@@ -46,6 +48,7 @@ impl ApiError {
             DigestMismatch(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ChecksumMismatch => StatusCode::from_u16(460).expect("460 is a valid status"),
             InsufficientStorage(_) => StatusCode::INSUFFICIENT_STORAGE,
+            RateLimited => StatusCode::TOO_MANY_REQUESTS,
             Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -54,6 +57,7 @@ impl ApiError {
         match self {
             BadRequest(m) | Conflict(m) | TooLarge(m) | DigestMismatch(m) | InsufficientStorage(m) => m.clone(),
             Unauthorized => "missing or invalid bearer token".into(),
+            RateLimited => "too many attempts; wait a few minutes and try again".into(),
             NotFound => "no such upload or media".into(),
             Gone => "upload expired".into(),
             Locked => "another request is writing to this upload; retry later".into(),

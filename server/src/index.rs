@@ -161,6 +161,17 @@ impl MediaIndex {
         Ok((items.into_iter().map(|(_, m)| m).collect(), next))
     }
 
+    /// Bytes the user's stored content takes (each content once, however many records name it).
+    pub fn used_bytes(&self, user: &str) -> rusqlite::Result<u64> {
+        self.conn()
+            .query_row(
+                "SELECT COALESCE(SUM(size), 0) FROM (SELECT sha256, MAX(size) AS size FROM media WHERE user = ?1 GROUP BY sha256)",
+                params![user],
+                |r| r.get::<_, i64>(0),
+            )
+            .map(|n| n as u64)
+    }
+
     pub fn get(&self, user: &str, album: Option<&str>, sha256: &str) -> rusqlite::Result<Option<MediaItem>> {
         self.conn()
             .query_row(

@@ -1,7 +1,9 @@
 //! shoebox-server: a durable tus 1.0 server with whole-file verification, per-user
 //! content-addressed dedup, bearer-token auth, a SQLite media index and Prometheus metrics.
 //! `app(state)` builds the whole router, so tests drive it in-process without a port.
+pub mod accounts;
 pub mod auth;
+pub mod cli;
 pub mod config;
 pub mod cors;
 pub mod error;
@@ -47,10 +49,23 @@ pub fn app(state: AppState) -> Router {
         .route("/api/v1/kiosk/sessions", post(kiosk::create))
         .route("/api/v1/kiosk/sessions/current", get(kiosk::current).delete(kiosk::end))
         .route("/api/v1/kiosk/sessions/current/phone", post(kiosk::phone))
+        .route("/api/v1/pair/{code}", get(devices::describe))
+        .route("/api/v1/pair/{code}/approve", post(devices::approve))
+        .route("/api/v1/devices", get(devices::list))
+        .route("/api/v1/devices/{id}", axum::routing::delete(devices::revoke))
+        .route("/api/v1/devices/{id}/rotate", post(devices::rotate))
+        .route("/api/v1/account", get(devices::account))
         .layer(from_fn_with_state(state.clone(), middleware::require_token))
         .layer(from_fn(middleware::no_store))
         .layer(DefaultBodyLimit::max(API_BODY_LIMIT));
+    // Pairing starts and polls carry no token: a new device has none yet.
+    let public = Router::new()
+        .route("/api/v1/pair", post(devices::start))
+        .route("/api/v1/pair/poll", post(devices::poll))
+        .layer(from_fn(middleware::no_store))
+        .layer(DefaultBodyLimit::max(64 * 1024));
     Router::new()
+        .merge(public)
         .merge(files)
         .merge(api)
         .route("/metrics", get(routes::metrics::metrics))

@@ -13,6 +13,15 @@ async fn main() {
         )
         .init();
     let args = Args::parse();
+    if let Some(cmd) = args.command.clone() {
+        match shoebox_server::cli::run(cmd, &args.data_dir) {
+            Ok(out) => {
+                println!("{out}");
+                return;
+            }
+            Err(e) => fail(&e),
+        }
+    }
     let listen = args.listen;
     let config = ServerConfig::from_args(args).unwrap_or_else(|e| fail(&e));
     let state = AppState::open(config).unwrap_or_else(|e| fail(&format!("cannot open the data folder: {e}")));

@@ -60,8 +60,16 @@ pub async fn require_token(State(state): State<AppState>, mut req: Request, next
         .map(str::trim)
         .ok_or(ApiError::Unauthorized)?
         .to_string();
+    let (accounts, t) = (state.accounts.clone(), token.clone());
+    let device = tokio::task::spawn_blocking(move || accounts.device_for(&t, crate::timefmt::now_ms())).await??;
     let (user, access) = if let Some(u) = state.tokens.user(&token) {
         (u.to_string(), Access::Full)
+    } else if let Some(d) = device {
+        let access = match d.scope {
+            crate::accounts::DeviceScope::Full => Access::Full,
+            crate::accounts::DeviceScope::Upload => Access::Upload,
+        };
+        (d.user, access)
     } else if let Some(profile) = state.tokens.kiosk(&token) {
         let user = state.config.kiosks.iter().find(|k| k.name == profile).map(|k| k.user.clone()).unwrap_or_default();
         (user, Access::KioskKey { profile: profile.to_string() })
@@ -92,6 +100,7 @@ fn allowed(access: &Access, method: &Method, path: &str) -> bool {
     let sessions = path == "/api/v1/kiosk/sessions";
     match access {
         Access::Full => !sessions && !path.starts_with("/api/v1/kiosk/"),
+        Access::Upload => path.starts_with("/files") || matches!(path, "/api/v1/config" | "/api/v1/media/check" | "/api/v1/account"),
         Access::KioskKey { .. } => sessions && method == Method::POST,
         Access::Visitor { .. } => {
             path.starts_with("/files")

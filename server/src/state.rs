@@ -17,6 +17,8 @@ pub struct AppState {
     pub tokens: Arc<Tokens>,
     pub metrics: Arc<Metrics>,
     pub locks: Arc<Locks>,
+    /// Users, devices and pairing codes.
+    pub accounts: Arc<crate::accounts::Accounts>,
     /// Kiosk visitor sessions.
     pub sessions: Arc<crate::sessions::Sessions>,
     /// Set when no token was configured: the default user's token, printed in the app URL.
@@ -46,6 +48,7 @@ impl AppState {
                 Tokens::new(&config.tokens)
                     .with_kiosk_keys(&config.kiosks.iter().map(|k| (k.name.clone(), k.key.clone())).collect::<Vec<_>>()),
             ),
+            accounts: Arc::new(crate::accounts::Accounts::open(&config.data_dir.join("accounts.sqlite")).map_err(io::Error::other)?),
             sessions: Arc::new(crate::sessions::Sessions::open(&config.data_dir.join("sessions.sqlite")).map_err(io::Error::other)?),
             config: Arc::new(config),
             store,

@@ -13,7 +13,7 @@ use crate::upload::concat::{claim_parts, join, parse_final, release_parts};
 use crate::upload::finish::finish;
 use crate::upload::ingest::{ingest, Ending};
 use crate::upload::metadata::{self, non_empty};
-use crate::upload::{expires_header, new_expiry, within_max_size};
+use crate::upload::{expires_header, new_expiry, within_max_size, within_quota};
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{header::LOCATION, HeaderMap, HeaderValue, StatusCode};
@@ -74,6 +74,9 @@ pub async fn create(
         }
     }
 
+    if let Some(len) = info.length {
+        within_quota(&state, &info.user, len).await?;
+    }
     save_new(&state, &info).await?;
     let mut guard = state.locks.try_lock(&info.id).ok_or(ApiError::Locked)?;
     let mut offset = 0;

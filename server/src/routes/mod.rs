@@ -4,6 +4,7 @@ pub mod check;
 pub mod config;
 pub mod create;
 pub mod delete;
+pub mod devices;
 pub mod head;
 pub mod kiosk;
 pub mod media_get;

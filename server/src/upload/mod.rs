@@ -56,6 +56,21 @@ pub fn within_max_size(state: &AppState, length: u64, what: &str) -> Result<(), 
     Ok(())
 }
 
+/// The user's quota (`shoebox-server user quota`): an upload that would pass it is refused at
+/// creation (507, "storage is full"), before any byte is sent.
+pub async fn within_quota(state: &AppState, user: &str, length: u64) -> Result<(), ApiError> {
+    let (accounts, u) = (state.accounts.clone(), user.to_string());
+    let Some(quota) = tokio::task::spawn_blocking(move || accounts.quota(&u)).await?? else { return Ok(()) };
+    let (index, u) = (state.index.clone(), user.to_string());
+    let used = tokio::task::spawn_blocking(move || index.used_bytes(&u)).await??;
+    if used.saturating_add(length) > quota {
+        return Err(ApiError::InsufficientStorage(format!(
+            "storage is full: {used} of {quota} bytes used, and this file needs {length} more. Free some space or ask for a larger quota."
+        )));
+    }
+    Ok(())
+}
+
 pub fn new_expiry(state: &AppState) -> u64 {
     now_ms() + state.config.upload_expiry.as_millis() as u64
 }

@@ -1,0 +1,97 @@
+//! `shoebox-server user …`: users and their sign-in links, from the command line, on the data
+//! folder the server uses (it may be running: the database takes both).
+use crate::accounts::{Accounts, DeviceScope};
+use crate::config::parse_size;
+use crate::index::MediaIndex;
+use clap::Subcommand;
+use std::path::Path;
+
+#[derive(Subcommand, Debug, Clone)]
+pub enum Command {
+    /// Users of this server.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Subcommand, Debug, Clone)]
+pub enum UserCommand {
+    /// Add a user and print a one-time sign-in link for their first device.
+    Add {
+        name: String,
+        /// Storage allowed (e.g. 50GB, 200GiB); unlimited when left out.
+        #[arg(long, value_parser = parse_size)]
+        quota: Option<u64>,
+        /// The address the link should use (the server's public one).
+        #[arg(long, default_value = "http://127.0.0.1:8080")]
+        url: String,
+    },
+    /// List users with their quota, what they use and how many devices they have.
+    List,
+    /// Remove a user: every device token of theirs stops working (their photos stay stored).
+    Remove { name: String },
+    /// Set (or, with `unlimited`, clear) a user's quota.
+    Quota { name: String, size: String },
+    /// A new one-time sign-in link (a new device token) for an existing user.
+    Link {
+        name: String,
+        #[arg(long, default_value = "http://127.0.0.1:8080")]
+        url: String,
+    },
+}
+
+fn now() -> u64 {
+    crate::timefmt::now_ms()
+}
+
+/// Run a command; the text to print, or why it failed.
+pub fn run(cmd: Command, data_dir: &Path) -> Result<String, String> {
+    std::fs::create_dir_all(data_dir).map_err(|e| format!("cannot open the data folder: {e}"))?;
+    let accounts = Accounts::open(&data_dir.join("accounts.sqlite")).map_err(|e| e.to_string())?;
+    let Command::User(cmd) = cmd;
+    let link = |name: &str, url: &str| -> Result<String, String> {
+        let (token, _) = accounts.add_device(name, "First device", DeviceScope::Full, now(), None).map_err(|e| e.to_string())?;
+        Ok(format!("{}/?token={token}", url.trim_end_matches('/')))
+    };
+    match cmd {
+        UserCommand::Add { name, quota, url } => {
+            if !crate::auth::valid_user_name(&name) {
+                return Err(format!("user name {name:?}: use 1-64 letters, digits, '-' or '_'"));
+            }
+            if !accounts.add_user(&name, quota, now()).map_err(|e| e.to_string())? {
+                return Err(format!("user {name:?} already exists"));
+            }
+            Ok(format!(
+                "Added {name}. Sign-in link for their first device (it works once per device; keep it private):\n{}",
+                link(&name, &url)?
+            ))
+        }
+        UserCommand::List => {
+            let index = MediaIndex::open(&data_dir.join("index.sqlite")).map_err(|e| e.to_string())?;
+            let mut out = String::from("user\tquota\tused\tdevices\n");
+            for u in accounts.users().map_err(|e| e.to_string())? {
+                let used = index.used_bytes(&u.name).map_err(|e| e.to_string())?;
+                let devices = accounts.devices(&u.name).map_err(|e| e.to_string())?.len();
+                let quota = u.quota_bytes.map(|q| q.to_string()).unwrap_or_else(|| "unlimited".into());
+                out.push_str(&format!("{}\t{quota}\t{used}\t{devices}\n", u.name));
+            }
+            Ok(out.trim_end().to_string())
+        }
+        UserCommand::Remove { name } => match accounts.remove_user(&name).map_err(|e| e.to_string())? {
+            true => Ok(format!("Removed {name}: their devices are signed out; their photos stay stored.")),
+            false => Err(format!("no user {name:?}")),
+        },
+        UserCommand::Quota { name, size } => {
+            let quota = if size == "unlimited" { None } else { Some(parse_size(&size)?) };
+            match accounts.set_quota(&name, quota).map_err(|e| e.to_string())? {
+                true => Ok(format!("{name}: quota {}", quota.map(|q| format!("{q} bytes")).unwrap_or_else(|| "unlimited".into()))),
+                false => Err(format!("no user {name:?}")),
+            }
+        }
+        UserCommand::Link { name, url } => {
+            if !accounts.user_exists(&name).map_err(|e| e.to_string())? {
+                return Err(format!("no user {name:?}"));
+            }
+            link(&name, &url)
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! Devices and pairing (the OAuth device-authorization pattern): a new device asks with
+//! `POST /api/v1/pair` (no token) and shows the short code; a signed-in device looks it up
+//! (`GET /api/v1/pair/{code}`) and approves it (`POST /api/v1/pair/{code}/approve`); the new
+//! device polls `POST /api/v1/pair/poll` until it gets its own token, once. The account's
+//! devices are listed, revoked and rotated under `/api/v1/devices`; `/api/v1/account` tells the
+//! quota and what is used.
+use crate::accounts::{DeviceScope, Poll};
+use crate::auth::{Access, User};
+use crate::error::ApiError;
+use crate::state::AppState;
+use crate::timefmt::{now_ms, rfc3339_from_ms};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+async fn blocking<T: Send + 'static>(
+    state: &AppState,
+    f: impl FnOnce(&crate::accounts::Accounts) -> rusqlite::Result<T> + Send + 'static,
+) -> Result<T, ApiError> {
+    let a = state.accounts.clone();
+    Ok(tokio::task::spawn_blocking(move || f(&a)).await??)
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PairStart {
+    /// What the approver is shown ("Chromebook", "Kiosk at the counter").
+    name: Option<String>,
+    /// "full" (a signed-in device, the default) or "upload" (upload-only).
+    scope: Option<String>,
+    /// The token's life once approved (upload-only tokens: at most a day; 1 h by default).
+    ttl_seconds: Option<u64>,
+}
+
+pub async fn start(State(state): State<AppState>, body: axum::body::Bytes) -> Result<Response, ApiError> {
+    let p: PairStart = serde_json::from_slice(&body).map_err(|e| ApiError::bad(format!("expected {{\"name\", \"scope\"}}: {e}")))?;
+    let scope =
+        DeviceScope::parse(p.scope.as_deref().unwrap_or("full")).ok_or_else(|| ApiError::bad("scope must be \"full\" or \"upload\""))?;
+    let name: String = p.name.unwrap_or_else(|| "A new device".into()).chars().filter(|c| !c.is_control()).take(80).collect();
+    let ttl = match scope {
+        DeviceScope::Full => None,
+        DeviceScope::Upload => Some(p.ttl_seconds.unwrap_or(3600).clamp(60, 86_400) * 1000),
+    };
+    let now = now_ms();
+    // New pairings are rate-limited server-wide (codes are short; a flood must not mint many).
+    if !blocking(&state, move |a| a.attempt("pair-start", now)).await? {
+        return Err(ApiError::RateLimited);
+    }
+    let (device_code, user_code) = blocking(&state, move |a| a.start_pairing(&name, scope, ttl, now)).await?;
+    let body =
+        json!({"deviceCode": device_code, "userCode": user_code, "expiresIn": crate::accounts::PAIRING_TTL_MS / 1000, "interval": 2});
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PollBody {
+    device_code: String,
+}
+
+pub async fn poll(State(state): State<AppState>, body: axum::body::Bytes) -> Result<Response, ApiError> {
+    let p: PollBody = serde_json::from_slice(&body).map_err(|e| ApiError::bad(format!("expected {{\"deviceCode\"}}: {e}")))?;
+    let now = now_ms();
+    match blocking(&state, move |a| a.poll(&p.device_code, now)).await? {
+        Poll::Pending => Ok((StatusCode::PRECONDITION_REQUIRED, Json(json!({"status": "pending"}))).into_response()),
+        Poll::Approved { token, user } => Ok(Json(json!({"token": token, "user": user})).into_response()),
+        Poll::Gone => Err(ApiError::NotFound),
+    }
+}
+
+/// Only a signed-in device (a user's own token) may look up and approve codes; wrong codes
+/// count against the user, so guessing is bounded.
+async fn approver(state: &AppState, user: &str, access: &Access) -> Result<(), ApiError> {
+    if *access != Access::Full {
+        return Err(ApiError::NotFound);
+    }
+    let (u, now) = (user.to_string(), now_ms());
+    if !blocking(state, move |a| a.attempt(&format!("approve:{u}"), now)).await? {
+        return Err(ApiError::RateLimited);
+    }
+    Ok(())
+}
+
+pub async fn describe(
+    State(state): State<AppState>,
+    Extension(User(user)): Extension<User>,
+    Extension(access): Extension<Access>,
+    Path(code): Path<String>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    approver(&state, &user, &access).await?;
+    let now = now_ms();
+    let (name, scope, ttl) = blocking(&state, move |a| a.pairing(&code, now)).await?.ok_or(ApiError::NotFound)?;
+    Ok(Json(json!({"name": name, "scope": scope.as_str(), "hours": ttl.map(|t| t as f64 / 3_600_000.0)})))
+}
+
+pub async fn approve(
+    State(state): State<AppState>,
+    Extension(User(user)): Extension<User>,
+    Extension(access): Extension<Access>,
+    Path(code): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    approver(&state, &user, &access).await?;
+    let now = now_ms();
+    if blocking(&state, move |a| a.approve(&code, &user, now)).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::NotFound)
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceView {
+    id: String,
+    name: String,
+    scope: &'static str,
+    created_at: String,
+    expires_at: Option<String>,
+}
+
+fn full(access: &Access) -> Result<(), ApiError> {
+    if *access == Access::Full {
+        Ok(())
+    } else {
+        Err(ApiError::NotFound)
+    }
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    Extension(User(user)): Extension<User>,
+    Extension(access): Extension<Access>,
+) -> Result<Json<Vec<DeviceView>>, ApiError> {
+    full(&access)?;
+    let devices = blocking(&state, move |a| a.devices(&user)).await?;
+    Ok(Json(
+        devices
+            .into_iter()
+            .map(|d| DeviceView {
+                id: d.id,
+                name: d.name,
+                scope: d.scope.as_str(),
+                created_at: rfc3339_from_ms(d.created_ms as i64),
+                expires_at: d.expires_ms.map(|e| rfc3339_from_ms(e as i64)),
+            })
+            .collect(),
+    ))
+}
+
+pub async fn revoke(
+    State(state): State<AppState>,
+    Extension(User(user)): Extension<User>,
+    Extension(access): Extension<Access>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    full(&access)?;
+    if blocking(&state, move |a| a.revoke(&user, &id)).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::NotFound)
+    }
+}
+
+pub async fn rotate(
+    State(state): State<AppState>,
+    Extension(User(user)): Extension<User>,
+    Extension(access): Extension<Access>,
+    Path(id): Path<String>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    full(&access)?;
+    let token = blocking(&state, move |a| a.rotate(&user, &id)).await?.ok_or(ApiError::NotFound)?;
+    Ok(Json(json!({"token": token})))
+}
+
+pub async fn account(State(state): State<AppState>, Extension(User(user)): Extension<User>) -> Result<Json<serde_json::Value>, ApiError> {
+    let (u, index) = (user.clone(), state.index.clone());
+    let used = tokio::task::spawn_blocking(move || index.used_bytes(&u)).await??;
+    let quota = blocking(&state, move |a| a.quota(&user)).await?;
+    Ok(Json(json!({"usedBytes": used, "quotaBytes": quota})))
+}
