@@ -63,6 +63,7 @@ pub fn in_backup(st: &StatusView) -> bool {
             | StatusView::WaitingForConnection
             | StatusView::WaitingForWifi
             | StatusView::WaitingToCharge
+            | StatusView::StorageFull
             | StatusView::Complete { .. }
     )
 }

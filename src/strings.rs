@@ -115,6 +115,8 @@ pub const STATUS_WIFI: &str = "Waiting for Wi-Fi";
 pub const STATUS_PAUSED: &str = "Backup is paused";
 pub const STATUS_CHARGE: &str = "Waiting to charge";
 pub const STATUS_BACKUP_OFF: &str = "Back up is off";
+pub const STATUS_STORAGE_FULL: &str = "Your storage is full";
+pub const STORAGE_FULL_HINT: &str = "The server has no room for more of your photos. Free some space or ask for a larger quota; press Resume to try again (Shoebox also tries again every few minutes).";
 pub const CHARGE_HINT: &str = "You asked to back up only while charging. The backup continues by itself when this device is plugged in.";
 pub const BACKUP_OFF_HINT: &str =
     "Your backup folders are not being backed up. Turn on Back up & sync to back up new photos and videos as they arrive.";

@@ -182,3 +182,23 @@ fn a_new_token_starts_the_handshake_again_and_an_old_answer_does_not_count() {
     h.answer(c2, Ok(config_json(true, 1000)));
     assert!(h.e.server_config().is_some());
 }
+
+#[test]
+fn storage_full_at_creation_holds_everything_without_failing_files_and_tries_again_later() {
+    let mut h = H::new(settings());
+    h.add(1, "A/a.jpg", Content::Bytes(bytes(500, 1)), photo_facts());
+    h.add(2, "A/b.jpg", Content::Bytes(bytes(500, 2)), photo_facts());
+    h.handshake(HttpResponse::new(404), options_bare());
+    h.start();
+    let (c, _) = h.expect(Method::Post);
+    h.answer(c, Ok(ok(507).with_body("storage is full: 900 of 1000 bytes used")));
+    assert_eq!(h.e.status(), Status::StorageFull);
+    assert!(h.view(FileId(1)).outcome.is_none() && h.view(FileId(1)).attempts == 0, "no file fails for it");
+    h.drain();
+    assert!(h.http.is_empty(), "nothing else is sent while full");
+    // Some minutes later the engine tries again by itself.
+    h.run_until_request();
+    let (_, r) = h.expect(Method::Post);
+    assert_eq!(r.url, EP);
+    assert!(matches!(h.e.status(), Status::BackingUp { .. }));
+}

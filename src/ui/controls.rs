@@ -13,7 +13,7 @@ pub fn Controls() -> impl IntoView {
     // Derived from the engine's status alone: a new batch's plan always has its Back up.
     let can_start = move || matches!(store.status.get(), StatusView::ReadyToBackUp { .. });
     let running = move || store.status.with(can_pause);
-    let paused = move || matches!(store.status.get(), StatusView::Paused);
+    let paused = move || matches!(store.status.get(), StatusView::Paused | StatusView::StorageFull);
     let failed = move || matches!(store.status.get(), StatusView::Complete { failed, .. } if failed > 0);
     let label = Signal::derive(move || if has_files() { s::ADD_MORE } else { s::CHOOSE_FOLDERS });
     view! {

@@ -28,6 +28,7 @@ pub fn StatusCard() -> impl IntoView {
             "status-card warn"
         }
         StatusView::BackUpOff => "status-card paused",
+        StatusView::StorageFull => "status-card warn",
         StatusView::Paused => "status-card paused",
         StatusView::BackingUp { .. } | StatusView::Looking { .. } => "status-card busy",
         _ => "status-card",

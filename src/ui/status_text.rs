@@ -14,6 +14,7 @@ pub fn headline(st: &StatusView) -> String {
         StatusView::WaitingForWifi => s::STATUS_WIFI.into(),
         StatusView::WaitingToCharge => s::STATUS_CHARGE.into(),
         StatusView::BackUpOff => s::STATUS_BACKUP_OFF.into(),
+        StatusView::StorageFull => s::STATUS_STORAGE_FULL.into(),
         StatusView::Paused => s::STATUS_PAUSED.into(),
         StatusView::Complete { .. } => s::STATUS_COMPLETE.into(),
     }
@@ -28,6 +29,7 @@ pub fn detail(st: &StatusView) -> String {
         StatusView::WaitingForWifi => s::WIFI_HINT.into(),
         StatusView::WaitingToCharge => s::CHARGE_HINT.into(),
         StatusView::BackUpOff => s::BACKUP_OFF_HINT.into(),
+        StatusView::StorageFull => s::STORAGE_FULL_HINT.into(),
         StatusView::BackingUp { bytes_left, eta_ms, .. } => s::backing_up_detail(*bytes_left, *eta_ms),
         StatusView::Complete { uploaded, already, skipped, failed } => s::complete_detail(*uploaded, *already, *skipped, *failed),
         StatusView::ContinueBackup { remaining } => s::continue_detail(*remaining),

@@ -47,6 +47,10 @@ impl Engine {
 
     /// The creation POST answered.
     fn on_created(&mut self, id: FileId, r: &Req, resp: HttpResponse, now: u64) {
+        if resp.status == 507 {
+            // No room for it (quota or disk): not this file's fault; everything waits.
+            return self.storage_is_full(protocol::reason(&resp), now);
+        }
         let class = classify(resp.status, false, false);
         if class != StatusClass::Success {
             // Nothing exists on the server yet: a 404/410 here is an ordinary failure.

@@ -53,6 +53,7 @@ impl Engine {
         let was_signin = self.server.signin;
         self.run.paused_all = false;
         self.server.signin = false;
+        self.server.storage_full = None;
         if was_signin && self.server.config_state == super::server::Fetch::Done && self.server.config.is_none() {
             // The config may have been refused with 401: ask again.
             self.server.config_state = super::server::Fetch::NotAsked;

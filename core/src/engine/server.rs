@@ -21,6 +21,9 @@ pub(crate) enum Fetch {
     Done,
 }
 
+/// After "storage is full", the engine tries again this often (space may have been freed).
+const STORAGE_RETRY_MS: u64 = 5 * 60_000;
+
 /// How long to wait before asking an unreachable server again: 1 s, doubling to 30 s.
 const REACH_RETRY_MS: [u64; 6] = [1_000, 2_000, 4_000, 8_000, 16_000, 30_000];
 
@@ -38,6 +41,8 @@ pub(crate) struct ServerState {
     pub unreachable: bool,
     /// Tries in a row that found it unreachable (for the retry delay).
     pub reach_failures: usize,
+    /// A creation was answered 507: no room for more (quota or disk); the server's reason.
+    pub storage_full: Option<String>,
 }
 
 impl ServerState {
@@ -147,8 +152,24 @@ impl Engine {
         }
     }
 
-    /// The Server timer: ask an unreachable (or offline) server again.
-    pub(crate) fn on_server_timer(&mut self, _now: u64) {
+    /// A creation answered 507: everything waits until there is room (asked again later).
+    pub(crate) fn storage_is_full(&mut self, reason: String, now: u64) {
+        if self.server.storage_full.is_none() {
+            self.abort_transfers(now);
+            self.timers.set(now + STORAGE_RETRY_MS, Timer::Server);
+        }
+        self.server.storage_full = Some(reason);
+        self.out.dirty = true;
+    }
+
+    /// The Server timer: ask an unreachable (or offline) server again; try again after a
+    /// "storage is full".
+    pub(crate) fn on_server_timer(&mut self, now: u64) {
+        if self.server.storage_full.take().is_some() {
+            self.clear_retries();
+            self.speed.meter.reset(now);
+            self.out.dirty = true;
+        }
         if self.server.unreachable {
             self.server.unreachable = false;
             if self.server.config_state == Fetch::NoAnswer {

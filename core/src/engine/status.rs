@@ -40,6 +40,9 @@ impl Engine {
         if self.run.paused_all {
             return Status::Paused;
         }
+        if self.server.storage_full.is_some() {
+            return Status::StorageFull;
+        }
         if !self.run.online || self.server.unreachable {
             return Status::WaitingForConnection;
         }
