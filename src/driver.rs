@@ -20,6 +20,7 @@ use crate::browser::{clock, folder_handles, idb, network, service_worker, walk, 
 use crate::settings::{AlbumSetting, Settings};
 use crate::store::{Store, StoreWriter};
 
+mod devices;
 mod http;
 mod intake;
 mod intents;
@@ -144,6 +145,7 @@ pub fn start(store: Store, w: StoreWriter) {
         return;
     }
     page::install();
+    devices::on_start();
     service_worker::register(
         || with(|d| d.w.notice.set(Some(crate::strings::UPDATED_NOTE.into()))).unwrap_or(()),
         |files| sync::add_handed_files(files, Some(crate::strings::SHARED_ALBUM.into())),

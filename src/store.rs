@@ -49,6 +49,37 @@ pub struct BackupFolderView {
     pub last_complete_ms: Option<f64>,
 }
 
+/// This device asking to be signed in: the code it shows, and the link (QR code) that opens
+/// the approval on a signed-in device.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PairingView {
+    pub code: String,
+    pub link: String,
+}
+
+/// Another device's code, looked up before this one approves it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ApprovalView {
+    pub code: String,
+    pub name: String,
+    pub upload_only: bool,
+    pub hours: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeviceRow {
+    pub id: String,
+    pub name: String,
+    pub upload_only: bool,
+    pub created: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AccountView {
+    pub used: u64,
+    pub quota: Option<u64>,
+}
+
 /// Where the page is, derived from the status alone (never stored beside it).
 pub fn in_plan(st: &StatusView) -> bool {
     matches!(st, StatusView::Looking { .. } | StatusView::ReadyToBackUp { .. })
@@ -76,6 +107,14 @@ pub fn can_pause(st: &StatusView) -> bool {
 /// What components read: read-only signals.
 #[derive(Clone, Copy)]
 pub struct Store {
+    /// The account's storage: used and quota.
+    pub account: ReadSignal<Option<AccountView>>,
+    /// The account's devices.
+    pub devices: ReadSignal<Vec<DeviceRow>>,
+    /// A code to approve ("Sign in this device?").
+    pub approval: ReadSignal<Option<ApprovalView>>,
+    /// This device asking to be signed in.
+    pub pairing: ReadSignal<Option<PairingView>>,
     /// Kiosk: the names of the photos in this visit's drop, whoever sent them.
     pub arrivals: ReadSignal<Vec<String>>,
     /// Kiosk: the link into this visit for the visitor's phone (shown as a QR code).
@@ -113,6 +152,10 @@ pub struct Store {
 /// What the driver writes with (the same signals' write halves).
 #[derive(Clone, Copy)]
 pub struct StoreWriter {
+    pub account: WriteSignal<Option<AccountView>>,
+    pub devices: WriteSignal<Vec<DeviceRow>>,
+    pub approval: WriteSignal<Option<ApprovalView>>,
+    pub pairing: WriteSignal<Option<PairingView>>,
     pub arrivals: WriteSignal<Vec<String>>,
     pub phone_link: WriteSignal<Option<String>>,
     pub kiosk_welcome: WriteSignal<Option<String>>,
@@ -135,6 +178,10 @@ pub struct StoreWriter {
 impl Store {
     pub fn new(settings: Settings) -> (Store, StoreWriter) {
         let status = signal(StatusView::Ready);
+        let account = signal(None);
+        let devices = signal(Vec::new());
+        let approval = signal(None);
+        let pairing = signal(None);
         let arrivals = signal(Vec::new());
         let phone_link = signal(None);
         let kiosk_welcome = signal(None);
@@ -153,6 +200,10 @@ impl Store {
         let notice = signal(None);
         (
             Store {
+                account: account.0,
+                devices: devices.0,
+                approval: approval.0,
+                pairing: pairing.0,
                 arrivals: arrivals.0,
                 phone_link: phone_link.0,
                 kiosk_welcome: kiosk_welcome.0,
@@ -172,6 +223,10 @@ impl Store {
                 notice: notice.0,
             },
             StoreWriter {
+                account: account.1,
+                devices: devices.1,
+                approval: approval.1,
+                pairing: pairing.1,
                 arrivals: arrivals.1,
                 phone_link: phone_link.1,
                 kiosk_welcome: kiosk_welcome.1,

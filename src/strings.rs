@@ -47,8 +47,7 @@ pub fn continue_detail(remaining: u64) -> String {
 pub fn files(n: u64) -> String {
     format!("{} {}", count(n), if n == 1 { "file" } else { "files" })
 }
-pub const SIGN_IN_HINT: &str =
-    "The server did not accept the access key. Open the link you were given again, or enter the key in Settings.";
+pub const SIGN_IN_HINT: &str = "The server did not accept this device. Press \u{201c}Sign in this device\u{201d} below and approve it from a device that is signed in, or open the link you were given again.";
 
 // Settings panel
 pub const SET_QUALITY: &str = "Upload size";
@@ -116,6 +115,39 @@ pub const STATUS_PAUSED: &str = "Backup is paused";
 pub const STATUS_CHARGE: &str = "Waiting to charge";
 pub const STATUS_BACKUP_OFF: &str = "Back up is off";
 pub const STATUS_STORAGE_FULL: &str = "Your storage is full";
+// Devices and signing in
+pub const DEVICES_TITLE: &str = "Devices and storage";
+pub const SIGN_IN_THIS: &str = "Sign in this device";
+pub const SIGN_IN_HOW: &str = "On a device that is already signed in to Shoebox, scan this code or open Settings → Devices and enter it:";
+pub const SIGN_IN_FAILED: &str = "Shoebox could not start signing in. Check the connection and try again.";
+pub const SIGN_IN_EXPIRED: &str = "The sign-in code expired. Press Sign in this device for a new one.";
+pub const PAIR_ENTER: &str = "Sign in a new device: its code";
+pub const PAIR_LOOK_UP: &str = "Continue";
+pub const PAIR_APPROVE: &str = "Approve";
+pub const PAIR_CANCEL: &str = "Cancel";
+pub const PAIR_APPROVED: &str = "Approved. The other device is signed in.";
+pub const PAIR_UNKNOWN: &str = "That code is not known, was already used, or has expired.";
+pub const PAIR_TOO_MANY: &str = "Too many codes tried. Wait a few minutes, then try again.";
+pub const DEVICE_REVOKE: &str = "Sign out";
+pub const DEVICE_UPLOAD_ONLY: &str = "upload only";
+pub fn pair_question(name: &str, upload_only: bool, hours: Option<f64>) -> String {
+    if upload_only {
+        let h = hours.unwrap_or(1.0);
+        format!(
+            "Let \u{201c}{name}\u{201d} upload to your account for {} {}? It cannot see your photos.",
+            count(h.round().max(1.0) as u64),
+            if h.round() <= 1.0 { "hour" } else { "hours" }
+        )
+    } else {
+        format!("Sign in \u{201c}{name}\u{201d} to your account? It will see and back up your photos.")
+    }
+}
+pub fn storage_line(used: u64, quota: Option<u64>) -> String {
+    match quota {
+        Some(q) => format!("Storage: {} used of {}", bytes(used), bytes(q)),
+        None => format!("Storage: {} used", bytes(used)),
+    }
+}
 pub const STORAGE_FULL_HINT: &str = "The server has no room for more of your photos. Free some space or ask for a larger quota; press Resume to try again (Shoebox also tries again every few minutes).";
 pub const CHARGE_HINT: &str = "You asked to back up only while charging. The backup continues by itself when this device is plugged in.";
 pub const BACKUP_OFF_HINT: &str =

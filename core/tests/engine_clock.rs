@@ -184,18 +184,24 @@ fn a_new_token_starts_the_handshake_again_and_an_old_answer_does_not_count() {
 }
 
 #[test]
-fn storage_full_at_creation_holds_everything_without_failing_files_and_tries_again_later() {
+fn storage_full_at_creation_holds_new_uploads_without_failing_files_and_tries_again_later() {
     let mut h = H::new(settings());
     h.add(1, "A/a.jpg", Content::Bytes(bytes(500, 1)), photo_facts());
     h.add(2, "A/b.jpg", Content::Bytes(bytes(500, 2)), photo_facts());
     h.handshake(HttpResponse::new(404), options_bare());
     h.start();
-    let (c, _) = h.expect(Method::Post);
-    h.answer(c, Ok(ok(507).with_body("storage is full: 900 of 1000 bytes used")));
+    let (c1, _) = h.expect(Method::Post);
+    let (c2, _) = h.expect(Method::Post);
+    h.answer(c1, Ok(ok(507).with_body("storage is full: 900 of 1000 bytes used")));
     assert_eq!(h.e.status(), Status::StorageFull);
     assert!(h.view(FileId(1)).outcome.is_none() && h.view(FileId(1)).attempts == 0, "no file fails for it");
-    h.drain();
-    assert!(h.http.is_empty(), "nothing else is sent while full");
+    // The upload the server already took goes on and completes.
+    h.answer(c2, Ok(ok(201).with_header("Location", "u2")));
+    let (p, _) = h.expect(Method::Patch);
+    h.answer(p, Ok(ok(204).with_header("Upload-Offset", "500")));
+    assert!(matches!(h.view(FileId(2)).outcome, Some(shoebox_core::facts::Outcome::Uploaded(_))));
+    assert!(h.http.is_empty(), "no new upload is created while full");
+    assert_eq!(h.e.status(), Status::StorageFull);
     // Some minutes later the engine tries again by itself.
     h.run_until_request();
     let (_, r) = h.expect(Method::Post);

@@ -17,6 +17,9 @@ pub struct AppState {
     pub tokens: Arc<Tokens>,
     pub metrics: Arc<Metrics>,
     pub locks: Arc<Locks>,
+    /// Held from a quota check to the new upload's record, so uploads created at once cannot
+    /// all pass the check (one node; several nodes will need the database to hold it).
+    pub quota_gate: Arc<tokio::sync::Mutex<()>>,
     /// Users, devices and pairing codes.
     pub accounts: Arc<crate::accounts::Accounts>,
     /// Kiosk visitor sessions.
@@ -48,6 +51,7 @@ impl AppState {
                 Tokens::new(&config.tokens)
                     .with_kiosk_keys(&config.kiosks.iter().map(|k| (k.name.clone(), k.key.clone())).collect::<Vec<_>>()),
             ),
+            quota_gate: Arc::new(tokio::sync::Mutex::new(())),
             accounts: Arc::new(crate::accounts::Accounts::open(&config.data_dir.join("accounts.sqlite")).map_err(io::Error::other)?),
             sessions: Arc::new(crate::sessions::Sessions::open(&config.data_dir.join("sessions.sqlite")).map_err(io::Error::other)?),
             config: Arc::new(config),

@@ -123,3 +123,17 @@ async fn the_user_command_signs_in_a_first_device_sets_quotas_and_removes_users(
     run(Command::User(UserCommand::Remove { name: "carol".into() }), dir).unwrap();
     assert_eq!(s.get_as(&token, "/api/v1/media").await.status, StatusCode::UNAUTHORIZED, "a removed user's devices are refused");
 }
+
+#[tokio::test]
+async fn uploads_created_at_once_count_each_other_against_the_quota() {
+    let s = TestServer::new();
+    let out =
+        run(Command::User(UserCommand::Add { name: "erin".into(), quota: Some(5_000), url: "http://x".into() }), s.dir.path()).unwrap();
+    let token = out.lines().last().unwrap().split("?token=").nth(1).unwrap().to_string();
+    assert_eq!(s.create_as(&token, 3_000, &[]).await.status, StatusCode::CREATED);
+    assert_eq!(
+        s.create_as(&token, 3_000, &[]).await.status,
+        StatusCode::INSUFFICIENT_STORAGE,
+        "the first, unfinished, already claims 3000"
+    );
+}

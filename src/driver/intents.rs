@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use shoebox_core::engine::FileId;
 
-use super::{engine_settings, intake, kiosk, page, sync, with};
+use super::{devices, engine_settings, intake, kiosk, page, sync, with};
 use crate::browser::clock;
 use crate::settings::Settings;
 
@@ -25,6 +25,14 @@ pub enum Intent {
     SetSync(bool),
     /// "Allow access to your backup folders" after a restart (a click: the browser may ask).
     AllowFolderAccess,
+    /// "Sign in this device" (by approval from a signed-in one).
+    SignIn,
+    /// Look up another device's code before approving it.
+    LookUpCode(String),
+    /// Approve that code for this account.
+    Approve(String),
+    /// Sign a device out (its token is refused at once).
+    RevokeDevice(String),
     /// Kiosk: "Upload from your phone" on the welcome screen (starts a visit without files).
     KioskBegin,
     /// Kiosk: "Finish" (end the visit now).
@@ -51,6 +59,10 @@ pub fn intent(i: Intent) {
         Intent::AddFiles(list) if in_kiosk => return kiosk::choose(kiosk::Held::Files(list)),
         Intent::KioskFinish => return kiosk::finish(),
         Intent::KioskBegin => return kiosk::begin(),
+        Intent::SignIn => return wasm_bindgen_futures::spawn_local(devices::sign_in()),
+        Intent::LookUpCode(c) => return wasm_bindgen_futures::spawn_local(devices::look_up(c)),
+        Intent::Approve(c) => return wasm_bindgen_futures::spawn_local(devices::approve(c)),
+        Intent::RevokeDevice(id) => return wasm_bindgen_futures::spawn_local(devices::revoke(id)),
         Intent::KioskKeepUploads(keep) => return kiosk::set_keep_uploads(keep),
         Intent::AddEntries(entries) => return intake::add_entries(entries),
         Intent::AddFiles(list) => return intake::add_file_list(list),

@@ -45,6 +45,9 @@ pub(super) fn publish(d: &mut Inner) {
         if prev != status {
             super::sync::on_status(d, &status);
             super::kiosk::on_status(d, &status);
+            if d.kiosk.is_none() {
+                super::devices::on_status(&status);
+            }
             d.w.status.set(status);
         }
     }

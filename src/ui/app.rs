@@ -1,8 +1,8 @@
 //! The root component: provides the store, lays out the page, and starts the driver.
 use leptos::prelude::*;
 
-use super::sync_panel::SyncPanel;
 use super::{controls::Controls, drop_zone::DropZone, file_list::FileList, overall_progress::OverallProgress};
+use super::{devices_panel::DevicesPanel, sync_panel::SyncPanel};
 use super::{plan_view::PlanView, settings_panel::SettingsPanel, skipped_list::SkippedList, status_card::StatusCard};
 use crate::store::Store;
 use crate::strings as s;
@@ -34,6 +34,7 @@ pub fn App() -> impl IntoView {
                 <FileList/>
                 <SkippedList/>
                 <SyncPanel/>
+                <DevicesPanel/>
                 <SettingsPanel/>
             </main>
         </DropZone>

@@ -1,6 +1,7 @@
 //! Leptos components, one per file. They read the store and send intents to the driver.
 pub mod app;
 pub mod controls;
+pub mod devices_panel;
 pub mod drop_zone;
 pub mod file_list;
 pub mod folder_picker;

@@ -37,12 +37,7 @@ impl Engine {
     /// Transfers may run: started, not paused, online and reachable, not metered under Wi-Fi
     /// only, signed in.
     pub(crate) fn can_transfer(&self) -> bool {
-        let held = self.run.paused_all
-            || !self.run.online
-            || self.server.unreachable
-            || self.server.signin
-            || self.server.storage_full.is_some()
-            || self.held_by_condition();
+        let held = self.run.paused_all || !self.run.online || self.server.unreachable || self.server.signin || self.held_by_condition();
         self.run.started && !held
     }
 

@@ -152,10 +152,10 @@ impl Engine {
         }
     }
 
-    /// A creation answered 507: everything waits until there is room (asked again later).
+    /// A creation answered 507: no new upload is created until there is room (asked again
+    /// later); uploads the server already took go on.
     pub(crate) fn storage_is_full(&mut self, reason: String, now: u64) {
         if self.server.storage_full.is_none() {
-            self.abort_transfers(now);
             self.timers.set(now + STORAGE_RETRY_MS, Timer::Server);
         }
         self.server.storage_full = Some(reason);

@@ -76,6 +76,8 @@ impl Engine {
         let budget = self.settings.max_bytes_in_flight.saturating_sub(self.inflight.bytes);
         let (kind, request) = match next_step(f.up.url.is_some(), f.up.offset_known || f.up.url.is_none(), f.up.offset, size, chunk) {
             NextStep::Complete => return self.complete(id, now),
+            // No room for more: wait (Resume, or the engine's later try, clears it).
+            NextStep::Create if self.server.storage_full.is_some() => return,
             NextStep::Create => {
                 let with_body = caps.creation_with_upload && size <= self.settings.creation_with_upload_max && size <= chunk;
                 if with_body && size > budget {

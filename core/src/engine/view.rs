@@ -74,8 +74,8 @@ pub enum Status {
     /// Backup folders exist and Back up & sync is off (the card offers "Turn on").
     BackUpOff,
     /// The server refused a new upload for lack of room (the account's quota, or its disk):
-    /// transfers wait; Resume (or a new setting) tries again, and so does the engine every few
-    /// minutes.
+    /// no new upload is created (those already taken go on); Resume tries again, and so does
+    /// the engine every few minutes.
     StorageFull,
     Paused,
     Complete {

@@ -74,10 +74,13 @@ pub async fn create(
         }
     }
 
+    let gate = state.quota_gate.clone();
+    let held = gate.lock().await;
     if let Some(len) = info.length {
         within_quota(&state, &info.user, len).await?;
     }
     save_new(&state, &info).await?;
+    drop(held);
     let mut guard = state.locks.try_lock(&info.id).ok_or(ApiError::Locked)?;
     let mut offset = 0;
     if header(&headers, "content-type") == Some(OFFSET_CONTENT_TYPE) {

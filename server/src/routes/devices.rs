@@ -176,8 +176,7 @@ pub async fn rotate(
 }
 
 pub async fn account(State(state): State<AppState>, Extension(User(user)): Extension<User>) -> Result<Json<serde_json::Value>, ApiError> {
-    let (u, index) = (user.clone(), state.index.clone());
-    let used = tokio::task::spawn_blocking(move || index.used_bytes(&u)).await??;
+    let used = crate::upload::used_bytes(&state, &user).await?;
     let quota = blocking(&state, move |a| a.quota(&user)).await?;
     Ok(Json(json!({"usedBytes": used, "quotaBytes": quota})))
 }

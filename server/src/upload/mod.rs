@@ -56,13 +56,35 @@ pub fn within_max_size(state: &AppState, length: u64, what: &str) -> Result<(), 
     Ok(())
 }
 
+/// What the user's storage holds: stored content, plus what uploads in progress have claimed
+/// (several files are created at once, so each counts the others' lengths, not only what has
+/// arrived). What the quota is checked against, and what the app shows.
+pub async fn used_bytes(state: &AppState, user: &str) -> Result<u64, ApiError> {
+    let (index, store, u) = (state.index.clone(), state.store.clone(), user.to_string());
+    tokio::task::spawn_blocking(move || -> Result<u64, ApiError> {
+        let mut used = index.used_bytes(&u)?;
+        for id in store.list_uploads()? {
+            let Ok(Some(info)) = store.load_upload(&id) else { continue };
+            if info.user != u || info.state != UploadState::Receiving {
+                continue;
+            }
+            // Content already stored (an upload at its last step) is counted once.
+            let stored = info.meta(shoebox_core::tus::keys::SHA256).is_some_and(|d| index.has(&u, None, d).unwrap_or(false));
+            if !stored {
+                used = used.saturating_add(info.length.unwrap_or(0));
+            }
+        }
+        Ok(used)
+    })
+    .await?
+}
+
 /// The user's quota (`shoebox-server user quota`): an upload that would pass it is refused at
 /// creation (507, "storage is full"), before any byte is sent.
 pub async fn within_quota(state: &AppState, user: &str, length: u64) -> Result<(), ApiError> {
     let (accounts, u) = (state.accounts.clone(), user.to_string());
     let Some(quota) = tokio::task::spawn_blocking(move || accounts.quota(&u)).await?? else { return Ok(()) };
-    let (index, u) = (state.index.clone(), user.to_string());
-    let used = tokio::task::spawn_blocking(move || index.used_bytes(&u)).await??;
+    let used = used_bytes(state, user).await?;
     if used.saturating_add(length) > quota {
         return Err(ApiError::InsufficientStorage(format!(
             "storage is full: {used} of {quota} bytes used, and this file needs {length} more. Free some space or ask for a larger quota."

@@ -1,6 +1,6 @@
 // Starts a fresh shoebox-server on 127.0.0.1 (port 0, its own data folder) for one test, and
 // talks to its API: media by SHA-256, /metrics counters.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,6 +48,10 @@ export async function startServer({ token = 'e2e-token', user = 'e2e', args = []
   const server = {
     base, token, dataDir,
     get child() { return child; },
+    /** Runs `shoebox-server --data-dir <its data> ARGS...` (e.g. `user add`), returning stdout. */
+    cli(...cliArgs) {
+      return execFileSync(SERVER_BIN, ['--data-dir', dataDir, ...cliArgs], { encoding: 'utf8' });
+    },
     /** Kill the process (SIGKILL), keeping its data folder: the server is "down". */
     async kill() {
       child.kill('SIGKILL');

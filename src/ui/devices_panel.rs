@@ -1,0 +1,60 @@
+//! Devices and storage: sign this device in by approval (a code and a QR code for a signed-in
+//! device), approve another device's code ("Sign in 'Chromebook'?", or "Let this kiosk upload to
+//! your account for 1 hour?"), the account's devices with Sign out, and the storage used.
+use leptos::prelude::*;
+
+use super::qr_code::QrCodeView;
+use crate::driver::{intent, Intent};
+use crate::store::{use_store, StatusView};
+use crate::strings as s;
+
+#[component]
+pub fn DevicesPanel() -> impl IntoView {
+    let store = use_store();
+    let code = RwSignal::new(String::new());
+    let signed_out = move || matches!(store.status.get(), StatusView::SignInNeeded) || store.settings.with(|st| st.token.is_empty());
+    view! {
+        <section class="devices" data-testid="devices-panel" aria-labelledby="devices-title">
+            <h2 id="devices-title">{s::DEVICES_TITLE}</h2>
+            {move || store.account.get().map(|a| view! { <p data-testid="storage-line">{s::storage_line(a.used, a.quota)}</p> })}
+            <Show when=move || signed_out() && store.pairing.get().is_none()>
+                <button class="button primary" data-testid="sign-in-button" on:click=move |_| intent(Intent::SignIn)>{s::SIGN_IN_THIS}</button>
+            </Show>
+            {move || store.pairing.get().map(|p| view! {
+                <div class="pairing" data-testid="pairing">
+                    <p>{s::SIGN_IN_HOW}</p>
+                    <p class="pair-code" data-testid="pair-code">{p.code.clone()}</p>
+                    <QrCodeView text=Signal::derive(move || p.link.clone()) label=s::SIGN_IN_THIS.to_string()/>
+                </div>
+            })}
+            {move || store.approval.get().map(|a| {
+                let c = a.code.clone();
+                view! {
+                    <div class="approval" role="dialog" aria-modal="false" data-testid="approval">
+                        <p>{s::pair_question(&a.name, a.upload_only, a.hours)}</p>
+                        <button class="button primary" data-testid="approve-button" on:click=move |_| intent(Intent::Approve(c.clone()))>{s::PAIR_APPROVE}</button>
+                    </div>
+                }
+            })}
+            <Show when=move || !signed_out()>
+                <form class="pair-form" on:submit=move |e| { e.prevent_default(); intent(Intent::LookUpCode(code.get_untracked())); }>
+                    <label>{s::PAIR_ENTER}<input type="text" data-testid="pair-input" autocomplete="off" autocapitalize="characters"
+                        prop:value=move || code.get() on:input=move |e| code.set(event_target_value(&e))/></label>
+                    <button class="button" type="submit">{s::PAIR_LOOK_UP}</button>
+                </form>
+                <ul class="device-list" data-testid="device-list">
+                    <For each=move || store.devices.get() key=|d| d.id.clone() children=move |d| {
+                        let id = d.id.clone();
+                        view! {
+                            <li data-testid="device">
+                                <span>{d.name.clone()}</span>
+                                {d.upload_only.then(|| view! { <span class="muted">{format!(" ({})", s::DEVICE_UPLOAD_ONLY)}</span> })}
+                                <button class="link" on:click=move |_| intent(Intent::RevokeDevice(id.clone()))>{s::DEVICE_REVOKE}</button>
+                            </li>
+                        }
+                    }/>
+                </ul>
+            </Show>
+        </section>
+    }
+}
