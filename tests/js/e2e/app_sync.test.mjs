@@ -41,10 +41,13 @@ test('reopening backs up only what was added since; a photo saved while open is 
     await page.getByTestId('sync-panel').scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('screenshot-sync.png'), fullPage: true });
 
-    // Closed and reopened with one new photo: no plan, no press, only that photo's bytes.
+    // Closed and reopened with one new photo: no plan, no press, only that photo's bytes. The
+    // photo is written while the app is closed (from another page of the origin), so only the
+    // reopening can find it.
     const added = jpeg('sync-added', 20_000);
+    await page.goto(`${server.base}/manifest.webmanifest`);
     await writeOpfs(page, 'Pictures', { 'Later/IMG_added.jpg': added });
-    await page.reload();
+    await page.goto(server.base + '/');
     await waitForStatus(page, /^Backup complete$/, 60000);
     // The three backed up before are settled from this device's records, never read again.
     assert.equal(await statusDetail(page).then((d) => d.split(' · ')[0]), '1 uploaded, 3 already backed up, 0 skipped, 0 failed');
@@ -75,9 +78,10 @@ test('with sync off the card reads "Back up is off"; Turn on backs up what is ne
     await waitForStatus(page, /^Backup complete$/);
     await page.getByTestId('sync-switch').uncheck();
     const extra = jpeg('off-new', 15_000);
-    await writeOpfs(page, 'Pictures', { 'IMG_new.jpg': extra });
     const before = await received(server);
-    await page.reload();
+    await page.goto(`${server.base}/manifest.webmanifest`);
+    await writeOpfs(page, 'Pictures', { 'IMG_new.jpg': extra });
+    await page.goto(server.base + '/');
     await waitForStatus(page, /^Back up is off$/, 30000);
     await page.screenshot({ path: screenshotPath('screenshot-backup-off.png') });
     await new Promise((r) => setTimeout(r, 1500));
