@@ -107,6 +107,8 @@ pub fn can_pause(st: &StatusView) -> bool {
 /// What components read: read-only signals.
 #[derive(Clone, Copy)]
 pub struct Store {
+    /// Kiosk: visitors may upload into their own account.
+    pub kiosk_own: ReadSignal<bool>,
     /// The account's storage: used and quota.
     pub account: ReadSignal<Option<AccountView>>,
     /// The account's devices.
@@ -152,6 +154,7 @@ pub struct Store {
 /// What the driver writes with (the same signals' write halves).
 #[derive(Clone, Copy)]
 pub struct StoreWriter {
+    pub kiosk_own: WriteSignal<bool>,
     pub account: WriteSignal<Option<AccountView>>,
     pub devices: WriteSignal<Vec<DeviceRow>>,
     pub approval: WriteSignal<Option<ApprovalView>>,
@@ -178,6 +181,7 @@ pub struct StoreWriter {
 impl Store {
     pub fn new(settings: Settings) -> (Store, StoreWriter) {
         let status = signal(StatusView::Ready);
+        let kiosk_own = signal(false);
         let account = signal(None);
         let devices = signal(Vec::new());
         let approval = signal(None);
@@ -200,6 +204,7 @@ impl Store {
         let notice = signal(None);
         (
             Store {
+                kiosk_own: kiosk_own.0,
                 account: account.0,
                 devices: devices.0,
                 approval: approval.0,
@@ -223,6 +228,7 @@ impl Store {
                 notice: notice.0,
             },
             StoreWriter {
+                kiosk_own: kiosk_own.1,
                 account: account.1,
                 devices: devices.1,
                 approval: approval.1,

@@ -26,6 +26,9 @@ pub enum KioskPhase {
 pub enum KioskAction {
     /// `POST /api/v1/kiosk/sessions` with the kiosk's key, then `on_session` (or `on_session_failed`).
     StartSession,
+    /// "Into your own account": ask for an upload-only pairing, show its QR code, poll until
+    /// the visitor approves it from their signed-in phone, then `on_session`.
+    StartOwnAccount,
     /// Add the files the visitor chose (held while the session started) to the backup.
     ReleaseFiles,
     /// `DELETE /api/v1/kiosk/sessions/current` (`keepUploads=1` when `keep_uploads`).
@@ -64,12 +67,22 @@ impl KioskFlow {
 
     /// When `on_timeout` must be called (the idle reset), if at all.
     pub fn poll_timeout(&self) -> Option<u64> {
-        matches!(self.phase, KioskPhase::Visiting { .. } | KioskPhase::Done { .. }).then_some(self.last_touch + self.idle_ms)
+        matches!(self.phase, KioskPhase::Starting | KioskPhase::Visiting { .. } | KioskPhase::Done { .. })
+            .then_some(self.last_touch + self.idle_ms)
     }
 
     /// Any touch, key or pointer: the visitor is still there.
     pub fn on_touch(&mut self, now: u64) {
         self.last_touch = now;
+    }
+
+    /// "Into your own account": the visit uploads into the visitor's account instead of a drop.
+    pub fn on_begin_own(&mut self, now: u64) {
+        self.on_touch(now);
+        if self.phase == KioskPhase::Welcome {
+            self.phase = KioskPhase::Starting;
+            self.actions.push(KioskAction::StartOwnAccount);
+        }
     }
 
     /// A visit begins without files ("Upload from your phone"): a session is started.
@@ -102,7 +115,8 @@ impl KioskFlow {
         }
     }
 
-    /// The session could not be started: back to welcome (nothing was sent).
+    /// The session could not be started (or the visitor never approved): back to welcome,
+    /// nothing was sent.
     pub fn on_session_failed(&mut self) {
         if self.phase == KioskPhase::Starting {
             self.phase = KioskPhase::Welcome;
@@ -142,12 +156,17 @@ impl KioskFlow {
 
     fn end(&mut self) {
         match self.phase {
+            // Waiting for an approval nobody gave: forget it.
+            KioskPhase::Starting => {
+                self.phase = KioskPhase::Resetting;
+                self.actions.push(KioskAction::Reset);
+            }
             KioskPhase::Visiting { .. } | KioskPhase::Done { .. } => {
                 self.phase = KioskPhase::Resetting;
                 self.actions.push(KioskAction::EndSession { keep_uploads: self.keep_uploads });
                 self.actions.push(KioskAction::Reset);
             }
-            KioskPhase::Starting | KioskPhase::Welcome | KioskPhase::Resetting => {}
+            KioskPhase::Welcome | KioskPhase::Resetting => {}
         }
     }
 }
@@ -191,6 +210,22 @@ mod tests {
         drain(&mut k);
         k.on_finish(5_000);
         assert_eq!(drain(&mut k), [KioskAction::EndSession { keep_uploads: true }, KioskAction::Reset]);
+    }
+
+    #[test]
+    fn into_your_own_account_waits_for_approval_and_an_unanswered_one_is_forgotten_when_idle() {
+        let mut k = KioskFlow::new(60_000, 0);
+        k.on_begin_own(0);
+        assert_eq!(drain(&mut k), [KioskAction::StartOwnAccount]);
+        assert_eq!(k.poll_timeout(), Some(60_000), "waiting for an approval times out too");
+        k.on_timeout(60_000);
+        assert_eq!(drain(&mut k), [KioskAction::Reset]);
+        let mut k = KioskFlow::new(60_000, 0);
+        k.on_begin_own(0);
+        drain(&mut k);
+        k.on_session("your account".into(), String::new(), 5_000);
+        assert_eq!(drain(&mut k), [KioskAction::ReleaseFiles]);
+        assert!(matches!(k.phase(), KioskPhase::Visiting { .. }));
     }
 
     #[test]

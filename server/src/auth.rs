@@ -25,7 +25,7 @@ pub enum Access {
     Full,
     /// An upload-only token (a kiosk uploading into a visitor's own account for an hour):
     /// uploads and dedup checks, never the library.
-    Upload,
+    Upload { device: String },
     /// A kiosk key: it can only start visitor sessions of its profile.
     KioskKey { profile: String },
     /// A kiosk visitor: uploads into its own drop (an album of the operator's account) and

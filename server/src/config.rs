@@ -80,6 +80,11 @@ pub struct Args {
     #[arg(long, env = "SHOEBOX_KIOSK_WELCOME", default_value = "Back up your photos here. Nothing is kept on this screen.")]
     pub kiosk_welcome: String,
 
+    /// Kiosk visitors may also upload into their own Shoebox account (approved from their
+    /// signed-in phone: an upload-only token for one hour).
+    #[arg(long, env = "SHOEBOX_KIOSK_OWN_ACCOUNTS")]
+    pub kiosk_own_accounts: bool,
+
     /// How long a visitor session lives.
     #[arg(long, env = "SHOEBOX_VISITOR_SESSION", default_value = "1h", value_parser = parse_duration)]
     pub visitor_session: Duration,
@@ -109,6 +114,7 @@ pub struct ServerConfig {
     pub kiosk_album: String,
     pub kiosk_idle: Duration,
     pub kiosk_welcome: String,
+    pub kiosk_own_accounts: bool,
     pub visitor_session: Duration,
 }
 
@@ -129,6 +135,7 @@ impl ServerConfig {
             kiosk_album: "Kiosk {date} {code}".into(),
             kiosk_idle: Duration::from_secs(120),
             kiosk_welcome: "Back up your photos here. Nothing is kept on this screen.".into(),
+            kiosk_own_accounts: false,
             visitor_session: Duration::from_secs(3600),
         }
     }
@@ -178,6 +185,7 @@ impl ServerConfig {
             kiosk_album: a.kiosk_album,
             kiosk_idle: a.kiosk_idle,
             kiosk_welcome: a.kiosk_welcome,
+            kiosk_own_accounts: a.kiosk_own_accounts,
             visitor_session: a.visitor_session,
         })
     }

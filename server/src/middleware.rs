@@ -67,7 +67,7 @@ pub async fn require_token(State(state): State<AppState>, mut req: Request, next
     } else if let Some(d) = device {
         let access = match d.scope {
             crate::accounts::DeviceScope::Full => Access::Full,
-            crate::accounts::DeviceScope::Upload => Access::Upload,
+            crate::accounts::DeviceScope::Upload => Access::Upload { device: d.id.clone() },
         };
         (d.user, access)
     } else if let Some(profile) = state.tokens.kiosk(&token) {
@@ -100,8 +100,12 @@ fn allowed(access: &Access, method: &Method, path: &str) -> bool {
     let sessions = path == "/api/v1/kiosk/sessions";
     match access {
         Access::Full => !sessions && !path.starts_with("/api/v1/kiosk/"),
-        Access::Upload => path.starts_with("/files") || matches!(path, "/api/v1/config" | "/api/v1/media/check" | "/api/v1/account"),
-        Access::KioskKey { .. } => sessions && method == Method::POST,
+        Access::Upload { .. } => {
+            path.starts_with("/files")
+                || matches!(path, "/api/v1/config" | "/api/v1/media/check" | "/api/v1/account")
+                || (path == "/api/v1/devices/current" && method == Method::DELETE)
+        }
+        Access::KioskKey { .. } => (sessions && method == Method::POST) || (path == "/api/v1/kiosk/profile" && method == Method::GET),
         Access::Visitor { .. } => {
             path.starts_with("/files")
                 || matches!(path, "/api/v1/config" | "/api/v1/media/check" | "/api/v1/media")

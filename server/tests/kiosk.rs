@@ -238,3 +238,19 @@ async fn a_phone_link_uploads_into_the_same_drop_and_dies_with_the_visit() {
         assert_eq!(s.get_as(t, "/api/v1/media").await.status, StatusCode::UNAUTHORIZED, "the link is refused after the visit ends");
     }
 }
+
+#[tokio::test]
+async fn the_kiosk_profile_and_an_upload_only_token_ending_itself() {
+    let s = TestServer::with(|c| {
+        c.kiosks = vec![KioskProfile { name: "shop".into(), user: "alice".into(), key: KEY.into() }];
+        c.kiosk_own_accounts = true;
+    });
+    let p = s.get_as(KEY, "/api/v1/kiosk/profile").await;
+    assert_eq!(p.json()["ownAccounts"], true);
+    assert_eq!(s.get_as(ALICE, "/api/v1/kiosk/profile").await.status, StatusCode::NOT_FOUND, "only a kiosk key reads it");
+    let (visitor_token, _) = visitor(&s).await;
+    assert_eq!(s.get_as(&visitor_token, "/api/v1/kiosk/profile").await.status, StatusCode::NOT_FOUND);
+    // A user's full token cannot "end itself" as a device: only upload-only tokens do.
+    let end = |t: &str| Request::delete("/api/v1/devices/current").header("Authorization", format!("Bearer {t}")).body(Body::empty()).unwrap();
+    assert_eq!(s.send(end(ALICE)).await.status, StatusCode::NOT_FOUND);
+}

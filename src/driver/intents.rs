@@ -35,6 +35,8 @@ pub enum Intent {
     RevokeDevice(String),
     /// Kiosk: "Upload from your phone" on the welcome screen (starts a visit without files).
     KioskBegin,
+    /// Kiosk: "Into your own Shoebox account" on the welcome screen.
+    KioskOwnAccount,
     /// Kiosk: "Finish" (end the visit now).
     KioskFinish,
     /// Kiosk: "Let my uploads finish if I walk away".
@@ -59,6 +61,7 @@ pub fn intent(i: Intent) {
         Intent::AddFiles(list) if in_kiosk => return kiosk::choose(kiosk::Held::Files(list)),
         Intent::KioskFinish => return kiosk::finish(),
         Intent::KioskBegin => return kiosk::begin(),
+        Intent::KioskOwnAccount => return kiosk::begin_own(),
         Intent::SignIn => return wasm_bindgen_futures::spawn_local(devices::sign_in()),
         Intent::LookUpCode(c) => return wasm_bindgen_futures::spawn_local(devices::look_up(c)),
         Intent::Approve(c) => return wasm_bindgen_futures::spawn_local(devices::approve(c)),

@@ -28,6 +28,8 @@ pub enum Mode {
 
 pub(crate) struct KioskCtx {
     mode: Mode,
+    /// This visit uploads into the visitor's own account (an upload-only token).
+    own: bool,
     flow: KioskFlow,
     held: Vec<Held>,
     timer: Option<i32>,
@@ -46,7 +48,7 @@ pub fn params() -> Option<Mode> {
 
 impl KioskCtx {
     pub fn new(mode: Mode) -> Self {
-        KioskCtx { mode, flow: KioskFlow::new(120_000, clock::now_ms()), held: Vec::new(), timer: None }
+        KioskCtx { mode, own: false, flow: KioskFlow::new(120_000, clock::now_ms()), held: Vec::new(), timer: None }
     }
 }
 
@@ -82,6 +84,15 @@ pub(super) fn begin() {
     with(|d| {
         if let Some(k) = d.kiosk.as_mut() {
             k.flow.on_begin(clock::now_ms());
+        }
+        d.kiosk_pump();
+    });
+}
+
+pub(super) fn begin_own() {
+    with(|d| {
+        if let Some(k) = d.kiosk.as_mut() {
+            k.flow.on_begin_own(clock::now_ms());
         }
         d.kiosk_pump();
     });
@@ -126,9 +137,11 @@ impl Inner {
         let phase = k.flow.phase().clone();
         let due = k.flow.poll_timeout();
         let mode = k.mode.clone();
+        let ending = actions.iter().any(|a| matches!(a, KioskAction::EndSession { .. }));
         for a in actions {
             match a {
                 KioskAction::StartSession => wasm_bindgen_futures::spawn_local(start_session(mode.clone())),
+                KioskAction::StartOwnAccount => wasm_bindgen_futures::spawn_local(start_own_account()),
                 KioskAction::ReleaseFiles => {
                     for h in std::mem::take(&mut self.kiosk.as_mut().expect("kiosk").held) {
                         // Outside this borrow: the intake takes the driver itself.
@@ -142,9 +155,17 @@ impl Inner {
                 }
                 KioskAction::EndSession { keep_uploads } => {
                     let token = self.engine.settings().token.clone().unwrap_or_default();
-                    wasm_bindgen_futures::spawn_local(end_session(token, keep_uploads));
+                    let own = self.kiosk.as_ref().is_some_and(|k| k.own);
+                    wasm_bindgen_futures::spawn_local(end_session(token, keep_uploads, own));
                 }
-                KioskAction::Reset => {}
+                // Ending a visit reloads once the server has ended it (end_session); with no
+                // visit to end (an approval nobody gave), forget at once.
+                KioskAction::Reset if !ending && phase == shoebox_core::kiosk::KioskPhase::Resetting => reload(),
+                KioskAction::Reset => {
+                    if let Some(k) = self.kiosk.as_mut() {
+                        k.held.clear();
+                    }
+                }
             }
         }
         if self.store.kiosk.get_untracked().as_ref() != Some(&phase) {
@@ -265,8 +286,12 @@ fn watch_arrivals() {
     cb.forget();
 }
 
-async fn end_session(token: String, keep_uploads: bool) {
-    let url = format!("/api/v1/kiosk/sessions/current{}", if keep_uploads { "?keepUploads=1" } else { "" });
+async fn end_session(token: String, keep_uploads: bool, own: bool) {
+    // An own-account visit ends its upload-only token; a drop visit ends its session.
+    let url = match own {
+        true => "/api/v1/devices/current".to_string(),
+        false => format!("/api/v1/kiosk/sessions/current{}", if keep_uploads { "?keepUploads=1" } else { "" }),
+    };
     let req = xhr::XhrRequest {
         method: "DELETE".into(),
         url,
@@ -276,8 +301,96 @@ async fn end_session(token: String, keep_uploads: bool) {
     if let Ok((_h, fut)) = xhr::send(req, |_| {}) {
         let _ = fut.await;
     }
-    // A reload forgets everything the visit left in memory; nothing was stored anywhere else.
+    reload();
+}
+
+/// A reload forgets everything the visit left in memory; nothing was stored anywhere else.
+fn reload() {
     if let Some(w) = web_sys::window() {
         let _ = w.location().reload();
+    }
+}
+
+/// The welcome screen's profile (its text, the idle time, whether visitors may upload into
+/// their own account), asked once with the kiosk's key.
+pub(super) async fn load_profile() {
+    let Some(Mode::Kiosk { key }) = with(|d| d.kiosk.as_ref().map(|k| k.mode.clone())).flatten() else { return };
+    let Some(p) = call("GET", "/api/v1/kiosk/profile", &key, 200).await else { return };
+    with(|d| {
+        d.w.kiosk_welcome.set(get(&p, "welcome").as_string());
+        d.w.kiosk_own.set(get(&p, "ownAccounts").as_bool().unwrap_or(false));
+        if let Some(k) = d.kiosk.as_mut() {
+            k.flow.set_idle(get(&p, "idleSeconds").as_f64().unwrap_or(120.0) as u64 * 1000);
+        }
+    });
+}
+
+/// "Into your own account": an upload-only pairing; its QR code opens the approval on the
+/// visitor's signed-in phone; the kiosk polls until it is approved (or the visit is dropped).
+async fn start_own_account() {
+    let body = serde_json::json!({"name": "Shoebox kiosk", "scope": "upload", "ttlSeconds": 3600}).to_string();
+    let req = xhr::XhrRequest {
+        method: "POST".into(),
+        url: "/api/v1/pair".into(),
+        headers: vec![("Content-Type".into(), "application/json".into())],
+        body: xhr::XhrBody::Text(body),
+    };
+    let answer = match xhr::send(req, |_| {}) {
+        Ok((_h, fut)) => fut.await.ok().filter(|r| r.status == 201).and_then(|r| js_sys::JSON::parse(&r.body).ok()),
+        Err(_) => None,
+    };
+    let Some(a) = answer else {
+        return with(|d| {
+            if let Some(k) = d.kiosk.as_mut() {
+                k.flow.on_session_failed();
+            }
+            d.w.notice.set(Some(crate::strings::KIOSK_UNAVAILABLE.into()));
+            d.kiosk_pump();
+        })
+        .unwrap_or(());
+    };
+    let device_code = get(&a, "deviceCode").as_string().unwrap_or_default();
+    let code = get(&a, "userCode").as_string().unwrap_or_default();
+    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    with(|d| d.w.pairing.set(Some(crate::store::PairingView { code: code.clone(), link: format!("{origin}/?approve={code}") })));
+    loop {
+        clock::sleep_ms(2000).await;
+        let waiting =
+            with(|d| d.kiosk.as_ref().is_some_and(|k| k.flow.phase() == &shoebox_core::kiosk::KioskPhase::Starting)).unwrap_or(false);
+        if !waiting {
+            return;
+        }
+        let req = xhr::XhrRequest {
+            method: "POST".into(),
+            url: "/api/v1/pair/poll".into(),
+            headers: vec![("Content-Type".into(), "application/json".into())],
+            body: xhr::XhrBody::Text(serde_json::json!({"deviceCode": device_code}).to_string()),
+        };
+        let Ok((_h, fut)) = xhr::send(req, |_| {}) else { continue };
+        let Ok(r) = fut.await else { continue };
+        if r.status == 428 {
+            continue;
+        }
+        let token = (r.status == 200).then(|| js_sys::JSON::parse(&r.body).ok()).flatten().and_then(|a| get(&a, "token").as_string());
+        with(|d| {
+            d.w.pairing.set(None);
+            let Some(token) = token else {
+                if let Some(k) = d.kiosk.as_mut() {
+                    k.flow.on_session_failed();
+                }
+                return d.kiosk_pump();
+            };
+            let mut s = d.store.settings.get_untracked();
+            s.token = token;
+            d.w.settings.set(s.clone());
+            d.engine.set_settings(engine_settings(&s, &d.origin), clock::now_ms());
+            if let Some(k) = d.kiosk.as_mut() {
+                k.own = true;
+                k.flow.on_session(String::new(), String::new(), clock::now_ms());
+            }
+            d.kiosk_pump();
+            d.pump();
+        });
+        return;
     }
 }

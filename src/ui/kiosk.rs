@@ -46,14 +46,25 @@ pub fn KioskApp() -> impl IntoView {
                             <div class="kiosk-actions">
                                 <FolderPicker label=Signal::derive(|| s::KIOSK_CHOOSE)/>
                                 {on_kiosk.then(|| view! { <button class="button" data-testid="kiosk-use-phone" on:click=move |_| intent(Intent::KioskBegin)>{s::KIOSK_PHONE}</button> })}
+                                <Show when=move || on_kiosk && store.kiosk_own.get()>
+                                    <button class="button" data-testid="kiosk-own-account" on:click=move |_| intent(Intent::KioskOwnAccount)>{s::KIOSK_OWN}</button>
+                                </Show>
                             </div>
+                            {move || store.pairing.get().map(|p| view! {
+                                <aside class="kiosk-phone" data-testid="kiosk-own">
+                                    <h3>{s::KIOSK_OWN}</h3>
+                                    <QrCodeView text=Signal::derive(move || p.link.clone()) label=s::KIOSK_OWN.to_string()/>
+                                    <p class="pair-code" data-testid="kiosk-own-code">{p.code.clone()}</p>
+                                    <p class="muted">{s::KIOSK_OWN_HOW}</p>
+                                </aside>
+                            })}
                             <Show when=move || matches!(phase(), KioskPhase::Starting)><p class="muted">{s::KIOSK_STARTING}</p></Show>
                         </section>
                     }.into_any(),
                     KioskPhase::Done { drop, code, saved } => view! {
                         <section class="kiosk-done" data-testid="kiosk-done">
                             <h2>{s::kiosk_done(saved)}</h2>
-                            <p class="kiosk-lead" data-testid="kiosk-drop">{s::kiosk_drop(&drop, &code)}</p>
+                            <p class="kiosk-lead" data-testid="kiosk-drop">{if code.is_empty() { s::KIOSK_OWN_LINE.to_string() } else { s::kiosk_drop(&drop, &code) }}</p>
                             <div class="kiosk-actions">
                                 <button class="button primary huge" data-testid="kiosk-finish" on:click=move |_| intent(Intent::KioskFinish)>{s::KIOSK_FINISH}</button>
                                 <FolderPicker label=Signal::derive(|| s::ADD_MORE)/>
@@ -65,7 +76,7 @@ pub fn KioskApp() -> impl IntoView {
                         <section class="kiosk-visit" data-testid="kiosk-visit">
                             // Before anything is chosen, the card's "Ready" text is the normal app's: leave it out.
                             <Show when=move || !matches!(store.status.get(), crate::store::StatusView::Ready)><StatusCard/></Show>
-                            <p class="muted" data-testid="kiosk-drop">{s::kiosk_drop(&drop, &code)}</p>
+                            <p class="muted" data-testid="kiosk-drop">{if code.is_empty() { s::KIOSK_OWN_LINE.to_string() } else { s::kiosk_drop(&drop, &code) }}</p>
                             {phone}
                             <Controls/>
                             <OverallProgress/>

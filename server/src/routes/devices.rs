@@ -164,6 +164,18 @@ pub async fn revoke(
     }
 }
 
+/// `DELETE /api/v1/devices/current`: an upload-only token ends itself (a kiosk, when the
+/// visitor finishes).
+pub async fn end_current(
+    State(state): State<AppState>,
+    Extension(User(user)): Extension<User>,
+    Extension(access): Extension<Access>,
+) -> Result<StatusCode, ApiError> {
+    let Access::Upload { device } = access else { return Err(ApiError::NotFound) };
+    blocking(&state, move |a| a.revoke(&user, &device)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 pub async fn rotate(
     State(state): State<AppState>,
     Extension(User(user)): Extension<User>,

@@ -45,6 +45,17 @@ pub async fn create(
     Ok((StatusCode::CREATED, Json(answer)).into_response())
 }
 
+/// `GET /api/v1/kiosk/profile` (kiosk key): what the welcome screen needs before any visit.
+pub async fn profile(State(state): State<AppState>, Extension(access): Extension<Access>) -> Result<Json<serde_json::Value>, ApiError> {
+    let Access::KioskKey { profile } = access else { return Err(ApiError::NotFound) };
+    Ok(Json(serde_json::json!({
+        "profile": profile,
+        "welcome": state.config.kiosk_welcome,
+        "idleSeconds": state.config.kiosk_idle.as_secs(),
+        "ownAccounts": state.config.kiosk_own_accounts,
+    })))
+}
+
 fn answer(state: &AppState, token: Option<String>, profile: String, drop: String, code: String, expires_ms: u64) -> SessionAnswer {
     SessionAnswer {
         token,

@@ -160,3 +160,47 @@ test('upload from your phone: the kiosk\'s QR code opens the visit on a phone, t
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('into your own account: the visitor approves the kiosk from their signed-in phone; photos go into their account; Finish ends the kiosk\'s token', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-own-'));
+  writeTree(path.join(dir, 'Holiday'), { 'IMG_OWN_1.jpg': jpeg('own-1', 30_000), 'IMG_OWN_2.jpg': jpeg('own-2') });
+  const server = await startServer({ args: ['--kiosk', `shop:e2e:${KEY}`, '--kiosk-own-accounts'] });
+  const signIn = server.cli('user', 'add', 'frank', '--url', server.base).trim().split('\n').pop();
+  const frank = new URL(signIn).searchParams.get('token');
+  const kiosk = await launch();
+  const phone = await launch({ viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true });
+  try {
+    await phone.page.goto(signIn);
+    await waitForStatus(phone.page, /^Ready$/);
+    await kiosk.page.goto(`${server.base}/?kiosk=shop&key=${KEY}`);
+    await kiosk.page.getByTestId('kiosk-own-account').click();
+    const qr = kiosk.page.getByTestId('kiosk-own').locator('svg');
+    await qr.waitFor({ timeout: 20000 });
+    const png = PNG.sync.read(await qr.screenshot());
+    const link = jsQR(new Uint8ClampedArray(png.data), png.width, png.height).data;
+    assert.match(link, new RegExp(`^${server.base}/\\?approve=[A-Z0-9]{4}-[A-Z0-9]{4}$`));
+    await phone.page.goto(link);
+    await phone.page.getByTestId('approval').waitFor({ timeout: 20000 });
+    assert.match(await phone.page.getByTestId('approval').innerText(), /Let “Shoebox kiosk” upload to your account for 1 hour\? It cannot see your photos\./);
+    await phone.page.getByTestId('approve-button').click();
+    await kiosk.page.getByTestId('kiosk-visit').waitFor({ timeout: 20000 });
+    assert.match(await kiosk.page.getByTestId('kiosk-drop').innerText(), /your own Shoebox account/);
+    await kiosk.page.getByTestId('folder-input').setInputFiles(path.join(dir, 'Holiday'));
+    await waitForStatus(kiosk.page, /^Ready to back up 2 photos and videos$/, 30000);
+    await kiosk.page.getByTestId('backup-button').click();
+    await kiosk.page.getByTestId('kiosk-done').waitFor({ timeout: 60000 });
+    const mine = await fetch(`${server.base}/api/v1/media`, { headers: { Authorization: `Bearer ${frank}` } }).then((r) => r.json());
+    assert.deepEqual(mine.items.map((i) => [i.filename, i.album]).sort(), [['IMG_OWN_1.jpg', 'Holiday'], ['IMG_OWN_2.jpg', 'Holiday']]);
+    assert.equal((await server.media()).length, 0, 'nothing went into the kiosk operator\'s account');
+    const devices = async () => (await fetch(`${server.base}/api/v1/devices`, { headers: { Authorization: `Bearer ${frank}` } }).then((r) => r.json())).map((d) => d.name);
+    assert.deepEqual((await devices()).sort(), ['First device', 'Shoebox kiosk']);
+    await kiosk.page.getByTestId('kiosk-finish').click();
+    await kiosk.page.getByTestId('kiosk-welcome').waitFor({ timeout: 20000 });
+    assert.deepEqual(await devices(), ['First device'], 'the kiosk\'s upload-only token ended with the visit');
+  } finally {
+    await kiosk.close();
+    await phone.close();
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
