@@ -251,6 +251,7 @@ async fn the_kiosk_profile_and_an_upload_only_token_ending_itself() {
     let (visitor_token, _) = visitor(&s).await;
     assert_eq!(s.get_as(&visitor_token, "/api/v1/kiosk/profile").await.status, StatusCode::NOT_FOUND);
     // A user's full token cannot "end itself" as a device: only upload-only tokens do.
-    let end = |t: &str| Request::delete("/api/v1/devices/current").header("Authorization", format!("Bearer {t}")).body(Body::empty()).unwrap();
+    let end =
+        |t: &str| Request::delete("/api/v1/devices/current").header("Authorization", format!("Bearer {t}")).body(Body::empty()).unwrap();
     assert_eq!(s.send(end(ALICE)).await.status, StatusCode::NOT_FOUND);
 }
