@@ -80,6 +80,15 @@ pub struct Args {
     #[arg(long, env = "SHOEBOX_KIOSK_WELCOME", default_value = "Back up your photos here. Nothing is kept on this screen.")]
     pub kiosk_welcome: String,
 
+    /// The kiosk's upload size: `original`, or `high` (photos over 16 MP downsized first).
+    #[arg(long, env = "SHOEBOX_KIOSK_QUALITY", default_value = "original", value_parser = ["original", "high"])]
+    pub kiosk_quality: String,
+
+    /// The kiosk's limits (seed or google): the app judges files by them, and the server
+    /// refuses a visitor's upload over them whatever the client says.
+    #[arg(long, env = "SHOEBOX_KIOSK_LIMITS", default_value = "seed", value_parser = ["seed", "google"])]
+    pub kiosk_limits: String,
+
     /// Kiosk visitors may also upload into their own Shoebox account (approved from their
     /// signed-in phone: an upload-only token for one hour).
     #[arg(long, env = "SHOEBOX_KIOSK_OWN_ACCOUNTS")]
@@ -115,6 +124,8 @@ pub struct ServerConfig {
     pub kiosk_idle: Duration,
     pub kiosk_welcome: String,
     pub kiosk_own_accounts: bool,
+    pub kiosk_quality: String,
+    pub kiosk_limits: Limits,
     pub visitor_session: Duration,
 }
 
@@ -136,6 +147,8 @@ impl ServerConfig {
             kiosk_idle: Duration::from_secs(120),
             kiosk_welcome: "Back up your photos here. Nothing is kept on this screen.".into(),
             kiosk_own_accounts: false,
+            kiosk_quality: "original".into(),
+            kiosk_limits: Limits::seed(),
             visitor_session: Duration::from_secs(3600),
         }
     }
@@ -186,6 +199,8 @@ impl ServerConfig {
             kiosk_idle: a.kiosk_idle,
             kiosk_welcome: a.kiosk_welcome,
             kiosk_own_accounts: a.kiosk_own_accounts,
+            kiosk_quality: a.kiosk_quality,
+            kiosk_limits: Limits::preset(&a.kiosk_limits).ok_or_else(|| format!("unknown kiosk limits {:?}", a.kiosk_limits))?,
             visitor_session: a.visitor_session,
         })
     }

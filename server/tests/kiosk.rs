@@ -255,3 +255,19 @@ async fn the_kiosk_profile_and_an_upload_only_token_ending_itself() {
         |t: &str| Request::delete("/api/v1/devices/current").header("Authorization", format!("Bearer {t}")).body(Body::empty()).unwrap();
     assert_eq!(s.send(end(ALICE)).await.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn a_visitor_upload_over_the_kiosks_limits_is_refused_whatever_the_client_says() {
+    let s = TestServer::with(|c| {
+        c.kiosks = vec![KioskProfile { name: "shop".into(), user: "alice".into(), key: KEY.into() }];
+        c.kiosk_limits.max_photo_bytes = 1_000;
+    });
+    let p = s.get_as(KEY, "/api/v1/kiosk/profile").await.json();
+    assert_eq!(p["limits"]["maxPhotoBytes"], 1000);
+    let (v, _) = visitor(&s).await;
+    let r = s.create_as(&v, 2_000, &[("filetype", "image/jpeg")]).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.text());
+    assert!(r.text().contains("over this kiosk's limit"));
+    // The operator's own uploads are not a kiosk's.
+    assert_eq!(s.create_as(ALICE, 2_000, &[("filetype", "image/jpeg")]).await.status, StatusCode::CREATED);
+}

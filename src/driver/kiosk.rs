@@ -322,6 +322,14 @@ pub(super) async fn load_profile() {
         if let Some(k) = d.kiosk.as_mut() {
             k.flow.set_idle(get(&p, "idleSeconds").as_f64().unwrap_or(120.0) as u64 * 1000);
         }
+        // The profile's quality and limits, for every visitor (the server enforces the limits too).
+        let mut s = d.store.settings.get_untracked();
+        s.apply_param("quality", &get(&p, "quality").as_string().unwrap_or_default());
+        let limits = get(&get(&p, "limits"), "name").as_string().unwrap_or_default();
+        s.apply_param("limits", &limits);
+        d.w.settings.set(s.clone());
+        d.engine.set_settings(engine_settings(&s, &d.origin), clock::now_ms());
+        d.pump();
     });
 }
 

@@ -13,7 +13,7 @@ use crate::upload::concat::{claim_parts, join, parse_final, release_parts};
 use crate::upload::finish::finish;
 use crate::upload::ingest::{ingest, Ending};
 use crate::upload::metadata::{self, non_empty};
-use crate::upload::{expires_header, new_expiry, within_max_size, within_quota};
+use crate::upload::{expires_header, new_expiry, within_kiosk_limits, within_max_size, within_quota};
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{header::LOCATION, HeaderMap, HeaderValue, StatusCode};
@@ -66,6 +66,7 @@ pub async fn create(
     };
     if let Some(l) = info.length {
         within_max_size(&state, l, "Upload-Length")?;
+        within_kiosk_limits(&state, &access, l, non_empty(&info.metadata, keys::FILETYPE))?;
     }
 
     if let (Some(len), Concat::None) = (info.length, &info.concat) {

@@ -53,6 +53,8 @@ pub async fn profile(State(state): State<AppState>, Extension(access): Extension
         "welcome": state.config.kiosk_welcome,
         "idleSeconds": state.config.kiosk_idle.as_secs(),
         "ownAccounts": state.config.kiosk_own_accounts,
+        "quality": state.config.kiosk_quality,
+        "limits": state.config.kiosk_limits,
     })))
 }
 

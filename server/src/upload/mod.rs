@@ -79,6 +79,20 @@ pub async fn used_bytes(state: &AppState, user: &str) -> Result<u64, ApiError> {
     .await?
 }
 
+/// A kiosk visitor's upload is judged by the kiosk's limits on the server too, whatever the
+/// client says: a video over the largest video, anything else over the largest photo.
+pub fn within_kiosk_limits(state: &AppState, access: &Access, length: u64, filetype: Option<&str>) -> Result<(), ApiError> {
+    if access.drop().is_none() {
+        return Ok(());
+    }
+    let l = &state.config.kiosk_limits;
+    let max = if filetype.is_some_and(|t| t.starts_with("video/")) { l.max_video_bytes } else { l.max_photo_bytes };
+    if length > max {
+        return Err(ApiError::TooLarge(format!("{length} bytes is over this kiosk's limit of {max} bytes")));
+    }
+    Ok(())
+}
+
 /// The user's quota (`shoebox-server user quota`): an upload that would pass it is refused at
 /// creation (507, "storage is full"), before any byte is sent.
 pub async fn within_quota(state: &AppState, user: &str, length: u64) -> Result<(), ApiError> {
