@@ -30,7 +30,7 @@ pub enum Access {
     KioskKey { profile: String },
     /// A kiosk visitor: uploads into its own drop (an album of the operator's account) and
     /// reads back only that drop. `session` is the hash of its token.
-    Visitor { session: String, drop: String },
+    Visitor { session: String, drop: String, profile: String },
 }
 
 impl Access {

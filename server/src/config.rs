@@ -68,6 +68,11 @@ pub struct Args {
     #[arg(long = "kiosk", env = "SHOEBOX_KIOSKS", value_name = "NAME:USER:KEY", value_delimiter = ',')]
     pub kiosks: Vec<String>,
 
+    /// Kiosk profiles with settings of their own: a JSON list of {"name", "user", "key", and
+    /// optionally "album", "quality", "limits", "idleSeconds", "welcome", "ownAccounts"}.
+    #[arg(long, env = "SHOEBOX_KIOSK_CONFIG", value_name = "FILE")]
+    pub kiosk_config: Option<PathBuf>,
+
     /// The album of a visitor's drop: {date} is the day, {code} (or {visitor}) the session's code.
     #[arg(long, env = "SHOEBOX_KIOSK_ALBUM", default_value = "Kiosk {date} {code}")]
     pub kiosk_album: String,
@@ -99,13 +104,7 @@ pub struct Args {
     pub visitor_session: Duration,
 }
 
-/// A kiosk profile (see `--kiosk`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct KioskProfile {
-    pub name: String,
-    pub user: String,
-    pub key: String,
-}
+pub use crate::kiosks::{KioskProfile, KioskSettings};
 
 /// Everything the server needs, validated.
 #[derive(Clone, Debug)]
@@ -130,6 +129,19 @@ pub struct ServerConfig {
 }
 
 impl ServerConfig {
+    /// A kiosk profile by name, and its effective settings.
+    pub fn kiosk(&self, name: &str) -> Option<(&KioskProfile, KioskSettings)> {
+        let defaults = KioskSettings {
+            album: self.kiosk_album.clone(),
+            quality: self.kiosk_quality.clone(),
+            limits: self.kiosk_limits.clone(),
+            idle: self.kiosk_idle,
+            welcome: self.kiosk_welcome.clone(),
+            own_accounts: self.kiosk_own_accounts,
+        };
+        self.kiosks.iter().find(|k| k.name == name).map(|k| (k, k.settings(&defaults)))
+    }
+
     /// Defaults of the command line, with the given data folder.
     pub fn new(data_dir: impl Into<PathBuf>) -> Self {
         let limits = Limits::seed();
@@ -168,17 +180,10 @@ impl ServerConfig {
         }
         let mut kiosks = Vec::new();
         for k in a.kiosks.iter().filter(|k| !k.trim().is_empty()) {
-            let mut parts = k.trim().splitn(3, ':');
-            let (Some(name), Some(user), Some(key)) = (parts.next(), parts.next(), parts.next()) else {
-                return Err(format!("--kiosk wants NAME:USER:KEY, got {k:?}"));
-            };
-            if !crate::auth::valid_user_name(name) || !crate::auth::valid_user_name(user) {
-                return Err(format!("kiosk {k:?}: names use 1-64 letters, digits, '-' or '_'"));
-            }
-            if key.len() < 16 {
-                return Err(format!("kiosk {name:?}: the key is too short (16 characters at least)"));
-            }
-            kiosks.push(KioskProfile { name: name.into(), user: user.into(), key: key.into() });
+            kiosks.push(KioskProfile::from_flag(k)?);
+        }
+        if let Some(f) = &a.kiosk_config {
+            kiosks.extend(KioskProfile::from_file(f)?);
         }
         Ok(ServerConfig {
             data_dir: a.data_dir,

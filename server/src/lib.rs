@@ -8,6 +8,7 @@ pub mod config;
 pub mod cors;
 pub mod error;
 pub mod index;
+pub mod kiosks;
 pub mod locks;
 pub mod metrics;
 pub mod middleware;

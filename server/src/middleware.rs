@@ -77,7 +77,7 @@ pub async fn require_token(State(state): State<AppState>, mut req: Request, next
         let (sessions, t) = (state.sessions.clone(), token.clone());
         let s = tokio::task::spawn_blocking(move || sessions.lookup(&t, crate::timefmt::now_ms())).await??;
         let s = s.ok_or(ApiError::Unauthorized)?;
-        (s.user, Access::Visitor { session: s.hash, drop: s.drop })
+        (s.user, Access::Visitor { session: s.hash, drop: s.drop, profile: s.profile })
     };
     if !allowed(&access, req.method(), req.uri().path()) {
         return Err(ApiError::NotFound);

@@ -14,7 +14,7 @@ const KEY: &str = "shop-kiosk-key-0123456789";
 
 fn kiosk_server() -> TestServer {
     TestServer::with(|c| {
-        c.kiosks = vec![KioskProfile { name: "shop".into(), user: "alice".into(), key: KEY.into() }];
+        c.kiosks = vec![KioskProfile { name: "shop".into(), user: "alice".into(), key: KEY.into(), ..Default::default() }];
     })
 }
 
@@ -166,7 +166,7 @@ async fn ending_a_session_refuses_its_token_at_once_and_ends_its_unfinished_uplo
 #[tokio::test]
 async fn an_expired_session_is_refused() {
     let s = TestServer::with(|c| {
-        c.kiosks = vec![KioskProfile { name: "shop".into(), user: "alice".into(), key: KEY.into() }];
+        c.kiosks = vec![KioskProfile { name: "shop".into(), user: "alice".into(), key: KEY.into(), ..Default::default() }];
         c.visitor_session = std::time::Duration::from_millis(300);
     });
     let (v1, _) = visitor(&s).await;
@@ -242,7 +242,7 @@ async fn a_phone_link_uploads_into_the_same_drop_and_dies_with_the_visit() {
 #[tokio::test]
 async fn the_kiosk_profile_and_an_upload_only_token_ending_itself() {
     let s = TestServer::with(|c| {
-        c.kiosks = vec![KioskProfile { name: "shop".into(), user: "alice".into(), key: KEY.into() }];
+        c.kiosks = vec![KioskProfile { name: "shop".into(), user: "alice".into(), key: KEY.into(), ..Default::default() }];
         c.kiosk_own_accounts = true;
     });
     let p = s.get_as(KEY, "/api/v1/kiosk/profile").await;
@@ -259,7 +259,7 @@ async fn the_kiosk_profile_and_an_upload_only_token_ending_itself() {
 #[tokio::test]
 async fn a_visitor_upload_over_the_kiosks_limits_is_refused_whatever_the_client_says() {
     let s = TestServer::with(|c| {
-        c.kiosks = vec![KioskProfile { name: "shop".into(), user: "alice".into(), key: KEY.into() }];
+        c.kiosks = vec![KioskProfile { name: "shop".into(), user: "alice".into(), key: KEY.into(), ..Default::default() }];
         c.kiosk_limits.max_photo_bytes = 1_000;
     });
     let p = s.get_as(KEY, "/api/v1/kiosk/profile").await.json();
@@ -270,4 +270,47 @@ async fn a_visitor_upload_over_the_kiosks_limits_is_refused_whatever_the_client_
     assert!(r.text().contains("over this kiosk's limit"));
     // The operator's own uploads are not a kiosk's.
     assert_eq!(s.create_as(ALICE, 2_000, &[("filetype", "image/jpeg")]).await.status, StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn each_profile_of_a_config_file_has_its_own_settings_and_limits() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kiosks.json");
+    std::fs::write(
+        &file,
+        r#"[{"name": "lab", "user": "alice", "key": "lab-key-0123456789abcdef", "welcome": "Photo lab", "limits": "google", "album": "Lab {code}", "idleSeconds": 30},
+            {"name": "party", "user": "bob", "key": "party-key-0123456789abcd", "ownAccounts": true}]"#,
+    )
+    .unwrap();
+    let profiles = shoebox_server::kiosks::KioskProfile::from_file(&file).unwrap();
+    let s = TestServer::with(move |c| {
+        c.kiosks = profiles;
+        c.kiosk_limits.max_photo_bytes = 1_000;
+    });
+    let lab = s.get_as("lab-key-0123456789abcdef", "/api/v1/kiosk/profile").await.json();
+    assert_eq!(
+        (lab["welcome"].as_str(), lab["idleSeconds"].as_u64(), lab["ownAccounts"].as_bool()),
+        (Some("Photo lab"), Some(30), Some(false))
+    );
+    assert_eq!(lab["limits"]["name"], "google");
+    let party = s.get_as("party-key-0123456789abcd", "/api/v1/kiosk/profile").await.json();
+    assert_eq!(
+        (party["ownAccounts"].as_bool(), party["limits"]["maxPhotoBytes"].as_u64()),
+        (Some(true), Some(1000)),
+        "what a profile leaves out comes from the flags"
+    );
+    // Each profile's visitors: their own account, album pattern and limits.
+    let start = |key: &'static str| {
+        Request::post("/api/v1/kiosk/sessions").header("Authorization", format!("Bearer {key}")).body(Body::empty()).unwrap()
+    };
+    let v_lab = s.send(start("lab-key-0123456789abcdef")).await.json();
+    assert!(v_lab["drop"].as_str().unwrap().starts_with("Lab "));
+    let v_party = s.send(start("party-key-0123456789abcd")).await.json();
+    let big = s.create_as(v_lab["token"].as_str().unwrap(), 5_000, &[("filetype", "image/jpeg")]).await;
+    assert_eq!(big.status, StatusCode::CREATED, "google limits allow it in the lab");
+    let big = s.create_as(v_party["token"].as_str().unwrap(), 5_000, &[("filetype", "image/jpeg")]).await;
+    assert_eq!(big.status, StatusCode::PAYLOAD_TOO_LARGE, "the party kiosk keeps the flags' 1000-byte limit");
+    // A bad file is a clear error.
+    std::fs::write(&file, r#"[{"name": "x", "user": "alice", "key": "short"}]"#).unwrap();
+    assert!(shoebox_server::kiosks::KioskProfile::from_file(&file).unwrap_err().contains("too short"));
 }

@@ -37,10 +37,9 @@ pub async fn create(
     let now = now_ms();
     let date = rfc3339_from_ms(now as i64).chars().take(10).collect::<String>();
     let p = profile.clone();
-    let (token, s) = tokio::task::spawn_blocking(move || {
-        sessions.create(&p, &user, &cfg.kiosk_album, &date, now, cfg.visitor_session.as_millis() as u64)
-    })
-    .await??;
+    let album = cfg.kiosk(&profile).map(|(_, k)| k.album).unwrap_or_else(|| cfg.kiosk_album.clone());
+    let ttl = cfg.visitor_session.as_millis() as u64;
+    let (token, s) = tokio::task::spawn_blocking(move || sessions.create(&p, &user, &album, &date, now, ttl)).await??;
     let answer = answer(&state, Some(token), s.profile, s.drop, s.code, s.expires_ms);
     Ok((StatusCode::CREATED, Json(answer)).into_response())
 }
@@ -48,25 +47,27 @@ pub async fn create(
 /// `GET /api/v1/kiosk/profile` (kiosk key): what the welcome screen needs before any visit.
 pub async fn profile(State(state): State<AppState>, Extension(access): Extension<Access>) -> Result<Json<serde_json::Value>, ApiError> {
     let Access::KioskKey { profile } = access else { return Err(ApiError::NotFound) };
+    let (_, k) = state.config.kiosk(&profile).ok_or(ApiError::NotFound)?;
     Ok(Json(serde_json::json!({
         "profile": profile,
-        "welcome": state.config.kiosk_welcome,
-        "idleSeconds": state.config.kiosk_idle.as_secs(),
-        "ownAccounts": state.config.kiosk_own_accounts,
-        "quality": state.config.kiosk_quality,
-        "limits": state.config.kiosk_limits,
+        "welcome": k.welcome,
+        "idleSeconds": k.idle.as_secs(),
+        "ownAccounts": k.own_accounts,
+        "quality": k.quality,
+        "limits": k.limits,
     })))
 }
 
 fn answer(state: &AppState, token: Option<String>, profile: String, drop: String, code: String, expires_ms: u64) -> SessionAnswer {
+    let k = state.config.kiosk(&profile).map(|(_, k)| k);
     SessionAnswer {
         token,
         profile,
         drop,
         code,
         expires_at: rfc3339_from_ms(expires_ms as i64),
-        idle_seconds: state.config.kiosk_idle.as_secs(),
-        welcome: state.config.kiosk_welcome.clone(),
+        idle_seconds: k.as_ref().map(|k| k.idle).unwrap_or(state.config.kiosk_idle).as_secs(),
+        welcome: k.map(|k| k.welcome).unwrap_or_else(|| state.config.kiosk_welcome.clone()),
     }
 }
 
@@ -90,9 +91,9 @@ pub async fn phone(State(state): State<AppState>, Extension(access): Extension<A
 }
 
 pub async fn current(State(state): State<AppState>, Extension(access): Extension<Access>) -> Result<Json<SessionAnswer>, ApiError> {
-    let Access::Visitor { drop, .. } = access else { return Err(ApiError::NotFound) };
+    let Access::Visitor { drop, profile, .. } = access else { return Err(ApiError::NotFound) };
     let code = drop.rsplit(' ').next().unwrap_or_default().to_string();
-    Ok(Json(answer(&state, None, String::new(), drop, code, 0)))
+    Ok(Json(answer(&state, None, profile, drop, code, 0)))
 }
 
 #[derive(Deserialize)]

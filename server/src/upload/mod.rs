@@ -82,10 +82,9 @@ pub async fn used_bytes(state: &AppState, user: &str) -> Result<u64, ApiError> {
 /// A kiosk visitor's upload is judged by the kiosk's limits on the server too, whatever the
 /// client says: a video over the largest video, anything else over the largest photo.
 pub fn within_kiosk_limits(state: &AppState, access: &Access, length: u64, filetype: Option<&str>) -> Result<(), ApiError> {
-    if access.drop().is_none() {
-        return Ok(());
-    }
-    let l = &state.config.kiosk_limits;
+    let Access::Visitor { profile, .. } = access else { return Ok(()) };
+    let Some((_, settings)) = state.config.kiosk(profile) else { return Ok(()) };
+    let l = &settings.limits;
     let max = if filetype.is_some_and(|t| t.starts_with("video/")) { l.max_video_bytes } else { l.max_photo_bytes };
     if length > max {
         return Err(ApiError::TooLarge(format!("{length} bytes is over this kiosk's limit of {max} bytes")));
