@@ -190,25 +190,27 @@ fn watch() {
 /// the exclusions of a folder's plan are kept when Back up is pressed.
 pub(super) fn on_status(d: &mut Inner, st: &shoebox_core::engine::Status) {
     use shoebox_core::engine::Status;
-    match st {
-        Status::Complete { failed: 0, .. } if d.sync.scan_batch => {
-            d.sync.scan_batch = false;
+    if !d.sync.scan_batch || !matches!(st, Status::BackingUp { .. } | Status::Complete { .. }) {
+        return;
+    }
+    // The plan's unticked folders, kept for the next scans (read at Complete too: a small
+    // backup may finish before a publish ever sees it running).
+    let excluded = d.engine.excluded_folders();
+    for f in d.sync.folders.iter_mut() {
+        f.excluded = excluded.iter().filter(|p| p.split('/').next() == Some(f.name.as_str())).cloned().collect();
+    }
+    if let Status::Complete { failed, .. } = st {
+        d.sync.scan_batch = false;
+        if *failed == 0 {
             let now = js_sys::Date::now();
             for f in d.sync.folders.iter_mut() {
                 f.last_complete_ms = Some(now);
             }
             d.w.last_backup_ms.set(Some(now));
-            publish_folders(d);
-            wasm_bindgen_futures::spawn_local(save_all());
         }
-        Status::BackingUp { .. } if d.sync.scan_batch => {
-            let excluded = d.engine.excluded_folders();
-            for f in d.sync.folders.iter_mut() {
-                f.excluded = excluded.iter().filter(|p| p.split('/').next() == Some(f.name.as_str())).cloned().collect();
-            }
-        }
-        _ => {}
+        publish_folders(d);
     }
+    wasm_bindgen_futures::spawn_local(save_all());
 }
 
 fn publish_folders(d: &mut Inner) {
