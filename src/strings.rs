@@ -118,7 +118,8 @@ pub const STATUS_STORAGE_FULL: &str = "Your storage is full";
 // Devices and signing in
 pub const DEVICES_TITLE: &str = "Devices and storage";
 pub const SIGN_IN_THIS: &str = "Sign in this device";
-pub const SIGN_IN_HOW: &str = "On a device that is already signed in to Shoebox, scan this code or open Settings → Devices and enter it:";
+pub const SIGN_IN_HOW: &str =
+    "On a device that is already signed in to Shoebox, scan this code, or open \u{201c}Devices and storage\u{201d} there and enter it:";
 pub const SIGN_IN_FAILED: &str = "Shoebox could not start signing in. Check the connection and try again.";
 pub const SIGN_IN_EXPIRED: &str = "The sign-in code expired. Press Sign in this device for a new one.";
 pub const PAIR_ENTER: &str = "Sign in a new device: its code";

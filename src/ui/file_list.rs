@@ -65,7 +65,7 @@ pub fn FileList() -> impl IntoView {
         (Filter::Failed, s::FILTER_FAILED),
     ];
     view! {
-        <Show when=move || store.status.with(|st| in_backup(st) || matches!(st, StatusView::SignInNeeded))>
+        <Show when=move || store.status.with(|st| in_backup(st) || (matches!(st, StatusView::SignInNeeded) && store.rows.with(|r| !r.is_empty())))>
             <section class="files" aria-labelledby="files-title">
                 <h2 id="files-title">{s::FILES_TITLE}</h2>
                 <div class="filters" role="group" aria-label=s::FILTER_GROUP>
