@@ -50,7 +50,7 @@ function shellFiles(html) {
 
 /** Fetch index.html; when it is a build we do not have, cache its whole shell and make it current. */
 async function refresh() {
-  const res = await fetch('/', { cache: 'no-store' });
+  const res = await fetch('/', { cache: 'reload' });
   if (!res.ok) return null;
   const html = await res.text();
   const build = await hash(html);
@@ -59,7 +59,7 @@ async function refresh() {
   const cache = await caches.open(PREFIX + build);
   const files = shellFiles(html).filter((f) => f !== '/');
   await Promise.all(files.map(async (f) => {
-    const r = await fetch(f, { cache: 'no-store' });
+    const r = await fetch(f, { cache: 'reload' });
     if (r.ok) await cache.put(f, r);
   }));
   await cache.put('/', new Response(html, { headers: { 'Content-Type': 'text/html; charset=utf-8' } }));
@@ -107,7 +107,8 @@ async function shellFile(event, url) {
     const hit = await (await caches.open(PREFIX + build)).match(url.pathname);
     if (hit) return hit;
   }
-  return fetch(event.request);
+  // Not in this build's shell: ask the server, never a heuristically cached copy.
+  return fetch(event.request, { cache: 'no-cache' });
 }
 
 async function receiveShare(event) {

@@ -22,8 +22,36 @@ pub async fn app_files(State(state): State<AppState>, req: Request) -> Response 
     };
     // ServeDir guesses types from extensions: .wasm → application/wasm, .js → text/javascript.
     let svc = ServeDir::new(&dir).append_index_html_on_directories(true).fallback(ServeFile::new(dir.join("index.html")));
-    match svc.oneshot(req).await {
+    let immutable = hashed_name(path);
+    let mut res = match svc.oneshot(req).await {
         Ok(res) => res.into_response(),
         Err(e) => match e {},
+    };
+    // Trunk's hashed files never change; every other file (index.html, the workers, sw.js,
+    // the manifest) must be revalidated, or a browser's heuristic cache could hand a page the
+    // worker of another build.
+    let value = if immutable { "public, max-age=31536000, immutable" } else { "no-cache" };
+    res.headers_mut().insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static(value));
+    res
+}
+
+/// `shoebox-26dfc155b80e3c5f.js`, `app-72550bf87a74e897.css`: a 16-hex-digit content hash.
+fn hashed_name(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or("");
+    let stem = name.split('.').next().unwrap_or("");
+    let hash = stem.rsplit(['-', '_']).find(|p| p.len() == 16);
+    hash.is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit())) && !name.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn only_trunks_hashed_files_are_immutable() {
+        assert!(super::hashed_name("/shoebox-26dfc155b80e3c5f.js"));
+        assert!(super::hashed_name("/shoebox-3af8b22d882a7b07_bg.wasm"));
+        assert!(super::hashed_name("/app-72550bf87a74e897.css"));
+        for p in ["/", "/index.html", "/worker.js", "/worker_bg.wasm", "/sw.js", "/manifest.webmanifest", "/icons/icon-192.png"] {
+            assert!(!super::hashed_name(p), "{p}");
+        }
     }
 }
