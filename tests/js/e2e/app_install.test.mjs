@@ -151,10 +151,12 @@ test('the share target: files shared to Shoebox are backed up into "Shared"; wit
     assert.deepEqual(media.map((m) => m.sha256).sort(), shared.map(([, buf]) => sha256(buf)).sort());
 
     // The same share with the service worker removed: the POST reaches the server, nothing is backed up.
+    // (The app registers its service worker at every start: keep it from doing so first.)
+    await b.context.addInitScript(() => { navigator.serviceWorker.register = () => new Promise(() => {}); });
     await page.evaluate(async () => { for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister(); });
     await page.reload();
     assert.equal(await page.evaluate(() => !!navigator.serviceWorker.controller), false);
-    await page.evaluate(() => navigator.serviceWorker.register = () => new Promise(() => {}));
+    assert.deepEqual(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
     const response = page.waitForResponse((r) => r.url().endsWith('/share'));
     await share(page, [['IMG_shared_3.jpg', jpeg('shared-3')]]);
     assert.equal((await response).status(), 404);
