@@ -11,7 +11,7 @@ import { startServer, APP_DIR } from '../lib/server.mjs';
 import { launch, waitForStatus, statusHeadline } from '../lib/browser.mjs';
 import { statusDetail } from '../lib/app.mjs';
 import { jpeg, sha256 } from '../lib/fixtures.mjs';
-import { untilControlled, pickerGivesOpfs, writeOpfs, photos } from '../lib/pwa.mjs';
+import { untilControlled, writeOpfs, photos, firstBackup } from '../lib/pwa.mjs';
 
 const received = async (server) => (await server.metrics())['shoebox_received_bytes_total'] || 0;
 const checks = async (server) => Object.entries(await server.metrics()).filter(([k]) => k.includes('method="POST"')).reduce((a, [, v]) => a + v, 0);
@@ -47,14 +47,7 @@ test('server down: the shell opens from the service worker, "Waiting for connect
   const b = await launch();
   try {
     const page = b.page;
-    await pickerGivesOpfs(b.context, 'Pictures');
-    await page.goto(server.appUrl());
-    await untilControlled(page);
-    await writeOpfs(page, 'Pictures', photos('down', 2));
-    await page.getByTestId('sync-switch').check();
-    await page.getByTestId('add-backup-folder').click();
-    await waitForStatus(page, /^Ready to back up 2 photos and videos$/);
-    await page.getByTestId('backup-button').click();
+    await firstBackup(b, server, photos('down', 2));
     await waitForStatus(page, /^Backup complete$/);
     const before = await received(server);
     await server.kill();

@@ -8,23 +8,10 @@ import { startServer, screenshotPath } from '../lib/server.mjs';
 import { launch, waitForStatus, statusHeadline } from '../lib/browser.mjs';
 import { statusDetail } from '../lib/app.mjs';
 import { jpeg } from '../lib/fixtures.mjs';
-import { untilControlled, pickerGivesOpfs, writeOpfs, photos, fakeBattery } from '../lib/pwa.mjs';
+import { untilControlled, pickerGivesOpfs, writeOpfs, photos, fakeBattery, firstBackup } from '../lib/pwa.mjs';
 
 const received = async (server) => (await server.metrics())['shoebox_received_bytes_total'] || 0;
 
-/** Opens the app with an OPFS "Pictures" folder of `files`, sync on, the folder added and backed up once. */
-async function firstBackup(b, server, files, params = '') {
-  const page = b.page;
-  await pickerGivesOpfs(b.context, 'Pictures');
-  await page.goto(server.appUrl(params));
-  await untilControlled(page);
-  await writeOpfs(page, 'Pictures', files);
-  await page.getByTestId('sync-switch').check();
-  await page.getByTestId('add-backup-folder').click();
-  const n = Object.keys(files).length;
-  await waitForStatus(page, new RegExp(`^Ready to back up ${n} photos and videos$`));
-  await page.getByTestId('backup-button').click();
-}
 
 test('reopening backs up only what was added since; a photo saved while open is backed up within a minute', async () => {
   const server = await startServer();

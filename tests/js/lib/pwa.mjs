@@ -2,6 +2,7 @@
 // an OPFS folder standing in for a picked backup folder (showDirectoryPicker cannot be clicked
 // headless), and a fake Battery Status API.
 import { jpeg } from './fixtures.mjs';
+import { waitForStatus } from './browser.mjs';
 
 /** Reloads until the service worker controls the page (its first load is not controlled). */
 export async function untilControlled(page) {
@@ -48,4 +49,18 @@ export async function fakeBattery(context, charging) {
     window.__battery = b;
     Object.defineProperty(Navigator.prototype, 'getBattery', { value: async () => b, configurable: true });
   }, charging);
+}
+
+/** Opens the app with an OPFS "Pictures" folder of `files`, sync on, the folder added and backed up once. */
+export async function firstBackup(b, server, files, params = '') {
+  const page = b.page;
+  await pickerGivesOpfs(b.context, 'Pictures');
+  await page.goto(server.appUrl(params));
+  await untilControlled(page);
+  await writeOpfs(page, 'Pictures', files);
+  await page.getByTestId('sync-switch').check();
+  await page.getByTestId('add-backup-folder').click();
+  const n = Object.keys(files).length;
+  await waitForStatus(page, new RegExp(`^Ready to back up ${n} photos and videos$`));
+  await page.getByTestId('backup-button').click();
 }
