@@ -25,6 +25,7 @@ mod http;
 mod intake;
 mod intents;
 pub mod kiosk;
+pub mod library;
 mod page;
 mod publish;
 mod sync;

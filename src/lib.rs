@@ -4,6 +4,7 @@
 pub mod browser;
 #[cfg(target_arch = "wasm32")]
 pub mod driver;
+pub mod library_store;
 pub mod settings;
 pub mod store;
 pub mod strings;

@@ -2,6 +2,8 @@
 //! Statuses, outcomes and skip reasons use the exact words of contracts.md.
 use shoebox_core::facts::{Outcome, SkipReason, UploadNote};
 
+pub mod library;
+
 pub const APP_NAME: &str = "Shoebox";
 pub const TAGLINE: &str = "Back up your photos and videos. Nothing to install.";
 pub const DROP_HINT: &str = "Drop folders or photos anywhere on this page";

@@ -14,6 +14,7 @@ pub mod engine;
 pub mod facts;
 pub mod hash;
 pub mod kiosk;
+pub mod library;
 pub mod limits;
 pub mod photo;
 pub mod tus;

@@ -2,6 +2,7 @@
 pub mod backup_folders;
 pub mod battery;
 pub mod clock;
+pub mod dates;
 pub mod folder_handles;
 pub mod idb;
 pub mod limiter;

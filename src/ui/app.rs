@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use super::{controls::Controls, drop_zone::DropZone, file_list::FileList, overall_progress::OverallProgress};
 use super::{devices_panel::DevicesPanel, sync_panel::SyncPanel};
 use super::{plan_view::PlanView, settings_panel::SettingsPanel, skipped_list::SkippedList, status_card::StatusCard};
+use crate::library_store::LibraryStore;
 use crate::store::Store;
 use crate::strings as s;
 
@@ -18,14 +19,23 @@ pub fn App() -> impl IntoView {
     if kiosk {
         return view! { <super::kiosk::KioskApp/> }.into_any();
     }
+    let (library, library_writer) = LibraryStore::new();
+    provide_context(library);
+    crate::driver::library::start(library, library_writer);
+    let in_library = move || library.route.get().is_library();
 
     view! {
         <DropZone>
             <header class="top">
                 <h1 class="brand"><span class="logo" aria-hidden="true"></span>{s::APP_NAME}</h1>
                 <p class="tagline">{s::TAGLINE}</p>
+                <super::nav::Nav/>
             </header>
-            <main class="page">
+            <Show when=in_library>
+                <super::library::LibraryPage/>
+            </Show>
+            // The backup view stays mounted under the library, so its state and focus survive a visit there.
+            <main class="page" prop:hidden=in_library>
                 {move || store.notice.get().map(|n| view! { <p class="notice" role="status" data-testid="notice">{n}</p> })}
                 <StatusCard/>
                 <Controls/>

@@ -6,6 +6,8 @@ pub mod drop_zone;
 pub mod file_list;
 pub mod folder_picker;
 pub mod kiosk;
+pub mod library;
+pub mod nav;
 pub mod overall_progress;
 pub mod plan_view;
 pub mod qr_code;

@@ -1,0 +1,122 @@
+//! The library's words (the timeline, albums, Trash, search, viewer), beside the app's others.
+use super::{bytes as human_bytes, count as group};
+
+pub const NAV_BACKUP: &str = "Back up";
+pub const NAV_LIBRARY: &str = "Library";
+pub const NAV_LABEL: &str = "Shoebox";
+pub const TIMELINE: &str = "Photos";
+pub const ALBUMS: &str = "Albums";
+pub const TRASH: &str = "Trash";
+pub const VIEWS_LABEL: &str = "Library views";
+pub const SEARCH: &str = "Search";
+pub const SEARCH_HINT: &str = "File name or album";
+pub const FROM: &str = "From";
+pub const TO: &str = "To";
+pub const CLEAR_FILTERS: &str = "Clear filters";
+pub const FILTER_LABEL: &str = "Show";
+pub const KIND_ALL: &str = "All";
+pub const KIND_PHOTOS: &str = "Photos";
+pub const KIND_VIDEOS: &str = "Videos";
+pub const KIND_DOWNSIZED: &str = "Downsized";
+pub const KIND_ORIGINALS: &str = "Originals";
+pub const LOADING: &str = "Loading your library…";
+pub const UNAVAILABLE: &str =
+    "This server has no library to show, or this device may only upload. Sign in with a full account to see what is backed up.";
+pub const FAILED: &str = "The library could not be loaded. Check the connection and try again.";
+pub const RETRY: &str = "Try again";
+pub const EMPTY: &str = "Nothing backed up yet. Photos and videos you back up appear here.";
+pub const NO_MATCH: &str = "Nothing matches these filters.";
+pub const TRASH_EMPTY: &str = "The Trash is empty.";
+pub const TRASH_NOTE: &str = "Items in the Trash are kept 30 days, then deleted from the server for good. Until then they still count as backed up, so a sync or the same folder dropped again does not upload them again: restore them to see them in your library. Nothing on your devices is ever deleted.";
+pub const SCRUBBER: &str = "Jump to a month";
+pub const GRID_LABEL: &str = "Your photos and videos";
+pub const SELECT: &str = "Select";
+pub const MOVE_TO_TRASH: &str = "Move to Trash";
+pub const RESTORE: &str = "Restore";
+pub const CLEAR_SELECTION: &str = "Clear selection";
+pub const CONFIRM: &str = "Move to Trash";
+pub const CANCEL: &str = "Cancel";
+pub const ACTION_FAILED: &str = "That did not work: the server did not answer. Nothing was changed.";
+pub const NO_ALBUM: &str = "Not in an album";
+pub const NO_ALBUMS: &str = "No albums yet. Folders you back up become albums.";
+pub const CLOSE: &str = "Close";
+pub const PREVIOUS: &str = "Previous";
+pub const NEXT: &str = "Next";
+pub const ZOOM: &str = "Zoom";
+pub const FIT: &str = "Fit to window";
+pub const DOWNLOAD_ORIGINAL: &str = "Download original";
+pub const DOWNLOAD_COPY: &str = "Download";
+pub const DOWNSIZED_NOTE: &str =
+    "This is the downsized copy (High quality). The original was not uploaded, so this is the best copy there is.";
+pub const DETAILS: &str = "Details";
+pub const NO_THUMB: &str = "No preview";
+pub const D_NAME: &str = "Name";
+pub const D_FOLDER: &str = "Folder";
+pub const D_ALBUM: &str = "Album";
+pub const D_TAKEN: &str = "Taken";
+pub const D_SIZE: &str = "Size";
+pub const D_PIXELS: &str = "Pixels";
+pub const D_CAMERA: &str = "Camera";
+pub const D_PLACE: &str = "Place";
+pub const D_QUALITY: &str = "Quality";
+pub const Q_DOWNSIZED: &str = "Downsized to 16 MP (High quality)";
+pub const Q_ORIGINAL: &str = "Original";
+pub const VIDEO: &str = "Video";
+pub const TRASHED: &str = "In the Trash";
+
+fn items(n: u64) -> String {
+    if n == 1 {
+        "1 item".into()
+    } else {
+        format!("{} items", group(n))
+    }
+}
+
+/// "1,234 items · 5.2 GB · 12.0 GB of 50 GB used".
+pub fn totals_line(count: u64, bytes: u64, used: u64, quota: Option<u64>) -> String {
+    let used = match quota {
+        Some(q) => format!("{} of {} used", human_bytes(used), human_bytes(q)),
+        None => format!("{} used on the server", human_bytes(used)),
+    };
+    format!("{} · {} · {used}", items(count), human_bytes(bytes))
+}
+
+pub fn day_count(n: u32) -> String {
+    items(n as u64)
+}
+
+pub fn selected(n: usize) -> String {
+    format!("{} selected", group(n as u64))
+}
+
+pub fn confirm_trash(n: usize) -> String {
+    format!(
+        "Move {} to the Trash? {} kept 30 days and can be restored until then. Nothing on this device is deleted.",
+        items(n as u64),
+        if n == 1 { "It is" } else { "They are" }
+    )
+}
+
+pub fn trashed(n: u64) -> String {
+    format!("{} moved to the Trash.", items(n))
+}
+
+pub fn restored(n: u64) -> String {
+    format!("{} restored.", items(n))
+}
+
+pub fn album_line(count: u64, bytes: u64) -> String {
+    format!("{} · {}", items(count), human_bytes(bytes))
+}
+
+pub fn select_item(name: &str) -> String {
+    format!("Select {name}")
+}
+
+pub fn open_item(name: &str, day: &str) -> String {
+    format!("{name}, {day}")
+}
+
+pub fn position(n: u64, of: u64) -> String {
+    format!("{} of {}", group(n + 1), group(of))
+}

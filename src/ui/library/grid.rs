@@ -1,0 +1,180 @@
+//! The virtualised grid: a scroller as tall as the whole timeline, with only the rows on screen
+//! in the DOM (the driver says which), a heading per day, square thumbnails (a typed
+//! placeholder while loading or when there is none), a checkbox to select, and the scrubber.
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use crate::browser::dates;
+use crate::driver::library::{intent, LibraryIntent, GAP};
+use crate::library_store::{use_library, Cell, GridRow, LoadState, RowBody};
+use crate::strings::library as s;
+
+/// The scroller's side padding (CSS `.lib-canvas` inset), taken off the width the grid fills.
+const PAD: f64 = 8.0;
+
+#[component]
+pub fn Grid() -> impl IntoView {
+    let lib = use_library();
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    let frame = StoredValue::new(false);
+    let report = move || {
+        if let Some(el) = scroller.get_untracked() {
+            let width = el.client_width() as f64 - 2.0 * PAD;
+            intent(LibraryIntent::Viewport { top: el.scroll_top() as f64, height: el.client_height() as f64, width });
+        }
+    };
+    // At most one report per frame, however fast the scroll events come.
+    let on_scroll = move |_| {
+        if frame.get_value() {
+            return;
+        }
+        frame.set_value(true);
+        let cb = Closure::once_into_js(move || {
+            frame.set_value(false);
+            report();
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(cb.unchecked_ref());
+        }
+    };
+    Effect::new(move |_| {
+        if scroller.get().is_some() {
+            report();
+        }
+    });
+    let resize = Closure::<dyn FnMut()>::new(report);
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback("resize", resize.as_ref().unchecked_ref());
+    }
+    let resize = StoredValue::new_local(Some(resize));
+    on_cleanup(move || {
+        if let (Some(w), Some(c)) = (web_sys::window(), resize.try_update_value(|r| r.take()).flatten()) {
+            let _ = w.remove_event_listener_with_callback("resize", c.as_ref().unchecked_ref());
+        }
+    });
+    Effect::new(move |_| {
+        if let (Some((_, top)), Some(el)) = (lib.scroll_to.get(), scroller.get_untracked()) {
+            el.set_scroll_top(top as i32);
+            report();
+        }
+    });
+    let empty = move || lib.state.get() == LoadState::Ready && lib.matching.get() == 0;
+    view! {
+        <div class="lib-body">
+            <div class="lib-scroll" node_ref=scroller on:scroll=on_scroll data-testid="library-grid" aria-label=s::GRID_LABEL role="region">
+                <Show when=move || lib.state.get() == LoadState::Loading>
+                    <p class="muted lib-loading">{s::LOADING}</p>
+                </Show>
+                <Show when=empty>
+                    <p class="muted lib-loading" data-testid="library-empty">{move || {
+                        let trash = lib.route.get() == crate::library_store::Route::Trash;
+                        let filtered = lib.filters.with(|f| *f != Default::default());
+                        if trash { s::TRASH_EMPTY } else if filtered { s::NO_MATCH } else { s::EMPTY }
+                    }}</p>
+                </Show>
+                <div class="lib-canvas" style:height=move || format!("{}px", lib.height.get())>
+                    <For each=move || lib.rows.get() key=row_key children=move |r| view! { <GridRowView row=r/> }/>
+                </div>
+            </div>
+            <Scrubber/>
+        </div>
+    }
+}
+
+/// A row is redrawn when it moves (a resize) or its items arrive.
+fn row_key(r: &GridRow) -> (usize, u64, usize) {
+    let loaded = match &r.body {
+        RowBody::Cells(c) => c.iter().filter(|c| c.item.is_some()).count(),
+        RowBody::Heading { .. } => 0,
+    };
+    (r.key, r.top.to_bits(), loaded)
+}
+
+#[component]
+fn GridRowView(row: GridRow) -> impl IntoView {
+    let lib = use_library();
+    let style = format!("transform: translateY({}px)", row.top);
+    match row.body {
+        RowBody::Heading { day, count } => view! {
+            <div class="lib-row lib-day" style=style>
+                <h3>{dates::day_heading(&day)}</h3>
+                <span class="muted">{s::day_count(count)}</span>
+            </div>
+        }
+        .into_any(),
+        RowBody::Cells(cells) => {
+            let side = lib.cell.get_untracked();
+            view! {
+                <div class="lib-row lib-cells" style=style>
+                    {cells.into_iter().map(|c| view! { <CellView cell=c side=side/> }).collect_view()}
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn CellView(cell: Cell, side: f64) -> impl IntoView {
+    let lib = use_library();
+    let size = format!("width: {side}px; height: {side}px; margin-right: {GAP}px");
+    let Some(item) = cell.item else {
+        return view! { <div class="thumb loading" style=size aria-hidden="true"></div> }.into_any();
+    };
+    let broken = RwSignal::new(item.thumb_url.is_none());
+    let name = item.filename.clone().unwrap_or_else(|| item.sha256[..12].to_string());
+    let (id, id2) = (item.id.clone(), item.id.clone());
+    let selected = Signal::derive(move || lib.selected.with(|s| s.contains(&id2)));
+    let video = item.kind == "video";
+    let index = cell.index;
+    let label = s::open_item(&name, &dates::day_heading(&item.day));
+    view! {
+        <div class="thumb" class:selected=selected class:video=video style=size data-testid="thumb" data-id=item.id.clone()
+            data-name=name.clone() data-album=item.album.clone().unwrap_or_default() data-day=item.day.clone()>
+            <button class="thumb-open" aria-label=label on:click=move |_| intent(LibraryIntent::Open(index))>
+                <Show when=move || !broken.get() fallback=move || view! {
+                    <span class="placeholder" data-testid="placeholder">
+                        <span class=if video { "icon icon-play" } else { "icon icon-photo" } aria-hidden="true"></span>
+                        <span>{if video { s::VIDEO } else { s::NO_THUMB }}</span>
+                    </span>
+                }>
+                    <img src=item.thumb_url.clone().unwrap_or_default() alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer"
+                        on:error=move |_| broken.set(true)/>
+                </Show>
+                {video.then(|| view! { <span class="badge" aria-hidden="true">{s::VIDEO}</span> })}
+            </button>
+            <input type="checkbox" class="thumb-check" aria-label=s::select_item(&name) prop:checked=selected
+                on:change=move |_| intent(LibraryIntent::ToggleSelected(id.clone()))/>
+        </div>
+    }
+    .into_any()
+}
+
+/// Year and month marks down the side; a click (or Enter) jumps there.
+#[component]
+fn Scrubber() -> impl IntoView {
+    let lib = use_library();
+    view! {
+        <nav class="scrubber" aria-label=s::SCRUBBER data-testid="scrubber">
+            <For each=move || {
+                let months = lib.months.get();
+                let mut last_year = String::new();
+                months.into_iter().map(|(ym, _)| {
+                    let year = ym.get(..4).unwrap_or("").to_string();
+                    let first = year != last_year;
+                    last_year = year.clone();
+                    (ym, year, first)
+                }).collect::<Vec<_>>()
+            } key=|m| m.0.clone() children=move |(ym, year, first)| {
+                let label = format!("{} {year}", dates::month_label(&ym));
+                let m = ym.clone();
+                view! {
+                    <button class="scrub" class:year=first aria-label=label.clone() title=label
+                        on:click=move |_| intent(LibraryIntent::JumpTo(m.clone()))>
+                        {if first { year.clone() } else { dates::month_label(&ym) }}
+                    </button>
+                }
+            }/>
+        </nav>
+    }
+}

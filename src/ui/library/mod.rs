@@ -1,0 +1,70 @@
+//! The library page: its views (Photos, Albums, Trash) as links with their own URLs, the
+//! figures, the search bar, the selection bar, and the grid or the albums; the viewer on top.
+use leptos::prelude::*;
+
+use crate::driver::library::{intent, LibraryIntent};
+use crate::library_store::{use_library, LoadState, Route};
+use crate::strings::library as s;
+
+pub mod albums;
+pub mod grid;
+pub mod search_bar;
+pub mod selection_bar;
+pub mod viewer;
+pub mod viewer_details;
+
+#[component]
+pub fn LibraryPage() -> impl IntoView {
+    let lib = use_library();
+    let route = move || lib.route.get();
+    let tab = move |r: Route, label: &'static str| {
+        view! {
+            <a href=r.hash() class="tab" class:active=move || route() == r
+                aria-current=move || (route() == r).then_some("page")>{label}</a>
+        }
+    };
+    let totals = move || {
+        let t = lib.totals.get();
+        s::totals_line(t.count, t.bytes, t.used_bytes, t.quota_bytes)
+    };
+    view! {
+        <main class="library" data-testid="library">
+            <h2 class="visually-hidden">{s::NAV_LIBRARY}</h2>
+            <div class="library-head">
+                <nav class="tabs" aria-label=s::VIEWS_LABEL>
+                    {tab(Route::Timeline, s::TIMELINE)}
+                    {tab(Route::Albums, s::ALBUMS)}
+                    {tab(Route::Trash, s::TRASH)}
+                </nav>
+                <p class="muted library-totals" data-testid="library-totals">
+                    {move || (lib.state.get() == LoadState::Ready && route() != Route::Albums).then(totals)}
+                </p>
+            </div>
+            <p class="visually-hidden" role="status" aria-live="polite">{move || lib.message.get()}</p>
+            {move || lib.message.get().map(|m| view! { <p class="notice" data-testid="library-message">{m}</p> })}
+            {move || match lib.state.get() {
+                LoadState::Unavailable => view! { <p class="notice" data-testid="library-unavailable">{s::UNAVAILABLE}</p> }.into_any(),
+                LoadState::Failed => view! {
+                    <p class="notice" data-testid="library-failed">{s::FAILED}" "
+                        <button class="link" on:click=move |_| intent(LibraryIntent::Route(lib.route.get_untracked()))>{s::RETRY}</button>
+                    </p>
+                }.into_any(),
+                _ => ().into_any(),
+            }}
+            {move || match route() {
+                Route::Albums => view! { <albums::AlbumsView/> }.into_any(),
+                Route::Trash => view! {
+                    <p class="trash-note muted" data-testid="trash-note">{s::TRASH_NOTE}</p>
+                    <selection_bar::SelectionBar trash=true/>
+                    <grid::Grid/>
+                }.into_any(),
+                _ => view! {
+                    <search_bar::SearchBar/>
+                    <selection_bar::SelectionBar trash=false/>
+                    <grid::Grid/>
+                }.into_any(),
+            }}
+            <viewer::Viewer/>
+        </main>
+    }
+}

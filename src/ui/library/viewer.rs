@@ -1,0 +1,100 @@
+//! The viewer: the photo fit to the window (a click or Z zooms to full size), videos played,
+//! arrow keys and swipes for previous/next, Escape to close, the details beside it, Download
+//! original (the exact bytes) and Move to Trash.
+use leptos::prelude::*;
+
+use super::selection_bar::ConfirmTrash;
+use super::viewer_details::Details;
+use crate::driver::library::{intent, LibraryIntent};
+use crate::library_store::{use_library, Route};
+use crate::strings::library as s;
+
+#[component]
+pub fn Viewer() -> impl IntoView {
+    let lib = use_library();
+    let zoom = RwSignal::new(false);
+    let asking = RwSignal::new(false);
+    let start_x = StoredValue::new(None::<i32>);
+    let close_btn = NodeRef::<leptos::html::Button>::new();
+    let open = move || lib.viewer.with(|v| v.is_some());
+    // Focus moves into the viewer when it opens, so the keys below reach it.
+    Effect::new(move |_| {
+        if open() {
+            if let Some(b) = close_btn.get() {
+                let _ = b.focus();
+            }
+        }
+    });
+    let step = move |d: i64| {
+        zoom.set(false);
+        intent(LibraryIntent::Step(d));
+    };
+    let on_key = move |e: leptos::ev::KeyboardEvent| match e.key().as_str() {
+        "ArrowLeft" => step(-1),
+        "ArrowRight" => step(1),
+        "Escape" => intent(LibraryIntent::CloseViewer),
+        "z" | "Z" | "+" | "-" => zoom.update(|z| *z = !*z),
+        _ => {}
+    };
+    view! {
+        <Show when=open>
+            <div class="viewer" role="dialog" aria-modal="true" aria-label=s::DETAILS data-testid="viewer" on:keydown=on_key>
+                <div class="viewer-bar">
+                    <button class="button" node_ref=close_btn data-testid="viewer-close" on:click=move |_| intent(LibraryIntent::CloseViewer)>{s::CLOSE}</button>
+                    <button class="button" data-testid="viewer-prev" prop:disabled=move || lib.viewer.with(|v| !v.as_ref().is_some_and(|v| v.has_prev))
+                        on:click=move |_| step(-1)>{s::PREVIOUS}</button>
+                    <button class="button" data-testid="viewer-next" prop:disabled=move || lib.viewer.with(|v| !v.as_ref().is_some_and(|v| v.has_next))
+                        on:click=move |_| step(1)>{s::NEXT}</button>
+                    <button class="button" data-testid="viewer-zoom" aria-pressed=move || zoom.get().to_string()
+                        on:click=move |_| zoom.update(|z| *z = !*z)>{move || if zoom.get() { s::FIT } else { s::ZOOM }}</button>
+                    <span class="muted" data-testid="viewer-position">{move || {
+                        let total = lib.matching.get();
+                        lib.viewer.with(|v| v.as_ref().map(|v| s::position(v.index, total)))
+                    }}</span>
+                    <span class="grow"></span>
+                    {move || lib.viewer.with(|v| v.as_ref().and_then(|v| v.item.clone())).map(|item| {
+                        let label = if item.downsized { s::DOWNLOAD_COPY } else { s::DOWNLOAD_ORIGINAL };
+                        view! {
+                            <a class="button primary" data-testid="download" href=item.download_url.clone().unwrap_or_default()
+                                download=item.filename.clone().unwrap_or_default() referrerpolicy="no-referrer">
+                                <span class="icon icon-download" aria-hidden="true"></span>{label}</a>
+                        }
+                    })}
+                    <Show when=move || lib.route.get() != Route::Trash>
+                        <button class="button" data-testid="viewer-trash" on:click=move |_| asking.set(true)>{s::MOVE_TO_TRASH}</button>
+                    </Show>
+                </div>
+                <div class="viewer-main">
+                    <div class="viewer-stage" class:zoomed=move || zoom.get()
+                        on:pointerdown=move |e| start_x.set_value(Some(e.client_x()))
+                        on:pointerup=move |e| {
+                            if let Some(x) = start_x.get_value() {
+                                let dx = e.client_x() - x;
+                                if dx.abs() > 60 { step(if dx < 0 { 1 } else { -1 }) }
+                            }
+                            start_x.set_value(None);
+                        }>
+                        {move || lib.viewer.with(|v| v.as_ref().map(|v| v.item.clone())).map(|item| match item {
+                            None => view! { <p class="muted">{s::LOADING}</p> }.into_any(),
+                            Some(item) if item.kind == "video" => view! {
+                                <video controls preload="metadata" data-testid="viewer-video" src=item.original_url.clone().unwrap_or_default()></video>
+                            }.into_any(),
+                            Some(item) => {
+                                let src = item.preview_url.clone().or(item.original_url.clone()).unwrap_or_default();
+                                view! {
+                                    <img data-testid="viewer-image" src=src alt=item.filename.clone().unwrap_or_default() referrerpolicy="no-referrer"
+                                        draggable="false" on:dblclick=move |_| zoom.update(|z| *z = !*z)/>
+                                }.into_any()
+                            }
+                        })}
+                    </div>
+                    {move || lib.viewer.with(|v| v.as_ref().and_then(|v| v.item.clone())).map(|item| view! { <Details item=item/> })}
+                </div>
+                <Show when=move || asking.get()>
+                    <ConfirmTrash count=Signal::derive(|| 1) on_yes=move || { asking.set(false); intent(LibraryIntent::TrashShown) }
+                        on_no=move || asking.set(false)/>
+                </Show>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,36 @@
+//! The viewer's details: name, folder, album, when it was taken, size, pixels, camera, place,
+//! and whether it is the downsized copy (then the original was not uploaded).
+use leptos::prelude::*;
+use shoebox_core::api::MediaItem;
+
+use crate::browser::dates;
+use crate::strings::{self, library as s};
+
+#[component]
+pub fn Details(item: MediaItem) -> impl IntoView {
+    let folder = item.relative_path.as_deref().and_then(|p| p.rsplit_once('/')).map(|(d, _)| d.to_string());
+    let row = |k: &'static str, v: Option<String>| {
+        v.map(|v| view! { <div class="detail"><dt>{k}</dt><dd data-testid=format!("detail-{}", k.to_lowercase())>{v}</dd></div> })
+    };
+    let pixels = item.width.zip(item.height).map(|(w, h)| format!("{w} × {h} ({:.1} MP)", w as f64 * h as f64 / 1e6));
+    let place = item.lat.zip(item.lon).map(|(a, o)| format!("{a:.5}, {o:.5}"));
+    let taken = item.captured_at.as_deref().map(dates::when);
+    let quality = Some(if item.downsized { s::Q_DOWNSIZED } else { s::Q_ORIGINAL }.to_string());
+    view! {
+        <aside class="viewer-details" aria-label=s::DETAILS data-testid="viewer-details">
+            <h3 data-testid="viewer-name">{item.filename.clone().unwrap_or_else(|| item.sha256.clone())}</h3>
+            <dl>
+                {row(s::D_FOLDER, folder)}
+                {row(s::D_ALBUM, item.album.clone())}
+                {row(s::D_TAKEN, taken)}
+                {row(s::D_SIZE, Some(strings::bytes(item.size)))}
+                {row(s::D_PIXELS, pixels)}
+                {row(s::D_CAMERA, item.camera.clone())}
+                {row(s::D_PLACE, place)}
+                {row(s::D_QUALITY, quality)}
+            </dl>
+            {item.downsized.then(|| view! { <p class="notice" data-testid="downsized-note">{s::DOWNSIZED_NOTE}</p> })}
+            {item.trashed_at.is_some().then(|| view! { <p class="muted">{s::TRASHED}</p> })}
+        </aside>
+    }
+}
