@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 
 use leptos::prelude::*;
-use shoebox_core::api::{Albums, MediaItem, MediaPage, Summary};
+use shoebox_core::api::{AlbumList, MediaItem, MediaPage, MediaSummary};
 use shoebox_core::library::{DayCount, Fetch, Geometry, Row, Timeline};
 use wasm_bindgen::prelude::*;
 
@@ -168,7 +168,7 @@ pub(super) fn reload() {
         return;
     };
     wasm_bindgen_futures::spawn_local(async move {
-        let answer = calls::get_json::<Summary>(&format!("/api/v1/media/summary?{query}")).await;
+        let answer = calls::get_json::<MediaSummary>(&format!("/api/v1/media/summary?{query}")).await;
         with(|l| {
             if l.generation != generation {
                 return;
@@ -309,7 +309,7 @@ fn show(n: u64) {
 
 async fn load_albums() {
     let tz = calls::tz_minutes();
-    match calls::get_json::<Albums>(&format!("/api/v1/albums?tz={tz}")).await {
+    match calls::get_json::<AlbumList>(&format!("/api/v1/albums?tz={tz}")).await {
         Ok(mut a) => with(|l| {
             let base = calls::base();
             for album in &mut a.albums {

@@ -1,7 +1,7 @@
 //! The library's selection, and moving it to the Trash or back (the server keeps the bytes;
 //! nothing on this device is touched).
 use leptos::prelude::*;
-use shoebox_core::api::IdsRequest;
+use shoebox_core::api::TrashRequest;
 
 use super::{calls, done, failed, with};
 use crate::strings::library as s;
@@ -24,7 +24,7 @@ pub fn send(trash: bool, ids: Option<Vec<String>>) {
         return;
     }
     let path = if trash { "/api/v1/media/trash" } else { "/api/v1/media/restore" };
-    let body = serde_json::to_string(&IdsRequest { ids }).unwrap_or_default();
+    let body = serde_json::to_string(&TrashRequest { ids }).unwrap_or_default();
     wasm_bindgen_futures::spawn_local(async move {
         match calls::call("POST", path, Some(body)).await {
             Ok((_, answer)) => {
