@@ -312,6 +312,7 @@ impl Inner {
                 }
             }
             Action::Http { req, request } => self.send(req, request),
+            Action::Thumbnail { file, source, width, height, request } => self.thumbnail(file, source, width, height, request),
         }
     }
 }

@@ -17,6 +17,9 @@ pub enum Job {
     /// Downsize and/or strip location; the new bytes come back as a transferred ArrayBuffer.
     #[serde(rename_all = "camelCase")]
     Prepare { max_pixels: Option<u64>, quality: u8, strip_location: bool },
+    /// A small JPEG for the library (`width` x `height`, already upright): decoded and resized
+    /// by the browser's own decoder in the worker, EXIF orientation applied to the pixels.
+    Thumbnail { width: u32, height: u32 },
     /// Panics inside the worker: lets tests check that a crashed worker is replaced.
     Crash,
 }
@@ -40,6 +43,10 @@ pub enum Reply {
         size: u64,
         sha256: String,
         mime: String,
+    },
+    /// The thumbnail's JPEG rides along as the envelope's ArrayBuffer.
+    Thumbnail {
+        size: u64,
     },
     KeepOriginal {
         reason: KeepReason,

@@ -150,6 +150,19 @@ impl WorkerPool {
         }
     }
 
+    /// The library's thumbnail of a photo (a JPEG blob of `width` x `height`, upright).
+    pub async fn thumbnail(&self, blob: Blob, width: u32, height: u32) -> Result<Blob, String> {
+        match self.run(Job::Thumbnail { width, height }, blob).await? {
+            (Reply::Thumbnail { .. }, buf) => {
+                let opts = BlobPropertyBag::new();
+                opts.set_type("image/jpeg");
+                Blob::new_with_buffer_source_sequence_and_options(&js_sys::Array::of1(&buf), &opts)
+                    .map_err(|_| "blob creation failed".into())
+            }
+            (other, _) => Err(unexpected(other)),
+        }
+    }
+
     /// Make a worker panic (tests of crash recovery): resolves with the crash error.
     pub async fn crash_one_for_test(&self) -> Result<(), String> {
         self.run(Job::Crash, Blob::new().map_err(|_| "no Blob".to_string())?).await.map(|_| ())

@@ -1,7 +1,7 @@
 //! The driver's HTTP port: turns an engine request into an XMLHttpRequest with a Blob-slice
 //! body (plus a per-chunk checksum digested in a worker when the engine asks), and feeds the
 //! progress and the answer back to the engine.
-use shoebox_core::engine::{Body, HttpResponse, NetError, RequestId, Source};
+use shoebox_core::engine::{Body, FileId, HttpRequest, HttpResponse, NetError, RequestId, Source};
 use wasm_bindgen::JsCast;
 use web_sys::Blob;
 
@@ -74,6 +74,41 @@ impl Inner {
                     step(|e, now| e.handle_response(req, answer, now));
                 }
                 Err(e) => step(|en, now| en.handle_response(req, Err(NetError::Other(format!("{e:?}"))), now)),
+            }
+        });
+    }
+}
+
+impl Inner {
+    /// The library's thumbnail: made in a worker from the file (or its downsized copy, taken
+    /// now, before the engine's DropPrepared), then PUT as the engine built the request.
+    /// Best effort: a failure only means the server makes the thumbnail itself.
+    pub(super) fn thumbnail(&mut self, file: FileId, source: Source, width: u32, height: u32, request: HttpRequest) {
+        let prepared = match source {
+            Source::Prepared => match self.prepared.get(&file) {
+                Some(b) => Some(b.clone()),
+                None => return,
+            },
+            Source::Original => None,
+        };
+        let pool = self.pool.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let blob: Blob = match prepared {
+                Some(b) => b,
+                None => match super::open(file).await {
+                    Ok(f) => f.unchecked_into(),
+                    Err(_) => return,
+                },
+            };
+            let Ok(thumb) = pool.thumbnail(blob, width, height).await else { return };
+            let xreq = xhr::XhrRequest {
+                method: request.method.as_str().into(),
+                url: request.url,
+                headers: request.headers,
+                body: xhr::XhrBody::Blob(thumb),
+            };
+            if let Ok((_, fut)) = xhr::send(xreq, |_| {}) {
+                let _ = fut.await;
             }
         });
     }

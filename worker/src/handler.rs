@@ -30,6 +30,10 @@ pub async fn run(job: Job, blob: &Blob) -> (Reply, Option<ArrayBuffer>) {
             Err(e) => failed(e),
         },
         Job::Crash => panic!("crash requested by a test"),
+        Job::Thumbnail { width, height } => match super::thumbnail::make(blob, width, height).await {
+            Ok(buf) => (Reply::Thumbnail { size: buf.byte_length() as u64 }, Some(buf)),
+            Err(e) => failed(e),
+        },
         Job::Prepare { max_pixels, quality, strip_location } => {
             let src = match read(blob, 0.0, blob.size()).await {
                 Ok(b) => b,

@@ -8,6 +8,7 @@
 //! the worker's `Ready` announcement, sent once its message handler is installed (messages sent
 //! before that would be lost while the wasm module loads).
 pub mod handler;
+pub mod thumbnail;
 pub use shoebox_core::worker_protocol as protocol;
 
 use protocol::{Job, Reply};

@@ -13,6 +13,8 @@ pub enum Method {
     Patch,
     Delete,
     Options,
+    /// Only for a library thumbnail (`PUT /api/v1/media/{sha256}/thumb`).
+    Put,
 }
 
 impl Method {
@@ -24,6 +26,7 @@ impl Method {
             Method::Patch => "PATCH",
             Method::Delete => "DELETE",
             Method::Options => "OPTIONS",
+            Method::Put => "PUT",
         }
     }
 }

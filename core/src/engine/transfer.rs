@@ -137,6 +137,7 @@ impl Engine {
     }
 
     fn complete(&mut self, id: FileId, now: u64) {
+        self.ask_thumbnail(id);
         let note = self.files[&id].note;
         self.finish(id, Outcome::Uploaded(note), now);
     }

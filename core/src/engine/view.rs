@@ -3,7 +3,7 @@
 use crate::facts::{Decision, FileFacts, Outcome, SkipReason};
 use serde::{Deserialize, Serialize};
 
-use super::http::HttpRequest;
+use super::http::{HttpRequest, Source};
 use super::resume::ResumeRecord;
 use super::types::{FileId, RequestId};
 
@@ -26,6 +26,10 @@ pub enum Action {
     RemoveResume { key: String },
     /// The prepared blob of this file is no longer needed; the driver may drop it.
     DropPrepared { file: FileId },
+    /// Make the library's thumbnail of this file (`width` x `height`, upright) from `source`
+    /// in a worker and send `request` with it as the body. Nothing is answered to the engine.
+    /// Comes before the file's `DropPrepared`, so a prepared blob is still there to read.
+    Thumbnail { file: FileId, source: Source, width: u32, height: u32, request: HttpRequest },
 }
 
 /// Something the UI may want to redraw. Pull with [`super::Engine::poll_event`].

@@ -51,6 +51,7 @@ impl FakeTus {
                 options_full().with_header("Tus-Extension", "creation,creation-with-upload,termination")
             }),
             Method::Get => Some(config_json(self.dedup, 8 * 1024 * 1024)),
+            Method::Put => Some(HttpResponse::new(204)),
             Method::Post if path.ends_with("/api/v1/media/check") => {
                 let Body::Json(j) = &r.body else { panic!() };
                 let req: shoebox_core::api::CheckRequest = serde_json::from_str(j).unwrap();

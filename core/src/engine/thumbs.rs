@@ -1,0 +1,50 @@
+//! Thumbnails for the library, made where it is cheapest: when a photo has been uploaded to a
+//! Shoebox server (one that answered the config request, so it has the library), the engine
+//! asks the driver to make a small upright JPEG in a worker, from the downsized copy when High
+//! quality made one (already smaller), else from the original, and to PUT it beside the media.
+//! Best effort: nothing waits for it, and a server that has none makes one on first view.
+use super::http::*;
+use super::protocol::base_headers;
+use super::types::*;
+use super::view::Action;
+use super::Engine;
+use crate::api::MEDIA_PATH;
+use crate::facts::MediaKind;
+
+/// The long side of a library thumbnail, in pixels (the server makes the same size).
+pub const THUMB_LONG_SIDE: u32 = 256;
+
+/// The upright thumbnail size of a `w` x `h` photo with this EXIF orientation: long side
+/// [`THUMB_LONG_SIDE`], never enlarged, at least 1 pixel a side.
+pub fn thumb_size(w: u32, h: u32, orientation: Option<u8>) -> Option<(u32, u32)> {
+    if w == 0 || h == 0 {
+        return None;
+    }
+    // Orientations 5 to 8 turn the picture a quarter: the upright width is the stored height.
+    let (w, h) = if matches!(orientation, Some(5..=8)) { (h, w) } else { (w, h) };
+    let long = w.max(h);
+    if long <= THUMB_LONG_SIDE {
+        return Some((w, h));
+    }
+    let scale = THUMB_LONG_SIDE as f64 / long as f64;
+    Some((((w as f64 * scale).round() as u32).max(1), ((h as f64 * scale).round() as u32).max(1)))
+}
+
+impl Engine {
+    /// A photo was uploaded: ask for its thumbnail when the server keeps a library.
+    pub(crate) fn ask_thumbnail(&mut self, id: FileId) {
+        if self.server.config.is_none() {
+            return;
+        }
+        let Some(f) = self.files.get(&id) else { return };
+        let Some(facts) = f.facts.as_ref().filter(|x| x.kind == MediaKind::Photo) else { return };
+        let (Some(w), Some(h), Some(sha)) = (facts.width, facts.height, f.upload_sha()) else { return };
+        let Some((width, height)) = thumb_size(w, h, facts.orientation) else { return };
+        let mut headers = base_headers(&self.settings.token, false);
+        headers.push(("Content-Type".into(), "image/jpeg".into()));
+        let url = format!("{}{MEDIA_PATH}/{sha}/thumb", self.settings.api_base());
+        let request = HttpRequest { method: Method::Put, url, headers, body: Body::Empty };
+        let source = if f.prepared.is_some() { Source::Prepared } else { Source::Original };
+        self.out.act(Action::Thumbnail { file: id, source, width, height, request });
+    }
+}

@@ -1,0 +1,99 @@
+//! Library thumbnails, decided by the engine: a photo uploaded to a Shoebox server gets one
+//! Thumbnail action (upright size, long side 256, from the downsized copy when there is one,
+//! asked before that copy is dropped, a PUT beside the media); videos, files already backed up
+//! and plain tus servers (no library) get none.
+mod engine_common;
+use engine_common::*;
+use shoebox_core::engine::*;
+use shoebox_core::facts::Outcome;
+
+fn settings() -> EngineSettings {
+    EngineSettings { chunk_size: Some(1000), creation_with_upload_max: 0, ..H::settings() }
+}
+
+fn serve(h: &mut H, srv: &mut FakeTus) {
+    h.run(srv, |_| Fault::None, |_| 0, 10, 10_000);
+}
+
+fn facts(w: u32, h: u32, orientation: u8) -> shoebox_core::facts::FileFacts {
+    let mut f = photo_facts();
+    f.width = Some(w);
+    f.height = Some(h);
+    f.orientation = Some(orientation);
+    f
+}
+
+#[test]
+fn the_size_is_upright_with_a_long_side_of_256_and_never_enlarged() {
+    assert_eq!(thumb_size(4000, 3000, Some(1)), Some((256, 192)));
+    assert_eq!(thumb_size(4000, 3000, None), Some((256, 192)));
+    // Orientation 6 (a portrait shot held sideways): the upright picture is 3000 x 4000.
+    assert_eq!(thumb_size(4000, 3000, Some(6)), Some((192, 256)));
+    assert_eq!(thumb_size(4000, 3000, Some(8)), Some((192, 256)));
+    assert_eq!(thumb_size(4000, 3000, Some(3)), Some((256, 192)));
+    assert_eq!(thumb_size(200, 100, Some(1)), Some((200, 100)));
+    assert_eq!(thumb_size(200_000, 1, Some(1)), Some((256, 1)));
+    assert_eq!(thumb_size(0, 100, Some(1)), None);
+}
+
+#[test]
+fn an_uploaded_photo_gets_one_thumbnail_put_beside_its_media() {
+    let mut h = H::new(settings());
+    let mut srv = FakeTus::new();
+    let a = h.add(1, "Trip/a.jpg", Content::Bytes(bytes(2500, 1)), facts(4000, 3000, 6));
+    let v = h.add(2, "Trip/clip.mp4", Content::Bytes(bytes(900, 2)), video_facts());
+    serve(&mut h, &mut srv);
+    h.start();
+    serve(&mut h, &mut srv);
+    assert_eq!(h.e.status(), Status::Complete { uploaded: 2, already: 0, skipped: 0, failed: 0 });
+    assert_eq!(h.thumbnails.len(), 1, "the video gets none");
+    let (file, source, w, hh, req) = &h.thumbnails[0];
+    assert_eq!((*file, *source, *w, *hh), (a, Source::Original, 192, 256));
+    assert_eq!(req.method, Method::Put);
+    assert_eq!(req.url, format!("http://s.test/api/v1/media/{}/thumb", h.files[&a].content.sha()));
+    assert_eq!(req.header("Authorization"), Some("Bearer tok"));
+    assert_eq!(req.header("Content-Type"), Some("image/jpeg"));
+    assert_eq!(req.body, Body::Empty, "the driver puts the thumbnail in");
+    assert!(h.thumbnails.iter().all(|t| t.0 != v));
+
+    // The same photo again: already backed up, no second thumbnail.
+    let now = h.now;
+    h.e.walk_started(now);
+    h.add(3, "Card/a copy.jpg", Content::Bytes(bytes(2500, 1)), facts(4000, 3000, 6));
+    let now = h.now;
+    h.e.walk_ended(now);
+    serve(&mut h, &mut srv);
+    h.start();
+    serve(&mut h, &mut srv);
+    assert_eq!(h.view(FileId(3)).outcome, Some(Outcome::AlreadyBackedUp));
+    assert_eq!(h.thumbnails.len(), 1);
+}
+
+#[test]
+fn a_downsized_photo_thumbnails_its_smaller_copy_before_the_copy_is_dropped() {
+    let mut h = H::new(EngineSettings { quality: shoebox_core::limits::Quality::High, ..settings() });
+    let mut srv = FakeTus::new();
+    let id = h.add(1, "P/big.jpg", Content::Bytes(bytes(5000, 3)), facts(6000, 4000, 1));
+    h.files.get_mut(&id).unwrap().prepared = Some(Content::Bytes(bytes(1500, 4)));
+    serve(&mut h, &mut srv);
+    h.start();
+    serve(&mut h, &mut srv);
+    assert_eq!(h.dropped_prepared, vec![id]);
+    let (_, source, w, hh, req) = &h.thumbnails[0];
+    assert_eq!((*source, *w, *hh), (Source::Prepared, 256, 171));
+    assert!(req.url.ends_with(&format!("/api/v1/media/{}/thumb", h.files[&id].prepared.as_ref().unwrap().sha())), "the stored media's sha");
+}
+
+#[test]
+fn a_plain_tus_server_has_no_library_so_no_thumbnails() {
+    let mut h = H::new(settings());
+    h.add(1, "Holiday/a.jpg", Content::Bytes(bytes(500, 1)), photo_facts());
+    h.handshake(HttpResponse::new(404), options_bare());
+    h.start();
+    let (c, _) = h.expect(Method::Post);
+    h.answer(c, Ok(ok(201).with_header("Location", "u")));
+    let (p, _) = h.expect(Method::Patch);
+    h.answer(p, Ok(ok(204).with_header("Upload-Offset", "500")));
+    assert_eq!(h.e.status(), Status::Complete { uploaded: 1, already: 0, skipped: 0, failed: 0 });
+    assert!(h.thumbnails.is_empty());
+}
