@@ -5,6 +5,12 @@ use serde::{Deserialize, Serialize};
 pub const CONFIG_PATH: &str = "/api/v1/config";
 pub const CHECK_PATH: &str = "/api/v1/media/check";
 pub const MEDIA_PATH: &str = "/api/v1/media";
+pub const SUMMARY_PATH: &str = "/api/v1/media/summary";
+pub const ALBUMS_PATH: &str = "/api/v1/albums";
+pub const TRASH_PATH: &str = "/api/v1/media/trash";
+pub const RESTORE_PATH: &str = "/api/v1/media/restore";
+/// At most this many ids per trash or restore call.
+pub const MAX_TRASH_IDS: usize = 10_000;
 /// At most this many digests per `POST /api/v1/media/check`.
 pub const MAX_CHECK_DIGESTS: usize = 10_000;
 
@@ -27,7 +33,9 @@ pub struct CheckResponse {
     pub present: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One media record (a row of the server's index: user, content, album). The fields after
+/// `uploaded_at` came with the library (issue 13): all default, so older JSON still parses.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct MediaItem {
     pub sha256: String,
@@ -39,33 +47,39 @@ pub struct MediaItem {
     pub filetype: Option<String>,
     pub width: Option<u32>,
     pub height: Option<u32>,
-    /// RFC 3339.
+    /// From EXIF: a wall-clock time without zone ("2021-06-15T08:30:00"); from the file's
+    /// lastModified: an RFC 3339 instant ("...Z").
     pub captured_at: Option<String>,
     /// RFC 3339.
     pub uploaded_at: String,
-    // The library's fields (issue 13); defaulted so older answers still parse.
-    /// The record's id (one record per user, content and album).
+    /// The record's id (its sequence number, as a string).
     #[serde(default)]
     pub id: String,
-    /// The grouping day, YYYY-MM-DD (see docs/api.md: wall-clock dates as they are, instants in the asked `tz`).
+    /// The grouping day, "YYYY-MM-DD" (see docs/api.md: wall-clock dates stay as they are,
+    /// instants are shifted by the request's `tz`).
     #[serde(default)]
     pub day: String,
-    /// "photo", "video" or "other".
+    /// "photo", "video" or "other", from the filetype.
     #[serde(default)]
     pub kind: String,
+    /// True when this is a downsized copy (sourceSha256 is set).
     #[serde(default)]
     pub downsized: bool,
+    /// "Make Model" from EXIF.
     #[serde(default)]
     pub camera: Option<String>,
+    /// EXIF GPS position in degrees (south and west negative).
     #[serde(default)]
     pub lat: Option<f64>,
     #[serde(default)]
     pub lon: Option<f64>,
+    /// EXIF orientation 1..=8.
     #[serde(default)]
     pub orientation: Option<u8>,
+    /// RFC 3339 instant the record went to the Trash.
     #[serde(default)]
     pub trashed_at: Option<String>,
-    /// Signed, short-lived URLs (images and downloads cannot send a Bearer header).
+    /// Signed URLs (no Bearer header needed), relative to the server root.
     #[serde(default)]
     pub thumb_url: Option<String>,
     #[serde(default)]
@@ -76,10 +90,26 @@ pub struct MediaItem {
     pub download_url: Option<String>,
 }
 
-/// `GET /api/v1/media/summary`: per-day counts for the timeline and its scrubber.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MediaPage {
+    pub items: Vec<MediaItem>,
+    pub next: Option<String>,
+}
+
+/// One day of `GET /api/v1/media/summary`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
-pub struct Summary {
+pub struct DaySummary {
+    pub day: String,
+    pub count: u64,
+    pub bytes: u64,
+}
+
+/// `GET /api/v1/media/summary`: `days` (newest first), `count` and `bytes` follow the filters;
+/// the trash figures, `used_bytes` and `quota_bytes` are the user's overall.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct MediaSummary {
     pub days: Vec<DaySummary>,
     pub count: u64,
     pub bytes: u64,
@@ -89,38 +119,43 @@ pub struct Summary {
     pub quota_bytes: Option<u64>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
-pub struct DaySummary {
-    pub day: String,
-    pub count: u64,
-    pub bytes: u64,
-}
-
-/// `GET /api/v1/albums`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
-pub struct Albums {
-    pub albums: Vec<AlbumSummary>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+/// One album of `GET /api/v1/albums`; `album: None` holds the records without an album.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct AlbumSummary {
     pub album: Option<String>,
     pub count: u64,
     pub bytes: u64,
-    pub latest_day: Option<String>,
+    pub latest_day: String,
     pub cover_thumb_url: Option<String>,
 }
 
-/// `POST /api/v1/media/trash` and `/restore`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
-pub struct IdsRequest {
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct AlbumList {
+    pub albums: Vec<AlbumSummary>,
+}
+
+/// Body of `POST /api/v1/media/trash` and `POST /api/v1/media/restore`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct TrashRequest {
     pub ids: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct MediaPage {
-    pub items: Vec<MediaItem>,
-    pub next: Option<String>,
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct TrashResponse {
+    pub trashed: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct RestoreResponse {
+    pub restored: u64,
+}
+
+/// A record's `kind` from its filetype: "photo" (image/*), "video" (video/*) or "other".
+pub fn kind_of(filetype: Option<&str>) -> &'static str {
+    match filetype.map(|t| t.split('/').next().unwrap_or("")) {
+        Some("image") => "photo",
+        Some("video") => "video",
+        _ => "other",
+    }
 }

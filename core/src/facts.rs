@@ -115,7 +115,23 @@ pub struct FileFacts {
     pub captured_at: Option<String>,
     /// False when the format was recognised but its header could not be read.
     pub readable: bool,
+    /// "Make Model" from EXIF, when present (the library's details).
+    #[serde(default)]
+    pub camera: Option<String>,
+    /// EXIF GPS position, when present.
+    #[serde(default)]
+    pub location: Option<GeoPoint>,
 }
+
+/// A GPS position in degrees, negative south and west. Always finite (the EXIF reader drops
+/// anything else), which is why it can be `Eq` like the rest of the facts.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GeoPoint {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+impl Eq for GeoPoint {}
 
 impl FileFacts {
     pub fn other() -> Self {
@@ -127,6 +143,8 @@ impl FileFacts {
             orientation: None,
             captured_at: None,
             readable: true,
+            camera: None,
+            location: None,
         }
     }
     /// What the name alone suggests, before `Inspect` reads the content: system files by name

@@ -3,7 +3,7 @@ use shoebox_core::facts::{decide, Decision, FileFacts, Format, MediaKind, SkipRe
 use shoebox_core::limits::{Limits, LimitsChoice, Quality, HIGH_QUALITY_PIXELS};
 
 fn photo(format: Format, w: u32, h: u32) -> FileFacts {
-    FileFacts { kind: MediaKind::Photo, format, width: Some(w), height: Some(h), orientation: None, captured_at: None, readable: true }
+    FileFacts { kind: MediaKind::Photo, format, width: Some(w), height: Some(h), ..FileFacts::other() }
 }
 fn video() -> FileFacts {
     FileFacts { kind: MediaKind::Video, format: Format::Mp4, ..FileFacts::other() }

@@ -189,6 +189,7 @@ async fn main() {
             height: None,
             captured_at: None,
             uploaded_at: "2026-01-01T00:00:00Z".into(),
+            ..MediaItem::default()
         })
         .collect();
     state.index.insert_many("bench", &items).unwrap();

@@ -11,6 +11,18 @@ pub enum Command {
     /// Users of this server.
     #[command(subcommand)]
     User(UserCommand),
+    /// Empty the Trash now: delete records trashed more than --trash-days ago, and their bytes
+    /// once nothing names them (the server does this every hour by itself).
+    Purge {
+        /// The data folder (default: the server's --data-dir).
+        #[arg(long)]
+        data: Option<std::path::PathBuf>,
+        #[arg(long, env = "SHOEBOX_TRASH_DAYS", default_value_t = 30)]
+        trash_days: u32,
+        /// Purge as if it were this time (milliseconds since the epoch), for tests.
+        #[arg(long)]
+        now_ms: Option<u64>,
+    },
 }
 
 #[derive(Subcommand, Debug, Clone)]
@@ -46,8 +58,13 @@ fn now() -> u64 {
 /// Run a command; the text to print, or why it failed.
 pub fn run(cmd: Command, data_dir: &Path) -> Result<String, String> {
     std::fs::create_dir_all(data_dir).map_err(|e| format!("cannot open the data folder: {e}"))?;
+    let cmd = match cmd {
+        Command::User(cmd) => cmd,
+        Command::Purge { data, trash_days, now_ms } => {
+            return purge(data.as_deref().unwrap_or(data_dir), trash_days, now_ms.unwrap_or_else(now))
+        }
+    };
     let accounts = Accounts::open(&data_dir.join("accounts.sqlite")).map_err(|e| e.to_string())?;
-    let Command::User(cmd) = cmd;
     let link = |name: &str, url: &str| -> Result<String, String> {
         let (token, _) = accounts.add_device(name, "First device", DeviceScope::Full, now(), None).map_err(|e| e.to_string())?;
         Ok(format!("{}/?token={token}", url.trim_end_matches('/')))
@@ -94,4 +111,12 @@ pub fn run(cmd: Command, data_dir: &Path) -> Result<String, String> {
             link(&name, &url)
         }
     }
+}
+
+fn purge(data_dir: &Path, trash_days: u32, now_ms: u64) -> Result<String, String> {
+    let index = MediaIndex::open(&data_dir.join("index.sqlite")).map_err(|e| e.to_string())?;
+    let store = crate::store::local::LocalStore::open(data_dir).map_err(|e| e.to_string())?;
+    let gate = crate::locks::BlobGate::default();
+    let p = crate::purge::purge(&index, &store, &gate, trash_days, now_ms).map_err(|e| e.to_string())?;
+    Ok(format!("Purged {} records from the Trash and {} stored files.", p.records, p.blobs))
 }

@@ -102,6 +102,20 @@ pub struct Args {
     /// How long a visitor session lives.
     #[arg(long, env = "SHOEBOX_VISITOR_SESSION", default_value = "1h", value_parser = parse_duration)]
     pub visitor_session: Duration,
+
+    /// Days a deleted photo stays in the Trash before the server purges it (record, and the
+    /// bytes once nothing else names them).
+    #[arg(long, env = "SHOEBOX_TRASH_DAYS", default_value_t = 30)]
+    pub trash_days: u32,
+
+    /// The key that signs the library's image, video and download URLs. Default
+    /// `<data-dir>/signing.key`, made at first start; nodes behind one name share one file.
+    #[arg(long, env = "SHOEBOX_SIGNING_KEY_FILE", value_name = "FILE")]
+    pub signing_key_file: Option<PathBuf>,
+
+    /// The signing key itself (16 characters at least), instead of a file.
+    #[arg(long, env = "SHOEBOX_SIGNING_KEY", hide_env_values = true, hide = true)]
+    pub signing_key: Option<String>,
 }
 
 pub use crate::kiosks::{KioskProfile, KioskSettings};
@@ -126,6 +140,9 @@ pub struct ServerConfig {
     pub kiosk_quality: String,
     pub kiosk_limits: Limits,
     pub visitor_session: Duration,
+    pub trash_days: u32,
+    pub signing_key_file: Option<PathBuf>,
+    pub signing_key: Option<String>,
 }
 
 impl ServerConfig {
@@ -162,6 +179,9 @@ impl ServerConfig {
             kiosk_quality: "original".into(),
             kiosk_limits: Limits::seed(),
             visitor_session: Duration::from_secs(3600),
+            trash_days: 30,
+            signing_key_file: None,
+            signing_key: None,
         }
     }
 
@@ -207,6 +227,9 @@ impl ServerConfig {
             kiosk_quality: a.kiosk_quality,
             kiosk_limits: Limits::preset(&a.kiosk_limits).ok_or_else(|| format!("unknown kiosk limits {:?}", a.kiosk_limits))?,
             visitor_session: a.visitor_session,
+            trash_days: a.trash_days,
+            signing_key_file: a.signing_key_file,
+            signing_key: a.signing_key,
         })
     }
 }

@@ -8,6 +8,8 @@ use shoebox_core::tus::{H_TUS_VERSION, TUS_VERSION};
 pub enum ApiError {
     BadRequest(String),
     Unauthorized,
+    /// The token is valid but may not do this (the library is for full-access tokens only).
+    Forbidden(String),
     NotFound,
     /// The upload existed but has expired and was not yet swept away.
     Gone,
@@ -38,6 +40,7 @@ impl ApiError {
         match self {
             BadRequest(_) => StatusCode::BAD_REQUEST,
             Unauthorized => StatusCode::UNAUTHORIZED,
+            Forbidden(_) => StatusCode::FORBIDDEN,
             NotFound => StatusCode::NOT_FOUND,
             Gone => StatusCode::GONE,
             Conflict(_) => StatusCode::CONFLICT,
@@ -55,7 +58,7 @@ impl ApiError {
     fn message(&self) -> String {
         use ApiError::*;
         match self {
-            BadRequest(m) | Conflict(m) | TooLarge(m) | DigestMismatch(m) | InsufficientStorage(m) => m.clone(),
+            BadRequest(m) | Forbidden(m) | Conflict(m) | TooLarge(m) | DigestMismatch(m) | InsufficientStorage(m) => m.clone(),
             Unauthorized => "missing or invalid bearer token".into(),
             RateLimited => "too many attempts; wait a few minutes and try again".into(),
             NotFound => "no such upload or media".into(),

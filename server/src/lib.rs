@@ -12,11 +12,14 @@ pub mod kiosks;
 pub mod locks;
 pub mod metrics;
 pub mod middleware;
+pub mod purge;
 pub mod reaper;
 pub mod routes;
 pub mod sessions;
+pub mod signing;
 pub mod state;
 pub mod store;
+pub mod thumbs;
 pub mod timefmt;
 pub mod upload;
 
@@ -46,7 +49,12 @@ pub fn app(state: AppState) -> Router {
         .route("/api/v1/config", get(routes::config::config))
         .route("/api/v1/media/check", post(check::check))
         .route("/api/v1/media", get(media_list::list))
+        .route("/api/v1/media/summary", get(media_summary::summary))
+        .route("/api/v1/media/trash", post(trash::trash))
+        .route("/api/v1/media/restore", post(trash::restore))
+        .route("/api/v1/albums", get(albums::albums))
         .route("/api/v1/media/{sha256}", get(media_get::get))
+        .route("/api/v1/media/{sha256}/{variant}", axum::routing::put(thumb_put::put))
         .route("/api/v1/kiosk/sessions", post(kiosk::create))
         .route("/api/v1/kiosk/profile", get(kiosk::profile))
         .route("/api/v1/kiosk/sessions/current", get(kiosk::current).delete(kiosk::end))
@@ -61,6 +69,11 @@ pub fn app(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), middleware::require_token))
         .layer(from_fn(middleware::no_store))
         .layer(DefaultBodyLimit::max(API_BODY_LIMIT));
+    // Signed library URLs carry their own credential (an <img> cannot send a Bearer header).
+    let signed = Router::new()
+        .route("/api/v1/blob/{kind}/{sha256}", get(blob::get))
+        .layer(from_fn(middleware::no_store))
+        .layer(DefaultBodyLimit::max(0));
     // Pairing starts and polls carry no token: a new device has none yet.
     let public = Router::new()
         .route("/api/v1/pair", post(devices::start))
@@ -69,12 +82,16 @@ pub fn app(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(64 * 1024));
     Router::new()
         .merge(public)
+        .merge(signed)
         .merge(files)
         .merge(api)
         .route("/metrics", get(routes::metrics::metrics))
         .fallback(app_files::app_files)
         .layer(from_fn_with_state(state.clone(), middleware::count_requests))
-        .layer(TraceLayer::new_for_http())
+        // Spans name the path only: query strings carry signatures and sign-in tokens.
+        .layer(TraceLayer::new_for_http().make_span_with(
+            |req: &axum::http::Request<axum::body::Body>| tracing::debug_span!("request", method = %req.method(), path = %req.uri().path()),
+        ))
         .layer(from_fn_with_state(cors::CorsOrigins::new(&state.config.cors_origins), middleware::cors))
         .with_state(state)
 }

@@ -53,3 +53,32 @@ impl Locks {
         self.slots.lock().unwrap_or_else(|p| p.into_inner()).remove(id);
     }
 }
+
+/// Between "the blob is there" and "a record names it": a finishing upload holds its shard
+/// from `commit_blob` (which drops the upload's bytes when the blob already exists) until its
+/// record is written, and the purge holds it from "no record names this blob" until the blob is
+/// deleted. So a purge never deletes bytes that a record written a moment later relies on.
+/// Sharded by the digest's first hex digit, so unrelated finishes do not wait for each other.
+pub struct BlobGate {
+    shards: Vec<Arc<AsyncMutex<()>>>,
+}
+
+impl Default for BlobGate {
+    fn default() -> Self {
+        BlobGate { shards: (0..16).map(|_| Arc::new(AsyncMutex::new(()))).collect() }
+    }
+}
+
+impl BlobGate {
+    fn shard(&self, sha256: &str) -> Arc<AsyncMutex<()>> {
+        let i = sha256.bytes().next().map(|b| (b as char).to_digit(16).unwrap_or(0)).unwrap_or(0);
+        self.shards[i as usize].clone()
+    }
+    pub async fn lock(&self, sha256: &str) -> OwnedMutexGuard<()> {
+        self.shard(sha256).lock_owned().await
+    }
+    /// For blocking threads (the purge).
+    pub fn blocking_lock(&self, sha256: &str) -> OwnedMutexGuard<()> {
+        self.shard(sha256).blocking_lock_owned()
+    }
+}

@@ -79,6 +79,9 @@ pub async fn require_token(State(state): State<AppState>, mut req: Request, next
         let s = s.ok_or(ApiError::Unauthorized)?;
         (s.user, Access::Visitor { session: s.hash, drop: s.drop, profile: s.profile })
     };
+    if !matches!(access, Access::Full) && library_path(req.uri().path()) {
+        return Err(ApiError::Forbidden("the library needs a signed-in device's full-access token".into()));
+    }
     if !allowed(&access, req.method(), req.uri().path()) {
         return Err(ApiError::NotFound);
     }
@@ -93,6 +96,14 @@ pub async fn no_store(req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;
     res.headers_mut().entry(CACHE_CONTROL).or_insert(HeaderValue::from_static("no-store"));
     res
+}
+
+/// The library's own endpoints (issue 13): for full-access tokens only; any other token gets
+/// 403 (an upload-only device and a kiosk visitor have no business browsing the library).
+/// Visitors keep `GET /api/v1/media` and `/api/v1/media/{sha256}`, confined to their drop.
+fn library_path(path: &str) -> bool {
+    matches!(path, "/api/v1/media/summary" | "/api/v1/albums" | "/api/v1/media/trash" | "/api/v1/media/restore")
+        || (path.starts_with("/api/v1/media/") && (path.ends_with("/thumb") || path.ends_with("/preview")))
 }
 
 /// Which paths each kind of token may reach at all (the handlers narrow what it sees).

@@ -17,6 +17,12 @@ pub struct AppState {
     pub tokens: Arc<Tokens>,
     pub metrics: Arc<Metrics>,
     pub locks: Arc<Locks>,
+    /// Orders blob commits against the purge's blob deletion (`locks::BlobGate`).
+    pub blob_gate: Arc<crate::locks::BlobGate>,
+    /// Signs and checks the library's blob URLs.
+    pub signer: Arc<crate::signing::Signer>,
+    /// Server-made thumbnails at once (each decodes a whole photo).
+    pub thumb_slots: Arc<tokio::sync::Semaphore>,
     /// Held from a quota check to the new upload's record, so uploads created at once cannot
     /// all pass the check (one node; several nodes will need the database to hold it).
     pub quota_gate: Arc<tokio::sync::Mutex<()>>,
@@ -46,6 +52,8 @@ impl AppState {
             config.tokens.push((DEFAULT_USER.to_string(), t.clone()));
             default = Some(t);
         }
+        let signer =
+            Arc::new(crate::signing::Signer::open(&config.data_dir, config.signing_key_file.as_deref(), config.signing_key.as_deref())?);
         Ok(AppState {
             tokens: Arc::new(
                 Tokens::new(&config.tokens)
@@ -59,6 +67,9 @@ impl AppState {
             index: Arc::new(index),
             metrics: Arc::new(Metrics::default()),
             locks: Arc::new(Locks::default()),
+            blob_gate: Arc::new(crate::locks::BlobGate::default()),
+            signer,
+            thumb_slots: Arc::new(tokio::sync::Semaphore::new(crate::thumbs::CONCURRENT_GENERATIONS)),
             default_token: default,
         })
     }

@@ -178,6 +178,7 @@ async fn media_list_pages_through_thousands_of_items() {
             height: None,
             captured_at: None,
             uploaded_at: "2026-01-01T00:00:00Z".into(),
+            ..MediaItem::default()
         };
         s.state.index.insert("alice", &m).unwrap();
     }
@@ -268,7 +269,9 @@ async fn captured_at_and_size_come_from_the_photo_header() {
     let jpeg = jpeg_with_exif("2021:06:15 08:30:00");
     s.upload(&jpeg, 1000, &[("filename", "IMG_9.jpg"), ("lastModified", "1700000000000")]).await;
     let m = &items(&s, ALICE).await[0];
-    assert_eq!(m["capturedAt"], "2021-06-15T08:30:00Z", "{m}");
+    // EXIF times are wall-clock times: no zone (docs/api.md).
+    assert_eq!(m["capturedAt"], "2021-06-15T08:30:00", "{m}");
+    assert_eq!(m["day"], "2021-06-15");
     assert_eq!((m["width"].clone(), m["height"].clone()), (json!(640), json!(480)));
     assert_eq!(m["filetype"], "image/jpeg");
 }

@@ -218,6 +218,15 @@ impl Store for FaultyStore {
     fn open_blob(&self, u: &str, s: &str) -> io::Result<Option<(Box<dyn Read + Send>, u64)>> {
         self.inner.open_blob(u, s)
     }
+    fn delete_blob(&self, u: &str, s: &str) -> io::Result<()> {
+        self.inner.delete_blob(u, s)
+    }
+    fn put_thumb(&self, u: &str, s: &str, v: &str, b: &[u8]) -> io::Result<()> {
+        self.inner.put_thumb(u, s, v, b)
+    }
+    fn open_thumb(&self, u: &str, s: &str, v: &str) -> io::Result<Option<Vec<u8>>> {
+        self.inner.open_thumb(u, s, v)
+    }
 }
 
 #[tokio::test]

@@ -1,8 +1,9 @@
 //! Facts from an EXIF/TIFF block: orientation, DateTimeOriginal, the largest image size the
-//! IFDs declare, the camera make and DNG marker (to name TIFF-based RAW formats).
+//! IFDs declare, the camera make and DNG marker (to name TIFF-based RAW formats), and for the
+//! library the camera model and GPS position.
 use super::tiff::{find, tag, Tiff};
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ExifFacts {
     pub orientation: Option<u8>,
     pub captured_at: Option<String>,
@@ -11,6 +12,9 @@ pub struct ExifFacts {
     pub make: Option<String>,
     pub dng: bool,
     pub has_gps: bool,
+    pub model: Option<String>,
+    /// GPS latitude and longitude in degrees, negative south and west.
+    pub gps: Option<(f64, f64)>,
 }
 
 /// Parse a TIFF stream (EXIF payload without the `Exif\0\0` prefix). `None` if not TIFF at all.
@@ -23,6 +27,11 @@ pub fn read(data: &[u8]) -> Option<ExifFacts> {
     f.make = find(&ifd0, tag::MAKE).and_then(|e| t.ascii(e)).map(|s| s.trim().to_string());
     f.dng = find(&ifd0, tag::DNG_VERSION).is_some();
     f.has_gps = find(&ifd0, tag::GPS_IFD).is_some();
+    f.model = find(&ifd0, tag::MODEL).and_then(|e| t.ascii(e)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    f.make = f.make.filter(|s| !s.is_empty());
+    if let Some((gps, _)) = find(&ifd0, tag::GPS_IFD).and_then(|e| t.uint(e, 0)).and_then(|o| t.entries(o as usize)) {
+        f.gps = gps_position(&t, &gps);
+    }
     sizes.push(ifd_size(&t, &ifd0));
     if t.u16(2) == Some(0x55) {
         let w = find(&ifd0, tag::RW2_SENSOR_WIDTH).and_then(|e| t.uint(e, 0));
@@ -44,6 +53,38 @@ pub fn read(data: &[u8]) -> Option<ExifFacts> {
     }
     f.size = sizes.into_iter().flatten().filter(|&(w, h)| w > 0 && h > 0).max_by_key(|&(w, h)| w as u64 * h as u64);
     Some(f)
+}
+
+/// Degrees from the GPS IFD's (ref, degrees/minutes/seconds) pairs. Cameras without a fix
+/// write zeros or leave the refs out; out-of-range values are treated as no position.
+fn gps_position(t: &Tiff, gps: &[super::tiff::Entry]) -> Option<(f64, f64)> {
+    let coord = |ref_tag: u16, val_tag: u16, neg: &str, max: f64| -> Option<f64> {
+        let r = find(gps, ref_tag).and_then(|e| t.ascii(e))?.trim().to_ascii_uppercase();
+        let e = find(gps, val_tag).filter(|e| e.typ == 5 && e.count >= 3)?;
+        let (at, _) = t.value_span(e)?;
+        let mut v = 0.0;
+        for (i, div) in [1.0, 60.0, 3600.0].into_iter().enumerate() {
+            let (n, d) = (t.u32(at + 8 * i)?, t.u32(at + 8 * i + 4)?);
+            if d == 0 {
+                return None;
+            }
+            v += n as f64 / d as f64 / div;
+        }
+        (v.is_finite() && v <= max).then_some(if r == neg { -v } else { v })
+    };
+    let lat = coord(1, 2, "S", 90.0)?;
+    let lon = coord(3, 4, "W", 180.0)?;
+    Some((lat, lon))
+}
+
+/// "Make Model", without repeating the make when the model already starts with it
+/// ("Canon" + "Canon EOS R5" → "Canon EOS R5").
+pub fn camera(make: Option<&str>, model: Option<&str>) -> Option<String> {
+    match (make, model) {
+        (Some(m), Some(d)) if d.to_ascii_lowercase().starts_with(&m.to_ascii_lowercase()) => Some(d.to_string()),
+        (Some(m), Some(d)) => Some(format!("{m} {d}")),
+        (m, d) => m.or(d).map(str::to_string),
+    }
 }
 
 fn ifd_size(t: &Tiff, ifd: &[super::tiff::Entry]) -> Option<(u32, u32)> {

@@ -40,6 +40,8 @@ pub fn inspect(name: &str, head: &[u8], size: u64) -> FileFacts {
     facts.height = size.map(|s| s.1);
     facts.orientation = exif.orientation;
     facts.captured_at = exif.captured_at;
+    facts.camera = exif::camera(exif.make.as_deref(), exif.model.as_deref());
+    facts.location = exif.gps.map(|(lat, lon)| crate::facts::GeoPoint { lat, lon });
     // RAW sizes live in maker-specific places; a RAW whose TIFF/box structure parsed is readable.
     facts.readable = size.is_some() || (is_raw(format) && exif_parsed(format, head));
     facts
@@ -93,6 +95,9 @@ fn photo_header(f: Format, b: &[u8]) -> (Option<(u32, u32)>, Option<ExifFacts>) 
             for t in isobmff::cr3_tiffs(b) {
                 if let Some(e) = exif::read(t) {
                     facts.orientation = facts.orientation.or(e.orientation);
+                    facts.make = facts.make.take().or(e.make);
+                    facts.model = facts.model.take().or(e.model);
+                    facts.gps = facts.gps.or(e.gps);
                     facts.size = facts.size.or(e.size);
                     facts.captured_at = facts.captured_at.take().or(e.captured_at);
                 }

@@ -7,6 +7,7 @@ pub mod tag {
     pub const IMAGE_WIDTH: u16 = 0x0100;
     pub const IMAGE_LENGTH: u16 = 0x0101;
     pub const MAKE: u16 = 0x010F;
+    pub const MODEL: u16 = 0x0110;
     pub const ORIENTATION: u16 = 0x0112;
     pub const SUB_IFDS: u16 = 0x014A;
     pub const THUMB_OFFSET: u16 = 0x0201;

@@ -50,7 +50,7 @@ pub fn photo_facts() -> FileFacts {
         height: Some(3000),
         orientation: Some(1),
         captured_at: None,
-        readable: true,
+        ..FileFacts::other()
     }
 }
 
@@ -62,7 +62,7 @@ pub fn video_facts() -> FileFacts {
         height: None,
         orientation: None,
         captured_at: None,
-        readable: true,
+        ..FileFacts::other()
     }
 }
 
@@ -112,6 +112,8 @@ pub struct H {
     pub hashes_asked: Vec<FileId>,
     pub prepares_asked: Vec<FileId>,
     pub dropped_prepared: Vec<FileId>,
+    /// Thumbnails the engine asked for: (file, source, width, height, the PUT to send).
+    pub thumbnails: Vec<(FileId, Source, u32, u32, HttpRequest)>,
     /// Answer Inspect/Hash/Prepare immediately (else they queue in `local`).
     pub auto_local: bool,
     pub local: VecDeque<Action>,
@@ -138,6 +140,7 @@ impl H {
             hashes_asked: Vec::new(),
             prepares_asked: Vec::new(),
             dropped_prepared: Vec::new(),
+            thumbnails: Vec::new(),
             auto_local: true,
             local: VecDeque::new(),
             events: Vec::new(),
@@ -246,6 +249,10 @@ impl H {
                 self.store.remove(&key);
             }
             Action::DropPrepared { file } => self.dropped_prepared.push(file),
+            Action::Thumbnail { file, source, width, height, request } => {
+                assert!(!self.dropped_prepared.contains(&file), "a thumbnail is asked before its prepared blob is dropped");
+                self.thumbnails.push((file, source, width, height, request));
+            }
             other => {
                 if let Action::Hash { file } = &other {
                     self.hashes_asked.push(*file);

@@ -2,7 +2,12 @@
 //! albums, e.g. two kiosk visitors' drops), in an embedded SQLite database (`index.sqlite` in
 //! the data folder). Only the index lives here; bytes live in the store, one blob per user and
 //! content, shared by every record that names it. Reads can be confined to one album (a kiosk
-//! visitor sees only its drop).
+//! visitor sees only its drop). The library's queries are in `query`, the Trash in `trash`,
+//! the table and its migrations in `schema`.
+pub mod query;
+pub mod schema;
+pub mod trash;
+
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 use shoebox_core::api::MediaItem;
 use std::collections::HashSet;
@@ -13,42 +18,6 @@ pub struct MediaIndex {
     conn: Mutex<Connection>,
 }
 
-const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS media (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  user TEXT NOT NULL,
-  sha256 TEXT NOT NULL,
-  source_sha256 TEXT,
-  size INTEGER NOT NULL,
-  filename TEXT,
-  relative_path TEXT,
-  album TEXT,
-  filetype TEXT,
-  width INTEGER,
-  height INTEGER,
-  captured_at TEXT,
-  uploaded_at TEXT NOT NULL
-);
-CREATE UNIQUE INDEX IF NOT EXISTS media_content ON media(user, sha256, IFNULL(album, ''));
-CREATE INDEX IF NOT EXISTS media_source ON media(user, source_sha256);
-CREATE INDEX IF NOT EXISTS media_album ON media(user, album);
-";
-
-/// Version 1 had one record per user and content (`UNIQUE(user, sha256)`); version 2 one per
-/// user, content and album. The table is rebuilt once, keeping every row and its order.
-const MIGRATE_1_TO_2: &str = "
-CREATE TABLE media_v2 AS SELECT * FROM media;
-DROP TABLE media;
-CREATE TABLE media (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  user TEXT NOT NULL, sha256 TEXT NOT NULL, source_sha256 TEXT, size INTEGER NOT NULL,
-  filename TEXT, relative_path TEXT, album TEXT, filetype TEXT, width INTEGER, height INTEGER,
-  captured_at TEXT, uploaded_at TEXT NOT NULL
-);
-INSERT INTO media SELECT * FROM media_v2 ORDER BY seq;
-DROP TABLE media_v2;
-";
-
 /// SQLite's default limit on bound parameters is far above this; batches keep statements small.
 const CHECK_BATCH: usize = 500;
 
@@ -58,13 +27,9 @@ impl MediaIndex {
         // WAL keeps readers off the writer's back; FULL sync: a written record survives power loss.
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
-        let old: bool =
-            conn.query_row("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_autoindex_media_1'", [], |_| Ok(())).optional()?.is_some();
-        if old {
-            conn.execute_batch(&format!("BEGIN; {MIGRATE_1_TO_2} COMMIT;"))?;
-        }
-        conn.execute_batch(SCHEMA)?;
-        conn.pragma_update(None, "user_version", 2)?;
+        // Several processes (the server, `shoebox-server purge`) may share the file.
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        schema::migrate(&conn)?;
         Ok(MediaIndex { conn: Mutex::new(conn) })
     }
 
@@ -74,12 +39,7 @@ impl MediaIndex {
 
     /// Adds a record unless the user already has this content in this album (the first wins).
     pub fn insert(&self, user: &str, m: &MediaItem) -> rusqlite::Result<bool> {
-        let n = self.conn().execute(
-            "INSERT OR IGNORE INTO media (user, sha256, source_sha256, size, filename, relative_path, album, filetype, width, height, captured_at, uploaded_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            params![user, m.sha256, m.source_sha256, m.size as i64, m.filename, m.relative_path, m.album, m.filetype, m.width, m.height, m.captured_at, m.uploaded_at],
-        )?;
-        Ok(n == 1)
+        Ok(self.insert_many(user, std::slice::from_ref(m))? == 1)
     }
 
     /// Many records in one transaction (imports, benchmarks): one fsync instead of one per row.
@@ -89,8 +49,9 @@ impl MediaIndex {
         let mut n = 0;
         {
             let mut stmt = tx.prepare_cached(
-                "INSERT OR IGNORE INTO media (user, sha256, source_sha256, size, filename, relative_path, album, filetype, width, height, captured_at, uploaded_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                "INSERT OR IGNORE INTO media (user, sha256, source_sha256, size, filename, relative_path, album, filetype, width, height,
+                   captured_at, uploaded_at, trashed_at, camera, lat, lon, orientation, captured_local)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
             )?;
             for m in items {
                 n += stmt.execute(params![
@@ -105,7 +66,13 @@ impl MediaIndex {
                     m.width,
                     m.height,
                     m.captured_at,
-                    m.uploaded_at
+                    m.uploaded_at,
+                    m.trashed_at,
+                    m.camera,
+                    m.lat,
+                    m.lon,
+                    m.orientation,
+                    m.captured_at.as_deref().is_some_and(crate::timefmt::is_wall_clock),
                 ])?;
             }
         }
@@ -172,6 +139,7 @@ impl MediaIndex {
             .map(|n| n as u64)
     }
 
+    /// The user's oldest record of this content (trashed ones too: they keep their bytes).
     pub fn get(&self, user: &str, album: Option<&str>, sha256: &str) -> rusqlite::Result<Option<MediaItem>> {
         self.conn()
             .query_row(
@@ -183,20 +151,35 @@ impl MediaIndex {
     }
 }
 
-const COLUMNS: &str = "sha256, source_sha256, size, filename, relative_path, album, filetype, width, height, captured_at, uploaded_at";
+/// The columns `row_item` reads, in its order.
+pub const COLUMNS: &str =
+    "sha256, source_sha256, size, filename, relative_path, album, filetype, width, height, captured_at, uploaded_at, \
+                           seq, camera, lat, lon, orientation, trashed_at";
 
-fn row_item(r: &rusqlite::Row<'_>, o: usize) -> rusqlite::Result<MediaItem> {
+/// A record from `COLUMNS` starting at column `o`; `day` and the URLs are the caller's to fill.
+pub fn row_item(r: &rusqlite::Row<'_>, o: usize) -> rusqlite::Result<MediaItem> {
+    let source_sha256: Option<String> = r.get(o + 1)?;
+    let filetype: Option<String> = r.get(o + 6)?;
     Ok(MediaItem {
         sha256: r.get(o)?,
-        source_sha256: r.get(o + 1)?,
+        downsized: source_sha256.is_some(),
+        source_sha256,
         size: r.get::<_, i64>(o + 2)? as u64,
         filename: r.get(o + 3)?,
         relative_path: r.get(o + 4)?,
         album: r.get(o + 5)?,
-        filetype: r.get(o + 6)?,
+        kind: shoebox_core::api::kind_of(filetype.as_deref()).to_string(),
+        filetype,
         width: r.get(o + 7)?,
         height: r.get(o + 8)?,
         captured_at: r.get(o + 9)?,
         uploaded_at: r.get(o + 10)?,
+        id: r.get::<_, i64>(o + 11)?.to_string(),
+        camera: r.get(o + 12)?,
+        lat: r.get(o + 13)?,
+        lon: r.get(o + 14)?,
+        orientation: r.get(o + 15)?,
+        trashed_at: r.get(o + 16)?,
+        ..MediaItem::default()
     })
 }

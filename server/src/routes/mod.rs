@@ -1,5 +1,7 @@
 //! HTTP routes, one handler per file, and the header helpers they share.
+pub mod albums;
 pub mod app_files;
+pub mod blob;
 pub mod check;
 pub mod config;
 pub mod create;
@@ -9,13 +11,21 @@ pub mod head;
 pub mod kiosk;
 pub mod media_get;
 pub mod media_list;
+pub mod media_summary;
 pub mod method_override;
 pub mod metrics;
 pub mod options;
 pub mod patch;
+pub mod thumb_put;
+pub mod trash;
 
 use crate::error::ApiError;
+use crate::state::AppState;
+use axum::body::Body;
 use axum::http::{HeaderMap, HeaderValue};
+use bytes::Bytes;
+use shoebox_core::api::MediaItem;
+use std::io::Read;
 
 /// The tus endpoint's path; Location headers are relative to the server root.
 pub const FILES: &str = "/files/";
@@ -35,4 +45,43 @@ pub fn header_u64(h: &HeaderMap, name: &str) -> Result<Option<u64>, ApiError> {
 
 pub fn hv(s: impl AsRef<str>) -> HeaderValue {
     HeaderValue::from_str(s.as_ref()).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// A body that streams `reader` (at most `limit` bytes) from a blocking thread, never holding
+/// more than a few buffers of it in memory.
+pub fn stream_body(mut reader: Box<dyn Read + Send>, limit: u64) -> Body {
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(8);
+    tokio::task::spawn_blocking(move || {
+        let mut left = limit;
+        while left > 0 {
+            let mut buf = vec![0u8; (256 * 1024).min(left as usize)];
+            match reader.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => {
+                    buf.truncate(n);
+                    left -= n as u64;
+                    if tx.blocking_send(Ok(Bytes::from(buf))).is_err() {
+                        break;
+                    }
+                }
+                Err(e) => {
+                    let _ = tx.blocking_send(Err(e));
+                    break;
+                }
+            }
+        }
+    });
+    Body::from_stream(futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|x| (x, rx)) }))
+}
+
+/// Fills in the signed URLs of records the caller may read.
+pub fn sign_items(state: &AppState, user: &str, items: &mut [MediaItem]) {
+    let now_s = crate::timefmt::now_ms() / 1000;
+    for m in items {
+        let u = state.signer.urls(user, &m.sha256, now_s);
+        m.thumb_url = Some(u.thumb);
+        m.preview_url = Some(u.preview);
+        m.original_url = Some(u.original);
+        m.download_url = Some(u.download);
+    }
 }

@@ -1,6 +1,7 @@
 //! Local-disk storage. Layout under the data folder:
 //! `uploads/<id>.json` (record), `uploads/<id>.bin` (bytes received so far),
-//! `blobs/<user>/<sha256[0..2]>/<sha256>` (completed content, one copy per user and content).
+//! `blobs/<user>/<sha256[0..2]>/<sha256>` (completed content, one copy per user and content),
+//! `thumbs/<user>/<sha256[0..2]>/<sha256>.{thumb,preview}.jpg` (the library's thumbnails).
 //! File names come only from validated upload ids, user names and hex digests.
 use super::{Store, UploadWriter};
 use crate::store::record::{UploadId, UploadInfo};
@@ -12,11 +13,12 @@ use std::path::{Path, PathBuf};
 pub struct LocalStore {
     uploads: PathBuf,
     blobs: PathBuf,
+    thumbs: PathBuf,
 }
 
 impl LocalStore {
     pub fn open(data_dir: &Path) -> io::Result<Self> {
-        let s = LocalStore { uploads: data_dir.join("uploads"), blobs: data_dir.join("blobs") };
+        let s = LocalStore { uploads: data_dir.join("uploads"), blobs: data_dir.join("blobs"), thumbs: data_dir.join("thumbs") };
         fs::create_dir_all(&s.uploads)?;
         fs::create_dir_all(&s.blobs)?;
         Ok(s)
@@ -33,7 +35,17 @@ impl LocalStore {
         }
         Ok(self.blobs.join(user).join(&sha256[..2]).join(sha256))
     }
+    fn thumb(&self, user: &str, sha256: &str, variant: &str) -> io::Result<PathBuf> {
+        if !matches!(variant, "thumb" | "preview") {
+            return Err(io::Error::new(io::ErrorKind::InvalidInput, "invalid thumbnail variant"));
+        }
+        self.blob(user, sha256)?; // validates the names
+        Ok(self.thumbs.join(user).join(&sha256[..2]).join(format!("{sha256}.{variant}.jpg")))
+    }
 }
+
+/// Temporary names unique within the process (and the pid across processes sharing a folder).
+static TMP_SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// fsync a directory so a rename or a new file in it survives a crash.
 fn sync_dir(dir: &Path) -> io::Result<()> {
@@ -187,11 +199,50 @@ impl Store for LocalStore {
     }
 
     fn open_blob(&self, user: &str, sha256: &str) -> io::Result<Option<(Box<dyn Read + Send>, u64)>> {
+        self.open_blob_at(user, sha256, 0)
+    }
+
+    fn open_blob_at(&self, user: &str, sha256: &str, offset: u64) -> io::Result<Option<(Box<dyn Read + Send>, u64)>> {
         match File::open(self.blob(user, sha256)?) {
-            Ok(f) => {
+            Ok(mut f) => {
                 let len = f.metadata()?.len();
+                if offset > 0 {
+                    f.seek(SeekFrom::Start(offset))?;
+                }
                 Ok(Some((Box::new(f), len)))
             }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn delete_blob(&self, user: &str, sha256: &str) -> io::Result<()> {
+        for variant in ["thumb", "preview"] {
+            remove_if_exists(&self.thumb(user, sha256, variant)?)?;
+        }
+        let blob = self.blob(user, sha256)?;
+        remove_if_exists(&blob)?;
+        sync_dir(blob.parent().expect("blob path has a parent"))
+            .or_else(|e| if e.kind() == io::ErrorKind::NotFound { Ok(()) } else { Err(e) })
+    }
+
+    fn put_thumb(&self, user: &str, sha256: &str, variant: &str, jpeg: &[u8]) -> io::Result<()> {
+        let path = self.thumb(user, sha256, variant)?;
+        let dir = path.parent().expect("thumb path has a parent");
+        fs::create_dir_all(dir)?;
+        let n = TMP_SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let tmp = dir.join(format!(".{sha256}.{variant}.{}.{n}.tmp", std::process::id()));
+        // A thumbnail can be made again, so no fsync: the rename alone keeps it whole.
+        let res = fs::write(&tmp, jpeg).and_then(|_| fs::rename(&tmp, &path));
+        if res.is_err() {
+            let _ = fs::remove_file(&tmp);
+        }
+        res
+    }
+
+    fn open_thumb(&self, user: &str, sha256: &str, variant: &str) -> io::Result<Option<Vec<u8>>> {
+        match fs::read(self.thumb(user, sha256, variant)?) {
+            Ok(b) => Ok(Some(b)),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(e),
         }

@@ -1,5 +1,6 @@
 //! Storage behind a trait, so the local disk backend can be swapped for an S3-compatible one:
-//! upload-in-progress state and bytes, and the per-user content-addressed blobs. The SQLite
+//! upload-in-progress state and bytes, the per-user content-addressed blobs and their
+//! thumbnails. The SQLite
 //! media index is kept apart (index.rs). Methods are blocking; handlers call them from
 //! `spawn_blocking`, which a blocking S3 client (or one driven with `Handle::block_on`) fits too.
 pub mod local;
@@ -39,4 +40,17 @@ pub trait Store: Send + Sync + 'static {
     fn commit_blob(&self, id: &UploadId, user: &str, sha256: &str) -> io::Result<bool>;
     /// The user's blob and its size.
     fn open_blob(&self, user: &str, sha256: &str) -> io::Result<Option<(Box<dyn Read + Send>, u64)>>;
+    /// The blob from byte `offset` on (Range requests), and its whole size. The default reads
+    /// and drops the bytes before `offset`; a backend that can seek (or ask a range) should.
+    fn open_blob_at(&self, user: &str, sha256: &str, offset: u64) -> io::Result<Option<(Box<dyn Read + Send>, u64)>> {
+        let Some((mut r, len)) = self.open_blob(user, sha256)? else { return Ok(None) };
+        io::copy(&mut (&mut r).take(offset), &mut io::sink())?;
+        Ok(Some((r, len)))
+    }
+    /// Deletes the user's blob and its thumbnails (the purge, once no record names it).
+    fn delete_blob(&self, user: &str, sha256: &str) -> io::Result<()>;
+    /// Stores a thumbnail (`variant` is "thumb" or "preview") atomically: readers see the old
+    /// file, the new one or none, never half of one, however many writers race.
+    fn put_thumb(&self, user: &str, sha256: &str, variant: &str, jpeg: &[u8]) -> io::Result<()>;
+    fn open_thumb(&self, user: &str, sha256: &str, variant: &str) -> io::Result<Option<Vec<u8>>>;
 }

@@ -7,7 +7,7 @@ use crate::locks::SlotGuard;
 use crate::metrics::Metrics;
 use crate::state::AppState;
 use crate::store::record::{Concat, UploadInfo, UploadState};
-use crate::timefmt::{now_ms, rfc3339_from_exif, rfc3339_from_ms};
+use crate::timefmt::{now_ms, rfc3339_from_ms, wall_clock_from_exif};
 use sha2::{Digest, Sha256};
 use shoebox_core::api::MediaItem;
 use shoebox_core::photo::{inspect, INSPECT_BYTES};
@@ -55,6 +55,8 @@ pub async fn finish(state: &AppState, mut info: UploadInfo, guard: &mut SlotGuar
     }
     let (store, id, user, sha2) = (state.store.clone(), info.id.clone(), info.user.clone(), sha.clone());
     let filename = non_empty(&info.metadata, keys::FILENAME).unwrap_or_default().to_string();
+    // Held until the record is written: see `BlobGate`.
+    let _gate = state.blob_gate.lock(&sha).await;
     let (is_new, facts) = tokio::task::spawn_blocking(move || -> std::io::Result<_> {
         let is_new = store.commit_blob(&id, &user, &sha2)?;
         let mut head = Vec::new();
@@ -69,7 +71,7 @@ pub async fn finish(state: &AppState, mut info: UploadInfo, guard: &mut SlotGuar
     let captured_at = facts
         .captured_at
         .as_deref()
-        .and_then(rfc3339_from_exif)
+        .and_then(wall_clock_from_exif)
         .or_else(|| non_empty(m, keys::LAST_MODIFIED).and_then(|v| v.parse::<i64>().ok()).map(rfc3339_from_ms));
     let filetype = non_empty(m, keys::FILETYPE)
         .map(str::to_string)
@@ -86,6 +88,11 @@ pub async fn finish(state: &AppState, mut info: UploadInfo, guard: &mut SlotGuar
         height: facts.height,
         captured_at,
         uploaded_at: rfc3339_from_ms(now_ms() as i64),
+        camera: facts.camera.clone(),
+        lat: facts.location.map(|g| g.lat),
+        lon: facts.location.map(|g| g.lon),
+        orientation: facts.orientation,
+        ..MediaItem::default()
     };
     let (index, user) = (state.index.clone(), info.user.clone());
     tokio::task::spawn_blocking(move || index.insert(&user, &item)).await??;

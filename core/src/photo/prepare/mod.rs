@@ -12,6 +12,7 @@ mod other;
 mod png_out;
 pub mod resize;
 pub mod strip;
+pub mod thumb;
 
 use super::sniff::sniff;
 use crate::facts::{Format, KeepReason};

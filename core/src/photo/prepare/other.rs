@@ -64,7 +64,7 @@ fn encode_jpeg(rgb: Vec<u8>, w: u32, h: u32, dw: u32, dh: u32, meta: &Meta, opts
 }
 
 /// RGBA → RGB over white, compacting in place so no second buffer is needed.
-fn flatten_rgba(mut px: Vec<u8>) -> Vec<u8> {
+pub(super) fn flatten_rgba(mut px: Vec<u8>) -> Vec<u8> {
     let n = px.len() / 4;
     for i in 0..n {
         let a = px[4 * i + 3] as u32;
@@ -77,7 +77,7 @@ fn flatten_rgba(mut px: Vec<u8>) -> Vec<u8> {
     px
 }
 
-fn to8(v: Vec<u16>) -> Vec<u8> {
+pub(super) fn to8(v: Vec<u16>) -> Vec<u8> {
     v.into_iter().map(|x| (x >> 8) as u8).collect()
 }
 

@@ -1,0 +1,305 @@
+//! The library's reads: one page of records (upload order, or newest day first with a keyset
+//! cursor), per-day counts for the scrubber, and per-album totals, all under the same filters.
+//!
+//! A record's `day` is computed in SQL, because it depends on the viewer: a wall-clock EXIF time
+//! (`captured_local = 1`) groups by its own date, an instant (lastModified, or the upload time
+//! when nothing else is known) by its date in the viewer's UTC offset `tz`.
+use super::{row_item, MediaIndex, COLUMNS};
+use rusqlite::params_from_iter;
+use rusqlite::types::Value;
+use shoebox_core::api::{AlbumSummary, DaySummary, MediaItem};
+use std::collections::HashMap;
+
+/// At most this many items per page.
+pub const MAX_LIMIT: usize = 1000;
+pub const DEFAULT_LIMIT: usize = 100;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    /// Upload order, oldest first; the cursor is the last seq (the API before the library).
+    Seq,
+    /// Newest day first, within a day newest seq first; the cursor is "day|seq".
+    Taken,
+}
+
+/// The filters every library read shares (docs/api.md); all optional, combined with AND.
+#[derive(Clone, Debug, Default)]
+pub struct Filters {
+    /// Case-insensitive substring of filename, relativePath or album.
+    pub q: Option<String>,
+    /// `Some(None)`: records without an album.
+    pub album: Option<Option<String>>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// "image/" or "video/": the filetype's prefix.
+    pub kind: Option<&'static str>,
+    /// Some(true): downsized copies only; Some(false): originals only.
+    pub downsized: Option<bool>,
+    /// Only trashed records (else only the others).
+    pub trash: bool,
+    /// The viewer's UTC offset in minutes east.
+    pub tz: i32,
+    /// A kiosk visitor's drop: nothing outside this album.
+    pub drop: Option<String>,
+}
+
+/// One page request.
+#[derive(Clone, Debug)]
+pub struct PageQuery {
+    pub filters: Filters,
+    pub order: Order,
+    pub cursor: Option<String>,
+    /// Start at this day (items with day <= it); ignored with a cursor.
+    pub day: Option<String>,
+    pub limit: usize,
+}
+
+/// A plausible "YYYY-MM-DD".
+pub fn valid_day(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+        && (1..=12).contains(&s[5..7].parse::<u32>().unwrap_or(0))
+        && (1..=31).contains(&s[8..10].parse::<u32>().unwrap_or(0))
+}
+
+impl PageQuery {
+    /// From the query string; the error names the bad parameter (a 400).
+    pub fn from_params(p: &HashMap<String, String>) -> Result<Self, String> {
+        let get = |k: &str| p.get(k).map(String::as_str).filter(|v| !v.is_empty());
+        let order = match get("order") {
+            None | Some("upload") => Order::Seq,
+            Some("taken") => Order::Taken,
+            Some(o) => return Err(format!("order must be \"taken\" (or left out), got {o:?}")),
+        };
+        let limit = match get("limit") {
+            None => DEFAULT_LIMIT,
+            Some(l) => l.parse::<usize>().map_err(|_| "limit must be a positive integer".to_string())?.clamp(1, MAX_LIMIT),
+        };
+        let day = get("day").map(str::to_string);
+        if day.as_deref().is_some_and(|d| !valid_day(d)) {
+            return Err("day must be YYYY-MM-DD".into());
+        }
+        let cursor = get("cursor").map(str::to_string);
+        if let Some(c) = &cursor {
+            let ok = match order {
+                Order::Seq => c.parse::<i64>().is_ok(),
+                Order::Taken => parse_taken_cursor(c).is_some(),
+            };
+            if !ok {
+                return Err("invalid cursor".into());
+            }
+        }
+        Ok(PageQuery { filters: Filters::from_params(p)?, order, cursor, day, limit })
+    }
+}
+
+impl Filters {
+    pub fn from_params(p: &HashMap<String, String>) -> Result<Self, String> {
+        let get = |k: &str| p.get(k).map(String::as_str).filter(|v| !v.is_empty());
+        let mut f = Filters {
+            q: get("q").map(str::to_lowercase),
+            album: p.get("album").map(|a| Some(a.clone()).filter(|a| !a.is_empty())),
+            ..Filters::default()
+        };
+        for (name, slot) in [("from", &mut f.from), ("to", &mut f.to)] {
+            if let Some(d) = get(name) {
+                if !valid_day(d) {
+                    return Err(format!("{name} must be a day, YYYY-MM-DD"));
+                }
+                *slot = Some(d.to_string());
+            }
+        }
+        f.kind = match get("kind") {
+            None => None,
+            Some("photo") => Some("image/"),
+            Some("video") => Some("video/"),
+            Some(k) => return Err(format!("kind must be photo or video, got {k:?}")),
+        };
+        f.downsized = match get("quality") {
+            None => None,
+            Some("downsized") => Some(true),
+            Some("original") => Some(false),
+            Some(q) => return Err(format!("quality must be downsized or original, got {q:?}")),
+        };
+        f.trash = match get("trash") {
+            None | Some("false") => false,
+            Some("true") => true,
+            Some(t) => return Err(format!("trash must be true or false, got {t:?}")),
+        };
+        if let Some(tz) = get("tz") {
+            f.tz = tz.parse::<i32>().ok().filter(|t| t.abs() <= 1440).ok_or("tz must be minutes east of UTC, -1440..1440")?;
+        }
+        Ok(f)
+    }
+
+    /// `SELECT <COLUMNS>, day FROM media WHERE <the filters>`, and its arguments.
+    fn select(&self, user: &str) -> (String, Vec<Value>) {
+        // tz is a validated integer, so it is safe to write into the SQL text.
+        let instant = "COALESCE(captured_at, uploaded_at)";
+        let day = format!(
+            "CASE WHEN captured_local = 1 THEN substr(captured_at, 1, 10) \
+             ELSE COALESCE(date({instant}, '{:+} minutes'), substr({instant}, 1, 10)) END",
+            self.tz
+        );
+        let mut w = vec!["user = ?".to_string(), format!("trashed_at IS {}NULL", if self.trash { "NOT " } else { "" })];
+        let mut args = vec![Value::Text(user.to_string())];
+        if let Some(q) = &self.q {
+            w.push("(instr(lower(IFNULL(filename, '')), ?1q) > 0 OR instr(lower(IFNULL(relative_path, '')), ?1q) > 0 OR instr(lower(IFNULL(album, '')), ?1q) > 0)".into());
+            args.push(Value::Text(q.clone()));
+        }
+        match &self.album {
+            Some(Some(a)) => {
+                w.push("album = ?".into());
+                args.push(Value::Text(a.clone()));
+            }
+            Some(None) => w.push("album IS NULL".into()),
+            None => {}
+        }
+        if let Some(d) = &self.drop {
+            w.push("album = ?".into());
+            args.push(Value::Text(d.clone()));
+        }
+        if let Some(k) = self.kind {
+            w.push(format!("filetype LIKE '{k}%'"));
+        }
+        match self.downsized {
+            Some(true) => w.push("source_sha256 IS NOT NULL".into()),
+            Some(false) => w.push("source_sha256 IS NULL".into()),
+            None => {}
+        }
+        let mut outer = Vec::new();
+        for (op, d) in [(">=", &self.from), ("<=", &self.to)] {
+            if let Some(d) = d {
+                outer.push(format!("day {op} ?"));
+                args.push(Value::Text(d.clone()));
+            }
+        }
+        // The q placeholder is used three times; number-free `?` would need it bound thrice.
+        let inner = w.join(" AND ");
+        let (inner, args) = bind_q(inner, args, self.q.is_some());
+        let outer = if outer.is_empty() { String::new() } else { format!(" WHERE {}", outer.join(" AND ")) };
+        (format!("SELECT * FROM (SELECT {COLUMNS}, {day} AS day FROM media WHERE {inner}){outer}"), args)
+    }
+}
+
+/// Replaces the `?1q` markers with three plain placeholders and binds q three times.
+fn bind_q(sql: String, mut args: Vec<Value>, has_q: bool) -> (String, Vec<Value>) {
+    if !has_q {
+        return (sql, args);
+    }
+    let q = args[1].clone();
+    args.splice(1..2, [q.clone(), q.clone(), q]);
+    (sql.replace("?1q", "?"), args)
+}
+
+fn parse_taken_cursor(c: &str) -> Option<(String, i64)> {
+    let (d, s) = c.split_once('|')?;
+    (valid_day(d)).then_some(())?;
+    Some((d.to_string(), s.parse().ok()?))
+}
+
+fn read_item(r: &rusqlite::Row<'_>) -> rusqlite::Result<MediaItem> {
+    let mut m = row_item(r, 0)?;
+    m.day = r.get::<_, Option<String>>(17)?.unwrap_or_default();
+    Ok(m)
+}
+
+impl MediaIndex {
+    /// One page and the cursor of the next (None at the end).
+    pub fn page(&self, user: &str, p: &PageQuery) -> rusqlite::Result<(Vec<MediaItem>, Option<String>)> {
+        let (base, mut args) = p.filters.select(user);
+        let mut w = Vec::new();
+        let order = match p.order {
+            Order::Seq => {
+                if let Some(c) = &p.cursor {
+                    w.push("seq > ?");
+                    args.push(Value::Integer(c.parse().unwrap_or(0)));
+                }
+                "seq"
+            }
+            Order::Taken => {
+                if let Some((d, s)) = p.cursor.as_deref().and_then(parse_taken_cursor) {
+                    w.push("(day < ? OR (day = ? AND seq < ?))");
+                    args.extend([Value::Text(d.clone()), Value::Text(d), Value::Integer(s)]);
+                } else if let Some(d) = &p.day {
+                    w.push("day <= ?");
+                    args.push(Value::Text(d.clone()));
+                }
+                "day DESC, seq DESC"
+            }
+        };
+        let cond = if w.is_empty() { String::new() } else { format!(" WHERE {}", w.join(" AND ")) };
+        args.push(Value::Integer(p.limit as i64 + 1));
+        let sql = format!("SELECT * FROM ({base}){cond} ORDER BY {order} LIMIT ?");
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let mut items: Vec<MediaItem> = stmt.query_map(params_from_iter(args), read_item)?.collect::<Result<_, _>>()?;
+        let more = items.len() > p.limit;
+        items.truncate(p.limit);
+        let next = match (more, items.last()) {
+            (true, Some(last)) => Some(match p.order {
+                Order::Seq => last.id.clone(),
+                Order::Taken => format!("{}|{}", last.day, last.id),
+            }),
+            _ => None,
+        };
+        Ok((items, next))
+    }
+
+    /// Per-day (count, bytes) under the filters, newest day first.
+    pub fn days(&self, user: &str, f: &Filters) -> rusqlite::Result<Vec<DaySummary>> {
+        let (base, args) = f.select(user);
+        let sql = format!("SELECT day, COUNT(*), COALESCE(SUM(size), 0) FROM ({base}) GROUP BY day ORDER BY day DESC");
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), |r| {
+            Ok(DaySummary {
+                day: r.get::<_, Option<String>>(0)?.unwrap_or_default(),
+                count: r.get::<_, i64>(1)? as u64,
+                bytes: r.get::<_, i64>(2)? as u64,
+            })
+        })?;
+        rows.collect()
+    }
+
+    /// The user's trashed records: (count, bytes).
+    pub fn trash_totals(&self, user: &str) -> rusqlite::Result<(u64, u64)> {
+        self.conn().query_row(
+            "SELECT COUNT(*), COALESCE(SUM(size), 0) FROM media WHERE user = ?1 AND trashed_at IS NOT NULL",
+            [user],
+            |r| Ok((r.get::<_, i64>(0)? as u64, r.get::<_, i64>(1)? as u64)),
+        )
+    }
+
+    /// Albums of non-trashed records, latest day first then by name (no album last among
+    /// equals); the cover is the newest record's sha256 (signed by the caller).
+    pub fn albums(&self, user: &str, tz: i32) -> rusqlite::Result<Vec<(AlbumSummary, String)>> {
+        let f = Filters { tz, ..Filters::default() };
+        let (base, args) = f.select(user);
+        // With one MAX() aggregate, SQLite takes the bare sha256 from the row holding the max.
+        let sql = format!(
+            "SELECT album, COUNT(*), COALESCE(SUM(size), 0), MAX(day || '|' || printf('%015d', seq)), sha256 FROM ({base}) GROUP BY album"
+        );
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), |r| {
+            let key: String = r.get(3)?;
+            Ok((
+                AlbumSummary {
+                    album: r.get(0)?,
+                    count: r.get::<_, i64>(1)? as u64,
+                    bytes: r.get::<_, i64>(2)? as u64,
+                    latest_day: key.split('|').next().unwrap_or("").to_string(),
+                    cover_thumb_url: None,
+                },
+                r.get::<_, String>(4)?,
+            ))
+        })?;
+        let mut out: Vec<(AlbumSummary, String)> = rows.collect::<Result<_, _>>()?;
+        out.sort_by(|(a, _), (b, _)| {
+            b.latest_day.cmp(&a.latest_day).then_with(|| a.album.is_none().cmp(&b.album.is_none())).then_with(|| a.album.cmp(&b.album))
+        });
+        Ok(out)
+    }
+}

@@ -1,0 +1,88 @@
+//! The index's table and its migrations, run at open: v1 (one record per user and content) →
+//! v2 (per user, content and album) → v3 (the library: trash, camera, GPS, orientation and
+//! whether capturedAt is a wall-clock time). Every migration keeps every row and its seq.
+use rusqlite::{Connection, OptionalExtension};
+
+pub const VERSION: i64 = 3;
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS media (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  user TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  source_sha256 TEXT,
+  size INTEGER NOT NULL,
+  filename TEXT,
+  relative_path TEXT,
+  album TEXT,
+  filetype TEXT,
+  width INTEGER,
+  height INTEGER,
+  captured_at TEXT,
+  uploaded_at TEXT NOT NULL,
+  trashed_at TEXT,
+  camera TEXT,
+  lat REAL,
+  lon REAL,
+  orientation INTEGER,
+  captured_local INTEGER NOT NULL DEFAULT 0
+);
+CREATE UNIQUE INDEX IF NOT EXISTS media_content ON media(user, sha256, IFNULL(album, ''));
+CREATE INDEX IF NOT EXISTS media_source ON media(user, source_sha256);
+CREATE INDEX IF NOT EXISTS media_album ON media(user, album);
+";
+
+/// Created after the v3 columns exist (a v2 table gets them from `ALTER TABLE` first).
+const V3_INDEXES: &str = "
+CREATE INDEX IF NOT EXISTS media_trashed ON media(trashed_at) WHERE trashed_at IS NOT NULL;
+";
+
+/// Version 1 had `UNIQUE(user, sha256)`; the table is rebuilt once in the v2 shape.
+const MIGRATE_1_TO_2: &str = "
+CREATE TABLE media_v2 AS SELECT * FROM media;
+DROP TABLE media;
+CREATE TABLE media (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  user TEXT NOT NULL, sha256 TEXT NOT NULL, source_sha256 TEXT, size INTEGER NOT NULL,
+  filename TEXT, relative_path TEXT, album TEXT, filetype TEXT, width INTEGER, height INTEGER,
+  captured_at TEXT, uploaded_at TEXT NOT NULL
+);
+INSERT INTO media SELECT * FROM media_v2 ORDER BY seq;
+DROP TABLE media_v2;
+";
+
+/// v2 → v3: new nullable columns only, so `ALTER TABLE` keeps the rows where they are. v2 rows
+/// keep their capturedAt as it was written (an instant), hence `captured_local` 0.
+const V3_COLUMNS: [(&str, &str); 6] = [
+    ("trashed_at", "TEXT"),
+    ("camera", "TEXT"),
+    ("lat", "REAL"),
+    ("lon", "REAL"),
+    ("orientation", "INTEGER"),
+    ("captured_local", "INTEGER NOT NULL DEFAULT 0"),
+];
+
+/// Brings the database at `conn` to [`VERSION`], in one transaction per step.
+pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+    let v1: bool =
+        conn.query_row("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_autoindex_media_1'", [], |_| Ok(())).optional()?.is_some();
+    if v1 {
+        conn.execute_batch(&format!("BEGIN; {MIGRATE_1_TO_2} COMMIT;"))?;
+    }
+    conn.execute_batch(SCHEMA)?;
+    let have: Vec<String> = {
+        let mut stmt = conn.prepare("SELECT name FROM pragma_table_info('media')")?;
+        let names = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        names
+    };
+    let missing: Vec<String> = V3_COLUMNS
+        .iter()
+        .filter(|(c, _)| !have.iter().any(|h| h == c))
+        .map(|(c, t)| format!("ALTER TABLE media ADD COLUMN {c} {t};"))
+        .collect();
+    if !missing.is_empty() {
+        conn.execute_batch(&format!("BEGIN; {} COMMIT;", missing.join("\n")))?;
+    }
+    conn.execute_batch(V3_INDEXES)?;
+    conn.pragma_update(None, "user_version", VERSION)
+}

@@ -1,0 +1,193 @@
+//! GET /api/v1/blob/{kind}/{sha256}?u=&e=&s=: what the library's `<img>`, `<video>` and
+//! download links load, without a Bearer header: the URL's signature (signing.rs) is the
+//! credential. Wrong or expired signature → 403; a record of that user must still name the
+//! content (trashed is fine) → else 404. Range requests (video seeking, resumed downloads),
+//! private caching until the URL expires, and no Referer carrying the URL anywhere.
+use crate::error::ApiError;
+use crate::signing::BlobKind;
+use crate::state::AppState;
+use crate::thumbs::{thumb_or_make, Served, Variant};
+use axum::body::Body;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use shoebox_core::hash::is_sha256_hex;
+
+#[derive(Deserialize)]
+pub struct Signed {
+    u: Option<String>,
+    e: Option<String>,
+    s: Option<String>,
+}
+
+pub async fn get(
+    State(state): State<AppState>,
+    Path((kind, sha)): Path<(String, String)>,
+    Query(q): Query<Signed>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let kind = BlobKind::parse(&kind).ok_or(ApiError::NotFound)?;
+    if !is_sha256_hex(&sha) {
+        return Err(ApiError::NotFound);
+    }
+    let now_s = crate::timefmt::now_ms() / 1000;
+    let denied = || ApiError::Forbidden("this link is not valid or has expired; reload the page for a new one".into());
+    let (Some(user), Some(e), Some(sig)) = (q.u, q.e.and_then(|e| e.parse::<u64>().ok()), q.s) else { return Err(denied()) };
+    if !crate::auth::valid_user_name(&user) || !state.signer.verify(kind, &user, &sha, e, &sig, now_s) {
+        return Err(denied());
+    }
+    let (index, u, s) = (state.index.clone(), user.clone(), sha.clone());
+    let item = tokio::task::spawn_blocking(move || index.get(&u, None, &s)).await??.ok_or(ApiError::NotFound)?;
+    let max_age = e.saturating_sub(now_s);
+    let range = headers.get(header::RANGE).and_then(|v| v.to_str().ok()).map(str::to_string);
+    let variant = match kind {
+        BlobKind::Thumb => Some(Variant::Thumb),
+        BlobKind::Preview => Some(Variant::Preview),
+        _ => None,
+    };
+    let mut res = match variant {
+        Some(v) => match thumb_or_make(&state, &user, &sha, v).await? {
+            Served::Jpeg(jpeg) => {
+                let len = jpeg.len() as u64;
+                ranged(range.as_deref(), len, "image/jpeg", |start, n| Ok(Body::from(jpeg[start as usize..(start + n) as usize].to_vec())))?
+            }
+            Served::Original => original(&state, &user, &sha, item.filetype.as_deref(), range.as_deref()).await?,
+            Served::Nothing => return Err(ApiError::NotFound),
+        },
+        None => original(&state, &user, &sha, item.filetype.as_deref(), range.as_deref()).await?,
+    };
+    let h = res.headers_mut();
+    let immutable = if variant.is_some() { ", immutable" } else { "" };
+    h.insert(header::CACHE_CONTROL, super::hv(format!("private, max-age={max_age}{immutable}")));
+    h.insert(header::REFERRER_POLICY, super::hv("no-referrer"));
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, super::hv("nosniff"));
+    h.insert(header::ACCEPT_RANGES, super::hv("bytes"));
+    if kind == BlobKind::Download {
+        h.insert(header::CONTENT_DISPOSITION, super::hv(content_disposition(item.filename.as_deref().unwrap_or(&sha))));
+    }
+    if kind != BlobKind::Thumb && kind != BlobKind::Preview {
+        // The content is its own version: the digest never names other bytes.
+        h.insert(header::ETAG, super::hv(format!("\"{sha}\"")));
+    }
+    Ok(res)
+}
+
+/// The stored bytes, exactly, streamed from the store.
+async fn original(state: &AppState, user: &str, sha: &str, filetype: Option<&str>, range: Option<&str>) -> Result<Response, ApiError> {
+    let (store, u, s) = (state.store.clone(), user.to_string(), sha.to_string());
+    let len =
+        tokio::task::spawn_blocking(move || store.open_blob(&u, &s).map(|b| b.map(|(_, len)| len))).await??.ok_or(ApiError::NotFound)?;
+    let ctype = filetype.unwrap_or("application/octet-stream");
+    let (store, u, s) = (state.store.clone(), user.to_string(), sha.to_string());
+    ranged(range, len, ctype, move |start, n| {
+        let (r, _) = store.open_blob_at(&u, &s, start)?.ok_or(ApiError::NotFound)?;
+        Ok(super::stream_body(r, n))
+    })
+}
+
+/// A 200 with the whole body, or a 206 with the one range asked for, or a 416.
+fn ranged(range: Option<&str>, len: u64, ctype: &str, body: impl FnOnce(u64, u64) -> Result<Body, ApiError>) -> Result<Response, ApiError> {
+    let (status, start, n) = match range.map(|r| parse_range(r, len)) {
+        Some(RangeAsk::Satisfiable(a, b)) => (StatusCode::PARTIAL_CONTENT, a, b - a + 1),
+        Some(RangeAsk::Unsatisfiable) => {
+            return Ok((StatusCode::RANGE_NOT_SATISFIABLE, [(header::CONTENT_RANGE, format!("bytes */{len}"))]).into_response());
+        }
+        Some(RangeAsk::Ignore) | None => (StatusCode::OK, 0, len),
+    };
+    let mut res =
+        (status, [(header::CONTENT_TYPE, ctype.to_string()), (header::CONTENT_LENGTH, n.to_string())], body(start, n)?).into_response();
+    if status == StatusCode::PARTIAL_CONTENT {
+        res.headers_mut().insert(header::CONTENT_RANGE, super::hv(format!("bytes {start}-{}/{len}", start + n - 1)));
+    }
+    Ok(res)
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum RangeAsk {
+    /// First and last byte, inclusive.
+    Satisfiable(u64, u64),
+    Unsatisfiable,
+    /// Malformed, not bytes, or several ranges: answered with the whole body (RFC 9110 allows it).
+    Ignore,
+}
+
+/// One `Range: bytes=` header against a body of `len` bytes.
+pub fn parse_range(h: &str, len: u64) -> RangeAsk {
+    let Some(spec) = h.trim().strip_prefix("bytes=") else { return RangeAsk::Ignore };
+    if spec.contains(',') {
+        return RangeAsk::Ignore;
+    }
+    let Some((a, b)) = spec.trim().split_once('-') else { return RangeAsk::Ignore };
+    let (a, b) = (a.trim(), b.trim());
+    let parse = |s: &str| s.parse::<u64>().ok();
+    let (start, end) = match (a.is_empty(), b.is_empty()) {
+        // "-n": the last n bytes.
+        (true, false) => match parse(b) {
+            Some(0) => return RangeAsk::Unsatisfiable,
+            Some(n) => (len.saturating_sub(n), len.saturating_sub(1)),
+            None => return RangeAsk::Ignore,
+        },
+        (false, true) => match parse(a) {
+            Some(s) => (s, len.saturating_sub(1)),
+            None => return RangeAsk::Ignore,
+        },
+        (false, false) => match (parse(a), parse(b)) {
+            (Some(s), Some(e)) if s <= e => (s, e.min(len.saturating_sub(1))),
+            _ => return RangeAsk::Ignore,
+        },
+        (true, true) => return RangeAsk::Ignore,
+    };
+    if len == 0 || start >= len {
+        return RangeAsk::Unsatisfiable;
+    }
+    RangeAsk::Satisfiable(start, end)
+}
+
+/// `attachment` with an ASCII fallback name and, for any other name, RFC 6266's `filename*`
+/// (UTF-8, percent-encoded), which every current browser prefers.
+pub fn content_disposition(name: &str) -> String {
+    let name = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let ascii: String = name.chars().map(|c| if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' { c } else { '_' }).collect();
+    if ascii == name {
+        return format!("attachment; filename=\"{ascii}\"");
+    }
+    let mut enc = String::new();
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&b) {
+            enc.push(b as char);
+        } else {
+            enc.push_str(&format!("%{b:02X}"));
+        }
+    }
+    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{enc}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges() {
+        assert_eq!(parse_range("bytes=0-9", 100), RangeAsk::Satisfiable(0, 9));
+        assert_eq!(parse_range("bytes=90-", 100), RangeAsk::Satisfiable(90, 99));
+        assert_eq!(parse_range("bytes=-10", 100), RangeAsk::Satisfiable(90, 99));
+        assert_eq!(parse_range("bytes=-1000", 100), RangeAsk::Satisfiable(0, 99));
+        assert_eq!(parse_range("bytes=50-1000", 100), RangeAsk::Satisfiable(50, 99));
+        assert_eq!(parse_range("bytes=100-", 100), RangeAsk::Unsatisfiable);
+        assert_eq!(parse_range("bytes=-0", 100), RangeAsk::Unsatisfiable);
+        assert_eq!(parse_range("bytes=0-1,5-6", 100), RangeAsk::Ignore);
+        assert_eq!(parse_range("items=0-1", 100), RangeAsk::Ignore);
+        assert_eq!(parse_range("bytes=9-1", 100), RangeAsk::Ignore);
+    }
+
+    #[test]
+    fn dispositions() {
+        assert_eq!(content_disposition("IMG_1.jpg"), "attachment; filename=\"IMG_1.jpg\"");
+        assert_eq!(
+            content_disposition("Été à Zürich.jpg"),
+            "attachment; filename=\"_t_ _ Z_rich.jpg\"; filename*=UTF-8''%C3%89t%C3%A9%20%C3%A0%20Z%C3%BCrich.jpg"
+        );
+        assert_eq!(content_disposition("a\"b.jpg"), "attachment; filename=\"a_b.jpg\"; filename*=UTF-8''a%22b.jpg");
+    }
+}

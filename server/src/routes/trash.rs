@@ -1,0 +1,42 @@
+//! POST /api/v1/media/trash and /api/v1/media/restore {"ids": [...]}: move records to the
+//! Trash and back. Only the records' marks change: the bytes stay until the purge, so trashed
+//! media still count as backed up (dedup) and as space used.
+use crate::auth::User;
+use crate::error::ApiError;
+use crate::state::AppState;
+use axum::extract::State;
+use axum::{Extension, Json};
+use shoebox_core::api::{RestoreResponse, TrashRequest, TrashResponse, MAX_TRASH_IDS};
+
+fn ids(body: &[u8]) -> Result<Vec<String>, ApiError> {
+    let req: TrashRequest =
+        serde_json::from_slice(body).map_err(|e| ApiError::bad(format!("expected {{\"ids\": [\"<id>\", ...]}}: {e}")))?;
+    if req.ids.len() > MAX_TRASH_IDS {
+        return Err(ApiError::bad(format!("at most {MAX_TRASH_IDS} ids per call, got {}", req.ids.len())));
+    }
+    Ok(req.ids)
+}
+
+pub async fn trash(
+    State(state): State<AppState>,
+    Extension(User(user)): Extension<User>,
+    body: axum::body::Bytes,
+) -> Result<Json<TrashResponse>, ApiError> {
+    let ids = ids(&body)?;
+    // Whole seconds: the purge compares these marks as text with a cutoff written the same way.
+    let at = crate::timefmt::rfc3339_from_ms((crate::timefmt::now_ms() / 1000 * 1000) as i64);
+    let index = state.index.clone();
+    let trashed = tokio::task::spawn_blocking(move || index.trash(&user, &ids, &at)).await??;
+    Ok(Json(TrashResponse { trashed }))
+}
+
+pub async fn restore(
+    State(state): State<AppState>,
+    Extension(User(user)): Extension<User>,
+    body: axum::body::Bytes,
+) -> Result<Json<RestoreResponse>, ApiError> {
+    let ids = ids(&body)?;
+    let index = state.index.clone();
+    let restored = tokio::task::spawn_blocking(move || index.restore(&user, &ids)).await??;
+    Ok(Json(RestoreResponse { restored }))
+}
