@@ -146,7 +146,11 @@ impl NativeDriver {
                 }
                 self.engine.handle_response(req, result, now);
             }
-            Action::Abort { .. } | Action::SaveResume(_) | Action::RemoveResume { .. } | Action::DropPrepared { .. } => {}
+            Action::Abort { .. }
+            | Action::SaveResume(_)
+            | Action::RemoveResume { .. }
+            | Action::DropPrepared { .. }
+            | Action::Thumbnail { .. } => {}
         }
     }
 }
