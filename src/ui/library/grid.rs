@@ -127,7 +127,13 @@ fn CellView(cell: Cell, side: f64) -> impl IntoView {
     let selected = Signal::derive(move || lib.selected.with(|s| s.contains(&id2)));
     let video = item.kind == "video";
     let index = cell.index;
-    let label = s::open_item(&name, &dates::day_heading(&item.day));
+    // The visible words (a placeholder's, the video badge) lead the name, as screen readers expect.
+    let base = s::open_item(&name, &dates::day_heading(&item.day));
+    let label = move || match (video, broken.get()) {
+        (true, _) => format!("{}, {base}", s::VIDEO),
+        (false, true) => format!("{}, {base}", s::NO_THUMB),
+        (false, false) => base.clone(),
+    };
     view! {
         <div class="thumb" class:selected=selected class:video=video style=size data-testid="thumb" data-id=item.id.clone()
             data-name=name.clone() data-album=item.album.clone().unwrap_or_default() data-day=item.day.clone()>
@@ -141,7 +147,7 @@ fn CellView(cell: Cell, side: f64) -> impl IntoView {
                     <img src=item.thumb_url.clone().unwrap_or_default() alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer"
                         on:error=move |_| broken.set(true)/>
                 </Show>
-                {video.then(|| view! { <span class="badge" aria-hidden="true">{s::VIDEO}</span> })}
+                {move || (video && !broken.get()).then(|| view! { <span class="badge">{s::VIDEO}</span> })}
             </button>
             <input type="checkbox" class="thumb-check" aria-label=s::select_item(&name) prop:checked=selected
                 on:change=move |_| intent(LibraryIntent::ToggleSelected(id.clone()))/>

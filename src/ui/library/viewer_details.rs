@@ -12,7 +12,16 @@ pub fn Details(item: MediaItem) -> impl IntoView {
     let row = |k: &'static str, v: Option<String>| {
         v.map(|v| view! { <div class="detail"><dt>{k}</dt><dd data-testid=format!("detail-{}", k.to_lowercase())>{v}</dd></div> })
     };
-    let pixels = item.width.zip(item.height).map(|(w, h)| format!("{w} × {h} ({:.1} MP)", w as f64 * h as f64 / 1e6));
+    // As the photo is seen: orientations 5 to 8 turn it a quarter.
+    let upright = |(w, h): (u32, u32)| if matches!(item.orientation, Some(5..=8)) { (h, w) } else { (w, h) };
+    let pixels = item.width.zip(item.height).map(upright).map(|(w, h)| {
+        let mp = w as f64 * h as f64 / 1e6;
+        if mp >= 0.1 {
+            format!("{w} × {h} ({mp:.1} MP)")
+        } else {
+            format!("{w} × {h}")
+        }
+    });
     let place = item.lat.zip(item.lon).map(|(a, o)| format!("{a:.5}, {o:.5}"));
     let taken = item.captured_at.as_deref().map(dates::when);
     let quality = Some(if item.downsized { s::Q_DOWNSIZED } else { s::Q_ORIGINAL }.to_string());

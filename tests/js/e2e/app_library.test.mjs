@@ -41,6 +41,10 @@ test('the library: albums and dates, rotated thumbnails, search, viewer, exact d
     await page.getByTestId('backup-button').click();
     await waitForStatus(page, /^Backup complete$/);
     assert.equal(await statusDetail(page), '6 uploaded, 0 already backed up, 0 skipped, 0 failed');
+    // Each photo's thumbnail was made in the worker and sent beside it (the video has none).
+    const puts = async () => (await server.metrics())['shoebox_http_requests_total{method="PUT",status="204"}'] || 0;
+    for (let i = 0; i < 100 && (await puts()) < 5; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(await puts(), 5, 'five thumbnails PUT by the app');
 
     // The library, by keyboard: its own URL, every file with its album and day.
     await page.getByTestId('nav-library').focus();
@@ -97,16 +101,20 @@ test('the library: albums and dates, rotated thumbnails, search, viewer, exact d
     assert.equal((await page.getByTestId('detail-folder').textContent()).trim(), 'Holiday');
     assert.match(await page.getByTestId('detail-place').textContent(), /^48\.858\d+, 2\.294\d+$/);
     assert.equal((await page.getByTestId('detail-quality').textContent()).trim(), 'Original');
+    assert.equal((await page.getByTestId('detail-pixels').textContent()).trim(), '80 × 160', 'the size as the photo is seen');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
     assert.equal(download.suggestedFilename(), 'IMG_ROT.jpg');
     assert.equal(sha256(fs.readFileSync(await download.path())), sha256(files['Holiday/IMG_ROT.jpg']), 'the exact bytes');
     assert.deepEqual(await seriousViolations(page), [], 'axe in the viewer');
     await page.screenshot({ path: screenshotPath('screenshot-library-viewer.png') });
     const before = (await page.getByTestId('viewer-position').textContent()).trim();
-    await page.keyboard.press('ArrowRight');
-    await page.waitForFunction((b) => document.querySelector('[data-testid="viewer-position"]').textContent.trim() !== b, before);
-    assert.notEqual((await page.getByTestId('viewer-name').textContent()).trim(), 'IMG_ROT.jpg');
+    // The oldest photo: no next, so the left arrow (newer) first, then back.
+    assert.equal(before, '6 of 6');
+    assert.ok(await page.getByTestId('viewer-next').isDisabled());
     await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction((b) => document.querySelector('[data-testid="viewer-position"]').textContent.trim() !== b, before);
+    assert.equal((await page.getByTestId('viewer-name').textContent()).trim(), 'IMG_0002.jpg');
+    await page.keyboard.press('ArrowRight');
     await page.waitForFunction(() => document.querySelector('[data-testid="viewer-name"]').textContent.trim() === 'IMG_ROT.jpg');
     await page.keyboard.press('Escape');
     await page.getByTestId('viewer').waitFor({ state: 'detached' });
