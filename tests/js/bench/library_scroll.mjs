@@ -51,6 +51,7 @@ try {
       console.log(`run ${i}: ${total.trim()}; first rows ${firstMs} ms; scrolled ${(r.height / 1e6).toFixed(2)} M px in ${(r.scrollMs / 1000).toFixed(1)} s; `
         + `longest task ${longest.toFixed(0)} ms, ${afterOpen.length} over 50 ms, ${afterOpen.filter((x) => x.duration > 100).length} over 100 ms; `
         + `at most ${r.maxRows} rows in the DOM; ${r.loadingLeft} placeholders left at the end`);
+      if (process.env.SHOEBOX_BENCH_VERBOSE) console.log(afterOpen.map((x) => `${(x.start - r.startAt).toFixed(0)}ms:${x.duration.toFixed(0)}`).join(' '));
     } finally { await b.close(); }
   }
 } finally { await server.stop(); }
