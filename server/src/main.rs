@@ -14,7 +14,10 @@ async fn main() {
         .init();
     let args = Args::parse();
     if let Some(cmd) = args.command.clone() {
-        match shoebox_server::cli::run(cmd, &args.data_dir) {
+        // Commands block (databases, files): off the async runtime's threads.
+        let dir = args.data_dir.clone();
+        let done = tokio::task::spawn_blocking(move || shoebox_server::cli::run(cmd, &dir)).await;
+        match done.unwrap_or_else(|e| Err(e.to_string())) {
             Ok(out) => {
                 println!("{out}");
                 return;
