@@ -67,8 +67,14 @@ pub fn intent(i: Intent) {
         Intent::Approve(c) => return wasm_bindgen_futures::spawn_local(devices::approve(c)),
         Intent::RevokeDevice(id) => return wasm_bindgen_futures::spawn_local(devices::revoke(id)),
         Intent::KioskKeepUploads(keep) => return kiosk::set_keep_uploads(keep),
-        Intent::AddEntries(entries) => return intake::add_entries(entries),
-        Intent::AddFiles(list) => return intake::add_file_list(list),
+        Intent::AddEntries(entries) => {
+            super::library::show_backup();
+            return intake::add_entries(entries);
+        }
+        Intent::AddFiles(list) => {
+            super::library::show_backup();
+            return intake::add_file_list(list);
+        }
         Intent::PickFolder => return intake::pick_folder(),
         Intent::ContinueRemembered => return intake::continue_remembered(),
         Intent::AddBackupFolder => return wasm_bindgen_futures::spawn_local(sync::add_folder()),

@@ -154,6 +154,35 @@ pub fn intent(i: LibraryIntent) {
     }
 }
 
+/// Files dropped on the library: the backup view shows, with their plan.
+pub(super) fn show_backup() {
+    if with(|l| l.r.route.get_untracked().is_library()) == Some(true) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().set_hash(Route::Backup.hash());
+        }
+    }
+}
+
+/// A backup (or a sync) finished while the library is open: what it added shows at once.
+pub(super) fn on_status(st: &shoebox_core::engine::Status) {
+    if matches!(st, shoebox_core::engine::Status::Complete { .. }) && with(|l| l.r.route.get_untracked().is_library()) == Some(true) {
+        match with(|l| l.r.route.get_untracked()) {
+            Some(Route::Albums) => wasm_bindgen_futures::spawn_local(load_albums()),
+            _ => reload(),
+        }
+    }
+}
+
+/// The query for the current view: the Trash lists everything in it (it has no search bar).
+fn query(l: &Lib) -> String {
+    let trash = l.r.route.get_untracked() == Route::Trash;
+    if trash {
+        calls::filter_query(&Filters::default(), true)
+    } else {
+        calls::filter_query(&l.r.filters.get_untracked(), false)
+    }
+}
+
 fn geometry(width: f64) -> Geometry {
     Geometry { width: width.max(MIN_CELL), min_cell: MIN_CELL, gap: GAP, heading: HEADING }
 }
@@ -163,7 +192,7 @@ pub(super) fn reload() {
     let Some((generation, query)) = with(|l| {
         l.generation += 1;
         l.w.state.set(LoadState::Loading);
-        (l.generation, calls::filter_query(&l.r.filters.get_untracked(), l.r.route.get_untracked() == Route::Trash))
+        (l.generation, query(l))
     }) else {
         return;
     };
@@ -254,7 +283,8 @@ fn fill() {
             range = r..r + 1;
         }
         let fetch = t.next_fetch(range)?;
-        Some((l.generation, fetch, calls::filter_query(&l.r.filters.get_untracked(), l.r.route.get_untracked() == Route::Trash)))
+        let generation = l.generation;
+        Some((generation, fetch, query(l)))
     }) else {
         return;
     };

@@ -47,6 +47,7 @@ pub(super) fn publish(d: &mut Inner) {
             super::kiosk::on_status(d, &status);
             if d.kiosk.is_none() {
                 super::devices::on_status(&status);
+                super::library::on_status(&status);
             }
             d.w.status.set(status);
         }

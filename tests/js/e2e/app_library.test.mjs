@@ -158,6 +158,16 @@ test('the library: albums and dates, rotated thumbnails, search, viewer, exact d
     // A reload keeps the view (the URL says where), and the backup view is one link away.
     await page.reload();
     await waitForGrid(page, 5);
+    // The next card dropped on the library: the backup view shows its plan; then it is listed.
+    writeTree(path.join(dir, 'Later'), { 'IMG_3001.jpg': withExif(await plain(6), { dateTimeOriginal: '2024:03:01 12:00:00', lat: 1, lon: 1 }) });
+    await dropPaths(page, '[data-testid="drop-zone"]', [path.join(dir, 'Later')]);
+    await page.waitForURL(/#\/$/);
+    await waitForStatus(page, /^Ready to back up 1 photos? and videos?$/);
+    await page.getByTestId('backup-button').click();
+    await waitForStatus(page, /^Backup complete$/);
+    await page.getByTestId('nav-library').click();
+    await waitForGrid(page, 6);
+    assert.equal((await gridItems(page))[0].name, 'IMG_3001.jpg', 'the newest first (the video is still in the Trash)');
     await page.getByTestId('nav-backup').click();
     await page.getByTestId('status-card').waitFor();
 

@@ -36,9 +36,12 @@ export async function rawPixels(page, url, points) {
 export const isRed = ([r, g, b]) => r > 180 && g < 80 && b < 80;
 export const isBlue = ([r, g, b]) => b > 180 && r < 80 && g < 80;
 
-/** The grid's items as drawn: [{name, album, day}] in order. */
+/** The grid's items as drawn: [{name, album, day}] in reading order (rows are positioned, so DOM order is not it). */
 export async function gridItems(page) {
-  return page.$$eval('[data-testid="thumb"]', (els) => els.map((e) => ({ name: e.dataset.name, album: e.dataset.album, day: e.dataset.day })));
+  return page.$$eval('[data-testid="thumb"]', (els) => els
+    .map((e) => ({ r: e.getBoundingClientRect(), name: e.dataset.name, album: e.dataset.album, day: e.dataset.day }))
+    .sort((a, b) => a.r.top - b.r.top || a.r.left - b.r.left)
+    .map(({ name, album, day }) => ({ name, album, day })));
 }
 
 /** Waits until the grid shows exactly `n` items (0 waits for the empty message). */
