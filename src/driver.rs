@@ -312,7 +312,9 @@ impl Inner {
                 }
             }
             Action::Http { req, request } => self.send(req, request),
-            Action::Thumbnail { file, source, width, height, request } => self.thumbnail(file, source, width, height, request),
+            Action::Thumbnail { file, source, video, width, height, request } => {
+                self.thumbnail(file, source, video, (width, height), request)
+            }
         }
     }
 }

@@ -48,8 +48,20 @@ function shellFiles(html) {
   return [...names];
 }
 
+/**
+ * One refresh at a time, in the order asked: a slow one that fetched an older index.html must
+ * finish (and find that build current) before a newer one starts, or it could make the old build
+ * current again after the new one (seen once under load in a clean run).
+ */
+let refreshing = Promise.resolve();
+function refresh() {
+  const next = refreshing.then(refreshOnce, refreshOnce);
+  refreshing = next.catch(() => null);
+  return next;
+}
+
 /** Fetch index.html; when it is a build we do not have, cache its whole shell and make it current. */
-async function refresh() {
+async function refreshOnce() {
   const res = await fetch('/', { cache: 'reload' });
   if (!res.ok) return null;
   const html = await res.text();

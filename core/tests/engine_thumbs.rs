@@ -1,7 +1,7 @@
 //! Library thumbnails, decided by the engine: a photo uploaded to a Shoebox server gets one
 //! Thumbnail action (upright size, long side 256, from the downsized copy when there is one,
-//! asked before that copy is dropped, a PUT beside the media); videos, files already backed up
-//! and plain tus servers (no library) get none.
+//! asked before that copy is dropped, a PUT beside the media), a video one for its poster (its
+//! frame's shape); files already backed up and plain tus servers (no library) get none.
 mod engine_common;
 use engine_common::*;
 use shoebox_core::engine::*;
@@ -46,15 +46,17 @@ fn an_uploaded_photo_gets_one_thumbnail_put_beside_its_media() {
     h.start();
     serve(&mut h, &mut srv);
     assert_eq!(h.e.status(), Status::Complete { uploaded: 2, already: 0, skipped: 0, failed: 0 });
-    assert_eq!(h.thumbnails.len(), 1, "the video gets none");
-    let (file, source, w, hh, req) = &h.thumbnails[0];
+    assert_eq!(h.thumbnails.len(), 2, "the photo and the video");
+    let (file, source, w, hh, req) = h.thumbnails.iter().find(|t| t.0 == a).unwrap();
     assert_eq!((*file, *source, *w, *hh), (a, Source::Original, 192, 256));
     assert_eq!(req.method, Method::Put);
     assert_eq!(req.url, format!("http://s.test/api/v1/media/{}/thumb", h.files[&a].content.sha()));
     assert_eq!(req.header("Authorization"), Some("Bearer tok"));
     assert_eq!(req.header("Content-Type"), Some("image/jpeg"));
     assert_eq!(req.body, Body::Empty, "the driver puts the thumbnail in");
-    assert!(h.thumbnails.iter().all(|t| t.0 != v));
+    let (_, _, vw, vh, vreq) = h.thumbnails.iter().find(|t| t.0 == v).unwrap();
+    assert_eq!((*vw, *vh), (0, 0), "a video's poster takes its frame's shape");
+    assert!(vreq.url.ends_with(&format!("/api/v1/media/{}/thumb", h.files[&v].content.sha())));
 
     // The same photo again: already backed up, no second thumbnail.
     let now = h.now;
@@ -66,7 +68,7 @@ fn an_uploaded_photo_gets_one_thumbnail_put_beside_its_media() {
     h.start();
     serve(&mut h, &mut srv);
     assert_eq!(h.view(FileId(3)).outcome, Some(Outcome::AlreadyBackedUp));
-    assert_eq!(h.thumbnails.len(), 1);
+    assert_eq!(h.thumbnails.len(), 2);
 }
 
 #[test]

@@ -9,6 +9,7 @@ pub mod limiter;
 pub mod network;
 pub mod scan;
 pub mod service_worker;
+pub mod video_poster;
 pub mod walk;
 pub mod worker_pool;
 pub mod xhr;

@@ -81,9 +81,10 @@ impl Inner {
 
 impl Inner {
     /// The library's thumbnail: made in a worker from the file (or its downsized copy, taken
-    /// now, before the engine's DropPrepared), then PUT as the engine built the request.
-    /// Best effort: a failure only means the server makes the thumbnail itself.
-    pub(super) fn thumbnail(&mut self, file: FileId, source: Source, width: u32, height: u32, request: HttpRequest) {
+    /// now, before the engine's DropPrepared), or a video's first frame in the page (a worker
+    /// cannot play video), then PUT as the engine built the request. Best effort: a failure
+    /// only means the server makes it, or the library shows a placeholder.
+    pub(super) fn thumbnail(&mut self, file: FileId, source: Source, video: bool, (width, height): (u32, u32), request: HttpRequest) {
         let prepared = match source {
             Source::Prepared => match self.prepared.get(&file) {
                 Some(b) => Some(b.clone()),
@@ -100,7 +101,12 @@ impl Inner {
                     Err(_) => return,
                 },
             };
-            let Ok(thumb) = pool.thumbnail(blob, width, height).await else { return };
+            let made = if video {
+                crate::browser::video_poster::first_frame(&blob, shoebox_core::engine::THUMB_LONG_SIDE).await
+            } else {
+                pool.thumbnail(blob, width, height).await
+            };
+            let Ok(thumb) = made else { return };
             let xreq = xhr::XhrRequest {
                 method: request.method.as_str().into(),
                 url: request.url,

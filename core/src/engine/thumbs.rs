@@ -2,6 +2,7 @@
 //! Shoebox server (one that answered the config request, so it has the library), the engine
 //! asks the driver to make a small upright JPEG in a worker, from the downsized copy when High
 //! quality made one (already smaller), else from the original, and to PUT it beside the media.
+//! A video gets a poster the same way: its first frame, where the browser can decode it.
 //! Best effort: nothing waits for it, and a server that has none makes one on first view.
 use super::http::*;
 use super::protocol::base_headers;
@@ -31,20 +32,28 @@ pub fn thumb_size(w: u32, h: u32, orientation: Option<u8>) -> Option<(u32, u32)>
 }
 
 impl Engine {
-    /// A photo was uploaded: ask for its thumbnail when the server keeps a library.
+    /// A photo or video was uploaded: ask for its thumbnail when the server keeps a library.
     pub(crate) fn ask_thumbnail(&mut self, id: FileId) {
         if self.server.config.is_none() {
             return;
         }
         let Some(f) = self.files.get(&id) else { return };
-        let Some(facts) = f.facts.as_ref().filter(|x| x.kind == MediaKind::Photo) else { return };
-        let (Some(w), Some(h), Some(sha)) = (facts.width, facts.height, f.upload_sha()) else { return };
-        let Some((width, height)) = thumb_size(w, h, facts.orientation) else { return };
+        let Some(facts) = f.facts.as_ref() else { return };
+        let Some(sha) = f.upload_sha() else { return };
+        // A video's frame size is known only once the browser opens it: 0 x 0 says "its own shape".
+        let (video, (width, height)) = match (facts.kind, facts.width, facts.height) {
+            (MediaKind::Video, _, _) => (true, (0, 0)),
+            (MediaKind::Photo, Some(w), Some(h)) => match thumb_size(w, h, facts.orientation) {
+                Some(s) => (false, s),
+                None => return,
+            },
+            _ => return,
+        };
         let mut headers = base_headers(&self.settings.token, false);
         headers.push(("Content-Type".into(), "image/jpeg".into()));
         let url = format!("{}{MEDIA_PATH}/{sha}/thumb", self.settings.api_base());
         let request = HttpRequest { method: Method::Put, url, headers, body: Body::Empty };
         let source = if f.prepared.is_some() { Source::Prepared } else { Source::Original };
-        self.out.act(Action::Thumbnail { file: id, source, width, height, request });
+        self.out.act(Action::Thumbnail { file: id, source, video, width, height, request });
     }
 }

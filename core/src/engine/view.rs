@@ -29,7 +29,9 @@ pub enum Action {
     /// Make the library's thumbnail of this file (`width` x `height`, upright) from `source`
     /// in a worker and send `request` with it as the body. Nothing is answered to the engine.
     /// Comes before the file's `DropPrepared`, so a prepared blob is still there to read.
-    Thumbnail { file: FileId, source: Source, width: u32, height: u32, request: HttpRequest },
+    /// A `video` gets its first frame as a poster, at the frame's own shape with a long side
+    /// of [`super::THUMB_LONG_SIDE`] (`width` and `height` are 0), where the browser decodes it.
+    Thumbnail { file: FileId, source: Source, video: bool, width: u32, height: u32, request: HttpRequest },
 }
 
 /// Something the UI may want to redraw. Pull with [`super::Engine::poll_event`].

@@ -249,8 +249,9 @@ impl H {
                 self.store.remove(&key);
             }
             Action::DropPrepared { file } => self.dropped_prepared.push(file),
-            Action::Thumbnail { file, source, width, height, request } => {
+            Action::Thumbnail { file, source, video, width, height, request } => {
                 assert!(!self.dropped_prepared.contains(&file), "a thumbnail is asked before its prepared blob is dropped");
+                assert_eq!(video, (width, height) == (0, 0), "a video and only a video leaves the size to its frame");
                 self.thumbnails.push((file, source, width, height, request));
             }
             other => {

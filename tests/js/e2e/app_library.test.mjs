@@ -13,7 +13,7 @@ import { launch, dropPaths, waitForStatus } from '../lib/browser.mjs';
 import { statusDetail, video } from '../lib/app.mjs';
 import { withExif, chromiumJpeg } from '../lib/exif.mjs';
 import { writeTree, sha256 } from '../lib/fixtures.mjs';
-import { halvesJpeg, rawPixels, isRed, isBlue, gridItems, waitForGrid, seriousViolations } from '../lib/library.mjs';
+import { halvesJpeg, rawPixels, isRed, isBlue, gridItems, waitForGrid, seriousViolations, solidWebm } from '../lib/library.mjs';
 
 const names = (items) => items.map((i) => i.name).sort();
 
@@ -188,6 +188,38 @@ test('the library: albums and dates, rotated thumbnails, search, viewer, exact d
       await b2.close();
     }
     assert.deepEqual(b.errors.filter((e) => !/404|Failed to load resource/.test(e)), []);
+  } finally {
+    await b.close();
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a video gets its first frame as a poster where the browser decodes it; one it cannot decode a typed placeholder', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-library-video-'));
+  const server = await startServer();
+  const b = await launch();
+  try {
+    const page = b.page;
+    await page.goto(server.appUrl());
+    writeTree(path.join(dir, 'Clips'), { 'green.webm': await solidWebm(page), 'broken.mp4': video('isom', 'poster-broken') });
+    await dropPaths(page, '[data-testid="drop-zone"]', [path.join(dir, 'Clips')]);
+    await waitForStatus(page, /^Ready to back up 2 photos and videos$/);
+    await page.getByTestId('backup-button').click();
+    await waitForStatus(page, /^Backup complete$/);
+    const puts = async () => (await server.metrics())['shoebox_http_requests_total{method="PUT",status="204"}'] || 0;
+    for (let i = 0; i < 100 && (await puts()) < 1; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(await puts(), 1, 'one poster sent: the decodable video');
+    await page.getByTestId('nav-library').click();
+    await waitForGrid(page, 2);
+    const img = page.locator('[data-testid="thumb"][data-name="green.webm"] img');
+    await page.waitForFunction(() => { const i = document.querySelector('[data-testid="thumb"][data-name="green.webm"] img'); return i && i.complete && i.naturalWidth > 0; });
+    const px = await rawPixels(page, await img.getAttribute('src'), [[0.5, 0.5]]);
+    assert.deepEqual([px.width, px.height], [256, 144], 'the frame\'s shape, long side 256');
+    const [r, g, bl] = px.at[0];
+    assert.ok(g > 150 && r < 60 && bl < 60, `the poster is the green frame: ${px.at[0]}`);
+    assert.equal(await page.locator('[data-testid="thumb"][data-name="broken.mp4"] [data-testid="placeholder"]').count(), 1);
+    assert.deepEqual(await seriousViolations(page), []);
   } finally {
     await b.close();
     await server.stop();

@@ -58,3 +58,30 @@ export async function seriousViolations(page) {
   const v = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations);
   return v.filter((x) => x.impact === 'serious' || x.impact === 'critical').map((x) => `${x.id}: ${x.help} (${x.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
+
+/** A real one-second WebM (VP8) of a solid colour, recorded in Chromium from a canvas. */
+export async function solidWebm(page, colour = '#00c000') {
+  const b64 = await page.evaluate(async (colour) => {
+    const c = document.createElement('canvas');
+    c.width = 320; c.height = 180;
+    const g = c.getContext('2d');
+    const stream = c.captureStream(30);
+    const rec = new MediaRecorder(stream, { mimeType: 'video/webm;codecs=vp8' });
+    const parts = [];
+    rec.ondataavailable = (e) => parts.push(e.data);
+    const done = new Promise((r) => { rec.onstop = r; });
+    rec.start(100);
+    const t0 = performance.now();
+    while (performance.now() - t0 < 1000) {
+      g.fillStyle = colour; g.fillRect(0, 0, 320, 180);
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    rec.stop();
+    await done;
+    const buf = new Uint8Array(await new Blob(parts, { type: 'video/webm' }).arrayBuffer());
+    let s = '';
+    for (let i = 0; i < buf.length; i += 0x8000) s += String.fromCharCode.apply(null, buf.subarray(i, i + 0x8000));
+    return btoa(s);
+  }, colour);
+  return Buffer.from(b64, 'base64');
+}
