@@ -86,6 +86,9 @@ pub fn intent(i: LibraryIntent) {
                 let was = l.r.route.get_untracked();
                 l.w.route.set(route);
                 l.w.viewer.set(None);
+                if was != route {
+                    l.w.message.set(None);
+                }
                 (was != route, route)
             });
             if let Some((true, route)) | Some((_, route @ Route::Albums)) = changed {

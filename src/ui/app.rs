@@ -26,7 +26,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <DropZone>
-            <header class="top">
+            <header class="top" class:wide=in_library>
                 <h1 class="brand"><span class="logo" aria-hidden="true"></span>{s::APP_NAME}</h1>
                 <p class="tagline">{s::TAGLINE}</p>
                 <super::nav::Nav/>

@@ -35,6 +35,10 @@ test('a sha1-only third-party tus server gets sha1 chunk checksums and identical
     const stored = new Map(tus.uploads().map((u) => [u.metadata.relativePath, u.sha256]));
     for (const f of files) assert.equal(stored.get('Trip/' + f.rel), f.sha256, `stored bytes of ${f.rel}`);
     assert.equal(await app.patchCount(), 0, 'nothing went to our own server');
+    // A plain tus server keeps no library: the view says so, and no thumbnail was sent anywhere.
+    assert.equal(tus.requests().filter((r) => r.method === 'PUT').length, 0);
+    await page.getByTestId('nav-library').click();
+    await page.getByTestId('library-unavailable').waitFor();
   } finally {
     await b.close();
     await tus.stop();
