@@ -1,6 +1,7 @@
 //! Test helpers: an in-process server (the router driven with `oneshot`), a tiny blocking
 //! HTTP/1.1 client for real sockets, and a spawned `shoebox-server` process.
 #![allow(dead_code, unused_imports)]
+pub mod fault_proxy;
 pub mod http;
 pub mod native_driver;
 pub mod process;
@@ -141,7 +142,7 @@ impl TestServer {
     }
 
     pub async fn metric(&self, name: &str) -> f64 {
-        let r = self.send(Request::get("/metrics").body(Body::empty()).unwrap()).await;
+        let r = self.get("/metrics").await;
         metric_value(&r.text(), name)
     }
 }

@@ -22,13 +22,26 @@ pub struct NativeDriver {
     pub now: u64,
     pub pending: VecDeque<Action>,
     pub http_count: HashMap<&'static str, u64>,
+    /// How long a request may wait for its answer (the fault tests stall connections).
+    pub read_timeout: Duration,
+    /// Upload body bytes sent, answered or not (what a faulty network made it send again).
+    pub body_bytes: u64,
 }
 
 impl NativeDriver {
     pub fn new(settings: EngineSettings, connect: SocketAddr) -> Self {
         let mut engine = Engine::new(settings);
         engine.set_workers(2, 1);
-        NativeDriver { engine, connect, files: HashMap::new(), now: 0, pending: VecDeque::new(), http_count: HashMap::new() }
+        NativeDriver {
+            engine,
+            connect,
+            files: HashMap::new(),
+            now: 0,
+            pending: VecDeque::new(),
+            http_count: HashMap::new(),
+            read_timeout: Duration::from_secs(30),
+            body_bytes: 0,
+        }
     }
 
     /// Walk `root` (the chosen folder) and add every file, with `relativePath` starting with
@@ -130,7 +143,8 @@ impl NativeDriver {
                             let d = sha2::Sha256::digest(&b);
                             let mut request = request.clone();
                             request.headers.push(("Upload-Checksum".into(), algo.header_value(&d)));
-                            let result = send(self.connect, &request, &b);
+                            self.body_bytes += b.len() as u64;
+                            let result = send_timeout(self.connect, &request, &b, self.read_timeout);
                             if result.is_ok() {
                                 self.engine.handle_progress(req, b.len() as u64, now);
                             }
@@ -140,7 +154,10 @@ impl NativeDriver {
                         b
                     }
                 };
-                let result = send(self.connect, &request, &body);
+                if matches!(request.body, Body::Slice { .. }) {
+                    self.body_bytes += body.len() as u64;
+                }
+                let result = send_timeout(self.connect, &request, &body, self.read_timeout);
                 if result.is_ok() && !body.is_empty() {
                     self.engine.handle_progress(req, body.len() as u64, now);
                 }
@@ -168,6 +185,11 @@ pub fn read_up_to(f: &mut fs::File, buf: &mut [u8]) -> usize {
 
 /// One HTTP/1.1 request over a fresh connection (`Connection: close`).
 pub fn send(addr: SocketAddr, r: &HttpRequest, body: &[u8]) -> Result<HttpResponse, NetError> {
+    send_timeout(addr, r, body, Duration::from_secs(30))
+}
+
+/// [`send`], giving up when the answer has not come within `timeout` (a stalled connection).
+pub fn send_timeout(addr: SocketAddr, r: &HttpRequest, body: &[u8], timeout: Duration) -> Result<HttpResponse, NetError> {
     let err = |e: std::io::Error| NetError::Other(e.to_string());
     let path = match r.url.find("://") {
         Some(i) => {
@@ -177,7 +199,8 @@ pub fn send(addr: SocketAddr, r: &HttpRequest, body: &[u8]) -> Result<HttpRespon
         None => r.url.clone(),
     };
     let mut c = TcpStream::connect(addr).map_err(err)?;
-    c.set_read_timeout(Some(Duration::from_secs(30))).ok();
+    c.set_read_timeout(Some(timeout)).ok();
+    c.set_write_timeout(Some(timeout)).ok();
     let mut head = format!("{} {} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n", r.method.as_str(), path);
     for (k, v) in &r.headers {
         head.push_str(&format!("{k}: {v}\r\n"));
