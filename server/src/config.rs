@@ -116,6 +116,26 @@ pub struct Args {
     /// The signing key itself (16 characters at least), instead of a file.
     #[arg(long, env = "SHOEBOX_SIGNING_KEY", hide_env_values = true, hide = true)]
     pub signing_key: Option<String>,
+
+    /// At most this many connections are served at once; more wait in the kernel's queue until
+    /// one closes. Each takes a file descriptor: the server raises its own open-files limit.
+    #[arg(long, env = "SHOEBOX_MAX_CONNECTIONS", default_value_t = 4096)]
+    pub max_connections: usize,
+
+    /// A connection that has not sent a whole request head (or, between requests, the next
+    /// one) within this many seconds is closed, so slow or idle clients cannot pile up.
+    #[arg(long, env = "SHOEBOX_HEADER_TIMEOUT_SECS", default_value_t = 30)]
+    pub header_timeout_secs: u64,
+
+    /// A request body that sends nothing for this many seconds ends its request; an upload
+    /// keeps the bytes already stored and resumes from them (HEAD).
+    #[arg(long, env = "SHOEBOX_BODY_IDLE_TIMEOUT_SECS", default_value_t = 60)]
+    pub body_idle_timeout_secs: u64,
+
+    /// A token (8 characters at least) for scraping /metrics, and nothing else. With one, only
+    /// it opens /metrics; without, any full-access token does (see docs/api.md).
+    #[arg(long, env = "SHOEBOX_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
 }
 
 pub use crate::kiosks::{KioskProfile, KioskSettings};
@@ -143,6 +163,10 @@ pub struct ServerConfig {
     pub trash_days: u32,
     pub signing_key_file: Option<PathBuf>,
     pub signing_key: Option<String>,
+    pub max_connections: usize,
+    pub header_timeout: Duration,
+    pub body_idle_timeout: Duration,
+    pub metrics_token: Option<String>,
 }
 
 impl ServerConfig {
@@ -182,6 +206,10 @@ impl ServerConfig {
             trash_days: 30,
             signing_key_file: None,
             signing_key: None,
+            max_connections: 4096,
+            header_timeout: Duration::from_secs(30),
+            body_idle_timeout: Duration::from_secs(60),
+            metrics_token: None,
         }
     }
 
@@ -201,6 +229,12 @@ impl ServerConfig {
         let mut kiosks = Vec::new();
         for k in a.kiosks.iter().filter(|k| !k.trim().is_empty()) {
             kiosks.push(KioskProfile::from_flag(k)?);
+        }
+        if a.metrics_token.as_ref().is_some_and(|t| t.trim().len() < 8) {
+            return Err("--metrics-token is too short (8 characters at least)".into());
+        }
+        if a.max_connections == 0 || a.header_timeout_secs == 0 || a.body_idle_timeout_secs == 0 {
+            return Err("--max-connections, --header-timeout-secs and --body-idle-timeout-secs must be above 0".into());
         }
         if let Some(f) = &a.kiosk_config {
             kiosks.extend(KioskProfile::from_file(f)?);
@@ -230,6 +264,10 @@ impl ServerConfig {
             trash_days: a.trash_days,
             signing_key_file: a.signing_key_file,
             signing_key: a.signing_key,
+            max_connections: a.max_connections,
+            header_timeout: Duration::from_secs(a.header_timeout_secs),
+            body_idle_timeout: Duration::from_secs(a.body_idle_timeout_secs),
+            metrics_token: a.metrics_token.map(|t| t.trim().to_string()),
         })
     }
 }

@@ -9,6 +9,7 @@ pub mod cors;
 pub mod error;
 pub mod index;
 pub mod kiosks;
+pub mod listen;
 pub mod locks;
 pub mod metrics;
 pub mod middleware;
@@ -104,8 +105,10 @@ pub fn startup_line(addr: std::net::SocketAddr, state: &AppState) -> String {
     }
 }
 
-/// Serves on a bound listener until the process ends, with the expiry reaper running.
+/// Serves on a bound listener until the process ends, with the expiry reaper running, under
+/// the connection limits and timeouts of `listen.rs`.
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
     reaper::spawn(state.clone());
-    axum::serve(listener, app(state)).await
+    let limits = listen::Limits::from_config(&state.config);
+    listen::serve(listener, app(state), limits).await
 }

@@ -5,7 +5,7 @@ use crate::cors::{CorsOrigins, ALLOW_HEADERS, ALLOW_METHODS, EXPOSE, MAX_AGE};
 use crate::error::ApiError;
 use crate::state::AppState;
 use axum::extract::{Request, State};
-use axum::http::{header::*, HeaderValue, Method, StatusCode};
+use axum::http::{header::*, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use shoebox_core::tus::{H_TUS_RESUMABLE, TUS_VERSION};
@@ -52,17 +52,34 @@ pub async fn require_token(State(state): State<AppState>, mut req: Request, next
     if req.method() == Method::OPTIONS {
         return Ok(next.run(req).await);
     }
-    let token = req
-        .headers()
-        .get(AUTHORIZATION)
+    let token = bearer(req.headers()).ok_or(ApiError::Unauthorized)?.to_string();
+    let (user, access) = access_for(&state, &token).await?;
+    if !matches!(access, Access::Full) && library_path(req.uri().path()) {
+        return Err(ApiError::Forbidden("the library needs a signed-in device's full-access token".into()));
+    }
+    if !allowed(&access, req.method(), req.uri().path()) {
+        return Err(ApiError::NotFound);
+    }
+    req.extensions_mut().insert(User(user));
+    req.extensions_mut().insert(access);
+    Ok(next.run(req).await)
+}
+
+/// The token of an `Authorization: Bearer TOKEN` header.
+pub fn bearer(h: &HeaderMap) -> Option<&str> {
+    h.get(AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
         .map(str::trim)
-        .ok_or(ApiError::Unauthorized)?
-        .to_string();
+}
+
+/// Whose account a token acts in and what it may do; 401 for a token nobody knows (wrong,
+/// revoked or expired alike, so an answer tells nothing about which).
+pub async fn access_for(state: &AppState, token: &str) -> Result<(String, Access), ApiError> {
+    let token = token.to_string();
     let (accounts, t) = (state.accounts.clone(), token.clone());
     let device = tokio::task::spawn_blocking(move || accounts.device_for(&t, crate::timefmt::now_ms())).await??;
-    let (user, access) = if let Some(u) = state.tokens.user(&token) {
+    Ok(if let Some(u) = state.tokens.user(&token) {
         (u.to_string(), Access::Full)
     } else if let Some(d) = device {
         let access = match d.scope {
@@ -78,16 +95,7 @@ pub async fn require_token(State(state): State<AppState>, mut req: Request, next
         let s = tokio::task::spawn_blocking(move || sessions.lookup(&t, crate::timefmt::now_ms())).await??;
         let s = s.ok_or(ApiError::Unauthorized)?;
         (s.user, Access::Visitor { session: s.hash, drop: s.drop, profile: s.profile })
-    };
-    if !matches!(access, Access::Full) && library_path(req.uri().path()) {
-        return Err(ApiError::Forbidden("the library needs a signed-in device's full-access token".into()));
-    }
-    if !allowed(&access, req.method(), req.uri().path()) {
-        return Err(ApiError::NotFound);
-    }
-    req.extensions_mut().insert(User(user));
-    req.extensions_mut().insert(access);
-    Ok(next.run(req).await)
+    })
 }
 
 /// Middleware for `/api/`: no answer is kept in any HTTP cache (a kiosk must keep nothing of

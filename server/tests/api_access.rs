@@ -16,7 +16,7 @@ async fn metrics_count_requests_bytes_completions_and_dedup() {
     let data = bytes(50_000, 5);
     s.upload(&data, 10_000, &[]).await;
     s.create_as(ALICE, 50_000, &[("sha256", &sha256_hex(&data))]).await;
-    let text = s.send(Request::get("/metrics").body(Body::empty()).unwrap()).await.text();
+    let text = s.get("/metrics").await.text();
     assert_eq!(metric_value(&text, "shoebox_http_requests_total{method=\"PATCH\",status=\"204\"}"), 5.0);
     assert_eq!(metric_value(&text, "shoebox_http_requests_total{method=\"POST\",status=\"201\"}"), 2.0);
     assert_eq!(metric_value(&text, "shoebox_received_bytes_total"), 50_000.0);

@@ -20,7 +20,8 @@ const headers = { Authorization: `Bearer ${token}` };
 const sha256 = (b) => createHash('sha256').update(b).digest('hex');
 
 async function receivedBytes() {
-  const text = await (await fetch(`${base}/metrics`)).text();
+  // /metrics wants a token (a full-access one, when the server has no metrics token).
+  const text = await (await fetch(`${base}/metrics`, { headers })).text();
   const line = text.split('\n').find((l) => l.startsWith('shoebox_received_bytes_total '));
   return Number(line.split(' ')[1]);
 }
