@@ -23,6 +23,26 @@ pub enum Command {
         #[arg(long)]
         now_ms: Option<u64>,
     },
+    /// Re-hash every stored file against its sha256 and check the index names only stored
+    /// content; prints each problem, exits non-zero when any (the server may be running).
+    Verify {
+        /// The data folder (default: the server's --data-dir).
+        #[arg(long)]
+        data_dir: Option<std::path::PathBuf>,
+    },
+    /// Copy the databases (SQLite online backup: safe while the server runs), the signing key
+    /// and the default token into DEST. Blobs are not copied (back up blobs/ with rsync).
+    Backup {
+        #[arg(long)]
+        data_dir: Option<std::path::PathBuf>,
+        dest: std::path::PathBuf,
+    },
+    /// Rebuild a lost index.sqlite from the stored files and the upload records still kept
+    /// (names and albums of uploads whose records expired cannot come back; see the README).
+    Reindex {
+        #[arg(long)]
+        data_dir: Option<std::path::PathBuf>,
+    },
 }
 
 #[derive(Subcommand, Debug, Clone)]
@@ -63,6 +83,12 @@ pub fn run(cmd: Command, data_dir: &Path) -> Result<String, String> {
         Command::Purge { data, trash_days, now_ms } => {
             return purge(data.as_deref().unwrap_or(data_dir), trash_days, now_ms.unwrap_or_else(now))
         }
+        Command::Verify { data_dir: d } => {
+            let r = crate::integrity::verify::verify(d.as_deref().unwrap_or(data_dir)).map_err(|e| e.to_string())?;
+            return if r.is_clean() { Ok(r.text()) } else { Err(r.text()) };
+        }
+        Command::Backup { data_dir: d, dest } => return crate::integrity::backup::backup(d.as_deref().unwrap_or(data_dir), &dest),
+        Command::Reindex { data_dir: d } => return crate::integrity::reindex::reindex(d.as_deref().unwrap_or(data_dir)),
     };
     let accounts = Accounts::open(&data_dir.join("accounts.sqlite")).map_err(|e| e.to_string())?;
     let link = |name: &str, url: &str| -> Result<String, String> {

@@ -108,6 +108,12 @@ pub struct Args {
     #[arg(long, env = "SHOEBOX_TRASH_DAYS", default_value_t = 30)]
     pub trash_days: u32,
 
+    /// Re-hash every stored file against its sha256 every N hours (fractions allowed) in the
+    /// background, logging and counting mismatches (shoebox_scrub_mismatches_total in
+    /// /metrics). Off by default: each pass reads every stored byte. See `verify`.
+    #[arg(long, env = "SHOEBOX_SCRUB_INTERVAL_HOURS", value_name = "N")]
+    pub scrub_interval_hours: Option<f64>,
+
     /// The key that signs the library's image, video and download URLs. Default
     /// `<data-dir>/signing.key`, made at first start; nodes behind one name share one file.
     #[arg(long, env = "SHOEBOX_SIGNING_KEY_FILE", value_name = "FILE")]
@@ -161,6 +167,8 @@ pub struct ServerConfig {
     pub kiosk_limits: Limits,
     pub visitor_session: Duration,
     pub trash_days: u32,
+    /// The background scrub's period (`integrity::scrub`); None: no scrub.
+    pub scrub_interval: Option<Duration>,
     pub signing_key_file: Option<PathBuf>,
     pub signing_key: Option<String>,
     pub max_connections: usize,
@@ -204,6 +212,7 @@ impl ServerConfig {
             kiosk_limits: Limits::seed(),
             visitor_session: Duration::from_secs(3600),
             trash_days: 30,
+            scrub_interval: None,
             signing_key_file: None,
             signing_key: None,
             max_connections: 4096,
@@ -262,6 +271,11 @@ impl ServerConfig {
             kiosk_limits: Limits::preset(&a.kiosk_limits).ok_or_else(|| format!("unknown kiosk limits {:?}", a.kiosk_limits))?,
             visitor_session: a.visitor_session,
             trash_days: a.trash_days,
+            scrub_interval: match a.scrub_interval_hours {
+                Some(h) if h.is_finite() && h > 0.0 && h < 1e6 => Some(Duration::from_secs_f64(h * 3600.0)),
+                Some(h) => return Err(format!("--scrub-interval-hours must be a positive number of hours, got {h}")),
+                None => None,
+            },
             signing_key_file: a.signing_key_file,
             signing_key: a.signing_key,
             max_connections: a.max_connections,

@@ -28,6 +28,9 @@ pub enum ApiError {
     InsufficientStorage(String),
     /// Too many attempts (pairing codes): try again later.
     RateLimited,
+    /// What the disk gave back is not what was received (`integrity`): 500, with the reason
+    /// shown, since the fault is the server's and the client may simply send again.
+    StoredMismatch(String),
     Internal(String),
 }
 
@@ -52,13 +55,15 @@ impl ApiError {
             ChecksumMismatch => StatusCode::from_u16(460).expect("460 is a valid status"),
             InsufficientStorage(_) => StatusCode::INSUFFICIENT_STORAGE,
             RateLimited => StatusCode::TOO_MANY_REQUESTS,
-            Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            Internal(_) | StoredMismatch(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
     fn message(&self) -> String {
         use ApiError::*;
         match self {
-            BadRequest(m) | Forbidden(m) | Conflict(m) | TooLarge(m) | DigestMismatch(m) | InsufficientStorage(m) => m.clone(),
+            BadRequest(m) | Forbidden(m) | Conflict(m) | TooLarge(m) | DigestMismatch(m) | InsufficientStorage(m) | StoredMismatch(m) => {
+                m.clone()
+            }
             Unauthorized => "missing or invalid bearer token".into(),
             RateLimited => "too many attempts; wait a few minutes and try again".into(),
             NotFound => "no such upload or media".into(),
@@ -108,7 +113,7 @@ pub fn is_disk_full(e: &std::io::Error) -> bool {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        if let ApiError::Internal(detail) = &self {
+        if let ApiError::Internal(detail) | ApiError::StoredMismatch(detail) = &self {
             tracing::error!(%detail, "internal error");
         }
         let mut res = (self.status(), self.message()).into_response();

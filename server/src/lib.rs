@@ -8,6 +8,7 @@ pub mod config;
 pub mod cors;
 pub mod error;
 pub mod index;
+pub mod integrity;
 pub mod kiosks;
 pub mod listen;
 pub mod locks;

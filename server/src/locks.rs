@@ -55,7 +55,7 @@ impl Locks {
 }
 
 /// Between "the blob is there" and "a record names it": a finishing upload holds its shard
-/// from `commit_blob` (which drops the upload's bytes when the blob already exists) until its
+/// from `commit_blob` (which stores nothing when the blob already exists) until its
 /// record is written, and the purge holds it from "no record names this blob" until the blob is
 /// deleted. So a purge never deletes bytes that a record written a moment later relies on.
 /// Sharded by the digest's first hex digit, so unrelated finishes do not wait for each other.

@@ -11,6 +11,11 @@ pub struct Metrics {
     pub received_bytes: AtomicU64,
     pub uploads_completed: AtomicU64,
     pub uploads_deduplicated: AtomicU64,
+    /// Completions refused because the bytes read back from disk were not those received.
+    pub stored_mismatches: AtomicU64,
+    /// The background scrub (`integrity::scrub`): blobs re-hashed, and those that did not match.
+    pub scrub_checked: AtomicU64,
+    pub scrub_mismatches: AtomicU64,
 }
 
 impl Metrics {
@@ -36,6 +41,17 @@ impl Metrics {
             "shoebox_uploads_deduplicated_total",
             "Uploads answered from content the user already had (Upload-Duplicate at creation, or identical content at completion).",
             &self.uploads_deduplicated,
+        );
+        one(
+            "shoebox_stored_mismatches_total",
+            "Completions refused: the bytes read back from disk differed from those received.",
+            &self.stored_mismatches,
+        );
+        one("shoebox_scrub_checked_total", "Stored blobs re-hashed by the background scrub.", &self.scrub_checked);
+        one(
+            "shoebox_scrub_mismatches_total",
+            "Stored blobs whose bytes no longer match their sha256, found by the scrub.",
+            &self.scrub_mismatches,
         );
         s
     }

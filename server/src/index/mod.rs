@@ -4,6 +4,7 @@
 //! content, shared by every record that names it. Reads can be confined to one album (a kiosk
 //! visitor sees only its drop). The library's queries are in `query`, the Trash in `trash`,
 //! the table and its migrations in `schema`.
+pub mod audit;
 pub mod query;
 pub mod schema;
 pub mod trash;

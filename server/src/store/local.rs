@@ -4,6 +4,7 @@
 //! `thumbs/<user>/<sha256[0..2]>/<sha256>.{thumb,preview}.jpg` (the library's thumbnails).
 //! File names come only from validated upload ids, user names and hex digests.
 use super::{Store, UploadWriter};
+use crate::integrity::faults::CorruptWrites;
 use crate::store::record::{UploadId, UploadInfo};
 use shoebox_core::hash::is_sha256_hex;
 use std::fs::{self, File, OpenOptions};
@@ -14,11 +15,18 @@ pub struct LocalStore {
     uploads: PathBuf,
     blobs: PathBuf,
     thumbs: PathBuf,
+    /// Test-only: damage bytes on their way to disk (`integrity::faults`).
+    corrupt: CorruptWrites,
 }
 
 impl LocalStore {
     pub fn open(data_dir: &Path) -> io::Result<Self> {
-        let s = LocalStore { uploads: data_dir.join("uploads"), blobs: data_dir.join("blobs"), thumbs: data_dir.join("thumbs") };
+        Self::open_with_faults(data_dir, CorruptWrites::from_env())
+    }
+
+    /// The same, with the corrupting-disk fault under the caller's control (tests).
+    pub fn open_with_faults(data_dir: &Path, corrupt: CorruptWrites) -> io::Result<Self> {
+        let s = LocalStore { uploads: data_dir.join("uploads"), blobs: data_dir.join("blobs"), thumbs: data_dir.join("thumbs"), corrupt };
         fs::create_dir_all(&s.uploads)?;
         fs::create_dir_all(&s.blobs)?;
         Ok(s)
@@ -64,6 +72,7 @@ struct LocalWriter {
     /// Bytes written so far (file position) and where writeback was last started.
     pos: u64,
     kicked: u64,
+    corrupt: CorruptWrites,
 }
 
 /// Start writeback every this many bytes, so the fsync that ends a PATCH has little left to do.
@@ -87,7 +96,7 @@ impl LocalWriter {
 
 impl UploadWriter for LocalWriter {
     fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
-        self.file.write_all(bytes)?;
+        self.file.write_all(&self.corrupt.apply(bytes))?;
         self.pos += bytes.len() as u64;
         if self.pos - self.kicked >= WRITEBACK_STEP {
             self.start_writeback();
@@ -156,11 +165,15 @@ impl Store for LocalStore {
             return Err(io::Error::other(format!("upload holds {len} bytes, not {offset}")));
         }
         file.seek(SeekFrom::Start(offset))?;
-        Ok(Box::new(LocalWriter { file, pos: offset, kicked: offset }))
+        Ok(Box::new(LocalWriter { file, pos: offset, kicked: offset, corrupt: self.corrupt.clone() }))
     }
 
     fn open_upload_reader(&self, id: &UploadId) -> io::Result<Box<dyn Read + Send>> {
         Ok(Box::new(File::open(self.bytes(id))?))
+    }
+
+    fn read_back_upload(&self, id: &UploadId) -> io::Result<Box<dyn Read + Send>> {
+        Ok(Box::new(crate::integrity::open_uncached(&self.bytes(id))?))
     }
 
     fn discard_upload_bytes(&self, id: &UploadId) -> io::Result<()> {
@@ -186,15 +199,21 @@ impl Store for LocalStore {
     fn commit_blob(&self, id: &UploadId, user: &str, sha256: &str) -> io::Result<bool> {
         let target = self.blob(user, sha256)?;
         if target.exists() {
-            remove_if_exists(&self.bytes(id))?;
             return Ok(false);
         }
         let dir = target.parent().expect("blob path has a parent");
         fs::create_dir_all(dir)?;
-        // Same file system: a rename, no copy. The bytes were fsync'd as they arrived.
-        fs::rename(self.bytes(id), &target)?;
+        // A hard link, not a rename: the upload keeps its bytes until its record says complete,
+        // so a crash between any two steps of completion leaves an upload that HEAD can still
+        // complete (crash-point tests). Same file system: no copy; the bytes were fsync'd as
+        // they arrived. Where links are unsupported, a rename (the upload then resumes at 0).
+        match fs::hard_link(self.bytes(id), &target) {
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Ok(false),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(e),
+            Err(_) => fs::rename(self.bytes(id), &target)?,
+            Ok(()) => {}
+        }
         sync_dir(dir)?;
-        sync_dir(&self.uploads)?;
         Ok(true)
     }
 

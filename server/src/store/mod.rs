@@ -29,13 +29,19 @@ pub trait Store: Send + Sync + 'static {
     /// A writer positioned at `offset`, which must equal `upload_offset`.
     fn open_writer(&self, id: &UploadId, offset: u64) -> io::Result<Box<dyn UploadWriter>>;
     fn open_upload_reader(&self, id: &UploadId) -> io::Result<Box<dyn Read + Send>>;
+    /// The upload's bytes as the storage itself holds them, for verification after the last
+    /// fsync: a local disk drops its page cache first, so they are read from the device.
+    fn read_back_upload(&self, id: &UploadId) -> io::Result<Box<dyn Read + Send>> {
+        self.open_upload_reader(id)
+    }
     /// Drops the upload's bytes but keeps its record (a completed upload still answers HEAD).
     fn discard_upload_bytes(&self, id: &UploadId) -> io::Result<()>;
     /// Drops record and bytes.
     fn delete_upload(&self, id: &UploadId) -> io::Result<()>;
     fn list_uploads(&self) -> io::Result<Vec<UploadId>>;
-    /// Moves a finished upload's bytes into the user's blob for `sha256`. When the user
-    /// already has that content the upload's bytes are dropped instead: one copy per content.
+    /// Stores a finished upload's bytes as the user's blob for `sha256` (nothing when the user
+    /// already has that content: one copy per content). The upload keeps its bytes until the
+    /// caller discards them (`discard_upload_bytes`) once its record says complete.
     /// Returns true when a new blob was stored.
     fn commit_blob(&self, id: &UploadId, user: &str, sha256: &str) -> io::Result<bool>;
     /// The user's blob and its size.

@@ -1,15 +1,21 @@
-//! Completion: when the last byte is durable, hash what was stored, check the declared sha256
-//! (mismatch → 422 and the upload is discarded), move the bytes into the user's
-//! content-addressed blob (one copy per content) and write the media record.
+//! Completion: when the last byte is durable, read the stored bytes back from the disk and hash
+//! them (a mismatch with what was received → 500, the bytes are dropped and the client resends),
+//! check the declared sha256 (mismatch → 422 and the upload is discarded), store the user's
+//! content-addressed blob (one copy per content), write the media record, mark the upload
+//! complete and only then drop its bytes. Each step is a named crash point
+//! (`integrity::faults::CRASH_STEPS`); a crash between any two leaves an upload that HEAD
+//! completes (its bytes are all still there) or one already complete, never half of each.
 use super::metadata::{album, non_empty};
 use crate::error::ApiError;
+use crate::integrity::faults::crash_point;
+use crate::integrity::hash_reader;
 use crate::locks::SlotGuard;
 use crate::metrics::Metrics;
 use crate::state::AppState;
 use crate::store::record::{Concat, UploadInfo, UploadState};
 use crate::timefmt::{now_ms, rfc3339_from_ms, wall_clock_from_exif};
-use sha2::{Digest, Sha256};
 use shoebox_core::api::MediaItem;
+use shoebox_core::facts::FileFacts;
 use shoebox_core::photo::{inspect, INSPECT_BYTES};
 use shoebox_core::tus::keys;
 use std::io::Read;
@@ -22,27 +28,26 @@ pub async fn finish(state: &AppState, mut info: UploadInfo, guard: &mut SlotGuar
         super::save(state, &info).await?;
         return Ok(info);
     }
-    let sha = match guard.hasher.take() {
-        Some((o, h)) if o == length => shoebox_core::hash::hex(&h.finalize()),
-        // After a restart (or a resumed hash gap) read the stored bytes again.
-        _ => {
-            let (store, id) = (state.store.clone(), info.id.clone());
-            tokio::task::spawn_blocking(move || -> std::io::Result<String> {
-                let mut r = store.open_upload_reader(&id)?;
-                let mut h = Sha256::new();
-                let mut buf = vec![0u8; 1 << 20];
-                loop {
-                    let n = r.read(&mut buf)?;
-                    if n == 0 {
-                        break;
-                    }
-                    h.update(&buf[..n]);
-                }
-                Ok(shoebox_core::hash::hex(&h.finalize()))
-            })
-            .await??
-        }
-    };
+    crash_point("bytes-durable");
+    // What arrived, hashed on the way in (None after a restart or a resumed hash gap).
+    let received = guard.hasher.take().filter(|(o, _)| *o == length).map(|(_, h)| shoebox_core::hash::hex(&sha2::Digest::finalize(h)));
+    // What the disk holds, read back after the last fsync, bypassing the page cache. It costs
+    // one sequential read of the whole file before the last PATCH is answered (about a second
+    // per few hundred MB on an SSD); without it a disk that corrupts or tears writes would pass
+    // as a good backup, since the running hash only saw the bytes in memory.
+    let (store, id) = (state.store.clone(), info.id.clone());
+    let (sha, stored_len) = tokio::task::spawn_blocking(move || hash_reader(store.read_back_upload(&id)?)).await??;
+    if received.as_ref().is_some_and(|r| *r != sha) || stored_len != length {
+        // Keep the upload, drop its bytes: HEAD then says 0 and the client sends it all again.
+        let (store, id) = (state.store.clone(), info.id.clone());
+        tokio::task::spawn_blocking(move || store.discard_upload_bytes(&id)).await??;
+        Metrics::add(&state.metrics.stored_mismatches, 1);
+        return Err(ApiError::StoredMismatch(format!(
+            "the bytes read back from storage ({stored_len} bytes, sha256 {sha}) are not the {length} bytes received{}: \
+             the server's disk may be failing. Nothing was stored; the upload restarts at offset 0, send it again",
+            received.map(|r| format!(" (sha256 {r})")).unwrap_or_default()
+        )));
+    }
     if let Some(declared) = non_empty(&info.metadata, keys::SHA256) {
         if declared != sha {
             let (store, id) = (state.store.clone(), info.id.clone());
@@ -53,12 +58,14 @@ pub async fn finish(state: &AppState, mut info: UploadInfo, guard: &mut SlotGuar
             )));
         }
     }
+    crash_point("verified");
     let (store, id, user, sha2) = (state.store.clone(), info.id.clone(), info.user.clone(), sha.clone());
     let filename = non_empty(&info.metadata, keys::FILENAME).unwrap_or_default().to_string();
     // Held until the record is written: see `BlobGate`.
     let _gate = state.blob_gate.lock(&sha).await;
     let (is_new, facts) = tokio::task::spawn_blocking(move || -> std::io::Result<_> {
         let is_new = store.commit_blob(&id, &user, &sha2)?;
+        crash_point("blob-committed");
         let mut head = Vec::new();
         if let Some((r, _)) = store.open_blob(&user, &sha2)? {
             r.take(INSPECT_BYTES as u64).read_to_end(&mut head)?;
@@ -67,7 +74,28 @@ pub async fn finish(state: &AppState, mut info: UploadInfo, guard: &mut SlotGuar
     })
     .await??;
 
-    let m = &info.metadata;
+    let item = media_item(&info.metadata, &sha, length, &facts, now_ms());
+    let (index, user) = (state.index.clone(), info.user.clone());
+    tokio::task::spawn_blocking(move || index.insert(&user, &item)).await??;
+    crash_point("indexed");
+
+    info.state = UploadState::Complete { sha256: Some(sha), bytes_kept: false };
+    info.expires_ms = super::new_expiry(state);
+    super::save(state, &info).await?;
+    crash_point("recorded");
+    // The blob holds the content now. A crash before this leaves the file to the reaper.
+    let (store, id) = (state.store.clone(), info.id.clone());
+    tokio::task::spawn_blocking(move || store.discard_upload_bytes(&id)).await??;
+    Metrics::add(&state.metrics.uploads_completed, 1);
+    if !is_new {
+        Metrics::add(&state.metrics.uploads_deduplicated, 1);
+    }
+    Ok(info)
+}
+
+/// The media record of content `sha` from an upload's metadata and the facts read from its
+/// head; `uploaded_ms` is when it was stored. Shared with `integrity::reindex`.
+pub fn media_item(m: &[(String, String)], sha: &str, length: u64, facts: &FileFacts, uploaded_ms: u64) -> MediaItem {
     let captured_at = facts
         .captured_at
         .as_deref()
@@ -76,8 +104,8 @@ pub async fn finish(state: &AppState, mut info: UploadInfo, guard: &mut SlotGuar
     let filetype = non_empty(m, keys::FILETYPE)
         .map(str::to_string)
         .or_else(|| (facts.format != shoebox_core::facts::Format::Unknown).then(|| facts.format.mime().to_string()));
-    let item = MediaItem {
-        sha256: sha.clone(),
+    MediaItem {
+        sha256: sha.to_string(),
         source_sha256: non_empty(m, keys::SOURCE_SHA256).map(str::to_string),
         filename: non_empty(m, keys::FILENAME).map(str::to_string),
         relative_path: non_empty(m, keys::RELATIVE_PATH).map(str::to_string),
@@ -87,22 +115,11 @@ pub async fn finish(state: &AppState, mut info: UploadInfo, guard: &mut SlotGuar
         width: facts.width,
         height: facts.height,
         captured_at,
-        uploaded_at: rfc3339_from_ms(now_ms() as i64),
+        uploaded_at: rfc3339_from_ms(uploaded_ms as i64),
         camera: facts.camera.clone(),
         lat: facts.location.map(|g| g.lat),
         lon: facts.location.map(|g| g.lon),
         orientation: facts.orientation,
         ..MediaItem::default()
-    };
-    let (index, user) = (state.index.clone(), info.user.clone());
-    tokio::task::spawn_blocking(move || index.insert(&user, &item)).await??;
-
-    info.state = UploadState::Complete { sha256: Some(sha), bytes_kept: false };
-    info.expires_ms = super::new_expiry(state);
-    super::save(state, &info).await?;
-    Metrics::add(&state.metrics.uploads_completed, 1);
-    if !is_new {
-        Metrics::add(&state.metrics.uploads_deduplicated, 1);
     }
-    Ok(info)
 }
