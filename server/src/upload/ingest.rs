@@ -13,10 +13,6 @@ use axum::body::Body;
 use bytes::Bytes;
 use futures_util::StreamExt;
 use sha2::{Digest, Sha256};
-use std::time::Duration;
-
-/// A body that sends nothing for this long is treated as cut off, so its lock is released.
-pub const BODY_IDLE_TIMEOUT: Duration = Duration::from_secs(60);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Ending {
@@ -133,7 +129,9 @@ pub async fn ingest(
     let mut stream = body.into_data_stream();
     let mut total: u64 = 0;
     let ending = loop {
-        match tokio::time::timeout(BODY_IDLE_TIMEOUT, stream.next()).await {
+        // A body that sends nothing for --body-idle-timeout-secs is treated as cut off, so its
+        // lock is released (the listener enforces the same deadline on every request body).
+        match tokio::time::timeout(state.config.body_idle_timeout, stream.next()).await {
             Ok(None) => break Ending::Complete,
             Ok(Some(Ok(b))) => {
                 total += b.len() as u64;
