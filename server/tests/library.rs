@@ -145,13 +145,14 @@ async fn the_keyset_cursor_is_stable_while_items_are_added() {
     let days: Vec<String> = (0..50).map(|i| format!("2024-02-{:02}T12:00:00", 1 + i % 28)).collect();
     let items: Vec<MediaItem> = (0..50).map(|i| item(i, &format!("IMG_{i:02}.jpg"), None, "image/jpeg", Some(&days[i as usize]))).collect();
     s.state.index.insert_many("alice", &items).unwrap();
-    let mut seen: Vec<(String, i64)> = Vec::new();
+    let mut seen: Vec<(String, String, i64)> = Vec::new();
     let mut cursor = String::new();
     let mut pages = 0;
     loop {
         let v = s.get(&format!("/api/v1/media?order=taken&limit=7&cursor={}", cursor.replace('|', "%7C"))).await.json();
         for i in v["items"].as_array().unwrap() {
-            seen.push((i["day"].as_str().unwrap().to_string(), i["id"].as_str().unwrap().parse().unwrap()));
+            let taken = i["capturedAt"].as_str().unwrap().to_string();
+            seen.push((i["day"].as_str().unwrap().to_string(), taken, i["id"].as_str().unwrap().parse().unwrap()));
         }
         pages += 1;
         if pages == 2 {
@@ -169,8 +170,11 @@ async fn the_keyset_cursor_is_stable_while_items_are_added() {
     }
     let mut sorted = seen.clone();
     sorted.sort_by(|a, b| b.cmp(a));
-    assert_eq!(seen, sorted, "newest day first, then newest id, with no step back");
-    let ids: std::collections::HashSet<i64> = seen.iter().map(|s| s.1).collect();
+    assert_eq!(seen, sorted, "newest day first, then the newest taken, then newest id, with no step back");
+    // Within 2024-02-02 the 12:00 photos come before the one added at 08:00.
+    let day2: Vec<&str> = seen.iter().filter(|s| s.0 == "2024-02-02").map(|s| s.1.as_str()).collect();
+    assert_eq!(day2.last(), Some(&"2024-02-02T08:00:00"));
+    let ids: std::collections::HashSet<i64> = seen.iter().map(|s| s.2).collect();
     assert_eq!(ids.len(), seen.len(), "nothing twice");
     assert!((1..=50).all(|id| ids.contains(&id)), "every item present before the first page");
 }

@@ -18,7 +18,8 @@ pub const DEFAULT_LIMIT: usize = 100;
 pub enum Order {
     /// Upload order, oldest first; the cursor is the last seq (the API before the library).
     Seq,
-    /// Newest day first, within a day newest seq first; the cursor is "day|seq".
+    /// Newest day first, within a day newest taken first (then newest id); the cursor is
+    /// "day|time|id".
     Taken,
 }
 
@@ -174,7 +175,13 @@ impl Filters {
         let inner = w.join(" AND ");
         let (inner, args) = bind_q(inner, args, self.q.is_some());
         let outer = if outer.is_empty() { String::new() } else { format!(" WHERE {}", outer.join(" AND ")) };
-        (format!("SELECT * FROM (SELECT {COLUMNS}, {day} AS day FROM media WHERE {inner}){outer}"), args)
+        // `t` orders a day's items by when they were taken (then by id), as a person expects.
+        (
+            format!(
+                "SELECT * FROM (SELECT {COLUMNS}, {day} AS day, COALESCE(captured_at, uploaded_at) AS t FROM media WHERE {inner}){outer}"
+            ),
+            args,
+        )
     }
 }
 
@@ -206,10 +213,12 @@ fn bind_q(sql: String, mut args: Vec<Value>, has_q: bool) -> (String, Vec<Value>
     (sql.replace("?1q", "?"), args)
 }
 
-fn parse_taken_cursor(c: &str) -> Option<(String, i64)> {
-    let (d, s) = c.split_once('|')?;
-    (valid_day(d)).then_some(())?;
-    Some((d.to_string(), s.parse().ok()?))
+/// "day|time|id": the last item's grouping day, its capture (or upload) time and its id.
+fn parse_taken_cursor(c: &str) -> Option<(String, String, i64)> {
+    let mut parts = c.splitn(3, '|');
+    let (d, t, s) = (parts.next()?, parts.next()?, parts.next()?);
+    (valid_day(d) && t.len() <= 40).then_some(())?;
+    Some((d.to_string(), t.to_string(), s.parse().ok()?))
 }
 
 fn read_item(r: &rusqlite::Row<'_>) -> rusqlite::Result<MediaItem> {
@@ -232,14 +241,14 @@ impl MediaIndex {
                 "seq"
             }
             Order::Taken => {
-                if let Some((d, s)) = p.cursor.as_deref().and_then(parse_taken_cursor) {
-                    w.push("(day < ? OR (day = ? AND seq < ?))");
-                    args.extend([Value::Text(d.clone()), Value::Text(d), Value::Integer(s)]);
+                if let Some((d, t, s)) = p.cursor.as_deref().and_then(parse_taken_cursor) {
+                    w.push("(day < ? OR (day = ? AND (t < ? OR (t = ? AND seq < ?))))");
+                    args.extend([Value::Text(d.clone()), Value::Text(d), Value::Text(t.clone()), Value::Text(t), Value::Integer(s)]);
                 } else if let Some(d) = &p.day {
                     w.push("day <= ?");
                     args.push(Value::Text(d.clone()));
                 }
-                "day DESC, seq DESC"
+                "day DESC, t DESC, seq DESC"
             }
         };
         let cond = if w.is_empty() { String::new() } else { format!(" WHERE {}", w.join(" AND ")) };
@@ -253,7 +262,7 @@ impl MediaIndex {
         let next = match (more, items.last()) {
             (true, Some(last)) => Some(match p.order {
                 Order::Seq => last.id.clone(),
-                Order::Taken => format!("{}|{}", last.day, last.id),
+                Order::Taken => format!("{}|{}|{}", last.day, last.captured_at.as_deref().unwrap_or(&last.uploaded_at), last.id),
             }),
             _ => None,
         };
