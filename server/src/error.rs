@@ -28,6 +28,9 @@ pub enum ApiError {
     InsufficientStorage(String),
     /// Too many attempts (pairing codes): try again later.
     RateLimited,
+    /// The data folder is read-only (a remount after disk errors, a full snapshot): 503 with
+    /// Retry-After, so clients keep their files and try again; reads still work.
+    ReadOnly(String),
     /// What the disk gave back is not what was received (`integrity`): 500, with the reason
     /// shown, since the fault is the server's and the client may simply send again.
     StoredMismatch(String),
@@ -55,6 +58,7 @@ impl ApiError {
             ChecksumMismatch => StatusCode::from_u16(460).expect("460 is a valid status"),
             InsufficientStorage(_) => StatusCode::INSUFFICIENT_STORAGE,
             RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            ReadOnly(_) => StatusCode::SERVICE_UNAVAILABLE,
             Internal(_) | StoredMismatch(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -64,6 +68,7 @@ impl ApiError {
             BadRequest(m) | Forbidden(m) | Conflict(m) | TooLarge(m) | DigestMismatch(m) | InsufficientStorage(m) | StoredMismatch(m) => {
                 m.clone()
             }
+            ReadOnly(m) => format!("the server cannot write right now (its storage is read-only); nothing was lost, try again later: {m}"),
             Unauthorized => "missing or invalid bearer token".into(),
             RateLimited => "too many attempts; wait a few minutes and try again".into(),
             NotFound => "no such upload or media".into(),
@@ -82,6 +87,8 @@ impl From<std::io::Error> for ApiError {
     fn from(e: std::io::Error) -> Self {
         if is_disk_full(&e) {
             ApiError::InsufficientStorage(format!("storage is full: {e}"))
+        } else if is_read_only(&e) {
+            ApiError::ReadOnly(e.to_string())
         } else {
             ApiError::Internal(e.to_string())
         }
@@ -94,6 +101,9 @@ impl From<rusqlite::Error> for ApiError {
             if f.code == rusqlite::ErrorCode::DiskFull {
                 return ApiError::InsufficientStorage(format!("storage is full: {e}"));
             }
+            if f.code == rusqlite::ErrorCode::ReadOnly {
+                return ApiError::ReadOnly(e.to_string());
+            }
         }
         ApiError::Internal(e.to_string())
     }
@@ -103,6 +113,11 @@ impl From<tokio::task::JoinError> for ApiError {
     fn from(e: tokio::task::JoinError) -> Self {
         ApiError::Internal(e.to_string())
     }
+}
+
+/// EROFS: the data folder was remounted read-only.
+pub fn is_read_only(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::ReadOnlyFilesystem || e.raw_os_error() == Some(30)
 }
 
 /// ENOSPC and EDQUOT: the only I/O errors that become 507 instead of 500.
@@ -121,6 +136,9 @@ impl IntoResponse for ApiError {
         h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
         if matches!(self, ApiError::UnsupportedVersion) {
             h.insert(H_TUS_VERSION, HeaderValue::from_static(TUS_VERSION));
+        }
+        if matches!(self, ApiError::ReadOnly(_)) {
+            h.insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
         }
         if matches!(self, ApiError::Unauthorized) {
             h.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
