@@ -26,6 +26,9 @@ pub struct NativeDriver {
     pub read_timeout: Duration,
     /// Upload body bytes sent, answered or not (what a faulty network made it send again).
     pub body_bytes: u64,
+    /// When virtual time jumps to the engine's next timer, also wait this long for real (at
+    /// most): a server being restarted gets a moment instead of a busy loop of retries.
+    pub real_wait: Option<Duration>,
 }
 
 impl NativeDriver {
@@ -41,6 +44,7 @@ impl NativeDriver {
             http_count: HashMap::new(),
             read_timeout: Duration::from_secs(30),
             body_bytes: 0,
+            real_wait: None,
         }
     }
 
@@ -89,6 +93,9 @@ impl NativeDriver {
             }
             match self.engine.poll_timeout() {
                 Some(t) => {
+                    if let Some(w) = self.real_wait {
+                        std::thread::sleep(w.min(Duration::from_millis(t.saturating_sub(self.now))));
+                    }
                     self.now = self.now.max(t);
                     let now = self.now;
                     self.engine.handle_timeout(now);

@@ -18,8 +18,13 @@ pub fn binary() -> &'static str {
 
 impl ServerProcess {
     pub fn start(data_dir: &Path, extra: &[&str], env: &[(&str, &str)]) -> Self {
+        Self::start_on("127.0.0.1:0", data_dir, extra, env)
+    }
+
+    /// [`ServerProcess::start`] on a given address (a restart keeps its clients' URLs).
+    pub fn start_on(listen: &str, data_dir: &Path, extra: &[&str], env: &[(&str, &str)]) -> Self {
         let mut cmd = Command::new(binary());
-        cmd.args(["--listen", "127.0.0.1:0", "--data-dir"]).arg(data_dir).args(extra).stdout(Stdio::piped()).stderr(Stdio::inherit());
+        cmd.args(["--listen", listen, "--data-dir"]).arg(data_dir).args(extra).stdout(Stdio::piped()).stderr(Stdio::inherit());
         for k in ["SHOEBOX_TOKENS", "SHOEBOX_LISTEN", "SHOEBOX_DATA_DIR", "SHOEBOX_CORS_ORIGINS", "SHOEBOX_APP_DIR"] {
             cmd.env_remove(k);
         }
