@@ -24,7 +24,12 @@ test('the library: albums and dates, rotated thumbnails, search, viewer, exact d
   const b = await launch({ timezoneId: 'Pacific/Auckland', acceptDownloads: true });
   try {
     const page = b.page;
+    const referers = [];
+    page.on('request', (r) => { if (r.url().includes('/api/v1/blob/')) referers.push(r.headers().referer || ''); });
     await page.goto(server.appUrl());
+    // The startup URL's token leaves the address bar at once, and nothing the page loads sends a Referer.
+    await page.waitForFunction(() => !location.search.includes('token='));
+    assert.equal(await page.evaluate(() => document.querySelector('meta[name="referrer"]')?.content), 'no-referrer');
     const plain = (seed) => chromiumJpeg(page, 320, 240, seed);
     const files = {
       'Holiday/IMG_ROT.jpg': withExif(await halvesJpeg(page, 160, 80), { dateTimeOriginal: '2021:06:15 08:30:00', lat: 48.8584, lon: 2.2945, orientation: 6 }),
@@ -187,6 +192,7 @@ test('the library: albums and dates, rotated thumbnails, search, viewer, exact d
     } finally {
       await b2.close();
     }
+    assert.ok(referers.length >= 5 && referers.every((r) => r === ''), `no Referer on image requests: ${referers.slice(0, 3)}`);
     assert.deepEqual(b.errors.filter((e) => !/404|Failed to load resource/.test(e)), []);
   } finally {
     await b.close();
