@@ -42,7 +42,7 @@ fn rounds_through_a_faulty_network_end_with_identical_bytes() {
     let server = ServerProcess::start(&dir.path().join("data"), &["--token", &format!("alice:{TOKEN}")], &[]);
     let proxy = FaultProxy::start(server.addr, 0x5EED_F00D, 30);
     let started = Instant::now();
-    let (mut files, mut bytes, mut corrupt, mut sent) = (0u64, 0u64, 0u64, 0u64);
+    let (mut files, mut bytes, mut corrupt, mut sent, mut already_seen) = (0u64, 0u64, 0u64, 0u64, 0u64);
     for round in 0..rounds {
         let root = dir.path().join(format!("round-{round}")).join("Card");
         fs::create_dir_all(&root).unwrap();
@@ -69,7 +69,13 @@ fn rounds_through_a_faulty_network_end_with_identical_bytes() {
         let now = d.now;
         d.engine.start(now);
         d.run_until(|s| matches!(s, Status::Complete { .. }));
-        assert_eq!(d.engine.status(), Status::Complete { uploaded: 3, already: 0, skipped: 0, failed: 0 }, "round {round}");
+        // A lost answer to the last PATCH can leave the file complete on the server while the
+        // engine, unable to learn it, asks again: it is then "already backed up", which is true.
+        // Either way nothing may fail, and the bytes are checked below.
+        match d.engine.status() {
+            Status::Complete { uploaded, already, skipped: 0, failed: 0 } if uploaded + already == 3 => already_seen += already as u64,
+            s => panic!("round {round}: {s:?}"),
+        }
         sent += d.body_bytes;
         for (p, want) in &made {
             let (st, stored) = get(server.addr, &format!("/api/v1/media/{want}"));
@@ -87,7 +93,7 @@ fn rounds_through_a_faulty_network_end_with_identical_bytes() {
     }
     let resent = sent.saturating_sub(bytes);
     line.push_str(&format!(
-        "; {files} files verified ({bytes} bytes); {resent} bytes sent again ({:.1}%), the server stored {stored}; {corrupt} corruptions",
+        "; {files} files verified ({bytes} bytes, {already_seen} found already complete after a lost answer); {resent} bytes sent again ({:.1}%), the server stored {stored}; {corrupt} corruptions",
         resent as f64 * 100.0 / bytes.max(1) as f64
     ));
     println!("{line}");
