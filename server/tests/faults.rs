@@ -73,7 +73,7 @@ fn rounds_through_a_faulty_network_end_with_identical_bytes() {
         // engine, unable to learn it, asks again: it is then "already backed up", which is true.
         // Either way nothing may fail, and the bytes are checked below.
         match d.engine.status() {
-            Status::Complete { uploaded, already, skipped: 0, failed: 0 } if uploaded + already == 3 => already_seen += already as u64,
+            Status::Complete { uploaded, already, skipped: 0, failed: 0 } if uploaded + already == 3 => already_seen += already,
             s => panic!("round {round}: {s:?}"),
         }
         sent += d.body_bytes;
