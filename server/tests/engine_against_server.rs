@@ -6,6 +6,7 @@
 //! The native driver is `common/native_driver.rs`.
 mod common;
 
+use common::content::noise;
 use common::native_driver::*;
 use common::process::ServerProcess;
 use shoebox_core::engine::*;
@@ -17,18 +18,6 @@ use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
-
-fn noise(n: usize, seed: u64) -> Vec<u8> {
-    let mut x = seed.wrapping_mul(0x9E3779B97F4A7C15) | 1;
-    (0..n)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x as u8
-        })
-        .collect()
-}
 
 fn jpeg(w: u16, h: u16, payload: usize, seed: u64) -> Vec<u8> {
     let mut v = vec![0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x11, 0x08];

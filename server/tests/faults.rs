@@ -6,6 +6,7 @@
 //! injected at least once, and corruptions must be 0.
 mod common;
 
+use common::content::{noise, photo};
 use common::fault_proxy::{FaultProxy, KINDS};
 use common::native_driver::*;
 use common::process::ServerProcess;
@@ -14,26 +15,6 @@ use shoebox_core::hash::sha256_hex;
 use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
-
-fn noise(n: usize, seed: u64) -> Vec<u8> {
-    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    (0..n)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x as u8
-        })
-        .collect()
-}
-
-/// A camera-like file: a JPEG start (so it is judged a photo) and seeded noise.
-fn photo(len: usize, seed: u64) -> Vec<u8> {
-    let mut b = vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 16, b'J', b'F', b'I', b'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0];
-    b.extend(noise(len.saturating_sub(b.len() + 2), seed));
-    b.extend([0xFF, 0xD9]);
-    b
-}
 
 #[test]
 fn rounds_through_a_faulty_network_end_with_identical_bytes() {

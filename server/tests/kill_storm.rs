@@ -4,6 +4,7 @@
 //! upload is ever listed as media, and `shoebox-server verify` finds the store clean.
 mod common;
 
+use common::content::photo;
 use common::native_driver::*;
 use common::process::{binary, ServerProcess};
 use shoebox_core::engine::*;
@@ -12,25 +13,6 @@ use std::fs;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-
-fn noise(n: usize, seed: u64) -> Vec<u8> {
-    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    (0..n)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x as u8
-        })
-        .collect()
-}
-
-fn photo(len: usize, seed: u64) -> Vec<u8> {
-    let mut b = vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 16, b'J', b'F', b'I', b'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0];
-    b.extend(noise(len - b.len() - 2, seed));
-    b.extend([0xFF, 0xD9]);
-    b
-}
 
 #[test]
 fn sigkill_at_random_moments_during_concurrent_uploads_loses_and_lists_nothing_wrong() {

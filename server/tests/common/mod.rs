@@ -1,6 +1,7 @@
 //! Test helpers: an in-process server (the router driven with `oneshot`), a tiny blocking
 //! HTTP/1.1 client for real sockets, and a spawned `shoebox-server` process.
 #![allow(dead_code, unused_imports)]
+pub mod content;
 pub mod fault_proxy;
 pub mod http;
 pub mod native_driver;
