@@ -84,4 +84,7 @@ say "Summary"
 for line in "${SUMMARY[@]}"; do echo "$line"; done
 total="$(printf '%s\n' "${SUMMARY[@]}" | awk -F'[:,]' '{ split($2, a, " "); split($3, b, " "); p += a[1]; f += b[1] } END { printf "%d passed, %d failed", p, f }')"
 echo "all suites: $total"
+# CI machines' disks vary: say what the run left, so a near-full disk shows before it fails.
+df -h "$ROOT" | awk 'NR == 2 { print "disk: " $4 " free after the run" }'
+echo "target/: $(du -sh "$ROOT/target" 2>/dev/null | cut -f1)"
 exit "$FAILED"
