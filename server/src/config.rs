@@ -142,6 +142,12 @@ pub struct Args {
     /// it opens /metrics; without, any full-access token does (see docs/api.md).
     #[arg(long, env = "SHOEBOX_METRICS_TOKEN", hide_env_values = true)]
     pub metrics_token: Option<String>,
+
+    /// Where uploads and media are stored: the data folder (default), or an S3-compatible
+    /// bucket, `s3://bucket/prefix?endpoint=http://host:port&region=…`, with the keys in
+    /// AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY. Nodes sharing a bucket share the uploads.
+    #[arg(long, env = "SHOEBOX_STORE", value_name = "URL")]
+    pub store: Option<String>,
 }
 
 pub use crate::kiosks::{KioskProfile, KioskSettings};
@@ -175,6 +181,8 @@ pub struct ServerConfig {
     pub header_timeout: Duration,
     pub body_idle_timeout: Duration,
     pub metrics_token: Option<String>,
+    /// None: the data folder holds the bytes.
+    pub store: Option<crate::store::s3::S3Url>,
 }
 
 impl ServerConfig {
@@ -219,6 +227,7 @@ impl ServerConfig {
             header_timeout: Duration::from_secs(30),
             body_idle_timeout: Duration::from_secs(60),
             metrics_token: None,
+            store: None,
         }
     }
 
@@ -282,6 +291,10 @@ impl ServerConfig {
             header_timeout: Duration::from_secs(a.header_timeout_secs),
             body_idle_timeout: Duration::from_secs(a.body_idle_timeout_secs),
             metrics_token: a.metrics_token.map(|t| t.trim().to_string()),
+            store: match a.store.as_deref().map(str::trim) {
+                None | Some("") | Some("local") => None,
+                Some(u) => Some(crate::store::s3::S3Url::parse(u)?),
+            },
         })
     }
 }

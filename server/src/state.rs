@@ -35,10 +35,17 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Opens the data folder with local-disk storage.
+    /// Opens the data folder, with the bytes on the local disk or in the `--store` bucket.
     pub fn open(config: ServerConfig) -> io::Result<Self> {
         std::fs::create_dir_all(&config.data_dir)?;
-        let store = Arc::new(LocalStore::open(&config.data_dir)?);
+        let store: Arc<dyn Store> = match &config.store {
+            Some(url) => {
+                let s3 = crate::store::s3::S3Store::open(url)?;
+                s3.check().map_err(|e| io::Error::new(e.kind(), format!("the bucket {url} does not answer: {e}")))?;
+                Arc::new(s3)
+            }
+            None => Arc::new(LocalStore::open(&config.data_dir)?),
+        };
         Self::with_store(config, store)
     }
 

@@ -1,10 +1,10 @@
-//! Storage behind a trait, so the local disk backend can be swapped for an S3-compatible one:
+//! Storage behind a trait, the local disk (`local`) or an S3-compatible bucket (`s3`):
 //! upload-in-progress state and bytes, the per-user content-addressed blobs and their
-//! thumbnails. The SQLite
-//! media index is kept apart (index.rs). Methods are blocking; handlers call them from
-//! `spawn_blocking`, which a blocking S3 client (or one driven with `Handle::block_on`) fits too.
+//! thumbnails. The media index is kept apart (index/). Methods are blocking; handlers call
+//! them from `spawn_blocking`; the S3 backend runs its async client on a runtime of its own.
 pub mod local;
 pub mod record;
+pub mod s3;
 
 use record::{UploadId, UploadInfo};
 use std::io::{self, Read};

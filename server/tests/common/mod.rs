@@ -6,6 +6,7 @@ pub mod fault_proxy;
 pub mod http;
 pub mod native_driver;
 pub mod process;
+pub mod s3;
 
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode};
@@ -46,6 +47,10 @@ pub struct TestServer {
 pub fn config(dir: &std::path::Path) -> ServerConfig {
     let mut c = ServerConfig::new(dir);
     c.tokens = vec![("alice".into(), ALICE.into()), ("bob".into(), BOB.into())];
+    // The scale-out suite (scripts/test.sh) runs the same tests over a real S3-compatible store.
+    if std::env::var("SHOEBOX_TEST_STORE").is_ok_and(|v| v == "s3") {
+        c.store = Some(s3::store());
+    }
     c
 }
 

