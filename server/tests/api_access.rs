@@ -132,7 +132,7 @@ async fn bad_metadata_gets_a_clear_400() {
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{why}");
         assert!(r.text().contains(why), "{why}: {}", r.text());
     }
-    assert!(files_under(&s.dir.path().join("uploads")).is_empty());
+    assert!(s.stored("uploads").is_empty());
 }
 
 #[tokio::test]

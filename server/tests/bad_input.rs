@@ -104,7 +104,7 @@ async fn metadata_that_is_not_base64_or_utf8_or_too_long_is_400_saying_why() {
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{why}");
         assert!(r.text().contains(&why), "{why}: {}", r.text());
     }
-    assert!(files_under(&s.dir.path().join("uploads")).is_empty(), "nothing was created");
+    assert!(s.stored("uploads").is_empty(), "nothing was created");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -183,7 +183,7 @@ async fn unknown_and_odd_upload_ids_are_404() {
         let r = s.send(s.tus(Method::DELETE, uri).body(Body::empty()).unwrap()).await;
         assert_eq!(r.status, StatusCode::NOT_FOUND, "DELETE {uri}");
     }
-    assert!(files_under(&s.dir.path().join("uploads")).is_empty());
+    assert!(s.stored("uploads").is_empty());
 }
 
 #[tokio::test]

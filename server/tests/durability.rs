@@ -103,6 +103,9 @@ impl Drop for Mount {
 
 #[tokio::test]
 async fn disk_full_on_a_small_tmpfs_is_507_and_damages_nothing() {
+    if common::on_s3() {
+        return eprintln!("a full local disk: not a case for the S3 store (the fault-injecting store test covers both)");
+    }
     let dir = tempfile::tempdir().unwrap();
     let mnt = dir.path().join("small");
     std::fs::create_dir(&mnt).unwrap();
@@ -160,7 +163,7 @@ async fn disk_full_on_a_small_tmpfs_is_507_and_damages_nothing() {
 /// A store whose disk holds only `budget` more bytes of upload data: writes past it fail with
 /// ENOSPC after writing what fits, as a real file system does.
 struct FaultyStore {
-    inner: LocalStore,
+    inner: Arc<dyn Store>,
     budget: Arc<AtomicI64>,
 }
 struct FaultyWriter {
@@ -233,8 +236,13 @@ impl Store for FaultyStore {
 async fn disk_full_from_a_fault_injecting_store_is_507_and_recoverable() {
     let dir = tempfile::tempdir().unwrap();
     let budget = Arc::new(AtomicI64::new(150_000));
-    let store = Arc::new(FaultyStore { inner: LocalStore::open(dir.path()).unwrap(), budget: budget.clone() });
     let mut c: ServerConfig = config(dir.path());
+    // Over the local disk, or over S3 in the scale-out suite: a store that fills up either way.
+    let inner: Arc<dyn Store> = match &c.store {
+        Some(url) => Arc::new(shoebox_server::store::s3::S3Store::open(url).unwrap()),
+        None => Arc::new(LocalStore::open(dir.path()).unwrap()),
+    };
+    let store = Arc::new(FaultyStore { inner, budget: budget.clone() });
     c.tokens = vec![("alice".into(), ALICE.into())];
     let state = AppState::with_store(c, store).unwrap();
     let s = TestServer { app: app(state.clone()), state, dir };
@@ -256,16 +264,21 @@ async fn disk_full_from_a_fault_injecting_store_is_507_and_recoverable() {
     assert_eq!(s.get(&format!("/api/v1/media/{}", sha256_hex(&second))).await.body, second);
 }
 
-/// The server stopped between the last fsync and the completion record: every byte is in
-/// `uploads/<id>.bin`, the record still says "receiving". Simulated by writing the bytes
-/// straight into the store's file, then reopening the server on the same folder.
+/// The server stopped between the last fsync and the completion record: every byte is stored,
+/// the record still says "receiving". Simulated by writing the bytes straight into the store
+/// (past the server), then opening a new server on the same data folder or bucket.
 async fn orphaned(data: &[u8], declared: &[u8]) -> (TestServer, String) {
     let s = TestServer::new();
     let loc = s.create(data.len() as u64, &[("sha256", &sha256_hex(declared)), ("filename", "IMG_0001.jpg")]).await;
-    let id = loc.rsplit('/').next().unwrap().to_string();
-    std::fs::write(s.dir.path().join("uploads").join(format!("{id}.bin")), data).unwrap();
-    let dir = s.dir;
-    let state = AppState::open(common::config(dir.path())).unwrap();
+    let id = shoebox_server::store::record::UploadId::parse(loc.rsplit('/').next().unwrap()).unwrap();
+    let mut w = s.state.store.open_writer(&id, 0).unwrap();
+    w.write_all(data).unwrap();
+    w.sync().unwrap();
+    drop(w);
+    let TestServer { state, dir, .. } = s;
+    let config = (*state.config).clone();
+    drop(state);
+    let state = AppState::open(config).unwrap();
     (TestServer { app: app(state.clone()), state, dir }, loc)
 }
 

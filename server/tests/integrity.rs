@@ -38,7 +38,7 @@ async fn bytes_corrupted_on_their_way_to_disk_are_refused_and_can_be_sent_again(
     // Not media: not listed, not served, not counted as completed.
     assert_eq!(s.get("/api/v1/media").await.json()["items"].as_array().unwrap().len(), 0);
     assert_eq!(s.get(&format!("/api/v1/media/{sha}")).await.status, StatusCode::NOT_FOUND);
-    assert!(files_under(&s.dir.path().join("blobs")).is_empty(), "no blob kept");
+    assert!(s.stored("blobs").is_empty(), "no blob kept");
     let m = s.state.metrics.render();
     assert_eq!(metric_value(&m, "shoebox_stored_mismatches_total"), 1.0);
     assert_eq!(metric_value(&m, "shoebox_uploads_completed_total"), 0.0);

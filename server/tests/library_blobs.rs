@@ -127,7 +127,7 @@ async fn the_server_makes_an_upright_thumbnail_from_an_orientation_6_photo() {
     assert!(at(w - 5, 5)[0] > 200 && at(w - 5, 5)[2] < 60, "top right is the stored top-left red: {:?}", at(w - 5, 5));
     assert!(at(5, 5)[2] > 200 && at(5, 5)[0] < 60, "top left is blue: {:?}", at(5, 5));
     // Cached: served again without decoding, the same bytes.
-    let stored = files_under(&s.dir.path().join("thumbs"));
+    let stored = s.stored("thumbs");
     assert_eq!(stored.len(), 1, "{stored:?}");
     assert_eq!(anon(&s, m["thumbUrl"].as_str().unwrap(), None).await.body, r.body);
     // The photo is no larger than a preview: the preview is the original.
@@ -254,7 +254,7 @@ async fn purge_deletes_old_trash_and_a_blob_only_once_nothing_names_it() {
         std::process::Command::new(env!("CARGO_BIN_EXE_shoebox-server")).args(["purge", "--data"]).arg(s.dir.path()).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("Purged 1 records from the Trash and 1 stored files"), "{:?}", out);
     assert!(!blob.exists(), "no record names the bytes: deleted");
-    assert!(files_under(&s.dir.path().join("thumbs")).is_empty(), "and its thumbnails");
+    assert!(s.stored("thumbs").is_empty(), "and its thumbnails");
     assert_eq!(anon(&s, m["originalUrl"].as_str().unwrap(), None).await.status, StatusCode::NOT_FOUND);
     let c = s
         .send(

@@ -204,7 +204,7 @@ async fn expired_upload_is_410_then_swept_to_404() {
     assert_eq!(s.patch(&loc, 3, b"d").await.status, StatusCode::GONE);
     assert_eq!(shoebox_server::reaper::sweep(&s.state).unwrap(), 1);
     assert_eq!(s.head(&loc).await.status, StatusCode::NOT_FOUND);
-    assert!(files_under(&s.dir.path().join("uploads")).is_empty());
+    assert!(s.stored("uploads").is_empty());
 }
 
 #[tokio::test]
@@ -225,7 +225,7 @@ async fn termination_deletes_the_upload() {
     let r = s.send(s.tus(Method::DELETE, &loc).body(Body::empty()).unwrap()).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT);
     assert_eq!(s.head(&loc).await.status, StatusCode::NOT_FOUND);
-    assert!(files_under(&s.dir.path().join("uploads")).is_empty());
+    assert!(s.stored("uploads").is_empty());
 }
 
 async fn checked_patch(s: &TestServer, loc: &str, off: u64, body: &[u8], checksum: &str) -> Resp {

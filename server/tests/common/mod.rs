@@ -44,11 +44,16 @@ pub struct TestServer {
     pub dir: tempfile::TempDir,
 }
 
+/// True when this run's servers store their bytes in S3 (the scale-out suite).
+pub fn on_s3() -> bool {
+    std::env::var("SHOEBOX_TEST_STORE").is_ok_and(|v| v == "s3")
+}
+
 pub fn config(dir: &std::path::Path) -> ServerConfig {
     let mut c = ServerConfig::new(dir);
     c.tokens = vec![("alice".into(), ALICE.into()), ("bob".into(), BOB.into())];
     // The scale-out suite (scripts/test.sh) runs the same tests over a real S3-compatible store.
-    if std::env::var("SHOEBOX_TEST_STORE").is_ok_and(|v| v == "s3") {
+    if on_s3() {
         c.store = Some(s3::store());
     }
     c
@@ -64,6 +69,15 @@ impl TestServer {
         f(&mut c);
         let state = AppState::open(c).unwrap();
         TestServer { app: app(state.clone()), state, dir }
+    }
+
+    /// What the store holds under `area` ("blobs", "uploads", "thumbs"): files of the data
+    /// folder, or object keys in the bucket when the suite runs over S3.
+    pub fn stored(&self, area: &str) -> Vec<String> {
+        match &self.state.config.store {
+            Some(url) => shoebox_server::store::s3::S3Store::open(url).unwrap().list_objects(area).unwrap(),
+            None => files_under(&self.dir.path().join(area)).iter().map(|p| p.display().to_string()).collect(),
+        }
     }
 
     pub async fn send(&self, req: Request<Body>) -> Resp {

@@ -17,6 +17,8 @@ pub const SECRET: &str = "shoebox-test-secret-0123456789";
 pub struct Seaweed {
     pub endpoint: String,
     _dir: tempfile::TempDir,
+    /// The watchdog shell (it ends with the test process).
+    _watchdog: std::process::Child,
 }
 
 fn weed() -> PathBuf {
@@ -69,7 +71,7 @@ fn start() -> Seaweed {
         weed = weed().display(),
         log = log.display()
     );
-    Command::new("sh")
+    let watchdog = Command::new("sh")
         .args(["-c", &script])
         .env("AWS_ACCESS_KEY_ID", KEY_ID)
         .env("AWS_SECRET_ACCESS_KEY", SECRET)
@@ -78,23 +80,17 @@ fn start() -> Seaweed {
         .expect("start SeaweedFS");
     let endpoint = format!("http://127.0.0.1:{}", p[0]);
     let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        // The bucket exists once weed has made it; until then S3 answers 404 or nothing.
-        let ok = Command::new("curl")
-            .args(["-s", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "2", &format!("{endpoint}/{BUCKET}")])
-            .output()
-            .ok()
-            .map(|o| String::from_utf8_lossy(&o.stdout).to_string())
-            .is_some_and(|c| c == "403" || c == "200");
-        if ok {
-            break;
-        }
+    let mut probe = shoebox_server::store::s3::S3Url::parse(&format!("s3://{BUCKET}/probe?endpoint={endpoint}")).unwrap();
+    probe.keys = Some((KEY_ID.into(), SECRET.into()));
+    let probe = shoebox_server::store::s3::S3Store::open(&probe).unwrap();
+    // Ready once a signed listing of the bucket succeeds: weed makes the bucket after it listens.
+    while let Err(e) = probe.check() {
         if Instant::now() > deadline {
-            panic!("SeaweedFS did not start within 60 s; its log:\n{}", std::fs::read_to_string(&log).unwrap_or_default());
+            panic!("SeaweedFS did not start within 60 s ({e}); its log:\n{}", std::fs::read_to_string(&log).unwrap_or_default());
         }
         std::thread::sleep(Duration::from_millis(200));
     }
-    Seaweed { endpoint, _dir: dir }
+    Seaweed { endpoint, _dir: dir, _watchdog: watchdog }
 }
 
 /// The standard AWS variables, for the server processes a test starts.

@@ -309,6 +309,15 @@ impl Store for S3Store {
 }
 
 impl S3Store {
+    /// Every object key under `under` (e.g. "blobs"), relative to the store's prefix: for
+    /// `migrate` checks and tests.
+    pub fn list_objects(&self, under: &str) -> io::Result<Vec<String>> {
+        let (c, p) = (self.inner.client.clone(), self.inner.path(under));
+        let metas = self.inner.bridge.run(async move { c.list(Some(&p)).try_collect::<Vec<_>>().await })?.map_err(io_error)?;
+        let cut = if self.inner.prefix.is_empty() { 0 } else { self.inner.prefix.len() + 1 };
+        Ok(metas.iter().map(|m| m.location.as_ref()[cut..].to_string()).collect())
+    }
+
     /// Copies an object bigger than one server-side copy allows, through this node, a part at a time.
     fn stream_copy(&self, source: &Path, target: &Path) -> io::Result<()> {
         let (mut r, _) = self.inner.reader(source, 0)?.ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "source is missing"))?;
