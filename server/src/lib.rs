@@ -14,6 +14,7 @@ pub mod listen;
 pub mod locks;
 pub mod metrics;
 pub mod middleware;
+pub mod migrate;
 pub mod purge;
 pub mod reaper;
 pub mod routes;
