@@ -5,6 +5,7 @@ pub mod content;
 pub mod fault_proxy;
 pub mod http;
 pub mod native_driver;
+pub mod postgres;
 pub mod process;
 
 use axum::body::Body;
@@ -56,9 +57,21 @@ impl TestServer {
     pub fn with(f: impl FnOnce(&mut ServerConfig)) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let mut c = config(dir.path());
+        if postgres::wanted() {
+            c.database = Some(postgres::database());
+        }
         f(&mut c);
         let state = AppState::open(c).unwrap();
         TestServer { app: app(state.clone()), state, dir }
+    }
+
+    /// A server on a fresh PostgreSQL database (whatever SHOEBOX_TEST_DATABASE says).
+    pub fn postgres(f: impl FnOnce(&mut ServerConfig)) -> Self {
+        let url = postgres::database();
+        Self::with(|c| {
+            c.database = Some(url);
+            f(c)
+        })
     }
 
     pub async fn send(&self, req: Request<Body>) -> Resp {
