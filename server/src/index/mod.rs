@@ -85,12 +85,14 @@ impl MediaIndex {
         })
     }
 
+    // `CAST(?N AS TEXT) IS NULL`: PostgreSQL cannot infer a parameter's type from IS NULL.
+
     /// True when `digest` is the sha256 or the sourceSha256 of one of the user's items (in
     /// `album` only, when given).
     pub fn has(&self, user: &str, album: Option<&str>, digest: &str) -> Result<bool> {
         self.db
             .query_row(
-                "SELECT 1 FROM media WHERE \"user\" = ?1 AND (sha256 = ?2 OR source_sha256 = ?2) AND (?3 IS NULL OR album = ?3) LIMIT 1",
+                "SELECT 1 FROM media WHERE \"user\" = ?1 AND (sha256 = ?2 OR source_sha256 = ?2) AND (CAST(?3 AS TEXT) IS NULL OR album = ?3) LIMIT 1",
                 vals![user, digest, album],
             )
             .map(|r| r.is_some())
@@ -104,7 +106,7 @@ impl MediaIndex {
             for batch in digests.chunks(CHECK_BATCH) {
                 let marks = (0..batch.len()).map(|i| format!("?{}", i + 3)).collect::<Vec<_>>().join(",");
                 let sql =
-                    format!("SELECT {column} FROM media WHERE \"user\" = ?1 AND (?2 IS NULL OR album = ?2) AND {column} IN ({marks})");
+                    format!("SELECT {column} FROM media WHERE \"user\" = ?1 AND (CAST(?2 AS TEXT) IS NULL OR album = ?2) AND {column} IN ({marks})");
                 let mut args: Vec<Value> = vals![user, album].to_vec();
                 args.extend(batch.iter().map(|s| Value::Text(s.clone())));
                 for r in self.db.query(&sql, &args)? {
@@ -119,7 +121,7 @@ impl MediaIndex {
     /// One page of the user's items in upload order, after the cursor; `next` is set when more follow.
     pub fn list(&self, user: &str, album: Option<&str>, after: i64, limit: usize) -> Result<(Vec<MediaItem>, Option<i64>)> {
         let rows = self.db.query(
-            &format!("SELECT seq, {COLUMNS} FROM media WHERE \"user\" = ?1 AND seq > ?2 AND (?4 IS NULL OR album = ?4) ORDER BY seq LIMIT ?3"),
+            &format!("SELECT seq, {COLUMNS} FROM media WHERE \"user\" = ?1 AND seq > ?2 AND (CAST(?4 AS TEXT) IS NULL OR album = ?4) ORDER BY seq LIMIT ?3"),
             vals![user, after, limit as i64 + 1, album],
         )?;
         let mut items: Vec<(i64, MediaItem)> = rows.iter().map(|r| Ok((r.get::<i64>(0)?, row_item(r, 1)?))).collect::<Result<_>>()?;
@@ -144,7 +146,7 @@ impl MediaIndex {
     pub fn get(&self, user: &str, album: Option<&str>, sha256: &str) -> Result<Option<MediaItem>> {
         self.db
             .query_row(
-                &format!("SELECT {COLUMNS} FROM media WHERE \"user\" = ?1 AND sha256 = ?2 AND (?3 IS NULL OR album = ?3) ORDER BY seq LIMIT 1"),
+                &format!("SELECT {COLUMNS} FROM media WHERE \"user\" = ?1 AND sha256 = ?2 AND (CAST(?3 AS TEXT) IS NULL OR album = ?3) ORDER BY seq LIMIT 1"),
                 vals![user, sha256, album],
             )?
             .map(|r| row_item(&r, 0))
