@@ -2,14 +2,16 @@
 //! quota, each device's own token (stored as its SHA-256 digest; revocable, rotatable), and the
 //! pairing codes of the OAuth device-authorization pattern (a new device shows a short code, a
 //! signed-in one approves it; single-use, expiring, attempts rate-limited), which also give a
-//! kiosk an upload-only token for a visitor's own account.
+//! kiosk an upload-only token for a visitor's own account. With `--database postgres://…`
+//! the same tables live in PostgreSQL (`db::migrate`), shared by every node.
 use crate::auth::token_hash;
-use rusqlite::{params, Connection, OptionalExtension};
+use crate::db::{Db, Result, Row};
+use crate::vals;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::Arc;
 
 pub struct Accounts {
-    conn: Mutex<Connection>,
+    db: Db,
 }
 
 const SCHEMA: &str = "
@@ -111,58 +113,51 @@ pub fn normalize_code(s: &str) -> String {
 }
 
 impl Accounts {
-    pub fn open(path: &Path) -> rusqlite::Result<Self> {
-        let conn = Connection::open(path)?;
+    pub fn open(path: &Path) -> Result<Self> {
+        let conn = rusqlite::Connection::open(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.execute_batch(SCHEMA)?;
-        Ok(Accounts { conn: Mutex::new(conn) })
+        Ok(Accounts { db: Db::sqlite(conn) })
     }
 
-    fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
-        self.conn.lock().unwrap_or_else(|p| p.into_inner())
+    /// The accounts in PostgreSQL (already migrated by `Pg::connect`).
+    pub fn postgres(pg: Arc<crate::db::pg::Pg>) -> Self {
+        Accounts { db: Db::Postgres(pg) }
     }
 
     // ---- users ---------------------------------------------------------------------------
 
-    pub fn add_user(&self, name: &str, quota: Option<u64>, now: u64) -> rusqlite::Result<bool> {
-        let n = self.conn().execute(
-            "INSERT OR IGNORE INTO users (name, quota_bytes, created_ms) VALUES (?1, ?2, ?3)",
-            params![name, quota.map(|q| q as i64), now as i64],
+    pub fn add_user(&self, name: &str, quota: Option<u64>, now: u64) -> Result<bool> {
+        let n = self.db.execute(
+            "INSERT INTO users (name, quota_bytes, created_ms) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+            vals![name, quota.map(|q| q as i64), now as i64],
         )?;
         Ok(n == 1)
     }
 
-    pub fn set_quota(&self, name: &str, quota: Option<u64>) -> rusqlite::Result<bool> {
-        Ok(self.conn().execute("UPDATE users SET quota_bytes = ?2 WHERE name = ?1", params![name, quota.map(|q| q as i64)])? == 1)
+    pub fn set_quota(&self, name: &str, quota: Option<u64>) -> Result<bool> {
+        Ok(self.db.execute("UPDATE users SET quota_bytes = ?2 WHERE name = ?1", vals![name, quota.map(|q| q as i64)])? == 1)
     }
 
-    pub fn users(&self) -> rusqlite::Result<Vec<UserRow>> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare("SELECT name, quota_bytes FROM users ORDER BY name")?;
-        let rows = stmt.query_map([], |r| Ok(UserRow { name: r.get(0)?, quota_bytes: r.get::<_, Option<i64>>(1)?.map(|q| q as u64) }))?;
-        rows.collect()
+    pub fn users(&self) -> Result<Vec<UserRow>> {
+        let rows = self.db.query("SELECT name, quota_bytes FROM users ORDER BY name", &[])?;
+        rows.iter().map(|r| Ok(UserRow { name: r.get(0)?, quota_bytes: r.get::<Option<u64>>(1)? })).collect()
     }
 
     /// The user's quota; `None` when unlimited (or the user is not in the table: flag users).
-    pub fn quota(&self, name: &str) -> rusqlite::Result<Option<u64>> {
-        Ok(self
-            .conn()
-            .query_row("SELECT quota_bytes FROM users WHERE name = ?1", params![name], |r| r.get::<_, Option<i64>>(0))
-            .optional()?
-            .flatten()
-            .map(|q| q as u64))
+    pub fn quota(&self, name: &str) -> Result<Option<u64>> {
+        Ok(self.db.query_row("SELECT quota_bytes FROM users WHERE name = ?1", vals![name])?.map(|r| r.get::<Option<u64>>(0)).transpose()?.flatten())
     }
 
     /// Remove a user: every device token of theirs stops working. Their stored photos stay on
     /// disk (deleting a backup is never a side effect).
-    pub fn remove_user(&self, name: &str) -> rusqlite::Result<bool> {
-        let conn = self.conn();
-        conn.execute("DELETE FROM devices WHERE user = ?1", params![name])?;
-        Ok(conn.execute("DELETE FROM users WHERE name = ?1", params![name])? == 1)
+    pub fn remove_user(&self, name: &str) -> Result<bool> {
+        self.db.execute("DELETE FROM devices WHERE \"user\" = ?1", vals![name])?;
+        Ok(self.db.execute("DELETE FROM users WHERE name = ?1", vals![name])? == 1)
     }
 
-    pub fn user_exists(&self, name: &str) -> rusqlite::Result<bool> {
-        Ok(self.conn().query_row("SELECT 1 FROM users WHERE name = ?1", params![name], |_| Ok(())).optional()?.is_some())
+    pub fn user_exists(&self, name: &str) -> Result<bool> {
+        Ok(self.db.query_row("SELECT 1 FROM users WHERE name = ?1", vals![name])?.is_some())
     }
 
     // ---- devices -------------------------------------------------------------------------
@@ -175,45 +170,44 @@ impl Accounts {
         scope: DeviceScope,
         now: u64,
         ttl_ms: Option<u64>,
-    ) -> rusqlite::Result<(String, Device)> {
+    ) -> Result<(String, Device)> {
         let token = random_hex(24);
         let d =
             Device { id: random_hex(8), user: user.into(), name: name.into(), scope, created_ms: now, expires_ms: ttl_ms.map(|t| now + t) };
-        self.conn().execute(
-            "INSERT INTO devices (id, user, name, hash, scope, created_ms, expires_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![d.id, d.user, d.name, token_hash(&token), d.scope.as_str(), now as i64, d.expires_ms.map(|e| e as i64)],
+        self.db.execute(
+            "INSERT INTO devices (id, \"user\", name, hash, scope, created_ms, expires_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            vals![d.id, d.user, d.name, token_hash(&token), d.scope.as_str(), now as i64, d.expires_ms.map(|e| e as i64)],
         )?;
         Ok((token, d))
     }
 
     /// The live device a token opens.
-    pub fn device_for(&self, token: &str, now: u64) -> rusqlite::Result<Option<Device>> {
-        self.conn()
+    pub fn device_for(&self, token: &str, now: u64) -> Result<Option<Device>> {
+        self.db
             .query_row(
-                "SELECT id, user, name, scope, created_ms, expires_ms FROM devices WHERE hash = ?1 AND (expires_ms IS NULL OR expires_ms > ?2)",
-                params![token_hash(token), now as i64],
-                row_device,
-            )
-            .optional()
+                "SELECT id, \"user\", name, scope, created_ms, expires_ms FROM devices WHERE hash = ?1 AND (expires_ms IS NULL OR expires_ms > ?2)",
+                vals![token_hash(token), now as i64],
+            )?
+            .map(|r| row_device(&r))
+            .transpose()
     }
 
-    pub fn devices(&self, user: &str) -> rusqlite::Result<Vec<Device>> {
-        let conn = self.conn();
-        let mut stmt =
-            conn.prepare("SELECT id, user, name, scope, created_ms, expires_ms FROM devices WHERE user = ?1 ORDER BY created_ms")?;
-        let rows = stmt.query_map(params![user], row_device)?;
-        rows.collect()
+    pub fn devices(&self, user: &str) -> Result<Vec<Device>> {
+        let rows = self
+            .db
+            .query("SELECT id, \"user\", name, scope, created_ms, expires_ms FROM devices WHERE \"user\" = ?1 ORDER BY created_ms", vals![user])?;
+        rows.iter().map(row_device).collect()
     }
 
     /// Revoke one of the user's devices: its token is refused at once.
-    pub fn revoke(&self, user: &str, id: &str) -> rusqlite::Result<bool> {
-        Ok(self.conn().execute("DELETE FROM devices WHERE user = ?1 AND id = ?2", params![user, id])? == 1)
+    pub fn revoke(&self, user: &str, id: &str) -> Result<bool> {
+        Ok(self.db.execute("DELETE FROM devices WHERE \"user\" = ?1 AND id = ?2", vals![user, id])? == 1)
     }
 
     /// A new token for a device (the old one stops working).
-    pub fn rotate(&self, user: &str, id: &str) -> rusqlite::Result<Option<String>> {
+    pub fn rotate(&self, user: &str, id: &str) -> Result<Option<String>> {
         let token = random_hex(24);
-        let n = self.conn().execute("UPDATE devices SET hash = ?3 WHERE user = ?1 AND id = ?2", params![user, id, token_hash(&token)])?;
+        let n = self.db.execute("UPDATE devices SET hash = ?3 WHERE \"user\" = ?1 AND id = ?2", vals![user, id, token_hash(&token)])?;
         Ok((n == 1).then_some(token))
     }
 
@@ -221,56 +215,60 @@ impl Accounts {
 
     /// A device asks to be signed in: its secret device code (kept by it, polled with) and the
     /// short user code it shows. `token_ttl_ms`: the token's life once approved (kiosks: 1 h).
-    pub fn start_pairing(&self, name: &str, scope: DeviceScope, token_ttl_ms: Option<u64>, now: u64) -> rusqlite::Result<(String, String)> {
+    pub fn start_pairing(&self, name: &str, scope: DeviceScope, token_ttl_ms: Option<u64>, now: u64) -> Result<(String, String)> {
         let device_code = random_hex(24);
         let code = user_code();
-        self.conn().execute(
+        self.db.execute(
             "INSERT INTO pairings (device_hash, user_code, scope, name, created_ms, expires_ms, token_ttl_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![token_hash(&device_code), code, scope.as_str(), name, now as i64, (now + PAIRING_TTL_MS) as i64, token_ttl_ms.map(|t| t as i64)],
+            vals![token_hash(&device_code), code, scope.as_str(), name, now as i64, (now + PAIRING_TTL_MS) as i64, token_ttl_ms.map(|t| t as i64)],
         )?;
         Ok((device_code, code))
     }
 
     /// What a code asks for, before approving it: (device name, scope). `None`: no such code.
-    pub fn pairing(&self, code: &str, now: u64) -> rusqlite::Result<Option<(String, DeviceScope, Option<u64>)>> {
-        self.conn()
+    pub fn pairing(&self, code: &str, now: u64) -> Result<Option<(String, DeviceScope, Option<u64>)>> {
+        self.db
             .query_row(
-                "SELECT name, scope, token_ttl_ms FROM pairings WHERE user_code = ?1 AND expires_ms > ?2 AND user IS NULL",
-                params![normalize_code(code), now as i64],
-                |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        DeviceScope::parse(&r.get::<_, String>(1)?).unwrap_or(DeviceScope::Upload),
-                        r.get::<_, Option<i64>>(2)?.map(|t| t as u64),
-                    ))
-                },
-            )
-            .optional()
+                "SELECT name, scope, token_ttl_ms FROM pairings WHERE user_code = ?1 AND expires_ms > ?2 AND \"user\" IS NULL",
+                vals![normalize_code(code), now as i64],
+            )?
+            .map(|r| {
+                Ok((
+                    r.get::<String>(0)?,
+                    DeviceScope::parse(&r.get::<String>(1)?).unwrap_or(DeviceScope::Upload),
+                    r.get::<Option<u64>>(2)?,
+                ))
+            })
+            .transpose()
     }
 
     /// A signed-in user approves a code for their account. False when no live code matches.
-    pub fn approve(&self, code: &str, user: &str, now: u64) -> rusqlite::Result<bool> {
-        let n = self.conn().execute(
-            "UPDATE pairings SET user = ?2 WHERE user_code = ?1 AND expires_ms > ?3 AND user IS NULL",
-            params![normalize_code(code), user, now as i64],
+    pub fn approve(&self, code: &str, user: &str, now: u64) -> Result<bool> {
+        let n = self.db.execute(
+            "UPDATE pairings SET \"user\" = ?2 WHERE user_code = ?1 AND expires_ms > ?3 AND \"user\" IS NULL",
+            vals![normalize_code(code), user, now as i64],
         )?;
         Ok(n == 1)
     }
 
     /// The device polls: once approved, its token, once (the pairing is then gone).
-    pub fn poll(&self, device_code: &str, now: u64) -> rusqlite::Result<Poll> {
+    pub fn poll(&self, device_code: &str, now: u64) -> Result<Poll> {
         let hash = token_hash(device_code);
         let row = self
-            .conn()
+            .db
             .query_row(
-                "SELECT user, scope, name, token_ttl_ms FROM pairings WHERE device_hash = ?1 AND expires_ms > ?2",
-                params![hash, now as i64],
-                |r| Ok((r.get::<_, Option<String>>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<i64>>(3)?)),
-            )
-            .optional()?;
+                "SELECT \"user\", scope, name, token_ttl_ms FROM pairings WHERE device_hash = ?1 AND expires_ms > ?2",
+                vals![hash, now as i64],
+            )?
+            .map(|r| Ok::<_, crate::db::Error>((r.get::<Option<String>>(0)?, r.get::<String>(1)?, r.get::<String>(2)?, r.get::<Option<i64>>(3)?)))
+            .transpose()?;
         let Some((user, scope, name, ttl)) = row else { return Ok(Poll::Gone) };
         let Some(user) = user else { return Ok(Poll::Pending) };
-        self.conn().execute("DELETE FROM pairings WHERE device_hash = ?1", params![hash])?;
+        // Only the poll that deletes the pairing makes the device: two polls at once (two
+        // nodes) cannot both get a token.
+        if self.db.execute("DELETE FROM pairings WHERE device_hash = ?1", vals![hash])? == 0 {
+            return Ok(Poll::Gone);
+        }
         let (token, _) =
             self.add_device(&user, &name, DeviceScope::parse(&scope).unwrap_or(DeviceScope::Upload), now, ttl.map(|t| t as u64))?;
         Ok(Poll::Approved { token, user })
@@ -280,25 +278,24 @@ impl Accounts {
 
     /// Count one attempt in `bucket`; false when the bucket already had `MAX_ATTEMPTS` in the
     /// window (the caller answers 429). Kept in the database, so every node counts the same.
-    pub fn attempt(&self, bucket: &str, now: u64) -> rusqlite::Result<bool> {
-        let conn = self.conn();
-        conn.execute("DELETE FROM attempts WHERE at_ms <= ?1", params![now.saturating_sub(ATTEMPT_WINDOW_MS) as i64])?;
-        let n: i64 = conn.query_row("SELECT COUNT(*) FROM attempts WHERE bucket = ?1", params![bucket], |r| r.get(0))?;
-        if n as u64 >= MAX_ATTEMPTS {
+    pub fn attempt(&self, bucket: &str, now: u64) -> Result<bool> {
+        self.db.execute("DELETE FROM attempts WHERE at_ms <= ?1", vals![now.saturating_sub(ATTEMPT_WINDOW_MS) as i64])?;
+        let n: u64 = self.db.query_row("SELECT COUNT(*) FROM attempts WHERE bucket = ?1", vals![bucket])?.map_or(Ok(0), |r| r.get(0))?;
+        if n >= MAX_ATTEMPTS {
             return Ok(false);
         }
-        conn.execute("INSERT INTO attempts (bucket, at_ms) VALUES (?1, ?2)", params![bucket, now as i64])?;
+        self.db.execute("INSERT INTO attempts (bucket, at_ms) VALUES (?1, ?2)", vals![bucket, now as i64])?;
         Ok(true)
     }
 }
 
-fn row_device(r: &rusqlite::Row<'_>) -> rusqlite::Result<Device> {
+fn row_device(r: &Row) -> Result<Device> {
     Ok(Device {
         id: r.get(0)?,
         user: r.get(1)?,
         name: r.get(2)?,
-        scope: DeviceScope::parse(&r.get::<_, String>(3)?).unwrap_or(DeviceScope::Upload),
-        created_ms: r.get::<_, i64>(4)? as u64,
-        expires_ms: r.get::<_, Option<i64>>(5)?.map(|e| e as u64),
+        scope: DeviceScope::parse(&r.get::<String>(3)?).unwrap_or(DeviceScope::Upload),
+        created_ms: r.get::<u64>(4)?,
+        expires_ms: r.get::<Option<u64>>(5)?,
     })
 }

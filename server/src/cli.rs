@@ -75,13 +75,39 @@ fn now() -> u64 {
     crate::timefmt::now_ms()
 }
 
-/// Run a command; the text to print, or why it failed.
+/// Run a command on the data folder's SQLite databases; the text to print, or why it failed.
 pub fn run(cmd: Command, data_dir: &Path) -> Result<String, String> {
+    run_on(cmd, data_dir, None)
+}
+
+/// The same, on `--database` (`sqlite:` or a postgres:// URL).
+pub fn run_on(cmd: Command, data_dir: &Path, database: Option<&str>) -> Result<String, String> {
+    let url = crate::config::postgres_url(database)?;
+    // These read or rewrite the SQLite files themselves: refused before connecting anywhere.
+    match &cmd {
+        Command::Backup { .. } if url.is_some() => {
+            return Err("backup copies the SQLite databases; with --database postgres://… back up PostgreSQL with pg_dump \
+                        (and blobs/ with rsync)"
+                .into())
+        }
+        Command::Verify { .. } | Command::Reindex { .. } if url.is_some() => {
+            return Err("verify and reindex work on the data folder's index.sqlite only, not yet with --database postgres://…".into())
+        }
+        _ => {}
+    }
+    let pg = match url {
+        Some(url) => Some(std::sync::Arc::new(crate::db::pg::Pg::connect(&url).map_err(|e| e.to_string())?)),
+        None => None,
+    };
+    let open_index = || match &pg {
+        Some(pg) => Ok(MediaIndex::postgres(pg.clone())),
+        None => MediaIndex::open(&data_dir.join("index.sqlite")).map_err(|e| e.to_string()),
+    };
     std::fs::create_dir_all(data_dir).map_err(|e| format!("cannot open the data folder: {e}"))?;
     let cmd = match cmd {
         Command::User(cmd) => cmd,
         Command::Purge { data, trash_days, now_ms } => {
-            return purge(data.as_deref().unwrap_or(data_dir), trash_days, now_ms.unwrap_or_else(now))
+            return purge(&open_index()?, data.as_deref().unwrap_or(data_dir), trash_days, now_ms.unwrap_or_else(now))
         }
         Command::Verify { data_dir: d } => {
             let r = crate::integrity::verify::verify(d.as_deref().unwrap_or(data_dir)).map_err(|e| e.to_string())?;
@@ -90,7 +116,10 @@ pub fn run(cmd: Command, data_dir: &Path) -> Result<String, String> {
         Command::Backup { data_dir: d, dest } => return crate::integrity::backup::backup(d.as_deref().unwrap_or(data_dir), &dest),
         Command::Reindex { data_dir: d } => return crate::integrity::reindex::reindex(d.as_deref().unwrap_or(data_dir)),
     };
-    let accounts = Accounts::open(&data_dir.join("accounts.sqlite")).map_err(|e| e.to_string())?;
+    let accounts = match &pg {
+        Some(pg) => Accounts::postgres(pg.clone()),
+        None => Accounts::open(&data_dir.join("accounts.sqlite")).map_err(|e| e.to_string())?,
+    };
     let link = |name: &str, url: &str| -> Result<String, String> {
         let (token, _) = accounts.add_device(name, "First device", DeviceScope::Full, now(), None).map_err(|e| e.to_string())?;
         Ok(format!("{}/?token={token}", url.trim_end_matches('/')))
@@ -109,7 +138,7 @@ pub fn run(cmd: Command, data_dir: &Path) -> Result<String, String> {
             ))
         }
         UserCommand::List => {
-            let index = MediaIndex::open(&data_dir.join("index.sqlite")).map_err(|e| e.to_string())?;
+            let index = open_index()?;
             let mut out = String::from("user\tquota\tused\tdevices\n");
             for u in accounts.users().map_err(|e| e.to_string())? {
                 let used = index.used_bytes(&u.name).map_err(|e| e.to_string())?;
@@ -139,10 +168,9 @@ pub fn run(cmd: Command, data_dir: &Path) -> Result<String, String> {
     }
 }
 
-fn purge(data_dir: &Path, trash_days: u32, now_ms: u64) -> Result<String, String> {
-    let index = MediaIndex::open(&data_dir.join("index.sqlite")).map_err(|e| e.to_string())?;
+fn purge(index: &MediaIndex, data_dir: &Path, trash_days: u32, now_ms: u64) -> Result<String, String> {
     let store = crate::store::local::LocalStore::open(data_dir).map_err(|e| e.to_string())?;
     let gate = crate::locks::BlobGate::default();
-    let p = crate::purge::purge(&index, &store, &gate, trash_days, now_ms).map_err(|e| e.to_string())?;
+    let p = crate::purge::purge(index, &store, &gate, trash_days, now_ms).map_err(|e| e.to_string())?;
     Ok(format!("Purged {} records from the Trash and {} stored files.", p.records, p.blobs))
 }

@@ -21,6 +21,12 @@ pub struct Args {
     #[command(subcommand)]
     pub command: Option<crate::cli::Command>,
 
+    /// Where the media index, users, devices and kiosk sessions live: `sqlite:` (the default:
+    /// SQLite files in the data folder) or `postgres://USER@HOST:PORT/DB`, which several nodes
+    /// can share (with the signing key, the default token and the upload locks).
+    #[arg(long, env = "SHOEBOX_DATABASE", value_name = "URL", hide_env_values = true)]
+    pub database: Option<String>,
+
     /// Address to listen on. Port 0 picks a free port; the startup line shows the one bound.
     #[arg(long, env = "SHOEBOX_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
@@ -156,6 +162,8 @@ pub use crate::kiosks::{KioskProfile, KioskSettings};
 #[derive(Clone, Debug)]
 pub struct ServerConfig {
     pub data_dir: PathBuf,
+    /// `--database`: None (or "sqlite:") for the data folder's SQLite files, else a postgres:// URL.
+    pub database: Option<String>,
     pub app_dir: Option<PathBuf>,
     /// (user, token) pairs; empty means "create the default user's token".
     pub tokens: Vec<(String, String)>,
@@ -204,6 +212,7 @@ impl ServerConfig {
         let limits = Limits::seed();
         ServerConfig {
             data_dir: data_dir.into(),
+            database: None,
             app_dir: None,
             tokens: Vec::new(),
             cors_origins: Vec::new(),
@@ -258,6 +267,7 @@ impl ServerConfig {
             kiosks.extend(KioskProfile::from_file(f)?);
         }
         Ok(ServerConfig {
+            database: postgres_url(a.database.as_deref())?,
             data_dir: a.data_dir,
             app_dir: a.app_dir,
             tokens,
@@ -296,6 +306,16 @@ impl ServerConfig {
                 Some(u) => Some(crate::store::s3::S3Url::parse(u)?),
             },
         })
+    }
+}
+
+/// `--database`: None for SQLite (absent, empty or `sqlite:`), the URL for PostgreSQL.
+pub fn postgres_url(db: Option<&str>) -> Result<Option<String>, String> {
+    match db.map(str::trim).filter(|d| !d.is_empty()) {
+        None => Ok(None),
+        Some(d) if d == "sqlite:" || d == "sqlite" => Ok(None),
+        Some(d) if d.starts_with("postgres://") || d.starts_with("postgresql://") => Ok(Some(d.to_string())),
+        Some(_) => Err("--database wants sqlite: or postgres://USER@HOST:PORT/DB".into()),
     }
 }
 

@@ -2,11 +2,18 @@
 //! at once instead of waiting or interleaving bytes. The slot also carries the running SHA-256
 //! of the upload, so completion does not have to read the whole file again. Readers that need
 //! a settled upload (a final concatenation) may wait a little for the slot instead.
+//!
+//! With PostgreSQL (several nodes), a slot also holds a session advisory lock keyed by the
+//! upload id, on a connection kept for the guard's life: another node's PATCH gets 423 as a
+//! second one here does, and a node that dies loses its connection, so PostgreSQL frees its
+//! locks. The running hasher stays in this process; another node completes by re-reading.
+use crate::db::pg::{Pg, PgLock};
 use crate::store::record::UploadId;
 use sha2::Sha256;
 use std::collections::HashMap;
+use std::ops::{Deref, DerefMut};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tokio::sync::{Mutex as AsyncMutex, OwnedMutexGuard};
 
 #[derive(Default)]
@@ -15,7 +22,29 @@ pub struct Slot {
     pub hasher: Option<(u64, Sha256)>,
 }
 
-pub type SlotGuard = OwnedMutexGuard<Slot>;
+/// A held upload slot: this process's lock (with the hasher), and with PostgreSQL the
+/// cross-node one. Fields drop in order: the database lock goes first, so that once the local
+/// slot is free, a request here never finds the database lock still held by itself.
+pub struct SlotGuard {
+    _pg: Option<PgLock>,
+    slot: OwnedMutexGuard<Slot>,
+}
+
+impl Deref for SlotGuard {
+    type Target = Slot;
+    fn deref(&self) -> &Slot {
+        &self.slot
+    }
+}
+
+impl DerefMut for SlotGuard {
+    fn deref_mut(&mut self) -> &mut Slot {
+        &mut self.slot
+    }
+}
+
+/// How often `lock_within` asks PostgreSQL again while another node holds an upload.
+const PG_RETRY: Duration = Duration::from_millis(50);
 
 #[derive(Default)]
 pub struct Locks {
@@ -23,20 +52,58 @@ pub struct Locks {
     /// Uploads being written right now, with their last durable offset: HEAD reports that,
     /// not bytes still on their way to the disk.
     inflight: Mutex<HashMap<UploadId, u64>>,
+    /// Set with `--database postgres://…`: slots are locked across nodes too.
+    pg: Option<Arc<Pg>>,
+}
+
+/// The advisory-lock key of an upload.
+pub fn upload_key(id: &UploadId) -> i64 {
+    crate::db::lock_key(&format!("shoebox:upload:{}", id.as_str()))
 }
 
 impl Locks {
-    /// The upload's slot, or None when another request holds it.
-    pub fn try_lock(&self, id: &UploadId) -> Option<SlotGuard> {
-        let slot = self.slots.lock().unwrap_or_else(|p| p.into_inner()).entry(id.clone()).or_default().clone();
-        slot.try_lock_owned().ok()
+    /// Locks that also hold each upload's PostgreSQL advisory lock.
+    pub fn with_postgres(pg: Arc<Pg>) -> Self {
+        Locks { pg: Some(pg), ..Locks::default() }
     }
+
+    fn slot(&self, id: &UploadId) -> Arc<AsyncMutex<Slot>> {
+        self.slots.lock().unwrap_or_else(|p| p.into_inner()).entry(id.clone()).or_default().clone()
+    }
+
+    /// The upload's slot, or None when another request (here or on another node) holds it.
+    pub fn try_lock(&self, id: &UploadId) -> Option<SlotGuard> {
+        let slot = self.slot(id).try_lock_owned().ok()?;
+        let Some(pg) = &self.pg else { return Some(SlotGuard { _pg: None, slot }) };
+        // A database error counts as "held": nobody writes an upload without its lock.
+        match pg.try_lock(upload_key(id)) {
+            Ok(Some(l)) => Some(SlotGuard { _pg: Some(l), slot }),
+            Ok(None) => None,
+            Err(e) => {
+                tracing::warn!(upload = %id, error = %e, "cannot take the upload's database lock");
+                None
+            }
+        }
+    }
+
     /// The upload's slot, waiting up to `wait` for its holder to let go (None after that).
     /// For a request that needs a settled upload rather than to write to it, such as a final
     /// concatenation whose part's last PATCH is still completing.
     pub async fn lock_within(&self, id: &UploadId, wait: Duration) -> Option<SlotGuard> {
-        let slot = self.slots.lock().unwrap_or_else(|p| p.into_inner()).entry(id.clone()).or_default().clone();
-        tokio::time::timeout(wait, slot.lock_owned()).await.ok()
+        let deadline = Instant::now() + wait;
+        let slot = tokio::time::timeout(wait, self.slot(id).lock_owned()).await.ok()?;
+        let Some(pg) = &self.pg else { return Some(SlotGuard { _pg: None, slot }) };
+        loop {
+            match pg.try_lock_async(upload_key(id)).await {
+                Ok(Some(l)) => return Some(SlotGuard { _pg: Some(l), slot }),
+                Ok(None) if Instant::now() < deadline => tokio::time::sleep(PG_RETRY).await,
+                Ok(None) => return None,
+                Err(e) => {
+                    tracing::warn!(upload = %id, error = %e, "cannot take the upload's database lock");
+                    return None;
+                }
+            }
+        }
     }
     pub fn set_inflight(&self, id: &UploadId, durable: Option<u64>) {
         let mut m = self.inflight.lock().unwrap_or_else(|p| p.into_inner());
@@ -51,6 +118,36 @@ impl Locks {
     /// Forgets a finished or deleted upload's slot (its guard holder may still be running).
     pub fn forget(&self, id: &UploadId) {
         self.slots.lock().unwrap_or_else(|p| p.into_inner()).remove(id);
+    }
+}
+
+/// Held from a quota check to the new upload's record, so uploads created at once cannot all
+/// pass the check: one in-process mutex, and with PostgreSQL an advisory lock per user, so
+/// nodes creating uploads for one user at once take turns too.
+#[derive(Default)]
+pub struct QuotaGate {
+    local: Arc<AsyncMutex<()>>,
+    pg: Option<Arc<Pg>>,
+}
+
+/// A held quota gate (released on drop, the database lock first).
+pub struct QuotaHeld {
+    _pg: Option<PgLock>,
+    _local: OwnedMutexGuard<()>,
+}
+
+impl QuotaGate {
+    pub fn with_postgres(pg: Option<Arc<Pg>>) -> Self {
+        QuotaGate { pg, ..QuotaGate::default() }
+    }
+
+    pub async fn lock(&self, user: &str) -> crate::db::Result<QuotaHeld> {
+        let local = self.local.clone().lock_owned().await;
+        let pg = match &self.pg {
+            Some(pg) => Some(pg.lock_async(crate::db::lock_key(&format!("shoebox:quota:{user}"))).await?),
+            None => None,
+        };
+        Ok(QuotaHeld { _pg: pg, _local: local })
     }
 }
 

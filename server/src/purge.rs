@@ -5,6 +5,9 @@
 //! Safe against a finishing upload of the same content: both hold the digest's `BlobGate`
 //! shard, so either the upload's record exists before the check here (the blob stays), or
 //! the blob is gone before the upload commits (it then stores its own bytes again).
+//!
+//! With PostgreSQL one node purges at a time: a pass that cannot take the purge's advisory
+//! lock leaves the Trash to the node that holds it.
 use crate::index::MediaIndex;
 use crate::locks::BlobGate;
 use crate::store::Store;
@@ -20,6 +23,13 @@ pub struct Purged {
 
 /// One pass at time `now_ms`.
 pub fn purge(index: &MediaIndex, store: &dyn Store, gate: &BlobGate, trash_days: u32, now_ms: u64) -> io::Result<Purged> {
+    let _one = match index.db().postgres() {
+        Some(pg) => match pg.try_lock(crate::db::lock_key("shoebox:purge")).map_err(io::Error::other)? {
+            Some(held) => Some(held),
+            None => return Ok(Purged::default()),
+        },
+        None => None,
+    };
     let cutoff_ms = now_ms.saturating_sub(trash_days as u64 * 86_400_000);
     // Whole seconds, the way trash marks are written, so the text comparison is exact.
     let cutoff = rfc3339_from_ms((cutoff_ms / 1000 * 1000) as i64);

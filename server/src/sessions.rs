@@ -2,12 +2,13 @@
 //! share one) and looked up by the hash of their token: a short-lived token that uploads only
 //! into its own drop (an album of the kiosk operator's account) and reads only that drop.
 use crate::auth::token_hash;
-use rusqlite::{params, Connection, OptionalExtension};
+use crate::db::{Db, Result};
+use crate::vals;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::Arc;
 
 pub struct Sessions {
-    conn: Mutex<Connection>,
+    db: Db,
 }
 
 /// One visitor session.
@@ -51,15 +52,16 @@ fn random_bytes<const N: usize>() -> [u8; N] {
 }
 
 impl Sessions {
-    pub fn open(path: &Path) -> rusqlite::Result<Self> {
-        let conn = Connection::open(path)?;
+    pub fn open(path: &Path) -> Result<Self> {
+        let conn = rusqlite::Connection::open(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.execute_batch(SCHEMA)?;
-        Ok(Sessions { conn: Mutex::new(conn) })
+        Ok(Sessions { db: Db::sqlite(conn) })
     }
 
-    fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
-        self.conn.lock().unwrap_or_else(|p| p.into_inner())
+    /// The sessions in PostgreSQL (already migrated by `Pg::connect`), shared by every node.
+    pub fn postgres(pg: Arc<crate::db::pg::Pg>) -> Self {
+        Sessions { db: Db::Postgres(pg) }
     }
 
     /// A new session; returns its token (shown once, to the kiosk) and the session.
@@ -71,7 +73,7 @@ impl Sessions {
         date: &str,
         now_ms: u64,
         ttl_ms: u64,
-    ) -> rusqlite::Result<(String, Session)> {
+    ) -> Result<(String, Session)> {
         let token = shoebox_core::hash::hex(&random_bytes::<24>());
         let code: String = random_bytes::<6>().iter().map(|b| CODE_ALPHABET[*b as usize % CODE_ALPHABET.len()] as char).collect();
         let drop = album_pattern.replace("{date}", date).replace("{code}", &code).replace("{visitor}", &code);
@@ -84,20 +86,20 @@ impl Sessions {
             expires_ms: now_ms + ttl_ms,
             parent: None,
         };
-        self.conn().execute(
-            "INSERT INTO sessions (hash, profile, user, drop_album, code, created_ms, expires_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![s.hash, s.profile, s.user, s.drop, s.code, now_ms as i64, s.expires_ms as i64],
+        self.db.execute(
+            "INSERT INTO sessions (hash, profile, \"user\", drop_album, code, created_ms, expires_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            vals![s.hash, s.profile, s.user, s.drop, s.code, now_ms as i64, s.expires_ms as i64],
         )?;
         Ok((token, s))
     }
 
     /// A phone link into `parent`'s drop ("Upload from your phone"): its own token, the same
     /// drop and expiry, and it dies with the session it belongs to.
-    pub fn link(&self, parent: &Session) -> rusqlite::Result<String> {
+    pub fn link(&self, parent: &Session) -> Result<String> {
         let token = shoebox_core::hash::hex(&random_bytes::<24>());
-        self.conn().execute(
-            "INSERT INTO sessions (hash, profile, user, drop_album, code, created_ms, expires_ms, parent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
+        self.db.execute(
+            "INSERT INTO sessions (hash, profile, \"user\", drop_album, code, created_ms, expires_ms, parent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            vals![
                 token_hash(&token),
                 parent.profile,
                 parent.user,
@@ -113,43 +115,43 @@ impl Sessions {
     }
 
     /// The live session a token opens (expired ones are as good as absent).
-    pub fn lookup(&self, token: &str, now_ms: u64) -> rusqlite::Result<Option<Session>> {
+    pub fn lookup(&self, token: &str, now_ms: u64) -> Result<Option<Session>> {
         self.lookup_hash(&token_hash(token), now_ms)
     }
 
-    pub fn lookup_hash(&self, hash: &str, now_ms: u64) -> rusqlite::Result<Option<Session>> {
-        self.conn()
+    pub fn lookup_hash(&self, hash: &str, now_ms: u64) -> Result<Option<Session>> {
+        self.db
             .query_row(
-                "SELECT hash, profile, user, drop_album, code, expires_ms, parent FROM sessions WHERE hash = ?1 AND expires_ms > ?2",
-                params![hash, now_ms as i64],
-                |r| {
-                    Ok(Session {
-                        hash: r.get(0)?,
-                        profile: r.get(1)?,
-                        user: r.get(2)?,
-                        drop: r.get(3)?,
-                        code: r.get(4)?,
-                        expires_ms: r.get::<_, i64>(5)? as u64,
-                        parent: r.get(6)?,
-                    })
-                },
-            )
-            .optional()
+                "SELECT hash, profile, \"user\", drop_album, code, expires_ms, parent FROM sessions WHERE hash = ?1 AND expires_ms > ?2",
+                vals![hash, now_ms as i64],
+            )?
+            .map(|r| {
+                Ok(Session {
+                    hash: r.get(0)?,
+                    profile: r.get(1)?,
+                    user: r.get(2)?,
+                    drop: r.get(3)?,
+                    code: r.get(4)?,
+                    expires_ms: r.get::<u64>(5)?,
+                    parent: r.get(6)?,
+                })
+            })
+            .transpose()
     }
 
     /// End a session: its token, and the phone links into it, stop working at once. Returns
     /// the hashes ended (their uploads end with them).
-    pub fn end(&self, hash: &str) -> rusqlite::Result<Vec<String>> {
-        let conn = self.conn();
+    pub fn end(&self, hash: &str) -> Result<Vec<String>> {
         let mut ended: Vec<String> = vec![hash.to_string()];
-        let mut stmt = conn.prepare_cached("SELECT hash FROM sessions WHERE parent = ?1")?;
-        ended.extend(stmt.query_map(params![hash], |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()?);
-        conn.execute("DELETE FROM sessions WHERE hash = ?1 OR parent = ?1", params![hash])?;
+        for r in self.db.query("SELECT hash FROM sessions WHERE parent = ?1", vals![hash])? {
+            ended.push(r.get(0)?);
+        }
+        self.db.execute("DELETE FROM sessions WHERE hash = ?1 OR parent = ?1", vals![hash])?;
         Ok(ended)
     }
 
     /// Forget sessions that expired (run by the reaper).
-    pub fn sweep(&self, now_ms: u64) -> rusqlite::Result<usize> {
-        self.conn().execute("DELETE FROM sessions WHERE expires_ms <= ?1", params![now_ms as i64])
+    pub fn sweep(&self, now_ms: u64) -> Result<usize> {
+        Ok(self.db.execute("DELETE FROM sessions WHERE expires_ms <= ?1", vals![now_ms as i64])? as usize)
     }
 }

@@ -5,10 +5,8 @@ use super::MediaIndex;
 impl MediaIndex {
     /// Each (user, sha256) named by at least one record, trashed ones included (they keep
     /// their bytes until purged).
-    pub fn contents(&self) -> rusqlite::Result<Vec<(String, String)>> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare("SELECT DISTINCT user, sha256 FROM media ORDER BY user, sha256")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        rows.collect()
+    pub fn contents(&self) -> crate::db::Result<Vec<(String, String)>> {
+        let rows = self.db.query("SELECT DISTINCT \"user\", sha256 FROM media ORDER BY \"user\", sha256", &[])?;
+        rows.iter().map(|r| Ok((r.get(0)?, r.get(1)?))).collect()
     }
 }

@@ -3,59 +3,63 @@
 //! the data folder). Only the index lives here; bytes live in the store, one blob per user and
 //! content, shared by every record that names it. Reads can be confined to one album (a kiosk
 //! visitor sees only its drop). The library's queries are in `query`, the Trash in `trash`,
-//! the table and its migrations in `schema`.
+//! the table and its migrations in `schema`. With `--database postgres://…` the same table
+//! lives in PostgreSQL (`db::migrate`), shared by every node; the SQL here runs on both.
 pub mod audit;
 pub mod query;
 pub mod schema;
 pub mod trash;
 
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
+use crate::db::{Db, Result, Row, Value};
+use crate::vals;
 use shoebox_core::api::MediaItem;
 use std::collections::HashSet;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::Arc;
 
 pub struct MediaIndex {
-    conn: Mutex<Connection>,
+    db: Db,
 }
 
 /// SQLite's default limit on bound parameters is far above this; batches keep statements small.
 const CHECK_BATCH: usize = 500;
 
 impl MediaIndex {
-    pub fn open(path: &Path) -> rusqlite::Result<Self> {
-        let conn = Connection::open(path)?;
+    pub fn open(path: &Path) -> Result<Self> {
+        let conn = rusqlite::Connection::open(path)?;
         // WAL keeps readers off the writer's back; FULL sync: a written record survives power loss.
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         // Several processes (the server, `shoebox-server purge`) may share the file.
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         schema::migrate(&conn)?;
-        Ok(MediaIndex { conn: Mutex::new(conn) })
+        Ok(MediaIndex { db: Db::sqlite(conn) })
     }
 
-    fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
-        self.conn.lock().unwrap_or_else(|p| p.into_inner())
+    /// The index in PostgreSQL (already migrated by `Pg::connect`).
+    pub fn postgres(pg: Arc<crate::db::pg::Pg>) -> Self {
+        MediaIndex { db: Db::Postgres(pg) }
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.db
     }
 
     /// Adds a record unless the user already has this content in this album (the first wins).
-    pub fn insert(&self, user: &str, m: &MediaItem) -> rusqlite::Result<bool> {
+    pub fn insert(&self, user: &str, m: &MediaItem) -> Result<bool> {
         Ok(self.insert_many(user, std::slice::from_ref(m))? == 1)
     }
 
     /// Many records in one transaction (imports, benchmarks): one fsync instead of one per row.
-    pub fn insert_many(&self, user: &str, items: &[MediaItem]) -> rusqlite::Result<usize> {
-        let mut conn = self.conn();
-        let tx = conn.transaction()?;
-        let mut n = 0;
-        {
-            let mut stmt = tx.prepare_cached(
-                "INSERT OR IGNORE INTO media (user, sha256, source_sha256, size, filename, relative_path, album, filetype, width, height,
-                   captured_at, uploaded_at, trashed_at, camera, lat, lon, orientation, captured_local)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-            )?;
+    pub fn insert_many(&self, user: &str, items: &[MediaItem]) -> Result<usize> {
+        self.db.transaction(|tx| {
+            let mut n = 0;
             for m in items {
-                n += stmt.execute(params![
+                n += tx.execute(
+                    "INSERT INTO media (\"user\", sha256, source_sha256, size, filename, relative_path, album, filetype, width, height,
+                   captured_at, uploaded_at, trashed_at, camera, lat, lon, orientation, captured_local)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) ON CONFLICT DO NOTHING",
+                    vals![
                     user,
                     m.sha256,
                     m.source_sha256,
@@ -74,39 +78,38 @@ impl MediaIndex {
                     m.lon,
                     m.orientation,
                     m.captured_at.as_deref().is_some_and(crate::timefmt::is_wall_clock),
-                ])?;
+                    ],
+                )? as usize;
             }
-        }
-        tx.commit()?;
-        Ok(n)
+            Ok(n)
+        })
     }
+
+    // `CAST(?N AS TEXT) IS NULL`: PostgreSQL cannot infer a parameter's type from IS NULL.
 
     /// True when `digest` is the sha256 or the sourceSha256 of one of the user's items (in
     /// `album` only, when given).
-    pub fn has(&self, user: &str, album: Option<&str>, digest: &str) -> rusqlite::Result<bool> {
-        self.conn()
+    pub fn has(&self, user: &str, album: Option<&str>, digest: &str) -> Result<bool> {
+        self.db
             .query_row(
-                "SELECT 1 FROM media WHERE user = ?1 AND (sha256 = ?2 OR source_sha256 = ?2) AND (?3 IS NULL OR album = ?3) LIMIT 1",
-                params![user, digest, album],
-                |_| Ok(()),
+                "SELECT 1 FROM media WHERE \"user\" = ?1 AND (sha256 = ?2 OR source_sha256 = ?2) AND (CAST(?3 AS TEXT) IS NULL OR album = ?3) LIMIT 1",
+                vals![user, digest, album],
             )
-            .optional()
             .map(|r| r.is_some())
     }
 
     /// The given digests that match any item's sha256 or sourceSha256, in the order given.
-    pub fn check(&self, user: &str, album: Option<&str>, digests: &[String]) -> rusqlite::Result<Vec<String>> {
-        let conn = self.conn();
+    pub fn check(&self, user: &str, album: Option<&str>, digests: &[String]) -> Result<Vec<String>> {
         let mut found: HashSet<String> = HashSet::new();
         // One query per column, so each uses its own index (an OR across both would scan).
         for column in ["sha256", "source_sha256"] {
             for batch in digests.chunks(CHECK_BATCH) {
                 let marks = (0..batch.len()).map(|i| format!("?{}", i + 3)).collect::<Vec<_>>().join(",");
-                let sql = format!("SELECT {column} FROM media WHERE user = ?1 AND (?2 IS NULL OR album = ?2) AND {column} IN ({marks})");
-                let mut stmt = conn.prepare_cached(&sql)?;
-                let args = [Some(user), album].into_iter().chain(batch.iter().map(|s| Some(s.as_str())));
-                let mut rows = stmt.query(params_from_iter(args))?;
-                while let Some(r) = rows.next()? {
+                let sql =
+                    format!("SELECT {column} FROM media WHERE \"user\" = ?1 AND (CAST(?2 AS TEXT) IS NULL OR album = ?2) AND {column} IN ({marks})");
+                let mut args: Vec<Value> = vals![user, album].to_vec();
+                args.extend(batch.iter().map(|s| Value::Text(s.clone())));
+                for r in self.db.query(&sql, &args)? {
                     found.insert(r.get(0)?);
                 }
             }
@@ -116,13 +119,12 @@ impl MediaIndex {
     }
 
     /// One page of the user's items in upload order, after the cursor; `next` is set when more follow.
-    pub fn list(&self, user: &str, album: Option<&str>, after: i64, limit: usize) -> rusqlite::Result<(Vec<MediaItem>, Option<i64>)> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT seq, {COLUMNS} FROM media WHERE user = ?1 AND seq > ?2 AND (?4 IS NULL OR album = ?4) ORDER BY seq LIMIT ?3"
-        ))?;
-        let rows = stmt.query_map(params![user, after, limit as i64 + 1, album], |r| Ok((r.get::<_, i64>(0)?, row_item(r, 1)?)))?;
-        let mut items: Vec<(i64, MediaItem)> = rows.collect::<Result<_, _>>()?;
+    pub fn list(&self, user: &str, album: Option<&str>, after: i64, limit: usize) -> Result<(Vec<MediaItem>, Option<i64>)> {
+        let rows = self.db.query(
+            &format!("SELECT seq, {COLUMNS} FROM media WHERE \"user\" = ?1 AND seq > ?2 AND (CAST(?4 AS TEXT) IS NULL OR album = ?4) ORDER BY seq LIMIT ?3"),
+            vals![user, after, limit as i64 + 1, album],
+        )?;
+        let mut items: Vec<(i64, MediaItem)> = rows.iter().map(|r| Ok((r.get::<i64>(0)?, row_item(r, 1)?))).collect::<Result<_>>()?;
         let more = items.len() > limit;
         items.truncate(limit);
         let next = if more { items.last().map(|(s, _)| *s) } else { None };
@@ -130,25 +132,25 @@ impl MediaIndex {
     }
 
     /// Bytes the user's stored content takes (each content once, however many records name it).
-    pub fn used_bytes(&self, user: &str) -> rusqlite::Result<u64> {
-        self.conn()
+    pub fn used_bytes(&self, user: &str) -> Result<u64> {
+        // CAST: PostgreSQL's SUM of BIGINT is NUMERIC; the alias: it wants one on a subquery.
+        self.db
             .query_row(
-                "SELECT COALESCE(SUM(size), 0) FROM (SELECT sha256, MAX(size) AS size FROM media WHERE user = ?1 GROUP BY sha256)",
-                params![user],
-                |r| r.get::<_, i64>(0),
-            )
-            .map(|n| n as u64)
+                "SELECT CAST(COALESCE(SUM(size), 0) AS BIGINT) FROM (SELECT sha256, MAX(size) AS size FROM media WHERE \"user\" = ?1 GROUP BY sha256) AS c",
+                vals![user],
+            )?
+            .map_or(Ok(0), |r| r.get::<u64>(0))
     }
 
     /// The user's oldest record of this content (trashed ones too: they keep their bytes).
-    pub fn get(&self, user: &str, album: Option<&str>, sha256: &str) -> rusqlite::Result<Option<MediaItem>> {
-        self.conn()
+    pub fn get(&self, user: &str, album: Option<&str>, sha256: &str) -> Result<Option<MediaItem>> {
+        self.db
             .query_row(
-                &format!("SELECT {COLUMNS} FROM media WHERE user = ?1 AND sha256 = ?2 AND (?3 IS NULL OR album = ?3) ORDER BY seq LIMIT 1"),
-                params![user, sha256, album],
-                |r| row_item(r, 0),
-            )
-            .optional()
+                &format!("SELECT {COLUMNS} FROM media WHERE \"user\" = ?1 AND sha256 = ?2 AND (CAST(?3 AS TEXT) IS NULL OR album = ?3) ORDER BY seq LIMIT 1"),
+                vals![user, sha256, album],
+            )?
+            .map(|r| row_item(&r, 0))
+            .transpose()
     }
 }
 
@@ -158,14 +160,14 @@ pub const COLUMNS: &str =
                            seq, camera, lat, lon, orientation, trashed_at";
 
 /// A record from `COLUMNS` starting at column `o`; `day` and the URLs are the caller's to fill.
-pub fn row_item(r: &rusqlite::Row<'_>, o: usize) -> rusqlite::Result<MediaItem> {
+pub fn row_item(r: &Row, o: usize) -> Result<MediaItem> {
     let source_sha256: Option<String> = r.get(o + 1)?;
     let filetype: Option<String> = r.get(o + 6)?;
     Ok(MediaItem {
         sha256: r.get(o)?,
         downsized: source_sha256.is_some(),
         source_sha256,
-        size: r.get::<_, i64>(o + 2)? as u64,
+        size: r.get::<i64>(o + 2)? as u64,
         filename: r.get(o + 3)?,
         relative_path: r.get(o + 4)?,
         album: r.get(o + 5)?,
@@ -175,7 +177,7 @@ pub fn row_item(r: &rusqlite::Row<'_>, o: usize) -> rusqlite::Result<MediaItem> 
         height: r.get(o + 8)?,
         captured_at: r.get(o + 9)?,
         uploaded_at: r.get(o + 10)?,
-        id: r.get::<_, i64>(o + 11)?.to_string(),
+        id: r.get::<i64>(o + 11)?.to_string(),
         camera: r.get(o + 12)?,
         lat: r.get(o + 13)?,
         lon: r.get(o + 14)?,

@@ -3,10 +3,11 @@
 //!
 //! A record's `day` is computed in SQL, because it depends on the viewer: a wall-clock EXIF time
 //! (`captured_local = 1`) groups by its own date, an instant (lastModified, or the upload time
-//! when nothing else is known) by its date in the viewer's UTC offset `tz`.
+//! when nothing else is known) by its date in the viewer's UTC offset `tz`. The day and the
+//! albums' covers are the two spots written per engine (SQLite's `date()` and its bare column
+//! beside `MAX()` have no PostgreSQL spelling).
 use super::{row_item, MediaIndex, COLUMNS};
-use rusqlite::params_from_iter;
-use rusqlite::types::Value;
+use crate::db::{Result, Row, Value};
 use shoebox_core::api::{AlbumSummary, DaySummary, MediaItem};
 use std::collections::HashMap;
 
@@ -66,7 +67,7 @@ pub fn valid_day(s: &str) -> bool {
 
 impl PageQuery {
     /// From the query string; the error names the bad parameter (a 400).
-    pub fn from_params(p: &HashMap<String, String>) -> Result<Self, String> {
+    pub fn from_params(p: &HashMap<String, String>) -> std::result::Result<Self, String> {
         let get = |k: &str| p.get(k).map(String::as_str).filter(|v| !v.is_empty());
         let order = match get("order") {
             None | Some("upload") => Order::Seq,
@@ -96,7 +97,7 @@ impl PageQuery {
 }
 
 impl Filters {
-    pub fn from_params(p: &HashMap<String, String>) -> Result<Self, String> {
+    pub fn from_params(p: &HashMap<String, String>) -> std::result::Result<Self, String> {
         let get = |k: &str| p.get(k).map(String::as_str).filter(|v| !v.is_empty());
         let mut f = Filters {
             q: get("q").map(str::to_lowercase),
@@ -135,13 +136,15 @@ impl Filters {
     }
 
     /// `SELECT <COLUMNS>, day FROM media WHERE <the filters>`, and its arguments.
-    fn select(&self, user: &str) -> (String, Vec<Value>) {
+    fn select(&self, user: &str, pg: bool) -> (String, Vec<Value>) {
         // tz is a validated integer, so it is safe to write into the SQL text.
-        let day = day_sql(self.tz);
-        let mut w = vec!["user = ?".to_string(), format!("trashed_at IS {}NULL", if self.trash { "NOT " } else { "" })];
+        let day = day_sql(self.tz, pg);
+        let mut w = vec!["\"user\" = ?".to_string(), format!("trashed_at IS {}NULL", if self.trash { "NOT " } else { "" })];
         let mut args = vec![Value::Text(user.to_string())];
         if let Some(q) = &self.q {
-            w.push("(instr(lower(IFNULL(filename, '')), ?1q) > 0 OR instr(lower(IFNULL(relative_path, '')), ?1q) > 0 OR instr(lower(IFNULL(album, '')), ?1q) > 0)".into());
+            // PostgreSQL's instr() is strpos(); COALESCE is SQLite's IFNULL.
+            let instr = if pg { "strpos" } else { "instr" };
+            w.push(format!("({instr}(lower(COALESCE(filename, '')), ?1q) > 0 OR {instr}(lower(COALESCE(relative_path, '')), ?1q) > 0 OR {instr}(lower(COALESCE(album, '')), ?1q) > 0)"));
             args.push(Value::Text(q.clone()));
         }
         match &self.album {
@@ -178,7 +181,7 @@ impl Filters {
         // `t` orders a day's items by when they were taken (then by id), as a person expects.
         (
             format!(
-                "SELECT * FROM (SELECT {COLUMNS}, {day} AS day, COALESCE(captured_at, uploaded_at) AS t FROM media WHERE {inner}){outer}"
+                "SELECT * FROM (SELECT {COLUMNS}, {day} AS day, COALESCE(captured_at, uploaded_at) AS t FROM media WHERE {inner}) AS m{outer}"
             ),
             args,
         )
@@ -188,11 +191,20 @@ impl Filters {
 /// The SQL of a record's day in the viewer's zone `tz`. An instant's UTC date is its first ten
 /// characters; only instants whose time of day crosses midnight once shifted need `date()`,
 /// and comparing "HH:MM" text finds those cheaply (a 100,000-row library has no time to call
-/// `date()` per row on every page).
-fn day_sql(tz: i32) -> String {
+/// `date()` per row on every page). PostgreSQL shifts the minute-precision prefix as a
+/// TIMESTAMP, only when it looks like one (a cast of anything else would fail the query where
+/// SQLite's `date()` gives NULL).
+fn day_sql(tz: i32, pg: bool) -> String {
     let x = "COALESCE(captured_at, uploaded_at)";
     let utc = format!("substr({x}, 1, 10)");
-    let shifted = format!("COALESCE(date({x}, '{tz:+} minutes'), {utc})");
+    let shifted = if pg {
+        format!(
+            "COALESCE(CASE WHEN {x} ~ '^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}T[0-9]{{2}}:[0-9]{{2}}' \
+             THEN to_char(CAST(substr({x}, 1, 16) AS TIMESTAMP) + INTERVAL '{tz:+} minutes', 'YYYY-MM-DD') END, {utc})"
+        )
+    } else {
+        format!("COALESCE(date({x}, '{tz:+} minutes'), {utc})")
+    };
     let instant = match tz {
         0 => utc,
         t if t > 0 => {
@@ -221,29 +233,29 @@ fn parse_taken_cursor(c: &str) -> Option<(String, String, i64)> {
     Some((d.to_string(), t.to_string(), s.parse().ok()?))
 }
 
-fn read_item(r: &rusqlite::Row<'_>) -> rusqlite::Result<MediaItem> {
+fn read_item(r: &Row) -> Result<MediaItem> {
     let mut m = row_item(r, 0)?;
-    m.day = r.get::<_, Option<String>>(17)?.unwrap_or_default();
+    m.day = r.get::<Option<String>>(17)?.unwrap_or_default();
     Ok(m)
 }
 
 impl MediaIndex {
     /// One page and the cursor of the next (None at the end).
-    pub fn page(&self, user: &str, p: &PageQuery) -> rusqlite::Result<(Vec<MediaItem>, Option<String>)> {
-        let (base, mut args) = p.filters.select(user);
+    pub fn page(&self, user: &str, p: &PageQuery) -> Result<(Vec<MediaItem>, Option<String>)> {
+        let (base, mut args) = p.filters.select(user, self.db.is_postgres());
         let mut w = Vec::new();
         let order = match p.order {
             Order::Seq => {
                 if let Some(c) = &p.cursor {
                     w.push("seq > ?");
-                    args.push(Value::Integer(c.parse().unwrap_or(0)));
+                    args.push(Value::Int(c.parse().unwrap_or(0)));
                 }
                 "seq"
             }
             Order::Taken => {
                 if let Some((d, t, s)) = p.cursor.as_deref().and_then(parse_taken_cursor) {
                     w.push("(day < ? OR (day = ? AND (t < ? OR (t = ? AND seq < ?))))");
-                    args.extend([Value::Text(d.clone()), Value::Text(d), Value::Text(t.clone()), Value::Text(t), Value::Integer(s)]);
+                    args.extend([Value::Text(d.clone()), Value::Text(d), Value::Text(t.clone()), Value::Text(t), Value::Int(s)]);
                 } else if let Some(d) = &p.day {
                     w.push("day <= ?");
                     args.push(Value::Text(d.clone()));
@@ -252,11 +264,9 @@ impl MediaIndex {
             }
         };
         let cond = if w.is_empty() { String::new() } else { format!(" WHERE {}", w.join(" AND ")) };
-        args.push(Value::Integer(p.limit as i64 + 1));
-        let sql = format!("SELECT * FROM ({base}){cond} ORDER BY {order} LIMIT ?");
-        let conn = self.conn();
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let mut items: Vec<MediaItem> = stmt.query_map(params_from_iter(args), read_item)?.collect::<Result<_, _>>()?;
+        args.push(Value::Int(p.limit as i64 + 1));
+        let sql = format!("SELECT * FROM ({base}) AS p{cond} ORDER BY {order} LIMIT ?");
+        let mut items: Vec<MediaItem> = self.db.query(&sql, &args)?.iter().map(read_item).collect::<Result<_>>()?;
         let more = items.len() > p.limit;
         items.truncate(p.limit);
         let next = match (more, items.last()) {
@@ -270,55 +280,67 @@ impl MediaIndex {
     }
 
     /// Per-day (count, bytes) under the filters, newest day first.
-    pub fn days(&self, user: &str, f: &Filters) -> rusqlite::Result<Vec<DaySummary>> {
-        let (base, args) = f.select(user);
-        let sql = format!("SELECT day, COUNT(*), COALESCE(SUM(size), 0) FROM ({base}) GROUP BY day ORDER BY day DESC");
-        let conn = self.conn();
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params_from_iter(args), |r| {
-            Ok(DaySummary {
-                day: r.get::<_, Option<String>>(0)?.unwrap_or_default(),
-                count: r.get::<_, i64>(1)? as u64,
-                bytes: r.get::<_, i64>(2)? as u64,
+    pub fn days(&self, user: &str, f: &Filters) -> Result<Vec<DaySummary>> {
+        let (base, args) = f.select(user, self.db.is_postgres());
+        let sql = format!("SELECT day, COUNT(*), CAST(COALESCE(SUM(size), 0) AS BIGINT) FROM ({base}) AS d GROUP BY day ORDER BY day DESC");
+        let rows = self.db.query(&sql, &args)?;
+        rows.iter()
+            .map(|r| {
+                Ok(DaySummary {
+                    day: r.get::<Option<String>>(0)?.unwrap_or_default(),
+                    count: r.get::<u64>(1)?,
+                    bytes: r.get::<u64>(2)?,
+                })
             })
-        })?;
-        rows.collect()
+            .collect()
     }
 
     /// The user's trashed records: (count, bytes).
-    pub fn trash_totals(&self, user: &str) -> rusqlite::Result<(u64, u64)> {
-        self.conn().query_row(
-            "SELECT COUNT(*), COALESCE(SUM(size), 0) FROM media WHERE user = ?1 AND trashed_at IS NOT NULL",
-            [user],
-            |r| Ok((r.get::<_, i64>(0)? as u64, r.get::<_, i64>(1)? as u64)),
-        )
+    pub fn trash_totals(&self, user: &str) -> Result<(u64, u64)> {
+        let r = self.db.query_row(
+            "SELECT COUNT(*), CAST(COALESCE(SUM(size), 0) AS BIGINT) FROM media WHERE \"user\" = ?1 AND trashed_at IS NOT NULL",
+            crate::vals![user],
+        )?;
+        r.map_or(Ok((0, 0)), |r| Ok((r.get(0)?, r.get(1)?)))
     }
 
     /// Albums of non-trashed records, latest day first then by name (no album last among
     /// equals); the cover is the newest record's sha256 (signed by the caller).
-    pub fn albums(&self, user: &str, tz: i32) -> rusqlite::Result<Vec<(AlbumSummary, String)>> {
+    pub fn albums(&self, user: &str, tz: i32) -> Result<Vec<(AlbumSummary, String)>> {
         let f = Filters { tz, ..Filters::default() };
-        let (base, args) = f.select(user);
-        // With one MAX() aggregate, SQLite takes the bare sha256 from the row holding the max.
-        let sql = format!(
-            "SELECT album, COUNT(*), COALESCE(SUM(size), 0), MAX(day || '|' || printf('%015d', seq)), sha256 FROM ({base}) GROUP BY album"
-        );
-        let conn = self.conn();
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params_from_iter(args), |r| {
-            let key: String = r.get(3)?;
-            Ok((
-                AlbumSummary {
-                    album: r.get(0)?,
-                    count: r.get::<_, i64>(1)? as u64,
-                    bytes: r.get::<_, i64>(2)? as u64,
-                    latest_day: key.split('|').next().unwrap_or("").to_string(),
-                    cover_thumb_url: None,
-                },
-                r.get::<_, String>(4)?,
-            ))
-        })?;
-        let mut out: Vec<(AlbumSummary, String)> = rows.collect::<Result<_, _>>()?;
+        let pg = self.db.is_postgres();
+        let (base, args) = f.select(user, pg);
+        let sql = if pg {
+            // The cover: the sha256 of the row with the greatest key, as SQLite's bare column
+            // gives; "C" collation compares the key byte by byte, as SQLite does.
+            let key = "(day || '|' || lpad(CAST(seq AS TEXT), 15, '0')) COLLATE \"C\"";
+            format!(
+                "SELECT album, COUNT(*), CAST(COALESCE(SUM(size), 0) AS BIGINT), MAX({key}), (array_agg(sha256 ORDER BY {key} DESC))[1] \
+                 FROM ({base}) AS a GROUP BY album"
+            )
+        } else {
+            // With one MAX() aggregate, SQLite takes the bare sha256 from the row holding the max.
+            format!(
+                "SELECT album, COUNT(*), COALESCE(SUM(size), 0), MAX(day || '|' || printf('%015d', seq)), sha256 FROM ({base}) AS a GROUP BY album"
+            )
+        };
+        let rows = self.db.query(&sql, &args)?;
+        let mut out: Vec<(AlbumSummary, String)> = rows
+            .iter()
+            .map(|r| {
+                let key: String = r.get(3)?;
+                Ok((
+                    AlbumSummary {
+                        album: r.get(0)?,
+                        count: r.get::<u64>(1)?,
+                        bytes: r.get::<u64>(2)?,
+                        latest_day: key.split('|').next().unwrap_or("").to_string(),
+                        cover_thumb_url: None,
+                    },
+                    r.get::<String>(4)?,
+                ))
+            })
+            .collect::<Result<_>>()?;
         out.sort_by(|(a, _), (b, _)| {
             b.latest_day.cmp(&a.latest_day).then_with(|| a.album.is_none().cmp(&b.album.is_none())).then_with(|| a.album.cmp(&b.album))
         });

@@ -75,8 +75,7 @@ pub async fn create(
         }
     }
 
-    let gate = state.quota_gate.clone();
-    let held = gate.lock().await;
+    let held = state.quota_gate.lock(&info.user).await?;
     if let Some(len) = info.length {
         within_quota(&state, &info.user, len).await?;
     }

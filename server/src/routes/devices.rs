@@ -18,7 +18,7 @@ use serde_json::json;
 
 async fn blocking<T: Send + 'static>(
     state: &AppState,
-    f: impl FnOnce(&crate::accounts::Accounts) -> rusqlite::Result<T> + Send + 'static,
+    f: impl FnOnce(&crate::accounts::Accounts) -> crate::db::Result<T> + Send + 'static,
 ) -> Result<T, ApiError> {
     let a = state.accounts.clone();
     Ok(tokio::task::spawn_blocking(move || f(&a)).await??)

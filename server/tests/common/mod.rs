@@ -5,6 +5,7 @@ pub mod content;
 pub mod fault_proxy;
 pub mod http;
 pub mod native_driver;
+pub mod postgres;
 pub mod process;
 pub mod s3;
 
@@ -66,6 +67,9 @@ impl TestServer {
     pub fn with(f: impl FnOnce(&mut ServerConfig)) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let mut c = config(dir.path());
+        if postgres::wanted() {
+            c.database = Some(postgres::database());
+        }
         f(&mut c);
         let state = AppState::open(c).unwrap();
         TestServer { app: app(state.clone()), state, dir }
@@ -78,6 +82,15 @@ impl TestServer {
             Some(url) => shoebox_server::store::s3::S3Store::open(url).unwrap().list_objects(area).unwrap(),
             None => files_under(&self.dir.path().join(area)).iter().map(|p| p.display().to_string()).collect(),
         }
+    }
+
+    /// A server on a fresh PostgreSQL database (whatever SHOEBOX_TEST_DATABASE says).
+    pub fn postgres(f: impl FnOnce(&mut ServerConfig)) -> Self {
+        let url = postgres::database();
+        Self::with(|c| {
+            c.database = Some(url);
+            f(c)
+        })
     }
 
     pub async fn send(&self, req: Request<Body>) -> Resp {

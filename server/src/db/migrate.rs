@@ -1,0 +1,85 @@
+//! PostgreSQL's schema and its migrations, run at every start. Every node may start at once,
+//! so each run takes a transaction-level advisory lock first (`CREATE TABLE IF NOT EXISTS`
+//! alone races in PostgreSQL: two creators can both fail on the catalog's unique index), then
+//! applies the steps newer than `schema_version`, in the same transaction.
+//!
+//! The tables are SQLite's (`index/schema.rs`, `accounts.rs`, `sessions.rs`) at their current
+//! versions, with BIGINT and DOUBLE PRECISION for SQLite's INTEGER and REAL (so a 64-bit value
+//! binds one way on both), and the column `user` quoted: it is a reserved word in PostgreSQL.
+use super::pg::Pg;
+use super::Result;
+
+/// Steps in order; step N brings the schema to version N + 1.
+const STEPS: &[&str] = &[
+    // 1: the index (SQLite's v3), accounts, sessions, and the node-shared settings.
+    r#"
+CREATE TABLE IF NOT EXISTS media (
+  seq BIGSERIAL PRIMARY KEY,
+  "user" TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  source_sha256 TEXT,
+  size BIGINT NOT NULL,
+  filename TEXT,
+  relative_path TEXT,
+  album TEXT,
+  filetype TEXT,
+  width BIGINT,
+  height BIGINT,
+  captured_at TEXT,
+  uploaded_at TEXT NOT NULL,
+  trashed_at TEXT,
+  camera TEXT,
+  lat DOUBLE PRECISION,
+  lon DOUBLE PRECISION,
+  orientation BIGINT,
+  captured_local BIGINT NOT NULL DEFAULT 0
+);
+CREATE UNIQUE INDEX IF NOT EXISTS media_content ON media("user", sha256, COALESCE(album, ''));
+CREATE INDEX IF NOT EXISTS media_sha ON media("user", sha256);
+CREATE INDEX IF NOT EXISTS media_source ON media("user", source_sha256);
+CREATE INDEX IF NOT EXISTS media_album ON media("user", album);
+CREATE INDEX IF NOT EXISTS media_trashed ON media(trashed_at) WHERE trashed_at IS NOT NULL;
+CREATE TABLE IF NOT EXISTS users (name TEXT PRIMARY KEY, quota_bytes BIGINT, created_ms BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS devices (
+  id TEXT PRIMARY KEY, "user" TEXT NOT NULL, name TEXT NOT NULL, hash TEXT NOT NULL UNIQUE,
+  scope TEXT NOT NULL, created_ms BIGINT NOT NULL, expires_ms BIGINT
+);
+CREATE INDEX IF NOT EXISTS devices_user ON devices("user");
+CREATE TABLE IF NOT EXISTS pairings (
+  device_hash TEXT PRIMARY KEY, user_code TEXT NOT NULL UNIQUE, scope TEXT NOT NULL, name TEXT NOT NULL,
+  "user" TEXT, created_ms BIGINT NOT NULL, expires_ms BIGINT NOT NULL, token_ttl_ms BIGINT
+);
+CREATE TABLE IF NOT EXISTS attempts (bucket TEXT NOT NULL, at_ms BIGINT NOT NULL);
+CREATE INDEX IF NOT EXISTS attempts_bucket ON attempts(bucket, at_ms);
+CREATE TABLE IF NOT EXISTS sessions (
+  hash TEXT PRIMARY KEY,
+  profile TEXT NOT NULL,
+  "user" TEXT NOT NULL,
+  drop_album TEXT NOT NULL,
+  code TEXT NOT NULL,
+  created_ms BIGINT NOT NULL,
+  expires_ms BIGINT NOT NULL,
+  parent TEXT
+);
+CREATE INDEX IF NOT EXISTS sessions_parent ON sessions(parent);
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"#,
+];
+
+pub const VERSION: i64 = STEPS.len() as i64;
+
+/// Brings the database to [`VERSION`]; a no-op when another node already did.
+pub fn migrate(pg: &Pg) -> Result<()> {
+    pg.transaction(|tx| {
+        tx.execute("SELECT pg_advisory_xact_lock(?1)", crate::vals![super::lock_key("shoebox:migrate")])?;
+        tx.execute("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)", &[])?;
+        let have: i64 = tx.query_row("SELECT CAST(COALESCE(MAX(version), 0) AS BIGINT) FROM schema_version", &[])?.map_or(Ok(0), |r| r.get(0))?;
+        for (i, step) in STEPS.iter().enumerate().skip(have.max(0) as usize) {
+            for stmt in step.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+                tx.execute(stmt, &[])?;
+            }
+            tx.execute("INSERT INTO schema_version (version) VALUES (?1)", crate::vals![i as i64 + 1])?;
+        }
+        Ok(())
+    })
+}
