@@ -1,0 +1,57 @@
+// The app end to end over several nodes (issue 14): the real page backs up a folder through a
+// round-robin load balancer in front of two shoebox-server processes over one S3 bucket
+// (SeaweedFS) and one PostgreSQL. Chunks of one file land on both nodes; every file comes back
+// byte for byte; the same folder again sends nothing; and the nodes'
+// data folders hold nothing afterwards.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startCluster } from '../lib/cluster.mjs';
+import { launch, dropPaths, waitForStatus } from '../lib/browser.mjs';
+import { statusDetail } from '../lib/app.mjs';
+import { writeTree, jpeg } from '../lib/fixtures.mjs';
+
+let cluster;
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-scale-'));
+before(async () => { cluster = await startCluster(); });
+after(async () => { await cluster?.stop(); fs.rmSync(work, { recursive: true, force: true }); });
+
+const patches = () => cluster.counts.map((c) => c.PATCH || 0);
+
+test('a folder backed up through a load balancer in front of two nodes arrives whole, once', async () => {
+  const files = writeTree(path.join(work, 'Card'), {
+    'DCIM/IMG_0001.jpg': jpeg('scale-1', 300_000),
+    'DCIM/IMG_0002.jpg': jpeg('scale-2', 200_000),
+    'DCIM/IMG_0003.jpg': jpeg('scale-3', 150_000),
+    'Videos/BIG_0001.jpg': jpeg('scale-big', 30 << 20), // several chunks: they go to both nodes
+  });
+  const b = await launch();
+  try {
+    const page = b.page;
+    await page.goto(cluster.appUrl());
+    await dropPaths(page, '[data-testid="drop-zone"]', [path.join(work, 'Card')]);
+    await waitForStatus(page, /^Ready to back up 4 photos and videos$/);
+    await page.getByTestId('backup-button').click();
+    await waitForStatus(page, /^Backup complete$/, 180000);
+    assert.equal(await statusDetail(page), '4 uploaded, 0 already backed up, 0 skipped, 0 failed');
+    const [a, bn] = patches();
+    assert.ok(a > 0 && bn > 0, `PATCHes went to both nodes: ${a} and ${bn}`);
+    for (const f of files) {
+      assert.equal((await cluster.bytesOf(f.sha256)).equals(fs.readFileSync(path.join(work, 'Card', f.rel))), true, `${f.rel} came back byte for byte`);
+    }
+    assert.equal((await cluster.media()).length, 4);
+
+    // The same folder again, in a fresh page: every file is already backed up, whichever node answers.
+    const before = patches().reduce((x, y) => x + y, 0);
+    await page.reload();
+    await dropPaths(page, '[data-testid="drop-zone"]', [path.join(work, 'Card')]);
+    await waitForStatus(page, /^Ready to back up 4 photos and videos$/, 60000);
+    await page.getByTestId('backup-button').click();
+    await waitForStatus(page, /^Backup complete$/, 60000);
+    assert.equal(await statusDetail(page), '0 uploaded, 4 already backed up, 0 skipped, 0 failed');
+    assert.equal(patches().reduce((x, y) => x + y, 0), before, 'nothing was sent again');
+    assert.deepEqual(cluster.leftInNodes(), [], 'no node keeps state of its own');
+  } finally { await b.close(); }
+});
