@@ -263,3 +263,15 @@ fn nodes_starting_at_once_migrate_once() {
     let tokens: std::collections::HashSet<_> = states.iter().map(|(s, _)| s.default_token.clone()).collect();
     assert_eq!(tokens.len(), 1, "one default token, whoever made it");
 }
+
+/// The index is called directly inside async handlers: hundreds of calls in one task that
+/// never yields must not stall (the calling task's tokio budget runs out after ~128 polls).
+#[tokio::test]
+async fn many_blocking_calls_in_one_async_task_never_stall() {
+    let s = TestServer::postgres(|_| {});
+    let items: Vec<MediaItem> = (0..300).map(|n| item(n, "x.jpg", None, None)).collect();
+    for m in &items {
+        assert!(s.state.index.insert("alice", m).unwrap());
+    }
+    assert!(items.iter().all(|m| s.state.index.has("alice", None, &m.sha256).unwrap()));
+}

@@ -7,8 +7,10 @@
 //! runtimes. The sync `postgres` crate (and `Runtime::block_on`) panic inside a runtime, and
 //! `Handle::block_on` would deadlock a current-thread runtime that must drive the socket. So
 //! the connections live on a small dedicated multi-thread runtime, and each blocking call
-//! spawns its work there and waits with `futures_executor::block_on`, which works on any
-//! thread because nothing it waits on needs the caller's runtime.
+//! spawns its work there and waits for the answer on a std channel, which works on any thread
+//! because nothing it waits on needs the caller's runtime. (Not `futures::executor::block_on`
+//! of the task's JoinHandle: polling a JoinHandle spends the calling tokio task's cooperative
+//! budget, so an async handler making ~128 calls without yielding would wait forever.)
 use super::{Error, Result, Row, Value};
 use bytes::BytesMut;
 use deadpool_postgres::{Manager, ManagerConfig, Object, Pool, RecyclingMethod, Runtime};
@@ -90,7 +92,12 @@ impl Pg {
 
     /// Runs `fut` on the pool's runtime and waits for it from whatever thread this is.
     fn run<T: Send + 'static>(&self, fut: impl Future<Output = Result<T>> + Send + 'static) -> Result<T> {
-        futures_executor::block_on(self.rt().spawn(fut)).map_err(pg_err)?
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        self.rt().spawn(async move {
+            let _ = tx.send(fut.await);
+        });
+        // A task that panicked dropped its sender: recv fails instead of waiting forever.
+        rx.recv().map_err(|_| Error::Postgres("a database task failed".into()))?
     }
 
     /// The same, awaited (for async callers: no thread is blocked).
