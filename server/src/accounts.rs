@@ -146,7 +146,12 @@ impl Accounts {
 
     /// The user's quota; `None` when unlimited (or the user is not in the table: flag users).
     pub fn quota(&self, name: &str) -> Result<Option<u64>> {
-        Ok(self.db.query_row("SELECT quota_bytes FROM users WHERE name = ?1", vals![name])?.map(|r| r.get::<Option<u64>>(0)).transpose()?.flatten())
+        Ok(self
+            .db
+            .query_row("SELECT quota_bytes FROM users WHERE name = ?1", vals![name])?
+            .map(|r| r.get::<Option<u64>>(0))
+            .transpose()?
+            .flatten())
     }
 
     /// Remove a user: every device token of theirs stops working. Their stored photos stay on
@@ -163,14 +168,7 @@ impl Accounts {
     // ---- devices -------------------------------------------------------------------------
 
     /// A new device of `user`; returns its token (shown once) and its record.
-    pub fn add_device(
-        &self,
-        user: &str,
-        name: &str,
-        scope: DeviceScope,
-        now: u64,
-        ttl_ms: Option<u64>,
-    ) -> Result<(String, Device)> {
+    pub fn add_device(&self, user: &str, name: &str, scope: DeviceScope, now: u64, ttl_ms: Option<u64>) -> Result<(String, Device)> {
         let token = random_hex(24);
         let d =
             Device { id: random_hex(8), user: user.into(), name: name.into(), scope, created_ms: now, expires_ms: ttl_ms.map(|t| now + t) };
@@ -193,9 +191,10 @@ impl Accounts {
     }
 
     pub fn devices(&self, user: &str) -> Result<Vec<Device>> {
-        let rows = self
-            .db
-            .query("SELECT id, \"user\", name, scope, created_ms, expires_ms FROM devices WHERE \"user\" = ?1 ORDER BY created_ms", vals![user])?;
+        let rows = self.db.query(
+            "SELECT id, \"user\", name, scope, created_ms, expires_ms FROM devices WHERE \"user\" = ?1 ORDER BY created_ms",
+            vals![user],
+        )?;
         rows.iter().map(row_device).collect()
     }
 
@@ -233,11 +232,7 @@ impl Accounts {
                 vals![normalize_code(code), now as i64],
             )?
             .map(|r| {
-                Ok((
-                    r.get::<String>(0)?,
-                    DeviceScope::parse(&r.get::<String>(1)?).unwrap_or(DeviceScope::Upload),
-                    r.get::<Option<u64>>(2)?,
-                ))
+                Ok((r.get::<String>(0)?, DeviceScope::parse(&r.get::<String>(1)?).unwrap_or(DeviceScope::Upload), r.get::<Option<u64>>(2)?))
             })
             .transpose()
     }
@@ -260,7 +255,9 @@ impl Accounts {
                 "SELECT \"user\", scope, name, token_ttl_ms FROM pairings WHERE device_hash = ?1 AND expires_ms > ?2",
                 vals![hash, now as i64],
             )?
-            .map(|r| Ok::<_, crate::db::Error>((r.get::<Option<String>>(0)?, r.get::<String>(1)?, r.get::<String>(2)?, r.get::<Option<i64>>(3)?)))
+            .map(|r| {
+                Ok::<_, crate::db::Error>((r.get::<Option<String>>(0)?, r.get::<String>(1)?, r.get::<String>(2)?, r.get::<Option<i64>>(3)?))
+            })
             .transpose()?;
         let Some((user, scope, name, ttl)) = row else { return Ok(Poll::Gone) };
         let Some(user) = user else { return Ok(Poll::Pending) };

@@ -4,10 +4,10 @@
 //! share (the URL signing key, the default user's token) and the upload and quota locks.
 use crate::auth::{default_token, Tokens, DEFAULT_USER};
 use crate::config::ServerConfig;
+use crate::db::pg::Pg;
 use crate::index::MediaIndex;
 use crate::locks::Locks;
 use crate::metrics::Metrics;
-use crate::db::pg::Pg;
 use crate::store::{local::LocalStore, Store};
 use std::io;
 use std::sync::Arc;
@@ -90,7 +90,9 @@ impl AppState {
         let explicit_key = config.signing_key_file.is_some() || config.signing_key.as_deref().is_some_and(|k| !k.is_empty());
         let signer = Arc::new(match &pg {
             // One key for every node, unless the operator gave one (which then wins).
-            Some(pg) if !explicit_key => crate::signing::Signer::new(pg.setting(SIGNING_KEY, &random_hex(32)?).map_err(io::Error::other)?.as_bytes()),
+            Some(pg) if !explicit_key => {
+                crate::signing::Signer::new(pg.setting(SIGNING_KEY, &random_hex(32)?).map_err(io::Error::other)?.as_bytes())
+            }
             _ => crate::signing::Signer::open(&config.data_dir, config.signing_key_file.as_deref(), config.signing_key.as_deref())?,
         });
         Ok(AppState {

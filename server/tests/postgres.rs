@@ -53,7 +53,8 @@ fn node(url: &str) -> (AppState, tempfile::TempDir) {
 async fn the_index_on_postgres_inserts_dedups_pages_trashes_restores_and_purges() {
     let s = TestServer::postgres(|_| {});
     let idx = &s.state.index;
-    let items: Vec<MediaItem> = (1..=7).map(|n| item(n, &format!("p{n}.jpg"), Some(if n % 2 == 0 { "Even" } else { "Odd" }), None)).collect();
+    let items: Vec<MediaItem> =
+        (1..=7).map(|n| item(n, &format!("p{n}.jpg"), Some(if n % 2 == 0 { "Even" } else { "Odd" }), None)).collect();
     assert_eq!(idx.insert_many("alice", &items).unwrap(), 7);
     assert!(!idx.insert("alice", &items[0]).unwrap(), "the same content in the same album is one record");
     let mut elsewhere = items[0].clone();
@@ -104,7 +105,7 @@ async fn the_index_on_postgres_inserts_dedups_pages_trashes_restores_and_purges(
     assert_eq!(odd["count"], 4);
     assert!(odd["coverThumbUrl"].as_str().unwrap().contains(&items[6].sha256), "the newest record is the cover: {odd}");
 
-    assert_eq!(idx.trash("alice", &[id.clone()], "2024-01-01T00:00:00Z").unwrap(), 1);
+    assert_eq!(idx.trash("alice", std::slice::from_ref(&id), "2024-01-01T00:00:00Z").unwrap(), 1);
     let st = s.state.clone();
     let p = tokio::task::spawn_blocking(move || {
         shoebox_server::purge::purge(&st.index, st.store.as_ref(), &st.blob_gate, 30, shoebox_server::timefmt::now_ms())
@@ -175,7 +176,8 @@ async fn two_nodes_share_records_tokens_sessions_and_the_signing_key() {
     let (visit, _) = b.sessions.create("shop", "default", "K {code}", "d", 1, 60_000).unwrap();
     assert!(a.sessions.lookup(&visit, 2).unwrap().is_some(), "A knows B's visitor");
     let url_a = a.signer.url(BlobKind::Thumb, "default", &"a".repeat(64), 1_000);
-    let q: std::collections::HashMap<&str, &str> = url_a.split_once('?').unwrap().1.split('&').filter_map(|kv| kv.split_once('=')).collect();
+    let q: std::collections::HashMap<&str, &str> =
+        url_a.split_once('?').unwrap().1.split('&').filter_map(|kv| kv.split_once('=')).collect();
     assert!(b.signer.verify(BlobKind::Thumb, "default", &"a".repeat(64), q["e"].parse().unwrap(), q["s"], 1_000), "B checks A's URLs");
     // Over HTTP too: B's router answers A's default token.
     let r = TestServer { app: shoebox_server::app(b.clone()), state: b.clone(), dir: tempfile::tempdir().unwrap() }
@@ -258,7 +260,14 @@ fn backup_refuses_postgres_and_points_to_pg_dump() {
 #[test]
 fn nodes_starting_at_once_migrate_once() {
     let url = postgres::database();
-    let nodes: Vec<_> = (0..4).map(|_| std::thread::spawn({ let u = url.clone(); move || node(&u) })).collect();
+    let nodes: Vec<_> = (0..4)
+        .map(|_| {
+            std::thread::spawn({
+                let u = url.clone();
+                move || node(&u)
+            })
+        })
+        .collect();
     let states: Vec<_> = nodes.into_iter().map(|t| t.join().expect("every node starts")).collect();
     let tokens: std::collections::HashSet<_> = states.iter().map(|(s, _)| s.default_token.clone()).collect();
     assert_eq!(tokens.len(), 1, "one default token, whoever made it");

@@ -73,7 +73,8 @@ pub fn migrate(pg: &Pg) -> Result<()> {
     pg.transaction(|tx| {
         tx.execute("SELECT pg_advisory_xact_lock(?1)", crate::vals![super::lock_key("shoebox:migrate")])?;
         tx.execute("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)", &[])?;
-        let have: i64 = tx.query_row("SELECT CAST(COALESCE(MAX(version), 0) AS BIGINT) FROM schema_version", &[])?.map_or(Ok(0), |r| r.get(0))?;
+        let have: i64 =
+            tx.query_row("SELECT CAST(COALESCE(MAX(version), 0) AS BIGINT) FROM schema_version", &[])?.map_or(Ok(0), |r| r.get(0))?;
         for (i, step) in STEPS.iter().enumerate().skip(have.max(0) as usize) {
             for stmt in step.split(';').map(str::trim).filter(|s| !s.is_empty()) {
                 tx.execute(stmt, &[])?;

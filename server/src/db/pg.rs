@@ -65,14 +65,11 @@ impl Pg {
     /// Connects to `url` (postgres://user@host:port/db) and brings the schema up to date.
     pub fn connect(url: &str) -> Result<Pg> {
         let config: tokio_postgres::Config = url.parse().map_err(|e| Error::Postgres(format!("bad --database URL: {e}")))?;
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .thread_name("shoebox-pg")
-            .enable_all()
-            .build()
-            .map_err(pg_err)?;
+        let rt =
+            tokio::runtime::Builder::new_multi_thread().worker_threads(2).thread_name("shoebox-pg").enable_all().build().map_err(pg_err)?;
         let make = |size: usize, wait: Option<Duration>| {
-            let mgr = Manager::from_config(config.clone(), tokio_postgres::NoTls, ManagerConfig { recycling_method: RecyclingMethod::Fast });
+            let mgr =
+                Manager::from_config(config.clone(), tokio_postgres::NoTls, ManagerConfig { recycling_method: RecyclingMethod::Fast });
             Pool::builder(mgr)
                 .max_size(size)
                 .runtime(Runtime::Tokio1)
@@ -81,7 +78,8 @@ impl Pg {
                 .build()
                 .map_err(pg_err)
         };
-        let pg = Pg { pool: make(POOL_SIZE, Some(Duration::from_secs(30)))?, lock_pool: make(LOCK_POOL_SIZE, Some(LOCK_WAIT))?, rt: Some(rt) };
+        let pg =
+            Pg { pool: make(POOL_SIZE, Some(Duration::from_secs(30)))?, lock_pool: make(LOCK_POOL_SIZE, Some(LOCK_WAIT))?, rt: Some(rt) };
         super::migrate::migrate(&pg)?;
         Ok(pg)
     }

@@ -60,24 +60,24 @@ impl MediaIndex {
                    captured_at, uploaded_at, trashed_at, camera, lat, lon, orientation, captured_local)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) ON CONFLICT DO NOTHING",
                     vals![
-                    user,
-                    m.sha256,
-                    m.source_sha256,
-                    m.size as i64,
-                    m.filename,
-                    m.relative_path,
-                    m.album,
-                    m.filetype,
-                    m.width,
-                    m.height,
-                    m.captured_at,
-                    m.uploaded_at,
-                    m.trashed_at,
-                    m.camera,
-                    m.lat,
-                    m.lon,
-                    m.orientation,
-                    m.captured_at.as_deref().is_some_and(crate::timefmt::is_wall_clock),
+                        user,
+                        m.sha256,
+                        m.source_sha256,
+                        m.size as i64,
+                        m.filename,
+                        m.relative_path,
+                        m.album,
+                        m.filetype,
+                        m.width,
+                        m.height,
+                        m.captured_at,
+                        m.uploaded_at,
+                        m.trashed_at,
+                        m.camera,
+                        m.lat,
+                        m.lon,
+                        m.orientation,
+                        m.captured_at.as_deref().is_some_and(crate::timefmt::is_wall_clock),
                     ],
                 )? as usize;
             }
@@ -105,8 +105,9 @@ impl MediaIndex {
         for column in ["sha256", "source_sha256"] {
             for batch in digests.chunks(CHECK_BATCH) {
                 let marks = (0..batch.len()).map(|i| format!("?{}", i + 3)).collect::<Vec<_>>().join(",");
-                let sql =
-                    format!("SELECT {column} FROM media WHERE \"user\" = ?1 AND (CAST(?2 AS TEXT) IS NULL OR album = ?2) AND {column} IN ({marks})");
+                let sql = format!(
+                    "SELECT {column} FROM media WHERE \"user\" = ?1 AND (CAST(?2 AS TEXT) IS NULL OR album = ?2) AND {column} IN ({marks})"
+                );
                 let mut args: Vec<Value> = vals![user, album].to_vec();
                 args.extend(batch.iter().map(|s| Value::Text(s.clone())));
                 for r in self.db.query(&sql, &args)? {

@@ -286,11 +286,7 @@ impl MediaIndex {
         let rows = self.db.query(&sql, &args)?;
         rows.iter()
             .map(|r| {
-                Ok(DaySummary {
-                    day: r.get::<Option<String>>(0)?.unwrap_or_default(),
-                    count: r.get::<u64>(1)?,
-                    bytes: r.get::<u64>(2)?,
-                })
+                Ok(DaySummary { day: r.get::<Option<String>>(0)?.unwrap_or_default(), count: r.get::<u64>(1)?, bytes: r.get::<u64>(2)? })
             })
             .collect()
     }

@@ -90,9 +90,15 @@ impl Cluster {
             sock.display()
         );
         let log = sock.join("server.log");
-        let out = c.cmd("pg_ctl").arg("-D").arg(&c.data).arg("-l").arg(&log).args(["-o", &opts, "-w", "-t", "60", "start"]).output().unwrap();
+        let out =
+            c.cmd("pg_ctl").arg("-D").arg(&c.data).arg("-l").arg(&log).args(["-o", &opts, "-w", "-t", "60", "start"]).output().unwrap();
         let log_text = std::fs::read_to_string(&log).unwrap_or_default();
-        assert!(out.status.success(), "pg_ctl start failed: {}{}\n{log_text}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "pg_ctl start failed: {}{}\n{log_text}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
         c.watchdog();
         // SAFETY: registers a plain extern "C" fn; it runs once at exit.
         unsafe { libc::atexit(stop_at_exit) };
