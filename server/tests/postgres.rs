@@ -284,3 +284,28 @@ async fn many_blocking_calls_in_one_async_task_never_stall() {
     }
     assert!(items.iter().all(|m| s.state.index.has("alice", None, &m.sha256).unwrap()));
 }
+
+#[tokio::test]
+async fn one_node_purges_at_a_time_and_quota_checks_take_turns_across_nodes() {
+    let url = postgres::database();
+    let ((a, _da), (b, _db)) = (node(&url), node(&url));
+    let mut old = item(1, "old.jpg", None, None);
+    old.trashed_at = Some("2020-01-01T00:00:00Z".into());
+    b.index.insert("default", &old).unwrap();
+    let purge = |s: AppState| {
+        tokio::task::spawn_blocking(move || {
+            shoebox_server::purge::purge(&s.index, s.store.as_ref(), &s.blob_gate, 30, shoebox_server::timefmt::now_ms()).unwrap()
+        })
+    };
+    let held = a.pg.as_ref().unwrap().try_lock(shoebox_server::db::lock_key("shoebox:purge")).unwrap().expect("free");
+    assert_eq!(purge(b.clone()).await.unwrap().records, 0, "node A is purging: B leaves it");
+    drop(held);
+    assert_eq!(purge(b.clone()).await.unwrap().records, 1);
+
+    let gate = a.quota_gate.lock("alice").await.unwrap();
+    let wait = tokio::time::timeout(Duration::from_millis(300), b.quota_gate.lock("alice")).await;
+    assert!(wait.is_err(), "B waits while A checks alice's quota");
+    assert!(b.quota_gate.lock("bob").await.is_ok(), "another user's check does not wait");
+    drop(gate);
+    assert!(tokio::time::timeout(Duration::from_secs(5), b.quota_gate.lock("alice")).await.is_ok());
+}
