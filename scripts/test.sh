@@ -58,6 +58,11 @@ SUMMARY+=("lint: $LINT_PASS passed, $LINT_FAIL failed")
 run_suite "native (cargo test --workspace)" "$LOGS/native.log" cargo test --workspace
 record "native" "$LOGS/native.log" "$(cargo_counts "$LOGS/native.log")"
 
+# The in-process server suites again, on PostgreSQL (a throwaway cluster: tests/common/postgres.rs).
+run_suite "server suites on PostgreSQL" "$LOGS/postgres.log" \
+  env SHOEBOX_TEST_DATABASE=postgres cargo test -p shoebox-server --test library --test api --test kiosk --test accounts
+record "postgres" "$LOGS/postgres.log" "$(cargo_counts "$LOGS/postgres.log")"
+
 run_suite "browser (wasm-bindgen-test in headless Chromium)" "$LOGS/browser.log" \
   cargo test --target wasm32-unknown-unknown -p shoebox -p shoebox-worker --tests
 record "browser" "$LOGS/browser.log" "$(cargo_counts "$LOGS/browser.log")"

@@ -99,15 +99,16 @@ pub fn run_on(cmd: Command, data_dir: &Path, database: Option<&str>) -> Result<S
         Some(url) => Some(std::sync::Arc::new(crate::db::pg::Pg::connect(&url).map_err(|e| e.to_string())?)),
         None => None,
     };
-    let open_index = || match &pg {
+    let open_index = |dir: &Path| match &pg {
         Some(pg) => Ok(MediaIndex::postgres(pg.clone())),
-        None => MediaIndex::open(&data_dir.join("index.sqlite")).map_err(|e| e.to_string()),
+        None => MediaIndex::open(&dir.join("index.sqlite")).map_err(|e| e.to_string()),
     };
     std::fs::create_dir_all(data_dir).map_err(|e| format!("cannot open the data folder: {e}"))?;
     let cmd = match cmd {
         Command::User(cmd) => cmd,
         Command::Purge { data, trash_days, now_ms } => {
-            return purge(&open_index()?, data.as_deref().unwrap_or(data_dir), trash_days, now_ms.unwrap_or_else(now))
+            let dir = data.as_deref().unwrap_or(data_dir);
+            return purge(&open_index(dir)?, dir, trash_days, now_ms.unwrap_or_else(now));
         }
         Command::Verify { data_dir: d } => {
             let r = crate::integrity::verify::verify(d.as_deref().unwrap_or(data_dir)).map_err(|e| e.to_string())?;
@@ -138,7 +139,7 @@ pub fn run_on(cmd: Command, data_dir: &Path, database: Option<&str>) -> Result<S
             ))
         }
         UserCommand::List => {
-            let index = open_index()?;
+            let index = open_index(data_dir)?;
             let mut out = String::from("user\tquota\tused\tdevices\n");
             for u in accounts.users().map_err(|e| e.to_string())? {
                 let used = index.used_bytes(&u.name).map_err(|e| e.to_string())?;
@@ -170,7 +171,7 @@ pub fn run_on(cmd: Command, data_dir: &Path, database: Option<&str>) -> Result<S
 
 fn purge(index: &MediaIndex, data_dir: &Path, trash_days: u32, now_ms: u64) -> Result<String, String> {
     let store = crate::store::local::LocalStore::open(data_dir).map_err(|e| e.to_string())?;
-    let gate = crate::locks::BlobGate::default();
+    let gate = crate::locks::BlobGate::with_postgres(index.db().postgres().cloned());
     let p = crate::purge::purge(index, &store, &gate, trash_days, now_ms).map_err(|e| e.to_string())?;
     Ok(format!("Purged {} records from the Trash and {} stored files.", p.records, p.blobs))
 }

@@ -156,14 +156,27 @@ impl QuotaGate {
 /// record is written, and the purge holds it from "no record names this blob" until the blob is
 /// deleted. So a purge never deletes bytes that a record written a moment later relies on.
 /// Sharded by the digest's first hex digit, so unrelated finishes do not wait for each other.
+/// With PostgreSQL, also an advisory lock per digest, so a purge on one node and a finishing
+/// upload on another are ordered the same way.
 pub struct BlobGate {
     shards: Vec<Arc<AsyncMutex<()>>>,
+    pg: Option<Arc<Pg>>,
 }
 
 impl Default for BlobGate {
     fn default() -> Self {
-        BlobGate { shards: (0..16).map(|_| Arc::new(AsyncMutex::new(()))).collect() }
+        BlobGate { shards: (0..16).map(|_| Arc::new(AsyncMutex::new(()))).collect(), pg: None }
     }
+}
+
+/// A held blob gate (released on drop, the database lock first).
+pub struct BlobHeld {
+    _pg: Option<PgLock>,
+    _local: OwnedMutexGuard<()>,
+}
+
+fn blob_key(sha256: &str) -> i64 {
+    crate::db::lock_key(&format!("shoebox:blob:{sha256}"))
 }
 
 impl BlobGate {
@@ -171,11 +184,24 @@ impl BlobGate {
         let i = sha256.bytes().next().map(|b| (b as char).to_digit(16).unwrap_or(0)).unwrap_or(0);
         self.shards[i as usize].clone()
     }
-    pub async fn lock(&self, sha256: &str) -> OwnedMutexGuard<()> {
-        self.shard(sha256).lock_owned().await
+    pub fn with_postgres(pg: Option<Arc<Pg>>) -> Self {
+        BlobGate { pg, ..BlobGate::default() }
+    }
+    pub async fn lock(&self, sha256: &str) -> crate::db::Result<BlobHeld> {
+        let local = self.shard(sha256).lock_owned().await;
+        let pg = match &self.pg {
+            Some(pg) => Some(pg.lock_async(blob_key(sha256)).await?),
+            None => None,
+        };
+        Ok(BlobHeld { _pg: pg, _local: local })
     }
     /// For blocking threads (the purge).
-    pub fn blocking_lock(&self, sha256: &str) -> OwnedMutexGuard<()> {
-        self.shard(sha256).blocking_lock_owned()
+    pub fn blocking_lock(&self, sha256: &str) -> crate::db::Result<BlobHeld> {
+        let local = self.shard(sha256).blocking_lock_owned();
+        let pg = match &self.pg {
+            Some(pg) => Some(pg.lock(blob_key(sha256))?),
+            None => None,
+        };
+        Ok(BlobHeld { _pg: pg, _local: local })
     }
 }

@@ -40,7 +40,7 @@ pub fn purge(index: &MediaIndex, store: &dyn Store, gate: &BlobGate, trash_days:
     }
     let pending = pending_uploads(store)?;
     for (user, sha) in unnamed {
-        let _gate = gate.blocking_lock(&sha);
+        let _gate = gate.blocking_lock(&sha).map_err(io::Error::other)?;
         if index.names_blob(&user, &sha).map_err(io::Error::other)? || pending.contains(&(user.clone(), sha.clone())) {
             continue;
         }

@@ -1,7 +1,9 @@
 //! Background tasks: expiration deletes uploads (record and bytes) whose expiry has passed
 //! (completed content stays in the library; only the upload URL goes away; uploads being
 //! written at that moment are left for the next round), and the Trash purge (`purge.rs`) runs
-//! every [`PURGE_EVERY`] on every node; the integrity scrub too, when configured.
+//! every [`PURGE_EVERY`] on every node; the integrity scrub too, when configured. An upload is
+//! removed or completed only under its lock, which with PostgreSQL is held across nodes (an
+//! upload a node is writing, or another node's reaper is removing, is skipped).
 use crate::state::AppState;
 use crate::store::record::{UploadId, UploadInfo, UploadState};
 use crate::timefmt::now_ms;

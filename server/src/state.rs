@@ -115,7 +115,7 @@ impl AppState {
             index: Arc::new(index),
             metrics: Arc::new(Metrics::default()),
             locks: Arc::new(pg.clone().map(Locks::with_postgres).unwrap_or_default()),
-            blob_gate: Arc::new(crate::locks::BlobGate::default()),
+            blob_gate: Arc::new(crate::locks::BlobGate::with_postgres(pg.clone())),
             signer,
             thumb_slots: Arc::new(tokio::sync::Semaphore::new(crate::thumbs::CONCURRENT_GENERATIONS)),
             default_token: default,

@@ -6,7 +6,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use common::*;
 use shoebox_server::accounts::{Accounts, DeviceScope, Poll, MAX_ATTEMPTS, PAIRING_TTL_MS};
-use shoebox_server::cli::{run, Command, UserCommand};
+use shoebox_server::cli::{run_on, Command, UserCommand};
 
 fn json_post(token: Option<&str>, uri: &str, body: serde_json::Value) -> Request<Body> {
     let mut r = Request::post(uri).header("Content-Type", "application/json");
@@ -106,7 +106,12 @@ async fn wrong_codes_are_counted_and_then_refused_with_429() {
 async fn the_user_command_signs_in_a_first_device_sets_quotas_and_removes_users() {
     let s = TestServer::new();
     let dir = s.dir.path();
-    let out = run(Command::User(UserCommand::Add { name: "carol".into(), quota: Some(5_000), url: "http://x".into() }), dir).unwrap();
+    let out = run_on(
+        Command::User(UserCommand::Add { name: "carol".into(), quota: Some(5_000), url: "http://x".into() }),
+        dir,
+        s.state.config.database.as_deref(),
+    )
+    .unwrap();
     let token = out.lines().last().unwrap().split("?token=").nth(1).unwrap().to_string();
     assert_eq!(s.get_as(&token, "/api/v1/account").await.json(), serde_json::json!({"usedBytes": 0, "quotaBytes": 5000}));
     // Within the quota, then over it: refused at creation, with a clear reason.
@@ -117,18 +122,27 @@ async fn the_user_command_signs_in_a_first_device_sets_quotas_and_removes_users(
     let over = s.create_as(&token, 3_000, &[]).await;
     assert_eq!(over.status, StatusCode::INSUFFICIENT_STORAGE);
     assert!(over.text().starts_with("storage is full: 3000 of 5000 bytes used"), "{}", over.text());
-    let list = run(Command::User(UserCommand::List), dir).unwrap();
+    let list = run_on(Command::User(UserCommand::List), dir, s.state.config.database.as_deref()).unwrap();
     assert!(list.contains("carol\t5000\t3000\t1"), "{list}");
-    assert!(run(Command::User(UserCommand::Add { name: "carol".into(), quota: None, url: "http://x".into() }), dir).is_err());
-    run(Command::User(UserCommand::Remove { name: "carol".into() }), dir).unwrap();
+    assert!(run_on(
+        Command::User(UserCommand::Add { name: "carol".into(), quota: None, url: "http://x".into() }),
+        dir,
+        s.state.config.database.as_deref()
+    )
+    .is_err());
+    run_on(Command::User(UserCommand::Remove { name: "carol".into() }), dir, s.state.config.database.as_deref()).unwrap();
     assert_eq!(s.get_as(&token, "/api/v1/media").await.status, StatusCode::UNAUTHORIZED, "a removed user's devices are refused");
 }
 
 #[tokio::test]
 async fn uploads_created_at_once_count_each_other_against_the_quota() {
     let s = TestServer::new();
-    let out =
-        run(Command::User(UserCommand::Add { name: "erin".into(), quota: Some(5_000), url: "http://x".into() }), s.dir.path()).unwrap();
+    let out = run_on(
+        Command::User(UserCommand::Add { name: "erin".into(), quota: Some(5_000), url: "http://x".into() }),
+        s.dir.path(),
+        s.state.config.database.as_deref(),
+    )
+    .unwrap();
     let token = out.lines().last().unwrap().split("?token=").nth(1).unwrap().to_string();
     assert_eq!(s.create_as(&token, 3_000, &[]).await.status, StatusCode::CREATED);
     assert_eq!(

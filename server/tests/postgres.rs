@@ -105,7 +105,7 @@ async fn the_index_on_postgres_inserts_dedups_pages_trashes_restores_and_purges(
     assert_eq!(odd["count"], 4);
     assert!(odd["coverThumbUrl"].as_str().unwrap().contains(&items[6].sha256), "the newest record is the cover: {odd}");
 
-    assert_eq!(idx.trash("alice", &[id.clone()], "2024-01-01T00:00:00Z").unwrap(), 1);
+    assert_eq!(idx.trash("alice", std::slice::from_ref(&id), "2024-01-01T00:00:00Z").unwrap(), 1);
     let st = s.state.clone();
     let p = tokio::task::spawn_blocking(move || {
         shoebox_server::purge::purge(&st.index, st.store.as_ref(), &st.blob_gate, 30, shoebox_server::timefmt::now_ms())
@@ -271,4 +271,41 @@ fn nodes_starting_at_once_migrate_once() {
     let states: Vec<_> = nodes.into_iter().map(|t| t.join().expect("every node starts")).collect();
     let tokens: std::collections::HashSet<_> = states.iter().map(|(s, _)| s.default_token.clone()).collect();
     assert_eq!(tokens.len(), 1, "one default token, whoever made it");
+}
+
+/// The index is called directly inside async handlers: hundreds of calls in one task that
+/// never yields must not stall (the calling task's tokio budget runs out after ~128 polls).
+#[tokio::test]
+async fn many_blocking_calls_in_one_async_task_never_stall() {
+    let s = TestServer::postgres(|_| {});
+    let items: Vec<MediaItem> = (0..300).map(|n| item(n, "x.jpg", None, None)).collect();
+    for m in &items {
+        assert!(s.state.index.insert("alice", m).unwrap());
+    }
+    assert!(items.iter().all(|m| s.state.index.has("alice", None, &m.sha256).unwrap()));
+}
+
+#[tokio::test]
+async fn one_node_purges_at_a_time_and_quota_checks_take_turns_across_nodes() {
+    let url = postgres::database();
+    let ((a, _da), (b, _db)) = (node(&url), node(&url));
+    let mut old = item(1, "old.jpg", None, None);
+    old.trashed_at = Some("2020-01-01T00:00:00Z".into());
+    b.index.insert("default", &old).unwrap();
+    let purge = |s: AppState| {
+        tokio::task::spawn_blocking(move || {
+            shoebox_server::purge::purge(&s.index, s.store.as_ref(), &s.blob_gate, 30, shoebox_server::timefmt::now_ms()).unwrap()
+        })
+    };
+    let held = a.pg.as_ref().unwrap().try_lock(shoebox_server::db::lock_key("shoebox:purge")).unwrap().expect("free");
+    assert_eq!(purge(b.clone()).await.unwrap().records, 0, "node A is purging: B leaves it");
+    drop(held);
+    assert_eq!(purge(b.clone()).await.unwrap().records, 1);
+
+    let gate = a.quota_gate.lock("alice").await.unwrap();
+    let wait = tokio::time::timeout(Duration::from_millis(300), b.quota_gate.lock("alice")).await;
+    assert!(wait.is_err(), "B waits while A checks alice's quota");
+    assert!(b.quota_gate.lock("bob").await.is_ok(), "another user's check does not wait");
+    drop(gate);
+    assert!(tokio::time::timeout(Duration::from_secs(5), b.quota_gate.lock("alice")).await.is_ok());
 }

@@ -7,8 +7,10 @@
 //! runtimes. The sync `postgres` crate (and `Runtime::block_on`) panic inside a runtime, and
 //! `Handle::block_on` would deadlock a current-thread runtime that must drive the socket. So
 //! the connections live on a small dedicated multi-thread runtime, and each blocking call
-//! spawns its work there and waits with `futures_executor::block_on`, which works on any
-//! thread because nothing it waits on needs the caller's runtime.
+//! spawns its work there and waits for the answer on a std channel, which works on any thread
+//! because nothing it waits on needs the caller's runtime. (Not `futures::executor::block_on`
+//! of the task's JoinHandle: polling a JoinHandle spends the calling tokio task's cooperative
+//! budget, so an async handler making ~128 calls without yielding would wait forever.)
 use super::{Error, Result, Row, Value};
 use bytes::BytesMut;
 use deadpool_postgres::{Manager, ManagerConfig, Object, Pool, RecyclingMethod, Runtime};
@@ -88,7 +90,12 @@ impl Pg {
 
     /// Runs `fut` on the pool's runtime and waits for it from whatever thread this is.
     fn run<T: Send + 'static>(&self, fut: impl Future<Output = Result<T>> + Send + 'static) -> Result<T> {
-        futures_executor::block_on(self.rt().spawn(fut)).map_err(pg_err)?
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        self.rt().spawn(async move {
+            let _ = tx.send(fut.await);
+        });
+        // A task that panicked dropped its sender: recv fails instead of waiting forever.
+        rx.recv().map_err(|_| Error::Postgres("a database task failed".into()))?
     }
 
     /// The same, awaited (for async callers: no thread is blocked).
@@ -140,42 +147,65 @@ impl Pg {
     /// PostgreSQL when the connection dies with its node.
     pub fn try_lock(self: &std::sync::Arc<Self>, key: i64) -> Result<Option<PgLock>> {
         let fut = lock_fut(self.lock_pool.clone(), key, false);
-        Ok(self.run(fut)?.map(|c| PgLock { pg: self.clone(), client: Some(c), key }))
+        Ok(self.run(fut)?.map(|c| PgLock { pg: self.clone(), conn: c, key }))
     }
 
     pub async fn try_lock_async(self: &std::sync::Arc<Self>, key: i64) -> Result<Option<PgLock>> {
         let fut = lock_fut(self.lock_pool.clone(), key, false);
-        Ok(self.run_async(fut).await?.map(|c| PgLock { pg: self.clone(), client: Some(c), key }))
+        Ok(self.run_async(fut).await?.map(|c| PgLock { pg: self.clone(), conn: c, key }))
+    }
+
+    /// Waits for the lock (`pg_advisory_lock`), from a blocking thread.
+    pub fn lock(self: &std::sync::Arc<Self>, key: i64) -> Result<PgLock> {
+        let fut = lock_fut(self.lock_pool.clone(), key, true);
+        let c = self.run(fut)?.ok_or_else(|| Error::Postgres("pg_advisory_lock returned without the lock".into()))?;
+        Ok(PgLock { pg: self.clone(), conn: c, key })
     }
 
     /// Waits for the lock (`pg_advisory_lock`), for short critical sections such as a quota check.
     pub async fn lock_async(self: &std::sync::Arc<Self>, key: i64) -> Result<PgLock> {
         let fut = lock_fut(self.lock_pool.clone(), key, true);
         let c = self.run_async(fut).await?.ok_or_else(|| Error::Postgres("pg_advisory_lock returned without the lock".into()))?;
-        Ok(PgLock { pg: self.clone(), client: Some(c), key })
+        Ok(PgLock { pg: self.clone(), conn: c, key })
     }
 }
 
-async fn lock_fut(pool: Pool, key: i64, wait: bool) -> Result<Option<Object>> {
+async fn lock_fut(pool: Pool, key: i64, wait: bool) -> Result<Option<LockConn>> {
     let c = pool.get().await.map_err(pool_err)?;
     if wait {
-        c.execute("SELECT pg_advisory_lock($1)", &[&key]).await.map_err(db_err)?;
+        // Wrapped before waiting: should the waiter give up, the connection closes on drop.
+        let c = LockConn(Some(c));
+        c.0.as_ref().expect("just set").execute("SELECT pg_advisory_lock($1)", &[&key]).await.map_err(db_err)?;
         return Ok(Some(c));
     }
     let got: bool = c.query_one("SELECT pg_try_advisory_lock($1)", &[&key]).await.map_err(db_err)?.get(0);
-    Ok(got.then_some(c))
+    Ok(got.then(|| LockConn(Some(c))))
+}
+
+/// A connection that holds (or is about to hold) an advisory lock. Dropped without `PgLock`
+/// having taken it out (the request waiting for the lock went away, e.g. a client hung up), it
+/// is closed rather than pooled: PostgreSQL then frees the lock, so no pooled connection ever
+/// keeps one.
+struct LockConn(Option<Object>);
+
+impl Drop for LockConn {
+    fn drop(&mut self) {
+        if let Some(c) = self.0.take() {
+            drop(Object::take(c));
+        }
+    }
 }
 
 /// A held session advisory lock and the connection that holds it.
 pub struct PgLock {
     pg: std::sync::Arc<Pg>,
-    client: Option<Object>,
+    conn: LockConn,
     key: i64,
 }
 
 impl Drop for PgLock {
     fn drop(&mut self) {
-        let Some(c) = self.client.take() else { return };
+        let Some(c) = self.conn.0.take() else { return };
         let key = self.key;
         // Waited for, so that "dropped" means "free" for the next taker on any node. Should the
         // unlock fail, the connection is closed instead, which frees the lock just the same.

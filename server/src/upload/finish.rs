@@ -62,7 +62,7 @@ pub async fn finish(state: &AppState, mut info: UploadInfo, guard: &mut SlotGuar
     let (store, id, user, sha2) = (state.store.clone(), info.id.clone(), info.user.clone(), sha.clone());
     let filename = non_empty(&info.metadata, keys::FILENAME).unwrap_or_default().to_string();
     // Held until the record is written: see `BlobGate`.
-    let _gate = state.blob_gate.lock(&sha).await;
+    let _gate = state.blob_gate.lock(&sha).await?;
     let (is_new, facts) = tokio::task::spawn_blocking(move || -> std::io::Result<_> {
         let is_new = store.commit_blob(&id, &user, &sha2)?;
         crash_point("blob-committed");
