@@ -3,6 +3,7 @@
 //! Each client thread uploads its files with 1 MiB PATCHes, each request to the next node (as a
 //! round-robin balancer would send them), so uploads really move between nodes.
 //! Run: cargo run --release -p shoebox-server --example nodes_throughput -- [clients] [files per client]
+#[allow(dead_code)] // the test harness has more than this example needs
 #[path = "../tests/common/postgres.rs"]
 mod postgres;
 #[path = "../tests/common/s3.rs"]

@@ -43,6 +43,19 @@ pub enum Command {
         #[arg(long)]
         data_dir: Option<std::path::PathBuf>,
     },
+    /// Move a local-disk server's data to where several nodes can share it: its media into an
+    /// S3-compatible bucket (--to-store) and its databases into PostgreSQL (--to-database).
+    /// Re-runnable; the data folder is only read. See docs/deploy.md.
+    Migrate {
+        #[arg(long)]
+        data_dir: Option<std::path::PathBuf>,
+        /// s3://bucket/prefix?endpoint=… (keys in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY).
+        #[arg(long, value_name = "URL")]
+        to_store: Option<String>,
+        /// postgres://USER@HOST:PORT/DB
+        #[arg(long, value_name = "URL")]
+        to_database: Option<String>,
+    },
 }
 
 #[derive(Subcommand, Debug, Clone)]
@@ -95,6 +108,9 @@ pub fn run_on(cmd: Command, data_dir: &Path, database: Option<&str>) -> Result<S
         }
         _ => {}
     }
+    if let Command::Migrate { data_dir: d, to_store, to_database } = &cmd {
+        return migrate(d.as_deref().unwrap_or(data_dir), to_store.as_deref(), to_database.as_deref());
+    }
     let pg = match url {
         Some(url) => Some(std::sync::Arc::new(crate::db::pg::Pg::connect(&url).map_err(|e| e.to_string())?)),
         None => None,
@@ -116,6 +132,7 @@ pub fn run_on(cmd: Command, data_dir: &Path, database: Option<&str>) -> Result<S
         }
         Command::Backup { data_dir: d, dest } => return crate::integrity::backup::backup(d.as_deref().unwrap_or(data_dir), &dest),
         Command::Reindex { data_dir: d } => return crate::integrity::reindex::reindex(d.as_deref().unwrap_or(data_dir)),
+        Command::Migrate { .. } => unreachable!("handled above"),
     };
     let accounts = match &pg {
         Some(pg) => Accounts::postgres(pg.clone()),
@@ -167,6 +184,29 @@ pub fn run_on(cmd: Command, data_dir: &Path, database: Option<&str>) -> Result<S
             link(&name, &url)
         }
     }
+}
+
+fn migrate(dir: &Path, to_store: Option<&str>, to_database: Option<&str>) -> Result<String, String> {
+    if to_store.is_none() && to_database.is_none() {
+        return Err("migrate needs --to-store s3://… and/or --to-database postgres://…".into());
+    }
+    if !dir.join("index.sqlite").exists() {
+        return Err(format!("{} holds no Shoebox data (no index.sqlite)", dir.display()));
+    }
+    let mut out = Vec::new();
+    if let Some(url) = to_database {
+        crate::config::postgres_url(Some(url))?.ok_or("--to-database wants a postgres:// URL")?;
+        out.push(crate::migrate_db::migrate(dir, url)?);
+    }
+    if let Some(url) = to_store {
+        let url = crate::store::s3::S3Url::parse(url)?;
+        let moved = crate::migrate::migrate(dir, &url).map_err(|e| format!("copying media into {url}: {e}"))?;
+        out.push(moved.text());
+        if !moved.damaged.is_empty() {
+            return Err(out.join("\n")); // printed, and the exit status says something is wrong
+        }
+    }
+    Ok(out.join("\n"))
 }
 
 fn purge(index: &MediaIndex, data_dir: &Path, trash_days: u32, now_ms: u64) -> Result<String, String> {

@@ -16,6 +16,7 @@ pub mod locks;
 pub mod metrics;
 pub mod middleware;
 pub mod migrate;
+pub mod migrate_db;
 pub mod purge;
 pub mod reaper;
 pub mod routes;

@@ -40,8 +40,8 @@ pub struct AppState {
 }
 
 /// `settings` keys of the node-shared secrets.
-const SIGNING_KEY: &str = "signing_key";
-const DEFAULT_TOKEN: &str = "default_token";
+pub const SIGNING_KEY: &str = "signing_key";
+pub const DEFAULT_TOKEN: &str = "default_token";
 
 fn random_hex(n: usize) -> io::Result<String> {
     let mut b = vec![0u8; n];

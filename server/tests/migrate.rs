@@ -57,3 +57,57 @@ async fn local_media_move_into_a_bucket_whole_and_verified() {
     });
     assert_eq!(over.get(&format!("/api/v1/media/{}", sha256_hex(&large))).await.body, large);
 }
+
+/// The whole move from the command line: a local server's media and databases into a bucket
+/// and PostgreSQL, then a node with an empty data folder serves the same library and accepts
+/// the same sign-in.
+#[test]
+fn the_migrate_command_moves_a_local_server_onto_a_bucket_and_postgresql() {
+    use common::http::request;
+    use common::process::ServerProcess;
+    let data = tempfile::tempdir().unwrap();
+    let photo = bytes(2_000_000, 5);
+    let local_token = {
+        // A local server without --token: its default token must keep working afterwards.
+        let mut local = ServerProcess::start(data.path(), &[], &[]);
+        let token = local.token.clone().expect("a default token");
+        let mut h = common::http::tus_headers(&token);
+        h.push(("Upload-Length", photo.len().to_string()));
+        h.push(("Upload-Metadata", "filename SU1HXzAwMDEuanBn,relativePath Q2FyZC9JTUdfMDAwMS5qcGc=".into()));
+        h.push(("Content-Type", "application/offset+octet-stream".into()));
+        let r = request(local.addr, "POST", "/files/", &h, &photo);
+        assert_eq!(r.status, 201, "{}", r.text());
+        local.kill9();
+        token
+    };
+    let (store, database) = (common::s3::store_url(), common::postgres::database());
+    let run = |args: &[&str]| {
+        std::process::Command::new(common::process::binary())
+            .arg("migrate")
+            .arg("--data-dir")
+            .arg(data.path())
+            .args(args)
+            .envs(common::s3::credentials_env())
+            .output()
+            .unwrap()
+    };
+    let out = run(&[]);
+    assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("--to-store"), "nothing to do is an error");
+    let out = run(&["--to-store", &store, "--to-database", &database]);
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains("media: 1 of 1 rows copied") && text.contains("Copied 1 stored files"), "{text}");
+    let again = run(&["--to-store", &store, "--to-database", &database]);
+    assert!(String::from_utf8_lossy(&again.stdout).contains("media: 0 of 1 rows copied (1 were there already)"));
+
+    let empty = tempfile::tempdir().unwrap();
+    let node = ServerProcess::start(empty.path(), &["--store", &store, "--database", &database], &common::s3::credentials_env());
+    let token = node.token.clone().unwrap();
+    assert_eq!(token, local_token, "the sign-in link keeps working");
+    let auth = [("Authorization", format!("Bearer {token}"))];
+    let list = request(node.addr, "GET", "/api/v1/media", &auth, &[]);
+    assert!(list.text().contains("IMG_0001.jpg") && list.text().contains("\"album\":\"Card\""), "{}", list.text());
+    let got = request(node.addr, "GET", &format!("/api/v1/media/{}", sha256_hex(&photo)), &auth, &[]);
+    assert_eq!((got.status, got.body == photo), (200, true));
+    assert!(common::files_under(empty.path()).is_empty(), "the node keeps nothing of its own");
+}
