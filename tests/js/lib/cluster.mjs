@@ -60,9 +60,9 @@ async function startPostgres(dir) {
   throw new Error('PostgreSQL did not start');
 }
 
-async function startNode(dataDir, store, database, token) {
+async function startNode(dataDir, store, database, token, args) {
   const child = spawn(SERVER_BIN, ['--listen', '127.0.0.1:0', '--data-dir', dataDir, '--app-dir', APP_DIR, '--token', `e2e:${token}`,
-    '--store', store, '--database', database], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...KEYS, RUST_LOG: 'warn' } });
+    '--store', store, '--database', database, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...KEYS, RUST_LOG: 'warn' } });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
   const base = await new Promise((resolve, reject) => {
@@ -95,7 +95,7 @@ function startProxy(nodes) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, counts, base: `http://127.0.0.1:${server.address().port}` })));
 }
 
-export async function startCluster({ token = 'e2e-token' } = {}) {
+export async function startCluster({ token = 'e2e-token', args = [] } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-cluster-'));
   fs.chmodSync(dir, 0o755);
   const weed = await startSeaweed(path.join(dir, 'weed'));
@@ -104,12 +104,12 @@ export async function startCluster({ token = 'e2e-token' } = {}) {
   // The bucket appears a moment after SeaweedFS listens: the first node retries until it answers.
   let a;
   for (let i = 0; ; i++) {
-    try { a = await startNode(fs.mkdtempSync(path.join(dir, 'node-a-')), store, pg.url, token); break; } catch (e) {
+    try { a = await startNode(fs.mkdtempSync(path.join(dir, 'node-a-')), store, pg.url, token, args); break; } catch (e) {
       if (i > 60) throw e;
       await sleep(500);
     }
   }
-  const b = await startNode(fs.mkdtempSync(path.join(dir, 'node-b-')), store, pg.url, token);
+  const b = await startNode(fs.mkdtempSync(path.join(dir, 'node-b-')), store, pg.url, token, args);
   const proxy = await startProxy([a, b]);
   const auth = { Authorization: `Bearer ${token}` };
   return {
@@ -121,6 +121,16 @@ export async function startCluster({ token = 'e2e-token' } = {}) {
       return r;
     },
     async media() { return (await (await this.api('/api/v1/media?limit=500')).json()).items; },
+    /** Bytes received by both nodes together (each node's own /metrics). */
+    async received() {
+      let sum = 0;
+      for (const n of [a, b]) {
+        const text = await (await fetch(n.base + '/metrics', { headers: auth })).text();
+        const line = text.split('\n').find((l) => l.startsWith('shoebox_received_bytes_total '));
+        sum += line ? Number(line.split(' ')[1]) : 0;
+      }
+      return sum;
+    },
     async bytesOf(sha) { return Buffer.from(await (await this.api(`/api/v1/media/${sha}`)).arrayBuffer()); },
     /** Files left in the nodes' data folders. */
     leftInNodes() {
