@@ -58,10 +58,15 @@ SUMMARY+=("lint: $LINT_PASS passed, $LINT_FAIL failed")
 run_suite "native (cargo test --workspace)" "$LOGS/native.log" cargo test --workspace
 record "native" "$LOGS/native.log" "$(cargo_counts "$LOGS/native.log")"
 
-# The in-process server suites again, on PostgreSQL (a throwaway cluster: tests/common/postgres.rs).
-run_suite "server suites on PostgreSQL" "$LOGS/postgres.log" \
-  env SHOEBOX_TEST_DATABASE=postgres cargo test -p shoebox-server --test library --test api --test kiosk --test accounts
-record "postgres" "$LOGS/postgres.log" "$(cargo_counts "$LOGS/postgres.log")"
+# Scale-out: the in-process server suites again, with the bytes in a real S3-compatible store
+# (SeaweedFS, tests/common/s3.rs) and the index, accounts and sessions in a real PostgreSQL
+# (a throwaway cluster, tests/common/postgres.rs). The two-node, migrate and store-backend
+# tests run in the native suite above; the two-node browser test with the end-to-end tests.
+run_suite "scale-out (server suites over S3 + PostgreSQL)" "$LOGS/scale-out.log" \
+  env SHOEBOX_TEST_STORE=s3 SHOEBOX_TEST_DATABASE=postgres cargo test -p shoebox-server --no-fail-fast \
+  --test tus --test durability --test concat --test api --test api_access --test bad_input --test library \
+  --test kiosk --test accounts --test cors --test metrics_auth
+record "scale-out" "$LOGS/scale-out.log" "$(cargo_counts "$LOGS/scale-out.log")"
 
 run_suite "browser (wasm-bindgen-test in headless Chromium)" "$LOGS/browser.log" \
   cargo test --target wasm32-unknown-unknown -p shoebox -p shoebox-worker --tests
