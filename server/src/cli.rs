@@ -95,6 +95,15 @@ pub fn run(cmd: Command, data_dir: &Path) -> Result<String, String> {
 
 /// The same, on `--database` (`sqlite:` or a postgres:// URL).
 pub fn run_on(cmd: Command, data_dir: &Path, database: Option<&str>) -> Result<String, String> {
+    run_with(cmd, data_dir, database, None)
+}
+
+/// The same, with the bytes in the `--store` bucket (`verify` and `purge` then work on it).
+pub fn run_with(cmd: Command, data_dir: &Path, database: Option<&str>, store: Option<&str>) -> Result<String, String> {
+    let store = match store.map(str::trim) {
+        None | Some("") | Some("local") => None,
+        Some(u) => Some(crate::store::s3::S3Store::open(&crate::store::s3::S3Url::parse(u)?).map_err(|e| e.to_string())?),
+    };
     let url = crate::config::postgres_url(database)?;
     // These read or rewrite the SQLite files themselves: refused before connecting anywhere.
     match &cmd {
@@ -103,7 +112,12 @@ pub fn run_on(cmd: Command, data_dir: &Path, database: Option<&str>) -> Result<S
                         (and blobs/ with rsync)"
                 .into())
         }
-        Command::Verify { .. } | Command::Reindex { .. } if url.is_some() => {
+        Command::Reindex { .. } if store.is_some() => {
+            return Err("reindex rebuilds index.sqlite from the data folder's files; with --store s3://… the bucket's \
+                        upload records are not read yet"
+                .into())
+        }
+        Command::Verify { .. } | Command::Reindex { .. } if url.is_some() && store.is_none() => {
             return Err("verify and reindex work on the data folder's index.sqlite only, not yet with --database postgres://…".into())
         }
         _ => {}
@@ -124,7 +138,13 @@ pub fn run_on(cmd: Command, data_dir: &Path, database: Option<&str>) -> Result<S
         Command::User(cmd) => cmd,
         Command::Purge { data, trash_days, now_ms } => {
             let dir = data.as_deref().unwrap_or(data_dir);
-            return purge(&open_index(dir)?, dir, trash_days, now_ms.unwrap_or_else(now));
+            return purge(&open_index(dir)?, dir, store.as_ref(), trash_days, now_ms.unwrap_or_else(now));
+        }
+        Command::Verify { data_dir: d } if store.is_some() => {
+            let index = open_index(d.as_deref().unwrap_or(data_dir))?;
+            let s3 = store.as_ref().expect("checked");
+            let r = crate::integrity::verify_store::verify(s3, &index).map_err(|e| e.to_string())?;
+            return if r.is_clean() { Ok(r.text()) } else { Err(r.text()) };
         }
         Command::Verify { data_dir: d } => {
             let r = crate::integrity::verify::verify(d.as_deref().unwrap_or(data_dir)).map_err(|e| e.to_string())?;
@@ -209,9 +229,22 @@ fn migrate(dir: &Path, to_store: Option<&str>, to_database: Option<&str>) -> Res
     Ok(out.join("\n"))
 }
 
-fn purge(index: &MediaIndex, data_dir: &Path, trash_days: u32, now_ms: u64) -> Result<String, String> {
-    let store = crate::store::local::LocalStore::open(data_dir).map_err(|e| e.to_string())?;
+fn purge(
+    index: &MediaIndex,
+    data_dir: &Path,
+    s3: Option<&crate::store::s3::S3Store>,
+    trash_days: u32,
+    now_ms: u64,
+) -> Result<String, String> {
+    let local;
+    let store: &dyn crate::store::Store = match s3 {
+        Some(s) => s,
+        None => {
+            local = crate::store::local::LocalStore::open(data_dir).map_err(|e| e.to_string())?;
+            &local
+        }
+    };
     let gate = crate::locks::BlobGate::with_postgres(index.db().postgres().cloned());
-    let p = crate::purge::purge(index, &store, &gate, trash_days, now_ms).map_err(|e| e.to_string())?;
+    let p = crate::purge::purge(index, store, &gate, trash_days, now_ms).map_err(|e| e.to_string())?;
     Ok(format!("Purged {} records from the Trash and {} stored files.", p.records, p.blobs))
 }

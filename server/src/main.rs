@@ -15,8 +15,8 @@ async fn main() {
     let args = Args::parse();
     if let Some(cmd) = args.command.clone() {
         // Commands block (databases, files): off the async runtime's threads.
-        let (dir, db) = (args.data_dir.clone(), args.database.clone());
-        let done = tokio::task::spawn_blocking(move || shoebox_server::cli::run_on(cmd, &dir, db.as_deref())).await;
+        let (dir, db, store) = (args.data_dir.clone(), args.database.clone(), args.store.clone());
+        let done = tokio::task::spawn_blocking(move || shoebox_server::cli::run_with(cmd, &dir, db.as_deref(), store.as_deref())).await;
         match done.unwrap_or_else(|e| Err(e.to_string())) {
             Ok(out) => {
                 println!("{out}");

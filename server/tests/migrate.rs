@@ -110,4 +110,22 @@ fn the_migrate_command_moves_a_local_server_onto_a_bucket_and_postgresql() {
     let got = request(node.addr, "GET", &format!("/api/v1/media/{}", sha256_hex(&photo)), &auth, &[]);
     assert_eq!((got.status, got.body == photo), (200, true));
     assert!(common::files_under(empty.path()).is_empty(), "the node keeps nothing of its own");
+
+    // verify over the bucket: clean, then one flipped byte in the stored object is reported.
+    let verify = || {
+        std::process::Command::new(common::process::binary())
+            .args(["--store", &store, "--database", &database, "verify"])
+            .envs(common::s3::credentials_env())
+            .output()
+            .unwrap()
+    };
+    let out = verify();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Verified 1 stored files (2000000 bytes): 0 mismatched"));
+    let mut bad = photo.clone();
+    bad[1000] ^= 1;
+    common::s3::put_raw(&store, &format!("blobs/default/{}/{}", &sha256_hex(&photo)[..2], sha256_hex(&photo)), bad);
+    let out = verify();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && err.contains(&format!("MISMATCH default {}", sha256_hex(&photo))), "{err}");
 }

@@ -6,6 +6,7 @@ pub mod faults;
 pub mod reindex;
 pub mod scrub;
 pub mod verify;
+pub mod verify_store;
 
 use sha2::{Digest, Sha256};
 use std::fs::File;

@@ -31,9 +31,18 @@ pub fn spawn(state: AppState) -> Option<tokio::task::JoinHandle<()>> {
     }))
 }
 
-/// One pass over every blob, counted in the metrics as it goes.
+/// One pass over every blob (in the data folder or the `--store` bucket), counted in the
+/// metrics as it goes.
 pub fn run_once(state: &AppState) -> io::Result<Report> {
-    verify_blobs(&state.config.data_dir, |b, res| match res {
+    if let Some(url) = &state.config.store {
+        let s3 = crate::store::s3::S3Store::open(url)?;
+        return Ok(super::verify_store::verify_blobs(&s3, |b, res| seen(state, b, res))?.0);
+    }
+    verify_blobs(&state.config.data_dir, |b, res| seen(state, b, res))
+}
+
+fn seen(state: &AppState, b: &super::verify::Blob, res: &io::Result<(Option<String>, u64)>) {
+    match res {
         Ok((bad, _)) => {
             Metrics::add(&state.metrics.scrub_checked, 1);
             if let Some(actual) = bad {
@@ -43,5 +52,5 @@ pub fn run_once(state: &AppState) -> io::Result<Report> {
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
         Err(e) => tracing::warn!(user = %b.user, sha256 = %b.sha256, error = %e, "scrub: cannot read stored file"),
-    })
+    }
 }

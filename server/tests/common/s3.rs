@@ -111,3 +111,13 @@ pub fn store_url() -> String {
     let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     format!("s3://{BUCKET}/t{}-{n}?endpoint={}", std::process::id(), seaweed().endpoint)
 }
+
+/// Writes an object behind the server's back (a store that damaged what it holds).
+pub fn put_raw(store_url: &str, key: &str, bytes: Vec<u8>) {
+    use object_store::ObjectStoreExt;
+    let u = shoebox_server::store::s3::S3Url::parse(store_url).unwrap();
+    let client = u.builder().with_access_key_id(KEY_ID).with_secret_access_key(SECRET).build().unwrap();
+    let path = object_store::path::Path::from(format!("{}/{key}", u.prefix));
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    rt.block_on(client.put(&path, object_store::PutPayload::from(bytes))).unwrap();
+}
