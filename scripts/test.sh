@@ -59,7 +59,7 @@ record "native" "$LOGS/native.log" "$(cargo_counts "$LOGS/native.log")"
 
 # The in-process server suites again, on PostgreSQL (a throwaway cluster: tests/common/postgres.rs).
 run_suite "server suites on PostgreSQL" "$LOGS/postgres.log" \
-  env SHOEBOX_TEST_DATABASE=postgres cargo test -p shoebox-server --test library --test api --test kiosk --test accounts
+  env SHOEBOX_TEST_DATABASE=postgres cargo test -p shoebox-server --test library --test library_blobs --test api --test kiosk --test accounts --test tus --test concat
 record "postgres" "$LOGS/postgres.log" "$(cargo_counts "$LOGS/postgres.log")"
 
 run_suite "browser (wasm-bindgen-test in headless Chromium)" "$LOGS/browser.log" \
