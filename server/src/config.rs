@@ -355,3 +355,17 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
     };
     n.checked_mul(mult).ok_or_else(|| format!("size too large: {s:?}"))
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn database_urls_pick_the_engine() {
+        for sqlite in [None, Some(""), Some("sqlite:"), Some(" sqlite ")] {
+            assert_eq!(super::postgres_url(sqlite), Ok(None), "{sqlite:?}");
+        }
+        let pg = "postgres://shoebox@db:5432/shoebox";
+        assert_eq!(super::postgres_url(Some(pg)), Ok(Some(pg.to_string())));
+        assert!(super::postgres_url(Some("postgresql://db/x")).unwrap().is_some());
+        assert!(super::postgres_url(Some("mysql://db/x")).is_err());
+    }
+}

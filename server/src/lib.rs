@@ -1,5 +1,6 @@
 //! shoebox-server: a durable tus 1.0 server with whole-file verification, per-user
-//! content-addressed dedup, bearer-token auth, a SQLite media index and Prometheus metrics.
+//! content-addressed dedup, bearer-token auth, a SQLite (or, for several nodes, PostgreSQL)
+//! media index and Prometheus metrics.
 //! `app(state)` builds the whole router, so tests drive it in-process without a port.
 pub mod accounts;
 pub mod auth;

@@ -233,7 +233,10 @@ async fn purge_deletes_old_trash_and_a_blob_only_once_nothing_names_it() {
     assert_eq!(s.send(del).await.status, StatusCode::NO_CONTENT);
 
     // Nothing names it now (the records are gone): the command-line purge deletes the bytes.
+    // The server's database (empty: SQLite), as SHOEBOX_TEST_DATABASE=postgres runs it.
+    let db = s.state.config.database.clone().unwrap_or_default();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_shoebox-server"))
+        .env("SHOEBOX_DATABASE", &db)
         .args(["purge", "--data"])
         .arg(s.dir.path())
         .args(["--now-ms", &(now_ms() + month).to_string()])
@@ -250,8 +253,12 @@ async fn purge_deletes_old_trash_and_a_blob_only_once_nothing_names_it() {
         ..MediaItem::default()
     };
     s.state.index.insert("alice", &again).unwrap();
-    let out =
-        std::process::Command::new(env!("CARGO_BIN_EXE_shoebox-server")).args(["purge", "--data"]).arg(s.dir.path()).output().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_shoebox-server"))
+        .env("SHOEBOX_DATABASE", &db)
+        .args(["purge", "--data"])
+        .arg(s.dir.path())
+        .output()
+        .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("Purged 1 records from the Trash and 1 stored files"), "{:?}", out);
     assert!(!blob.exists(), "no record names the bytes: deleted");
     assert!(s.stored("thumbs").is_empty(), "and its thumbnails");

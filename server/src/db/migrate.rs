@@ -35,7 +35,6 @@ CREATE TABLE IF NOT EXISTS media (
   captured_local BIGINT NOT NULL DEFAULT 0
 );
 CREATE UNIQUE INDEX IF NOT EXISTS media_content ON media("user", sha256, COALESCE(album, ''));
-CREATE INDEX IF NOT EXISTS media_sha ON media("user", sha256);
 CREATE INDEX IF NOT EXISTS media_source ON media("user", source_sha256);
 CREATE INDEX IF NOT EXISTS media_album ON media("user", album);
 CREATE INDEX IF NOT EXISTS media_trashed ON media(trashed_at) WHERE trashed_at IS NOT NULL;

@@ -85,10 +85,9 @@ impl MediaIndex {
         })
     }
 
-    // `CAST(?N AS TEXT) IS NULL`: PostgreSQL cannot infer a parameter's type from IS NULL.
-
     /// True when `digest` is the sha256 or the sourceSha256 of one of the user's items (in
-    /// `album` only, when given).
+    /// `album` only, when given). (`CAST(?N AS TEXT) IS NULL`, here and below: PostgreSQL
+    /// cannot infer a parameter's type from `IS NULL` alone.)
     pub fn has(&self, user: &str, album: Option<&str>, digest: &str) -> Result<bool> {
         self.db
             .query_row(

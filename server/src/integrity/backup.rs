@@ -3,7 +3,8 @@
 //! inside one read transaction, so the server keeps writing meanwhile; a plain `cp` of a WAL
 //! database can copy a torn state); the signing key and the default token are copied as
 //! files. Blobs are not copied: they never change once written, so `rsync` of `blobs/` (and
-//! `thumbs/`) backs them up, before or after this command.
+//! `thumbs/`) backs them up, before or after this command. With `--database postgres://…` the
+//! command refuses (`cli.rs`): PostgreSQL is backed up with `pg_dump`.
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::Connection;
 use std::fs;

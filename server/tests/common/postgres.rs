@@ -4,8 +4,10 @@
 //!
 //! PostgreSQL refuses to run as root and CI runs as root: then the cluster's folder is given
 //! to the `postgres` user (made by Debian's package) and initdb/pg_ctl run through `runuser`.
-//! The cluster stops when the test binary exits (atexit), and a watchdog shell stops it should
-//! the binary die any other way (a panic in a non-test thread, SIGKILL).
+//! The cluster stops (and its folder goes) when the test binary exits (atexit), and a watchdog
+//! shell in a process group of its own does the same should the binary die any other way
+//! (SIGKILL, or `timeout` killing the binary's whole process group).
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
@@ -109,12 +111,19 @@ impl Cluster {
     fn watchdog(&self) {
         let stop = self.stop_command();
         let script = format!("while kill -0 {} 2>/dev/null; do sleep 1; done; {stop}", std::process::id());
-        let _ = Command::new("sh").args(["-c", &script]).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null()).spawn();
+        let _ = Command::new("sh")
+            .args(["-c", &script])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn();
     }
 
     fn stop_command(&self) -> String {
         let runuser = if self.as_postgres { "runuser -u postgres -- " } else { "" };
-        format!("{runuser}'{}' -D '{}' stop -m immediate", self.bin.join("pg_ctl").display(), self.data.display())
+        let dir = self.data.parent().unwrap().display().to_string();
+        format!("{runuser}'{}' -D '{}' stop -m immediate; rm -rf '{dir}'", self.bin.join("pg_ctl").display(), self.data.display())
     }
 
     fn stop(&self) {
