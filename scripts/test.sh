@@ -65,7 +65,7 @@ record "native" "$LOGS/native.log" "$(cargo_counts "$LOGS/native.log")"
 run_suite "scale-out (server suites over S3 + PostgreSQL)" "$LOGS/scale-out.log" \
   env SHOEBOX_TEST_STORE=s3 SHOEBOX_TEST_DATABASE=postgres cargo test -p shoebox-server --no-fail-fast \
   --test tus --test durability --test concat --test api --test api_access --test bad_input --test library \
-  --test kiosk --test accounts --test cors --test metrics_auth
+  --test library_blobs --test kiosk --test accounts --test cors --test metrics_auth
 record "scale-out" "$LOGS/scale-out.log" "$(cargo_counts "$LOGS/scale-out.log")"
 
 run_suite "browser (wasm-bindgen-test in headless Chromium)" "$LOGS/browser.log" \

@@ -149,7 +149,11 @@ fn main() {
     let tmp = tempfile::tempdir().unwrap();
     let (store, db) = (s3::store_url(), postgres::database());
     let cluster = ["--store", store.as_str(), "--database", db.as_str()];
-    println!("{clients} clients x {per} files of 2-6 MB, {} MiB PATCHes, {} cores", chunk >> 20, std::thread::available_parallelism().unwrap());
+    println!(
+        "{clients} clients x {per} files of 2-6 MB, {} MiB PATCHes, {} cores",
+        chunk >> 20,
+        std::thread::available_parallelism().unwrap()
+    );
     for round in 0..3u64 {
         let (mut local, la) = start(&bin, &tmp.path().join(format!("local{round}")), &[]);
         let (l, le) = run(&[la], clients, per, round * 3, chunk);
