@@ -1,7 +1,8 @@
 //! The server killed with SIGKILL at random moments during concurrent uploads (issue 15) and
 //! restarted on the same address: four engines (native driver) each upload a folder while a
 //! seeded killer strikes eight times. Every upload completes with identical bytes, no partial
-//! upload is ever listed as media, and `shoebox-server verify` finds the store clean.
+//! upload is ever listed as media, and `shoebox-server verify` finds the store clean. Once over
+//! the data folder, once over a real S3 bucket (SeaweedFS) and PostgreSQL.
 mod common;
 
 use common::content::photo;
@@ -16,11 +17,23 @@ use std::time::Duration;
 
 #[test]
 fn sigkill_at_random_moments_during_concurrent_uploads_loses_and_lists_nothing_wrong() {
+    storm(&[], &[]);
+}
+
+#[test]
+fn the_same_storm_over_s3_and_postgresql() {
+    let (store, db) = (common::s3::store_url(), common::postgres::database());
+    storm(&["--store".into(), store, "--database".into(), db], &common::s3::credentials_env());
+}
+
+/// `backend`: the flags that choose where the server keeps its data (none: the data folder).
+fn storm(backend: &[String], env: &[(&'static str, &'static str)]) {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let args = ["--token".to_string(), format!("alice:{TOKEN}")];
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let first = ServerProcess::start(&data, &args, &[]);
+    let mut args = vec!["--token".to_string(), format!("alice:{TOKEN}")];
+    args.extend(backend.iter().cloned());
+    let env = env.to_vec();
+    let first = ServerProcess::start(&data, &args.iter().map(String::as_str).collect::<Vec<_>>(), &env);
     let addr = first.addr;
     let server = Arc::new(Mutex::new(first));
     let mut want = Vec::new();
@@ -37,8 +50,7 @@ fn sigkill_at_random_moments_during_concurrent_uploads_loses_and_lists_nothing_w
     }
     let done = Arc::new(AtomicBool::new(false));
     let killer = {
-        let (server, done, data) = (server.clone(), done.clone(), data.clone());
-        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        let (server, done, data, args, env) = (server.clone(), done.clone(), data.clone(), args.clone(), env.clone());
         std::thread::spawn(move || {
             let mut x = 0x0B5E_55ED_u64;
             let mut kills = 0;
@@ -50,7 +62,7 @@ fn sigkill_at_random_moments_during_concurrent_uploads_loses_and_lists_nothing_w
                 let mut s = server.lock().unwrap();
                 s.kill9();
                 let a: Vec<&str> = args.iter().map(String::as_str).collect();
-                *s = ServerProcess::start_on(&addr.to_string(), &data, &a, &[]);
+                *s = ServerProcess::start_on(&addr.to_string(), &data, &a, &env);
                 kills += 1;
             }
             kills
@@ -101,7 +113,7 @@ fn sigkill_at_random_moments_during_concurrent_uploads_loses_and_lists_nothing_w
         assert_eq!((st, sha256_hex(&bytes)), (200, sha.clone()));
     }
     server.lock().unwrap().kill9();
-    let out = std::process::Command::new(binary()).args(["verify", "--data-dir"]).arg(&data).output().unwrap();
+    let out = std::process::Command::new(binary()).args(backend).args(["verify", "--data-dir"]).arg(&data).envs(env).output().unwrap();
     assert!(out.status.success(), "verify: {}", String::from_utf8_lossy(&out.stdout));
     println!("{kills} kills; 16 files verified");
 }
