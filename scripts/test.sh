@@ -62,8 +62,10 @@ record "native" "$LOGS/native.log" "$(cargo_counts "$LOGS/native.log")"
 # (SeaweedFS, tests/common/s3.rs) and the index, accounts and sessions in a real PostgreSQL
 # (a throwaway cluster, tests/common/postgres.rs). The two-node, migrate and store-backend
 # tests run in the native suite above; the two-node browser test with the end-to-end tests.
+# `--workspace`, as above: `-p shoebox-server` would unify features differently and rebuild
+# every crate (minutes); the `--test` names pick the server's suites.
 run_suite "scale-out (server suites over S3 + PostgreSQL)" "$LOGS/scale-out.log" \
-  env SHOEBOX_TEST_STORE=s3 SHOEBOX_TEST_DATABASE=postgres cargo test -p shoebox-server --no-fail-fast \
+  env SHOEBOX_TEST_STORE=s3 SHOEBOX_TEST_DATABASE=postgres cargo test --workspace --no-fail-fast \
   --test tus --test durability --test concat --test api --test api_access --test bad_input --test library \
   --test library_blobs --test kiosk --test accounts --test cors --test metrics_auth
 record "scale-out" "$LOGS/scale-out.log" "$(cargo_counts "$LOGS/scale-out.log")"
