@@ -4,11 +4,16 @@
 //! round-robin balancer would send them), so uploads really move between nodes.
 //! Run: cargo build --release -p shoebox-server --example nodes_throughput &&
 //! target/release/examples/nodes_throughput [clients] [files per client] [PATCH MiB]
+#[allow(dead_code)]
+#[path = "../tests/common/content.rs"]
+mod content;
 #[allow(dead_code)] // the test harness has more than this example needs
 #[path = "../tests/common/postgres.rs"]
 mod postgres;
 #[path = "../tests/common/s3.rs"]
 mod s3;
+
+use content::noise;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -16,18 +21,6 @@ use std::process::{Child, Command, Stdio};
 use std::time::Instant;
 
 const TOKEN: &str = "nodes-bench-token-01";
-
-fn noise(n: usize, seed: u64) -> Vec<u8> {
-    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    (0..n)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x as u8
-        })
-        .collect()
-}
 
 fn request(addr: SocketAddr, head: &str, body: &[u8]) -> (u16, String) {
     let mut c = TcpStream::connect(addr).unwrap();
