@@ -62,12 +62,27 @@ record "native" "$LOGS/native.log" "$(cargo_counts "$LOGS/native.log")"
 # (SeaweedFS, tests/common/s3.rs) and the index, accounts and sessions in a real PostgreSQL
 # (a throwaway cluster, tests/common/postgres.rs). The two-node, migrate and store-backend
 # tests run in the native suite above; the two-node browser test with the end-to-end tests.
-# `--workspace`, as above: `-p shoebox-server` would unify features differently and rebuild
-# every crate (minutes); the `--test` names pick the server's suites.
-run_suite "scale-out (server suites over S3 + PostgreSQL)" "$LOGS/scale-out.log" \
-  env SHOEBOX_TEST_STORE=s3 SHOEBOX_TEST_DATABASE=postgres cargo test --workspace --no-fail-fast \
-  --test tus --test durability --test concat --test api --test api_access --test bad_input --test library \
-  --test library_blobs --test kiosk --test accounts --test cors --test metrics_auth
+# The test binaries the native suite built are run directly: a second `cargo test` with other
+# target filters would unify features differently and rebuild every crate (minutes).
+SCALE_OUT="tus durability concat api api_access bad_input library library_blobs kiosk accounts cors metrics_auth"
+scale_out() {
+  local bins
+  bins="$(cargo test --workspace --no-run --message-format=json 2>/dev/null | python3 -c '
+import json, sys
+want = set(sys.argv[1].split())
+for line in sys.stdin:
+    m = json.loads(line)
+    t = m.get("target", {})
+    if m.get("reason") == "compiler-artifact" and t.get("kind") == ["test"] and t.get("name") in want and m.get("executable"):
+        print(m["executable"])' "$SCALE_OUT")"
+  [ "$(echo "$bins" | grep -c .)" = "$(echo "$SCALE_OUT" | wc -w)" ] || { echo "scale-out: test binaries not found: $bins"; return 1; }
+  local rc=0
+  for b in $bins; do
+    (cd "$ROOT/server" && SHOEBOX_TEST_STORE=s3 SHOEBOX_TEST_DATABASE=postgres "$b") || rc=1
+  done
+  return $rc
+}
+run_suite "scale-out (server suites over S3 + PostgreSQL)" "$LOGS/scale-out.log" scale_out
 record "scale-out" "$LOGS/scale-out.log" "$(cargo_counts "$LOGS/scale-out.log")"
 
 run_suite "browser (wasm-bindgen-test in headless Chromium)" "$LOGS/browser.log" \
