@@ -38,16 +38,24 @@ function target(w, h, max) {
   return w >= h ? [l, other(l)] : [other(l), l];
 }
 
-/** Which metadata a JPEG carries: APP1 Exif, APP1 XMP, APP2 ICC_PROFILE (walks the segments). */
+/**
+ * Which metadata a JPEG carries: APP1 Exif, APP1 XMP, APP2 ICC_PROFILE (walks the segments).
+ * The ICC profile is fingerprinted, so that Chromium's own sRGB profile, which its encoder
+ * writes into every canvas JPEG, is not mistaken for the source's being kept.
+ */
 async function metadata(blob) {
   const b = new Uint8Array(await blob.slice(0, 1 << 20).arrayBuffer());
-  const has = { exif: false, xmp: false, icc: false };
+  const has = { exif: false, xmp: false, icc: null };
   const text = (p, s) => String.fromCharCode(...b.subarray(p, p + s.length)) === s;
   for (let p = 2; p + 4 < b.length && b[p] === 0xff && b[p + 1] !== 0xda;) {
     const len = (b[p + 2] << 8) | b[p + 3];
     if (b[p + 1] === 0xe1 && text(p + 4, 'Exif\0')) has.exif = true;
     if (b[p + 1] === 0xe1 && text(p + 4, 'http://ns.adobe.com/xap/1.0/')) has.xmp = true;
-    if (b[p + 1] === 0xe2 && text(p + 4, 'ICC_PROFILE')) has.icc = true;
+    if (b[p + 1] === 0xe2 && text(p + 4, 'ICC_PROFILE')) {
+      let h = len;
+      for (let i = p + 4; i < p + 2 + len; i++) h = (h * 31 + b[i]) >>> 0;
+      has.icc = h;
+    }
     p += 2 + len;
   }
   return has;
@@ -58,6 +66,11 @@ async function base64(blob) {
   let s = '';
   for (let i = 0; i < u.length; i += 0x8000) s += String.fromCharCode.apply(null, u.subarray(i, i + 0x8000));
   return btoa(s);
+}
+
+/** icc: 'kept' (the source's profile), 'other' (e.g. the encoder's own sRGB) or false. */
+function iccKept(src, out) {
+  return { ...out, icc: out.icc === null ? false : out.icc === src.icc ? 'kept' : 'other' };
 }
 
 const JOB = { job: 'prepare', maxPixels: 16000000, quality: 90, stripLocation: false };
@@ -94,12 +107,13 @@ async function downsize(file, dims, runs) {
       out[name].blob = r.blob;
     }
   }
-  const result = { target: wh.join('x'), inputBytes: file.size, methods: {} };
+  const src = await metadata(file);
+  const result = { target: wh.join('x'), inputBytes: file.size, source: { ...src, icc: src.icc !== null }, methods: {} };
   for (const [name, m] of Object.entries(methods)) {
     const o = out[name];
     const bmp = await createImageBitmap(o.blob);
     result.methods[name] = {
-      runs: o.runs, cold: o.cold, bytes: o.blob.size, meta: await metadata(o.blob),
+      runs: o.runs, cold: o.cold, bytes: o.blob.size, meta: iccKept(src, await metadata(o.blob)),
       size: `${bmp.width}x${bmp.height}`, jpeg: await base64(o.blob),
     };
     bmp.close();
