@@ -36,7 +36,7 @@ const randomFill = (chunk) => crypto.randomFillSync(chunk);
 function photoSizedFolder(n = 64) {
   const dir = path.join(CACHE, 'hash-photos');
   // 3–9 MB, like camera JPEGs; random bytes (hashing does not care what they are).
-  return Array.from({ length: n }, (_, i) => cachedFile(path.join(dir, `IMG_${String(i).padStart(4, '0')}.jpg`), 3_000_000 + ((i * 7919) % 6_000_000), randomFill));
+  return Array.from({ length: n }, (_, i) => cachedFile(path.join(dir, `IMG_${String(i).padStart(4, '0')}.jpg`), 3_000_000 + ((i * 937_331) % 6_000_000), randomFill));
 }
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
