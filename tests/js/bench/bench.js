@@ -101,6 +101,7 @@ async function downsize(file, dims, runs) {
   for (const name of Object.keys(methods)) out[name] = { runs: [], cold: null, blob: null };
   for (let i = 0; i <= runs; i++) {
     for (const [name, m] of Object.entries(methods)) {
+      await window.benchMark?.(name); // run.mjs samples the renderer's memory per method
       const r = await m.run(file);
       if (i === 0) out[name].cold = r.ms;
       else out[name].runs.push(r.ms);
@@ -175,6 +176,7 @@ async function hashing(set, runs) {
   for (const name of Object.keys(methods)) out.methods[name] = { runs: [], hex: null };
   for (let i = 0; i < runs; i++) {
     for (const [name, m] of Object.entries(methods)) {
+      await window.benchMark?.(name);
       const r = await m();
       out.methods[name].runs.push(bytes / 1e6 / (r.ms / 1000));
       out.methods[name].hex = r.hex;

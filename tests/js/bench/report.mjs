@@ -17,6 +17,8 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.le
 const fmt = (x, d = 0) => (x == null || Number.isNaN(x) ? '—' : Number(x).toLocaleString('en', { minimumFractionDigits: d, maximumFractionDigits: d }));
 const span = (xs, d = 0) => (xs.length > 1 ? `${fmt(Math.min(...xs), d)}–${fmt(Math.max(...xs), d)}` : fmt(xs[0], d));
 const mb = (b) => `${fmt(b / 1e6, 2)} MB`;
+const mib = (b) => (b == null ? '—' : `${fmt(b / 2 ** 20)} MiB`);
+const mem = (v) => `${mib(v.peakRss)} / ${mib(v.rssGrowth)}`;
 const kb = (b) => `${fmt(b / 1000, 1)} KB`;
 const out = [];
 const goals = [];
@@ -34,11 +36,11 @@ if (browser.downsize) {
     const ours = median(r.methods.ours.runs);
     const has = ['exif', 'xmp', 'icc'].filter((k) => r.source[k]).map((k) => k.toUpperCase()).join(' + ') || 'no metadata';
     p(`${photo.replace('.jpg', '').toUpperCase()} camera JPEG (${mb(r.inputBytes)}, ${has}) → ${r.target}:`, '',
-      '| method | median | min–max | time: ours ÷ this (< 1: ours faster) | first (cold) | output | output size | EXIF / XMP / ICC kept | SSIM vs f64 Lanczos3 |', '|---|---|---|---|---|---|---|---|---|');
+      '| method | median | min–max | time: ours ÷ this (< 1: ours faster) | first (cold) | output | output size | EXIF / XMP / ICC kept | SSIM vs f64 Lanczos3 | renderer memory: peak / growth |', '|---|---|---|---|---|---|---|---|---|---|');
     for (const [m, v] of Object.entries(r.methods)) {
       const med = median(v.runs);
       const meta = [v.meta.exif ? 'yes' : 'no', v.meta.xmp ? 'yes' : 'no', v.meta.icc === 'kept' ? 'yes' : v.meta.icc ? 'no (its own sRGB)' : 'no'].join(' / ');
-      p(`| ${names[m] || m} | ${fmt(med)} ms | ${span(v.runs)} ms | ${m === 'ours' ? '—' : fmt(ours / med, 2)} | ${fmt(v.cold)} ms | ${mb(v.bytes)} | ${v.size} | ${meta} | ${v.ssim == null ? 'n/a' : fmt(v.ssim, 4)} |`);
+      p(`| ${names[m] || m} | ${fmt(med)} ms | ${span(v.runs)} ms | ${m === 'ours' ? '—' : fmt(ours / med, 2)} | ${fmt(v.cold)} ms | ${mb(v.bytes)} | ${v.size} | ${meta} | ${v.ssim == null ? 'n/a' : fmt(v.ssim, 4)} | ${mem(v)} |`);
     }
     p('');
     const c = median(r.methods.canvas.runs);
@@ -63,11 +65,11 @@ const hashNames = { ours: 'ours (worker hash job, 1 worker)', ours2w: 'ours, 2 w
 if (browser.hash) {
   p('### Hashing SHA-256 (MB/s, higher is better; each method in a dedicated worker, interleaved per round)', '');
   const label = { big: (h) => `one 1 GiB file on disk (ours: streaming \`sha2\` in wasm, files over 64 MiB)`, folder: (h) => `${h.files} photo-sized files on disk, ${mb(h.bytes)} (ours: WebCrypto one-shot inside the worker, files up to 64 MiB)`, memory: () => 'a 256 MiB Blob held in memory (the hash alone, no disk; ours streams it, as over 64 MiB)' };
-  p('| input | method | median | min–max | speed: ours ÷ this (> 1: ours faster) | rounds |', '|---|---|---|---|---|---|');
+  p('| input | method | median | min–max | speed: ours ÷ this (> 1: ours faster) | rounds | renderer memory: peak / growth |', '|---|---|---|---|---|---|---|');
   for (const [set, h] of Object.entries(browser.hash)) {
     const ours = median(h.methods.ours.runs);
     for (const [m, v] of Object.entries(h.methods)) {
-      p(`| ${m === 'ours' ? label[set](h) : ''} | ${hashNames[m]} | ${fmt(median(v.runs))} MB/s | ${span(v.runs)} | ${m === 'ours' ? '—' : fmt(ours / median(v.runs), 2)} | ${v.runs.length} |`);
+      p(`| ${m === 'ours' ? label[set](h) : ''} | ${hashNames[m]} | ${fmt(median(v.runs))} MB/s | ${span(v.runs)} | ${m === 'ours' ? '—' : fmt(ours / median(v.runs), 2)} | ${v.runs.length} | ${mem(v)} |`);
     }
   }
   p('');
@@ -80,7 +82,7 @@ if (browser.hash) {
 if (upload) {
   p(`### Uploading to shoebox-server on loopback (release build, fresh server and browser per measurement, ${upload.rounds} round${upload.rounds > 1 ? 's' : ''}, interleaved)`, '',
     '"Whole path" for ours is from the drop to "Backup complete": the walk, the plan, inspecting and hashing every file (it must know the SHA-256 before it asks the server what it already has and creates an upload), the dedup check, thumbnails, and the upload. "Upload window" is from the first creation (POST) to the last answer. The anchors start from files already picked, hash nothing, and check nothing.', '',
-    '| set | method | whole path | MB/s | upload window | MB/s | speed: ours ÷ this, whole / window (> 1: ours faster) | tus requests (last round) |', '|---|---|---|---|---|---|---|---|');
+    '| set | method | whole path | MB/s | upload window | MB/s | speed: ours ÷ this, whole / window (> 1: ours faster) | tus requests (last round) | renderer memory peak |', '|---|---|---|---|---|---|---|---|---|');
   const label = { ours: 'ours (the app: drop, Back up)', tus: 'tus-js-client 4.3.1, 8 MiB chunks, up to 3 files at once', raw: 'creation POST + the whole file in one PATCH, up to 3 at once' };
   for (const [name, s] of Object.entries(upload.sets)) {
     const tput = (ms) => s.bytes / 1e6 / (ms / 1000);
@@ -90,7 +92,7 @@ if (upload) {
       const setName = m === 'ours' ? (name === 'small' ? `${fmt(s.files)} small photos, ${mb(s.bytes)}` : `one ${fmt(s.bytes / 2 ** 20)} MiB video`) : '';
       const ratio = m === 'ours' ? '—' : `${fmt(oursW / tput(median(rs.map((r) => r.ms))), 2)} / ${fmt(oursU / tput(median(rs.map((r) => r.uploadMs))), 2)}`;
       const req = Object.entries(rs[rs.length - 1].requests).map(([k, v]) => `${v} ${k}`).join(', ');
-      p(`| ${setName} | ${label[m]} | ${span(whole, 2)} s | ${fmt(tput(median(rs.map((r) => r.ms))))} | ${span(win, 2)} s | ${fmt(tput(median(rs.map((r) => r.uploadMs))))} | ${ratio} | ${req} |`);
+      p(`| ${setName} | ${label[m]} | ${span(whole, 2)} s | ${fmt(tput(median(rs.map((r) => r.ms))))} | ${span(win, 2)} s | ${fmt(tput(median(rs.map((r) => r.uploadMs))))} | ${ratio} | ${req} | ${mib(Math.max(...rs.map((r) => r.peakRss || 0)))} |`);
     }
   }
   p('');

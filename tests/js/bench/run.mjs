@@ -10,6 +10,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { launch } from '../lib/browser.mjs';
+import { rendererMemory } from './memory.mjs';
 
 const args = process.argv.slice(2).filter((a) => a !== '--quick');
 const quick = process.argv.includes('--quick');
@@ -50,15 +51,22 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const url = `http://127.0.0.1:${server.address().port}/bench.html`;
 const results = { runs, quick };
 
-// A fresh browser for each row, so that one row's memory and caches do not weigh on the next.
+// A fresh browser for each row, so that one row's memory and caches do not weigh on the next;
+// the renderer's resident memory is sampled meanwhile, per method (bench.js marks each one).
 async function withPage(fn) {
-  const b = await launch();
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-chromium-'));
+  const b = await launch({ userDataDir });
+  const mem = rendererMemory(userDataDir);
   b.page.on('console', (m) => { if (m.type() === 'error') console.error('page:', m.text()); });
   try {
+    await b.page.exposeFunction('benchMark', (label) => mem.mark(label));
     await b.page.goto(url);
     await b.page.waitForFunction(() => window.bench && window.anchors && window.pica && window.imageCompression);
-    return await fn(b.page);
-  } finally { await b.close(); }
+    const r = await fn(b.page);
+    const m = mem.stop();
+    for (const [name, v] of Object.entries(r.methods || {})) { v.peakRss = m.peaks[name]; v.rssGrowth = m.growth[name]; }
+    return r;
+  } finally { mem.stop(); await b.close(); }
 }
 
 if (only.includes('photo')) {

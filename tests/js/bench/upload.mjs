@@ -13,6 +13,7 @@ import path from 'node:path';
 import { startServer } from '../lib/server.mjs';
 import { launch, dropPaths, waitForStatus } from '../lib/browser.mjs';
 import { jpeg } from '../lib/fixtures.mjs';
+import { rendererMemory } from './memory.mjs';
 
 const quick = process.argv.includes('--quick');
 const outFile = process.argv.slice(2).find((a) => !a.startsWith('--'));
@@ -74,7 +75,9 @@ function watchRequests(page) {
 
 async function measure(way, set) {
   const server = await startServer();
-  const b = await launch();
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-chromium-'));
+  const b = await launch({ userDataDir });
+  const mem = rendererMemory(userDataDir);
   try {
     const w = watchRequests(b.page);
     let r;
@@ -96,8 +99,9 @@ async function measure(way, set) {
     }
     const stored = (await server.media()).length;
     if (stored !== set.files.length) throw new Error(`${way}: the server holds ${stored} of ${set.files.length} files`);
-    return { ...r, uploadMs: w.last - w.first, requests: w.byMethod, apiRequests: w.other };
+    return { ...r, uploadMs: w.last - w.first, requests: w.byMethod, apiRequests: w.other, peakRss: mem.stop().peak };
   } finally {
+    mem.stop();
     await b.close();
     await server.stop();
   }
