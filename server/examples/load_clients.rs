@@ -5,6 +5,11 @@
 //! pressure). Prints throughput, PATCH latency p50/p99, errors (goal 0), and the server's peak
 //! memory (VmHWM). Raises this process's open-files limit first (1,024 is below 500 clients).
 //! Run: cargo run --release -p shoebox-server --example load_clients -- [50,200,500] [files per client]
+#[allow(dead_code)]
+#[path = "../tests/common/content.rs"]
+mod content;
+
+use content::noise;
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::process::{Command, Stdio};
@@ -36,18 +41,6 @@ fn request(addr: SocketAddr, head: &str, body: &[u8]) -> std::io::Result<(u16, S
     let text = String::from_utf8_lossy(&raw).into_owned();
     let status = text.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
     Ok((status, text))
-}
-
-fn noise(n: usize, seed: u64) -> Vec<u8> {
-    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    (0..n)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x as u8
-        })
-        .collect()
 }
 
 /// Uploads one file; pushes each PATCH's latency; returns false on any error.

@@ -237,15 +237,18 @@ async fn purge_deletes_old_trash_and_a_blob_only_once_nothing_names_it() {
     // The server's database (empty: SQLite), as SHOEBOX_TEST_DATABASE=postgres runs it.
     let db = s.state.config.database.clone().unwrap_or_default();
     let store = s.state.config.store.as_ref().map(|u| u.to_string()).unwrap_or_default();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_shoebox-server"))
-        .env("SHOEBOX_DATABASE", &db)
-        .env("SHOEBOX_STORE", &store)
-        .envs(common::s3::credentials_env())
-        .args(["purge", "--data"])
-        .arg(s.dir.path())
-        .args(["--now-ms", &(now_ms() + month).to_string()])
-        .output()
-        .unwrap();
+    let purge_cli = |extra: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_shoebox-server"))
+            .env("SHOEBOX_DATABASE", &db)
+            .env("SHOEBOX_STORE", &store)
+            .envs(common::s3::credentials_env())
+            .args(["purge", "--data"])
+            .arg(s.dir.path())
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let out = purge_cli(&["--now-ms", &(now_ms() + month).to_string()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     // The records went in the previous passes, so the blob was already unnamed then; one more
     // record trashed and purged through the command makes the command delete it.
@@ -257,14 +260,7 @@ async fn purge_deletes_old_trash_and_a_blob_only_once_nothing_names_it() {
         ..MediaItem::default()
     };
     s.state.index.insert("alice", &again).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_shoebox-server"))
-        .env("SHOEBOX_DATABASE", &db)
-        .env("SHOEBOX_STORE", &store)
-        .envs(common::s3::credentials_env())
-        .args(["purge", "--data"])
-        .arg(s.dir.path())
-        .output()
-        .unwrap();
+    let out = purge_cli(&[]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("Purged 1 records from the Trash and 1 stored files"), "{:?}", out);
     assert!(!blob_kept(), "no record names the bytes: deleted");
     assert!(s.stored("thumbs").is_empty(), "and its thumbnails");

@@ -5,7 +5,7 @@
 //! afterwards neither node's data folder holds anything another node would need.
 mod common;
 
-use common::http::{head_bytes, read_reply, request, tus_headers, Reply};
+use common::http::{head_bytes, parse_reply, read_reply, request, tus_headers, Reply};
 use common::process::ServerProcess;
 use common::{bytes, files_under, ALICE};
 use sha2::{Digest, Sha256};
@@ -71,20 +71,10 @@ fn patch(addr: SocketAddr, loc: &str, offset: usize, body: &[u8]) -> Reply {
         let mut rest = Vec::new();
         let _ = c.read_to_end(&mut rest);
         head.extend(rest);
-        return parse_reply(&head);
+        return parse_reply(&head, false);
     }
     c.write_all(body).unwrap();
     read_reply(c, false)
-}
-
-fn parse_reply(raw: &[u8]) -> Reply {
-    // The same parser, fed from memory through a local socket pair.
-    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let mut w = TcpStream::connect(l.local_addr().unwrap()).unwrap();
-    let (r, _) = l.accept().unwrap();
-    w.write_all(raw).unwrap();
-    drop(w);
-    read_reply(r, false)
 }
 
 fn offset(addr: SocketAddr, loc: &str) -> usize {

@@ -42,6 +42,11 @@ pub fn request(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, Str
 pub fn read_reply(mut c: TcpStream, head_only: bool) -> Reply {
     let mut raw = Vec::new();
     c.read_to_end(&mut raw).unwrap();
+    parse_reply(&raw, head_only)
+}
+
+/// A whole response, already read.
+pub fn parse_reply(raw: &[u8], head_only: bool) -> Reply {
     let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("a full response head");
     let head = String::from_utf8_lossy(&raw[..split]).into_owned();
     let mut lines = head.split("\r\n");
