@@ -266,6 +266,15 @@ pub fn plan_totals(photos: u64, videos: u64, downsize: u64, skipped: u64) -> Str
 
 /// The plan's size line: what will be sent, then what was found and left out.
 /// "168 files to back up, 54 MB · 6 skipped · 3 not chosen".
+/// A folder row of the plan: its count and size, or while only names are known (a drop's
+/// sizes follow its names by seconds) its count by name and the size read so far.
+pub fn folder_meta(files_: u64, bytes_: u64, listed: u64) -> String {
+    if listed > files_ {
+        return format!("{} · reading sizes ({} so far)", files(listed), bytes(bytes_));
+    }
+    format!("{} · {}", files(files_), bytes(bytes_))
+}
+
 pub fn plan_size_line(to_back_up: u64, bytes_total: u64, skipped: u64, not_chosen: u64) -> String {
     let mut line = format!("{} to back up, {}", files(to_back_up), bytes(bytes_total));
     if skipped > 0 {

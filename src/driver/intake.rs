@@ -10,7 +10,7 @@ use crate::browser::{clock, folder_handles, walk};
 pub(super) fn add_entries(entries: Vec<FileSystemEntry>) {
     step(|e, now| e.walk_started(now));
     wasm_bindgen_futures::spawn_local(async move {
-        walk::walk_entries(entries, add_batch).await;
+        walk::walk_entries(entries, |named| step(|e, now| e.files_named(named, now)), add_batch).await;
         walk_ended();
     });
 }

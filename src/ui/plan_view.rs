@@ -12,7 +12,8 @@ const MAX_FOLDERS_SHOWN: usize = 400;
 #[component]
 pub fn PlanView() -> impl IntoView {
     let store = use_store();
-    let visible = move || store.totals.with(|t| t.files > 0) && store.status.with(in_plan);
+    // Shown from the first folder named by a walk, before any size is known.
+    let visible = move || (store.totals.with(|t| t.files > 0) || store.folders.with(|f| !f.is_empty())) && store.status.with(in_plan);
     let totals = move || store.totals.with(|t| s::plan_totals(t.photos, t.videos, t.to_downsize, t.skipped.total()));
     // What will be sent, then what was found and left out, in words read once.
     let size_line = move || store.totals.with(|t| s::plan_size_line(t.files_total(), t.bytes_total, t.skipped.total(), t.excluded));
@@ -51,7 +52,7 @@ pub fn PlanView() -> impl IntoView {
                             let depth = if path.is_empty() { 0 } else { path.matches('/').count() };
                             let name = if path.is_empty() { s::LOOSE_FILES.to_string() } else { path.rsplit('/').next().unwrap_or(&path).to_string() };
                             let (p_meta, p_box, p_change) = (path.clone(), path.clone(), path.clone());
-                            let meta = move || store.folders.with(|f| f.get(&p_meta).map(|st| format!("{} · {}", s::files(st.files), s::bytes(st.bytes))).unwrap_or_default());
+                            let meta = move || store.folders.with(|f| f.get(&p_meta).map(|st| s::folder_meta(st.files, st.bytes, st.listed)).unwrap_or_default());
                             let included = move || store.folders.with(|f| f.get(&p_box).is_none_or(|st| st.included));
                             view! {
                                 <li class="folder" style:padding-left=format!("{}rem", depth as f32 * 1.25)>

@@ -24,6 +24,8 @@ fn ancestors(folder: &str) -> impl Iterator<Item = &str> {
 #[derive(Debug, Default)]
 pub(crate) struct Folders {
     map: BTreeMap<String, FolderStat>,
+    /// Files named by walks in this batch (the sum of the top folders' `listed`).
+    listed: u64,
 }
 
 impl Folders {
@@ -35,7 +37,7 @@ impl Folders {
         // untick, or one left out in an earlier session, follows it).
         let included = ancestors(folder).all(|a| self.map.get(a).is_none_or(|s| s.included));
         loop {
-            let st = self.map.entry(folder.to_string()).or_insert(FolderStat { files: 0, bytes: 0, included });
+            let st = self.map.entry(folder.to_string()).or_insert(FolderStat { included, ..FolderStat::default() });
             st.files += 1;
             st.bytes += size;
             if !folder.contains('/') {
@@ -44,6 +46,37 @@ impl Folders {
             folder = folder_of(folder);
         }
         included
+    }
+
+    /// Count `n` files a walk has named in `folder` (and its ancestors) before their sizes
+    /// are known. A folder first seen here takes its tick from the folders above it, as in `add`.
+    pub fn list(&mut self, mut folder: &str, n: u64) {
+        if n == 0 {
+            return;
+        }
+        self.listed += n;
+        let included = ancestors(folder).all(|a| self.map.get(a).is_none_or(|s| s.included));
+        loop {
+            self.map.entry(folder.to_string()).or_insert(FolderStat { included, ..FolderStat::default() }).listed += n;
+            if !folder.contains('/') {
+                break;
+            }
+            folder = folder_of(folder);
+        }
+    }
+
+    /// The walks ended: every file named has been added or found unreadable, so the counts
+    /// from names give way to the real ones.
+    pub fn end_listing(&mut self) -> bool {
+        let had = self.listed > 0;
+        self.listed = 0;
+        self.map.values_mut().for_each(|st| st.listed = 0);
+        had
+    }
+
+    /// Files named by walks so far in this batch.
+    pub fn listed(&self) -> u64 {
+        self.listed
     }
 
     /// Tick or untick `folder` and the folders it covers.
@@ -57,7 +90,7 @@ impl Folders {
 
     /// Untick a folder before any of its files is found (exclusions kept across sessions).
     pub fn preset_excluded(&mut self, folder: &str) {
-        self.map.entry(folder.to_string()).or_insert(FolderStat { files: 0, bytes: 0, included: false }).included = false;
+        self.map.entry(folder.to_string()).or_default().included = false;
         self.set_included(folder, false);
     }
 
@@ -68,6 +101,7 @@ impl Folders {
 
     pub fn clear(&mut self) {
         self.map.clear();
+        self.listed = 0;
     }
 
     pub fn map(&self) -> &BTreeMap<String, FolderStat> {
@@ -103,5 +137,23 @@ mod tests {
         assert!(!f.map()["A/B"].included);
         assert!(!f.add("A/B/z.jpg", 1));
         assert!(f.add("loose.jpg", 1));
+    }
+
+    #[test]
+    fn names_listed_count_up_the_tree_follow_an_untick_and_end_with_the_walk() {
+        let mut f = Folders::default();
+        f.set_included("A", false);
+        f.preset_excluded("A");
+        f.list("A/B", 3);
+        f.list("C", 2);
+        assert_eq!((f.map()["A"].listed, f.map()["A/B"].listed, f.map()["C"].listed), (3, 3, 2));
+        assert_eq!(f.listed(), 5);
+        assert!(!f.map()["A/B"].included, "a folder listed under an unticked one is unticked");
+        assert!(f.map()["C"].included);
+        f.add("C/x.jpg", 7);
+        assert_eq!((f.map()["C"].files, f.map()["C"].listed), (1, 2));
+        assert!(f.end_listing());
+        assert_eq!((f.map()["C"].files, f.map()["C"].listed, f.listed()), (1, 0, 0));
+        assert!(!f.end_listing());
     }
 }

@@ -214,6 +214,7 @@ impl Engine {
     /// A walk ended: inspections held back while walks ran may start.
     pub fn walk_ended(&mut self, now: u64) {
         self.run.walks = self.run.walks.saturating_sub(1);
+        self.end_listing_when_walked();
         self.out.dirty = true;
         self.pump(now);
     }

@@ -104,6 +104,27 @@ impl Engine {
         self.out.folders_dirty = true;
     }
 
+    /// A walk has named files in these folders (`(folder, files directly in it)`) before
+    /// their sizes are read: the plan's folders and counts show now, the sizes follow with
+    /// `add_files`. Only counts change; the files themselves are judged when added.
+    pub fn files_named(&mut self, folders: Vec<(String, u64)>, now: u64) {
+        self.begin_batch_if_finished();
+        for (folder, n) in folders {
+            self.folders.list(&folder, n);
+        }
+        self.out.dirty = true;
+        self.out.folders_dirty = true;
+        self.pump(now);
+    }
+
+    /// Once no walk runs, counts from names give way to the files actually added (an
+    /// unreadable file is named but never added).
+    pub(crate) fn end_listing_when_walked(&mut self) {
+        if self.run.walks == 0 && self.folders.end_listing() {
+            self.out.folders_dirty = true;
+        }
+    }
+
     /// After a finished backup, new files (or a new walk) begin a new batch: its own plan,
     /// folders, Back up press and figures. Files added to a running backup join it.
     pub(crate) fn begin_batch_if_finished(&mut self) {

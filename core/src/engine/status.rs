@@ -30,7 +30,7 @@ impl Engine {
                 if self.run.walks == 0 && (!self.run.online || self.server.unreachable) {
                     return Status::WaitingForConnection;
                 }
-                return Status::Looking { found: t.files };
+                return Status::Looking { found: t.files.max(self.folders.listed()) };
             }
             return Status::ReadyToBackUp { count: t.in_backup - t.finished };
         }

@@ -238,6 +238,10 @@ pub struct FolderStat {
     pub files: u64,
     pub bytes: u64,
     pub included: bool,
+    /// Files a walk has named here (sub-folders included) before their sizes are read: a
+    /// dropped tree's names arrive seconds before its sizes, so the plan can show the folders
+    /// and their counts at once. Zero once the walks end; show `files.max(listed)` files.
+    pub listed: u64,
 }
 
 /// A file row as the list shows it: the one mapping from a file's state to what a person

@@ -118,12 +118,13 @@ if (native) {
 const prep = read('native-prepare.txt');
 if (prep) p('Our prepare natively, stage by stage (`prepare_timing`, release build, one run each):', '', '```', prep.trim(), '```', '');
 
+const firsts = [...read('many_files.txt').matchAll(/first useful plan \(every folder and count, from names\) ([\d.]+) s/g)].map((m) => Number(m[1]));
 const many = [...read('many_files.txt').matchAll(/time to complete plan ([\d.]+) s, longest task (\d+) ms, (\d+) tasks over 50 ms; every file's content checked at ([\d.]+) s, longest task meanwhile (\d+) ms, (\d+) over 50 ms/g)];
 const walk = Object.fromEntries([...read('walk.txt').matchAll(/^(\w+)\s+[\d,]+ files: listed in ([\d.]+) s, done in ([\d.]+) s/gm)].map((m) => [m[1], Number(m[3])]));
 if (many.length) {
   p('### Planning 100,000 files (a real folder drop; `many_files.mjs` on the release build)', '',
-    '| run | complete plan | longest task to the plan | tasks > 50 ms | every file checked | longest task while checking | tasks > 50 ms |', '|---|---|---|---|---|---|---|');
-  many.forEach((m, i) => p(`| ${i + 1} | ${m[1]} s | ${m[2]} ms | ${m[3]} | ${m[4]} s | ${m[5]} ms | ${m[6]} |`));
+    '| run | first useful plan (folders, counts from names) | complete plan | longest task to the plan | tasks > 50 ms | every file checked | longest task while checking | tasks > 50 ms |', '|---|---|---|---|---|---|---|---|');
+  many.forEach((m, i) => p(`| ${i + 1} | ${firsts[i] == null ? '—' : fmt(firsts[i], 2) + ' s'} | ${m[1]} s | ${m[2]} ms | ${m[3]} | ${m[4]} s | ${m[5]} ms | ${m[6]} |`));
   p('');
   if (Object.keys(walk).length) {
     p('Chromium\'s own floor for the same drop, plain JavaScript on a bare page (`walk_ceiling.mjs`):', '', '| listing | done in |', '|---|---|');
@@ -133,7 +134,10 @@ if (many.length) {
   }
   const plan = median(many.map((m) => Number(m[1])));
   const longest = Math.max(...many.flatMap((m) => [Number(m[2]), Number(m[5])]));
-  goal('Planning: first useful plan (names and counts) within 1.5 s of the drop', 'this command times the complete plan only', null);
+  if (firsts.length) {
+    const first = median(firsts);
+    goal('Planning: first useful plan (names and counts) within 1.5 s of the drop', `${fmt(first, 2)} s (runs: ${firsts.map((x) => fmt(x, 2)).join(', ')} s)`, first <= 1.5);
+  } else goal('Planning: first useful plan (names and counts) within 1.5 s of the drop', 'not in this run\'s many_files.txt', null);
   if (walk.meta) goal('Planning: complete plan ≤ 1.1× Chromium\'s listing floor (readEntries + getMetadata)', `${fmt(plan / walk.meta, 2)}× (${fmt(plan, 2)} vs ${fmt(walk.meta, 2)} s)`, plan / walk.meta <= 1.1);
   goal('Planning: no main-thread task over 100 ms from the drop until every file is checked', `longest ${longest} ms`, longest <= 100);
 }
