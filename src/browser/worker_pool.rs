@@ -97,14 +97,15 @@ impl WorkerPool {
     }
 
     /// The workers start after the page's first paint (jobs queue until then): fetching and
-    /// compiling ~1.9 MB of worker wasm on two cores would otherwise delay the page itself.
+    /// compiling over a megabyte of worker wasm on two cores would otherwise delay the page itself.
     pub fn with_source(size: usize, source: WorkerSource) -> Self {
         let slots = (0..size.max(1)).map(|_| None).collect();
         let inner = Rc::new(RefCell::new(Inner { slots, queue: VecDeque::new(), next_id: 1, source, start_failures: 0 }));
         let weak = Rc::downgrade(&inner);
         after_first_paint(move || {
             let Some(inner) = weak.upgrade() else { return };
-            for i in 0..inner.borrow().slots.len() {
+            let n = inner.borrow().slots.len();
+            for i in 0..n {
                 let slot = spawn(&inner, i);
                 inner.borrow_mut().slots[i] = slot;
             }
@@ -319,28 +320,22 @@ fn on_crash(weak: &Weak<RefCell<Inner>>, index: usize, message: String) {
     dispatch(&inner);
 }
 
-/// Run `f` once, just after the next frame is painted: a timeout queued from an animation-frame
-/// callback runs after that frame's paint. A hidden page (a background tab) gets no animation
-/// frames, so there a plain timeout starts it instead.
+/// Run `f` once the browser has reported the page's first contentful paint (the paint timing
+/// entry, which is stamped when the frame is presented: a timeout queued from an animation frame
+/// ran before it on a loaded machine). Polled every 50 ms; a hidden page (a background tab) paints
+/// nothing, so it starts at once there, and after 5 s it starts regardless.
 fn after_first_paint(f: impl FnOnce() + 'static) {
-    let Some(win) = web_sys::window() else { return f() };
-    let f = Rc::new(RefCell::new(Some(f)));
-    let run = move |only_if_hidden: bool| {
-        let hidden = web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden());
-        if !only_if_hidden || hidden {
-            if let Some(f) = f.borrow_mut().take() {
-                f();
-            }
-        }
-    };
-    let (run_hidden, run_painted) = (run.clone(), run);
-    let after_paint = Closure::once_into_js(move || run_painted(false));
-    let after_frame = Closure::once_into_js(move || {
-        let _ = web_sys::window().map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(after_paint.unchecked_ref(), 0));
-    });
-    let _ = win.request_animation_frame(after_frame.unchecked_ref());
-    let fallback = Closure::once_into_js(move || run_hidden(true));
-    let _ = win.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 1000);
+    fn painted_or_hidden() -> bool {
+        let Some(w) = web_sys::window() else { return true };
+        w.document().is_some_and(|d| d.hidden())
+            || w.performance().is_some_and(|p| p.get_entries_by_name("first-contentful-paint").length() > 0)
+    }
+    fn poll(f: Box<dyn FnOnce()>, left: u32) {
+        let Some(win) = web_sys::window().filter(|_| left > 0 && !painted_or_hidden()) else { return f() };
+        let next = Closure::once_into_js(move || poll(f, left - 1));
+        let _ = win.set_timeout_with_callback_and_timeout_and_arguments_0(next.unchecked_ref(), 50);
+    }
+    poll(Box::new(f), 100);
 }
 
 #[wasm_bindgen]

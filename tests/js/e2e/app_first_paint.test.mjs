@@ -1,5 +1,5 @@
 // The page paints before the photo/hash workers load (issue 16): a kiosk or a Chromebook must
-// not wait for ~1.9 MB of worker wasm to be fetched and compiled before it shows anything.
+// not wait for over a megabyte of worker wasm to be fetched and compiled before it shows anything.
 // Ordering only (no timings): the first contentful paint comes before any Worker is created, and
 // worker_bg.wasm is neither preloaded nor requested before that paint; the workers then start and
 // a dropped folder is still checked by them.
@@ -51,6 +51,7 @@ test('the first paint comes before the workers are created and their wasm is fet
     for (const at of wasmRequests) assert.ok(at >= Math.floor(paintEpoch), 'worker_bg.wasm was requested before the first paint');
 
     // The deferred workers still inspect a dropped folder.
+    await waitForStatus(page, /^Ready$/);
     fs.writeFileSync(path.join(dir, 'IMG_0001.jpg'), jpeg('first-paint', 40_000));
     await dropPaths(page, '[data-testid="drop-zone"]', [dir]);
     await waitForStatus(page, /^Ready to back up 1 photo/, 60000);
