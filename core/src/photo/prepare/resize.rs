@@ -61,7 +61,7 @@ fn wide_with_alpha(src: Vec<u8>, w: u32, h: u32, colours: usize, dw: u32, dh: u3
     for (c, a) in colour.chunks_exact(2 * colours).zip(alpha.chunks_exact(2)) {
         let a32 = get(a, 0);
         for i in 0..colours {
-            let v = if a32 == 0 { 0 } else { ((get(c, i) * 65_535 + a32 / 2) / a32).min(65_535) };
+            let v = (get(c, i) * 65_535 + a32 / 2).checked_div(a32).unwrap_or(0).min(65_535);
             out.extend_from_slice(&(v as u16).to_ne_bytes());
         }
         out.extend_from_slice(a);
