@@ -96,12 +96,21 @@ impl WorkerPool {
         Self::with_source(size, WorkerSource::TrunkBin { base })
     }
 
+    /// The workers start after the page's first paint (jobs queue until then): fetching and
+    /// compiling over a megabyte of worker wasm on two cores would otherwise delay the page itself.
     pub fn with_source(size: usize, source: WorkerSource) -> Self {
-        let inner = Rc::new(RefCell::new(Inner { slots: Vec::new(), queue: VecDeque::new(), next_id: 1, source, start_failures: 0 }));
-        for i in 0..size.max(1) {
-            let slot = spawn(&inner, i);
-            inner.borrow_mut().slots.push(slot);
-        }
+        let slots = (0..size.max(1)).map(|_| None).collect();
+        let inner = Rc::new(RefCell::new(Inner { slots, queue: VecDeque::new(), next_id: 1, source, start_failures: 0 }));
+        let weak = Rc::downgrade(&inner);
+        after_first_paint(move || {
+            let Some(inner) = weak.upgrade() else { return };
+            let n = inner.borrow().slots.len();
+            for i in 0..n {
+                let slot = spawn(&inner, i);
+                inner.borrow_mut().slots[i] = slot;
+            }
+            dispatch(&inner);
+        });
         WorkerPool { inner }
     }
 
@@ -309,6 +318,24 @@ fn on_crash(weak: &Weak<RefCell<Inner>>, index: usize, message: String) {
         *s = slot;
     }
     dispatch(&inner);
+}
+
+/// Run `f` once the browser has reported the page's first contentful paint (the paint timing
+/// entry, which is stamped when the frame is presented: a timeout queued from an animation frame
+/// ran before it on a loaded machine). Polled every 50 ms; a hidden page (a background tab) paints
+/// nothing, so it starts at once there, and after 5 s it starts regardless.
+fn after_first_paint(f: impl FnOnce() + 'static) {
+    fn painted_or_hidden() -> bool {
+        let Some(w) = web_sys::window() else { return true };
+        w.document().is_some_and(|d| d.hidden())
+            || w.performance().is_some_and(|p| p.get_entries_by_name("first-contentful-paint").length() > 0)
+    }
+    fn poll(f: Box<dyn FnOnce()>, left: u32) {
+        let Some(win) = web_sys::window().filter(|_| left > 0 && !painted_or_hidden()) else { return f() };
+        let next = Closure::once_into_js(move || poll(f, left - 1));
+        let _ = win.set_timeout_with_callback_and_timeout_and_arguments_0(next.unchecked_ref(), 50);
+    }
+    poll(Box::new(f), 100);
 }
 
 #[wasm_bindgen]

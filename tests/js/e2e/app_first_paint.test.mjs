@@ -1,0 +1,66 @@
+// The page paints before the photo/hash workers load (issue 16): a kiosk or a Chromebook must
+// not wait for over a megabyte of worker wasm to be fetched and compiled before it shows anything.
+// Ordering only (no timings): the first contentful paint comes before any Worker is created, and
+// worker_bg.wasm is neither preloaded nor requested before that paint; the workers then start and
+// a dropped folder is still checked by them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer } from '../lib/server.mjs';
+import { launch, dropPaths, waitForStatus, waitForPlanChecked } from '../lib/browser.mjs';
+import { jpeg } from '../lib/fixtures.mjs';
+
+// Runs in the page before its own scripts: notes when each Worker is created and when the page
+// first painted content, on the page's own clock.
+function watchPaintAndWorkers() {
+  window.__workersAt = [];
+  const Native = window.Worker;
+  window.Worker = function Worker(url, opts) {
+    window.__workersAt.push(performance.now());
+    return new Native(url, opts);
+  };
+  window.Worker.prototype = Native.prototype;
+  window.__paintAt = null;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'first-contentful-paint' && window.__paintAt === null) window.__paintAt = e.startTime;
+  }).observe({ type: 'paint', buffered: true });
+}
+
+test('the first paint comes before the workers are created and their wasm is fetched; they then do their work', async () => {
+  const server = await startServer();
+  const b = await launch();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-first-paint-'));
+  try {
+    const page = b.page;
+    await page.addInitScript(watchPaintAndWorkers);
+    const wasmRequests = [];
+    page.context().on('request', (r) => { if (/worker_bg\.wasm/.test(r.url())) wasmRequests.push(Date.now()); });
+    await page.goto(server.appUrl());
+    await page.waitForFunction(() => window.__paintAt !== null && window.__workersAt.length > 0);
+    const { paintAt, workersAt, paintEpoch, preloads } = await page.evaluate(() => ({
+      paintAt: window.__paintAt,
+      workersAt: window.__workersAt,
+      paintEpoch: performance.timeOrigin + window.__paintAt,
+      preloads: [...document.querySelectorAll('link[rel=preload], link[rel=modulepreload]')].map((l) => l.href).filter((h) => /worker/.test(h)),
+    }));
+    assert.deepEqual(preloads, [], 'the worker must not be preloaded with the page');
+    for (const at of workersAt) assert.ok(at > paintAt, `a worker was created at ${at} ms, before the first paint at ${paintAt} ms`);
+    // The worker's own request for its wasm: never before the paint.
+    for (const at of wasmRequests) assert.ok(at >= Math.floor(paintEpoch), 'worker_bg.wasm was requested before the first paint');
+
+    // The deferred workers still inspect a dropped folder.
+    await waitForStatus(page, /^Ready$/);
+    fs.writeFileSync(path.join(dir, 'IMG_0001.jpg'), jpeg('first-paint', 40_000));
+    await dropPaths(page, '[data-testid="drop-zone"]', [dir]);
+    await waitForStatus(page, /^Ready to back up 1 photo/, 60000);
+    await waitForPlanChecked(page);
+    assert.ok(wasmRequests.length > 0, 'the workers fetched their wasm');
+    assert.deepEqual(b.errors.filter((e) => !/favicon/.test(e)), []);
+  } finally {
+    await b.close();
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
