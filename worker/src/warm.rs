@@ -1,11 +1,15 @@
-//! Warm-up at worker start, before it announces `Ready`: a few MiB of SHA-256 and one prepare of
-//! a small synthetic photo, so that V8 has already tiered the hot wasm functions up to its
-//! optimising compiler when the first real file arrives. Without it a fresh worker's first
-//! photo took ~2x a warm one, and a hash's first 8 MiB slice ran at the baseline tier's speed
-//! (~30 MB/s): wasm has no on-stack replacement, so a call begun in the baseline tier ends there.
-//! The app's pool starts its workers with the page, long before the first drop.
+//! Warm-up at worker start, before it announces `Ready`: a few MiB of SHA-256, so that V8 has
+//! already tiered the compression function up to its optimising compiler when the first file
+//! arrives. wasm has no on-stack replacement, so a call begun in the baseline tier (~30 MB/s
+//! here, against ~230–260 MB/s optimised) ends there. The app's pool starts its workers with
+//! the page, long before the first drop, so nobody waits for this.
+//!
+//! Photos are deliberately not warmed up the same way (measured): a prepare of a small
+//! synthetic JPEG before `Ready` made a fresh worker's first 24 MP photo ~0.4 s cheaper, but
+//! every later photo ~5% dearer, because V8 inlines by the call feedback gathered before
+//! tier-up, and the sample's feedback suits real photos worse than a real photo's own
+//! (with `--js-flags=--no-wasm-inlining` the difference went away).
 use shoebox_core::hash::Sha256Stream;
-use shoebox_core::photo::prepare::{prepare, warm, PrepareOptions};
 
 pub fn warm_up() {
     let mut h = Sha256Stream::new();
@@ -14,7 +18,4 @@ pub fn warm_up() {
         h.update(&block); // separate calls: each later one can pick up the optimised code
     }
     let _ = h.finish_hex();
-    let sample = warm::sample_jpeg();
-    let max = u64::from(warm::SAMPLE_W * warm::SAMPLE_H / 2);
-    let _ = prepare(&sample, &PrepareOptions { max_pixels: Some(max), quality: 90, strip_location: false });
 }

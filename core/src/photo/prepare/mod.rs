@@ -13,7 +13,6 @@ mod png_out;
 pub mod resize;
 pub mod strip;
 pub mod thumb;
-pub mod warm;
 
 use super::sniff::sniff;
 use crate::facts::{Format, KeepReason};
