@@ -3,7 +3,7 @@
 use super::protocol::{Job, Reply};
 use js_sys::{ArrayBuffer, Uint8Array};
 use shoebox_core::engine::ChecksumAlgo;
-use shoebox_core::hash::{sha256_hex, Sha256Stream};
+use shoebox_core::hash::sha256_hex;
 use shoebox_core::photo::prepare::{prepare, PrepareOptions, PrepareOutput};
 use shoebox_core::photo::{inspect, INSPECT_BYTES};
 use wasm_bindgen::JsCast;
@@ -131,8 +131,9 @@ async fn subtle_digest(blob: &Blob, name: &str) -> Option<String> {
 /// threads) while the current one is hashed here, and one reusable buffer holds the bytes
 /// being hashed, so memory stays at a few slices whatever the file size.
 pub async fn hash_stream(blob: &Blob) -> Result<String, String> {
+    use sha2_simd::Digest as _;
     let size = blob.size();
-    let mut h = Sha256Stream::new();
+    let mut h = sha2_simd::Sha256::new();
     let mut buf = Vec::new();
     let mut reads = std::collections::VecDeque::new();
     let mut next = 0.0;
@@ -156,5 +157,5 @@ pub async fn hash_stream(blob: &Blob) -> Result<String, String> {
             h.update(piece);
         }
     }
-    Ok(h.finish_hex())
+    Ok(shoebox_core::hash::hex(&h.finalize()))
 }
