@@ -3,7 +3,7 @@
 use super::protocol::{Job, Reply};
 use js_sys::{ArrayBuffer, Uint8Array};
 use shoebox_core::engine::ChecksumAlgo;
-use shoebox_core::hash::{sha256_hex, Sha256Stream};
+use shoebox_core::hash::sha256_hex;
 use shoebox_core::photo::prepare::{prepare, PrepareOptions, PrepareOutput};
 use shoebox_core::photo::{inspect, INSPECT_BYTES};
 use wasm_bindgen::JsCast;
@@ -69,6 +69,9 @@ pub async fn read(blob: &Blob, start: f64, end: f64) -> Result<Vec<u8>, String> 
     Ok(Uint8Array::new(&buf).to_vec())
 }
 
+/// Bytes per call into SHA-256 within a slice (see [`hash_stream`]).
+const HASH_PIECE: usize = 1 << 20;
+
 /// Reads kept in flight while hashing: with one, Chromium's slice reads (~270 MB/s here) and
 /// hashing take turns more often than they overlap.
 pub const HASH_READS_IN_FLIGHT: usize = 2;
@@ -128,8 +131,9 @@ async fn subtle_digest(blob: &Blob, name: &str) -> Option<String> {
 /// threads) while the current one is hashed here, and one reusable buffer holds the bytes
 /// being hashed, so memory stays at a few slices whatever the file size.
 pub async fn hash_stream(blob: &Blob) -> Result<String, String> {
+    use sha2_simd::Digest as _;
     let size = blob.size();
-    let mut h = Sha256Stream::new();
+    let mut h = sha2_simd::Sha256::new();
     let mut buf = Vec::new();
     let mut reads = std::collections::VecDeque::new();
     let mut next = 0.0;
@@ -147,7 +151,11 @@ pub async fn hash_stream(blob: &Blob) -> Result<String, String> {
         refill(&mut reads)?; // keep the reads going while this slice is hashed
         buf.resize(view.length() as usize, 0);
         view.copy_to(&mut buf);
-        h.update(&buf);
+        // In pieces: each piece is a new call into the compression function, so a fresh
+        // worker moves to V8's optimised code mid-slice instead of after it (no OSR in wasm).
+        for piece in buf.chunks(HASH_PIECE) {
+            h.update(piece);
+        }
     }
-    Ok(h.finish_hex())
+    Ok(shoebox_core::hash::hex(&h.finalize()))
 }

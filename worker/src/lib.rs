@@ -9,6 +9,7 @@
 //! before that would be lost while the wasm module loads).
 pub mod handler;
 pub mod thumbnail;
+pub mod warm;
 pub use shoebox_core::worker_protocol as protocol;
 
 use protocol::{Job, Reply};
@@ -16,7 +17,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
 
-/// Install the message handler and announce readiness. Called by `src/main.rs` (the Trunk
+/// Install the message handler, warm up, and announce readiness. Called by `src/main.rs` (the Trunk
 /// worker build) or by [`shoebox_worker_main`] when a worker runs the page's own module.
 pub fn start() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
@@ -35,6 +36,7 @@ pub fn start() {
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
+    warm::warm_up();
     post(0.0, &Reply::Ready, None);
 }
 

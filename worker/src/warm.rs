@@ -1,0 +1,21 @@
+//! Warm-up at worker start, before it announces `Ready`: a few MiB of SHA-256, so that V8 has
+//! already tiered the compression function up to its optimising compiler when the first file
+//! arrives. wasm has no on-stack replacement, so a call begun in the baseline tier (~30 MB/s
+//! here, against ~230–260 MB/s optimised) ends there. The app's pool starts its workers with
+//! the page, long before the first drop, so nobody waits for this.
+//!
+//! Photos are deliberately not warmed up the same way (measured): a prepare of a small
+//! synthetic JPEG before `Ready` made a fresh worker's first 24 MP photo ~0.4 s cheaper, but
+//! every later photo ~5% dearer, because V8 inlines by the call feedback gathered before
+//! tier-up, and the sample's feedback suits real photos worse than a real photo's own
+//! (with `--js-flags=--no-wasm-inlining` the difference went away).
+use sha2_simd::Digest as _;
+
+pub fn warm_up() {
+    let mut h = sha2_simd::Sha256::new(); // the one hash_stream uses
+    let block = vec![0x5au8; 256 * 1024];
+    for _ in 0..8 {
+        h.update(&block); // separate calls: each later one can pick up the optimised code
+    }
+    let _ = h.finalize();
+}
