@@ -153,3 +153,46 @@ fn eta_is_smooth_and_within_ten_percent_under_steady_throughput() {
     assert!(shown > 100, "{shown}");
     assert_eq!(h.view(id).outcome, Some(Outcome::Uploaded(None)));
 }
+
+#[test]
+fn small_files_are_hashed_several_at_once_per_worker_large_ones_one_each() {
+    let mut h = H::new(H::settings());
+    h.e.set_workers(1, 1);
+    h.auto_local = false;
+    let small = SMALL_HASH_BYTES;
+    let defs = (1..=20u64)
+        .map(|i| {
+            // Files 1-12 are photo-sized, then two large videos, then small ones again.
+            let size = if (13..=14).contains(&i) { small + 1 } else { small / 2 };
+            (i, format!("F/{i}.jpg"), Content::Virtual { size, digest: format!("{:064x}", i) }, photo_facts())
+        })
+        .collect();
+    h.add_many(defs);
+    while let Some(a) = h.local.pop_front() {
+        h.answer_local(a);
+        h.drain();
+    }
+    h.handshake(HttpResponse::new(404), options_bare());
+    h.start();
+    let hashing =
+        |h: &H| h.local.iter().filter_map(|a| if let Action::Hash { file } = a { Some(file.0) } else { None }).collect::<Vec<_>>();
+    // One worker: up to SMALL_HASHES_PER_WORKER small files at once, in the order dropped.
+    assert_eq!(hashing(&h), (1..=SMALL_HASHES_PER_WORKER as u64).collect::<Vec<_>>());
+    let answer_first = |h: &mut H| {
+        let a = h.local.pop_front().unwrap();
+        h.answer_local(a);
+        h.drain();
+    };
+    for _ in 0..SMALL_HASHES_PER_WORKER {
+        answer_first(&mut h);
+    }
+    assert_eq!(hashing(&h), vec![9, 10, 11, 12], "a large file waits until it has the worker to itself");
+    for _ in 0..4 {
+        answer_first(&mut h);
+    }
+    assert_eq!(hashing(&h), vec![13]);
+    answer_first(&mut h);
+    assert_eq!(hashing(&h), vec![14]);
+    answer_first(&mut h);
+    assert_eq!(hashing(&h), (15..=20).collect::<Vec<_>>());
+}

@@ -47,7 +47,16 @@ impl Engine {
             Body::Slice { start, end, checksum, .. } => (*start, *end, checksum.is_some()),
             _ => (0, 0, false),
         };
-        let req = self.inflight.insert(Req { kind, url: request.url.clone(), start, end, sent: 0, last_progress: now, checksummed });
+        let req = self.inflight.insert(Req {
+            kind,
+            url: request.url.clone(),
+            start,
+            end,
+            sent: 0,
+            started: now,
+            last_progress: now,
+            checksummed,
+        });
         self.timers.set(now + self.settings.stall_timeout_ms, Timer::Stall(req));
         self.out.act(Action::Http { req, request });
         req
@@ -140,16 +149,29 @@ impl Engine {
                 self.pump_uploads(now);
             }
         }
+        self.pump_thumbs();
         self.emit_summary(now);
     }
 
+    /// Hash in FIFO order: one large file per worker, or up to `SMALL_HASHES_PER_WORKER` small
+    /// ones (their time is the round trip to the worker and the file read, not the CPU).
     fn pump_hash(&mut self) {
-        while (self.tally.page.n_hashing as usize) < self.hash_workers {
-            let Some(id) = self.q.hash.pop_front() else { break };
-            let Some(f) = self.files.get(&id) else { continue };
+        loop {
+            let Some(&id) = self.q.hash.front() else { break };
+            let Some(f) = self.files.get(&id) else {
+                self.q.hash.pop_front();
+                continue;
+            };
             if f.stage != Stage::HashQueued || f.paused {
+                self.q.hash.pop_front();
                 continue;
             }
+            let small = f.entry.size <= super::SMALL_HASH_BYTES;
+            let limit = if small { self.hash_workers * super::SMALL_HASHES_PER_WORKER } else { self.hash_workers };
+            if self.tally.page.n_hashing as usize >= limit {
+                break;
+            }
+            self.q.hash.pop_front();
             self.with_file(id, |f| f.stage = Stage::Hashing);
             self.out.act(Action::Hash { file: id });
         }

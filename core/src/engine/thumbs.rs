@@ -3,7 +3,8 @@
 //! asks the driver to make a small upright JPEG in a worker, from the downsized copy when High
 //! quality made one (already smaller), else from the original, and to PUT it beside the media.
 //! A video gets a poster the same way: its first frame, where the browser can decode it.
-//! Best effort: nothing waits for it, and a server that has none makes one on first view.
+//! Best effort: nothing waits for it, and a server that has none makes one on first view; and
+//! it never holds up an upload (it waits while files still need a worker to hash or prepare).
 use super::http::*;
 use super::protocol::base_headers;
 use super::types::*;
@@ -33,10 +34,37 @@ pub fn thumb_size(w: u32, h: u32, orientation: Option<u8>) -> Option<(u32, u32)>
 
 impl Engine {
     /// A photo or video was uploaded: ask for its thumbnail when the server keeps a library.
+    /// From the original, it waits while files are still to be hashed or prepared: making it
+    /// takes a worker those need before they can upload. From a prepared copy it is asked now,
+    /// before the copy is dropped.
     pub(crate) fn ask_thumbnail(&mut self, id: FileId) {
         if self.server.config.is_none() {
             return;
         }
+        if self.files.get(&id).is_some_and(|f| f.prepared.is_none()) && !self.workers_idle() {
+            self.q.thumbs.push_back(id);
+            return;
+        }
+        self.thumbnail_now(id);
+    }
+
+    /// No file waits for a worker's hash or prepare.
+    fn workers_idle(&self) -> bool {
+        let t = &self.tally.page;
+        self.q.hash.is_empty() && self.q.prepare.is_empty() && t.n_hashing == 0 && t.n_preparing == 0
+    }
+
+    /// Ask for the thumbnails held back, once the workers are free of upload work.
+    pub(crate) fn pump_thumbs(&mut self) {
+        if self.q.thumbs.is_empty() || !self.workers_idle() {
+            return;
+        }
+        for id in std::mem::take(&mut self.q.thumbs) {
+            self.thumbnail_now(id);
+        }
+    }
+
+    fn thumbnail_now(&mut self, id: FileId) {
         let Some(f) = self.files.get(&id) else { return };
         let Some(facts) = f.facts.as_ref() else { return };
         let Some(sha) = f.upload_sha() else { return };

@@ -109,6 +109,12 @@ impl Default for EngineSettings {
 /// The default chunk size when neither the settings nor the server say otherwise.
 pub const DEFAULT_CHUNK_SIZE: u64 = 8 * 1024 * 1024;
 
+/// Files up to this size are hashed many at once per worker (the pool runs them beside each
+/// other, as it runs inspections: their time is the round trip and the read, not the CPU),
+/// at most `SMALL_HASHES_PER_WORKER` per worker; a larger file has a worker to itself.
+pub const SMALL_HASH_BYTES: u64 = 1024 * 1024;
+pub const SMALL_HASHES_PER_WORKER: usize = 8;
+
 impl EngineSettings {
     /// Settings for this tus endpoint, everything else default.
     pub fn for_endpoint(endpoint: &str) -> Self {
