@@ -21,7 +21,7 @@ pub(crate) struct Queues {
     pub undecided: Vec<FileId>,
     /// Uploaded files whose thumbnail waits for the workers to be free (`thumbs.rs`).
     pub thumbs: VecDeque<FileId>,
-    /// Files holding an upload slot (at most `parallel_uploads`).
+    /// Files holding an upload slot (at most `parallel_uploads`, or 3x that many small files).
     pub active: Vec<FileId>,
     /// Failed files, for `retry_failed`.
     pub failed: HashSet<FileId>,

@@ -203,12 +203,23 @@ impl Engine {
             return;
         }
         let parallel = self.settings.parallel_uploads.max(1);
-        while self.q.active.len() < parallel {
-            let Some(id) = self.q.upload.pop_front() else { break };
-            let Some(f) = self.files.get(&id) else { continue };
+        loop {
+            let Some(&id) = self.q.upload.front() else { break };
+            let Some(f) = self.files.get(&id) else {
+                self.q.upload.pop_front();
+                continue;
+            };
             if f.stage != Stage::UploadQueued || f.paused {
+                self.q.upload.pop_front();
                 continue;
             }
+            // A small file is one request (creation-with-upload) whose time is mostly round
+            // trips and the server's fsyncs, not bandwidth: more of them go at once.
+            let small = f.upload_size() <= SMALL_UPLOAD_BYTES;
+            if self.q.active.len() >= if small { parallel * SMALL_UPLOADS_PER_SLOT } else { parallel } {
+                break;
+            }
+            self.q.upload.pop_front();
             self.with_file(id, |f| f.stage = Stage::Active);
             self.q.active.push(id);
             self.activate(id);

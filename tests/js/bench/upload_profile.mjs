@@ -10,7 +10,7 @@ import { launch, dropPaths, waitForStatus } from '../lib/browser.mjs';
 
 const [folder, traceOut] = process.argv.slice(2);
 const server = await startServer();
-const b = await launch();
+const b = await launch(process.env.NO_SW === '1' ? { serviceWorkers: 'block' } : {});
 try {
   const reqs = [];
   const started = new Map();
@@ -31,10 +31,30 @@ try {
     transferMode: 'ReturnAsStream',
     traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline'] },
   });
+  // PROFILE_CPU=1: also a sampling profile of the page's main thread (self time by function).
+  const cpu = process.env.PROFILE_CPU === '1';
+  if (cpu) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
   const click = Date.now();
   await b.page.getByTestId('backup-button').click();
   await waitForStatus(b.page, /^Backup complete$/, 1800000);
   const end = Date.now();
+  if (cpu) {
+    const { profile } = await cdp.send('Profiler.stop');
+    const self = new Map();
+    const dt = profile.timeDeltas;
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    profile.samples.forEach((id, i) => {
+      const f = byId.get(id).callFrame;
+      const k = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}`;
+      self.set(k, (self.get(k) || 0) + (dt[i] || 0) / 1000);
+    });
+    console.log('main thread, self time by function (top 30):');
+    for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${(ms / 1000).toFixed(2).padStart(7)} s  ${k.slice(0, 110)}`);
+  }
   const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   await cdp.send('Tracing.end');
   const { stream } = await complete;
