@@ -101,7 +101,7 @@ fn a_plain_tus_server_has_no_library_so_no_thumbnails() {
 }
 
 #[test]
-fn a_thumbnail_waits_while_files_wait_for_a_worker_to_hash_them() {
+fn a_thumbnail_waits_while_files_wait_to_be_hashed_or_uploaded() {
     let mut h = H::new(EngineSettings { creation_with_upload_max: 1 << 20, ..H::settings() });
     h.e.set_workers(1, 1);
     let mut srv = FakeTus::new();
@@ -129,5 +129,8 @@ fn a_thumbnail_waits_while_files_wait_for_a_worker_to_hash_them() {
     assert!(matches!(a, Action::Hash { file: FileId(3) }));
     h.answer_local(a);
     h.drain();
-    assert_eq!(h.thumbnails.iter().map(|t| t.0 .0).collect::<Vec<_>>(), vec![1, 2], "asked once the worker is free");
+    assert!(h.thumbnails.is_empty(), "held back while file 3 uploads");
+    serve(&mut h, &mut srv);
+    assert_eq!(h.e.status(), Status::Complete { uploaded: 3, already: 0, skipped: 0, failed: 0 });
+    assert_eq!(h.thumbnails.iter().map(|t| t.0 .0).collect::<Vec<_>>(), vec![1, 2, 3], "asked once nothing waits for them");
 }
