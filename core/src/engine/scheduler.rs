@@ -156,8 +156,7 @@ impl Engine {
     /// Hash in FIFO order: one large file per worker, or up to `SMALL_HASHES_PER_WORKER` small
     /// ones (their time is the round trip to the worker and the file read, not the CPU).
     fn pump_hash(&mut self) {
-        loop {
-            let Some(&id) = self.q.hash.front() else { break };
+        while let Some(&id) = self.q.hash.front() {
             let Some(f) = self.files.get(&id) else {
                 self.q.hash.pop_front();
                 continue;
@@ -203,8 +202,7 @@ impl Engine {
             return;
         }
         let parallel = self.settings.parallel_uploads.max(1);
-        loop {
-            let Some(&id) = self.q.upload.front() else { break };
+        while let Some(&id) = self.q.upload.front() {
             let Some(f) = self.files.get(&id) else {
                 self.q.upload.pop_front();
                 continue;
