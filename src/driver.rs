@@ -41,6 +41,7 @@ pub(crate) struct Inner {
     files: Vec<walk::FileSource>,
     paths: Vec<String>,
     prepared: HashMap<FileId, Blob>,
+    digests: HashMap<FileId, http::Ahead>,
     requests: HashMap<RequestId, xhr::XhrHandle>,
     /// What the engine said changed since the last publish.
     dirty: HashSet<FileId>,
@@ -117,6 +118,7 @@ pub fn start(store: Store, w: StoreWriter) {
         files: Vec::new(),
         paths: Vec::new(),
         prepared: HashMap::new(),
+        digests: HashMap::new(),
         requests: HashMap::new(),
         dirty: HashSet::new(),
         dirty_status: true,
@@ -288,7 +290,9 @@ impl Inner {
             }
             Action::DropPrepared { file } => {
                 self.prepared.remove(&file);
+                self.digests.remove(&file);
             }
+            Action::Digest { file, source, start, end, algo } => self.digest_ahead(file, source, start, end, algo),
             Action::Abort { req } => {
                 if let Some(h) = self.requests.remove(&req) {
                     h.abort();

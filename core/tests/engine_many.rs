@@ -153,3 +153,69 @@ fn eta_is_smooth_and_within_ten_percent_under_steady_throughput() {
     assert!(shown > 100, "{shown}");
     assert_eq!(h.view(id).outcome, Some(Outcome::Uploaded(None)));
 }
+
+#[test]
+fn small_files_are_hashed_several_at_once_per_worker_large_ones_one_each() {
+    let mut h = H::new(H::settings());
+    h.e.set_workers(1, 1);
+    h.auto_local = false;
+    let small = SMALL_HASH_BYTES;
+    let defs = (1..=20u64)
+        .map(|i| {
+            // Files 1-12 are photo-sized, then two large videos, then small ones again.
+            let size = if (13..=14).contains(&i) { small + 1 } else { small / 2 };
+            (i, format!("F/{i}.jpg"), Content::Virtual { size, digest: format!("{:064x}", i) }, photo_facts())
+        })
+        .collect();
+    h.add_many(defs);
+    while let Some(a) = h.local.pop_front() {
+        h.answer_local(a);
+        h.drain();
+    }
+    h.handshake(HttpResponse::new(404), options_bare());
+    h.start();
+    let hashing =
+        |h: &H| h.local.iter().filter_map(|a| if let Action::Hash { file } = a { Some(file.0) } else { None }).collect::<Vec<_>>();
+    // One worker: up to SMALL_HASHES_PER_WORKER small files at once, in the order dropped.
+    assert_eq!(hashing(&h), (1..=SMALL_HASHES_PER_WORKER as u64).collect::<Vec<_>>());
+    let answer_first = |h: &mut H| {
+        let a = h.local.pop_front().unwrap();
+        h.answer_local(a);
+        h.drain();
+    };
+    for _ in 0..SMALL_HASHES_PER_WORKER {
+        answer_first(&mut h);
+    }
+    assert_eq!(hashing(&h), vec![9, 10, 11, 12], "a large file waits until the small ones before it are done");
+    for _ in 0..4 {
+        answer_first(&mut h);
+    }
+    assert_eq!(hashing(&h), vec![13]);
+    answer_first(&mut h);
+    // Small files may be asked beside a large one (with more workers they run beside it; the
+    // pool runs a large hash alone on its worker).
+    assert_eq!(hashing(&h), (14..=20).collect::<Vec<_>>());
+}
+
+#[test]
+fn small_files_upload_three_per_slot_large_ones_one() {
+    let mut h = H::new(EngineSettings { parallel_uploads: 2, ..H::settings() });
+    let sizes = [100_000u64, 100_000, 100_000, 100_000, 100_000, 100_000, 100_000, 5 << 20, 100_000];
+    let defs = sizes
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (i as u64 + 1, format!("F/{i}.jpg"), Content::Virtual { size: *s, digest: format!("{:064x}", i + 1) }, photo_facts()))
+        .collect();
+    h.add_many(defs);
+    h.handshake(HttpResponse::new(404), options_full());
+    h.start();
+    h.drain();
+    let creations = |h: &H| h.http.iter().filter(|(_, r)| r.method == Method::Post).count();
+    // Two slots: six small files at once (each one creation-with-upload request).
+    assert_eq!(creations(&h), 2 * SMALL_UPLOADS_PER_SLOT);
+    let (req, _) = h.http.pop_front().unwrap();
+    h.answer(req, Ok(ok(201).with_header("Location", "u1").with_header("Upload-Offset", "100000")));
+    // The seventh small file takes the freed place; the large one waits for fewer than two.
+    assert_eq!(creations(&h), 2 * SMALL_UPLOADS_PER_SLOT);
+    assert!(h.http.iter().all(|(_, r)| r.body.slice_len() <= 100_000));
+}

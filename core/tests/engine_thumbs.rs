@@ -99,3 +99,38 @@ fn a_plain_tus_server_has_no_library_so_no_thumbnails() {
     assert_eq!(h.e.status(), Status::Complete { uploaded: 1, already: 0, skipped: 0, failed: 0 });
     assert!(h.thumbnails.is_empty());
 }
+
+#[test]
+fn a_thumbnail_waits_while_files_wait_to_be_hashed_or_uploaded() {
+    let mut h = H::new(EngineSettings { creation_with_upload_max: 1 << 20, ..H::settings() });
+    h.e.set_workers(1, 1);
+    let mut srv = FakeTus::new();
+    h.add(1, "Trip/a.jpg", Content::Bytes(bytes(2500, 1)), facts(4000, 3000, 1));
+    h.add(2, "Trip/b.jpg", Content::Bytes(bytes(2500, 2)), facts(4000, 3000, 1));
+    // A large file still to hash after the first two are uploaded.
+    h.add(3, "Trip/c.mp4", Content::Virtual { size: 2 << 20, digest: "cd".repeat(32) }, video_facts());
+    serve(&mut h, &mut srv);
+    h.auto_local = false;
+    h.start();
+    // Hash 1 and 2 (small, at once), upload them; 3 waits for the worker.
+    for _ in 0..2 {
+        let a = h.local.pop_front().unwrap();
+        h.answer_local(a);
+    }
+    h.drain();
+    while let Some((req, r)) = h.http.pop_front() {
+        let body = h.body_bytes(&r.body);
+        let resp = srv.handle(&r, body, None).unwrap();
+        h.answer(req, Ok(resp));
+    }
+    assert!(h.e.file_view(FileId(1)).unwrap().outcome.is_some() && h.e.file_view(FileId(2)).unwrap().outcome.is_some());
+    assert!(h.thumbnails.is_empty(), "held back while file 3 needs the worker");
+    let a = h.local.pop_front().unwrap();
+    assert!(matches!(a, Action::Hash { file: FileId(3) }));
+    h.answer_local(a);
+    h.drain();
+    assert!(h.thumbnails.is_empty(), "held back while file 3 uploads");
+    serve(&mut h, &mut srv);
+    assert_eq!(h.e.status(), Status::Complete { uploaded: 3, already: 0, skipped: 0, failed: 0 });
+    assert_eq!(h.thumbnails.iter().map(|t| t.0 .0).collect::<Vec<_>>(), vec![1, 2, 3], "asked once nothing waits for them");
+}

@@ -22,6 +22,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 const CHUNK: usize = 8 << 20;
+/// The largest chunk the app's engine grows to (its 64 MiB bytes-in-flight budget).
+const BIG_CHUNK: usize = 64 << 20;
 const TOKEN: &str = "bench-token-0001";
 
 /// The baseline: stream the body into a file on a blocking thread, fsync, answer.
@@ -65,7 +67,7 @@ fn send(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, String)], 
     (status, text)
 }
 
-fn tus_upload(addr: SocketAddr, data: &[u8], sha: &str) -> (Duration, Vec<Duration>) {
+fn tus_upload(addr: SocketAddr, data: &[u8], sha: &str, chunk: usize) -> (Duration, Vec<Duration>) {
     let t = Instant::now();
     let auth = ("Authorization", format!("Bearer {TOKEN}"));
     let tus = ("Tus-Resumable", "1.0.0".to_string());
@@ -80,12 +82,12 @@ fn tus_upload(addr: SocketAddr, data: &[u8], sha: &str) -> (Duration, Vec<Durati
     assert_eq!(st, 201, "{text}");
     let loc = text.lines().find_map(|l| l.strip_prefix("location: ")).unwrap().trim().to_string();
     let mut each = Vec::new();
-    for (i, c) in data.chunks(CHUNK).enumerate() {
+    for (i, c) in data.chunks(chunk).enumerate() {
         let tp = Instant::now();
         let h = [
             auth.clone(),
             tus.clone(),
-            ("Upload-Offset", (i * CHUNK).to_string()),
+            ("Upload-Offset", (i * chunk).to_string()),
             ("Content-Type", "application/offset+octet-stream".into()),
         ];
         let (st, text) = send(addr, "PATCH", &loc, &h, c);
@@ -128,6 +130,7 @@ async fn main() {
         root.display()
     );
     let mut ratios = Vec::new();
+    let mut big_ratios = Vec::new();
     for round in 0..rounds {
         // Fresh content each round, so the tus upload is never a dedup shortcut.
         let mut data = vec![0u8; mib << 20];
@@ -154,7 +157,7 @@ async fn main() {
         .await
         .unwrap();
         let d = data.clone();
-        let (tus, mut each) = tokio::task::spawn_blocking(move || tus_upload(tus_addr, &d, &sha)).await.unwrap();
+        let (tus, mut each) = tokio::task::spawn_blocking(move || tus_upload(tus_addr, &d, &sha, CHUNK)).await.unwrap();
         each.sort();
         let ms = |d: Duration| d.as_secs_f64() * 1e3;
         let ratio = raw.as_secs_f64() / tus.as_secs_f64();
@@ -164,10 +167,27 @@ async fn main() {
             round + 1, raw.as_secs_f64(), mbps(data.len(), raw), tus.as_secs_f64(), mbps(data.len(), tus), ratio,
             ms(each[each.len() / 2]), ms(each[each.len() * 9 / 10]), ms(each[each.len() - 1])
         );
+        // Nearly the same bytes again (one changed, so it is not a duplicate) in the largest
+        // chunks the app grows to on a fast link.
         let _ = std::fs::remove_file(raw_dir_file(&root));
+        let mut d = data.to_vec();
+        d[0] ^= 0xff;
+        let sha2 = sha256_hex(&d);
+        let (big, _) = tokio::task::spawn_blocking(move || tus_upload(tus_addr, &d, &sha2, BIG_CHUNK)).await.unwrap();
+        big_ratios.push(raw.as_secs_f64() / big.as_secs_f64());
+        println!(
+            "round {}: tus {} MiB PATCHes (the app's largest, on a fast link) {:.2} s ({:.0} MB/s); tus/raw throughput {:.2}",
+            round + 1,
+            BIG_CHUNK >> 20,
+            big.as_secs_f64(),
+            mbps(data.len(), big),
+            raw.as_secs_f64() / big.as_secs_f64()
+        );
     }
     ratios.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    big_ratios.sort_by(|a, b| a.partial_cmp(b).unwrap());
     println!("median tus/raw throughput ratio: {:.2} (goal >= 0.90)", ratios[ratios.len() / 2]);
+    println!("median with {} MiB chunks: {:.2}", BIG_CHUNK >> 20, big_ratios[big_ratios.len() / 2]);
 
     // (c) 10,000-digest check against an index of 100,000 items, half of the asked digests present.
     let state = AppState::open({

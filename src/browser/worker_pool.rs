@@ -16,8 +16,9 @@
 //!   (`nothingToDo`, `notSmaller`, `unsupported`, `undecodable`, or a worker error).
 //!
 //! Concurrency: one hash or prepare job per worker (CPU-bound), or up to `MAX_LIGHT_PER_WORKER`
-//! inspect jobs at once (bound by file-read latency: many reads in flight are what make 100,000
-//! small files fast); the rest wait in a FIFO queue. A worker that crashes
+//! inspect jobs and hashes of small files (`SMALL_HASH_BYTES`) at once (bound by file-read
+//! latency: many reads in flight are what make 100,000 small files fast); the rest wait in a
+//! FIFO queue. A worker that crashes
 //! (panic, out of memory) is terminated and replaced, and only its own job fails; a worker
 //! script that cannot start at all fails the queued jobs instead of hanging them.
 use futures::channel::oneshot;
@@ -187,7 +188,10 @@ impl WorkerPool {
             }
             let id = inner.next_id;
             inner.next_id += 1;
-            let light = matches!(job, Job::Inspect { .. });
+            // A small file's hash waits on its read, not the CPU: it runs beside other light jobs
+            // (the engine bounds how many: SMALL_HASHES_PER_WORKER).
+            let small = blob.size() <= shoebox_core::engine::SMALL_HASH_BYTES as f64;
+            let light = matches!(job, Job::Inspect { .. }) || (matches!(job, Job::Hash) && small);
             inner.queue.push_back(Task { id, job: serde_json::to_string(&job).unwrap_or_default(), blob, light, tx });
         }
         dispatch(&self.inner);

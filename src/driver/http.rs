@@ -1,14 +1,53 @@
 //! The driver's HTTP port: turns an engine request into an XMLHttpRequest with a Blob-slice
-//! body (plus a per-chunk checksum digested in a worker when the engine asks), and feeds the
-//! progress and the answer back to the engine.
-use shoebox_core::engine::{Body, FileId, HttpRequest, HttpResponse, NetError, RequestId, Source};
+//! body (plus a per-chunk checksum digested in a worker when the engine asks, or taken from
+//! the digest the engine had started ahead with `Action::Digest`), and feeds the progress and
+//! the answer back to the engine.
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
+use shoebox_core::engine::{Body, ChecksumAlgo, FileId, HttpRequest, HttpResponse, NetError, RequestId, Source};
 use wasm_bindgen::JsCast;
 use web_sys::Blob;
+
+/// A chunk digest started ahead of its PATCH (`Action::Digest`): one per file, the latest.
+pub(super) struct Ahead {
+    source: Source,
+    start: u64,
+    end: u64,
+    algo: ChecksumAlgo,
+    digest: Shared<LocalBoxFuture<'static, Result<Vec<u8>, String>>>,
+}
 
 use super::{step, with, Inner};
 use crate::browser::{clock, network, xhr};
 
 impl Inner {
+    /// Start digesting a chunk now, in a worker, for the PATCH that will carry it.
+    pub(super) fn digest_ahead(&mut self, file: FileId, source: Source, start: u64, end: u64, algo: ChecksumAlgo) {
+        let prepared = match source {
+            Source::Original => None,
+            Source::Prepared => match self.prepared.get(&file) {
+                Some(b) => Some(b.clone()),
+                None => return,
+            },
+        };
+        let pool = self.pool.clone();
+        let digest = async move {
+            let blob: Blob = match prepared {
+                Some(b) => b,
+                None => super::open(file).await?.unchecked_into(),
+            };
+            let slice = blob.slice_with_f64_and_f64(start as f64, end as f64).map_err(|_| "the file is no longer available".to_string())?;
+            pool.digest(slice, algo).await
+        }
+        .boxed_local()
+        .shared();
+        // A shared future runs only when polled: start the worker's job now.
+        let started = digest.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = started.await;
+        });
+        self.digests.insert(file, Ahead { source, start, end, algo, digest });
+    }
+
     pub(super) fn send(&mut self, req: RequestId, request: shoebox_core::engine::HttpRequest) {
         // A slice of the original is cut in the async part: a dropped file may still need opening.
         let (body, slice) = match &request.body {
@@ -22,7 +61,10 @@ impl Inner {
                         None => return self.engine.handle_response(req, Err(gone()), clock::now_ms()),
                     },
                 };
-                (xhr::XhrBody::Empty, Some((*file, prepared, *start, *end, *checksum)))
+                // The digest started ahead for exactly this slice, if any (a stale one is dropped).
+                let ahead =
+                    self.digests.remove(file).filter(|a| (a.source, a.start, a.end, Some(a.algo)) == (*source, *start, *end, *checksum));
+                (xhr::XhrBody::Empty, Some((*file, prepared, *start, *end, *checksum, ahead.map(|a| a.digest))))
             }
         };
         let pool = self.pool.clone();
@@ -32,7 +74,9 @@ impl Inner {
         wasm_bindgen_futures::spawn_local(async move {
             let mut body = body;
             let mut checksum = None;
-            if let Some((file, prepared, start, end, algo)) = slice {
+            let mut ahead = None;
+            if let Some((file, prepared, start, end, algo, digested)) = slice {
+                ahead = digested;
                 let blob: Option<Blob> = match prepared {
                     Some(b) => Some(b),
                     None => super::open(file).await.ok().map(|f| f.unchecked_into()),
@@ -49,7 +93,11 @@ impl Inner {
             if let (Some(algo), xhr::XhrBody::Blob(b)) = (checksum, &body) {
                 // The checksum covers exactly this slice, digested in a worker with exactly the
                 // algorithm the engine chose (the label and the digest always agree).
-                match pool.digest(b.clone(), algo).await {
+                let digest = match ahead {
+                    Some(d) => d.await,
+                    None => pool.digest(b.clone(), algo).await,
+                };
+                match digest {
                     Ok(digest) => headers.push(("Upload-Checksum".into(), algo.header_value(&digest))),
                     Err(e) => {
                         step(|en, now| en.handle_response(req, Err(NetError::Other(e)), now));

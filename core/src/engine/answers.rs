@@ -104,6 +104,7 @@ impl Engine {
         if class != StatusClass::Success {
             return self.on_failure_status(id, r, &resp, class, now);
         }
+        self.chunk_answered(id, r.body_len(), now.saturating_sub(r.started));
         match protocol::upload_offset(&resp) {
             Some(off) => self.set_offset(id, off, now),
             // A success without the offset: ask for it.
@@ -128,6 +129,7 @@ impl Engine {
     fn on_failure_status(&mut self, id: FileId, r: &Req, resp: &HttpResponse, class: StatusClass, now: u64) {
         let create = matches!(r.kind, ReqKind::Create(_));
         let reason = protocol::reason(resp);
+        self.chunk_reset(id);
         match class {
             StatusClass::Success => {}
             StatusClass::OffsetConflict => {
@@ -161,6 +163,7 @@ impl Engine {
 
     /// No answer to an upload request.
     fn on_upload_error(&mut self, id: FileId, r: &Req, e: NetError, now: u64) {
+        self.chunk_reset(id);
         if !matches!(r.kind, ReqKind::Create(_)) {
             self.with_file(id, |f| f.up.offset_known = false);
         }

@@ -44,6 +44,10 @@ pub(crate) struct Upload {
     pub last_error: Option<String>,
     /// The server reason of a 422, kept while re-hashing.
     pub digest_mismatch: Option<String>,
+    /// This file's chunk size, grown on a fast link (0: the base chunk; `chunks.rs`).
+    pub chunk: u64,
+    /// The range of the next PATCH, whose checksum the driver is digesting ahead.
+    pub ahead: Option<(u64, u64)>,
 }
 
 #[derive(Clone, Debug)]

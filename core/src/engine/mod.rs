@@ -58,6 +58,7 @@
 //! `Source::Prepared` slice it; `Action::DropPrepared` says when it may be released.
 
 mod answers;
+mod chunks;
 mod dedup;
 mod eta;
 mod file;
@@ -80,6 +81,7 @@ mod transfer;
 mod types;
 mod view;
 
+pub use chunks::CHUNK_GROW_BELOW_MS;
 pub use eta::SpeedMeter;
 pub use folders::{covers, folder_of};
 pub use http::*;

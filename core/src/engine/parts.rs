@@ -19,7 +19,9 @@ pub(crate) struct Queues {
     pub upload: VecDeque<FileId>,
     /// Inspected files waiting for limits (LimitsChoice::Server before the config answered).
     pub undecided: Vec<FileId>,
-    /// Files holding an upload slot (at most `parallel_uploads`).
+    /// Uploaded files whose thumbnail waits for the workers to be free (`thumbs.rs`).
+    pub thumbs: VecDeque<FileId>,
+    /// Files holding an upload slot (at most `parallel_uploads`, or 3x that many small files).
     pub active: Vec<FileId>,
     /// Failed files, for `retry_failed`.
     pub failed: HashSet<FileId>,
@@ -45,6 +47,8 @@ pub(crate) struct Req {
     pub start: u64,
     pub end: u64,
     pub sent: u64,
+    /// When it was sent (how long a chunk took decides whether chunks grow).
+    pub started: u64,
     pub last_progress: u64,
     pub checksummed: bool,
 }

@@ -47,7 +47,16 @@ impl Engine {
             Body::Slice { start, end, checksum, .. } => (*start, *end, checksum.is_some()),
             _ => (0, 0, false),
         };
-        let req = self.inflight.insert(Req { kind, url: request.url.clone(), start, end, sent: 0, last_progress: now, checksummed });
+        let req = self.inflight.insert(Req {
+            kind,
+            url: request.url.clone(),
+            start,
+            end,
+            sent: 0,
+            started: now,
+            last_progress: now,
+            checksummed,
+        });
         self.timers.set(now + self.settings.stall_timeout_ms, Timer::Stall(req));
         self.out.act(Action::Http { req, request });
         req
@@ -140,16 +149,28 @@ impl Engine {
                 self.pump_uploads(now);
             }
         }
+        self.pump_thumbs();
         self.emit_summary(now);
     }
 
+    /// Hash in FIFO order: one large file per worker, or up to `SMALL_HASHES_PER_WORKER` small
+    /// ones (their time is the round trip to the worker and the file read, not the CPU).
     fn pump_hash(&mut self) {
-        while (self.tally.page.n_hashing as usize) < self.hash_workers {
-            let Some(id) = self.q.hash.pop_front() else { break };
-            let Some(f) = self.files.get(&id) else { continue };
+        while let Some(&id) = self.q.hash.front() {
+            let Some(f) = self.files.get(&id) else {
+                self.q.hash.pop_front();
+                continue;
+            };
             if f.stage != Stage::HashQueued || f.paused {
+                self.q.hash.pop_front();
                 continue;
             }
+            let small = f.entry.size <= super::SMALL_HASH_BYTES;
+            let limit = if small { self.hash_workers * super::SMALL_HASHES_PER_WORKER } else { self.hash_workers };
+            if self.tally.page.n_hashing as usize >= limit {
+                break;
+            }
+            self.q.hash.pop_front();
             self.with_file(id, |f| f.stage = Stage::Hashing);
             self.out.act(Action::Hash { file: id });
         }
@@ -181,12 +202,22 @@ impl Engine {
             return;
         }
         let parallel = self.settings.parallel_uploads.max(1);
-        while self.q.active.len() < parallel {
-            let Some(id) = self.q.upload.pop_front() else { break };
-            let Some(f) = self.files.get(&id) else { continue };
+        while let Some(&id) = self.q.upload.front() {
+            let Some(f) = self.files.get(&id) else {
+                self.q.upload.pop_front();
+                continue;
+            };
             if f.stage != Stage::UploadQueued || f.paused {
+                self.q.upload.pop_front();
                 continue;
             }
+            // A small file is one request (creation-with-upload) whose time is mostly round
+            // trips and the server's fsyncs, not bandwidth: more of them go at once.
+            let small = f.upload_size() <= SMALL_UPLOAD_BYTES;
+            if self.q.active.len() >= if small { parallel * SMALL_UPLOADS_PER_SLOT } else { parallel } {
+                break;
+            }
+            self.q.upload.pop_front();
             self.with_file(id, |f| f.stage = Stage::Active);
             self.q.active.push(id);
             self.activate(id);

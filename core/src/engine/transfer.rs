@@ -33,12 +33,6 @@ pub fn next_step(has_url: bool, offset_known: bool, offset: u64, size: u64, chun
 }
 
 impl Engine {
-    fn chunk_size(&self) -> u64 {
-        let c =
-            self.settings.chunk_size.or(self.server.config.as_ref().map(|c| c.chunk_size).filter(|c| *c > 0)).unwrap_or(DEFAULT_CHUNK_SIZE);
-        c.min(self.settings.max_bytes_in_flight).max(1)
-    }
-
     /// A file takes an upload slot: reuse an unfinished upload from the resume store if it
     /// matches the bytes we are about to send.
     pub(crate) fn activate(&mut self, id: FileId) {
@@ -63,18 +57,20 @@ impl Engine {
         }
     }
 
-    /// Send the file's next request, if the bytes-in-flight budget allows.
+    /// Send the file's next request, if the bytes-in-flight budget allows. A body-less
+    /// creation or a PATCH has the next chunk's checksum digested while it is in flight.
     pub(crate) fn issue_next(&mut self, id: FileId, now: u64) {
         let caps = self.server.caps.clone().unwrap_or_default();
-        let chunk = self.chunk_size();
         let f = &self.files[&id];
+        let chunk = self.file_chunk(f);
         let size = f.upload_size();
         // Tus-Max-Size is checked here once, whatever the request.
         if caps.max_size.is_some_and(|m| size > m) {
             return self.finish(id, Outcome::Skipped(SkipReason::OverSizeLimit), now);
         }
         let budget = self.settings.max_bytes_in_flight.saturating_sub(self.inflight.bytes);
-        let (kind, request) = match next_step(f.up.url.is_some(), f.up.offset_known || f.up.url.is_none(), f.up.offset, size, chunk) {
+        let checksum = caps.checksum_for(&self.checksums);
+        let (kind, request, next) = match next_step(f.up.url.is_some(), f.up.offset_known || f.up.url.is_none(), f.up.offset, size, chunk) {
             NextStep::Complete => return self.complete(id, now),
             // No room for more: wait (Resume, or the engine's later try, clears it).
             NextStep::Create if self.server.storage_full.is_some() => return,
@@ -83,19 +79,23 @@ impl Engine {
                 if with_body && size > budget {
                     return;
                 }
-                (ReqKind::Create(id), requests::create(&self.settings, id, f, with_body))
+                let next = (!with_body).then_some(0);
+                (ReqKind::Create(id), requests::create(&self.settings, id, f, with_body), next)
             }
-            NextStep::Head => (ReqKind::Head(id), requests::head(&self.settings, f.up.url.as_deref().unwrap_or_default())),
-            NextStep::Patch { start, end } => {
+            NextStep::Head => (ReqKind::Head(id), requests::head(&self.settings, f.up.url.as_deref().unwrap_or_default()), None),
+            NextStep::Patch { start, .. } => {
+                let end = self.patch_end(f, start);
                 if end - start > budget {
                     return;
                 }
-                let checksum = caps.checksum_for(&self.checksums);
-                (ReqKind::Patch(id), requests::patch(&self.settings, id, f, start, end, checksum))
+                (ReqKind::Patch(id), requests::patch(&self.settings, id, f, start, end, checksum), Some(end))
             }
         };
         let req = self.send(kind, request, now);
         self.with_file(id, |f| f.up.inflight = Some(req));
+        if let Some(next) = next {
+            self.digest_ahead(id, next, checksum);
+        }
     }
 
     /// After an answer that may have moved the offset: reset attempts and save the record when

@@ -58,7 +58,7 @@ pub struct EngineSettings {
     pub limits: LimitsChoice,
     pub strip_location: bool,
     pub album: AlbumMode,
-    /// Files uploading at once (3).
+    /// Files uploading at once (3); files up to `SMALL_UPLOAD_BYTES` count a third each.
     pub parallel_uploads: usize,
     /// PATCH size; `None`: the server's hint from /api/v1/config, else 8 MiB.
     pub chunk_size: Option<u64>,
@@ -108,6 +108,17 @@ impl Default for EngineSettings {
 
 /// The default chunk size when neither the settings nor the server say otherwise.
 pub const DEFAULT_CHUNK_SIZE: u64 = 8 * 1024 * 1024;
+
+/// Files up to this size are hashed many at once per worker (the pool runs them beside each
+/// other, as it runs inspections: their time is the round trip and the read, not the CPU),
+/// at most `SMALL_HASHES_PER_WORKER` per worker; a larger file has a worker to itself.
+pub const SMALL_HASH_BYTES: u64 = 1024 * 1024;
+pub const SMALL_HASHES_PER_WORKER: usize = 8;
+
+/// Files up to this size upload `SMALL_UPLOADS_PER_SLOT` at once per upload slot
+/// (`parallel_uploads`): each is a single request, bound by latency rather than bandwidth.
+pub const SMALL_UPLOAD_BYTES: u64 = 1024 * 1024;
+pub const SMALL_UPLOADS_PER_SLOT: usize = 3;
 
 impl EngineSettings {
     /// Settings for this tus endpoint, everything else default.

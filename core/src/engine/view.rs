@@ -3,7 +3,7 @@
 use crate::facts::{Decision, FileFacts, Outcome, SkipReason};
 use serde::{Deserialize, Serialize};
 
-use super::http::{HttpRequest, Source};
+use super::http::{ChecksumAlgo, HttpRequest, Source};
 use super::resume::ResumeRecord;
 use super::types::{FileId, RequestId};
 
@@ -32,6 +32,11 @@ pub enum Action {
     /// A `video` gets its first frame as a poster, at the frame's own shape with a long side
     /// of [`super::THUMB_LONG_SIDE`] (`width` and `height` are 0), where the browser decodes it.
     Thumbnail { file: FileId, source: Source, video: bool, width: u32, height: u32, request: HttpRequest },
+    /// Start digesting `start..end` of `source` with `algo` now: the file's next PATCH will
+    /// carry exactly that range, and its `Upload-Checksum` should not wait for the digest.
+    /// Nothing is answered; a later `Http` whose `Body::Slice` has the same file, source,
+    /// range and checksum uses the result, anything else is digested when it is sent.
+    Digest { file: FileId, source: Source, start: u64, end: u64, algo: ChecksumAlgo },
 }
 
 /// Something the UI may want to redraw. Pull with [`super::Engine::poll_event`].

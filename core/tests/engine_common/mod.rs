@@ -114,6 +114,8 @@ pub struct H {
     pub dropped_prepared: Vec<FileId>,
     /// Thumbnails the engine asked for: (file, source, width, height, the PUT to send).
     pub thumbnails: Vec<(FileId, Source, u32, u32, HttpRequest)>,
+    /// Chunk digests asked ahead of their PATCH: (file, start, end, algorithm).
+    pub digests: Vec<(FileId, u64, u64, ChecksumAlgo)>,
     /// Answer Inspect/Hash/Prepare immediately (else they queue in `local`).
     pub auto_local: bool,
     pub local: VecDeque<Action>,
@@ -141,6 +143,7 @@ impl H {
             prepares_asked: Vec::new(),
             dropped_prepared: Vec::new(),
             thumbnails: Vec::new(),
+            digests: Vec::new(),
             auto_local: true,
             local: VecDeque::new(),
             events: Vec::new(),
@@ -249,6 +252,7 @@ impl H {
                 self.store.remove(&key);
             }
             Action::DropPrepared { file } => self.dropped_prepared.push(file),
+            Action::Digest { file, start, end, algo, .. } => self.digests.push((file, start, end, algo)),
             Action::Thumbnail { file, source, video, width, height, request } => {
                 assert!(!self.dropped_prepared.contains(&file), "a thumbnail is asked before its prepared blob is dropped");
                 assert_eq!(video, (width, height) == (0, 0), "a video and only a video leaves the size to its frame");

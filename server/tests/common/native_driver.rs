@@ -174,6 +174,7 @@ impl NativeDriver {
             | Action::SaveResume(_)
             | Action::RemoveResume { .. }
             | Action::DropPrepared { .. }
+            | Action::Digest { .. }
             | Action::Thumbnail { .. } => {}
         }
     }

@@ -16,6 +16,10 @@ import { jpeg } from '../lib/fixtures.mjs';
 import { rendererMemory } from './memory.mjs';
 
 const quick = process.argv.includes('--quick');
+// Profiling aids: BENCH_SETS=small,big and BENCH_WAYS=ours,tus,raw pick rows; BENCH_TRACE=1
+// keeps every request's method, path and start/end times (ms) in the output.
+const TRACE = process.env.BENCH_TRACE === '1';
+const pick = (env, all) => (process.env[env] ? process.env[env].split(',') : all);
 const outFile = process.argv.slice(2).find((a) => !a.startsWith('--'));
 const rounds = quick ? 1 : 3;
 // Not "shoebox-bench": the native bench_upload example empties that folder of the temp dir.
@@ -60,14 +64,20 @@ function bigVideo(mib) {
 
 /** Counts the tus requests (by method) and the window from the first creation to the last answer. */
 function watchRequests(page) {
-  const w = { byMethod: {}, first: null, last: null, other: 0 };
+  const w = { byMethod: {}, first: null, last: null, other: 0, trace: [] };
+  const started = new Map();
   page.on('request', (r) => {
+    started.set(r, Date.now());
     if (!new URL(r.url()).pathname.startsWith('/files')) { if (new URL(r.url()).pathname.startsWith('/api/')) w.other++; return; }
     w.byMethod[r.method()] = (w.byMethod[r.method()] || 0) + 1;
     // The app asks OPTIONS (capabilities) when it starts; the upload begins with a POST.
     if (r.method() !== 'OPTIONS') w.first ??= Date.now();
   });
-  const done = (r) => { if (new URL(r.url()).pathname.startsWith('/files')) w.last = Date.now(); };
+  const done = (r) => {
+    const p = new URL(r.url()).pathname;
+    if (TRACE) w.trace.push([r.method(), p.split('/').slice(0, 4).join('/'), started.get(r), Date.now()]);
+    if (p.startsWith('/files')) w.last = Date.now();
+  };
   page.on('requestfinished', done);
   page.on('requestfailed', done);
   return w;
@@ -91,7 +101,7 @@ async function measure(way, set) {
       await b.page.getByTestId('backup-button').click();
       await waitForStatus(b.page, /^Backup complete$/, 1800000);
       const t1 = Date.now();
-      r = { ms: t1 - t0, planMs: planned - t0, afterClickMs: t1 - planned };
+      r = { ms: t1 - t0, planMs: planned - t0, afterClickMs: t1 - planned, t0, planned };
     } else {
       await b.page.goto(`${server.base}/upload-bench.html?token=${encodeURIComponent(server.token)}`);
       await b.page.setInputFiles('#files', set.files);
@@ -99,7 +109,8 @@ async function measure(way, set) {
     }
     const stored = (await server.media()).length;
     if (stored !== set.files.length) throw new Error(`${way}: the server holds ${stored} of ${set.files.length} files`);
-    return { ...r, uploadMs: w.last - w.first, requests: w.byMethod, apiRequests: w.other, peakRss: mem.stop().peak };
+    const trace = TRACE ? { trace: w.trace } : {};
+    return { ...r, uploadMs: w.last - w.first, requests: w.byMethod, apiRequests: w.other, peakRss: mem.stop().peak, ...trace };
   } finally {
     mem.stop();
     await b.close();
@@ -107,10 +118,11 @@ async function measure(way, set) {
   }
 }
 
-const sets = { small: smallPhotos(), big: bigVideo(quick ? 512 : 2048) };
+const sets = {};
+for (const name of pick('BENCH_SETS', ['small', 'big'])) sets[name] = name === 'small' ? smallPhotos() : bigVideo(quick ? 512 : 2048);
 const results = { rounds, quick, sets: {} };
 for (const [name, set] of Object.entries(sets)) {
-  const row = { files: set.files.length, bytes: set.bytes, methods: { ours: [], tus: [], raw: [] } };
+  const row = { files: set.files.length, bytes: set.bytes, methods: Object.fromEntries(pick('BENCH_WAYS', ['ours', 'tus', 'raw']).map((w) => [w, []])) };
   for (let i = 0; i < rounds; i++) {
     for (const way of Object.keys(row.methods)) {
       const r = await measure(way, set);
