@@ -204,8 +204,7 @@ impl Engine {
         self.out.events.push_back(Event::StatusChanged);
     }
 
-    /// A walk of chosen folders begins (any number may run at once). After a finished backup
-    /// this begins a new batch, so the card says "Looking" at once.
+    /// A walk of chosen folders begins (any may run at once); after a finished backup it begins a new batch ("Looking" at once).
     pub fn walk_started(&mut self, now: u64) {
         self.begin_batch_if_finished();
         self.run.walks += 1;
