@@ -82,7 +82,7 @@ if (browser.hash) {
 
 if (upload) {
   p(`### Uploading to shoebox-server on loopback (release build, fresh server and browser per measurement, ${upload.rounds} round${upload.rounds > 1 ? 's' : ''}, interleaved)`, '',
-    '"Whole path" for ours is from the drop to "Backup complete": the walk, the plan, inspecting and hashing every file (it must know the SHA-256 before it asks the server what it already has and creates an upload), the dedup check, thumbnails, and the upload. "Upload window" is from the first creation (POST) to the last answer. The anchors start from files already picked, hash nothing, and check nothing.', '',
+    '"Whole path" for ours is from the drop to "Backup complete": the walk, the plan, inspecting and hashing every file (it must know the SHA-256 before it asks the server what it already has and creates an upload), the dedup check, and the upload (thumbnails made from originals wait until nothing is left to hash, check or upload, so most of them come after it). "Upload window" is from the first creation (POST) to the last answer. The anchors start from files already picked, hash nothing, and check nothing.', '',
     '| set | method | whole path | MB/s | upload window | MB/s | speed: ours ÷ this, whole / window (> 1: ours faster) | tus requests (last round) | renderer memory peak |', '|---|---|---|---|---|---|---|---|---|');
   const label = { ours: 'ours (the app: drop, Back up)', tus: 'tus-js-client 4.3.1, 8 MiB chunks, up to 3 files at once', raw: 'creation POST + the whole file in one PATCH, up to 3 at once' };
   for (const [name, s] of Object.entries(upload.sets)) {
