@@ -3,8 +3,8 @@
 //! API for the driver (all futures are `!Send`, run them with `spawn_local`):
 //! - `WorkerPool::default_size() -> usize`: navigator.hardwareConcurrency − 1, at least 1.
 //! - `WorkerPool::new(size) -> WorkerPool`: spawns `size` workers from Trunk's `worker.js` +
-//!   `worker_bg.wasm` next to the page. `WorkerPool::with_source(size, WorkerSource)` picks
-//!   another worker script (tests use `WorkerSource::ThisModule`).
+//!   `worker_bg.wasm` next to the page, after its first paint. `WorkerPool::with_source(size,
+//!   WorkerSource)` picks another worker script and starts at once (tests use `ThisModule`).
 //! - `pool.size() -> usize`
 //! - `pool.inspect(file: File).await -> Result<FileFacts, String>`: reads only the first
 //!   `INSPECT_BYTES` (Blob.slice) in a worker.
@@ -94,16 +94,22 @@ impl WorkerPool {
     pub fn new(size: usize) -> Self {
         let base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
         let base = Url::new_with_base("./", &base).map(|u| u.href()).unwrap_or(base);
-        Self::with_source(size, WorkerSource::TrunkBin { base })
+        Self::build(size, WorkerSource::TrunkBin { base }, true)
     }
 
-    /// The workers start after the page's first paint (jobs queue until then): fetching and
-    /// compiling over a megabyte of worker wasm on two cores would otherwise delay the page itself.
+    /// A pool whose workers start at once (tests, and pools made after the page is up).
     pub fn with_source(size: usize, source: WorkerSource) -> Self {
+        Self::build(size, source, false)
+    }
+
+    /// The app's pool starts its workers after the page's first paint (jobs queue until then):
+    /// fetching and compiling over a megabyte of worker wasm on two cores would otherwise delay
+    /// the page itself.
+    fn build(size: usize, source: WorkerSource, after_paint: bool) -> Self {
         let slots = (0..size.max(1)).map(|_| None).collect();
         let inner = Rc::new(RefCell::new(Inner { slots, queue: VecDeque::new(), next_id: 1, source, start_failures: 0 }));
         let weak = Rc::downgrade(&inner);
-        after_first_paint(move || {
+        let start = move || {
             let Some(inner) = weak.upgrade() else { return };
             let n = inner.borrow().slots.len();
             for i in 0..n {
@@ -111,7 +117,12 @@ impl WorkerPool {
                 inner.borrow_mut().slots[i] = slot;
             }
             dispatch(&inner);
-        });
+        };
+        if after_paint {
+            after_first_paint(start);
+        } else {
+            start();
+        }
         WorkerPool { inner }
     }
 
