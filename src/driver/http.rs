@@ -7,6 +7,9 @@ use shoebox_core::engine::{Body, ChecksumAlgo, FileId, HttpRequest, HttpResponse
 use wasm_bindgen::JsCast;
 use web_sys::Blob;
 
+use super::{step, with, Inner};
+use crate::browser::{clock, network, xhr};
+
 /// A chunk digest started ahead of its PATCH (`Action::Digest`): one per file, the latest.
 pub(super) struct Ahead {
     source: Source,
@@ -15,9 +18,6 @@ pub(super) struct Ahead {
     algo: ChecksumAlgo,
     digest: Shared<LocalBoxFuture<'static, Result<Vec<u8>, String>>>,
 }
-
-use super::{step, with, Inner};
-use crate::browser::{clock, network, xhr};
 
 impl Inner {
     /// Start digesting a chunk now, in a worker, for the PATCH that will carry it.
