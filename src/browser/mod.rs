@@ -3,6 +3,7 @@ pub mod backup_folders;
 pub mod battery;
 pub mod clock;
 pub mod dates;
+pub mod first_paint;
 pub mod folder_handles;
 pub mod idb;
 pub mod limiter;

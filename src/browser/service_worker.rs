@@ -40,6 +40,12 @@ pub fn register(on_updated: impl Fn() + 'static, on_shared: impl Fn(Vec<File>) +
     });
     let _ = call(&c, "addEventListener", &Array::of2(&"message".into(), on_message.as_ref()));
     on_message.forget();
+    // Registered after the first paint: a first visit's install fetches the whole shell (over
+    // 2 MB with the worker's wasm), which must not compete with the page being shown.
+    super::first_paint::after_first_paint(move || register_now(c));
+}
+
+fn register_now(c: JsValue) {
     let Some(p) = call(&c, "register", &Array::of1(&"/sw.js".into())).and_then(|p| p.dyn_into::<Promise>().ok()) else { return };
     let shared = web_sys::window().and_then(|w| w.location().search().ok()).is_some_and(|s| s.contains("shared=1"));
     wasm_bindgen_futures::spawn_local(async move {
