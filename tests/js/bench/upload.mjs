@@ -95,12 +95,13 @@ async function measure(way, set) {
     let r;
     if (way.startsWith('ours')) {
       if (way === 'ours-nochecksum') {
-        await b.page.route(/\/files\/?$/, async (route) => {
-          if (route.request().method() !== 'OPTIONS') return route.fallback();
-          const res = await route.fetch();
-          const headers = { ...res.headers() };
-          headers['tus-extension'] = headers['tus-extension'].split(',').filter((e) => e.trim() !== 'checksum').join(',');
-          await route.fulfill({ response: res, headers });
+        // In the page, not with page.route: a route puts every request through the DevTools
+        // protocol, request bodies included, which made the PATCHes five times slower.
+        await b.page.addInitScript(() => {
+          const all = XMLHttpRequest.prototype.getAllResponseHeaders;
+          XMLHttpRequest.prototype.getAllResponseHeaders = function () {
+            return all.call(this).replace(/^(tus-extension:.*)$/im, (line) => line.replace(/,\s*checksum\b|\bchecksum\s*,?/i, ''));
+          };
         });
       }
       await b.page.goto(server.appUrl());
