@@ -88,6 +88,29 @@ try {
     for (const [k, ms] of Object.entries(byKind)) totals[k] = (totals[k] || 0) + ms;
   }
   console.log('totals in tasks over 50 ms: ' + Object.entries(totals).sort((a, c) => c[1] - a[1]).map(([k, ms]) => `${k} ${ms.toFixed(0)} ms`).join(', '));
+  // Every task, short ones included: how busy the main thread was over the window, and with
+  // what (each event's own time, as above). Shows whether a phase waits on the browser (an idle
+  // main thread) or on the page's own work.
+  const all = onMain.filter((e) => e.name === 'RunTask');
+  const sorted = onMain.slice().sort((a, c) => a.ts - c.ts || c.dur - a.dur);
+  const ownAll = new Map(sorted.map((e) => [e, e.dur]));
+  const open = [];
+  for (const e of sorted) {
+    while (open.length && open[open.length - 1].ts + open[open.length - 1].dur <= e.ts) open.pop();
+    if (open.length) ownAll.set(open[open.length - 1], ownAll.get(open[open.length - 1]) - e.dur);
+    open.push(e);
+  }
+  const byKindAll = {};
+  for (const [e, us] of ownAll) {
+    const k = e.name === 'RunTask' ? 'not traced (task itself)' : kind(e.name) || 'other';
+    byKindAll[k] = (byKindAll[k] || 0) + Math.max(0, us) / 1000;
+  }
+  const busy = all.filter((e) => !stackParent(all, e)).reduce((n, e) => n + e.dur, 0) / 1000;
+  console.log(`main thread over the ${seconds} s: ${all.length} tasks, busy ${busy.toFixed(0)} ms (${((busy / (seconds * 10))).toFixed(0)}%): ` +
+    Object.entries(byKindAll).sort((a, c) => c[1] - a[1]).map(([k, ms]) => `${k} ${ms.toFixed(0)} ms`).join(', '));
+  const named = {};
+  for (const [e, us] of ownAll) if (e.name !== 'RunTask') named[e.name + detail(e).slice(0, 60)] = (named[e.name + detail(e).slice(0, 60)] || 0) + Math.max(0, us) / 1000;
+  console.log('  most own time: ' + Object.entries(named).sort((a, c) => c[1] - a[1]).slice(0, 8).map(([k, ms]) => `${k} ${ms.toFixed(0)} ms`).join('; '));
 } finally {
   await b.close();
   await server.stop();
