@@ -36,6 +36,23 @@ function stackParent(list, e) {
   return list.some((p) => p !== e && p.ts <= e.ts && p.ts + p.dur >= e.ts + e.dur && p.dur > e.dur);
 }
 
+/** Each event's own time (µs): its duration minus its direct children's, so nested script and
+ * GC are not counted twice. */
+function ownTimes(events) {
+  const sorted = events.slice().sort((a, c) => a.ts - c.ts || c.dur - a.dur);
+  const own = new Map(sorted.map((e) => [e, e.dur]));
+  const stack = [];
+  for (const e of sorted) {
+    while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= e.ts) stack.pop();
+    if (stack.length) own.set(stack[stack.length - 1], own.get(stack[stack.length - 1]) - e.dur);
+    stack.push(e);
+  }
+  return own;
+}
+
+/** `{ name: ms }` as "name N ms" items, largest first. */
+const msList = (o, sep = ', ') => Object.entries(o).sort((a, c) => c[1] - a[1]).map(([k, ms]) => `${k} ${ms.toFixed(0)} ms`).join(sep);
+
 const { root, count } = manyFiles();
 const server = await startServer();
 const b = await launch();
@@ -64,16 +81,9 @@ try {
   const totals = {};
   console.log(`${count.toLocaleString('en')} files, phase "${phase}", ${seconds} s traced: ${tasks.length} tasks over 50 ms`);
   for (const t of tasks) {
-    // Time inside the task by kind, counting each event's own time (its duration minus its
-    // children's), so nested script and GC are not counted twice.
-    const inside = onMain.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur).sort((a, c) => a.ts - c.ts || c.dur - a.dur);
-    const own = new Map(inside.map((e) => [e, e.dur]));
-    const stack = [];
-    for (const e of inside) {
-      while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= e.ts) stack.pop();
-      if (stack.length) own.set(stack[stack.length - 1], own.get(stack[stack.length - 1]) - e.dur);
-      stack.push(e);
-    }
+    // Time inside the task by kind, by each event's own time.
+    const inside = onMain.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur);
+    const own = ownTimes(inside);
     const byKind = {};
     for (const [e, us] of own) {
       const k = kind(e.name) || 'other';
@@ -83,34 +93,29 @@ try {
     const unnamed = (t.dur - inside.filter((e) => !stackParent(inside, e)).reduce((n, e) => n + e.dur, 0)) / 1000;
     byKind['not traced (task itself)'] = unnamed;
     const top = [...own].sort((a, c) => c[1] - a[1]).slice(0, 4).map(([e, us]) => `${e.name}${detail(e)} ${(us / 1000).toFixed(0)} ms`);
-    const parts2 = Object.entries(byKind).sort((a, c) => c[1] - a[1]).map(([k, ms]) => `${k} ${ms.toFixed(0)} ms`);
-    console.log(`  task ${(t.dur / 1000).toFixed(0)} ms: ${parts2.join(', ')}; most own time: ${top.join('; ')}`);
+    console.log(`  task ${(t.dur / 1000).toFixed(0)} ms: ${msList(byKind)}; most own time: ${top.join('; ')}`);
     for (const [k, ms] of Object.entries(byKind)) totals[k] = (totals[k] || 0) + ms;
   }
-  console.log('totals in tasks over 50 ms: ' + Object.entries(totals).sort((a, c) => c[1] - a[1]).map(([k, ms]) => `${k} ${ms.toFixed(0)} ms`).join(', '));
+  console.log('totals in tasks over 50 ms: ' + msList(totals));
   // Every task, short ones included: how busy the main thread was over the window, and with
   // what (each event's own time, as above). Shows whether a phase waits on the browser (an idle
   // main thread) or on the page's own work.
   const all = onMain.filter((e) => e.name === 'RunTask');
-  const sorted = onMain.slice().sort((a, c) => a.ts - c.ts || c.dur - a.dur);
-  const ownAll = new Map(sorted.map((e) => [e, e.dur]));
-  const open = [];
-  for (const e of sorted) {
-    while (open.length && open[open.length - 1].ts + open[open.length - 1].dur <= e.ts) open.pop();
-    if (open.length) ownAll.set(open[open.length - 1], ownAll.get(open[open.length - 1]) - e.dur);
-    open.push(e);
-  }
+  const ownAll = ownTimes(onMain);
   const byKindAll = {};
   for (const [e, us] of ownAll) {
     const k = e.name === 'RunTask' ? 'not traced (task itself)' : kind(e.name) || 'other';
     byKindAll[k] = (byKindAll[k] || 0) + Math.max(0, us) / 1000;
   }
   const busy = all.filter((e) => !stackParent(all, e)).reduce((n, e) => n + e.dur, 0) / 1000;
-  console.log(`main thread over the ${seconds} s: ${all.length} tasks, busy ${busy.toFixed(0)} ms (${((busy / (seconds * 10))).toFixed(0)}%): ` +
-    Object.entries(byKindAll).sort((a, c) => c[1] - a[1]).map(([k, ms]) => `${k} ${ms.toFixed(0)} ms`).join(', '));
+  console.log(`main thread over the ${seconds} s: ${all.length} tasks, busy ${busy.toFixed(0)} ms (${(busy / (seconds * 10)).toFixed(0)}%): ${msList(byKindAll)}`);
   const named = {};
-  for (const [e, us] of ownAll) if (e.name !== 'RunTask') named[e.name + detail(e).slice(0, 60)] = (named[e.name + detail(e).slice(0, 60)] || 0) + Math.max(0, us) / 1000;
-  console.log('  most own time: ' + Object.entries(named).sort((a, c) => c[1] - a[1]).slice(0, 8).map(([k, ms]) => `${k} ${ms.toFixed(0)} ms`).join('; '));
+  for (const [e, us] of ownAll) {
+    const key = e.name + detail(e).slice(0, 60);
+    if (e.name !== 'RunTask') named[key] = (named[key] || 0) + Math.max(0, us) / 1000;
+  }
+  const top8 = Object.fromEntries(Object.entries(named).sort((a, c) => c[1] - a[1]).slice(0, 8));
+  console.log('  most own time: ' + msList(top8, '; '));
 } finally {
   await b.close();
   await server.stop();
