@@ -17,6 +17,8 @@ use std::sync::Arc;
 
 pub struct Sessions {
     db: Db,
+    /// How long past its idle time a quiet visit still lives ([`IDLE_GRACE_MS`] by default).
+    grace_ms: u64,
 }
 
 /// One visitor session.
@@ -41,6 +43,8 @@ pub struct Session {
     pub idle_ms: u64,
     /// Ended with "let my uploads finish": only running uploads may go on.
     pub finishing: bool,
+    /// The server's grace after the idle time.
+    pub grace_ms: u64,
 }
 
 impl Session {
@@ -50,7 +54,7 @@ impl Session {
     }
     /// When the server ends the visit if nothing happens before.
     pub fn idle_ends_ms(&self) -> u64 {
-        (self.last_active_ms + self.idle_ms + IDLE_GRACE_MS).min(self.expires_ms)
+        (self.last_active_ms + self.idle_ms + self.grace_ms).min(self.expires_ms)
     }
     /// Bytes arrived for one of the visit's uploads within the last [`MOVING_MS`].
     pub fn uploads_moving(&self, now_ms: u64) -> bool {
@@ -117,12 +121,18 @@ impl Sessions {
         for (col, ty) in ADDED.iter().filter(|(c, _)| !have.iter().any(|h| h == c)) {
             conn.execute_batch(&format!("ALTER TABLE sessions ADD COLUMN {col} {ty}"))?;
         }
-        Ok(Sessions { db: Db::sqlite(conn) })
+        Ok(Sessions { db: Db::sqlite(conn), grace_ms: IDLE_GRACE_MS })
     }
 
     /// The sessions in PostgreSQL (already migrated by `Pg::connect`), shared by every node.
     pub fn postgres(pg: Arc<crate::db::pg::Pg>) -> Self {
-        Sessions { db: Db::Postgres(pg) }
+        Sessions { db: Db::Postgres(pg), grace_ms: IDLE_GRACE_MS }
+    }
+
+    /// The same sessions with another grace after the idle time (`--kiosk-idle-grace`).
+    pub fn with_grace(mut self, grace_ms: u64) -> Self {
+        self.grace_ms = grace_ms;
+        self
     }
 
     /// A new session; returns its token (shown once, to the kiosk) and the session.
@@ -151,6 +161,7 @@ impl Sessions {
             last_bytes_ms: 0,
             idle_ms,
             finishing: false,
+            grace_ms: self.grace_ms,
         };
         self.db.execute(
             "INSERT INTO sessions (hash, profile, \"user\", drop_album, code, created_ms, expires_ms, last_active_ms, idle_ms) \
@@ -194,7 +205,7 @@ impl Sessions {
                     "SELECT {COLUMNS} FROM sessions s JOIN sessions v ON v.hash = COALESCE(s.parent, s.hash) \
                      WHERE s.hash = ?1 AND s.expires_ms > ?2 AND {LIVE}"
                 ),
-                vals![hash, now_ms as i64, IDLE_GRACE_MS as i64],
+                vals![hash, now_ms as i64, self.grace_ms as i64],
             )?
             .map(|r| {
                 Ok(Session {
@@ -209,6 +220,7 @@ impl Sessions {
                     last_bytes_ms: r.get::<u64>(8)?,
                     idle_ms: r.get::<u64>(9)?,
                     finishing: r.get::<Option<i64>>(10)?.is_some(),
+                    grace_ms: self.grace_ms,
                 })
             })
             .transpose()
@@ -257,7 +269,7 @@ impl Sessions {
         let dead =
             "SELECT hash FROM sessions v WHERE parent IS NULL AND NOT (v.expires_ms > ?1 AND v.last_active_ms + v.idle_ms + ?2 > ?1)";
         let mut n = 0;
-        for r in self.db.query(dead, vals![now_ms as i64, IDLE_GRACE_MS as i64])? {
+        for r in self.db.query(dead, vals![now_ms as i64, self.grace_ms as i64])? {
             let h: String = r.get(0)?;
             n += self.db.execute("DELETE FROM sessions WHERE hash = ?1 OR parent = ?1", vals![h])? as usize;
         }

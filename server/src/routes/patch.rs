@@ -11,8 +11,8 @@ use crate::upload::finish::finish;
 use crate::upload::ingest::{ingest, Ending};
 use crate::upload::metadata::non_empty;
 use crate::upload::{
-    current_offset, deferred_cap, expires_header, load_owned, new_expiry, save, visit_alive, within_kiosk_limits, within_max_size,
-    within_quota,
+    current_offset, deferred_cap, expires_header, load_owned, new_expiry, quota_room, save, storage_full, visit_alive, within_kiosk_limits,
+    within_max_size, within_quota,
 };
 use axum::body::Body;
 use axum::extract::{Path, State};
@@ -62,9 +62,10 @@ pub async fn patch(
             Some(_) => {}
         }
     }
-    // Still unknown: what arrives counts as it arrives, within the same limits.
-    let max_end = match info.length {
-        Some(l) => l,
+    // Still unknown: what arrives counts as it arrives, within the same limits (a body past
+    // the quota's room is discarded and answered as storage full).
+    let (max_end, quota_bound) = match info.length {
+        Some(l) => (l, false),
         None => {
             let cap = deferred_cap(&state, &access);
             if let Some(n) = content_length {
@@ -73,7 +74,10 @@ pub async fn patch(
                 }
                 within_quota(&state, &access, &info.user, offset + n, current).await?;
             }
-            cap
+            match quota_room(&state, &info.user, current).await? {
+                Some(room) if current + room < cap => (current + room, true),
+                _ => (cap, false),
+            }
         }
     };
     if offset != current {
@@ -95,7 +99,11 @@ pub async fn patch(
     // Spawned, not awaited in place: if the client goes away after sending the last bytes
     // (tus-js-client's abort does), hyper drops this handler, but the bytes are then durable
     // and HEAD reports offset == length, so completion must still be recorded.
-    tokio::spawn(append(state, info, guard, offset, max_end, new_length.is_some(), body, checksum)).await?
+    let res = tokio::spawn(append(state.clone(), info.clone(), guard, offset, max_end, new_length.is_some(), body, checksum)).await?;
+    match res {
+        Err(ApiError::TooLarge(_)) if quota_bound => Err(storage_full(&access, None)),
+        r => r,
+    }
 }
 
 /// Streams the chunk in, renews the expiry if due, and completes the upload on its last byte.

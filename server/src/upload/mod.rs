@@ -138,14 +138,28 @@ pub async fn within_quota(state: &AppState, access: &Access, user: &str, length:
     let Some(quota) = tokio::task::spawn_blocking(move || accounts.quota(&u)).await?? else { return Ok(()) };
     let used = used_bytes(state, user).await?.saturating_sub(already);
     if used.saturating_add(length) > quota {
-        if matches!(access, Access::Visitor { .. }) {
-            return Err(ApiError::InsufficientStorage("this kiosk cannot take more right now".into()));
-        }
-        return Err(ApiError::InsufficientStorage(format!(
-            "storage is full: {used} of {quota} bytes used, and this file needs {length} more. Free some space or ask for a larger quota."
-        )));
+        return Err(storage_full(access, Some((used, quota, length))));
     }
     Ok(())
+}
+
+/// The 507 of a quota: with its figures for the account's own tokens, none for a visitor.
+pub fn storage_full(access: &Access, figures: Option<(u64, u64, u64)>) -> ApiError {
+    match (access, figures) {
+        (Access::Visitor { .. }, _) => ApiError::InsufficientStorage("this kiosk cannot take more right now".into()),
+        (_, Some((used, quota, length))) => ApiError::InsufficientStorage(format!(
+            "storage is full: {used} of {quota} bytes used, and this file needs {length} more. Free some space or ask for a larger quota."
+        )),
+        (_, None) => ApiError::InsufficientStorage("storage is full: this upload goes past the quota; the chunk was discarded".into()),
+    }
+}
+
+/// How many more bytes the user's quota allows, counting `already` (what this upload already
+/// counts for) as free; None without a quota.
+pub async fn quota_room(state: &AppState, user: &str, already: u64) -> Result<Option<u64>, ApiError> {
+    let (accounts, u) = (state.accounts.clone(), user.to_string());
+    let Some(quota) = tokio::task::spawn_blocking(move || accounts.quota(&u)).await?? else { return Ok(None) };
+    Ok(Some(quota.saturating_sub(used_bytes(state, user).await?.saturating_sub(already))))
 }
 
 /// A kiosk visitor's upload whose visit is over is ended here and now (its bytes with it):
