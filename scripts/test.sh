@@ -52,6 +52,11 @@ lint() { # name, command...
 lint rustfmt cargo fmt --all -- --check
 lint clippy cargo clippy --workspace --all-targets --quiet -- -D warnings
 lint clippy-wasm cargo clippy --target wasm32-unknown-unknown -p shoebox -p shoebox-worker --all-targets --quiet -- -D warnings
+# Every native crate's tests also build alone (`cargo test -p CRATE`): features unified by the
+# workspace build must not hide a missing one. `check` is enough to prove it, and cheap.
+for crate in shoebox-core shoebox-server shoebox-fixtures; do
+  lint "alone-$crate" cargo check -p "$crate" --all-targets --quiet
+done
 [ "$LINT_FAIL" = 0 ] || FAILED=1
 SUMMARY+=("lint: $LINT_PASS passed, $LINT_FAIL failed")
 
