@@ -179,7 +179,8 @@ mod tests {
 
     #[test]
     fn scriptable_or_unlisted_types_are_attachments_whatever_the_bytes() {
-        for t in ["text/html", "image/svg+xml", "application/xhtml+xml", "text/xml", "application/rdf+xml", "application/pdf", "text/plain"] {
+        for t in ["text/html", "image/svg+xml", "application/xhtml+xml", "text/xml", "application/rdf+xml", "application/pdf", "text/plain"]
+        {
             for head in [HTML, SVG, JPEG, MP4] {
                 assert_eq!(serve_as(Some(t), head), ServeAs::Attachment, "{t}");
             }

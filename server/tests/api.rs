@@ -279,7 +279,7 @@ async fn captured_at_and_size_come_from_the_photo_header() {
 #[tokio::test]
 async fn media_bytes_come_back_with_their_filetype() {
     let s = TestServer::new();
-    let data = bytes(300_000, 9);
+    let data = content::mp4(300_000, 9);
     s.upload(&data, 100_000, &[("filetype", "video/mp4")]).await;
     let r = s.get(&format!("/api/v1/media/{}", sha256_hex(&data))).await;
     assert_eq!(r.status, StatusCode::OK);
