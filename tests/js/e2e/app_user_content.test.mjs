@@ -113,9 +113,12 @@ test('the app loads, backs up and shows its library under its CSP with no violat
     await waitForStatus(page, /^Backup complete$/);
     assert.equal(await statusDetail(page), '2 uploaded, 0 already backed up, 0 skipped, 0 failed');
     await page.getByTestId('nav-library').click();
-    await waitForGrid(page, 2);
-    // The thumbnails are drawn (img-src allows the server's signed URLs).
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="thumb"] img')].every((i) => i.complete && i.naturalWidth > 0));
+    await waitForGrid(page, (await server.media()).length);
+    // The photos' thumbnails are drawn (img-src allows the server's signed URLs).
+    await page.waitForFunction(() => {
+      const imgs = [...document.querySelectorAll('[data-testid="thumb"][data-name^="IMG_"] img')];
+      return imgs.length === 2 && imgs.every((i) => i.complete && i.naturalWidth > 0);
+    });
     // The same page served by the service worker keeps its CSP and its loader still runs.
     await untilControlled(page);
     await page.goto(server.appUrl());
@@ -130,6 +133,9 @@ test('the app loads, backs up and shows its library under its CSP with no violat
       return window.__injected === true;
     });
     assert.equal(ran, false, 'an injected inline script is refused');
+    // ...and reported, which shows the watcher above would have seen any other violation.
+    for (let i = 0; i < 50 && violations.length === 0; i++) await page.waitForTimeout(100);
+    assert.ok(violations.some((v) => /script-src/.test(v)), `the refusal was reported: ${violations.join(' | ')}`);
     assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), 'that page came through the service worker');
   } finally { await b.close(); fs.rmSync(dir, { recursive: true, force: true }); }
 });
