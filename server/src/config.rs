@@ -49,6 +49,13 @@ pub struct Args {
     #[arg(long = "cors-origin", env = "SHOEBOX_CORS_ORIGINS", value_name = "ORIGIN", value_delimiter = ',')]
     pub cors_origins: Vec<String>,
 
+    /// Narrows where the app's page may connect and load images and media from (its CSP's
+    /// connect-src, img-src and media-src, besides its own origin), as a space-separated CSP
+    /// source list, e.g. "https://photos.example.com https://tus.example.com". Default: any
+    /// origin, so a person can choose any tus server.
+    #[arg(long = "csp-connect-src", env = "SHOEBOX_CSP_CONNECT_SRC", value_name = "SOURCES")]
+    pub csp_connect_src: Option<String>,
+
     /// How long an unfinished (or finished) upload URL lives after its last change, e.g. 24h,
     /// 30m, 90s, 500ms. A background task deletes expired uploads.
     #[arg(long, env = "SHOEBOX_UPLOAD_EXPIRY", default_value = "24h", value_parser = parse_duration)]
@@ -173,6 +180,8 @@ pub struct ServerConfig {
     /// (user, token) pairs; empty means "create the default user's token".
     pub tokens: Vec<(String, String)>,
     pub cors_origins: Vec<String>,
+    /// `--csp-connect-src`: None keeps the app's connections open to any origin.
+    pub csp_connect_src: Option<String>,
     pub upload_expiry: Duration,
     pub max_size: u64,
     pub chunk_size: u64,
@@ -222,6 +231,7 @@ impl ServerConfig {
             app_dir: None,
             tokens: Vec::new(),
             cors_origins: Vec::new(),
+            csp_connect_src: None,
             upload_expiry: Duration::from_secs(24 * 3600),
             max_size: limits.max_video_bytes,
             chunk_size: 8 << 20,
@@ -270,6 +280,9 @@ impl ServerConfig {
         if a.max_connections == 0 || a.header_timeout_secs == 0 || a.body_idle_timeout_secs == 0 {
             return Err("--max-connections, --header-timeout-secs and --body-idle-timeout-secs must be above 0".into());
         }
+        if a.csp_connect_src.as_deref().is_some_and(|c| c.contains([';', ',']) || c.chars().any(|ch| ch.is_control())) {
+            return Err("--csp-connect-src is a space-separated list of CSP sources (no ';' or ',')".into());
+        }
         if let Some(f) = &a.kiosk_config {
             kiosks.extend(KioskProfile::from_file(f)?);
         }
@@ -284,6 +297,7 @@ impl ServerConfig {
                 .map(|o| o.trim().trim_end_matches('/').to_string())
                 .filter(|o| !o.is_empty())
                 .collect(),
+            csp_connect_src: a.csp_connect_src.filter(|c| !c.trim().is_empty()),
             upload_expiry: a.upload_expiry,
             max_size: a.max_size.unwrap_or(limits.max_video_bytes),
             chunk_size: a.chunk_size,

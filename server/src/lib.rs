@@ -21,6 +21,7 @@ pub mod migrate_db;
 pub mod purge;
 pub mod reaper;
 pub mod routes;
+pub mod served_type;
 pub mod sessions;
 pub mod signing;
 pub mod state;

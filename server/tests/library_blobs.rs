@@ -50,7 +50,7 @@ fn decode(jpeg: &[u8]) -> (Vec<u8>, usize, usize) {
 #[tokio::test]
 async fn signed_urls_serve_the_exact_bytes_without_a_bearer_and_refuse_bad_signatures() {
     let s = TestServer::new();
-    let data = bytes(100_000, 3);
+    let data = content::mp4(100_000, 3);
     s.upload(&data, 40_000, &[("filename", "Été à Zürich.mp4"), ("filetype", "video/mp4")]).await;
     let m = only_item(&s, ALICE).await;
     let original = m["originalUrl"].as_str().unwrap();
