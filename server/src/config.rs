@@ -49,6 +49,12 @@ pub struct Args {
     #[arg(long = "cors-origin", env = "SHOEBOX_CORS_ORIGINS", value_name = "ORIGIN", value_delimiter = ',')]
     pub cors_origins: Vec<String>,
 
+    /// A reverse proxy (ADDR or ADDR/BITS) whose X-Forwarded-For / Forwarded header names the
+    /// client that per-client rate limits count. Repeatable; comma-separated in the variable.
+    /// Without it, forwarding headers are ignored and the TCP peer is the client.
+    #[arg(long = "trusted-proxy", env = "SHOEBOX_TRUSTED_PROXIES", value_name = "ADDR/CIDR", value_delimiter = ',')]
+    pub trusted_proxies: Vec<String>,
+
     /// How long an unfinished (or finished) upload URL lives after its last change, e.g. 24h,
     /// 30m, 90s, 500ms. A background task deletes expired uploads.
     #[arg(long, env = "SHOEBOX_UPLOAD_EXPIRY", default_value = "24h", value_parser = parse_duration)]
@@ -168,6 +174,8 @@ pub struct ServerConfig {
     /// (user, token) pairs; empty means "create the default user's token".
     pub tokens: Vec<(String, String)>,
     pub cors_origins: Vec<String>,
+    /// `--trusted-proxy`: peers whose forwarding headers name the client (`client_addr`).
+    pub trusted_proxies: Vec<crate::client_addr::Cidr>,
     pub upload_expiry: Duration,
     pub max_size: u64,
     pub chunk_size: u64,
@@ -216,6 +224,7 @@ impl ServerConfig {
             app_dir: None,
             tokens: Vec::new(),
             cors_origins: Vec::new(),
+            trusted_proxies: Vec::new(),
             upload_expiry: Duration::from_secs(24 * 3600),
             max_size: limits.max_video_bytes,
             chunk_size: 8 << 20,
@@ -277,6 +286,12 @@ impl ServerConfig {
                 .map(|o| o.trim().trim_end_matches('/').to_string())
                 .filter(|o| !o.is_empty())
                 .collect(),
+            trusted_proxies: a
+                .trusted_proxies
+                .iter()
+                .filter(|p| !p.trim().is_empty())
+                .map(|p| crate::client_addr::Cidr::parse(p))
+                .collect::<Result<_, _>>()?,
             upload_expiry: a.upload_expiry,
             max_size: a.max_size.unwrap_or(limits.max_video_bytes),
             chunk_size: a.chunk_size,

@@ -63,6 +63,12 @@ CREATE TABLE IF NOT EXISTS sessions (
 CREATE INDEX IF NOT EXISTS sessions_parent ON sessions(parent);
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 "#,
+    // 2: one-time sign-in links (`signin_codes.rs`).
+    r#"
+CREATE TABLE IF NOT EXISTS signins (
+  hash TEXT PRIMARY KEY, "user" TEXT NOT NULL, name TEXT NOT NULL, created_ms BIGINT NOT NULL, expires_ms BIGINT NOT NULL
+);
+"#,
 ];
 
 pub const VERSION: i64 = STEPS.len() as i64;
