@@ -78,6 +78,7 @@ async fn adopt_token(token: String) {
         d.engine.set_settings(engine_settings(&s, &d.origin), clock::now_ms());
         d.pump();
     });
+    super::library::on_signed_in();
     refresh().await
 }
 
