@@ -55,6 +55,11 @@ pub struct Args {
     /// origin, so a person can choose any tus server.
     #[arg(long = "csp-connect-src", env = "SHOEBOX_CSP_CONNECT_SRC", value_name = "SOURCES")]
     pub csp_connect_src: Option<String>,
+    /// A reverse proxy (ADDR or ADDR/BITS) whose X-Forwarded-For / Forwarded header names the
+    /// client that per-client rate limits count. Repeatable; comma-separated in the variable.
+    /// Without it, forwarding headers are ignored and the TCP peer is the client.
+    #[arg(long = "trusted-proxy", env = "SHOEBOX_TRUSTED_PROXIES", value_name = "ADDR/CIDR", value_delimiter = ',')]
+    pub trusted_proxies: Vec<String>,
 
     /// How long an unfinished (or finished) upload URL lives after its last change, e.g. 24h,
     /// 30m, 90s, 500ms. A background task deletes expired uploads.
@@ -182,6 +187,8 @@ pub struct ServerConfig {
     pub cors_origins: Vec<String>,
     /// `--csp-connect-src`: None keeps the app's connections open to any origin.
     pub csp_connect_src: Option<String>,
+    /// `--trusted-proxy`: peers whose forwarding headers name the client (`client_addr`).
+    pub trusted_proxies: Vec<crate::client_addr::Cidr>,
     pub upload_expiry: Duration,
     pub max_size: u64,
     pub chunk_size: u64,
@@ -232,6 +239,7 @@ impl ServerConfig {
             tokens: Vec::new(),
             cors_origins: Vec::new(),
             csp_connect_src: None,
+            trusted_proxies: Vec::new(),
             upload_expiry: Duration::from_secs(24 * 3600),
             max_size: limits.max_video_bytes,
             chunk_size: 8 << 20,
@@ -298,6 +306,12 @@ impl ServerConfig {
                 .filter(|o| !o.is_empty())
                 .collect(),
             csp_connect_src: a.csp_connect_src.filter(|c| !c.trim().is_empty()),
+            trusted_proxies: a
+                .trusted_proxies
+                .iter()
+                .filter(|p| !p.trim().is_empty())
+                .map(|p| crate::client_addr::Cidr::parse(p))
+                .collect::<Result<_, _>>()?,
             upload_expiry: a.upload_expiry,
             max_size: a.max_size.unwrap_or(limits.max_video_bytes),
             chunk_size: a.chunk_size,

@@ -17,6 +17,7 @@ pub mod method_override;
 pub mod metrics;
 pub mod options;
 pub mod patch;
+pub mod signin;
 pub mod thumb_put;
 pub mod trash;
 
