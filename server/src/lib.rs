@@ -7,6 +7,7 @@ pub mod auth;
 pub mod cli;
 pub mod client_addr;
 pub mod config;
+pub mod config_values;
 pub mod cors;
 pub mod db;
 pub mod error;
