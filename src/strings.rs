@@ -134,16 +134,25 @@ pub const PAIR_UNKNOWN: &str = "That code is not known, was already used, or has
 pub const PAIR_TOO_MANY: &str = "Too many codes tried. Wait a few minutes, then try again.";
 pub const DEVICE_REVOKE: &str = "Sign out";
 pub const DEVICE_UPLOAD_ONLY: &str = "upload only";
-pub fn pair_question(name: &str, upload_only: bool, hours: Option<f64>) -> String {
+/// The approval's title: the question, "Sign in “Chromebook” to your account?".
+pub fn pair_title(name: &str, upload_only: bool, hours: Option<f64>) -> String {
     if upload_only {
         let h = hours.unwrap_or(1.0);
         format!(
-            "Let \u{201c}{name}\u{201d} upload to your account for {} {}? It cannot see your photos.",
+            "Let \u{201c}{name}\u{201d} upload to your account for {} {}?",
             count(h.round().max(1.0) as u64),
             if h.round() <= 1.0 { "hour" } else { "hours" }
         )
     } else {
-        format!("Sign in \u{201c}{name}\u{201d} to your account? It will see and back up your photos.")
+        format!("Sign in \u{201c}{name}\u{201d} to your account?")
+    }
+}
+/// The approval's body: what the other device may do once approved.
+pub fn pair_body(upload_only: bool) -> &'static str {
+    if upload_only {
+        "It cannot see your photos."
+    } else {
+        "It will see and back up your photos."
     }
 }
 pub fn storage_line(used: u64, quota: Option<u64>) -> String {

@@ -152,6 +152,10 @@ pub(super) async fn approve(code: String) {
     refresh().await;
 }
 
+pub(super) fn decline() {
+    with(|d| d.w.approval.set(None));
+}
+
 pub(super) async fn revoke(id: String) {
     let t = token();
     let _ = call("DELETE", &format!("/api/v1/devices/{}", js_sys::encode_uri_component(&id)), Some(&t), None).await;

@@ -31,6 +31,8 @@ pub enum Intent {
     LookUpCode(String),
     /// Approve that code for this account.
     Approve(String),
+    /// Do not approve it: the question goes away, nothing is sent.
+    DeclineApproval,
     /// Sign a device out (its token is refused at once).
     RevokeDevice(String),
     /// Kiosk: "Upload from your phone" on the welcome screen (starts a visit without files).
@@ -65,6 +67,7 @@ pub fn intent(i: Intent) {
         Intent::SignIn => return wasm_bindgen_futures::spawn_local(devices::sign_in()),
         Intent::LookUpCode(c) => return wasm_bindgen_futures::spawn_local(devices::look_up(c)),
         Intent::Approve(c) => return wasm_bindgen_futures::spawn_local(devices::approve(c)),
+        Intent::DeclineApproval => return devices::decline(),
         Intent::RevokeDevice(id) => return wasm_bindgen_futures::spawn_local(devices::revoke(id)),
         Intent::KioskKeepUploads(keep) => return kiosk::set_keep_uploads(keep),
         Intent::AddEntries(entries) => {

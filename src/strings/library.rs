@@ -89,12 +89,13 @@ pub fn selected(n: usize) -> String {
     format!("{} selected", group(n as u64))
 }
 
-pub fn confirm_trash(n: usize) -> String {
-    format!(
-        "Move {} to the Trash? {} kept 30 days and can be restored until then. Nothing on this device is deleted.",
-        items(n as u64),
-        if n == 1 { "It is" } else { "They are" }
-    )
+/// The Trash confirmation's title: "Move 3 items to the Trash?".
+pub fn confirm_trash_title(n: usize) -> String {
+    format!("Move {} to the Trash?", items(n as u64))
+}
+
+pub fn confirm_trash_body(n: usize) -> String {
+    format!("{} kept 30 days and can be restored until then. Nothing on this device is deleted.", if n == 1 { "It is" } else { "They are" })
 }
 
 pub fn trashed(n: u64) -> String {

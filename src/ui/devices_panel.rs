@@ -1,6 +1,6 @@
 //! Devices and storage: sign this device in by approval (a code and a QR code for a signed-in
-//! device), approve another device's code ("Sign in 'Chromebook'?", or "Let this kiosk upload to
-//! your account for 1 hour?"), the account's devices with Sign out, and the storage used.
+//! device), approve or decline another device's code ("Sign in 'Chromebook'?", or "Let this kiosk
+//! upload to your account for 1 hour?"), the account's devices with Sign out, and the storage used.
 use leptos::prelude::*;
 
 use super::qr_code::QrCodeView;
@@ -30,9 +30,14 @@ pub fn DevicesPanel() -> impl IntoView {
             {move || store.approval.get().map(|a| {
                 let c = a.code.clone();
                 view! {
-                    <div class="approval" role="dialog" aria-modal="false" data-testid="approval">
-                        <p>{s::pair_question(&a.name, a.upload_only, a.hours)}</p>
-                        <button class="button primary" data-testid="approve-button" on:click=move |_| intent(Intent::Approve(c.clone()))>{s::PAIR_APPROVE}</button>
+                    <div class="approval" role="dialog" aria-modal="false" aria-labelledby="approval-title" aria-describedby="approval-body"
+                        data-testid="approval">
+                        <h3 class="dialog-title" id="approval-title" data-testid="dialog-title">{s::pair_title(&a.name, a.upload_only, a.hours)}</h3>
+                        <p class="dialog-body" id="approval-body" data-testid="dialog-body">{s::pair_body(a.upload_only)}</p>
+                        <div class="dialog-actions">
+                            <button class="button" data-testid="confirm-no" on:click=move |_| intent(Intent::DeclineApproval)>{s::PAIR_CANCEL}</button>
+                            <button class="button primary" data-testid="approve-button" on:click=move |_| intent(Intent::Approve(c.clone()))>{s::PAIR_APPROVE}</button>
+                        </div>
                     </div>
                 }
             })}

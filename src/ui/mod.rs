@@ -2,6 +2,7 @@
 pub mod app;
 pub mod controls;
 pub mod devices_panel;
+pub mod dialog;
 pub mod drop_zone;
 pub mod file_list;
 pub mod folder_picker;

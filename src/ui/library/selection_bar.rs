@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::driver::library::{intent, LibraryIntent};
 use crate::library_store::use_library;
 use crate::strings::library as s;
+use crate::ui::dialog::ConfirmDialog;
 
 #[component]
 pub fn SelectionBar(trash: bool) -> impl IntoView {
@@ -30,30 +31,17 @@ pub fn SelectionBar(trash: bool) -> impl IntoView {
     }
 }
 
-/// "Move n items to the Trash?": Enter or the button confirms, Escape or Cancel does not.
+/// "Move n items to the Trash?": Enter or the red button confirms, Escape or Cancel does not.
 #[component]
 pub fn ConfirmTrash(
     count: Signal<usize>,
     on_yes: impl Fn() + Clone + Send + Sync + 'static,
     on_no: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
-    let yes = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
-        if let Some(b) = yes.get() {
-            let _ = b.focus();
-        }
-    });
-    let no2 = on_no.clone();
     view! {
-        <div class="modal-backdrop">
-            <div class="confirm" role="alertdialog" aria-modal="true" aria-labelledby="confirm-text" data-testid="confirm-trash"
-                on:keydown=move |e| if e.key() == "Escape" { e.stop_propagation(); no2() }>
-                <p id="confirm-text">{move || s::confirm_trash(count.get())}</p>
-                <div class="controls">
-                    <button class="button primary" node_ref=yes data-testid="confirm-yes" on:click=move |_| on_yes()>{s::CONFIRM}</button>
-                    <button class="button" on:click=move |_| on_no()>{s::CANCEL}</button>
-                </div>
-            </div>
-        </div>
+        <ConfirmDialog testid="confirm-trash" danger=true yes=s::CONFIRM no=s::CANCEL
+            title=Signal::derive(move || s::confirm_trash_title(count.get()))
+            body=Signal::derive(move || s::confirm_trash_body(count.get()))
+            on_yes=on_yes on_no=on_no/>
     }
 }

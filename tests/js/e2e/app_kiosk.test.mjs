@@ -181,7 +181,7 @@ test('into your own account: the visitor approves the kiosk from their signed-in
     assert.match(link, new RegExp(`^${server.base}/\\?approve=[A-Z0-9]{4}-[A-Z0-9]{4}$`));
     await phone.page.goto(link);
     await phone.page.getByTestId('approval').waitFor({ timeout: 20000 });
-    assert.match(await phone.page.getByTestId('approval').innerText(), /Let “Shoebox kiosk” upload to your account for 1 hour\? It cannot see your photos\./);
+    assert.match(await phone.page.getByTestId('approval').innerText(), /Let “Shoebox kiosk” upload to your account for 1 hour\?\s+It cannot see your photos\./);
     await phone.page.getByTestId('approve-button').click();
     await kiosk.page.getByTestId('kiosk-visit').waitFor({ timeout: 20000 });
     assert.match(await kiosk.page.getByTestId('kiosk-drop').innerText(), /your own Shoebox account/);

@@ -1,8 +1,9 @@
 // Helpers for the library's tests: two-colour JPEGs made in Chromium (so a thumbnail's rotation
-// can be read from its pixels), reading a thumbnail's raw pixels, and the grid's items.
+// can be read from its pixels), reading a thumbnail's raw pixels, backing folders up into the grid, and its items.
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './server.mjs';
+import { dropPaths, waitForStatus } from './browser.mjs';
 
 const AXE = path.join(ROOT, 'tests/js/node_modules/axe-core/axe.min.js');
 
@@ -43,6 +44,18 @@ export async function gridItems(page) {
     .map((e) => ({ r: e.getBoundingClientRect(), name: e.dataset.name, album: e.dataset.album, day: e.dataset.day }))
     .sort((a, b) => a.r.top - b.r.top || a.r.left - b.r.left)
     .map(({ name, album, day }) => ({ name, album, day })));
+}
+
+/** Drops `folders` (absolute paths) on the app, backs up their `n` files, and opens the library with all `n` counted. */
+export async function backUpAndOpenLibrary(page, folders, n) {
+  await dropPaths(page, '[data-testid="drop-zone"]', folders);
+  await waitForStatus(page, new RegExp(`^Ready to back up ${n} photos? and videos?$`));
+  await page.getByTestId('backup-button').click();
+  await waitForStatus(page, /^Backup complete$/);
+  await page.getByTestId('nav-library').click();
+  await page.waitForURL(/#\/library$/);
+  await page.waitForFunction((n) => document.querySelector('[data-testid="library-totals"]')?.textContent.startsWith(`${n} item`), n);
+  await page.waitForSelector('[data-testid="thumb"]');
 }
 
 /** Waits until the grid shows exactly `n` items (0 waits for the empty message). */
