@@ -202,6 +202,47 @@ async fn the_summary_counts_days_and_the_trash() {
     assert_eq!((t["count"].clone(), t["trashCount"].clone()), (json!(1), json!(1)));
 }
 
+/// The grid's headings, counts and scrubber come from the summary, its items from the list:
+/// under any filter the two must name the same days with the same counts.
+#[tokio::test]
+async fn the_summary_follows_every_filter_the_list_takes() {
+    let s = seeded();
+    for query in [
+        "q=holi",
+        "q=SUNSET&tz=60",
+        "from=2024-01-01&to=2024-12-31",
+        "from=2024-05-02&tz=60",
+        "to=2023-12-31",
+        "kind=video",
+        "kind=photo&tz=-600",
+        "album=Holiday",
+        "album=",
+        "quality=downsized",
+        "trash=true",
+        "q=beach&album=Holiday&kind=photo&from=2024-05-01&to=2024-05-01",
+    ] {
+        let items = s.get(&format!("/api/v1/media?order=taken&{query}")).await.json();
+        let mut want: Vec<(String, u64)> = Vec::new();
+        for i in items["items"].as_array().unwrap() {
+            let day = i["day"].as_str().unwrap().to_string();
+            match want.last_mut() {
+                Some((d, n)) if *d == day => *n += 1,
+                _ => want.push((day, 1)),
+            }
+        }
+        assert!(!want.is_empty(), "{query}: the filter should match something");
+        let sum = s.get(&format!("/api/v1/media/summary?{query}")).await.json();
+        let got: Vec<(String, u64)> = sum["days"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| (d["day"].as_str().unwrap().to_string(), d["count"].as_u64().unwrap()))
+            .collect();
+        assert_eq!(got, want, "{query}: the summary's days are the list's");
+        assert_eq!(sum["count"].as_u64().unwrap(), want.iter().map(|(_, n)| n).sum::<u64>(), "{query}");
+    }
+}
+
 #[tokio::test]
 async fn albums_are_listed_latest_first_with_a_signed_cover() {
     let s = seeded();

@@ -81,13 +81,18 @@ pub fn Grid() -> impl IntoView {
     }
 }
 
-/// A row is redrawn when it moves (a resize) or its items arrive.
-fn row_key(r: &GridRow) -> (usize, u64, usize) {
-    let loaded = match &r.body {
-        RowBody::Cells(c) => c.iter().filter(|c| c.item.is_some()).count(),
-        RowBody::Heading { .. } => 0,
+/// A row is redrawn when it moves (a resize), its items arrive, or it holds something else: new
+/// filters lay other days and items out at the same places, and a heading keyed by its place
+/// alone would keep the old day and count.
+fn row_key(r: &GridRow) -> (usize, u64, String) {
+    let what = match &r.body {
+        RowBody::Heading { day, count } => format!("{day} {count}"),
+        RowBody::Cells(c) => {
+            let ids: Vec<&str> = c.iter().map(|c| c.item.as_ref().map_or("", |i| i.id.as_str())).collect();
+            format!("{} {}", c.first().map_or(0, |c| c.index), ids.join(","))
+        }
     };
-    (r.key, r.top.to_bits(), loaded)
+    (r.key, r.top.to_bits(), what)
 }
 
 #[component]
@@ -96,7 +101,7 @@ fn GridRowView(row: GridRow) -> impl IntoView {
     let style = format!("transform: translateY({}px)", row.top);
     match row.body {
         RowBody::Heading { day, count } => view! {
-            <div class="lib-row lib-day" style=style>
+            <div class="lib-row lib-day" style=style data-testid="day-heading" data-day=day.clone() data-count=count>
                 <h3>{dates::day_heading(&day)}</h3>
                 <span class="muted">{s::day_count(count)}</span>
             </div>
@@ -175,7 +180,7 @@ fn Scrubber() -> impl IntoView {
                 let label = format!("{} {year}", dates::month_label(&ym));
                 let m = ym.clone();
                 view! {
-                    <button class="scrub" class:year=first aria-label=label.clone() title=label
+                    <button class="scrub" class:year=first aria-label=label.clone() title=label data-testid="scrub" data-month=ym.clone()
                         on:click=move |_| intent(LibraryIntent::JumpTo(m.clone()))>
                         {if first { year.clone() } else { dates::month_label(&ym) }}
                     </button>
