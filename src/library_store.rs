@@ -145,6 +145,8 @@ library_store! {
     /// Selected record ids.
     selected: Vec<String> = Vec::new();
     viewer: Option<ViewerState> = None;
+    /// The thumbnail that gets the focus back when the viewer closes: (a serial, its index).
+    focus: Option<(u64, u64)> = None;
     /// A line for the live region (trashed, restored, failed).
     message: Option<String> = None;
 }

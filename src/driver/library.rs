@@ -131,7 +131,15 @@ pub fn intent(i: LibraryIntent) {
             }
         }
         LibraryIntent::CloseViewer => {
-            with(|l| l.w.viewer.set(None));
+            // Back to where the person is: the thumbnail of the item last shown, which
+            // `show` has already scrolled into the grid.
+            with(|l| {
+                if let Some(v) = l.r.viewer.get_untracked() {
+                    l.serial += 1;
+                    l.w.focus.set(Some((l.serial, v.index)));
+                }
+                l.w.viewer.set(None);
+            });
         }
         LibraryIntent::ToggleSelected(id) => selection::toggle(id),
         LibraryIntent::ClearSelection => {

@@ -58,6 +58,36 @@ pub fn Grid() -> impl IntoView {
             report();
         }
     });
+    // The viewer closed: its last item's thumbnail takes the focus (scrolling to it), once its
+    // row is drawn, unless the person has already put the focus somewhere. It is tried after
+    // the frame's DOM changes, when the viewer (which held the focus) is gone.
+    let focused = StoredValue::new(0u64);
+    let try_focus = move |serial: u64, index: u64| {
+        if focused.get_value() == serial {
+            return;
+        }
+        let Some(el) = scroller.get_untracked() else { return };
+        let doc = web_sys::window().and_then(|w| w.document());
+        let free = doc.and_then(|d| d.active_element()).is_none_or(|a| a.tag_name() == "BODY" || el.contains(Some(&a)));
+        if !free {
+            focused.set_value(serial);
+            return;
+        }
+        if let Ok(Some(b)) = el.query_selector(&format!("[data-index=\"{index}\"] .thumb-open")) {
+            if let Ok(b) = b.dyn_into::<web_sys::HtmlElement>() {
+                let _ = b.focus();
+                focused.set_value(serial);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        lib.rows.track();
+        let Some((serial, index)) = lib.focus.get() else { return };
+        let cb = Closure::once_into_js(move || try_focus(serial, index));
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(cb.unchecked_ref());
+        }
+    });
     let empty = move || lib.state.get() == LoadState::Ready && lib.matching.get() == 0;
     view! {
         <div class="lib-body">
@@ -140,7 +170,7 @@ fn CellView(cell: Cell, side: f64) -> impl IntoView {
         (false, false) => base.clone(),
     };
     view! {
-        <div class="thumb" class:selected=selected class:video=video style=size data-testid="thumb" data-id=item.id.clone()
+        <div class="thumb" class:selected=selected class:video=video style=size data-testid="thumb" data-id=item.id.clone() data-index=index
             data-name=name.clone() data-album=item.album.clone().unwrap_or_default() data-day=item.day.clone()>
             <button class="thumb-open" aria-label=label on:click=move |_| intent(LibraryIntent::Open(index))>
                 <Show when=move || !broken.get() fallback=move || view! {
