@@ -95,6 +95,15 @@ impl KioskFlow {
         matches!(self.phase, KioskPhase::Visiting { .. } | KioskPhase::Done { .. })
     }
 
+    /// Whether the page asks the server about the visit now: the kiosk while its visit runs, a
+    /// phone from the moment its link is opened until the server says it has ended.
+    pub fn polls(&self) -> bool {
+        match self.phone {
+            true => !matches!(self.phase, KioskPhase::Ended | KioskPhase::Resetting),
+            false => self.visit_runs(),
+        }
+    }
+
     /// The kiosk's own screen times out (the phone's page waits for the server's word).
     fn times_out(&self) -> bool {
         !self.phone && (self.visit_runs() || self.phase == KioskPhase::Starting)

@@ -202,7 +202,10 @@ fn leaving_the_page_ends_the_kiosks_visit_and_a_phone_hears_the_end_from_the_ser
     k.on_session_gone();
     assert_eq!(drain(&mut k), [KioskAction::Reset]);
     assert_eq!(k.phase(), &KioskPhase::Resetting);
+    assert!(!KioskFlow::new(60_000, 0).polls(), "a kiosk without a visit asks nothing");
+    assert!(!k.polls(), "nor once it has been told the visit ended");
     let mut p = KioskFlow::phone(0);
+    assert!(p.polls(), "a phone asks about its link from the start");
     p.on_files(0);
     p.on_session("d".into(), "c".into(), 0);
     drain(&mut p);
@@ -214,6 +217,7 @@ fn leaving_the_page_ends_the_kiosks_visit_and_a_phone_hears_the_end_from_the_ser
     let mut p = KioskFlow::phone(0);
     p.on_session_gone();
     assert_eq!(p.phase(), &KioskPhase::Ended, "a link found ended before any choice");
+    assert!(!p.polls());
     let mut p = KioskFlow::phone(0);
     p.on_files(0);
     p.on_session_failed();
