@@ -21,6 +21,38 @@ pub struct Config {
     pub chunk_size: u64,
     pub limits: Limits,
     pub dedup: bool,
+    /// What the token that asked may do (absent from servers before it: then assume all).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access: Option<TokenAccess>,
+}
+
+/// Which kind of token asked, and what it may reach beside uploads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TokenScope {
+    /// A signed-in device: everything in its account.
+    Full,
+    /// An upload-only device: uploads and dedup checks.
+    Upload,
+    /// A kiosk visitor (or a phone link into a visit): uploads into its drop, reads that drop.
+    Visitor,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenAccess {
+    pub scope: TokenScope,
+    /// The library (`/api/v1/media/summary`, albums, Trash, thumbnails and previews).
+    pub library: bool,
+    /// Whether it may store thumbnails beside its uploads (`PUT /api/v1/media/{sha}/thumb`).
+    pub thumbnails: bool,
+}
+
+impl TokenAccess {
+    pub fn of(scope: TokenScope) -> Self {
+        let full = scope == TokenScope::Full;
+        TokenAccess { scope, library: full, thumbnails: full }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]

@@ -29,8 +29,10 @@ pub enum Access {
     /// A kiosk key: it can only start visitor sessions of its profile.
     KioskKey { profile: String },
     /// A kiosk visitor: uploads into its own drop (an album of the operator's account) and
-    /// reads back only that drop. `session` is the hash of its token.
-    Visitor { session: String, drop: String, profile: String },
+    /// reads back only that drop. `session` is the hash of its token, `visit` the hash of the
+    /// visit it belongs to (itself, or a phone link's parent); `finishing` once the visitor
+    /// ended the visit letting running uploads finish (they alone may go on).
+    Visitor { session: String, visit: String, drop: String, profile: String, finishing: bool },
 }
 
 impl Access {

@@ -87,6 +87,11 @@ pub struct Args {
     #[arg(long, env = "SHOEBOX_KIOSK_IDLE", default_value = "2m", value_parser = parse_duration)]
     pub kiosk_idle: Duration,
 
+    /// The server ends a quiet visit this long after its idle time (the page reports touches
+    /// every few seconds, so its own idle end comes first).
+    #[arg(long, env = "SHOEBOX_KIOSK_IDLE_GRACE", default_value = "15s", value_parser = parse_duration)]
+    pub kiosk_idle_grace: Duration,
+
     /// The kiosk's welcome text.
     #[arg(long, env = "SHOEBOX_KIOSK_WELCOME", default_value = "Back up your photos here. Nothing is kept on this screen.")]
     pub kiosk_welcome: String,
@@ -175,6 +180,7 @@ pub struct ServerConfig {
     pub kiosks: Vec<KioskProfile>,
     pub kiosk_album: String,
     pub kiosk_idle: Duration,
+    pub kiosk_idle_grace: Duration,
     pub kiosk_welcome: String,
     pub kiosk_own_accounts: bool,
     pub kiosk_quality: String,
@@ -223,6 +229,7 @@ impl ServerConfig {
             kiosks: Vec::new(),
             kiosk_album: "Kiosk {date} {code}".into(),
             kiosk_idle: Duration::from_secs(120),
+            kiosk_idle_grace: Duration::from_secs(15),
             kiosk_welcome: "Back up your photos here. Nothing is kept on this screen.".into(),
             kiosk_own_accounts: false,
             kiosk_quality: "original".into(),
@@ -284,6 +291,7 @@ impl ServerConfig {
             kiosks,
             kiosk_album: a.kiosk_album,
             kiosk_idle: a.kiosk_idle,
+            kiosk_idle_grace: a.kiosk_idle_grace,
             kiosk_welcome: a.kiosk_welcome,
             kiosk_own_accounts: a.kiosk_own_accounts,
             kiosk_quality: a.kiosk_quality,

@@ -65,6 +65,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/v1/kiosk/profile", get(kiosk::profile))
         .route("/api/v1/kiosk/sessions/current", get(kiosk::current).delete(kiosk::end))
         .route("/api/v1/kiosk/sessions/current/phone", post(kiosk::phone))
+        .route("/api/v1/kiosk/sessions/current/activity", post(kiosk::activity))
         .route("/api/v1/pair/{code}", get(devices::describe))
         .route("/api/v1/pair/{code}/approve", post(devices::approve))
         .route("/api/v1/devices", get(devices::list))

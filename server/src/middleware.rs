@@ -57,6 +57,11 @@ pub async fn require_token(State(state): State<AppState>, mut req: Request, next
     if !matches!(access, Access::Full) && library_path(req.uri().path()) {
         return Err(ApiError::Forbidden("the library needs a signed-in device's full-access token".into()));
     }
+    // A finishing visit may only go on sending bytes of uploads already started: to anything
+    // else its token is as good as ended.
+    if matches!(access, Access::Visitor { finishing: true, .. }) && !finishing_allowed(&effective_method(&req), req.uri().path()) {
+        return Err(ApiError::Unauthorized);
+    }
     if !allowed(&access, req.method(), req.uri().path()) {
         return Err(ApiError::NotFound);
     }
@@ -94,7 +99,8 @@ pub async fn access_for(state: &AppState, token: &str) -> Result<(String, Access
         let (sessions, t) = (state.sessions.clone(), token.clone());
         let s = tokio::task::spawn_blocking(move || sessions.lookup(&t, crate::timefmt::now_ms())).await??;
         let s = s.ok_or(ApiError::Unauthorized)?;
-        (s.user, Access::Visitor { session: s.hash, drop: s.drop, profile: s.profile })
+        let visit = s.visit().to_string();
+        (s.user, Access::Visitor { session: s.hash, visit, drop: s.drop, profile: s.profile, finishing: s.finishing })
     })
 }
 
@@ -130,9 +136,14 @@ fn allowed(access: &Access, method: &Method, path: &str) -> bool {
                 || matches!(path, "/api/v1/config" | "/api/v1/media/check" | "/api/v1/media")
                 || (path.starts_with("/api/v1/media/") && method == Method::GET)
                 || (path == "/api/v1/kiosk/sessions/current" && matches!(*method, Method::GET | Method::DELETE))
+                || (path == "/api/v1/kiosk/sessions/current/activity" && method == Method::POST)
                 || (path == "/api/v1/kiosk/sessions/current/phone" && method == Method::POST)
         }
     }
+}
+
+fn finishing_allowed(method: &Method, path: &str) -> bool {
+    path.strip_prefix("/files/").is_some_and(|id| !id.is_empty()) && matches!(*method, Method::HEAD | Method::PATCH)
 }
 
 /// Middleware for `/files/`: every request but OPTIONS must speak tus 1.0.0 (else 412 with

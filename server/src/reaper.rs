@@ -99,6 +99,26 @@ pub async fn complete_expired_orphans(state: &AppState) -> std::io::Result<usize
     Ok(completed)
 }
 
+/// Visits that ended by themselves (idle, expired, or finishing and quiet) take their
+/// unfinished uploads with them, on whichever node sweeps first; then their rows go.
+fn end_quiet_visits(state: &AppState, now: u64) -> std::io::Result<usize> {
+    let mut dead = Vec::new();
+    for id in state.store.list_uploads()? {
+        let Ok(Some(info)) = state.store.load_upload(&id) else { continue };
+        let Some(h) = info.session.clone().filter(|_| !info.is_complete()) else { continue };
+        if !dead.contains(&h) && state.sessions.lookup_hash(&h, now).map_err(std::io::Error::other)?.is_none() {
+            dead.push(h);
+        }
+    }
+    let n = if dead.is_empty() {
+        0
+    } else {
+        crate::routes::kiosk::end_uploads(state, &dead).map_err(|e| std::io::Error::other(format!("{e:?}")))?
+    };
+    state.sessions.sweep(now).map_err(std::io::Error::other)?;
+    Ok(n)
+}
+
 fn orphaned(store: &dyn crate::store::Store, info: &UploadInfo) -> bool {
     info.state == UploadState::Receiving && info.length.is_some_and(|l| store.upload_offset(&info.id).is_ok_and(|o| o == l))
 }
@@ -106,7 +126,7 @@ fn orphaned(store: &dyn crate::store::Store, info: &UploadInfo) -> bool {
 /// One pass; returns how many uploads were removed.
 pub fn sweep(state: &AppState) -> std::io::Result<usize> {
     let now = now_ms();
-    let mut removed = 0;
+    let mut removed = end_quiet_visits(state, now)?;
     for id in state.store.list_uploads()? {
         let Ok(Some(info)) = state.store.load_upload(&id) else { continue };
         if info.expires_ms > now {

@@ -5,6 +5,9 @@
 //!
 //! Expiry is windowed (the next whole hour after an hour from now), so the same picture has the
 //! same URL for an hour and the browser's cache can reuse it; a URL lives one to two hours.
+//!
+//! A URL handed to a kiosk visitor is also bound to its visit (`&v=`, the hash of the visit's
+//! token, inside the MAC): it works only while that visit lives, and is never cached.
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use std::io::{self, Write};
@@ -109,42 +112,49 @@ impl Signer {
         ((now_s + WINDOW_S) / WINDOW_S + 1) * WINDOW_S
     }
 
-    fn mac(&self, kind: BlobKind, user: &str, sha256: &str, e: u64) -> HmacSha256 {
+    fn mac(&self, kind: BlobKind, user: &str, sha256: &str, e: u64, visit: Option<&str>) -> HmacSha256 {
         let mut m = HmacSha256::new_from_slice(&self.key).expect("HMAC takes any key length");
         m.update(format!("{}|{user}|{sha256}|{e}", kind.as_str()).as_bytes());
+        if let Some(v) = visit {
+            m.update(format!("|visit:{v}").as_bytes());
+        }
         m
     }
 
-    pub fn sign(&self, kind: BlobKind, user: &str, sha256: &str, e: u64) -> String {
+    pub fn sign(&self, kind: BlobKind, user: &str, sha256: &str, e: u64, visit: Option<&str>) -> String {
         use base64::Engine;
-        let tag = self.mac(kind, user, sha256, e).finalize().into_bytes();
+        let tag = self.mac(kind, user, sha256, e, visit).finalize().into_bytes();
         base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&tag[..SIG_BYTES])
     }
 
-    /// The URL, relative to the server root. User names and digests need no escaping.
-    pub fn url(&self, kind: BlobKind, user: &str, sha256: &str, now_s: u64) -> String {
+    /// The URL, relative to the server root. User names, digests and visit hashes need no
+    /// escaping.
+    pub fn url(&self, kind: BlobKind, user: &str, sha256: &str, visit: Option<&str>, now_s: u64) -> String {
         let e = Self::expiry(now_s);
-        format!("/api/v1/blob/{}/{sha256}?u={user}&e={e}&s={}", kind.as_str(), self.sign(kind, user, sha256, e))
+        let sig = self.sign(kind, user, sha256, e, visit);
+        let v = visit.map(|v| format!("&v={v}")).unwrap_or_default();
+        format!("/api/v1/blob/{}/{sha256}?u={user}&e={e}{v}&s={sig}", kind.as_str())
     }
 
-    pub fn urls(&self, user: &str, sha256: &str, now_s: u64) -> Urls {
+    pub fn urls(&self, user: &str, sha256: &str, visit: Option<&str>, now_s: u64) -> Urls {
         Urls {
-            thumb: self.url(BlobKind::Thumb, user, sha256, now_s),
-            preview: self.url(BlobKind::Preview, user, sha256, now_s),
-            original: self.url(BlobKind::Original, user, sha256, now_s),
-            download: self.url(BlobKind::Download, user, sha256, now_s),
+            thumb: self.url(BlobKind::Thumb, user, sha256, visit, now_s),
+            preview: self.url(BlobKind::Preview, user, sha256, visit, now_s),
+            original: self.url(BlobKind::Original, user, sha256, visit, now_s),
+            download: self.url(BlobKind::Download, user, sha256, visit, now_s),
         }
     }
 
     /// True when `sig` is this server's signature of these values and `e` is still ahead.
     /// The comparison is constant-time (hmac's `verify_truncated_left`).
-    pub fn verify(&self, kind: BlobKind, user: &str, sha256: &str, e: u64, sig: &str, now_s: u64) -> bool {
+    #[allow(clippy::too_many_arguments)]
+    pub fn verify(&self, kind: BlobKind, user: &str, sha256: &str, e: u64, visit: Option<&str>, sig: &str, now_s: u64) -> bool {
         use base64::Engine;
         if e <= now_s {
             return false;
         }
         let Ok(raw) = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(sig) else { return false };
-        raw.len() == SIG_BYTES && self.mac(kind, user, sha256, e).verify_truncated_left(&raw).is_ok()
+        raw.len() == SIG_BYTES && self.mac(kind, user, sha256, e, visit).verify_truncated_left(&raw).is_ok()
     }
 }
 
@@ -159,17 +169,23 @@ mod tests {
         let e = Signer::expiry(1_000_000);
         assert_eq!(e % 3600, 0);
         assert!(e > 1_000_000 + 3600 && e <= 1_000_000 + 7200);
-        let sig = s.sign(BlobKind::Thumb, "alice", &sha, e);
+        let sig = s.sign(BlobKind::Thumb, "alice", &sha, e, None);
         assert_eq!(sig.len(), 22);
-        assert!(s.verify(BlobKind::Thumb, "alice", &sha, e, &sig, 1_000_000));
-        assert!(!s.verify(BlobKind::Original, "alice", &sha, e, &sig, 1_000_000));
-        assert!(!s.verify(BlobKind::Thumb, "bob", &sha, e, &sig, 1_000_000));
-        assert!(!s.verify(BlobKind::Thumb, "alice", &"b".repeat(64), e, &sig, 1_000_000));
-        assert!(!s.verify(BlobKind::Thumb, "alice", &sha, e + 3600, &sig, 1_000_000));
-        assert!(!s.verify(BlobKind::Thumb, "alice", &sha, e, &sig, e), "expired");
-        assert!(!s.verify(BlobKind::Thumb, "alice", &sha, e, "not base64!", 1_000_000));
-        assert!(!Signer::new(b"another key, another server").verify(BlobKind::Thumb, "alice", &sha, e, &sig, 1_000_000));
+        assert!(s.verify(BlobKind::Thumb, "alice", &sha, e, None, &sig, 1_000_000));
+        assert!(!s.verify(BlobKind::Original, "alice", &sha, e, None, &sig, 1_000_000));
+        assert!(!s.verify(BlobKind::Thumb, "bob", &sha, e, None, &sig, 1_000_000));
+        assert!(!s.verify(BlobKind::Thumb, "alice", &"b".repeat(64), e, None, &sig, 1_000_000));
+        assert!(!s.verify(BlobKind::Thumb, "alice", &sha, e + 3600, None, &sig, 1_000_000));
+        assert!(!s.verify(BlobKind::Thumb, "alice", &sha, e, None, &sig, e), "expired");
+        assert!(!s.verify(BlobKind::Thumb, "alice", &sha, e, None, "not base64!", 1_000_000));
+        assert!(!Signer::new(b"another key, another server").verify(BlobKind::Thumb, "alice", &sha, e, None, &sig, 1_000_000));
         // Stable within the hour: the same URL for a cache to reuse.
-        assert_eq!(s.url(BlobKind::Thumb, "alice", &sha, 1_000_000), s.url(BlobKind::Thumb, "alice", &sha, 1_000_000 + 59));
+        assert_eq!(s.url(BlobKind::Thumb, "alice", &sha, None, 1_000_000), s.url(BlobKind::Thumb, "alice", &sha, None, 1_000_000 + 59));
+        // A visit's URL is bound to that visit: it is not a URL of the account, nor of another visit.
+        let v = "c".repeat(64);
+        let vs = s.sign(BlobKind::Original, "alice", &sha, e, Some(&v));
+        assert!(s.verify(BlobKind::Original, "alice", &sha, e, Some(&v), &vs, 1_000_000));
+        assert!(!s.verify(BlobKind::Original, "alice", &sha, e, None, &vs, 1_000_000));
+        assert!(!s.verify(BlobKind::Original, "alice", &sha, e, Some(&"d".repeat(64)), &vs, 1_000_000));
     }
 }

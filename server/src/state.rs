@@ -109,7 +109,7 @@ impl AppState {
             ),
             quota_gate: Arc::new(crate::locks::QuotaGate::with_postgres(pg.clone())),
             accounts: Arc::new(accounts),
-            sessions: Arc::new(sessions),
+            sessions: Arc::new(sessions.with_grace(config.kiosk_idle_grace.as_millis() as u64)),
             config: Arc::new(config),
             store,
             index: Arc::new(index),

@@ -63,6 +63,14 @@ CREATE TABLE IF NOT EXISTS sessions (
 CREATE INDEX IF NOT EXISTS sessions_parent ON sessions(parent);
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 "#,
+    // 2: a visit lives while something happens (`sessions.rs`): activity, bytes, idle time, and
+    // "let my uploads finish".
+    r#"
+ALTER TABLE sessions ADD COLUMN IF NOT EXISTS last_active_ms BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN IF NOT EXISTS last_bytes_ms BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN IF NOT EXISTS idle_ms BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN IF NOT EXISTS ended_ms BIGINT;
+"#,
 ];
 
 pub const VERSION: i64 = STEPS.len() as i64;

@@ -23,7 +23,7 @@ pub async fn albums(
     let albums = rows
         .into_iter()
         .map(|(mut a, cover)| {
-            a.cover_thumb_url = Some(state.signer.url(BlobKind::Thumb, &user, &cover, now_s));
+            a.cover_thumb_url = Some(state.signer.url(BlobKind::Thumb, &user, &cover, None, now_s));
             a
         })
         .collect();

@@ -19,6 +19,8 @@ pub struct Signed {
     u: Option<String>,
     e: Option<String>,
     s: Option<String>,
+    /// A kiosk visit the URL is bound to.
+    v: Option<String>,
 }
 
 pub async fn get(
@@ -34,11 +36,24 @@ pub async fn get(
     let now_s = crate::timefmt::now_ms() / 1000;
     let denied = || ApiError::Forbidden("this link is not valid or has expired; reload the page for a new one".into());
     let (Some(user), Some(e), Some(sig)) = (q.u, q.e.and_then(|e| e.parse::<u64>().ok()), q.s) else { return Err(denied()) };
-    if !crate::auth::valid_user_name(&user) || !state.signer.verify(kind, &user, &sha, e, &sig, now_s) {
+    let visit = q.v.filter(|v| is_sha256_hex(v));
+    if !crate::auth::valid_user_name(&user) || !state.signer.verify(kind, &user, &sha, e, visit.as_deref(), &sig, now_s) {
         return Err(denied());
     }
-    let (index, u, s) = (state.index.clone(), user.clone(), sha.clone());
-    let item = tokio::task::spawn_blocking(move || index.get(&u, None, &s)).await??.ok_or(ApiError::NotFound)?;
+    // A visit's URL serves only while the visit lives (not once it is finishing), and only its drop.
+    let drop = match &visit {
+        Some(v) => {
+            let (sessions, v, now) = (state.sessions.clone(), v.clone(), now_s * 1000);
+            let s = tokio::task::spawn_blocking(move || sessions.lookup_hash(&v, now)).await??;
+            match s.filter(|s| !s.finishing && s.parent.is_none() && s.user == user) {
+                Some(s) => Some(s.drop),
+                None => return Err(denied()),
+            }
+        }
+        None => None,
+    };
+    let (index, u, s, d) = (state.index.clone(), user.clone(), sha.clone(), drop.clone());
+    let item = tokio::task::spawn_blocking(move || index.get(&u, d.as_deref(), &s)).await??.ok_or(ApiError::NotFound)?;
     let max_age = e.saturating_sub(now_s);
     let range = headers.get(header::RANGE).and_then(|v| v.to_str().ok()).map(str::to_string);
     let variant = match kind {
@@ -59,7 +74,9 @@ pub async fn get(
     };
     let h = res.headers_mut();
     let immutable = if variant.is_some() { ", immutable" } else { "" };
-    h.insert(header::CACHE_CONTROL, super::hv(format!("private, max-age={max_age}{immutable}")));
+    // A kiosk keeps nothing of a visit: its pictures are never stored by the browser.
+    let cache = if drop.is_some() { "no-store".to_string() } else { format!("private, max-age={max_age}{immutable}") };
+    h.insert(header::CACHE_CONTROL, super::hv(cache));
     h.insert(header::REFERRER_POLICY, super::hv("no-referrer"));
     h.insert(header::X_CONTENT_TYPE_OPTIONS, super::hv("nosniff"));
     h.insert(header::ACCEPT_RANGES, super::hv("bytes"));

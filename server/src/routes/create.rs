@@ -13,7 +13,7 @@ use crate::upload::concat::{claim_parts, join, parse_final, release_parts};
 use crate::upload::finish::finish;
 use crate::upload::ingest::{ingest, Ending};
 use crate::upload::metadata::{self, non_empty};
-use crate::upload::{expires_header, new_expiry, within_kiosk_limits, within_max_size, within_quota};
+use crate::upload::{deferred_cap, expires_header, new_expiry, visit_alive, within_kiosk_limits, within_max_size, within_quota};
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{header::LOCATION, HeaderMap, HeaderValue, StatusCode};
@@ -66,7 +66,14 @@ pub async fn create(
     };
     if let Some(l) = info.length {
         within_max_size(&state, l, "Upload-Length")?;
-        within_kiosk_limits(&state, &access, l, non_empty(&info.metadata, keys::FILETYPE))?;
+        within_kiosk_limits(&state, &access, l, non_empty(&info.metadata, keys::FILETYPE), non_empty(&info.metadata, keys::FILENAME))?;
+    }
+    // Starting an upload is the visitor's own action: the visit lives on.
+    if let Some(session) = access.session().map(str::to_string) {
+        let (sessions, now) = (state.sessions.clone(), now_ms());
+        if !tokio::task::spawn_blocking(move || sessions.touch(&session, false, now)).await?? {
+            return Err(ApiError::Unauthorized);
+        }
     }
 
     if let (Some(len), Concat::None) = (info.length, &info.concat) {
@@ -77,7 +84,7 @@ pub async fn create(
 
     let held = state.quota_gate.lock(&info.user).await?;
     if let Some(len) = info.length {
-        within_quota(&state, &info.user, len).await?;
+        within_quota(&state, &access, &info.user, len, 0).await?;
     }
     save_new(&state, &info).await?;
     drop(held);
@@ -85,8 +92,13 @@ pub async fn create(
     let mut offset = 0;
     if header(&headers, "content-type") == Some(OFFSET_CONTENT_TYPE) {
         let checksum = header(&headers, H_UPLOAD_CHECKSUM).map(Checksum::parse).transpose()?;
-        let ing = ingest(&state, &info.id, guard, 0, info.length, body, checksum).await?;
+        let max_end = info.length.or(Some(deferred_cap(&state, &access)));
+        let ing = ingest(&state, &info.id, guard, 0, max_end, body, checksum, info.session.as_deref()).await?;
         guard = ing.guard;
+        if ing.ending == Ending::VisitEnded {
+            visit_alive(&state, &info).await?;
+            return Err(ApiError::Unauthorized);
+        }
         // A body that failed its checksum or was cut short still leaves a valid upload: the
         // client learns the offset and continues with PATCH.
         offset = ing.offset;
@@ -147,6 +159,13 @@ async fn create_final(state: AppState, access: &Access, mut info: UploadInfo, id
     let parts = claim_parts(&state, &info.user, access, ids).await?;
     let length: u64 = parts.iter().map(|(p, _)| p.length.unwrap_or(0)).sum();
     within_max_size(&state, length, "the parts' total length")?;
+    let (filetype, filename) = (non_empty(&info.metadata, keys::FILETYPE), non_empty(&info.metadata, keys::FILENAME));
+    within_kiosk_limits(&state, access, length, filetype, filename)?;
+    // The parts already count toward the quota; the final must fit once they are gone.
+    {
+        let _held = state.quota_gate.lock(&info.user).await?;
+        within_quota(&state, access, &info.user, length, length).await?;
+    }
     info.length = Some(length);
     info.concat = Concat::Final(parts.iter().map(|(p, _)| p.id.clone()).collect());
     if let Some(sha) = known_content(&state, access, &info).await? {

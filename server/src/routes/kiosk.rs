@@ -1,9 +1,13 @@
 //! Kiosk visitor sessions: `POST /api/v1/kiosk/sessions` (with the kiosk's key) starts one and
 //! answers its token once; `GET`/`DELETE /api/v1/kiosk/sessions/current` (with the visitor's
-//! token) describe and end it. Ending it revokes the token at once and ends (tus termination)
-//! every upload of that session still unfinished, unless the visitor chose to let them finish.
+//! token) describe and end it, and `POST …/current/activity` tells the server the visitor is
+//! still there. Ending it revokes the token at once and ends (tus termination) every upload of
+//! that visit still unfinished, unless the visitor chose to let them finish (then only those
+//! uploads may go on). A visit nobody acts in and no bytes reach ends by itself after the
+//! profile's idle time (`sessions.rs`); the reaper ends its uploads.
 use crate::auth::{Access, User};
 use crate::error::ApiError;
+use crate::sessions::Session;
 use crate::state::AppState;
 use crate::timefmt::{now_ms, rfc3339_from_ms};
 use axum::extract::{Query, State};
@@ -25,6 +29,12 @@ pub struct SessionAnswer {
     pub expires_at: String,
     pub idle_seconds: u64,
     pub welcome: String,
+    /// Bytes arrived for one of the visit's uploads (kiosk or phone) in the last few seconds.
+    pub uploads_moving: bool,
+    /// The visit's last activity: bytes received, or the visitor's own action.
+    pub last_activity_at: String,
+    /// When the server ends the visit if nothing happens before.
+    pub idle_ends_at: String,
 }
 
 pub async fn create(
@@ -39,8 +49,9 @@ pub async fn create(
     let p = profile.clone();
     let album = cfg.kiosk(&profile).map(|(_, k)| k.album).unwrap_or_else(|| cfg.kiosk_album.clone());
     let ttl = cfg.visitor_session.as_millis() as u64;
-    let (token, s) = tokio::task::spawn_blocking(move || sessions.create(&p, &user, &album, &date, now, ttl)).await??;
-    let answer = answer(&state, Some(token), s.profile, s.drop, s.code, s.expires_ms);
+    let idle = cfg.kiosk(&profile).map(|(_, k)| k.idle).unwrap_or(cfg.kiosk_idle).as_millis() as u64;
+    let (token, s) = tokio::task::spawn_blocking(move || sessions.create(&p, &user, &album, &date, now, ttl, idle)).await??;
+    let answer = answer(&state, Some(token), &s, now);
     Ok((StatusCode::CREATED, Json(answer)).into_response())
 }
 
@@ -58,16 +69,19 @@ pub async fn profile(State(state): State<AppState>, Extension(access): Extension
     })))
 }
 
-fn answer(state: &AppState, token: Option<String>, profile: String, drop: String, code: String, expires_ms: u64) -> SessionAnswer {
-    let k = state.config.kiosk(&profile).map(|(_, k)| k);
+fn answer(state: &AppState, token: Option<String>, s: &Session, now: u64) -> SessionAnswer {
+    let k = state.config.kiosk(&s.profile).map(|(_, k)| k);
     SessionAnswer {
         token,
-        profile,
-        drop,
-        code,
-        expires_at: rfc3339_from_ms(expires_ms as i64),
-        idle_seconds: k.as_ref().map(|k| k.idle).unwrap_or(state.config.kiosk_idle).as_secs(),
+        profile: s.profile.clone(),
+        drop: s.drop.clone(),
+        code: s.code.clone(),
+        expires_at: rfc3339_from_ms(s.expires_ms as i64),
+        idle_seconds: s.idle_ms / 1000,
         welcome: k.map(|k| k.welcome).unwrap_or_else(|| state.config.kiosk_welcome.clone()),
+        uploads_moving: s.uploads_moving(now),
+        last_activity_at: rfc3339_from_ms(s.last_active_ms as i64),
+        idle_ends_at: rfc3339_from_ms(s.idle_ends_ms() as i64),
     }
 }
 
@@ -83,17 +97,30 @@ pub async fn phone(State(state): State<AppState>, Extension(access): Extension<A
     let Access::Visitor { session, .. } = access else { return Err(ApiError::NotFound) };
     let sessions = state.sessions.clone();
     let token = tokio::task::spawn_blocking(move || -> Result<String, ApiError> {
-        let parent = sessions.lookup_hash(&session, now_ms())?.ok_or(ApiError::NotFound)?;
+        let parent = sessions.lookup_hash(&session, now_ms())?.ok_or(ApiError::Unauthorized)?;
         Ok(sessions.link(&parent)?)
     })
     .await??;
     Ok((StatusCode::CREATED, Json(PhoneLink { token })).into_response())
 }
 
+/// `GET …/current`: the visit as the server sees it. Polling it is not activity.
 pub async fn current(State(state): State<AppState>, Extension(access): Extension<Access>) -> Result<Json<SessionAnswer>, ApiError> {
-    let Access::Visitor { drop, profile, .. } = access else { return Err(ApiError::NotFound) };
-    let code = drop.rsplit(' ').next().unwrap_or_default().to_string();
-    Ok(Json(answer(&state, None, profile, drop, code, 0)))
+    let Access::Visitor { session, .. } = access else { return Err(ApiError::NotFound) };
+    let (sessions, now) = (state.sessions.clone(), now_ms());
+    let s = tokio::task::spawn_blocking(move || sessions.lookup_hash(&session, now)).await??.ok_or(ApiError::Unauthorized)?;
+    Ok(Json(answer(&state, None, &s, now)))
+}
+
+/// `POST …/current/activity`: the visitor touched the screen (or the phone); the visit lives on.
+pub async fn activity(State(state): State<AppState>, Extension(access): Extension<Access>) -> Result<StatusCode, ApiError> {
+    let Access::Visitor { session, .. } = access else { return Err(ApiError::NotFound) };
+    let (sessions, now) = (state.sessions.clone(), now_ms());
+    if tokio::task::spawn_blocking(move || sessions.touch(&session, false, now)).await?? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::Unauthorized)
+    }
 }
 
 #[derive(Deserialize)]
@@ -112,20 +139,30 @@ pub async fn end(
     let keep = matches!(p.keep_uploads.as_deref(), Some("1" | "true"));
     let st = state.clone();
     tokio::task::spawn_blocking(move || -> Result<(), ApiError> {
-        let ended = st.sessions.end(&session)?;
+        let ended = st.sessions.end(&session, keep, now_ms())?;
         if !keep {
-            for id in st.store.list_uploads()? {
-                let Ok(Some(info)) = st.store.load_upload(&id) else { continue };
-                if !info.session.as_ref().is_some_and(|s| ended.contains(s)) || info.is_complete() {
-                    continue;
-                }
-                let Some(_guard) = st.locks.try_lock(&id) else { continue };
-                st.store.delete_upload(&id)?;
-                st.locks.forget(&id);
-            }
+            end_uploads(&st, &ended)?;
         }
         Ok(())
     })
     .await??;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Terminate the unfinished uploads of these session token hashes. An upload a request is
+/// writing right now is skipped here: that request checks its session as bytes arrive and
+/// before completing, and ends the upload itself.
+pub fn end_uploads(state: &AppState, sessions: &[String]) -> Result<usize, ApiError> {
+    let mut n = 0;
+    for id in state.store.list_uploads()? {
+        let Ok(Some(info)) = state.store.load_upload(&id) else { continue };
+        if !info.session.as_ref().is_some_and(|s| sessions.contains(s)) || info.is_complete() {
+            continue;
+        }
+        let Some(_guard) = state.locks.try_lock(&id) else { continue };
+        state.store.delete_upload(&id)?;
+        state.locks.forget(&id);
+        n += 1;
+    }
+    Ok(n)
 }

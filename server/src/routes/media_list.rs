@@ -21,8 +21,9 @@ pub async fn list(
     let mut q = PageQuery::from_params(&p).map_err(ApiError::BadRequest)?;
     // A kiosk visitor sees its own drop and nothing else, whatever it asks for.
     q.filters.drop = access.drop().map(str::to_string);
+    let who = access.clone();
     let (index, u) = (state.index.clone(), user.clone());
     let (mut items, next) = tokio::task::spawn_blocking(move || index.page(&u, &q)).await??;
-    super::sign_items(&state, &user, &mut items);
+    super::sign_items(&state, &user, &who, &mut items);
     Ok(Json(MediaPage { items, next }))
 }

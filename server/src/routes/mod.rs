@@ -74,11 +74,16 @@ pub fn stream_body(mut reader: Box<dyn Read + Send>, limit: u64) -> Body {
     Body::from_stream(futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|x| (x, rx)) }))
 }
 
-/// Fills in the signed URLs of records the caller may read.
-pub fn sign_items(state: &AppState, user: &str, items: &mut [MediaItem]) {
+/// Fills in the signed URLs of records the caller may read (a kiosk visitor's are bound to
+/// its visit, so they stop when it ends).
+pub fn sign_items(state: &AppState, user: &str, access: &crate::auth::Access, items: &mut [MediaItem]) {
     let now_s = crate::timefmt::now_ms() / 1000;
+    let visit = match access {
+        crate::auth::Access::Visitor { visit, .. } => Some(visit.as_str()),
+        _ => None,
+    };
     for m in items {
-        let u = state.signer.urls(user, &m.sha256, now_s);
+        let u = state.signer.urls(user, &m.sha256, visit, now_s);
         m.thumb_url = Some(u.thumb);
         m.preview_url = Some(u.preview);
         m.original_url = Some(u.original);

@@ -9,7 +9,11 @@ use crate::store::record::UploadInfo;
 use crate::upload::checksum::Checksum;
 use crate::upload::finish::finish;
 use crate::upload::ingest::{ingest, Ending};
-use crate::upload::{current_offset, expires_header, load_owned, new_expiry, save, within_max_size};
+use crate::upload::metadata::non_empty;
+use crate::upload::{
+    current_offset, deferred_cap, expires_header, load_owned, new_expiry, quota_room, save, storage_full, visit_alive, within_kiosk_limits,
+    within_max_size, within_quota,
+};
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{header::CONTENT_LENGTH, HeaderMap, StatusCode};
@@ -42,17 +46,40 @@ pub async fn patch(
     // Read again under the lock: a request that held it may have completed or deleted it.
     let mut info = load_owned(&state, &user, &access, &id).await?;
 
+    let current = current_offset(&state, &info).await?;
+    // A deferred length is judged when it becomes known, by every limit creation applies.
     if let Some(l) = new_length {
         match info.length {
             None => {
                 within_max_size(&state, l, "Upload-Length")?;
+                let (filetype, filename) = (non_empty(&info.metadata, keys::FILETYPE), non_empty(&info.metadata, keys::FILENAME));
+                within_kiosk_limits(&state, &access, l, filetype, filename)?;
+                let _held = state.quota_gate.lock(&info.user).await?;
+                within_quota(&state, &access, &info.user, l, current).await?;
                 info.length = Some(l);
             }
             Some(known) if known != l => return Err(ApiError::bad("Upload-Length cannot change once set")),
             Some(_) => {}
         }
     }
-    let current = current_offset(&state, &info).await?;
+    // Still unknown: what arrives counts as it arrives, within the same limits (a body past
+    // the quota's room is discarded and answered as storage full).
+    let (max_end, quota_bound) = match info.length {
+        Some(l) => (l, false),
+        None => {
+            let cap = deferred_cap(&state, &access);
+            if let Some(n) = content_length {
+                if offset + n > cap {
+                    return Err(ApiError::TooLarge(format!("{} bytes would pass the largest upload allowed here ({cap})", offset + n)));
+                }
+                within_quota(&state, &access, &info.user, offset + n, current).await?;
+            }
+            match quota_room(&state, &info.user, current).await? {
+                Some(room) if current + room < cap => (current + room, true),
+                _ => (cap, false),
+            }
+        }
+    };
     if offset != current {
         return Err(ApiError::Conflict(format!("Upload-Offset {offset} does not match the upload's offset {current}")));
     }
@@ -72,21 +99,31 @@ pub async fn patch(
     // Spawned, not awaited in place: if the client goes away after sending the last bytes
     // (tus-js-client's abort does), hyper drops this handler, but the bytes are then durable
     // and HEAD reports offset == length, so completion must still be recorded.
-    tokio::spawn(append(state, info, guard, offset, new_length.is_some(), body, checksum)).await?
+    let res = tokio::spawn(append(state.clone(), info.clone(), guard, offset, max_end, new_length.is_some(), body, checksum)).await?;
+    match res {
+        Err(ApiError::TooLarge(_)) if quota_bound => Err(storage_full(&access, None)),
+        r => r,
+    }
 }
 
 /// Streams the chunk in, renews the expiry if due, and completes the upload on its last byte.
+#[allow(clippy::too_many_arguments)]
 async fn append(
     state: AppState,
     mut info: UploadInfo,
     guard: SlotGuard,
     offset: u64,
+    max_end: u64,
     length_set: bool,
     body: Body,
     checksum: Option<Checksum>,
 ) -> Result<Response, ApiError> {
-    let ing = ingest(&state, &info.id, guard, offset, info.length, body, checksum).await?;
+    let ing = ingest(&state, &info.id, guard, offset, Some(max_end), body, checksum, info.session.as_deref()).await?;
     let mut guard = ing.guard;
+    if ing.ending == Ending::VisitEnded {
+        visit_alive(&state, &info).await?;
+        return Err(ApiError::Unauthorized);
+    }
     // The record is rewritten (two fsyncs) only when something in it changes: a length that
     // was deferred, or an expiry that has moved on by more than a minute. Not on every chunk.
     let fresh = new_expiry(&state);
@@ -102,7 +139,10 @@ async fn append(
     }
     match ing.ending {
         Ending::ChecksumMismatch => Err(ApiError::ChecksumMismatch),
-        Ending::Overflow => Err(ApiError::TooLarge("the body went past Upload-Length; chunk discarded".into())),
+        Ending::Overflow => {
+            Err(ApiError::TooLarge("the body went past Upload-Length (or the largest length allowed); chunk discarded".into()))
+        }
+        Ending::VisitEnded => Err(ApiError::Unauthorized),
         Ending::CutOff => Err(ApiError::bad(format!("the body ended early; {} bytes are kept, resume from there", ing.offset))),
         Ending::Complete => Ok(answer(ing.offset, &info)),
     }

@@ -22,6 +22,8 @@ use std::io::Read;
 
 pub async fn finish(state: &AppState, mut info: UploadInfo, guard: &mut SlotGuard) -> Result<UploadInfo, ApiError> {
     let length = info.length.unwrap_or(0);
+    // Nothing of a kiosk visit that is over is stored, whatever request brings its last bytes.
+    let visit = super::visit_alive(state, &info).await?;
     if info.concat == Concat::Partial {
         // A part of a larger file: only its final upload is hashed and indexed.
         info.state = UploadState::Complete { sha256: None, bytes_kept: true };
@@ -56,6 +58,23 @@ pub async fn finish(state: &AppState, mut info: UploadInfo, guard: &mut SlotGuar
             return Err(ApiError::DigestMismatch(format!(
                 "declared sha256 {declared} does not match the received bytes (sha256 {sha}); the upload was discarded"
             )));
+        }
+    }
+    // A visitor's upload is judged by the kiosk's limit for what the bytes are, not for what
+    // the client declared them to be.
+    if let Some(v) = visit {
+        let (store, id) = (state.store.clone(), info.id.clone());
+        let format = tokio::task::spawn_blocking(move || -> std::io::Result<_> {
+            let mut head = Vec::new();
+            store.open_upload_reader(&id)?.take(INSPECT_BYTES as u64).read_to_end(&mut head)?;
+            Ok(shoebox_core::photo::sniff::sniff(&head))
+        })
+        .await??;
+        if let Err(e) = super::within_kiosk_limits_sniffed(state, &v.profile, length, format) {
+            let (store, id) = (state.store.clone(), info.id.clone());
+            tokio::task::spawn_blocking(move || store.delete_upload(&id)).await??;
+            state.locks.forget(&info.id);
+            return Err(e);
         }
     }
     crash_point("verified");

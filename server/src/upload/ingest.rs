@@ -24,7 +24,15 @@ pub enum Ending {
     ChecksumMismatch,
     /// More bytes than the upload's length: chunk discarded.
     Overflow,
+    /// The kiosk visit the upload belongs to has ended: chunk discarded, the upload goes.
+    VisitEnded,
 }
+
+/// How often a kiosk visitor's running body checks that its visit still lives (and tells the
+/// visit that bytes are moving): every few MiB, and at least once a second while bytes arrive.
+const VISIT_CHECK_BYTES: u64 = 4 << 20;
+const VISIT_CHECK_MIN: std::time::Duration = std::time::Duration::from_millis(250);
+const VISIT_CHECK_MAX: std::time::Duration = std::time::Duration::from_secs(1);
 
 enum Msg {
     Data(Bytes),
@@ -38,7 +46,9 @@ pub struct Ingested {
     pub offset: u64,
 }
 
-/// Appends `body` at `start`. `max_end` is the upload length when known.
+/// Appends `body` at `start`. `max_end` is the upload length when known (or the most a
+/// deferred length may reach). `visit` is the kiosk session token hash the upload belongs to.
+#[allow(clippy::too_many_arguments)]
 pub async fn ingest(
     state: &AppState,
     id: &UploadId,
@@ -47,6 +57,7 @@ pub async fn ingest(
     max_end: Option<u64>,
     body: Body,
     checksum: Option<Checksum>,
+    visit: Option<&str>,
 ) -> Result<Ingested, ApiError> {
     let (tx, mut rx) = tokio::sync::mpsc::channel::<Msg>(64);
     let store = state.store.clone();
@@ -109,7 +120,7 @@ pub async fn ingest(
                 Ending::CutOff if verified => Ending::ChecksumMismatch,
                 e => e,
             };
-            if matches!(ending, Ending::ChecksumMismatch | Ending::Overflow) {
+            if matches!(ending, Ending::ChecksumMismatch | Ending::Overflow | Ending::VisitEnded) {
                 w.truncate(start)?;
                 n = 0;
                 hasher = before.clone();
@@ -128,6 +139,7 @@ pub async fn ingest(
 
     let mut stream = body.into_data_stream();
     let mut total: u64 = 0;
+    let (mut checked_at, mut checked_bytes) = (None::<std::time::Instant>, 0u64);
     let ending = loop {
         // A body that sends nothing for --body-idle-timeout-secs is treated as cut off, so its
         // lock is released (the listener enforces the same deadline on every request body).
@@ -137,6 +149,19 @@ pub async fn ingest(
                 total += b.len() as u64;
                 if max_end.is_some_and(|m| start + total > m) {
                     break Ending::Overflow;
+                }
+                if let Some(v) = visit {
+                    let since = checked_at.map(|t| t.elapsed());
+                    let due =
+                        since.is_none_or(|d| d >= VISIT_CHECK_MAX || (d >= VISIT_CHECK_MIN && total - checked_bytes >= VISIT_CHECK_BYTES));
+                    if due {
+                        (checked_at, checked_bytes) = (Some(std::time::Instant::now()), total);
+                        let (sessions, v) = (state.sessions.clone(), v.to_string());
+                        let now = crate::timefmt::now_ms();
+                        if !tokio::task::spawn_blocking(move || sessions.touch(&v, true, now)).await?? {
+                            break Ending::VisitEnded;
+                        }
+                    }
                 }
                 if tx.send(Msg::Data(b)).await.is_err() {
                     break Ending::CutOff; // the writer failed; its error is reported below

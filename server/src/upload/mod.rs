@@ -10,8 +10,10 @@ pub mod metadata;
 use crate::auth::Access;
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::store::record::{UploadId, UploadInfo, UploadState};
+use crate::store::record::{Concat, UploadId, UploadInfo, UploadState};
 use crate::timefmt::now_ms;
+use shoebox_core::facts::{Format, MediaKind};
+use shoebox_core::photo::sniff::{format_from_name, kind};
 
 /// Loads an upload the user owns. Unknown ids and other users' uploads are the same 404, so
 /// nobody learns what others have; an expired upload not yet swept away is 410.
@@ -58,52 +60,122 @@ pub fn within_max_size(state: &AppState, length: u64, what: &str) -> Result<(), 
 
 /// What the user's storage holds: stored content, plus what uploads in progress have claimed
 /// (several files are created at once, so each counts the others' lengths, not only what has
-/// arrived). What the quota is checked against, and what the app shows.
+/// arrived; a deferred length counts what has arrived), plus finished parts of a concatenation
+/// still waiting for their final. What the quota is checked against, and what the app shows.
+/// The same sums whatever the uploads declare: whether their content is stored elsewhere in the
+/// account must not show in this figure (a visitor would learn what the operator holds).
 pub async fn used_bytes(state: &AppState, user: &str) -> Result<u64, ApiError> {
     let (index, store, u) = (state.index.clone(), state.store.clone(), user.to_string());
     tokio::task::spawn_blocking(move || -> Result<u64, ApiError> {
         let mut used = index.used_bytes(&u)?;
         for id in store.list_uploads()? {
             let Ok(Some(info)) = store.load_upload(&id) else { continue };
-            if info.user != u || info.state != UploadState::Receiving {
+            if info.user != u {
                 continue;
             }
-            // Content already stored (an upload at its last step) is counted once.
-            let stored = info.meta(shoebox_core::tus::keys::SHA256).is_some_and(|d| index.has(&u, None, d).unwrap_or(false));
-            if !stored {
-                used = used.saturating_add(info.length.unwrap_or(0));
-            }
+            let claimed = match info.state {
+                UploadState::Receiving => match info.length {
+                    Some(l) => l,
+                    None => store.upload_offset(&id).unwrap_or(0),
+                },
+                UploadState::Complete { bytes_kept: true, .. } if info.concat == Concat::Partial => info.length.unwrap_or(0),
+                UploadState::Complete { .. } => 0,
+            };
+            used = used.saturating_add(claimed);
         }
         Ok(used)
     })
     .await?
 }
 
-/// A kiosk visitor's upload is judged by the kiosk's limits on the server too, whatever the
-/// client says: a video over the largest video, anything else over the largest photo.
-pub fn within_kiosk_limits(state: &AppState, access: &Access, length: u64, filetype: Option<&str>) -> Result<(), ApiError> {
+/// The kiosk limit for a visitor's upload of this declared type and name, whatever the client
+/// says: the video limit only when both the declared type and the name say video (the stored
+/// bytes are judged again at completion, `within_kiosk_limits_sniffed`).
+pub fn within_kiosk_limits(
+    state: &AppState,
+    access: &Access,
+    length: u64,
+    filetype: Option<&str>,
+    filename: Option<&str>,
+) -> Result<(), ApiError> {
     let Access::Visitor { profile, .. } = access else { return Ok(()) };
+    let by_name = filename.map(|n| kind(format_from_name(n)));
+    let video = filetype.is_some_and(|t| t.starts_with("video/")) && by_name.is_none_or(|k| k != MediaKind::Photo);
+    kiosk_limit(state, profile, length, video)
+}
+
+/// The same limit judged by the stored bytes' own format.
+pub fn within_kiosk_limits_sniffed(state: &AppState, profile: &str, length: u64, format: Format) -> Result<(), ApiError> {
+    kiosk_limit(state, profile, length, kind(format) == MediaKind::Video)
+}
+
+fn kiosk_limit(state: &AppState, profile: &str, length: u64, video: bool) -> Result<(), ApiError> {
     let Some((_, settings)) = state.config.kiosk(profile) else { return Ok(()) };
     let l = &settings.limits;
-    let max = if filetype.is_some_and(|t| t.starts_with("video/")) { l.max_video_bytes } else { l.max_photo_bytes };
+    let max = if video { l.max_video_bytes } else { l.max_photo_bytes };
     if length > max {
         return Err(ApiError::TooLarge(format!("{length} bytes is over this kiosk's limit of {max} bytes")));
     }
     Ok(())
 }
 
-/// The user's quota (`shoebox-server user quota`): an upload that would pass it is refused at
-/// creation (507, "storage is full"), before any byte is sent.
-pub async fn within_quota(state: &AppState, user: &str, length: u64) -> Result<(), ApiError> {
+/// The most bytes an upload whose length is not known yet may reach: Tus-Max-Size and, for a
+/// kiosk visitor, the kiosk's largest limit.
+pub fn deferred_cap(state: &AppState, access: &Access) -> u64 {
+    let kiosk = match access {
+        Access::Visitor { profile, .. } => state.config.kiosk(profile).map(|(_, k)| k.limits.max_photo_bytes.max(k.limits.max_video_bytes)),
+        _ => None,
+    };
+    kiosk.unwrap_or(u64::MAX).min(state.config.max_size)
+}
+
+/// The user's quota (`shoebox-server user quota`): an upload that would pass it is refused where
+/// its length becomes known (507, "storage is full"), before any more bytes are taken.
+/// `already` is what this upload itself already counts for in `used_bytes`. A kiosk visitor
+/// is told only that the kiosk cannot take more: the figures are the operator's.
+pub async fn within_quota(state: &AppState, access: &Access, user: &str, length: u64, already: u64) -> Result<(), ApiError> {
     let (accounts, u) = (state.accounts.clone(), user.to_string());
     let Some(quota) = tokio::task::spawn_blocking(move || accounts.quota(&u)).await?? else { return Ok(()) };
-    let used = used_bytes(state, user).await?;
+    let used = used_bytes(state, user).await?.saturating_sub(already);
     if used.saturating_add(length) > quota {
-        return Err(ApiError::InsufficientStorage(format!(
-            "storage is full: {used} of {quota} bytes used, and this file needs {length} more. Free some space or ask for a larger quota."
-        )));
+        return Err(storage_full(access, Some((used, quota, length))));
     }
     Ok(())
+}
+
+/// The 507 of a quota: with its figures for the account's own tokens, none for a visitor.
+pub fn storage_full(access: &Access, figures: Option<(u64, u64, u64)>) -> ApiError {
+    match (access, figures) {
+        (Access::Visitor { .. }, _) => ApiError::InsufficientStorage("this kiosk cannot take more right now".into()),
+        (_, Some((used, quota, length))) => ApiError::InsufficientStorage(format!(
+            "storage is full: {used} of {quota} bytes used, and this file needs {length} more. Free some space or ask for a larger quota."
+        )),
+        (_, None) => ApiError::InsufficientStorage("storage is full: this upload goes past the quota; the chunk was discarded".into()),
+    }
+}
+
+/// How many more bytes the user's quota allows, counting `already` (what this upload already
+/// counts for) as free; None without a quota.
+pub async fn quota_room(state: &AppState, user: &str, already: u64) -> Result<Option<u64>, ApiError> {
+    let (accounts, u) = (state.accounts.clone(), user.to_string());
+    let Some(quota) = tokio::task::spawn_blocking(move || accounts.quota(&u)).await?? else { return Ok(None) };
+    Ok(Some(quota.saturating_sub(used_bytes(state, user).await?.saturating_sub(already))))
+}
+
+/// A kiosk visitor's upload whose visit is over is ended here and now (its bytes with it):
+/// nothing more of an ended visit is stored. Returns the live session otherwise.
+pub async fn visit_alive(state: &AppState, info: &UploadInfo) -> Result<Option<crate::sessions::Session>, ApiError> {
+    let Some(h) = info.session.clone() else { return Ok(None) };
+    let (sessions, now) = (state.sessions.clone(), now_ms());
+    match tokio::task::spawn_blocking(move || sessions.lookup_hash(&h, now)).await?? {
+        Some(s) => Ok(Some(s)),
+        None => {
+            let (store, id) = (state.store.clone(), info.id.clone());
+            tokio::task::spawn_blocking(move || store.delete_upload(&id)).await??;
+            state.locks.forget(&info.id);
+            Err(ApiError::Unauthorized)
+        }
+    }
 }
 
 pub fn new_expiry(state: &AppState) -> u64 {
