@@ -43,26 +43,6 @@ pub(crate) struct ServerState {
     pub reach_failures: usize,
     /// A creation was answered 507: no room for more (quota or disk); the server's reason.
     pub storage_full: Option<String>,
-    /// The config's `access.thumbnails` is false: this token may not send library thumbnails
-    /// (a kiosk visitor, a phone link). A server that does not say allows them.
-    pub no_thumbnails: bool,
-}
-
-/// The part of the config that says what the request's token may do.
-#[derive(serde::Deserialize, Default)]
-struct AccessAnswer {
-    #[serde(default)]
-    access: Option<Access>,
-}
-
-#[derive(serde::Deserialize)]
-struct Access {
-    #[serde(default = "yes")]
-    thumbnails: bool,
-}
-
-fn yes() -> bool {
-    true
 }
 
 impl ServerState {
@@ -115,8 +95,6 @@ impl Engine {
             }
             Ok(resp) if (200..300).contains(&resp.status) => {
                 self.server.config = serde_json::from_str::<Config>(&resp.body).ok();
-                let access = serde_json::from_str::<AccessAnswer>(&resp.body).unwrap_or_default().access;
-                self.server.no_thumbnails = access.is_some_and(|a| !a.thumbnails);
             }
             Err(NetError::Offline) => {
                 self.server.config_state = Fetch::NotAsked;

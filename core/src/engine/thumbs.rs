@@ -40,7 +40,9 @@ impl Engine {
     /// 1,000 small photos, thumbnails beside the uploads cost the backup a third of its speed).
     /// From a prepared copy it is asked now, before the copy is dropped.
     pub(crate) fn ask_thumbnail(&mut self, id: FileId) {
-        if self.server.config.is_none() || self.server.no_thumbnails {
+        // A server that does not say what the token may do allows thumbnails.
+        let Some(config) = &self.server.config else { return };
+        if config.access.is_some_and(|a| !a.thumbnails) {
             return;
         }
         if self.files.get(&id).is_some_and(|f| f.prepared.is_none()) && !self.workers_idle() {
