@@ -190,7 +190,7 @@ impl Inner {
                     let own = self.kiosk.as_ref().is_some_and(|k| k.own);
                     page_life::end_leaving(&end_url(false, own), &token);
                 }
-                KioskAction::ReportActivity => watch::report_activity(),
+                KioskAction::ReportActivity => watch::report_activity(watch::visit_token(self)),
                 // Ending a visit reloads once the server has ended it (end_session); with no
                 // visit to end (an approval nobody gave), forget at once.
                 KioskAction::Reset if !ending && phase == shoebox_core::kiosk::KioskPhase::Resetting => reload(),

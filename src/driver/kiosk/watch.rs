@@ -6,24 +6,21 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::super::with;
+use super::super::{with, Inner};
 use super::{call, get, Mode};
 use crate::browser::{clock, xhr};
 
 const SESSION: &str = "/api/v1/kiosk/sessions/current";
 
-/// The token this page polls with: the phone's link, or the kiosk's visitor token (an
+/// The token this page asks with: the phone's link, or the kiosk's visitor token (an
 /// own-account visit has no visitor session to ask about).
-fn token() -> Option<String> {
-    with(|d| {
-        let k = d.kiosk.as_ref()?;
-        match &k.mode {
-            Mode::Phone { token } => Some(token.clone()),
-            Mode::Kiosk { .. } if k.own => None,
-            Mode::Kiosk { .. } => d.engine.settings().token.clone(),
-        }
-    })
-    .flatten()
+pub(super) fn visit_token(d: &Inner) -> Option<String> {
+    let k = d.kiosk.as_ref()?;
+    match &k.mode {
+        Mode::Phone { token } => Some(token.clone()),
+        Mode::Kiosk { .. } if k.own => None,
+        Mode::Kiosk { .. } => d.engine.settings().token.clone(),
+    }
 }
 
 async fn send(method: &str, url: &str, token: &str) -> Option<xhr::XhrResponse> {
@@ -38,7 +35,7 @@ async fn send(method: &str, url: &str, token: &str) -> Option<xhr::XhrResponse> 
 }
 
 async fn poll_session() {
-    let Some(token) = token() else { return };
+    let Some(token) = with(|d| visit_token(d)).flatten() else { return };
     let Some(r) = send("GET", SESSION, &token).await else { return };
     with(|d| {
         let Some(k) = d.kiosk.as_mut() else { return };
@@ -57,8 +54,9 @@ async fn poll_session() {
 }
 
 /// The visitor did something: the server hears it (the flow asks at most every few seconds).
-pub(super) fn report_activity() {
-    let Some(token) = token() else { return };
+/// Called from inside the driver, so the token comes in.
+pub(super) fn report_activity(token: Option<String>) {
+    let Some(token) = token else { return };
     wasm_bindgen_futures::spawn_local(async move {
         let _ = send("POST", &format!("{SESSION}/activity"), &token).await;
     });
