@@ -52,6 +52,11 @@ lint() { # name, command...
 lint rustfmt cargo fmt --all -- --check
 lint clippy cargo clippy --workspace --all-targets --quiet -- -D warnings
 lint clippy-wasm cargo clippy --target wasm32-unknown-unknown -p shoebox -p shoebox-worker --all-targets --quiet -- -D warnings
+# Every native crate's tests also build alone (`cargo test -p CRATE`): features unified by the
+# workspace build must not hide a missing one. `check` is enough to prove it, and cheap.
+for crate in shoebox-core shoebox-server shoebox-fixtures; do
+  lint "alone-$crate" cargo check -p "$crate" --all-targets --quiet
+done
 [ "$LINT_FAIL" = 0 ] || FAILED=1
 SUMMARY+=("lint: $LINT_PASS passed, $LINT_FAIL failed")
 
@@ -64,7 +69,7 @@ record "native" "$LOGS/native.log" "$(cargo_counts "$LOGS/native.log")"
 # tests run in the native suite above; the two-node browser test with the end-to-end tests.
 # The test binaries the native suite built are run directly: a second `cargo test` with other
 # target filters would unify features differently and rebuild every crate (minutes).
-SCALE_OUT="tus durability concat api api_access bad_input library library_blobs kiosk accounts cors metrics_auth trust"
+SCALE_OUT="tus durability concat api api_access bad_input library library_blobs user_content kiosk accounts cors metrics_auth trust pairing_limits"
 scale_out() {
   local bins
   bins="$(cargo test --workspace --no-run --message-format=json 2>/dev/null | python3 -c '

@@ -124,6 +124,7 @@ pub const SIGN_IN_HOW: &str =
     "On a device that is already signed in to Shoebox, scan this code, or open \u{201c}Devices and storage\u{201d} there and enter it:";
 pub const SIGN_IN_FAILED: &str = "Shoebox could not start signing in. Check the connection and try again.";
 pub const SIGN_IN_EXPIRED: &str = "The sign-in code expired. Press Sign in this device for a new one.";
+pub const SIGN_IN_LINK_USED: &str = "This sign-in link was already used or has expired. Ask for a new one, or press Sign in this device.";
 pub const PAIR_ENTER: &str = "Sign in a new device: its code";
 pub const PAIR_LOOK_UP: &str = "Continue";
 pub const PAIR_APPROVE: &str = "Approve";

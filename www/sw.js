@@ -74,7 +74,11 @@ async function refreshOnce() {
     const r = await fetch(f, { cache: 'reload' });
     if (r.ok) await cache.put(f, r);
   }));
-  await cache.put('/', new Response(html, { headers: { 'Content-Type': 'text/html; charset=utf-8' } }));
+  // The page keeps the server's CSP (which allows this build's inline loader by its hash).
+  const headers = { 'Content-Type': 'text/html; charset=utf-8' };
+  const csp = res.headers.get('Content-Security-Policy');
+  if (csp) headers['Content-Security-Policy'] = csp;
+  await cache.put('/', new Response(html, { headers }));
   await writeState({ current: build, updated: state.current !== null, previous: state.current });
   await prune(build);
   return build;

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub struct Accounts {
-    db: Db,
+    pub(crate) db: Db,
 }
 
 const SCHEMA: &str = "
@@ -24,6 +24,9 @@ CREATE TABLE IF NOT EXISTS pairings (
   device_hash TEXT PRIMARY KEY, user_code TEXT NOT NULL UNIQUE, scope TEXT NOT NULL, name TEXT NOT NULL,
   user TEXT, created_ms INTEGER NOT NULL, expires_ms INTEGER NOT NULL, token_ttl_ms INTEGER
 );
+CREATE TABLE IF NOT EXISTS signins (
+  hash TEXT PRIMARY KEY, user TEXT NOT NULL, name TEXT NOT NULL, created_ms INTEGER NOT NULL, expires_ms INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS attempts (bucket TEXT NOT NULL, at_ms INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS attempts_bucket ON attempts(bucket, at_ms);
 ";
@@ -32,6 +35,16 @@ CREATE INDEX IF NOT EXISTS attempts_bucket ON attempts(bucket, at_ms);
 pub const PAIRING_TTL_MS: u64 = 10 * 60_000;
 pub const ATTEMPT_WINDOW_MS: u64 = 10 * 60_000;
 pub const MAX_ATTEMPTS: u64 = 10;
+/// Anonymous calls per window from one client address (`client_addr::bucket`): pairing starts
+/// and sign-in link exchanges. A person signs in a handful of devices; a flood from one
+/// address stops here without touching anyone else.
+pub const PER_CLIENT: u64 = 10;
+/// The same calls per window from everyone together: far above normal use, a ceiling on what
+/// many addresses at once can mint.
+pub const SERVER_CEILING: u64 = 1_000;
+/// Pairing polls per window from one client address that name no live pairing. A device polls
+/// every 2 s and misses at most once (when its code has expired), so only guessing reaches it.
+pub const POLL_MISSES_PER_CLIENT: u64 = 30;
 /// Letters easy to read off a screen and type (no 0/O, 1/I).
 const CODE_ALPHABET: &[u8] = b"BCDFGHJKLMNPQRSTVWXZ23456789";
 
@@ -158,6 +171,7 @@ impl Accounts {
     /// disk (deleting a backup is never a side effect).
     pub fn remove_user(&self, name: &str) -> Result<bool> {
         self.db.execute("DELETE FROM devices WHERE \"user\" = ?1", vals![name])?;
+        self.db.execute("DELETE FROM signins WHERE \"user\" = ?1", vals![name])?;
         Ok(self.db.execute("DELETE FROM users WHERE name = ?1", vals![name])? == 1)
     }
 
@@ -276,9 +290,25 @@ impl Accounts {
     /// Count one attempt in `bucket`; false when the bucket already had `MAX_ATTEMPTS` in the
     /// window (the caller answers 429). Kept in the database, so every node counts the same.
     pub fn attempt(&self, bucket: &str, now: u64) -> Result<bool> {
+        self.attempt_within(bucket, MAX_ATTEMPTS, now)
+    }
+
+    /// Whether `bucket` already had `max` attempts in the window, without counting one.
+    pub fn exhausted(&self, bucket: &str, max: u64, now: u64) -> Result<bool> {
+        let since = now.saturating_sub(ATTEMPT_WINDOW_MS) as i64;
+        let n: u64 = self
+            .db
+            .query_row("SELECT COUNT(*) FROM attempts WHERE bucket = ?1 AND at_ms > ?2", vals![bucket, since])?
+            .map_or(Ok(0), |r| r.get(0))?;
+        Ok(n >= max)
+    }
+
+    /// The same with the bucket's own limit. A refused attempt is not counted, so a client
+    /// held back does not push its own window further out.
+    pub fn attempt_within(&self, bucket: &str, max: u64, now: u64) -> Result<bool> {
         self.db.execute("DELETE FROM attempts WHERE at_ms <= ?1", vals![now.saturating_sub(ATTEMPT_WINDOW_MS) as i64])?;
         let n: u64 = self.db.query_row("SELECT COUNT(*) FROM attempts WHERE bucket = ?1", vals![bucket])?.map_or(Ok(0), |r| r.get(0))?;
-        if n >= MAX_ATTEMPTS {
+        if n >= max {
             return Ok(false);
         }
         self.db.execute("INSERT INTO attempts (bucket, at_ms) VALUES (?1, ?2)", vals![bucket, now as i64])?;

@@ -1,6 +1,6 @@
 //! `shoebox-server user …`: users and their sign-in links, from the command line, on the data
 //! folder the server uses (it may be running: the database takes both).
-use crate::accounts::{Accounts, DeviceScope};
+use crate::accounts::Accounts;
 use crate::config::parse_size;
 use crate::index::MediaIndex;
 use clap::Subcommand;
@@ -60,7 +60,8 @@ pub enum Command {
 
 #[derive(Subcommand, Debug, Clone)]
 pub enum UserCommand {
-    /// Add a user and print a one-time sign-in link for their first device.
+    /// Add a user and print a one-time sign-in link for their first device (it works once,
+    /// within 7 days: the app exchanges it for a device token of its own).
     Add {
         name: String,
         /// Storage allowed (e.g. 50GB, 200GiB); unlimited when left out.
@@ -76,7 +77,7 @@ pub enum UserCommand {
     Remove { name: String },
     /// Set (or, with `unlimited`, clear) a user's quota.
     Quota { name: String, size: String },
-    /// A new one-time sign-in link (a new device token) for an existing user.
+    /// A new one-time sign-in link for an existing user (each link signs in one device).
     Link {
         name: String,
         #[arg(long, default_value = "http://127.0.0.1:8080")]
@@ -158,9 +159,11 @@ pub fn run_with(cmd: Command, data_dir: &Path, database: Option<&str>, store: Op
         Some(pg) => Accounts::postgres(pg.clone()),
         None => Accounts::open(&data_dir.join("accounts.sqlite")).map_err(|e| e.to_string())?,
     };
+    // The link carries a one-time code, not a token: the app exchanges it once for a device
+    // token of its own (`signin_codes.rs`), so a copied or replayed link opens nothing.
     let link = |name: &str, url: &str| -> Result<String, String> {
-        let (token, _) = accounts.add_device(name, "First device", DeviceScope::Full, now(), None).map_err(|e| e.to_string())?;
-        Ok(format!("{}/?token={token}", url.trim_end_matches('/')))
+        let code = accounts.create_signin(name, now()).map_err(|e| e.to_string())?;
+        Ok(format!("{}/?signin={code}", url.trim_end_matches('/')))
     };
     match cmd {
         UserCommand::Add { name, quota, url } => {
@@ -171,7 +174,7 @@ pub fn run_with(cmd: Command, data_dir: &Path, database: Option<&str>, store: Op
                 return Err(format!("user {name:?} already exists"));
             }
             Ok(format!(
-                "Added {name}. Sign-in link for their first device (it works once per device; keep it private):\n{}",
+                "Added {name}. Sign-in link for their first device (it works once, within {LINK_DAYS} days; keep it private):\n{}",
                 link(&name, &url)?
             ))
         }
@@ -201,10 +204,16 @@ pub fn run_with(cmd: Command, data_dir: &Path, database: Option<&str>, store: Op
             if !accounts.user_exists(&name).map_err(|e| e.to_string())? {
                 return Err(format!("no user {name:?}"));
             }
-            link(&name, &url)
+            Ok(format!(
+                "Sign-in link for a device of {name} (it works once, within {LINK_DAYS} days; keep it private):\n{}",
+                link(&name, &url)?
+            ))
         }
     }
 }
+
+/// How long an unused sign-in link works, in days (as printed).
+const LINK_DAYS: u64 = crate::signin_codes::SIGNIN_TTL_MS / 86_400_000;
 
 fn migrate(dir: &Path, to_store: Option<&str>, to_database: Option<&str>) -> Result<String, String> {
     if to_store.is_none() && to_database.is_none() {

@@ -49,6 +49,18 @@ pub struct Args {
     #[arg(long = "cors-origin", env = "SHOEBOX_CORS_ORIGINS", value_name = "ORIGIN", value_delimiter = ',')]
     pub cors_origins: Vec<String>,
 
+    /// Narrows where the app's page may connect and load images and media from (its CSP's
+    /// connect-src, img-src and media-src, besides its own origin), as a space-separated CSP
+    /// source list, e.g. "https://photos.example.com https://tus.example.com". Default: any
+    /// origin, so a person can choose any tus server.
+    #[arg(long = "csp-connect-src", env = "SHOEBOX_CSP_CONNECT_SRC", value_name = "SOURCES")]
+    pub csp_connect_src: Option<String>,
+    /// A reverse proxy (ADDR or ADDR/BITS) whose X-Forwarded-For / Forwarded header names the
+    /// client that per-client rate limits count. Repeatable; comma-separated in the variable.
+    /// Without it, forwarding headers are ignored and the TCP peer is the client.
+    #[arg(long = "trusted-proxy", env = "SHOEBOX_TRUSTED_PROXIES", value_name = "ADDR/CIDR", value_delimiter = ',')]
+    pub trusted_proxies: Vec<String>,
+
     /// How long an unfinished (or finished) upload URL lives after its last change, e.g. 24h,
     /// 30m, 90s, 500ms. A background task deletes expired uploads.
     #[arg(long, env = "SHOEBOX_UPLOAD_EXPIRY", default_value = "24h", value_parser = parse_duration)]
@@ -173,6 +185,10 @@ pub struct ServerConfig {
     /// (user, token) pairs; empty means "create the default user's token".
     pub tokens: Vec<(String, String)>,
     pub cors_origins: Vec<String>,
+    /// `--csp-connect-src`: None keeps the app's connections open to any origin.
+    pub csp_connect_src: Option<String>,
+    /// `--trusted-proxy`: peers whose forwarding headers name the client (`client_addr`).
+    pub trusted_proxies: Vec<crate::client_addr::Cidr>,
     pub upload_expiry: Duration,
     pub max_size: u64,
     pub chunk_size: u64,
@@ -222,6 +238,8 @@ impl ServerConfig {
             app_dir: None,
             tokens: Vec::new(),
             cors_origins: Vec::new(),
+            csp_connect_src: None,
+            trusted_proxies: Vec::new(),
             upload_expiry: Duration::from_secs(24 * 3600),
             max_size: limits.max_video_bytes,
             chunk_size: 8 << 20,
@@ -270,6 +288,9 @@ impl ServerConfig {
         if a.max_connections == 0 || a.header_timeout_secs == 0 || a.body_idle_timeout_secs == 0 {
             return Err("--max-connections, --header-timeout-secs and --body-idle-timeout-secs must be above 0".into());
         }
+        if a.csp_connect_src.as_deref().is_some_and(|c| c.contains([';', ',']) || c.chars().any(|ch| ch.is_control())) {
+            return Err("--csp-connect-src is a space-separated list of CSP sources (no ';' or ',')".into());
+        }
         if let Some(f) = &a.kiosk_config {
             kiosks.extend(KioskProfile::from_file(f)?);
         }
@@ -284,6 +305,13 @@ impl ServerConfig {
                 .map(|o| o.trim().trim_end_matches('/').to_string())
                 .filter(|o| !o.is_empty())
                 .collect(),
+            csp_connect_src: a.csp_connect_src.filter(|c| !c.trim().is_empty()),
+            trusted_proxies: a
+                .trusted_proxies
+                .iter()
+                .filter(|p| !p.trim().is_empty())
+                .map(|p| crate::client_addr::Cidr::parse(p))
+                .collect::<Result<_, _>>()?,
             upload_expiry: a.upload_expiry,
             max_size: a.max_size.unwrap_or(limits.max_video_bytes),
             chunk_size: a.chunk_size,
@@ -317,63 +345,4 @@ impl ServerConfig {
     }
 }
 
-/// `--database`: None for SQLite (absent, empty or `sqlite:`), the URL for PostgreSQL.
-pub fn postgres_url(db: Option<&str>) -> Result<Option<String>, String> {
-    match db.map(str::trim).filter(|d| !d.is_empty()) {
-        None => Ok(None),
-        Some(d) if d == "sqlite:" || d == "sqlite" => Ok(None),
-        Some(d) if d.starts_with("postgres://") || d.starts_with("postgresql://") => Ok(Some(d.to_string())),
-        Some(_) => Err("--database wants sqlite: or postgres://USER@HOST:PORT/DB".into()),
-    }
-}
-
-/// "24h", "30m", "90s", "500ms", "2d"; a bare number is seconds.
-pub fn parse_duration(s: &str) -> Result<Duration, String> {
-    let s = s.trim();
-    let split = s.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(s.len());
-    let (n, unit) = s.split_at(split);
-    let n: f64 = n.parse().map_err(|_| format!("not a duration: {s:?}"))?;
-    let secs = match unit.trim() {
-        "" | "s" => n,
-        "ms" => n / 1000.0,
-        "m" | "min" => n * 60.0,
-        "h" => n * 3600.0,
-        "d" => n * 86400.0,
-        u => return Err(format!("unknown duration unit {u:?} (use ms, s, m, h or d)")),
-    };
-    Ok(Duration::from_secs_f64(secs))
-}
-
-/// "10GB", "8MiB", "500000"; decimal units as contracts.md uses them (1 MB = 1,000,000 bytes).
-pub fn parse_size(s: &str) -> Result<u64, String> {
-    let s = s.trim();
-    let split = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
-    let (n, unit) = s.split_at(split);
-    let n: u64 = n.parse().map_err(|_| format!("not a size: {s:?}"))?;
-    let mult: u64 = match unit.trim().to_ascii_lowercase().as_str() {
-        "" | "b" => 1,
-        "kb" => 1_000,
-        "mb" => 1_000_000,
-        "gb" => 1_000_000_000,
-        "tb" => 1_000_000_000_000,
-        "kib" => 1 << 10,
-        "mib" => 1 << 20,
-        "gib" => 1 << 30,
-        u => return Err(format!("unknown size unit {u:?} (use B, KB, MB, GB, TB, KiB, MiB, GiB)")),
-    };
-    n.checked_mul(mult).ok_or_else(|| format!("size too large: {s:?}"))
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn database_urls_pick_the_engine() {
-        for sqlite in [None, Some(""), Some("sqlite:"), Some(" sqlite ")] {
-            assert_eq!(super::postgres_url(sqlite), Ok(None), "{sqlite:?}");
-        }
-        let pg = "postgres://shoebox@db:5432/shoebox";
-        assert_eq!(super::postgres_url(Some(pg)), Ok(Some(pg.to_string())));
-        assert!(super::postgres_url(Some("postgresql://db/x")).unwrap().is_some());
-        assert!(super::postgres_url(Some("mysql://db/x")).is_err());
-    }
-}
+pub use crate::config_values::{parse_duration, parse_size, postgres_url};

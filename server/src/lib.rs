@@ -5,7 +5,9 @@
 pub mod accounts;
 pub mod auth;
 pub mod cli;
+pub mod client_addr;
 pub mod config;
+pub mod config_values;
 pub mod cors;
 pub mod db;
 pub mod error;
@@ -21,7 +23,9 @@ pub mod migrate_db;
 pub mod purge;
 pub mod reaper;
 pub mod routes;
+pub mod served_type;
 pub mod sessions;
+pub mod signin_codes;
 pub mod signing;
 pub mod state;
 pub mod store;
@@ -81,10 +85,11 @@ pub fn app(state: AppState) -> Router {
         .route("/api/v1/blob/{kind}/{sha256}", get(blob::get))
         .layer(from_fn(middleware::no_store))
         .layer(DefaultBodyLimit::max(0));
-    // Pairing starts and polls carry no token: a new device has none yet.
+    // Pairing starts, polls and sign-in link exchanges carry no token: a new device has none yet.
     let public = Router::new()
         .route("/api/v1/pair", post(devices::start))
         .route("/api/v1/pair/poll", post(devices::poll))
+        .route("/api/v1/signin", post(signin::exchange))
         .layer(from_fn(middleware::no_store))
         .layer(DefaultBodyLimit::max(64 * 1024));
     Router::new()

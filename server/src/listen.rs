@@ -50,8 +50,8 @@ pub async fn serve(listener: TcpListener, app: Router, limits: Limits) -> std::i
         // listen queue (its handshake done) and is served as soon as another one closes,
         // instead of being accepted and then starved, or costing a descriptor while it waits.
         let permit = permits.clone().acquire_owned().await.expect("the semaphore is never closed");
-        let stream = match listener.accept().await {
-            Ok((stream, _)) => stream,
+        let (stream, peer) = match listener.accept().await {
+            Ok(accepted) => accepted,
             Err(e) => {
                 accept_failed(e).await;
                 continue;
@@ -61,7 +61,9 @@ pub async fn serve(listener: TcpListener, app: Router, limits: Limits) -> std::i
         let _ = stream.set_nodelay(true);
         let (app, http, idle) = (app.clone(), http.clone(), limits.body_idle_timeout);
         tokio::spawn(async move {
-            let service = hyper::service::service_fn(move |req: hyper::Request<Incoming>| {
+            let service = hyper::service::service_fn(move |mut req: hyper::Request<Incoming>| {
+                // The peer, for per-client rate limits (`client_addr`).
+                req.extensions_mut().insert(axum::extract::ConnectInfo(peer));
                 // Every frame resets the deadline, so a slow but moving upload is never cut;
                 // a stalled one ends with an error the upload path treats as a cut-off body.
                 app.clone().oneshot(req.map(|b| Body::new(TimeoutBody::new(idle, b))))

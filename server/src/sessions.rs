@@ -136,6 +136,7 @@ impl Sessions {
     }
 
     /// A new session; returns its token (shown once, to the kiosk) and the session.
+    #[allow(clippy::too_many_arguments)]
     pub fn create(
         &self,
         profile: &str,

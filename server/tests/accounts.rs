@@ -112,7 +112,7 @@ async fn the_user_command_signs_in_a_first_device_sets_quotas_and_removes_users(
         s.state.config.database.as_deref(),
     )
     .unwrap();
-    let token = out.lines().last().unwrap().split("?token=").nth(1).unwrap().to_string();
+    let token = s.sign_in_by_link(&out).await;
     assert_eq!(s.get_as(&token, "/api/v1/account").await.json(), serde_json::json!({"usedBytes": 0, "quotaBytes": 5000}));
     // Within the quota, then over it: refused at creation, with a clear reason.
     let photo = bytes(3_000, 1);
@@ -143,7 +143,7 @@ async fn uploads_created_at_once_count_each_other_against_the_quota() {
         s.state.config.database.as_deref(),
     )
     .unwrap();
-    let token = out.lines().last().unwrap().split("?token=").nth(1).unwrap().to_string();
+    let token = s.sign_in_by_link(&out).await;
     assert_eq!(s.create_as(&token, 3_000, &[]).await.status, StatusCode::CREATED);
     assert_eq!(
         s.create_as(&token, 3_000, &[]).await.status,

@@ -119,7 +119,7 @@ async fn config_advertises_endpoint_chunk_limits_and_dedup() {
         r.json(),
         json!({"tusEndpoint": "/files/", "chunkSize": 8388608,
                "limits": {"name": "seed", "maxPhotoBytes": 75000000u64, "maxPhotoPixels": 100000000u64, "maxVideoBytes": 10000000000u64, "minPhotoSide": 0},
-               "dedup": true})
+               "dedup": true, "access": {"scope": "full", "library": true, "thumbnails": true}})
     );
     let s = TestServer::with(|c| {
         c.limits = shoebox_core::limits::Limits::google();
@@ -279,7 +279,7 @@ async fn captured_at_and_size_come_from_the_photo_header() {
 #[tokio::test]
 async fn media_bytes_come_back_with_their_filetype() {
     let s = TestServer::new();
-    let data = bytes(300_000, 9);
+    let data = content::mp4(300_000, 9);
     s.upload(&data, 100_000, &[("filetype", "video/mp4")]).await;
     let r = s.get(&format!("/api/v1/media/{}", sha256_hex(&data))).await;
     assert_eq!(r.status, StatusCode::OK);

@@ -50,7 +50,7 @@ fn decode(jpeg: &[u8]) -> (Vec<u8>, usize, usize) {
 #[tokio::test]
 async fn signed_urls_serve_the_exact_bytes_without_a_bearer_and_refuse_bad_signatures() {
     let s = TestServer::new();
-    let data = bytes(100_000, 3);
+    let data = content::mp4(100_000, 3);
     s.upload(&data, 40_000, &[("filename", "Été à Zürich.mp4"), ("filetype", "video/mp4")]).await;
     let m = only_item(&s, ALICE).await;
     let original = m["originalUrl"].as_str().unwrap();
@@ -94,14 +94,14 @@ async fn signed_urls_serve_the_exact_bytes_without_a_bearer_and_refuse_bad_signa
     assert_eq!(r.h("cache-control").as_deref(), Some("no-store"), "refusals are not cached");
     // Expired: signed correctly, but for a time already past.
     let past = now_ms() / 1000 - 10;
-    let sig = s.state.signer.sign(BlobKind::Original, "alice", &sha, past);
+    let sig = s.state.signer.sign(BlobKind::Original, "alice", &sha, past, None);
     assert_eq!(anon(&s, &format!("/api/v1/blob/original/{sha}?u=alice&e={past}&s={sig}"), None).await.status, StatusCode::FORBIDDEN);
     // Another server's key (or a made-up one) signs nothing here.
     let e = Signer::expiry(now_ms() / 1000);
-    let forged = Signer::new(b"not this server's key at all!!").sign(BlobKind::Original, "alice", &sha, e);
+    let forged = Signer::new(b"not this server's key at all!!").sign(BlobKind::Original, "alice", &sha, e, None);
     assert_eq!(anon(&s, &format!("/api/v1/blob/original/{sha}?u=alice&e={e}&s={forged}"), None).await.status, StatusCode::FORBIDDEN);
     // A valid signature for bob does not reach alice's bytes: bob has no such record.
-    let url = s.state.signer.url(BlobKind::Original, "bob", &sha, now_ms() / 1000);
+    let url = s.state.signer.url(BlobKind::Original, "bob", &sha, None, now_ms() / 1000);
     assert_eq!(anon(&s, &url, None).await.status, StatusCode::NOT_FOUND);
     assert!(s.get_as(BOB, "/api/v1/media?order=taken").await.json()["items"].as_array().unwrap().is_empty());
 }

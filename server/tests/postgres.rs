@@ -152,14 +152,14 @@ async fn devices_pair_and_are_revoked_on_postgres() {
 async fn kiosk_sessions_live_in_postgres() {
     let s = TestServer::postgres(|_| {});
     let sess = &s.state.sessions;
-    let (token, v) = sess.create("shop", "alice", "Kiosk {date} {code}", "2026-12-01", 1_000, 60_000).unwrap();
+    let (token, v) = sess.create("shop", "alice", "Kiosk {date} {code}", "2026-12-01", 1_000, 60_000, 120_000).unwrap();
     assert_eq!(sess.lookup(&token, 2_000).unwrap().as_ref(), Some(&v));
     let phone = sess.link(&v).unwrap();
     assert_eq!(sess.lookup(&phone, 2_000).unwrap().unwrap().parent.as_deref(), Some(v.hash.as_str()));
     assert!(sess.lookup(&token, 61_000).unwrap().is_none(), "expired");
-    assert_eq!(sess.end(&v.hash).unwrap().len(), 2, "the visit and its phone link");
+    assert_eq!(sess.end(&v.hash, false, 2_000).unwrap().len(), 2, "the visit and its phone link");
     assert!(sess.lookup(&phone, 2_000).unwrap().is_none());
-    sess.create("shop", "alice", "K {code}", "d", 0, 10).unwrap();
+    sess.create("shop", "alice", "K {code}", "d", 0, 10, 10).unwrap();
     assert_eq!(sess.sweep(100).unwrap(), 1);
 }
 
@@ -173,12 +173,15 @@ async fn two_nodes_share_records_tokens_sessions_and_the_signing_key() {
     assert!(b.index.has("default", None, &item(1, "", None, None).sha256).unwrap(), "B sees A's record");
     let (dev_token, _) = a.accounts.add_device("default", "phone", DeviceScope::Full, 1, None).unwrap();
     assert!(b.accounts.device_for(&dev_token, 2).unwrap().is_some(), "B accepts A's device token");
-    let (visit, _) = b.sessions.create("shop", "default", "K {code}", "d", 1, 60_000).unwrap();
+    let (visit, _) = b.sessions.create("shop", "default", "K {code}", "d", 1, 60_000, 60_000).unwrap();
     assert!(a.sessions.lookup(&visit, 2).unwrap().is_some(), "A knows B's visitor");
-    let url_a = a.signer.url(BlobKind::Thumb, "default", &"a".repeat(64), 1_000);
+    let url_a = a.signer.url(BlobKind::Thumb, "default", &"a".repeat(64), None, 1_000);
     let q: std::collections::HashMap<&str, &str> =
         url_a.split_once('?').unwrap().1.split('&').filter_map(|kv| kv.split_once('=')).collect();
-    assert!(b.signer.verify(BlobKind::Thumb, "default", &"a".repeat(64), q["e"].parse().unwrap(), q["s"], 1_000), "B checks A's URLs");
+    assert!(
+        b.signer.verify(BlobKind::Thumb, "default", &"a".repeat(64), q["e"].parse().unwrap(), None, q["s"], 1_000),
+        "B checks A's URLs"
+    );
     // Over HTTP too: B's router answers A's default token.
     let r = TestServer { app: shoebox_server::app(b.clone()), state: b.clone(), dir: tempfile::tempdir().unwrap() }
         .get_as(a.default_token.as_deref().unwrap(), "/api/v1/media")
@@ -189,7 +192,7 @@ async fn two_nodes_share_records_tokens_sessions_and_the_signing_key() {
     let mut c = shoebox_server::config::ServerConfig::new(dir.path());
     (c.database, c.signing_key) = (Some(url.clone()), Some("an operator's own key".into()));
     let own = AppState::open(c).unwrap();
-    assert_ne!(own.signer.url(BlobKind::Thumb, "default", &"a".repeat(64), 1_000), url_a);
+    assert_ne!(own.signer.url(BlobKind::Thumb, "default", &"a".repeat(64), None, 1_000), url_a);
 }
 
 #[tokio::test]

@@ -335,3 +335,16 @@ async fn config_tells_each_token_what_it_may_do() {
     assert_eq!(s.get("/api/v1/config").await.json()["access"], serde_json::json!({"scope": "full", "library": true, "thumbnails": true}));
     let _ = Method::GET;
 }
+
+#[tokio::test]
+async fn visits_per_kiosk_key_are_rate_limited() {
+    let s = server(120, 15_000);
+    let start = || Request::post("/api/v1/kiosk/sessions").header("Authorization", format!("Bearer {KEY}")).body(Body::empty()).unwrap();
+    for _ in 0..shoebox_server::routes::kiosk::VISITS_PER_CLIENT {
+        assert_eq!(s.send(start()).await.status, StatusCode::CREATED);
+    }
+    let r = s.send(start()).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{}", r.text());
+    // The operator's own token is not held up by it.
+    assert_eq!(s.get("/api/v1/media").await.status, StatusCode::OK);
+}

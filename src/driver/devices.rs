@@ -54,17 +54,8 @@ pub(super) async fn sign_in() {
         let body = serde_json::json!({"deviceCode": device_code}).to_string();
         match call("POST", "/api/v1/pair/poll", None, Some(body)).await {
             Some((200, a)) => {
-                let token = get(&a, "token").as_string().unwrap_or_default();
-                with(|d| {
-                    d.w.pairing.set(None);
-                    let mut s = d.store.settings.get_untracked();
-                    s.token = token;
-                    crate::settings::save(&s);
-                    d.w.settings.set(s.clone());
-                    d.engine.set_settings(engine_settings(&s, &d.origin), clock::now_ms());
-                    d.pump();
-                });
-                return refresh().await;
+                with(|d| d.w.pairing.set(None));
+                return adopt_token(get(&a, "token").as_string().unwrap_or_default()).await;
             }
             Some((428, _)) => continue,
             _ => break,
@@ -74,6 +65,43 @@ pub(super) async fn sign_in() {
         d.w.pairing.set(None);
         d.w.notice.set(Some(crate::strings::SIGN_IN_EXPIRED.into()));
     });
+}
+
+/// This device's own token, from an approval or a sign-in link: kept as a token from the
+/// address bar is, and used at once.
+async fn adopt_token(token: String) {
+    with(|d| {
+        let mut s = d.store.settings.get_untracked();
+        s.token = token;
+        crate::settings::save(&s);
+        d.w.settings.set(s.clone());
+        d.engine.set_settings(engine_settings(&s, &d.origin), clock::now_ms());
+        d.pump();
+    });
+    super::library::on_signed_in();
+    refresh().await
+}
+
+/// `/?signin=CODE` (the one-time link `shoebox-server user add` prints): the code leaves the
+/// address bar and history at once, and is exchanged, once, for this device's own token.
+async fn sign_in_by_link(code: String) {
+    let name =
+        web_sys::window().and_then(|w| w.navigator().user_agent().ok()).map(|ua| device_name(&ua)).unwrap_or_else(|| "A browser".into());
+    let body = serde_json::json!({"code": code, "name": name}).to_string();
+    match call("POST", "/api/v1/signin", None, Some(body)).await {
+        Some((200, a)) => adopt_token(get(&a, "token").as_string().unwrap_or_default()).await,
+        Some((429, _)) => with(|d| d.w.notice.set(Some(crate::strings::PAIR_TOO_MANY.into()))).unwrap_or(()),
+        Some((404, _)) => with(|d| d.w.notice.set(Some(crate::strings::SIGN_IN_LINK_USED.into()))).unwrap_or(()),
+        _ => with(|d| d.w.notice.set(Some(crate::strings::SIGN_IN_FAILED.into()))).unwrap_or(()),
+    }
+}
+
+/// Removes `name` from the page's address without a reload or a history entry.
+fn strip_param(name: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(url) = web_sys::Url::new(&window.location().href().unwrap_or_default()) else { return };
+    url.search_params().delete(name);
+    let _ = window.history().and_then(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(&url.href())));
 }
 
 /// A short, human name for this device from its user agent ("Chromebook", "Windows PC").
@@ -164,12 +192,17 @@ pub(super) fn on_status(st: &shoebox_core::engine::Status) {
     }
 }
 
-/// Start: an `?approve=CODE` in the address asks to approve that code.
+/// Start: an `?approve=CODE` in the address asks to approve that code; a `?signin=CODE`
+/// signs this device in.
 pub(super) fn on_start() {
     let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else { return };
     let Ok(p) = web_sys::UrlSearchParams::new_with_str(&search) else { return };
     if let Some(code) = p.get("approve") {
         wasm_bindgen_futures::spawn_local(look_up(code));
+    }
+    if let Some(code) = p.get("signin") {
+        strip_param("signin");
+        wasm_bindgen_futures::spawn_local(sign_in_by_link(code));
     }
     wasm_bindgen_futures::spawn_local(refresh());
 }

@@ -176,6 +176,16 @@ pub(super) fn on_status(st: &shoebox_core::engine::Status) {
     }
 }
 
+/// This device was just signed in (a sign-in link, an approval): an open library view loads
+/// again with its new token.
+pub(super) fn on_signed_in() {
+    match with(|l| l.r.route.get_untracked()) {
+        Some(Route::Albums) => wasm_bindgen_futures::spawn_local(load_albums()),
+        Some(Route::Timeline | Route::Trash) => reload(),
+        _ => {}
+    }
+}
+
 /// The query for the current view: the Trash lists everything in it (it has no search bar).
 fn query(l: &Lib) -> String {
     let trash = l.r.route.get_untracked() == Route::Trash;

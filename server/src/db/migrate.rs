@@ -71,6 +71,12 @@ ALTER TABLE sessions ADD COLUMN IF NOT EXISTS last_bytes_ms BIGINT NOT NULL DEFA
 ALTER TABLE sessions ADD COLUMN IF NOT EXISTS idle_ms BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE sessions ADD COLUMN IF NOT EXISTS ended_ms BIGINT;
 "#,
+    // 3: one-time sign-in links (`signin_codes.rs`).
+    r#"
+CREATE TABLE IF NOT EXISTS signins (
+  hash TEXT PRIMARY KEY, "user" TEXT NOT NULL, name TEXT NOT NULL, created_ms BIGINT NOT NULL, expires_ms BIGINT NOT NULL
+);
+"#,
 ];
 
 pub const VERSION: i64 = STEPS.len() as i64;

@@ -1,6 +1,7 @@
 //! Everything not routed elsewhere: the built app from --app-dir (index.html for unknown
 //! paths, so client-side routes load the app), but a plain 404 under /api/ and /files/ so
-//! API clients never mistake the app page for an answer.
+//! API clients never mistake the app page for an answer. Every file carries the app's CSP
+//! (app_csp.rs).
 use crate::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::{Method, StatusCode};
@@ -39,6 +40,7 @@ pub async fn app_files(State(state): State<AppState>, req: Request) -> Response 
         (false, false) => "no-cache",
     };
     res.headers_mut().insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static(value));
+    super::app_csp::set(res.headers_mut(), &dir, state.config.csp_connect_src.as_deref()).await;
     res
 }
 

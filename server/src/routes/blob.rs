@@ -2,8 +2,11 @@
 //! download links load, without a Bearer header: the URL's signature (signing.rs) is the
 //! credential. Wrong or expired signature → 403; a record of that user must still name the
 //! content (trashed is fine) → else 404. Range requests (video seeking, resumed downloads),
-//! private caching until the URL expires, and no Referer carrying the URL anywhere.
+//! private caching until the URL expires, and no Referer carrying the URL anywhere. User bytes
+//! are never served in a form a browser executes (served_type.rs): every answer is sandboxed,
+//! and only agreeing raster image, video and audio types are shown inline.
 use crate::error::ApiError;
+use crate::served_type::{self, ServeAs};
 use crate::signing::BlobKind;
 use crate::state::AppState;
 use crate::thumbs::{thumb_or_make, Served, Variant};
@@ -13,6 +16,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use shoebox_core::hash::is_sha256_hex;
+use std::io::Read;
 
 #[derive(Deserialize)]
 pub struct Signed {
@@ -23,7 +27,13 @@ pub struct Signed {
     v: Option<String>,
 }
 
-pub async fn get(
+pub async fn get(state: State<AppState>, path: Path<(String, String)>, q: Query<Signed>, headers: HeaderMap) -> Response {
+    let mut res = answer(state, path, q, headers).await.into_response();
+    served_type::protect(res.headers_mut());
+    res
+}
+
+async fn answer(
     State(state): State<AppState>,
     Path((kind, sha)): Path<(String, String)>,
     Query(q): Query<Signed>,
@@ -61,11 +71,14 @@ pub async fn get(
         BlobKind::Preview => Some(Variant::Preview),
         _ => None,
     };
-    let mut res = match variant {
+    let (mut res, serve) = match variant {
         Some(v) => match thumb_or_make(&state, &user, &sha, v).await? {
             Served::Jpeg(jpeg) => {
                 let len = jpeg.len() as u64;
-                ranged(range.as_deref(), len, "image/jpeg", |start, n| Ok(Body::from(jpeg[start as usize..(start + n) as usize].to_vec())))?
+                let res = ranged(range.as_deref(), len, "image/jpeg", |start, n| {
+                    Ok(Body::from(jpeg[start as usize..(start + n) as usize].to_vec()))
+                })?;
+                (res, ServeAs::Inline("image/jpeg"))
             }
             Served::Original => original(&state, &user, &sha, item.filetype.as_deref(), range.as_deref()).await?,
             Served::Nothing => return Err(ApiError::NotFound),
@@ -78,9 +91,8 @@ pub async fn get(
     let cache = if drop.is_some() { "no-store".to_string() } else { format!("private, max-age={max_age}{immutable}") };
     h.insert(header::CACHE_CONTROL, super::hv(cache));
     h.insert(header::REFERRER_POLICY, super::hv("no-referrer"));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, super::hv("nosniff"));
     h.insert(header::ACCEPT_RANGES, super::hv("bytes"));
-    if kind == BlobKind::Download {
+    if kind == BlobKind::Download || serve == ServeAs::Attachment {
         h.insert(header::CONTENT_DISPOSITION, super::hv(content_disposition(item.filename.as_deref().unwrap_or(&sha))));
     }
     if kind != BlobKind::Thumb && kind != BlobKind::Preview {
@@ -90,17 +102,31 @@ pub async fn get(
     Ok(res)
 }
 
-/// The stored bytes, exactly, streamed from the store.
-async fn original(state: &AppState, user: &str, sha: &str, filetype: Option<&str>, range: Option<&str>) -> Result<Response, ApiError> {
+/// The stored bytes, exactly, streamed from the store, with the type their head allows
+/// (served_type.rs).
+async fn original(
+    state: &AppState,
+    user: &str,
+    sha: &str,
+    filetype: Option<&str>,
+    range: Option<&str>,
+) -> Result<(Response, ServeAs), ApiError> {
     let (store, u, s) = (state.store.clone(), user.to_string(), sha.to_string());
-    let len =
-        tokio::task::spawn_blocking(move || store.open_blob(&u, &s).map(|b| b.map(|(_, len)| len))).await??.ok_or(ApiError::NotFound)?;
-    let ctype = filetype.unwrap_or("application/octet-stream");
+    let (head, len) = tokio::task::spawn_blocking(move || -> std::io::Result<_> {
+        let Some((r, len)) = store.open_blob(&u, &s)? else { return Ok(None) };
+        let mut head = Vec::new();
+        r.take(served_type::SNIFF_BYTES).read_to_end(&mut head)?;
+        Ok(Some((head, len)))
+    })
+    .await??
+    .ok_or(ApiError::NotFound)?;
+    let serve = served_type::serve_as(filetype, &head);
     let (store, u, s) = (state.store.clone(), user.to_string(), sha.to_string());
-    ranged(range, len, ctype, move |start, n| {
+    let res = ranged(range, len, serve.content_type(), move |start, n| {
         let (r, _) = store.open_blob_at(&u, &s, start)?.ok_or(ApiError::NotFound)?;
         Ok(super::stream_body(r, n))
-    })
+    })?;
+    Ok((res, serve))
 }
 
 /// A 200 with the whole body, or a 206 with the one range asked for, or a 416.

@@ -6,6 +6,7 @@
 //! quota and what is used.
 use crate::accounts::{DeviceScope, Poll};
 use crate::auth::{Access, User};
+use crate::client_addr::{self, ClientAddr};
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::timefmt::{now_ms, rfc3339_from_ms};
@@ -35,7 +36,15 @@ pub struct PairStart {
     ttl_seconds: Option<u64>,
 }
 
-pub async fn start(State(state): State<AppState>, body: axum::body::Bytes) -> Result<Response, ApiError> {
+/// One anonymous call counted against the client's own bucket, then against the server's
+/// ceiling: false (answer 429) when either is spent. `kind` names the call ("pair-start").
+pub(crate) async fn anonymous_attempt(state: &AppState, kind: &'static str, client: std::net::IpAddr) -> Result<bool, ApiError> {
+    use crate::accounts::{PER_CLIENT, SERVER_CEILING};
+    let (mine, now) = (format!("{kind}:{}", client_addr::bucket(client)), now_ms());
+    blocking(state, move |a| Ok(a.attempt_within(&mine, PER_CLIENT, now)? && a.attempt_within(kind, SERVER_CEILING, now)?)).await
+}
+
+pub async fn start(State(state): State<AppState>, ClientAddr(client): ClientAddr, body: axum::body::Bytes) -> Result<Response, ApiError> {
     let p: PairStart = serde_json::from_slice(&body).map_err(|e| ApiError::bad(format!("expected {{\"name\", \"scope\"}}: {e}")))?;
     let scope =
         DeviceScope::parse(p.scope.as_deref().unwrap_or("full")).ok_or_else(|| ApiError::bad("scope must be \"full\" or \"upload\""))?;
@@ -45,8 +54,9 @@ pub async fn start(State(state): State<AppState>, body: axum::body::Bytes) -> Re
         DeviceScope::Upload => Some(p.ttl_seconds.unwrap_or(3600).clamp(60, 86_400) * 1000),
     };
     let now = now_ms();
-    // New pairings are rate-limited server-wide (codes are short; a flood must not mint many).
-    if !blocking(&state, move |a| a.attempt("pair-start", now)).await? {
+    // Codes are short, so a flood must not mint many; counted per client first, so one client
+    // cannot lock everyone else out.
+    if !anonymous_attempt(&state, "pair-start", client).await? {
         return Err(ApiError::RateLimited);
     }
     let (device_code, user_code) = blocking(&state, move |a| a.start_pairing(&name, scope, ttl, now)).await?;
@@ -61,24 +71,38 @@ pub struct PollBody {
     device_code: String,
 }
 
-pub async fn poll(State(state): State<AppState>, body: axum::body::Bytes) -> Result<Response, ApiError> {
+/// Polls naming no live pairing count against the client; past the limit every poll from it
+/// is refused before the code is looked at, so guessing device codes stops there.
+pub async fn poll(State(state): State<AppState>, ClientAddr(client): ClientAddr, body: axum::body::Bytes) -> Result<Response, ApiError> {
+    use crate::accounts::POLL_MISSES_PER_CLIENT as MAX;
     let p: PollBody = serde_json::from_slice(&body).map_err(|e| ApiError::bad(format!("expected {{\"deviceCode\"}}: {e}")))?;
-    let now = now_ms();
-    match blocking(&state, move |a| a.poll(&p.device_code, now)).await? {
+    let (misses, now) = (format!("pair-poll-miss:{}", client_addr::bucket(client)), now_ms());
+    let answer = blocking(&state, move |a| {
+        if a.exhausted(&misses, MAX, now)? {
+            return Ok(None);
+        }
+        let answer = a.poll(&p.device_code, now)?;
+        if answer == Poll::Gone {
+            a.attempt_within(&misses, MAX, now)?;
+        }
+        Ok(Some(answer))
+    })
+    .await?;
+    match answer.ok_or(ApiError::RateLimited)? {
         Poll::Pending => Ok((StatusCode::PRECONDITION_REQUIRED, Json(json!({"status": "pending"}))).into_response()),
         Poll::Approved { token, user } => Ok(Json(json!({"token": token, "user": user})).into_response()),
         Poll::Gone => Err(ApiError::NotFound),
     }
 }
 
-/// Only a signed-in device (a user's own token) may look up and approve codes; wrong codes
-/// count against the user, so guessing is bounded.
-async fn approver(state: &AppState, user: &str, access: &Access) -> Result<(), ApiError> {
+/// Only a signed-in device (a user's own token) may look up and approve codes; lookups count
+/// against the user and against the code itself, so guessing is bounded either way.
+async fn approver(state: &AppState, user: &str, access: &Access, code: &str) -> Result<(), ApiError> {
     if *access != Access::Full {
         return Err(ApiError::NotFound);
     }
-    let (u, now) = (user.to_string(), now_ms());
-    if !blocking(state, move |a| a.attempt(&format!("approve:{u}"), now)).await? {
+    let (u, c, now) = (user.to_string(), crate::accounts::normalize_code(code).chars().take(16).collect::<String>(), now_ms());
+    if !blocking(state, move |a| Ok(a.attempt(&format!("approve:{u}"), now)? && a.attempt(&format!("code:{c}"), now)?)).await? {
         return Err(ApiError::RateLimited);
     }
     Ok(())
@@ -90,7 +114,7 @@ pub async fn describe(
     Extension(access): Extension<Access>,
     Path(code): Path<String>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    approver(&state, &user, &access).await?;
+    approver(&state, &user, &access, &code).await?;
     let now = now_ms();
     let (name, scope, ttl) = blocking(&state, move |a| a.pairing(&code, now)).await?.ok_or(ApiError::NotFound)?;
     Ok(Json(json!({"name": name, "scope": scope.as_str(), "hours": ttl.map(|t| t as f64 / 3_600_000.0)})))
@@ -102,7 +126,7 @@ pub async fn approve(
     Extension(access): Extension<Access>,
     Path(code): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    approver(&state, &user, &access).await?;
+    approver(&state, &user, &access, &code).await?;
     let now = now_ms();
     if blocking(&state, move |a| a.approve(&code, &user, now)).await? {
         Ok(StatusCode::NO_CONTENT)

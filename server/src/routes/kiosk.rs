@@ -6,6 +6,7 @@
 //! uploads may go on). A visit nobody acts in and no bytes reach ends by itself after the
 //! profile's idle time (`sessions.rs`); the reaper ends its uploads.
 use crate::auth::{Access, User};
+use crate::client_addr::ClientAddr;
 use crate::error::ApiError;
 use crate::sessions::Session;
 use crate::state::AppState;
@@ -37,12 +38,28 @@ pub struct SessionAnswer {
     pub idle_ends_at: String,
 }
 
+/// Visit starts allowed per kiosk key within the attempts window (10 minutes), from one client
+/// address and from all together: far above a busy counter (one visit every ten seconds), far
+/// below what a copied key would need to flood the operator's account with drops.
+pub const VISITS_PER_CLIENT: u64 = 60;
+pub const VISITS_PER_KEY: u64 = 200;
+
 pub async fn create(
     State(state): State<AppState>,
     Extension(User(user)): Extension<User>,
     Extension(access): Extension<Access>,
+    ClientAddr(client): ClientAddr,
 ) -> Result<Response, ApiError> {
     let Access::KioskKey { profile } = access else { return Err(ApiError::NotFound) };
+    let (accounts, now) = (state.accounts.clone(), now_ms());
+    let (mine, all) = (format!("visit:{profile}:{}", crate::client_addr::bucket(client)), format!("visit:{profile}"));
+    let allowed = tokio::task::spawn_blocking(move || -> crate::db::Result<bool> {
+        Ok(accounts.attempt_within(&mine, VISITS_PER_CLIENT, now)? && accounts.attempt_within(&all, VISITS_PER_KEY, now)?)
+    })
+    .await??;
+    if !allowed {
+        return Err(ApiError::RateLimited);
+    }
     let (sessions, cfg) = (state.sessions.clone(), state.config.clone());
     let now = now_ms();
     let date = rfc3339_from_ms(now as i64).chars().take(10).collect::<String>();

@@ -1,5 +1,6 @@
 //! HTTP routes, one handler per file, and the header helpers they share.
 pub mod albums;
+pub mod app_csp;
 pub mod app_files;
 pub mod blob;
 pub mod check;
@@ -16,6 +17,7 @@ pub mod method_override;
 pub mod metrics;
 pub mod options;
 pub mod patch;
+pub mod signin;
 pub mod thumb_put;
 pub mod trash;
 

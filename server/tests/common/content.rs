@@ -21,3 +21,14 @@ pub fn photo(len: usize, seed: u64) -> Vec<u8> {
     b.extend([0xFF, 0xD9]);
     b
 }
+
+/// A `len`-byte file that starts like an MP4 (an `ftyp` box, then an `mdat` of noise), so the
+/// server serves it as the video it is declared to be.
+pub fn mp4(len: usize, seed: u64) -> Vec<u8> {
+    let mut b = b"\0\0\0\x18ftypisom\0\0\x02\0isomiso2\0\0\0\x08free".to_vec();
+    let rest = len.saturating_sub(b.len() + 8);
+    b.extend(((rest + 8) as u32).to_be_bytes());
+    b.extend(b"mdat");
+    b.extend(noise(rest, seed));
+    b
+}

@@ -174,6 +174,19 @@ impl TestServer {
         loc
     }
 
+    /// Exchanges the sign-in link on the last line of `user add`/`user link`'s output (its
+    /// `?signin=` code) for a device token, as the app does.
+    pub async fn sign_in_by_link(&self, cli_output: &str) -> String {
+        let code = cli_output.lines().last().unwrap().split("?signin=").nth(1).expect("a ?signin= link").to_string();
+        let req = Request::post("/api/v1/signin")
+            .header("Content-Type", "application/json")
+            .body(Body::from(serde_json::json!({"code": code}).to_string()))
+            .unwrap();
+        let r = self.send(req).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        r.json()["token"].as_str().unwrap().to_string()
+    }
+
     pub async fn metric(&self, name: &str) -> f64 {
         let r = self.get("/metrics").await;
         metric_value(&r.text(), name)

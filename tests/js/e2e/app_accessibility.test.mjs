@@ -6,12 +6,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, ROOT, screenshotPath } from '../lib/server.mjs';
+import { startServer, screenshotPath } from '../lib/server.mjs';
 import { launch, dropPaths, waitForStatus, waitForPlanChecked } from '../lib/browser.mjs';
 import { writeTree, jpeg, png } from '../lib/fixtures.mjs';
 import { video, slowPatches, waitForReceived } from '../lib/app.mjs';
+import { injectAxe } from '../lib/library.mjs';
 
-const AXE = path.join(ROOT, 'tests/js/node_modules/axe-core/axe.min.js');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-a11y-'));
 const root = path.join(work, 'Summer Holiday');
 let tree;
@@ -26,7 +26,7 @@ after(() => fs.rmSync(work, { recursive: true, force: true }));
 const SKIPPED = [['Summer Holiday/.DS_Store', 'system file'], ['Summer Holiday/Beach/empty.jpg', 'empty file'], ['Summer Holiday/Notes/list.jpg', 'not a photo or video']];
 
 async function seriousViolations(page) {
-  if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ path: AXE });
+  await injectAxe(page);
   const v = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations);
   return v.filter((x) => x.impact === 'serious' || x.impact === 'critical').map((x) => `${x.id}: ${x.help} (${x.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }

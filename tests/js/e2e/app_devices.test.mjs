@@ -54,11 +54,18 @@ test('a user over quota is refused before anything is sent: "Your storage is ful
   const server = await startServer();
   const out = server.cli('user', 'add', 'dana', '--quota', '100KB', '--url', server.base);
   const link = out.trim().split('\n').pop();
-  assert.match(link, /\/\?token=[0-9a-f]{48}$/);
+  assert.match(link, /\/\?signin=[0-9a-f]{48}$/, 'a one-time code, not a token');
   const b = await launch();
+  const late = await launch();
   try {
     await b.page.goto(link);
     await waitForStatus(b.page, /^Ready$/);
+    await b.page.waitForFunction(() => !location.search.includes('signin'), null, { timeout: 10000 });
+    // The link was used: opened again elsewhere it signs nothing in, and says so.
+    await late.page.goto(link);
+    await late.page.getByTestId('notice').waitFor({ timeout: 20000 });
+    assert.match(await late.page.getByTestId('notice').innerText(), /already used or has expired/);
+    assert.equal(await late.page.evaluate(() => JSON.parse(localStorage.getItem('shoebox.settings') || '{}').token || ''), '');
     await dropPaths(b.page, '[data-testid="drop-zone"]', [path.join(dir, 'Card')]);
     await waitForStatus(b.page, /^Ready to back up 2 photos and videos$/);
     await b.page.getByTestId('backup-button').click();
@@ -70,6 +77,7 @@ test('a user over quota is refused before anything is sent: "Your storage is ful
     assert.match(server.cli('user', 'list'), /dana\t100000\t60\d{3}\t1/);
   } finally {
     await b.close();
+    await late.close();
     await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -178,7 +178,7 @@ test('the library: albums and dates, rotated thumbnails, search, viewer, exact d
 
     // Another user sees none of it: not in the app, not through the API.
     const link = server.cli('user', 'add', 'olga', '--url', server.base).trim().split('\n').pop();
-    const token = new URL(link).searchParams.get('token');
+    const token = await server.signIn(server.cli('user', 'link', 'olga', '--url', server.base));
     const other = { Authorization: `Bearer ${token}` };
     const sum = await (await fetch(`${server.base}/api/v1/media/summary`, { headers: other })).json();
     assert.equal(sum.count, 0);

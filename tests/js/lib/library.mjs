@@ -1,5 +1,6 @@
 // Helpers for the library's tests: two-colour JPEGs made in Chromium (so a thumbnail's rotation
 // can be read from its pixels), reading a thumbnail's raw pixels, and the grid's items.
+import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './server.mjs';
 
@@ -53,8 +54,16 @@ export async function waitForGrid(page, n, timeout = 30000) {
   }, n, { timeout });
 }
 
+/**
+ * Loads axe-core into the page through the DevTools protocol: the app's CSP refuses an added
+ * inline `<script>` (addScriptTag), as it must refuse any injected script.
+ */
+export async function injectAxe(page) {
+  if (!(await page.evaluate(() => !!window.axe))) await page.evaluate(fs.readFileSync(AXE, 'utf8'));
+}
+
 export async function seriousViolations(page) {
-  if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ path: AXE });
+  await injectAxe(page);
   const v = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations);
   return v.filter((x) => x.impact === 'serious' || x.impact === 'critical').map((x) => `${x.id}: ${x.help} (${x.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }

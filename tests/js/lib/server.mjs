@@ -63,6 +63,14 @@ export async function startServer({ token = 'e2e-token', user = 'e2e', args = []
       child = (await spawnServer(base.replace('http://', ''), dataDir, dir, user, token, args)).child;
     },
     appUrl: (params = '') => `${base}/?token=${encodeURIComponent(token)}${params}`,
+    /** Exchanges the one-time `?signin=` link on the last line of `user add`/`user link`'s
+     * output for a device token of its own, as the app does; returns the token. */
+    async signIn(cliOutput, name = 'Test client') {
+      const code = new URL(cliOutput.trim().split('\n').pop()).searchParams.get('signin');
+      const r = await fetch(`${base}/api/v1/signin`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code, name }) });
+      if (!r.ok) throw new Error(`signin: ${r.status} ${await r.text()}`);
+      return (await r.json()).token;
+    },
     async api(p, init = {}) {
       const r = await fetch(base + p, { ...init, headers: { ...auth, ...(init.headers || {}) } });
       if (!r.ok) throw new Error(`${p}: ${r.status} ${await r.text()}`);
