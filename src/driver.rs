@@ -93,6 +93,8 @@ pub fn engine_settings(s: &Settings, origin: &str) -> EngineSettings {
         parallel_uploads: s.parallel.max(1) as usize,
         wifi_only: s.wifi_only,
         charging_only: s.charging_only,
+        // A kiosk's or a phone's page has nothing to ask before its visit's token.
+        token_required: kiosk::params().is_some(),
         ..EngineSettings::default()
     }
 }

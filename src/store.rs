@@ -125,6 +125,8 @@ pub struct Store {
     pub kiosk_welcome: ReadSignal<Option<String>>,
     /// Kiosk mode's screen (None: the normal app).
     pub kiosk: ReadSignal<Option<shoebox_core::kiosk::KioskPhase>>,
+    /// Kiosk: seconds left before the visit ends, in its last stretch ("Finishing in 30 s").
+    pub kiosk_countdown: ReadSignal<Option<u64>>,
     /// When a sync backup last ended with nothing failed.
     pub last_backup_ms: ReadSignal<Option<f64>>,
     /// The browser can tell whether the device is charging (Battery Status API).
@@ -163,6 +165,7 @@ pub struct StoreWriter {
     pub phone_link: WriteSignal<Option<String>>,
     pub kiosk_welcome: WriteSignal<Option<String>>,
     pub kiosk: WriteSignal<Option<shoebox_core::kiosk::KioskPhase>>,
+    pub kiosk_countdown: WriteSignal<Option<u64>>,
     pub last_backup_ms: WriteSignal<Option<f64>>,
     pub battery: WriteSignal<bool>,
     pub needs_access: WriteSignal<bool>,
@@ -190,6 +193,7 @@ impl Store {
         let phone_link = signal(None);
         let kiosk_welcome = signal(None);
         let kiosk = signal(None);
+        let kiosk_countdown = signal(None);
         let last_backup_ms = signal(None);
         let battery = signal(false);
         let needs_access = signal(false);
@@ -213,6 +217,7 @@ impl Store {
                 phone_link: phone_link.0,
                 kiosk_welcome: kiosk_welcome.0,
                 kiosk: kiosk.0,
+                kiosk_countdown: kiosk_countdown.0,
                 backup_folders: backup_folders.0,
                 needs_access: needs_access.0,
                 battery: battery.0,
@@ -237,6 +242,7 @@ impl Store {
                 phone_link: phone_link.1,
                 kiosk_welcome: kiosk_welcome.1,
                 kiosk: kiosk.1,
+                kiosk_countdown: kiosk_countdown.1,
                 backup_folders: backup_folders.1,
                 needs_access: needs_access.1,
                 battery: battery.1,

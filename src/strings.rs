@@ -187,6 +187,9 @@ pub const KIOSK_NOTHING_KEPT: &str = "Nothing is kept on this screen: when you f
 pub fn kiosk_done(saved: u64) -> String {
     format!("Done — {} {} saved. You can take your card.", count(saved), if saved == 1 { "photo" } else { "photos" })
 }
+pub fn kiosk_finishing(secs: u64) -> String {
+    format!("Finishing in {secs} s — touch to stay")
+}
 pub fn kiosk_drop(drop: &str, code: &str) -> String {
     format!("Your photos are in \u{201c}{drop}\u{201d}. Your code: {code}")
 }

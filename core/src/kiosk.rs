@@ -2,9 +2,16 @@
 //! input carries `now`): welcome → a visitor chooses files (a session is started first) → plan
 //! and backup → done ("Done — N photos saved") → back to welcome after Finish or the idle time,
 //! ending the visitor's session on the server (its unfinished uploads with it, unless the
-//! visitor chose to let them finish). The driver performs the actions and copies the phase.
+//! visitor chose to let them finish). A visit is never idle while any of its uploads moves
+//! (`idle.rs`). A phone that opened the visit's link follows the same flow, but the visit is
+//! the kiosk's: the phone never ends it by itself (no idle end, not when left), and shows
+//! "This link has ended" once the server has.
+//! The driver performs the actions and copies the phase.
 use crate::engine::Status;
 use serde::{Deserialize, Serialize};
+
+mod idle;
+pub use idle::{COUNTDOWN_MS, REPORT_EVERY_MS};
 
 /// What the kiosk screen shows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,6 +26,8 @@ pub enum KioskPhase {
     Done { drop: String, code: String, saved: u64 },
     /// Ending the session and forgetting everything.
     Resetting,
+    /// A phone's link: the server ended the visit ("This link has ended").
+    Ended,
 }
 
 /// What the driver must do.
@@ -33,6 +42,11 @@ pub enum KioskAction {
     ReleaseFiles,
     /// `DELETE /api/v1/kiosk/sessions/current` (`keepUploads=1` when `keep_uploads`).
     EndSession { keep_uploads: bool },
+    /// The page is going away (`pagehide`): end the session with a request that outlives the
+    /// page (`keepalive`); its uploads die with the page, so none is kept.
+    EndSessionLeaving,
+    /// `POST /api/v1/kiosk/sessions/current/activity`: the visitor is here.
+    ReportActivity,
     /// Forget the file list, the token and the previews, and show the welcome screen.
     Reset,
 }
@@ -40,16 +54,28 @@ pub enum KioskAction {
 #[derive(Clone, Debug)]
 pub struct KioskFlow {
     phase: KioskPhase,
-    idle_ms: u64,
-    last_touch: u64,
+    idle: idle::Idle,
     keep_uploads: bool,
+    /// A phone that opened the visit's link, not the kiosk's own screen.
+    phone: bool,
     actions: Vec<KioskAction>,
 }
 
 impl KioskFlow {
-    /// `idle_ms`: back to welcome after this long without a touch (the server's profile says).
+    /// `idle_ms`: back to welcome after this long without activity (the server's profile says).
     pub fn new(idle_ms: u64, now: u64) -> Self {
-        KioskFlow { phase: KioskPhase::Welcome, idle_ms: idle_ms.max(1000), last_touch: now, keep_uploads: false, actions: Vec::new() }
+        KioskFlow {
+            phase: KioskPhase::Welcome,
+            idle: idle::Idle::new(idle_ms, now),
+            keep_uploads: false,
+            phone: false,
+            actions: Vec::new(),
+        }
+    }
+
+    /// The flow of a phone that opened the visit's link.
+    pub fn phone(now: u64) -> Self {
+        KioskFlow { phone: true, ..KioskFlow::new(120_000, now) }
     }
 
     pub fn phase(&self) -> &KioskPhase {
@@ -57,7 +83,7 @@ impl KioskFlow {
     }
 
     pub fn set_idle(&mut self, idle_ms: u64) {
-        self.idle_ms = idle_ms.max(1000);
+        self.idle.set_idle(idle_ms);
     }
 
     /// Next action, until `None`.
@@ -65,15 +91,41 @@ impl KioskFlow {
         (!self.actions.is_empty()).then(|| self.actions.remove(0))
     }
 
-    /// When `on_timeout` must be called (the idle reset), if at all.
-    pub fn poll_timeout(&self) -> Option<u64> {
-        matches!(self.phase, KioskPhase::Starting | KioskPhase::Visiting { .. } | KioskPhase::Done { .. })
-            .then_some(self.last_touch + self.idle_ms)
+    fn visit_runs(&self) -> bool {
+        matches!(self.phase, KioskPhase::Visiting { .. } | KioskPhase::Done { .. })
     }
 
-    /// Any touch, key or pointer: the visitor is still there.
+    /// Whether the page asks the server about the visit now: the kiosk while its visit runs, a
+    /// phone from the moment its link is opened until the server says it has ended.
+    pub fn polls(&self) -> bool {
+        match self.phone {
+            true => !matches!(self.phase, KioskPhase::Ended | KioskPhase::Resetting),
+            false => self.visit_runs(),
+        }
+    }
+
+    /// The kiosk's own screen times out (the phone's page waits for the server's word).
+    fn times_out(&self) -> bool {
+        !self.phone && (self.visit_runs() || self.phase == KioskPhase::Starting)
+    }
+
+    /// When `on_timeout` must be called: the countdown appears, ticks, or the visit ends.
+    pub fn poll_timeout(&self) -> Option<u64> {
+        self.times_out().then(|| self.idle.next_wake()).flatten()
+    }
+
+    /// "Finishing in N s — touch to stay": whole seconds left, only in the last stretch.
+    pub fn finishing_in(&self) -> Option<u64> {
+        self.times_out().then(|| self.idle.finishing_in()).flatten()
+    }
+
+    /// Any touch, key or pointer: the visitor is still there (and the server hears of it,
+    /// now and then, so a visit active here is active everywhere).
     pub fn on_touch(&mut self, now: u64) {
-        self.last_touch = now;
+        self.idle.touch(now);
+        if self.visit_runs() && self.idle.report_due(now) {
+            self.actions.push(KioskAction::ReportActivity);
+        }
     }
 
     /// "Into your own account": the visit uploads into the visitor's account instead of a drop.
@@ -81,6 +133,7 @@ impl KioskFlow {
         self.on_touch(now);
         if self.phase == KioskPhase::Welcome {
             self.phase = KioskPhase::Starting;
+            self.idle.restart(now);
             self.actions.push(KioskAction::StartOwnAccount);
         }
     }
@@ -90,6 +143,7 @@ impl KioskFlow {
         self.on_touch(now);
         if self.phase == KioskPhase::Welcome {
             self.phase = KioskPhase::Starting;
+            self.idle.restart(now);
             self.actions.push(KioskAction::StartSession);
         }
     }
@@ -100,28 +154,49 @@ impl KioskFlow {
         match self.phase {
             KioskPhase::Welcome => {
                 self.phase = KioskPhase::Starting;
+                self.idle.restart(now);
                 self.actions.push(KioskAction::StartSession);
             }
             KioskPhase::Visiting { .. } | KioskPhase::Done { .. } => self.actions.push(KioskAction::ReleaseFiles),
-            KioskPhase::Starting | KioskPhase::Resetting => {}
+            KioskPhase::Starting | KioskPhase::Resetting | KioskPhase::Ended => {}
         }
     }
 
     pub fn on_session(&mut self, drop: String, code: String, now: u64) {
         if self.phase == KioskPhase::Starting {
             self.phase = KioskPhase::Visiting { drop, code };
-            self.last_touch = now;
+            self.idle.touch(now);
             self.actions.push(KioskAction::ReleaseFiles);
         }
     }
 
     /// The session could not be started (or the visitor never approved): back to welcome,
-    /// nothing was sent.
+    /// nothing was sent. A phone whose link is refused has ended.
     pub fn on_session_failed(&mut self) {
         if self.phase == KioskPhase::Starting {
-            self.phase = KioskPhase::Welcome;
+            self.phase = if self.phone { KioskPhase::Ended } else { KioskPhase::Welcome };
             self.actions.push(KioskAction::Reset);
         }
+    }
+
+    /// The server no longer knows the visit (401 for its token: Finish elsewhere, the idle
+    /// end, the expiry). The kiosk forgets it at once; a phone says the link has ended.
+    pub fn on_session_gone(&mut self) {
+        if self.phone {
+            if self.phase != KioskPhase::Ended {
+                self.phase = KioskPhase::Ended;
+                self.actions.push(KioskAction::Reset);
+            }
+        } else if self.visit_runs() {
+            self.phase = KioskPhase::Resetting;
+            self.actions.push(KioskAction::Reset);
+        }
+    }
+
+    /// The server's answer about the visit (`GET …/sessions/current`): bytes are arriving for
+    /// one of its uploads, and when it last saw activity (epoch ms, the server's clock).
+    pub fn on_server(&mut self, uploads_moving: bool, last_activity: Option<u64>, now: u64) {
+        self.idle.on_server(uploads_moving, last_activity, now);
     }
 
     /// "Let my uploads finish if I walk away."
@@ -129,8 +204,11 @@ impl KioskFlow {
         self.keep_uploads = keep;
     }
 
-    /// The engine's status: a finished backup is the done screen (more files go on from it).
-    pub fn on_status(&mut self, status: &Status) {
+    /// The engine's status: a finished backup is the done screen (more files go on from it);
+    /// looking at or uploading files keeps the visit alive; a refused token means the server
+    /// ended the visit.
+    pub fn on_status(&mut self, status: &Status, now: u64) {
+        self.idle.on_engine(matches!(status, Status::Looking { .. } | Status::BackingUp { .. }), now);
         match (&self.phase, status) {
             (KioskPhase::Visiting { drop, code }, Status::Complete { uploaded, already, .. }) => {
                 self.phase = KioskPhase::Done { drop: drop.clone(), code: code.clone(), saved: uploaded + already };
@@ -138,6 +216,7 @@ impl KioskFlow {
             (KioskPhase::Done { drop, code, .. }, Status::BackingUp { .. } | Status::ReadyToBackUp { .. } | Status::Looking { .. }) => {
                 self.phase = KioskPhase::Visiting { drop: drop.clone(), code: code.clone() };
             }
+            (KioskPhase::Visiting { .. } | KioskPhase::Done { .. }, Status::SignInNeeded) => self.on_session_gone(),
             _ => {}
         }
     }
@@ -148,8 +227,25 @@ impl KioskFlow {
         self.end();
     }
 
+    /// The page is being left (`pagehide`): the kiosk's visit ends with it, so that no later
+    /// restore of this page (Back, Forward) finds it alive. A phone leaves the visit running.
+    pub fn on_page_hidden(&mut self) {
+        if self.phone {
+            return;
+        }
+        match self.phase {
+            KioskPhase::Visiting { .. } | KioskPhase::Done { .. } => {
+                self.phase = KioskPhase::Resetting;
+                self.actions.push(KioskAction::EndSessionLeaving);
+            }
+            KioskPhase::Starting => self.phase = KioskPhase::Resetting,
+            KioskPhase::Welcome | KioskPhase::Resetting | KioskPhase::Ended => {}
+        }
+    }
+
     pub fn on_timeout(&mut self, now: u64) {
-        if self.poll_timeout().is_some_and(|t| now >= t) {
+        self.idle.on_time(now);
+        if self.times_out() && self.idle.expired(now) {
             self.end();
         }
     }
@@ -166,83 +262,10 @@ impl KioskFlow {
                 self.actions.push(KioskAction::EndSession { keep_uploads: self.keep_uploads });
                 self.actions.push(KioskAction::Reset);
             }
-            KioskPhase::Welcome | KioskPhase::Resetting => {}
+            KioskPhase::Welcome | KioskPhase::Resetting | KioskPhase::Ended => {}
         }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn drain(k: &mut KioskFlow) -> Vec<KioskAction> {
-        std::iter::from_fn(|| k.poll_action()).collect()
-    }
-
-    #[test]
-    fn a_visit_from_welcome_to_done_and_back_after_the_idle_time() {
-        let mut k = KioskFlow::new(60_000, 0);
-        assert_eq!(k.poll_timeout(), None, "the welcome screen never times out");
-        k.on_files(1_000);
-        assert_eq!(drain(&mut k), [KioskAction::StartSession]);
-        k.on_files(1_200);
-        assert!(drain(&mut k).is_empty(), "files while starting wait for the session");
-        k.on_session("Kiosk 2026-12-01 K7QX".into(), "K7QX".into(), 1_500);
-        assert_eq!(drain(&mut k), [KioskAction::ReleaseFiles]);
-        k.on_status(&Status::Complete { uploaded: 5, already: 1, skipped: 2, failed: 0 });
-        assert_eq!(k.phase(), &KioskPhase::Done { drop: "Kiosk 2026-12-01 K7QX".into(), code: "K7QX".into(), saved: 6 });
-        k.on_touch(30_000);
-        k.on_timeout(61_499);
-        assert!(drain(&mut k).is_empty(), "a touch restarts the idle time");
-        assert_eq!(k.poll_timeout(), Some(90_000));
-        k.on_timeout(90_000);
-        assert_eq!(drain(&mut k), [KioskAction::EndSession { keep_uploads: false }, KioskAction::Reset]);
-        assert_eq!(k.phase(), &KioskPhase::Resetting);
-    }
-
-    #[test]
-    fn finish_ends_a_running_backup_unless_the_visitor_lets_it_finish() {
-        let mut k = KioskFlow::new(60_000, 0);
-        k.on_files(0);
-        k.on_session("d".into(), "c".into(), 0);
-        k.on_status(&Status::BackingUp { done: 1, total: 9, bytes_left: 10, eta_ms: None });
-        k.set_keep_uploads(true);
-        drain(&mut k);
-        k.on_finish(5_000);
-        assert_eq!(drain(&mut k), [KioskAction::EndSession { keep_uploads: true }, KioskAction::Reset]);
-    }
-
-    #[test]
-    fn into_your_own_account_waits_for_approval_and_an_unanswered_one_is_forgotten_when_idle() {
-        let mut k = KioskFlow::new(60_000, 0);
-        k.on_begin_own(0);
-        assert_eq!(drain(&mut k), [KioskAction::StartOwnAccount]);
-        assert_eq!(k.poll_timeout(), Some(60_000), "waiting for an approval times out too");
-        k.on_timeout(60_000);
-        assert_eq!(drain(&mut k), [KioskAction::Reset]);
-        let mut k = KioskFlow::new(60_000, 0);
-        k.on_begin_own(0);
-        drain(&mut k);
-        k.on_session("your account".into(), String::new(), 5_000);
-        assert_eq!(drain(&mut k), [KioskAction::ReleaseFiles]);
-        assert!(matches!(k.phase(), KioskPhase::Visiting { .. }));
-    }
-
-    #[test]
-    fn more_files_after_done_go_on_in_the_same_drop_and_a_failed_start_goes_back() {
-        let mut k = KioskFlow::new(60_000, 0);
-        k.on_files(0);
-        k.on_session("d".into(), "c".into(), 0);
-        k.on_status(&Status::Complete { uploaded: 1, already: 0, skipped: 0, failed: 0 });
-        drain(&mut k);
-        k.on_files(10);
-        assert_eq!(drain(&mut k), [KioskAction::ReleaseFiles]);
-        k.on_status(&Status::Looking { found: 3 });
-        assert!(matches!(k.phase(), KioskPhase::Visiting { .. }));
-        let mut k2 = KioskFlow::new(60_000, 0);
-        k2.on_files(0);
-        drain(&mut k2);
-        k2.on_session_failed();
-        assert_eq!(k2.phase(), &KioskPhase::Welcome);
-    }
-}
+mod tests;

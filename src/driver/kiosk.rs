@@ -1,7 +1,9 @@
 //! Kiosk mode, the driver's side (`/?kiosk=NAME&key=KEY`): performs the kiosk flow's actions
 //! (`shoebox_core::kiosk`, where the decisions are): starts a visitor session with the kiosk's
-//! key, holds the visitor's files until it exists, ends it on Finish or after the idle time,
-//! and resets by reloading the page, so the file list, the token and the previews are gone.
+//! key, holds the visitor's files until it exists, feeds the flow the engine's status and the
+//! server's word on the visit (`watch.rs`), ends it on Finish, after the idle time or when the
+//! page is left (`page_life.rs`), and resets by reloading the page, so the file list, the
+//! token and the previews are gone.
 //! Nothing of a visit is written to any browser store: no settings, no resume records, no
 //! service worker, no IndexedDB (the driver never opens it in kiosk mode).
 use leptos::prelude::*;
@@ -13,6 +15,8 @@ use super::{engine_settings, intake, step, with, Inner};
 use crate::browser::{clock, xhr};
 
 mod own_account;
+mod page_life;
+mod watch;
 pub(super) use own_account::load_profile;
 use own_account::start_own_account;
 
@@ -39,25 +43,43 @@ pub(crate) struct KioskCtx {
     timer: Option<i32>,
 }
 
+thread_local! {
+    /// Read once: the address loses the kiosk's key the first time.
+    static MODE: std::cell::OnceCell<Option<Mode>> = const { std::cell::OnceCell::new() };
+}
+
 /// The page's mode from its address: `?kiosk=NAME&key=KEY` or `?visit=TOKEN`.
 pub fn params() -> Option<Mode> {
+    MODE.with(|m| m.get_or_init(read_params).clone())
+}
+
+fn read_params() -> Option<Mode> {
     let search = web_sys::window()?.location().search().ok()?;
     let p = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
     if let Some(token) = p.get("visit") {
         return Some(Mode::Phone { token });
     }
-    p.get("kiosk")?;
-    Some(Mode::Kiosk { key: p.get("key")? })
+    let name = p.get("kiosk")?;
+    Some(Mode::Kiosk { key: page_life::kiosk_key(&web_sys::window()?, &p, &name) })
 }
 
 impl KioskCtx {
     pub fn new(mode: Mode) -> Self {
-        KioskCtx { mode, own: false, flow: KioskFlow::new(120_000, clock::now_ms()), held: Vec::new(), timer: None }
+        let flow = match mode {
+            Mode::Kiosk { .. } => KioskFlow::new(120_000, clock::now_ms()),
+            Mode::Phone { .. } => KioskFlow::phone(clock::now_ms()),
+        };
+        KioskCtx { mode, own: false, flow, held: Vec::new(), timer: None }
     }
 }
 
-/// Touches keep the visit alive (any pointer or key on the page).
+/// Touches keep the visit alive (any pointer or key on the page); leaving the page ends it; a
+/// phone asks about its link from the start.
 pub(super) fn install() {
+    page_life::install();
+    if let Some(Mode::Phone { .. }) = params() {
+        watch::watch(false);
+    }
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     let touch = Closure::<dyn Fn()>::new(|| {
         with(|d| {
@@ -121,10 +143,10 @@ pub(super) fn set_keep_uploads(keep: bool) {
 
 pub(super) fn on_status(d: &mut Inner, st: &shoebox_core::engine::Status) {
     if let Some(k) = d.kiosk.as_mut() {
-        k.flow.on_status(st);
+        k.flow.on_status(st, clock::now_ms());
         // The done screen lists what is in the drop now, not two seconds ago.
         if matches!(st, shoebox_core::engine::Status::Complete { .. }) && d.store.phone_link.get_untracked().is_some() {
-            wasm_bindgen_futures::spawn_local(refresh_arrivals());
+            wasm_bindgen_futures::spawn_local(watch::refresh_arrivals());
         }
     }
     d.kiosk_pump();
@@ -140,6 +162,7 @@ impl Inner {
         }
         let phase = k.flow.phase().clone();
         let due = k.flow.poll_timeout();
+        let countdown = k.flow.finishing_in();
         let mode = k.mode.clone();
         let ending = actions.iter().any(|a| matches!(a, KioskAction::EndSession { .. }));
         for a in actions {
@@ -162,6 +185,12 @@ impl Inner {
                     let own = self.kiosk.as_ref().is_some_and(|k| k.own);
                     wasm_bindgen_futures::spawn_local(end_session(token, keep_uploads, own));
                 }
+                KioskAction::EndSessionLeaving => {
+                    let token = self.engine.settings().token.clone().unwrap_or_default();
+                    let own = self.kiosk.as_ref().is_some_and(|k| k.own);
+                    page_life::end_leaving(&end_url(false, own), &token);
+                }
+                KioskAction::ReportActivity => watch::report_activity(watch::visit_token(self)),
                 // Ending a visit reloads once the server has ended it (end_session); with no
                 // visit to end (an approval nobody gave), forget at once.
                 KioskAction::Reset if !ending && phase == shoebox_core::kiosk::KioskPhase::Resetting => reload(),
@@ -174,6 +203,9 @@ impl Inner {
         }
         if self.store.kiosk.get_untracked().as_ref() != Some(&phase) {
             self.w.kiosk.set(Some(phase));
+        }
+        if self.store.kiosk_countdown.get_untracked() != countdown {
+            self.w.kiosk_countdown.set(countdown);
         }
         self.arm_kiosk_timer(due);
     }
@@ -228,8 +260,10 @@ async fn start_session(mode: Mode) {
             if let Some(k) = d.kiosk.as_mut() {
                 k.flow.on_session_failed();
             }
-            let why = if matches!(mode, Mode::Phone { .. }) { crate::strings::PHONE_LINK_ENDED } else { crate::strings::KIOSK_UNAVAILABLE };
-            d.w.notice.set(Some(why.into()));
+            // A phone whose link was refused shows that it has ended (the flow's phase).
+            if matches!(mode, Mode::Kiosk { .. }) {
+                d.w.notice.set(Some(crate::strings::KIOSK_UNAVAILABLE.into()));
+            }
             return d.kiosk_pump();
         };
         let token = get(&a, "token").as_string().unwrap_or_default();
@@ -252,7 +286,7 @@ async fn start_session(mode: Mode) {
     step(|_, _| {});
     if let Mode::Kiosk { .. } = mode {
         phone_link().await;
-        watch_arrivals();
+        watch::watch(true);
     }
 }
 
@@ -265,40 +299,18 @@ async fn phone_link() {
     with(|d| d.w.phone_link.set(Some(link)));
 }
 
-async fn refresh_arrivals() {
-    let Some(token) = with(|d| d.engine.settings().token.clone()).flatten() else { return };
-    let Some(page) = call("GET", "/api/v1/media?limit=1000", &token, 200).await else { return };
-    let names: Vec<String> = js_sys::Reflect::get(&page, &"items".into())
-        .ok()
-        .and_then(|i| i.dyn_into::<js_sys::Array>().ok())
-        .map(|a| a.iter().filter_map(|i| get(&i, "filename").as_string()).collect())
-        .unwrap_or_default();
-    with(|d| {
-        if d.store.arrivals.get_untracked() != names {
-            d.w.arrivals.set(names);
-        }
-    });
-}
-
-/// The photos in the visit's drop, whoever sent them (the kiosk, or the visitor's phone),
-/// every two seconds while the visit lasts.
-fn watch_arrivals() {
-    let cb = Closure::<dyn Fn()>::new(|| wasm_bindgen_futures::spawn_local(refresh_arrivals()));
-    if let Some(w) = web_sys::window() {
-        let _ = w.set_interval_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), 2000);
+/// An own-account visit ends its upload-only token; a drop visit ends its session.
+fn end_url(keep_uploads: bool, own: bool) -> String {
+    match own {
+        true => "/api/v1/devices/current".to_string(),
+        false => format!("/api/v1/kiosk/sessions/current{}", if keep_uploads { "?keepUploads=1" } else { "" }),
     }
-    cb.forget();
 }
 
 async fn end_session(token: String, keep_uploads: bool, own: bool) {
-    // An own-account visit ends its upload-only token; a drop visit ends its session.
-    let url = match own {
-        true => "/api/v1/devices/current".to_string(),
-        false => format!("/api/v1/kiosk/sessions/current{}", if keep_uploads { "?keepUploads=1" } else { "" }),
-    };
     let req = xhr::XhrRequest {
         method: "DELETE".into(),
-        url,
+        url: end_url(keep_uploads, own),
         headers: vec![("Authorization".into(), format!("Bearer {token}"))],
         body: xhr::XhrBody::Empty,
     };

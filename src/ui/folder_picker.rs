@@ -21,6 +21,8 @@ pub fn FolderPicker(#[prop(into)] label: Signal<&'static str>) -> impl IntoView 
             i.set_value("");
         }
     };
+    // `autocomplete="off"`: the browser keeps no form state of the chosen files' names (it
+    // would write them into its session history on disk, where a kiosk keeps nothing).
     // Where folder handles exist the button uses them (remembered for "Continue"); the input
     // stays for other browsers, for tests, and as the drop-in fallback.
     let picker = crate::browser::folder_handles::supported();
@@ -31,13 +33,13 @@ pub fn FolderPicker(#[prop(into)] label: Signal<&'static str>) -> impl IntoView 
             </button>
         })}
         <label class="button primary file-button" class:visually-hidden=picker aria-hidden=picker.to_string()>
-            <input type="file" multiple prop:webkitdirectory=true data-testid="folder-input" class="visually-hidden"
+            <input type="file" multiple prop:webkitdirectory=true data-testid="folder-input" class="visually-hidden" autocomplete="off"
                 tabindex=if picker { "-1" } else { "0" } aria-hidden=picker.to_string()
                 on:click=clear node_ref=folder_input on:change=move |_| { if let Some(i) = folder_input.get() { take(i) } }/>
             <span class="icon icon-folder" aria-hidden="true"></span>{move || label.get()}
         </label>
         <label class="button file-button">
-            <input type="file" multiple accept="image/*,video/*" class="visually-hidden"
+            <input type="file" multiple accept="image/*,video/*" class="visually-hidden" autocomplete="off"
                 on:click=clear node_ref=file_input on:change=move |_| { if let Some(i) = file_input.get() { take(i) } }/>
             <span class="icon icon-photo" aria-hidden="true"></span>{s::CHOOSE_FILES}
         </label>

@@ -37,6 +37,10 @@ pub fn KioskApp() -> impl IntoView {
             <main class="kiosk" data-testid="kiosk">
                 <header class="top"><h1 class="brand"><span class="logo" aria-hidden="true"></span>{s::APP_NAME}</h1></header>
                 {move || store.notice.get().map(|n| view! { <p class="notice" role="status" data-testid="notice">{n}</p> })}
+                // The idle time's last stretch: any touch on the screen stays.
+                {move || store.kiosk_countdown.get().map(|secs| view! {
+                    <p class="notice kiosk-countdown" role="status" data-testid="kiosk-countdown">{s::kiosk_finishing(secs)}</p>
+                })}
                 {move || match phase() {
                     KioskPhase::Welcome | KioskPhase::Starting => view! {
                         <section class="kiosk-welcome" data-testid="kiosk-welcome">
@@ -88,6 +92,9 @@ pub fn KioskApp() -> impl IntoView {
                         </section>
                     }.into_any(),
                     KioskPhase::Resetting => view! { <section class="kiosk-welcome"><h2>{s::KIOSK_NOTHING_KEPT}</h2></section> }.into_any(),
+                    KioskPhase::Ended => view! {
+                        <section class="kiosk-welcome" data-testid="kiosk-ended"><h2 role="status">{s::PHONE_LINK_ENDED}</h2></section>
+                    }.into_any(),
                 }}
             </main>
         </DropZone>

@@ -62,6 +62,10 @@ impl Engine {
         if !self.run.online || self.server.signin || self.server.unreachable {
             return;
         }
+        // A kiosk's page before its visit: the server would refuse a request without a token.
+        if self.settings.token_required && self.settings.token.is_none() {
+            return;
+        }
         if self.server.config_state == Fetch::NotAsked {
             self.server.config_state = Fetch::InFlight;
             let r = requests::config(&self.settings);

@@ -33,13 +33,16 @@ pub fn thumb_size(w: u32, h: u32, orientation: Option<u8>) -> Option<(u32, u32)>
 }
 
 impl Engine {
-    /// A photo or video was uploaded: ask for its thumbnail when the server keeps a library.
+    /// A photo or video was uploaded: ask for its thumbnail when the server keeps a library
+    /// and the config does not say this token may not send one.
     /// From the original, it waits until no file waits to be hashed, prepared or uploaded:
     /// making and sending it takes a worker and the page's time, which those need first (with
     /// 1,000 small photos, thumbnails beside the uploads cost the backup a third of its speed).
     /// From a prepared copy it is asked now, before the copy is dropped.
     pub(crate) fn ask_thumbnail(&mut self, id: FileId) {
-        if self.server.config.is_none() {
+        // A server that does not say what the token may do allows thumbnails.
+        let Some(config) = &self.server.config else { return };
+        if config.access.is_some_and(|a| !a.thumbnails) {
             return;
         }
         if self.files.get(&id).is_some_and(|f| f.prepared.is_none()) && !self.workers_idle() {

@@ -80,6 +80,8 @@ pub struct EngineSettings {
     pub prepare_quality: u8,
     /// Seed of the retry jitter (any value; tests fix it).
     pub jitter_seed: u64,
+    /// Ask the server nothing until there is a token (a kiosk's page before its visit).
+    pub token_required: bool,
 }
 
 impl Default for EngineSettings {
@@ -102,6 +104,7 @@ impl Default for EngineSettings {
             creation_with_upload_max: 1024 * 1024,
             prepare_quality: 90,
             jitter_seed: 0x5eed,
+            token_required: false,
         }
     }
 }

@@ -24,6 +24,7 @@ pub async fn app_files(State(state): State<AppState>, req: Request) -> Response 
     // ServeDir guesses types from extensions: .wasm → application/wasm, .js → text/javascript.
     let svc = ServeDir::new(&dir).append_index_html_on_directories(true).fallback(ServeFile::new(dir.join("index.html")));
     let immutable = hashed_name(path);
+    let visit = holds_a_visit(req.uri().query());
     let mut res = match svc.oneshot(req).await {
         Ok(res) => res.into_response(),
         Err(e) => match e {},
@@ -31,7 +32,13 @@ pub async fn app_files(State(state): State<AppState>, req: Request) -> Response 
     // Trunk's hashed files never change; every other file (index.html, the workers, sw.js,
     // the manifest) must be revalidated, or a browser's heuristic cache could hand a page the
     // worker of another build.
-    let value = if immutable { "public, max-age=31536000, immutable" } else { "no-cache" };
+    // A kiosk's or a phone link's page is never kept: no later visitor gets it back from the
+    // HTTP cache or the back/forward cache with a visit in it.
+    let value = match (visit, immutable) {
+        (true, _) => "no-store",
+        (false, true) => "public, max-age=31536000, immutable",
+        (false, false) => "no-cache",
+    };
     res.headers_mut().insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static(value));
     super::app_csp::set(res.headers_mut(), &dir, state.config.csp_connect_src.as_deref()).await;
     res
@@ -45,8 +52,23 @@ fn hashed_name(path: &str) -> bool {
     hash.is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit())) && !name.is_empty()
 }
 
+/// The address opens a kiosk (`?kiosk=NAME`) or a phone's link into a visit (`?visit=TOKEN`).
+fn holds_a_visit(query: Option<&str>) -> bool {
+    query.unwrap_or("").split('&').any(|kv| matches!(kv.split('=').next(), Some("kiosk" | "visit")))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_kiosk_or_visit_page_is_never_stored() {
+        assert!(super::holds_a_visit(Some("kiosk=shop&key=k")));
+        assert!(super::holds_a_visit(Some("kiosk=shop")));
+        assert!(super::holds_a_visit(Some("visit=abc")));
+        for q in [None, Some(""), Some("token=abc"), Some("approve=ABCD-EFGH"), Some("kiosks=1")] {
+            assert!(!super::holds_a_visit(q), "{q:?}");
+        }
+    }
+
     #[test]
     fn only_trunks_hashed_files_are_immutable() {
         assert!(super::hashed_name("/shoebox-26dfc155b80e3c5f.js"));

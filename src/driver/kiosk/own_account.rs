@@ -10,6 +10,11 @@ use crate::browser::{clock, xhr};
 /// their own account), asked once with the kiosk's key.
 pub(in crate::driver) async fn load_profile() {
     let Some(Mode::Kiosk { key }) = with(|d| d.kiosk.as_ref().map(|k| k.mode.clone())).flatten() else { return };
+    if key.is_empty() {
+        // `/?kiosk=NAME` opened without its key (a new tab): nothing to ask.
+        with(|d| d.w.notice.set(Some(crate::strings::KIOSK_UNAVAILABLE.into())));
+        return;
+    }
     let Some(p) = call("GET", "/api/v1/kiosk/profile", &key, 200).await else { return };
     with(|d| {
         d.w.kiosk_welcome.set(get(&p, "welcome").as_string());
