@@ -149,6 +149,9 @@ self.addEventListener('fetch', (event) => {
   if (passThrough(url)) return;
   if (event.request.method === 'POST' && url.pathname === '/share') return event.respondWith(receiveShare(event));
   if (event.request.method !== 'GET') return;
+  // A kiosk screen or a phone joining a visit is never served from here: the server's page for
+  // it is `no-store`, so nothing of a visit outlives it in any cache.
+  if (event.request.mode === 'navigate' && (url.searchParams.has('kiosk') || url.searchParams.has('visit'))) return;
   if (event.request.mode === 'navigate') return event.respondWith(navigate(event));
   event.respondWith(shellFile(event, url));
 });
