@@ -2,19 +2,11 @@
 //! safety: one test per rule, in-process against `app(state)`.
 mod common;
 use axum::body::Body;
-use axum::http::{Method, Request, StatusCode};
+use axum::http::{Method, StatusCode};
 use common::*;
 use serde_json::json;
 use shoebox_core::api::MediaItem;
 use shoebox_core::hash::sha256_hex;
-
-fn post_json(token: &str, uri: &str, v: serde_json::Value) -> Request<Body> {
-    Request::post(uri)
-        .header("Authorization", format!("Bearer {token}"))
-        .header("Content-Type", "application/json")
-        .body(Body::from(v.to_string()))
-        .unwrap()
-}
 
 async fn items(s: &TestServer, token: &str) -> Vec<serde_json::Value> {
     s.get_as(token, "/api/v1/media?limit=1000").await.json()["items"].as_array().unwrap().clone()

@@ -46,14 +46,6 @@ async fn put(s: &TestServer, token: &str, bytes: &[u8], meta: &[(&str, &str)]) -
     (StatusCode::CREATED, loc)
 }
 
-fn post_json(token: &str, uri: &str, body: serde_json::Value) -> Request<Body> {
-    Request::post(uri)
-        .header("Authorization", format!("Bearer {token}"))
-        .header("Content-Type", "application/json")
-        .body(Body::from(body.to_string()))
-        .unwrap()
-}
-
 #[tokio::test]
 async fn a_kiosk_key_only_starts_visitor_sessions() {
     let s = kiosk_server();

@@ -174,14 +174,6 @@ async fn a_visitor_cannot_learn_what_the_operator_holds_from_dedup_or_storage_an
     assert_eq!(check.json()["present"], serde_json::json!([]));
 }
 
-fn post_json(token: &str, uri: &str, body: serde_json::Value) -> Request<Body> {
-    Request::post(uri)
-        .header("Authorization", format!("Bearer {token}"))
-        .header("Content-Type", "application/json")
-        .body(Body::from(body.to_string()))
-        .unwrap()
-}
-
 fn end(token: &str, keep: bool) -> Request<Body> {
     let q = if keep { "?keepUploads=1" } else { "" };
     Request::delete(format!("/api/v1/kiosk/sessions/current{q}"))

@@ -198,6 +198,15 @@ pub fn metric_value(text: &str, name: &str) -> f64 {
     text.lines().find_map(|l| l.strip_prefix(name).and_then(|r| r.strip_prefix(' ')).map(|v| v.trim().parse().unwrap())).unwrap_or(0.0)
 }
 
+/// A JSON POST with a bearer token.
+pub fn post_json(token: &str, uri: &str, body: serde_json::Value) -> Request<Body> {
+    Request::post(uri)
+        .header("Authorization", format!("Bearer {token}"))
+        .header("Content-Type", "application/json")
+        .body(Body::from(body.to_string()))
+        .unwrap()
+}
+
 /// Deterministic pseudo-random bytes (xorshift), so failures reproduce.
 pub fn bytes(n: usize, seed: u64) -> Vec<u8> {
     let mut x = seed | 1;
