@@ -82,7 +82,7 @@ pub struct AccountView {
 
 /// Where the page is, derived from the status alone (never stored beside it).
 pub fn in_plan(st: &StatusView) -> bool {
-    matches!(st, StatusView::Looking { .. } | StatusView::ReadyToBackUp { .. })
+    matches!(st, StatusView::Looking { .. } | StatusView::ReadyToBackUp { .. } | StatusView::WaitingForConnection { running: false })
 }
 
 /// A batch has been started: the progress and the file list show.
@@ -91,7 +91,7 @@ pub fn in_backup(st: &StatusView) -> bool {
         st,
         StatusView::BackingUp { .. }
             | StatusView::Paused
-            | StatusView::WaitingForConnection
+            | StatusView::WaitingForConnection { running: true }
             | StatusView::WaitingForWifi
             | StatusView::WaitingToCharge
             | StatusView::StorageFull
@@ -101,7 +101,13 @@ pub fn in_backup(st: &StatusView) -> bool {
 
 /// Running (or waiting to run by itself): the Pause button shows.
 pub fn can_pause(st: &StatusView) -> bool {
-    matches!(st, StatusView::BackingUp { .. } | StatusView::WaitingForConnection | StatusView::WaitingForWifi | StatusView::WaitingToCharge)
+    matches!(
+        st,
+        StatusView::BackingUp { .. }
+            | StatusView::WaitingForConnection { running: true }
+            | StatusView::WaitingForWifi
+            | StatusView::WaitingToCharge
+    )
 }
 
 /// What components read: read-only signals.

@@ -92,7 +92,7 @@ fn an_unreachable_endpoint_is_waiting_for_connection_and_dedup_comes_back_with_i
     h.answer(c, Err(NetError::Other("connection refused".into())));
     h.answer(o, Err(NetError::Other("connection refused".into())));
     h.start();
-    assert_eq!(h.e.status(), Status::WaitingForConnection);
+    assert_eq!(h.e.status(), Status::WaitingForConnection { running: true });
     assert_eq!(h.e.server_config(), None);
     // Asked again later (not treated as a plain tus server for the rest of the session).
     h.run_until_request();

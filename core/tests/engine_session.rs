@@ -117,7 +117,7 @@ fn offline_and_metered_pause_without_spending_attempts() {
     h.e.set_online(false, now);
     h.drain();
     assert!(h.aborted.contains(&p));
-    assert_eq!(h.e.status(), Status::WaitingForConnection);
+    assert_eq!(h.e.status(), Status::WaitingForConnection { running: true });
     h.advance(600_000);
     assert!(h.http.is_empty());
     assert_eq!(h.view(id).attempts, 0);

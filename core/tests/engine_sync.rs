@@ -55,7 +55,7 @@ fn backup_folders_and_no_server_read_waiting_for_connection_before_any_file() {
     let (o, _) = h.expect(Method::Options);
     h.answer(c, Err(NetError::Other("refused".into())));
     h.answer(o, Err(NetError::Other("refused".into())));
-    assert_eq!(h.e.status(), Status::WaitingForConnection);
+    assert_eq!(h.e.status(), Status::WaitingForConnection { running: false });
 }
 
 #[test]

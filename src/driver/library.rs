@@ -359,7 +359,7 @@ fn show(n: u64) {
 }
 
 async fn load_albums() {
-    let tz = calls::tz_minutes();
+    let tz = calls::tz();
     match calls::get_json::<AlbumList>(&format!("/api/v1/albums?tz={tz}")).await {
         Ok(mut a) => with(|l| {
             let base = calls::base();

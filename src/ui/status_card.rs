@@ -24,7 +24,7 @@ pub fn StatusCard() -> impl IntoView {
     let tone = move || match store.status.get() {
         StatusView::Complete { failed, .. } if failed > 0 => "status-card warn",
         StatusView::Complete { .. } => "status-card done",
-        StatusView::SignInNeeded | StatusView::WaitingForConnection | StatusView::WaitingForWifi | StatusView::WaitingToCharge => {
+        StatusView::SignInNeeded | StatusView::WaitingForConnection { .. } | StatusView::WaitingForWifi | StatusView::WaitingToCharge => {
             "status-card warn"
         }
         StatusView::BackUpOff => "status-card paused",

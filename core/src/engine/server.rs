@@ -50,6 +50,11 @@ impl ServerState {
     pub fn reset(&mut self) {
         *self = ServerState::default();
     }
+    /// The endpoint did not answer, and has not answered since: true from the first failed
+    /// OPTIONS until one succeeds, also while it is being asked again.
+    pub fn cannot_reach(&self) -> bool {
+        self.unreachable || self.reach_failures > 0
+    }
     /// Whether the handshake is complete enough to upload.
     pub fn ready(&self) -> bool {
         self.options_state == Fetch::Done && !self.unreachable

@@ -9,16 +9,19 @@ impl Engine {
         if self.server.signin {
             return Status::SignInNeeded;
         }
+        // Offline, or the destination did not answer and has not answered since (also while it
+        // is being asked again): "Ready" would promise a backup that cannot happen.
+        let unreachable = !self.run.online || self.server.cannot_reach();
         if t.files == 0 && self.run.walks == 0 {
             let n = self.resume.len_in_progress() as u64;
             if self.run.backup_folders > 0 && !self.run.sync {
                 return Status::BackUpOff;
             }
+            if unreachable {
+                return Status::WaitingForConnection { running: false };
+            }
             if n > 0 {
                 return Status::ContinueBackup { remaining: n };
-            }
-            if self.run.backup_folders > 0 && (!self.run.online || self.server.unreachable) {
-                return Status::WaitingForConnection;
             }
             return Status::Ready;
         }
@@ -27,8 +30,8 @@ impl Engine {
             // (from its name and size) or final; inspections go on behind it.
             if !self.plan_ready() {
                 // Verdicts that wait for the server's limits cannot come while it is unreachable.
-                if self.run.walks == 0 && (!self.run.online || self.server.unreachable) {
-                    return Status::WaitingForConnection;
+                if self.run.walks == 0 && unreachable {
+                    return Status::WaitingForConnection { running: false };
                 }
                 return Status::Looking { found: t.files.max(self.folders.listed()) };
             }
@@ -43,8 +46,8 @@ impl Engine {
         if self.server.storage_full.is_some() {
             return Status::StorageFull;
         }
-        if !self.run.online || self.server.unreachable {
-            return Status::WaitingForConnection;
+        if unreachable {
+            return Status::WaitingForConnection { running: true };
         }
         if self.settings.wifi_only && self.run.metered {
             return Status::WaitingForWifi;

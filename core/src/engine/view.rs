@@ -56,7 +56,7 @@ pub enum Event {
 /// The status card (contracts.md "App: URL parameters and statuses").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Status {
-    /// Nothing chosen yet.
+    /// Nothing chosen yet, and the destination is not known to be unreachable.
     Ready,
     /// Walking and inspecting: `found` files so far.
     Looking {
@@ -78,7 +78,12 @@ pub enum Status {
         eta_ms: Option<u64>,
     },
     SignInNeeded,
-    WaitingForConnection,
+    /// Offline, or the destination cannot be reached (from its first failed answer until it
+    /// answers again), whether or not anything is chosen; the plan may still be built. `running`:
+    /// a started batch is held (else nothing is started yet).
+    WaitingForConnection {
+        running: bool,
+    },
     WaitingForWifi,
     /// Only while charging, and the device is on battery.
     WaitingToCharge,

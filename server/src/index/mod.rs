@@ -3,12 +3,14 @@
 //! the data folder). Only the index lives here; bytes live in the store, one blob per user and
 //! content, shared by every record that names it. Reads can be confined to one album (a kiosk
 //! visitor sees only its drop). The library's queries are in `query`, the Trash in `trash`,
-//! the table and its migrations in `schema`. With `--database postgres://…` the same table
-//! lives in PostgreSQL (`db::migrate`), shared by every node; the SQL here runs on both.
+//! the table and its migrations in `schema`, the viewer's time zone in `zone`. With
+//! `--database postgres://…` the same table lives in PostgreSQL (`db::migrate`), shared by
+//! every node; the SQL here runs on both.
 pub mod audit;
 pub mod query;
 pub mod schema;
 pub mod trash;
+pub mod zone;
 
 use crate::db::{Db, Result, Row, Value};
 use crate::vals;
@@ -32,6 +34,7 @@ impl MediaIndex {
         conn.pragma_update(None, "synchronous", "FULL")?;
         // Several processes (the server, `shoebox-server purge`) may share the file.
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        zone::register(&conn)?;
         schema::migrate(&conn)?;
         Ok(MediaIndex { db: Db::sqlite(conn) })
     }

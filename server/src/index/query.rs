@@ -3,9 +3,10 @@
 //!
 //! A record's `day` is computed in SQL, because it depends on the viewer: a wall-clock EXIF time
 //! (`captured_local = 1`) groups by its own date, an instant (lastModified, or the upload time
-//! when nothing else is known) by its date in the viewer's UTC offset `tz`. The day and the
-//! albums' covers are the two spots written per engine (SQLite's `date()` and its bare column
-//! beside `MAX()` have no PostgreSQL spelling).
+//! when nothing else is known) by its date in the viewer's time zone `tz` (`zone`). The day and
+//! the albums' covers are the two spots written per engine (the day's conversion, and SQLite's
+//! bare column beside `MAX()`, have no common spelling).
+use super::zone::Zone;
 use super::{row_item, MediaIndex, COLUMNS};
 use crate::db::{Result, Row, Value};
 use shoebox_core::api::{AlbumSummary, DaySummary, MediaItem};
@@ -39,8 +40,8 @@ pub struct Filters {
     pub downsized: Option<bool>,
     /// Only trashed records (else only the others).
     pub trash: bool,
-    /// The viewer's UTC offset in minutes east.
-    pub tz: i32,
+    /// The viewer's time zone.
+    pub tz: Zone,
     /// A kiosk visitor's drop: nothing outside this album.
     pub drop: Option<String>,
 }
@@ -130,15 +131,15 @@ impl Filters {
             Some(t) => return Err(format!("trash must be true or false, got {t:?}")),
         };
         if let Some(tz) = get("tz") {
-            f.tz = tz.parse::<i32>().ok().filter(|t| t.abs() <= 1440).ok_or("tz must be minutes east of UTC, -1440..1440")?;
+            f.tz = Zone::parse(tz)?;
         }
         Ok(f)
     }
 
     /// `SELECT <COLUMNS>, day FROM media WHERE <the filters>`, and its arguments.
     fn select(&self, user: &str, pg: bool) -> (String, Vec<Value>) {
-        // tz is a validated integer, so it is safe to write into the SQL text.
-        let day = day_sql(self.tz, pg);
+        // tz is validated (a number or a known zone's name), so it is safe in the SQL text.
+        let day = self.tz.day_sql(pg);
         let mut w = vec!["\"user\" = ?".to_string(), format!("trashed_at IS {}NULL", if self.trash { "NOT " } else { "" })];
         let mut args = vec![Value::Text(user.to_string())];
         if let Some(q) = &self.q {
@@ -186,33 +187,6 @@ impl Filters {
             args,
         )
     }
-}
-
-/// The SQL of a record's day in the viewer's zone `tz`. An instant's UTC date is its first ten
-/// characters; only instants whose time of day crosses midnight once shifted need `date()`,
-/// and comparing "HH:MM" text finds those cheaply (a 100,000-row library has no time to call
-/// `date()` per row on every page). PostgreSQL shifts the minute-precision prefix as a
-/// TIMESTAMP, only when it looks like one (a cast of anything else would fail the query where
-/// SQLite's `date()` gives NULL).
-fn day_sql(tz: i32, pg: bool) -> String {
-    let x = "COALESCE(captured_at, uploaded_at)";
-    let utc = format!("substr({x}, 1, 10)");
-    let shifted = if pg {
-        format!(
-            "COALESCE(CASE WHEN {x} ~ '^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}T[0-9]{{2}}:[0-9]{{2}}' \
-             THEN to_char(CAST(substr({x}, 1, 16) AS TIMESTAMP) + INTERVAL '{tz:+} minutes', 'YYYY-MM-DD') END, {utc})"
-        )
-    } else {
-        format!("COALESCE(date({x}, '{tz:+} minutes'), {utc})")
-    };
-    let instant = match tz {
-        0 => utc,
-        t if t > 0 => {
-            format!("CASE WHEN substr({x}, 12, 5) >= '{:02}:{:02}' THEN {shifted} ELSE {utc} END", (1440 - t) / 60, (1440 - t) % 60)
-        }
-        t => format!("CASE WHEN substr({x}, 12, 5) < '{:02}:{:02}' THEN {shifted} ELSE {utc} END", -t / 60, -t % 60),
-    };
-    format!("CASE WHEN captured_local = 1 THEN substr(captured_at, 1, 10) ELSE {instant} END")
 }
 
 /// Replaces the `?1q` markers with three plain placeholders and binds q three times.
@@ -302,7 +276,7 @@ impl MediaIndex {
 
     /// Albums of non-trashed records, latest day first then by name (no album last among
     /// equals); the cover is the newest record's sha256 (signed by the caller).
-    pub fn albums(&self, user: &str, tz: i32) -> Result<Vec<(AlbumSummary, String)>> {
+    pub fn albums(&self, user: &str, tz: Zone) -> Result<Vec<(AlbumSummary, String)>> {
         let f = Filters { tz, ..Filters::default() };
         let pg = self.db.is_postgres();
         let (base, args) = f.select(user, pg);

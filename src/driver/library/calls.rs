@@ -25,9 +25,9 @@ fn token() -> String {
     super::super::with(|d| d.store.settings.get_untracked().token).unwrap_or_default()
 }
 
-/// The viewer's UTC offset in minutes east, for the day of times that are instants.
-pub fn tz_minutes() -> i32 {
-    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+/// The viewer's time zone, for the day of times that are instants.
+pub fn tz() -> String {
+    crate::browser::dates::zone_param()
 }
 
 pub async fn call(method: &str, path: &str, body: Option<String>) -> Result<(u16, String), CallError> {
@@ -61,7 +61,7 @@ pub async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, CallError> {
 /// The filters as query parameters (shared by the summary and the pages, so they agree).
 pub fn filter_query(f: &Filters, trash: bool) -> String {
     let enc = |s: &str| String::from(js_sys::encode_uri_component(s));
-    let mut q = vec![format!("tz={}", tz_minutes())];
+    let mut q = vec![format!("tz={}", tz())];
     if !f.q.trim().is_empty() {
         q.push(format!("q={}", enc(f.q.trim())));
     }

@@ -26,6 +26,8 @@ test('the library: albums and dates, rotated thumbnails, search, viewer, exact d
     const page = b.page;
     const referers = [];
     page.on('request', (r) => { if (r.url().includes('/api/v1/blob/')) referers.push(r.headers().referer || ''); });
+    const libraryUrls = [];
+    page.on('request', (r) => { if (/\/api\/v1\/(media\?|media\/summary|albums)/.test(r.url())) libraryUrls.push(r.url()); });
     await page.goto(server.appUrl());
     // The startup URL's token leaves the address bar at once, and nothing the page loads sends a Referer.
     await page.waitForFunction(() => !location.search.includes('token='));
@@ -67,6 +69,8 @@ test('the library: albums and dates, rotated thumbnails, search, viewer, exact d
     assert.ok(items.findIndex((i) => i.name === 'IMG_2002.jpg') < items.findIndex((i) => i.name === 'IMG_2001.jpg'));
     assert.ok(items.findIndex((i) => i.name === 'IMG_2001.jpg') < items.findIndex((i) => i.name === 'IMG_0003.jpg'));
     assert.ok((await page.locator('.lib-day h3').allTextContents()).some((h) => /2 January 2023|January 2, 2023/.test(h)));
+    // The browser's IANA zone, not today's offset, so the server applies each date's own rules.
+    assert.ok(libraryUrls.length > 0 && libraryUrls.every((u) => /[?&]tz=Pacific%2FAuckland(&|$)/.test(u)), libraryUrls.join('\n'));
     assert.match(await page.getByTestId('library-totals').textContent(), /^6 items · [\d.]+ KB · [\d.]+ KB used on the server$/);
 
     // Thumbnails load (the video gets a typed placeholder), and the orientation-6 one is upright.
