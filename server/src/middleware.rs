@@ -105,10 +105,12 @@ pub async fn access_for(state: &AppState, token: &str) -> Result<(String, Access
 }
 
 /// Middleware for `/api/`: no answer is kept in any HTTP cache (a kiosk must keep nothing of
-/// a visit, and media lists are private anyway).
+/// a visit, and media lists are private anyway), and none is ever sniffed into another type (a
+/// JSON answer echoing a file name must not become a page).
 pub async fn no_store(req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;
     res.headers_mut().entry(CACHE_CONTROL).or_insert(HeaderValue::from_static("no-store"));
+    res.headers_mut().entry(X_CONTENT_TYPE_OPTIONS).or_insert(HeaderValue::from_static("nosniff"));
     res
 }
 

@@ -324,7 +324,10 @@ async fn config_tells_each_token_what_it_may_do() {
         s.get_as(&t, "/api/v1/config").await.json()["access"],
         serde_json::json!({"scope": "visitor", "library": false, "thumbnails": false})
     );
-    assert_eq!(s.get("/api/v1/config").await.json()["access"], serde_json::json!({"scope": "full", "library": true, "thumbnails": true}));
+    let full = s.get("/api/v1/config").await;
+    assert_eq!(full.json()["access"], serde_json::json!({"scope": "full", "library": true, "thumbnails": true}));
+    // No API answer is ever sniffed into another type.
+    assert_eq!(full.h("x-content-type-options").as_deref(), Some("nosniff"));
     let _ = Method::GET;
 }
 
