@@ -9,16 +9,21 @@ fn refused() -> Result<HttpResponse, NetError> {
     Err(NetError::Other("connection refused".into()))
 }
 
-/// The app starts: the engine hears it is online and asks the server (config and OPTIONS).
-fn started_with_no_server() -> H {
-    let mut h = H::new(H::settings());
-    assert_eq!(h.e.status(), Status::Ready, "nothing known about the server yet");
+/// The engine hears it is online, asks the server (config and OPTIONS), and both are refused.
+fn online_and_refused(h: &mut H) {
     let now = h.now;
     h.e.set_online(true, now);
     let (c, _) = h.expect(Method::Get);
     let (o, _) = h.expect(Method::Options);
     h.answer(c, refused());
     h.answer(o, refused());
+}
+
+/// The app starts: the engine hears it is online and asks the server (config and OPTIONS).
+fn started_with_no_server() -> H {
+    let mut h = H::new(H::settings());
+    assert_eq!(h.e.status(), Status::Ready, "nothing known about the server yet");
+    online_and_refused(&mut h);
     h
 }
 
@@ -73,12 +78,7 @@ fn unfinished_work_waits_for_the_server_before_offering_to_continue() {
         done: false,
         updated_ms: 1,
     }]);
-    let now = h.now;
-    h.e.set_online(true, now);
-    let (c, _) = h.expect(Method::Get);
-    let (o, _) = h.expect(Method::Options);
-    h.answer(c, refused());
-    h.answer(o, refused());
+    online_and_refused(&mut h);
     assert_eq!(h.e.status(), Status::WaitingForConnection { running: false });
     h.run_until_request();
     h.handshake(config_json(true, 1000), options_full());

@@ -56,6 +56,18 @@ async function throttle(page, bytesPerSecond) {
   return cdp;
 }
 
+/** The kiosk starts a visit with "Upload from your phone", and the phone opens its QR link. */
+async function joinFromPhone(kioskPage, phonePage, base) {
+  let link;
+  kioskPage.on('response', async (r) => {
+    if (r.url().endsWith('/sessions/current/phone')) link = `${base}/?visit=${(await r.json()).token}`;
+  });
+  await kioskPage.goto(`${base}/?kiosk=shop&key=${KEY}`);
+  await kioskPage.getByTestId('kiosk-use-phone').click();
+  await kioskPage.getByTestId('kiosk-qr').waitFor({ timeout: 20000 });
+  await phonePage.goto(link);
+}
+
 test('Back then Forward after a visit shows nothing of it and uses no old token; the key leaves the address; no refused request, no console error', async () => {
   const t = tree('bf', 3, 30_000);
   const plain = await plainPage();
@@ -142,14 +154,7 @@ test('a phone is told "This link has ended" as soon as the kiosk finishes', asyn
   const kiosk = await launch(BFCACHE_ON);
   const phone = await launch({ ...BFCACHE_ON, viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true });
   try {
-    let link;
-    kiosk.page.on('response', async (r) => {
-      if (r.url().endsWith('/sessions/current/phone')) link = `${server.base}/?visit=${(await r.json()).token}`;
-    });
-    await kiosk.page.goto(`${server.base}/?kiosk=shop&key=${KEY}`);
-    await kiosk.page.getByTestId('kiosk-use-phone').click();
-    await kiosk.page.getByTestId('kiosk-qr').waitFor({ timeout: 20000 });
-    await phone.page.goto(link);
+    await joinFromPhone(kiosk.page, phone.page, server.base);
     await phone.page.getByTestId('folder-input').setInputFiles(t.folder);
     await waitForStatus(phone.page, /^Ready to back up 1 photos? and videos?$|^Ready to back up 1/, 30000);
     await phone.page.getByTestId('backup-button').click();
@@ -215,14 +220,7 @@ test('a phone still sending keeps the kiosk\'s visit alive past its idle time', 
   const phone = await launch({ ...BFCACHE_ON, viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true });
   const kioskLog = record(kiosk.page, server.base);
   try {
-    let link;
-    kiosk.page.on('response', async (r) => {
-      if (r.url().endsWith('/sessions/current/phone')) link = `${server.base}/?visit=${(await r.json()).token}`;
-    });
-    await kiosk.page.goto(`${server.base}/?kiosk=shop&key=${KEY}`);
-    await kiosk.page.getByTestId('kiosk-use-phone').click();
-    await kiosk.page.getByTestId('kiosk-qr').waitFor({ timeout: 20000 });
-    await phone.page.goto(link);
+    await joinFromPhone(kiosk.page, phone.page, server.base);
     await phone.page.getByTestId('folder-input').setInputFiles(t.folder);
     await waitForStatus(phone.page, /^Ready to back up 4 photos and videos$/, 30000);
     await throttle(phone.page, 150_000);
