@@ -2,6 +2,9 @@
 use crate::limits::Limits;
 use serde::{Deserialize, Serialize};
 
+pub mod call;
+pub use call::{ApiAnswer, ApiCall, ApiReply, Bearer};
+
 pub const CONFIG_PATH: &str = "/api/v1/config";
 pub const CHECK_PATH: &str = "/api/v1/media/check";
 pub const MEDIA_PATH: &str = "/api/v1/media";

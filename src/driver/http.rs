@@ -1,8 +1,10 @@
 //! The driver's HTTP port: turns an engine request into an XMLHttpRequest with a Blob-slice
 //! body (plus a per-chunk checksum digested in a worker when the engine asks, or taken from
 //! the digest the engine had started ahead with `Action::Digest`), and feeds the progress and
-//! the answer back to the engine.
+//! the answer back to the engine. Every call a flow in core asks for ([`ApiCall`]) goes out
+//! through [`api`] too, to the engine's API base: one way to the server for the whole app.
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
+use shoebox_core::api::{ApiAnswer, ApiCall, ApiReply, Bearer};
 use shoebox_core::engine::{Body, ChecksumAlgo, FileId, HttpRequest, HttpResponse, NetError, RequestId, Source};
 use wasm_bindgen::JsCast;
 use web_sys::Blob;
@@ -165,6 +167,40 @@ impl Inner {
                 let _ = fut.await;
             }
         });
+    }
+}
+
+/// Send a flow's call to `{api_base}{path}` with the bearer it names; the answer goes back to
+/// the flow that asked (the caller awaits it and hands it over).
+#[allow(dead_code)]
+pub(crate) async fn api(call: ApiCall) -> ApiAnswer {
+    let Some((base, device_token)) = with(|d| (d.engine.settings().api_base(), d.engine.settings().token.clone())) else {
+        return Err(NetError::Aborted);
+    };
+    let mut headers = vec![];
+    let token = match call.bearer {
+        Bearer::Nobody => None,
+        Bearer::Device => device_token,
+        Bearer::Token(t) => Some(t),
+    };
+    if let Some(t) = token.filter(|t| !t.is_empty()) {
+        headers.push(("Authorization".to_string(), format!("Bearer {t}")));
+    }
+    let body = match call.body {
+        Some(b) => {
+            headers.push(("Content-Type".into(), "application/json".into()));
+            xhr::XhrBody::Text(b)
+        }
+        None => xhr::XhrBody::Empty,
+    };
+    let request = xhr::XhrRequest { method: call.method.as_str().into(), url: format!("{base}{}", call.path), headers, body };
+    let (_handle, answer) = xhr::send(request, |_| {}).map_err(|e| NetError::Other(format!("{e:?}")))?;
+    match answer.await {
+        Ok(r) => Ok(ApiReply::new(r.status, r.body)),
+        Err(xhr::XhrError::Aborted) => Err(NetError::Aborted),
+        Err(xhr::XhrError::Network) if !network::is_online() => Err(NetError::Offline),
+        Err(xhr::XhrError::Network) => Err(NetError::Other("the connection failed".into())),
+        Err(xhr::XhrError::Other(m)) => Err(NetError::Other(m)),
     }
 }
 
