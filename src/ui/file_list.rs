@@ -104,9 +104,9 @@ fn Row(pos: usize, row: FileRow) -> impl IntoView {
     };
     view! {
         <div class=class data-testid="file-row" style:top=format!("{}px", pos as f64 * ROW_PX)>
-            <span class="file-path" title=row.path.clone()>{row.path.clone()}</span>
+            <span class="file-path" data-testid="file-path" title=row.path.clone()>{row.path.clone()}</span>
             <span class="file-size">{s::bytes(row.size)}</span>
-            <span class="file-state">{state_text(&row.state)}
+            <span class="file-state" data-testid="file-state">{state_text(&row.state)}
                 {percent.map(|p| view! { <span class="mini-bar" aria-hidden="true"><span style:width=format!("{p}%")></span></span> })}
             </span>
             <span class="file-actions">

@@ -41,10 +41,10 @@ pub fn PlanView() -> impl IntoView {
                 <p class="plan-totals" data-testid="plan-totals">{totals}</p>
                 <p class="plan-size" data-testid="plan-size">{size_line}</p>
                 <p class="plan-check muted" data-testid="plan-check" data-done=move || checked().to_string()>{checking}</p>
-                <ul class="plan-reasons">
+                <ul class="plan-reasons" data-testid="plan-reasons">
                     <For each=reasons key=|r| r.clone() children=|r| view! { <li>{r}</li> }/>
                 </ul>
-                <ul class="folder-tree" aria-label=s::FOLDERS>
+                <ul class="folder-tree" data-testid="folder-tree" aria-label=s::FOLDERS>
                     // Keyed by path only: rows stay in place (and keep keyboard focus) while
                     // the walk updates their counts; the figures and the box read the store.
                     <For each=folders key=|(p, _)| p.clone()
@@ -60,7 +60,7 @@ pub fn PlanView() -> impl IntoView {
                                         <input type="checkbox" prop:checked=included
                                             on:change=move |e| intent(Intent::SetFolderIncluded(p_change.clone(), event_target_checked(&e)))/>
                                         <span class="icon icon-folder" aria-hidden="true"></span>
-                                        <span class="folder-name" title=path.clone()>{name}</span>
+                                        <span class="folder-name" data-testid="folder-name" title=path.clone()>{name}</span>
                                         <span class="folder-meta">{meta}</span>
                                     </label>
                                 </li>

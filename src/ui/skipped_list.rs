@@ -56,7 +56,7 @@ pub fn SkippedList() -> impl IntoView {
                 </button>
                 <ul class="skipped-items">
                     {move || list.with(|l| l.iter().take(MAX_SHOWN).map(|(p, r)| view! {
-                        <li><span class="file-path">{p.clone()}</span><span class="reason">{*r}</span></li>
+                        <li><span class="file-path" data-testid="file-path">{p.clone()}</span><span class="reason" data-testid="skip-reason">{*r}</span></li>
                     }).collect_view())}
                 </ul>
                 <Show when=move || list.with(|l| l.len() > MAX_SHOWN)>

@@ -47,7 +47,7 @@ pub fn StatusCard() -> impl IntoView {
     view! {
         <section class=tone data-testid="status-card" aria-labelledby="status-headline">
             <h2 id="status-headline" class="status-headline">{move || head.get()}</h2>
-            <p class="status-detail">{move || det.get()}</p>
+            <p class="status-detail" data-testid="status-detail">{move || det.get()}</p>
             <Show when=move || { skipped.get() > 0 }>
                 <p class="skipped-line"><a href="#skipped">{move || s::skipped_line(skipped.get())}</a></p>
             </Show>

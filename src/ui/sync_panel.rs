@@ -52,7 +52,7 @@ pub fn SyncPanel() -> impl IntoView {
                         view! {
                             <li class="backup-folder" data-testid="backup-folder">
                                 <span class="icon icon-folder" aria-hidden="true"></span>
-                                <span class="folder-name">{f.name.clone()}</span>
+                                <span class="folder-name" data-testid="folder-name">{f.name.clone()}</span>
                                 <span class="folder-meta">{line}</span>
                                 <button class="link" on:click=move |_| intent(Intent::RemoveBackupFolder(name.clone()))
                                     aria-label=format!("{} {}", s::SYNC_REMOVE, f.name)>{s::SYNC_REMOVE}</button>

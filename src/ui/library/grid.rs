@@ -73,7 +73,7 @@ pub fn Grid() -> impl IntoView {
             focused.set_value(serial);
             return;
         }
-        if let Ok(Some(b)) = el.query_selector(&format!("[data-index=\"{index}\"] .thumb-open")) {
+        if let Ok(Some(b)) = el.query_selector(&format!("[data-index=\"{index}\"] [data-testid=\"thumb-open\"]")) {
             if let Ok(b) = b.dyn_into::<web_sys::HtmlElement>() {
                 let _ = b.focus();
                 focused.set_value(serial);
@@ -93,7 +93,7 @@ pub fn Grid() -> impl IntoView {
         <div class="lib-body">
             <div class="lib-scroll" node_ref=scroller on:scroll=on_scroll data-testid="library-grid" aria-label=s::GRID_LABEL role="region">
                 <Show when=move || lib.state.get() == LoadState::Loading>
-                    <p class="muted lib-loading">{s::LOADING}</p>
+                    <p class="muted lib-loading" data-testid="library-loading">{s::LOADING}</p>
                 </Show>
                 <Show when=empty>
                     <p class="muted lib-loading" data-testid="library-empty">{move || {
@@ -172,7 +172,7 @@ fn CellView(cell: Cell, side: f64) -> impl IntoView {
     view! {
         <div class="thumb" class:selected=selected class:video=video style=size data-testid="thumb" data-id=item.id.clone() data-index=index
             data-name=name.clone() data-album=item.album.clone().unwrap_or_default() data-day=item.day.clone()>
-            <button class="thumb-open" aria-label=label on:click=move |_| intent(LibraryIntent::Open(index))>
+            <button class="thumb-open" data-testid="thumb-open" aria-label=label on:click=move |_| intent(LibraryIntent::Open(index))>
                 <Show when=move || !broken.get() fallback=move || view! {
                     <span class="placeholder" data-testid="placeholder">
                         <span class=if video { "icon icon-play" } else { "icon icon-photo" } aria-hidden="true"></span>
@@ -184,7 +184,7 @@ fn CellView(cell: Cell, side: f64) -> impl IntoView {
                 </Show>
                 {move || (video && !broken.get()).then(|| view! { <span class="badge">{s::VIDEO}</span> })}
             </button>
-            <input type="checkbox" class="thumb-check" aria-label=s::select_item(&name) prop:checked=selected
+            <input type="checkbox" class="thumb-check" data-testid="thumb-select" aria-label=s::select_item(&name) prop:checked=selected
                 on:change=move |_| intent(LibraryIntent::ToggleSelected(id.clone()))/>
         </div>
     }

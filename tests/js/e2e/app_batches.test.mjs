@@ -46,7 +46,7 @@ test('batch after batch in one page: each gets its own plan, Back up and figures
     assert.ok(await visible(page, 'backup-button'), 'the new batch has its own Back up button');
     assert.equal(await page.getByTestId('pause-button').count(), 0, 'no Pause before the press');
     assert.equal(await page.getByTestId('overall-progress').count(), 0, 'the first batch\'s figures are gone');
-    const folders = await page.getByTestId('plan-view').locator('.folder-name').allTextContents();
+    const folders = await page.getByTestId('plan-view').getByTestId('folder-name').allTextContents();
     assert.deepEqual(folders, ['Card 2', 'Sub'], 'the plan lists this batch\'s folders only');
     assert.equal(await received(server), bytesOf(c.one), 'nothing sent before the press');
     await page.getByTestId('backup-button').click();
@@ -118,8 +118,8 @@ test('a retry countdown moves on screen, from the engine\'s clock', async () => 
     await dropPaths(page, '[data-testid="drop-zone"]', [path.join(dir, 'Phone')]);
     await waitForStatus(page, /^Ready to back up 1 photos and videos$/);
     await page.getByTestId('backup-button').click();
-    const row = page.getByTestId('file-row').locator('.file-state');
-    await page.waitForFunction(() => /retrying in \d+ s/.test(document.querySelector('[data-testid="file-row"] .file-state')?.textContent || ''), null, { timeout: 30000 });
+    const row = page.getByTestId('file-row').getByTestId('file-state');
+    await page.waitForFunction(() => /retrying in \d+ s/.test(document.querySelector('[data-testid="file-row"] [data-testid="file-state"]')?.textContent || ''), null, { timeout: 30000 });
     const seen = new Set();
     const end = Date.now() + 8000;
     while (Date.now() < end) {

@@ -46,7 +46,7 @@ test('dialogs: a title, a legible body and a clearly destructive button, in the 
     await waitForGrid(page, 2);
 
     // The viewer's confirmation: it sits inside the viewer, whose text is white on black.
-    await page.locator('[data-testid="thumb"][data-name="IMG_1.jpg"] .thumb-open').click();
+    await page.locator('[data-testid="thumb"][data-name="IMG_1.jpg"] [data-testid="thumb-open"]').click();
     await page.getByTestId('viewer').waitFor();
     await page.getByTestId('viewer-trash').click();
     await page.getByTestId('confirm-trash').waitFor();
@@ -61,8 +61,8 @@ test('dialogs: a title, a legible body and a clearly destructive button, in the 
     await page.getByTestId('viewer').waitFor({ state: 'detached' });
 
     // The selection's confirmation, on the light library page.
-    await page.locator('[data-testid="thumb"][data-name="IMG_1.jpg"] .thumb-check').check();
-    await page.locator('[data-testid="thumb"][data-name="IMG_2.jpg"] .thumb-check').check();
+    await page.locator('[data-testid="thumb"][data-name="IMG_1.jpg"] [data-testid="thumb-select"]').check();
+    await page.locator('[data-testid="thumb"][data-name="IMG_2.jpg"] [data-testid="thumb-select"]').check();
     await page.getByTestId('trash').click();
     await page.getByTestId('confirm-trash').waitFor();
     assert.equal(await assertLegible(page, 'confirm-trash', 'selection'), 'Move 2 items to the Trash?');

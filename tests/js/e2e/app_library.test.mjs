@@ -68,7 +68,7 @@ test('the library: albums and dates, rotated thumbnails, search, viewer, exact d
     // Newest first, a heading per day.
     assert.ok(items.findIndex((i) => i.name === 'IMG_2002.jpg') < items.findIndex((i) => i.name === 'IMG_2001.jpg'));
     assert.ok(items.findIndex((i) => i.name === 'IMG_2001.jpg') < items.findIndex((i) => i.name === 'IMG_0003.jpg'));
-    assert.ok((await page.locator('.lib-day h3').allTextContents()).some((h) => /2 January 2023|January 2, 2023/.test(h)));
+    assert.ok((await page.locator('[data-testid="day-heading"] h3').allTextContents()).some((h) => /2 January 2023|January 2, 2023/.test(h)));
     // The browser's IANA zone, not today's offset, so the server applies each date's own rules.
     assert.ok(libraryUrls.length > 0 && libraryUrls.every((u) => /[?&]tz=Pacific%2FAuckland(&|$)/.test(u)), libraryUrls.join('\n'));
     assert.match(await page.getByTestId('library-totals').textContent(), /^6 items · [\d.]+ KB · [\d.]+ KB used on the server$/);
@@ -102,7 +102,7 @@ test('the library: albums and dates, rotated thumbnails, search, viewer, exact d
     await page.screenshot({ path: screenshotPath('screenshot-library.png') });
 
     // The viewer: details, keyboard steps, and Download original with the exact bytes.
-    await page.locator('[data-testid="thumb"][data-name="IMG_ROT.jpg"] .thumb-open').click();
+    await page.locator('[data-testid="thumb"][data-name="IMG_ROT.jpg"] [data-testid="thumb-open"]').click();
     await page.getByTestId('viewer').waitFor();
     assert.equal((await page.getByTestId('viewer-name').textContent()).trim(), 'IMG_ROT.jpg');
     assert.match(await page.getByTestId('detail-taken').textContent(), /2021/);
@@ -130,8 +130,8 @@ test('the library: albums and dates, rotated thumbnails, search, viewer, exact d
 
     // Delete: two to the Trash (confirmed), still "backed up" for dedup, then restored.
     const shaRot = sha256(files['Holiday/IMG_ROT.jpg']);
-    await page.locator('[data-testid="thumb"][data-name="IMG_ROT.jpg"] .thumb-check').check();
-    await page.locator('[data-testid="thumb"][data-name="clip.mp4"] .thumb-check').check();
+    await page.locator('[data-testid="thumb"][data-name="IMG_ROT.jpg"] [data-testid="thumb-select"]').check();
+    await page.locator('[data-testid="thumb"][data-name="clip.mp4"] [data-testid="thumb-select"]').check();
     assert.equal((await page.getByTestId('selected-count').textContent()).trim(), '2 selected');
     await page.getByTestId('trash').click();
     await page.getByTestId('confirm-trash').waitFor();
@@ -146,7 +146,7 @@ test('the library: albums and dates, rotated thumbnails, search, viewer, exact d
     await waitForGrid(page, 2);
     assert.match(await page.getByTestId('trash-note').textContent(), /still count as backed up/);
     assert.deepEqual(await seriousViolations(page), [], 'axe on the Trash');
-    await page.locator('[data-testid="thumb"][data-name="IMG_ROT.jpg"] .thumb-check').check();
+    await page.locator('[data-testid="thumb"][data-name="IMG_ROT.jpg"] [data-testid="thumb-select"]').check();
     await page.getByTestId('restore').click();
     await waitForGrid(page, 1);
     await page.getByRole('link', { name: 'Photos' }).click();

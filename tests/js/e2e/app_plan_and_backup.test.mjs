@@ -41,17 +41,17 @@ test('the plan counts a mixed folder and gives every skipped file its reason', a
     const plan = b.page.getByTestId('plan-view');
     assert.equal((await plan.getByTestId('plan-totals').textContent()).trim(), '6 photos, 2 videos, 2 to downsize, 7 skipped');
     assert.equal((await plan.getByTestId('plan-check').textContent()).trim(), `All ${tree.files.length} files checked.`);
-    const reasons = (await plan.locator('.plan-reasons li').allTextContents()).sort();
+    const reasons = (await plan.locator('[data-testid="plan-reasons"] li').allTextContents()).sort();
     assert.deepEqual(reasons, ['empty file: 1', 'not a photo or video: 1', 'over the size limit: 1', 'system file: 4']);
-    const folders = await plan.locator('.folder-tree li').allInnerTexts();
+    const folders = await plan.locator('[data-testid="folder-tree"] li').allInnerTexts();
     assert.ok(folders.some((t) => /^Videos\s+2 files/.test(t)), `folder tree: ${folders.join(' | ')}`);
     // Every skipped file is listed with its reason; nothing else is.
     const items = await b.page.getByTestId('skipped-list').locator('li').evaluateAll((lis) =>
-      lis.map((li) => [li.querySelector('.file-path').textContent, li.querySelector('.reason').textContent]));
+      lis.map((li) => [li.querySelector('[data-testid="file-path"]').textContent, li.querySelector('[data-testid="skip-reason"]').textContent]));
     assert.deepEqual(new Map(items), new Map(skipped().map((f) => [f.rel, f.expect])));
     assert.match(await b.page.getByTestId('status-card').innerText(), /7 photos or videos were skipped — see why/);
     // A folder's check box takes it, sub-folders included, out of the plan, and puts it back.
-    const box = (name) => plan.locator('.folder-tree li').filter({ has: b.page.locator('.folder-name', { hasText: name }) }).locator('input[type=checkbox]');
+    const box = (name) => plan.locator('[data-testid="folder-tree"] li').filter({ has: b.page.getByTestId('folder-name').filter({ hasText: name }) }).locator('input[type=checkbox]');
     const totals = () => plan.getByTestId('plan-totals');
     await box(/^Videos$/).uncheck();
     await b.page.waitForFunction(() => document.querySelector('[data-testid="plan-totals"]').textContent.trim() === '6 photos, 0 videos, 2 to downsize, 7 skipped');
@@ -107,7 +107,7 @@ test('backing up the same folder again sends nothing: every file is already back
     await waitForStatus(b.page, /^Backup complete$/, 300000);
     assert.equal(await statusDetail(b.page), '0 uploaded, 8 already backed up, 7 skipped, 0 failed');
     const rows = await b.page.getByTestId('file-row').evaluateAll((rs) =>
-      rs.map((r) => [r.querySelector('.file-path').textContent, r.querySelector('.file-state').textContent]));
+      rs.map((r) => [r.querySelector('[data-testid="file-path"]').textContent, r.querySelector('[data-testid="file-state"]').textContent]));
     assert.equal(rows.length, tree.files.length);
     for (const f of kept()) assert.equal(new Map(rows).get(f.rel), 'already backed up', f.rel);
     assert.equal(await server.patchCount() - patchesBefore, 0, 'no PATCH may be sent');

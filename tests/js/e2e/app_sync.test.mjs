@@ -91,7 +91,7 @@ test('a sub-folder left out of a backup folder\'s plan stays out in later scans'
     await page.getByTestId('sync-switch').check();
     await page.getByTestId('add-backup-folder').click();
     await waitForStatus(page, /^Ready to back up 2 photos and videos$/);
-    const box = page.getByTestId('plan-view').locator('.folder-tree li').filter({ has: page.locator('.folder-name', { hasText: /^Screenshots$/ }) }).locator('input[type=checkbox]');
+    const box = page.getByTestId('plan-view').locator('[data-testid="folder-tree"] li').filter({ has: page.getByTestId('folder-name').filter({ hasText: /^Screenshots$/ }) }).locator('input[type=checkbox]');
     await box.uncheck();
     await waitForStatus(page, /^Ready to back up 1 photos and videos$/);
     await page.getByTestId('backup-button').click();

@@ -126,7 +126,7 @@ export async function slowPatches(page, ms) {
 }
 
 export async function statusDetail(page) {
-  return (await page.locator('[data-testid="status-card"] .status-detail').textContent()).trim();
+  return (await page.locator('[data-testid="status-detail"]').textContent()).trim();
 }
 
 /** Waits until the server has received at least `n` bytes (from /metrics). */
@@ -190,7 +190,7 @@ export async function timeToPlan(page, dropPaths, root, re, timeout = 600000, ch
   if (firstRe) {
     const first = await page.waitForFunction((src) => {
       const h = document.querySelector('[data-testid="status-card"] h2');
-      const rows = [...document.querySelectorAll('[data-testid="plan-view"] .folder-tree li')];
+      const rows = [...document.querySelectorAll('[data-testid="plan-view"] [data-testid="folder-tree"] li')];
       if (!h || !new RegExp(src).test(h.textContent) || !rows.length) return false;
       return { t: performance.now(), rows: rows.length, sizesPending: rows.filter((li) => li.textContent.includes('reading sizes')).length };
     }, firstRe.source, { timeout, polling: 20 });

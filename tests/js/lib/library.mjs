@@ -61,7 +61,7 @@ export async function backUpAndOpenLibrary(page, folders, n) {
 /** Waits until the grid shows exactly `n` items (0 waits for the empty message). */
 export async function waitForGrid(page, n, timeout = 30000) {
   await page.waitForFunction((n) => {
-    const loading = document.querySelector('.lib-loading');
+    const loading = document.querySelector('[data-testid="library-loading"]');
     const count = document.querySelectorAll('[data-testid="thumb"]').length;
     return n === 0 ? !!document.querySelector('[data-testid="library-empty"]') : count === n && !(loading && loading.textContent.startsWith('Loading'));
   }, n, { timeout });
