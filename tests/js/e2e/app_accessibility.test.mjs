@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, screenshotPath } from '../lib/server.mjs';
-import { launch, dropPaths, waitForStatus, waitForPlanChecked } from '../lib/browser.mjs';
+import { launch, dropPaths, waitForStatus, waitForPlanChecked, backUpAndWait } from '../lib/browser.mjs';
 import { writeTree, jpeg, png } from '../lib/fixtures.mjs';
 import { video, slowPatches, waitForReceived } from '../lib/app.mjs';
 import { injectAxe } from '../lib/library.mjs';
@@ -106,8 +106,7 @@ test('no horizontal scrolling at 200% zoom (683x384 CSS px at 2x) with plan, lis
     await waitForStatus(b.page, /^Ready to back up 6 photos and videos$/);
     await b.page.locator('[data-testid="settings"] summary').click();
     assert.ok(await overflow(b.page) <= 0, `plan view overflows by ${await overflow(b.page)} px`);
-    await b.page.getByTestId('backup-button').click();
-    await waitForStatus(b.page, /^Backup complete$/, 120000);
+    await backUpAndWait(b.page, /^Backup complete$/, 120000);
     assert.ok(await overflow(b.page) <= 0, `complete page overflows by ${await overflow(b.page)} px`);
   } finally {
     await b.close();

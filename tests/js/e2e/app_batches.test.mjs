@@ -7,11 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer } from '../lib/server.mjs';
-import { launch, dropPaths, waitForStatus, statusHeadline } from '../lib/browser.mjs';
-import { slowPatches, statusDetail } from '../lib/app.mjs';
+import { launch, dropPaths, waitForStatus, statusHeadline, backUpAndWait } from '../lib/browser.mjs';
+import { slowPatches, statusDetail, received } from '../lib/app.mjs';
 import { writeTree, jpeg } from '../lib/fixtures.mjs';
 
-const received = async (server) => (await server.metrics())['shoebox_received_bytes_total'] || 0;
 const text = async (page, id) => (await page.getByTestId(id).textContent()).trim();
 const visible = (page, id) => page.getByTestId(id).isVisible();
 
@@ -35,8 +34,7 @@ test('batch after batch in one page: each gets its own plan, Back up and figures
     await dropPaths(page, '[data-testid="drop-zone"]', [path.join(dir, 'Card 1')]);
     await waitForStatus(page, /^Ready to back up 3 photos and videos$/);
     assert.match(await text(page, 'plan-size'), /^3 files to back up, /);
-    await page.getByTestId('backup-button').click();
-    await waitForStatus(page, /^Backup complete$/);
+    await backUpAndWait(page);
     assert.equal(await received(server), bytesOf(c.one));
     assert.match(await text(page, 'overall-text'), /3 of 3 files/);
 
@@ -49,8 +47,7 @@ test('batch after batch in one page: each gets its own plan, Back up and figures
     const folders = await page.getByTestId('plan-view').getByTestId('folder-name').allTextContents();
     assert.deepEqual(folders, ['Card 2', 'Sub'], 'the plan lists this batch\'s folders only');
     assert.equal(await received(server), bytesOf(c.one), 'nothing sent before the press');
-    await page.getByTestId('backup-button').click();
-    await waitForStatus(page, /^Backup complete$/);
+    await backUpAndWait(page);
     assert.equal(await statusDetail(page), '2 uploaded, 0 already backed up, 0 skipped, 0 failed');
     assert.equal(await received(server) - bytesOf(c.one), bytesOf(c.two), 'the server received only the second batch\'s bytes');
     assert.match(await text(page, 'overall-text'), /^[\d.]+ KB of [\d.]+ KB · 2 of 2 files/);
@@ -60,8 +57,7 @@ test('batch after batch in one page: each gets its own plan, Back up and figures
     const before = await received(server);
     await dropPaths(page, '[data-testid="drop-zone"]', [path.join(dir, 'Card 2')]);
     await waitForStatus(page, /^Ready to back up 2 photos and videos$/);
-    await page.getByTestId('backup-button').click();
-    await waitForStatus(page, /^Backup complete$/);
+    await backUpAndWait(page);
     assert.equal(await statusDetail(page), '0 uploaded, 2 already backed up, 0 skipped, 0 failed');
     assert.equal(await received(server), before);
     assert.match(await text(page, 'page-total'), /^On this page: 3 backups, 7 files — 5 uploaded \([^)]+\), 2 already backed up$/);
@@ -83,8 +79,7 @@ test('a folder added while a backup runs joins it with no second press, and the 
     await page.goto(server.appUrl());
     await dropPaths(page, '[data-testid="drop-zone"]', [path.join(dir, 'Card 1')]);
     await waitForStatus(page, /^Ready to back up 3 photos and videos$/);
-    await page.getByTestId('backup-button').click();
-    await waitForStatus(page, /^Backing up \d of 3$/, 30000);
+    await backUpAndWait(page, /^Backing up \d of 3$/, 30000);
     await dropPaths(page, '[data-testid="drop-zone"]', [path.join(dir, 'Card 3')]);
     await waitForStatus(page, /^Backing up \d of 4$/, 30000);
     assert.equal(await page.getByTestId('backup-button').count(), 0, 'no second Back up press');

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer } from '../lib/server.mjs';
-import { launch, waitForStatus, dropPaths } from '../lib/browser.mjs';
+import { launch, waitForStatus, dropPaths, backUpAndWait } from '../lib/browser.mjs';
 import { writeTree, jpeg } from '../lib/fixtures.mjs';
 
 test('a new device signs in by approval from a signed-in one; signing it out refuses it at once', async () => {
@@ -68,8 +68,7 @@ test('a user over quota is refused before anything is sent: "Your storage is ful
     assert.equal(await late.page.evaluate(() => JSON.parse(localStorage.getItem('shoebox.settings') || '{}').token || ''), '');
     await dropPaths(b.page, '[data-testid="drop-zone"]', [path.join(dir, 'Card')]);
     await waitForStatus(b.page, /^Ready to back up 2 photos and videos$/);
-    await b.page.getByTestId('backup-button').click();
-    await waitForStatus(b.page, /^Your storage is full$/, 60000);
+    await backUpAndWait(b.page, /^Your storage is full$/, 60000);
     // The storage line follows: what is stored (and claimed) against the quota.
     await b.page.waitForFunction(() => /^Storage: [1-9][\d.]* KB used of 100 KB$/.test(document.querySelector('[data-testid="storage-line"]')?.textContent || ''), null, { timeout: 10000 });
     const m = await server.metrics();

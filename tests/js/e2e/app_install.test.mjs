@@ -9,11 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { startServer, APP_DIR } from '../lib/server.mjs';
 import { launch, waitForStatus, statusHeadline } from '../lib/browser.mjs';
-import { statusDetail } from '../lib/app.mjs';
+import { statusDetail, received } from '../lib/app.mjs';
 import { jpeg, sha256 } from '../lib/fixtures.mjs';
 import { untilControlled, writeOpfs, photos, firstBackup } from '../lib/pwa.mjs';
 
-const received = async (server) => (await server.metrics())['shoebox_received_bytes_total'] || 0;
 const checks = async (server) => Object.entries(await server.metrics()).filter(([k]) => k.includes('method="POST"')).reduce((a, [, v]) => a + v, 0);
 
 test('installable: the manifest parses, its icons load, Chromium reports no installability error', async () => {

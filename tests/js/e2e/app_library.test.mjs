@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, screenshotPath } from '../lib/server.mjs';
-import { launch, dropPaths, waitForStatus } from '../lib/browser.mjs';
+import { launch, dropPaths, waitForStatus, backUpAndWait } from '../lib/browser.mjs';
 import { statusDetail, video } from '../lib/app.mjs';
 import { withExif, chromiumJpeg } from '../lib/exif.mjs';
 import { writeTree, sha256 } from '../lib/fixtures.mjs';
@@ -45,8 +45,7 @@ test('the library: albums and dates, rotated thumbnails, search, viewer, exact d
     writeTree(path.join(dir, 'Garden'), Object.fromEntries(Object.entries(files).filter(([k]) => k.startsWith('Garden/')).map(([k, v]) => [k.slice(7), v])));
     await dropPaths(page, '[data-testid="drop-zone"]', [path.join(dir, 'Holiday'), path.join(dir, 'Garden')]);
     await waitForStatus(page, /^Ready to back up 6 photos and videos$/);
-    await page.getByTestId('backup-button').click();
-    await waitForStatus(page, /^Backup complete$/);
+    await backUpAndWait(page);
     assert.equal(await statusDetail(page), '6 uploaded, 0 already backed up, 0 skipped, 0 failed');
     // Each photo's thumbnail was made in the worker and sent beside it (the video has none).
     const puts = async () => (await server.metrics())['shoebox_http_requests_total{method="PUT",status="204"}'] || 0;
@@ -172,8 +171,7 @@ test('the library: albums and dates, rotated thumbnails, search, viewer, exact d
     await dropPaths(page, '[data-testid="drop-zone"]', [path.join(dir, 'Later')]);
     await page.waitForURL(/#\/$/);
     await waitForStatus(page, /^Ready to back up 1 photos? and videos?$/);
-    await page.getByTestId('backup-button').click();
-    await waitForStatus(page, /^Backup complete$/);
+    await backUpAndWait(page);
     await page.getByTestId('nav-library').click();
     await waitForGrid(page, 6);
     assert.equal((await gridItems(page))[0].name, 'IMG_3001.jpg', 'the newest first (the video is still in the Trash)');
@@ -215,8 +213,7 @@ test('a video gets its first frame as a poster where the browser decodes it; one
     writeTree(path.join(dir, 'Clips'), { 'green.webm': await solidWebm(page), 'broken.mp4': video('isom', 'poster-broken') });
     await dropPaths(page, '[data-testid="drop-zone"]', [path.join(dir, 'Clips')]);
     await waitForStatus(page, /^Ready to back up 2 photos and videos$/);
-    await page.getByTestId('backup-button').click();
-    await waitForStatus(page, /^Backup complete$/);
+    await backUpAndWait(page);
     const puts = async () => (await server.metrics())['shoebox_http_requests_total{method="PUT",status="204"}'] || 0;
     for (let i = 0; i < 100 && (await puts()) < 1; i++) await new Promise((r) => setTimeout(r, 100));
     assert.equal(await puts(), 1, 'one poster sent: the decodable video');

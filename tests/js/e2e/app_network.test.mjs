@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, screenshotPath } from '../lib/server.mjs';
-import { launch, dropPaths, waitForStatus, statusHeadline } from '../lib/browser.mjs';
+import { launch, dropPaths, waitForStatus, statusHeadline, backUpAndWait } from '../lib/browser.mjs';
 import { bigFolder, slowPatches, statusDetail, waitForReceived } from '../lib/app.mjs';
 import { writeTree, jpeg } from '../lib/fixtures.mjs';
 
@@ -56,8 +56,7 @@ test('Wi-Fi only on a cellular connection: "Waiting for Wi-Fi", nothing sent, th
     await b.page.goto(server.appUrl('&wifiOnly=1'));
     await dropPaths(b.page, '[data-testid="drop-zone"]', [path.join(dir, 'Phone')]);
     await waitForStatus(b.page, /^Ready to back up 2 photos and videos$/);
-    await b.page.getByTestId('backup-button').click();
-    await waitForStatus(b.page, /^Waiting for Wi-Fi$/, 15000);
+    await backUpAndWait(b.page, /^Waiting for Wi-Fi$/, 15000);
     await new Promise((r) => setTimeout(r, 1500));
     assert.equal(await statusHeadline(b.page), 'Waiting for Wi-Fi');
     assert.equal(await server.patchCount(), 0, 'nothing is sent on a metered connection');

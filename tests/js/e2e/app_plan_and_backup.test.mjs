@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer } from '../lib/server.mjs';
-import { launch, dropPaths, waitForStatus, waitForPlanChecked, statusHeadline } from '../lib/browser.mjs';
+import { launch, dropPaths, waitForStatus, waitForPlanChecked, statusHeadline, backUpAndWait } from '../lib/browser.mjs';
 import { readExif } from '../lib/exif.mjs';
 import { mixedTree, statusDetail } from '../lib/app.mjs';
 
@@ -69,8 +69,7 @@ test('a High quality backup stores every kept file, none of the skipped, nothing
   const b = await launch();
   try {
     await dropAndPlan(b.page);
-    await b.page.getByTestId('backup-button').click();
-    await waitForStatus(b.page, /^Backup complete$/, 300000);
+    await backUpAndWait(b.page, /^Backup complete$/, 300000);
     assert.equal(await statusDetail(b.page), '8 uploaded, 0 already backed up, 7 skipped, 0 failed');
 
     const media = await server.media();
@@ -103,8 +102,7 @@ test('backing up the same folder again sends nothing: every file is already back
   const b = await launch();
   try {
     await dropAndPlan(b.page);
-    await b.page.getByTestId('backup-button').click();
-    await waitForStatus(b.page, /^Backup complete$/, 300000);
+    await backUpAndWait(b.page, /^Backup complete$/, 300000);
     assert.equal(await statusDetail(b.page), '0 uploaded, 8 already backed up, 7 skipped, 0 failed');
     const rows = await b.page.getByTestId('file-row').evaluateAll((rs) =>
       rs.map((r) => [r.querySelector('[data-testid="file-path"]').textContent, r.querySelector('[data-testid="file-state"]').textContent]));

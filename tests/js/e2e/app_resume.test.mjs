@@ -4,10 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { startServer, screenshotPath } from '../lib/server.mjs';
-import { launch, dropPaths, waitForStatus } from '../lib/browser.mjs';
-import { bigFolder, slowPatches, statusDetail, waitForReceived } from '../lib/app.mjs';
+import { launch, dropPaths, waitForStatus, backUpUnlessStarted } from '../lib/browser.mjs';
+import { bigFolder, slowPatches, statusDetail, waitForReceived, received } from '../lib/app.mjs';
 
-const received = async (server) => (await server.metrics())['shoebox_received_bytes_total'] || 0;
 
 test('a reload mid-upload continues from the server\'s offset after the folder is dropped again', async () => {
   const big = bigFolder('Resume', 40_000_000);
@@ -28,10 +27,7 @@ test('a reload mid-upload continues from the server\'s offset after the folder i
     await b.page.screenshot({ path: screenshotPath('screenshot-continue.png') });
 
     await dropPaths(b.page, '[data-testid="drop-zone"]', [big.dir]);
-    const start = b.page.getByTestId('backup-button');
-    await start.or(b.page.getByTestId('pause-button')).first().waitFor();
-    if (await start.isVisible()) await start.click();
-    await waitForStatus(b.page, /^Backup complete$/, 180000);
+    await backUpUnlessStarted(b.page, 180000);
     assert.equal(await statusDetail(b.page), '1 uploaded, 0 already backed up, 0 skipped, 0 failed');
 
     const after = await received(server) - before;

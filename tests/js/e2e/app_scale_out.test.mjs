@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startCluster } from '../lib/cluster.mjs';
-import { launch, dropPaths, waitForStatus } from '../lib/browser.mjs';
+import { launch, dropPaths, waitForStatus, backUpAndWait, backUpUnlessStarted } from '../lib/browser.mjs';
 import { bigFolder, slowPatches, statusDetail } from '../lib/app.mjs';
 import { writeTree, jpeg } from '../lib/fixtures.mjs';
 
@@ -35,8 +35,7 @@ test('a folder backed up through a load balancer in front of two nodes arrives w
     await page.goto(cluster.appUrl());
     await dropPaths(page, '[data-testid="drop-zone"]', [path.join(work, 'Card')]);
     await waitForStatus(page, /^Ready to back up 4 photos and videos$/);
-    await page.getByTestId('backup-button').click();
-    await waitForStatus(page, /^Backup complete$/, 180000);
+    await backUpAndWait(page, /^Backup complete$/, 180000);
     assert.equal(await statusDetail(page), '4 uploaded, 0 already backed up, 0 skipped, 0 failed');
     const [a, bn] = patches();
     assert.ok(a > 0 && bn > 0, `PATCHes went to both nodes: ${a} and ${bn}`);
@@ -50,8 +49,7 @@ test('a folder backed up through a load balancer in front of two nodes arrives w
     await page.reload();
     await dropPaths(page, '[data-testid="drop-zone"]', [path.join(work, 'Card')]);
     await waitForStatus(page, /^Ready to back up 4 photos and videos$/, 60000);
-    await page.getByTestId('backup-button').click();
-    await waitForStatus(page, /^Backup complete$/, 60000);
+    await backUpAndWait(page, /^Backup complete$/, 60000);
     assert.equal(await statusDetail(page), '0 uploaded, 4 already backed up, 0 skipped, 0 failed');
     assert.equal(patches().reduce((x, y) => x + y, 0), before, 'nothing was sent again');
     assert.deepEqual(cluster.leftInNodes(), [], 'no node keeps state of its own');
@@ -75,10 +73,7 @@ test('a reload mid-upload continues through the other node from the offset the b
     const before = await cluster.received() - start0;
     assert.ok(before < big.size, `received ${before} before the reload`);
     await dropPaths(b.page, '[data-testid="drop-zone"]', [big.dir]);
-    const start = b.page.getByTestId('backup-button');
-    await start.or(b.page.getByTestId('pause-button')).first().waitFor();
-    if (await start.isVisible()) await start.click();
-    await waitForStatus(b.page, /^Backup complete$/, 180000);
+    await backUpUnlessStarted(b.page, 180000);
     assert.equal(await statusDetail(b.page), '1 uploaded, 0 already backed up, 0 skipped, 0 failed');
     const after = await cluster.received() - start0 - before;
     assert.ok(after < big.size, `after the reload the nodes received ${after} more bytes of ${big.size}: it started again`);

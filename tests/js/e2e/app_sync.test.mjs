@@ -5,12 +5,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, screenshotPath } from '../lib/server.mjs';
-import { launch, waitForStatus, statusHeadline } from '../lib/browser.mjs';
-import { statusDetail } from '../lib/app.mjs';
+import { launch, waitForStatus, statusHeadline, backUpAndWait } from '../lib/browser.mjs';
+import { statusDetail, received } from '../lib/app.mjs';
 import { jpeg } from '../lib/fixtures.mjs';
 import { untilControlled, pickerGivesOpfs, writeOpfs, photos, fakeBattery, firstBackup } from '../lib/pwa.mjs';
 
-const received = async (server) => (await server.metrics())['shoebox_received_bytes_total'] || 0;
 
 
 test('reopening backs up only what was added since; a photo saved while open is backed up within a minute', async () => {
@@ -94,8 +93,7 @@ test('a sub-folder left out of a backup folder\'s plan stays out in later scans'
     const box = page.getByTestId('plan-view').locator('[data-testid="folder-tree"] li').filter({ has: page.getByTestId('folder-name').filter({ hasText: /^Screenshots$/ }) }).locator('input[type=checkbox]');
     await box.uncheck();
     await waitForStatus(page, /^Ready to back up 1 photos and videos$/);
-    await page.getByTestId('backup-button').click();
-    await waitForStatus(page, /^Backup complete$/);
+    await backUpAndWait(page);
     // A new screenshot, found at the next start: still left out; a new photo elsewhere: backed up.
     await page.goto(`${server.base}/manifest.webmanifest`);
     await writeOpfs(page, 'Pictures', { 'Screenshots/shot_2.jpg': jpeg('shot-2'), 'IMG_new.jpg': jpeg('keep-2') });

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer } from '../lib/server.mjs';
-import { launch, dropPaths, waitForStatus } from '../lib/browser.mjs';
+import { launch, dropPaths, waitForStatus, backUpAndWait } from '../lib/browser.mjs';
 import { statusDetail } from '../lib/app.mjs';
 import { writeTree, jpeg } from '../lib/fixtures.mjs';
 import { startSha1TusServer } from '../lib/third_party_tus.mjs';
@@ -25,8 +25,7 @@ test('a sha1-only third-party tus server gets sha1 chunk checksums and identical
     await page.goto(app.appUrl(`&endpoint=${encodeURIComponent(tus.endpoint)}`));
     await dropPaths(page, '[data-testid="drop-zone"]', [path.join(dir, 'Trip')]);
     await waitForStatus(page, /^Ready to back up 3 photos and videos$/);
-    await page.getByTestId('backup-button').click();
-    await waitForStatus(page, /^Backup complete$/, 120000);
+    await backUpAndWait(page, /^Backup complete$/, 120000);
     assert.equal(await statusDetail(page), '3 uploaded, 0 already backed up, 0 skipped, 0 failed');
     const patches = tus.requests().filter((r) => r.method === 'PATCH');
     assert.ok(patches.length >= 4, `PATCHes: ${patches.length}`);

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { startServer } from '../lib/server.mjs';
-import { launch, dropPaths, waitForStatus } from '../lib/browser.mjs';
+import { launch, dropPaths, waitForStatus, backUpAndWait } from '../lib/browser.mjs';
 import { statusDetail } from '../lib/app.mjs';
 import { writeTree, jpeg } from '../lib/fixtures.mjs';
 import { untilControlled } from '../lib/pwa.mjs';
@@ -109,8 +109,7 @@ test('the app loads, backs up and shows its library under its CSP with no violat
     assert.match(csp, /object-src 'none'/);
     await dropPaths(page, '[data-testid="drop-zone"]', [path.join(dir, 'Trip')]);
     await waitForStatus(page, /^Ready to back up 2 photos and videos$/);
-    await page.getByTestId('backup-button').click();
-    await waitForStatus(page, /^Backup complete$/);
+    await backUpAndWait(page);
     assert.equal(await statusDetail(page), '2 uploaded, 0 already backed up, 0 skipped, 0 failed');
     await page.getByTestId('nav-library').click();
     await waitForGrid(page, (await server.media()).length);

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { skeletonTree, sha256 } from '../lib/fixtures.mjs';
 import { startServer, screenshotPath } from '../lib/server.mjs';
-import { launch, dropPaths, waitForStatus } from '../lib/browser.mjs';
+import { launch, dropPaths, waitForStatus, backUpAndWait } from '../lib/browser.mjs';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-skeleton-'));
 const root = path.join(work, 'Holiday 2024');
@@ -22,8 +22,7 @@ async function backUpAndVerify(choose, screenshot) {
     await b.page.goto(server.appUrl());
     await choose(b.page);
     await waitForStatus(b.page, /^Ready to back up 166 photos and videos$/, 60000);
-    await b.page.getByTestId('backup-button').click();
-    await waitForStatus(b.page, /^Backup complete$/, 180000);
+    await backUpAndWait(b.page, /^Backup complete$/, 180000);
     const detail = await b.page.locator('[data-testid="status-detail"]').textContent();
     assert.match(detail, /166 uploaded, 0 already backed up, 0 skipped, 0 failed/);
 

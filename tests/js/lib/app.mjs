@@ -129,11 +129,16 @@ export async function statusDetail(page) {
   return (await page.locator('[data-testid="status-detail"]').textContent()).trim();
 }
 
+/** Bytes the server has received in PATCH and creation bodies so far (from /metrics). */
+export async function received(server) {
+  return (await server.metrics())['shoebox_received_bytes_total'] || 0;
+}
+
 /** Waits until the server has received at least `n` bytes (from /metrics). */
 export async function waitForReceived(server, n, timeout = 60000) {
   const end = Date.now() + timeout;
   for (;;) {
-    const got = (await server.metrics())['shoebox_received_bytes_total'] || 0;
+    const got = await received(server);
     if (got >= n) return got;
     if (Date.now() > end) throw new Error(`server received only ${got} of ${n} bytes`);
     await new Promise((r) => setTimeout(r, 100));

@@ -51,6 +51,23 @@ export async function waitForStatus(page, re, timeout = 120000) {
   }, re.source, { timeout });
 }
 
+/** Presses "Back up" (a real click: the user gesture some browser features need) and waits for the headline. */
+export async function backUpAndWait(page, re = /^Backup complete$/, timeout = 120000) {
+  await page.getByTestId('backup-button').click();
+  await waitForStatus(page, re, timeout);
+}
+
+/**
+ * Presses "Back up" unless the backup already started by itself (a folder seen before), then
+ * waits for "Backup complete".
+ */
+export async function backUpUnlessStarted(page, timeout = 120000) {
+  const start = page.getByTestId('backup-button');
+  await start.or(page.getByTestId('pause-button')).first().waitFor();
+  if (await start.isVisible()) await start.click();
+  await waitForStatus(page, /^Backup complete$/, timeout);
+}
+
 /**
  * Waits until the plan view says every file's content was checked: the plan is ready from
  * names and sizes first, and inspection may still move a file (a text file named .jpg).
