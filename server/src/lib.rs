@@ -20,6 +20,7 @@ pub mod metrics;
 pub mod middleware;
 pub mod migrate;
 pub mod migrate_db;
+pub mod previews;
 pub mod purge;
 pub mod reaper;
 pub mod routes;

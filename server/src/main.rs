@@ -33,6 +33,10 @@ async fn main() {
     // stdout, flushed: scripts and tests read this line to learn the URL and the port.
     println!("{}", startup_line(addr, &state));
     let _ = std::io::stdout().flush();
+    // The server runs without the decoding tools; it says which previews that turns off.
+    for off in shoebox_server::previews::missing() {
+        eprintln!("shoebox-server: {off}");
+    }
     if let Err(e) = serve(listener, state).await {
         fail(&format!("server error: {e}"));
     }

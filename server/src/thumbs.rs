@@ -54,7 +54,7 @@ pub enum Served {
     Jpeg(Vec<u8>),
     /// The original itself is fine (a preview of a photo no larger than a preview).
     Original,
-    /// Nothing can be made (video, HEIC, RAW, broken, too large): the app shows a placeholder.
+    /// Nothing can be made (broken, too large, its tool missing): the app shows a placeholder.
     Nothing,
 }
 
@@ -87,6 +87,14 @@ pub async fn thumb_or_make(state: &AppState, user: &str, sha: &str, variant: Var
         && (long.is_some_and(|l| l <= PREVIEW_SIDE) || !facts.format.can_prepare())
     {
         return Ok(Served::Original);
+    }
+    if let Some(kind) = crate::previews::kind(facts.format) {
+        let made = crate::previews::make(state.store.clone(), user, sha, kind, variant.side()).await;
+        if let Some(jpeg) = made.clone() {
+            let (store, u, s) = (state.store.clone(), user.to_string(), sha.to_string());
+            tokio::task::spawn_blocking(move || store.put_thumb(&u, &s, variant.as_str(), &jpeg)).await??;
+        }
+        return Ok(made.map(Served::Jpeg).unwrap_or(Served::Nothing));
     }
     if !facts.format.can_prepare() || len > MAX_SOURCE_BYTES || facts.pixels().is_some_and(|p| p > MAX_THUMB_SOURCE_PIXELS) {
         return Ok(Served::Nothing);

@@ -8,6 +8,7 @@ pub mod isobmff;
 pub mod jpeg;
 #[cfg(feature = "prepare")]
 pub mod prepare;
+pub mod raw_preview;
 pub mod riff_png;
 pub mod sniff;
 pub mod tiff;

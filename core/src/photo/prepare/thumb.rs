@@ -42,6 +42,12 @@ impl From<Failure> for ThumbError {
 /// A JPEG of `src` at most `long_side` pixels on its long side (never enlarged), upright.
 pub fn thumbnail(src: &[u8], long_side: u32) -> Result<Vec<u8>, ThumbError> {
     let orientation = inspect("", src, src.len() as u64).orientation.unwrap_or(1);
+    thumbnail_oriented(src, long_side, orientation)
+}
+
+/// The same, turned by `orientation` (EXIF 1..=8) whatever `src` itself says: for pixels a
+/// decoder already turned (1), or a RAW's preview that its container orients.
+pub fn thumbnail_oriented(src: &[u8], long_side: u32, orientation: u8) -> Result<Vec<u8>, ThumbError> {
     let (rgb, w, h) = decode_rgb(src)?;
     let (dw, dh) = fit(w, h, long_side.max(1));
     let small = if (dw, dh) == (w, h) { rgb } else { resize(rgb, w, h, 3, false, dw, dh)? };

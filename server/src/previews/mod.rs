@@ -1,0 +1,213 @@
+//! Thumbnails and previews of what the browser cannot show and core cannot decode: HEIC/HEIF
+//! and AVIF through Debian's `heif-convert`, videos through `ffmpeg`, camera RAW through its
+//! embedded preview (core's `raw_preview`, in process). Tools run in [`sandbox`]; the stored
+//! bytes reach them as a temporary local copy (whatever the store: disk or S3), and whatever
+//! goes wrong ends as "no preview".
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use shoebox_core::facts::Format;
+use shoebox_core::photo::prepare::thumb::{thumbnail_oriented, MAX_THUMB_SOURCE_PIXELS};
+use shoebox_core::photo::raw_preview::raw_preview;
+
+use crate::store::Store;
+
+pub mod sandbox;
+
+/// A tool's wall-clock limit: a first frame or one HEIC takes well under a second.
+const TOOL_TIME: Duration = Duration::from_secs(15);
+/// Largest RAW file read whole to find its preview.
+const MAX_RAW_BYTES: u64 = 256 << 20;
+/// Largest HEIC/AVIF file copied for the decoder.
+const MAX_HEIF_BYTES: u64 = 128 << 20;
+/// A video's head and tail copied for ffmpeg, the middle left as a hole: the first second's
+/// frames sit near the start and an MP4's index at one end.
+const VIDEO_HEAD_BYTES: u64 = 64 << 20;
+const VIDEO_TAIL_BYTES: u64 = 16 << 20;
+
+/// Which of the external tools this node found.
+#[derive(Debug, Clone)]
+pub struct Tools {
+    pub ffmpeg: Option<PathBuf>,
+    pub heif_convert: Option<PathBuf>,
+}
+
+/// Found once: `SHOEBOX_FFMPEG` / `SHOEBOX_HEIF_CONVERT` name a tool, else `PATH`.
+pub fn tools() -> &'static Tools {
+    static TOOLS: OnceLock<Tools> = OnceLock::new();
+    TOOLS.get_or_init(|| Tools {
+        ffmpeg: sandbox::find_tool("SHOEBOX_FFMPEG", "ffmpeg"),
+        heif_convert: sandbox::find_tool("SHOEBOX_HEIF_CONVERT", "heif-convert"),
+    })
+}
+
+/// One line per kind of preview that is off on this node, for the start-up log.
+pub fn missing() -> Vec<&'static str> {
+    let t = tools();
+    let mut off = Vec::new();
+    if t.ffmpeg.is_none() {
+        off.push("video thumbnails are off: ffmpeg was not found (apt-get install ffmpeg)");
+    }
+    if t.heif_convert.is_none() {
+        off.push("HEIC/AVIF thumbnails are off: heif-convert was not found (apt-get install libheif-examples)");
+    }
+    off
+}
+
+/// What kind of external preview a format gets, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Heif,
+    Raw,
+    Video(&'static str),
+}
+
+pub fn kind(f: Format) -> Option<Kind> {
+    use Format::*;
+    Some(match f {
+        Heic | Avif => Kind::Heif,
+        Dng | Cr2 | Cr3 | Nef | Arw | Orf | Rw2 | Raf => Kind::Raw,
+        // The demuxer is named, never guessed: a "video" that is really a playlist is read
+        // as this container or not at all.
+        Mp4 | Mov | M4v | ThreeGp => Kind::Video("mov"),
+        Matroska | Webm => Kind::Video("matroska"),
+        Avi => Kind::Video("avi"),
+        MpegTs => Kind::Video("mpegts"),
+        _ => return None,
+    })
+}
+
+/// An upright JPEG of the stored `sha` at most `side` pixels long, or `None`.
+pub async fn make(store: Arc<dyn Store>, user: &str, sha: &str, kind: Kind, side: u32) -> Option<Vec<u8>> {
+    let (u, s) = (user.to_string(), sha.to_string());
+    match kind {
+        Kind::Raw => {
+            blocking(move || {
+                let (r, len) = store.open_blob(&u, &s).ok()??;
+                if len > MAX_RAW_BYTES {
+                    return None;
+                }
+                let mut bytes = Vec::with_capacity(len as usize);
+                r.take(len).read_to_end(&mut bytes).ok()?;
+                let p = raw_preview(&bytes)?;
+                thumbnail_oriented(p.jpeg, side, p.orientation).ok()
+            })
+            .await
+        }
+        Kind::Heif => {
+            let tool = tools().heif_convert.clone()?;
+            let dir = blocking(move || copy_in(&*store, &u, &s, "in.heic", MAX_HEIF_BYTES, None)).await?;
+            let ok = sandbox::run(&tool, &["--quiet", "-q", "92", "in.heic", "out.jpg"], dir.path(), TOOL_TIME).await;
+            // A file of several images is written as out-1.jpg, out-2.jpg…: the first is the primary.
+            let out = ["out.jpg", "out-1.jpg"].iter().map(|n| dir.path().join(n)).find(|p| p.is_file());
+            finish(ok.ok().and(out), side, dir).await
+        }
+        Kind::Video(demuxer) => {
+            let tool = tools().ffmpeg.clone()?;
+            let dir = blocking(move || copy_in(&*store, &u, &s, "in.video", u64::MAX, Some((VIDEO_HEAD_BYTES, VIDEO_TAIL_BYTES)))).await?;
+            // About a second in, where a clip has left its black first frame; a shorter clip
+            // has nothing there, so its first frame instead.
+            for at in ["1", "0"] {
+                let args = video_args(demuxer, at);
+                let args: Vec<&str> = args.iter().map(String::as_str).collect();
+                let ok = sandbox::run(&tool, &args, dir.path(), TOOL_TIME).await;
+                let out = dir.path().join("out.jpg");
+                if ok.is_ok() && out.metadata().is_ok_and(|m| m.len() > 0) {
+                    return finish(Some(out), side, dir).await;
+                }
+                if matches!(ok, Err(sandbox::ToolFailure::TimedOut)) {
+                    break;
+                }
+            }
+            None
+        }
+    }
+}
+
+fn video_args(demuxer: &str, at: &str) -> Vec<String> {
+    [
+        "-nostdin",
+        "-hide_banner",
+        "-loglevel",
+        "error",
+        "-threads",
+        "1",
+        "-filter_threads",
+        "1",
+        "-protocol_whitelist",
+        "file",
+        "-f",
+        demuxer,
+        "-ss",
+        at,
+        "-i",
+        "in.video",
+        "-map",
+        "0:v:0",
+        "-frames:v",
+        "1",
+        "-an",
+        "-sn",
+        "-dn",
+        "-pix_fmt",
+        "yuvj420p",
+        "-c:v",
+        "mjpeg",
+        "-q:v",
+        "2",
+        "-f",
+        "image2",
+        "-y",
+        "out.jpg",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
+}
+
+/// The tool's full-size output, shrunk to `side` as every thumbnail is. The tool already
+/// turned it upright (libheif applies irot/imir, ffmpeg the display matrix): one transform.
+async fn finish(out: Option<PathBuf>, side: u32, dir: tempfile::TempDir) -> Option<Vec<u8>> {
+    let out = out?;
+    blocking(move || {
+        let bytes = std::fs::read(&out).ok()?;
+        drop(dir);
+        let facts = shoebox_core::photo::inspect("", &bytes, bytes.len() as u64);
+        if facts.pixels().is_some_and(|p| p > MAX_THUMB_SOURCE_PIXELS) {
+            return None;
+        }
+        thumbnail_oriented(&bytes, side, 1).ok()
+    })
+    .await
+}
+
+/// The blob in a fresh private directory as `name`; over `max` bytes, nothing. With `sparse`
+/// (head, tail) only those ends are copied and the rest left as a hole of the same length.
+fn copy_in(store: &dyn Store, user: &str, sha: &str, name: &str, max: u64, sparse: Option<(u64, u64)>) -> Option<tempfile::TempDir> {
+    let dir = tempfile::Builder::new().prefix("shoebox-preview-").tempdir().ok()?;
+    let path: &Path = &dir.path().join(name);
+    let mut file = std::fs::File::create(path).ok()?;
+    let (r, len) = store.open_blob(user, sha).ok()??;
+    if len > max {
+        return None;
+    }
+    match sparse {
+        Some((head, tail)) if len > head + tail => {
+            std::io::copy(&mut r.take(head), &mut file).ok()?;
+            let (tr, _) = store.open_blob_at(user, sha, len - tail).ok()??;
+            file.seek(SeekFrom::Start(len - tail)).ok()?;
+            std::io::copy(&mut tr.take(tail), &mut file).ok()?;
+        }
+        _ => {
+            std::io::copy(&mut r.take(len), &mut file).ok()?;
+        }
+    }
+    file.flush().ok()?;
+    Some(dir)
+}
+
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Option<T> + Send + 'static) -> Option<T> {
+    tokio::task::spawn_blocking(f).await.ok().flatten()
+}
