@@ -31,7 +31,7 @@ impl Limits {
         Limits {
             name: "google".into(),
             max_photo_bytes: 200_000_000,
-            max_photo_pixels: 150_000_000,
+            max_photo_pixels: 200_000_000,
             max_video_bytes: 10_000_000_000,
             min_photo_side: 256,
         }

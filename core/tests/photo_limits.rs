@@ -29,8 +29,9 @@ fn google_preset() {
     let l = Limits::google();
     assert_eq!(decide(&photo(Format::Jpeg, 4000, 3000), 200 * MB, &l, Original, false), Decision::Upload);
     assert_eq!(decide(&photo(Format::Jpeg, 4000, 3000), 200 * MB + 1, &l, Original, false), Decision::Skip(SkipReason::OverSizeLimit));
-    assert_eq!(decide(&photo(Format::Jpeg, 15_000, 10_000), MB, &l, Original, false), Decision::Upload); // 150 MP
-    assert_eq!(decide(&photo(Format::Jpeg, 15_001, 10_000), MB, &l, Original, false), Decision::Skip(SkipReason::OverPixelLimit));
+    assert_eq!(decide(&photo(Format::Jpeg, 20_000, 10_000), MB, &l, Original, false), Decision::Upload); // exactly 200 MP
+    assert_eq!(decide(&photo(Format::Jpeg, 20_001, 10_000), MB, &l, Original, false), Decision::Skip(SkipReason::OverPixelLimit));
+    assert_eq!(decide(&video(), 10_000 * MB, &l, Original, false), Decision::Upload);
     assert_eq!(decide(&photo(Format::Jpeg, 1000, 255), MB, &l, Original, false), Decision::Skip(SkipReason::UnderMinimumSize));
     assert_eq!(decide(&photo(Format::Jpeg, 256, 1000), MB, &l, Original, false), Decision::Upload);
     assert_eq!(decide(&video(), 10_000 * MB + 1, &l, Original, false), Decision::Skip(SkipReason::OverSizeLimit));
