@@ -123,6 +123,13 @@ pub struct MediaItem {
     pub original_url: Option<String>,
     #[serde(default)]
     pub download_url: Option<String>,
+    /// A video's length, probed by the server after the upload completed (absent until then,
+    /// and for what it could not read).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_ms: Option<u64>,
+    /// A video's codec as ffprobe names it ("h264", "hevc", "vp9", …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub codec: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

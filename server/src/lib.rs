@@ -121,6 +121,7 @@ pub fn startup_line(addr: std::net::SocketAddr, state: &AppState) -> String {
 /// the connection limits and timeouts of `listen.rs`.
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
     reaper::spawn(state.clone());
+    previews::probe::spawn(state.clone());
     let limits = listen::Limits::from_config(&state.config);
     listen::serve(listener, app(state), limits).await
 }

@@ -382,7 +382,7 @@ fn an_index_of_version_2_gains_the_library_columns_keeping_every_record() {
     // The v2 EXIF time was written as an instant, and stays one: shifted by the zone.
     assert_eq!(got, [("y", "2024-01-02", "2", None), ("x", "2021-06-16", "1", None)]);
     let c = rusqlite::Connection::open(&path).unwrap();
-    assert_eq!(c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).unwrap(), 3);
+    assert_eq!(c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).unwrap(), shoebox_server::index::schema::VERSION);
     drop(idx);
     // Opening again changes nothing.
     let idx = shoebox_server::index::MediaIndex::open(&path).unwrap();

@@ -166,3 +166,29 @@ async fn at_most_two_tools_run_at_once() {
     assert!([a, b, c, d].iter().all(|r| r.is_ok()));
     assert!(started.elapsed() >= Duration::from_millis(1900), "four one-second tools, two at a time: {:?}", started.elapsed());
 }
+
+#[tokio::test]
+async fn video_facts_are_probed_after_completion_once_and_listed() {
+    let s = TestServer::new();
+    let dir = tempfile::tempdir().unwrap();
+    tool(
+        dir.path(),
+        "ffmpeg",
+        &["-v", "error", "-f", "lavfi", "-i", "color=c=red:s=320x160:d=2", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-y", "c.mp4"],
+    );
+    let clip = std::fs::read(dir.path().join("c.mp4")).unwrap();
+    s.upload(&clip, 1 << 20, &[("filename", "c.mp4"), ("filetype", "video/mp4")]).await;
+    s.upload(&content::mp4(50_000, 9), 1 << 20, &[("filename", "noise.mp4"), ("filetype", "video/mp4")]).await;
+    s.upload(&content::photo(20_000, 4), 1 << 20, &[("filename", "p.jpg"), ("filetype", "image/jpeg")]).await;
+    let item = |items: &serde_json::Value, name: &str| items.as_array().unwrap().iter().find(|m| m["filename"] == name).unwrap().clone();
+    let before = s.get_as(ALICE, "/api/v1/media?order=taken").await.json()["items"].clone();
+    assert!(item(&before, "c.mp4").get("durationMs").is_none(), "not on the upload's path");
+    assert_eq!(shoebox_server::previews::probe::sweep(&s.state).await, 2, "the two videos, not the photo");
+    assert_eq!(shoebox_server::previews::probe::sweep(&s.state).await, 0, "each probed once, the unreadable one too");
+    let after = s.get_as(ALICE, "/api/v1/media?order=taken").await.json()["items"].clone();
+    let c = item(&after, "c.mp4");
+    assert_eq!((c["durationMs"].as_u64(), c["codec"].as_str()), (Some(2000), Some("h264")), "{c}");
+    assert_eq!((c["width"].as_u64(), c["height"].as_u64()), (Some(320), Some(160)));
+    let noise = item(&after, "noise.mp4");
+    assert!(noise.get("durationMs").is_none() && noise.get("codec").is_none(), "{noise}");
+}

@@ -77,6 +77,14 @@ CREATE TABLE IF NOT EXISTS signins (
   hash TEXT PRIMARY KEY, "user" TEXT NOT NULL, name TEXT NOT NULL, created_ms BIGINT NOT NULL, expires_ms BIGINT NOT NULL
 );
 "#,
+    // 4: video facts, probed after completion (`previews::probe`); 0 marks stored videos for
+    // the backfill.
+    r#"
+ALTER TABLE media ADD COLUMN IF NOT EXISTS duration_ms BIGINT;
+ALTER TABLE media ADD COLUMN IF NOT EXISTS video_codec TEXT;
+ALTER TABLE media ADD COLUMN IF NOT EXISTS video_probed BIGINT NOT NULL DEFAULT 0;
+CREATE INDEX IF NOT EXISTS media_unprobed ON media(seq) WHERE video_probed = 0 AND filetype LIKE 'video/%';
+"#,
 ];
 
 pub const VERSION: i64 = STEPS.len() as i64;

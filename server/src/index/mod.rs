@@ -157,10 +157,36 @@ impl MediaIndex {
     }
 }
 
+impl MediaIndex {
+    /// Up to `limit` (user, content) pairs of videos not probed yet.
+    pub fn unprobed_videos(&self, limit: usize) -> Result<Vec<(String, String)>> {
+        let rows = self.db.query(
+            "SELECT DISTINCT \"user\", sha256 FROM media WHERE video_probed = 0 AND filetype LIKE 'video/%' LIMIT ?1",
+            vals![limit as i64],
+        )?;
+        rows.iter().map(|r| Ok((r.get(0)?, r.get(1)?))).collect()
+    }
+
+    /// Records a video's facts on every record of that content (`None`: it could not be read;
+    /// it is not tried again). The size is the one shown, replacing what the upload declared.
+    pub fn set_video_facts(&self, user: &str, sha256: &str, f: Option<&crate::previews::probe::VideoFacts>) -> Result<()> {
+        let f = f.cloned().unwrap_or_default();
+        self.db.execute(
+            "UPDATE media SET video_probed = 1, duration_ms = ?3, video_codec = ?4, width = COALESCE(?5, width), \
+             height = COALESCE(?6, height) WHERE \"user\" = ?1 AND sha256 = ?2",
+            vals![user, sha256, f.duration_ms.map(|d| d as i64), f.codec, f.width.map(i64::from), f.height.map(i64::from)],
+        )?;
+        Ok(())
+    }
+}
+
 /// The columns `row_item` reads, in its order.
 pub const COLUMNS: &str =
     "sha256, source_sha256, size, filename, relative_path, album, filetype, width, height, captured_at, uploaded_at, \
-                           seq, camera, lat, lon, orientation, trashed_at";
+                           seq, camera, lat, lon, orientation, trashed_at, duration_ms, video_codec";
+
+/// How many columns `COLUMNS` names (a query's own columns follow them).
+pub const COLUMN_COUNT: usize = 19;
 
 /// A record from `COLUMNS` starting at column `o`; `day` and the URLs are the caller's to fill.
 pub fn row_item(r: &Row, o: usize) -> Result<MediaItem> {
@@ -186,6 +212,8 @@ pub fn row_item(r: &Row, o: usize) -> Result<MediaItem> {
         lon: r.get(o + 14)?,
         orientation: r.get(o + 15)?,
         trashed_at: r.get(o + 16)?,
+        duration_ms: r.get::<Option<i64>>(o + 17)?.map(|d| d.max(0) as u64),
+        codec: r.get(o + 18)?,
         ..MediaItem::default()
     })
 }

@@ -7,7 +7,7 @@
 //! the albums' covers are the two spots written per engine (the day's conversion, and SQLite's
 //! bare column beside `MAX()`, have no common spelling).
 use super::zone::Zone;
-use super::{row_item, MediaIndex, COLUMNS};
+use super::{row_item, MediaIndex, COLUMNS, COLUMN_COUNT};
 use crate::db::{Result, Row, Value};
 use shoebox_core::api::{AlbumSummary, DaySummary, MediaItem};
 use std::collections::HashMap;
@@ -209,7 +209,7 @@ fn parse_taken_cursor(c: &str) -> Option<(String, String, i64)> {
 
 fn read_item(r: &Row) -> Result<MediaItem> {
     let mut m = row_item(r, 0)?;
-    m.day = r.get::<Option<String>>(17)?.unwrap_or_default();
+    m.day = r.get::<Option<String>>(COLUMN_COUNT)?.unwrap_or_default();
     Ok(m)
 }
 

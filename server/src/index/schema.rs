@@ -1,9 +1,10 @@
 //! The index's table and its migrations, run at open: v1 (one record per user and content) →
 //! v2 (per user, content and album) → v3 (the library: trash, camera, GPS, orientation and
-//! whether capturedAt is a wall-clock time). Every migration keeps every row and its seq.
+//! whether capturedAt is a wall-clock time) → v4 (video facts, probed after completion). Every
+//! migration keeps every row and its seq.
 use rusqlite::{Connection, OptionalExtension};
 
-pub const VERSION: i64 = 3;
+pub const VERSION: i64 = 4;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS media (
@@ -32,9 +33,10 @@ CREATE INDEX IF NOT EXISTS media_source ON media(user, source_sha256);
 CREATE INDEX IF NOT EXISTS media_album ON media(user, album);
 ";
 
-/// Created after the v3 columns exist (a v2 table gets them from `ALTER TABLE` first).
+/// Created after the v3 and v4 columns exist (an older table gets them from `ALTER TABLE` first).
 const V3_INDEXES: &str = "
 CREATE INDEX IF NOT EXISTS media_trashed ON media(trashed_at) WHERE trashed_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS media_unprobed ON media(seq) WHERE video_probed = 0 AND filetype LIKE 'video/%';
 ";
 
 /// Version 1 had `UNIQUE(user, sha256)`; the table is rebuilt once in the v2 shape.
@@ -53,13 +55,18 @@ DROP TABLE media_v2;
 
 /// v2 → v3: new nullable columns only, so `ALTER TABLE` keeps the rows where they are. v2 rows
 /// keep their capturedAt as it was written (an instant), hence `captured_local` 0.
-const V3_COLUMNS: [(&str, &str); 6] = [
+/// v3 → v4, the same way: a video's duration and codec (its width and height go in the
+/// existing columns), and whether it was probed (0: not yet, so stored videos are backfilled).
+const V3_COLUMNS: [(&str, &str); 9] = [
     ("trashed_at", "TEXT"),
     ("camera", "TEXT"),
     ("lat", "REAL"),
     ("lon", "REAL"),
     ("orientation", "INTEGER"),
     ("captured_local", "INTEGER NOT NULL DEFAULT 0"),
+    ("duration_ms", "INTEGER"),
+    ("video_codec", "TEXT"),
+    ("video_probed", "INTEGER NOT NULL DEFAULT 0"),
 ];
 
 /// Brings the database at `conn` to [`VERSION`], in one transaction per step.

@@ -14,23 +14,25 @@ use shoebox_core::photo::raw_preview::raw_preview;
 
 use crate::store::Store;
 
+pub mod probe;
 pub mod sandbox;
 
 /// A tool's wall-clock limit: a first frame or one HEIC takes well under a second.
-const TOOL_TIME: Duration = Duration::from_secs(15);
+pub(crate) const TOOL_TIME: Duration = Duration::from_secs(15);
 /// Largest RAW file read whole to find its preview.
 const MAX_RAW_BYTES: u64 = 256 << 20;
 /// Largest HEIC/AVIF file copied for the decoder.
 const MAX_HEIF_BYTES: u64 = 128 << 20;
 /// A video's head and tail copied for ffmpeg, the middle left as a hole: the first second's
 /// frames sit near the start and an MP4's index at one end.
-const VIDEO_HEAD_BYTES: u64 = 64 << 20;
-const VIDEO_TAIL_BYTES: u64 = 16 << 20;
+pub(crate) const VIDEO_HEAD_BYTES: u64 = 64 << 20;
+pub(crate) const VIDEO_TAIL_BYTES: u64 = 16 << 20;
 
 /// Which of the external tools this node found.
 #[derive(Debug, Clone)]
 pub struct Tools {
     pub ffmpeg: Option<PathBuf>,
+    pub ffprobe: Option<PathBuf>,
     pub heif_convert: Option<PathBuf>,
 }
 
@@ -39,6 +41,7 @@ pub fn tools() -> &'static Tools {
     static TOOLS: OnceLock<Tools> = OnceLock::new();
     TOOLS.get_or_init(|| Tools {
         ffmpeg: sandbox::find_tool("SHOEBOX_FFMPEG", "ffmpeg"),
+        ffprobe: sandbox::find_tool("SHOEBOX_FFPROBE", "ffprobe"),
         heif_convert: sandbox::find_tool("SHOEBOX_HEIF_CONVERT", "heif-convert"),
     })
 }
@@ -49,6 +52,9 @@ pub fn missing() -> Vec<&'static str> {
     let mut off = Vec::new();
     if t.ffmpeg.is_none() {
         off.push("video thumbnails are off: ffmpeg was not found (apt-get install ffmpeg)");
+    }
+    if t.ffprobe.is_none() {
+        off.push("video lengths and codecs are off: ffprobe was not found (apt-get install ffmpeg)");
     }
     if t.heif_convert.is_none() {
         off.push("HEIC/AVIF thumbnails are off: heif-convert was not found (apt-get install libheif-examples)");
@@ -185,7 +191,14 @@ async fn finish(out: Option<PathBuf>, side: u32, dir: tempfile::TempDir) -> Opti
 
 /// The blob in a fresh private directory as `name`; over `max` bytes, nothing. With `sparse`
 /// (head, tail) only those ends are copied and the rest left as a hole of the same length.
-fn copy_in(store: &dyn Store, user: &str, sha: &str, name: &str, max: u64, sparse: Option<(u64, u64)>) -> Option<tempfile::TempDir> {
+pub(crate) fn copy_in(
+    store: &dyn Store,
+    user: &str,
+    sha: &str,
+    name: &str,
+    max: u64,
+    sparse: Option<(u64, u64)>,
+) -> Option<tempfile::TempDir> {
     let dir = tempfile::Builder::new().prefix("shoebox-preview-").tempdir().ok()?;
     let path: &Path = &dir.path().join(name);
     let mut file = std::fs::File::create(path).ok()?;
@@ -208,6 +221,6 @@ fn copy_in(store: &dyn Store, user: &str, sha: &str, name: &str, max: u64, spars
     Some(dir)
 }
 
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Option<T> + Send + 'static) -> Option<T> {
+pub(crate) async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Option<T> + Send + 'static) -> Option<T> {
     tokio::task::spawn_blocking(f).await.ok().flatten()
 }
