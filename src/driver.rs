@@ -147,7 +147,6 @@ pub fn start(store: Store, w: StoreWriter) {
         // no leave-page prompt stands in the way of its reset.
         kiosk::install();
         with(|d| d.kiosk_pump());
-        wasm_bindgen_futures::spawn_local(kiosk::load_profile());
         return;
     }
     page::install();

@@ -6,12 +6,47 @@
 //! (`idle.rs`). A phone that opened the visit's link follows the same flow, but the visit is
 //! the kiosk's: the phone never ends it by itself (no idle end, not when left), and shows
 //! "This link has ended" once the server has.
-//! The driver performs the actions and copies the phase.
-use crate::engine::Status;
+//! The flow also holds the visit's conversation with the server (`calls.rs`): which endpoint
+//! each mode asks, what each answer means, when to ask again. The driver performs the actions
+//! (calls through the app's one performer) and copies the phase.
+use crate::api::{ApiCall, Bearer, KioskProfileAnswer};
 use serde::{Deserialize, Serialize};
 
+mod calls;
 mod idle;
+pub use calls::{KioskCall, POLL_EVERY_MS};
 pub use idle::{COUNTDOWN_MS, REPORT_EVERY_MS};
+
+/// A kiosk screen (with the kiosk's key), or a visitor's phone that opened the kiosk's QR
+/// link (with a token into that visit).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KioskMode {
+    Kiosk { key: String },
+    Phone { token: String },
+}
+
+/// What the flow needs to hear of the engine's status (the driver maps it from `Status`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EngineSignal {
+    /// Looking at or uploading files: the visit is alive.
+    Moving,
+    /// A plan waits for "Back up".
+    Planned,
+    /// The backup is done; `saved` files are in the drop (uploaded or already there).
+    Complete {
+        saved: u64,
+    },
+    /// The server refused the token: it has ended the visit.
+    SignInNeeded,
+    Other,
+}
+
+/// A notice the page shows (its words are in the strings module).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KioskNotice {
+    /// The kiosk cannot start visits (no key, a refused key, the server unreachable).
+    Unavailable,
+}
 
 /// What the kiosk screen shows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,49 +68,78 @@ pub enum KioskPhase {
 /// What the driver must do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum KioskAction {
-    /// `POST /api/v1/kiosk/sessions` with the kiosk's key, then `on_session` (or `on_session_failed`).
-    StartSession,
+    /// Send this call; its answer comes back through `handle_answer` with its name.
+    Call(KioskCall, ApiCall),
+    /// The page is going away (`pagehide`): send this call with a request that outlives the
+    /// page (`keepalive`); nothing comes back.
+    Leave(ApiCall),
     /// "Into your own account": ask for an upload-only pairing, show its QR code, poll until
-    /// the visitor approves it from their signed-in phone, then `on_session`.
+    /// the visitor approves it from their signed-in phone, then `on_own_session`.
     StartOwnAccount,
     /// Add the files the visitor chose (held while the session started) to the backup.
     ReleaseFiles,
-    /// `DELETE /api/v1/kiosk/sessions/current` (`keepUploads=1` when `keep_uploads`).
-    EndSession { keep_uploads: bool },
-    /// The page is going away (`pagehide`): end the session with a request that outlives the
-    /// page (`keepalive`); its uploads die with the page, so none is kept.
-    EndSessionLeaving,
-    /// `POST /api/v1/kiosk/sessions/current/activity`: the visitor is here.
-    ReportActivity,
-    /// Forget the file list, the token and the previews, and show the welcome screen.
-    Reset,
+    /// The kiosk's profile: its welcome text, whether visitors may use their own account, and
+    /// the quality and limits of every visit (kept in memory, never saved).
+    UseProfile(KioskProfileAnswer),
+    /// The visit's token for the engine (in memory only, for this visit) and its welcome text.
+    UseVisit {
+        token: String,
+        welcome: String,
+    },
+    /// A link into this visit for the visitor's phone (`/?visit=TOKEN`).
+    ShowPhoneLink(String),
+    /// The names of the files in the visit's drop.
+    ShowArrivals(Vec<String>),
+    ShowNotice(KioskNotice),
+    /// Forget the files held for a visit that will not start.
+    Forget,
+    /// Reload the page: it forgets the file list, the token and the previews (nothing of a
+    /// visit was stored anywhere else).
+    Reload,
 }
 
 #[derive(Clone, Debug)]
 pub struct KioskFlow {
+    mode: KioskMode,
     phase: KioskPhase,
     idle: idle::Idle,
     keep_uploads: bool,
-    /// A phone that opened the visit's link, not the kiosk's own screen.
-    phone: bool,
+    /// The visit uploads into the visitor's own account (an upload-only token), not a drop.
+    own: bool,
+    /// A link into the visit is shown: the done screen lists what reached the drop.
+    phone_link: bool,
+    /// When the page next asks the server about the visit.
+    next_poll: Option<u64>,
     actions: Vec<KioskAction>,
 }
 
 impl KioskFlow {
-    /// `idle_ms`: back to welcome after this long without activity (the server's profile says).
-    pub fn new(idle_ms: u64, now: u64) -> Self {
-        KioskFlow {
+    /// A kiosk asks for its profile at once (a kiosk opened without its key cannot start
+    /// visits); a phone asks about its link from the start.
+    pub fn new(mode: KioskMode, now: u64) -> Self {
+        let mut k = KioskFlow {
+            mode,
             phase: KioskPhase::Welcome,
-            idle: idle::Idle::new(idle_ms, now),
+            idle: idle::Idle::new(120_000, now),
             keep_uploads: false,
-            phone: false,
+            own: false,
+            phone_link: false,
+            next_poll: None,
             actions: Vec::new(),
+        };
+        match &k.mode {
+            KioskMode::Kiosk { key } if key.is_empty() => k.actions.push(KioskAction::ShowNotice(KioskNotice::Unavailable)),
+            KioskMode::Kiosk { key } => {
+                let call = ApiCall::get(crate::api::KIOSK_PROFILE_PATH, Bearer::Token(key.clone()));
+                k.actions.push(KioskAction::Call(KioskCall::Profile, call));
+            }
+            KioskMode::Phone { .. } => k.next_poll = Some(now + POLL_EVERY_MS),
         }
+        k
     }
 
-    /// The flow of a phone that opened the visit's link.
-    pub fn phone(now: u64) -> Self {
-        KioskFlow { phone: true, ..KioskFlow::new(120_000, now) }
+    fn phone(&self) -> bool {
+        matches!(self.mode, KioskMode::Phone { .. })
     }
 
     pub fn phase(&self) -> &KioskPhase {
@@ -84,6 +148,10 @@ impl KioskFlow {
 
     pub fn set_idle(&mut self, idle_ms: u64) {
         self.idle.set_idle(idle_ms);
+    }
+
+    pub fn mode(&self) -> &KioskMode {
+        &self.mode
     }
 
     /// Next action, until `None`.
@@ -95,23 +163,26 @@ impl KioskFlow {
         matches!(self.phase, KioskPhase::Visiting { .. } | KioskPhase::Done { .. })
     }
 
-    /// Whether the page asks the server about the visit now: the kiosk while its visit runs, a
-    /// phone from the moment its link is opened until the server says it has ended.
+    /// Whether the page asks the server about the visit now: the kiosk while its drop visit
+    /// runs, a phone from the moment its link is opened until the server says it has ended.
     pub fn polls(&self) -> bool {
-        match self.phone {
+        match self.phone() {
             true => !matches!(self.phase, KioskPhase::Ended | KioskPhase::Resetting),
-            false => self.visit_runs(),
+            false => self.visit_runs() && !self.own,
         }
     }
 
     /// The kiosk's own screen times out (the phone's page waits for the server's word).
     fn times_out(&self) -> bool {
-        !self.phone && (self.visit_runs() || self.phase == KioskPhase::Starting)
+        !self.phone() && (self.visit_runs() || self.phase == KioskPhase::Starting)
     }
 
-    /// When `on_timeout` must be called: the countdown appears, ticks, or the visit ends.
+    /// When `handle_timeout` must be called: the countdown appears, ticks, or the visit ends;
+    /// or the server is asked about the visit again.
     pub fn poll_timeout(&self) -> Option<u64> {
-        self.times_out().then(|| self.idle.next_wake()).flatten()
+        let idle = self.times_out().then(|| self.idle.next_wake()).flatten();
+        let poll = self.next_poll.filter(|_| self.polls());
+        [idle, poll].into_iter().flatten().min()
     }
 
     /// "Finishing in N s — touch to stay": whole seconds left, only in the last stretch.
@@ -121,16 +192,17 @@ impl KioskFlow {
 
     /// Any touch, key or pointer: the visitor is still there (and the server hears of it,
     /// now and then, so a visit active here is active everywhere).
-    pub fn on_touch(&mut self, now: u64) {
+    pub fn handle_touch(&mut self, now: u64) {
         self.idle.touch(now);
-        if self.visit_runs() && self.idle.report_due(now) {
-            self.actions.push(KioskAction::ReportActivity);
+        if self.visit_runs() && self.idle.report_due(now) && !self.own {
+            let call = ApiCall::post::<()>(crate::api::KIOSK_ACTIVITY_PATH, self.visit_bearer(), None);
+            self.actions.push(KioskAction::Call(KioskCall::Activity, call));
         }
     }
 
     /// "Into your own account": the visit uploads into the visitor's account instead of a drop.
-    pub fn on_begin_own(&mut self, now: u64) {
-        self.on_touch(now);
+    pub fn handle_begin_own(&mut self, now: u64) {
+        self.handle_touch(now);
         if self.phase == KioskPhase::Welcome {
             self.phase = KioskPhase::Starting;
             self.idle.restart(now);
@@ -139,27 +211,35 @@ impl KioskFlow {
     }
 
     /// A visit begins without files ("Upload from your phone"): a session is started.
-    pub fn on_begin(&mut self, now: u64) {
-        self.on_touch(now);
+    pub fn handle_begin(&mut self, now: u64) {
+        self.handle_touch(now);
         if self.phase == KioskPhase::Welcome {
             self.phase = KioskPhase::Starting;
             self.idle.restart(now);
-            self.actions.push(KioskAction::StartSession);
+            self.start();
         }
     }
 
     /// The visitor chose or dropped files.
-    pub fn on_files(&mut self, now: u64) {
-        self.on_touch(now);
+    pub fn handle_files(&mut self, now: u64) {
+        self.handle_touch(now);
         match self.phase {
             KioskPhase::Welcome => {
                 self.phase = KioskPhase::Starting;
                 self.idle.restart(now);
-                self.actions.push(KioskAction::StartSession);
+                self.start();
             }
             KioskPhase::Visiting { .. } | KioskPhase::Done { .. } => self.actions.push(KioskAction::ReleaseFiles),
             KioskPhase::Starting | KioskPhase::Resetting | KioskPhase::Ended => {}
         }
+    }
+
+    /// The visitor approved the own-account pairing (its token is the engine's now).
+    pub fn on_own_session(&mut self, now: u64) {
+        if self.phase == KioskPhase::Starting {
+            self.own = true;
+        }
+        self.on_session(String::new(), String::new(), now);
     }
 
     pub fn on_session(&mut self, drop: String, code: String, now: u64) {
@@ -174,28 +254,28 @@ impl KioskFlow {
     /// nothing was sent. A phone whose link is refused has ended.
     pub fn on_session_failed(&mut self) {
         if self.phase == KioskPhase::Starting {
-            self.phase = if self.phone { KioskPhase::Ended } else { KioskPhase::Welcome };
-            self.actions.push(KioskAction::Reset);
+            self.phase = if self.phone() { KioskPhase::Ended } else { KioskPhase::Welcome };
+            self.actions.push(KioskAction::Forget);
         }
     }
 
     /// The server no longer knows the visit (401 for its token: Finish elsewhere, the idle
     /// end, the expiry). The kiosk forgets it at once; a phone says the link has ended.
-    pub fn on_session_gone(&mut self) {
-        if self.phone {
+    fn on_session_gone(&mut self) {
+        if self.phone() {
             if self.phase != KioskPhase::Ended {
                 self.phase = KioskPhase::Ended;
-                self.actions.push(KioskAction::Reset);
+                self.actions.push(KioskAction::Forget);
             }
         } else if self.visit_runs() {
             self.phase = KioskPhase::Resetting;
-            self.actions.push(KioskAction::Reset);
+            self.actions.push(KioskAction::Reload);
         }
     }
 
     /// The server's answer about the visit (`GET …/sessions/current`): bytes are arriving for
     /// one of its uploads, and when it last saw activity (epoch ms, the server's clock).
-    pub fn on_server(&mut self, uploads_moving: bool, last_activity: Option<u64>, now: u64) {
+    fn on_server(&mut self, uploads_moving: bool, last_activity: Option<u64>, now: u64) {
         self.idle.on_server(uploads_moving, last_activity, now);
     }
 
@@ -204,50 +284,55 @@ impl KioskFlow {
         self.keep_uploads = keep;
     }
 
-    /// The engine's status: a finished backup is the done screen (more files go on from it);
-    /// looking at or uploading files keeps the visit alive; a refused token means the server
-    /// ended the visit.
-    pub fn on_status(&mut self, status: &Status, now: u64) {
-        self.idle.on_engine(matches!(status, Status::Looking { .. } | Status::BackingUp { .. }), now);
-        match (&self.phase, status) {
-            (KioskPhase::Visiting { drop, code }, Status::Complete { uploaded, already, .. }) => {
-                self.phase = KioskPhase::Done { drop: drop.clone(), code: code.clone(), saved: uploaded + already };
+    /// The engine's status: a finished backup is the done screen (more files go on from it,
+    /// and a kiosk showing a phone link lists the drop again); looking at or uploading files
+    /// keeps the visit alive; a refused token means the server ended the visit.
+    pub fn handle_engine(&mut self, now: u64, signal: EngineSignal) {
+        self.idle.on_engine(signal == EngineSignal::Moving, now);
+        match (&self.phase, signal) {
+            (KioskPhase::Visiting { drop, code }, EngineSignal::Complete { saved }) => {
+                self.phase = KioskPhase::Done { drop: drop.clone(), code: code.clone(), saved };
             }
-            (KioskPhase::Done { drop, code, .. }, Status::BackingUp { .. } | Status::ReadyToBackUp { .. } | Status::Looking { .. }) => {
+            (KioskPhase::Done { drop, code, .. }, EngineSignal::Moving | EngineSignal::Planned) => {
                 self.phase = KioskPhase::Visiting { drop: drop.clone(), code: code.clone() };
             }
-            (KioskPhase::Visiting { .. } | KioskPhase::Done { .. }, Status::SignInNeeded) => self.on_session_gone(),
+            (KioskPhase::Visiting { .. } | KioskPhase::Done { .. }, EngineSignal::SignInNeeded) => self.on_session_gone(),
             _ => {}
+        }
+        if matches!(signal, EngineSignal::Complete { .. }) && self.phone_link {
+            // The done screen lists what is in the drop now, not at the last poll.
+            self.ask_arrivals();
         }
     }
 
     /// "Finish": end now, whatever runs (a running upload is ended unless the visitor chose
     /// to let it finish).
-    pub fn on_finish(&mut self, _now: u64) {
+    pub fn handle_finish(&mut self, _now: u64) {
         self.end();
     }
 
     /// The page is being left (`pagehide`): the kiosk's visit ends with it, so that no later
     /// restore of this page (Back, Forward) finds it alive. A phone leaves the visit running.
-    pub fn on_page_hidden(&mut self) {
-        if self.phone {
+    pub fn handle_page_hidden(&mut self) {
+        if self.phone() {
             return;
         }
         match self.phase {
             KioskPhase::Visiting { .. } | KioskPhase::Done { .. } => {
                 self.phase = KioskPhase::Resetting;
-                self.actions.push(KioskAction::EndSessionLeaving);
+                self.actions.push(KioskAction::Leave(self.end_call(false)));
             }
             KioskPhase::Starting => self.phase = KioskPhase::Resetting,
             KioskPhase::Welcome | KioskPhase::Resetting | KioskPhase::Ended => {}
         }
     }
 
-    pub fn on_timeout(&mut self, now: u64) {
+    pub fn handle_timeout(&mut self, now: u64) {
         self.idle.on_time(now);
         if self.times_out() && self.idle.expired(now) {
             self.end();
         }
+        self.poll_if_due(now);
     }
 
     fn end(&mut self) {
@@ -255,12 +340,13 @@ impl KioskFlow {
             // Waiting for an approval nobody gave: forget it.
             KioskPhase::Starting => {
                 self.phase = KioskPhase::Resetting;
-                self.actions.push(KioskAction::Reset);
+                self.actions.push(KioskAction::Reload);
             }
+            // The page reloads once the server has ended the visit (`handle_answer`).
             KioskPhase::Visiting { .. } | KioskPhase::Done { .. } => {
                 self.phase = KioskPhase::Resetting;
-                self.actions.push(KioskAction::EndSession { keep_uploads: self.keep_uploads });
-                self.actions.push(KioskAction::Reset);
+                self.actions.push(KioskAction::Call(KioskCall::End, self.end_call(self.keep_uploads)));
+                self.actions.push(KioskAction::Forget);
             }
             KioskPhase::Welcome | KioskPhase::Resetting | KioskPhase::Ended => {}
         }
@@ -269,3 +355,5 @@ impl KioskFlow {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod visit_tests;

@@ -172,7 +172,6 @@ impl Inner {
 
 /// Send a flow's call to `{api_base}{path}` with the bearer it names; the answer goes back to
 /// the flow that asked (the caller awaits it and hands it over).
-#[allow(dead_code)]
 pub(crate) async fn api(call: ApiCall) -> ApiAnswer {
     let Some((base, device_token)) = with(|d| (d.engine.settings().api_base(), d.engine.settings().token.clone())) else {
         return Err(NetError::Aborted);

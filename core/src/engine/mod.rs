@@ -65,6 +65,7 @@ mod file;
 mod folders;
 mod http;
 mod intents;
+mod kiosk_signal;
 mod parts;
 mod plan;
 mod protocol;

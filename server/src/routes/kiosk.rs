@@ -15,28 +15,8 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use serde::{Deserialize, Serialize};
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SessionAnswer {
-    /// The visitor's bearer token (only in the answer that created it).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub token: Option<String>,
-    pub profile: String,
-    /// The drop's album name, and the short code the visitor can give the shop.
-    pub drop: String,
-    pub code: String,
-    pub expires_at: String,
-    pub idle_seconds: u64,
-    pub welcome: String,
-    /// Bytes arrived for one of the visit's uploads (kiosk or phone) in the last few seconds.
-    pub uploads_moving: bool,
-    /// The visit's last activity: bytes received, or the visitor's own action.
-    pub last_activity_at: String,
-    /// When the server ends the visit if nothing happens before.
-    pub idle_ends_at: String,
-}
+use serde::Deserialize;
+use shoebox_core::api::{KioskProfileAnswer, KioskSession, PhoneLink};
 
 /// Visit starts allowed per kiosk key within the attempts window (10 minutes), from one client
 /// address and from all together: far above a busy counter (one visit every ten seconds), far
@@ -73,22 +53,22 @@ pub async fn create(
 }
 
 /// `GET /api/v1/kiosk/profile` (kiosk key): what the welcome screen needs before any visit.
-pub async fn profile(State(state): State<AppState>, Extension(access): Extension<Access>) -> Result<Json<serde_json::Value>, ApiError> {
+pub async fn profile(State(state): State<AppState>, Extension(access): Extension<Access>) -> Result<Json<KioskProfileAnswer>, ApiError> {
     let Access::KioskKey { profile } = access else { return Err(ApiError::NotFound) };
     let (_, k) = state.config.kiosk(&profile).ok_or(ApiError::NotFound)?;
-    Ok(Json(serde_json::json!({
-        "profile": profile,
-        "welcome": k.welcome,
-        "idleSeconds": k.idle.as_secs(),
-        "ownAccounts": k.own_accounts,
-        "quality": k.quality,
-        "limits": k.limits,
-    })))
+    Ok(Json(KioskProfileAnswer {
+        profile,
+        welcome: k.welcome,
+        idle_seconds: k.idle.as_secs(),
+        own_accounts: k.own_accounts,
+        quality: k.quality,
+        limits: k.limits,
+    }))
 }
 
-fn answer(state: &AppState, token: Option<String>, s: &Session, now: u64) -> SessionAnswer {
+fn answer(state: &AppState, token: Option<String>, s: &Session, now: u64) -> KioskSession {
     let k = state.config.kiosk(&s.profile).map(|(_, k)| k);
-    SessionAnswer {
+    KioskSession {
         token,
         profile: s.profile.clone(),
         drop: s.drop.clone(),
@@ -100,12 +80,6 @@ fn answer(state: &AppState, token: Option<String>, s: &Session, now: u64) -> Ses
         last_activity_at: rfc3339_from_ms(s.last_active_ms as i64),
         idle_ends_at: rfc3339_from_ms(s.idle_ends_ms() as i64),
     }
-}
-
-#[derive(Serialize)]
-pub struct PhoneLink {
-    /// The token of a link into this visit (`/?visit=TOKEN`), for the visitor's phone.
-    pub token: String,
 }
 
 /// `POST /api/v1/kiosk/sessions/current/phone`: a link the visitor's phone opens (the kiosk
@@ -122,7 +96,7 @@ pub async fn phone(State(state): State<AppState>, Extension(access): Extension<A
 }
 
 /// `GET …/current`: the visit as the server sees it. Polling it is not activity.
-pub async fn current(State(state): State<AppState>, Extension(access): Extension<Access>) -> Result<Json<SessionAnswer>, ApiError> {
+pub async fn current(State(state): State<AppState>, Extension(access): Extension<Access>) -> Result<Json<KioskSession>, ApiError> {
     let Access::Visitor { session, .. } = access else { return Err(ApiError::NotFound) };
     let (sessions, now) = (state.sessions.clone(), now_ms());
     let s = tokio::task::spawn_blocking(move || sessions.lookup_hash(&session, now)).await??.ok_or(ApiError::Unauthorized)?;

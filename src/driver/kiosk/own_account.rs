@@ -1,36 +1,13 @@
-//! The kiosk's profile (asked once with its key) and "Into your own account": an upload-only
-//! pairing whose QR code the visitor approves from their signed-in phone.
+//! "Into your own account": an upload-only pairing whose QR code the visitor approves from
+//! their signed-in phone.
 use leptos::prelude::*;
 
 use super::super::{engine_settings, with};
-use super::{call, get, Mode};
 use crate::browser::{clock, xhr};
+use wasm_bindgen::JsValue;
 
-/// The welcome screen's profile (its text, the idle time, whether visitors may upload into
-/// their own account), asked once with the kiosk's key.
-pub(in crate::driver) async fn load_profile() {
-    let Some(Mode::Kiosk { key }) = with(|d| d.kiosk.as_ref().map(|k| k.mode.clone())).flatten() else { return };
-    if key.is_empty() {
-        // `/?kiosk=NAME` opened without its key (a new tab): nothing to ask.
-        with(|d| d.w.notice.set(Some(crate::strings::KIOSK_UNAVAILABLE.into())));
-        return;
-    }
-    let Some(p) = call("GET", "/api/v1/kiosk/profile", &key, 200).await else { return };
-    with(|d| {
-        d.w.kiosk_welcome.set(get(&p, "welcome").as_string());
-        d.w.kiosk_own.set(get(&p, "ownAccounts").as_bool().unwrap_or(false));
-        if let Some(k) = d.kiosk.as_mut() {
-            k.flow.set_idle(get(&p, "idleSeconds").as_f64().unwrap_or(120.0) as u64 * 1000);
-        }
-        // The profile's quality and limits, for every visitor (the server enforces the limits too).
-        let mut s = d.store.settings.get_untracked();
-        s.apply_param("quality", &get(&p, "quality").as_string().unwrap_or_default());
-        let limits = get(&get(&p, "limits"), "name").as_string().unwrap_or_default();
-        s.apply_param("limits", &limits);
-        d.w.settings.set(s.clone());
-        d.engine.set_settings(engine_settings(&s, &d.origin), clock::now_ms());
-        d.pump();
-    });
+fn get(o: &JsValue, k: &str) -> JsValue {
+    js_sys::Reflect::get(o, &k.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// "Into your own account": an upload-only pairing; its QR code opens the approval on the
@@ -93,8 +70,7 @@ pub(super) async fn start_own_account() {
             d.w.settings.set(s.clone());
             d.engine.set_settings(engine_settings(&s, &d.origin), clock::now_ms());
             if let Some(k) = d.kiosk.as_mut() {
-                k.own = true;
-                k.flow.on_session(String::new(), String::new(), clock::now_ms());
+                k.flow.on_own_session(clock::now_ms());
             }
             d.kiosk_pump();
             d.pump();

@@ -1,0 +1,103 @@
+//! The kiosk's JSON shapes (`/api/v1/kiosk/*`, docs/api.md "Kiosk"): the profile a kiosk's
+//! welcome screen asks for with its key, a visit as the server sees it, and the link a
+//! visitor's phone opens. The server writes them, the kiosk flow reads them.
+use crate::limits::Limits;
+use serde::{Deserialize, Serialize};
+
+/// `POST` (kiosk key): start a visit; answers [`KioskSession`] with its token, once.
+pub const KIOSK_SESSIONS_PATH: &str = "/api/v1/kiosk/sessions";
+/// `GET` (kiosk key): [`KioskProfileAnswer`].
+pub const KIOSK_PROFILE_PATH: &str = "/api/v1/kiosk/profile";
+/// `GET` (a visit's token): [`KioskSession`]; `DELETE` ends the visit (`?keepUploads=1`).
+pub const KIOSK_SESSION_PATH: &str = "/api/v1/kiosk/sessions/current";
+/// `POST` (a visit's token): [`PhoneLink`].
+pub const KIOSK_PHONE_PATH: &str = "/api/v1/kiosk/sessions/current/phone";
+/// `POST` (a visit's token): the visitor is still there (204).
+pub const KIOSK_ACTIVITY_PATH: &str = "/api/v1/kiosk/sessions/current/activity";
+
+/// `GET /api/v1/kiosk/profile`: what the welcome screen needs before any visit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KioskProfileAnswer {
+    pub profile: String,
+    pub welcome: String,
+    pub idle_seconds: u64,
+    /// Visitors may upload into their own account (an upload-only pairing).
+    pub own_accounts: bool,
+    /// "original" or "high".
+    pub quality: String,
+    pub limits: Limits,
+}
+
+/// A visit as the server sees it (`POST …/sessions`, `GET …/sessions/current`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct KioskSession {
+    /// The visitor's bearer token (only in the answer that created it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+    pub profile: String,
+    /// The drop's album name, and the short code the visitor can give the shop.
+    pub drop: String,
+    pub code: String,
+    pub expires_at: String,
+    pub idle_seconds: u64,
+    pub welcome: String,
+    /// Bytes arrived for one of the visit's uploads (kiosk or phone) in the last few seconds.
+    pub uploads_moving: bool,
+    /// The visit's last activity (RFC 3339): bytes received, or the visitor's own action.
+    pub last_activity_at: String,
+    /// When the server ends the visit if nothing happens before (RFC 3339).
+    pub idle_ends_at: String,
+}
+
+/// `POST …/sessions/current/phone`: a link into this visit (`/?visit=TOKEN`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhoneLink {
+    pub token: String,
+}
+
+/// An RFC 3339 instant in UTC as the server writes it ("YYYY-MM-DDTHH:MM:SS[.mmm]Z") → epoch ms.
+pub fn instant_ms(s: &str) -> Option<u64> {
+    let b = s.as_bytes();
+    if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' || !s.ends_with('Z') {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<i64>().ok();
+    let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let secs = num(11..13)? * 3600 + num(14..16)? * 60 + num(17..19)?;
+    let milli = match &s[19..s.len() - 1] {
+        "" => 0,
+        f => f.strip_prefix('.')?.get(..3)?.parse::<i64>().ok()?,
+    };
+    // Days from the civil date (proleptic Gregorian), as in Howard Hinnant's algorithm.
+    let y = if mo <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (mo + if mo > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    u64::try_from((days * 86_400 + secs) * 1000 + milli).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instants_read_as_the_server_writes_them() {
+        assert_eq!(instant_ms("1970-01-01T00:00:00Z"), Some(0));
+        assert_eq!(instant_ms("2026-12-06T19:16:13.250Z"), Some(1_796_584_573_250));
+        assert_eq!(instant_ms("2024-02-29T00:00:01Z"), Some(1_709_164_801_000));
+        assert_eq!(instant_ms("2024-02-29 00:00:01"), None);
+    }
+
+    #[test]
+    fn a_created_session_carries_its_token_and_a_current_one_does_not() {
+        let s = KioskSession { token: None, drop: "d".into(), ..Default::default() };
+        let json = serde_json::to_string(&s).unwrap();
+        assert!(!json.contains("token") && json.contains("lastActivityAt") && json.contains("uploadsMoving"));
+        let back: KioskSession = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, s);
+    }
+}
