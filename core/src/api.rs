@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 
 pub mod call;
 pub use call::{ApiAnswer, ApiCall, ApiReply, Bearer};
+pub mod devices;
+pub use devices::*;
 
 pub const CONFIG_PATH: &str = "/api/v1/config";
 pub const CHECK_PATH: &str = "/api/v1/media/check";
