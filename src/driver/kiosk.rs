@@ -41,6 +41,8 @@ pub(crate) struct KioskCtx {
     flow: KioskFlow,
     held: Vec<Held>,
     timer: Option<i32>,
+    /// "Into your own account": the pairing the visitor approves.
+    pairing: Option<own_account::OwnPairing>,
 }
 
 thread_local! {
@@ -69,7 +71,7 @@ impl KioskCtx {
             Mode::Kiosk { .. } => KioskFlow::new(120_000, clock::now_ms()),
             Mode::Phone { .. } => KioskFlow::phone(clock::now_ms()),
         };
-        KioskCtx { mode, own: false, flow, held: Vec::new(), timer: None }
+        KioskCtx { mode, own: false, flow, held: Vec::new(), timer: None, pairing: None }
     }
 }
 

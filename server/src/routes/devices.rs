@@ -14,7 +14,9 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use shoebox_core::api::{AccountInfo, DeviceInfo, DeviceToken, PairPending, PairPoll, PairRequest, PairStarted, PairStatus, PairingInfo, RotatedToken};
+use shoebox_core::api::{
+    AccountInfo, DeviceInfo, DeviceToken, PairPending, PairPoll, PairRequest, PairStarted, PairStatus, PairingInfo, RotatedToken,
+};
 
 async fn blocking<T: Send + 'static>(
     state: &AppState,
@@ -33,8 +35,8 @@ pub(crate) async fn anonymous_attempt(state: &AppState, kind: &'static str, clie
 }
 
 pub async fn start(State(state): State<AppState>, ClientAddr(client): ClientAddr, body: axum::body::Bytes) -> Result<Response, ApiError> {
-    let p: PairRequest =
-        serde_json::from_slice(&body).map_err(|e| ApiError::bad(format!("expected {{\"name\", \"scope\": \"full\" or \"upload\"}}: {e}")))?;
+    let p: PairRequest = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::bad(format!("expected {{\"name\", \"scope\": \"full\" or \"upload\"}}: {e}")))?;
     let scope = p.scope.unwrap_or(DeviceScope::Full);
     let name: String = p.name.unwrap_or_else(|| "A new device".into()).chars().filter(|c| !c.is_control()).take(80).collect();
     let ttl = match scope {
