@@ -53,6 +53,7 @@ pub(crate) struct Inner {
     resume: Option<idb::Kv>,
     folders_kv: Option<idb::Kv>,
     sync: sync::SyncState,
+    devices: devices::DevicesCtx,
     /// Kiosk mode (`/?kiosk=NAME&key=KEY`), else None.
     kiosk: Option<kiosk::KioskCtx>,
     pool: Rc<WorkerPool>,
@@ -131,6 +132,7 @@ pub fn start(store: Store, w: StoreWriter) {
         resume: None,
         folders_kv: None,
         sync: Default::default(),
+        devices: Default::default(),
         kiosk: kiosk::params().map(kiosk::KioskCtx::new),
         pool,
         origin,

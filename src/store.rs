@@ -80,6 +80,33 @@ pub struct AccountView {
     pub quota: Option<u64>,
 }
 
+impl PairingView {
+    /// `code`, and the link that opens its approval on a signed-in device of this origin.
+    pub fn new(origin: &str, code: String) -> Self {
+        PairingView { link: shoebox_core::pairing::approve_link(origin, &code), code }
+    }
+}
+
+impl From<shoebox_core::devices::Approval> for ApprovalView {
+    fn from(a: shoebox_core::devices::Approval) -> Self {
+        let upload_only = a.info.scope == shoebox_core::api::DeviceScope::Upload;
+        ApprovalView { code: a.code, name: a.info.name, upload_only, hours: a.info.hours }
+    }
+}
+
+impl From<shoebox_core::api::DeviceInfo> for DeviceRow {
+    fn from(d: shoebox_core::api::DeviceInfo) -> Self {
+        let upload_only = d.scope == shoebox_core::api::DeviceScope::Upload;
+        DeviceRow { id: d.id, name: d.name, upload_only, created: d.created_at }
+    }
+}
+
+impl From<shoebox_core::api::AccountInfo> for AccountView {
+    fn from(a: shoebox_core::api::AccountInfo) -> Self {
+        AccountView { used: a.used_bytes, quota: a.quota_bytes }
+    }
+}
+
 /// Where the page is, derived from the status alone (never stored beside it).
 pub fn in_plan(st: &StatusView) -> bool {
     matches!(st, StatusView::Looking { .. } | StatusView::ReadyToBackUp { .. } | StatusView::WaitingForConnection { running: false })

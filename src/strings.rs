@@ -2,6 +2,7 @@
 //! Statuses, outcomes and skip reasons use the exact words of contracts.md.
 use shoebox_core::facts::{Outcome, SkipReason, UploadNote};
 
+pub mod devices;
 pub mod library;
 
 pub const APP_NAME: &str = "Shoebox";

@@ -9,6 +9,8 @@ pub use kiosk::{
     KioskProfileAnswer, KioskSession, PhoneLink, KIOSK_ACTIVITY_PATH, KIOSK_PHONE_PATH, KIOSK_PROFILE_PATH, KIOSK_SESSIONS_PATH,
     KIOSK_SESSION_PATH,
 };
+pub mod devices;
+pub use devices::*;
 
 pub const CONFIG_PATH: &str = "/api/v1/config";
 pub const CHECK_PATH: &str = "/api/v1/media/check";
@@ -17,8 +19,6 @@ pub const SUMMARY_PATH: &str = "/api/v1/media/summary";
 pub const ALBUMS_PATH: &str = "/api/v1/albums";
 pub const TRASH_PATH: &str = "/api/v1/media/trash";
 pub const RESTORE_PATH: &str = "/api/v1/media/restore";
-/// `DELETE` (a device's token): the device signs itself out (an upload-only token ends).
-pub const DEVICES_CURRENT_PATH: &str = "/api/v1/devices/current";
 /// At most this many ids per trash or restore call.
 pub const MAX_TRASH_IDS: usize = 10_000;
 /// At most this many digests per `POST /api/v1/media/check`.

@@ -10,12 +10,14 @@
 //! - [`kiosk`]: the kiosk screen's flow (welcome, visit, done, idle reset), a state machine too.
 
 pub mod api;
+pub mod devices;
 pub mod engine;
 pub mod facts;
 pub mod hash;
 pub mod kiosk;
 pub mod library;
 pub mod limits;
+pub mod pairing;
 pub mod photo;
 pub mod tus;
 pub mod worker_protocol;

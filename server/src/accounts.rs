@@ -48,30 +48,8 @@ pub const POLL_MISSES_PER_CLIENT: u64 = 30;
 /// Letters easy to read off a screen and type (no 0/O, 1/I).
 const CODE_ALPHABET: &[u8] = b"BCDFGHJKLMNPQRSTVWXZ23456789";
 
-/// What a device token may do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DeviceScope {
-    /// A signed-in device: everything in the account.
-    Full,
-    /// Upload-only ("Let this kiosk upload to my account for 1 hour").
-    Upload,
-}
-
-impl DeviceScope {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DeviceScope::Full => "full",
-            DeviceScope::Upload => "upload",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "full" => Some(DeviceScope::Full),
-            "upload" => Some(DeviceScope::Upload),
-            _ => None,
-        }
-    }
-}
+/// What a device token may do (the shape the API answers with).
+pub use shoebox_core::api::DeviceScope;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Device {

@@ -23,3 +23,11 @@ pub async fn sleep_ms(ms: u32) {
     });
     let _ = JsFuture::from(promise).await;
 }
+
+/// Run `f` once the clock reaches `at` (ms since the epoch), or at once if it has.
+pub fn call_at(at: u64, f: impl FnOnce() + 'static) {
+    wasm_bindgen_futures::spawn_local(async move {
+        sleep_ms(at.saturating_sub(now_ms()).min(i32::MAX as u64) as u32).await;
+        f();
+    });
+}

@@ -64,11 +64,9 @@ pub fn intent(i: Intent) {
         Intent::KioskFinish => return kiosk::finish(),
         Intent::KioskBegin => return kiosk::begin(),
         Intent::KioskOwnAccount => return kiosk::begin_own(),
-        Intent::SignIn => return wasm_bindgen_futures::spawn_local(devices::sign_in()),
-        Intent::LookUpCode(c) => return wasm_bindgen_futures::spawn_local(devices::look_up(c)),
-        Intent::Approve(c) => return wasm_bindgen_futures::spawn_local(devices::approve(c)),
-        Intent::DeclineApproval => return devices::decline(),
-        Intent::RevokeDevice(id) => return wasm_bindgen_futures::spawn_local(devices::revoke(id)),
+        i @ (Intent::SignIn | Intent::LookUpCode(_) | Intent::Approve(_) | Intent::DeclineApproval | Intent::RevokeDevice(_)) => {
+            return devices::intent(i)
+        }
         Intent::KioskKeepUploads(keep) => return kiosk::set_keep_uploads(keep),
         Intent::AddEntries(entries) => {
             super::library::show_backup();

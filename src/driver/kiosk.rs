@@ -29,6 +29,8 @@ pub(crate) struct KioskCtx {
     flow: KioskFlow,
     held: Vec<Held>,
     timer: Option<i32>,
+    /// "Into your own account": the pairing the visitor approves.
+    pairing: Option<own_account::OwnPairing>,
 }
 
 thread_local! {
@@ -53,7 +55,7 @@ fn read_params() -> Option<Mode> {
 
 impl KioskCtx {
     pub fn new(mode: Mode) -> Self {
-        KioskCtx { flow: KioskFlow::new(mode, clock::now_ms()), held: Vec::new(), timer: None }
+        KioskCtx { flow: KioskFlow::new(mode, clock::now_ms()), held: Vec::new(), timer: None, pairing: None }
     }
 }
 

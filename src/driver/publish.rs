@@ -46,7 +46,7 @@ pub(super) fn publish(d: &mut Inner) {
             super::sync::on_status(d, &status);
             super::kiosk::on_status(d, &status);
             if d.kiosk.is_none() {
-                super::devices::on_status(&status);
+                super::devices::on_status(d, &status);
                 super::library::on_status(&status);
             }
             d.w.status.set(status);

@@ -58,7 +58,7 @@ impl KioskFlow {
     /// An own-account visit ends its upload-only token; a drop visit ends its session.
     pub(super) fn end_call(&self, keep_uploads: bool) -> ApiCall {
         let path = match (self.own, keep_uploads) {
-            (true, _) => crate::api::DEVICES_CURRENT_PATH.to_string(),
+            (true, _) => crate::api::DEVICE_CURRENT_PATH.to_string(),
             (false, true) => format!("{KIOSK_SESSION_PATH}?keepUploads=1"),
             (false, false) => KIOSK_SESSION_PATH.to_string(),
         };

@@ -14,8 +14,9 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use serde::{Deserialize, Serialize};
-use serde_json::json;
+use shoebox_core::api::{
+    AccountInfo, DeviceInfo, DeviceToken, PairPending, PairPoll, PairRequest, PairStarted, PairStatus, PairingInfo, RotatedToken,
+};
 
 async fn blocking<T: Send + 'static>(
     state: &AppState,
@@ -23,17 +24,6 @@ async fn blocking<T: Send + 'static>(
 ) -> Result<T, ApiError> {
     let a = state.accounts.clone();
     Ok(tokio::task::spawn_blocking(move || f(&a)).await??)
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PairStart {
-    /// What the approver is shown ("Chromebook", "Kiosk at the counter").
-    name: Option<String>,
-    /// "full" (a signed-in device, the default) or "upload" (upload-only).
-    scope: Option<String>,
-    /// The token's life once approved (upload-only tokens: at most a day; 1 h by default).
-    ttl_seconds: Option<u64>,
 }
 
 /// One anonymous call counted against the client's own bucket, then against the server's
@@ -45,9 +35,9 @@ pub(crate) async fn anonymous_attempt(state: &AppState, kind: &'static str, clie
 }
 
 pub async fn start(State(state): State<AppState>, ClientAddr(client): ClientAddr, body: axum::body::Bytes) -> Result<Response, ApiError> {
-    let p: PairStart = serde_json::from_slice(&body).map_err(|e| ApiError::bad(format!("expected {{\"name\", \"scope\"}}: {e}")))?;
-    let scope =
-        DeviceScope::parse(p.scope.as_deref().unwrap_or("full")).ok_or_else(|| ApiError::bad("scope must be \"full\" or \"upload\""))?;
+    let p: PairRequest = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::bad(format!("expected {{\"name\", \"scope\": \"full\" or \"upload\"}}: {e}")))?;
+    let scope = p.scope.unwrap_or(DeviceScope::Full);
     let name: String = p.name.unwrap_or_else(|| "A new device".into()).chars().filter(|c| !c.is_control()).take(80).collect();
     let ttl = match scope {
         DeviceScope::Full => None,
@@ -60,22 +50,15 @@ pub async fn start(State(state): State<AppState>, ClientAddr(client): ClientAddr
         return Err(ApiError::RateLimited);
     }
     let (device_code, user_code) = blocking(&state, move |a| a.start_pairing(&name, scope, ttl, now)).await?;
-    let body =
-        json!({"deviceCode": device_code, "userCode": user_code, "expiresIn": crate::accounts::PAIRING_TTL_MS / 1000, "interval": 2});
+    let body = PairStarted { device_code, user_code, expires_in: crate::accounts::PAIRING_TTL_MS / 1000, interval: 2 };
     Ok((StatusCode::CREATED, Json(body)).into_response())
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PollBody {
-    device_code: String,
 }
 
 /// Polls naming no live pairing count against the client; past the limit every poll from it
 /// is refused before the code is looked at, so guessing device codes stops there.
 pub async fn poll(State(state): State<AppState>, ClientAddr(client): ClientAddr, body: axum::body::Bytes) -> Result<Response, ApiError> {
     use crate::accounts::POLL_MISSES_PER_CLIENT as MAX;
-    let p: PollBody = serde_json::from_slice(&body).map_err(|e| ApiError::bad(format!("expected {{\"deviceCode\"}}: {e}")))?;
+    let p: PairPoll = serde_json::from_slice(&body).map_err(|e| ApiError::bad(format!("expected {{\"deviceCode\"}}: {e}")))?;
     let (misses, now) = (format!("pair-poll-miss:{}", client_addr::bucket(client)), now_ms());
     let answer = blocking(&state, move |a| {
         if a.exhausted(&misses, MAX, now)? {
@@ -89,8 +72,8 @@ pub async fn poll(State(state): State<AppState>, ClientAddr(client): ClientAddr,
     })
     .await?;
     match answer.ok_or(ApiError::RateLimited)? {
-        Poll::Pending => Ok((StatusCode::PRECONDITION_REQUIRED, Json(json!({"status": "pending"}))).into_response()),
-        Poll::Approved { token, user } => Ok(Json(json!({"token": token, "user": user})).into_response()),
+        Poll::Pending => Ok((StatusCode::PRECONDITION_REQUIRED, Json(PairPending { status: PairStatus::Pending })).into_response()),
+        Poll::Approved { token, user } => Ok(Json(DeviceToken { token, user }).into_response()),
         Poll::Gone => Err(ApiError::NotFound),
     }
 }
@@ -113,11 +96,11 @@ pub async fn describe(
     Extension(User(user)): Extension<User>,
     Extension(access): Extension<Access>,
     Path(code): Path<String>,
-) -> Result<Json<serde_json::Value>, ApiError> {
+) -> Result<Json<PairingInfo>, ApiError> {
     approver(&state, &user, &access, &code).await?;
     let now = now_ms();
     let (name, scope, ttl) = blocking(&state, move |a| a.pairing(&code, now)).await?.ok_or(ApiError::NotFound)?;
-    Ok(Json(json!({"name": name, "scope": scope.as_str(), "hours": ttl.map(|t| t as f64 / 3_600_000.0)})))
+    Ok(Json(PairingInfo { name, scope, hours: ttl.map(|t| t as f64 / 3_600_000.0) }))
 }
 
 pub async fn approve(
@@ -135,16 +118,6 @@ pub async fn approve(
     }
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct DeviceView {
-    id: String,
-    name: String,
-    scope: &'static str,
-    created_at: String,
-    expires_at: Option<String>,
-}
-
 fn full(access: &Access) -> Result<(), ApiError> {
     if *access == Access::Full {
         Ok(())
@@ -157,16 +130,16 @@ pub async fn list(
     State(state): State<AppState>,
     Extension(User(user)): Extension<User>,
     Extension(access): Extension<Access>,
-) -> Result<Json<Vec<DeviceView>>, ApiError> {
+) -> Result<Json<Vec<DeviceInfo>>, ApiError> {
     full(&access)?;
     let devices = blocking(&state, move |a| a.devices(&user)).await?;
     Ok(Json(
         devices
             .into_iter()
-            .map(|d| DeviceView {
+            .map(|d| DeviceInfo {
                 id: d.id,
                 name: d.name,
-                scope: d.scope.as_str(),
+                scope: d.scope,
                 created_at: rfc3339_from_ms(d.created_ms as i64),
                 expires_at: d.expires_ms.map(|e| rfc3339_from_ms(e as i64)),
             })
@@ -205,14 +178,14 @@ pub async fn rotate(
     Extension(User(user)): Extension<User>,
     Extension(access): Extension<Access>,
     Path(id): Path<String>,
-) -> Result<Json<serde_json::Value>, ApiError> {
+) -> Result<Json<RotatedToken>, ApiError> {
     full(&access)?;
     let token = blocking(&state, move |a| a.rotate(&user, &id)).await?.ok_or(ApiError::NotFound)?;
-    Ok(Json(json!({"token": token})))
+    Ok(Json(RotatedToken { token }))
 }
 
-pub async fn account(State(state): State<AppState>, Extension(User(user)): Extension<User>) -> Result<Json<serde_json::Value>, ApiError> {
+pub async fn account(State(state): State<AppState>, Extension(User(user)): Extension<User>) -> Result<Json<AccountInfo>, ApiError> {
     let used = crate::upload::used_bytes(&state, &user).await?;
     let quota = blocking(&state, move |a| a.quota(&user)).await?;
-    Ok(Json(json!({"usedBytes": used, "quotaBytes": quota})))
+    Ok(Json(AccountInfo { used_bytes: used, quota_bytes: quota }))
 }

@@ -8,27 +8,19 @@ use crate::state::AppState;
 use crate::timefmt::now_ms;
 use axum::extract::State;
 use axum::Json;
-use serde::Deserialize;
-use serde_json::json;
-
-#[derive(Deserialize)]
-pub struct SigninBody {
-    code: String,
-    /// What the account's device list calls this device ("Chromebook").
-    name: Option<String>,
-}
+use shoebox_core::api::{DeviceToken, SigninRequest};
 
 pub async fn exchange(
     State(state): State<AppState>,
     ClientAddr(client): ClientAddr,
     body: axum::body::Bytes,
-) -> Result<Json<serde_json::Value>, ApiError> {
-    let b: SigninBody = serde_json::from_slice(&body).map_err(|e| ApiError::bad(format!("expected {{\"code\"}}: {e}")))?;
+) -> Result<Json<DeviceToken>, ApiError> {
+    let b: SigninRequest = serde_json::from_slice(&body).map_err(|e| ApiError::bad(format!("expected {{\"code\"}}: {e}")))?;
     if !super::devices::anonymous_attempt(&state, "signin", client).await? {
         return Err(ApiError::RateLimited);
     }
     let (a, now) = (state.accounts.clone(), now_ms());
     let got = tokio::task::spawn_blocking(move || a.redeem_signin(b.code.trim(), b.name.as_deref(), now)).await??;
     let (token, user) = got.ok_or(ApiError::NotFound)?;
-    Ok(Json(json!({"token": token, "user": user})))
+    Ok(Json(DeviceToken { token, user }))
 }

@@ -1,80 +1,95 @@
-//! "Into your own account": an upload-only pairing whose QR code the visitor approves from
-//! their signed-in phone.
+//! "Into your own account": an upload-only pairing (`shoebox_core::pairing`, where its rules are) whose QR code the visitor approves
+//! from their signed-in phone.
 use leptos::prelude::*;
+use shoebox_core::pairing::{PairingAction, PairingFailure, PairingFlow};
 
-use super::super::{engine_settings, with};
-use crate::browser::{clock, xhr};
-use wasm_bindgen::JsValue;
+use super::super::{engine_settings, http, with, Inner};
+use crate::browser::clock;
+use crate::store::PairingView;
 
-fn get(o: &JsValue, k: &str) -> JsValue {
-    js_sys::Reflect::get(o, &k.into()).unwrap_or(JsValue::UNDEFINED)
+/// The own-account visit's pairing, and the time its timer is set for.
+pub(super) struct OwnPairing {
+    flow: PairingFlow,
+    armed: Option<u64>,
 }
 
 /// "Into your own account": an upload-only pairing; its QR code opens the approval on the
-/// visitor's signed-in phone; the kiosk polls until it is approved (or the visit is dropped).
+/// visitor's signed-in phone; the kiosk polls until it is approved (or the visit moves on).
 pub(super) async fn start_own_account() {
-    let body = serde_json::json!({"name": "Shoebox kiosk", "scope": "upload", "ttlSeconds": 3600}).to_string();
-    let req = xhr::XhrRequest {
-        method: "POST".into(),
-        url: "/api/v1/pair".into(),
-        headers: vec![("Content-Type".into(), "application/json".into())],
-        body: xhr::XhrBody::Text(body),
-    };
-    let answer = match xhr::send(req, |_| {}) {
-        Ok((_h, fut)) => fut.await.ok().filter(|r| r.status == 201).and_then(|r| js_sys::JSON::parse(&r.body).ok()),
-        Err(_) => None,
-    };
-    let Some(a) = answer else {
-        return with(|d| {
-            if let Some(k) = d.kiosk.as_mut() {
-                k.flow.on_session_failed();
+    with(|d| {
+        if let Some(k) = d.kiosk.as_mut() {
+            k.pairing = Some(OwnPairing { flow: PairingFlow::kiosk_visit(), armed: None });
+        }
+        d.own_pairing_pump();
+    });
+}
+
+/// The pairing hears the visit's phase first: it waits only while the visit starts.
+fn own_pairing(d: &mut Inner) -> Option<&mut OwnPairing> {
+    let k = d.kiosk.as_mut()?;
+    let p = k.pairing.as_mut()?;
+    p.flow.handle_kiosk_phase(k.flow.phase());
+    Some(p)
+}
+
+impl Inner {
+    fn own_pairing_pump(&mut self) {
+        let Some(p) = self.kiosk.as_mut().and_then(|k| k.pairing.as_mut()) else { return };
+        let actions: Vec<PairingAction> = std::iter::from_fn(|| p.flow.poll_action()).collect();
+        let due = p.flow.poll_timeout();
+        if due != p.armed {
+            p.armed = due;
+            if let Some(at) = due {
+                clock::call_at(at, move || {
+                    with(|d| {
+                        if let Some(p) = own_pairing(d) {
+                            p.armed = p.armed.filter(|&armed| armed != at);
+                            p.flow.handle_timeout(clock::now_ms());
+                        }
+                        d.own_pairing_pump();
+                    });
+                });
             }
-            d.w.notice.set(Some(crate::strings::KIOSK_UNAVAILABLE.into()));
-            d.kiosk_pump();
-        })
-        .unwrap_or(());
-    };
-    let device_code = get(&a, "deviceCode").as_string().unwrap_or_default();
-    let code = get(&a, "userCode").as_string().unwrap_or_default();
-    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
-    with(|d| d.w.pairing.set(Some(crate::store::PairingView { code: code.clone(), link: format!("{origin}/?approve={code}") })));
-    loop {
-        clock::sleep_ms(2000).await;
-        let waiting =
-            with(|d| d.kiosk.as_ref().is_some_and(|k| k.flow.phase() == &shoebox_core::kiosk::KioskPhase::Starting)).unwrap_or(false);
-        if !waiting {
-            return;
         }
-        let req = xhr::XhrRequest {
-            method: "POST".into(),
-            url: "/api/v1/pair/poll".into(),
-            headers: vec![("Content-Type".into(), "application/json".into())],
-            body: xhr::XhrBody::Text(serde_json::json!({"deviceCode": device_code}).to_string()),
-        };
-        let Ok((_h, fut)) = xhr::send(req, |_| {}) else { continue };
-        let Ok(r) = fut.await else { continue };
-        if r.status == 428 {
-            continue;
+        for action in actions {
+            self.perform_own_pairing(action);
         }
-        let token = (r.status == 200).then(|| js_sys::JSON::parse(&r.body).ok()).flatten().and_then(|a| get(&a, "token").as_string());
-        with(|d| {
-            d.w.pairing.set(None);
-            let Some(token) = token else {
-                if let Some(k) = d.kiosk.as_mut() {
+    }
+
+    fn perform_own_pairing(&mut self, action: PairingAction) {
+        match action {
+            PairingAction::Call(which, call) => wasm_bindgen_futures::spawn_local(async move {
+                let answer = http::api(call).await;
+                with(|d| {
+                    if let Some(p) = own_pairing(d) {
+                        p.flow.handle_answer(clock::now_ms(), which, answer);
+                    }
+                    d.own_pairing_pump();
+                });
+            }),
+            PairingAction::ShowCode(code) => self.w.pairing.set(Some(PairingView::new(&self.origin, code))),
+            PairingAction::HideCode => self.w.pairing.set(None),
+            PairingAction::SignedIn(token) => {
+                // The visitor's upload-only token lives in the engine's memory only.
+                let mut s = self.store.settings.get_untracked();
+                s.token = token;
+                self.w.settings.set(s.clone());
+                self.engine.set_settings(engine_settings(&s, &self.origin), clock::now_ms());
+                if let Some(k) = self.kiosk.as_mut() {
+                    k.flow.on_own_session(clock::now_ms());
+                }
+                self.kiosk_pump();
+                self.pump();
+            }
+            PairingAction::Failed(why) => {
+                if why == PairingFailure::NotStarted {
+                    self.w.notice.set(Some(crate::strings::KIOSK_UNAVAILABLE.into()));
+                }
+                if let Some(k) = self.kiosk.as_mut() {
                     k.flow.on_session_failed();
                 }
-                return d.kiosk_pump();
-            };
-            let mut s = d.store.settings.get_untracked();
-            s.token = token;
-            d.w.settings.set(s.clone());
-            d.engine.set_settings(engine_settings(&s, &d.origin), clock::now_ms());
-            if let Some(k) = d.kiosk.as_mut() {
-                k.flow.on_own_session(clock::now_ms());
+                self.kiosk_pump();
             }
-            d.kiosk_pump();
-            d.pump();
-        });
-        return;
+        }
     }
 }
