@@ -364,7 +364,7 @@ impl LibraryFlow {
     }
 }
 
-pub(super) fn geometry(width: f64) -> Geometry {
+fn geometry(width: f64) -> Geometry {
     Geometry { width: width.max(MIN_CELL), min_cell: MIN_CELL, gap: GAP, heading: HEADING }
 }
 
