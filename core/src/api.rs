@@ -71,7 +71,7 @@ pub struct CheckResponse {
 }
 
 /// One media record (a row of the server's index: user, content, album). The fields after
-/// `uploaded_at` came with the library (issue 13): all default, so older JSON still parses.
+/// `uploaded_at` are the library's: all default, so JSON without them still parses.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct MediaItem {
