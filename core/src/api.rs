@@ -19,6 +19,8 @@ pub const SUMMARY_PATH: &str = "/api/v1/media/summary";
 pub const ALBUMS_PATH: &str = "/api/v1/albums";
 pub const TRASH_PATH: &str = "/api/v1/media/trash";
 pub const RESTORE_PATH: &str = "/api/v1/media/restore";
+/// Items per page of the library's timeline.
+pub const TIMELINE_PAGE_LIMIT: u32 = 300;
 /// At most this many ids per trash or restore call.
 pub const MAX_TRASH_IDS: usize = 10_000;
 /// At most this many digests per `POST /api/v1/media/check`.
@@ -76,7 +78,7 @@ pub struct CheckResponse {
 }
 
 /// One media record (a row of the server's index: user, content, album). The fields after
-/// `uploaded_at` came with the library (issue 13): all default, so older JSON still parses.
+/// `uploaded_at` are the library's: all default, so JSON without them still parses.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct MediaItem {
@@ -198,6 +200,46 @@ pub struct TrashResponse {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct RestoreResponse {
     pub restored: u64,
+}
+
+/// Where a page of the timeline starts: the first item of a day (and the days after it), or a
+/// cursor the previous page ended on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageAt<'a> {
+    Day(&'a str),
+    Cursor(&'a str),
+}
+
+/// `GET /api/v1/media/summary?{filters}`: `filters` as [`crate::library::filter_query`] makes them.
+pub fn summary_path(filters: &str) -> String {
+    format!("{SUMMARY_PATH}?{filters}")
+}
+
+/// `GET /api/v1/media?order=taken&limit=..&day=|cursor=..&{filters}`: one page of the timeline.
+pub fn timeline_page_path(at: PageAt, filters: &str) -> String {
+    let at = match at {
+        PageAt::Day(d) => format!("day={}", encode_component(d)),
+        PageAt::Cursor(c) => format!("cursor={}", encode_component(c)),
+    };
+    format!("{MEDIA_PATH}?order=taken&limit={TIMELINE_PAGE_LIMIT}&{at}&{filters}")
+}
+
+/// `GET /api/v1/albums?tz=..`: `zone` is the viewer's IANA zone (or minutes east of UTC).
+pub fn albums_path(zone: &str) -> String {
+    format!("{ALBUMS_PATH}?tz={}", encode_component(zone))
+}
+
+/// A query value percent-encoded as `encodeURIComponent` does (letters, digits and `-_.!~*'()`
+/// stay), so a name with `&`, `=`, `+` or `/` reaches the server as typed.
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'!' | b'~' | b'*' | b'\'' | b'(' | b')' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
 }
 
 /// A record's `kind` from its filetype: "photo" (image/*), "video" (video/*) or "other".

@@ -8,6 +8,7 @@
 //! - [`photo`]: format sniffing and header readers (and, with feature `prepare`, downsizing).
 //! - [`engine`]: the upload state machine (quinn-proto style: inputs with `now`, actions out).
 //! - [`kiosk`]: the kiosk screen's flow (welcome, visit, done, idle reset), a state machine too.
+//! - [`library`]: the library's timeline model and its flow (views, filters, pages, Trash).
 
 pub mod api;
 pub mod devices;

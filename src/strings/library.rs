@@ -98,6 +98,16 @@ pub fn confirm_trash_body(n: usize) -> String {
     format!("{} kept 30 days and can be restored until then. Nothing on this device is deleted.", if n == 1 { "It is" } else { "They are" })
 }
 
+/// The live region's line after a trash or restore.
+pub fn note(n: shoebox_core::library::LibraryNote) -> String {
+    use shoebox_core::library::LibraryNote;
+    match n {
+        LibraryNote::Trashed(n) => trashed(n),
+        LibraryNote::Restored(n) => restored(n),
+        LibraryNote::ActionFailed => ACTION_FAILED.into(),
+    }
+}
+
 pub fn trashed(n: u64) -> String {
     format!("{} moved to the Trash.", items(n))
 }

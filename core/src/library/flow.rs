@@ -1,0 +1,389 @@
+//! The library's conversation with the server, as a sans-IO flow: which view or filter change
+//! loads what, the page the screen (or the viewer) needs next, the viewer's steps, the
+//! selection sent to the Trash and back, and a finished backup showing at once. The app feeds
+//! it intents, `Status` changes and answers; it performs the [`LibraryAction`]s and copies
+//! what the flow shows (see [`LibraryFlow::rows`] and the accessors) into its store.
+use std::collections::VecDeque;
+
+use super::query::filter_query;
+use super::timeline::{DayCount, Fetch, Geometry, Timeline};
+use super::view::{Filters, LibraryNote, LibraryTotals, LoadState, Route, ViewerState};
+use crate::api::{self, AlbumList, AlbumSummary, ApiAnswer, ApiCall, Bearer, MediaItem, MediaPage, MediaSummary, PageAt, TrashRequest};
+use crate::engine::Status;
+
+/// Rows drawn beyond the viewport either side, in CSS pixels (scrolling shows no gap).
+pub const OVERSCAN: f64 = 800.0;
+pub const MIN_CELL: f64 = 132.0;
+pub const GAP: f64 = 4.0;
+pub const HEADING: f64 = 44.0;
+
+/// Which call an answer belongs to; the number is the load it was asked for, so an answer
+/// for a view or filters since left is dropped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LibraryCall {
+    Summary(u64),
+    Page(u64),
+    Albums(u64),
+    Trash,
+    Restore,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum LibraryAction {
+    /// Send this call and hand its answer to [`LibraryFlow::handle_answer`].
+    Call(LibraryCall, ApiCall),
+    /// Show this view (set the URL's fragment; its change comes back as a route).
+    Go(Route),
+}
+
+/// Where the grid is: its scroll top, viewport height and inner width.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Viewport {
+    pub top: f64,
+    pub height: f64,
+    pub width: f64,
+}
+
+pub struct LibraryFlow {
+    /// The viewer's time zone, as the `tz` parameter takes it.
+    zone: String,
+    pub(super) route: Route,
+    pub(super) filters: Filters,
+    pub(super) viewport: Viewport,
+    pub(super) timeline: Option<Timeline<MediaItem>>,
+    generation: u64,
+    pub(super) state: LoadState,
+    pub(super) totals: LibraryTotals,
+    pub(super) matching: u64,
+    pub(super) albums: Vec<AlbumSummary>,
+    pub(super) selected: Vec<String>,
+    pub(super) viewer: Option<ViewerState>,
+    pub(super) note: Option<LibraryNote>,
+    /// Where the grid should scroll to, and the thumbnail to focus, each with a serial so the
+    /// same place asked twice still moves.
+    pub(super) scroll_to: Option<(u64, f64)>,
+    pub(super) focus: Option<(u64, u64)>,
+    serial: u64,
+    status: Option<Status>,
+    actions: VecDeque<LibraryAction>,
+}
+
+impl LibraryFlow {
+    /// `zone`: the viewer's IANA time zone (or minutes east of UTC).
+    pub fn new(zone: impl Into<String>) -> Self {
+        LibraryFlow {
+            zone: zone.into(),
+            route: Route::Backup,
+            filters: Filters::default(),
+            viewport: Viewport { top: 0.0, height: 800.0, width: 960.0 },
+            timeline: None,
+            generation: 0,
+            state: LoadState::Loading,
+            totals: LibraryTotals::default(),
+            matching: 0,
+            albums: Vec::new(),
+            selected: Vec::new(),
+            viewer: None,
+            note: None,
+            scroll_to: None,
+            focus: None,
+            serial: 0,
+            status: None,
+            actions: VecDeque::new(),
+        }
+    }
+
+    pub fn poll_action(&mut self) -> Option<LibraryAction> {
+        self.actions.pop_front()
+    }
+
+    /// The library waits on nothing but answers: no timer.
+    pub fn poll_timeout(&self) -> Option<u64> {
+        None
+    }
+
+    /// The URL's fragment changed (or a link was followed): a new view loads; the albums load
+    /// again each time they are shown; the viewer closes.
+    pub fn handle_route(&mut self, _now: u64, route: Route) {
+        let changed = self.route != route;
+        self.route = route;
+        self.viewer = None;
+        if changed {
+            self.note = None;
+        }
+        if changed || route == Route::Albums {
+            self.selected.clear();
+            self.load_view();
+        }
+    }
+
+    pub fn handle_filters(&mut self, _now: u64, filters: Filters) {
+        self.filters = filters;
+        self.reload();
+    }
+
+    /// The grid scrolled or resized.
+    pub fn handle_viewport(&mut self, _now: u64, viewport: Viewport) {
+        self.viewport = viewport;
+        if let Some(t) = self.timeline.as_mut() {
+            t.set_geometry(geometry(viewport.width));
+        }
+        self.fill();
+    }
+
+    /// The scrubber: scroll to a month ("YYYY-MM").
+    pub fn handle_jump(&mut self, _now: u64, month: &str) {
+        let top = self.timeline.as_ref().map(|t| t.top_of_day(&format!("{month}-31"))).unwrap_or(0.0);
+        self.serial += 1;
+        self.scroll_to = Some((self.serial, top));
+    }
+
+    /// Open item `n` of the timeline in the viewer.
+    pub fn handle_open(&mut self, _now: u64, n: u64) {
+        self.show(n);
+    }
+
+    /// The viewer's next (`+1`) or previous (`-1`): never before the first item or past the last.
+    pub fn handle_step(&mut self, _now: u64, by: i64) {
+        if let Some(v) = &self.viewer {
+            let n = v.index as i64 + by;
+            if n >= 0 {
+                self.show(n as u64);
+            }
+        }
+    }
+
+    /// Back to where the person is: the thumbnail of the item last shown, which opening or
+    /// stepping has already scrolled into the grid.
+    pub fn handle_close_viewer(&mut self, _now: u64) {
+        if let Some(v) = self.viewer.take() {
+            self.serial += 1;
+            self.focus = Some((self.serial, v.index));
+        }
+    }
+
+    pub fn handle_toggle(&mut self, _now: u64, id: String) {
+        match self.selected.iter().position(|x| x == &id) {
+            Some(i) => {
+                self.selected.remove(i);
+            }
+            None => self.selected.push(id),
+        }
+    }
+
+    pub fn handle_clear_selection(&mut self, _now: u64) {
+        self.selected.clear();
+    }
+
+    /// Move the selection to the Trash (`trash`) or restore it from there.
+    pub fn handle_send_selected(&mut self, _now: u64, trash: bool) {
+        let ids = self.selected.clone();
+        self.send(trash, ids);
+    }
+
+    /// Move the viewer's item to the Trash; the viewer closes.
+    pub fn handle_trash_shown(&mut self, _now: u64) {
+        if let Some(id) = self.viewer.as_ref().and_then(|v| v.item.as_ref()).map(|i| i.id.clone()) {
+            self.viewer = None;
+            self.send(true, vec![id]);
+        }
+    }
+
+    /// An album card: the timeline of that album alone (`Some("")`: items without an album).
+    pub fn handle_open_album(&mut self, _now: u64, album: Option<String>) {
+        self.filters = Filters { album, ..Filters::default() };
+        self.actions.push_back(LibraryAction::Go(Route::Timeline));
+    }
+
+    /// Files were dropped or chosen: the backup view shows, with their plan.
+    pub fn handle_files_added(&mut self, _now: u64) {
+        if self.route.is_library() {
+            self.actions.push_back(LibraryAction::Go(Route::Backup));
+        }
+    }
+
+    /// The engine's status changed: a backup (or a sync) that completes while the library is
+    /// open shows what it added at once.
+    pub fn handle_status(&mut self, _now: u64, status: &Status) {
+        let entered = self.status.as_ref() != Some(status);
+        self.status = Some(status.clone());
+        if entered && matches!(status, Status::Complete { .. }) && self.route.is_library() {
+            self.load_view();
+        }
+    }
+
+    /// This device was just signed in: an open library view loads again with its new token.
+    pub fn handle_signed_in(&mut self, _now: u64) {
+        self.load_view();
+    }
+
+    /// The answer to `call`. `base`: the API base it went to; the items' signed URLs are
+    /// paths on that server, made whole here for `<img>` and `<a>`.
+    pub fn handle_answer(&mut self, _now: u64, call: LibraryCall, answer: ApiAnswer, base: &str) {
+        match call {
+            LibraryCall::Summary(g) if g == self.generation => match read::<MediaSummary>(answer) {
+                Ok(sum) => {
+                    let days = sum.days.iter().map(|d| DayCount { day: d.day.clone(), count: d.count as u32 }).collect();
+                    self.timeline = Some(Timeline::new(days, geometry(self.viewport.width)));
+                    self.matching = sum.count;
+                    self.totals = LibraryTotals {
+                        count: sum.count,
+                        bytes: sum.bytes,
+                        trash_count: sum.trash_count,
+                        used_bytes: sum.used_bytes,
+                        quota_bytes: sum.quota_bytes,
+                    };
+                    self.state = LoadState::Ready;
+                    self.fill();
+                }
+                Err(state) => self.state = state,
+            },
+            LibraryCall::Page(g) if g == self.generation => {
+                if let Some(t) = self.timeline.as_mut() {
+                    match read::<MediaPage>(answer) {
+                        Ok(p) => t.on_page(p.items.into_iter().map(|i| (i.day.clone(), absolute(i, base))).collect(), p.next),
+                        Err(_) => t.fetch_failed(),
+                    }
+                }
+                self.fill();
+            }
+            LibraryCall::Albums(g) if g == self.generation => match read::<AlbumList>(answer) {
+                Ok(mut a) => {
+                    for album in &mut a.albums {
+                        album.cover_thumb_url = album.cover_thumb_url.take().map(|u| format!("{base}{u}"));
+                    }
+                    self.albums = a.albums;
+                    self.state = LoadState::Ready;
+                }
+                Err(state) => self.state = state,
+            },
+            LibraryCall::Trash | LibraryCall::Restore => {
+                let trash = call == LibraryCall::Trash;
+                match answer {
+                    Ok(r) if r.is_success() => {
+                        let n = if trash {
+                            r.json::<api::TrashResponse>().map(|t| t.trashed)
+                        } else {
+                            r.json::<api::RestoreResponse>().map(|t| t.restored)
+                        };
+                        let n = n.unwrap_or(0);
+                        self.selected.clear();
+                        self.note = Some(if trash { LibraryNote::Trashed(n) } else { LibraryNote::Restored(n) });
+                        self.reload();
+                    }
+                    _ => self.note = Some(LibraryNote::ActionFailed),
+                }
+            }
+            // An answer for a view or filters since left.
+            LibraryCall::Summary(_) | LibraryCall::Page(_) | LibraryCall::Albums(_) => {}
+        }
+    }
+
+    /// The query for the current view: the Trash lists everything in it (it has no search bar),
+    /// whatever the timeline's filters.
+    pub fn query(&self) -> String {
+        match self.route {
+            Route::Trash => filter_query(&Filters::default(), &self.zone, true),
+            _ => filter_query(&self.filters, &self.zone, false),
+        }
+    }
+
+    /// What the shown view needs: the albums, or the timeline's counts.
+    fn load_view(&mut self) {
+        match self.route {
+            Route::Backup => {}
+            Route::Albums => {
+                self.generation += 1;
+                let call = ApiCall::get(api::albums_path(&self.zone), Bearer::Device);
+                self.actions.push_back(LibraryAction::Call(LibraryCall::Albums(self.generation), call));
+            }
+            Route::Timeline | Route::Trash => self.reload(),
+        }
+    }
+
+    /// New filters or view: count again, then load what the screen needs.
+    fn reload(&mut self) {
+        self.generation += 1;
+        self.state = LoadState::Loading;
+        let call = ApiCall::get(api::summary_path(&self.query()), Bearer::Device);
+        self.actions.push_back(LibraryAction::Call(LibraryCall::Summary(self.generation), call));
+    }
+
+    /// Ask for the next page the screen (or the viewer) needs, if any; its answer asks again.
+    fn fill(&mut self) {
+        self.fill_viewer();
+        let query = self.query();
+        let Viewport { top, height, .. } = self.viewport;
+        let want = self.viewer.as_ref().map(|v| v.index);
+        let Some(t) = self.timeline.as_mut() else { return };
+        let mut range = t.visible(top, height, OVERSCAN);
+        if let Some(r) = want.and_then(|g| t.row_of(g)) {
+            range = r..r + 1;
+        }
+        let Some(fetch) = t.next_fetch(range) else { return };
+        let at = match &fetch {
+            Fetch::StartAt(day) => PageAt::Day(day),
+            Fetch::Continue(c) => PageAt::Cursor(c),
+        };
+        let call = ApiCall::get(api::timeline_page_path(at, &query), Bearer::Device);
+        self.actions.push_back(LibraryAction::Call(LibraryCall::Page(self.generation), call));
+    }
+
+    /// The viewer may be waiting for its item's page.
+    fn fill_viewer(&mut self) {
+        let (Some(t), Some(v)) = (self.timeline.as_ref(), self.viewer.as_mut()) else { return };
+        if v.item.is_none() {
+            v.item = t.item(v.index).cloned();
+        }
+    }
+
+    /// The viewer on item `n` (loading its page first when needed), with the grid scrolled to it.
+    fn show(&mut self, n: u64) {
+        let Some(t) = self.timeline.as_ref() else { return };
+        if n >= t.total_items() {
+            return;
+        }
+        self.viewer = Some(ViewerState { index: n, item: t.item(n).cloned(), has_prev: n > 0, has_next: n + 1 < t.total_items() });
+        if let Some(r) = t.row_of(n) {
+            let Viewport { top, height, .. } = self.viewport;
+            let y = t.top(r);
+            if y < top || y > top + height - t.geometry().cell() {
+                self.serial += 1;
+                self.scroll_to = Some((self.serial, (y - HEADING).max(0.0)));
+            }
+        }
+        self.fill();
+    }
+
+    fn send(&mut self, trash: bool, ids: Vec<String>) {
+        if ids.is_empty() {
+            return;
+        }
+        let (which, path) = if trash { (LibraryCall::Trash, api::TRASH_PATH) } else { (LibraryCall::Restore, api::RESTORE_PATH) };
+        self.actions.push_back(LibraryAction::Call(which, ApiCall::post(path, Bearer::Device, Some(&TrashRequest { ids }))));
+    }
+}
+
+fn geometry(width: f64) -> Geometry {
+    Geometry { width: width.max(MIN_CELL), min_cell: MIN_CELL, gap: GAP, heading: HEADING }
+}
+
+/// An answer as `T`; 401, 403 and 404 mean this server has no library for this token (a plain
+/// tus server, an upload-only device), anything else that is not `T` a failed load.
+fn read<T: serde::de::DeserializeOwned>(answer: ApiAnswer) -> Result<T, LoadState> {
+    match answer {
+        Ok(r) if r.is_success() => r.json().ok_or(LoadState::Failed),
+        Ok(r) if matches!(r.status, 401 | 403 | 404) => Err(LoadState::Unavailable),
+        _ => Err(LoadState::Failed),
+    }
+}
+
+/// The item's signed URLs are paths on the server: make them whole.
+fn absolute(mut i: MediaItem, base: &str) -> MediaItem {
+    for u in [&mut i.thumb_url, &mut i.preview_url, &mut i.original_url, &mut i.download_url] {
+        if let Some(p) = u.as_mut().filter(|p| p.starts_with('/')) {
+            *p = format!("{base}{p}");
+        }
+    }
+    i
+}

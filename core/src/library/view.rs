@@ -1,0 +1,119 @@
+//! What the library shows, as the flow keeps it: the view (its own URL), the filters, the load
+//! state, the figures above the grid, the rows on screen and the viewer. The app copies these
+//! into its store; components draw them and send intents back.
+use crate::api::MediaItem;
+
+/// Where the page is: the backup view or one of the library's views (`#/library...`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Route {
+    #[default]
+    Backup,
+    Timeline,
+    Albums,
+    Trash,
+}
+
+impl Route {
+    /// The URL fragment of each view, so it can be bookmarked and works in the installed app.
+    pub fn hash(self) -> &'static str {
+        match self {
+            Route::Backup => "#/",
+            Route::Timeline => "#/library",
+            Route::Albums => "#/library/albums",
+            Route::Trash => "#/library/trash",
+        }
+    }
+    pub fn from_hash(h: &str) -> Route {
+        match h.split('?').next().unwrap_or("").trim_end_matches('/') {
+            "#/library" => Route::Timeline,
+            "#/library/albums" => Route::Albums,
+            "#/library/trash" => Route::Trash,
+            _ => Route::Backup,
+        }
+    }
+    pub fn is_library(self) -> bool {
+        self != Route::Backup
+    }
+}
+
+/// What narrows the grid.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filters {
+    pub q: String,
+    /// `Some("")`: items without an album.
+    pub album: Option<String>,
+    pub from: String,
+    pub to: String,
+    pub kind: Kind,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Kind {
+    #[default]
+    All,
+    Photos,
+    Videos,
+    Downsized,
+    Originals,
+}
+
+/// One cell of a row: the item when loaded, else a placeholder of the right size.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cell {
+    /// The item's place in the whole timeline (the viewer's next/previous).
+    pub index: u64,
+    pub item: Option<MediaItem>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum RowBody {
+    Heading { day: String, count: u32 },
+    Cells(Vec<Cell>),
+}
+
+/// A row on screen: where it sits and what it holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GridRow {
+    pub key: usize,
+    pub top: f64,
+    pub body: RowBody,
+}
+
+/// The figures above the grid.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LibraryTotals {
+    pub count: u64,
+    pub bytes: u64,
+    pub trash_count: u64,
+    pub used_bytes: u64,
+    pub quota_bytes: Option<u64>,
+}
+
+/// The viewer: the item shown and whether it can step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ViewerState {
+    pub index: u64,
+    pub item: Option<MediaItem>,
+    pub has_prev: bool,
+    pub has_next: bool,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LoadState {
+    /// Nothing asked yet, or a new filter is being counted.
+    #[default]
+    Loading,
+    Ready,
+    /// This server has no library (a plain tus server) or refused the token.
+    Unavailable,
+    Failed,
+}
+
+/// A line for the live region after a trash or restore (the words are the app's).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LibraryNote {
+    Trashed(u64),
+    Restored(u64),
+    /// The server refused or did not answer: nothing changed.
+    ActionFailed,
+}
