@@ -3,7 +3,7 @@
 //! kept for next time. Decoding a whole photo is the most expensive thing this server does, so
 //! it runs on a blocking thread, at most [`CONCURRENT_GENERATIONS`] at once, and never for
 //! sources over [`MAX_THUMB_SOURCE_PIXELS`] pixels or [`MAX_SOURCE_BYTES`] bytes.
-use crate::error::ApiError;
+use crate::http::error::ApiError;
 use crate::state::AppState;
 use shoebox_core::facts::Format;
 use shoebox_core::photo::prepare::thumb::{thumbnail, MAX_THUMB_SOURCE_PIXELS};

@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 use shoebox_core::api::MediaItem;
 use shoebox_core::hash::sha256_hex;
 use shoebox_fixtures::{encode_jpeg, exif_block, ExifSpec};
-use shoebox_server::signing::{BlobKind, Signer};
+use shoebox_server::accounts::signing::{BlobKind, Signer};
 use shoebox_server::timefmt::now_ms;
 
 async fn anon(s: &TestServer, uri: &str, range: Option<&str>) -> Resp {
@@ -207,10 +207,12 @@ async fn purge_deletes_old_trash_and_a_blob_only_once_nothing_names_it() {
     let purge = |now: u64| {
         let st = s.state.clone();
         async move {
-            tokio::task::spawn_blocking(move || shoebox_server::purge::purge(&st.index, st.store.as_ref(), &st.blob_gate, 30, now))
-                .await
-                .unwrap()
-                .unwrap()
+            tokio::task::spawn_blocking(move || {
+                shoebox_server::background::purge::purge(&st.index, st.store.as_ref(), &st.blob_gate, 30, now)
+            })
+            .await
+            .unwrap()
+            .unwrap()
         }
     };
 

@@ -10,8 +10,8 @@ use common::*;
 use serde_json::{json, Value};
 use shoebox_core::api::MediaItem;
 use shoebox_core::hash::sha256_hex;
+use shoebox_server::accounts::signing::BlobKind;
 use shoebox_server::accounts::{DeviceScope, Poll};
-use shoebox_server::signing::BlobKind;
 use shoebox_server::store::record::UploadId;
 use shoebox_server::AppState;
 use std::time::{Duration, Instant};
@@ -108,7 +108,7 @@ async fn the_index_on_postgres_inserts_dedups_pages_trashes_restores_and_purges(
     assert_eq!(idx.trash("alice", std::slice::from_ref(&id), "2024-01-01T00:00:00Z").unwrap(), 1);
     let st = s.state.clone();
     let p = tokio::task::spawn_blocking(move || {
-        shoebox_server::purge::purge(&st.index, st.store.as_ref(), &st.blob_gate, 30, shoebox_server::timefmt::now_ms())
+        shoebox_server::background::purge::purge(&st.index, st.store.as_ref(), &st.blob_gate, 30, shoebox_server::timefmt::now_ms())
     })
     .await
     .unwrap()
@@ -297,7 +297,8 @@ async fn one_node_purges_at_a_time_and_quota_checks_take_turns_across_nodes() {
     b.index.insert("default", &old).unwrap();
     let purge = |s: AppState| {
         tokio::task::spawn_blocking(move || {
-            shoebox_server::purge::purge(&s.index, s.store.as_ref(), &s.blob_gate, 30, shoebox_server::timefmt::now_ms()).unwrap()
+            shoebox_server::background::purge::purge(&s.index, s.store.as_ref(), &s.blob_gate, 30, shoebox_server::timefmt::now_ms())
+                .unwrap()
         })
     };
     let held = a.pg.as_ref().unwrap().try_lock(shoebox_server::db::lock_key("shoebox:purge")).unwrap().expect("free");

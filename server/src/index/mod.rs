@@ -4,7 +4,7 @@
 //! content, shared by every record that names it. Reads can be confined to one album (a kiosk
 //! visitor sees only its drop). The library's queries are in `query`, the Trash in `trash`,
 //! the table and its migrations in `schema`, the viewer's time zone in `zone`. With
-//! `--database postgres://…` the same table lives in PostgreSQL (`db::migrate`), shared by
+//! `--database postgres://…` the same table lives in PostgreSQL (`db::pg_schema`), shared by
 //! every node; the SQL here runs on both.
 pub mod audit;
 pub mod query;

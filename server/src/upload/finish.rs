@@ -6,11 +6,11 @@
 //! (`integrity::faults::CRASH_STEPS`); a crash between any two leaves an upload that HEAD
 //! completes (its bytes are all still there) or one already complete, never half of each.
 use super::metadata::{album, non_empty};
-use crate::error::ApiError;
+use crate::http::error::ApiError;
+use crate::http::metrics::Metrics;
 use crate::integrity::faults::crash_point;
 use crate::integrity::hash_reader;
 use crate::locks::SlotGuard;
-use crate::metrics::Metrics;
 use crate::state::AppState;
 use crate::store::record::{Concat, UploadInfo, UploadState};
 use crate::timefmt::{now_ms, rfc3339_from_ms, wall_clock_from_exif};

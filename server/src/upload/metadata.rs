@@ -2,7 +2,7 @@
 //! Nothing here ever becomes a file name; names with `/`, `..` or odd characters are kept as
 //! text, and only what cannot be stored cleanly (bad base64, control characters, absurd sizes,
 //! malformed digests) is refused with a 400 that says why.
-use crate::error::ApiError;
+use crate::http::error::ApiError;
 use shoebox_core::hash::is_sha256_hex;
 use shoebox_core::tus::{decode_metadata, keys};
 

@@ -83,7 +83,7 @@ impl Inner {
         self.path(&format!("uploads/{id}/bin"))
     }
     fn blob_path(&self, user: &str, sha256: &str) -> io::Result<Path> {
-        if !is_sha256_hex(sha256) || !crate::auth::valid_user_name(user) {
+        if !is_sha256_hex(sha256) || !crate::accounts::auth::valid_user_name(user) {
             return Err(io::Error::new(io::ErrorKind::InvalidInput, "invalid blob name"));
         }
         Ok(self.path(&format!("blobs/{user}/{}/{sha256}", &sha256[..2])))

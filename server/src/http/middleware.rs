@@ -1,8 +1,8 @@
 //! Every middleware in one place, outermost first as `app()` layers them: CORS, request
 //! counting, the bearer-token check, and the tus protocol version check on `/files/`.
-use crate::auth::{Access, User};
-use crate::cors::{CorsOrigins, ALLOW_HEADERS, ALLOW_METHODS, EXPOSE, MAX_AGE};
-use crate::error::ApiError;
+use crate::accounts::auth::{Access, User};
+use crate::http::cors::{CorsOrigins, ALLOW_HEADERS, ALLOW_METHODS, EXPOSE, MAX_AGE};
+use crate::http::error::ApiError;
 use crate::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::{header::*, HeaderMap, HeaderValue, Method, StatusCode};
