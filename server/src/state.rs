@@ -39,6 +39,9 @@ pub struct AppState {
     pub pg: Option<Arc<Pg>>,
 }
 
+/// Server-made thumbnails in flight at once (`thumb_slots`): each may hold a decoded photo.
+pub const CONCURRENT_GENERATIONS: usize = 2;
+
 /// `settings` keys of the node-shared secrets.
 pub const SIGNING_KEY: &str = "signing_key";
 pub const DEFAULT_TOKEN: &str = "default_token";
@@ -119,7 +122,7 @@ impl AppState {
             locks: Arc::new(pg.clone().map(Locks::with_postgres).unwrap_or_default()),
             blob_gate: Arc::new(crate::locks::BlobGate::with_postgres(pg.clone())),
             signer,
-            thumb_slots: Arc::new(tokio::sync::Semaphore::new(crate::thumbs::CONCURRENT_GENERATIONS)),
+            thumb_slots: Arc::new(tokio::sync::Semaphore::new(CONCURRENT_GENERATIONS)),
             default_token: default,
             pg,
         })

@@ -12,6 +12,7 @@ mod writer;
 pub use self::url::S3Url;
 use super::{Store, UploadWriter};
 use crate::store::record::{UploadId, UploadInfo};
+pub use bridge::io_error;
 use bridge::{Bridge, StreamReader};
 use bytes::Bytes;
 use futures_util::TryStreamExt;
@@ -26,13 +27,6 @@ use std::sync::Arc;
 
 /// S3 copies at most 5 GiB in one request; larger blobs are copied through the node, streaming.
 const MAX_SERVER_COPY: u64 = 5 << 30;
-
-pub fn io_error(e: object_store::Error) -> io::Error {
-    match e {
-        object_store::Error::NotFound { .. } => io::Error::new(io::ErrorKind::NotFound, e.to_string()),
-        e => io::Error::other(e.to_string()),
-    }
-}
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Part {
