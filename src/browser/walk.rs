@@ -52,7 +52,7 @@ impl FileSource {
             }
             FileSource::Handle { root, path } => {
                 let _permit = OPENING.with(|l| l.clone()).acquire().await;
-                super::folder_handles::open_path(root, path).await
+                super::handle_calls::open_path(root, path).await
             }
         }
     }
