@@ -69,7 +69,7 @@ pub struct CheckResponse {
 }
 
 /// One media record (a row of the server's index: user, content, album). The fields after
-/// `uploaded_at` came with the library (issue 13): all default, so older JSON still parses.
+/// `uploaded_at` came with the library: all default, so older JSON still parses.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct MediaItem {

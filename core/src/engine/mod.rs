@@ -79,20 +79,18 @@ mod tally;
 mod thumbs;
 mod transfer;
 mod types;
-mod url;
 mod view;
 
 pub use chunks::CHUNK_GROW_BELOW_MS;
 pub use eta::SpeedMeter;
 pub use folders::{covers, folder_of};
 pub use http::*;
-pub use protocol::ServerCaps;
+pub use protocol::{origin_of, resolve_url, ServerCaps};
 pub use resume::{Fingerprint, ResumeRecord};
 pub use retry::{backoff_delay_ms, Rng};
 pub use thumbs::{thumb_size, THUMB_LONG_SIDE};
 pub use transfer::{next_step, NextStep};
 pub use types::*;
-pub use url::{origin_of, resolve_url};
 pub use view::*;
 
 use crate::api::Config;

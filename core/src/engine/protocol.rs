@@ -1,7 +1,7 @@
 //! tus wire helpers for the client: server capabilities from OPTIONS and request headers
 //! (URL resolution is `url.rs`). Pure functions.
 use super::http::{ChecksumAlgo, HttpResponse};
-pub use super::url::resolve_url;
+pub use crate::url::{origin_of, resolve_url};
 use crate::tus::*;
 
 /// What OPTIONS said about a tus endpoint. `Default` is what we assume when OPTIONS fails:

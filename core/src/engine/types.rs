@@ -133,7 +133,7 @@ impl EngineSettings {
         if let Some(b) = &self.api_base {
             return b.trim_end_matches('/').to_string();
         }
-        super::url::origin_of(&self.endpoint).unwrap_or_default()
+        crate::url::origin_of(&self.endpoint).unwrap_or_default()
     }
 }
 

@@ -1,5 +1,5 @@
-//! URLs as the engine meets them: the origin of an endpoint and a `Location` resolved against
-//! the request that returned it. A leaf: the engine's types and wire helpers both use it.
+//! URLs as the upload engine meets them: the origin of an endpoint and a `Location` resolved
+//! against the request that returned it. A leaf: the engine's types and wire helpers both use it.
 
 /// `scheme://host[:port]` of an absolute URL; `None` for a path.
 pub fn origin_of(url: &str) -> Option<String> {
