@@ -13,14 +13,6 @@ use shoebox_fixtures::{encode_jpeg, exif_block, ExifSpec};
 use shoebox_server::accounts::signing::{BlobKind, Signer};
 use shoebox_server::timefmt::now_ms;
 
-async fn anon(s: &TestServer, uri: &str, range: Option<&str>) -> Resp {
-    let mut b = Request::get(uri);
-    if let Some(r) = range {
-        b = b.header("Range", r);
-    }
-    s.send(b.body(Body::empty()).unwrap()).await
-}
-
 async fn only_item(s: &TestServer, token: &str) -> Value {
     s.get_as(token, "/api/v1/media?order=taken").await.json()["items"][0].clone()
 }

@@ -4,8 +4,7 @@
 //! upload locks (one writer across nodes; a killed node's locks are freed).
 //! The whole in-process suites also run here with SHOEBOX_TEST_DATABASE=postgres.
 mod common;
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::StatusCode;
 use common::*;
 use serde_json::{json, Value};
 use shoebox_core::api::MediaItem;
@@ -31,14 +30,6 @@ fn item(n: u64, filename: &str, album: Option<&str>, captured: Option<&str>) -> 
         orientation: Some(6),
         ..MediaItem::default()
     }
-}
-
-fn post(token: &str, uri: &str, body: Value) -> Request<Body> {
-    Request::post(uri)
-        .header("Authorization", format!("Bearer {token}"))
-        .header("Content-Type", "application/json")
-        .body(Body::from(body.to_string()))
-        .unwrap()
 }
 
 /// A second "node": its own data folder and process state, the same database.
@@ -90,14 +81,14 @@ async fn the_index_on_postgres_inserts_dedups_pages_trashes_restores_and_purges(
     assert_eq!(v["items"][0]["day"], "2024-04-05", "10:00 UTC is past midnight at +15 h");
 
     // Dedup check, Trash, restore, summary, albums, purge.
-    let c = s.send(post(ALICE, "/api/v1/media/check", json!({"sha256": [items[4].sha256, "f".repeat(64)]}))).await.json();
+    let c = s.send(post_json(ALICE, "/api/v1/media/check", json!({"sha256": [items[4].sha256, "f".repeat(64)]}))).await.json();
     assert_eq!(c["present"], json!([items[4].sha256]));
     let id = s.get("/api/v1/media?q=p5.jpg").await.json()["items"][0]["id"].as_str().unwrap().to_string();
-    let r = s.send(post(ALICE, "/api/v1/media/trash", json!({"ids": [id, "999"]}))).await;
+    let r = s.send(post_json(ALICE, "/api/v1/media/trash", json!({"ids": [id, "999"]}))).await;
     assert_eq!(r.json(), json!({"trashed": 1}));
     let sum = s.get("/api/v1/media/summary").await.json();
     assert_eq!(sum["trashCount"], 1, "{sum}");
-    assert_eq!(s.send(post(ALICE, "/api/v1/media/restore", json!({"ids": [id]}))).await.json(), json!({"restored": 1}));
+    assert_eq!(s.send(post_json(ALICE, "/api/v1/media/restore", json!({"ids": [id]}))).await.json(), json!({"restored": 1}));
     let albums = s.get("/api/v1/albums").await.json();
     let names: Vec<Value> = albums["albums"].as_array().unwrap().iter().map(|a| a["album"].clone()).collect();
     assert_eq!(names.len(), 3, "{albums}");
