@@ -1,8 +1,8 @@
 //! tus wire helpers for the client: server capabilities from OPTIONS and request headers
 //! (URL resolution is `url.rs`). Pure functions.
 use super::http::{ChecksumAlgo, HttpResponse};
-pub use crate::url::{origin_of, resolve_url};
 use crate::tus::*;
+pub use crate::url::{origin_of, resolve_url};
 
 /// What OPTIONS said about a tus endpoint. `Default` is what we assume when OPTIONS fails:
 /// core protocol plus creation, nothing else.
