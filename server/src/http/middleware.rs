@@ -114,7 +114,7 @@ pub async fn no_store(req: Request, next: Next) -> Response {
     res
 }
 
-/// The library's own endpoints (issue 13): for full-access tokens only; any other token gets
+/// The library's own endpoints: for full-access tokens only; any other token gets
 /// 403 (an upload-only device and a kiosk visitor have no business browsing the library).
 /// Visitors keep `GET /api/v1/media` and `/api/v1/media/{sha256}`, confined to their drop.
 fn library_path(path: &str) -> bool {
