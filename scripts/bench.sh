@@ -1,5 +1,5 @@
 #!/bin/sh
-# The one benchmark command (issue 16; not part of the test command): builds the app as it ships
+# The one benchmark command (not part of the test command): builds the app as it ships
 # (`trunk build --release`) and the release server, runs every benchmark natively and in
 # headless Chromium, each beside its anchors in the same run, and rewrites the figures part of
 # BENCHMARKS.md. Everything it makes goes to target/bench (gitignored); large inputs are made

@@ -50,6 +50,10 @@ lint() { # name, command...
   if "$@" > "$LOGS/lint-$name.log" 2>&1; then LINT_PASS=$((LINT_PASS + 1)); else LINT_FAIL=$((LINT_FAIL + 1)); tail -n 40 "$LOGS/lint-$name.log"; fi
 }
 lint rustfmt cargo fmt --all -- --check
+# No import cycles between files of a crate (scripts/check_layout.py), and proof the check
+# itself still catches one.
+lint layout python3 scripts/check_layout.py
+lint layout-self-test python3 scripts/check_layout.py --self-test
 lint clippy cargo clippy --workspace --all-targets --quiet -- -D warnings
 lint clippy-wasm cargo clippy --target wasm32-unknown-unknown -p shoebox -p shoebox-worker --all-targets --quiet -- -D warnings
 # Every native crate's tests also build alone (`cargo test -p CRATE`): features unified by the

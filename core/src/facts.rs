@@ -147,15 +147,6 @@ impl FileFacts {
             location: None,
         }
     }
-    /// What the name alone suggests, before `Inspect` reads the content: system files by name
-    /// (final), otherwise the kind of the extension's format, with no dimensions.
-    pub fn guess(name: &str) -> Self {
-        if crate::photo::sniff::is_system_name(name) {
-            return FileFacts { kind: MediaKind::System, ..FileFacts::other() };
-        }
-        let format = crate::photo::sniff::format_from_name(name);
-        FileFacts { kind: crate::photo::sniff::kind(format), format, ..FileFacts::other() }
-    }
     pub fn pixels(&self) -> Option<u64> {
         Some(self.width? as u64 * self.height? as u64)
     }

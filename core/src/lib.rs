@@ -2,7 +2,8 @@
 //!
 //! - [`limits`]: the destination's limits policy (presets `seed`, `google`) and the per-file decision.
 //! - [`facts`]: what inspection learns about a file (`FileFacts`), and outcomes/skip reasons.
-//! - [`tus`]: tus 1.0 header names, `Upload-Metadata` encoding, metadata keys.
+//! - [`tus`]: tus 1.0 header names, `Upload-Metadata` encoding, metadata keys, checksum algorithms.
+//! - [`url`]: an endpoint's origin and `Location` resolution.
 //! - [`api`]: the JSON shapes of `/api/v1/*`.
 //! - [`hash`]: incremental SHA-256 helpers.
 //! - [`photo`]: format sniffing and header readers (and, with feature `prepare`, downsizing).
@@ -21,4 +22,5 @@ pub mod limits;
 pub mod pairing;
 pub mod photo;
 pub mod tus;
+pub mod url;
 pub mod worker_protocol;

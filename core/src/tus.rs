@@ -1,7 +1,9 @@
 //! tus 1.0 protocol vocabulary: header names, the `Upload-Metadata` encoding and the metadata
-//! keys of contracts.md. Both the engine (client) and the server use these.
+//! keys of contracts.md, and the checksum algorithms. The engine (client), the worker and the
+//! server use these.
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
+use serde::{Deserialize, Serialize};
 
 pub const TUS_VERSION: &str = "1.0.0";
 pub const H_TUS_RESUMABLE: &str = "Tus-Resumable";
@@ -70,6 +72,37 @@ pub fn decode_metadata(header: &str) -> Result<Vec<(String, String)>, MetadataEr
         out.push((key.to_string(), value));
     }
     Ok(out)
+}
+
+/// Per-PATCH checksum algorithm (tus checksum extension), only when the server advertised it
+/// and the driver can compute it (`Engine::set_checksum_support`). In order of preference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChecksumAlgo {
+    Sha256,
+    Sha1,
+    /// Only when a server offers nothing better: MD5 still catches transfer corruption.
+    Md5,
+}
+
+impl ChecksumAlgo {
+    pub const ALL: [ChecksumAlgo; 3] = [ChecksumAlgo::Sha256, ChecksumAlgo::Sha1, ChecksumAlgo::Md5];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ChecksumAlgo::Sha256 => "sha256",
+            ChecksumAlgo::Sha1 => "sha1",
+            ChecksumAlgo::Md5 => "md5",
+        }
+    }
+    /// The algorithm a `Tus-Checksum-Algorithm` entry names (case-insensitive), if we know it.
+    pub fn parse(name: &str) -> Option<ChecksumAlgo> {
+        ChecksumAlgo::ALL.into_iter().find(|a| a.name().eq_ignore_ascii_case(name.trim()))
+    }
+    /// The `Upload-Checksum` header value for a slice whose raw digest is `digest`.
+    pub fn header_value(self, digest: &[u8]) -> String {
+        format!("{} {}", self.name(), STANDARD.encode(digest))
+    }
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ pub enum Job {
     Hash,
     /// A chunk's checksum (tus checksum extension) with exactly this algorithm; the blob is
     /// one chunk (at most `max_bytes_in_flight`), so it is digested in one go.
-    Digest { algo: crate::engine::ChecksumAlgo },
+    Digest { algo: crate::tus::ChecksumAlgo },
     /// Downsize and/or strip location; the new bytes come back as a transferred ArrayBuffer.
     #[serde(rename_all = "camelCase")]
     Prepare { max_pixels: Option<u64>, quality: u8, strip_location: bool },
@@ -22,6 +22,22 @@ pub enum Job {
     Thumbnail { width: u32, height: u32 },
     /// Panics inside the worker: lets tests check that a crashed worker is replaced.
     Crash,
+}
+
+/// Files up to this size are hashed as light jobs: their time is the round trip and the read,
+/// not the CPU, so several run on one worker; a larger file has a worker to itself.
+pub const SMALL_HASH_BYTES: u64 = 1024 * 1024;
+
+impl Job {
+    /// Whether this job, on a blob of `bytes`, runs beside other light jobs on one worker
+    /// (inspections and small files' hashes) rather than on a worker of its own.
+    pub fn is_light(&self, bytes: u64) -> bool {
+        match self {
+            Job::Inspect { .. } => true,
+            Job::Hash => bytes <= SMALL_HASH_BYTES,
+            _ => false,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

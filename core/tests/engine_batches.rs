@@ -2,18 +2,10 @@
 //! own plan, Back up press and figures; a batch added while one runs joins it; walks hold
 //! inspections back and show "Looking"; "Continue" starts once planned; folder ticks.
 mod engine_common;
+use engine_common::script::small_chunks;
 use engine_common::*;
 use shoebox_core::engine::*;
 use shoebox_core::facts::Outcome;
-
-fn settings() -> EngineSettings {
-    EngineSettings { chunk_size: Some(1000), creation_with_upload_max: 0, ..H::settings() }
-}
-
-/// Run every pending request against `srv` until nothing is left.
-fn serve(h: &mut H, srv: &mut FakeTus) {
-    h.run(srv, |_| Fault::None, |_| 0, 10, 10_000);
-}
 
 fn walk(h: &mut H, files: &[(u64, &str, usize)]) {
     let now = h.now;
@@ -28,7 +20,7 @@ fn walk(h: &mut H, files: &[(u64, &str, usize)]) {
 
 #[test]
 fn a_second_batch_after_a_finished_backup_has_its_own_plan_button_and_figures() {
-    let mut h = H::new(settings());
+    let mut h = H::new(small_chunks());
     let mut srv = FakeTus::new();
     walk(&mut h, &[(1, "Card1/a.jpg", 1500), (2, "Card1/b.jpg", 800), (3, "Card1/c.jpg", 300)]);
     serve(&mut h, &mut srv);
@@ -74,7 +66,7 @@ fn a_second_batch_after_a_finished_backup_has_its_own_plan_button_and_figures() 
 
 #[test]
 fn a_batch_added_while_one_runs_joins_it_without_a_second_press() {
-    let mut h = H::new(settings());
+    let mut h = H::new(small_chunks());
     walk(&mut h, &[(1, "A/a.jpg", 2500), (2, "A/b.jpg", 2500)]);
     h.handshake(HttpResponse::new(404), options_bare());
     h.start();
@@ -96,7 +88,7 @@ fn a_batch_added_while_one_runs_joins_it_without_a_second_press() {
 
 #[test]
 fn a_walk_shows_looking_and_holds_inspections_until_it_ends() {
-    let mut h = H::new(settings());
+    let mut h = H::new(small_chunks());
     h.auto_local = false;
     let now = h.now;
     h.e.walk_started(now);
@@ -114,7 +106,7 @@ fn a_walk_shows_looking_and_holds_inspections_until_it_ends() {
 
 #[test]
 fn continue_starts_by_itself_once_the_walk_ends_and_the_plan_is_ready() {
-    let mut h = H::new(settings());
+    let mut h = H::new(small_chunks());
     let mut srv = FakeTus::new();
     let now = h.now;
     h.e.start_when_planned(now);
@@ -129,7 +121,7 @@ fn continue_starts_by_itself_once_the_walk_ends_and_the_plan_is_ready() {
 
 #[test]
 fn a_folder_tick_covers_sub_folders_and_files_found_later_and_loose_files_alone() {
-    let mut h = H::new(settings());
+    let mut h = H::new(small_chunks());
     let now = h.now;
     h.e.walk_started(now);
     h.add(1, "A/a.jpg", Content::Bytes(bytes(10, 1)), photo_facts());

@@ -1,5 +1,5 @@
-//! The plan comes from names and sizes first and inspection corrects it afterwards (issue 6:
-//! a 100,000-file plan cannot wait for a minute of content reads). These tests hold
+//! The plan comes from names and sizes first and inspection corrects it afterwards (a plan
+//! for a very large folder cannot wait for every file's content to be read). These tests hold
 //! inspections back (`auto_local = false`) to see the plan before and after them.
 mod engine_common;
 use engine_common::*;
@@ -130,8 +130,8 @@ fn a_failed_inspection_fails_the_file_and_retry_reads_it_again() {
     assert_eq!(h.e.totals().photos, 1);
 }
 
-/// A dropped tree's names arrive seconds before its sizes (issue 16: the first useful plan
-/// within 1.5 s of dropping 100,000 files): the folders and their counts show from names, the
+/// A dropped tree's names arrive seconds before its sizes (a large drop's first
+/// useful plan must not wait for them): the folders and their counts show from names, the
 /// sizes follow, and a file named but never added (unreadable) stops counting when the walk ends.
 #[test]
 fn folders_and_counts_show_from_names_before_sizes_and_settle_when_the_walk_ends() {

@@ -2,13 +2,10 @@
 //! connection" before anything is chosen; only while charging; re-scans that add only new or
 //! changed files (nothing sent for an unchanged folder); exclusions kept across sessions.
 mod engine_common;
+use engine_common::script::small_chunks;
 use engine_common::*;
 use shoebox_core::engine::*;
 use shoebox_core::facts::Outcome;
-
-fn settings() -> EngineSettings {
-    EngineSettings { chunk_size: Some(1000), creation_with_upload_max: 0, ..H::settings() }
-}
 
 fn entry(id: u64, path: &str, size: u64, mtime: i64) -> FileEntry {
     let name = path.rsplit('/').next().unwrap().to_string();
@@ -37,7 +34,7 @@ fn scan(h: &mut H, files: &[(u64, &str, usize)]) -> Vec<FileId> {
 
 #[test]
 fn backup_folders_with_sync_off_read_back_up_is_off_and_turn_on_clears_it() {
-    let mut h = H::new(settings());
+    let mut h = H::new(small_chunks());
     assert_eq!(h.e.status(), Status::Ready);
     let now = h.now;
     h.e.set_sync(false, 2, now);
@@ -48,7 +45,7 @@ fn backup_folders_with_sync_off_read_back_up_is_off_and_turn_on_clears_it() {
 
 #[test]
 fn backup_folders_and_no_server_read_waiting_for_connection_before_any_file() {
-    let mut h = H::new(settings());
+    let mut h = H::new(small_chunks());
     let now = h.now;
     h.e.set_sync(true, 1, now);
     let (c, _) = h.expect(Method::Get);
@@ -60,7 +57,7 @@ fn backup_folders_and_no_server_read_waiting_for_connection_before_any_file() {
 
 #[test]
 fn only_while_charging_sends_nothing_on_battery_and_resumes_on_power() {
-    let mut h = H::new(EngineSettings { charging_only: true, ..settings() });
+    let mut h = H::new(EngineSettings { charging_only: true, ..small_chunks() });
     let mut srv = FakeTus::new();
     let now = h.now;
     h.e.set_charging(false, now);
@@ -93,7 +90,7 @@ fn only_while_charging_sends_nothing_on_battery_and_resumes_on_power() {
 
 #[test]
 fn a_rescan_adds_only_new_or_changed_files_and_an_unchanged_folder_sends_nothing() {
-    let mut h = H::new(settings());
+    let mut h = H::new(small_chunks());
     let mut srv = FakeTus::new();
     let first = scan(&mut h, &[(1, "Pictures/a.jpg", 1200), (2, "Pictures/b.jpg", 800)]);
     assert_eq!(first.len(), 2);
@@ -114,13 +111,13 @@ fn a_rescan_adds_only_new_or_changed_files_and_an_unchanged_folder_sends_nothing
 
 #[test]
 fn reopening_the_app_settles_backed_up_files_from_local_records_without_hashing() {
-    let mut h = H::new(settings());
+    let mut h = H::new(small_chunks());
     let mut srv = FakeTus::new();
     scan(&mut h, &[(1, "Pictures/a.jpg", 1200), (2, "Pictures/b.jpg", 800)]);
     h.run(&mut srv, |_| Fault::None, |_| 0, 10, 1000);
     let records: Vec<ResumeRecord> = h.store.values().cloned().collect();
     // Next session: same records, same folder plus one new file.
-    let mut h2 = H::new(settings());
+    let mut h2 = H::new(small_chunks());
     h2.e.load_resume_records(records);
     scan(&mut h2, &[(1, "Pictures/a.jpg", 1200), (2, "Pictures/b.jpg", 800), (3, "Pictures/new.jpg", 500)]);
     h2.run(&mut srv, |_| Fault::None, |_| 0, 10, 1000);
@@ -131,7 +128,7 @@ fn reopening_the_app_settles_backed_up_files_from_local_records_without_hashing(
 
 #[test]
 fn exclusions_kept_from_an_earlier_session_cover_files_found_later_and_below() {
-    let mut h = H::new(settings());
+    let mut h = H::new(small_chunks());
     let now = h.now;
     h.e.exclude_folders(&["Pictures/Screenshots".to_string()], now);
     scan(&mut h, &[(1, "Pictures/a.jpg", 100), (2, "Pictures/Screenshots/s.jpg", 100), (3, "Pictures/Screenshots/2024/t.jpg", 100)]);

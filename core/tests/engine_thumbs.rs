@@ -3,17 +3,10 @@
 //! asked before that copy is dropped, a PUT beside the media), a video one for its poster (its
 //! frame's shape); files already backed up and plain tus servers (no library) get none.
 mod engine_common;
+use engine_common::script::small_chunks;
 use engine_common::*;
 use shoebox_core::engine::*;
 use shoebox_core::facts::Outcome;
-
-fn settings() -> EngineSettings {
-    EngineSettings { chunk_size: Some(1000), creation_with_upload_max: 0, ..H::settings() }
-}
-
-fn serve(h: &mut H, srv: &mut FakeTus) {
-    h.run(srv, |_| Fault::None, |_| 0, 10, 10_000);
-}
 
 fn facts(w: u32, h: u32, orientation: u8) -> shoebox_core::facts::FileFacts {
     let mut f = photo_facts();
@@ -38,7 +31,7 @@ fn the_size_is_upright_with_a_long_side_of_256_and_never_enlarged() {
 
 #[test]
 fn an_uploaded_photo_gets_one_thumbnail_put_beside_its_media() {
-    let mut h = H::new(settings());
+    let mut h = H::new(small_chunks());
     let mut srv = FakeTus::new();
     let a = h.add(1, "Trip/a.jpg", Content::Bytes(bytes(2500, 1)), facts(4000, 3000, 6));
     let v = h.add(2, "Trip/clip.mp4", Content::Bytes(bytes(900, 2)), video_facts());
@@ -73,7 +66,7 @@ fn an_uploaded_photo_gets_one_thumbnail_put_beside_its_media() {
 
 #[test]
 fn a_downsized_photo_thumbnails_its_smaller_copy_before_the_copy_is_dropped() {
-    let mut h = H::new(EngineSettings { quality: shoebox_core::limits::Quality::High, ..settings() });
+    let mut h = H::new(EngineSettings { quality: shoebox_core::limits::Quality::High, ..small_chunks() });
     let mut srv = FakeTus::new();
     let id = h.add(1, "P/big.jpg", Content::Bytes(bytes(5000, 3)), facts(6000, 4000, 1));
     h.files.get_mut(&id).unwrap().prepared = Some(Content::Bytes(bytes(1500, 4)));
@@ -88,7 +81,7 @@ fn a_downsized_photo_thumbnails_its_smaller_copy_before_the_copy_is_dropped() {
 
 #[test]
 fn a_plain_tus_server_has_no_library_so_no_thumbnails() {
-    let mut h = H::new(settings());
+    let mut h = H::new(small_chunks());
     h.add(1, "Holiday/a.jpg", Content::Bytes(bytes(500, 1)), photo_facts());
     h.handshake(HttpResponse::new(404), options_bare());
     h.start();

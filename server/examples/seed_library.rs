@@ -37,7 +37,7 @@ fn main() {
     let data = PathBuf::from(arg(&args, "--data").unwrap_or_else(|| "./shoebox-data".into()));
     let user = arg(&args, "--user").unwrap_or_else(|| "default".into());
     let count: u64 = arg(&args, "--count").map(|c| c.parse().expect("--count N")).unwrap_or(100_000);
-    assert!(shoebox_server::auth::valid_user_name(&user), "user name: letters, digits, '-' or '_'");
+    assert!(shoebox_server::accounts::auth::valid_user_name(&user), "user name: letters, digits, '-' or '_'");
     std::fs::create_dir_all(&data).unwrap();
     let index = MediaIndex::open(&data.join("index.sqlite")).unwrap();
     // One record per (content, album): each blob sits in up to ALBUMS + 1 albums (none is one).

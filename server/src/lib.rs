@@ -2,32 +2,35 @@
 //! content-addressed dedup, bearer-token auth, a SQLite (or, for several nodes, PostgreSQL)
 //! media index and Prometheus metrics.
 //! `app(state)` builds the whole router, so tests drive it in-process without a port.
+//!
+//! Where things live, one wing a folder:
+//! - `http/`: the edge every request crosses: listener, middleware, CORS, client address,
+//!   served types, the error type, metrics.
+//! - `routes/`: one handler file per endpoint (`app()` below maps paths to them).
+//! - `upload/`: the tus upload lifecycle, from creation to the verified, indexed file.
+//! - `accounts/`: who is asking: users and devices, tokens, kiosk profiles and visitor
+//!   sessions, sign-in links, signed blob URLs.
+//! - `index/`: the media index (what each user has, albums, the Trash) in SQL.
+//! - `store/`: where the bytes are: the local disk or an S3 bucket, behind one trait.
+//! - `db/`: one SQL interface over SQLite and PostgreSQL, and PostgreSQL's schema.
+//! - `integrity/`: verify, scrub, back up and rebuild what is stored.
+//! - `background/`: what runs on the server's own clock: expiry and the Trash's purge.
+//! - `previews/`: thumbnails of HEIC, RAW and video through sandboxed tools, and video facts.
+//! - `config/`: the command line, its values and subcommands, validated into `ServerConfig`.
+//! - `commands/`: what the subcommands do (users, purge, verify, migrations to S3/PostgreSQL).
+//! - `state.rs` (what every handler is handed), `locks.rs` (one writer per upload or blob),
+//!   `thumbs.rs` (library thumbnails), `timefmt.rs` (times as the API writes them).
 pub mod accounts;
-pub mod auth;
-pub mod cli;
-pub mod client_addr;
+pub mod background;
+pub mod commands;
 pub mod config;
-pub mod config_values;
-pub mod cors;
 pub mod db;
-pub mod error;
+pub mod http;
 pub mod index;
 pub mod integrity;
-pub mod kiosks;
-pub mod listen;
 pub mod locks;
-pub mod metrics;
-pub mod middleware;
-pub mod migrate;
-pub mod migrate_db;
 pub mod previews;
-pub mod purge;
-pub mod reaper;
 pub mod routes;
-pub mod served_type;
-pub mod sessions;
-pub mod signin_codes;
-pub mod signing;
 pub mod state;
 pub mod store;
 pub mod thumbs;
@@ -38,6 +41,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{get, post};
 use axum::Router;
+use http::{cors, listen, middleware};
 use routes::*;
 pub use state::AppState;
 use tower_http::trace::TraceLayer;
@@ -118,9 +122,9 @@ pub fn startup_line(addr: std::net::SocketAddr, state: &AppState) -> String {
 }
 
 /// Serves on a bound listener until the process ends, with the expiry reaper running, under
-/// the connection limits and timeouts of `listen.rs`.
+/// the connection limits and timeouts of `http/listen.rs`.
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
-    reaper::spawn(state.clone());
+    background::reaper::spawn(state.clone());
     previews::probe::spawn(state.clone());
     let limits = listen::Limits::from_config(&state.config);
     listen::serve(listener, app(state), limits).await

@@ -16,7 +16,8 @@ async fn main() {
     if let Some(cmd) = args.command.clone() {
         // Commands block (databases, files): off the async runtime's threads.
         let (dir, db, store) = (args.data_dir.clone(), args.database.clone(), args.store.clone());
-        let done = tokio::task::spawn_blocking(move || shoebox_server::cli::run_with(cmd, &dir, db.as_deref(), store.as_deref())).await;
+        let done =
+            tokio::task::spawn_blocking(move || shoebox_server::commands::run_with(cmd, &dir, db.as_deref(), store.as_deref())).await;
         match done.unwrap_or_else(|e| Err(e.to_string())) {
             Ok(out) => {
                 println!("{out}");

@@ -2,12 +2,12 @@
 //! the media index, tokens, metrics and per-upload locks. With `--database postgres://…` the
 //! index, accounts and sessions are in PostgreSQL, and so are the secrets every node must
 //! share (the URL signing key, the default user's token) and the upload and quota locks.
-use crate::auth::{default_token, Tokens, DEFAULT_USER};
+use crate::accounts::auth::{default_token, Tokens, DEFAULT_USER};
 use crate::config::ServerConfig;
 use crate::db::pg::Pg;
+use crate::http::metrics::Metrics;
 use crate::index::MediaIndex;
 use crate::locks::Locks;
-use crate::metrics::Metrics;
 use crate::store::{local::LocalStore, Store};
 use std::io;
 use std::sync::Arc;
@@ -23,7 +23,7 @@ pub struct AppState {
     /// Orders blob commits against the purge's blob deletion (`locks::BlobGate`).
     pub blob_gate: Arc<crate::locks::BlobGate>,
     /// Signs and checks the library's blob URLs.
-    pub signer: Arc<crate::signing::Signer>,
+    pub signer: Arc<crate::accounts::signing::Signer>,
     /// Server-made thumbnails at once (each decodes a whole photo).
     pub thumb_slots: Arc<tokio::sync::Semaphore>,
     /// Held from a quota check to the new upload's record, so uploads created at once cannot
@@ -32,12 +32,15 @@ pub struct AppState {
     /// Users, devices and pairing codes.
     pub accounts: Arc<crate::accounts::Accounts>,
     /// Kiosk visitor sessions.
-    pub sessions: Arc<crate::sessions::Sessions>,
+    pub sessions: Arc<crate::accounts::sessions::Sessions>,
     /// Set when no token was configured: the default user's token, printed in the app URL.
     pub default_token: Option<String>,
     /// The shared database, with `--database postgres://…`.
     pub pg: Option<Arc<Pg>>,
 }
+
+/// Server-made thumbnails in flight at once (`thumb_slots`): each may hold a decoded photo.
+pub const CONCURRENT_GENERATIONS: usize = 2;
 
 /// `settings` keys of the node-shared secrets.
 pub const SIGNING_KEY: &str = "signing_key";
@@ -76,12 +79,12 @@ impl AppState {
             Some(pg) => (
                 MediaIndex::postgres(pg.clone()),
                 crate::accounts::Accounts::postgres(pg.clone()),
-                crate::sessions::Sessions::postgres(pg.clone()),
+                crate::accounts::sessions::Sessions::postgres(pg.clone()),
             ),
             None => (
                 MediaIndex::open(&config.data_dir.join("index.sqlite")).map_err(io::Error::other)?,
                 crate::accounts::Accounts::open(&config.data_dir.join("accounts.sqlite")).map_err(io::Error::other)?,
-                crate::sessions::Sessions::open(&config.data_dir.join("sessions.sqlite")).map_err(io::Error::other)?,
+                crate::accounts::sessions::Sessions::open(&config.data_dir.join("sessions.sqlite")).map_err(io::Error::other)?,
             ),
         };
         let mut default = None;
@@ -98,9 +101,11 @@ impl AppState {
         let signer = Arc::new(match &pg {
             // One key for every node, unless the operator gave one (which then wins).
             Some(pg) if !explicit_key => {
-                crate::signing::Signer::new(pg.setting(SIGNING_KEY, &random_hex(32)?).map_err(io::Error::other)?.as_bytes())
+                crate::accounts::signing::Signer::new(pg.setting(SIGNING_KEY, &random_hex(32)?).map_err(io::Error::other)?.as_bytes())
             }
-            _ => crate::signing::Signer::open(&config.data_dir, config.signing_key_file.as_deref(), config.signing_key.as_deref())?,
+            _ => {
+                crate::accounts::signing::Signer::open(&config.data_dir, config.signing_key_file.as_deref(), config.signing_key.as_deref())?
+            }
         });
         Ok(AppState {
             tokens: Arc::new(
@@ -117,7 +122,7 @@ impl AppState {
             locks: Arc::new(pg.clone().map(Locks::with_postgres).unwrap_or_default()),
             blob_gate: Arc::new(crate::locks::BlobGate::with_postgres(pg.clone())),
             signer,
-            thumb_slots: Arc::new(tokio::sync::Semaphore::new(crate::thumbs::CONCURRENT_GENERATIONS)),
+            thumb_slots: Arc::new(tokio::sync::Semaphore::new(CONCURRENT_GENERATIONS)),
             default_token: default,
             pg,
         })

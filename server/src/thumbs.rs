@@ -1,9 +1,9 @@
 //! Thumbnails and previews for the library: the one the app uploaded when there is one, else
 //! made here on first request from the blob (core's `thumbnail`: decoded, shrunk, upright) and
 //! kept for next time. Decoding a whole photo is the most expensive thing this server does, so
-//! it runs on a blocking thread, at most [`CONCURRENT_GENERATIONS`] at once, and never for
-//! sources over [`MAX_THUMB_SOURCE_PIXELS`] pixels or [`MAX_SOURCE_BYTES`] bytes.
-use crate::error::ApiError;
+//! it runs on a blocking thread, at most [`crate::state::CONCURRENT_GENERATIONS`] at once,
+//! and never for sources over [`MAX_THUMB_SOURCE_PIXELS`] pixels or [`MAX_SOURCE_BYTES`] bytes.
+use crate::http::error::ApiError;
 use crate::state::AppState;
 use shoebox_core::facts::Format;
 use shoebox_core::photo::prepare::thumb::{thumbnail, MAX_THUMB_SOURCE_PIXELS};
@@ -14,8 +14,6 @@ use std::io::Read;
 pub const THUMB_SIDE: u32 = 256;
 /// Long side of the viewer's preview (made only when the original is larger).
 pub const PREVIEW_SIDE: u32 = 1600;
-/// Server-made thumbnails in flight at once: each may hold a decoded photo (up to ~300 MB).
-pub const CONCURRENT_GENERATIONS: usize = 2;
 /// Larger blobs are not read into memory to make a thumbnail.
 pub const MAX_SOURCE_BYTES: u64 = 256 << 20;
 /// Largest uploaded thumbnail or preview.

@@ -6,7 +6,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use common::*;
 use shoebox_server::accounts::{Accounts, DeviceScope, Poll, MAX_ATTEMPTS, PAIRING_TTL_MS};
-use shoebox_server::cli::{run_on, Command, UserCommand};
+use shoebox_server::commands::{run_on, Command, UserCommand};
 
 fn json_post(token: Option<&str>, uri: &str, body: serde_json::Value) -> Request<Body> {
     let mut r = Request::post(uri).header("Content-Type", "application/json");

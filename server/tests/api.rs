@@ -8,10 +8,6 @@ use serde_json::json;
 use shoebox_core::api::MediaItem;
 use shoebox_core::hash::sha256_hex;
 
-async fn items(s: &TestServer, token: &str) -> Vec<serde_json::Value> {
-    s.get_as(token, "/api/v1/media?limit=1000").await.json()["items"].as_array().unwrap().clone()
-}
-
 #[tokio::test]
 async fn declared_sha256_mismatch_is_422_and_the_upload_is_discarded() {
     let s = TestServer::new();

@@ -6,10 +6,6 @@ use axum::http::{Method, Request, StatusCode};
 use common::*;
 use shoebox_core::hash::sha256_hex;
 
-async fn items(s: &TestServer, token: &str) -> Vec<serde_json::Value> {
-    s.get_as(token, "/api/v1/media?limit=1000").await.json()["items"].as_array().unwrap().clone()
-}
-
 #[tokio::test]
 async fn metrics_count_requests_bytes_completions_and_dedup() {
     let s = TestServer::new();

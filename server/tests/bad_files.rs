@@ -1,4 +1,4 @@
-//! Bad files (issue 15), each with its asserted outcome, uploaded by the real engine (native
+//! Bad files, each with its asserted outcome, uploaded by the real engine (native
 //! driver) to the real server: empty, truncated, garbage after the end, a PNG with a bad CRC,
 //! text named .jpg, 1×1, 200,000×1, a decompression bomb (a huge declared size in a tiny file),
 //! HEIC with lying boxes, names with emoji and dots, a very long path, and the same content

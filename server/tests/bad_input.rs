@@ -111,7 +111,7 @@ async fn metadata_that_is_not_base64_or_utf8_or_too_long_is_400_saying_why() {
 async fn request_heads_over_the_limit_are_431_and_the_server_keeps_answering() {
     let s = TestServer::new();
     let addr = serve_real(&s).await;
-    let limit = shoebox_server::listen::MAX_HEADER_BYTES;
+    let limit = shoebox_server::http::listen::MAX_HEADER_BYTES;
     tokio::task::spawn_blocking(move || {
         let ok = || request(addr, "GET", "/api/v1/config", &[("Authorization", format!("Bearer {ALICE}"))], b"").status;
         // One huge header, and a great many small ones.

@@ -148,7 +148,7 @@ fn crash_then_recover(b: &Backend, step: &str, seed: u64, client_returns: bool) 
     // connection closed, a moment after the kill: the reaper skips a held upload until then.
     let mut removed = 0;
     for _ in 0..50 {
-        removed += shoebox_server::reaper::sweep(&state).unwrap();
+        removed += shoebox_server::background::reaper::sweep(&state).unwrap();
         if removed > 0 {
             break;
         }
@@ -174,9 +174,9 @@ fn reaper_alone(b: &Backend, dir: tempfile::TempDir, step: &str, sha: &str) {
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     let state = b.state(dir.path());
     expire_all(&state);
-    rt.block_on(shoebox_server::reaper::expire(&state)).unwrap();
+    rt.block_on(shoebox_server::background::reaper::expire(&state)).unwrap();
     expire_all(&state);
-    rt.block_on(shoebox_server::reaper::expire(&state)).unwrap();
+    rt.block_on(shoebox_server::background::reaper::expire(&state)).unwrap();
     after_reaping(b, &state, &dir, step, sha);
 }
 

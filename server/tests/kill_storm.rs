@@ -1,4 +1,4 @@
-//! The server killed with SIGKILL at random moments during concurrent uploads (issue 15) and
+//! The server killed with SIGKILL at random moments during concurrent uploads and
 //! restarted on the same address: four engines (native driver) each upload a folder while a
 //! seeded killer strikes eight times. Every upload completes with identical bytes, no partial
 //! upload is ever listed as media, and `shoebox-server verify` finds the store clean. Once over

@@ -274,7 +274,7 @@ async fn each_profile_of_a_config_file_has_its_own_settings_and_limits() {
             {"name": "party", "user": "bob", "key": "party-key-0123456789abcd", "ownAccounts": true}]"#,
     )
     .unwrap();
-    let profiles = shoebox_server::kiosks::KioskProfile::from_file(&file).unwrap();
+    let profiles = shoebox_server::accounts::kiosks::KioskProfile::from_file(&file).unwrap();
     let s = TestServer::with(move |c| {
         c.kiosks = profiles;
         c.kiosk_limits.max_photo_bytes = 1_000;
@@ -304,5 +304,5 @@ async fn each_profile_of_a_config_file_has_its_own_settings_and_limits() {
     assert_eq!(big.status, StatusCode::PAYLOAD_TOO_LARGE, "the party kiosk keeps the flags' 1000-byte limit");
     // A bad file is a clear error.
     std::fs::write(&file, r#"[{"name": "x", "user": "alice", "key": "short"}]"#).unwrap();
-    assert!(shoebox_server::kiosks::KioskProfile::from_file(&file).unwrap_err().contains("too short"));
+    assert!(shoebox_server::accounts::kiosks::KioskProfile::from_file(&file).unwrap_err().contains("too short"));
 }

@@ -50,14 +50,6 @@ async fn names(s: &TestServer, token: &str, query: &str) -> Vec<String> {
     r.json()["items"].as_array().unwrap().iter().map(|i| i["filename"].as_str().unwrap().to_string()).collect()
 }
 
-fn post(token: &str, uri: &str, body: Value) -> Request<Body> {
-    Request::post(uri)
-        .header("Authorization", format!("Bearer {token}"))
-        .header("Content-Type", "application/json")
-        .body(Body::from(body.to_string()))
-        .unwrap()
-}
-
 #[tokio::test]
 async fn filters_narrow_the_library_and_combine() {
     let s = seeded();
@@ -274,20 +266,20 @@ async fn trash_keeps_dedup_and_restore_brings_records_back() {
     let v = s.get("/api/v1/media?order=taken&q=beach").await.json();
     let (id, sha) = (v["items"][0]["id"].as_str().unwrap().to_string(), v["items"][0]["sha256"].as_str().unwrap().to_string());
 
-    let r = s.send(post(ALICE, "/api/v1/media/trash", json!({"ids": [id, "999999", "abc", bobs_id]}))).await;
+    let r = s.send(post_json(ALICE, "/api/v1/media/trash", json!({"ids": [id, "999999", "abc", bobs_id]}))).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     assert_eq!(r.json(), json!({"trashed": 1}), "unknown and other users' ids are not counted");
-    assert_eq!(s.send(post(ALICE, "/api/v1/media/trash", json!({"ids": [id]}))).await.json(), json!({"trashed": 0}));
+    assert_eq!(s.send(post_json(ALICE, "/api/v1/media/trash", json!({"ids": [id]}))).await.json(), json!({"trashed": 0}));
     assert!(!names(&s, ALICE, "").await.contains(&"beach.jpg".to_string()));
     assert!(names(&s, ALICE, "trash=true").await.contains(&"beach.jpg".to_string()));
     let trashed = s.get("/api/v1/media?order=taken&trash=true&q=beach").await.json();
     assert!(trashed["items"][0]["trashedAt"].as_str().unwrap().ends_with('Z'));
     // Still backed up: a sync must not upload it again.
-    let c = s.send(post(ALICE, "/api/v1/media/check", json!({"sha256": [sha]}))).await.json();
+    let c = s.send(post_json(ALICE, "/api/v1/media/check", json!({"sha256": [sha]}))).await.json();
     assert_eq!(c["present"], json!([sha]));
     assert_eq!(names(&s, BOB, "").await, ["bobs.jpg"], "bob's record was not touched");
 
-    let r = s.send(post(ALICE, "/api/v1/media/restore", json!({"ids": [id, bobs_id]}))).await;
+    let r = s.send(post_json(ALICE, "/api/v1/media/restore", json!({"ids": [id, bobs_id]}))).await;
     assert_eq!(r.json(), json!({"restored": 1}));
     assert!(names(&s, ALICE, "").await.contains(&"beach.jpg".to_string()));
     let restored = s.get("/api/v1/media?order=taken&q=beach").await.json();
@@ -295,8 +287,8 @@ async fn trash_keeps_dedup_and_restore_brings_records_back() {
     assert_eq!(restored["items"][0]["trashedAt"], Value::Null);
 
     let many: Vec<String> = (0..10_001).map(|i| i.to_string()).collect();
-    assert_eq!(s.send(post(ALICE, "/api/v1/media/trash", json!({ "ids": many }))).await.status, StatusCode::BAD_REQUEST);
-    assert_eq!(s.send(post(ALICE, "/api/v1/media/restore", json!({"nope": 1}))).await.status, StatusCode::BAD_REQUEST);
+    assert_eq!(s.send(post_json(ALICE, "/api/v1/media/trash", json!({ "ids": many }))).await.status, StatusCode::BAD_REQUEST);
+    assert_eq!(s.send(post_json(ALICE, "/api/v1/media/restore", json!({"nope": 1}))).await.status, StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test]
@@ -308,7 +300,7 @@ async fn another_user_sees_none_of_it() {
     assert_eq!((v["count"].clone(), v["trashCount"].clone(), v["days"].clone()), (json!(0), json!(0), json!([])));
     assert_eq!(s.get_as(BOB, "/api/v1/albums").await.json(), json!({"albums": []}));
     let ids: Vec<String> = (1..=5).map(|i| i.to_string()).collect();
-    assert_eq!(s.send(post(BOB, "/api/v1/media/trash", json!({ "ids": ids }))).await.json(), json!({"trashed": 0}));
+    assert_eq!(s.send(post_json(BOB, "/api/v1/media/trash", json!({ "ids": ids }))).await.json(), json!({"trashed": 0}));
     assert_eq!(names(&s, ALICE, "").await.len(), 4);
 }
 
@@ -339,7 +331,7 @@ async fn upload_only_and_visitor_tokens_are_403_on_the_library() {
             assert_eq!(s.get_as(token, uri).await.status, StatusCode::FORBIDDEN, "{uri}");
         }
         for uri in ["/api/v1/media/trash", "/api/v1/media/restore"] {
-            assert_eq!(s.send(post(token, uri, json!({"ids": ["1"]}))).await.status, StatusCode::FORBIDDEN, "{uri}");
+            assert_eq!(s.send(post_json(token, uri, json!({"ids": ["1"]}))).await.status, StatusCode::FORBIDDEN, "{uri}");
         }
         for v in ["thumb", "preview"] {
             let put = Request::put(format!("/api/v1/media/{sha}/{v}"))

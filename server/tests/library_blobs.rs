@@ -10,16 +10,8 @@ use serde_json::{json, Value};
 use shoebox_core::api::MediaItem;
 use shoebox_core::hash::sha256_hex;
 use shoebox_fixtures::{encode_jpeg, exif_block, ExifSpec};
-use shoebox_server::signing::{BlobKind, Signer};
+use shoebox_server::accounts::signing::{BlobKind, Signer};
 use shoebox_server::timefmt::now_ms;
-
-async fn anon(s: &TestServer, uri: &str, range: Option<&str>) -> Resp {
-    let mut b = Request::get(uri);
-    if let Some(r) = range {
-        b = b.header("Range", r);
-    }
-    s.send(b.body(Body::empty()).unwrap()).await
-}
 
 async fn only_item(s: &TestServer, token: &str) -> Value {
     s.get_as(token, "/api/v1/media?order=taken").await.json()["items"][0].clone()
@@ -207,10 +199,12 @@ async fn purge_deletes_old_trash_and_a_blob_only_once_nothing_names_it() {
     let purge = |now: u64| {
         let st = s.state.clone();
         async move {
-            tokio::task::spawn_blocking(move || shoebox_server::purge::purge(&st.index, st.store.as_ref(), &st.blob_gate, 30, now))
-                .await
-                .unwrap()
-                .unwrap()
+            tokio::task::spawn_blocking(move || {
+                shoebox_server::background::purge::purge(&st.index, st.store.as_ref(), &st.blob_gate, 30, now)
+            })
+            .await
+            .unwrap()
+            .unwrap()
         }
     };
 

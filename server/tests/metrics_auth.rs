@@ -109,7 +109,7 @@ fn the_metrics_token_comes_from_the_flag_or_the_environment() {
 
 #[test]
 fn same_secret_compares_whole_values() {
-    use shoebox_server::auth::same_secret;
+    use shoebox_server::accounts::auth::same_secret;
     assert!(same_secret(METRICS, METRICS));
     assert!(!same_secret("metrics-scraper-token-4", METRICS), "a prefix is not the secret");
     assert!(!same_secret("", METRICS));

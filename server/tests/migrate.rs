@@ -30,7 +30,7 @@ async fn local_media_move_into_a_bucket_whole_and_verified() {
     let url = common::s3::store();
     let dir = s.dir.path().to_path_buf();
     let (u, dd) = (url.clone(), dir.clone());
-    let moved = tokio::task::spawn_blocking(move || shoebox_server::migrate::migrate(&dd, &u)).await.unwrap().unwrap();
+    let moved = tokio::task::spawn_blocking(move || shoebox_server::commands::media_to_bucket::migrate(&dd, &u)).await.unwrap().unwrap();
     assert_eq!((moved.blobs, moved.bytes, moved.thumbs, moved.skipped), (2, (300_000 + (11 << 20)) as u64, 1, 0), "{moved:?}");
     assert_eq!(moved.damaged, vec![format!("alice {d}")]);
     assert!(moved.text().contains("DAMAGED"), "{}", moved.text());
@@ -47,7 +47,7 @@ async fn local_media_move_into_a_bucket_whole_and_verified() {
     assert!(s3.list_objects("uploads").unwrap().is_empty(), "no upload left behind");
 
     let (u, dd) = (url.clone(), dir.clone());
-    let again = tokio::task::spawn_blocking(move || shoebox_server::migrate::migrate(&dd, &u)).await.unwrap().unwrap();
+    let again = tokio::task::spawn_blocking(move || shoebox_server::commands::media_to_bucket::migrate(&dd, &u)).await.unwrap().unwrap();
     assert_eq!((again.blobs, again.skipped), (0, 2), "a second run copies nothing");
 
     // The same data folder's index, the bytes from the bucket.

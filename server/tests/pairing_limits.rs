@@ -8,13 +8,13 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode};
 use common::*;
+use shoebox_server::accounts::signin_codes::SIGNIN_TTL_MS;
 use shoebox_server::accounts::{MAX_ATTEMPTS, PER_CLIENT, POLL_MISSES_PER_CLIENT};
-use shoebox_server::cli::{run_on, Command, UserCommand};
-use shoebox_server::client_addr::Cidr;
-use shoebox_server::signin_codes::SIGNIN_TTL_MS;
+use shoebox_server::commands::{run_on, Command, UserCommand};
+use shoebox_server::http::client_addr::Cidr;
 use std::net::SocketAddr;
 
-/// A JSON POST as it arrives from `peer` (what `listen.rs` records for a real connection),
+/// A JSON POST as it arrives from `peer` (what `http/listen.rs` records for a real connection),
 /// with optional extra headers.
 fn from(peer: &str, uri: &str, body: serde_json::Value, headers: &[(&str, &str)]) -> Request<Body> {
     let mut r = Request::post(uri).header("Content-Type", "application/json");

@@ -4,14 +4,13 @@
 //! upload locks (one writer across nodes; a killed node's locks are freed).
 //! The whole in-process suites also run here with SHOEBOX_TEST_DATABASE=postgres.
 mod common;
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::StatusCode;
 use common::*;
 use serde_json::{json, Value};
 use shoebox_core::api::MediaItem;
 use shoebox_core::hash::sha256_hex;
+use shoebox_server::accounts::signing::BlobKind;
 use shoebox_server::accounts::{DeviceScope, Poll};
-use shoebox_server::signing::BlobKind;
 use shoebox_server::store::record::UploadId;
 use shoebox_server::AppState;
 use std::time::{Duration, Instant};
@@ -31,14 +30,6 @@ fn item(n: u64, filename: &str, album: Option<&str>, captured: Option<&str>) -> 
         orientation: Some(6),
         ..MediaItem::default()
     }
-}
-
-fn post(token: &str, uri: &str, body: Value) -> Request<Body> {
-    Request::post(uri)
-        .header("Authorization", format!("Bearer {token}"))
-        .header("Content-Type", "application/json")
-        .body(Body::from(body.to_string()))
-        .unwrap()
 }
 
 /// A second "node": its own data folder and process state, the same database.
@@ -90,14 +81,14 @@ async fn the_index_on_postgres_inserts_dedups_pages_trashes_restores_and_purges(
     assert_eq!(v["items"][0]["day"], "2024-04-05", "10:00 UTC is past midnight at +15 h");
 
     // Dedup check, Trash, restore, summary, albums, purge.
-    let c = s.send(post(ALICE, "/api/v1/media/check", json!({"sha256": [items[4].sha256, "f".repeat(64)]}))).await.json();
+    let c = s.send(post_json(ALICE, "/api/v1/media/check", json!({"sha256": [items[4].sha256, "f".repeat(64)]}))).await.json();
     assert_eq!(c["present"], json!([items[4].sha256]));
     let id = s.get("/api/v1/media?q=p5.jpg").await.json()["items"][0]["id"].as_str().unwrap().to_string();
-    let r = s.send(post(ALICE, "/api/v1/media/trash", json!({"ids": [id, "999"]}))).await;
+    let r = s.send(post_json(ALICE, "/api/v1/media/trash", json!({"ids": [id, "999"]}))).await;
     assert_eq!(r.json(), json!({"trashed": 1}));
     let sum = s.get("/api/v1/media/summary").await.json();
     assert_eq!(sum["trashCount"], 1, "{sum}");
-    assert_eq!(s.send(post(ALICE, "/api/v1/media/restore", json!({"ids": [id]}))).await.json(), json!({"restored": 1}));
+    assert_eq!(s.send(post_json(ALICE, "/api/v1/media/restore", json!({"ids": [id]}))).await.json(), json!({"restored": 1}));
     let albums = s.get("/api/v1/albums").await.json();
     let names: Vec<Value> = albums["albums"].as_array().unwrap().iter().map(|a| a["album"].clone()).collect();
     assert_eq!(names.len(), 3, "{albums}");
@@ -108,7 +99,7 @@ async fn the_index_on_postgres_inserts_dedups_pages_trashes_restores_and_purges(
     assert_eq!(idx.trash("alice", std::slice::from_ref(&id), "2024-01-01T00:00:00Z").unwrap(), 1);
     let st = s.state.clone();
     let p = tokio::task::spawn_blocking(move || {
-        shoebox_server::purge::purge(&st.index, st.store.as_ref(), &st.blob_gate, 30, shoebox_server::timefmt::now_ms())
+        shoebox_server::background::purge::purge(&st.index, st.store.as_ref(), &st.blob_gate, 30, shoebox_server::timefmt::now_ms())
     })
     .await
     .unwrap()
@@ -297,7 +288,8 @@ async fn one_node_purges_at_a_time_and_quota_checks_take_turns_across_nodes() {
     b.index.insert("default", &old).unwrap();
     let purge = |s: AppState| {
         tokio::task::spawn_blocking(move || {
-            shoebox_server::purge::purge(&s.index, s.store.as_ref(), &s.blob_gate, 30, shoebox_server::timefmt::now_ms()).unwrap()
+            shoebox_server::background::purge::purge(&s.index, s.store.as_ref(), &s.blob_gate, 30, shoebox_server::timefmt::now_ms())
+                .unwrap()
         })
     };
     let held = a.pg.as_ref().unwrap().try_lock(shoebox_server::db::lock_key("shoebox:purge")).unwrap().expect("free");

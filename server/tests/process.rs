@@ -1,7 +1,7 @@
 //! The real binary: the startup line with `--listen 127.0.0.1:0`, the default token kept in the
 //! data folder, tokens from the environment, `--help`, and kill -9 then restart mid-upload.
 mod common;
-use common::http::{head_bytes, request, tus_headers};
+use common::http::{head_bytes, patch, request, tus_headers};
 use common::process::{binary, ServerProcess};
 use common::*;
 use shoebox_core::hash::sha256_hex;
@@ -65,13 +65,6 @@ fn help_explains_every_flag() {
     }
     assert!(help.contains("Shoebox is running: open http://ADDR/?token=TOKEN"));
     assert!(help.contains("port 0") || help.contains("Port 0"));
-}
-
-fn patch(addr: std::net::SocketAddr, loc: &str, off: usize, body: &[u8]) -> common::http::Reply {
-    let mut h = tus_headers(ALICE);
-    h.push(("Upload-Offset", off.to_string()));
-    h.push(("Content-Type", "application/offset+octet-stream".into()));
-    request(addr, "PATCH", loc, &h, body)
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! A read-only data folder (issue 15): root ignores chmod, so the storage folders (uploads/,
+//! A read-only data folder: root ignores chmod, so the storage folders (uploads/,
 //! blobs/, thumbs/) live on one small tmpfs, remounted read-only under a running server. (The
 //! kernel refuses to remount a file system read-only while a file on it is open for writing, as
 //! the SQLite index always is, so the index stays outside; storage files are open only during a

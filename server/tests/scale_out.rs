@@ -8,7 +8,7 @@ mod common;
 use common::http::{head_bytes, parse_reply, read_reply, request, tus_headers, Reply};
 use common::process::ServerProcess;
 use common::{bytes, files_under, ALICE};
-use sha2::{Digest, Sha256};
+use shoebox_core::hash::sha256_hex;
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::time::Duration;
@@ -35,10 +35,6 @@ impl Cluster {
         let b = node(dirs[1].path(), &store, &database);
         Cluster { a, b, dirs, store, database }
     }
-}
-
-fn sha(b: &[u8]) -> String {
-    shoebox_core::hash::hex(&Sha256::digest(b))
 }
 
 fn create(addr: SocketAddr, len: usize, meta: &str) -> String {
@@ -111,19 +107,19 @@ fn an_upload_begun_on_one_node_finishes_on_the_other_with_identical_bytes() {
     assert_eq!(offset(c.b.addr, &loc), 9 << 20, "node B sees what node A stored");
     let r = patch(c.b.addr, &loc, 9 << 20, &data[9 << 20..]);
     assert_eq!((r.status, r.h("upload-offset")), (204, Some("13631488")), "{}", r.text());
-    assert_eq!(sha(&media(c.a.addr, &sha(&data))), sha(&data), "node A serves what node B completed");
+    assert_eq!(sha256_hex(&media(c.a.addr, &sha256_hex(&data))), sha256_hex(&data), "node A serves what node B completed");
     // The same content again, through the other node: already backed up, nothing sent.
     let check = request(
         c.a.addr,
         "POST",
         "/api/v1/media/check",
         &[("Authorization", format!("Bearer {ALICE}")), ("Content-Type", "application/json".into())],
-        format!("{{\"sha256\":[\"{}\"]}}", sha(&data)).as_bytes(),
+        format!("{{\"sha256\":[\"{}\"]}}", sha256_hex(&data)).as_bytes(),
     );
-    assert!(check.text().contains(&sha(&data)), "dedup across nodes: {}", check.text());
+    assert!(check.text().contains(&sha256_hex(&data)), "dedup across nodes: {}", check.text());
     let mut h = tus_headers(ALICE);
     h.push(("Upload-Length", data.len().to_string()));
-    h.push(("Upload-Metadata", format!("{},sha256 {}", meta("copy.jpg"), b64(&sha(&data)))));
+    h.push(("Upload-Metadata", format!("{},sha256 {}", meta("copy.jpg"), b64(&sha256_hex(&data)))));
     let dup = request(c.b.addr, "POST", "/files/", &h, &[]);
     assert_eq!((dup.status, dup.h("upload-duplicate")), (201, Some("?1")), "{}", dup.text());
     let blobs = shoebox_server::store::s3::S3Store::open(&keyed(&c.store)).unwrap().list_objects("blobs").unwrap();
@@ -181,7 +177,7 @@ fn two_patches_through_two_nodes_get_423_and_a_killed_node_lets_go() {
         std::thread::sleep(Duration::from_millis(200));
         at = offset(c.b.addr, &loc);
     }
-    assert_eq!(sha(&media(c.b.addr, &sha(&data))), sha(&data));
+    assert_eq!(sha256_hex(&media(c.b.addr, &sha256_hex(&data))), sha256_hex(&data));
     // A restarted node picks up where the cluster is.
     c.a = node(c.dirs[0].path(), &c.store, &c.database);
     assert_eq!(offset(c.a.addr, &loc), data.len());
@@ -200,5 +196,5 @@ fn concurrent_patches_while_both_nodes_live_never_interleave() {
     held.write_all(&data[10 << 20..]).unwrap();
     let r = read_reply(held, false);
     assert_eq!(r.status, 204, "{}", r.text());
-    assert_eq!(sha(&media(c.b.addr, &sha(&data))), sha(&data), "only node A's bytes");
+    assert_eq!(sha256_hex(&media(c.b.addr, &sha256_hex(&data))), sha256_hex(&data), "only node A's bytes");
 }

@@ -4,7 +4,7 @@
 //! and the upload resumes), and connections past --max-connections wait without stopping the
 //! server from answering once the others go. Other clients are served all along.
 mod common;
-use common::http::{head_bytes, read_reply, request, tus_headers};
+use common::http::{head_bytes, patch, read_reply, request, tus_headers};
 use common::process::ServerProcess;
 use common::*;
 use shoebox_core::hash::sha256_hex;
@@ -47,13 +47,6 @@ fn create(addr: SocketAddr, data: &[u8]) -> String {
     let r = request(addr, "POST", "/files/", &h, b"");
     assert_eq!(r.status, 201, "{}", r.text());
     r.h("location").unwrap().to_string()
-}
-
-fn patch(addr: SocketAddr, loc: &str, off: usize, body: &[u8]) -> common::http::Reply {
-    let mut h = tus_headers(ALICE);
-    h.push(("Upload-Offset", off.to_string()));
-    h.push(("Content-Type", "application/offset+octet-stream".into()));
-    request(addr, "PATCH", loc, &h, body)
 }
 
 fn offset(addr: SocketAddr, loc: &str) -> usize {

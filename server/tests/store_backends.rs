@@ -3,7 +3,7 @@
 //! store over the same prefix, so nothing can come from one process's memory.
 mod common;
 
-use sha2::{Digest, Sha256};
+use shoebox_core::hash::sha256_hex;
 use shoebox_server::store::local::LocalStore;
 use shoebox_server::store::record::{Concat, UploadId, UploadInfo, UploadState};
 use shoebox_server::store::s3::S3Store;
@@ -44,10 +44,6 @@ fn read_all(mut r: impl Read) -> Vec<u8> {
     v
 }
 
-fn sha(b: &[u8]) -> String {
-    shoebox_core::hash::hex(&Sha256::digest(b))
-}
-
 #[test]
 fn records_offsets_and_small_appends() {
     for (name, open, _d) in backends() {
@@ -71,7 +67,7 @@ fn records_offsets_and_small_appends() {
         assert_eq!(read_all(open().read_back_upload(&i.id).unwrap()), b"hello you!", "{name}");
         assert!(s.list_uploads().unwrap().contains(&i.id), "{name}");
         let mut done = i.clone();
-        done.state = UploadState::Complete { sha256: Some(sha(b"hello you!")), bytes_kept: false };
+        done.state = UploadState::Complete { sha256: Some(sha256_hex(b"hello you!")), bytes_kept: false };
         s.save_upload(&done).unwrap();
         assert_eq!(open().load_upload(&i.id).unwrap().unwrap().state, done.state, "{name}");
         s.delete_upload(&i.id).unwrap();
@@ -101,14 +97,14 @@ fn large_uploads_continue_across_nodes_with_identical_bytes() {
         }
         let s = open();
         let back = read_all(s.read_back_upload(&i.id).unwrap());
-        assert_eq!((back.len(), sha(&back)), (data.len(), sha(&data)), "{name}");
+        assert_eq!((back.len(), sha256_hex(&back)), (data.len(), sha256_hex(&data)), "{name}");
         // Read again (joined once, then served whole) and commit as a blob.
-        assert_eq!(sha(&read_all(open().open_upload_reader(&i.id).unwrap())), sha(&data), "{name}");
-        let digest = sha(&data);
+        assert_eq!(sha256_hex(&read_all(open().open_upload_reader(&i.id).unwrap())), sha256_hex(&data), "{name}");
+        let digest = sha256_hex(&data);
         assert!(s.commit_blob(&i.id, "alice", &digest).unwrap(), "{name}: a new blob");
         assert!(!open().commit_blob(&i.id, "alice", &digest).unwrap(), "{name}: one copy per content");
         let (r, len) = open().open_blob("alice", &digest).unwrap().unwrap();
-        assert_eq!((len, sha(&read_all(r))), (data.len() as u64, digest.clone()), "{name}");
+        assert_eq!((len, sha256_hex(&read_all(r))), (data.len() as u64, digest.clone()), "{name}");
         let (r, _) = open().open_blob_at("alice", &digest, 20 << 20).unwrap().unwrap();
         assert_eq!(read_all(r), &data[20 << 20..], "{name}: a range from an offset");
         assert!(open().open_blob("bob", &digest).unwrap().is_none(), "{name}: blobs are per user");
@@ -141,7 +137,7 @@ fn a_discarded_chunk_leaves_the_bytes_before_it() {
         w.write_all(&data[2 << 20..]).unwrap();
         w.sync().unwrap();
         drop(w);
-        assert_eq!(sha(&read_all(open().read_back_upload(&i.id).unwrap())), sha(&data), "{name}");
+        assert_eq!(sha256_hex(&read_all(open().read_back_upload(&i.id).unwrap())), sha256_hex(&data), "{name}");
     }
 }
 
@@ -152,7 +148,7 @@ fn empty_uploads_thumbnails_and_bad_names() {
         let i = info(Some(0));
         s.create_upload(&i).unwrap();
         assert!(read_all(s.read_back_upload(&i.id).unwrap()).is_empty(), "{name}");
-        let empty = sha(b"");
+        let empty = sha256_hex(b"");
         s.commit_blob(&i.id, "alice", &empty).unwrap();
         let (r, len) = open().open_blob("alice", &empty).unwrap().unwrap();
         assert_eq!((len, read_all(r).len()), (0, 0), "{name}");

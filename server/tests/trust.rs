@@ -277,7 +277,7 @@ async fn a_quiet_visit_ends_by_itself_and_takes_its_unfinished_uploads() {
         let _ = s.get_as(&t, "/api/v1/kiosk/sessions/current").await;
     }
     assert_eq!(s.get_as(&t, "/api/v1/kiosk/sessions/current").await.status, StatusCode::UNAUTHORIZED);
-    shoebox_server::reaper::sweep(&s.state).unwrap();
+    shoebox_server::background::reaper::sweep(&s.state).unwrap();
     assert_eq!(s.head(&loc).await.status, StatusCode::NOT_FOUND, "the reaper ended the upload");
 }
 

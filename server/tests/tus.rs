@@ -202,7 +202,7 @@ async fn expired_upload_is_410_then_swept_to_404() {
     tokio::time::sleep(Duration::from_millis(400)).await;
     assert_eq!(s.head(&loc).await.status, StatusCode::GONE);
     assert_eq!(s.patch(&loc, 3, b"d").await.status, StatusCode::GONE);
-    assert_eq!(shoebox_server::reaper::sweep(&s.state).unwrap(), 1);
+    assert_eq!(shoebox_server::background::reaper::sweep(&s.state).unwrap(), 1);
     assert_eq!(s.head(&loc).await.status, StatusCode::NOT_FOUND);
     assert!(s.stored("uploads").is_empty());
 }
@@ -211,7 +211,7 @@ async fn expired_upload_is_410_then_swept_to_404() {
 async fn background_reaper_removes_expired_uploads() {
     let s = TestServer::with(|c| c.upload_expiry = Duration::from_millis(200));
     let loc = s.create(10, &[]).await;
-    let task = shoebox_server::reaper::spawn(s.state.clone());
+    let task = shoebox_server::background::reaper::spawn(s.state.clone());
     tokio::time::sleep(Duration::from_millis(700)).await;
     task.abort();
     assert_eq!(s.head(&loc).await.status, StatusCode::NOT_FOUND);

@@ -4,8 +4,7 @@
 //! when the type is listed and the bytes agree, always sandboxed and `nosniff`; and the CSP the
 //! app's own files carry (Trunk's loader by hash, connections open unless narrowed).
 mod common;
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::StatusCode;
 use common::*;
 use serde_json::Value;
 use shoebox_core::hash::sha256_hex;
@@ -16,14 +15,6 @@ const SVG: &[u8] =
     b"<svg xmlns=\"http://www.w3.org/2000/svg\"><script>document.title='pwned'</script><rect width=\"9\" height=\"9\"/></svg>";
 const XMP: &[u8] =
     b"<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"/></x:xmpmeta>";
-
-async fn anon(s: &TestServer, uri: &str, range: Option<&str>) -> Resp {
-    let mut b = Request::get(uri);
-    if let Some(r) = range {
-        b = b.header("Range", r);
-    }
-    s.send(b.body(Body::empty()).unwrap()).await
-}
 
 async fn item(s: &TestServer, sha: &str) -> Value {
     let items = s.get_as(ALICE, "/api/v1/media?order=taken").await.json()["items"].as_array().unwrap().clone();

@@ -2,28 +2,15 @@
 //! handles in IndexedDB, and walk them again after a reload with one permission prompt, so an
 //! unfinished backup continues without choosing the files again. Browsers without the API use
 //! the webkitdirectory input and re-drop instead.
-use js_sys::{Function, Object, Promise, Reflect};
+use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::File;
 
+pub use super::handle_calls::open_path;
+use super::handle_calls::{call_async, method};
 use super::idb::Kv;
 use super::walk::{WalkedFile, BATCH};
-
-fn method(target: &JsValue, name: &str) -> Result<Function, JsValue> {
-    Reflect::get(target, &name.into())?.dyn_into::<Function>()
-}
-
-async fn call_async(target: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
-    let f = method(target, name)?;
-    let p = match args {
-        [] => f.call0(target)?,
-        [a] => f.call1(target, a)?,
-        [a, b, ..] => f.call2(target, a, b)?,
-    };
-    JsFuture::from(p.dyn_into::<Promise>()?).await
-}
 
 /// True where `window.showDirectoryPicker` exists (Chromium, ChromeOS, Edge).
 pub fn supported() -> bool {
@@ -97,18 +84,6 @@ pub async fn walk(root: JsValue, mut on_batch: impl FnMut(Vec<WalkedFile>)) -> u
         on_batch(pending);
     }
     unreadable
-}
-
-/// The file at `path` (its first segment is the root's own name) under a folder handle.
-pub async fn open_path(root: &JsValue, path: &str) -> Option<File> {
-    let mut parts: Vec<&str> = path.split('/').skip(1).collect();
-    let file = parts.pop()?;
-    let mut dir = root.clone();
-    for p in parts {
-        dir = call_async(&dir, "getDirectoryHandle", &[p.into()]).await.ok()?;
-    }
-    let handle = call_async(&dir, "getFileHandle", &[file.into()]).await.ok()?;
-    call_async(&handle, "getFile", &[]).await.ok()?.dyn_into::<File>().ok()
 }
 
 /// Permission already granted (no prompt, no gesture needed).

@@ -1,11 +1,11 @@
 //! A tiny async semaphore for the page's single thread: bounds how many of one kind of
 //! browser call are outstanding at once.
 //!
-//! Why: in Chromium each `FileSystemFileEntry.file()` answer costs the main thread ~1 ms or
-//! more on a busy machine (a File snapshot and a blob registration), and answers that arrive
-//! together are handled in one task. With hundreds in flight that made 100–300 ms tasks
-//! (traced: 26 answers in one 256 ms task). A handful at a time keeps tasks short and costs
-//! little throughput, since the browser process serves them one by one anyway.
+//! Why: in Chromium each `FileSystemFileEntry.file()` answer costs the main thread real work
+//! (a File snapshot and a blob registration), and answers that arrive together are handled in
+//! one task, so hundreds in flight make long tasks (traces: BENCHMARKS.md, "Figures behind the
+//! code's constants"). A handful at a time keeps tasks short and costs little throughput,
+//! since the browser process serves them one by one anyway.
 use futures::channel::oneshot;
 use std::cell::RefCell;
 use std::collections::VecDeque;

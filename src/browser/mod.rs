@@ -5,6 +5,7 @@ pub mod clock;
 pub mod dates;
 pub mod first_paint;
 pub mod folder_handles;
+pub mod handle_calls;
 pub mod idb;
 pub mod limiter;
 pub mod network;

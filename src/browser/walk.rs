@@ -2,8 +2,9 @@
 //! `WalkedFile`s, delivered in batches so the page keeps rendering while 100,000 files stream in.
 //!
 //! A dropped tree is listed with names, sizes and dates only (`getMetadata`), never `file()`:
-//! in Chromium `file()` costs ~0.4 ms of browser-process work per file (43 s for 100,000)
-//! while listing plus metadata takes ~6 s. The `File` is fetched later, once, when the file is
+//! in Chromium `file()` costs far more browser-process work per file than listing plus
+//! metadata (figures: BENCHMARKS.md, "Figures behind the code's constants"). The `File` is
+//! fetched later, once, when the file is
 //! first inspected ([`FileSource::resolve`]). Several directories and many metadata calls are
 //! in flight at once because each is a round trip to the browser process.
 //!
@@ -46,13 +47,13 @@ impl FileSource {
                 let _permit = OPENING.with(|l| l.clone()).acquire().await;
                 // Ask from a task of its own: asked from the previous answer's continuation,
                 // the answer comes back inside the same batch of replies and one task ends
-                // up handling dozens of them (traced: 61 answers, 89 ms).
+                // up handling dozens of them.
                 super::clock::yield_now().await;
                 entry_file(e).await
             }
             FileSource::Handle { root, path } => {
                 let _permit = OPENING.with(|l| l.clone()).acquire().await;
-                super::folder_handles::open_path(root, path).await
+                super::handle_calls::open_path(root, path).await
             }
         }
     }
@@ -97,7 +98,8 @@ impl WalkedFile {
 /// How many files to gather before handing a batch to the caller.
 pub const BATCH: usize = 500;
 /// Directories read at once, and metadata calls per group (groups in flight: `META_GROUPS`).
-/// Measured in Chromium on 100,000 files: beyond ~1,000 calls in flight nothing is gained.
+/// More calls in flight than these allow gain nothing (BENCHMARKS.md, "Figures behind the
+/// code's constants").
 const DIRS_AT_ONCE: usize = 4;
 const META_GROUP: usize = 64;
 const META_GROUPS: usize = 16;
@@ -106,9 +108,9 @@ const META_GROUPS: usize = 16;
 /// then take the same time as they would have anyway (Chromium's floor lists first too).
 const META_GROUPS_WHILE_LISTING: usize = 0;
 /// Groups started per turn of the loop, and the main-thread time after which the walk yields
-/// to the browser. Each `getMetadata` call costs the main thread ~25–70 µs, so starting all
-/// 1,024 at once was a 50–130 ms task (traced); a few groups per turn and a yield every few
-/// milliseconds keep every task short.
+/// to the browser. Each `getMetadata` call costs the main thread some work, so starting every
+/// group at once makes one long task; a few groups per turn and a yield every few milliseconds
+/// keep every task short.
 const NEW_GROUPS_PER_TURN: usize = 2;
 const SLICE_MS: u64 = 8;
 

@@ -16,7 +16,7 @@
 //!   (`nothingToDo`, `notSmaller`, `unsupported`, `undecodable`, or a worker error).
 //!
 //! Concurrency: one hash or prepare job per worker (CPU-bound), or up to `MAX_LIGHT_PER_WORKER`
-//! inspect jobs and hashes of small files (`SMALL_HASH_BYTES`) at once (bound by file-read
+//! inspect jobs and hashes of small files (`Job::is_light`) at once (bound by file-read
 //! latency: many reads in flight are what make 100,000 small files fast); the rest wait in a
 //! FIFO queue. A worker that crashes
 //! (panic, out of memory) is terminated and replaced, and only its own job fails; a worker
@@ -145,7 +145,7 @@ impl WorkerPool {
     }
 
     /// A chunk's checksum digest (raw bytes) with exactly the algorithm the engine asked for.
-    pub async fn digest(&self, blob: Blob, algo: shoebox_core::engine::ChecksumAlgo) -> Result<Vec<u8>, String> {
+    pub async fn digest(&self, blob: Blob, algo: shoebox_core::tus::ChecksumAlgo) -> Result<Vec<u8>, String> {
         match self.run(Job::Digest { algo }, blob).await? {
             (Reply::Digested { hex }, _) => Ok(shoebox_core::hash::unhex(&hex).ok_or("the worker gave a malformed digest")?),
             (other, _) => Err(unexpected(other)),
@@ -199,10 +199,8 @@ impl WorkerPool {
             }
             let id = inner.next_id;
             inner.next_id += 1;
-            // A small file's hash waits on its read, not the CPU: it runs beside other light jobs
-            // (the engine bounds how many: SMALL_HASHES_PER_WORKER).
-            let small = blob.size() <= shoebox_core::engine::SMALL_HASH_BYTES as f64;
-            let light = matches!(job, Job::Inspect { .. }) || (matches!(job, Job::Hash) && small);
+            // Light jobs share a worker (the engine bounds how many: SMALL_HASHES_PER_WORKER).
+            let light = job.is_light(blob.size() as u64);
             inner.queue.push_back(Task { id, job: serde_json::to_string(&job).unwrap_or_default(), blob, light, tx });
         }
         dispatch(&self.inner);

@@ -2,10 +2,10 @@
 //! can also call them on the page's main thread without a worker.
 use super::protocol::{Job, Reply};
 use js_sys::{ArrayBuffer, Uint8Array};
-use shoebox_core::engine::ChecksumAlgo;
 use shoebox_core::hash::sha256_hex;
 use shoebox_core::photo::prepare::{prepare, PrepareOptions, PrepareOutput};
 use shoebox_core::photo::{inspect, INSPECT_BYTES};
+use shoebox_core::tus::ChecksumAlgo;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Blob;

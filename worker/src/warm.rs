@@ -4,11 +4,11 @@
 //! here, against ~230–260 MB/s optimised) ends there. The app's pool starts its workers right
 //! after the first paint, long before the first drop, so nobody waits for this.
 //!
-//! Photos are deliberately not warmed up the same way (measured): a prepare of a small
-//! synthetic JPEG before `Ready` made a fresh worker's first 24 MP photo ~0.4 s cheaper, but
-//! every later photo ~5% dearer, because V8 inlines by the call feedback gathered before
-//! tier-up, and the sample's feedback suits real photos worse than a real photo's own
-//! (with `--js-flags=--no-wasm-inlining` the difference went away).
+//! Photos are deliberately not warmed up the same way: a prepare of a small synthetic JPEG
+//! before `Ready` makes a fresh worker's first photo cheaper but every later photo dearer,
+//! because V8 inlines by the call feedback gathered before tier-up, and the sample's feedback
+//! suits real photos worse than a real photo's own (figures: BENCHMARKS.md, "Figures behind
+//! the code's constants").
 use sha2_simd::Digest as _;
 
 pub fn warm_up() {

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::types::FileId;
+/// Checksums are tus vocabulary, shared with the worker; the engine's requests name them.
+pub use crate::tus::ChecksumAlgo;
 
 /// HTTP method of a request the engine asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,38 +40,6 @@ pub enum Source {
     Original,
     /// The blob returned by Prepare for this file.
     Prepared,
-}
-
-/// Per-PATCH checksum algorithm (tus checksum extension), only when the server advertised it
-/// and the driver can compute it (`Engine::set_checksum_support`). In order of preference.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ChecksumAlgo {
-    Sha256,
-    Sha1,
-    /// Only when a server offers nothing better: MD5 still catches transfer corruption.
-    Md5,
-}
-
-impl ChecksumAlgo {
-    pub const ALL: [ChecksumAlgo; 3] = [ChecksumAlgo::Sha256, ChecksumAlgo::Sha1, ChecksumAlgo::Md5];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            ChecksumAlgo::Sha256 => "sha256",
-            ChecksumAlgo::Sha1 => "sha1",
-            ChecksumAlgo::Md5 => "md5",
-        }
-    }
-    /// The algorithm a `Tus-Checksum-Algorithm` entry names (case-insensitive), if we know it.
-    pub fn parse(name: &str) -> Option<ChecksumAlgo> {
-        ChecksumAlgo::ALL.into_iter().find(|a| a.name().eq_ignore_ascii_case(name.trim()))
-    }
-    /// The `Upload-Checksum` header value for a slice whose raw digest is `digest`.
-    pub fn header_value(self, digest: &[u8]) -> String {
-        use base64::Engine as _;
-        format!("{} {}", self.name(), base64::engine::general_purpose::STANDARD.encode(digest))
-    }
 }
 
 /// A request body. The engine never holds file bytes: the driver sends Blob slices.

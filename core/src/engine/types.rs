@@ -112,10 +112,9 @@ impl Default for EngineSettings {
 /// The default chunk size when neither the settings nor the server say otherwise.
 pub const DEFAULT_CHUNK_SIZE: u64 = 8 * 1024 * 1024;
 
-/// Files up to this size are hashed many at once per worker (the pool runs them beside each
-/// other, as it runs inspections: their time is the round trip and the read, not the CPU),
-/// at most `SMALL_HASHES_PER_WORKER` per worker; a larger file has a worker to itself.
-pub const SMALL_HASH_BYTES: u64 = 1024 * 1024;
+/// Files up to this size are hashed many at once per worker, at most
+/// `SMALL_HASHES_PER_WORKER` per worker (the rule itself: `worker_protocol::Job::is_light`).
+pub use crate::worker_protocol::SMALL_HASH_BYTES;
 pub const SMALL_HASHES_PER_WORKER: usize = 8;
 
 /// Files up to this size upload `SMALL_UPLOADS_PER_SLOT` at once per upload slot
@@ -134,7 +133,7 @@ impl EngineSettings {
         if let Some(b) = &self.api_base {
             return b.trim_end_matches('/').to_string();
         }
-        super::protocol::origin_of(&self.endpoint).unwrap_or_default()
+        crate::url::origin_of(&self.endpoint).unwrap_or_default()
     }
 }
 

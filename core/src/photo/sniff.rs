@@ -1,7 +1,7 @@
 //! Format recognition from the first bytes (never the extension), and OS clutter by name.
 use super::isobmff::{be32, brands};
 use super::tiff::{find, tag, Tiff};
-use crate::facts::{Format, MediaKind};
+use crate::facts::{FileFacts, Format, MediaKind};
 
 /// .DS_Store, Thumbs.db, desktop.ini, AppleDouble `._*` and friends: never user media.
 pub fn is_system_name(name: &str) -> bool {
@@ -167,4 +167,17 @@ fn is_mpeg_ts(b: &[u8]) -> bool {
         n >= 2 && (0..n).all(|k| b[start + k * step] == 0x47)
     };
     (b.first() == Some(&0x47) && synced(0, 188)) || (b.get(4) == Some(&0x47) && synced(4, 192))
+}
+/// The name-only guess is a sniffing rule, so it lives here; `facts.rs` stays vocabulary that
+/// imports nothing of the photo code.
+impl FileFacts {
+    /// What the name alone suggests, before `Inspect` reads the content: system files by name
+    /// (final), otherwise the kind of the extension's format, with no dimensions.
+    pub fn guess(name: &str) -> Self {
+        if is_system_name(name) {
+            return FileFacts { kind: MediaKind::System, ..FileFacts::other() };
+        }
+        let format = format_from_name(name);
+        FileFacts { kind: kind(format), format, ..FileFacts::other() }
+    }
 }

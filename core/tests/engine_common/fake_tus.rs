@@ -237,3 +237,8 @@ impl H {
         panic!("did not finish in {max_steps} steps: {:?}", self.e.status());
     }
 }
+
+/// Run every pending request against `srv`, without faults, until nothing is left.
+pub fn serve(h: &mut H, srv: &mut FakeTus) {
+    h.run(srv, |_| Fault::None, |_| 0, 10, 10_000);
+}

@@ -4,8 +4,8 @@
 //! numbered placeholders (`?1`) that `pg::translate` rewrites to `$1`; the few spots where the
 //! dialects differ ask [`Db::is_postgres`]. Rows come back materialized as [`Value`]s, so
 //! callers read both engines the same way.
-pub mod migrate;
 pub mod pg;
+pub mod pg_schema;
 
 use std::fmt;
 use std::sync::{Arc, Mutex};

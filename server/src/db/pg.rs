@@ -80,8 +80,25 @@ impl Pg {
         };
         let pg =
             Pg { pool: make(POOL_SIZE, Some(Duration::from_secs(30)))?, lock_pool: make(LOCK_POOL_SIZE, Some(LOCK_WAIT))?, rt: Some(rt) };
-        super::migrate::migrate(&pg)?;
+        pg.upgrade_schema()?;
         Ok(pg)
+    }
+
+    /// Brings the database to [`super::pg_schema::VERSION`]; a no-op when another node already did.
+    fn upgrade_schema(&self) -> Result<()> {
+        self.transaction(|tx| {
+            tx.execute("SELECT pg_advisory_xact_lock(?1)", crate::vals![super::lock_key("shoebox:migrate")])?;
+            tx.execute("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)", &[])?;
+            let have: i64 =
+                tx.query_row("SELECT CAST(COALESCE(MAX(version), 0) AS BIGINT) FROM schema_version", &[])?.map_or(Ok(0), |r| r.get(0))?;
+            for (i, step) in super::pg_schema::STEPS.iter().enumerate().skip(have.max(0) as usize) {
+                for stmt in step.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+                    tx.execute(stmt, &[])?;
+                }
+                tx.execute("INSERT INTO schema_version (version) VALUES (?1)", crate::vals![i as i64 + 1])?;
+            }
+            Ok(())
+        })
     }
 
     fn rt(&self) -> &tokio::runtime::Runtime {

@@ -4,7 +4,7 @@
 //! content, shared by every record that names it. Reads can be confined to one album (a kiosk
 //! visitor sees only its drop). The library's queries are in `query`, the Trash in `trash`,
 //! the table and its migrations in `schema`, the viewer's time zone in `zone`. With
-//! `--database postgres://…` the same table lives in PostgreSQL (`db::migrate`), shared by
+//! `--database postgres://…` the same table lives in PostgreSQL (`db::pg_schema`), shared by
 //! every node; the SQL here runs on both.
 pub mod audit;
 pub mod query;
@@ -169,7 +169,7 @@ impl MediaIndex {
 
     /// Records a video's facts on every record of that content (`None`: it could not be read;
     /// it is not tried again). The size is the one shown, replacing what the upload declared.
-    pub fn set_video_facts(&self, user: &str, sha256: &str, f: Option<&crate::previews::probe::VideoFacts>) -> Result<()> {
+    pub fn set_video_facts(&self, user: &str, sha256: &str, f: Option<&VideoFacts>) -> Result<()> {
         let f = f.cloned().unwrap_or_default();
         self.db.execute(
             "UPDATE media SET video_probed = 1, duration_ms = ?3, video_codec = ?4, width = COALESCE(?5, width), \
@@ -178,6 +178,16 @@ impl MediaIndex {
         )?;
         Ok(())
     }
+}
+
+/// A video's facts as `previews::probe` finds them (ffprobe's first video stream).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct VideoFacts {
+    pub duration_ms: Option<u64>,
+    /// As shown: a phone video recorded upright is taller than wide.
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    pub codec: Option<String>,
 }
 
 /// The columns `row_item` reads, in its order.

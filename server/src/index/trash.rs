@@ -1,7 +1,7 @@
 //! The Trash: records are marked (`trashed_at`), never moved, so a trashed photo still counts
 //! for dedup (`check`, `has`) and for the space used until it is purged; restoring clears the
 //! mark. The purge deletes records trashed before a cutoff and says which blobs no record
-//! names any more (the caller deletes those bytes, see `purge.rs`).
+//! names any more (the caller deletes those bytes, see `background/purge.rs`).
 use super::MediaIndex;
 use crate::db::Result;
 use crate::vals;

@@ -4,7 +4,7 @@
 //! database can copy a torn state); the signing key and the default token are copied as
 //! files. Blobs are not copied: they never change once written, so `rsync` of `blobs/` (and
 //! `thumbs/`) backs them up, before or after this command. With `--database postgres://…` the
-//! command refuses (`cli.rs`): PostgreSQL is backed up with `pg_dump`.
+//! command refuses (`commands/mod.rs`): PostgreSQL is backed up with `pg_dump`.
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::Connection;
 use std::fs;

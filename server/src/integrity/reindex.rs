@@ -20,7 +20,7 @@ use crate::index::MediaIndex;
 use crate::store::local::LocalStore;
 use crate::store::record::UploadState;
 use crate::store::Store;
-use crate::upload::finish::media_item;
+use crate::upload::metadata::media_item;
 use shoebox_core::api::MediaItem;
 use shoebox_core::photo::{inspect, INSPECT_BYTES};
 use std::collections::{BTreeMap, HashSet};

@@ -4,7 +4,7 @@
 //! alert on that counter catches a disk that rots stored photos long before anyone opens them.
 //! It reads every stored byte once per pass, from the disk rather than the page cache.
 use super::verify::{verify_blobs, Report};
-use crate::metrics::Metrics;
+use crate::http::metrics::Metrics;
 use crate::state::AppState;
 use std::io;
 

@@ -76,7 +76,7 @@ fn dir_entries(dir: &Path) -> io::Result<Vec<(String, PathBuf)>> {
 pub fn list_blobs(data_dir: &Path) -> io::Result<Vec<Blob>> {
     let mut out = Vec::new();
     for (user, udir) in dir_entries(&data_dir.join("blobs"))? {
-        if !crate::auth::valid_user_name(&user) || !udir.is_dir() {
+        if !crate::accounts::auth::valid_user_name(&user) || !udir.is_dir() {
             continue;
         }
         for (shard, sdir) in dir_entries(&udir)? {

@@ -19,7 +19,7 @@ pub fn list_blobs(s3: &S3Store) -> io::Result<Vec<Blob>> {
         .filter_map(|key| {
             let mut p = key.split('/');
             let (_, user, shard, sha) = (p.next()?, p.next()?, p.next()?, p.next()?);
-            let ok = p.next().is_none() && crate::auth::valid_user_name(user) && is_sha256_hex(sha) && sha.starts_with(shard);
+            let ok = p.next().is_none() && crate::accounts::auth::valid_user_name(user) && is_sha256_hex(sha) && sha.starts_with(shard);
             ok.then(|| Blob { user: user.to_string(), sha256: sha.to_string(), path: PathBuf::from(&key) })
         })
         .collect();

@@ -9,21 +9,12 @@ use shoebox_core::photo::{inspect, INSPECT_BYTES};
 use std::io::Read;
 
 use super::{blocking, copy_in, kind, sandbox, tools, Kind, TOOL_TIME, VIDEO_HEAD_BYTES, VIDEO_TAIL_BYTES};
+pub use crate::index::VideoFacts;
 use crate::state::AppState;
 
 /// How often the sweep looks for unprobed videos, and how many it takes at once.
 const EVERY: Duration = Duration::from_secs(2);
 const BATCH: usize = 8;
-
-/// What ffprobe told about a video's first video stream.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct VideoFacts {
-    pub duration_ms: Option<u64>,
-    /// As shown: a phone video recorded upright is taller than wide.
-    pub width: Option<u32>,
-    pub height: Option<u32>,
-    pub codec: Option<String>,
-}
 
 /// The sweep, for the node's lifetime; a node without ffprobe never marks anything, so a node
 /// that has it does the work.

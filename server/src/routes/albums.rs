@@ -1,9 +1,9 @@
 //! GET /api/v1/albums?tz=: every album of the user's non-trashed records (and the records
 //! without one, as `album: null`), latest day first, each with a signed cover thumbnail.
-use crate::auth::User;
-use crate::error::ApiError;
+use crate::accounts::auth::User;
+use crate::accounts::signing::BlobKind;
+use crate::http::error::ApiError;
 use crate::index::query::Filters;
-use crate::signing::BlobKind;
 use crate::state::AppState;
 use axum::extract::{Query, State};
 use axum::{Extension, Json};

@@ -5,9 +5,9 @@
 //! private caching until the URL expires, and no Referer carrying the URL anywhere. User bytes
 //! are never served in a form a browser executes (served_type.rs): every answer is sandboxed,
 //! and only agreeing raster image, video and audio types are shown inline.
-use crate::error::ApiError;
-use crate::served_type::{self, ServeAs};
-use crate::signing::BlobKind;
+use crate::accounts::signing::BlobKind;
+use crate::http::error::ApiError;
+use crate::http::served_type::{self, ServeAs};
 use crate::state::AppState;
 use crate::thumbs::{thumb_or_make, Served, Variant};
 use axum::body::Body;
@@ -47,7 +47,7 @@ async fn answer(
     let denied = || ApiError::Forbidden("this link is not valid or has expired; reload the page for a new one".into());
     let (Some(user), Some(e), Some(sig)) = (q.u, q.e.and_then(|e| e.parse::<u64>().ok()), q.s) else { return Err(denied()) };
     let visit = q.v.filter(|v| is_sha256_hex(v));
-    if !crate::auth::valid_user_name(&user) || !state.signer.verify(kind, &user, &sha, e, visit.as_deref(), &sig, now_s) {
+    if !crate::accounts::auth::valid_user_name(&user) || !state.signer.verify(kind, &user, &sha, e, visit.as_deref(), &sig, now_s) {
         return Err(denied());
     }
     // A visit's URL serves only while the visit lives (not once it is finishing), and only its drop.

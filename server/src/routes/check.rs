@@ -1,6 +1,6 @@
 //! POST /api/v1/media/check: which of these digests (sha256 or sourceSha256) the user has.
-use crate::auth::User;
-use crate::error::ApiError;
+use crate::accounts::auth::User;
+use crate::http::error::ApiError;
 use crate::state::AppState;
 use axum::extract::State;
 use axum::{Extension, Json};
@@ -10,7 +10,7 @@ use shoebox_core::hash::is_sha256_hex;
 pub async fn check(
     State(state): State<AppState>,
     Extension(User(user)): Extension<User>,
-    Extension(access): Extension<crate::auth::Access>,
+    Extension(access): Extension<crate::accounts::auth::Access>,
     body: axum::body::Bytes,
 ) -> Result<Json<CheckResponse>, ApiError> {
     let req: CheckRequest =

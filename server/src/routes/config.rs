@@ -1,7 +1,7 @@
 //! GET /api/v1/config: what the engine asks first (tus endpoint, chunk hint, limits policy,
 //! dedup) and what the asking token may do, so the app asks nothing it would be refused.
 use super::FILES;
-use crate::auth::Access;
+use crate::accounts::auth::Access;
 use crate::state::AppState;
 use axum::extract::State;
 use axum::{Extension, Json};

@@ -2,9 +2,9 @@
 //! concatenation). A declared `sha256`/`sourceSha256` the user already has completes at once
 //! with `Upload-Duplicate: ?1` and no bytes.
 use super::{header, header_u64, hv, FILES};
-use crate::auth::{Access, User};
-use crate::error::ApiError;
-use crate::metrics::Metrics;
+use crate::accounts::auth::{Access, User};
+use crate::http::error::ApiError;
+use crate::http::metrics::Metrics;
 use crate::state::AppState;
 use crate::store::record::{Concat, UploadId, UploadInfo, UploadState};
 use crate::timefmt::now_ms;

@@ -1,7 +1,7 @@
 //! DELETE on an upload URL (termination): drops the upload's record and bytes. Content that
 //! already completed stays in the user's library; only the upload URL goes away.
-use crate::auth::{Access, User};
-use crate::error::ApiError;
+use crate::accounts::auth::{Access, User};
+use crate::http::error::ApiError;
 use crate::state::AppState;
 use crate::upload::load_owned;
 use axum::extract::{Path, State};

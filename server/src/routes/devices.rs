@@ -4,10 +4,10 @@
 //! device polls `POST /api/v1/pair/poll` until it gets its own token, once. The account's
 //! devices are listed, revoked and rotated under `/api/v1/devices`; `/api/v1/account` tells the
 //! quota and what is used.
+use crate::accounts::auth::{Access, User};
 use crate::accounts::{DeviceScope, Poll};
-use crate::auth::{Access, User};
-use crate::client_addr::{self, ClientAddr};
-use crate::error::ApiError;
+use crate::http::client_addr::{self, ClientAddr};
+use crate::http::error::ApiError;
 use crate::state::AppState;
 use crate::timefmt::{now_ms, rfc3339_from_ms};
 use axum::extract::{Path, State};

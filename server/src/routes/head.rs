@@ -5,8 +5,8 @@
 //! between the last fsync and the completion record) is completed here, before answering:
 //! a client that reads offset == length counts the file as backed up, so it must be.
 use super::{hv, FILES};
-use crate::auth::{Access, User};
-use crate::error::ApiError;
+use crate::accounts::auth::{Access, User};
+use crate::http::error::ApiError;
 use crate::state::AppState;
 use crate::store::record::{Concat, UploadId, UploadInfo, UploadState};
 use crate::upload::{current_offset, expires_header, load_owned};

@@ -5,10 +5,10 @@
 //! that visit still unfinished, unless the visitor chose to let them finish (then only those
 //! uploads may go on). A visit nobody acts in and no bytes reach ends by itself after the
 //! profile's idle time (`sessions.rs`); the reaper ends its uploads.
-use crate::auth::{Access, User};
-use crate::client_addr::ClientAddr;
-use crate::error::ApiError;
-use crate::sessions::Session;
+use crate::accounts::auth::{Access, User};
+use crate::accounts::sessions::Session;
+use crate::http::client_addr::ClientAddr;
+use crate::http::error::ApiError;
 use crate::state::AppState;
 use crate::timefmt::{now_ms, rfc3339_from_ms};
 use axum::extract::{Query, State};
@@ -32,7 +32,7 @@ pub async fn create(
 ) -> Result<Response, ApiError> {
     let Access::KioskKey { profile } = access else { return Err(ApiError::NotFound) };
     let (accounts, now) = (state.accounts.clone(), now_ms());
-    let (mine, all) = (format!("visit:{profile}:{}", crate::client_addr::bucket(client)), format!("visit:{profile}"));
+    let (mine, all) = (format!("visit:{profile}:{}", crate::http::client_addr::bucket(client)), format!("visit:{profile}"));
     let allowed = tokio::task::spawn_blocking(move || -> crate::db::Result<bool> {
         Ok(accounts.attempt_within(&mine, VISITS_PER_CLIENT, now)? && accounts.attempt_within(&all, VISITS_PER_KEY, now)?)
     })

@@ -1,9 +1,9 @@
 //! GET /api/v1/media/{sha256}: the stored bytes, with the media's filetype when their head agrees
 //! with it (served_type.rs), else as a download. Streamed from the store on a blocking thread,
 //! never read whole into memory.
-use crate::auth::User;
-use crate::error::ApiError;
-use crate::served_type::{self, ServeAs};
+use crate::accounts::auth::User;
+use crate::http::error::ApiError;
+use crate::http::served_type::{self, ServeAs};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
@@ -12,7 +12,12 @@ use axum::Extension;
 use shoebox_core::hash::is_sha256_hex;
 use std::io::{Cursor, Read};
 
-pub async fn get(state: State<AppState>, user: Extension<User>, access: Extension<crate::auth::Access>, sha: Path<String>) -> Response {
+pub async fn get(
+    state: State<AppState>,
+    user: Extension<User>,
+    access: Extension<crate::accounts::auth::Access>,
+    sha: Path<String>,
+) -> Response {
     let mut res = answer(state, user, access, sha).await.into_response();
     served_type::protect(res.headers_mut());
     res
@@ -21,7 +26,7 @@ pub async fn get(state: State<AppState>, user: Extension<User>, access: Extensio
 async fn answer(
     State(state): State<AppState>,
     Extension(User(user)): Extension<User>,
-    Extension(access): Extension<crate::auth::Access>,
+    Extension(access): Extension<crate::accounts::auth::Access>,
     Path(sha): Path<String>,
 ) -> Result<Response, ApiError> {
     if !is_sha256_hex(&sha) {

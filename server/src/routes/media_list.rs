@@ -1,8 +1,8 @@
 //! GET /api/v1/media: the user's media records, cursor paged. Without `order`, oldest first by
 //! upload (as before the library); with `order=taken`, newest day first (the library's grid).
 //! Filters, `tz` and `day` as docs/api.md describes; every item carries its signed URLs.
-use crate::auth::User;
-use crate::error::ApiError;
+use crate::accounts::auth::User;
+use crate::http::error::ApiError;
 use crate::index::query::PageQuery;
 use crate::state::AppState;
 use axum::extract::{Query, State};
@@ -15,7 +15,7 @@ pub use crate::index::query::{DEFAULT_LIMIT, MAX_LIMIT};
 pub async fn list(
     State(state): State<AppState>,
     Extension(User(user)): Extension<User>,
-    Extension(access): Extension<crate::auth::Access>,
+    Extension(access): Extension<crate::accounts::auth::Access>,
     Query(p): Query<HashMap<String, String>>,
 ) -> Result<Json<MediaPage>, ApiError> {
     let mut q = PageQuery::from_params(&p).map_err(ApiError::BadRequest)?;

@@ -1,8 +1,8 @@
 //! GET /api/v1/media/summary: per-day counts and bytes under the list's filters (the grid's
 //! layout and the scrubber come from these before any page is loaded), and the user's Trash,
 //! space used and quota.
-use crate::auth::User;
-use crate::error::ApiError;
+use crate::accounts::auth::User;
+use crate::http::error::ApiError;
 use crate::index::query::Filters;
 use crate::state::AppState;
 use axum::extract::{Query, State};

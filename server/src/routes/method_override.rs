@@ -1,8 +1,8 @@
 //! POST on an upload URL with `X-HTTP-Method-Override`, for clients (and proxies) that cannot
 //! send PATCH or DELETE: dispatched to the handler of the method it names.
 use super::header;
-use crate::auth::User;
-use crate::error::ApiError;
+use crate::accounts::auth::User;
+use crate::http::error::ApiError;
 use crate::state::AppState;
 use axum::body::Body;
 use axum::extract::{Path, State};
@@ -10,12 +10,12 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
 
-pub use crate::middleware::{effective_method, H_METHOD_OVERRIDE};
+pub use crate::http::middleware::{effective_method, H_METHOD_OVERRIDE};
 
 pub async fn post_upload_url(
     state: State<AppState>,
     user: Extension<User>,
-    access: Extension<crate::auth::Access>,
+    access: Extension<crate::accounts::auth::Access>,
     id: Path<String>,
     headers: HeaderMap,
     body: Body,

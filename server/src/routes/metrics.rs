@@ -7,9 +7,9 @@
 //!   figures with their own token, and the end-to-end tests do just that.
 //!
 //! Anonymous callers and unknown tokens get 401; upload-only, kiosk and visitor tokens 403.
-use crate::auth::{same_secret, Access};
-use crate::error::ApiError;
-use crate::middleware::{access_for, bearer};
+use crate::accounts::auth::{same_secret, Access};
+use crate::http::error::ApiError;
+use crate::http::middleware::{access_for, bearer};
 use crate::state::AppState;
 use axum::extract::State;
 use axum::http::{header, HeaderMap};

@@ -21,7 +21,7 @@ pub mod signin;
 pub mod thumb_put;
 pub mod trash;
 
-use crate::error::ApiError;
+use crate::http::error::ApiError;
 use crate::state::AppState;
 use axum::body::Body;
 use axum::http::{HeaderMap, HeaderValue};
@@ -78,10 +78,10 @@ pub fn stream_body(mut reader: Box<dyn Read + Send>, limit: u64) -> Body {
 
 /// Fills in the signed URLs of records the caller may read (a kiosk visitor's are bound to
 /// its visit, so they stop when it ends).
-pub fn sign_items(state: &AppState, user: &str, access: &crate::auth::Access, items: &mut [MediaItem]) {
+pub fn sign_items(state: &AppState, user: &str, access: &crate::accounts::auth::Access, items: &mut [MediaItem]) {
     let now_s = crate::timefmt::now_ms() / 1000;
     let visit = match access {
-        crate::auth::Access::Visitor { visit, .. } => Some(visit.as_str()),
+        crate::accounts::auth::Access::Visitor { visit, .. } => Some(visit.as_str()),
         _ => None,
     };
     for m in items {

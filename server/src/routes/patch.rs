@@ -1,8 +1,8 @@
 //! PATCH on an upload URL: append one chunk. The checks run in protocol order; bytes are
 //! fsync'd before the new offset is answered, and the last chunk triggers verification.
 use super::{header, header_u64, hv};
-use crate::auth::{Access, User};
-use crate::error::ApiError;
+use crate::accounts::auth::{Access, User};
+use crate::http::error::ApiError;
 use crate::locks::SlotGuard;
 use crate::state::AppState;
 use crate::store::record::UploadInfo;

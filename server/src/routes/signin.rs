@@ -2,8 +2,8 @@
 //! printed by `shoebox-server user add` / `user link`) for a device token of its own. No token
 //! is needed (the device has none yet); exchanges are rate-limited per client address and
 //! server-wide like pairing starts.
-use crate::client_addr::ClientAddr;
-use crate::error::ApiError;
+use crate::http::client_addr::ClientAddr;
+use crate::http::error::ApiError;
 use crate::state::AppState;
 use crate::timefmt::now_ms;
 use axum::extract::State;

@@ -1,8 +1,8 @@
 //! PUT /api/v1/media/{sha256}/thumb and /preview: a thumbnail the app made (from the EXIF
 //! thumbnail or while downsizing), a JPEG of at most 2 MiB, stored beside the user's media.
 //! It must decode: a broken upload would otherwise stand in for the server's own thumbnail.
-use crate::auth::User;
-use crate::error::ApiError;
+use crate::accounts::auth::User;
+use crate::http::error::ApiError;
 use crate::state::AppState;
 use crate::thumbs::{Variant, MAX_UPLOADED_BYTES};
 use axum::extract::{Path, State};

@@ -1,8 +1,8 @@
 //! POST /api/v1/media/trash and /api/v1/media/restore {"ids": [...]}: move records to the
 //! Trash and back. Only the records' marks change: the bytes stay until the purge, so trashed
 //! media still count as backed up (dedup) and as space used.
-use crate::auth::User;
-use crate::error::ApiError;
+use crate::accounts::auth::User;
+use crate::http::error::ApiError;
 use crate::state::AppState;
 use axum::extract::State;
 use axum::{Extension, Json};

@@ -38,7 +38,7 @@ impl LocalStore {
         self.uploads.join(format!("{id}.bin"))
     }
     fn blob(&self, user: &str, sha256: &str) -> io::Result<PathBuf> {
-        if !is_sha256_hex(sha256) || !crate::auth::valid_user_name(user) {
+        if !is_sha256_hex(sha256) || !crate::accounts::auth::valid_user_name(user) {
             return Err(io::Error::new(io::ErrorKind::InvalidInput, "invalid blob name"));
         }
         Ok(self.blobs.join(user).join(&sha256[..2]).join(sha256))

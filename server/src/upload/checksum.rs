@@ -1,5 +1,5 @@
 //! tus checksum extension: `Upload-Checksum: <algorithm> <base64 digest>` over one PATCH body.
-use crate::error::ApiError;
+use crate::http::error::ApiError;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use sha2::Digest;

@@ -1,6 +1,6 @@
 //! tus concatenation: `Upload-Concat: partial` uploads are parts; `final;<url> <url>` joins
 //! finished parts, in order, into one upload that is then verified and stored like any other.
-use crate::error::ApiError;
+use crate::http::error::ApiError;
 use crate::locks::SlotGuard;
 use crate::state::AppState;
 use crate::store::record::{Concat, UploadId, UploadInfo, UploadState};
@@ -31,7 +31,7 @@ pub const PART_LOCK_WAIT: Duration = Duration::from_secs(10);
 pub async fn claim_parts(
     state: &AppState,
     user: &str,
-    access: &crate::auth::Access,
+    access: &crate::accounts::auth::Access,
     ids: &[String],
 ) -> Result<Vec<(UploadInfo, SlotGuard)>, ApiError> {
     let mut parts: Vec<(UploadInfo, SlotGuard)> = Vec::new();

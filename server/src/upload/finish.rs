@@ -5,17 +5,15 @@
 //! complete and only then drop its bytes. Each step is a named crash point
 //! (`integrity::faults::CRASH_STEPS`); a crash between any two leaves an upload that HEAD
 //! completes (its bytes are all still there) or one already complete, never half of each.
-use super::metadata::{album, non_empty};
-use crate::error::ApiError;
+use super::metadata::{media_item, non_empty};
+use crate::http::error::ApiError;
+use crate::http::metrics::Metrics;
 use crate::integrity::faults::crash_point;
 use crate::integrity::hash_reader;
 use crate::locks::SlotGuard;
-use crate::metrics::Metrics;
 use crate::state::AppState;
 use crate::store::record::{Concat, UploadInfo, UploadState};
-use crate::timefmt::{now_ms, rfc3339_from_ms, wall_clock_from_exif};
-use shoebox_core::api::MediaItem;
-use shoebox_core::facts::FileFacts;
+use crate::timefmt::now_ms;
 use shoebox_core::photo::{inspect, INSPECT_BYTES};
 use shoebox_core::tus::keys;
 use std::io::Read;
@@ -110,35 +108,4 @@ pub async fn finish(state: &AppState, mut info: UploadInfo, guard: &mut SlotGuar
         Metrics::add(&state.metrics.uploads_deduplicated, 1);
     }
     Ok(info)
-}
-
-/// The media record of content `sha` from an upload's metadata and the facts read from its
-/// head; `uploaded_ms` is when it was stored. Shared with `integrity::reindex`.
-pub fn media_item(m: &[(String, String)], sha: &str, length: u64, facts: &FileFacts, uploaded_ms: u64) -> MediaItem {
-    let captured_at = facts
-        .captured_at
-        .as_deref()
-        .and_then(wall_clock_from_exif)
-        .or_else(|| non_empty(m, keys::LAST_MODIFIED).and_then(|v| v.parse::<i64>().ok()).map(rfc3339_from_ms));
-    let filetype = non_empty(m, keys::FILETYPE)
-        .map(str::to_string)
-        .or_else(|| (facts.format != shoebox_core::facts::Format::Unknown).then(|| facts.format.mime().to_string()));
-    MediaItem {
-        sha256: sha.to_string(),
-        source_sha256: non_empty(m, keys::SOURCE_SHA256).map(str::to_string),
-        filename: non_empty(m, keys::FILENAME).map(str::to_string),
-        relative_path: non_empty(m, keys::RELATIVE_PATH).map(str::to_string),
-        album: album(m),
-        size: length,
-        filetype,
-        width: facts.width,
-        height: facts.height,
-        captured_at,
-        uploaded_at: rfc3339_from_ms(uploaded_ms as i64),
-        camera: facts.camera.clone(),
-        lat: facts.location.map(|g| g.lat),
-        lon: facts.location.map(|g| g.lon),
-        orientation: facts.orientation,
-        ..MediaItem::default()
-    }
 }

@@ -4,9 +4,9 @@
 //! the writer thread, so even if the request is dropped no second writer can start before the
 //! bytes are settled.
 use super::checksum::Checksum;
-use crate::error::ApiError;
+use crate::http::error::ApiError;
+use crate::http::metrics::Metrics;
 use crate::locks::SlotGuard;
-use crate::metrics::Metrics;
 use crate::state::AppState;
 use crate::store::record::UploadId;
 use axum::body::Body;

@@ -2,7 +2,10 @@
 //! Nothing here ever becomes a file name; names with `/`, `..` or odd characters are kept as
 //! text, and only what cannot be stored cleanly (bad base64, control characters, absurd sizes,
 //! malformed digests) is refused with a 400 that says why.
-use crate::error::ApiError;
+use crate::http::error::ApiError;
+use crate::timefmt::{rfc3339_from_ms, wall_clock_from_exif};
+use shoebox_core::api::MediaItem;
+use shoebox_core::facts::FileFacts;
 use shoebox_core::hash::is_sha256_hex;
 use shoebox_core::tus::{decode_metadata, keys};
 
@@ -56,6 +59,37 @@ pub fn album(pairs: &[(String, String)]) -> Option<String> {
     let rel = get(pairs, keys::RELATIVE_PATH)?;
     let (first, _) = rel.split_once('/')?;
     (!first.is_empty()).then(|| first.to_string())
+}
+
+/// The media record of content `sha` from an upload's metadata and the facts read from its
+/// head; `uploaded_ms` is when it was stored. Shared by `finish` and `integrity::reindex`.
+pub fn media_item(m: &[(String, String)], sha: &str, length: u64, facts: &FileFacts, uploaded_ms: u64) -> MediaItem {
+    let captured_at = facts
+        .captured_at
+        .as_deref()
+        .and_then(wall_clock_from_exif)
+        .or_else(|| non_empty(m, keys::LAST_MODIFIED).and_then(|v| v.parse::<i64>().ok()).map(rfc3339_from_ms));
+    let filetype = non_empty(m, keys::FILETYPE)
+        .map(str::to_string)
+        .or_else(|| (facts.format != shoebox_core::facts::Format::Unknown).then(|| facts.format.mime().to_string()));
+    MediaItem {
+        sha256: sha.to_string(),
+        source_sha256: non_empty(m, keys::SOURCE_SHA256).map(str::to_string),
+        filename: non_empty(m, keys::FILENAME).map(str::to_string),
+        relative_path: non_empty(m, keys::RELATIVE_PATH).map(str::to_string),
+        album: album(m),
+        size: length,
+        filetype,
+        width: facts.width,
+        height: facts.height,
+        captured_at,
+        uploaded_at: rfc3339_from_ms(uploaded_ms as i64),
+        camera: facts.camera.clone(),
+        lat: facts.location.map(|g| g.lat),
+        lon: facts.location.map(|g| g.lon),
+        orientation: facts.orientation,
+        ..MediaItem::default()
+    }
 }
 
 #[cfg(test)]

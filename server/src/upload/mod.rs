@@ -7,8 +7,8 @@ pub mod finish;
 pub mod ingest;
 pub mod metadata;
 
-use crate::auth::Access;
-use crate::error::ApiError;
+use crate::accounts::auth::Access;
+use crate::http::error::ApiError;
 use crate::state::AppState;
 use crate::store::record::{Concat, UploadId, UploadInfo, UploadState};
 use crate::timefmt::now_ms;
@@ -164,7 +164,7 @@ pub async fn quota_room(state: &AppState, user: &str, already: u64) -> Result<Op
 
 /// A kiosk visitor's upload whose visit is over is ended here and now (its bytes with it):
 /// nothing more of an ended visit is stored. Returns the live session otherwise.
-pub async fn visit_alive(state: &AppState, info: &UploadInfo) -> Result<Option<crate::sessions::Session>, ApiError> {
+pub async fn visit_alive(state: &AppState, info: &UploadInfo) -> Result<Option<crate::accounts::sessions::Session>, ApiError> {
     let Some(h) = info.session.clone() else { return Ok(None) };
     let (sessions, now) = (state.sessions.clone(), now_ms());
     match tokio::task::spawn_blocking(move || sessions.lookup_hash(&h, now)).await?? {

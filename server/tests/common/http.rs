@@ -80,3 +80,11 @@ fn dechunk(mut b: &[u8]) -> Vec<u8> {
 pub fn tus_headers(token: &str) -> Vec<(&'static str, String)> {
     vec![("Authorization", format!("Bearer {token}")), ("Tus-Resumable", "1.0.0".into())]
 }
+
+/// A tus PATCH of `body` at `off` as alice, on one connection.
+pub fn patch(addr: SocketAddr, loc: &str, off: usize, body: &[u8]) -> Reply {
+    let mut h = tus_headers(crate::common::ALICE);
+    h.push(("Upload-Offset", off.to_string()));
+    h.push(("Content-Type", "application/offset+octet-stream".into()));
+    request(addr, "PATCH", loc, &h, body)
+}

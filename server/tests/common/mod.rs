@@ -207,6 +207,20 @@ pub fn post_json(token: &str, uri: &str, body: serde_json::Value) -> Request<Bod
         .unwrap()
 }
 
+/// The library as `token` sees it: every item of the first page of up to 1000.
+pub async fn items(s: &TestServer, token: &str) -> Vec<serde_json::Value> {
+    s.get_as(token, "/api/v1/media?limit=1000").await.json()["items"].as_array().unwrap().clone()
+}
+
+/// A GET without credentials (what an `<img>` or a download sends), with an optional Range.
+pub async fn anon(s: &TestServer, uri: &str, range: Option<&str>) -> Resp {
+    let mut b = Request::get(uri);
+    if let Some(r) = range {
+        b = b.header("Range", r);
+    }
+    s.send(b.body(Body::empty()).unwrap()).await
+}
+
 /// Deterministic pseudo-random bytes (xorshift), so failures reproduce.
 pub fn bytes(n: usize, seed: u64) -> Vec<u8> {
     let mut x = seed | 1;

@@ -1,4 +1,4 @@
-// Benchmark (issue 13): a 100,000-item library (seeded straight into the index by the
+// Benchmark: a 100,000-item library (seeded straight into the index by the
 // seed_library example; uploading 100,000 files through tus takes too long for a benchmark),
 // opened in headless Chromium and scrolled top to bottom at a steady pace. Prints the time to
 // the first rows, the scroll's duration, the longest main-thread task and the tasks over 50 ms

@@ -1,5 +1,5 @@
-// Profile of the page's long main-thread tasks (issue 16: "a goal not met is said plainly, with
-// the profile that shows where the time goes"): drops the 100,000-file tree, traces the main
+// Profile of the page's long main-thread tasks (a goal not met is said plainly,
+// with the profile that shows where the time goes): drops the 100,000-file tree, traces the main
 // thread with Chromium's own tracing (CDP Tracing) for a window while the plan is made or the
 // files are checked, and prints every task over 50 ms with what filled it (garbage collection,
 // script, style and layout, paint), plus the totals by kind.

@@ -1,4 +1,4 @@
-// Benchmark (issue 6): 100,000 small files dropped as a real directory (CDP drag and drop);
+// Benchmark: 100,000 small files dropped as a real directory (CDP drag and drop);
 // prints the time to the first useful plan (folders and counts from names), to a complete plan and the longest main-thread task (goal: <= 3 s, no task
 // over 100 ms), then the same for the content checks that follow the plan. Usage: SHOEBOX_APP_DIR=target/dist-e2e node tests/js/bench/many_files.mjs [runs]
 import { startServer, APP_DIR } from '../lib/server.mjs';

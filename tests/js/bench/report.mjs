@@ -1,6 +1,6 @@
 // Writes the figures of one scripts/bench.sh run into BENCHMARKS.md, between its two marker
 // lines (the hand-written explanations around them stay): machine, every row beside its
-// anchors with medians, min–max, runs and ratios, and each goal of issue 16 said met or not.
+// anchors with medians, min–max, runs and ratios, and each performance goal said met or not.
 // Usage: node tests/js/bench/report.mjs <bench dir (target/bench)> <BENCHMARKS.md>
 import fs from 'node:fs';
 import path from 'node:path';

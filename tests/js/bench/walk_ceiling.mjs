@@ -1,4 +1,4 @@
-// Benchmark (issue 6): Chromium's own floor for listing a dropped folder, in plain JavaScript
+// Benchmark: Chromium's own floor for listing a dropped folder, in plain JavaScript
 // without Shoebox, so the app's figures (many_files.mjs) can be read against it. The same
 // 100,000-file tree is dropped (CDP) on a bare page that lists it in one of these ways:
 //   list        readEntries only (names)

@@ -1,4 +1,4 @@
-// The app end to end (issue 6), quality bar: axe-core in every main state (no serious or critical
+// The app end to end, quality bar: axe-core in every main state (no serious or critical
 // violation), screenshots of each state for the README, live region, tab title, leave-page
 // prompt, skipped CSV, no horizontal scrolling at 1366x768 and 200% zoom, keyboard-only use.
 import { test, before, after } from 'node:test';

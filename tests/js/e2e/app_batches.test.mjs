@@ -1,4 +1,4 @@
-// The app end to end (issue 10): several batches in one page (each with its own plan, Back up
+// The app end to end: several batches in one page (each with its own plan, Back up
 // and figures, the server receiving only that batch's bytes), a batch added while one runs
 // (joins it, no second press), and a retry countdown that moves on screen.
 import { test } from 'node:test';

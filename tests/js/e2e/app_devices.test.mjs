@@ -1,4 +1,4 @@
-// Users and devices end to end (issue 12): a new browser signs in by approval from a signed-in
+// Users and devices end to end: a new browser signs in by approval from a signed-in
 // one (the code it shows, typed on the other), lists as a device, and is refused at once when
 // signed out; a user over quota gets "Your storage is full" before anything is sent.
 import { test } from 'node:test';

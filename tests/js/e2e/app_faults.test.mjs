@@ -1,4 +1,4 @@
-// Faults in real Chromium (issue 15): a backup during which the page goes offline several
+// Faults in real Chromium: a backup during which the page goes offline several
 // times, a seeded share of tus requests is aborted (page.route) and the server is killed and
 // restarted mid-run. Every file must end uploaded, with identical bytes, none listed twice.
 import { test } from 'node:test';

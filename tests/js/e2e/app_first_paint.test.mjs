@@ -1,4 +1,4 @@
-// The page paints before the photo/hash workers load (issue 16): a kiosk or a Chromebook must
+// The page paints before the photo/hash workers load: a kiosk or a Chromebook must
 // not wait for over a megabyte of worker wasm to be fetched and compiled before it shows anything.
 // Ordering only (no timings): the first contentful paint comes before any Worker is created, and
 // worker_bg.wasm is neither preloaded nor requested before that paint (by a worker or by the

@@ -1,4 +1,4 @@
-// The installable app end to end (issue 11): the manifest makes it installable; the service
+// The installable app end to end: the manifest makes it installable; the service
 // worker opens the shell with the server down ("Waiting for connection"), continues with dedup
 // when the server is back, replaces the shell with a new build without ever mixing two; the
 // share target receives files (and does nothing without the service worker).

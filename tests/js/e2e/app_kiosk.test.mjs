@@ -1,4 +1,4 @@
-// Kiosk mode end to end (issue 12): a visitor's folder goes into its own drop; afterwards no
+// Kiosk mode end to end: a visitor's folder goes into its own drop; afterwards no
 // store of the origin (localStorage, sessionStorage, IndexedDB, OPFS, Cache Storage, cookies,
 // and the browser's profile on disk, HTTP cache included) holds the session token, an upload
 // URL or a file name, and the page is back at the welcome screen after the idle time. The

@@ -1,4 +1,4 @@
-// The library end to end (issue 13), in real Chromium against the real server: after a backup
+// The library end to end, in real Chromium against the real server: after a backup
 // it lists every file with its album and capture date (EXIF wall-clock dates never shifted by
 // the viewer's zone), thumbnails load and are rotated as the photo is, search and filters narrow
 // the grid, the viewer shows the details and Download original gives the exact bytes, delete ->

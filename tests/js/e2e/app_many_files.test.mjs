@@ -1,4 +1,4 @@
-// The app end to end (issue 6), scale: 100,000 small files dropped as a real directory reach a
+// The app end to end, scale: 100,000 small files dropped as a real directory reach a
 // complete plan, and then have every file's content checked, without freezing the page (no
 // single main-thread task over a second). The speed figures themselves are a benchmark
 // (tests/js/bench/many_files.mjs, BENCHMARKS.md).

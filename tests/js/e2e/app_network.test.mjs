@@ -1,4 +1,4 @@
-// The app end to end (issue 6), network: going offline mid-upload waits for the connection and
+// The app end to end, network: going offline mid-upload waits for the connection and
 // finishes with identical bytes; "Wi-Fi only" on a cellular connection waits for Wi-Fi.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// The app end to end (issue 6): a mixed folder's plan (counts, skip reasons), a High quality
+// The app end to end: a mixed folder's plan (counts, skip reasons), a High quality
 // backup verified through the server's API (originals, downsized photos, EXIF), and a second
 // backup of the same folder that sends nothing.
 import { test, before, after } from 'node:test';

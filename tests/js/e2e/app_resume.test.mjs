@@ -1,4 +1,4 @@
-// The app end to end (issue 6), after a reload: "Continue your backup", the same folder dropped
+// The app end to end, after a reload: "Continue your backup", the same folder dropped
 // again, and the upload resumes from the server's offset (fewer bytes than the file) intact.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// The app end to end over several nodes (issue 14): the real page backs up a folder through a
+// The app end to end over several nodes: the real page backs up a folder through a
 // round-robin load balancer in front of two shoebox-server processes over one S3 bucket
 // (SeaweedFS) and one PostgreSQL. Chunks of one file land on both nodes; every file comes back
 // byte for byte; the same folder again sends nothing; and the nodes'

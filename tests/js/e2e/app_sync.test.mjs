@@ -1,4 +1,4 @@
-// Back up & sync end to end (issue 11), with an OPFS folder standing in for a picked backup
+// Back up & sync end to end, with an OPFS folder standing in for a picked backup
 // folder: reopening backs up only what was added since; a photo saved while the app is open is
 // backed up within a minute; with sync off the card reads "Back up is off" and Turn on starts
 // it; "only while charging" sends nothing on battery and resumes on power.

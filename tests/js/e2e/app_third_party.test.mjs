@@ -1,4 +1,4 @@
-// The app end to end against another tus server (issue 10): tuswsgi from PyPI, which offers
+// The app end to end against another tus server: tuswsgi from PyPI, which offers
 // only sha1 for the checksum extension, reached cross-origin through a CORS proxy. Every chunk
 // must carry a sha1 that matches (the app once sent a SHA-256 digest labelled sha1: 460 on
 // every PATCH, and every file failed), and the stored bytes must be identical.

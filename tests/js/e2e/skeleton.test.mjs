@@ -1,4 +1,4 @@
-// Walking skeleton, end to end (issue 2): a generated folder tree chosen through the folder
+// Walking skeleton, end to end: a generated folder tree chosen through the folder
 // input, and dropped as a real directory, is backed up; every file is verified on the server by
 // SHA-256 through its API, and /metrics shows the 50 MB photo took several PATCH requests
 // (at least 3: 8 MiB, then chunks that double while PATCHes are quick).
@@ -42,7 +42,7 @@ async function backUpAndVerify(choose, screenshot) {
       assert.equal(bytes.length, f.size, f.rel);
       assert.equal(sha256(bytes), f.sha256, `stored bytes differ: ${f.rel}`);
     }
-    // Chunks start at 8 MiB and double while a PATCH is quick (issue 16), so how many the 50 MB
+    // Chunks start at 8 MiB and double while a PATCH is quick, so how many the 50 MB
     // photo takes depends on the machine's speed; its fewest is 3 (8 + 16 + the last 23.7 MiB).
     const patches = await server.patchCount();
     assert.ok(patches >= 3, `the 50 MB photo should take several PATCHes (at least 3), saw ${patches} in all`);

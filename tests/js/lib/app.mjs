@@ -1,4 +1,4 @@
-// Shared helpers for the app's end-to-end tests (issue 6): the mixed folder with every kind of
+// Shared helpers for the app's end-to-end tests: the mixed folder with every kind of
 // content the plan has to judge, a large photo-sized file, and small page helpers.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -63,7 +63,7 @@ export const BIG_EXIF = [
 ];
 
 /**
- * The mixed folder of issue 6's first test, written under `parent/Family 2024`. Photos above
+ * The mixed folder of the first app test, written under `parent/Family 2024`. Photos above
  * 16 MP are Chromium-encoded (needs a page) and carry EXIF date + GPS. Returns {root, files},
  * each file {rel (with the root folder's name), sha256, size, expect, exif?} where expect is
  * 'upload' (sent as is), 'downsize' (over 16 MP, High quality shrinks it) or a skip reason.

@@ -64,7 +64,7 @@ impl Read for StreamReader {
             })?;
             match next {
                 None => return Ok(0),
-                Some(Err(e)) => return Err(super::io_error(e)),
+                Some(Err(e)) => return Err(io_error(e)),
                 Some(Ok(b)) => {
                     self.stream = Some(stream);
                     self.chunk = b;
@@ -75,5 +75,13 @@ impl Read for StreamReader {
         buf[..n].copy_from_slice(&self.chunk[..n]);
         let _ = self.chunk.split_to(n);
         Ok(n)
+    }
+}
+
+/// The client's errors as I/O errors; a missing object stays `NotFound`, which callers test for.
+pub fn io_error(e: object_store::Error) -> io::Error {
+    match e {
+        object_store::Error::NotFound { .. } => io::Error::new(io::ErrorKind::NotFound, e.to_string()),
+        e => io::Error::other(e.to_string()),
     }
 }

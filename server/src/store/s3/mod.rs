@@ -12,6 +12,7 @@ mod writer;
 pub use self::url::S3Url;
 use super::{Store, UploadWriter};
 use crate::store::record::{UploadId, UploadInfo};
+pub use bridge::io_error;
 use bridge::{Bridge, StreamReader};
 use bytes::Bytes;
 use futures_util::TryStreamExt;
@@ -26,13 +27,6 @@ use std::sync::Arc;
 
 /// S3 copies at most 5 GiB in one request; larger blobs are copied through the node, streaming.
 const MAX_SERVER_COPY: u64 = 5 << 30;
-
-pub fn io_error(e: object_store::Error) -> io::Error {
-    match e {
-        object_store::Error::NotFound { .. } => io::Error::new(io::ErrorKind::NotFound, e.to_string()),
-        e => io::Error::other(e.to_string()),
-    }
-}
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Part {
@@ -83,7 +77,7 @@ impl Inner {
         self.path(&format!("uploads/{id}/bin"))
     }
     fn blob_path(&self, user: &str, sha256: &str) -> io::Result<Path> {
-        if !is_sha256_hex(sha256) || !crate::auth::valid_user_name(user) {
+        if !is_sha256_hex(sha256) || !crate::accounts::auth::valid_user_name(user) {
             return Err(io::Error::new(io::ErrorKind::InvalidInput, "invalid blob name"));
         }
         Ok(self.path(&format!("blobs/{user}/{}/{sha256}", &sha256[..2])))

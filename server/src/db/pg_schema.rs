@@ -1,16 +1,14 @@
-//! PostgreSQL's schema and its migrations, run at every start. Every node may start at once,
-//! so each run takes a transaction-level advisory lock first (`CREATE TABLE IF NOT EXISTS`
+//! PostgreSQL's schema, as the steps that bring a database to the current version at every
+//! start. Every node may start at once, so each run takes a transaction-level advisory lock first (`CREATE TABLE IF NOT EXISTS`
 //! alone races in PostgreSQL: two creators can both fail on the catalog's unique index), then
-//! applies the steps newer than `schema_version`, in the same transaction.
+//! applies the steps newer than `schema_version`, in the same transaction (`Pg::upgrade_schema`).
+//! The steps are data only, so the connection code runs them and this file depends on nothing.
 //!
-//! The tables are SQLite's (`index/schema.rs`, `accounts.rs`, `sessions.rs`) at their current
-//! versions, with BIGINT and DOUBLE PRECISION for SQLite's INTEGER and REAL (so a 64-bit value
+//! The tables are SQLite's (`index/schema.rs`, `accounts/mod.rs`, `accounts/sessions.rs`) at
+//! their current versions, with BIGINT and DOUBLE PRECISION for SQLite's INTEGER and REAL (so a 64-bit value
 //! binds one way on both), and the column `user` quoted: it is a reserved word in PostgreSQL.
-use super::pg::Pg;
-use super::Result;
-
 /// Steps in order; step N brings the schema to version N + 1.
-const STEPS: &[&str] = &[
+pub const STEPS: &[&str] = &[
     // 1: the index (SQLite's v3), accounts, sessions, and the node-shared settings.
     r#"
 CREATE TABLE IF NOT EXISTS media (
@@ -63,7 +61,7 @@ CREATE TABLE IF NOT EXISTS sessions (
 CREATE INDEX IF NOT EXISTS sessions_parent ON sessions(parent);
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 "#,
-    // 2: a visit lives while something happens (`sessions.rs`): activity, bytes, idle time, and
+    // 2: a visit lives while something happens (`accounts/sessions.rs`): activity, bytes, idle time, and
     // "let my uploads finish".
     r#"
 ALTER TABLE sessions ADD COLUMN IF NOT EXISTS last_active_ms BIGINT NOT NULL DEFAULT 0;
@@ -71,7 +69,7 @@ ALTER TABLE sessions ADD COLUMN IF NOT EXISTS last_bytes_ms BIGINT NOT NULL DEFA
 ALTER TABLE sessions ADD COLUMN IF NOT EXISTS idle_ms BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE sessions ADD COLUMN IF NOT EXISTS ended_ms BIGINT;
 "#,
-    // 3: one-time sign-in links (`signin_codes.rs`).
+    // 3: one-time sign-in links (`accounts/signin_codes.rs`).
     r#"
 CREATE TABLE IF NOT EXISTS signins (
   hash TEXT PRIMARY KEY, "user" TEXT NOT NULL, name TEXT NOT NULL, created_ms BIGINT NOT NULL, expires_ms BIGINT NOT NULL
@@ -88,20 +86,3 @@ CREATE INDEX IF NOT EXISTS media_unprobed ON media(seq) WHERE video_probed = 0 A
 ];
 
 pub const VERSION: i64 = STEPS.len() as i64;
-
-/// Brings the database to [`VERSION`]; a no-op when another node already did.
-pub fn migrate(pg: &Pg) -> Result<()> {
-    pg.transaction(|tx| {
-        tx.execute("SELECT pg_advisory_xact_lock(?1)", crate::vals![super::lock_key("shoebox:migrate")])?;
-        tx.execute("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)", &[])?;
-        let have: i64 =
-            tx.query_row("SELECT CAST(COALESCE(MAX(version), 0) AS BIGINT) FROM schema_version", &[])?.map_or(Ok(0), |r| r.get(0))?;
-        for (i, step) in STEPS.iter().enumerate().skip(have.max(0) as usize) {
-            for stmt in step.split(';').map(str::trim).filter(|s| !s.is_empty()) {
-                tx.execute(stmt, &[])?;
-            }
-            tx.execute("INSERT INTO schema_version (version) VALUES (?1)", crate::vals![i as i64 + 1])?;
-        }
-        Ok(())
-    })
-}

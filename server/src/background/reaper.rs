@@ -1,6 +1,6 @@
 //! Background tasks: expiration deletes uploads (record and bytes) whose expiry has passed
 //! (completed content stays in the library; only the upload URL goes away; uploads being
-//! written at that moment are left for the next round), and the Trash purge (`purge.rs`) runs
+//! written at that moment are left for the next round), and the Trash purge (`background/purge.rs`) runs
 //! every [`PURGE_EVERY`] on every node; the integrity scrub too, when configured. An upload is
 //! removed or completed only under its lock, which with PostgreSQL is held across nodes (an
 //! upload a node is writing, or another node's reaper is removing, is skipped).
@@ -25,7 +25,7 @@ fn spawn_purge(state: AppState) -> tokio::task::JoinHandle<()> {
             tick.tick().await;
             let s = state.clone();
             let done = tokio::task::spawn_blocking(move || {
-                crate::purge::purge(&s.index, s.store.as_ref(), &s.blob_gate, s.config.trash_days, now_ms())
+                crate::background::purge::purge(&s.index, s.store.as_ref(), &s.blob_gate, s.config.trash_days, now_ms())
             });
             match done.await {
                 Ok(Ok(p)) if p.records > 0 => tracing::info!(records = p.records, blobs = p.blobs, "trash purged"),

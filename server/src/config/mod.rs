@@ -1,5 +1,9 @@
 //! The command line (contracts.md "Server command line"): every flag also has an environment
 //! variable. `ServerConfig` is the parsed, validated form that tests build directly.
+pub mod cidr;
+pub mod subcommands;
+pub mod values;
+
 use clap::Parser;
 use shoebox_core::limits::Limits;
 use std::net::SocketAddr;
@@ -19,7 +23,7 @@ use std::time::Duration;
 pub struct Args {
     /// `user add|list|remove|quota|link`: manage users instead of serving.
     #[command(subcommand)]
-    pub command: Option<crate::cli::Command>,
+    pub command: Option<subcommands::Command>,
 
     /// Where the media index, users, devices and kiosk sessions live: `sqlite:` (the default:
     /// SQLite files in the data folder) or `postgres://USER@HOST:PORT/DB`, which several nodes
@@ -173,7 +177,7 @@ pub struct Args {
     pub store: Option<String>,
 }
 
-pub use crate::kiosks::{KioskProfile, KioskSettings};
+pub use crate::accounts::kiosks::{KioskProfile, KioskSettings};
 
 /// Everything the server needs, validated.
 #[derive(Clone, Debug)]
@@ -188,7 +192,7 @@ pub struct ServerConfig {
     /// `--csp-connect-src`: None keeps the app's connections open to any origin.
     pub csp_connect_src: Option<String>,
     /// `--trusted-proxy`: peers whose forwarding headers name the client (`client_addr`).
-    pub trusted_proxies: Vec<crate::client_addr::Cidr>,
+    pub trusted_proxies: Vec<cidr::Cidr>,
     pub upload_expiry: Duration,
     pub max_size: u64,
     pub chunk_size: u64,
@@ -270,7 +274,7 @@ impl ServerConfig {
         let mut tokens = Vec::new();
         for t in a.tokens.iter().filter(|t| !t.trim().is_empty()) {
             let (user, token) = t.trim().split_once(':').ok_or_else(|| format!("--token wants USER:TOKEN, got {t:?}"))?;
-            if !crate::auth::valid_user_name(user) {
+            if !crate::accounts::auth::valid_user_name(user) {
                 return Err(format!("user name {user:?}: use 1-64 letters, digits, '-' or '_'"));
             }
             if token.len() < 8 {
@@ -310,7 +314,7 @@ impl ServerConfig {
                 .trusted_proxies
                 .iter()
                 .filter(|p| !p.trim().is_empty())
-                .map(|p| crate::client_addr::Cidr::parse(p))
+                .map(|p| cidr::Cidr::parse(p))
                 .collect::<Result<_, _>>()?,
             upload_expiry: a.upload_expiry,
             max_size: a.max_size.unwrap_or(limits.max_video_bytes),
@@ -345,4 +349,4 @@ impl ServerConfig {
     }
 }
 
-pub use crate::config_values::{parse_duration, parse_size, postgres_url};
+pub use values::{parse_duration, parse_size, postgres_url};

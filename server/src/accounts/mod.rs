@@ -3,10 +3,16 @@
 //! pairing codes of the OAuth device-authorization pattern (a new device shows a short code, a
 //! signed-in one approves it; single-use, expiring, attempts rate-limited), which also give a
 //! kiosk an upload-only token for a visitor's own account. With `--database postgres://…`
-//! the same tables live in PostgreSQL (`db::migrate`), shared by every node.
-use crate::auth::token_hash;
+//! the same tables live in PostgreSQL (`db::pg_schema`), shared by every node.
+pub mod auth;
+pub mod kiosks;
+pub mod sessions;
+pub mod signin_codes;
+pub mod signing;
+
 use crate::db::{Db, Result, Row};
 use crate::vals;
+use auth::token_hash;
 use std::path::Path;
 use std::sync::Arc;
 

@@ -1,8 +1,8 @@
 //! Every middleware in one place, outermost first as `app()` layers them: CORS, request
 //! counting, the bearer-token check, and the tus protocol version check on `/files/`.
-use crate::auth::{Access, User};
-use crate::cors::{CorsOrigins, ALLOW_HEADERS, ALLOW_METHODS, EXPOSE, MAX_AGE};
-use crate::error::ApiError;
+use crate::accounts::auth::{Access, User};
+use crate::http::cors::{CorsOrigins, ALLOW_HEADERS, ALLOW_METHODS, EXPOSE, MAX_AGE};
+use crate::http::error::ApiError;
 use crate::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::{header::*, HeaderMap, HeaderValue, Method, StatusCode};
@@ -114,7 +114,7 @@ pub async fn no_store(req: Request, next: Next) -> Response {
     res
 }
 
-/// The library's own endpoints (issue 13): for full-access tokens only; any other token gets
+/// The library's own endpoints: for full-access tokens only; any other token gets
 /// 403 (an upload-only device and a kiosk visitor have no business browsing the library).
 /// Visitors keep `GET /api/v1/media` and `/api/v1/media/{sha256}`, confined to their drop.
 fn library_path(path: &str) -> bool {

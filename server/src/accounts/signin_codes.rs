@@ -3,8 +3,8 @@
 //! (`POST /api/v1/signin`) for a device token of its own, listed under the account's devices
 //! and revocable. The exchange deletes the code, so a link that leaked after use opens nothing,
 //! and an unused one stops working after `SIGNIN_TTL_MS`.
+use crate::accounts::auth::token_hash;
 use crate::accounts::{Accounts, DeviceScope};
-use crate::auth::token_hash;
 use crate::db::Result;
 use crate::vals;
 

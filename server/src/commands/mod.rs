@@ -1,89 +1,14 @@
-//! `shoebox-server user …`: users and their sign-in links, from the command line, on the data
-//! folder the server uses (it may be running: the database takes both).
+//! The subcommands (`shoebox-server user …`, `purge`, `verify`, `backup`, `reindex`,
+//! `migrate`), run on the data folder the server uses (it may be running: the database takes
+//! both). What they accept is `config::subcommands`; here is what they do.
+pub mod media_to_bucket;
+pub mod sqlite_to_postgres;
+
 use crate::accounts::Accounts;
-use crate::config::parse_size;
+pub use crate::config::subcommands::{Command, UserCommand};
+use crate::config::values::{parse_size, postgres_url};
 use crate::index::MediaIndex;
-use clap::Subcommand;
 use std::path::Path;
-
-#[derive(Subcommand, Debug, Clone)]
-pub enum Command {
-    /// Users of this server.
-    #[command(subcommand)]
-    User(UserCommand),
-    /// Empty the Trash now: delete records trashed more than --trash-days ago, and their bytes
-    /// once nothing names them (the server does this every hour by itself).
-    Purge {
-        /// The data folder (default: the server's --data-dir).
-        #[arg(long)]
-        data: Option<std::path::PathBuf>,
-        #[arg(long, env = "SHOEBOX_TRASH_DAYS", default_value_t = 30)]
-        trash_days: u32,
-        /// Purge as if it were this time (milliseconds since the epoch), for tests.
-        #[arg(long)]
-        now_ms: Option<u64>,
-    },
-    /// Re-hash every stored file against its sha256 and check the index names only stored
-    /// content; prints each problem, exits non-zero when any (the server may be running).
-    Verify {
-        /// The data folder (default: the server's --data-dir).
-        #[arg(long)]
-        data_dir: Option<std::path::PathBuf>,
-    },
-    /// Copy the databases (SQLite online backup: safe while the server runs), the signing key
-    /// and the default token into DEST. Blobs are not copied (back up blobs/ with rsync).
-    Backup {
-        #[arg(long)]
-        data_dir: Option<std::path::PathBuf>,
-        dest: std::path::PathBuf,
-    },
-    /// Rebuild a lost index.sqlite from the stored files and the upload records still kept
-    /// (names and albums of uploads whose records expired cannot come back; see the README).
-    Reindex {
-        #[arg(long)]
-        data_dir: Option<std::path::PathBuf>,
-    },
-    /// Move a local-disk server's data to where several nodes can share it: its media into an
-    /// S3-compatible bucket (--to-store) and its databases into PostgreSQL (--to-database).
-    /// Re-runnable; the data folder is only read. See docs/deploy.md.
-    Migrate {
-        #[arg(long)]
-        data_dir: Option<std::path::PathBuf>,
-        /// s3://bucket/prefix?endpoint=… (keys in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY).
-        #[arg(long, value_name = "URL")]
-        to_store: Option<String>,
-        /// postgres://USER@HOST:PORT/DB
-        #[arg(long, value_name = "URL")]
-        to_database: Option<String>,
-    },
-}
-
-#[derive(Subcommand, Debug, Clone)]
-pub enum UserCommand {
-    /// Add a user and print a one-time sign-in link for their first device (it works once,
-    /// within 7 days: the app exchanges it for a device token of its own).
-    Add {
-        name: String,
-        /// Storage allowed (e.g. 50GB, 200GiB); unlimited when left out.
-        #[arg(long, value_parser = parse_size)]
-        quota: Option<u64>,
-        /// The address the link should use (the server's public one).
-        #[arg(long, default_value = "http://127.0.0.1:8080")]
-        url: String,
-    },
-    /// List users with their quota, what they use and how many devices they have.
-    List,
-    /// Remove a user: every device token of theirs stops working (their photos stay stored).
-    Remove { name: String },
-    /// Set (or, with `unlimited`, clear) a user's quota.
-    Quota { name: String, size: String },
-    /// A new one-time sign-in link for an existing user (each link signs in one device).
-    Link {
-        name: String,
-        #[arg(long, default_value = "http://127.0.0.1:8080")]
-        url: String,
-    },
-}
 
 fn now() -> u64 {
     crate::timefmt::now_ms()
@@ -105,7 +30,7 @@ pub fn run_with(cmd: Command, data_dir: &Path, database: Option<&str>, store: Op
         None | Some("") | Some("local") => None,
         Some(u) => Some(crate::store::s3::S3Store::open(&crate::store::s3::S3Url::parse(u)?).map_err(|e| e.to_string())?),
     };
-    let url = crate::config::postgres_url(database)?;
+    let url = postgres_url(database)?;
     // These read or rewrite the SQLite files themselves: refused before connecting anywhere.
     match &cmd {
         Command::Backup { .. } if url.is_some() => {
@@ -160,14 +85,14 @@ pub fn run_with(cmd: Command, data_dir: &Path, database: Option<&str>, store: Op
         None => Accounts::open(&data_dir.join("accounts.sqlite")).map_err(|e| e.to_string())?,
     };
     // The link carries a one-time code, not a token: the app exchanges it once for a device
-    // token of its own (`signin_codes.rs`), so a copied or replayed link opens nothing.
+    // token of its own (`accounts/signin_codes.rs`), so a copied or replayed link opens nothing.
     let link = |name: &str, url: &str| -> Result<String, String> {
         let code = accounts.create_signin(name, now()).map_err(|e| e.to_string())?;
         Ok(format!("{}/?signin={code}", url.trim_end_matches('/')))
     };
     match cmd {
         UserCommand::Add { name, quota, url } => {
-            if !crate::auth::valid_user_name(&name) {
+            if !crate::accounts::auth::valid_user_name(&name) {
                 return Err(format!("user name {name:?}: use 1-64 letters, digits, '-' or '_'"));
             }
             if !accounts.add_user(&name, quota, now()).map_err(|e| e.to_string())? {
@@ -213,7 +138,7 @@ pub fn run_with(cmd: Command, data_dir: &Path, database: Option<&str>, store: Op
 }
 
 /// How long an unused sign-in link works, in days (as printed).
-const LINK_DAYS: u64 = crate::signin_codes::SIGNIN_TTL_MS / 86_400_000;
+const LINK_DAYS: u64 = crate::accounts::signin_codes::SIGNIN_TTL_MS / 86_400_000;
 
 fn migrate(dir: &Path, to_store: Option<&str>, to_database: Option<&str>) -> Result<String, String> {
     if to_store.is_none() && to_database.is_none() {
@@ -224,12 +149,12 @@ fn migrate(dir: &Path, to_store: Option<&str>, to_database: Option<&str>) -> Res
     }
     let mut out = Vec::new();
     if let Some(url) = to_database {
-        crate::config::postgres_url(Some(url))?.ok_or("--to-database wants a postgres:// URL")?;
-        out.push(crate::migrate_db::migrate(dir, url)?);
+        postgres_url(Some(url))?.ok_or("--to-database wants a postgres:// URL")?;
+        out.push(crate::commands::sqlite_to_postgres::migrate(dir, url)?);
     }
     if let Some(url) = to_store {
         let url = crate::store::s3::S3Url::parse(url)?;
-        let moved = crate::migrate::migrate(dir, &url).map_err(|e| format!("copying media into {url}: {e}"))?;
+        let moved = crate::commands::media_to_bucket::migrate(dir, &url).map_err(|e| format!("copying media into {url}: {e}"))?;
         out.push(moved.text());
         if !moved.damaged.is_empty() {
             return Err(out.join("\n")); // printed, and the exit status says something is wrong
@@ -254,6 +179,6 @@ fn purge(
         }
     };
     let gate = crate::locks::BlobGate::with_postgres(index.db().postgres().cloned());
-    let p = crate::purge::purge(index, store, &gate, trash_days, now_ms).map_err(|e| e.to_string())?;
+    let p = crate::background::purge::purge(index, store, &gate, trash_days, now_ms).map_err(|e| e.to_string())?;
     Ok(format!("Purged {} records from the Trash and {} stored files.", p.records, p.blobs))
 }

@@ -56,7 +56,7 @@ pub fn migrate(data_dir: &Path, to: &S3Url) -> io::Result<Moved> {
     s3.check()?;
     let mut moved = Moved::default();
     for (user, sha, path) in entries(&data_dir.join("blobs"))? {
-        if !shoebox_core::hash::is_sha256_hex(&sha) || !crate::auth::valid_user_name(&user) {
+        if !shoebox_core::hash::is_sha256_hex(&sha) || !crate::accounts::auth::valid_user_name(&user) {
             continue; // not a blob (a temporary file of an interrupted write)
         }
         let len = fs::metadata(&path)?.len();

@@ -9,7 +9,7 @@
 //! [`IDLE_GRACE_MS`] without either, every token of the visit stops, on every node. A visit
 //! ended with "let my uploads finish" is `finishing`: its tokens may only go on sending the
 //! bytes of uploads already started, and it ends once those stop arriving for the idle time.
-use crate::auth::token_hash;
+use crate::accounts::auth::token_hash;
 use crate::db::{Db, Result};
 use crate::vals;
 use std::path::Path;

@@ -79,7 +79,7 @@ pub fn migrate(data_dir: &Path, to: &str) -> Result<String, String> {
     }
     // The default user's token (when the server ran without --token): its sign-in link keeps
     // working on every node.
-    if let Ok(t) = std::fs::read_to_string(data_dir.join(crate::auth::TOKEN_FILE)) {
+    if let Ok(t) = std::fs::read_to_string(data_dir.join(crate::accounts::auth::TOKEN_FILE)) {
         if !t.trim().is_empty() {
             pg.setting(crate::state::DEFAULT_TOKEN, t.trim()).map_err(|e| e.to_string())?;
             out.push("the default token: kept".into());

@@ -61,7 +61,7 @@ impl KioskProfile {
     }
 
     fn validate(&self) -> Result<(), String> {
-        if !crate::auth::valid_user_name(&self.name) || !crate::auth::valid_user_name(&self.user) {
+        if !crate::accounts::auth::valid_user_name(&self.name) || !crate::accounts::auth::valid_user_name(&self.user) {
             return Err(format!("kiosk {:?}: names use 1-64 letters, digits, '-' or '_'", self.name));
         }
         if self.key.len() < 16 {

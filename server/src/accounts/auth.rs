@@ -1,5 +1,5 @@
 //! Bearer tokens → users. Every `/files/` and `/api/v1/` request except OPTIONS preflights must
-//! carry `Authorization: Bearer TOKEN` (checked in `middleware.rs`); the user it maps to is
+//! carry `Authorization: Bearer TOKEN` (checked in `http/middleware.rs`); the user it maps to is
 //! handed to handlers as [`User`].
 use std::collections::HashMap;
 use std::io::{self, Write};
