@@ -74,6 +74,8 @@ test('the library: albums and dates, rotated thumbnails, search, viewer, exact d
 
     // Thumbnails load (the video gets a typed placeholder), and the orientation-6 one is upright.
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="thumb"] img')].filter((i) => i.complete && i.naturalWidth > 0).length === 5, null, { timeout: 30000 });
+    // The server tries its video decoder on the clip first: the placeholder follows its answer.
+    await page.locator('[data-testid="thumb"][data-name="clip.mp4"] [data-testid="placeholder"]').waitFor({ timeout: 30000 });
     assert.equal(await page.locator('[data-testid="thumb"][data-name="clip.mp4"] [data-testid="placeholder"]').count(), 1);
     const rotSrc = await page.locator('[data-testid="thumb"][data-name="IMG_ROT.jpg"] img').getAttribute('src');
     assert.doesNotMatch(rotSrc, /e2e-token/, 'no token in an image URL');
@@ -225,6 +227,7 @@ test('a video gets its first frame as a poster where the browser decodes it; one
     assert.deepEqual([px.width, px.height], [256, 144], 'the frame\'s shape, long side 256');
     const [r, g, bl] = px.at[0];
     assert.ok(g > 150 && r < 60 && bl < 60, `the poster is the green frame: ${px.at[0]}`);
+    await page.locator('[data-testid="thumb"][data-name="broken.mp4"] [data-testid="placeholder"]').waitFor({ timeout: 30000 });
     assert.equal(await page.locator('[data-testid="thumb"][data-name="broken.mp4"] [data-testid="placeholder"]').count(), 1);
     assert.deepEqual(await seriousViolations(page), []);
   } finally {
