@@ -9,15 +9,13 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use shoebox_core::engine::{
-    Action, AlbumMode, ChecksumAlgo, Engine, EngineSettings, Event, FileId, PrepareOutcome, RequestId, ResumeRecord,
-};
+use shoebox_core::engine::{Action, ChecksumAlgo, Engine, EngineSettings, Event, FileId, PrepareOutcome, RequestId, ResumeRecord};
 use wasm_bindgen::JsCast;
 use web_sys::Blob;
 
 use crate::browser::worker_pool::{PrepareResult, WorkerPool};
 use crate::browser::{clock, folder_handles, idb, network, service_worker, walk, xhr};
-use crate::settings::{AlbumSetting, Settings};
+use crate::settings::Settings;
 use crate::store::{Store, StoreWriter};
 
 mod devices;
@@ -77,26 +75,9 @@ fn step(f: impl FnOnce(&mut Engine, u64)) {
     });
 }
 
+/// The engine's settings for these, on this page.
 pub fn engine_settings(s: &Settings, origin: &str) -> EngineSettings {
-    EngineSettings {
-        endpoint: s.resolved_endpoint(origin),
-        token: (!s.token.is_empty()).then(|| s.token.clone()),
-        quality: s.quality,
-        limits: s.limits,
-        strip_location: s.strip_location,
-        album: match &s.album {
-            AlbumSetting::Folder => AlbumMode::Folder,
-            AlbumSetting::None => AlbumMode::None,
-            AlbumSetting::Named(n) if n.trim().is_empty() => AlbumMode::Folder,
-            AlbumSetting::Named(n) => AlbumMode::Named(n.clone()),
-        },
-        parallel_uploads: s.parallel.max(1) as usize,
-        wifi_only: s.wifi_only,
-        charging_only: s.charging_only,
-        // A kiosk's or a phone's page has nothing to ask before its visit's token.
-        token_required: kiosk::params().is_some(),
-        ..EngineSettings::default()
-    }
+    s.engine(origin, kiosk::params().is_some())
 }
 
 /// Create the driver for this page (once), load resume records, and watch the network.

@@ -135,6 +135,7 @@ pub struct Engine {
 
 impl Engine {
     pub fn new(settings: EngineSettings) -> Engine {
+        let settings = settings.normalized();
         let rng = Rng::new(settings.jitter_seed);
         Engine {
             settings,
@@ -166,7 +167,7 @@ impl Engine {
     /// again (and clears "Sign-in needed"); new limits, quality or location settings re-judge
     /// files that have not started; the rest applies to what happens next.
     pub fn set_settings(&mut self, settings: EngineSettings, now: u64) {
-        self.apply_settings(settings, now);
+        self.apply_settings(settings.normalized(), now);
         self.pump(now);
     }
 
