@@ -8,8 +8,11 @@
 //! - [`photo`]: format sniffing and header readers (and, with feature `prepare`, downsizing).
 //! - [`engine`]: the upload state machine (quinn-proto style: inputs with `now`, actions out).
 //! - [`kiosk`]: the kiosk screen's flow (welcome, visit, done, idle reset), a state machine too.
+//! - [`sync`]: Back up & sync's flow (its folders, when they are scanned and stamped).
+//! - [`companions`]: the page's companions of a running backup (wake lock, notification).
 
 pub mod api;
+pub mod companions;
 pub mod engine;
 pub mod facts;
 pub mod hash;
@@ -17,5 +20,6 @@ pub mod kiosk;
 pub mod library;
 pub mod limits;
 pub mod photo;
+pub mod sync;
 pub mod tus;
 pub mod worker_protocol;
