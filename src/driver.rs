@@ -9,14 +9,16 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use shoebox_core::engine::{Action, ChecksumAlgo, Engine, EngineSettings, Event, FileId, PrepareOutcome, RequestId, ResumeRecord};
+use shoebox_core::companions::Companions;
+use shoebox_core::engine::{Action, ChecksumAlgo, Engine, EngineSettings, Event, FileId, PrepareOutcome, RequestId, ResumeRecord, Status};
 use wasm_bindgen::JsCast;
 use web_sys::Blob;
 
 use crate::browser::worker_pool::{PrepareResult, WorkerPool};
 use crate::browser::{clock, folder_handles, idb, network, service_worker, walk, xhr};
 use crate::settings::Settings;
-use crate::store::{Store, StoreWriter};
+use crate::store::{PageMode, Store, StoreWriter};
+use crate::strings::status::headline;
 
 mod devices;
 mod http;
@@ -47,7 +49,8 @@ pub(crate) struct Inner {
     dirty_totals: bool,
     dirty_folders: bool,
     flush_scheduled: bool,
-    timer: Option<(i32, u64)>,
+    timer: Timer,
+    companions: Companions,
     resume: Option<idb::Kv>,
     folders_kv: Option<idb::Kv>,
     sync: sync::SyncState,
@@ -80,11 +83,19 @@ pub fn engine_settings(s: &Settings, origin: &str) -> EngineSettings {
     s.engine(origin, kiosk::params().is_some())
 }
 
-/// Create the driver for this page (once), load resume records, and watch the network.
-pub fn start(store: Store, w: StoreWriter) {
-    if DRIVER.with(|d| d.borrow().is_some()) {
-        return;
+/// Create the driver for this page (once) and its store, load resume records, and watch the
+/// network. A kiosk reads and writes no settings: every visitor starts from the defaults.
+pub fn start() -> Store {
+    if let Some(store) = with(|d| d.store) {
+        return store;
     }
+    let mode = match kiosk::params() {
+        None => PageMode::App,
+        Some(kiosk::Mode::Kiosk { .. }) => PageMode::Kiosk,
+        Some(kiosk::Mode::Phone { .. }) => PageMode::Phone,
+    };
+    let settings = if mode == PageMode::App { crate::settings::load() } else { Settings::default() };
+    let (store, w) = Store::new(settings, mode, folder_handles::supported());
     let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
     let settings = engine_settings(&store.settings.get_untracked(), &origin);
     let pool = Rc::new(WorkerPool::new(WorkerPool::default_size()));
@@ -108,7 +119,8 @@ pub fn start(store: Store, w: StoreWriter) {
         dirty_totals: true,
         dirty_folders: false,
         flush_scheduled: false,
-        timer: None,
+        timer: Timer::default(),
+        companions: Companions::new(),
         resume: None,
         folders_kv: None,
         sync: Default::default(),
@@ -129,15 +141,15 @@ pub fn start(store: Store, w: StoreWriter) {
         kiosk::install();
         with(|d| d.kiosk_pump());
         wasm_bindgen_futures::spawn_local(kiosk::load_profile());
-        return;
+        return store;
     }
     page::install();
     devices::on_start();
     service_worker::register(
         || with(|d| d.w.notice.set(Some(crate::strings::UPDATED_NOTE.into()))).unwrap_or(()),
-        |files| sync::add_handed_files(files, Some(crate::strings::SHARED_ALBUM.into())),
+        |files| intake::add_handed_files(files, Some(crate::strings::SHARED_ALBUM.into())),
     );
-    service_worker::on_launch_files(|files| sync::add_handed_files(files, None));
+    service_worker::on_launch_files(|files| intake::add_handed_files(files, None));
     wasm_bindgen_futures::spawn_local(async {
         match idb::open().await {
             Ok(db) => {
@@ -164,13 +176,52 @@ pub fn start(store: Store, w: StoreWriter) {
         }
         step(|_, _| {});
     });
+    store
+}
+
+/// A browser timeout standing for a flow's `poll_timeout`, moved only when that time changes.
+#[derive(Default)]
+struct Timer(Option<(i32, u64)>);
+
+impl Timer {
+    /// Keep one timeout at `want`; `fire` runs then, with the time.
+    fn arm(&mut self, want: Option<u64>, fire: fn(&mut Inner, u64)) {
+        if self.0.map(|(_, at)| at) == want {
+            return;
+        }
+        let win = web_sys::window().expect("window");
+        if let Some((handle, _)) = self.0.take() {
+            win.clear_timeout_with_handle(handle);
+        }
+        let Some(at) = want else { return };
+        let delay = at.saturating_sub(clock::now_ms()).min(i32::MAX as u64) as i32;
+        let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
+            with(|d| fire(d, clock::now_ms()));
+        });
+        self.0 = win.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), delay).ok().map(|h| (h, at));
+    }
+
+    /// The timeout ran: the next `arm` sets a new one even for the same time.
+    fn fired(&mut self) {
+        self.0 = None;
+    }
+}
+
+/// The engine's status changed: every flow that follows it hears it here, and only here.
+fn feed_status(d: &mut Inner, prev: &Status, status: &Status) {
+    if std::mem::discriminant(prev) != std::mem::discriminant(status) {
+        d.w.announcement.set(headline(status));
+    }
+    page::on_status(d, status);
+    sync::on_status(d, status);
+    kiosk::on_status(d, status);
+    if d.kiosk.is_none() {
+        devices::on_status(status);
+        library::on_status(status);
+    }
 }
 
 impl Inner {
-    fn sync_folder_count(&self) -> usize {
-        self.sync.folder_count()
-    }
-
     /// Perform every pending action, note what changed, re-arm the timer, schedule a publish.
     fn pump(&mut self) {
         while let Some(action) = self.engine.poll_action() {
@@ -186,32 +237,13 @@ impl Inner {
                 Event::FoldersChanged => self.dirty_folders = true,
             }
         }
-        self.arm_timer();
-        self.schedule_publish();
-    }
-
-    fn arm_timer(&mut self) {
         let want = self.engine.poll_timeout();
-        if self.timer.map(|(_, at)| Some(at)) == Some(want) {
-            return;
-        }
-        let win = web_sys::window().expect("window");
-        if let Some((handle, _)) = self.timer.take() {
-            win.clear_timeout_with_handle(handle);
-        }
-        if let Some(at) = want {
-            let delay = at.saturating_sub(clock::now_ms()).min(i32::MAX as u64) as i32;
-            let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
-                with(|d| {
-                    d.timer = None;
-                    d.engine.handle_timeout(clock::now_ms());
-                    d.pump();
-                });
-            });
-            if let Ok(h) = win.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), delay) {
-                self.timer = Some((h, at));
-            }
-        }
+        self.timer.arm(want, |d, now| {
+            d.timer.fired();
+            d.engine.handle_timeout(now);
+            d.pump();
+        });
+        self.schedule_publish();
     }
 
     fn schedule_publish(&mut self) {
@@ -222,7 +254,9 @@ impl Inner {
         let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
             with(|d| {
                 d.flush_scheduled = false;
-                publish::publish(d);
+                if let Some((prev, status)) = publish::publish(d) {
+                    feed_status(d, &prev, &status);
+                }
             });
         });
         // A few updates a second are plenty for people and keep 100,000 files cheap.

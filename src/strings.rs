@@ -2,7 +2,9 @@
 //! Statuses, outcomes and skip reasons use the exact words of contracts.md.
 use shoebox_core::facts::{Outcome, SkipReason, UploadNote};
 
+pub mod dates;
 pub mod library;
+pub mod status;
 
 pub const APP_NAME: &str = "Shoebox";
 pub const TAGLINE: &str = "Back up your photos and videos. Nothing to install.";

@@ -125,3 +125,20 @@ pub(crate) async fn open(id: FileId) -> Result<File, String> {
 pub(super) fn walk_ended() {
     step(|e, now| e.walk_ended(now));
 }
+
+/// Files handed to the app (shared to it, or opened with it): backed up at once, no plan step.
+pub(super) fn add_handed_files(files: Vec<web_sys::File>, album: Option<String>) {
+    let batch = files
+        .into_iter()
+        .map(|f| {
+            let name = f.name();
+            walk::WalkedFile { album: album.clone(), ..walk::WalkedFile::from_file(f, name) }
+        })
+        .collect();
+    step(|e, now| {
+        e.start_when_planned(now);
+        e.walk_started(now);
+    });
+    add_walked(batch, false);
+    walk_ended();
+}

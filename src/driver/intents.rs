@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use shoebox_core::engine::FileId;
 
-use super::{devices, engine_settings, intake, kiosk, page, sync, with};
-use crate::browser::clock;
+use super::{devices, engine_settings, intake, kiosk, sync, with};
+use crate::browser::{clock, notify};
 use crate::settings::Settings;
 
 /// What the UI asks for: every call a component makes goes through [`intent`].
@@ -81,8 +81,8 @@ pub fn intent(i: Intent) {
         Intent::PickFolder => return intake::pick_folder(),
         Intent::ContinueRemembered => return intake::continue_remembered(),
         Intent::AddBackupFolder => return wasm_bindgen_futures::spawn_local(sync::add_folder()),
-        Intent::RemoveBackupFolder(name) => return wasm_bindgen_futures::spawn_local(sync::remove_folder(name)),
-        Intent::AllowFolderAccess => return wasm_bindgen_futures::spawn_local(sync::resume_sync(true)),
+        Intent::RemoveBackupFolder(name) => return sync::feed(|f, now| f.handle_removed(now, name)),
+        Intent::AllowFolderAccess => return sync::feed(|f, now| f.handle_allow(now)),
         other => other,
     };
     with(|d| {
@@ -91,7 +91,7 @@ pub fn intent(i: Intent) {
         match engine_intent {
             Intent::Start => {
                 d.engine.start(now);
-                page::ask_notification_permission();
+                notify::ask_permission();
             }
             Intent::PauseAll => d.engine.pause_all(now),
             Intent::ResumeAll => d.engine.resume_all(now),
@@ -113,10 +113,8 @@ pub fn intent(i: Intent) {
                 s.sync = on;
                 crate::settings::save(&s);
                 d.w.settings.set(s);
-                d.engine.set_sync(on, d.sync_folder_count(), now);
-                if on {
-                    wasm_bindgen_futures::spawn_local(sync::resume_sync(true));
-                }
+                d.pump();
+                return sync::feed_in(d, |f, now| f.handle_switch(now, on));
             }
             _ => {}
         }
