@@ -10,10 +10,10 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use shoebox_core::companions::Companions;
-use shoebox_core::engine::{Action, ChecksumAlgo, Engine, EngineSettings, Event, FileId, PrepareOutcome, RequestId, ResumeRecord, Status};
-use wasm_bindgen::JsCast;
+use shoebox_core::engine::{Action, ChecksumAlgo, Engine, EngineSettings, Event, FileId, PrepareOutcome, RequestId, Status};
 use web_sys::Blob;
 
+use crate::browser::resume_store::ResumeStore;
 use crate::browser::worker_pool::{PrepareResult, WorkerPool};
 use crate::browser::{clock, folder_handles, idb, network, service_worker, walk, xhr};
 use crate::settings::Settings;
@@ -49,9 +49,9 @@ pub(crate) struct Inner {
     dirty_totals: bool,
     dirty_folders: bool,
     flush_scheduled: bool,
-    timer: Timer,
+    timer: clock::Timer,
     companions: Companions,
-    resume: Option<idb::Kv>,
+    resume: Option<ResumeStore>,
     folders_kv: Option<idb::Kv>,
     sync: sync::SyncState,
     /// Kiosk mode (`/?kiosk=NAME&key=KEY`), else None.
@@ -119,7 +119,7 @@ pub fn start() -> Store {
         dirty_totals: true,
         dirty_folders: false,
         flush_scheduled: false,
-        timer: Timer::default(),
+        timer: clock::Timer::default(),
         companions: Companions::new(),
         resume: None,
         folders_kv: None,
@@ -153,19 +153,12 @@ pub fn start() -> Store {
     wasm_bindgen_futures::spawn_local(async {
         match idb::open().await {
             Ok(db) => {
-                let kv = idb::Kv::new(&db, "resume");
-                let records: Vec<ResumeRecord> = kv
-                    .entries()
-                    .await
-                    .unwrap_or_default()
-                    .into_iter()
-                    .filter_map(|(_, v)| v.as_string().and_then(|j| serde_json::from_str(&j).ok()))
-                    .collect();
+                let (resume, records) = ResumeStore::load(&db).await;
                 let folders = idb::Kv::new(&db, "folders");
                 let names: Vec<String> = folder_handles::remembered(&folders).await.iter().map(folder_handles::name).collect();
                 with(|d| {
                     d.engine.load_resume_records(records);
-                    d.resume = Some(kv);
+                    d.resume = Some(resume);
                     d.folders_kv = Some(folders);
                     d.w.remembered.set(names);
                 });
@@ -177,34 +170,6 @@ pub fn start() -> Store {
         step(|_, _| {});
     });
     store
-}
-
-/// A browser timeout standing for a flow's `poll_timeout`, moved only when that time changes.
-#[derive(Default)]
-struct Timer(Option<(i32, u64)>);
-
-impl Timer {
-    /// Keep one timeout at `want`; `fire` runs then, with the time.
-    fn arm(&mut self, want: Option<u64>, fire: fn(&mut Inner, u64)) {
-        if self.0.map(|(_, at)| at) == want {
-            return;
-        }
-        let win = web_sys::window().expect("window");
-        if let Some((handle, _)) = self.0.take() {
-            win.clear_timeout_with_handle(handle);
-        }
-        let Some(at) = want else { return };
-        let delay = at.saturating_sub(clock::now_ms()).min(i32::MAX as u64) as i32;
-        let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
-            with(|d| fire(d, clock::now_ms()));
-        });
-        self.0 = win.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), delay).ok().map(|h| (h, at));
-    }
-
-    /// The timeout ran: the next `arm` sets a new one even for the same time.
-    fn fired(&mut self) {
-        self.0 = None;
-    }
 }
 
 /// The engine's status changed: every flow that follows it hears it here, and only here.
@@ -238,11 +203,7 @@ impl Inner {
             }
         }
         let want = self.engine.poll_timeout();
-        self.timer.arm(want, |d, now| {
-            d.timer.fired();
-            d.engine.handle_timeout(now);
-            d.pump();
-        });
+        self.timer.arm(want, || step(|e, now| e.handle_timeout(now)));
         self.schedule_publish();
     }
 
@@ -251,7 +212,8 @@ impl Inner {
             return;
         }
         self.flush_scheduled = true;
-        let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
+        // A few updates a second are plenty for people and keep 100,000 files cheap.
+        clock::after(150, || {
             with(|d| {
                 d.flush_scheduled = false;
                 if let Some((prev, status)) = publish::publish(d) {
@@ -259,12 +221,6 @@ impl Inner {
                 }
             });
         });
-        // A few updates a second are plenty for people and keep 100,000 files cheap.
-        let _ = web_sys::window().expect("window").set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 150);
-    }
-
-    fn source(&self, id: FileId) -> Option<walk::FileSource> {
-        self.files.get(id.0 as usize).cloned()
     }
 
     fn perform(&mut self, action: Action) {
@@ -272,19 +228,13 @@ impl Inner {
         match action {
             Action::Inspect { file } => {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let facts = match open(file).await {
-                        Ok(f) => pool.inspect(f).await,
-                        Err(e) => Err(e),
-                    };
+                    let facts = async { pool.inspect(open(file).await?).await }.await;
                     step(|e, now| e.handle_inspected(file, facts, now));
                 });
             }
             Action::Hash { file } => {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let r = match open(file).await {
-                        Ok(f) => pool.hash(f.unchecked_into()).await,
-                        Err(e) => Err(e),
-                    };
+                    let r = async { pool.hash(open(file).await?.into()).await }.await;
                     step(|e, now| e.handle_hashed(file, r, now));
                 });
             }
@@ -315,23 +265,8 @@ impl Inner {
                     h.abort();
                 }
             }
-            Action::SaveResume(record) => {
-                if let Some(kv) = self.resume.clone() {
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let json = serde_json::to_string(&record).unwrap_or_default();
-                        if let Err(e) = kv.put(&record.key, &json.into()).await {
-                            web_sys::console::warn_1(&format!("could not save resume record: {e}").into());
-                        }
-                    });
-                }
-            }
-            Action::RemoveResume { key } => {
-                if let Some(kv) = self.resume.clone() {
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let _ = kv.delete(&key).await;
-                    });
-                }
-            }
+            Action::SaveResume(record) => self.resume.iter().for_each(|r| r.save(record.clone())),
+            Action::RemoveResume { key } => self.resume.iter().for_each(|r| r.remove(key.clone())),
             Action::Http { req, request } => self.send(req, request),
             Action::Thumbnail { file, source, video, width, height, request } => {
                 self.thumbnail(file, source, video, (width, height), request)

@@ -2,17 +2,74 @@
 //! needs at most one click to allow access again) beside what the sync flow keeps about it.
 use js_sys::{Object, Reflect};
 use shoebox_core::sync::SyncFolder;
+use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
+use web_sys::IdbDatabase;
 
 use super::folder_handles;
 use super::idb::Kv;
+
+/// The folders' handles by name, and where their records are kept.
+#[derive(Default)]
+pub struct BackupFolders {
+    kv: Option<Kv>,
+    handles: HashMap<String, JsValue>,
+}
+
+impl BackupFolders {
+    /// Open the store: every kept folder (with a handle), and the handles.
+    pub async fn open(db: &IdbDatabase) -> (BackupFolders, Vec<SyncFolder>) {
+        let kv = Kv::new(db, "backupFolders");
+        let mut kept = BackupFolders::default();
+        let mut folders = Vec::new();
+        for (folder, handle) in load(&kv).await {
+            kept.handles.insert(folder.name.clone(), handle);
+            folders.push(folder);
+        }
+        kept.kv = Some(kv);
+        (kept, folders)
+    }
+
+    /// A picked folder's handle; returns its name.
+    pub fn add(&mut self, handle: JsValue) -> String {
+        let name = folder_handles::name(&handle);
+        self.handles.insert(name.clone(), handle);
+        name
+    }
+
+    pub fn handles(&self) -> Vec<JsValue> {
+        self.handles.values().cloned().collect()
+    }
+
+    pub fn handle(&self, name: &str) -> Option<JsValue> {
+        self.handles.get(name).cloned()
+    }
+
+    /// Keep these folders' records (those with a handle).
+    pub fn save<'a>(&self, folders: impl Iterator<Item = &'a SyncFolder>) {
+        let Some(kv) = self.kv.clone() else { return };
+        let records: Vec<_> = folders.filter_map(|f| Some((f.clone(), self.handle(&f.name)?))).collect();
+        wasm_bindgen_futures::spawn_local(async move {
+            for (f, handle) in records {
+                let _ = save(&kv, &f, &handle).await;
+            }
+        });
+    }
+
+    pub fn forget(&mut self, name: String) {
+        self.handles.remove(&name);
+        let Some(kv) = self.kv.clone() else { return };
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = kv.delete(&name).await;
+        });
+    }
+}
 
 fn get(o: &JsValue, k: &str) -> JsValue {
     Reflect::get(o, &k.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// Every kept folder, with its handle.
-pub async fn load(kv: &Kv) -> Vec<(SyncFolder, JsValue)> {
+async fn load(kv: &Kv) -> Vec<(SyncFolder, JsValue)> {
     kv.entries()
         .await
         .unwrap_or_default()
@@ -30,17 +87,13 @@ pub async fn load(kv: &Kv) -> Vec<(SyncFolder, JsValue)> {
         .collect()
 }
 
-pub async fn save(kv: &Kv, f: &SyncFolder, handle: &JsValue) -> Result<(), String> {
+async fn save(kv: &Kv, f: &SyncFolder, handle: &JsValue) -> Result<(), String> {
     let o = Object::new();
     let _ = Reflect::set(&o, &"handle".into(), handle);
     let _ = Reflect::set(&o, &"excluded".into(), &serde_json::to_string(&f.excluded).unwrap_or_default().into());
     let _ = Reflect::set(&o, &"items".into(), &(f.items as f64).into());
     let _ = Reflect::set(&o, &"lastComplete".into(), &f.last_complete_ms.map(|ms| JsValue::from(ms as f64)).unwrap_or(JsValue::NULL));
     kv.put(&f.name, &o).await
-}
-
-pub async fn remove(kv: &Kv, name: &str) -> Result<(), String> {
-    kv.delete(name).await
 }
 
 /// Whether every folder may be read; `ask`: from a click, so the browser may ask the user.

@@ -10,6 +10,7 @@ pub mod idb;
 pub mod limiter;
 pub mod network;
 pub mod notify;
+pub mod resume_store;
 pub mod scan;
 pub mod service_worker;
 pub mod video_poster;

@@ -1,59 +1,11 @@
-//! The UI's intents: one enum for every call a component makes, and where each goes: files to
-//! the intake (or, on a kiosk, held until the visit's session exists), the rest to the engine.
+//! Where each of the UI's intents goes: files to the intake (or, on a kiosk, held until the
+//! visit's session exists), Back up & sync's to its flow, the rest to the engine.
 use leptos::prelude::*;
 use shoebox_core::engine::FileId;
 
 use super::{devices, engine_settings, intake, kiosk, sync, with};
 use crate::browser::{clock, notify};
-use crate::settings::Settings;
-
-/// What the UI asks for: every call a component makes goes through [`intent`].
-pub enum Intent {
-    /// Entries of a drop (a folder's tree is walked lazily).
-    AddEntries(Vec<web_sys::FileSystemEntry>),
-    /// Files from an input or a drop without entries.
-    AddFiles(web_sys::FileList),
-    /// "Choose folders" through showDirectoryPicker (remembered for "Continue").
-    PickFolder,
-    /// "Continue your backup": the remembered folders, started once planned.
-    ContinueRemembered,
-    /// Back up & sync: "Add a backup folder" (showDirectoryPicker).
-    AddBackupFolder,
-    /// Stop syncing a backup folder (nothing is deleted).
-    RemoveBackupFolder(String),
-    /// The Back up & sync switch ("Turn on" too).
-    SetSync(bool),
-    /// "Allow access to your backup folders" after a restart (a click: the browser may ask).
-    AllowFolderAccess,
-    /// "Sign in this device" (by approval from a signed-in one).
-    SignIn,
-    /// Look up another device's code before approving it.
-    LookUpCode(String),
-    /// Approve that code for this account.
-    Approve(String),
-    /// Do not approve it: the question goes away, nothing is sent.
-    DeclineApproval,
-    /// Sign a device out (its token is refused at once).
-    RevokeDevice(String),
-    /// Kiosk: "Upload from your phone" on the welcome screen (starts a visit without files).
-    KioskBegin,
-    /// Kiosk: "Into your own Shoebox account" on the welcome screen.
-    KioskOwnAccount,
-    /// Kiosk: "Finish" (end the visit now).
-    KioskFinish,
-    /// Kiosk: "Let my uploads finish if I walk away".
-    KioskKeepUploads(bool),
-    Start,
-    PauseAll,
-    ResumeAll,
-    PauseFile(u32),
-    ResumeFile(u32),
-    CancelFile(u32),
-    RetryFile(u32),
-    RetryFailed,
-    SetFolderIncluded(String, bool),
-    UpdateSettings(Settings),
-}
+pub use crate::intent::Intent;
 
 /// Send a user intent to the engine (or, for files, to the intake that walks them in).
 pub fn intent(i: Intent) {

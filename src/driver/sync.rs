@@ -2,22 +2,20 @@
 //! folders are scanned, whether a scan shows its plan, and what is kept about each; this keeps
 //! their handles and records (IndexedDB), asks for access, scans them in a worker, watches them,
 //! arms the flow's timer, and feeds back what happened.
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 use shoebox_core::engine::Status;
 use shoebox_core::sync::{SyncAction, SyncFlow};
 use wasm_bindgen::JsValue;
 
-use super::{intake, step, with, Inner, Timer};
-use crate::browser::{backup_folders, battery, clock, folder_handles, folder_watch, idb, scan};
+use super::{intake, step, with, Inner};
+use crate::browser::backup_folders::{self, BackupFolders};
+use crate::browser::{battery, clock, folder_handles, folder_watch, scan};
 
 #[derive(Default)]
 pub(crate) struct SyncState {
     flow: SyncFlow,
-    kv: Option<idb::Kv>,
-    handles: HashMap<String, JsValue>,
-    timer: Timer,
+    kept: BackupFolders,
+    timer: clock::Timer,
 }
 
 impl SyncState {
@@ -45,31 +43,25 @@ pub(super) fn on_status(d: &mut Inner, status: &Status) {
 
 /// Load the backup folders and the power watch, then hand them to the flow.
 pub(super) async fn load(db: &web_sys::IdbDatabase) {
-    let kv = idb::Kv::new(db, "backupFolders");
-    let kept = backup_folders::load(&kv).await;
+    let (kept, folders) = BackupFolders::open(db).await;
     wasm_bindgen_futures::spawn_local(async {
         let available = battery::watch(|charging| step(|e, now| e.set_charging(charging, now))).await;
         with(|d| d.w.battery.set(available));
     });
     with(|d| {
-        d.sync.kv = Some(kv);
-        let mut folders = Vec::new();
-        for (f, handle) in kept {
-            d.sync.handles.insert(f.name.clone(), handle);
-            folders.push(f);
-        }
+        d.sync.kept = kept;
         let on = d.store.settings.get_untracked().sync;
-        d.sync.flow.handle_loaded(clock::now_ms(), folders, on);
-        pump(d);
+        feed_in(d, |f, now| f.handle_loaded(now, folders, on));
     });
 }
 
 /// "Add a backup folder": pick it, then the flow keeps and scans it.
 pub(super) async fn add_folder() {
     let Ok(Some(handle)) = folder_handles::pick().await else { return };
-    let name = folder_handles::name(&handle);
-    with(|d| d.sync.handles.insert(name.clone(), handle));
-    feed(|f, now| f.handle_added(now, name));
+    with(|d| {
+        let name = d.sync.kept.add(handle);
+        feed_in(d, |f, now| f.handle_added(now, name));
+    });
 }
 
 fn pump(d: &mut Inner) {
@@ -77,19 +69,14 @@ fn pump(d: &mut Inner) {
         perform(d, action);
     }
     let want = d.sync.flow.poll_timeout();
-    d.sync.timer.arm(want, |d, now| {
-        d.sync.timer.fired();
-        d.sync.flow.handle_timeout(now);
-        pump(d);
-    });
+    d.sync.timer.arm(want, || feed(|f, now| f.handle_timeout(now)));
 }
 
 fn perform(d: &mut Inner, action: SyncAction) {
     let now = clock::now_ms();
-    let kv = d.sync.kv.clone();
     match action {
         SyncAction::CheckAccess { ask } => {
-            let handles: Vec<JsValue> = d.sync.handles.values().cloned().collect();
+            let handles = d.sync.kept.handles();
             wasm_bindgen_futures::spawn_local(async move {
                 let all = backup_folders::all_readable(&handles, ask).await;
                 feed(|f, now| f.handle_access(now, all));
@@ -97,8 +84,7 @@ fn perform(d: &mut Inner, action: SyncAction) {
         }
         SyncAction::ShowNeedsAccess(show) => d.w.needs_access.set(show),
         SyncAction::Watch => {
-            let handles: Vec<JsValue> = d.sync.handles.values().cloned().collect();
-            let observed = folder_watch::watch(&handles, || feed(|f, now| f.handle_changed(now)));
+            let observed = folder_watch::watch(&d.sync.kept.handles(), || feed(|f, now| f.handle_changed(now)));
             d.sync.flow.handle_watching(now, observed);
         }
         SyncAction::Scan { folders, excluded, auto_start } => {
@@ -108,7 +94,7 @@ fn perform(d: &mut Inner, action: SyncAction) {
             }
             d.engine.walk_started(now);
             d.pump();
-            let roots: Vec<(String, Option<JsValue>)> = folders.into_iter().map(|n| (n.clone(), d.sync.handles.get(&n).cloned())).collect();
+            let roots = folders.into_iter().map(|n| (d.sync.kept.handle(&n), n)).collect();
             wasm_bindgen_futures::spawn_local(scan_folders(roots));
         }
         SyncAction::Show => {
@@ -117,38 +103,17 @@ fn perform(d: &mut Inner, action: SyncAction) {
             d.engine.set_sync(d.sync.flow.is_on(), d.sync.folder_count(), now);
             d.pump();
         }
-        SyncAction::SaveAll | SyncAction::Save(_) => {
-            let only = if let SyncAction::Save(name) = action { Some(name) } else { None };
-            let records: Vec<_> = d
-                .sync
-                .flow
-                .folders()
-                .iter()
-                .filter(|f| only.as_ref().is_none_or(|n| *n == f.name))
-                .filter_map(|f| Some((f.clone(), d.sync.handles.get(&f.name)?.clone())))
-                .collect();
-            let Some(kv) = kv else { return };
-            wasm_bindgen_futures::spawn_local(async move {
-                for (f, handle) in records {
-                    let _ = backup_folders::save(&kv, &f, &handle).await;
-                }
-            });
-        }
-        SyncAction::Forget(name) => {
-            d.sync.handles.remove(&name);
-            let Some(kv) = kv else { return };
-            wasm_bindgen_futures::spawn_local(async move {
-                let _ = backup_folders::remove(&kv, &name).await;
-            });
-        }
+        SyncAction::SaveAll => d.sync.kept.save(d.sync.flow.folders().iter()),
+        SyncAction::Save(name) => d.sync.kept.save(d.sync.flow.folders().iter().filter(|f| f.name == name)),
+        SyncAction::Forget(name) => d.sync.kept.forget(name),
     }
 }
 
 /// Scan each folder in a worker, adding what is new or changed, then tell the flow how many
 /// items each held.
-async fn scan_folders(roots: Vec<(String, Option<JsValue>)>) {
+async fn scan_folders(roots: Vec<(Option<JsValue>, String)>) {
     let mut counts = Vec::new();
-    for (name, handle) in roots {
+    for (handle, name) in roots {
         let mut n = 0u64;
         if let Some(handle) = handle {
             let _ = scan::scan(handle, |batch| {
