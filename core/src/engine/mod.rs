@@ -135,10 +135,9 @@ pub struct Engine {
 
 impl Engine {
     pub fn new(settings: EngineSettings) -> Engine {
-        let settings = settings.normalized();
         let rng = Rng::new(settings.jitter_seed);
         Engine {
-            settings,
+            settings: settings.normalized(),
             files: HashMap::new(),
             q: Queues::default(),
             inflight: InFlight::default(),
