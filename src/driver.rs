@@ -9,16 +9,16 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use shoebox_core::engine::{
-    Action, AlbumMode, ChecksumAlgo, Engine, EngineSettings, Event, FileId, PrepareOutcome, RequestId, ResumeRecord,
-};
-use wasm_bindgen::JsCast;
+use shoebox_core::companions::Companions;
+use shoebox_core::engine::{Action, ChecksumAlgo, Engine, EngineSettings, Event, FileId, PrepareOutcome, RequestId, Status};
 use web_sys::Blob;
 
+use crate::browser::resume_store::ResumeStore;
 use crate::browser::worker_pool::{PrepareResult, WorkerPool};
 use crate::browser::{clock, folder_handles, idb, network, service_worker, walk, xhr};
-use crate::settings::{AlbumSetting, Settings};
-use crate::store::{Store, StoreWriter};
+use crate::settings::Settings;
+use crate::store::{PageMode, Store, StoreWriter};
+use crate::strings::status::headline;
 
 mod devices;
 mod http;
@@ -49,8 +49,9 @@ pub(crate) struct Inner {
     dirty_totals: bool,
     dirty_folders: bool,
     flush_scheduled: bool,
-    timer: Option<(i32, u64)>,
-    resume: Option<idb::Kv>,
+    timer: clock::Timer,
+    companions: Companions,
+    resume: Option<ResumeStore>,
     folders_kv: Option<idb::Kv>,
     sync: sync::SyncState,
     devices: devices::DevicesCtx,
@@ -78,33 +79,24 @@ fn step(f: impl FnOnce(&mut Engine, u64)) {
     });
 }
 
+/// The engine's settings for these, on this page.
 pub fn engine_settings(s: &Settings, origin: &str) -> EngineSettings {
-    EngineSettings {
-        endpoint: s.resolved_endpoint(origin),
-        token: (!s.token.is_empty()).then(|| s.token.clone()),
-        quality: s.quality,
-        limits: s.limits,
-        strip_location: s.strip_location,
-        album: match &s.album {
-            AlbumSetting::Folder => AlbumMode::Folder,
-            AlbumSetting::None => AlbumMode::None,
-            AlbumSetting::Named(n) if n.trim().is_empty() => AlbumMode::Folder,
-            AlbumSetting::Named(n) => AlbumMode::Named(n.clone()),
-        },
-        parallel_uploads: s.parallel.max(1) as usize,
-        wifi_only: s.wifi_only,
-        charging_only: s.charging_only,
-        // A kiosk's or a phone's page has nothing to ask before its visit's token.
-        token_required: kiosk::params().is_some(),
-        ..EngineSettings::default()
-    }
+    s.engine(origin, kiosk::params().is_some())
 }
 
-/// Create the driver for this page (once), load resume records, and watch the network.
-pub fn start(store: Store, w: StoreWriter) {
-    if DRIVER.with(|d| d.borrow().is_some()) {
-        return;
+/// Create the driver for this page (once) and its store, load resume records, and watch the
+/// network. A kiosk reads and writes no settings: every visitor starts from the defaults.
+pub fn start() -> Store {
+    if let Some(store) = with(|d| d.store) {
+        return store;
     }
+    let mode = match kiosk::params() {
+        None => PageMode::App,
+        Some(kiosk::Mode::Kiosk { .. }) => PageMode::Kiosk,
+        Some(kiosk::Mode::Phone { .. }) => PageMode::Phone,
+    };
+    let settings = if mode == PageMode::App { crate::settings::load() } else { Settings::default() };
+    let (store, w) = Store::new(settings, mode, folder_handles::supported());
     let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
     let settings = engine_settings(&store.settings.get_untracked(), &origin);
     let pool = Rc::new(WorkerPool::new(WorkerPool::default_size()));
@@ -128,7 +120,8 @@ pub fn start(store: Store, w: StoreWriter) {
         dirty_totals: true,
         dirty_folders: false,
         flush_scheduled: false,
-        timer: None,
+        timer: clock::Timer::default(),
+        companions: Companions::new(),
         resume: None,
         folders_kv: None,
         sync: Default::default(),
@@ -149,31 +142,24 @@ pub fn start(store: Store, w: StoreWriter) {
         // no leave-page prompt stands in the way of its reset.
         kiosk::install();
         with(|d| d.kiosk_pump());
-        return;
+        return store;
     }
     page::install();
     devices::on_start();
     service_worker::register(
         || with(|d| d.w.notice.set(Some(crate::strings::UPDATED_NOTE.into()))).unwrap_or(()),
-        |files| sync::add_handed_files(files, Some(crate::strings::SHARED_ALBUM.into())),
+        |files| intake::add_handed_files(files, Some(crate::strings::SHARED_ALBUM.into())),
     );
-    service_worker::on_launch_files(|files| sync::add_handed_files(files, None));
+    service_worker::on_launch_files(|files| intake::add_handed_files(files, None));
     wasm_bindgen_futures::spawn_local(async {
         match idb::open().await {
             Ok(db) => {
-                let kv = idb::Kv::new(&db, "resume");
-                let records: Vec<ResumeRecord> = kv
-                    .entries()
-                    .await
-                    .unwrap_or_default()
-                    .into_iter()
-                    .filter_map(|(_, v)| v.as_string().and_then(|j| serde_json::from_str(&j).ok()))
-                    .collect();
+                let (resume, records) = ResumeStore::load(&db).await;
                 let folders = idb::Kv::new(&db, "folders");
                 let names: Vec<String> = folder_handles::remembered(&folders).await.iter().map(folder_handles::name).collect();
                 with(|d| {
                     d.engine.load_resume_records(records);
-                    d.resume = Some(kv);
+                    d.resume = Some(resume);
                     d.folders_kv = Some(folders);
                     d.w.remembered.set(names);
                 });
@@ -184,13 +170,24 @@ pub fn start(store: Store, w: StoreWriter) {
         }
         step(|_, _| {});
     });
+    store
+}
+
+/// The engine's status changed: every flow that follows it hears it here, and only here.
+fn feed_status(d: &mut Inner, prev: &Status, status: &Status) {
+    if std::mem::discriminant(prev) != std::mem::discriminant(status) {
+        d.w.announcement.set(headline(status));
+    }
+    page::on_status(d, status);
+    sync::on_status(d, status);
+    kiosk::on_status(d, status);
+    if d.kiosk.is_none() {
+        devices::on_status(d, status);
+        library::on_status(status);
+    }
 }
 
 impl Inner {
-    fn sync_folder_count(&self) -> usize {
-        self.sync.folder_count()
-    }
-
     /// Perform every pending action, note what changed, re-arm the timer, schedule a publish.
     fn pump(&mut self) {
         while let Some(action) = self.engine.poll_action() {
@@ -206,32 +203,9 @@ impl Inner {
                 Event::FoldersChanged => self.dirty_folders = true,
             }
         }
-        self.arm_timer();
-        self.schedule_publish();
-    }
-
-    fn arm_timer(&mut self) {
         let want = self.engine.poll_timeout();
-        if self.timer.map(|(_, at)| Some(at)) == Some(want) {
-            return;
-        }
-        let win = web_sys::window().expect("window");
-        if let Some((handle, _)) = self.timer.take() {
-            win.clear_timeout_with_handle(handle);
-        }
-        if let Some(at) = want {
-            let delay = at.saturating_sub(clock::now_ms()).min(i32::MAX as u64) as i32;
-            let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
-                with(|d| {
-                    d.timer = None;
-                    d.engine.handle_timeout(clock::now_ms());
-                    d.pump();
-                });
-            });
-            if let Ok(h) = win.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), delay) {
-                self.timer = Some((h, at));
-            }
-        }
+        self.timer.arm(want, || step(|e, now| e.handle_timeout(now)));
+        self.schedule_publish();
     }
 
     fn schedule_publish(&mut self) {
@@ -239,18 +213,15 @@ impl Inner {
             return;
         }
         self.flush_scheduled = true;
-        let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
+        // A few updates a second are plenty for people and keep 100,000 files cheap.
+        clock::after(150, || {
             with(|d| {
                 d.flush_scheduled = false;
-                publish::publish(d);
+                if let Some((prev, status)) = publish::publish(d) {
+                    feed_status(d, &prev, &status);
+                }
             });
         });
-        // A few updates a second are plenty for people and keep 100,000 files cheap.
-        let _ = web_sys::window().expect("window").set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 150);
-    }
-
-    fn source(&self, id: FileId) -> Option<walk::FileSource> {
-        self.files.get(id.0 as usize).cloned()
     }
 
     fn perform(&mut self, action: Action) {
@@ -258,19 +229,13 @@ impl Inner {
         match action {
             Action::Inspect { file } => {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let facts = match open(file).await {
-                        Ok(f) => pool.inspect(f).await,
-                        Err(e) => Err(e),
-                    };
+                    let facts = async { pool.inspect(open(file).await?).await }.await;
                     step(|e, now| e.handle_inspected(file, facts, now));
                 });
             }
             Action::Hash { file } => {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let r = match open(file).await {
-                        Ok(f) => pool.hash(f.unchecked_into()).await,
-                        Err(e) => Err(e),
-                    };
+                    let r = async { pool.hash(open(file).await?.into()).await }.await;
                     step(|e, now| e.handle_hashed(file, r, now));
                 });
             }
@@ -301,23 +266,8 @@ impl Inner {
                     h.abort();
                 }
             }
-            Action::SaveResume(record) => {
-                if let Some(kv) = self.resume.clone() {
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let json = serde_json::to_string(&record).unwrap_or_default();
-                        if let Err(e) = kv.put(&record.key, &json.into()).await {
-                            web_sys::console::warn_1(&format!("could not save resume record: {e}").into());
-                        }
-                    });
-                }
-            }
-            Action::RemoveResume { key } => {
-                if let Some(kv) = self.resume.clone() {
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let _ = kv.delete(&key).await;
-                    });
-                }
-            }
+            Action::SaveResume(record) => self.resume.iter().for_each(|r| r.save(record.clone())),
+            Action::RemoveResume { key } => self.resume.iter().for_each(|r| r.remove(key.clone())),
             Action::Http { req, request } => self.send(req, request),
             Action::Thumbnail { file, source, video, width, height, request } => {
                 self.thumbnail(file, source, video, (width, height), request)

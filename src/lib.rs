@@ -4,6 +4,8 @@
 pub mod browser;
 #[cfg(target_arch = "wasm32")]
 pub mod driver;
+#[cfg(target_arch = "wasm32")]
+pub mod intent;
 pub mod library_store;
 pub mod settings;
 pub mod store;

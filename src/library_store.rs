@@ -6,47 +6,33 @@ use leptos::prelude::*;
 use shoebox_core::api::AlbumSummary;
 pub use shoebox_core::library::{Cell, Filters, GridRow, Kind, LibraryTotals, LoadState, Route, RowBody, ViewerState};
 
-macro_rules! library_store {
-    ($($(#[$m:meta])* $name:ident: $ty:ty = $init:expr;)*) => {
-        /// What library components read.
-        #[derive(Clone, Copy)]
-        pub struct LibraryStore { $($(#[$m])* pub $name: ReadSignal<$ty>,)* }
-        /// What the library driver writes with.
-        #[derive(Clone, Copy)]
-        pub struct LibraryWriter { $(pub $name: WriteSignal<$ty>,)* }
-        impl LibraryStore {
-            pub fn new() -> (LibraryStore, LibraryWriter) {
-                $(let $name = signal($init);)*
-                (LibraryStore { $($name: $name.0,)* }, LibraryWriter { $($name: $name.1,)* })
-            }
-        }
-    };
-}
-
-library_store! {
-    route: Route = Route::Backup;
-    filters: Filters = Filters::default();
-    state: LoadState = LoadState::Loading;
-    totals: LibraryTotals = LibraryTotals::default();
-    /// Items matching the filters (the grid's count line).
-    matching: u64 = 0;
-    /// The grid's full height in pixels (the scrollbar's length).
-    height: f64 = 0.0;
-    /// A cell's side in pixels.
-    cell: f64 = 0.0;
-    rows: Vec<GridRow> = Vec::new();
-    /// The scrubber: ("YYYY-MM", top) newest first.
-    months: Vec<(String, f64)> = Vec::new();
-    /// Where the grid should scroll to (a scrubber jump or the viewer's item), with a serial.
-    scroll_to: Option<(u64, f64)> = None;
-    albums: Vec<AlbumSummary> = Vec::new();
-    /// Selected record ids.
-    selected: Vec<String> = Vec::new();
-    viewer: Option<ViewerState> = None;
-    /// The thumbnail that gets the focus back when the viewer closes: (a serial, its index).
-    focus: Option<(u64, u64)> = None;
-    /// A line for the live region (trashed, restored, failed).
-    message: Option<String> = None;
+crate::store::signal_store! {
+    /// What library components read (the library driver writes with `LibraryWriter`).
+    LibraryStore, LibraryWriter, new() {
+        route: Route = Route::Backup;
+        filters: Filters = Filters::default();
+        state: LoadState = LoadState::Loading;
+        totals: LibraryTotals = LibraryTotals::default();
+        /// Items matching the filters (the grid's count line).
+        matching: u64 = 0;
+        /// The grid's full height in pixels (the scrollbar's length).
+        height: f64 = 0.0;
+        /// A cell's side in pixels.
+        cell: f64 = 0.0;
+        rows: Vec<GridRow> = Vec::new();
+        /// The scrubber: ("YYYY-MM", top) newest first.
+        months: Vec<(String, f64)> = Vec::new();
+        /// Where the grid should scroll to (a scrubber jump or the viewer's item), with a serial.
+        scroll_to: Option<(u64, f64)> = None;
+        albums: Vec<AlbumSummary> = Vec::new();
+        /// Selected record ids.
+        selected: Vec<String> = Vec::new();
+        viewer: Option<ViewerState> = None;
+        /// The thumbnail that gets the focus back when the viewer closes: (a serial, its index).
+        focus: Option<(u64, u64)> = None;
+        /// A line for the live region (trashed, restored, failed).
+        message: Option<String> = None;
+    }
 }
 
 pub fn use_library() -> LibraryStore {

@@ -1,6 +1,7 @@
 //! The user's settings: defaults, the page URL's parameters (contracts.md "URL parameters"), and
 //! persistence in localStorage so a Chromebook provisioned by one link keeps them.
 use serde::{Deserialize, Serialize};
+use shoebox_core::engine::{AlbumMode, EngineSettings};
 use shoebox_core::limits::{LimitsChoice, Quality};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -94,6 +95,29 @@ impl Settings {
             format!("{origin}/files/")
         } else {
             self.endpoint.clone()
+        }
+    }
+
+    /// The engine's settings, mapped one to one: what an empty album name or a zero `parallel`
+    /// mean is the engine's rule (`EngineSettings::normalized`). `token_required`: a kiosk's or
+    /// a phone's page, which has nothing to ask before its visit's token.
+    pub fn engine(&self, origin: &str, token_required: bool) -> EngineSettings {
+        EngineSettings {
+            endpoint: self.resolved_endpoint(origin),
+            token: (!self.token.is_empty()).then(|| self.token.clone()),
+            quality: self.quality,
+            limits: self.limits,
+            strip_location: self.strip_location,
+            album: match &self.album {
+                AlbumSetting::Folder => AlbumMode::Folder,
+                AlbumSetting::None => AlbumMode::None,
+                AlbumSetting::Named(n) => AlbumMode::Named(n.clone()),
+            },
+            parallel_uploads: self.parallel as usize,
+            wifi_only: self.wifi_only,
+            charging_only: self.charging_only,
+            token_required,
+            ..EngineSettings::default()
         }
     }
 

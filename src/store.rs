@@ -6,8 +6,19 @@ use leptos::prelude::*;
 use std::collections::BTreeMap;
 
 use crate::settings::Settings;
-pub use shoebox_core::engine::{FolderStat, PageTotals, RowState, Status as StatusView, Totals};
+pub use shoebox_core::engine::{FolderStat, PageTotals, RowState, Status, Totals};
 use shoebox_core::facts::Outcome;
+use shoebox_core::sync::SyncFolder;
+
+/// Which page this is, from its address (set once, when the page opens).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageMode {
+    App,
+    /// A kiosk's screen (`?kiosk=NAME`).
+    Kiosk,
+    /// A visitor's phone in a kiosk's visit (`?visit=TOKEN`).
+    Phone,
+}
 
 /// One file's line in the list.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,14 +50,6 @@ impl Filter {
             _ => Filter::Pending,
         }
     }
-}
-
-/// One backup folder as the Back up & sync panel lists it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct BackupFolderView {
-    pub name: String,
-    pub items: u64,
-    pub last_complete_ms: Option<f64>,
 }
 
 /// This device asking to be signed in: the code it shows, and the link (QR code) that opens
@@ -107,190 +110,79 @@ impl From<shoebox_core::api::AccountInfo> for AccountView {
     }
 }
 
-/// Where the page is, derived from the status alone (never stored beside it).
-pub fn in_plan(st: &StatusView) -> bool {
-    matches!(st, StatusView::Looking { .. } | StatusView::ReadyToBackUp { .. } | StatusView::WaitingForConnection { running: false })
+/// Declares a store once: its read half (what components get), its write half (what the
+/// driver writes with) and `new`, which makes each signal and splits it between them.
+macro_rules! signal_store {
+    ($(#[$sm:meta])* $store:ident, $writer:ident, new($($arg:ident: $argty:ty),*) {
+        $($(#[$m:meta])* $name:ident: $ty:ty = $init:expr;)*
+    }) => {
+        $(#[$sm])*
+        #[derive(Clone, Copy)]
+        pub struct $store { $($(#[$m])* pub $name: ReadSignal<$ty>,)* }
+        /// The same signals' write halves.
+        #[derive(Clone, Copy)]
+        pub struct $writer { $(pub $name: WriteSignal<$ty>,)* }
+        impl $store {
+            pub fn new($($arg: $argty),*) -> ($store, $writer) {
+                $(let $name = signal($init);)*
+                ($store { $($name: $name.0,)* }, $writer { $($name: $name.1,)* })
+            }
+        }
+    };
 }
+pub(crate) use signal_store;
 
-/// A batch has been started: the progress and the file list show.
-pub fn in_backup(st: &StatusView) -> bool {
-    matches!(
-        st,
-        StatusView::BackingUp { .. }
-            | StatusView::Paused
-            | StatusView::WaitingForConnection { running: true }
-            | StatusView::WaitingForWifi
-            | StatusView::WaitingToCharge
-            | StatusView::StorageFull
-            | StatusView::Complete { .. }
-    )
-}
-
-/// Running (or waiting to run by itself): the Pause button shows.
-pub fn can_pause(st: &StatusView) -> bool {
-    matches!(
-        st,
-        StatusView::BackingUp { .. }
-            | StatusView::WaitingForConnection { running: true }
-            | StatusView::WaitingForWifi
-            | StatusView::WaitingToCharge
-    )
-}
-
-/// What components read: read-only signals.
-#[derive(Clone, Copy)]
-pub struct Store {
-    /// Kiosk: visitors may upload into their own account.
-    pub kiosk_own: ReadSignal<bool>,
-    /// The account's storage: used and quota.
-    pub account: ReadSignal<Option<AccountView>>,
-    /// The account's devices.
-    pub devices: ReadSignal<Vec<DeviceRow>>,
-    /// A code to approve ("Sign in this device?").
-    pub approval: ReadSignal<Option<ApprovalView>>,
-    /// This device asking to be signed in.
-    pub pairing: ReadSignal<Option<PairingView>>,
-    /// Kiosk: the names of the photos in this visit's drop, whoever sent them.
-    pub arrivals: ReadSignal<Vec<String>>,
-    /// Kiosk: the link into this visit for the visitor's phone (shown as a QR code).
-    pub phone_link: ReadSignal<Option<String>>,
-    /// The kiosk profile's welcome text.
-    pub kiosk_welcome: ReadSignal<Option<String>>,
-    /// Kiosk mode's screen (None: the normal app).
-    pub kiosk: ReadSignal<Option<shoebox_core::kiosk::KioskPhase>>,
-    /// Kiosk: seconds left before the visit ends, in its last stretch ("Finishing in 30 s").
-    pub kiosk_countdown: ReadSignal<Option<u64>>,
-    /// When a sync backup last ended with nothing failed.
-    pub last_backup_ms: ReadSignal<Option<f64>>,
-    /// The browser can tell whether the device is charging (Battery Status API).
-    pub battery: ReadSignal<bool>,
-    /// The backup folders need one click to allow access again (after a restart).
-    pub needs_access: ReadSignal<bool>,
-    /// Back up & sync's folders, as listed.
-    pub backup_folders: ReadSignal<Vec<BackupFolderView>>,
-    pub status: ReadSignal<StatusView>,
-    /// The current batch's figures.
-    pub totals: ReadSignal<Totals>,
-    /// The page's figures over every batch.
-    pub page: ReadSignal<PageTotals>,
-    /// Every file added in this page, in the order found.
-    pub rows: ReadSignal<Vec<FileRow>>,
-    /// The current batch's folders, for the plan view.
-    pub folders: ReadSignal<BTreeMap<String, FolderStat>>,
-    pub settings: ReadSignal<Settings>,
-    /// Text for the ARIA live region: status changes worth announcing.
-    pub announcement: ReadSignal<String>,
-    /// Names of folders remembered by handle (showDirectoryPicker), for "Continue".
-    pub remembered: ReadSignal<Vec<String>>,
-    /// Shown above the page when something needs the user's attention.
-    pub notice: ReadSignal<Option<String>>,
-}
-
-/// What the driver writes with (the same signals' write halves).
-#[derive(Clone, Copy)]
-pub struct StoreWriter {
-    pub kiosk_own: WriteSignal<bool>,
-    pub account: WriteSignal<Option<AccountView>>,
-    pub devices: WriteSignal<Vec<DeviceRow>>,
-    pub approval: WriteSignal<Option<ApprovalView>>,
-    pub pairing: WriteSignal<Option<PairingView>>,
-    pub arrivals: WriteSignal<Vec<String>>,
-    pub phone_link: WriteSignal<Option<String>>,
-    pub kiosk_welcome: WriteSignal<Option<String>>,
-    pub kiosk: WriteSignal<Option<shoebox_core::kiosk::KioskPhase>>,
-    pub kiosk_countdown: WriteSignal<Option<u64>>,
-    pub last_backup_ms: WriteSignal<Option<f64>>,
-    pub battery: WriteSignal<bool>,
-    pub needs_access: WriteSignal<bool>,
-    pub backup_folders: WriteSignal<Vec<BackupFolderView>>,
-    pub status: WriteSignal<StatusView>,
-    pub totals: WriteSignal<Totals>,
-    pub page: WriteSignal<PageTotals>,
-    pub rows: WriteSignal<Vec<FileRow>>,
-    pub folders: WriteSignal<BTreeMap<String, FolderStat>>,
-    pub settings: WriteSignal<Settings>,
-    pub announcement: WriteSignal<String>,
-    pub remembered: WriteSignal<Vec<String>>,
-    pub notice: WriteSignal<Option<String>>,
-}
-
-impl Store {
-    pub fn new(settings: Settings) -> (Store, StoreWriter) {
-        let status = signal(StatusView::Ready);
-        let kiosk_own = signal(false);
-        let account = signal(None);
-        let devices = signal(Vec::new());
-        let approval = signal(None);
-        let pairing = signal(None);
-        let arrivals = signal(Vec::new());
-        let phone_link = signal(None);
-        let kiosk_welcome = signal(None);
-        let kiosk = signal(None);
-        let kiosk_countdown = signal(None);
-        let last_backup_ms = signal(None);
-        let battery = signal(false);
-        let needs_access = signal(false);
-        let backup_folders = signal(Vec::new());
-        let totals = signal(Totals::default());
-        let page = signal(PageTotals::default());
-        let rows = signal(Vec::new());
-        let folders = signal(BTreeMap::new());
-        let settings = signal(settings);
-        let announcement = signal(String::new());
-        let remembered = signal(Vec::new());
-        let notice = signal(None);
-        (
-            Store {
-                kiosk_own: kiosk_own.0,
-                account: account.0,
-                devices: devices.0,
-                approval: approval.0,
-                pairing: pairing.0,
-                arrivals: arrivals.0,
-                phone_link: phone_link.0,
-                kiosk_welcome: kiosk_welcome.0,
-                kiosk: kiosk.0,
-                kiosk_countdown: kiosk_countdown.0,
-                backup_folders: backup_folders.0,
-                needs_access: needs_access.0,
-                battery: battery.0,
-                last_backup_ms: last_backup_ms.0,
-                status: status.0,
-                totals: totals.0,
-                page: page.0,
-                rows: rows.0,
-                folders: folders.0,
-                settings: settings.0,
-                announcement: announcement.0,
-                remembered: remembered.0,
-                notice: notice.0,
-            },
-            StoreWriter {
-                kiosk_own: kiosk_own.1,
-                account: account.1,
-                devices: devices.1,
-                approval: approval.1,
-                pairing: pairing.1,
-                arrivals: arrivals.1,
-                phone_link: phone_link.1,
-                kiosk_welcome: kiosk_welcome.1,
-                kiosk: kiosk.1,
-                kiosk_countdown: kiosk_countdown.1,
-                backup_folders: backup_folders.1,
-                needs_access: needs_access.1,
-                battery: battery.1,
-                last_backup_ms: last_backup_ms.1,
-                status: status.1,
-                totals: totals.1,
-                page: page.1,
-                rows: rows.1,
-                folders: folders.1,
-                settings: settings.1,
-                announcement: announcement.1,
-                remembered: remembered.1,
-                notice: notice.1,
-            },
-        )
+signal_store! {
+    /// What components read: read-only signals.
+    Store, StoreWriter, new(settings: Settings, mode: PageMode, folder_picker: bool) {
+        /// Which page this is: the app, a kiosk's screen or a visitor's phone.
+        mode: PageMode = mode;
+        /// The browser lets a folder be picked and kept (showDirectoryPicker).
+        folder_picker: bool = folder_picker;
+        /// Kiosk: visitors may upload into their own account.
+        kiosk_own: bool = false;
+        /// The account's storage: used and quota.
+        account: Option<AccountView> = None;
+        /// The account's devices.
+        devices: Vec<DeviceRow> = Vec::new();
+        /// A code to approve ("Sign in this device?").
+        approval: Option<ApprovalView> = None;
+        /// This device asking to be signed in.
+        pairing: Option<PairingView> = None;
+        /// Kiosk: the names of the photos in this visit's drop, whoever sent them.
+        arrivals: Vec<String> = Vec::new();
+        /// Kiosk: the link into this visit for the visitor's phone (shown as a QR code).
+        phone_link: Option<String> = None;
+        /// The kiosk profile's welcome text.
+        kiosk_welcome: Option<String> = None;
+        /// Kiosk mode's screen (None: the normal app).
+        kiosk: Option<shoebox_core::kiosk::KioskPhase> = None;
+        /// Kiosk: seconds left before the visit ends, in its last stretch ("Finishing in 30 s").
+        kiosk_countdown: Option<u64> = None;
+        /// When a sync backup last ended with nothing failed.
+        last_backup_ms: Option<u64> = None;
+        /// The browser can tell whether the device is charging (Battery Status API).
+        battery: bool = false;
+        /// The backup folders need one click to allow access again (after a restart).
+        needs_access: bool = false;
+        /// Back up & sync's folders, as listed.
+        backup_folders: Vec<SyncFolder> = Vec::new();
+        status: Status = Status::Ready;
+        /// The current batch's figures.
+        totals: Totals = Totals::default();
+        /// The page's figures over every batch.
+        page: PageTotals = PageTotals::default();
+        /// Every file added in this page, in the order found.
+        rows: Vec<FileRow> = Vec::new();
+        /// The current batch's folders, for the plan view.
+        folders: BTreeMap<String, FolderStat> = BTreeMap::new();
+        settings: Settings = settings;
+        /// Text for the ARIA live region: status changes worth announcing.
+        announcement: String = String::new();
+        /// Names of folders remembered by handle (showDirectoryPicker), for "Continue".
+        remembered: Vec<String> = Vec::new();
+        /// Shown above the page when something needs the user's attention.
+        notice: Option<String> = None;
     }
 }
 

@@ -2,8 +2,10 @@
 //! Statuses, outcomes and skip reasons use the exact words of contracts.md.
 use shoebox_core::facts::{Outcome, SkipReason, UploadNote};
 
+pub mod dates;
 pub mod devices;
 pub mod library;
+pub mod status;
 
 pub const APP_NAME: &str = "Shoebox";
 pub const TAGLINE: &str = "Back up your photos and videos. Nothing to install.";

@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 use leptos::prelude::*;
 use shoebox::browser::{idb, network, walk, xhr};
-use shoebox::store::{StatusView, Store};
+use shoebox::store::{PageMode, Status, Store};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -100,14 +100,14 @@ async fn status_card_shows_the_store_status_in_plain_words() {
     let doc = web_sys::window().unwrap().document().unwrap();
     let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     doc.body().unwrap().append_child(&host).unwrap();
-    let (store, w) = Store::new(Default::default());
+    let (store, w) = Store::new(Default::default(), PageMode::App, false);
     let _handle = leptos::mount::mount_to(host.clone(), move || {
         provide_context(store);
         view! { <shoebox::ui::status_card::StatusCard/> }
     });
     let card = || host.query_selector("[data-testid=status-card] h2").unwrap().unwrap().text_content().unwrap();
     assert_eq!(card(), "Ready");
-    w.status.set(StatusView::BackingUp { done: 1234, total: 5678, bytes_left: 2_100_000_000, eta_ms: Some(360_000) });
+    w.status.set(Status::BackingUp { done: 1234, total: 5678, bytes_left: 2_100_000_000, eta_ms: Some(360_000) });
     leptos::task::tick().await;
     assert_eq!(card(), "Backing up 1,234 of 5,678");
     let detail = host.query_selector(".status-detail").unwrap().unwrap().text_content().unwrap();

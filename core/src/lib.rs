@@ -10,8 +10,12 @@
 //! - [`engine`]: the upload state machine (quinn-proto style: inputs with `now`, actions out).
 //! - [`kiosk`]: the kiosk screen's flow (welcome, visit, done, idle reset), a state machine too.
 //! - [`library`]: the library's timeline model and its flow (views, filters, pages, Trash).
+//! - [`sync`]: Back up & sync's flow (its folders, when they are scanned and stamped).
+//! - [`companions`]: the page's companions of a running backup (wake lock, notification).
+//! - [`devices`], [`pairing`]: devices and storage, and signing a device in by approval.
 
 pub mod api;
+pub mod companions;
 pub mod devices;
 pub mod engine;
 pub mod facts;
@@ -21,6 +25,7 @@ pub mod library;
 pub mod limits;
 pub mod pairing;
 pub mod photo;
+pub mod sync;
 pub mod tus;
 pub mod url;
 pub mod worker_protocol;

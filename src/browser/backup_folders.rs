@@ -1,58 +1,106 @@
 //! The backup folders of Back up & sync, kept in IndexedDB: each folder's handle (so a restart
-//! needs at most one click to allow access again), the sub-folders left out of its plan, how
-//! many items it held at the last scan, and when it was last fully backed up.
+//! needs at most one click to allow access again) beside what the sync flow keeps about it.
 use js_sys::{Object, Reflect};
+use shoebox_core::sync::SyncFolder;
+use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
+use web_sys::IdbDatabase;
 
 use super::folder_handles;
 use super::idb::Kv;
 
-#[derive(Clone, Debug)]
-pub struct BackupFolder {
-    /// The folder's own name (the first part of its files' relativePath); the record's key.
-    pub name: String,
-    pub handle: JsValue,
-    /// Relative folder paths unticked in its plan.
-    pub excluded: Vec<String>,
-    pub items: u64,
-    /// When a backup of it last ended with nothing failed (ms since the epoch).
-    pub last_complete_ms: Option<f64>,
+/// The folders' handles by name, and where their records are kept.
+#[derive(Default)]
+pub struct BackupFolders {
+    kv: Option<Kv>,
+    handles: HashMap<String, JsValue>,
+}
+
+impl BackupFolders {
+    /// Open the store: every kept folder (with a handle), and the handles.
+    pub async fn open(db: &IdbDatabase) -> (BackupFolders, Vec<SyncFolder>) {
+        let kv = Kv::new(db, "backupFolders");
+        let mut kept = BackupFolders::default();
+        let mut folders = Vec::new();
+        for (folder, handle) in load(&kv).await {
+            kept.handles.insert(folder.name.clone(), handle);
+            folders.push(folder);
+        }
+        kept.kv = Some(kv);
+        (kept, folders)
+    }
+
+    /// A picked folder's handle; returns its name.
+    pub fn add(&mut self, handle: JsValue) -> String {
+        let name = folder_handles::name(&handle);
+        self.handles.insert(name.clone(), handle);
+        name
+    }
+
+    pub fn handles(&self) -> Vec<JsValue> {
+        self.handles.values().cloned().collect()
+    }
+
+    pub fn handle(&self, name: &str) -> Option<JsValue> {
+        self.handles.get(name).cloned()
+    }
+
+    /// Keep these folders' records (those with a handle).
+    pub fn save<'a>(&self, folders: impl Iterator<Item = &'a SyncFolder>) {
+        let Some(kv) = self.kv.clone() else { return };
+        let records: Vec<_> = folders.filter_map(|f| Some((f.clone(), self.handle(&f.name)?))).collect();
+        wasm_bindgen_futures::spawn_local(async move {
+            for (f, handle) in records {
+                let _ = save(&kv, &f, &handle).await;
+            }
+        });
+    }
+
+    pub fn forget(&mut self, name: String) {
+        self.handles.remove(&name);
+        let Some(kv) = self.kv.clone() else { return };
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = kv.delete(&name).await;
+        });
+    }
 }
 
 fn get(o: &JsValue, k: &str) -> JsValue {
     Reflect::get(o, &k.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
-pub async fn load(kv: &Kv) -> Vec<BackupFolder> {
+async fn load(kv: &Kv) -> Vec<(SyncFolder, JsValue)> {
     kv.entries()
         .await
         .unwrap_or_default()
         .into_iter()
-        .map(|(name, v)| BackupFolder {
-            name,
-            handle: get(&v, "handle"),
-            excluded: get(&v, "excluded").as_string().and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default(),
-            items: get(&v, "items").as_f64().unwrap_or(0.0) as u64,
-            last_complete_ms: get(&v, "lastComplete").as_f64(),
+        .map(|(name, v)| {
+            let folder = SyncFolder {
+                name,
+                excluded: get(&v, "excluded").as_string().and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default(),
+                items: get(&v, "items").as_f64().unwrap_or(0.0) as u64,
+                last_complete_ms: get(&v, "lastComplete").as_f64().map(|ms| ms as u64),
+            };
+            (folder, get(&v, "handle"))
         })
-        .filter(|f| f.handle.is_object())
+        .filter(|(_, handle)| handle.is_object())
         .collect()
 }
 
-pub async fn save(kv: &Kv, f: &BackupFolder) -> Result<(), String> {
+async fn save(kv: &Kv, f: &SyncFolder, handle: &JsValue) -> Result<(), String> {
     let o = Object::new();
-    let _ = Reflect::set(&o, &"handle".into(), &f.handle);
+    let _ = Reflect::set(&o, &"handle".into(), handle);
     let _ = Reflect::set(&o, &"excluded".into(), &serde_json::to_string(&f.excluded).unwrap_or_default().into());
     let _ = Reflect::set(&o, &"items".into(), &(f.items as f64).into());
-    let _ = Reflect::set(&o, &"lastComplete".into(), &f.last_complete_ms.map(JsValue::from).unwrap_or(JsValue::NULL));
+    let _ = Reflect::set(&o, &"lastComplete".into(), &f.last_complete_ms.map(|ms| JsValue::from(ms as f64)).unwrap_or(JsValue::NULL));
     kv.put(&f.name, &o).await
 }
 
-pub async fn remove(kv: &Kv, name: &str) -> Result<(), String> {
-    kv.delete(name).await
-}
-
-/// A new record for a picked folder.
-pub fn new(handle: JsValue) -> BackupFolder {
-    BackupFolder { name: folder_handles::name(&handle), handle, excluded: Vec::new(), items: 0, last_complete_ms: None }
+/// Whether every folder may be read; `ask`: from a click, so the browser may ask the user.
+pub async fn all_readable(handles: &[JsValue], ask: bool) -> bool {
+    let mut all = true;
+    for h in handles {
+        all &= if ask { folder_handles::ensure_permission(h).await } else { folder_handles::has_permission(h).await };
+    }
+    all
 }

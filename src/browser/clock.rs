@@ -1,5 +1,8 @@
 //! The browser's clock and timers for the driver: the engine never reads a clock itself.
+use std::cell::Cell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// The engine's time: wall-clock milliseconds since the epoch. Not performance.now(), because
@@ -30,4 +33,36 @@ pub fn call_at(at: u64, f: impl FnOnce() + 'static) {
         sleep_ms(at.saturating_sub(now_ms()).min(i32::MAX as u64) as u32).await;
         f();
     });
+}
+
+/// Run `f` once after `ms` milliseconds.
+pub fn after(ms: u64, f: impl FnOnce() + 'static) -> Option<i32> {
+    let cb = Closure::once_into_js(f);
+    let delay = ms.min(i32::MAX as u64) as i32;
+    web_sys::window()?.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), delay).ok()
+}
+
+/// One timeout standing for a flow's `poll_timeout` (an instant on [`now_ms`]'s clock): moved
+/// only when that instant changes, and cleared when it is gone.
+#[derive(Clone, Default)]
+pub struct Timer(Rc<Cell<Option<(i32, u64)>>>);
+
+impl Timer {
+    /// Keep one timeout at `want`; `fire` runs then (a timeout that ran is forgotten first, so
+    /// the next `arm` sets a new one even for the same instant).
+    pub fn arm(&self, want: Option<u64>, fire: impl FnOnce() + 'static) {
+        if self.0.get().map(|(_, at)| at) == want {
+            return;
+        }
+        if let (Some((handle, _)), Some(w)) = (self.0.take(), web_sys::window()) {
+            w.clear_timeout_with_handle(handle);
+        }
+        let Some(at) = want else { return };
+        let slot = self.0.clone();
+        let handle = after(at.saturating_sub(now_ms()), move || {
+            slot.set(None);
+            fire();
+        });
+        self.0.set(handle.map(|h| (h, at)));
+    }
 }

@@ -102,6 +102,17 @@ pub async fn remembered(kv: &Kv) -> Vec<JsValue> {
     kv.entries().await.unwrap_or_default().into_iter().map(|(_, v)| v).collect()
 }
 
+/// The remembered folders the user allows reading (asked once each: call from a click).
+pub async fn allowed(kv: &Kv) -> Vec<JsValue> {
+    let mut granted = Vec::new();
+    for h in remembered(kv).await {
+        if ensure_permission(&h).await {
+            granted.push(h);
+        }
+    }
+    granted
+}
+
 pub async fn forget_all(kv: &Kv) -> Result<(), String> {
     kv.clear().await
 }

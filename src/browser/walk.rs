@@ -18,6 +18,7 @@
 use futures::future::LocalBoxFuture;
 use futures::stream::{FuturesUnordered, StreamExt};
 use js_sys::{Array, Function, Promise, Reflect};
+use shoebox_core::engine::{FileEntry, FileId};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -92,6 +93,12 @@ impl WalkedFile {
             album: None,
             source: FileSource::File(file),
         }
+    }
+
+    /// What the engine is told about it (its id still to be given), and where its bytes are.
+    pub fn into_entry(self) -> (FileEntry, FileSource) {
+        let WalkedFile { name, relative_path, size, last_modified, mime, album, source } = self;
+        (FileEntry { id: FileId(0), name, relative_path, size, last_modified, mime, album }, source)
     }
 }
 

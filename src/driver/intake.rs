@@ -10,7 +10,7 @@ use crate::browser::{clock, folder_handles, walk};
 pub(super) fn add_entries(entries: Vec<FileSystemEntry>) {
     step(|e, now| e.walk_started(now));
     wasm_bindgen_futures::spawn_local(async move {
-        walk::walk_entries(entries, |named| step(|e, now| e.files_named(named, now)), add_batch).await;
+        walk::walk_entries(entries, |named| step(|e, now| e.files_named(named, now)), |b| add_walked(b, false)).await;
         walk_ended();
     });
 }
@@ -19,14 +19,8 @@ pub(super) fn add_entries(entries: Vec<FileSystemEntry>) {
 /// reload can continue with one permission prompt.
 pub(super) fn pick_folder() {
     wasm_bindgen_futures::spawn_local(async move {
-        let handle = match folder_handles::pick().await {
-            Ok(Some(h)) => h,
-            Ok(None) => return,
-            Err(e) => {
-                web_sys::console::warn_1(&format!("folder picker failed: {e}").into());
-                return;
-            }
-        };
+        let picked = folder_handles::pick().await.inspect_err(|e| web_sys::console::warn_1(&format!("folder picker failed: {e}").into()));
+        let Ok(Some(handle)) = picked else { return };
         if let Some(kv) = with(|d| d.folders_kv.clone()).flatten() {
             let _ = folder_handles::remember(&kv, &handle).await;
         }
@@ -38,12 +32,7 @@ pub(super) fn pick_folder() {
 pub(super) fn continue_remembered() {
     wasm_bindgen_futures::spawn_local(async move {
         let Some(kv) = with(|d| d.folders_kv.clone()).flatten() else { return };
-        let mut granted = Vec::new();
-        for h in folder_handles::remembered(&kv).await {
-            if folder_handles::ensure_permission(&h).await {
-                granted.push(h);
-            }
-        }
+        let granted = folder_handles::allowed(&kv).await;
         if granted.is_empty() {
             return;
         }
@@ -55,7 +44,7 @@ pub(super) fn continue_remembered() {
 async fn walk_handles(handles: Vec<wasm_bindgen::JsValue>) {
     step(|e, now| e.walk_started(now));
     for h in handles {
-        folder_handles::walk(h, add_batch).await;
+        folder_handles::walk(h, |b| add_walked(b, false)).await;
     }
     walk_ended();
 }
@@ -64,29 +53,16 @@ async fn walk_handles(handles: Vec<wasm_bindgen::JsValue>) {
 pub(super) fn add_file_list(list: FileList) {
     step(|e, now| e.walk_started(now));
     wasm_bindgen_futures::spawn_local(async move {
-        walk::walk_file_list(list, add_batch).await;
+        walk::walk_file_list(list, |b| add_walked(b, false)).await;
         walk_ended();
     });
-}
-
-fn add_batch(batch: Vec<walk::WalkedFile>) {
-    add_walked(batch, false);
 }
 
 /// Files found by a walk or a scan into the engine, each with its id, source and row. Scanned
 /// files go through the engine's `take_fresh` first: only new or changed ones are added.
 pub(super) fn add_walked(batch: Vec<walk::WalkedFile>, scanned: bool) {
     with(|d| {
-        let entry = |w: &walk::WalkedFile| FileEntry {
-            id: FileId(0),
-            name: w.name.clone(),
-            relative_path: w.relative_path.clone(),
-            size: w.size,
-            last_modified: w.last_modified,
-            mime: w.mime.clone(),
-            album: w.album.clone(),
-        };
-        let mut pairs: Vec<(FileEntry, walk::FileSource)> = batch.into_iter().map(|w| (entry(&w), w.source)).collect();
+        let mut pairs: Vec<(FileEntry, walk::FileSource)> = batch.into_iter().map(walk::WalkedFile::into_entry).collect();
         if scanned {
             // The engine keeps what is new or changed, in order: match its answer back.
             let fresh = d.engine.take_fresh(pairs.iter().map(|(e, _)| e.clone()).collect());
@@ -113,7 +89,7 @@ pub(super) fn add_walked(batch: Vec<walk::WalkedFile>, scanned: bool) {
 /// why it cannot be read, in the user's words.
 pub(crate) async fn open(id: FileId) -> Result<File, String> {
     let unreadable = || crate::strings::FILE_UNREADABLE.to_string();
-    let source = with(|d| d.source(id)).flatten().ok_or_else(unreadable)?;
+    let source = with(|d| d.files.get(id.0 as usize).cloned()).flatten().ok_or_else(unreadable)?;
     let file = source.resolve().await.ok_or_else(unreadable)?;
     if matches!(source, walk::FileSource::Entry(_)) {
         with(|d| d.files[id.0 as usize] = walk::FileSource::File(file.clone()));
@@ -124,4 +100,21 @@ pub(crate) async fn open(id: FileId) -> Result<File, String> {
 /// A walk ended: the engine starts the inspections it held back while walks ran.
 pub(super) fn walk_ended() {
     step(|e, now| e.walk_ended(now));
+}
+
+/// Files handed to the app (shared to it, or opened with it): backed up at once, no plan step.
+pub(super) fn add_handed_files(files: Vec<web_sys::File>, album: Option<String>) {
+    let batch = files
+        .into_iter()
+        .map(|f| {
+            let name = f.name();
+            walk::WalkedFile { album: album.clone(), ..walk::WalkedFile::from_file(f, name) }
+        })
+        .collect();
+    step(|e, now| {
+        e.start_when_planned(now);
+        e.walk_started(now);
+    });
+    add_walked(batch, false);
+    walk_ended();
 }

@@ -1,59 +1,11 @@
-//! The UI's intents: one enum for every call a component makes, and where each goes: files to
-//! the intake (or, on a kiosk, held until the visit's session exists), the rest to the engine.
+//! Where each of the UI's intents goes: files to the intake (or, on a kiosk, held until the
+//! visit's session exists), Back up & sync's to its flow, the rest to the engine.
 use leptos::prelude::*;
 use shoebox_core::engine::FileId;
 
-use super::{devices, engine_settings, intake, kiosk, page, sync, with};
-use crate::browser::clock;
-use crate::settings::Settings;
-
-/// What the UI asks for: every call a component makes goes through [`intent`].
-pub enum Intent {
-    /// Entries of a drop (a folder's tree is walked lazily).
-    AddEntries(Vec<web_sys::FileSystemEntry>),
-    /// Files from an input or a drop without entries.
-    AddFiles(web_sys::FileList),
-    /// "Choose folders" through showDirectoryPicker (remembered for "Continue").
-    PickFolder,
-    /// "Continue your backup": the remembered folders, started once planned.
-    ContinueRemembered,
-    /// Back up & sync: "Add a backup folder" (showDirectoryPicker).
-    AddBackupFolder,
-    /// Stop syncing a backup folder (nothing is deleted).
-    RemoveBackupFolder(String),
-    /// The Back up & sync switch ("Turn on" too).
-    SetSync(bool),
-    /// "Allow access to your backup folders" after a restart (a click: the browser may ask).
-    AllowFolderAccess,
-    /// "Sign in this device" (by approval from a signed-in one).
-    SignIn,
-    /// Look up another device's code before approving it.
-    LookUpCode(String),
-    /// Approve that code for this account.
-    Approve(String),
-    /// Do not approve it: the question goes away, nothing is sent.
-    DeclineApproval,
-    /// Sign a device out (its token is refused at once).
-    RevokeDevice(String),
-    /// Kiosk: "Upload from your phone" on the welcome screen (starts a visit without files).
-    KioskBegin,
-    /// Kiosk: "Into your own Shoebox account" on the welcome screen.
-    KioskOwnAccount,
-    /// Kiosk: "Finish" (end the visit now).
-    KioskFinish,
-    /// Kiosk: "Let my uploads finish if I walk away".
-    KioskKeepUploads(bool),
-    Start,
-    PauseAll,
-    ResumeAll,
-    PauseFile(u32),
-    ResumeFile(u32),
-    CancelFile(u32),
-    RetryFile(u32),
-    RetryFailed,
-    SetFolderIncluded(String, bool),
-    UpdateSettings(Settings),
-}
+use super::{devices, engine_settings, intake, kiosk, sync, with};
+use crate::browser::{clock, notify};
+pub use crate::intent::Intent;
 
 /// Send a user intent to the engine (or, for files, to the intake that walks them in).
 pub fn intent(i: Intent) {
@@ -79,8 +31,8 @@ pub fn intent(i: Intent) {
         Intent::PickFolder => return intake::pick_folder(),
         Intent::ContinueRemembered => return intake::continue_remembered(),
         Intent::AddBackupFolder => return wasm_bindgen_futures::spawn_local(sync::add_folder()),
-        Intent::RemoveBackupFolder(name) => return wasm_bindgen_futures::spawn_local(sync::remove_folder(name)),
-        Intent::AllowFolderAccess => return wasm_bindgen_futures::spawn_local(sync::resume_sync(true)),
+        Intent::RemoveBackupFolder(name) => return sync::feed(|f, now| f.handle_removed(now, name)),
+        Intent::AllowFolderAccess => return sync::feed(|f, now| f.handle_allow(now)),
         other => other,
     };
     with(|d| {
@@ -89,7 +41,7 @@ pub fn intent(i: Intent) {
         match engine_intent {
             Intent::Start => {
                 d.engine.start(now);
-                page::ask_notification_permission();
+                notify::ask_permission();
             }
             Intent::PauseAll => d.engine.pause_all(now),
             Intent::ResumeAll => d.engine.resume_all(now),
@@ -111,10 +63,8 @@ pub fn intent(i: Intent) {
                 s.sync = on;
                 crate::settings::save(&s);
                 d.w.settings.set(s);
-                d.engine.set_sync(on, d.sync_folder_count(), now);
-                if on {
-                    wasm_bindgen_futures::spawn_local(sync::resume_sync(true));
-                }
+                d.pump();
+                return sync::feed_in(d, |f, now| f.handle_switch(now, on));
             }
             _ => {}
         }

@@ -1,12 +1,12 @@
 //! Publishing: copies what changed in the engine into the UI store, batched (the driver calls
 //! this at most every 150 ms), so 100,000 files cost a handful of signal updates. It only
-//! copies: rows, countdowns, the status, the totals and the folders are the engine's own.
+//! copies: rows, countdowns, the status, the totals and the folders are the engine's own; the
+//! flows that follow the status hear of its change from the driver.
 use leptos::prelude::*;
-use shoebox_core::engine::FileId;
+use shoebox_core::engine::{FileId, Status};
 
 use super::Inner;
 use crate::store::FileRow;
-use crate::ui::status_text::headline;
 
 /// Rows for files just added to the engine, in the state the engine gave them (judged from
 /// their names and sizes, or settled: empty and system files).
@@ -22,7 +22,8 @@ pub(super) fn append_rows(d: &mut Inner, ids: &[FileId]) {
     d.w.rows.update(|r| r.extend(rows));
 }
 
-pub(super) fn publish(d: &mut Inner) {
+/// Copy what changed; returns the status before and after when it changed.
+pub(super) fn publish(d: &mut Inner) -> Option<(Status, Status)> {
     if !d.dirty.is_empty() {
         let changes: Vec<(usize, _)> =
             d.dirty.drain().filter_map(|id| d.engine.file_view(id).map(|v| (id.0 as usize, v.row_state()))).collect();
@@ -34,22 +35,14 @@ pub(super) fn publish(d: &mut Inner) {
             }
         });
     }
+    let mut changed = None;
     if d.dirty_status {
         d.dirty_status = false;
         let status = d.engine.status();
         let prev = d.store.status.get_untracked();
-        if std::mem::discriminant(&prev) != std::mem::discriminant(&status) {
-            d.w.announcement.set(headline(&status));
-            super::page::on_status(&prev, &status);
-        }
         if prev != status {
-            super::sync::on_status(d, &status);
-            super::kiosk::on_status(d, &status);
-            if d.kiosk.is_none() {
-                super::devices::on_status(d, &status);
-                super::library::on_status(&status);
-            }
-            d.w.status.set(status);
+            d.w.status.set(status.clone());
+            changed = Some((prev, status));
         }
     }
     if d.dirty_totals {
@@ -67,4 +60,5 @@ pub(super) fn publish(d: &mut Inner) {
         d.dirty_folders = false;
         d.w.folders.set(d.engine.folders().clone());
     }
+    changed
 }

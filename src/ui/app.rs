@@ -5,18 +5,14 @@ use super::{controls::Controls, drop_zone::DropZone, file_list::FileList, overal
 use super::{devices_panel::DevicesPanel, sync_panel::SyncPanel};
 use super::{plan_view::PlanView, settings_panel::SettingsPanel, skipped_list::SkippedList, status_card::StatusCard};
 use crate::library_store::LibraryStore;
-use crate::store::Store;
+use crate::store::PageMode;
 use crate::strings as s;
 
 #[component]
 pub fn App() -> impl IntoView {
-    // A kiosk reads and writes no settings: every visitor starts from the defaults.
-    let kiosk = crate::driver::kiosk::params().is_some();
-    let settings = if kiosk { crate::settings::Settings::default() } else { crate::settings::load() };
-    let (store, writer) = Store::new(settings);
+    let store = crate::driver::start();
     provide_context(store);
-    crate::driver::start(store, writer);
-    if kiosk {
+    if store.mode.get_untracked() != PageMode::App {
         return view! { <super::kiosk::KioskApp/> }.into_any();
     }
     let (library, library_writer) = LibraryStore::new();

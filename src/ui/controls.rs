@@ -3,7 +3,7 @@ use leptos::prelude::*;
 
 use super::folder_picker::FolderPicker;
 use crate::driver::{intent, Intent};
-use crate::store::{can_pause, use_store, StatusView};
+use crate::store::{use_store, Status};
 use crate::strings as s;
 
 #[component]
@@ -11,20 +11,20 @@ pub fn Controls() -> impl IntoView {
     let store = use_store();
     let has_files = move || store.totals.with(|t| t.files > 0);
     // Derived from the engine's status alone: a new batch's plan always has its Back up.
-    let can_start = move || matches!(store.status.get(), StatusView::ReadyToBackUp { .. });
-    let running = move || store.status.with(can_pause);
-    let paused = move || matches!(store.status.get(), StatusView::Paused | StatusView::StorageFull);
-    let failed = move || matches!(store.status.get(), StatusView::Complete { failed, .. } if failed > 0);
+    let can_start = move || matches!(store.status.get(), Status::ReadyToBackUp { .. });
+    let running = move || store.status.with(Status::can_pause);
+    let paused = move || matches!(store.status.get(), Status::Paused | Status::StorageFull);
+    let failed = move || matches!(store.status.get(), Status::Complete { failed, .. } if failed > 0);
     let label = Signal::derive(move || if has_files() { s::ADD_MORE } else { s::CHOOSE_FOLDERS });
     view! {
         <div class="controls">
             <FolderPicker label=label/>
-            <Show when=move || matches!(store.status.get(), StatusView::ContinueBackup { .. }) && store.remembered.with(|r| !r.is_empty())>
+            <Show when=move || matches!(store.status.get(), Status::ContinueBackup { .. }) && store.remembered.with(|r| !r.is_empty())>
                 <button class="button primary" data-testid="continue-button" on:click=move |_| intent(Intent::ContinueRemembered)>
                     <span class="icon icon-play" aria-hidden="true"></span>{s::CONTINUE}
                 </button>
             </Show>
-            <Show when=move || matches!(store.status.get(), StatusView::BackUpOff)>
+            <Show when=move || matches!(store.status.get(), Status::BackUpOff)>
                 <button class="button primary" data-testid="turn-on-button" on:click=move |_| intent(Intent::SetSync(true))>
                     <span class="icon icon-play" aria-hidden="true"></span>{s::TURN_ON}
                 </button>

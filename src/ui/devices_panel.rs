@@ -5,14 +5,14 @@ use leptos::prelude::*;
 
 use super::qr_code::QrCodeView;
 use crate::driver::{intent, Intent};
-use crate::store::{use_store, StatusView};
+use crate::store::{use_store, Status};
 use crate::strings as s;
 
 #[component]
 pub fn DevicesPanel() -> impl IntoView {
     let store = use_store();
     let code = RwSignal::new(String::new());
-    let signed_out = move || matches!(store.status.get(), StatusView::SignInNeeded) || store.settings.with(|st| st.token.is_empty());
+    let signed_out = move || matches!(store.status.get(), Status::SignInNeeded) || store.settings.with(|st| st.token.is_empty());
     view! {
         <section class="devices" data-testid="devices-panel" aria-labelledby="devices-title">
             <h2 id="devices-title">{s::DEVICES_TITLE}</h2>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use shoebox_core::facts::Outcome;
 
 use crate::driver::{intent, Intent};
-use crate::store::{in_backup, use_store, FileRow, Filter, RowState, StatusView};
+use crate::store::{use_store, FileRow, Filter, RowState, Status};
 use crate::strings as s;
 
 const ROW_PX: f64 = 44.0;
@@ -65,7 +65,7 @@ pub fn FileList() -> impl IntoView {
         (Filter::Failed, s::FILTER_FAILED),
     ];
     view! {
-        <Show when=move || store.status.with(|st| in_backup(st) || (matches!(st, StatusView::SignInNeeded) && store.rows.with(|r| !r.is_empty())))>
+        <Show when=move || store.status.with(|st| st.in_backup() || (matches!(st, Status::SignInNeeded) && store.rows.with(|r| !r.is_empty())))>
             <section class="files" aria-labelledby="files-title">
                 <h2 id="files-title">{s::FILES_TITLE}</h2>
                 <div class="filters" role="group" aria-label=s::FILTER_GROUP>

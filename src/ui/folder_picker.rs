@@ -3,10 +3,12 @@ use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
 use crate::driver::{intent, Intent};
+use crate::store::use_store;
 use crate::strings as s;
 
 #[component]
 pub fn FolderPicker(#[prop(into)] label: Signal<&'static str>) -> impl IntoView {
+    let store = use_store();
     let folder_input: NodeRef<leptos::html::Input> = NodeRef::new();
     let file_input: NodeRef<leptos::html::Input> = NodeRef::new();
     let take = move |input: HtmlInputElement| {
@@ -25,7 +27,7 @@ pub fn FolderPicker(#[prop(into)] label: Signal<&'static str>) -> impl IntoView 
     // would write them into its session history on disk, where a kiosk keeps nothing).
     // Where folder handles exist the button uses them (remembered for "Continue"); the input
     // stays for other browsers, for tests, and as the drop-in fallback.
-    let picker = crate::browser::folder_handles::supported();
+    let picker = store.folder_picker.get_untracked();
     view! {
         {picker.then(|| view! {
             <button class="button primary" data-testid="choose-folders" on:click=move |_| intent(Intent::PickFolder)>

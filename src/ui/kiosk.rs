@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::{controls::Controls, drop_zone::DropZone, file_list::FileList, overall_progress::OverallProgress};
 use super::{folder_picker::FolderPicker, plan_view::PlanView, qr_code::QrCodeView, status_card::StatusCard};
 use crate::driver::{intent, Intent};
-use crate::store::use_store;
+use crate::store::{use_store, PageMode};
 use crate::strings as s;
 use shoebox_core::kiosk::KioskPhase;
 
@@ -16,7 +16,7 @@ pub fn KioskApp() -> impl IntoView {
     let store = use_store();
     let phase = move || store.kiosk.get().unwrap_or(KioskPhase::Welcome);
     let welcome = move || store.kiosk_welcome.get().unwrap_or_else(|| s::KIOSK_NOTHING_KEPT.to_string());
-    let on_kiosk = matches!(crate::driver::kiosk::params(), Some(crate::driver::kiosk::Mode::Kiosk { .. }));
+    let on_kiosk = store.mode.get_untracked() == PageMode::Kiosk;
     // "Upload from your phone": the QR code of a link into this visit, and what has arrived.
     let phone = move || {
         store.phone_link.get().map(|link| {
@@ -79,7 +79,7 @@ pub fn KioskApp() -> impl IntoView {
                     KioskPhase::Visiting { drop, code } => view! {
                         <section class="kiosk-visit" data-testid="kiosk-visit">
                             // Before anything is chosen, the card's "Ready" text is the normal app's: leave it out.
-                            <Show when=move || !matches!(store.status.get(), crate::store::StatusView::Ready)><StatusCard/></Show>
+                            <Show when=move || !matches!(store.status.get(), crate::store::Status::Ready)><StatusCard/></Show>
                             <p class="muted" data-testid="kiosk-drop">{if code.is_empty() { s::KIOSK_OWN_LINE.to_string() } else { s::kiosk_drop(&drop, &code) }}</p>
                             {phone}
                             <Controls/>

@@ -15,5 +15,4 @@ pub mod qr_code;
 pub mod settings_panel;
 pub mod skipped_list;
 pub mod status_card;
-pub mod status_text;
 pub mod sync_panel;

@@ -1,7 +1,7 @@
 //! The overall progress bar: bytes and files done, speed and a smoothed ETA.
 use leptos::prelude::*;
 
-use crate::store::{in_backup, use_store};
+use crate::store::{use_store, Status};
 use crate::strings as s;
 
 #[component]
@@ -25,7 +25,7 @@ pub fn OverallProgress() -> impl IntoView {
     // The page's line: every batch since the page opened, shown once there is more than one.
     let page_line = move || store.page.with(|p| (p.batches > 1).then(|| s::page_line(p)));
     view! {
-        <Show when=move || store.status.with(in_backup)>
+        <Show when=move || store.status.with(Status::in_backup)>
             <section class="overall" aria-label=s::OVERALL_PROGRESS>
                 <div class="bar" role="progressbar" aria-label=s::OVERALL_PROGRESS data-testid="overall-progress" aria-valuemin="0" aria-valuemax="100"
                     aria-valuenow=move || format!("{:.0}", pct.get())>

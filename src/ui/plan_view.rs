@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::driver::{intent, Intent};
-use crate::store::{in_plan, use_store};
+use crate::store::{use_store, Status};
 use crate::strings as s;
 
 /// Folders listed at most; the rest are summarised (they are still backed up).
@@ -13,7 +13,8 @@ const MAX_FOLDERS_SHOWN: usize = 400;
 pub fn PlanView() -> impl IntoView {
     let store = use_store();
     // Shown from the first folder named by a walk, before any size is known.
-    let visible = move || (store.totals.with(|t| t.files > 0) || store.folders.with(|f| !f.is_empty())) && store.status.with(in_plan);
+    let visible =
+        move || (store.totals.with(|t| t.files > 0) || store.folders.with(|f| !f.is_empty())) && store.status.with(Status::in_plan);
     let totals = move || store.totals.with(|t| s::plan_totals(t.photos, t.videos, t.to_downsize, t.skipped.total()));
     // What will be sent, then what was found and left out, in words read once.
     let size_line = move || store.totals.with(|t| s::plan_size_line(t.files_total(), t.bytes_total, t.skipped.total(), t.excluded));

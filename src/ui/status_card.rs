@@ -2,9 +2,9 @@
 //! line, and an ARIA live region that announces status changes.
 use leptos::prelude::*;
 
-use super::status_text::{detail, headline};
-use crate::store::{use_store, StatusView};
+use crate::store::{use_store, Status};
 use crate::strings as s;
+use crate::strings::status::{detail, headline};
 
 #[component]
 pub fn StatusCard() -> impl IntoView {
@@ -13,31 +13,29 @@ pub fn StatusCard() -> impl IntoView {
     // With sync on, "Backup complete" says when the last backup was.
     let det = Memo::new(move |_| {
         let d = store.status.with(detail);
-        match (store.status.with(|st| matches!(st, StatusView::Complete { .. })), store.last_backup_ms.get()) {
+        match (store.status.with(|st| matches!(st, Status::Complete { .. })), store.last_backup_ms.get()) {
             (true, Some(ms)) if store.settings.with(|st| st.sync) => {
-                format!("{d} · {}", s::last_backup(&super::sync_panel::local_time(ms)))
+                format!("{d} · {}", s::last_backup(&s::dates::local_time(ms)))
             }
             _ => d,
         }
     });
     let skipped = Memo::new(move |_| store.totals.with(|t| t.skipped.total()));
     let tone = move || match store.status.get() {
-        StatusView::Complete { failed, .. } if failed > 0 => "status-card warn",
-        StatusView::Complete { .. } => "status-card done",
-        StatusView::SignInNeeded | StatusView::WaitingForConnection { .. } | StatusView::WaitingForWifi | StatusView::WaitingToCharge => {
-            "status-card warn"
-        }
-        StatusView::BackUpOff => "status-card paused",
-        StatusView::StorageFull => "status-card warn",
-        StatusView::Paused => "status-card paused",
-        StatusView::BackingUp { .. } | StatusView::Looking { .. } => "status-card busy",
+        Status::Complete { failed, .. } if failed > 0 => "status-card warn",
+        Status::Complete { .. } => "status-card done",
+        Status::SignInNeeded | Status::WaitingForConnection { .. } | Status::WaitingForWifi | Status::WaitingToCharge => "status-card warn",
+        Status::BackUpOff => "status-card paused",
+        Status::StorageFull => "status-card warn",
+        Status::Paused => "status-card paused",
+        Status::BackingUp { .. } | Status::Looking { .. } => "status-card busy",
         _ => "status-card",
     };
     // Keep the tab title in step, so progress shows from another tab.
     Effect::new(move |_| {
         let title = match store.status.get() {
-            StatusView::BackingUp { done, total, .. } => format!("{} · {}", s::status_backing_up(done, total), s::APP_NAME),
-            StatusView::Ready => s::APP_NAME.to_string(),
+            Status::BackingUp { done, total, .. } => format!("{} · {}", s::status_backing_up(done, total), s::APP_NAME),
+            Status::Ready => s::APP_NAME.to_string(),
             st => format!("{} · {}", headline(&st), s::APP_NAME),
         };
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {

@@ -7,24 +7,11 @@ use crate::driver::{intent, Intent};
 use crate::store::use_store;
 use crate::strings as s;
 
-/// A time as the person's clock shows it ("14:05", or "3 Dec, 14:05" on another day).
-pub fn local_time(ms: f64) -> String {
-    let d = js_sys::Date::new(&ms.into());
-    let today = js_sys::Date::new_0();
-    let hm = format!("{:02}:{:02}", d.get_hours(), d.get_minutes());
-    if d.to_date_string() == today.to_date_string() {
-        hm
-    } else {
-        const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-        format!("{} {}, {hm}", d.get_date(), MONTHS[d.get_month() as usize % 12])
-    }
-}
-
 #[component]
 pub fn SyncPanel() -> impl IntoView {
     let store = use_store();
     let on = move || store.settings.with(|st| st.sync);
-    let picker = crate::browser::folder_handles::supported();
+    let picker = store.folder_picker.get_untracked();
     let folders = move || store.backup_folders.get();
     let set_charging = move |v: bool| {
         let mut next = store.settings.get_untracked();
@@ -45,10 +32,10 @@ pub fn SyncPanel() -> impl IntoView {
                 <button class="button primary" data-testid="allow-access" on:click=move |_| intent(Intent::AllowFolderAccess)>{s::SYNC_ALLOW}</button>
             </Show>
             <ul class="backup-folders" aria-label=s::SYNC_TITLE>
-                <For each=folders key=|f| (f.name.clone(), f.items, f.last_complete_ms.map(|m| m as u64))
+                <For each=folders key=|f| (f.name.clone(), f.items, f.last_complete_ms)
                     children=move |f| {
                         let name = f.name.clone();
-                        let line = s::sync_folder_line(f.items, f.last_complete_ms.map(local_time).as_deref());
+                        let line = s::sync_folder_line(f.items, f.last_complete_ms.map(s::dates::local_time).as_deref());
                         view! {
                             <li class="backup-folder" data-testid="backup-folder">
                                 <span class="icon icon-folder" aria-hidden="true"></span>

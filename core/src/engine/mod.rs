@@ -138,7 +138,7 @@ impl Engine {
     pub fn new(settings: EngineSettings) -> Engine {
         let rng = Rng::new(settings.jitter_seed);
         Engine {
-            settings,
+            settings: settings.normalized(),
             files: HashMap::new(),
             q: Queues::default(),
             inflight: InFlight::default(),
@@ -167,7 +167,7 @@ impl Engine {
     /// again (and clears "Sign-in needed"); new limits, quality or location settings re-judge
     /// files that have not started; the rest applies to what happens next.
     pub fn set_settings(&mut self, settings: EngineSettings, now: u64) {
-        self.apply_settings(settings, now);
+        self.apply_settings(settings.normalized(), now);
         self.pump(now);
     }
 

@@ -114,3 +114,33 @@ impl Engine {
         }
     }
 }
+
+/// Where the page is, derived from the status alone (never stored beside it).
+impl Status {
+    /// The plan shows: files are being found, or are found and not started.
+    pub fn in_plan(&self) -> bool {
+        matches!(self, Status::Looking { .. } | Status::ReadyToBackUp { .. } | Status::WaitingForConnection { running: false })
+    }
+
+    /// A batch has been started: the progress and the file list show.
+    pub fn in_backup(&self) -> bool {
+        matches!(
+            self,
+            Status::BackingUp { .. }
+                | Status::Paused
+                | Status::WaitingForConnection { running: true }
+                | Status::WaitingForWifi
+                | Status::WaitingToCharge
+                | Status::StorageFull
+                | Status::Complete { .. }
+        )
+    }
+
+    /// Running, or waiting to run by itself: Pause shows, the screen stays awake.
+    pub fn can_pause(&self) -> bool {
+        matches!(
+            self,
+            Status::BackingUp { .. } | Status::WaitingForConnection { running: true } | Status::WaitingForWifi | Status::WaitingToCharge
+        )
+    }
+}

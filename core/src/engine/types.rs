@@ -109,6 +109,19 @@ impl Default for EngineSettings {
     }
 }
 
+impl EngineSettings {
+    /// The settings as the engine applies them: an album name of only spaces means "one album
+    /// per folder" (an empty name would put everything in one unnamed album), and at least one
+    /// file uploads at a time.
+    pub fn normalized(mut self) -> Self {
+        if matches!(&self.album, AlbumMode::Named(n) if n.trim().is_empty()) {
+            self.album = AlbumMode::Folder;
+        }
+        self.parallel_uploads = self.parallel_uploads.max(1);
+        self
+    }
+}
+
 /// The default chunk size when neither the settings nor the server say otherwise.
 pub const DEFAULT_CHUNK_SIZE: u64 = 8 * 1024 * 1024;
 

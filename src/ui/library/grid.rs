@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use crate::browser::dates;
 use crate::driver::library::{intent, LibraryIntent, GAP};
 use crate::library_store::{use_library, Cell, GridRow, LoadState, RowBody};
+use crate::strings::dates;
 use crate::strings::library as s;
 
 /// The scroller's side padding (CSS `.lib-canvas` inset), taken off the width the grid fills.

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use shoebox_core::api::MediaItem;
 
-use crate::browser::dates;
+use crate::strings::dates;
 use crate::strings::{self, library as s};
 
 #[component]
