@@ -181,7 +181,7 @@ fn feed_status(d: &mut Inner, prev: &Status, status: &Status) {
     page::on_status(d, status);
     sync::on_status(d, status);
     kiosk::on_status(d, status);
-    if d.kiosk.is_none() {
+    if kiosk::policy().account_flows_follow() {
         devices::on_status(d, status);
         library::on_status(status);
     }

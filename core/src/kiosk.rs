@@ -14,8 +14,10 @@ use serde::{Deserialize, Serialize};
 
 mod calls;
 mod idle;
+mod page_policy;
 pub use calls::{KioskCall, POLL_EVERY_MS};
 pub use idle::{COUNTDOWN_MS, REPORT_EVERY_MS};
+pub use page_policy::PagePolicy;
 
 /// A kiosk screen (with the kiosk's key), or a visitor's phone that opened the kiosk's QR
 /// link (with a token into that visit).

@@ -9,7 +9,8 @@ pub use crate::intent::Intent;
 
 /// Send a user intent to the engine (or, for files, to the intake that walks them in).
 pub fn intent(i: Intent) {
-    let in_kiosk = with(|d| d.kiosk.is_some()).unwrap_or(false);
+    let policy = kiosk::policy();
+    let in_kiosk = policy.files_go_to_visit();
     let engine_intent = match i {
         Intent::AddEntries(entries) if in_kiosk => return kiosk::choose(kiosk::Held::Entries(entries)),
         Intent::AddFiles(list) if in_kiosk => return kiosk::choose(kiosk::Held::Files(list)),
@@ -52,7 +53,7 @@ pub fn intent(i: Intent) {
             Intent::RetryFailed => d.engine.retry_failed(now),
             Intent::SetFolderIncluded(folder, included) => d.engine.set_folder_included(&folder, included, now),
             Intent::UpdateSettings(s) => {
-                if d.kiosk.is_none() {
+                if policy.saves_settings() {
                     crate::settings::save(&s);
                 }
                 d.w.settings.set(s.clone());
@@ -61,7 +62,9 @@ pub fn intent(i: Intent) {
             Intent::SetSync(on) => {
                 let mut s = d.store.settings.get_untracked();
                 s.sync = on;
-                crate::settings::save(&s);
+                if policy.saves_settings() {
+                    crate::settings::save(&s);
+                }
                 d.w.settings.set(s);
                 d.pump();
                 return sync::feed_in(d, |f, now| f.handle_switch(now, on));

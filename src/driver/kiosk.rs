@@ -43,6 +43,11 @@ pub fn params() -> Option<Mode> {
     MODE.with(|m| m.get_or_init(read_params).clone())
 }
 
+/// What this page does differently on a visit (core's rules).
+pub fn policy() -> shoebox_core::kiosk::PagePolicy {
+    shoebox_core::kiosk::PagePolicy::of(params().as_ref())
+}
+
 fn read_params() -> Option<Mode> {
     let search = web_sys::window()?.location().search().ok()?;
     let p = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
