@@ -4,7 +4,7 @@
 //! out and dropped from the cache. A direct read of a range whose pages are still dirty makes
 //! the kernel write them first, so what comes back is what the device holds.
 use super::ReadBack;
-use std::alloc::{alloc, dealloc, Layout};
+use std::alloc::{alloc_zeroed, dealloc, Layout};
 use std::fs::File;
 use std::io;
 use std::path::Path;
@@ -12,13 +12,16 @@ use std::path::Path;
 /// Offsets and lengths of direct reads are multiples of this (the largest logical block size
 /// of common devices), and so is the buffer's address.
 const ALIGN: usize = 4096;
-/// The most read in one system call.
-const BUF: usize = 4 << 20;
+/// The most read in one system call (an upload's read-back pieces are no larger).
+const BUF: usize = 2 << 20;
 
 /// A heap buffer aligned for direct I/O.
 struct AlignedBuf {
-    ptr: *mut u8,
+    /// The allocation, and where the aligned buffer starts in it.
+    raw: *mut u8,
     layout: Layout,
+    start: usize,
+    len: usize,
 }
 
 // SAFETY: the buffer is plain owned memory, used by one thread at a time.
@@ -26,25 +29,28 @@ unsafe impl Send for AlignedBuf {}
 
 impl AlignedBuf {
     fn new(len: usize) -> Self {
-        let layout = Layout::from_size_align(len, ALIGN).expect("valid layout");
+        // Over-allocated with the allocator's own alignment, then aligned by hand: a large
+        // zeroed allocation of that kind is fresh pages from the kernel (calloc), with no
+        // fill to pay for on every PATCH.
+        let layout = Layout::from_size_align(len + ALIGN, 16).expect("valid layout");
         // SAFETY: the layout has a non-zero size.
-        let ptr = unsafe { alloc(layout) };
-        if ptr.is_null() {
+        let raw = unsafe { alloc_zeroed(layout) };
+        if raw.is_null() {
             std::alloc::handle_alloc_error(layout);
         }
-        AlignedBuf { ptr, layout }
+        AlignedBuf { raw, layout, start: raw.align_offset(ALIGN), len }
     }
     fn as_mut(&mut self) -> &mut [u8] {
-        // SAFETY: `ptr` points to `layout.size()` bytes owned by self, zero-filled once in
-        // `DirectReadBack::open` before any read of them.
-        unsafe { std::slice::from_raw_parts_mut(self.ptr, self.layout.size()) }
+        // SAFETY: `start + len` is within the allocation (`align_offset` < ALIGN), whose bytes
+        // are initialised (zeroed) and owned by self.
+        unsafe { std::slice::from_raw_parts_mut(self.raw.add(self.start), self.len) }
     }
 }
 
 impl Drop for AlignedBuf {
     fn drop(&mut self) {
         // SAFETY: allocated in `new` with this layout.
-        unsafe { dealloc(self.ptr, self.layout) }
+        unsafe { dealloc(self.raw, self.layout) }
     }
 }
 
@@ -60,10 +66,7 @@ impl DirectReadBack {
             Ok(f) => (f, true),
             Err(_) => (File::open(path)?, false),
         };
-        let mut buf = AlignedBuf::new(BUF);
-        // Touched once here, so no read pays for first-touch page faults later.
-        buf.as_mut().fill(0);
-        Ok(DirectReadBack { file, direct, buf })
+        Ok(DirectReadBack { file, direct, buf: AlignedBuf::new(BUF) })
     }
 
     fn pread(&mut self, at: u64, len: usize) -> io::Result<usize> {
