@@ -21,7 +21,7 @@ async fn options_advertises_version_extensions_max_size_and_checksums() {
             assert!(ext.split(',').any(|x| x == e), "missing {e} in {ext}");
         }
         assert_eq!(r.h("tus-max-size").as_deref(), Some("123456"));
-        assert_eq!(r.h("tus-checksum-algorithm").as_deref(), Some("sha1,sha256,md5"));
+        assert_eq!(r.h("tus-checksum-algorithm").as_deref(), Some("crc32c,sha1,sha256,md5"));
     }
 }
 
@@ -250,6 +250,20 @@ async fn checksums_sha1_sha256_md5_are_verified() {
     assert_eq!(checked_patch(&s, &loc, 3, b"def", &format!("sha256 {sha256}")).await.status, StatusCode::NO_CONTENT);
     assert_eq!(checked_patch(&s, &loc, 6, b"ghi", &format!("md5 {md5}")).await.status, StatusCode::NO_CONTENT);
     assert_eq!(s.get(&format!("/api/v1/media/{}", sha256_hex(b"abcdefghi"))).await.body, b"abcdefghi");
+}
+
+/// The cheap algorithm for our own clients: the 4 bytes of the chunk's CRC32C, big-endian.
+#[tokio::test]
+async fn crc32c_checksums_are_verified_and_a_wrong_one_is_460() {
+    let s = TestServer::new();
+    let loc = s.create(6, &[]).await;
+    let crc = |b: &[u8]| STANDARD.encode(crc32c::crc32c(b).to_be_bytes());
+    assert_eq!(checked_patch(&s, &loc, 0, b"abc", &format!("crc32c {}", crc(b"abc"))).await.status, StatusCode::NO_CONTENT);
+    let r = checked_patch(&s, &loc, 3, b"def", &format!("crc32c {}", crc(b"xyz"))).await;
+    assert_eq!(r.status.as_u16(), 460);
+    assert_eq!(s.head(&loc).await.h("upload-offset").as_deref(), Some("3"));
+    assert_eq!(checked_patch(&s, &loc, 3, b"def", &format!("crc32c {}", crc(b"def"))).await.status, StatusCode::NO_CONTENT);
+    assert_eq!(s.get(&format!("/api/v1/media/{}", sha256_hex(b"abcdef"))).await.body, b"abcdef");
 }
 
 #[tokio::test]

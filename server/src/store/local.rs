@@ -3,7 +3,7 @@
 //! `blobs/<user>/<sha256[0..2]>/<sha256>` (completed content, one copy per user and content),
 //! `thumbs/<user>/<sha256[0..2]>/<sha256>.{thumb,preview}.jpg` (the library's thumbnails).
 //! File names come only from validated upload ids, user names and hex digests.
-use super::{Store, UploadWriter};
+use super::{ReadBack, Store, UploadWriter};
 use crate::integrity::faults::CorruptWrites;
 use crate::store::record::{UploadId, UploadInfo};
 use shoebox_core::hash::is_sha256_hex;
@@ -174,6 +174,10 @@ impl Store for LocalStore {
 
     fn read_back_upload(&self, id: &UploadId) -> io::Result<Box<dyn Read + Send>> {
         Ok(Box::new(crate::integrity::open_uncached(&self.bytes(id))?))
+    }
+
+    fn upload_read_back(&self, id: &UploadId) -> io::Result<Option<Box<dyn ReadBack>>> {
+        Ok(Some(Box::new(super::direct::DirectReadBack::open(&self.bytes(id))?)))
     }
 
     fn discard_upload_bytes(&self, id: &UploadId) -> io::Result<()> {

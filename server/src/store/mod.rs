@@ -2,6 +2,7 @@
 //! upload-in-progress state and bytes, the per-user content-addressed blobs and their
 //! thumbnails. The media index is kept apart (index/). Methods are blocking; handlers call
 //! them from `spawn_blocking`; the S3 backend runs its async client on a runtime of its own.
+pub mod direct;
 pub mod local;
 pub mod record;
 pub mod s3;
@@ -16,6 +17,13 @@ pub trait UploadWriter: Send {
     fn sync(&mut self) -> io::Result<()>;
     /// Cuts the upload back to `len` bytes (a discarded chunk) and makes that durable.
     fn truncate(&mut self, len: u64) -> io::Result<()>;
+}
+
+/// Reads ranges of an upload's stored bytes back from the device (not from a cache).
+pub trait ReadBack: Send {
+    /// Passes the stored bytes `[from, to)` to `f` in order; returns how many there were
+    /// (fewer when the stored file is shorter).
+    fn read_range(&mut self, from: u64, to: u64, f: &mut dyn FnMut(&[u8])) -> io::Result<u64>;
 }
 
 pub trait Store: Send + Sync + 'static {
@@ -33,6 +41,11 @@ pub trait Store: Send + Sync + 'static {
     /// fsync: a local disk drops its page cache first, so they are read from the device.
     fn read_back_upload(&self, id: &UploadId) -> io::Result<Box<dyn Read + Send>> {
         self.open_upload_reader(id)
+    }
+    /// A reader of the upload's stored bytes by range, where reading them back as they arrive
+    /// is cheap (a local disk); None where the store cannot (completion then reads them all).
+    fn upload_read_back(&self, _id: &UploadId) -> io::Result<Option<Box<dyn ReadBack>>> {
+        Ok(None)
     }
     /// Drops the upload's bytes but keeps its record (a completed upload still answers HEAD).
     fn discard_upload_bytes(&self, id: &UploadId) -> io::Result<()>;

@@ -17,6 +17,7 @@ use crate::timefmt::now_ms;
 use shoebox_core::photo::{inspect, INSPECT_BYTES};
 use shoebox_core::tus::keys;
 use std::io::Read;
+use std::sync::atomic::AtomicBool;
 
 pub async fn finish(state: &AppState, mut info: UploadInfo, guard: &mut SlotGuard) -> Result<UploadInfo, ApiError> {
     let length = info.length.unwrap_or(0);
@@ -29,15 +30,29 @@ pub async fn finish(state: &AppState, mut info: UploadInfo, guard: &mut SlotGuar
         return Ok(info);
     }
     crash_point("bytes-durable");
-    // What arrived, hashed on the way in (None after a restart or a resumed hash gap).
+    // Normally earlier PATCHes read the stored bytes back as they became durable
+    // (`readback`): only the last PATCH's are left to read now, after its fsync, and the
+    // file's SHA-256 is that of what the disk holds. Otherwise (after a restart, a joined
+    // concatenation, a store that cannot read back as it goes) all of it is read back now,
+    // bypassing the page cache, and compared with what arrived, hashed on the way in (None
+    // after a restart or a resumed hash gap). Without a read-back, a disk that corrupts or
+    // tears writes would pass as a good backup.
+    let progress = guard.stored.take().filter(|p| p.end() == length);
     let received = guard.hasher.take().filter(|(o, _)| *o == length).map(|(_, h)| shoebox_core::hash::hex(&sha2::Digest::finalize(h)));
-    // What the disk holds, read back after the last fsync, bypassing the page cache. It costs
-    // one sequential read of the whole file before the last PATCH is answered (about a second
-    // per few hundred MB on an SSD); without it a disk that corrupts or tears writes would pass
-    // as a good backup, since the running hash only saw the bytes in memory.
-    let (store, id) = (state.store.clone(), info.id.clone());
-    let (sha, stored_len) = tokio::task::spawn_blocking(move || hash_reader(store.read_back_upload(&id)?)).await??;
-    if received.as_ref().is_some_and(|r| *r != sha) || stored_len != length {
+    let (store, id, r) = (state.store.clone(), info.id.clone(), received.clone());
+    let (sha, stored_len, agrees) = tokio::task::spawn_blocking(move || -> std::io::Result<_> {
+        if let (Some(mut p), Some(mut rb)) = (progress, store.upload_read_back(&id)?) {
+            p.catch_up(&mut *rb, &AtomicBool::new(false))?;
+            if let Some((sha, agrees)) = p.digest() {
+                return Ok((sha, length, agrees));
+            }
+        }
+        let (sha, len) = read_back_all(&*store, &id)?;
+        let agrees = r.is_none_or(|r| r == sha);
+        Ok((sha, len, agrees))
+    })
+    .await??;
+    if !agrees || stored_len != length {
         // Keep the upload, drop its bytes: HEAD then says 0 and the client sends it all again.
         let (store, id) = (state.store.clone(), info.id.clone());
         tokio::task::spawn_blocking(move || store.discard_upload_bytes(&id)).await??;
@@ -108,4 +123,12 @@ pub async fn finish(state: &AppState, mut info: UploadInfo, guard: &mut SlotGuar
         Metrics::add(&state.metrics.uploads_deduplicated, 1);
     }
     Ok(info)
+}
+
+/// The SHA-256 and length of everything the storage holds for an upload, read from the device.
+fn read_back_all(store: &dyn crate::store::Store, id: &crate::store::record::UploadId) -> std::io::Result<(String, u64)> {
+    let Some(mut rb) = store.upload_read_back(id)? else { return hash_reader(store.read_back_upload(id)?) };
+    let mut h = <sha2::Sha256 as sha2::Digest>::new();
+    let n = rb.read_range(0, u64::MAX, &mut |b| sha2::Digest::update(&mut h, b))?;
+    Ok((shoebox_core::hash::hex(&sha2::Digest::finalize(h)), n))
 }

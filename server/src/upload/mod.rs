@@ -6,6 +6,7 @@ pub mod concat;
 pub mod finish;
 pub mod ingest;
 pub mod metadata;
+pub mod readback;
 
 use crate::accounts::auth::Access;
 use crate::http::error::ApiError;
