@@ -2,7 +2,9 @@
 //! Statuses, outcomes and skip reasons use the exact words of contracts.md.
 use shoebox_core::facts::{Outcome, SkipReason, UploadNote};
 
+pub mod failures;
 pub mod library;
+pub use failures::{api_error, fail_reason, worker_fault};
 
 pub const APP_NAME: &str = "Shoebox";
 pub const TAGLINE: &str = "Back up your photos and videos. Nothing to install.";
@@ -239,7 +241,7 @@ pub fn outcome(o: &Outcome) -> String {
         Outcome::Uploaded(Some(note)) => format!("uploaded ({})", upload_note(*note)),
         Outcome::AlreadyBackedUp => "already backed up".into(),
         Outcome::Skipped(r) => format!("skipped: {}", skip_reason(*r)),
-        Outcome::Failed(why) => format!("failed: {why}"),
+        Outcome::Failed(why) => format!("failed: {}", fail_reason(why)),
     }
 }
 

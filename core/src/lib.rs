@@ -2,6 +2,7 @@
 //!
 //! - [`limits`]: the destination's limits policy (presets `seed`, `google`) and the per-file decision.
 //! - [`facts`]: what inspection learns about a file (`FileFacts`), and outcomes/skip reasons.
+//! - [`failure`]: why a file or a worker job failed (`FailReason`, `WorkerFault`), as values.
 //! - [`tus`]: tus 1.0 header names, `Upload-Metadata` encoding, metadata keys.
 //! - [`api`]: the JSON shapes of `/api/v1/*`.
 //! - [`hash`]: incremental SHA-256 helpers.
@@ -12,6 +13,7 @@
 pub mod api;
 pub mod engine;
 pub mod facts;
+pub mod failure;
 pub mod hash;
 pub mod kiosk;
 pub mod library;
