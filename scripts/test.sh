@@ -61,6 +61,9 @@ lint clippy-wasm cargo clippy --target wasm32-unknown-unknown -p shoebox -p shoe
 for crate in shoebox-core shoebox-server shoebox-fixtures; do
   lint "alone-$crate" cargo check -p "$crate" --all-targets --quiet
 done
+# Every word a person reads is in src/strings*: the check proves it can catch one, then scans.
+lint strings-self-test python3 scripts/check_strings.py --self-test
+lint strings python3 scripts/check_strings.py
 [ "$LINT_FAIL" = 0 ] || FAILED=1
 SUMMARY+=("lint: $LINT_PASS passed, $LINT_FAIL failed")
 

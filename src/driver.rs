@@ -229,13 +229,19 @@ impl Inner {
         match action {
             Action::Inspect { file } => {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let facts = async { pool.inspect(open(file).await?).await }.await;
+                    let facts = match open(file).await {
+                        Ok(f) => pool.inspect(f).await.map_err(Into::into),
+                        Err(e) => Err(e),
+                    };
                     step(|e, now| e.handle_inspected(file, facts, now));
                 });
             }
             Action::Hash { file } => {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let r = async { pool.hash(open(file).await?.into()).await }.await;
+                    let r = match open(file).await {
+                        Ok(f) => pool.hash(f.into()).await.map_err(Into::into),
+                        Err(e) => Err(e),
+                    };
                     step(|e, now| e.handle_hashed(file, r, now));
                 });
             }
@@ -243,16 +249,12 @@ impl Inner {
                 wasm_bindgen_futures::spawn_local(async move {
                     let f = match open(file).await {
                         Ok(f) => f,
-                        Err(reason) => return step(|e, now| e.handle_prepared(file, PrepareOutcome::KeepOriginal { reason }, now)),
+                        Err(why) => return step(|e, now| e.handle_prepared(file, PrepareOutcome::Failed { why }, now)),
                     };
-                    let outcome = match pool.prepare(f, max_pixels, quality, strip_location).await {
-                        PrepareResult::Prepared { blob, size, sha256 } => {
-                            let mime = Some("image/jpeg".to_string()).filter(|_| blob.type_().is_empty()).or_else(|| Some(blob.type_()));
-                            with(|d| d.prepared.insert(file, blob));
-                            PrepareOutcome::Prepared { size, sha256, mime }
-                        }
-                        PrepareResult::KeepOriginal { reason } => PrepareOutcome::KeepOriginal { reason },
-                    };
+                    let PrepareResult { outcome, blob } = pool.prepare(f, max_pixels, quality, strip_location).await;
+                    if let Some(blob) = blob {
+                        with(|d| d.prepared.insert(file, blob));
+                    }
                     step(|e, now| e.handle_prepared(file, outcome, now));
                 });
             }

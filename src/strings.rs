@@ -4,8 +4,10 @@ use shoebox_core::facts::{Outcome, SkipReason, UploadNote};
 
 pub mod dates;
 pub mod devices;
+pub mod failures;
 pub mod library;
 pub mod status;
+pub use failures::{api_error, fail_reason, worker_fault};
 
 pub const APP_NAME: &str = "Shoebox";
 pub const TAGLINE: &str = "Back up your photos and videos. Nothing to install.";
@@ -242,7 +244,7 @@ pub fn outcome(o: &Outcome) -> String {
         Outcome::Uploaded(Some(note)) => format!("uploaded ({})", upload_note(*note)),
         Outcome::AlreadyBackedUp => "already backed up".into(),
         Outcome::Skipped(r) => format!("skipped: {}", skip_reason(*r)),
-        Outcome::Failed(why) => format!("failed: {why}"),
+        Outcome::Failed(why) => format!("failed: {}", fail_reason(why)),
     }
 }
 

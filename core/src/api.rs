@@ -3,6 +3,7 @@ use crate::limits::Limits;
 use serde::{Deserialize, Serialize};
 
 pub mod call;
+pub mod error;
 pub use call::{ApiAnswer, ApiCall, ApiReply, Bearer};
 pub mod kiosk;
 pub use kiosk::{
@@ -11,6 +12,7 @@ pub use kiosk::{
 };
 pub mod devices;
 pub use devices::*;
+pub use error::{ApiErrorBody, ApiErrorCode, H_SHOEBOX_ERROR};
 
 pub const CONFIG_PATH: &str = "/api/v1/config";
 pub const CHECK_PATH: &str = "/api/v1/media/check";

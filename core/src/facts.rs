@@ -183,7 +183,7 @@ pub enum Outcome {
     Uploaded(Option<UploadNote>),
     AlreadyBackedUp,
     Skipped(SkipReason),
-    Failed(String),
+    Failed(crate::failure::FailReason),
 }
 
 /// What the limits policy says to do with one file, judged on the original.

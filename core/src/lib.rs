@@ -2,6 +2,7 @@
 //!
 //! - [`limits`]: the destination's limits policy (presets `seed`, `google`) and the per-file decision.
 //! - [`facts`]: what inspection learns about a file (`FileFacts`), and outcomes/skip reasons.
+//! - [`failure`]: why a file or a worker job failed (`FailReason`, `WorkerFault`), as values.
 //! - [`tus`]: tus 1.0 header names, `Upload-Metadata` encoding, metadata keys, checksum algorithms.
 //! - [`url`]: an endpoint's origin and `Location` resolution.
 //! - [`api`]: the JSON shapes of `/api/v1/*`.
@@ -19,6 +20,7 @@ pub mod companions;
 pub mod devices;
 pub mod engine;
 pub mod facts;
+pub mod failure;
 pub mod hash;
 pub mod kiosk;
 pub mod library;

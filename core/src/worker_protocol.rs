@@ -2,6 +2,7 @@
 //! sends and the replies it gets back (JSON inside the envelope). Here, not in either crate,
 //! because both speak it and the app must not link the worker's codecs.
 use crate::facts::{FileFacts, KeepReason};
+use crate::failure::{FailReason, WorkerFault};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -54,20 +55,28 @@ pub enum Reply {
     Digested {
         hex: String,
     },
-    /// The prepared bytes ride along as the envelope's ArrayBuffer.
+    /// What Prepare made; the prepared bytes (if any) ride along as the envelope's ArrayBuffer.
     Prepared {
-        size: u64,
-        sha256: String,
-        mime: String,
+        outcome: PrepareOutcome,
     },
     /// The thumbnail's JPEG rides along as the envelope's ArrayBuffer.
     Thumbnail {
         size: u64,
     },
-    KeepOriginal {
-        reason: KeepReason,
-    },
     Failed {
-        error: String,
+        fault: WorkerFault,
     },
+}
+
+/// What Prepare gave, the same value from the worker through the pool to the engine.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "result", rename_all = "camelCase")]
+pub enum PrepareOutcome {
+    /// New bytes: their size, digest and type (the worker sniffed them). The driver keeps the
+    /// prepared blob (for `Body::Slice { source: Prepared }`) until the file has an outcome.
+    Prepared { size: u64, sha256: String, mime: String },
+    /// Upload the original instead (nothing to do, not smaller, undecodable, ...).
+    KeepOriginal { reason: KeepReason },
+    /// Prepare could not run (the file unreadable, the worker gone): the original goes.
+    Failed { why: FailReason },
 }

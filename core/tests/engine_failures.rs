@@ -5,6 +5,7 @@ use engine_common::script::*;
 use engine_common::*;
 use shoebox_core::engine::*;
 use shoebox_core::facts::{Outcome, SkipReason};
+use shoebox_core::failure::FailReason;
 
 #[test]
 fn gone_404_or_410_creates_a_new_upload_from_zero() {
@@ -71,7 +72,7 @@ fn other_4xx_fails_with_the_servers_message() {
     let (c, _) = h.expect(Method::Post);
     h.answer(c, Ok(ok(400).with_body("invalid metadata")));
     match h.view(id).outcome {
-        Some(Outcome::Failed(m)) => assert!(m.contains("400") && m.contains("invalid metadata"), "{m}"),
+        Some(Outcome::Failed(FailReason::ServerSaid { status: 400, code: None, detail })) => assert_eq!(detail, "invalid metadata"),
         o => panic!("{o:?}"),
     }
     assert_eq!(h.e.status(), Status::Complete { uploaded: 0, already: 0, skipped: 0, failed: 1 });
@@ -197,7 +198,7 @@ fn attempts_reset_on_progress_and_fail_after_twelve_in_a_row() {
         }
     }
     match h.view(id).outcome {
-        Some(Outcome::Failed(m)) => assert!(m.contains("503") && m.contains("busy"), "{m}"),
+        Some(Outcome::Failed(FailReason::ServerSaid { status: 503, code: None, detail })) => assert!(detail.contains("busy"), "{detail}"),
         o => panic!("{o:?}"),
     }
     assert_eq!(h.e.totals().failed, 1);
@@ -223,7 +224,7 @@ fn cancel_sends_delete_only_when_termination_is_advertised() {
     let (d, dr) = h.expect(Method::Delete);
     assert_eq!(dr.url, "http://s.test/files/u");
     h.answer(d, Ok(ok(204)));
-    assert_eq!(h.view(id).outcome, Some(Outcome::Failed(CANCELLED.into())));
+    assert_eq!(h.view(id).outcome, Some(Outcome::Failed(FailReason::Cancelled)));
     assert!(h.store.is_empty());
 
     let (mut h, id) = one_file(small_chunks(), 3000, options_bare());
@@ -242,4 +243,24 @@ fn cancel_sends_delete_only_when_termination_is_advertised() {
         patch_ok(&mut h, s);
     }
     assert_eq!(h.view(id).outcome, Some(Outcome::Uploaded(None)));
+}
+
+#[test]
+fn a_tus_refusal_keeps_shoeboxs_code_from_its_header_and_the_servers_own_text() {
+    let (mut h, id) = one_file(small_chunks(), 500, options_bare());
+    let (c, _) = h.expect(Method::Post);
+    h.answer(c, Ok(ok(400).with_header("Shoebox-Error", "bad_request").with_body("Upload-Length must be a number")));
+    let code = Some(shoebox_core::api::ApiErrorCode::BadRequest);
+    assert_eq!(
+        h.view(id).outcome,
+        Some(Outcome::Failed(FailReason::ServerSaid { status: 400, code, detail: "Upload-Length must be a number".into() }))
+    );
+}
+
+#[test]
+fn a_refusal_without_a_body_is_just_its_status() {
+    let (mut h, id) = one_file(small_chunks(), 500, options_bare());
+    let (c, _) = h.expect(Method::Post);
+    h.answer(c, Ok(ok(400)));
+    assert_eq!(h.view(id).outcome, Some(Outcome::Failed(FailReason::ServerAnswered { status: 400 })));
 }

@@ -114,10 +114,10 @@ fn a_failed_inspection_fails_the_file_and_retry_reads_it_again() {
     h.add(1, "F/odd.xyz", Content::Bytes(bytes(10, 1)), photo_facts());
     h.handshake(config_json(false, 1000), options_bare());
     let now = h.now;
-    h.e.handle_inspected(FileId(1), Err("The file could not be read.".into()), now);
+    h.e.handle_inspected(FileId(1), Err(shoebox_core::failure::FailReason::Unreadable), now);
     h.local.clear();
     h.drain();
-    assert_eq!(h.view(FileId(1)).outcome, Some(Outcome::Failed("The file could not be read.".into())));
+    assert_eq!(h.view(FileId(1)).outcome, Some(Outcome::Failed(shoebox_core::failure::FailReason::Unreadable)));
     // Counted as failed (not as the provisional "not a photo or video" skip).
     let t = h.e.totals();
     assert_eq!((t.failed, t.skipped.not_media), (1, 0));

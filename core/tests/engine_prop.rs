@@ -116,7 +116,7 @@ fn scenario(sizes: Vec<usize>, chunk: u64, parallel: usize, cwu: bool, ops: Vec<
                 }
             }
             Outcome::Skipped(_) => assert_eq!(*s, 0),
-            Outcome::Failed(m) => assert!(!m.is_empty()),
+            Outcome::Failed(why) => assert!(!matches!(why, shoebox_core::failure::FailReason::Unknown), "{why:?}"),
         }
     }
     assert_eq!(h.e.bytes_in_flight(), 0);

@@ -5,6 +5,7 @@ use engine_common::script::*;
 use engine_common::*;
 use shoebox_core::engine::*;
 use shoebox_core::facts::{Outcome, UploadNote};
+use shoebox_core::failure::FailReason;
 
 #[test]
 fn happy_path_metadata_records_and_outcome() {
@@ -145,7 +146,10 @@ fn checksum_mismatch_460_or_417_resends_the_chunk_bounded() {
         let (p, _) = h.expect(Method::Patch);
         h.answer(p, Ok(ok(460).with_body("checksum mismatch")));
     }
-    assert!(matches!(h.view(id).outcome, Some(Outcome::Failed(ref m)) if m.contains("460")));
+    assert_eq!(
+        h.view(id).outcome,
+        Some(Outcome::Failed(FailReason::ServerSaid { status: 460, code: None, detail: "checksum mismatch".into() }))
+    );
     assert!(h.http.is_empty());
 }
 
@@ -167,7 +171,7 @@ fn digest_mismatch_422_rehashes_and_fails_when_unchanged() {
     h.answer(p, Ok(ok(422).with_body("sha256 of the upload does not match")));
     assert_eq!(h.hashes_asked.len(), hashes + 1, "re-hash asked");
     match h.view(id).outcome {
-        Some(Outcome::Failed(m)) => assert!(m.contains("does not match"), "{m}"),
+        Some(Outcome::Failed(FailReason::DigestMismatch { detail })) => assert_eq!(detail, "sha256 of the upload does not match"),
         o => panic!("{o:?}"),
     }
 }

@@ -84,11 +84,13 @@ pub fn app(state: AppState) -> Router {
         .route("/api/v1/account", get(devices::account))
         .layer(from_fn_with_state(state.clone(), middleware::require_token))
         .layer(from_fn(middleware::no_store))
+        .layer(from_fn(http::error::json_errors))
         .layer(DefaultBodyLimit::max(API_BODY_LIMIT));
     // Signed library URLs carry their own credential (an <img> cannot send a Bearer header).
     let signed = Router::new()
         .route("/api/v1/blob/{kind}/{sha256}", get(blob::get))
         .layer(from_fn(middleware::no_store))
+        .layer(from_fn(http::error::json_errors))
         .layer(DefaultBodyLimit::max(0));
     // Pairing starts, polls and sign-in link exchanges carry no token: a new device has none yet.
     let public = Router::new()
@@ -96,6 +98,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/v1/pair/poll", post(devices::poll))
         .route("/api/v1/signin", post(signin::exchange))
         .layer(from_fn(middleware::no_store))
+        .layer(from_fn(http::error::json_errors))
         .layer(DefaultBodyLimit::max(64 * 1024));
     Router::new()
         .merge(public)

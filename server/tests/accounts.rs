@@ -122,6 +122,7 @@ async fn the_user_command_signs_in_a_first_device_sets_quotas_and_removes_users(
     let over = s.create_as(&token, 3_000, &[]).await;
     assert_eq!(over.status, StatusCode::INSUFFICIENT_STORAGE);
     assert!(over.text().starts_with("storage is full: 3000 of 5000 bytes used"), "{}", over.text());
+    assert_eq!(over.h("shoebox-error").as_deref(), Some("quota_full"), "the code beside the tus client's text");
     let list = run_on(Command::User(UserCommand::List), dir, s.state.config.database.as_deref()).unwrap();
     assert!(list.contains("carol\t5000\t3000\t1"), "{list}");
     assert!(run_on(

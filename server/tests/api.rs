@@ -2,7 +2,7 @@
 //! safety: one test per rule, in-process against `app(state)`.
 mod common;
 use axum::body::Body;
-use axum::http::{Method, StatusCode};
+use axum::http::{Method, Request, StatusCode};
 use common::*;
 use serde_json::json;
 use shoebox_core::api::MediaItem;
@@ -18,6 +18,7 @@ async fn declared_sha256_mismatch_is_422_and_the_upload_is_discarded() {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.h("content-type").unwrap().starts_with("text/plain"));
     assert!(r.text().contains("does not match"), "{}", r.text());
+    assert_eq!(r.h("shoebox-error").as_deref(), Some("digest_mismatch"), "a tus answer carries its code in a header");
     assert_eq!(s.head(&loc).await.status, StatusCode::NOT_FOUND);
     assert!(items(&s, ALICE).await.is_empty());
     assert!(s.stored("blobs").is_empty(), "nothing stored");
@@ -275,4 +276,21 @@ async fn media_bytes_come_back_with_their_filetype() {
     assert_eq!(r.body, data);
     assert_eq!(s.get(&format!("/api/v1/media/{}", sha256_hex(b"missing"))).await.status, StatusCode::NOT_FOUND);
     assert_eq!(s.get("/api/v1/media/..%2F..%2Findex.sqlite").await.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn api_error_answers_carry_a_json_code_and_message() {
+    use shoebox_core::api::{ApiErrorBody, ApiErrorCode, ApiReply};
+    let s = TestServer::new();
+    let r = s.send(post_json(ALICE, "/api/v1/media/check", json!({"sha256": ["ABC"]}))).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.h("content-type").as_deref(), Some("application/json"));
+    let body: ApiErrorBody = serde_json::from_slice(&r.body).expect("an error body");
+    assert_eq!(body.code, ApiErrorCode::BadRequest);
+    assert!(!body.message.is_empty());
+    // What the app's flows read: the code of the answer.
+    let r = s.send(Request::get("/api/v1/media").body(Body::empty()).unwrap()).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(r.json()["code"], "unauthorized");
+    assert_eq!(ApiReply::new(r.status.as_u16(), r.text()).code(), Some(ApiErrorCode::Unauthorized));
 }

@@ -94,3 +94,21 @@ async fn discovery_options_from_a_page_gets_tus_headers_and_cors() {
     assert_eq!(r.h("tus-version").as_deref(), Some("1.0.0"));
     assert_eq!(r.h("access-control-allow-origin").as_deref(), Some("https://photos.example"));
 }
+
+#[tokio::test]
+async fn a_refusal_exposes_its_error_code_to_pages_on_other_origins() {
+    let s = TestServer::with(|c| c.cors_origins = vec!["https://photos.example".into()]);
+    let loc = s.create(8, &[]).await;
+    let wrong = s
+        .tus(Method::PATCH, &loc)
+        .header("Origin", "https://photos.example")
+        .header("Upload-Offset", "4")
+        .header("Content-Type", "application/offset+octet-stream")
+        .body(Body::from("ab"))
+        .unwrap();
+    let r = s.send(wrong).await;
+    assert_eq!(r.status, axum::http::StatusCode::CONFLICT);
+    assert_eq!(r.h("shoebox-error").as_deref(), Some("offset_conflict"));
+    let expose = r.h("access-control-expose-headers").unwrap().to_ascii_lowercase();
+    assert!(expose.contains("shoebox-error"), "the code is readable by the page: {expose}");
+}

@@ -221,7 +221,7 @@ fn dropped_connections_still_end_with_identical_bytes() {
     }
     for id in 1..=9 {
         if let Some(Outcome::Failed(m)) = d.engine.file_view(FileId(id)).and_then(|v| v.outcome) {
-            panic!("file {id} failed: {m}");
+            panic!("file {id} failed: {m:?}");
         }
     }
     verify_all_stored(server.addr, &media);

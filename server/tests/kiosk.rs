@@ -260,6 +260,7 @@ async fn a_visitor_upload_over_the_kiosks_limits_is_refused_whatever_the_client_
     let r = s.create_as(&v, 2_000, &[("filetype", "image/jpeg")]).await;
     assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.text());
     assert!(r.text().contains("over this kiosk's limit"));
+    assert_eq!(r.h("shoebox-error").as_deref(), Some("over_kiosk_limit"));
     // The operator's own uploads are not a kiosk's.
     assert_eq!(s.create_as(ALICE, 2_000, &[("filetype", "image/jpeg")]).await.status, StatusCode::CREATED);
 }

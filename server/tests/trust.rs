@@ -155,6 +155,7 @@ async fn a_visitor_cannot_learn_what_the_operator_holds_from_dedup_or_storage_an
         assert_eq!(first.status, StatusCode::CREATED, "{}", first.text());
         assert_eq!(first.h("upload-duplicate"), None, "dedup stays inside the drop");
         let full = s.create_as(&t, 20_000, &[("filename", "y.jpg")]).await;
+        assert_eq!(full.h("shoebox-error").as_deref(), Some("kiosk_full"), "a visitor's code names the kiosk, not the quota");
         answers.push((full.status, full.text()));
         // End the probe: the next round starts from the same usage.
         let loc = first.h("location").unwrap();

@@ -67,7 +67,11 @@ async fn patch_at_wrong_offset_is_409() {
     let s = TestServer::new();
     let loc = s.create(8, &[]).await;
     assert_eq!(s.patch(&loc, 0, b"abcd").await.status, StatusCode::NO_CONTENT);
-    assert_eq!(s.patch(&loc, 0, b"abcd").await.status, StatusCode::CONFLICT);
+    let r = s.patch(&loc, 0, b"abcd").await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.h("content-type").unwrap().starts_with("text/plain"), "tus clients keep their plain-text reason");
+    assert!(r.text().contains("does not match"), "{}", r.text());
+    assert_eq!(r.h("shoebox-error").as_deref(), Some("offset_conflict"), "and the code rides in a header");
     assert_eq!(s.patch(&loc, 6, b"ab").await.status, StatusCode::CONFLICT);
     assert_eq!(s.head(&loc).await.h("upload-offset").as_deref(), Some("4"));
 }

@@ -6,14 +6,14 @@
 //!   `worker_bg.wasm` next to the page, after its first paint. `WorkerPool::with_source(size,
 //!   WorkerSource)` picks another worker script and starts at once (tests use `ThisModule`).
 //! - `pool.size() -> usize`
-//! - `pool.inspect(file: File).await -> Result<FileFacts, String>`: reads only the first
+//! - `pool.inspect(file: File).await -> Result<FileFacts, WorkerFault>`: reads only the first
 //!   `INSPECT_BYTES` (Blob.slice) in a worker.
-//! - `pool.hash(blob: Blob).await -> Result<String, String>`: streaming SHA-256 over 8 MiB
+//! - `pool.hash(blob: Blob).await -> Result<String, WorkerFault>`: streaming SHA-256 over 8 MiB
 //!   slices, the next slice read while the current one is hashed.
 //! - `pool.prepare(file, max_pixels: Option<u64>, quality: u8, strip_location: bool).await
-//!   -> PrepareResult`: `Prepared { blob, size, sha256 }` (a Blob of the new bytes, typed
-//!   image/jpeg or image/png, so the uploader can slice it) or `KeepOriginal { reason }`
-//!   (`nothingToDo`, `notSmaller`, `unsupported`, `undecodable`, or a worker error).
+//!   -> PrepareResult`: the worker's `PrepareOutcome` as it sent it (`Prepared { size, sha256,
+//!   mime }`, `KeepOriginal { reason }`, or `Failed { why }` when the job could not run), with
+//!   the new bytes as a Blob typed with that MIME, so the uploader can slice it.
 //!
 //! Concurrency: one hash or prepare job per worker (CPU-bound), or up to `MAX_LIGHT_PER_WORKER`
 //! inspect jobs and hashes of small files (`Job::is_light`) at once (bound by file-read
@@ -23,7 +23,8 @@
 //! script that cannot start at all fails the queued jobs instead of hanging them.
 use futures::channel::oneshot;
 use shoebox_core::facts::FileFacts;
-use shoebox_core::worker_protocol::{Job, Reply};
+use shoebox_core::failure::WorkerFault;
+use shoebox_core::worker_protocol::{Job, PrepareOutcome, Reply};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
@@ -31,9 +32,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, ErrorEvent, File, MessageEvent, Url, Worker, WorkerOptions, WorkerType};
 
-pub enum PrepareResult {
-    Prepared { blob: Blob, size: u64, sha256: String },
-    KeepOriginal { reason: String },
+/// What Prepare gave, and the new bytes when there are some (`outcome` is `Prepared`).
+pub struct PrepareResult {
+    pub outcome: PrepareOutcome,
+    pub blob: Option<Blob>,
 }
 
 /// Which script a worker runs.
@@ -50,7 +52,7 @@ pub enum WorkerSource {
 /// Consecutive start-up failures after which the pool stops respawning and fails queued jobs.
 const MAX_START_FAILURES: u32 = 3;
 
-type Answer = Result<(Reply, JsValue), String>;
+type Answer = Result<(Reply, JsValue), WorkerFault>;
 
 struct Task {
     id: u32,
@@ -130,14 +132,14 @@ impl WorkerPool {
         self.inner.borrow().slots.len()
     }
 
-    pub async fn inspect(&self, file: File) -> Result<FileFacts, String> {
+    pub async fn inspect(&self, file: File) -> Result<FileFacts, WorkerFault> {
         match self.run(Job::Inspect { name: file.name() }, file.into()).await? {
             (Reply::Inspected { facts }, _) => Ok(facts),
             (other, _) => Err(unexpected(other)),
         }
     }
 
-    pub async fn hash(&self, blob: Blob) -> Result<String, String> {
+    pub async fn hash(&self, blob: Blob) -> Result<String, WorkerFault> {
         match self.run(Job::Hash, blob).await? {
             (Reply::Hashed { sha256 }, _) => Ok(sha256),
             (other, _) => Err(unexpected(other)),
@@ -145,48 +147,46 @@ impl WorkerPool {
     }
 
     /// A chunk's checksum digest (raw bytes) with exactly the algorithm the engine asked for.
-    pub async fn digest(&self, blob: Blob, algo: shoebox_core::tus::ChecksumAlgo) -> Result<Vec<u8>, String> {
+    pub async fn digest(&self, blob: Blob, algo: shoebox_core::tus::ChecksumAlgo) -> Result<Vec<u8>, WorkerFault> {
         match self.run(Job::Digest { algo }, blob).await? {
-            (Reply::Digested { hex }, _) => Ok(shoebox_core::hash::unhex(&hex).ok_or("the worker gave a malformed digest")?),
+            (Reply::Digested { hex }, _) => shoebox_core::hash::unhex(&hex).ok_or(WorkerFault::MalformedDigest),
             (other, _) => Err(unexpected(other)),
         }
     }
 
     pub async fn prepare(&self, file: File, max_pixels: Option<u64>, quality: u8, strip_location: bool) -> PrepareResult {
-        let keep = |reason: String| PrepareResult::KeepOriginal { reason };
+        let failed = |fault: WorkerFault| PrepareResult { outcome: PrepareOutcome::Failed { why: fault.into() }, blob: None };
         match self.run(Job::Prepare { max_pixels, quality, strip_location }, file.into()).await {
-            Ok((Reply::Prepared { size, sha256, mime }, buf)) => {
+            Ok((Reply::Prepared { outcome: outcome @ PrepareOutcome::Prepared { .. } }, buf)) => {
+                let PrepareOutcome::Prepared { mime, .. } = &outcome else { unreachable!() };
                 let opts = BlobPropertyBag::new();
-                opts.set_type(&mime);
+                opts.set_type(mime);
                 match Blob::new_with_buffer_source_sequence_and_options(&js_sys::Array::of1(&buf), &opts) {
-                    Ok(blob) => PrepareResult::Prepared { blob, size, sha256 },
-                    Err(_) => keep("blob creation failed".into()),
+                    Ok(blob) => PrepareResult { outcome, blob: Some(blob) },
+                    Err(_) => failed(WorkerFault::NoBlob),
                 }
             }
-            Ok((Reply::KeepOriginal { reason }, _)) => {
-                keep(serde_json::to_value(reason).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default())
-            }
-            Ok((other, _)) => keep(unexpected(other)),
-            Err(e) => keep(e),
+            Ok((Reply::Prepared { outcome }, _)) => PrepareResult { outcome, blob: None },
+            Ok((other, _)) => failed(unexpected(other)),
+            Err(e) => failed(e),
         }
     }
 
     /// The library's thumbnail of a photo (a JPEG blob of `width` x `height`, upright).
-    pub async fn thumbnail(&self, blob: Blob, width: u32, height: u32) -> Result<Blob, String> {
+    pub async fn thumbnail(&self, blob: Blob, width: u32, height: u32) -> Result<Blob, WorkerFault> {
         match self.run(Job::Thumbnail { width, height }, blob).await? {
             (Reply::Thumbnail { .. }, buf) => {
                 let opts = BlobPropertyBag::new();
                 opts.set_type("image/jpeg");
-                Blob::new_with_buffer_source_sequence_and_options(&js_sys::Array::of1(&buf), &opts)
-                    .map_err(|_| "blob creation failed".into())
+                Blob::new_with_buffer_source_sequence_and_options(&js_sys::Array::of1(&buf), &opts).map_err(|_| WorkerFault::NoBlob)
             }
             (other, _) => Err(unexpected(other)),
         }
     }
 
     /// Make a worker panic (tests of crash recovery): resolves with the crash error.
-    pub async fn crash_one_for_test(&self) -> Result<(), String> {
-        self.run(Job::Crash, Blob::new().map_err(|_| "no Blob".to_string())?).await.map(|_| ())
+    pub async fn crash_one_for_test(&self) -> Result<(), WorkerFault> {
+        self.run(Job::Crash, Blob::new().map_err(|_| WorkerFault::NoBlob)?).await.map(|_| ())
     }
 
     /// Queue one job and wait for its answer.
@@ -195,7 +195,7 @@ impl WorkerPool {
         {
             let mut inner = self.inner.borrow_mut();
             if inner.start_failures >= MAX_START_FAILURES {
-                return Err("workers failed to start".into());
+                return Err(WorkerFault::NotStarted { detail: String::new() });
             }
             let id = inner.next_id;
             inner.next_id += 1;
@@ -204,7 +204,7 @@ impl WorkerPool {
             inner.queue.push_back(Task { id, job: serde_json::to_string(&job).unwrap_or_default(), blob, light, tx });
         }
         dispatch(&self.inner);
-        rx.await.unwrap_or_else(|_| Err("worker pool dropped the job".into()))
+        rx.await.unwrap_or(Err(WorkerFault::Dropped))
     }
 }
 
@@ -216,10 +216,10 @@ impl Drop for WorkerPool {
     }
 }
 
-fn unexpected(r: Reply) -> String {
+fn unexpected(r: Reply) -> WorkerFault {
     match r {
-        Reply::Failed { error } => error,
-        other => format!("unexpected reply {other:?}"),
+        Reply::Failed { fault } => fault,
+        _ => WorkerFault::UnexpectedReply,
     }
 }
 
@@ -244,7 +244,7 @@ fn dispatch(inner: &Rc<RefCell<Inner>>) {
         match slot.worker.post_message(&msg) {
             Ok(()) => slot.running.push(task),
             Err(e) => {
-                let _ = task.tx.send(Err(format!("postMessage failed: {e:?}")));
+                let _ = task.tx.send(Err(WorkerFault::NotSent { detail: format!("{e:?}") }));
             }
         }
     }
@@ -290,7 +290,7 @@ fn on_message(weak: &Weak<RefCell<Inner>>, index: usize, ev: MessageEvent) {
             slot.ready = true;
         } else if let Some(pos) = slot.running.iter().position(|t| t.id == id) {
             let task = slot.running.swap_remove(pos);
-            let answer = reply.ok_or_else(|| "malformed reply".to_string()).map(|r| (r, msg.get(2)));
+            let answer = reply.ok_or(WorkerFault::UnexpectedReply).map(|r| (r, msg.get(2)));
             let _ = task.tx.send(answer);
         }
     }
@@ -313,14 +313,14 @@ fn on_crash(weak: &Weak<RefCell<Inner>>, index: usize, message: String) {
     if let Some(mut slot) = old {
         slot.worker.terminate();
         for task in slot.running.drain(..) {
-            let _ = task.tx.send(Err(format!("worker crashed: {message}")));
+            let _ = task.tx.send(Err(WorkerFault::Crashed { detail: message.clone() }));
         }
     }
     let give_up = inner.borrow().start_failures >= MAX_START_FAILURES;
     if give_up {
         let queued: Vec<Task> = inner.borrow_mut().queue.drain(..).collect();
         for t in queued {
-            let _ = t.tx.send(Err(format!("workers failed to start: {message}")));
+            let _ = t.tx.send(Err(WorkerFault::NotStarted { detail: message.clone() }));
         }
         if never_ready {
             return;

@@ -18,7 +18,7 @@ pub(super) struct Ahead {
     start: u64,
     end: u64,
     algo: ChecksumAlgo,
-    digest: Shared<LocalBoxFuture<'static, Result<Vec<u8>, String>>>,
+    digest: Shared<LocalBoxFuture<'static, Result<Vec<u8>, NetError>>>,
 }
 
 impl Inner {
@@ -35,10 +35,10 @@ impl Inner {
         let digest = async move {
             let blob: Blob = match prepared {
                 Some(b) => b,
-                None => super::open(file).await?.unchecked_into(),
+                None => super::open(file).await.map_err(|_| gone())?.unchecked_into(),
             };
-            let slice = blob.slice_with_f64_and_f64(start as f64, end as f64).map_err(|_| "the file is no longer available".to_string())?;
-            pool.digest(slice, algo).await
+            let slice = blob.slice_with_f64_and_f64(start as f64, end as f64).map_err(|_| gone())?;
+            pool.digest(slice, algo).await.map_err(NetError::Worker)
         }
         .boxed_local()
         .shared();
@@ -97,12 +97,12 @@ impl Inner {
                 // algorithm the engine chose (the label and the digest always agree).
                 let digest = match ahead {
                     Some(d) => d.await,
-                    None => pool.digest(b.clone(), algo).await,
+                    None => pool.digest(b.clone(), algo).await.map_err(NetError::Worker),
                 };
                 match digest {
                     Ok(digest) => headers.push(("Upload-Checksum".into(), algo.header_value(&digest))),
                     Err(e) => {
-                        step(|en, now| en.handle_response(req, Err(NetError::Other(e)), now));
+                        step(|en, now| en.handle_response(req, Err(e), now));
                         return;
                     }
                 }
@@ -117,7 +117,7 @@ impl Inner {
                         Ok(r) => Ok(HttpResponse { status: r.status, headers: r.headers, body: r.body }),
                         Err(xhr::XhrError::Aborted) => Err(NetError::Aborted),
                         Err(xhr::XhrError::Network) if !network::is_online() => Err(NetError::Offline),
-                        Err(xhr::XhrError::Network) => Err(NetError::Other("the connection failed".into())),
+                        Err(xhr::XhrError::Network) => Err(NetError::Connection),
                         Err(xhr::XhrError::Other(m)) => Err(NetError::Other(m)),
                     };
                     with(|d| d.requests.remove(&req));
@@ -152,11 +152,11 @@ impl Inner {
                 },
             };
             let made = if video {
-                crate::browser::video_poster::first_frame(&blob, shoebox_core::engine::THUMB_LONG_SIDE).await
+                crate::browser::video_poster::first_frame(&blob, shoebox_core::engine::THUMB_LONG_SIDE).await.ok()
             } else {
-                pool.thumbnail(blob, width, height).await
+                pool.thumbnail(blob, width, height).await.ok()
             };
-            let Ok(thumb) = made else { return };
+            let Some(thumb) = made else { return };
             let xreq = xhr::XhrRequest {
                 method: request.method.as_str().into(),
                 url: request.url,
@@ -198,11 +198,11 @@ pub(crate) async fn api(call: ApiCall) -> ApiAnswer {
         Ok(r) => Ok(ApiReply::new(r.status, r.body)),
         Err(xhr::XhrError::Aborted) => Err(NetError::Aborted),
         Err(xhr::XhrError::Network) if !network::is_online() => Err(NetError::Offline),
-        Err(xhr::XhrError::Network) => Err(NetError::Other("the connection failed".into())),
+        Err(xhr::XhrError::Network) => Err(NetError::Connection),
         Err(xhr::XhrError::Other(m)) => Err(NetError::Other(m)),
     }
 }
 
 fn gone() -> NetError {
-    NetError::Other("the file is no longer available".into())
+    NetError::Gone
 }

@@ -1,6 +1,7 @@
 //! Intake: the ways files enter a backup (a drop, a folder input, a picked or remembered
 //! folder), each walked in batches into the engine, and the lazy opening of dropped files.
 use shoebox_core::engine::{FileEntry, FileId};
+use shoebox_core::failure::FailReason;
 use web_sys::{File, FileList, FileSystemEntry};
 
 use super::{publish, step, with};
@@ -87,10 +88,9 @@ pub(super) fn add_walked(batch: Vec<walk::WalkedFile>, scanned: bool) {
 
 /// The `File` of an id, opening a dropped entry the first time (and keeping the `File`), or
 /// why it cannot be read, in the user's words.
-pub(crate) async fn open(id: FileId) -> Result<File, String> {
-    let unreadable = || crate::strings::FILE_UNREADABLE.to_string();
-    let source = with(|d| d.files.get(id.0 as usize).cloned()).flatten().ok_or_else(unreadable)?;
-    let file = source.resolve().await.ok_or_else(unreadable)?;
+pub(crate) async fn open(id: FileId) -> Result<File, FailReason> {
+    let source = with(|d| d.files.get(id.0 as usize).cloned()).flatten().ok_or(FailReason::Unreadable)?;
+    let file = source.resolve().await.ok_or(FailReason::Unreadable)?;
     if matches!(source, walk::FileSource::Entry(_)) {
         with(|d| d.files[id.0 as usize] = walk::FileSource::File(file.clone()));
     }

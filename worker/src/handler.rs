@@ -1,7 +1,8 @@
 //! What a worker does with one job. Plain async functions over a `Blob`, so the browser tests
 //! can also call them on the page's main thread without a worker.
-use super::protocol::{Job, Reply};
+use super::protocol::{Job, PrepareOutcome, Reply};
 use js_sys::{ArrayBuffer, Uint8Array};
+use shoebox_core::failure::WorkerFault;
 use shoebox_core::hash::sha256_hex;
 use shoebox_core::photo::prepare::{prepare, PrepareOptions, PrepareOutput};
 use shoebox_core::photo::{inspect, INSPECT_BYTES};
@@ -15,7 +16,7 @@ use web_sys::Blob;
 pub const HASH_SLICE: f64 = 8.0 * 1024.0 * 1024.0;
 
 pub async fn run(job: Job, blob: &Blob) -> (Reply, Option<ArrayBuffer>) {
-    let failed = |error: String| (Reply::Failed { error }, None);
+    let failed = |detail: String| (Reply::Failed { fault: WorkerFault::ReadFailed { detail } }, None);
     match job {
         Job::Inspect { name } => match read(blob, 0.0, blob.size().min(INSPECT_BYTES as f64)).await {
             Ok(head) => (Reply::Inspected { facts: inspect(&name, &head, blob.size() as u64) }, None),
@@ -32,7 +33,7 @@ pub async fn run(job: Job, blob: &Blob) -> (Reply, Option<ArrayBuffer>) {
         Job::Crash => panic!("crash requested by a test"),
         Job::Thumbnail { width, height } => match super::thumbnail::make(blob, width, height).await {
             Ok(buf) => (Reply::Thumbnail { size: buf.byte_length() as u64 }, Some(buf)),
-            Err(e) => failed(e),
+            Err(detail) => (Reply::Failed { fault: WorkerFault::Thumbnail { detail } }, None),
         },
         Job::Prepare { max_pixels, quality, strip_location } => {
             let src = match read(blob, 0.0, blob.size()).await {
@@ -47,9 +48,9 @@ pub async fn run(job: Job, blob: &Blob) -> (Reply, Option<ArrayBuffer>) {
                     let mime = shoebox_core::photo::sniff::sniff(&bytes).mime().to_string();
                     let js = Uint8Array::new_with_length(bytes.len() as u32);
                     js.copy_from(&bytes);
-                    (Reply::Prepared { size: bytes.len() as u64, sha256, mime }, Some(js.buffer()))
+                    (Reply::Prepared { outcome: PrepareOutcome::Prepared { size: bytes.len() as u64, sha256, mime } }, Some(js.buffer()))
                 }
-                PrepareOutput::KeepOriginal(reason) => (Reply::KeepOriginal { reason }, None),
+                PrepareOutput::KeepOriginal(reason) => (Reply::Prepared { outcome: PrepareOutcome::KeepOriginal { reason } }, None),
             }
         }
     }

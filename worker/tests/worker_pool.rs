@@ -6,6 +6,7 @@
 use shoebox::browser::worker_pool::{PrepareResult, WorkerPool, WorkerSource};
 use shoebox_core::facts::{Format, MediaKind};
 use shoebox_core::hash::sha256_hex;
+use shoebox_core::worker_protocol::PrepareOutcome;
 use shoebox_fixtures::{jpeg, JpegSpec};
 use shoebox_worker::{
     handler,
@@ -71,7 +72,7 @@ async fn pool_queues_more_jobs_than_workers() {
 async fn crashed_worker_is_replaced_and_only_its_job_fails() {
     let p = pool(1);
     let (crash, ok) = futures::join!(p.crash_one_for_test(), p.hash(file("x", b"abc").into()));
-    assert!(crash.unwrap_err().contains("crashed"));
+    assert!(matches!(crash.unwrap_err(), shoebox_core::failure::WorkerFault::Crashed { .. }));
     assert_eq!(ok.unwrap(), sha256_hex(b"abc"));
     assert_eq!(p.size(), 1);
 }
@@ -83,7 +84,10 @@ async fn pool_downsizes_a_24mp_photo() {
     let t0 = js_sys::Date::now();
     let r = p.prepare(file("IMG_24.JPG", &src), Some(16_000_000), 90, false).await;
     let ms = js_sys::Date::now() - t0;
-    let PrepareResult::Prepared { blob, size, sha256 } = r else { panic!("expected Prepared") };
+    let PrepareResult { outcome: PrepareOutcome::Prepared { size, sha256, mime }, blob: Some(blob) } = r else {
+        panic!("expected Prepared")
+    };
+    assert_eq!(mime, "image/jpeg", "the worker names the type it made");
     let out = blob_bytes(&blob).await;
     assert_eq!((out.len() as u64, blob.type_().as_str()), (size, "image/jpeg"));
     assert_eq!(sha256_hex(&out), sha256);
@@ -92,16 +96,18 @@ async fn pool_downsizes_a_24mp_photo() {
     assert_eq!(facts.captured_at.as_deref(), Some("2023:07:14 18:30:05"));
     web_sys::console::log_1(&format!("24 MP → 16 MP in a worker: {ms:.0} ms, {} → {} bytes", src.len(), size).into());
     // Same input and settings → same bytes (resumable uploads depend on it).
-    let PrepareResult::Prepared { sha256: again, .. } = p.prepare(file("IMG_24.JPG", &src), Some(16_000_000), 90, false).await else {
+    let PrepareResult { outcome: PrepareOutcome::Prepared { sha256: again, .. }, .. } =
+        p.prepare(file("IMG_24.JPG", &src), Some(16_000_000), 90, false).await
+    else {
         panic!()
     };
     assert_eq!(again, sha256);
-    let PrepareResult::KeepOriginal { reason } =
+    let PrepareResult { outcome: PrepareOutcome::KeepOriginal { reason }, blob: None } =
         p.prepare(file("small.jpg", &jpeg(&JpegSpec::camera(64, 48))), Some(16_000_000), 90, false).await
     else {
         panic!()
     };
-    assert_eq!(reason, "nothingToDo");
+    assert_eq!(reason, shoebox_core::facts::KeepReason::NothingToDo);
 }
 
 #[wasm_bindgen_test]

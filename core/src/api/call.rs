@@ -64,6 +64,14 @@ impl ApiReply {
     pub fn json<T: DeserializeOwned>(&self) -> Option<T> {
         serde_json::from_str(&self.body).ok()
     }
+    /// The server's error code (the JSON body of an `/api/v1` error answer); `None` for a
+    /// success or a body that is not one (an older server, a proxy's page).
+    pub fn code(&self) -> Option<super::ApiErrorCode> {
+        if self.is_success() {
+            return None;
+        }
+        self.json::<super::ApiErrorBody>().map(|b| b.code)
+    }
 }
 
 /// What the performer hands back: an answer, or why none came.
@@ -84,5 +92,13 @@ mod tests {
         let parsed: Option<CheckResponse> = reply.json();
         assert!(parsed.is_some(), "a well-formed answer parses");
         assert!(ApiReply::new(200, "<html>").json::<CheckResponse>().is_none(), "a proxy's page does not");
+    }
+
+    #[test]
+    fn an_error_answer_gives_its_code() {
+        use crate::api::ApiErrorCode;
+        assert_eq!(ApiReply::new(429, r#"{"code":"rate_limited","message":"wait"}"#).code(), Some(ApiErrorCode::RateLimited));
+        assert_eq!(ApiReply::new(502, "<html>bad gateway</html>").code(), None, "a proxy's page has no code");
+        assert_eq!(ApiReply::new(200, r#"{"code":"rate_limited","message":""}"#).code(), None, "a success is no error");
     }
 }

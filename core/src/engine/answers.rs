@@ -8,6 +8,7 @@ use super::types::*;
 use super::view::*;
 use super::Engine;
 use crate::facts::{Outcome, SkipReason};
+use crate::failure::FailReason;
 use crate::tus;
 
 impl Engine {
@@ -58,7 +59,7 @@ impl Engine {
             return self.on_failure_status(id, r, &resp, class, now);
         }
         let Some(loc) = resp.header("Location") else {
-            return self.count_attempt(id, "server answered the creation without a Location".into(), now, true);
+            return self.count_attempt(id, FailReason::NoLocation, now, true);
         };
         let url = protocol::resolve_url(&r.url, loc);
         if protocol::is_duplicate(&resp) {
@@ -87,7 +88,7 @@ impl Engine {
             return self.on_failure_status(id, r, &resp, class, now);
         }
         let Some(off) = protocol::upload_offset(&resp) else {
-            return self.count_attempt(id, "server answered HEAD without Upload-Offset".into(), now, true);
+            return self.count_attempt(id, FailReason::NoOffset, now, true);
         };
         let size = self.files[&id].upload_size();
         let len: Option<u64> = resp.header(tus::H_UPLOAD_LENGTH).and_then(|v| v.parse().ok());
@@ -137,7 +138,7 @@ impl Engine {
                 self.count_attempt(id, reason, now, false);
             }
             StatusClass::ChecksumMismatch => self.count_attempt(id, reason, now, false),
-            StatusClass::DigestMismatch => self.start_rehash(id, reason),
+            StatusClass::DigestMismatch => self.start_rehash(id, FailReason::DigestMismatch { detail: protocol::detail(resp) }),
             StatusClass::Gone => {
                 self.count_attempt(id, reason, now, false);
                 if self.files[&id].outcome.is_none() {
@@ -174,9 +175,7 @@ impl Engine {
                 self.with_file(id, |f| f.up.retry_at = Some(at));
                 self.timers.set(at, Timer::Retry(id));
             }
-            NetError::Timeout => self.count_attempt_after(id, "the request timed out".into(), now, None),
-            NetError::Aborted => self.count_attempt_after(id, "the request was aborted".into(), now, None),
-            NetError::Other(m) => self.count_attempt_after(id, format!("network error: {m}"), now, None),
+            e => self.count_attempt_after(id, net_reason(e), now, None),
         }
     }
 
@@ -186,7 +185,7 @@ impl Engine {
         match r.kind {
             ReqKind::Create(id) | ReqKind::Head(id) | ReqKind::Patch(id) => {
                 self.abort_file_request(id);
-                self.count_attempt_after(id, "the connection stalled".into(), now, None);
+                self.count_attempt_after(id, FailReason::Stalled, now, None);
             }
             ReqKind::Check(ids) => {
                 self.inflight.finish(req);
@@ -219,5 +218,17 @@ impl Engine {
         };
         self.speed.meter.add(delta, now);
         self.with_file(id, |f| f.up.inflight_sent = sent);
+    }
+}
+
+/// Why a request that got no answer counts as a failed attempt.
+fn net_reason(e: NetError) -> FailReason {
+    match e {
+        NetError::Offline | NetError::Connection => FailReason::Connection,
+        NetError::Timeout => FailReason::Timeout,
+        NetError::Aborted => FailReason::Aborted,
+        NetError::Gone => FailReason::Gone,
+        NetError::Worker(fault) => FailReason::Worker { fault },
+        NetError::Other(detail) => FailReason::Network { detail },
     }
 }

@@ -4,6 +4,7 @@ use super::types::*;
 use super::view::*;
 
 use crate::facts::{Decision, FileFacts, MediaKind, Outcome, UploadNote};
+use crate::failure::FailReason;
 
 /// Pipeline position (see `parts::Queues` for how queues and stages agree).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,9 +42,9 @@ pub(crate) struct Upload {
     /// Waiting to retry at this time.
     pub retry_at: Option<u64>,
     pub attempts: u32,
-    pub last_error: Option<String>,
+    pub last_error: Option<FailReason>,
     /// The server reason of a 422, kept while re-hashing.
-    pub digest_mismatch: Option<String>,
+    pub digest_mismatch: Option<FailReason>,
     /// This file's chunk size, grown on a fast link (0: the base chunk; `chunks.rs`).
     pub chunk: u64,
     /// The range of the next PATCH, whose checksum the driver is digesting ahead.

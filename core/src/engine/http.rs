@@ -121,6 +121,13 @@ pub enum NetError {
     Timeout,
     /// The driver aborted it (normally because the engine asked; such answers are ignored).
     Aborted,
-    /// Anything else: connection reset, DNS, CORS (XHR status 0) ...
+    /// The connection failed: refused, reset, DNS, CORS (XHR status 0); the browser does not
+    /// say which.
+    Connection,
+    /// The body (the file or its prepared copy) was no longer there to send.
+    Gone,
+    /// The body's checksum could not be computed.
+    Worker(crate::failure::WorkerFault),
+    /// Anything else, in the platform's own words (shown untranslated).
     Other(String),
 }

@@ -152,7 +152,7 @@ impl Engine {
             f.prepared = None;
             f.prepare_done = false;
             f.stage = Stage::Done;
-            f.outcome = Some(Outcome::Failed(super::CANCELLED.into()));
+            f.outcome = Some(Outcome::Failed(crate::failure::FailReason::Cancelled));
         });
     }
 

@@ -100,9 +100,6 @@ use file::FileState;
 use parts::{InFlight, Outbox, Queues, RunState, Speed, Timers};
 use std::collections::{BTreeMap, HashMap};
 
-/// The reason of a file the user cancelled (a failure, so that "retry" brings it back).
-pub const CANCELLED: &str = "cancelled";
-
 /// How many `Inspect` actions may be outstanding at once. Inspection is bound by the browser's
 /// file-read latency, not by CPU, so many may wait at once (each holds at most `INSPECT_BYTES`
 /// briefly). The plan no longer waits for them, so this is tuned for a smooth page rather than
@@ -280,7 +277,7 @@ impl Engine {
     }
 
     /// Cancel one file: abort, DELETE the upload when the server supports termination, forget
-    /// its resume record. Outcome `Failed(CANCELLED)`.
+    /// its resume record. Outcome `Failed(FailReason::Cancelled)`.
     pub fn cancel_file(&mut self, id: FileId, now: u64) {
         self.cancel_file_inner(id, now);
         self.pump(now);
@@ -302,13 +299,13 @@ impl Engine {
     }
 
     /// Answer to `Action::Inspect`. `Err` (the file could not be read) fails the file.
-    pub fn handle_inspected(&mut self, id: FileId, facts: Result<FileFacts, String>, now: u64) {
+    pub fn handle_inspected(&mut self, id: FileId, facts: Result<FileFacts, crate::failure::FailReason>, now: u64) {
         self.on_inspected(id, facts, now);
         self.pump(now);
     }
 
     /// Answer to `Action::Hash`: lower-case hex SHA-256 of the original, or why it failed.
-    pub fn handle_hashed(&mut self, id: FileId, sha256: Result<String, String>, now: u64) {
+    pub fn handle_hashed(&mut self, id: FileId, sha256: Result<String, crate::failure::FailReason>, now: u64) {
         self.on_hashed(id, sha256, now);
         self.pump(now);
     }

@@ -5,6 +5,7 @@ use super::file::{FileState, Stage};
 use super::types::*;
 use super::Engine;
 use crate::facts::{decide, Decision, FileFacts, MediaKind, Outcome, UploadNote};
+use crate::failure::FailReason;
 
 impl Engine {
     pub(crate) fn decide_file(&self, f: &FileState) -> Option<Decision> {
@@ -137,7 +138,7 @@ impl Engine {
         }
     }
 
-    pub(crate) fn on_inspected(&mut self, id: FileId, facts: Result<FileFacts, String>, _now: u64) {
+    pub(crate) fn on_inspected(&mut self, id: FileId, facts: Result<FileFacts, FailReason>, _now: u64) {
         if self.stage(id) != Some(Stage::Inspecting) {
             return;
         }
@@ -162,7 +163,7 @@ impl Engine {
         }
     }
 
-    pub(crate) fn on_hashed(&mut self, id: FileId, sha: Result<String, String>, now: u64) {
+    pub(crate) fn on_hashed(&mut self, id: FileId, sha: Result<String, FailReason>, now: u64) {
         match self.stage(id) {
             Some(Stage::Hashing) => {}
             Some(Stage::Rehashing) => return self.on_rehashed(id, sha, now),
@@ -199,10 +200,10 @@ impl Engine {
             f.prepare_done = true;
             match outcome {
                 PrepareOutcome::Prepared { size, sha256, mime } => {
-                    f.prepared = Some(super::file::Prepared { size, sha256: sha256.to_ascii_lowercase(), mime });
+                    f.prepared = Some(super::file::Prepared { size, sha256: sha256.to_ascii_lowercase(), mime: Some(mime) });
                     f.note = downsize.then_some(UploadNote::Downsized);
                 }
-                PrepareOutcome::KeepOriginal { .. } => {
+                PrepareOutcome::KeepOriginal { .. } | PrepareOutcome::Failed { .. } => {
                     f.prepared = None;
                     f.note = Some(UploadNote::KeptOriginal);
                 }

@@ -1,6 +1,8 @@
 //! tus wire helpers for the client: server capabilities from OPTIONS and request headers
 //! (URL resolution is `url.rs`). Pure functions.
 use super::http::{ChecksumAlgo, HttpResponse};
+use crate::api::error::{ApiErrorBody, ApiErrorCode, H_SHOEBOX_ERROR};
+use crate::failure::FailReason;
 use crate::tus::*;
 pub use crate::url::{origin_of, resolve_url};
 
@@ -58,15 +60,26 @@ pub fn retry_after_ms(r: &HttpResponse) -> Option<u64> {
     r.header("Retry-After")?.parse::<u64>().ok().map(|s| s.saturating_mul(1000))
 }
 
-/// A server's reason, short enough for a file row.
-pub fn reason(r: &HttpResponse) -> String {
-    let body = r.body.trim();
-    let body: String = body.chars().take(200).collect();
-    if body.is_empty() {
-        format!("server answered {}", r.status)
+/// Why the server refused: its status, Shoebox's code (the `Shoebox-Error` header of a tus
+/// answer, or the JSON body of an API answer) and its own text, short enough for a file row.
+pub fn reason(r: &HttpResponse) -> FailReason {
+    let detail: String = detail(r);
+    let code = match r.header(H_SHOEBOX_ERROR) {
+        Some(h) => Some(ApiErrorCode::parse(h)),
+        None => serde_json::from_str::<ApiErrorBody>(&r.body).ok().map(|b| b.code),
+    };
+    if detail.is_empty() && code.is_none() {
+        FailReason::ServerAnswered { status: r.status }
     } else {
-        format!("server answered {}: {body}", r.status)
+        FailReason::ServerSaid { status: r.status, code, detail }
     }
+}
+
+/// The server's own text: a tus body as it is, an API body's `message`; at most 200 characters.
+pub fn detail(r: &HttpResponse) -> String {
+    let body = r.body.trim();
+    let text = serde_json::from_str::<ApiErrorBody>(body).map(|b| b.message).unwrap_or_else(|_| body.to_string());
+    text.trim().chars().take(200).collect()
 }
 
 /// Headers every request carries.

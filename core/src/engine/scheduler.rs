@@ -102,7 +102,7 @@ impl Engine {
     }
 
     /// Fail a file with a reason (releases its slot).
-    pub(crate) fn fail(&mut self, id: FileId, reason: String) {
+    pub(crate) fn fail(&mut self, id: FileId, reason: crate::failure::FailReason) {
         self.release(id);
         self.with_file(id, |f| {
             f.stage = Stage::Done;

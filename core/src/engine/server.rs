@@ -42,7 +42,7 @@ pub(crate) struct ServerState {
     /// Tries in a row that found it unreachable (for the retry delay).
     pub reach_failures: usize,
     /// A creation was answered 507: no room for more (quota or disk); the server's reason.
-    pub storage_full: Option<String>,
+    pub storage_full: Option<crate::failure::FailReason>,
 }
 
 impl ServerState {
@@ -163,7 +163,7 @@ impl Engine {
 
     /// A creation answered 507: no new upload is created until there is room (asked again
     /// later); uploads the server already took go on.
-    pub(crate) fn storage_is_full(&mut self, reason: String, now: u64) {
+    pub(crate) fn storage_is_full(&mut self, reason: crate::failure::FailReason, now: u64) {
         if self.server.storage_full.is_none() {
             self.timers.set(now + STORAGE_RETRY_MS, Timer::Server);
         }

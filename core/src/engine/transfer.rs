@@ -9,6 +9,7 @@ use super::types::*;
 use super::view::*;
 use super::Engine;
 use crate::facts::{Outcome, SkipReason};
+use crate::failure::FailReason;
 
 /// What a file needs next, from its upload state alone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -196,7 +197,7 @@ impl Engine {
 
     /// One more attempt without progress: fail past the limit, else retry at once or (with
     /// `backoff`) after an exponential, jittered delay.
-    pub(crate) fn count_attempt(&mut self, id: FileId, reason: String, now: u64, backoff: bool) {
+    pub(crate) fn count_attempt(&mut self, id: FileId, reason: FailReason, now: u64, backoff: bool) {
         let max = self.settings.max_attempts.max(1);
         let attempts = self
             .with_file(id, |f| {
@@ -215,7 +216,7 @@ impl Engine {
     }
 
     /// `count_attempt` with backoff, no sooner than the server's Retry-After.
-    pub(crate) fn count_attempt_after(&mut self, id: FileId, reason: String, now: u64, retry_after: Option<u64>) {
+    pub(crate) fn count_attempt_after(&mut self, id: FileId, reason: FailReason, now: u64, retry_after: Option<u64>) {
         self.count_attempt(id, reason, now, true);
         let (Some(ra), Some(at)) = (retry_after, self.files.get(&id).and_then(|f| f.up.retry_at)) else { return };
         self.retry_at(id, at.max(now + ra.min(super::retry::BACKOFF_CAP_MS)));
@@ -228,7 +229,7 @@ impl Engine {
 
     /// 422: the server's digest of the whole upload did not match what we declared. Hash the
     /// original again: changed → start over, unchanged → fail with the server's reason.
-    pub(crate) fn start_rehash(&mut self, id: FileId, reason: String) {
+    pub(crate) fn start_rehash(&mut self, id: FileId, reason: FailReason) {
         self.restart_upload(id);
         self.release(id);
         self.with_file(id, |f| {
@@ -238,9 +239,9 @@ impl Engine {
         self.out.act(Action::Hash { file: id });
     }
 
-    pub(crate) fn on_rehashed(&mut self, id: FileId, sha: Result<String, String>, now: u64) {
+    pub(crate) fn on_rehashed(&mut self, id: FileId, sha: Result<String, FailReason>, now: u64) {
         let f = &self.files[&id];
-        let reason = f.up.digest_mismatch.clone().unwrap_or_default();
+        let reason = f.up.digest_mismatch.clone().unwrap_or(FailReason::Unknown);
         match sha {
             Err(e) => self.fail(id, e),
             Ok(s) if Some(s.to_ascii_lowercase()) == f.sha256 => self.fail(id, reason),

@@ -150,12 +150,5 @@ impl EngineSettings {
     }
 }
 
-/// What the driver found out by running Prepare (contracts.md).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum PrepareOutcome {
-    /// The driver keeps the prepared blob (for `Body::Slice { source: Prepared }`) until the
-    /// file has an outcome. `mime`: the prepared bytes' type when it differs from the original.
-    Prepared { size: u64, sha256: String, mime: Option<String> },
-    /// Upload the original instead (not smaller, undecodable, ...).
-    KeepOriginal { reason: String },
-}
+/// What the driver found out by running Prepare (contracts.md): the worker's own result.
+pub use crate::worker_protocol::PrepareOutcome;

@@ -145,7 +145,7 @@ pub struct FileView {
     /// Attempts in a row without progress (for "retrying (3)").
     pub attempts: u32,
     /// The last error, while retrying or failed.
-    pub last_error: Option<String>,
+    pub last_error: Option<crate::failure::FailReason>,
 }
 
 /// Skipped files per reason.
@@ -305,7 +305,7 @@ impl FileView {
             }
             Phase::Retrying { in_s, .. } => RowState::Retrying { in_s },
             Phase::Paused => RowState::Paused,
-            Phase::Done => RowState::Done(self.outcome.clone().unwrap_or(Outcome::Failed("unknown".into()))),
+            Phase::Done => RowState::Done(self.outcome.clone().unwrap_or(Outcome::Failed(crate::failure::FailReason::Unknown))),
         }
     }
 }

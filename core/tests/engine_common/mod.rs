@@ -286,8 +286,8 @@ impl H {
             }
             Action::Prepare { file, .. } => {
                 let out = match &self.files[&file].prepared {
-                    Some(p) => PrepareOutcome::Prepared { size: p.size(), sha256: p.sha(), mime: None },
-                    None => PrepareOutcome::KeepOriginal { reason: "not smaller".into() },
+                    Some(p) => PrepareOutcome::Prepared { size: p.size(), sha256: p.sha(), mime: "image/jpeg".into() },
+                    None => PrepareOutcome::KeepOriginal { reason: shoebox_core::facts::KeepReason::NotSmaller },
                 };
                 self.e.handle_prepared(file, out, now);
             }

@@ -1,7 +1,12 @@
 //! The one error type of the HTTP layer: every handler returns `Result<_, ApiError>`, and each
-//! variant maps to exactly one tus/API status code with a plain-text reason.
+//! variant maps to exactly one status and one code (`ApiErrorCode`, docs/api.md). A tus answer
+//! keeps the plain-text reason tus clients show and carries the code in `Shoebox-Error`; on
+//! `/api/v1` [`json_errors`] turns it into the JSON body `{"code", "message", …values}`.
+use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use shoebox_core::api::{ApiErrorBody, ApiErrorCode, H_SHOEBOX_ERROR};
 use shoebox_core::tus::{H_TUS_VERSION, TUS_VERSION};
 
 #[derive(Debug)]
@@ -24,8 +29,18 @@ pub enum ApiError {
     DigestMismatch(String),
     /// tus checksum extension: the chunk's `Upload-Checksum` did not match.
     ChecksumMismatch,
-    /// Disk (or quota) full.
+    /// Disk full.
     InsufficientStorage(String),
+    /// The account's quota is used up: (used, quota, needed) when known. Only for the
+    /// account's own tokens: a visitor gets `KioskFull`, without the operator's figures.
+    QuotaFull(Option<(u64, u64, u64)>),
+    /// A kiosk visit cannot take more.
+    KioskFull,
+    /// A file over the kiosk's per-file limit (the limit is the kiosk's, shown to its visitors).
+    OverKioskLimit {
+        length: u64,
+        limit: u64,
+    },
     /// Too many attempts (pairing codes): try again later.
     RateLimited,
     /// The data folder is read-only (a remount after disk errors, a full snapshot): 503 with
@@ -53,14 +68,50 @@ impl ApiError {
             Locked => StatusCode::LOCKED,
             UnsupportedVersion => StatusCode::PRECONDITION_FAILED,
             UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            TooLarge(_) | OverKioskLimit { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             DigestMismatch(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ChecksumMismatch => StatusCode::from_u16(460).expect("460 is a valid status"),
-            InsufficientStorage(_) => StatusCode::INSUFFICIENT_STORAGE,
+            InsufficientStorage(_) | QuotaFull(_) | KioskFull => StatusCode::INSUFFICIENT_STORAGE,
             RateLimited => StatusCode::TOO_MANY_REQUESTS,
             ReadOnly(_) => StatusCode::SERVICE_UNAVAILABLE,
             Internal(_) | StoredMismatch(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
+    }
+    /// The code clients read instead of the message.
+    pub fn code(&self) -> ApiErrorCode {
+        use ApiError::*;
+        match self {
+            BadRequest(_) => ApiErrorCode::BadRequest,
+            Unauthorized => ApiErrorCode::Unauthorized,
+            Forbidden(_) => ApiErrorCode::Forbidden,
+            NotFound => ApiErrorCode::NotFound,
+            Gone => ApiErrorCode::Gone,
+            Conflict(_) => ApiErrorCode::OffsetConflict,
+            Locked => ApiErrorCode::Locked,
+            UnsupportedVersion => ApiErrorCode::UnsupportedVersion,
+            UnsupportedMediaType => ApiErrorCode::UnsupportedMediaType,
+            TooLarge(_) => ApiErrorCode::TooLarge,
+            OverKioskLimit { .. } => ApiErrorCode::OverKioskLimit,
+            DigestMismatch(_) => ApiErrorCode::DigestMismatch,
+            ChecksumMismatch => ApiErrorCode::ChecksumMismatch,
+            InsufficientStorage(_) => ApiErrorCode::StorageFull,
+            QuotaFull(_) => ApiErrorCode::QuotaFull,
+            KioskFull => ApiErrorCode::KioskFull,
+            RateLimited => ApiErrorCode::RateLimited,
+            ReadOnly(_) => ApiErrorCode::ReadOnly,
+            StoredMismatch(_) => ApiErrorCode::StoredMismatch,
+            Internal(_) => ApiErrorCode::Internal,
+        }
+    }
+    /// The JSON body of this error on `/api/v1`: its code, message and values.
+    pub fn body(&self) -> ApiErrorBody {
+        let mut b = ApiErrorBody::new(self.code(), self.message());
+        match self {
+            ApiError::OverKioskLimit { limit, .. } => b.limit = Some(*limit),
+            ApiError::QuotaFull(Some((used, quota, needed))) => (b.used, b.quota, b.needed) = (Some(*used), Some(*quota), Some(*needed)),
+            _ => {}
+        }
+        b
     }
     fn message(&self) -> String {
         use ApiError::*;
@@ -69,6 +120,12 @@ impl ApiError {
                 m.clone()
             }
             ReadOnly(m) => format!("the server cannot write right now (its storage is read-only); nothing was lost, try again later: {m}"),
+            QuotaFull(Some((used, quota, length))) => format!(
+                "storage is full: {used} of {quota} bytes used, and this file needs {length} more. Free some space or ask for a larger quota."
+            ),
+            QuotaFull(None) => "storage is full: this upload goes past the quota; the chunk was discarded".into(),
+            KioskFull => "this kiosk cannot take more right now".into(),
+            OverKioskLimit { length, limit } => format!("{length} bytes is over this kiosk's limit of {limit} bytes"),
             Unauthorized => "missing or invalid bearer token".into(),
             RateLimited => "too many attempts; wait a few minutes and try again".into(),
             NotFound => "no such upload or media".into(),
@@ -141,8 +198,10 @@ impl IntoResponse for ApiError {
             tracing::error!(%detail, "internal error");
         }
         let mut res = (self.status(), self.message()).into_response();
+        res.extensions_mut().insert(self.body());
         let h = res.headers_mut();
         h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
+        h.insert(H_SHOEBOX_ERROR, HeaderValue::from_static(self.code().as_str()));
         if matches!(self, ApiError::UnsupportedVersion) {
             h.insert(H_TUS_VERSION, HeaderValue::from_static(TUS_VERSION));
         }
@@ -154,4 +213,16 @@ impl IntoResponse for ApiError {
         }
         res
     }
+}
+
+/// On `/api/v1`: an `ApiError` answer's body becomes its JSON (`{"code", "message", …values}`);
+/// the status and the other headers stay.
+pub async fn json_errors(req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    let Some(body) = res.extensions_mut().remove::<ApiErrorBody>() else { return res };
+    let json = serde_json::to_string(&body).unwrap_or_default();
+    let (mut parts, _) = res.into_parts();
+    parts.headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, axum::body::Body::from(json))
 }

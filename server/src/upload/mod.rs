@@ -115,7 +115,7 @@ fn kiosk_limit(state: &AppState, profile: &str, length: u64, video: bool) -> Res
     let l = &settings.limits;
     let max = if video { l.max_video_bytes } else { l.max_photo_bytes };
     if length > max {
-        return Err(ApiError::TooLarge(format!("{length} bytes is over this kiosk's limit of {max} bytes")));
+        return Err(ApiError::OverKioskLimit { length, limit: max });
     }
     Ok(())
 }
@@ -147,11 +147,8 @@ pub async fn within_quota(state: &AppState, access: &Access, user: &str, length:
 /// The 507 of a quota: with its figures for the account's own tokens, none for a visitor.
 pub fn storage_full(access: &Access, figures: Option<(u64, u64, u64)>) -> ApiError {
     match (access, figures) {
-        (Access::Visitor { .. }, _) => ApiError::InsufficientStorage("this kiosk cannot take more right now".into()),
-        (_, Some((used, quota, length))) => ApiError::InsufficientStorage(format!(
-            "storage is full: {used} of {quota} bytes used, and this file needs {length} more. Free some space or ask for a larger quota."
-        )),
-        (_, None) => ApiError::InsufficientStorage("storage is full: this upload goes past the quota; the chunk was discarded".into()),
+        (Access::Visitor { .. }, _) => ApiError::KioskFull,
+        (_, figures) => ApiError::QuotaFull(figures),
     }
 }
 

@@ -132,7 +132,11 @@ impl NativeDriver {
                 self.engine.handle_hashed(file, Ok(h.finish_hex()), now);
             }
             Action::Prepare { file, .. } => {
-                self.engine.handle_prepared(file, PrepareOutcome::KeepOriginal { reason: "native driver does not prepare".into() }, now);
+                self.engine.handle_prepared(
+                    file,
+                    PrepareOutcome::KeepOriginal { reason: shoebox_core::facts::KeepReason::Unsupported },
+                    now,
+                );
             }
             Action::Http { req, request } => {
                 *self.http_count.entry(request.method.as_str()).or_default() += 1;
