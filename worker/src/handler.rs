@@ -73,12 +73,12 @@ pub async fn read(blob: &Blob, start: f64, end: f64) -> Result<Vec<u8>, String> 
 /// Bytes per call into SHA-256 within a slice (see [`hash_stream`]).
 const HASH_PIECE: usize = 1 << 20;
 
-/// Reads kept in flight while hashing: with one, Chromium's slice reads (~270 MB/s here) and
-/// hashing take turns more often than they overlap.
+/// Reads kept in flight while hashing: with one, Chromium's slice reads and hashing take turns
+/// more often than they overlap (BENCHMARKS.md, "Figures behind the code's constants").
 pub const HASH_READS_IN_FLIGHT: usize = 2;
 
 /// Blobs up to this size are hashed in one go by the browser's own SHA-256 (WebCrypto), which
-/// runs natively, several times faster than SHA-256 in wasm (~150–210 MB/s here). It needs
+/// runs natively, several times faster than SHA-256 in wasm (BENCHMARKS.md). It needs
 /// the whole blob in memory, hence the bound: photos and chunk checksums fit, videos stream.
 pub const ONE_SHOT_MAX: f64 = 64.0 * 1024.0 * 1024.0;
 

@@ -1,7 +1,8 @@
 //! Warm-up at worker start, before it announces `Ready`: a few MiB of SHA-256, so that V8 has
 //! already tiered the compression function up to its optimising compiler when the first file
-//! arrives. wasm has no on-stack replacement, so a call begun in the baseline tier (~30 MB/s
-//! here, against ~230–260 MB/s optimised) ends there. The app's pool starts its workers right
+//! arrives. wasm has no on-stack replacement, so a call begun in the baseline tier (several
+//! times slower than optimised code; BENCHMARKS.md, "Figures behind the code's constants")
+//! ends there. The app's pool starts its workers right
 //! after the first paint, long before the first drop, so nobody waits for this.
 //!
 //! Photos are deliberately not warmed up the same way: a prepare of a small synthetic JPEG
