@@ -58,12 +58,11 @@ async function throttle(page, bytesPerSecond) {
 
 /** The kiosk starts a visit with "Upload from your phone", and the phone opens its QR link. */
 async function joinFromPhone(kioskPage, phonePage, base) {
-  let link;
-  kioskPage.on('response', async (r) => {
-    if (r.url().endsWith('/sessions/current/phone')) link = `${base}/?visit=${(await r.json()).token}`;
-  });
   await kioskPage.goto(`${base}/?kiosk=shop&key=${KEY}`);
+  // Wait for the answer itself: the QR code can be drawn before a response listener reads the body.
+  const answer = kioskPage.waitForResponse((r) => r.url().endsWith('/sessions/current/phone') && r.ok(), { timeout: 20000 });
   await kioskPage.getByTestId('kiosk-use-phone').click();
+  const link = `${base}/?visit=${(await (await answer).json()).token}`;
   await kioskPage.getByTestId('kiosk-qr').waitFor({ timeout: 20000 });
   await phonePage.goto(link);
 }
