@@ -4,13 +4,35 @@ use serde::{Deserialize, Serialize};
 use shoebox_core::engine::{AlbumMode, EngineSettings};
 use shoebox_core::limits::{LimitsChoice, Quality};
 
+/// Kept as `{"mode": "named", "name": "Trip"}` or `{"mode": "folder"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", tag = "mode", content = "name")]
+#[serde(rename_all = "camelCase", tag = "mode", content = "name", try_from = "StoredAlbum")]
 pub enum AlbumSetting {
     /// One album per top folder (the server's default when `album` is absent).
     Folder,
     None,
     Named(String),
+}
+
+/// The kept form read as a plain struct: serde's adjacently tagged decoder buffers the value
+/// and costs the first screen's wasm several times this, for one small setting.
+#[derive(Deserialize)]
+struct StoredAlbum {
+    mode: String,
+    #[serde(default)]
+    name: Option<String>,
+}
+
+impl TryFrom<StoredAlbum> for AlbumSetting {
+    type Error = &'static str;
+    fn try_from(s: StoredAlbum) -> Result<Self, Self::Error> {
+        match (s.mode.as_str(), s.name) {
+            ("folder", _) => Ok(AlbumSetting::Folder),
+            ("none", _) => Ok(AlbumSetting::None),
+            ("named", Some(name)) => Ok(AlbumSetting::Named(name)),
+            _ => Err("unknown album setting"),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -192,6 +214,18 @@ mod tests {
         assert_eq!(s.album, AlbumSetting::None);
         s.apply_param("quality", "bogus");
         assert_eq!(s.quality, Quality::High);
+    }
+    #[test]
+    fn the_album_setting_reads_back_what_it_writes_and_what_earlier_builds_kept() {
+        for album in [AlbumSetting::Folder, AlbumSetting::None, AlbumSetting::Named("Trip".into())] {
+            let kept = serde_json::to_string(&Settings { album: album.clone(), ..Settings::default() }).unwrap();
+            assert_eq!(Settings::from_json(&kept).map(|s| s.album), Some(album), "{kept}");
+        }
+        let earlier = r#"{"album":{"mode":"named","name":"Trip"},"parallel":4}"#;
+        assert_eq!(Settings::from_json(earlier).map(|s| (s.album, s.parallel)), Some((AlbumSetting::Named("Trip".into()), 4)));
+        assert_eq!(Settings::from_json(r#"{"album":{"mode":"folder"}}"#).map(|s| s.album), Some(AlbumSetting::Folder));
+        assert_eq!(Settings::from_json(r#"{"album":{"mode":"named"}}"#), None, "a name is needed");
+        assert_eq!(Settings::from_json(r#"{"album":{"mode":"other"}}"#), None);
     }
     #[test]
     fn empty_endpoint_means_this_server() {

@@ -349,11 +349,8 @@ pub fn bytes(n: u64) -> String {
         v /= 1000.0;
         u += 1;
     }
-    if v < 10.0 {
-        format!("{v:.1} {}", UNITS[u])
-    } else {
-        format!("{v:.0} {}", UNITS[u])
-    }
+    let places = if v < 10.0 { 1 } else { 0 };
+    format!("{} {}", shoebox_core::decimal::fixed(v, places), UNITS[u])
 }
 
 /// "about 6 min", rounded so the figure does not flicker.

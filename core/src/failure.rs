@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Why a file ended as failed (`Outcome::Failed`), or why its last attempt did.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", tag = "kind")]
+#[serde(rename_all = "camelCase")]
 pub enum FailReason {
     /// No answer in time.
     Timeout,
@@ -45,7 +45,7 @@ pub enum FailReason {
 
 /// Why a worker job (inspect, hash, digest, prepare, thumbnail) gave no result.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", tag = "kind")]
+#[serde(rename_all = "camelCase")]
 pub enum WorkerFault {
     /// Reading the blob failed; the browser's own words.
     ReadFailed { detail: String },

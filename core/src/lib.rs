@@ -17,6 +17,7 @@
 
 pub mod api;
 pub mod companions;
+pub mod decimal;
 pub mod devices;
 pub mod engine;
 pub mod facts;

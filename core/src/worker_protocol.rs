@@ -41,36 +41,60 @@ impl Job {
     }
 }
 
+/// What a worker answers. Externally tagged (`"ready"`, `{"hashed": "<hex>"}`), newtype
+/// variants where one value says it all, and holding only what a worker can say: the app
+/// decodes every reply, and serde's internally tagged form, struct variants or the engine's
+/// wider enums would cost the first screen's wasm several times this decoder. The pool turns a
+/// reply into the engine's values (`PrepareOutcome`, `WorkerFault`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "reply", rename_all = "camelCase")]
+#[serde(rename_all = "camelCase")]
 pub enum Reply {
     Ready,
-    Inspected {
-        facts: FileFacts,
-    },
-    Hashed {
-        sha256: String,
-    },
+    Inspected(FileFacts),
+    /// The whole blob's SHA-256, lower-case hex.
+    Hashed(String),
     /// Raw digest of a `Digest` job, lower-case hex.
-    Digested {
-        hex: String,
-    },
-    /// What Prepare made; the prepared bytes (if any) ride along as the envelope's ArrayBuffer.
+    Digested(String),
+    /// Prepare made new bytes (they ride along as the envelope's ArrayBuffer): their size,
+    /// digest and type (the worker sniffed them).
     Prepared {
-        outcome: PrepareOutcome,
-    },
-    /// The thumbnail's JPEG rides along as the envelope's ArrayBuffer.
-    Thumbnail {
         size: u64,
+        sha256: String,
+        mime: String,
     },
-    Failed {
-        fault: WorkerFault,
-    },
+    /// Prepare says: upload the original instead.
+    KeptOriginal(KeepReason),
+    /// The thumbnail's JPEG (its size here) rides along as the envelope's ArrayBuffer.
+    Thumbnail(u64),
+    Failed(JobFault),
+}
+
+/// Why a worker could not do a job, as the worker itself says it (the pool adds the faults
+/// only it can see: crashes, dropped workers, unexpected replies).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum JobFault {
+    /// Reading the blob failed; the browser's own words.
+    ReadFailed(String),
+    /// The job could not be decoded (a pool and worker of different builds).
+    MalformedJob,
+    /// The browser could not make the thumbnail; its own words.
+    Thumbnail(String),
+}
+
+impl From<JobFault> for WorkerFault {
+    fn from(fault: JobFault) -> Self {
+        match fault {
+            JobFault::ReadFailed(detail) => WorkerFault::ReadFailed { detail },
+            JobFault::MalformedJob => WorkerFault::MalformedJob,
+            JobFault::Thumbnail(detail) => WorkerFault::Thumbnail { detail },
+        }
+    }
 }
 
 /// What Prepare gave, the same value from the worker through the pool to the engine.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "result", rename_all = "camelCase")]
+#[serde(rename_all = "camelCase")]
 pub enum PrepareOutcome {
     /// New bytes: their size, digest and type (the worker sniffed them). The driver keeps the
     /// prepared blob (for `Body::Slice { source: Prepared }`) until the file has an outcome.

@@ -134,14 +134,14 @@ impl WorkerPool {
 
     pub async fn inspect(&self, file: File) -> Result<FileFacts, WorkerFault> {
         match self.run(Job::Inspect { name: file.name() }, file.into()).await? {
-            (Reply::Inspected { facts }, _) => Ok(facts),
+            (Reply::Inspected(facts), _) => Ok(facts),
             (other, _) => Err(unexpected(other)),
         }
     }
 
     pub async fn hash(&self, blob: Blob) -> Result<String, WorkerFault> {
         match self.run(Job::Hash, blob).await? {
-            (Reply::Hashed { sha256 }, _) => Ok(sha256),
+            (Reply::Hashed(sha256), _) => Ok(sha256),
             (other, _) => Err(unexpected(other)),
         }
     }
@@ -149,7 +149,7 @@ impl WorkerPool {
     /// A chunk's checksum digest (raw bytes) with exactly the algorithm the engine asked for.
     pub async fn digest(&self, blob: Blob, algo: shoebox_core::tus::ChecksumAlgo) -> Result<Vec<u8>, WorkerFault> {
         match self.run(Job::Digest { algo }, blob).await? {
-            (Reply::Digested { hex }, _) => shoebox_core::hash::unhex(&hex).ok_or(WorkerFault::MalformedDigest),
+            (Reply::Digested(hex), _) => shoebox_core::hash::unhex(&hex).ok_or(WorkerFault::MalformedDigest),
             (other, _) => Err(unexpected(other)),
         }
     }
@@ -157,16 +157,15 @@ impl WorkerPool {
     pub async fn prepare(&self, file: File, max_pixels: Option<u64>, quality: u8, strip_location: bool) -> PrepareResult {
         let failed = |fault: WorkerFault| PrepareResult { outcome: PrepareOutcome::Failed { why: fault.into() }, blob: None };
         match self.run(Job::Prepare { max_pixels, quality, strip_location }, file.into()).await {
-            Ok((Reply::Prepared { outcome: outcome @ PrepareOutcome::Prepared { .. } }, buf)) => {
-                let PrepareOutcome::Prepared { mime, .. } = &outcome else { unreachable!() };
+            Ok((Reply::Prepared { size, sha256, mime }, buf)) => {
                 let opts = BlobPropertyBag::new();
-                opts.set_type(mime);
+                opts.set_type(&mime);
                 match Blob::new_with_buffer_source_sequence_and_options(&js_sys::Array::of1(&buf), &opts) {
-                    Ok(blob) => PrepareResult { outcome, blob: Some(blob) },
+                    Ok(blob) => PrepareResult { outcome: PrepareOutcome::Prepared { size, sha256, mime }, blob: Some(blob) },
                     Err(_) => failed(WorkerFault::NoBlob),
                 }
             }
-            Ok((Reply::Prepared { outcome }, _)) => PrepareResult { outcome, blob: None },
+            Ok((Reply::KeptOriginal(reason), _)) => PrepareResult { outcome: PrepareOutcome::KeepOriginal { reason }, blob: None },
             Ok((other, _)) => failed(unexpected(other)),
             Err(e) => failed(e),
         }
@@ -175,7 +174,7 @@ impl WorkerPool {
     /// The library's thumbnail of a photo (a JPEG blob of `width` x `height`, upright).
     pub async fn thumbnail(&self, blob: Blob, width: u32, height: u32) -> Result<Blob, WorkerFault> {
         match self.run(Job::Thumbnail { width, height }, blob).await? {
-            (Reply::Thumbnail { .. }, buf) => {
+            (Reply::Thumbnail(_), buf) => {
                 let opts = BlobPropertyBag::new();
                 opts.set_type("image/jpeg");
                 Blob::new_with_buffer_source_sequence_and_options(&js_sys::Array::of1(&buf), &opts).map_err(|_| WorkerFault::NoBlob)
@@ -218,7 +217,7 @@ impl Drop for WorkerPool {
 
 fn unexpected(r: Reply) -> WorkerFault {
     match r {
-        Reply::Failed { fault } => fault,
+        Reply::Failed(fault) => fault.into(),
         _ => WorkerFault::UnexpectedReply,
     }
 }

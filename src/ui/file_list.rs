@@ -74,9 +74,9 @@ pub fn FileList() -> impl IntoView {
                             on:click=move |_| { filter.set(f); scroll.set(0.0); }>{label}</button>
                     }).collect_view()}
                 </div>
-                <div class="file-scroll" style:height=format!("{VIEW_PX}px") tabindex="0" aria-label=s::FILE_LIST
+                <div class="file-scroll" style:height=format!("{}px", VIEW_PX as u32) tabindex="0" aria-label=s::FILE_LIST
                     on:scroll=move |e| { let el: web_sys::Element = event_target(&e); scroll.set(el.scroll_top() as f64); }>
-                    <div class="file-spacer" style:height=move || format!("{}px", matching.with(|m| m.len()) as f64 * ROW_PX)>
+                    <div class="file-spacer" style:height=move || format!("{}px", matching.with(|m| m.len()) * ROW_PX as usize)>
                         <For each=window key=|(pos, r)| (*pos, r.id, state_text(&r.state))
                             children=move |(pos, row)| view! { <Row pos=pos row=row/> }/>
                     </div>
@@ -103,7 +103,7 @@ fn Row(pos: usize, row: FileRow) -> impl IntoView {
         _ => "file-row",
     };
     view! {
-        <div class=class data-testid="file-row" style:top=format!("{}px", pos as f64 * ROW_PX)>
+        <div class=class data-testid="file-row" style:top=format!("{}px", pos * ROW_PX as usize)>
             <span class="file-path" data-testid="file-path" title=row.path.clone()>{row.path.clone()}</span>
             <span class="file-size">{s::bytes(row.size)}</span>
             <span class="file-state" data-testid="file-state">{state_text(&row.state)}

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 
 use crate::store::{use_store, Status};
 use crate::strings as s;
+use shoebox_core::decimal::fixed;
 
 #[component]
 pub fn OverallProgress() -> impl IntoView {
@@ -28,8 +29,8 @@ pub fn OverallProgress() -> impl IntoView {
         <Show when=move || store.status.with(Status::in_backup)>
             <section class="overall" aria-label=s::OVERALL_PROGRESS>
                 <div class="bar" role="progressbar" aria-label=s::OVERALL_PROGRESS data-testid="overall-progress" aria-valuemin="0" aria-valuemax="100"
-                    aria-valuenow=move || format!("{:.0}", pct.get())>
-                    <div class="bar-fill" style:width=move || format!("{:.2}%", pct.get())></div>
+                    aria-valuenow=move || fixed(pct.get(), 0)>
+                    <div class="bar-fill" style:width=move || format!("{}%", fixed(pct.get(), 2))></div>
                 </div>
                 <p class="overall-text" data-testid="overall-text">{text}</p>
                 {move || page_line().map(|l| view! { <p class="page-total muted" data-testid="page-total">{l}</p> })}

@@ -56,7 +56,7 @@ pub fn PlanView() -> impl IntoView {
                             let meta = move || store.folders.with(|f| f.get(&p_meta).map(|st| s::folder_meta(st.files, st.bytes, st.listed)).unwrap_or_default());
                             let included = move || store.folders.with(|f| f.get(&p_box).is_none_or(|st| st.included));
                             view! {
-                                <li class="folder" style:padding-left=format!("{}rem", depth as f32 * 1.25)>
+                                <li class="folder" style:padding-left=format!("{}rem", shoebox_core::decimal::fixed(depth as f64 * 1.25, 2))>
                                     <label>
                                         <input type="checkbox" prop:checked=included
                                             on:change=move |e| intent(Intent::SetFolderIncluded(p_change.clone(), event_target_checked(&e)))/>

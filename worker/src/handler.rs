@@ -1,8 +1,7 @@
 //! What a worker does with one job. Plain async functions over a `Blob`, so the browser tests
 //! can also call them on the page's main thread without a worker.
-use super::protocol::{Job, PrepareOutcome, Reply};
+use super::protocol::{Job, JobFault, Reply};
 use js_sys::{ArrayBuffer, Uint8Array};
-use shoebox_core::failure::WorkerFault;
 use shoebox_core::hash::sha256_hex;
 use shoebox_core::photo::prepare::{prepare, PrepareOptions, PrepareOutput};
 use shoebox_core::photo::{inspect, INSPECT_BYTES};
@@ -16,24 +15,24 @@ use web_sys::Blob;
 pub const HASH_SLICE: f64 = 8.0 * 1024.0 * 1024.0;
 
 pub async fn run(job: Job, blob: &Blob) -> (Reply, Option<ArrayBuffer>) {
-    let failed = |detail: String| (Reply::Failed { fault: WorkerFault::ReadFailed { detail } }, None);
+    let failed = |detail: String| (Reply::Failed(JobFault::ReadFailed(detail)), None);
     match job {
         Job::Inspect { name } => match read(blob, 0.0, blob.size().min(INSPECT_BYTES as f64)).await {
-            Ok(head) => (Reply::Inspected { facts: inspect(&name, &head, blob.size() as u64) }, None),
+            Ok(head) => (Reply::Inspected(inspect(&name, &head, blob.size() as u64)), None),
             Err(e) => failed(e),
         },
         Job::Hash => match hash(blob).await {
-            Ok(sha256) => (Reply::Hashed { sha256 }, None),
+            Ok(sha256) => (Reply::Hashed(sha256), None),
             Err(e) => failed(e),
         },
         Job::Digest { algo } => match digest(blob, algo).await {
-            Ok(hex) => (Reply::Digested { hex }, None),
+            Ok(hex) => (Reply::Digested(hex), None),
             Err(e) => failed(e),
         },
         Job::Crash => panic!("crash requested by a test"),
         Job::Thumbnail { width, height } => match super::thumbnail::make(blob, width, height).await {
-            Ok(buf) => (Reply::Thumbnail { size: buf.byte_length() as u64 }, Some(buf)),
-            Err(detail) => (Reply::Failed { fault: WorkerFault::Thumbnail { detail } }, None),
+            Ok(buf) => (Reply::Thumbnail(buf.byte_length() as u64), Some(buf)),
+            Err(detail) => (Reply::Failed(JobFault::Thumbnail(detail)), None),
         },
         Job::Prepare { max_pixels, quality, strip_location } => {
             let src = match read(blob, 0.0, blob.size()).await {
@@ -48,9 +47,9 @@ pub async fn run(job: Job, blob: &Blob) -> (Reply, Option<ArrayBuffer>) {
                     let mime = shoebox_core::photo::sniff::sniff(&bytes).mime().to_string();
                     let js = Uint8Array::new_with_length(bytes.len() as u32);
                     js.copy_from(&bytes);
-                    (Reply::Prepared { outcome: PrepareOutcome::Prepared { size: bytes.len() as u64, sha256, mime } }, Some(js.buffer()))
+                    (Reply::Prepared { size: bytes.len() as u64, sha256, mime }, Some(js.buffer()))
                 }
-                PrepareOutput::KeepOriginal(reason) => (Reply::Prepared { outcome: PrepareOutcome::KeepOriginal { reason } }, None),
+                PrepareOutput::KeepOriginal(reason) => (Reply::KeptOriginal(reason), None),
             }
         }
     }

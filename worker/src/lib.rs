@@ -29,7 +29,7 @@ pub fn start() {
         wasm_bindgen_futures::spawn_local(async move {
             let (reply, buf) = match job {
                 Some(job) => handler::run(job, &blob).await,
-                None => (Reply::Failed { fault: shoebox_core::failure::WorkerFault::MalformedJob }, None),
+                None => (Reply::Failed(protocol::JobFault::MalformedJob), None),
             };
             post(id, &reply, buf);
         });

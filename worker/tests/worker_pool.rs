@@ -36,7 +36,7 @@ async fn handler_runs_on_the_page_too() {
     let bytes = jpeg(&JpegSpec::camera(640, 480));
     let f = file("a.jpg", &bytes);
     let (reply, _) = handler::run(Job::Inspect { name: "a.jpg".into() }, &f).await;
-    let Reply::Inspected { facts } = reply else { panic!("{reply:?}") };
+    let Reply::Inspected(facts) = reply else { panic!("{reply:?}") };
     assert_eq!((facts.format, facts.width, facts.height), (Format::Jpeg, Some(640), Some(480)));
     // More than one hash slice, odd tail: the overlapped reads must still cover every byte once.
     let big: Vec<u8> = (0..(handler::HASH_SLICE as usize * 2 + 12345)).map(|i| (i * 31 % 251) as u8).collect();

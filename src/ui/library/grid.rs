@@ -2,6 +2,7 @@
 //! in the DOM (the driver says which), a heading per day, square thumbnails (a typed
 //! placeholder while loading or when there is none), a checkbox to select, and the scrubber.
 use leptos::prelude::*;
+use shoebox_core::decimal::fixed;
 use wasm_bindgen::prelude::*;
 
 use crate::driver::library::{intent, LibraryIntent, GAP};
@@ -102,7 +103,7 @@ pub fn Grid() -> impl IntoView {
                         if trash { s::TRASH_EMPTY } else if filtered { s::NO_MATCH } else { s::EMPTY }
                     }}</p>
                 </Show>
-                <div class="lib-canvas" style:height=move || format!("{}px", lib.height.get())>
+                <div class="lib-canvas" style:height=move || format!("{}px", fixed(lib.height.get(), 2))>
                     <For each=move || lib.rows.get() key=row_key children=move |r| view! { <GridRowView row=r/> }/>
                 </div>
             </div>
@@ -128,7 +129,7 @@ fn row_key(r: &GridRow) -> (usize, u64, String) {
 #[component]
 fn GridRowView(row: GridRow) -> impl IntoView {
     let lib = use_library();
-    let style = format!("transform: translateY({}px)", row.top);
+    let style = format!("transform: translateY({}px)", fixed(row.top, 2));
     match row.body {
         RowBody::Heading { day, count } => view! {
             <div class="lib-row lib-day" style=style data-testid="day-heading" data-day=day.clone() data-count=count>
@@ -152,7 +153,8 @@ fn GridRowView(row: GridRow) -> impl IntoView {
 #[component]
 fn CellView(cell: Cell, side: f64) -> impl IntoView {
     let lib = use_library();
-    let size = format!("width: {side}px; height: {side}px; margin-right: {GAP}px");
+    let (side, gap) = (fixed(side, 2), fixed(GAP, 0));
+    let size = format!("width: {side}px; height: {side}px; margin-right: {gap}px");
     let Some(item) = cell.item else {
         return view! { <div class="thumb loading" style=size aria-hidden="true"></div> }.into_any();
     };

@@ -2,6 +2,7 @@
 //! and whether it is the downsized copy (then the original was not uploaded).
 use leptos::prelude::*;
 use shoebox_core::api::MediaItem;
+use shoebox_core::decimal::fixed;
 
 use crate::strings::dates;
 use crate::strings::{self, library as s};
@@ -17,12 +18,12 @@ pub fn Details(item: MediaItem) -> impl IntoView {
     let pixels = item.width.zip(item.height).map(upright).map(|(w, h)| {
         let mp = w as f64 * h as f64 / 1e6;
         if mp >= 0.1 {
-            format!("{w} × {h} ({mp:.1} MP)")
+            format!("{w} × {h} ({} MP)", fixed(mp, 1))
         } else {
             format!("{w} × {h}")
         }
     });
-    let place = item.lat.zip(item.lon).map(|(a, o)| format!("{a:.5}, {o:.5}"));
+    let place = item.lat.zip(item.lon).map(|(a, o)| format!("{}, {}", fixed(a, 5), fixed(o, 5)));
     let taken = item.captured_at.as_deref().map(dates::when);
     let quality = Some(if item.downsized { s::Q_DOWNSIZED } else { s::Q_ORIGINAL }.to_string());
     view! {

@@ -2,7 +2,8 @@
 // npm libraries people use instead, every round interleaved (ours, anchor, ours, anchor…) so
 // that a busy moment of the machine hits both. Our worker is Trunk's release build (worker.js +
 // worker_bg.wasm from the dist) speaking the protocol of src/worker: [id, jobJson, blob] →
-// [id, replyJson, arrayBuffer?]. The anchors live in anchors.js.
+// [id, replyJson, arrayBuffer?], replies externally tagged (`{"hashed": "<hex>"}`). The
+// anchors live in anchors.js.
 const BASE = new URL('./wasm/', location.href).href;
 
 function ourWorker() {
@@ -83,7 +84,7 @@ async function oursMethod() {
     async run(file) {
       const t0 = performance.now();
       const r = await w.run(JOB, file);
-      return { ms: performance.now() - t0, blob: new Blob([r.buf], { type: r.reply.mime }) };
+      return { ms: performance.now() - t0, blob: new Blob([r.buf], { type: r.reply.prepared?.mime ?? '' }) };
     },
     close() { w.terminate(); },
   };
@@ -143,7 +144,7 @@ async function oursHash(blobs, workers = 1) {
   const queue = [...blobs];
   let hex = '';
   const t0 = performance.now();
-  await Promise.all(ws.map(async (w) => { while (queue.length) hex = (await w.run({ job: 'hash' }, queue.shift())).reply.sha256; }));
+  await Promise.all(ws.map(async (w) => { while (queue.length) hex = (await w.run({ job: 'hash' }, queue.shift())).reply.hashed; }));
   const ms = performance.now() - t0;
   ws.forEach((w) => w.terminate());
   return { ms, hex };
