@@ -188,6 +188,14 @@ pub const KIOSK_ARRIVED: &str = "In your drop";
 pub const PHONE_LINK_ENDED: &str = "This link has ended with the visit it belonged to. Ask at the kiosk for a new one.";
 pub const KIOSK_KEEP: &str = "Let my uploads finish if I walk away";
 pub const KIOSK_UNAVAILABLE: &str = "This kiosk cannot reach its server just now. Please ask at the counter.";
+pub const KIOSK_WRONG_KEY: &str =
+    "This kiosk's key is not accepted by its server, so visitors cannot upload. Please ask at the counter. (For the operator: check the key in this screen's address.)";
+pub fn kiosk_notice(n: shoebox_core::kiosk::KioskNotice) -> &'static str {
+    match n {
+        shoebox_core::kiosk::KioskNotice::Unavailable => KIOSK_UNAVAILABLE,
+        shoebox_core::kiosk::KioskNotice::WrongKey => KIOSK_WRONG_KEY,
+    }
+}
 pub const KIOSK_NOTHING_KEPT: &str = "Nothing is kept on this screen: when you finish, it forgets your photos.";
 pub fn kiosk_done(saved: u64) -> String {
     format!("Done — {} {} saved. You can take your card.", count(saved), if saved == 1 { "photo" } else { "photos" })

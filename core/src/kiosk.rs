@@ -46,8 +46,11 @@ pub enum EngineSignal {
 /// A notice the page shows (its words are in the strings module).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KioskNotice {
-    /// The kiosk cannot start visits (no key, a refused key, the server unreachable).
+    /// The kiosk cannot start visits (no key, the server unreachable).
     Unavailable,
+    /// The server refused the kiosk's key when the page opened: said at once on the welcome
+    /// screen, for the operator, before a visitor chooses a card.
+    WrongKey,
 }
 
 /// What the kiosk screen shows.

@@ -6,7 +6,7 @@
 //! Nothing of a visit is written to any browser store: no settings, no resume records, no
 //! service worker, no IndexedDB (the driver never opens it in kiosk mode).
 use leptos::prelude::*;
-use shoebox_core::kiosk::{KioskAction, KioskFlow, KioskNotice};
+use shoebox_core::kiosk::{KioskAction, KioskFlow};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -183,7 +183,7 @@ impl Inner {
                     self.w.arrivals.set(names);
                 }
             }
-            KioskAction::ShowNotice(KioskNotice::Unavailable) => self.w.notice.set(Some(crate::strings::KIOSK_UNAVAILABLE.into())),
+            KioskAction::ShowNotice(n) => self.w.notice.set(Some(crate::strings::kiosk_notice(n).into())),
             KioskAction::Forget => self.kiosk.as_mut().expect("kiosk").held.clear(),
             KioskAction::Reload => reload(),
         }

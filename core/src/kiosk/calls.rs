@@ -85,12 +85,17 @@ impl KioskFlow {
     /// What the server answered to `call`.
     pub fn handle_answer(&mut self, now: u64, call: KioskCall, answer: ApiAnswer) {
         match call {
-            KioskCall::Profile => {
-                if let Some(p) = read::<KioskProfileAnswer>(&answer, 200) {
-                    self.set_idle(p.idle_seconds * 1000);
-                    self.actions.push(KioskAction::UseProfile(p));
+            KioskCall::Profile => match answer.as_ref().map(|r| r.status) {
+                // Not a kiosk key of this server (unknown or revoked). A 404 is a kiosk key
+                // without a profile of its own: it keeps the defaults.
+                Ok(401 | 403) => self.actions.push(KioskAction::ShowNotice(KioskNotice::WrongKey)),
+                _ => {
+                    if let Some(p) = read::<KioskProfileAnswer>(&answer, 200) {
+                        self.set_idle(p.idle_seconds * 1000);
+                        self.actions.push(KioskAction::UseProfile(p));
+                    }
                 }
-            }
+            },
             KioskCall::Start => self.started(now, answer),
             KioskCall::PhoneLink => {
                 if let Some(link) = read::<PhoneLink>(&answer, 201) {

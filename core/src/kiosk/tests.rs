@@ -1,5 +1,6 @@
 //! The kiosk flow's tests, with virtual time: phases and the idle rule.
 use super::*;
+use crate::api::ApiReply;
 
 /// The actions, named: a call by its `KioskCall`, the rest by their variant.
 pub(super) fn drain(k: &mut KioskFlow) -> Vec<String> {
@@ -243,4 +244,17 @@ fn leaving_the_page_ends_the_kiosks_visit_and_a_phone_hears_the_end_from_the_ser
     p.handle_files(0);
     p.on_session_failed();
     assert_eq!(p.phase(), &KioskPhase::Ended);
+}
+
+#[test]
+fn a_refused_key_is_said_at_once_and_an_unreachable_server_is_left_to_the_first_visit() {
+    for status in [401, 403] {
+        let mut k = kiosk(60_000);
+        k.handle_answer(10, KioskCall::Profile, Ok(ApiReply::new(status, r#"{"code":"unauthorized","message":""}"#)));
+        assert_eq!(drain(&mut k), ["ShowNotice(WrongKey)"], "{status}");
+    }
+    let mut k = kiosk(60_000);
+    k.handle_answer(10, KioskCall::Profile, Ok(ApiReply::new(503, "")));
+    k.handle_answer(10, KioskCall::Profile, Err(crate::engine::NetError::Connection));
+    assert!(drain(&mut k).is_empty(), "a server that may come back is not called wrong");
 }

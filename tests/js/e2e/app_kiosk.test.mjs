@@ -204,3 +204,25 @@ test('into your own account: the visitor approves the kiosk from their signed-in
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a kiosk opened with a wrong key says so on its welcome screen at once, and the right key shows no notice', async () => {
+  const server = await startServer({ args: ['--kiosk', `shop:e2e:${KEY}`] });
+  const b = await launch();
+  try {
+    const page = b.page;
+    await page.goto(`${server.base}/?kiosk=shop&key=not-${KEY}`);
+    await page.getByTestId('kiosk-welcome').waitFor();
+    const notice = page.getByTestId('notice');
+    await notice.waitFor({ timeout: 10000 });
+    assert.match(await notice.innerText(), /key is not accepted/, 'the operator reads what is wrong before any visitor chooses a card');
+    const profile = page.waitForResponse((r) => r.url().endsWith('/api/v1/kiosk/profile'), { timeout: 10000 });
+    await page.goto(`${server.base}/?kiosk=shop&key=${KEY}`);
+    assert.equal((await profile).status(), 200);
+    await page.getByTestId('kiosk-welcome').waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(await page.getByTestId('notice').count(), 0, 'the right key: no notice');
+  } finally {
+    await b.close();
+    await server.stop();
+  }
+});
