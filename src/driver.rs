@@ -102,8 +102,9 @@ pub fn start() -> Store {
     let pool = Rc::new(WorkerPool::new(WorkerPool::default_size()));
     let mut engine = Engine::new(settings);
     engine.set_workers(pool.size(), pool.size());
-    // The worker digests chunks with any of these (WebCrypto, or sha1/md-5 in wasm).
-    engine.set_checksum_support(&[ChecksumAlgo::Sha256, ChecksumAlgo::Sha1, ChecksumAlgo::Md5]);
+    // The worker digests chunks with every algorithm the engine knows (WebCrypto, or crc32c,
+    // sha1 and md-5 in wasm).
+    engine.set_checksum_support(&ChecksumAlgo::ALL);
     engine.set_online(network::is_online(), clock::now_ms());
     engine.set_metered(network::is_metered(), clock::now_ms());
     let inner = Inner {

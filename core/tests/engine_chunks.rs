@@ -67,16 +67,23 @@ fn all_but_last(s: Vec<u64>, mib: u64) -> bool {
 
 #[test]
 fn each_patch_carries_exactly_the_range_digested_ahead_of_it() {
-    let mut h = big(H::settings(), shoebox(), options_full(), 1);
-    let patches = run(&mut h, 50);
-    // The first chunk is digested while the creation is in flight, each next one while the one
-    // before it is: every checksummed PATCH was digested ahead, with the same algorithm.
-    let ahead: Vec<(u64, u64)> = h.digests.iter().map(|d| (d.1, d.2)).collect();
-    assert!(patches.len() > 3);
-    let sent: Vec<(u64, u64)> = patches.iter().map(|p| (p.1, p.2)).collect();
-    assert_eq!(ahead, sent);
-    assert!(patches.iter().all(|p| p.3 == Some(ChecksumAlgo::Sha256)));
-    assert_eq!(h.view(FileId(1)).outcome, Some(Outcome::Uploaded(None)));
+    // Shoebox's own server (crc32c offered first) and a third-party one offering sha1 and sha256.
+    let ours = HttpResponse::new(204)
+        .with_header("Tus-Extension", "creation,creation-with-upload,termination,checksum,expiration")
+        .with_header("Tus-Checksum-Algorithm", "crc32c,sha1,sha256,md5");
+    for (options, algo) in [(ours, ChecksumAlgo::Crc32c), (options_full(), ChecksumAlgo::Sha256)] {
+        let mut h = big(H::settings(), shoebox(), options, 1);
+        let patches = run(&mut h, 50);
+        // The first chunk is digested while the creation is in flight, each next one while the
+        // one before it is: every checksummed PATCH was digested ahead, with the same algorithm.
+        let ahead: Vec<(u64, u64)> = h.digests.iter().map(|d| (d.1, d.2)).collect();
+        assert!(patches.len() > 3);
+        let sent: Vec<(u64, u64)> = patches.iter().map(|p| (p.1, p.2)).collect();
+        assert_eq!(ahead, sent);
+        assert!(h.digests.iter().all(|d| d.3 == algo));
+        assert!(patches.iter().all(|p| p.3 == Some(algo)), "{algo:?}");
+        assert_eq!(h.view(FileId(1)).outcome, Some(Outcome::Uploaded(None)));
+    }
 }
 
 #[test]

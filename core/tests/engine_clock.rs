@@ -147,6 +147,13 @@ fn chunk_checksums_use_an_algorithm_both_sides_can_compute_or_none() {
     h.handshake(HttpResponse::new(404), options_with("crc32,md5"));
     h.start();
     assert_eq!(first_patch_checksum(&mut h), Some(ChecksumAlgo::Md5));
+    // Shoebox's own server with a driver that cannot compute crc32c: the best of the rest.
+    let mut h = H::new(settings());
+    h.e.set_checksum_support(&[ChecksumAlgo::Sha256, ChecksumAlgo::Sha1, ChecksumAlgo::Md5]);
+    h.add(1, "A/a.jpg", Content::Bytes(bytes(500, 1)), photo_facts());
+    h.handshake(HttpResponse::new(404), options_with("crc32c,sha1,sha256,md5"));
+    h.start();
+    assert_eq!(first_patch_checksum(&mut h), Some(ChecksumAlgo::Sha256));
     // Offered only what the driver cannot compute: the file is still uploaded, unchecksummed.
     let mut h = H::new(settings());
     h.e.set_checksum_support(&[ChecksumAlgo::Sha256]);

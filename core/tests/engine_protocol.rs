@@ -99,29 +99,37 @@ fn head_says_complete_after_a_lost_final_ack() {
     assert!(h.http.is_empty(), "nothing sent again");
 }
 
+fn first_patch_checksum(options: HttpResponse) -> (Option<ChecksumAlgo>, Vec<ChecksumAlgo>, Option<String>) {
+    let (mut h, _) = one_file(small_chunks(), 500, options);
+    create(&mut h, "u");
+    let (_, r) = h.expect(Method::Patch);
+    let header = r.header("Upload-Checksum").map(str::to_string);
+    let Body::Slice { checksum, .. } = r.body else { panic!() };
+    (checksum, h.digests.iter().map(|d| d.3).collect(), header)
+}
+
+fn offering(algos: &str) -> HttpResponse {
+    HttpResponse::new(204).with_header("Tus-Extension", "creation,checksum").with_header("Tus-Checksum-Algorithm", algos)
+}
+
 #[test]
-fn checksum_header_only_when_advertised_sha256_preferred_then_sha1() {
-    let (mut h, _) = one_file(small_chunks(), 500, options_full());
-    create(&mut h, "u");
-    let (_, r) = h.expect(Method::Patch);
-    let Body::Slice { checksum, .. } = r.body else { panic!() };
-    assert_eq!(checksum, Some(ChecksumAlgo::Sha256));
-
-    let sha1_only =
-        HttpResponse::new(204).with_header("Tus-Extension", "creation,checksum").with_header("Tus-Checksum-Algorithm", "md5,sha1");
-    let (mut h, _) = one_file(small_chunks(), 500, sha1_only);
-    create(&mut h, "u");
-    let (_, r) = h.expect(Method::Patch);
-    let Body::Slice { checksum, .. } = r.body else { panic!() };
-    assert_eq!(checksum, Some(ChecksumAlgo::Sha1));
-
-    // Algorithms listed without the extension: nothing.
-    let no_ext = HttpResponse::new(204).with_header("Tus-Extension", "creation").with_header("Tus-Checksum-Algorithm", "sha256");
-    let (mut h, _) = one_file(small_chunks(), 500, no_ext);
-    create(&mut h, "u");
-    let (_, r) = h.expect(Method::Patch);
-    let Body::Slice { checksum, .. } = r.body else { panic!() };
-    assert_eq!(checksum, None);
+fn checksum_crc32c_with_our_server_then_sha256_sha1_md5_and_none_unless_advertised() {
+    // Shoebox's own server's list: crc32c, digested ahead with the same algorithm.
+    let (algo, digested, header) = first_patch_checksum(offering("crc32c,sha1,sha256,md5"));
+    assert_eq!(algo, Some(ChecksumAlgo::Crc32c));
+    assert_eq!(digested, vec![ChecksumAlgo::Crc32c]);
+    assert_eq!(header, None, "the driver adds the header once the digest is known");
+    // The engine's order, not the server's, decides; names are case-insensitive.
+    assert_eq!(first_patch_checksum(offering("MD5,Sha1,CRC32C")).0, Some(ChecksumAlgo::Crc32c));
+    // A third-party server: the best of what it lists.
+    assert_eq!(first_patch_checksum(options_full()).0, Some(ChecksumAlgo::Sha256));
+    assert_eq!(first_patch_checksum(offering("sha1")).0, Some(ChecksumAlgo::Sha1));
+    assert_eq!(first_patch_checksum(offering("md5,sha1")).0, Some(ChecksumAlgo::Sha1));
+    // Nothing offered, or algorithms listed without the extension: no checksum at all.
+    let (algo, digested, header) = first_patch_checksum(offering(""));
+    assert_eq!((algo, digested, header), (None, vec![], None));
+    let no_ext = HttpResponse::new(204).with_header("Tus-Extension", "creation").with_header("Tus-Checksum-Algorithm", "crc32c,sha256");
+    assert_eq!(first_patch_checksum(no_ext), (None, vec![], None));
     assert_eq!(ChecksumAlgo::Sha256.header_value(&[0u8; 4]), "sha256 AAAAAA==");
 }
 

@@ -151,7 +151,7 @@ impl Engine {
             rng,
             hash_workers: 1,
             prepare_workers: 1,
-            checksums: vec![ChecksumAlgo::Sha256, ChecksumAlgo::Sha1],
+            checksums: vec![ChecksumAlgo::Crc32c, ChecksumAlgo::Sha256, ChecksumAlgo::Sha1],
             now: 0,
         }
     }
@@ -174,8 +174,9 @@ impl Engine {
         self.prepare_workers = prepare.max(1);
     }
 
-    /// The checksum algorithms the driver's hash port can compute for a chunk (default: sha256
-    /// and sha1). Of those the server offers, the best is used; none in common: no checksum.
+    /// The checksum algorithms the driver's hash port can compute for a chunk (default: crc32c,
+    /// sha256 and sha1). Of those the server offers, the first in `ChecksumAlgo::ALL` is used
+    /// (crc32c, sha256, sha1, md5); none in common: no checksum.
     pub fn set_checksum_support(&mut self, algos: &[ChecksumAlgo]) {
         self.checksums = algos.to_vec();
     }

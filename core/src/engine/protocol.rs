@@ -37,9 +37,10 @@ impl ServerCaps {
         }
     }
 
-    /// The checksum a chunk carries: the most preferred algorithm that the server offers and
-    /// the driver can compute (`supported`); `None` (no checksum, never a failed file) when
-    /// they have none in common.
+    /// The checksum a chunk carries: the most preferred algorithm (crc32c, sha256, sha1, md5)
+    /// that the server offers and the driver can compute (`supported`); `None` (no checksum,
+    /// never a failed file) when they have none in common. The server's own order is ignored:
+    /// crc32c is only a transfer check, the whole file's SHA-256 is verified at completion.
     pub fn checksum_for(&self, supported: &[ChecksumAlgo]) -> Option<ChecksumAlgo> {
         ChecksumAlgo::ALL.into_iter().find(|a| self.checksums.contains(a) && supported.contains(a))
     }
@@ -103,8 +104,15 @@ mod checksum_tests {
     }
 
     #[test]
-    fn checksum_is_what_both_sides_can_do_sha256_then_sha1_then_md5() {
-        let both = [ChecksumAlgo::Sha256, ChecksumAlgo::Sha1, ChecksumAlgo::Md5];
+    fn checksum_is_what_both_sides_can_do_crc32c_then_sha256_then_sha1_then_md5() {
+        let both = ChecksumAlgo::ALL;
+        // Shoebox's own server's list, and the same in another order or case.
+        assert_eq!(caps("creation,checksum", "crc32c,sha1,sha256,md5").checksum_for(&both), Some(ChecksumAlgo::Crc32c));
+        assert_eq!(caps("creation,checksum", "md5, sha256, CRC32C").checksum_for(&both), Some(ChecksumAlgo::Crc32c));
+        // A driver that cannot compute crc32c gets the best of the rest.
+        let no_crc = [ChecksumAlgo::Sha256, ChecksumAlgo::Sha1, ChecksumAlgo::Md5];
+        assert_eq!(caps("creation,checksum", "crc32c,sha1,sha256,md5").checksum_for(&no_crc), Some(ChecksumAlgo::Sha256));
+        assert_eq!(caps("creation,checksum", "crc32c").checksum_for(&no_crc), None);
         assert_eq!(caps("creation,checksum", "md5,sha1,sha256").checksum_for(&both), Some(ChecksumAlgo::Sha256));
         assert_eq!(caps("creation,checksum", "SHA1").checksum_for(&both), Some(ChecksumAlgo::Sha1));
         assert_eq!(caps("creation,checksum", "crc32,md5").checksum_for(&both), Some(ChecksumAlgo::Md5));
