@@ -62,6 +62,18 @@ pub const D_QUALITY: &str = "Quality";
 pub const Q_DOWNSIZED: &str = "Downsized to 16 MP (High quality)";
 pub const Q_ORIGINAL: &str = "Original";
 pub const VIDEO: &str = "Video";
+/// A video tile's badge: its length ("0:07", "1:02:03") once the server has probed it.
+pub fn video_badge(duration_ms: Option<u64>) -> String {
+    let Some(ms) = duration_ms else { return VIDEO.into() };
+    let s = ms.div_ceil(1000);
+    let (h, m, s) = (s / 3600, s / 60 % 60, s % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+pub const VIDEO_UNPLAYABLE: &str = "This video cannot be played in this browser (its format needs hardware this device does not offer). Download the original to watch it.";
 pub const TRASHED: &str = "In the Trash";
 
 fn items(n: u64) -> String {
@@ -130,4 +142,18 @@ pub fn open_item(name: &str, day: &str) -> String {
 
 pub fn position(n: u64, of: u64) -> String {
     format!("{} of {}", group(n + 1), group(of))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::video_badge;
+
+    #[test]
+    fn a_video_badge_shows_its_length_rounded_up_to_the_second() {
+        assert_eq!(video_badge(None), "Video");
+        assert_eq!(video_badge(Some(0)), "0:00");
+        assert_eq!(video_badge(Some(1_200)), "0:02");
+        assert_eq!(video_badge(Some(62_000)), "1:02");
+        assert_eq!(video_badge(Some(3_723_000)), "1:02:03");
+    }
 }

@@ -163,11 +163,14 @@ fn CellView(cell: Cell, side: f64) -> impl IntoView {
     let (id, id2) = (item.id.clone(), item.id.clone());
     let selected = Signal::derive(move || lib.selected.with(|s| s.contains(&id2)));
     let video = item.kind == "video";
+    let badge = s::video_badge(item.duration_ms);
+    // The badge's words are in the name too ("Video 0:07, …"), as the visible text must be.
+    let video_name = if item.duration_ms.is_some() { format!("{} {badge}", s::VIDEO) } else { s::VIDEO.to_string() };
     let index = cell.index;
     // The visible words (a placeholder's, the video badge) lead the name, as screen readers expect.
     let base = s::open_item(&name, &dates::day_heading(&item.day));
     let label = move || match (video, broken.get()) {
-        (true, _) => format!("{}, {base}", s::VIDEO),
+        (true, _) => format!("{video_name}, {base}"),
         (false, true) => format!("{}, {base}", s::NO_THUMB),
         (false, false) => base.clone(),
     };
@@ -184,7 +187,7 @@ fn CellView(cell: Cell, side: f64) -> impl IntoView {
                     <img src=item.thumb_url.clone().unwrap_or_default() alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer"
                         on:error=move |_| broken.set(true)/>
                 </Show>
-                {move || (video && !broken.get()).then(|| view! { <span class="badge">{s::VIDEO}</span> })}
+                {move || (video && !broken.get()).then(|| view! { <span class="badge" data-testid="video-badge">{badge.clone()}</span> })}
             </button>
             <input type="checkbox" class="thumb-check" data-testid="thumb-select" aria-label=s::select_item(&name) prop:checked=selected
                 on:change=move |_| intent(LibraryIntent::ToggleSelected(id.clone()))/>

@@ -76,9 +76,19 @@ pub fn Viewer() -> impl IntoView {
                         }>
                         {move || lib.viewer.with(|v| v.as_ref().map(|v| v.item.clone())).map(|item| match item {
                             None => view! { <p class="muted">{s::LOADING}</p> }.into_any(),
-                            Some(item) if item.kind == "video" => view! {
-                                <video controls preload="metadata" data-testid="viewer-video" src=item.original_url.clone().unwrap_or_default()></video>
-                            }.into_any(),
+                            Some(item) if item.kind == "video" => {
+                                // A codec the browser cannot decode (HEVC from phones, on most
+                                // Linux machines) fails here: say so, keep the poster, point to
+                                // the download above.
+                                let unplayable = RwSignal::new(false);
+                                view! {
+                                    <video controls preload="metadata" data-testid="viewer-video" src=item.original_url.clone().unwrap_or_default()
+                                        poster=item.preview_url.clone().unwrap_or_default() on:error=move |_| unplayable.set(true)></video>
+                                    <Show when=move || unplayable.get()>
+                                        <p class="viewer-note" role="status" data-testid="viewer-unplayable">{s::VIDEO_UNPLAYABLE}</p>
+                                    </Show>
+                                }.into_any()
+                            }
                             Some(item) => {
                                 let src = item.preview_url.clone().or(item.original_url.clone()).unwrap_or_default();
                                 view! {
