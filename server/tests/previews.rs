@@ -229,3 +229,28 @@ async fn a_file_that_gives_no_preview_is_decoded_once_even_across_a_restart() {
     assert_eq!(thumb_again(&again, "BROKEN.HEIC").await, StatusCode::NOT_FOUND);
     assert_eq!(again.metric("shoebox_previews_decoded_total").await, 1.0, "new bytes under the name are decoded afresh");
 }
+
+#[tokio::test]
+async fn the_backfill_command_probes_stored_videos_and_makes_their_previews() {
+    let s = TestServer::new();
+    let dir = tempfile::tempdir().unwrap();
+    let src = "color=c=0xE61414:s=320x160:d=2,drawbox=x=160:y=0:w=160:h=160:color=0x1414E6:t=fill";
+    tool(dir.path(), "ffmpeg", &["-v", "error", "-f", "lavfi", "-i", src, "-c:v", "libx264", "-pix_fmt", "yuv420p", "-y", "c.mp4"]);
+    std::fs::write(dir.path().join("in.jpg"), encode_jpeg(&halves(640, 320), 640, 320, 95, false, false)).unwrap();
+    tool(dir.path(), "heif-enc", &["-q", "90", "-o", "p.heic", "in.jpg"]);
+    let clip = std::fs::read(dir.path().join("c.mp4")).unwrap();
+    let heic = std::fs::read(dir.path().join("p.heic")).unwrap();
+    // Stored by a server whose probe sweep never ran (this one runs none).
+    s.upload(&clip, 1 << 20, &[("filename", "c.mp4"), ("filetype", "video/mp4")]).await;
+    s.upload(&heic, 1 << 20, &[("filename", "p.heic"), ("filetype", "image/heic")]).await;
+    let config = (*s.state.config).clone();
+    let out = shoebox_server::commands::backfill::backfill(config.clone()).unwrap();
+    assert!(out.contains("1 videos probed (0 unreadable)") && out.contains("4 thumbnails and previews made, 0 already"), "{out}");
+    let items = s.get_as(ALICE, "/api/v1/media").await.json()["items"].clone();
+    let c = items.as_array().unwrap().iter().find(|m| m["filename"] == "c.mp4").unwrap().clone();
+    assert_eq!((c["durationMs"].as_u64(), c["codec"].as_str()), (Some(2000), Some("h264")), "{c}");
+    let thumb = s.state.store.open_thumb("alice", &shoebox_core::hash::sha256_hex(&clip), "thumb").unwrap().unwrap();
+    assert_halves(&thumb, 256, 128);
+    let out = shoebox_server::commands::backfill::backfill(config).unwrap();
+    assert!(out.contains("0 videos probed") && out.contains("0 thumbnails and previews made, 4 already"), "{out}");
+}

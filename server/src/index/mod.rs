@@ -180,6 +180,38 @@ impl MediaIndex {
     }
 }
 
+/// One record as the backfill walks the index (`commands::backfill`).
+#[derive(Debug, Clone)]
+pub struct Content {
+    pub seq: i64,
+    pub user: String,
+    pub sha256: String,
+    pub video: bool,
+    pub duration_ms: Option<i64>,
+}
+
+impl MediaIndex {
+    /// Up to `limit` records after `seq`, in order (trashed ones too: they keep their bytes).
+    pub fn contents_after(&self, seq: i64, limit: usize) -> Result<Vec<Content>> {
+        let rows = self.db.query(
+            "SELECT seq, \"user\", sha256, filetype, duration_ms FROM media WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+            vals![seq, limit as i64],
+        )?;
+        rows.iter()
+            .map(|r| {
+                let filetype: Option<String> = r.get(3)?;
+                Ok(Content {
+                    seq: r.get(0)?,
+                    user: r.get(1)?,
+                    sha256: r.get(2)?,
+                    video: filetype.is_some_and(|t| t.starts_with("video/")),
+                    duration_ms: r.get(4)?,
+                })
+            })
+            .collect()
+    }
+}
+
 /// A video's facts as `previews::probe` finds them (ffprobe's first video stream).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct VideoFacts {
