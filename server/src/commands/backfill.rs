@@ -2,7 +2,8 @@
 //! (its tools missing, or an older server), probe the facts of every video that has none and
 //! make every missing thumbnail and preview now, printing what it did. The running server does
 //! the same lazily (the probe sweep, thumbnails on first request); this does it in one go, on
-//! the same data folder, database and store, and may run beside the server.
+//! the same data folder, database and store, and may run beside the server. Live Photos
+//! stored before pairing existed are paired first.
 use std::collections::HashSet;
 
 use crate::config::ServerConfig;
@@ -53,6 +54,7 @@ pub fn backfill(mut config: ServerConfig) -> Result<String, String> {
 }
 
 async fn run(state: &AppState, probing: bool) -> std::io::Result<Backfilled> {
+    crate::previews::live::sweep_all(state).await;
     let mut done = Backfilled::default();
     let mut seen = HashSet::new();
     let mut after = 0;

@@ -7,6 +7,7 @@
 //! `--database postgres://…` the same table lives in PostgreSQL (`db::pg_schema`), shared by
 //! every node; the SQL here runs on both.
 pub mod audit;
+pub mod motion;
 pub mod query;
 pub mod schema;
 pub mod trash;
@@ -225,10 +226,10 @@ pub struct VideoFacts {
 /// The columns `row_item` reads, in its order.
 pub const COLUMNS: &str =
     "sha256, source_sha256, size, filename, relative_path, album, filetype, width, height, captured_at, uploaded_at, \
-                           seq, camera, lat, lon, orientation, trashed_at, duration_ms, video_codec";
+                           seq, camera, lat, lon, orientation, trashed_at, duration_ms, video_codec, motion_sha256, motion_of";
 
 /// How many columns `COLUMNS` names (a query's own columns follow them).
-pub const COLUMN_COUNT: usize = 19;
+pub const COLUMN_COUNT: usize = 21;
 
 /// A record from `COLUMNS` starting at column `o`; `day` and the URLs are the caller's to fill.
 pub fn row_item(r: &Row, o: usize) -> Result<MediaItem> {
@@ -256,6 +257,8 @@ pub fn row_item(r: &Row, o: usize) -> Result<MediaItem> {
         trashed_at: r.get(o + 16)?,
         duration_ms: r.get::<Option<i64>>(o + 17)?.map(|d| d.max(0) as u64),
         codec: r.get(o + 18)?,
+        motion: r.get::<Option<String>>(o + 19)?.map(|sha256| shoebox_core::api::Motion { sha256, video_url: None }),
+        motion_of: r.get(o + 20)?,
         ..MediaItem::default()
     })
 }

@@ -16,15 +16,15 @@ use crate::state::AppState;
 const EVERY: Duration = Duration::from_secs(2);
 const BATCH: usize = 8;
 
-/// The sweep, for the node's lifetime; a node without ffprobe never marks anything, so a node
-/// that has it does the work.
+/// The sweep, for the node's lifetime, with Live Photo pairing (`live`) in the same loop; a
+/// node without ffprobe pairs but never marks a video probed, so a node that has it does that.
 pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
-        if tools().ffprobe.is_none() {
-            return;
-        }
+        let probing = tools().ffprobe.is_some();
         loop {
-            if sweep(&state).await == 0 {
+            let paired = super::live::sweep(&state).await;
+            let probed = if probing { sweep(&state).await } else { 0 };
+            if paired + probed == 0 {
                 tokio::time::sleep(EVERY).await;
             }
         }

@@ -90,5 +90,8 @@ pub fn sign_items(state: &AppState, user: &str, access: &crate::accounts::auth::
         m.preview_url = Some(u.preview);
         m.original_url = Some(u.original);
         m.download_url = Some(u.download);
+        if let Some(motion) = &mut m.motion {
+            motion.video_url = Some(state.signer.urls(user, &motion.sha256, visit, now_s).original);
+        }
     }
 }

@@ -1,0 +1,102 @@
+//! Live Photos as one item: a photo and a clip of one capture (same stem, album and folder,
+//! capture times seconds apart) are paired by the server in either order and whenever the
+//! second arrives; the clip is listed inside its photo's `motion` (with a signed URL that plays
+//! it) and on its own only with `parts=1`, still counts for dedup and storage, and is never
+//! paired across users or shown to anyone but its owner.
+mod common;
+use axum::http::StatusCode;
+use common::*;
+use shoebox_core::hash::sha256_hex;
+use shoebox_server::previews::live::sweep_all;
+
+/// Uploads as `token` into album "Trip", folder "DCIM", taken at `at_ms`.
+async fn put(s: &TestServer, token: &str, bytes: &[u8], name: &str, filetype: &str, at_ms: u64) {
+    let path = format!("Trip/DCIM/{name}");
+    let at = at_ms.to_string();
+    let meta = [("filename", name), ("filetype", filetype), ("relativePath", path.as_str()), ("lastModified", at.as_str())];
+    let r = s.create_as(token, bytes.len() as u64, &meta).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let loc = r.h("location").unwrap();
+    let r = s.patch_as(token, &loc, 0, bytes).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text());
+}
+
+fn named(items: &[serde_json::Value], name: &str) -> Option<serde_json::Value> {
+    items.iter().find(|m| m["filename"] == name).cloned()
+}
+
+const T: u64 = 1_714_557_600_000; // 2024-05-01T10:00:00Z
+
+#[tokio::test]
+async fn a_photo_and_its_clip_are_one_item_in_either_order_and_days_apart() {
+    let s = TestServer::new();
+    let (p1, v1) = (content::photo(20_000, 1), content::mp4(30_000, 2));
+    let (p2, v2) = (content::photo(20_000, 3), content::mp4(30_000, 4));
+    let (p3, v3) = (content::photo(20_000, 5), content::mp4(30_000, 6));
+    // Photo first, clip second, in one batch.
+    put(&s, ALICE, &p1, "IMG_0001.HEIC", "image/heic", T).await;
+    put(&s, ALICE, &v1, "IMG_0001.MOV", "video/quicktime", T + 1_500).await;
+    // The clip alone in one sync, swept; its photo in a later one (a Takeout's .MP4 and .JPG).
+    put(&s, ALICE, &v2, "IMG_0002.MP4", "video/mp4", T + 60_000).await;
+    sweep_all(&s.state).await;
+    assert!(named(&items(&s, ALICE).await, "IMG_0002.MP4").is_some(), "alone, the clip is an item of its own");
+    put(&s, ALICE, &p2, "IMG_0002.JPG", "image/jpeg", T + 61_000).await;
+    // Same stem, an hour apart: two captures, not one.
+    put(&s, ALICE, &p3, "IMG_0003.JPG", "image/jpeg", T).await;
+    put(&s, ALICE, &v3, "IMG_0003.MOV", "video/quicktime", T + 3_600_000).await;
+    sweep_all(&s.state).await;
+
+    let list = items(&s, ALICE).await;
+    let names: Vec<&str> = list.iter().filter_map(|m| m["filename"].as_str()).collect();
+    assert_eq!(names.len(), 4, "{names:?}");
+    for (photo, clip, bytes) in [("IMG_0001.HEIC", "IMG_0001.MOV", &v1), ("IMG_0002.JPG", "IMG_0002.MP4", &v2)] {
+        let p = named(&list, photo).unwrap();
+        assert_eq!(p["motion"]["sha256"], sha256_hex(bytes), "{p}");
+        assert!(named(&list, clip).is_none(), "{clip} is inside its photo");
+        let played = anon(&s, p["motion"]["videoUrl"].as_str().unwrap(), Some("bytes=0-99")).await;
+        assert_eq!(played.status, StatusCode::PARTIAL_CONTENT);
+        assert_eq!(played.body, bytes[..100]);
+    }
+    assert!(named(&list, "IMG_0003.JPG").unwrap().get("motion").is_none());
+    assert!(named(&list, "IMG_0003.MOV").is_some());
+
+    // Parts on request; the clip still counts for dedup and storage.
+    let parts = s.get_as(ALICE, "/api/v1/media?limit=1000&parts=1").await.json()["items"].as_array().unwrap().clone();
+    assert_eq!(parts.len(), 6);
+    assert_eq!(named(&parts, "IMG_0001.MOV").unwrap()["motionOf"], sha256_hex(&p1));
+    let check = s.send(post_json(ALICE, "/api/v1/media/check", serde_json::json!({"sha256": [sha256_hex(&v1)]}))).await;
+    assert_eq!(check.json()["present"][0], sha256_hex(&v1));
+    let used = s.get_as(ALICE, "/api/v1/media/summary").await.json()["usedBytes"].as_u64().unwrap();
+    assert_eq!(used, [&p1, &v1, &p2, &v2, &p3, &v3].iter().map(|b| b.len() as u64).sum::<u64>());
+    assert_eq!(s.get_as(ALICE, "/api/v1/media?parts=maybe").await.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn another_users_clip_is_never_paired_with_mine_nor_can_they_play_my_pair() {
+    let s = TestServer::new();
+    let (photo, clip, bobs) = (content::photo(20_000, 7), content::mp4(30_000, 8), content::mp4(30_000, 9));
+    put(&s, BOB, &bobs, "IMG_0007.MOV", "video/quicktime", T + 1_000).await;
+    put(&s, ALICE, &photo, "IMG_0007.HEIC", "image/heic", T).await;
+    sweep_all(&s.state).await;
+    let mine = named(&items(&s, ALICE).await, "IMG_0007.HEIC").unwrap();
+    assert!(mine.get("motion").is_none(), "bob's clip of the same name is not mine: {mine}");
+    let theirs = named(&items(&s, BOB).await, "IMG_0007.MOV").unwrap();
+    assert!(theirs.get("motionOf").is_none(), "{theirs}");
+
+    put(&s, ALICE, &clip, "IMG_0007.MOV", "video/quicktime", T + 1_000).await;
+    sweep_all(&s.state).await;
+    let mine = named(&items(&s, ALICE).await, "IMG_0007.HEIC").unwrap();
+    assert_eq!(mine["motion"]["sha256"], sha256_hex(&clip));
+    let url = mine["motion"]["videoUrl"].as_str().unwrap().to_string();
+    assert_eq!(anon(&s, &url, None).await.status, StatusCode::OK);
+    // Bob cannot turn my link into his, and his own list shows nothing of my pair.
+    let as_bob = url.replace("u=alice", "u=bob");
+    assert_ne!(as_bob, url);
+    assert_eq!(anon(&s, &as_bob, None).await.status, StatusCode::FORBIDDEN);
+    let bobs_list = items(&s, BOB).await;
+    assert_eq!(bobs_list.len(), 1);
+    assert!(bobs_list.iter().all(|m| m.get("motion").is_none()));
+    // Nobody: the link without its signature is refused.
+    let unsigned = url.split('&').filter(|p| !p.starts_with("s=")).collect::<Vec<_>>().join("&");
+    assert_eq!(anon(&s, &unsigned, None).await.status, StatusCode::FORBIDDEN);
+}
