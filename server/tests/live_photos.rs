@@ -100,3 +100,39 @@ async fn another_users_clip_is_never_paired_with_mine_nor_can_they_play_my_pair(
     let unsigned = url.split('&').filter(|p| !p.starts_with("s=")).collect::<Vec<_>>().join("&");
     assert_eq!(anon(&s, &unsigned, None).await.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn a_kiosk_visitor_sees_no_motion_but_its_own() {
+    const KEY: &str = "shop-kiosk-key-0123456789";
+    let s = TestServer::with(|c| {
+        c.kiosks =
+            vec![shoebox_server::config::KioskProfile { name: "shop".into(), user: "alice".into(), key: KEY.into(), ..Default::default() }];
+    });
+    let (photo, clip) = (content::photo(20_000, 11), content::mp4(30_000, 12));
+    put(&s, ALICE, &photo, "IMG_0011.HEIC", "image/heic", T).await;
+    put(&s, ALICE, &clip, "IMG_0011.MOV", "video/quicktime", T + 1_000).await;
+    let start = axum::http::Request::post("/api/v1/kiosk/sessions").header("Authorization", format!("Bearer {KEY}"));
+    let visit = s.send(start.body(axum::body::Body::empty()).unwrap()).await.json();
+    let token = visit["token"].as_str().unwrap().to_string();
+    // The visitor drops a photo and a clip named like the owner's, into the visit's drop.
+    let (vp, vc) = (content::photo(20_000, 13), content::mp4(30_000, 14));
+    put(&s, &token, &vp, "IMG_0011.HEIC", "image/heic", T).await;
+    put(&s, &token, &vc, "IMG_0011.MOV", "video/quicktime", T + 1_000).await;
+    sweep_all(&s.state).await;
+    let seen = s.get_as(&token, "/api/v1/media?parts=1").await.json()["items"].as_array().unwrap().clone();
+    let shas: Vec<&str> = seen.iter().filter_map(|m| m["sha256"].as_str()).collect();
+    assert_eq!(shas.len(), 2, "the visit's own two only: {seen:?}");
+    assert!(!shas.contains(&sha256_hex(&photo).as_str()) && !shas.contains(&sha256_hex(&clip).as_str()));
+    for m in &seen {
+        for field in ["motion", "motionOf"] {
+            let named = m.get(field).map(|v| v.get("sha256").unwrap_or(v).as_str().unwrap().to_string());
+            assert!(named.is_none() || [sha256_hex(&vp), sha256_hex(&vc)].contains(named.as_ref().unwrap()), "{m}");
+        }
+    }
+    let own = seen.iter().find(|m| m["sha256"] == sha256_hex(&vp)).unwrap();
+    assert_eq!(own["motion"]["sha256"], sha256_hex(&vc), "the visit's own pair: {own}");
+    assert_eq!(anon(&s, own["motion"]["videoUrl"].as_str().unwrap(), None).await.body, vc);
+    // The owner's pair is still the owner's own.
+    let owners = named(&items(&s, ALICE).await, "IMG_0011.HEIC").unwrap();
+    assert!(items(&s, ALICE).await.iter().any(|m| m["motion"]["sha256"] == sha256_hex(&clip)), "{owners}");
+}
