@@ -153,9 +153,13 @@ pub struct MediaItem {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct Motion {
+    /// The clip's content; for a Motion Photo (`embedded`) the photo's own, which holds it.
     pub sha256: String,
     #[serde(default)]
     pub video_url: Option<String>,
+    /// The clip is inside the photo's bytes (a Motion Photo), served as a range of them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub embedded: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

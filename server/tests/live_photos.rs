@@ -136,3 +136,60 @@ async fn a_kiosk_visitor_sees_no_motion_but_its_own() {
     let owners = named(&items(&s, ALICE).await, "IMG_0011.HEIC").unwrap();
     assert!(items(&s, ALICE).await.iter().any(|m| m["motion"]["sha256"] == sha256_hex(&clip)), "{owners}");
 }
+
+/// A JPEG whose XMP says the last `clip_len` bytes are its clip, with `tail` appended.
+fn motion_photo(clip_len: usize, tail: &[u8]) -> Vec<u8> {
+    let px: Vec<u8> = (0..64 * 48).flat_map(|i| [(i % 256) as u8, 90, 160]).collect();
+    let jpeg = shoebox_fixtures::encode_jpeg(&px, 64, 48, 90, false, false);
+    let xmp = format!(
+        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF><rdf:Description GCamera:MotionPhoto=\"1\" GCamera:MotionPhotoVersion=\"1\">\
+         <Container:Directory><rdf:Seq><rdf:li><Container:Item Item:Mime=\"image/jpeg\" Item:Semantic=\"Primary\" Item:Length=\"0\"/></rdf:li>\
+         <rdf:li><Container:Item Item:Mime=\"video/mp4\" Item:Semantic=\"MotionPhoto\" Item:Length=\"{clip_len}\"/></rdf:li></rdf:Seq>\
+         </Container:Directory></rdf:Description></rdf:RDF></x:xmpmeta>"
+    );
+    let mut out = jpeg[..2].to_vec();
+    out.extend([0xFF, 0xE1]);
+    out.extend(((xmp.len() + 31) as u16).to_be_bytes());
+    out.extend(b"http://ns.adobe.com/xap/1.0/\0");
+    out.extend(xmp.as_bytes());
+    out.extend(&jpeg[2..]);
+    out.extend(tail);
+    out
+}
+
+#[tokio::test]
+async fn a_motion_photo_is_one_item_whose_clip_is_served_from_its_own_bytes() {
+    let s = TestServer::new();
+    let dir = tempfile::tempdir().unwrap();
+    let args = ["-v", "error", "-f", "lavfi", "-i", "color=c=blue:s=160x120:d=1", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-y", "c.mp4"];
+    let out = std::process::Command::new("ffmpeg").args(args).current_dir(dir.path()).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let clip = std::fs::read(dir.path().join("c.mp4")).unwrap();
+    let photo = motion_photo(clip.len(), &clip);
+    // One whose XMP points at bytes that are no MP4.
+    let liar = motion_photo(5_000, &bytes(5_000, 3));
+    put(&s, ALICE, &photo, "PXL_0001.MP.jpg", "image/jpeg", T).await;
+    put(&s, ALICE, &liar, "PXL_0002.MP.jpg", "image/jpeg", T).await;
+    sweep_all(&s.state).await;
+    let list = items(&s, ALICE).await;
+    let item = named(&list, "PXL_0001.MP.jpg").unwrap();
+    assert_eq!(item["motion"]["sha256"], sha256_hex(&photo), "{item}");
+    assert_eq!(item["motion"]["embedded"], true);
+    assert!(named(&list, "PXL_0002.MP.jpg").unwrap().get("motion").is_none(), "only an MP4 where the XMP points counts");
+
+    let url = item["motion"]["videoUrl"].as_str().unwrap().to_string();
+    let whole = anon(&s, &url, None).await;
+    assert_eq!((whole.status, whole.h("content-type").as_deref()), (StatusCode::OK, Some("video/mp4")));
+    assert!(whole.body == clip, "the clip, byte for byte");
+    let part = anon(&s, &url, Some("bytes=4-11")).await;
+    assert_eq!((part.status, part.body.as_slice()), (StatusCode::PARTIAL_CONTENT, &clip[4..12]));
+    assert_eq!(part.h("content-range"), Some(format!("bytes 4-11/{}", clip.len())));
+    // The photo's other URLs still serve the whole file.
+    assert_eq!(anon(&s, item["originalUrl"].as_str().unwrap(), None).await.body, photo);
+    // Another user, another kind or no signature: refused.
+    assert_eq!(anon(&s, &url.replace("u=alice", "u=bob"), None).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(anon(&s, &url.replace("/blob/motion/", "/blob/original/"), None).await.status, StatusCode::FORBIDDEN);
+    let liar_sha = sha256_hex(&liar);
+    let forged = url.replace(&sha256_hex(&photo), &liar_sha);
+    assert_eq!(anon(&s, &forged, None).await.status, StatusCode::FORBIDDEN);
+}

@@ -226,17 +226,24 @@ pub struct VideoFacts {
 /// The columns `row_item` reads, in its order.
 pub const COLUMNS: &str =
     "sha256, source_sha256, size, filename, relative_path, album, filetype, width, height, captured_at, uploaded_at, \
-                           seq, camera, lat, lon, orientation, trashed_at, duration_ms, video_codec, motion_sha256, motion_of";
+                           seq, camera, lat, lon, orientation, trashed_at, duration_ms, video_codec, motion_sha256, motion_of, motion_offset";
 
 /// How many columns `COLUMNS` names (a query's own columns follow them).
-pub const COLUMN_COUNT: usize = 21;
+pub const COLUMN_COUNT: usize = 22;
 
 /// A record from `COLUMNS` starting at column `o`; `day` and the URLs are the caller's to fill.
 pub fn row_item(r: &Row, o: usize) -> Result<MediaItem> {
     let source_sha256: Option<String> = r.get(o + 1)?;
     let filetype: Option<String> = r.get(o + 6)?;
+    let sha256: String = r.get(o)?;
+    let embedded = r.get::<Option<i64>>(o + 21)?.is_some();
+    let motion = match r.get::<Option<String>>(o + 19)? {
+        Some(clip) => Some(shoebox_core::api::Motion { sha256: clip, ..Default::default() }),
+        None if embedded => Some(shoebox_core::api::Motion { sha256: sha256.clone(), video_url: None, embedded }),
+        None => None,
+    };
     Ok(MediaItem {
-        sha256: r.get(o)?,
+        sha256,
         downsized: source_sha256.is_some(),
         source_sha256,
         size: r.get::<i64>(o + 2)? as u64,
@@ -257,7 +264,7 @@ pub fn row_item(r: &Row, o: usize) -> Result<MediaItem> {
         trashed_at: r.get(o + 16)?,
         duration_ms: r.get::<Option<i64>>(o + 17)?.map(|d| d.max(0) as u64),
         codec: r.get(o + 18)?,
-        motion: r.get::<Option<String>>(o + 19)?.map(|sha256| shoebox_core::api::Motion { sha256, video_url: None }),
+        motion,
         motion_of: r.get(o + 20)?,
         ..MediaItem::default()
     })

@@ -2,7 +2,9 @@
 //! folder and name stem, lower case; `pair_checked` 1 once set), and a photo and a clip of one
 //! capture point at each other: `motion_sha256` on the photo names its clip, `motion_of` on the
 //! clip names its photo (and keeps it out of the library's list). Which records make a pair is
-//! `previews::live`'s decision; here is only the SQL, the same on SQLite and PostgreSQL.
+//! `previews::live`'s decision. A Motion Photo's clip is inside its own bytes: `motion_offset`
+//! says where it starts (`previews::motion_photo`). Here is only the SQL, the same on SQLite
+//! and PostgreSQL.
 use super::MediaIndex;
 use crate::db::Result;
 use crate::vals;
@@ -66,6 +68,22 @@ impl MediaIndex {
             vals![user, key, not_seq],
         )?;
         rows.iter().map(|r| Ok(Candidate { seq: r.get(0)?, sha256: r.get(1)?, filetype: r.get(2)?, captured_at: r.get(3)? })).collect()
+    }
+
+    /// Marks every record of the user's content as a Motion Photo whose clip starts at `offset`.
+    pub fn set_motion_offset(&self, user: &str, sha256: &str, offset: u64) -> Result<()> {
+        self.db.execute("UPDATE media SET motion_offset = ?3 WHERE \"user\" = ?1 AND sha256 = ?2", vals![user, sha256, offset as i64])?;
+        Ok(())
+    }
+
+    /// Where the clip of the user's Motion Photo starts (in `album` only, when given).
+    pub fn motion_offset(&self, user: &str, album: Option<&str>, sha256: &str) -> Result<Option<u64>> {
+        let row = self.db.query_row(
+            "SELECT motion_offset FROM media WHERE \"user\" = ?1 AND sha256 = ?2 AND motion_offset IS NOT NULL \
+             AND (CAST(?3 AS TEXT) IS NULL OR album = ?3) LIMIT 1",
+            vals![user, sha256, album],
+        )?;
+        Ok(row.map(|r| r.get::<i64>(0)).transpose()?.map(|o| o.max(0) as u64))
     }
 
     /// Pairs the photo record and the clip record when both are still unpaired; false when

@@ -1,7 +1,8 @@
 //! The index's table and its migrations, run at open: v1 (one record per user and content) →
 //! v2 (per user, content and album) → v3 (the library: trash, camera, GPS, orientation and
 //! whether capturedAt is a wall-clock time) → v4 (video facts, probed after completion) → v5
-//! (Live Photo pairs: the name key, whether it was looked at, the pair's two sides). Every
+//! (Live Photo pairs: the name key, whether it was looked at, the pair's two sides; where a
+//! Motion Photo's clip starts). Every
 //! migration keeps every row and its seq.
 use rusqlite::{Connection, OptionalExtension};
 
@@ -62,7 +63,7 @@ DROP TABLE media_v2;
 /// existing columns), and whether it was probed (0: not yet, so stored videos are backfilled).
 /// v4 → v5 likewise: Live Photo pairing (`index::motion`); 0 in `pair_checked` lets stored
 /// media be paired too.
-const V3_COLUMNS: [(&str, &str); 13] = [
+const V3_COLUMNS: [(&str, &str); 14] = [
     ("trashed_at", "TEXT"),
     ("camera", "TEXT"),
     ("lat", "REAL"),
@@ -76,6 +77,7 @@ const V3_COLUMNS: [(&str, &str); 13] = [
     ("pair_checked", "INTEGER NOT NULL DEFAULT 0"),
     ("motion_sha256", "TEXT"),
     ("motion_of", "TEXT"),
+    ("motion_offset", "INTEGER"),
 ];
 
 /// Brings the database at `conn` to [`VERSION`], in one transaction per step.

@@ -4,8 +4,13 @@
 //! however far apart they arrived: a background sweep gives every new record its name key
 //! and looks for its other half among the user's unpaired records with that key. Apple's
 //! content identifier is not read (the photo's sits in its MakerNote): two captures sharing a
-//! stem and a few seconds in one folder are taken for one.
+//! stem and a few seconds in one folder are taken for one. The same sweep finds Motion
+//! Photos (`motion_photo`): a JPEG whose own bytes hold its clip.
+use std::io::Read;
 use std::time::Duration;
+
+use super::motion_photo;
+use crate::store::Store;
 
 use crate::index::motion::Unkeyed;
 use crate::state::AppState;
@@ -19,10 +24,15 @@ const MAX_OFFSET_SECONDS: i64 = 14 * 3600;
 
 /// Keys and pairs up to one batch of new records; returns how many it took.
 pub async fn sweep(state: &AppState) -> usize {
-    let index = state.index.clone();
+    let (index, store) = (state.index.clone(), state.store.clone());
     let done = tokio::task::spawn_blocking(move || -> crate::db::Result<usize> {
         let todo = index.unkeyed(BATCH)?;
         for r in &todo {
+            if r.filetype.as_deref().is_some_and(|t| t.eq_ignore_ascii_case("image/jpeg")) {
+                if let Some(offset) = embedded_clip(&*store, &r.user, &r.sha256) {
+                    index.set_motion_offset(&r.user, &r.sha256, offset)?;
+                }
+            }
             let key = key(r);
             index.set_pair_key(r.seq, key.as_deref())?;
             let (Some(key), Some(mine)) = (key, side(r.filetype.as_deref())) else { continue };
@@ -47,6 +57,18 @@ pub async fn sweep(state: &AppState) -> usize {
         }
         Err(_) => 0,
     }
+}
+
+/// Where a JPEG's embedded clip starts, when its XMP says so and an MP4 begins there.
+fn embedded_clip(store: &dyn Store, user: &str, sha: &str) -> Option<u64> {
+    let (r, len) = store.open_blob(user, sha).ok()??;
+    let mut head = Vec::new();
+    r.take(motion_photo::HEAD_BYTES as u64).read_to_end(&mut head).ok()?;
+    let offset = motion_photo::declared_offset(&head, len)?;
+    let (r, _) = store.open_blob_at(user, sha, offset).ok()??;
+    let mut start = Vec::new();
+    r.take(8).read_to_end(&mut start).ok()?;
+    motion_photo::is_mp4_start(&start).then_some(offset)
 }
 
 /// Sweeps until nothing is left (tests, the backfill).

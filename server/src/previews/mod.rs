@@ -15,6 +15,7 @@ use shoebox_core::photo::raw_preview::raw_preview;
 use crate::store::Store;
 
 pub mod live;
+pub mod motion_photo;
 pub mod probe;
 pub mod sandbox;
 

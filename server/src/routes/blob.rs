@@ -83,6 +83,7 @@ async fn answer(
             Served::Original => original(&state, &user, &sha, item.filetype.as_deref(), range.as_deref()).await?,
             Served::Nothing => return Err(ApiError::NotFound),
         },
+        None if kind == BlobKind::Motion => super::blob_motion::embedded(&state, &user, drop.as_deref(), &sha, range.as_deref()).await?,
         None => original(&state, &user, &sha, item.filetype.as_deref(), range.as_deref()).await?,
     };
     let h = res.headers_mut();
@@ -130,7 +131,12 @@ async fn original(
 }
 
 /// A 200 with the whole body, or a 206 with the one range asked for, or a 416.
-fn ranged(range: Option<&str>, len: u64, ctype: &str, body: impl FnOnce(u64, u64) -> Result<Body, ApiError>) -> Result<Response, ApiError> {
+pub(crate) fn ranged(
+    range: Option<&str>,
+    len: u64,
+    ctype: &str,
+    body: impl FnOnce(u64, u64) -> Result<Body, ApiError>,
+) -> Result<Response, ApiError> {
     let (status, start, n) = match range.map(|r| parse_range(r, len)) {
         Some(RangeAsk::Satisfiable(a, b)) => (StatusCode::PARTIAL_CONTENT, a, b - a + 1),
         Some(RangeAsk::Unsatisfiable) => {
