@@ -27,7 +27,7 @@ pub async fn embedded(
     let (offset, len, head) = found.ok_or(ApiError::NotFound)?;
     let serve = served_type::serve_as(Some("video/mp4"), &head);
     let (store, u, s) = (state.store.clone(), user.to_string(), sha.to_string());
-    let res = super::blob::ranged(range, len.saturating_sub(offset), serve.content_type(), move |start, n| {
+    let res = super::ranges::ranged(range, len.saturating_sub(offset), serve.content_type(), move |start, n| {
         let (r, _) = store.open_blob_at(&u, &s, offset + start)?.ok_or(ApiError::NotFound)?;
         Ok(super::stream_body(r, n))
     })?;

@@ -18,6 +18,7 @@ pub mod method_override;
 pub mod metrics;
 pub mod options;
 pub mod patch;
+pub mod ranges;
 pub mod signin;
 pub mod thumb_put;
 pub mod trash;
