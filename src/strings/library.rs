@@ -62,6 +62,9 @@ pub const D_QUALITY: &str = "Quality";
 pub const Q_DOWNSIZED: &str = "Downsized to 16 MP (High quality)";
 pub const Q_ORIGINAL: &str = "Original";
 pub const VIDEO: &str = "Video";
+/// The badge of a photo that moves (a Live Photo or a Motion Photo).
+pub const MOTION: &str = "Live";
+pub const PLAY_MOTION: &str = "Play motion";
 pub const TRASHED: &str = "In the Trash";
 
 fn items(n: u64) -> String {

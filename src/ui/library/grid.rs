@@ -161,9 +161,11 @@ fn CellView(cell: Cell, side: f64) -> impl IntoView {
     let (id, id2) = (item.id.clone(), item.id.clone());
     let selected = Signal::derive(move || lib.selected.with(|s| s.contains(&id2)));
     let video = item.kind == "video";
+    let moving = item.motion.is_some();
     let index = cell.index;
     // The visible words (a placeholder's, the video badge) lead the name, as screen readers expect.
     let base = s::open_item(&name, &dates::day_heading(&item.day));
+    let base = if moving { format!("{}, {base}", s::MOTION) } else { base };
     let label = move || match (video, broken.get()) {
         (true, _) => format!("{}, {base}", s::VIDEO),
         (false, true) => format!("{}, {base}", s::NO_THUMB),
@@ -183,6 +185,7 @@ fn CellView(cell: Cell, side: f64) -> impl IntoView {
                         on:error=move |_| broken.set(true)/>
                 </Show>
                 {move || (video && !broken.get()).then(|| view! { <span class="badge">{s::VIDEO}</span> })}
+                {moving.then(|| view! { <span class="badge" data-testid="motion-badge" aria-hidden="true">{s::MOTION}</span> })}
             </button>
             <input type="checkbox" class="thumb-check" data-testid="thumb-select" aria-label=s::select_item(&name) prop:checked=selected
                 on:change=move |_| intent(LibraryIntent::ToggleSelected(id.clone()))/>
