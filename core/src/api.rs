@@ -141,6 +141,25 @@ pub struct MediaItem {
     /// A video's codec as ffprobe names it ("h264", "hevc", "vp9", …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub codec: Option<String>,
+    /// The video that moves with this photo (a Live Photo's clip), paired by the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub motion: Option<Motion>,
+    /// On a Live Photo's clip (listed only when parts are asked for): its photo's sha256.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub motion_of: Option<String>,
+}
+
+/// `motion` of a media item: the clip's content and a signed URL that plays it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct Motion {
+    /// The clip's content; for a Motion Photo (`embedded`) the photo's own, which holds it.
+    pub sha256: String,
+    #[serde(default)]
+    pub video_url: Option<String>,
+    /// The clip is inside the photo's bytes (a Motion Photo), served as a range of them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub embedded: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -46,7 +46,7 @@ pub const CONCURRENT_GENERATIONS: usize = 2;
 pub const SIGNING_KEY: &str = "signing_key";
 pub const DEFAULT_TOKEN: &str = "default_token";
 
-fn random_hex(n: usize) -> io::Result<String> {
+pub(crate) fn random_hex(n: usize) -> io::Result<String> {
     let mut b = vec![0u8; n];
     getrandom::getrandom(&mut b).map_err(|e| io::Error::other(e.to_string()))?;
     Ok(shoebox_core::hash::hex(&b))

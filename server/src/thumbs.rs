@@ -3,7 +3,12 @@
 //! kept for next time. Decoding a whole photo is the most expensive thing this server does, so
 //! it runs on a blocking thread, at most [`crate::state::CONCURRENT_GENERATIONS`] at once,
 //! and never for sources over [`MAX_THUMB_SOURCE_PIXELS`] pixels or [`MAX_SOURCE_BYTES`] bytes.
+//! A file that gives none (corrupt, a bomb, a decode out of time) gets an empty thumbnail in
+//! its place, a mark kept with the thumbnails (so it outlives a restart and goes with the
+//! blob): later requests answer "nothing" without decoding it again.
 use crate::http::error::ApiError;
+use crate::http::metrics::Metrics;
+use crate::previews::NoPreview;
 use crate::state::AppState;
 use shoebox_core::facts::Format;
 use shoebox_core::photo::prepare::thumb::{thumbnail, MAX_THUMB_SOURCE_PIXELS};
@@ -74,6 +79,7 @@ pub async fn thumb_or_make(state: &AppState, user: &str, sha: &str, variant: Var
     })
     .await??;
     let (head, len) = match head {
+        Err(stored) if stored.is_empty() => return Ok(Served::Nothing),
         Err(stored) => return Ok(Served::Jpeg(stored)),
         Ok(None) => return Ok(Served::Nothing),
         Ok(Some(h)) => h,
@@ -87,11 +93,18 @@ pub async fn thumb_or_make(state: &AppState, user: &str, sha: &str, variant: Var
         return Ok(Served::Original);
     }
     if let Some(kind) = crate::previews::kind(facts.format) {
+        Metrics::add(&state.metrics.previews_decoded, 1);
         let made = crate::previews::make(state.store.clone(), user, sha, kind, variant.side()).await;
-        if let Some(jpeg) = made.clone() {
-            let (store, u, s) = (state.store.clone(), user.to_string(), sha.to_string());
-            tokio::task::spawn_blocking(move || store.put_thumb(&u, &s, variant.as_str(), &jpeg)).await??;
-        }
+        let keep = match &made {
+            Ok(jpeg) => jpeg.clone(),
+            Err(NoPreview::Broken) => {
+                Metrics::add(&state.metrics.previews_failed, 1);
+                Vec::new()
+            }
+            Err(_) => return Ok(Served::Nothing),
+        };
+        let (store, u, s) = (state.store.clone(), user.to_string(), sha.to_string());
+        tokio::task::spawn_blocking(move || store.put_thumb(&u, &s, variant.as_str(), &keep)).await??;
         return Ok(made.map(Served::Jpeg).unwrap_or(Served::Nothing));
     }
     if !facts.format.can_prepare() || len > MAX_SOURCE_BYTES || facts.pixels().is_some_and(|p| p > MAX_THUMB_SOURCE_PIXELS) {
@@ -102,7 +115,7 @@ pub async fn thumb_or_make(state: &AppState, user: &str, sha: &str, variant: Var
     let made = tokio::task::spawn_blocking(move || -> std::io::Result<Option<Vec<u8>>> {
         // Another request may have made it while this one waited for a slot.
         if let Some(t) = store.open_thumb(&u, &s, variant.as_str())? {
-            return Ok(Some(t));
+            return Ok(Some(t).filter(|t| !t.is_empty()));
         }
         let Some((mut r, len)) = store.open_blob(&u, &s)? else { return Ok(None) };
         let mut bytes = Vec::with_capacity(len as usize);
@@ -114,6 +127,7 @@ pub async fn thumb_or_make(state: &AppState, user: &str, sha: &str, variant: Var
             }
             Err(e) => {
                 tracing::debug!(?e, variant = variant.as_str(), "no thumbnail could be made");
+                store.put_thumb(&u, &s, variant.as_str(), &[])?;
                 Ok(None)
             }
         }

@@ -224,6 +224,9 @@ impl Store for FaultyStore {
     fn delete_blob(&self, u: &str, s: &str) -> io::Result<()> {
         self.inner.delete_blob(u, s)
     }
+    fn delete_thumbs(&self, u: &str, s: &str) -> io::Result<()> {
+        self.inner.delete_thumbs(u, s)
+    }
     fn put_thumb(&self, u: &str, s: &str, v: &str, b: &[u8]) -> io::Result<()> {
         self.inner.put_thumb(u, s, v, b)
     }

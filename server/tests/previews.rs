@@ -31,6 +31,12 @@ async fn thumb_of(s: &TestServer, bytes: &[u8], name: &str, kind: &str) -> (Stat
     (r.status, r.body)
 }
 
+async fn thumb_again(s: &TestServer, name: &str) -> StatusCode {
+    let items = s.get_as(ALICE, "/api/v1/media?order=taken").await.json()["items"].clone();
+    let item = items.as_array().unwrap().iter().find(|m| m["filename"] == name).unwrap().clone();
+    s.send(Request::get(item["thumbUrl"].as_str().unwrap()).body(Body::empty()).unwrap()).await.status
+}
+
 /// Decoded RGB pixels of a JPEG and its size.
 fn decode(jpeg: &[u8]) -> (Vec<u8>, usize, usize) {
     let opts = zune_core::options::DecoderOptions::default().jpeg_set_out_colorspace(zune_core::colorspace::ColorSpace::RGB);
@@ -191,4 +197,60 @@ async fn video_facts_are_probed_after_completion_once_and_listed() {
     assert_eq!((c["width"].as_u64(), c["height"].as_u64()), (Some(320), Some(160)));
     let noise = item(&after, "noise.mp4");
     assert!(noise.get("durationMs").is_none() && noise.get("codec").is_none(), "{noise}");
+}
+
+#[tokio::test]
+async fn a_file_that_gives_no_preview_is_decoded_once_even_across_a_restart() {
+    let s = TestServer::new();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("in.jpg"), encode_jpeg(&halves(640, 320), 640, 320, 95, false, false)).unwrap();
+    tool(dir.path(), "heif-enc", &["-q", "90", "-o", "x.heic", "in.jpg"]);
+    let heic = std::fs::read(dir.path().join("x.heic")).unwrap();
+    let broken = heic[..heic.len() / 2].to_vec();
+    let (status, _) = thumb_of(&s, &broken, "BROKEN.HEIC", "image/heic").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(thumb_again(&s, "BROKEN.HEIC").await, StatusCode::NOT_FOUND);
+    assert_eq!(s.metric("shoebox_previews_decoded_total").await, 1.0, "the second request decodes nothing");
+    assert_eq!(s.metric("shoebox_previews_failed_total").await, 1.0);
+    // A restarted server remembers it too.
+    let state = shoebox_server::AppState::open((*s.state.config).clone()).unwrap();
+    let again = TestServer { app: shoebox_server::app(state.clone()), state, dir };
+    assert_eq!(thumb_again(&again, "BROKEN.HEIC").await, StatusCode::NOT_FOUND);
+    assert_eq!(again.metric("shoebox_previews_decoded_total").await, 0.0);
+    // The mark goes with the bytes: stored again after they were lost, the file is tried again.
+    let sha = shoebox_core::hash::sha256_hex(&broken);
+    again.state.store.delete_blob("alice", &sha).unwrap();
+    assert_eq!(again.state.store.open_thumb("alice", &sha, "thumb").unwrap(), None, "the purge takes the mark along");
+    // Bytes lost some other way leave the mark behind: storing them again clears it.
+    again.state.store.put_thumb("alice", &sha, "thumb", &[]).unwrap();
+    // Sent without its digest, so the server takes the bytes instead of answering "you have it".
+    let loc = again.create(broken.len() as u64, &[("filename", "BROKEN.HEIC"), ("filetype", "image/heic")]).await;
+    assert_eq!(again.patch(&loc, 0, &broken).await.status, StatusCode::NO_CONTENT);
+    assert_eq!(thumb_again(&again, "BROKEN.HEIC").await, StatusCode::NOT_FOUND);
+    assert_eq!(again.metric("shoebox_previews_decoded_total").await, 1.0, "new bytes under the name are decoded afresh");
+}
+
+#[tokio::test]
+async fn the_backfill_command_probes_stored_videos_and_makes_their_previews() {
+    let s = TestServer::new();
+    let dir = tempfile::tempdir().unwrap();
+    let src = "color=c=0xE61414:s=320x160:d=2,drawbox=x=160:y=0:w=160:h=160:color=0x1414E6:t=fill";
+    tool(dir.path(), "ffmpeg", &["-v", "error", "-f", "lavfi", "-i", src, "-c:v", "libx264", "-pix_fmt", "yuv420p", "-y", "c.mp4"]);
+    std::fs::write(dir.path().join("in.jpg"), encode_jpeg(&halves(640, 320), 640, 320, 95, false, false)).unwrap();
+    tool(dir.path(), "heif-enc", &["-q", "90", "-o", "p.heic", "in.jpg"]);
+    let clip = std::fs::read(dir.path().join("c.mp4")).unwrap();
+    let heic = std::fs::read(dir.path().join("p.heic")).unwrap();
+    // Stored by a server whose probe sweep never ran (this one runs none).
+    s.upload(&clip, 1 << 20, &[("filename", "c.mp4"), ("filetype", "video/mp4")]).await;
+    s.upload(&heic, 1 << 20, &[("filename", "p.heic"), ("filetype", "image/heic")]).await;
+    let config = (*s.state.config).clone();
+    let out = shoebox_server::commands::backfill::backfill(config.clone()).unwrap();
+    assert!(out.contains("1 videos probed (0 unreadable)") && out.contains("4 thumbnails and previews made, 0 already"), "{out}");
+    let items = s.get_as(ALICE, "/api/v1/media").await.json()["items"].clone();
+    let c = items.as_array().unwrap().iter().find(|m| m["filename"] == "c.mp4").unwrap().clone();
+    assert_eq!((c["durationMs"].as_u64(), c["codec"].as_str()), (Some(2000), Some("h264")), "{c}");
+    let thumb = s.state.store.open_thumb("alice", &shoebox_core::hash::sha256_hex(&clip), "thumb").unwrap().unwrap();
+    assert_halves(&thumb, 256, 128);
+    let out = shoebox_server::commands::backfill::backfill(config).unwrap();
+    assert!(out.contains("0 videos probed") && out.contains("0 thumbnails and previews made, 4 already"), "{out}");
 }

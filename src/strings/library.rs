@@ -74,6 +74,9 @@ pub fn video_badge(duration_ms: Option<u64>) -> String {
     }
 }
 pub const VIDEO_UNPLAYABLE: &str = "This video cannot be played in this browser (its format needs hardware this device does not offer). Download the original to watch it.";
+/// The badge of a photo that moves (a Live Photo or a Motion Photo).
+pub const MOTION: &str = "Live";
+pub const PLAY_MOTION: &str = "Play motion";
 pub const TRASHED: &str = "In the Trash";
 
 fn items(n: u64) -> String {

@@ -26,6 +26,8 @@ pub enum BlobKind {
     Preview,
     Original,
     Download,
+    /// The clip inside a Motion Photo's bytes.
+    Motion,
 }
 
 impl BlobKind {
@@ -35,6 +37,7 @@ impl BlobKind {
             BlobKind::Preview => "preview",
             BlobKind::Original => "original",
             BlobKind::Download => "download",
+            BlobKind::Motion => "motion",
         }
     }
     pub fn parse(s: &str) -> Option<Self> {
@@ -43,6 +46,7 @@ impl BlobKind {
             "preview" => BlobKind::Preview,
             "original" => BlobKind::Original,
             "download" => BlobKind::Download,
+            "motion" => BlobKind::Motion,
             _ => return None,
         })
     }

@@ -1,6 +1,7 @@
 //! The subcommands (`shoebox-server user …`, `purge`, `verify`, `backup`, `reindex`,
-//! `migrate`), run on the data folder the server uses (it may be running: the database takes
+//! `migrate`, `backfill-previews`), run on the data folder the server uses (it may be running: the database takes
 //! both). What they accept is `config::subcommands`; here is what they do.
+pub mod backfill;
 pub mod media_to_bucket;
 pub mod sqlite_to_postgres;
 
@@ -26,6 +27,15 @@ pub fn run_on(cmd: Command, data_dir: &Path, database: Option<&str>) -> Result<S
 
 /// The same, with the bytes in the `--store` bucket (`verify` and `purge` then work on it).
 pub fn run_with(cmd: Command, data_dir: &Path, database: Option<&str>, store: Option<&str>) -> Result<String, String> {
+    if let Command::BackfillPreviews { data_dir: d } = &cmd {
+        let mut config = crate::config::ServerConfig::new(d.as_deref().unwrap_or(data_dir));
+        config.database = database.map(str::to_string);
+        config.store = match store.map(str::trim) {
+            None | Some("") | Some("local") => None,
+            Some(u) => Some(crate::store::s3::S3Url::parse(u)?),
+        };
+        return backfill::backfill(config);
+    }
     let store = match store.map(str::trim) {
         None | Some("") | Some("local") => None,
         Some(u) => Some(crate::store::s3::S3Store::open(&crate::store::s3::S3Url::parse(u)?).map_err(|e| e.to_string())?),
@@ -78,7 +88,7 @@ pub fn run_with(cmd: Command, data_dir: &Path, database: Option<&str>, store: Op
         }
         Command::Backup { data_dir: d, dest } => return crate::integrity::backup::backup(d.as_deref().unwrap_or(data_dir), &dest),
         Command::Reindex { data_dir: d } => return crate::integrity::reindex::reindex(d.as_deref().unwrap_or(data_dir)),
-        Command::Migrate { .. } => unreachable!("handled above"),
+        Command::Migrate { .. } | Command::BackfillPreviews { .. } => unreachable!("handled above"),
     };
     let accounts = match &pg {
         Some(pg) => Accounts::postgres(pg.clone()),

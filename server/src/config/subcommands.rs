@@ -41,6 +41,13 @@ pub enum Command {
         #[arg(long)]
         data_dir: Option<std::path::PathBuf>,
     },
+    /// Probe the facts (length, size, codec) of stored videos that have none and make every
+    /// missing thumbnail and preview now, with the tools this machine has (ffmpeg,
+    /// heif-convert); prints counts. Uses --database and --store as the server does.
+    BackfillPreviews {
+        #[arg(long)]
+        data_dir: Option<std::path::PathBuf>,
+    },
     /// Move a local-disk server's data to where several nodes can share it: its media into an
     /// S3-compatible bucket (--to-store) and its databases into PostgreSQL (--to-database).
     /// Re-runnable; the data folder is only read. See docs/deploy.md.

@@ -83,6 +83,16 @@ ALTER TABLE media ADD COLUMN IF NOT EXISTS video_codec TEXT;
 ALTER TABLE media ADD COLUMN IF NOT EXISTS video_probed BIGINT NOT NULL DEFAULT 0;
 CREATE INDEX IF NOT EXISTS media_unprobed ON media(seq) WHERE video_probed = 0 AND filetype LIKE 'video/%';
 "#,
+    // 5: Live Photo pairs and Motion Photo clips (`index::motion`); 0 lets stored media be paired too.
+    r#"
+ALTER TABLE media ADD COLUMN IF NOT EXISTS pair_key TEXT;
+ALTER TABLE media ADD COLUMN IF NOT EXISTS pair_checked BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE media ADD COLUMN IF NOT EXISTS motion_sha256 TEXT;
+ALTER TABLE media ADD COLUMN IF NOT EXISTS motion_of TEXT;
+ALTER TABLE media ADD COLUMN IF NOT EXISTS motion_offset BIGINT;
+CREATE INDEX IF NOT EXISTS media_unpaired ON media(seq) WHERE pair_checked = 0;
+CREATE INDEX IF NOT EXISTS media_pair_key ON media("user", pair_key);
+"#,
 ];
 
 pub const VERSION: i64 = STEPS.len() as i64;

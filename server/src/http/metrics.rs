@@ -16,6 +16,10 @@ pub struct Metrics {
     /// The background scrub (`integrity::scrub`): blobs re-hashed, and those that did not match.
     pub scrub_checked: AtomicU64,
     pub scrub_mismatches: AtomicU64,
+    /// Previews made outside the browser's formats (`previews::make`): decodes started, and
+    /// those that gave none and were marked so (not decoded again).
+    pub previews_decoded: AtomicU64,
+    pub previews_failed: AtomicU64,
 }
 
 impl Metrics {
@@ -52,6 +56,12 @@ impl Metrics {
             "shoebox_scrub_mismatches_total",
             "Stored blobs whose bytes no longer match their sha256, found by the scrub.",
             &self.scrub_mismatches,
+        );
+        one("shoebox_previews_decoded_total", "HEIC/AVIF, RAW and video previews decoded by the server.", &self.previews_decoded);
+        one(
+            "shoebox_previews_failed_total",
+            "Previews that could not be made from the file (corrupt, too large, timed out), marked so and not tried again.",
+            &self.previews_failed,
         );
         s
     }

@@ -7,6 +7,7 @@
 //! `--database postgres://…` the same table lives in PostgreSQL (`db::pg_schema`), shared by
 //! every node; the SQL here runs on both.
 pub mod audit;
+pub mod motion;
 pub mod query;
 pub mod schema;
 pub mod trash;
@@ -180,6 +181,38 @@ impl MediaIndex {
     }
 }
 
+/// One record as the backfill walks the index (`commands::backfill`).
+#[derive(Debug, Clone)]
+pub struct Content {
+    pub seq: i64,
+    pub user: String,
+    pub sha256: String,
+    pub video: bool,
+    pub duration_ms: Option<i64>,
+}
+
+impl MediaIndex {
+    /// Up to `limit` records after `seq`, in order (trashed ones too: they keep their bytes).
+    pub fn contents_after(&self, seq: i64, limit: usize) -> Result<Vec<Content>> {
+        let rows = self.db.query(
+            "SELECT seq, \"user\", sha256, filetype, duration_ms FROM media WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+            vals![seq, limit as i64],
+        )?;
+        rows.iter()
+            .map(|r| {
+                let filetype: Option<String> = r.get(3)?;
+                Ok(Content {
+                    seq: r.get(0)?,
+                    user: r.get(1)?,
+                    sha256: r.get(2)?,
+                    video: filetype.is_some_and(|t| t.starts_with("video/")),
+                    duration_ms: r.get(4)?,
+                })
+            })
+            .collect()
+    }
+}
+
 /// A video's facts as `previews::probe` finds them (ffprobe's first video stream).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct VideoFacts {
@@ -193,17 +226,24 @@ pub struct VideoFacts {
 /// The columns `row_item` reads, in its order.
 pub const COLUMNS: &str =
     "sha256, source_sha256, size, filename, relative_path, album, filetype, width, height, captured_at, uploaded_at, \
-                           seq, camera, lat, lon, orientation, trashed_at, duration_ms, video_codec";
+                           seq, camera, lat, lon, orientation, trashed_at, duration_ms, video_codec, motion_sha256, motion_of, motion_offset";
 
 /// How many columns `COLUMNS` names (a query's own columns follow them).
-pub const COLUMN_COUNT: usize = 19;
+pub const COLUMN_COUNT: usize = 22;
 
 /// A record from `COLUMNS` starting at column `o`; `day` and the URLs are the caller's to fill.
 pub fn row_item(r: &Row, o: usize) -> Result<MediaItem> {
     let source_sha256: Option<String> = r.get(o + 1)?;
     let filetype: Option<String> = r.get(o + 6)?;
+    let sha256: String = r.get(o)?;
+    let embedded = r.get::<Option<i64>>(o + 21)?.is_some();
+    let motion = match r.get::<Option<String>>(o + 19)? {
+        Some(clip) => Some(shoebox_core::api::Motion { sha256: clip, ..Default::default() }),
+        None if embedded => Some(shoebox_core::api::Motion { sha256: sha256.clone(), video_url: None, embedded }),
+        None => None,
+    };
     Ok(MediaItem {
-        sha256: r.get(o)?,
+        sha256,
         downsized: source_sha256.is_some(),
         source_sha256,
         size: r.get::<i64>(o + 2)? as u64,
@@ -224,6 +264,8 @@ pub fn row_item(r: &Row, o: usize) -> Result<MediaItem> {
         trashed_at: r.get(o + 16)?,
         duration_ms: r.get::<Option<i64>>(o + 17)?.map(|d| d.max(0) as u64),
         codec: r.get(o + 18)?,
+        motion,
+        motion_of: r.get(o + 20)?,
         ..MediaItem::default()
     })
 }

@@ -44,6 +44,8 @@ pub struct Filters {
     pub tz: Zone,
     /// A kiosk visitor's drop: nothing outside this album.
     pub drop: Option<String>,
+    /// Live Photo clips listed on their own too (else only within their photo's `motion`).
+    pub parts: bool,
 }
 
 /// One page request.
@@ -130,6 +132,11 @@ impl Filters {
             Some("true") => true,
             Some(t) => return Err(format!("trash must be true or false, got {t:?}")),
         };
+        f.parts = match get("parts") {
+            None | Some("0") | Some("false") => false,
+            Some("1") | Some("true") => true,
+            Some(t) => return Err(format!("parts must be 1 or 0, got {t:?}")),
+        };
         if let Some(tz) = get("tz") {
             f.tz = Zone::parse(tz)?;
         }
@@ -162,6 +169,9 @@ impl Filters {
         }
         if let Some(k) = self.kind {
             w.push(format!("filetype LIKE '{k}%'"));
+        }
+        if !self.parts {
+            w.push("motion_of IS NULL".into());
         }
         match self.downsized {
             Some(true) => w.push("source_sha256 IS NOT NULL".into()),

@@ -1,10 +1,12 @@
 //! The index's table and its migrations, run at open: v1 (one record per user and content) →
 //! v2 (per user, content and album) → v3 (the library: trash, camera, GPS, orientation and
-//! whether capturedAt is a wall-clock time) → v4 (video facts, probed after completion). Every
+//! whether capturedAt is a wall-clock time) → v4 (video facts, probed after completion) → v5
+//! (Live Photo pairs: the name key, whether it was looked at, the pair's two sides; where a
+//! Motion Photo's clip starts). Every
 //! migration keeps every row and its seq.
 use rusqlite::{Connection, OptionalExtension};
 
-pub const VERSION: i64 = 4;
+pub const VERSION: i64 = 5;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS media (
@@ -37,6 +39,8 @@ CREATE INDEX IF NOT EXISTS media_album ON media(user, album);
 const V3_INDEXES: &str = "
 CREATE INDEX IF NOT EXISTS media_trashed ON media(trashed_at) WHERE trashed_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS media_unprobed ON media(seq) WHERE video_probed = 0 AND filetype LIKE 'video/%';
+CREATE INDEX IF NOT EXISTS media_unpaired ON media(seq) WHERE pair_checked = 0;
+CREATE INDEX IF NOT EXISTS media_pair_key ON media(user, pair_key);
 ";
 
 /// Version 1 had `UNIQUE(user, sha256)`; the table is rebuilt once in the v2 shape.
@@ -57,7 +61,9 @@ DROP TABLE media_v2;
 /// keep their capturedAt as it was written (an instant), hence `captured_local` 0.
 /// v3 → v4, the same way: a video's duration and codec (its width and height go in the
 /// existing columns), and whether it was probed (0: not yet, so stored videos are backfilled).
-const V3_COLUMNS: [(&str, &str); 9] = [
+/// v4 → v5 likewise: Live Photo pairing (`index::motion`); 0 in `pair_checked` lets stored
+/// media be paired too.
+const V3_COLUMNS: [(&str, &str); 14] = [
     ("trashed_at", "TEXT"),
     ("camera", "TEXT"),
     ("lat", "REAL"),
@@ -67,6 +73,11 @@ const V3_COLUMNS: [(&str, &str); 9] = [
     ("duration_ms", "INTEGER"),
     ("video_codec", "TEXT"),
     ("video_probed", "INTEGER NOT NULL DEFAULT 0"),
+    ("pair_key", "TEXT"),
+    ("pair_checked", "INTEGER NOT NULL DEFAULT 0"),
+    ("motion_sha256", "TEXT"),
+    ("motion_of", "TEXT"),
+    ("motion_offset", "INTEGER"),
 ];
 
 /// Brings the database at `conn` to [`VERSION`], in one transaction per step.

@@ -14,6 +14,8 @@ use shoebox_core::photo::raw_preview::raw_preview;
 
 use crate::store::Store;
 
+pub mod live;
+pub mod motion_photo;
 pub mod probe;
 pub mod sandbox;
 
@@ -85,34 +87,50 @@ pub fn kind(f: Format) -> Option<Kind> {
     })
 }
 
-/// An upright JPEG of the stored `sha` at most `side` pixels long, or `None`.
-pub async fn make(store: Arc<dyn Store>, user: &str, sha: &str, kind: Kind, side: u32) -> Option<Vec<u8>> {
+/// Why no preview came. Only [`NoPreview::Broken`] is a fact about the file, remembered so it
+/// is not decoded again; the others may pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoPreview {
+    /// This node lacks the tool for the kind (it may be installed later).
+    ToolMissing,
+    /// The stored bytes or a scratch directory could not be read or written just now.
+    Unreadable,
+    /// The file gives none: corrupt, truncated, too large, a bomb, a decode that ran out of time.
+    Broken,
+}
+
+/// An upright JPEG of the stored `sha` at most `side` pixels long, or why not.
+pub async fn make(store: Arc<dyn Store>, user: &str, sha: &str, kind: Kind, side: u32) -> Result<Vec<u8>, NoPreview> {
     let (u, s) = (user.to_string(), sha.to_string());
     match kind {
         Kind::Raw => {
-            blocking(move || {
-                let (r, len) = store.open_blob(&u, &s).ok()??;
+            blocking_r(move || {
+                let (r, len) = store.open_blob(&u, &s).ok().flatten().ok_or(NoPreview::Unreadable)?;
                 if len > MAX_RAW_BYTES {
-                    return None;
+                    return Err(NoPreview::Broken);
                 }
                 let mut bytes = Vec::with_capacity(len as usize);
-                r.take(len).read_to_end(&mut bytes).ok()?;
-                let p = raw_preview(&bytes)?;
-                thumbnail_oriented(p.jpeg, side, p.orientation).ok()
+                r.take(len).read_to_end(&mut bytes).map_err(|_| NoPreview::Unreadable)?;
+                let p = raw_preview(&bytes).ok_or(NoPreview::Broken)?;
+                thumbnail_oriented(p.jpeg, side, p.orientation).map_err(|_| NoPreview::Broken)
             })
             .await
         }
         Kind::Heif => {
-            let tool = tools().heif_convert.clone()?;
-            let dir = blocking(move || copy_in(&*store, &u, &s, "in.heic", MAX_HEIF_BYTES, None)).await?;
+            let tool = tools().heif_convert.clone().ok_or(NoPreview::ToolMissing)?;
+            let dir = blocking_r(move || copy_in(&*store, &u, &s, "in.heic", MAX_HEIF_BYTES, None)).await?;
             let ok = sandbox::run(&tool, &["--quiet", "-q", "92", "in.heic", "out.jpg"], dir.path(), TOOL_TIME).await;
+            if ok == Err(sandbox::ToolFailure::NotStarted) {
+                return Err(NoPreview::Unreadable);
+            }
             // A file of several images is written as out-1.jpg, out-2.jpg…: the first is the primary.
             let out = ["out.jpg", "out-1.jpg"].iter().map(|n| dir.path().join(n)).find(|p| p.is_file());
             finish(ok.ok().and(out), side, dir).await
         }
         Kind::Video(demuxer) => {
-            let tool = tools().ffmpeg.clone()?;
-            let dir = blocking(move || copy_in(&*store, &u, &s, "in.video", u64::MAX, Some((VIDEO_HEAD_BYTES, VIDEO_TAIL_BYTES)))).await?;
+            let tool = tools().ffmpeg.clone().ok_or(NoPreview::ToolMissing)?;
+            let sparse = Some((VIDEO_HEAD_BYTES, VIDEO_TAIL_BYTES));
+            let dir = blocking_r(move || copy_in(&*store, &u, &s, "in.video", u64::MAX, sparse)).await?;
             // About a second in, where a clip has left its black first frame; a shorter clip
             // has nothing there, so its first frame instead.
             for at in ["1", "0"] {
@@ -123,11 +141,13 @@ pub async fn make(store: Arc<dyn Store>, user: &str, sha: &str, kind: Kind, side
                 if ok.is_ok() && out.metadata().is_ok_and(|m| m.len() > 0) {
                     return finish(Some(out), side, dir).await;
                 }
-                if matches!(ok, Err(sandbox::ToolFailure::TimedOut)) {
-                    break;
+                match ok {
+                    Err(sandbox::ToolFailure::TimedOut) => break,
+                    Err(sandbox::ToolFailure::NotStarted) => return Err(NoPreview::Unreadable),
+                    _ => {}
                 }
             }
-            None
+            Err(NoPreview::Broken)
         }
     }
 }
@@ -175,16 +195,16 @@ fn video_args(demuxer: &str, at: &str) -> Vec<String> {
 
 /// The tool's full-size output, shrunk to `side` as every thumbnail is. The tool already
 /// turned it upright (libheif applies irot/imir, ffmpeg the display matrix): one transform.
-async fn finish(out: Option<PathBuf>, side: u32, dir: tempfile::TempDir) -> Option<Vec<u8>> {
-    let out = out?;
-    blocking(move || {
-        let bytes = std::fs::read(&out).ok()?;
+async fn finish(out: Option<PathBuf>, side: u32, dir: tempfile::TempDir) -> Result<Vec<u8>, NoPreview> {
+    let out = out.ok_or(NoPreview::Broken)?;
+    blocking_r(move || {
+        let bytes = std::fs::read(&out).map_err(|_| NoPreview::Broken)?;
         drop(dir);
         let facts = shoebox_core::photo::inspect("", &bytes, bytes.len() as u64);
         if facts.pixels().is_some_and(|p| p > MAX_THUMB_SOURCE_PIXELS) {
-            return None;
+            return Err(NoPreview::Broken);
         }
-        thumbnail_oriented(&bytes, side, 1).ok()
+        thumbnail_oriented(&bytes, side, 1).map_err(|_| NoPreview::Broken)
     })
     .await
 }
@@ -198,29 +218,34 @@ pub(crate) fn copy_in(
     name: &str,
     max: u64,
     sparse: Option<(u64, u64)>,
-) -> Option<tempfile::TempDir> {
-    let dir = tempfile::Builder::new().prefix("shoebox-preview-").tempdir().ok()?;
+) -> Result<tempfile::TempDir, NoPreview> {
+    let io = |_| NoPreview::Unreadable;
+    let dir = tempfile::Builder::new().prefix("shoebox-preview-").tempdir().map_err(io)?;
     let path: &Path = &dir.path().join(name);
-    let mut file = std::fs::File::create(path).ok()?;
-    let (r, len) = store.open_blob(user, sha).ok()??;
+    let mut file = std::fs::File::create(path).map_err(io)?;
+    let (r, len) = store.open_blob(user, sha).map_err(io)?.ok_or(NoPreview::Unreadable)?;
     if len > max {
-        return None;
+        return Err(NoPreview::Broken);
     }
     match sparse {
         Some((head, tail)) if len > head + tail => {
-            std::io::copy(&mut r.take(head), &mut file).ok()?;
-            let (tr, _) = store.open_blob_at(user, sha, len - tail).ok()??;
-            file.seek(SeekFrom::Start(len - tail)).ok()?;
-            std::io::copy(&mut tr.take(tail), &mut file).ok()?;
+            std::io::copy(&mut r.take(head), &mut file).map_err(io)?;
+            let (tr, _) = store.open_blob_at(user, sha, len - tail).map_err(io)?.ok_or(NoPreview::Unreadable)?;
+            file.seek(SeekFrom::Start(len - tail)).map_err(io)?;
+            std::io::copy(&mut tr.take(tail), &mut file).map_err(io)?;
         }
         _ => {
-            std::io::copy(&mut r.take(len), &mut file).ok()?;
+            std::io::copy(&mut r.take(len), &mut file).map_err(io)?;
         }
     }
-    file.flush().ok()?;
-    Some(dir)
+    file.flush().map_err(io)?;
+    Ok(dir)
 }
 
 pub(crate) async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Option<T> + Send + 'static) -> Option<T> {
     tokio::task::spawn_blocking(f).await.ok().flatten()
+}
+
+async fn blocking_r<T: Send + 'static>(f: impl FnOnce() -> Result<T, NoPreview> + Send + 'static) -> Result<T, NoPreview> {
+    tokio::task::spawn_blocking(f).await.unwrap_or(Err(NoPreview::Unreadable))
 }

@@ -16,15 +16,15 @@ use crate::state::AppState;
 const EVERY: Duration = Duration::from_secs(2);
 const BATCH: usize = 8;
 
-/// The sweep, for the node's lifetime; a node without ffprobe never marks anything, so a node
-/// that has it does the work.
+/// The sweep, for the node's lifetime, with Live Photo pairing (`live`) in the same loop; a
+/// node without ffprobe pairs but never marks a video probed, so a node that has it does that.
 pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
-        if tools().ffprobe.is_none() {
-            return;
-        }
+        let probing = tools().ffprobe.is_some();
         loop {
-            if sweep(&state).await == 0 {
+            let paired = super::live::sweep(&state).await;
+            let probed = if probing { sweep(&state).await } else { 0 };
+            if paired + probed == 0 {
                 tokio::time::sleep(EVERY).await;
             }
         }
@@ -56,7 +56,8 @@ pub async fn probe(state: &AppState, user: &str, sha: &str) -> Option<VideoFacts
     .await?;
     let Some(Kind::Video(demuxer)) = kind(inspect("", &head.0, head.1).format) else { return None };
     let (store, u, s) = (state.store.clone(), user.to_string(), sha.to_string());
-    let dir = blocking(move || copy_in(&*store, &u, &s, "in.video", u64::MAX, Some((VIDEO_HEAD_BYTES, VIDEO_TAIL_BYTES)))).await?;
+    let sparse = Some((VIDEO_HEAD_BYTES, VIDEO_TAIL_BYTES));
+    let dir = blocking(move || copy_in(&*store, &u, &s, "in.video", u64::MAX, sparse).ok()).await?;
     let entries = "stream=codec_name,width,height:stream_tags=rotate:stream_side_data:format=duration";
     let args = [
         "-v",

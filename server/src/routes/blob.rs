@@ -12,11 +12,14 @@ use crate::state::AppState;
 use crate::thumbs::{thumb_or_make, Served, Variant};
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use shoebox_core::hash::is_sha256_hex;
 use std::io::Read;
+
+use super::ranges::ranged;
+pub use super::ranges::{parse_range, RangeAsk};
 
 #[derive(Deserialize)]
 pub struct Signed {
@@ -83,6 +86,7 @@ async fn answer(
             Served::Original => original(&state, &user, &sha, item.filetype.as_deref(), range.as_deref()).await?,
             Served::Nothing => return Err(ApiError::NotFound),
         },
+        None if kind == BlobKind::Motion => super::blob_motion::embedded(&state, &user, drop.as_deref(), &sha, range.as_deref()).await?,
         None => original(&state, &user, &sha, item.filetype.as_deref(), range.as_deref()).await?,
     };
     let h = res.headers_mut();
@@ -127,64 +131,6 @@ async fn original(
         Ok(super::stream_body(r, n))
     })?;
     Ok((res, serve))
-}
-
-/// A 200 with the whole body, or a 206 with the one range asked for, or a 416.
-fn ranged(range: Option<&str>, len: u64, ctype: &str, body: impl FnOnce(u64, u64) -> Result<Body, ApiError>) -> Result<Response, ApiError> {
-    let (status, start, n) = match range.map(|r| parse_range(r, len)) {
-        Some(RangeAsk::Satisfiable(a, b)) => (StatusCode::PARTIAL_CONTENT, a, b - a + 1),
-        Some(RangeAsk::Unsatisfiable) => {
-            return Ok((StatusCode::RANGE_NOT_SATISFIABLE, [(header::CONTENT_RANGE, format!("bytes */{len}"))]).into_response());
-        }
-        Some(RangeAsk::Ignore) | None => (StatusCode::OK, 0, len),
-    };
-    let mut res =
-        (status, [(header::CONTENT_TYPE, ctype.to_string()), (header::CONTENT_LENGTH, n.to_string())], body(start, n)?).into_response();
-    if status == StatusCode::PARTIAL_CONTENT {
-        res.headers_mut().insert(header::CONTENT_RANGE, super::hv(format!("bytes {start}-{}/{len}", start + n - 1)));
-    }
-    Ok(res)
-}
-
-#[derive(Debug, PartialEq, Eq)]
-pub enum RangeAsk {
-    /// First and last byte, inclusive.
-    Satisfiable(u64, u64),
-    Unsatisfiable,
-    /// Malformed, not bytes, or several ranges: answered with the whole body (RFC 9110 allows it).
-    Ignore,
-}
-
-/// One `Range: bytes=` header against a body of `len` bytes.
-pub fn parse_range(h: &str, len: u64) -> RangeAsk {
-    let Some(spec) = h.trim().strip_prefix("bytes=") else { return RangeAsk::Ignore };
-    if spec.contains(',') {
-        return RangeAsk::Ignore;
-    }
-    let Some((a, b)) = spec.trim().split_once('-') else { return RangeAsk::Ignore };
-    let (a, b) = (a.trim(), b.trim());
-    let parse = |s: &str| s.parse::<u64>().ok();
-    let (start, end) = match (a.is_empty(), b.is_empty()) {
-        // "-n": the last n bytes.
-        (true, false) => match parse(b) {
-            Some(0) => return RangeAsk::Unsatisfiable,
-            Some(n) => (len.saturating_sub(n), len.saturating_sub(1)),
-            None => return RangeAsk::Ignore,
-        },
-        (false, true) => match parse(a) {
-            Some(s) => (s, len.saturating_sub(1)),
-            None => return RangeAsk::Ignore,
-        },
-        (false, false) => match (parse(a), parse(b)) {
-            (Some(s), Some(e)) if s <= e => (s, e.min(len.saturating_sub(1))),
-            _ => return RangeAsk::Ignore,
-        },
-        (true, true) => return RangeAsk::Ignore,
-    };
-    if len == 0 || start >= len {
-        return RangeAsk::Unsatisfiable;
-    }
-    RangeAsk::Satisfiable(start, end)
 }
 
 /// `attachment` with an ASCII fallback name and, for any other name, RFC 6266's `filename*`

@@ -3,6 +3,7 @@ pub mod albums;
 pub mod app_csp;
 pub mod app_files;
 pub mod blob;
+pub mod blob_motion;
 pub mod check;
 pub mod config;
 pub mod create;
@@ -17,10 +18,12 @@ pub mod method_override;
 pub mod metrics;
 pub mod options;
 pub mod patch;
+pub mod ranges;
 pub mod signin;
 pub mod thumb_put;
 pub mod trash;
 
+use crate::accounts::signing::BlobKind;
 use crate::http::error::ApiError;
 use crate::state::AppState;
 use axum::body::Body;
@@ -90,5 +93,9 @@ pub fn sign_items(state: &AppState, user: &str, access: &crate::accounts::auth::
         m.preview_url = Some(u.preview);
         m.original_url = Some(u.original);
         m.download_url = Some(u.download);
+        if let Some(motion) = &mut m.motion {
+            let kind = if motion.embedded { BlobKind::Motion } else { BlobKind::Original };
+            motion.video_url = Some(state.signer.url(kind, user, &motion.sha256, visit, now_s));
+        }
     }
 }

@@ -240,13 +240,18 @@ impl Store for LocalStore {
     }
 
     fn delete_blob(&self, user: &str, sha256: &str) -> io::Result<()> {
-        for variant in ["thumb", "preview"] {
-            remove_if_exists(&self.thumb(user, sha256, variant)?)?;
-        }
+        self.delete_thumbs(user, sha256)?;
         let blob = self.blob(user, sha256)?;
         remove_if_exists(&blob)?;
         sync_dir(blob.parent().expect("blob path has a parent"))
             .or_else(|e| if e.kind() == io::ErrorKind::NotFound { Ok(()) } else { Err(e) })
+    }
+
+    fn delete_thumbs(&self, user: &str, sha256: &str) -> io::Result<()> {
+        for variant in ["thumb", "preview"] {
+            remove_if_exists(&self.thumb(user, sha256, variant)?)?;
+        }
+        Ok(())
     }
 
     fn put_thumb(&self, user: &str, sha256: &str, variant: &str, jpeg: &[u8]) -> io::Result<()> {

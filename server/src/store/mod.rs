@@ -68,8 +68,12 @@ pub trait Store: Send + Sync + 'static {
     }
     /// Deletes the user's blob and its thumbnails (the purge, once no record names it).
     fn delete_blob(&self, user: &str, sha256: &str) -> io::Result<()>;
+    /// Deletes the blob's thumbnails and "no preview" marks: new bytes stored under a name
+    /// get their previews made afresh.
+    fn delete_thumbs(&self, user: &str, sha256: &str) -> io::Result<()>;
     /// Stores a thumbnail (`variant` is "thumb" or "preview") atomically: readers see the old
-    /// file, the new one or none, never half of one, however many writers race.
+    /// file, the new one or none, never half of one, however many writers race. An empty one
+    /// marks "no preview can be made" (`thumbs.rs`).
     fn put_thumb(&self, user: &str, sha256: &str, variant: &str, jpeg: &[u8]) -> io::Result<()>;
     fn open_thumb(&self, user: &str, sha256: &str, variant: &str) -> io::Result<Option<Vec<u8>>>;
 }

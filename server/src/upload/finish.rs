@@ -98,6 +98,11 @@ pub async fn finish(state: &AppState, mut info: UploadInfo, guard: &mut SlotGuar
     let (is_new, facts) = tokio::task::spawn_blocking(move || -> std::io::Result<_> {
         let is_new = store.commit_blob(&id, &user, &sha2)?;
         crash_point("blob-committed");
+        if is_new {
+            // A mark left from earlier bytes under this name (lost, then sent again) would
+            // hide these bytes' previews; nothing else can have made one for them yet.
+            store.delete_thumbs(&user, &sha2)?;
+        }
         let mut head = Vec::new();
         if let Some((r, _)) = store.open_blob(&user, &sha2)? {
             r.take(INSPECT_BYTES as u64).read_to_end(&mut head)?;

@@ -166,9 +166,11 @@ fn CellView(cell: Cell, side: f64) -> impl IntoView {
     let badge = s::video_badge(item.duration_ms);
     // The badge's words are in the name too ("Video 0:07, …"), as the visible text must be.
     let video_name = if item.duration_ms.is_some() { format!("{} {badge}", s::VIDEO) } else { s::VIDEO.to_string() };
+    let moving = item.motion.is_some();
     let index = cell.index;
     // The visible words (a placeholder's, the video badge) lead the name, as screen readers expect.
     let base = s::open_item(&name, &dates::day_heading(&item.day));
+    let base = if moving { format!("{}, {base}", s::MOTION) } else { base };
     let label = move || match (video, broken.get()) {
         (true, _) => format!("{video_name}, {base}"),
         (false, true) => format!("{}, {base}", s::NO_THUMB),
@@ -188,6 +190,7 @@ fn CellView(cell: Cell, side: f64) -> impl IntoView {
                         on:error=move |_| broken.set(true)/>
                 </Show>
                 {move || (video && !broken.get()).then(|| view! { <span class="badge" data-testid="video-badge">{badge.clone()}</span> })}
+                {moving.then(|| view! { <span class="badge" data-testid="motion-badge" aria-hidden="true">{s::MOTION}</span> })}
             </button>
             <input type="checkbox" class="thumb-check" data-testid="thumb-select" aria-label=s::select_item(&name) prop:checked=selected
                 on:change=move |_| intent(LibraryIntent::ToggleSelected(id.clone()))/>

@@ -1,6 +1,7 @@
 //! The viewer: the photo fit to the window (a click or Z zooms to full size), videos played,
 //! arrow keys and swipes for previous/next, Escape to close, the details beside it, Download
-//! original (the exact bytes) and Move to Trash.
+//! original (the exact bytes) and Move to Trash. A photo that moves plays its clip, muted and
+//! once, on a press of Play motion.
 use leptos::prelude::*;
 
 use super::selection_bar::ConfirmTrash;
@@ -91,9 +92,20 @@ pub fn Viewer() -> impl IntoView {
                             }
                             Some(item) => {
                                 let src = item.preview_url.clone().or(item.original_url.clone()).unwrap_or_default();
+                                let clip = item.motion.as_ref().and_then(|m| m.video_url.clone());
+                                let playing = RwSignal::new(false);
+                                let has_clip = clip.is_some();
                                 view! {
-                                    <img data-testid="viewer-image" src=src alt=item.filename.clone().unwrap_or_default() referrerpolicy="no-referrer"
-                                        draggable="false" on:dblclick=move |_| zoom.update(|z| *z = !*z)/>
+                                    <Show when=move || playing.get() fallback=move || view! {
+                                        <img data-testid="viewer-image" src=src.clone() alt=item.filename.clone().unwrap_or_default() referrerpolicy="no-referrer"
+                                            draggable="false" on:dblclick=move |_| zoom.update(|z| *z = !*z)/>
+                                    }>
+                                        <video muted prop:muted=true autoplay playsinline data-testid="viewer-motion-video" src=clip.clone().unwrap_or_default()
+                                            on:ended=move |_| playing.set(false)></video>
+                                    </Show>
+                                    {has_clip.then(|| view! {
+                                        <button class="button motion-play" data-testid="viewer-motion" on:click=move |_| playing.set(true)>{s::PLAY_MOTION}</button>
+                                    })}
                                 }.into_any()
                             }
                         })}

@@ -287,10 +287,15 @@ impl Store for S3Store {
     }
 
     fn delete_blob(&self, user: &str, sha256: &str) -> io::Result<()> {
+        self.delete_thumbs(user, sha256)?;
+        self.inner.delete(&self.inner.blob_path(user, sha256)?)
+    }
+
+    fn delete_thumbs(&self, user: &str, sha256: &str) -> io::Result<()> {
         for variant in ["thumb", "preview"] {
             self.inner.delete(&self.inner.thumb_path(user, sha256, variant)?)?;
         }
-        self.inner.delete(&self.inner.blob_path(user, sha256)?)
+        Ok(())
     }
 
     fn put_thumb(&self, user: &str, sha256: &str, variant: &str, jpeg: &[u8]) -> io::Result<()> {

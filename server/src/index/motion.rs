@@ -1,0 +1,104 @@
+//! Live Photo pairs in the index (v5): each record gets a name key once (`pair_key`: album,
+//! folder and name stem, lower case; `pair_checked` 1 once set), and a photo and a clip of one
+//! capture point at each other: `motion_sha256` on the photo names its clip, `motion_of` on the
+//! clip names its photo (and keeps it out of the library's list). Which records make a pair is
+//! `previews::live`'s decision. A Motion Photo's clip is inside its own bytes: `motion_offset`
+//! says where it starts (`previews::motion_photo`). Here is only the SQL, the same on SQLite
+//! and PostgreSQL.
+use super::MediaIndex;
+use crate::db::Result;
+use crate::vals;
+
+/// A record whose key was not set yet.
+#[derive(Debug, Clone)]
+pub struct Unkeyed {
+    pub seq: i64,
+    pub user: String,
+    pub sha256: String,
+    pub filename: Option<String>,
+    pub relative_path: Option<String>,
+    pub album: Option<String>,
+    pub filetype: Option<String>,
+    pub captured_at: Option<String>,
+}
+
+/// An unpaired record of the same user and key.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub seq: i64,
+    pub sha256: String,
+    pub filetype: Option<String>,
+    pub captured_at: Option<String>,
+}
+
+impl MediaIndex {
+    /// Up to `limit` records without a key, oldest first.
+    pub fn unkeyed(&self, limit: usize) -> Result<Vec<Unkeyed>> {
+        let rows = self.db.query(
+            "SELECT seq, \"user\", sha256, filename, relative_path, album, filetype, captured_at FROM media \
+             WHERE pair_checked = 0 ORDER BY seq LIMIT ?1",
+            vals![limit as i64],
+        )?;
+        rows.iter()
+            .map(|r| {
+                Ok(Unkeyed {
+                    seq: r.get(0)?,
+                    user: r.get(1)?,
+                    sha256: r.get(2)?,
+                    filename: r.get(3)?,
+                    relative_path: r.get(4)?,
+                    album: r.get(5)?,
+                    filetype: r.get(6)?,
+                    captured_at: r.get(7)?,
+                })
+            })
+            .collect()
+    }
+
+    pub fn set_pair_key(&self, seq: i64, key: Option<&str>) -> Result<()> {
+        self.db.execute("UPDATE media SET pair_key = ?2, pair_checked = 1 WHERE seq = ?1", vals![seq, key])?;
+        Ok(())
+    }
+
+    /// The user's other unpaired, untrashed records with this key, oldest first.
+    pub fn pair_candidates(&self, user: &str, key: &str, not_seq: i64) -> Result<Vec<Candidate>> {
+        let rows = self.db.query(
+            "SELECT seq, sha256, filetype, captured_at FROM media WHERE \"user\" = ?1 AND pair_key = ?2 AND seq <> ?3 \
+             AND motion_sha256 IS NULL AND motion_of IS NULL AND trashed_at IS NULL ORDER BY seq",
+            vals![user, key, not_seq],
+        )?;
+        rows.iter().map(|r| Ok(Candidate { seq: r.get(0)?, sha256: r.get(1)?, filetype: r.get(2)?, captured_at: r.get(3)? })).collect()
+    }
+
+    /// Marks every record of the user's content as a Motion Photo whose clip starts at `offset`.
+    pub fn set_motion_offset(&self, user: &str, sha256: &str, offset: u64) -> Result<()> {
+        self.db.execute("UPDATE media SET motion_offset = ?3 WHERE \"user\" = ?1 AND sha256 = ?2", vals![user, sha256, offset as i64])?;
+        Ok(())
+    }
+
+    /// Where the clip of the user's Motion Photo starts (in `album` only, when given).
+    pub fn motion_offset(&self, user: &str, album: Option<&str>, sha256: &str) -> Result<Option<u64>> {
+        let row = self.db.query_row(
+            "SELECT motion_offset FROM media WHERE \"user\" = ?1 AND sha256 = ?2 AND motion_offset IS NOT NULL \
+             AND (CAST(?3 AS TEXT) IS NULL OR album = ?3) LIMIT 1",
+            vals![user, sha256, album],
+        )?;
+        Ok(row.map(|r| r.get::<i64>(0)).transpose()?.map(|o| o.max(0) as u64))
+    }
+
+    /// Pairs the photo record and the clip record when both are still unpaired; false when
+    /// either was paired meanwhile (another node's sweep).
+    pub fn pair(&self, photo_seq: i64, photo_sha: &str, clip_seq: i64, clip_sha: &str) -> Result<bool> {
+        const FREE: &str = "motion_sha256 IS NULL AND motion_of IS NULL";
+        self.db.transaction(|tx| {
+            if tx.execute(&format!("UPDATE media SET motion_sha256 = ?2 WHERE seq = ?1 AND {FREE}"), vals![photo_seq, clip_sha])? == 0 {
+                return Ok(false);
+            }
+            if tx.execute(&format!("UPDATE media SET motion_of = ?2 WHERE seq = ?1 AND {FREE}"), vals![clip_seq, photo_sha])? == 0 {
+                tx.execute("UPDATE media SET motion_sha256 = NULL WHERE seq = ?1", vals![photo_seq])?;
+                return Ok(false);
+            }
+            Ok(true)
+        })
+    }
+}
