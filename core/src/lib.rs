@@ -17,6 +17,7 @@
 
 pub mod api;
 pub mod companions;
+pub mod crc32c;
 pub mod decimal;
 pub mod devices;
 pub mod engine;

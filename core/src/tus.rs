@@ -113,7 +113,7 @@ impl ChecksumAlgo {
 /// The raw `crc32c` digest of a chunk: its CRC-32C as 4 bytes big-endian, the form the server
 /// compares (and object stores send).
 pub fn crc32c_digest(bytes: &[u8]) -> [u8; 4] {
-    crc32c::crc32c(bytes).to_be_bytes()
+    crate::crc32c::crc32c(bytes).to_be_bytes()
 }
 
 #[cfg(test)]

@@ -37,7 +37,8 @@ impl ApiCall {
     }
     /// A POST with `body` as JSON (`None`: an empty body).
     pub fn post<T: Serialize>(path: impl Into<String>, bearer: Bearer, body: Option<&T>) -> Self {
-        let body = body.map(|b| serde_json::to_string(b).expect("API shapes always serialize"));
+        // API shapes always serialize (no maps with non-string keys, no failing impls).
+        let body = body.map(|b| serde_json::to_string(b).unwrap_or_default());
         ApiCall { method: Method::Post, path: path.into(), bearer, body }
     }
     pub fn with_method(mut self, method: Method) -> Self {
