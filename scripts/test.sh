@@ -67,7 +67,8 @@ lint strings python3 scripts/check_strings.py
 [ "$LINT_FAIL" = 0 ] || FAILED=1
 SUMMARY+=("lint: $LINT_PASS passed, $LINT_FAIL failed")
 
-run_suite "native (cargo test --workspace)" "$LOGS/native.log" cargo test --workspace
+# --no-fail-fast: one failing test binary must not hide the others' results.
+run_suite "native (cargo test --workspace)" "$LOGS/native.log" cargo test --workspace --no-fail-fast
 record "native" "$LOGS/native.log" "$(cargo_counts "$LOGS/native.log")"
 
 # Scale-out: the in-process server suites again, with the bytes in a real S3-compatible store
