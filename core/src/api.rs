@@ -35,6 +35,10 @@ pub struct Config {
     pub chunk_size: u64,
     pub limits: Limits,
     pub dedup: bool,
+    /// The check takes probes (`CheckRequest::probes`) and a PATCH may declare the file's
+    /// SHA-256 at the end (`Shoebox-Sha256`): a large file's upload need not wait for its hash.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub probe: bool,
     /// What the token that asked may do (absent from servers before it: then assume all).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access: Option<TokenAccess>,
@@ -72,11 +76,25 @@ impl TokenAccess {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 pub struct CheckRequest {
     pub sha256: Vec<String>,
+    /// Large files not hashed yet: which may be content the user has (`hash::probe_ranges`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub probes: Vec<Probe>,
+}
+
+/// A file's size and the lower-case hex SHA-256 of its probe ranges (`hash::probe_ranges`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Probe {
+    pub size: u64,
+    pub probe: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 pub struct CheckResponse {
     pub present: Vec<String>,
+    /// The probes of the request that match content the user has: those files are hashed
+    /// whole and checked again; every other probed file cannot be a duplicate.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub probable: Vec<String>,
 }
 
 /// One media record (a row of the server's index: user, content, album). The fields after

@@ -43,3 +43,14 @@ pub fn unhex(s: &str) -> Option<Vec<u8>> {
 pub fn is_sha256_hex(s: &str) -> bool {
     s.len() == 64 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
+
+/// Bytes from each end of a file that its probe digests.
+pub const PROBE_PART: u64 = 1024 * 1024;
+
+/// The two ranges (`start..end`) whose bytes, one after the other, the probe digests: the
+/// first and the last [`PROBE_PART`] bytes (they overlap in a file under twice that). A probe
+/// with the size says cheaply whether a large file may be one the server already holds; only
+/// when it matches is the whole file hashed before its upload.
+pub fn probe_ranges(size: u64) -> [(u64, u64); 2] {
+    [(0, size.min(PROBE_PART)), (size.saturating_sub(PROBE_PART), size)]
+}

@@ -19,6 +19,9 @@ pub const H_UPLOAD_EXPIRES: &str = "Upload-Expires";
 pub const H_UPLOAD_CHECKSUM: &str = "Upload-Checksum";
 pub const H_UPLOAD_CONCAT: &str = "Upload-Concat";
 pub const H_UPLOAD_DUPLICATE: &str = "Upload-Duplicate";
+/// On a PATCH to Shoebox's server: the whole file's SHA-256, declared when it was not known at
+/// creation (the file was hashed while it was sent); checked at completion like `sha256`.
+pub const H_SHOEBOX_SHA256: &str = "Shoebox-Sha256";
 pub const OFFSET_CONTENT_TYPE: &str = "application/offset+octet-stream";
 
 /// Metadata keys (contracts.md "Upload-Metadata keys").

@@ -28,7 +28,7 @@ fn media_check_is_batched_and_settles_present_files() {
         calls += 1;
         checked += req.sha256.len() as u64;
         // Everything present.
-        let resp = shoebox_core::api::CheckResponse { present: req.sha256 };
+        let resp = shoebox_core::api::CheckResponse { present: req.sha256, probable: vec![] };
         h.answer(c, Ok(HttpResponse::new(200).with_body(&serde_json::to_string(&resp).unwrap())));
     }
     assert!(calls < 100, "batched: {calls} calls");

@@ -85,7 +85,11 @@ mod tests {
 
     #[test]
     fn post_serializes_the_shape_and_json_reads_it_back() {
-        let call = ApiCall::post(crate::api::CHECK_PATH, Bearer::Device, Some(&crate::api::CheckRequest { sha256: vec!["ab".into()] }));
+        let call = ApiCall::post(
+            crate::api::CHECK_PATH,
+            Bearer::Device,
+            Some(&crate::api::CheckRequest { sha256: vec!["ab".into()], probes: vec![] }),
+        );
         assert_eq!(call.method, Method::Post);
         assert_eq!(call.body.as_deref(), Some(r#"{"sha256":["ab"]}"#));
         let reply = ApiReply::new(200, r#"{"present":["ab"]}"#);

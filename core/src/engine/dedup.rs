@@ -6,7 +6,7 @@ use super::parts::ReqKind;
 use super::requests;
 use super::types::*;
 use super::Engine;
-use crate::api::{CheckResponse, MAX_CHECK_DIGESTS};
+use crate::api::{CheckResponse, Probe, MAX_CHECK_DIGESTS};
 use crate::facts::Outcome;
 use std::collections::HashSet;
 
@@ -17,21 +17,25 @@ impl Engine {
         }
         let mut ids = Vec::new();
         let mut digests = Vec::new();
+        let mut probes = Vec::new();
         while ids.len() < MAX_CHECK_DIGESTS {
             let Some(id) = self.q.check.pop_front() else { break };
             let Some(f) = self.files.get(&id) else { continue };
             if f.stage != Stage::CheckQueued || f.paused {
                 continue;
             }
-            let Some(sha) = f.sha256.clone() else { continue };
+            match (&f.sha256, &f.probe) {
+                (Some(sha), _) => digests.push(sha.clone()),
+                (None, Some(probe)) => probes.push(Probe { size: f.entry.size, probe: probe.clone() }),
+                (None, None) => continue,
+            }
             self.with_file(id, |f| f.stage = Stage::Checking);
             ids.push(id);
-            digests.push(sha);
         }
         if ids.is_empty() {
             return;
         }
-        let request = requests::check(&self.settings, digests);
+        let request = requests::check(&self.settings, digests, probes);
         self.server.checking = true;
         self.send(ReqKind::Check(ids), request, now);
     }
@@ -49,9 +53,10 @@ impl Engine {
 
     pub(crate) fn on_check_response(&mut self, ids: Vec<FileId>, result: Result<HttpResponse, NetError>, now: u64) {
         self.server.checking = false;
-        let present: Option<HashSet<String>> = match &result {
+        let lower = |v: Vec<String>| v.into_iter().map(|s| s.to_ascii_lowercase()).collect::<HashSet<String>>();
+        let answer: Option<(HashSet<String>, HashSet<String>)> = match &result {
             Ok(r) if (200..300).contains(&r.status) => {
-                serde_json::from_str::<CheckResponse>(&r.body).ok().map(|c| c.present.into_iter().map(|s| s.to_ascii_lowercase()).collect())
+                serde_json::from_str::<CheckResponse>(&r.body).ok().map(|c| (lower(c.present), lower(c.probable)))
             }
             Ok(r) if r.status == 401 => {
                 self.requeue_check(ids);
@@ -69,7 +74,18 @@ impl Engine {
             if self.stage(id) != Some(Stage::Checking) {
                 continue;
             }
-            let has = present.as_ref().is_some_and(|p| self.files[&id].sha256.as_ref().is_some_and(|s| p.contains(s)));
+            let f = &self.files[&id];
+            if f.sha256.is_none() {
+                // A probed file: only a match means it may be a duplicate. Without an answer
+                // it goes anyway: the server still stores one copy of each content.
+                if answer.as_ref().is_some_and(|(_, probable)| f.probe.as_ref().is_some_and(|p| probable.contains(p))) {
+                    self.hash_first(id);
+                } else {
+                    self.probe_missed(id);
+                }
+                continue;
+            }
+            let has = answer.as_ref().is_some_and(|(p, _)| f.sha256.as_ref().is_some_and(|s| p.contains(s)));
             if has {
                 self.finish(id, Outcome::AlreadyBackedUp, now);
             } else {

@@ -73,6 +73,15 @@ pub(crate) struct FileState {
     /// Paused by the user (this file alone).
     pub paused: bool,
     pub sha256: Option<String>,
+    /// A large file's probe digest, once made (`stream.rs`).
+    pub probe: Option<String>,
+    /// Hashed beside its upload (its probe matched nothing the user has); the SHA-256 goes
+    /// on the last PATCH. `hash_beside`: that hash was asked.
+    pub stream: bool,
+    pub hash_beside: bool,
+    /// Hash the whole file before its upload, whatever its size (the probe matched, or
+    /// could not be made).
+    pub hash_first: bool,
     pub prepared: Option<Prepared>,
     /// Prepare was asked and answered (with KeepOriginal or Prepared).
     pub prepare_done: bool,
@@ -98,6 +107,10 @@ impl FileState {
             excluded: false,
             paused: false,
             sha256: None,
+            probe: None,
+            stream: false,
+            hash_beside: false,
+            hash_first: false,
             prepared: None,
             prepare_done: false,
             note: None,

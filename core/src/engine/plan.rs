@@ -164,6 +164,9 @@ impl Engine {
     }
 
     pub(crate) fn on_hashed(&mut self, id: FileId, sha: Result<String, FailReason>, now: u64) {
+        if self.on_hashed_beside(id, &sha) {
+            return;
+        }
         match self.stage(id) {
             Some(Stage::Hashing) => {}
             Some(Stage::Rehashing) => return self.on_rehashed(id, sha, now),

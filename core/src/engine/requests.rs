@@ -5,7 +5,7 @@ use super::file::FileState;
 use super::http::*;
 use super::protocol::base_headers;
 use super::types::*;
-use crate::api::{CheckRequest, CHECK_PATH, CONFIG_PATH};
+use crate::api::{CheckRequest, Probe, CHECK_PATH, CONFIG_PATH};
 use crate::tus::{self, keys};
 
 /// `GET {api}/api/v1/config`.
@@ -24,10 +24,10 @@ pub(crate) fn options(s: &EngineSettings) -> HttpRequest {
 }
 
 /// `POST {api}/api/v1/media/check` for these digests.
-pub(crate) fn check(s: &EngineSettings, digests: Vec<String>) -> HttpRequest {
+pub(crate) fn check(s: &EngineSettings, digests: Vec<String>, probes: Vec<Probe>) -> HttpRequest {
     let mut headers = base_headers(&s.token, false);
     headers.push(("Content-Type".into(), "application/json".into()));
-    let body = serde_json::to_string(&CheckRequest { sha256: digests }).unwrap_or_default();
+    let body = serde_json::to_string(&CheckRequest { sha256: digests, probes }).unwrap_or_default();
     HttpRequest { method: Method::Post, url: format!("{}{}", s.api_base(), CHECK_PATH), headers, body: Body::Json(body) }
 }
 
@@ -51,10 +51,22 @@ pub(crate) fn head(s: &EngineSettings, url: &str) -> HttpRequest {
     HttpRequest { method: Method::Head, url: url.into(), headers: base_headers(&s.token, true), body: Body::Empty }
 }
 
-/// One chunk, `start..end`, with a checksum of that algorithm when given.
-pub(crate) fn patch(s: &EngineSettings, id: FileId, f: &FileState, start: u64, end: u64, checksum: Option<ChecksumAlgo>) -> HttpRequest {
+/// One chunk, `start..end`, with a checksum of that algorithm when given, and the whole
+/// file's SHA-256 (`Shoebox-Sha256`) when `declare` says so.
+pub(crate) fn patch(
+    s: &EngineSettings,
+    id: FileId,
+    f: &FileState,
+    range: (u64, u64),
+    checksum: Option<ChecksumAlgo>,
+    declare: bool,
+) -> HttpRequest {
+    let (start, end) = range;
     let mut headers = base_headers(&s.token, true);
     headers.push((tus::H_UPLOAD_OFFSET.into(), start.to_string()));
+    if let Some(sha) = f.upload_sha().filter(|_| declare) {
+        headers.push((tus::H_SHOEBOX_SHA256.into(), sha.to_string()));
+    }
     headers.push(("Content-Type".into(), tus::OFFSET_CONTENT_TYPE.into()));
     let body = Body::Slice { file: id, source: source(f), start, end, checksum };
     HttpRequest { method: Method::Patch, url: f.up.url.clone().unwrap_or_default(), headers, body }

@@ -165,14 +165,19 @@ impl Engine {
                 self.q.hash.pop_front();
                 continue;
             }
-            let small = f.entry.size <= super::SMALL_HASH_BYTES;
+            let (probe, size) = (self.wants_probe(f), f.entry.size);
+            let small = probe || f.entry.size <= super::SMALL_HASH_BYTES;
             let limit = if small { self.hash_workers * super::SMALL_HASHES_PER_WORKER } else { self.hash_workers };
             if self.tally.page.n_hashing as usize >= limit {
                 break;
             }
             self.q.hash.pop_front();
             self.with_file(id, |f| f.stage = Stage::Hashing);
-            self.out.act(Action::Hash { file: id });
+            self.out.act(if probe {
+                Action::Probe { file: id, ranges: crate::hash::probe_ranges(size) }
+            } else {
+                Action::Hash { file: id }
+            });
         }
     }
 

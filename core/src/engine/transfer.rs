@@ -37,13 +37,15 @@ impl Engine {
     /// A file takes an upload slot: reuse an unfinished upload from the resume store if it
     /// matches the bytes we are about to send.
     pub(crate) fn activate(&mut self, id: FileId) {
+        self.start_hash_beside(id);
         let f = &self.files[&id];
         if f.up.url.is_some() {
             return;
         }
         let fp = f.fingerprint();
         let Some(rec) = self.resume.progress_for(&fp).cloned() else { return };
-        let matches = Some(rec.upload_sha256.as_str()) == f.upload_sha()
+        // A streaming upload's record may predate its hash (saved with an empty digest).
+        let matches = (rec.upload_sha256.as_str() == f.upload_sha().unwrap_or_default() || (rec.upload_sha256.is_empty() && f.stream))
             && rec.upload_size == f.upload_size()
             && rec.prepared == f.prepared.is_some();
         if matches {
@@ -86,10 +88,13 @@ impl Engine {
             NextStep::Head => (ReqKind::Head(id), requests::head(&self.settings, f.up.url.as_deref().unwrap_or_default()), None),
             NextStep::Patch { start, .. } => {
                 let end = self.patch_end(f, start);
-                if end - start > budget {
+                if end - start > budget || self.last_patch_waits(f, end) {
                     return;
                 }
-                (ReqKind::Patch(id), requests::patch(&self.settings, id, f, start, end, checksum), Some(end))
+                // Our server checks the whole file's SHA-256 on the last PATCH: for an upload
+                // created before the file was hashed, that is where it is declared.
+                let declare = end >= size && self.server_probes();
+                (ReqKind::Patch(id), requests::patch(&self.settings, id, f, (start, end), checksum, declare), Some(end))
             }
         };
         let req = self.send(kind, request, now);
@@ -119,7 +124,9 @@ impl Engine {
 
     fn save_progress(&mut self, id: FileId, now: u64) {
         let f = &self.files[&id];
-        let (Some(url), Some(sha)) = (f.up.url.clone(), f.upload_sha()) else { return };
+        // A streaming upload is saved before its hash is known, with an empty digest.
+        let sha = f.upload_sha().or(f.stream.then_some(""));
+        let (Some(url), Some(sha)) = (f.up.url.clone(), sha) else { return };
         let fp = f.fingerprint();
         let rec = ResumeRecord {
             key: ResumeRecord::progress_key(&self.settings.endpoint, &fp),
@@ -244,7 +251,9 @@ impl Engine {
         let reason = f.up.digest_mismatch.clone().unwrap_or(FailReason::Unknown);
         match sha {
             Err(e) => self.fail(id, e),
-            Ok(s) if Some(s.to_ascii_lowercase()) == f.sha256 => self.fail(id, reason),
+            // A streaming file's hash was read apart from the bytes sent: the same digest again
+            // says the file changed while it was sent, so it goes once more, declared at creation.
+            Ok(s) if Some(s.to_ascii_lowercase()) == f.sha256 && !f.stream => self.fail(id, reason),
             Ok(s) => {
                 // The file changed since it was hashed: everything starts again.
                 if f.prepared.is_some() {
@@ -252,6 +261,9 @@ impl Engine {
                 }
                 self.with_file(id, |f| {
                     f.sha256 = Some(s.to_ascii_lowercase());
+                    f.stream = false;
+                    f.hash_beside = false;
+                    f.hash_first = true;
                     f.prepared = None;
                     f.prepare_done = false;
                     f.up = Default::default();

@@ -14,6 +14,9 @@ pub enum Action {
     Inspect { file: FileId },
     /// Stream the whole original through SHA-256; answer with `handle_hashed`.
     Hash { file: FileId },
+    /// SHA-256 of these ranges of the original, one after the other (`hash::probe_ranges`);
+    /// answer with `handle_probed`.
+    Probe { file: FileId, ranges: [(u64, u64); 2] },
     /// Downsize and/or strip location in a worker; answer with `handle_prepared`.
     Prepare { file: FileId, max_pixels: Option<u64>, quality: u8, strip_location: bool },
     /// Send this request; answer with `handle_response` (and `handle_progress` while uploading).

@@ -56,7 +56,10 @@ impl FakeTus {
                 let Body::Json(j) = &r.body else { panic!() };
                 let req: shoebox_core::api::CheckRequest = serde_json::from_str(j).unwrap();
                 let present: Vec<String> = req.sha256.into_iter().filter(|s| self.have.contains(s)).collect();
-                Some(HttpResponse::new(200).with_body(&serde_json::to_string(&shoebox_core::api::CheckResponse { present }).unwrap()))
+                Some(
+                    HttpResponse::new(200)
+                        .with_body(&serde_json::to_string(&shoebox_core::api::CheckResponse { present, probable: vec![] }).unwrap()),
+                )
             }
             Method::Post => {
                 let m = meta(r);

@@ -30,6 +30,15 @@ impl Content {
             Content::Virtual { digest, .. } => digest.clone(),
         }
     }
+    /// The probe's digest (`hash::probe_ranges`); virtual content's is derived from its digest.
+    pub fn probe(&self, ranges: [(u64, u64); 2]) -> String {
+        match self {
+            Content::Bytes(b) => {
+                sha256_hex(&[&b[ranges[0].0 as usize..ranges[0].1 as usize], &b[ranges[1].0 as usize..ranges[1].1 as usize]].concat())
+            }
+            Content::Virtual { digest, .. } => sha256_hex(format!("probe {digest}").as_bytes()),
+        }
+    }
     pub fn slice(&self, s: u64, e: u64) -> Option<Vec<u8>> {
         match self {
             Content::Bytes(b) => Some(b[s as usize..e as usize].to_vec()),
@@ -110,6 +119,7 @@ pub struct H {
     pub saves: Vec<ResumeRecord>,
     pub removes: Vec<String>,
     pub hashes_asked: Vec<FileId>,
+    pub probes_asked: Vec<FileId>,
     pub prepares_asked: Vec<FileId>,
     pub dropped_prepared: Vec<FileId>,
     /// Thumbnails the engine asked for: (file, source, width, height, the PUT to send).
@@ -140,6 +150,7 @@ impl H {
             saves: Vec::new(),
             removes: Vec::new(),
             hashes_asked: Vec::new(),
+            probes_asked: Vec::new(),
             prepares_asked: Vec::new(),
             dropped_prepared: Vec::new(),
             thumbnails: Vec::new(),
@@ -290,6 +301,11 @@ impl H {
                     None => PrepareOutcome::KeepOriginal { reason: shoebox_core::facts::KeepReason::NotSmaller },
                 };
                 self.e.handle_prepared(file, out, now);
+            }
+            Action::Probe { file, ranges } => {
+                self.probes_asked.push(file);
+                let p = self.files[&file].content.probe(ranges);
+                self.e.handle_probed(file, Ok(p), now);
             }
             _ => unreachable!(),
         }

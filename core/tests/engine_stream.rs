@@ -1,0 +1,221 @@
+//! Large files hashed while they upload (engine `stream.rs`), scripted against a server that
+//! takes probes: the probe's check, the upload before the hash, the SHA-256 declared on the
+//! last PATCH, a probe that matches, servers without probes, resume and the 422.
+mod engine_common;
+use engine_common::script::*;
+use engine_common::*;
+use shoebox_core::engine::*;
+use shoebox_core::facts::Outcome;
+use shoebox_core::hash::probe_ranges;
+
+const SIZE: u64 = 40 * MB;
+
+fn config(probe: bool) -> HttpResponse {
+    HttpResponse::new(200).with_body(&format!(
+        r#"{{"tusEndpoint":"/files/","chunkSize":{},"limits":{{"name":"seed","maxPhotoBytes":75000000,"maxPhotoPixels":100000000,"maxVideoBytes":10000000000,"minPhotoSide":0}},"dedup":true,"probe":{probe}}}"#,
+        16 * MB
+    ))
+}
+
+fn video() -> Content {
+    Content::Virtual { size: SIZE, digest: "ab".repeat(32) }
+}
+
+/// One large video, handshake done with `config`, started, local work answered by hand.
+fn started(config: HttpResponse, records: Vec<ResumeRecord>) -> (H, FileId) {
+    let mut h = H::new(EngineSettings { chunk_size: Some(16 * MB), ..H::settings() });
+    h.e.load_resume_records(records);
+    let id = h.add(1, "Trip/clip.mp4", video(), video_facts());
+    h.handshake(config, options_bare());
+    h.auto_local = false;
+    h.start();
+    (h, id)
+}
+
+/// Answer the next local action, which must be `want` ("probe" or "hash").
+fn local(h: &mut H, want: &str) {
+    h.drain();
+    let a = h.local.pop_front().unwrap_or_else(|| panic!("expected a {want}, no local action"));
+    match (&a, want) {
+        (Action::Probe { ranges, .. }, "probe") => assert_eq!(*ranges, probe_ranges(SIZE)),
+        (Action::Hash { .. }, "hash") => {}
+        _ => panic!("expected a {want}, got {a:?}"),
+    }
+    h.answer_local(a);
+    h.drain();
+}
+
+fn check_body(r: &HttpRequest) -> shoebox_core::api::CheckRequest {
+    let Body::Json(j) = &r.body else { panic!("check without a JSON body") };
+    serde_json::from_str(j).unwrap()
+}
+
+fn answer_check(h: &mut H, present: &[String], probable: &[String]) -> shoebox_core::api::CheckRequest {
+    let (c, r) = h.expect(Method::Post);
+    assert!(r.url.ends_with("/api/v1/media/check"), "{}", r.url);
+    let body = check_body(&r);
+    let resp = shoebox_core::api::CheckResponse { present: present.to_vec(), probable: probable.to_vec() };
+    h.answer(c, Ok(HttpResponse::new(200).with_body(&serde_json::to_string(&resp).unwrap())));
+    body
+}
+
+#[test]
+fn a_probe_that_matches_nothing_starts_the_upload_and_the_last_patch_declares_the_hash() {
+    let (mut h, id) = started(config(true), vec![]);
+    local(&mut h, "probe");
+    let probe = video().probe(probe_ranges(SIZE));
+    let asked = answer_check(&mut h, &[], &[]);
+    assert!(asked.sha256.is_empty());
+    assert_eq!(asked.probes, vec![shoebox_core::api::Probe { size: SIZE, probe }]);
+    // The upload is created before the file is hashed, without a declared sha256, and the
+    // hash runs beside it.
+    let (c, req) = h.expect(Method::Post);
+    assert!(!meta(&req).contains_key("sha256"), "nothing declared at creation");
+    assert_eq!(h.hashes_asked, vec![id]);
+    h.answer(c, Ok(ok(201).with_header("Location", "http://s.test/files/u")));
+    let (_, r) = patch_ok(&mut h, 0);
+    assert!(r.header("Shoebox-Sha256").is_none());
+    // Saved for a reload before the hash is known: an empty digest.
+    assert!(h.store.values().any(|r| !r.done && r.upload_sha256.is_empty() && r.offset == 16 * MB));
+    patch_ok(&mut h, 16 * MB);
+    h.drain();
+    assert!(h.http.is_empty(), "the last PATCH waits for the hash");
+    assert_eq!(h.view(id).phase, Phase::Uploading);
+    local(&mut h, "hash");
+    let (_, r) = patch_ok(&mut h, 32 * MB);
+    assert_eq!(r.header("Shoebox-Sha256"), Some(video().sha().as_str()));
+    assert_eq!(h.view(id).outcome, Some(Outcome::Uploaded(None)));
+    assert!(h.store.values().any(|r| r.done && r.fingerprint.sha256.as_deref() == Some(video().sha().as_str())));
+}
+
+#[test]
+fn the_hash_beside_may_come_first_then_only_the_last_patch_declares_it() {
+    let (mut h, id) = started(config(true), vec![]);
+    local(&mut h, "probe");
+    answer_check(&mut h, &[], &[]);
+    create(&mut h, "u");
+    local(&mut h, "hash");
+    let (_, r) = patch_ok(&mut h, 0);
+    assert!(r.header("Shoebox-Sha256").is_none());
+    patch_ok(&mut h, 16 * MB);
+    let (_, r) = patch_ok(&mut h, 32 * MB);
+    assert_eq!(r.header("Shoebox-Sha256"), Some(video().sha().as_str()));
+    assert_eq!(h.view(id).outcome, Some(Outcome::Uploaded(None)));
+}
+
+#[test]
+fn a_probe_that_matches_hashes_the_whole_file_and_a_present_digest_sends_nothing() {
+    let (mut h, id) = started(config(true), vec![]);
+    local(&mut h, "probe");
+    let probe = video().probe(probe_ranges(SIZE));
+    answer_check(&mut h, &[], std::slice::from_ref(&probe));
+    local(&mut h, "hash");
+    let asked = answer_check(&mut h, &[video().sha()], &[]);
+    assert_eq!(asked.sha256, vec![video().sha()]);
+    assert!(asked.probes.is_empty());
+    assert_eq!(h.view(id).outcome, Some(Outcome::AlreadyBackedUp));
+    assert!(h.http.is_empty(), "nothing uploaded");
+}
+
+#[test]
+fn a_probe_that_matches_content_of_another_size_still_just_hashes_first() {
+    // A false "probable" costs the hash before the upload, never a skipped file.
+    let (mut h, id) = started(config(true), vec![]);
+    local(&mut h, "probe");
+    let probe = video().probe(probe_ranges(SIZE));
+    answer_check(&mut h, &[], &[probe]);
+    local(&mut h, "hash");
+    answer_check(&mut h, &[], &[]);
+    let (_, req) = h.expect(Method::Post);
+    assert_eq!(meta(&req)["sha256"], video().sha(), "hashed first: declared at creation");
+    assert_eq!(h.view(id).phase, Phase::Uploading);
+}
+
+#[test]
+fn servers_without_probes_and_small_files_are_hashed_before_their_upload() {
+    let (mut h, _) = started(config(false), vec![]);
+    local(&mut h, "hash");
+    let asked = answer_check(&mut h, &[], &[]);
+    assert_eq!(asked.sha256, vec![video().sha()]);
+    // A file under the threshold on a server with probes: hashed first too.
+    let mut h = H::new(EngineSettings { chunk_size: Some(16 * MB), ..H::settings() });
+    h.add(1, "Trip/clip.mp4", Content::Virtual { size: STREAM_HASH_BYTES - 1, digest: "cd".repeat(32) }, video_facts());
+    h.handshake(config(true), options_bare());
+    h.auto_local = false;
+    h.start();
+    h.drain();
+    assert!(matches!(h.local.front(), Some(Action::Hash { .. })), "{:?}", h.local);
+}
+
+#[test]
+fn a_check_that_fails_sends_the_probed_file_anyway_hashing_beside() {
+    let (mut h, _) = started(config(true), vec![]);
+    local(&mut h, "probe");
+    let (c, _) = h.expect(Method::Post);
+    h.answer(c, Ok(HttpResponse::new(500)));
+    let (_, req) = h.expect(Method::Post);
+    assert!(req.url == EP && !meta(&req).contains_key("sha256"));
+}
+
+#[test]
+fn a_reload_resumes_a_streaming_upload_saved_before_its_hash() {
+    let (mut h, _) = started(config(true), vec![]);
+    local(&mut h, "probe");
+    answer_check(&mut h, &[], &[]);
+    create(&mut h, "u");
+    patch_ok(&mut h, 0);
+    let records: Vec<ResumeRecord> = h.store.values().cloned().collect();
+    assert_eq!(records.len(), 1);
+    // The next session: probed and checked again, then the saved upload goes on from the
+    // server's offset (HEAD), hashed beside from the start.
+    let (mut h, id) = started(config(true), records);
+    local(&mut h, "probe");
+    answer_check(&mut h, &[], &[]);
+    let (hd, hr) = h.expect(Method::Head);
+    assert_eq!(hr.url, "http://s.test/files/u");
+    assert_eq!(h.hashes_asked, vec![id]);
+    h.answer(hd, Ok(ok(200).with_header("Upload-Offset", &(16 * MB).to_string()).with_header("Upload-Length", &SIZE.to_string())));
+    patch_ok(&mut h, 16 * MB);
+    local(&mut h, "hash");
+    let (_, r) = patch_ok(&mut h, 32 * MB);
+    assert_eq!(r.header("Shoebox-Sha256"), Some(video().sha().as_str()));
+    assert_eq!(h.view(id).outcome, Some(Outcome::Uploaded(None)));
+}
+
+#[test]
+fn a_422_on_the_declared_hash_sends_the_file_once_more_declared_at_creation_then_fails() {
+    let (mut h, id) = started(config(true), vec![]);
+    local(&mut h, "probe");
+    answer_check(&mut h, &[], &[]);
+    create(&mut h, "u");
+    local(&mut h, "hash");
+    patch_ok(&mut h, 0);
+    patch_ok(&mut h, 16 * MB);
+    let (p, _) = h.expect(Method::Patch);
+    h.answer(p, Ok(ok(422)));
+    // Hashed again: the same digest (the file is stable now) → a new upload, declared.
+    local(&mut h, "hash");
+    assert_eq!(answer_check(&mut h, &[], &[]).sha256, vec![video().sha()]);
+    let (_, req) = h.expect(Method::Post);
+    assert_eq!(meta(&req)["sha256"], video().sha());
+    assert_eq!(h.view(id).outcome, None);
+    h.http.clear();
+    let (mut h, id) = started(config(true), vec![]);
+    local(&mut h, "probe");
+    answer_check(&mut h, &[], &[]);
+    create(&mut h, "u");
+    local(&mut h, "hash");
+    patch_ok(&mut h, 0);
+    patch_ok(&mut h, 16 * MB);
+    let (p, _) = h.expect(Method::Patch);
+    h.answer(p, Ok(ok(422)));
+    local(&mut h, "hash");
+    answer_check(&mut h, &[], &[]);
+    create(&mut h, "v");
+    patch_ok(&mut h, 0);
+    patch_ok(&mut h, 16 * MB);
+    let (p, _) = h.expect(Method::Patch);
+    h.answer(p, Ok(ok(422)));
+    local(&mut h, "hash");
+    assert!(matches!(h.view(id).outcome, Some(Outcome::Failed(_))), "{:?}", h.view(id).outcome);
+}
