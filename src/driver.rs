@@ -246,6 +246,18 @@ impl Inner {
                     step(|e, now| e.handle_hashed(file, r, now));
                 });
             }
+            Action::Probe { file, ranges } => {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let r = match open(file).await {
+                        Ok(f) => match probe_blob(&f, ranges) {
+                            Ok(blob) => pool.hash(blob).await.map_err(Into::into),
+                            Err(e) => Err(e),
+                        },
+                        Err(e) => Err(e),
+                    };
+                    step(|e, now| e.handle_probed(file, r, now));
+                });
+            }
             Action::Prepare { file, max_pixels, quality, strip_location } => {
                 wasm_bindgen_futures::spawn_local(async move {
                     let f = match open(file).await {
@@ -277,4 +289,14 @@ impl Inner {
             }
         }
     }
+}
+
+/// The probe's ranges of a file as one blob (nothing is read until the worker hashes it).
+fn probe_blob(file: &web_sys::File, ranges: [(u64, u64); 2]) -> Result<Blob, shoebox_core::failure::FailReason> {
+    let parts = js_sys::Array::new();
+    for (start, end) in ranges {
+        let part = file.slice_with_f64_and_f64(start as f64, end as f64).map_err(|_| shoebox_core::failure::FailReason::Unknown)?;
+        parts.push(&part);
+    }
+    Blob::new_with_blob_sequence(&parts).map_err(|_| shoebox_core::failure::FailReason::Unknown)
 }

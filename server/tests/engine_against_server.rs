@@ -226,3 +226,40 @@ fn dropped_connections_still_end_with_identical_bytes() {
     }
     verify_all_stored(server.addr, &media);
 }
+
+#[test]
+fn a_large_video_uploads_before_it_is_hashed_and_a_second_run_finds_it_by_its_probe() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("Videos");
+    fs::create_dir_all(&root).unwrap();
+    let clip = root.join("long.mp4");
+    fs::write(&clip, mp4((STREAM_HASH_BYTES + 3 * 1024 * 1024) as usize, 21)).unwrap();
+    let server = start_server(dir.path());
+    let addr = server.addr;
+    let s = EngineSettings { chunk_size: Some(8 * 1024 * 1024), ..settings(addr) };
+
+    let mut d = NativeDriver::new(s.clone(), addr);
+    d.add_folder(&root);
+    d.run_until(|s| matches!(s, Status::ReadyToBackUp { .. }));
+    let now = d.now;
+    d.engine.start(now);
+    d.run_until(|s| matches!(s, Status::Complete { .. }));
+    assert_eq!(d.engine.status(), Status::Complete { uploaded: 1, already: 0, skipped: 0, failed: 0 });
+    verify_all_stored(addr, std::slice::from_ref(&clip));
+    assert_eq!(d.http_count.get("POST"), Some(&2), "a probe check and the creation, no check by digest: {:?}", d.http_count);
+    assert_eq!(d.probes, 1);
+    assert_eq!(d.declared, vec![sha256_hex(&fs::read(&clip).unwrap())], "declared once, on the last PATCH");
+
+    // Another browser: the probe matches, the file is hashed whole, found, nothing sent.
+    let patches = metric(addr, "shoebox_http_requests_total", "method=\"PATCH\"");
+    let mut d2 = NativeDriver::new(s, addr);
+    d2.add_folder(&root);
+    d2.run_until(|s| matches!(s, Status::ReadyToBackUp { .. }));
+    let now = d2.now;
+    d2.engine.start(now);
+    d2.run_until(|s| matches!(s, Status::Complete { .. }));
+    assert_eq!(d2.engine.status(), Status::Complete { uploaded: 0, already: 1, skipped: 0, failed: 0 });
+    assert_eq!(metric(addr, "shoebox_http_requests_total", "method=\"PATCH\""), patches);
+    assert_eq!(d2.http_count.get("PATCH"), None);
+    assert_eq!(d2.http_count.get("POST"), Some(&2), "a probe check, then a check by digest: {:?}", d2.http_count);
+}

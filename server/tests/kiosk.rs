@@ -89,6 +89,16 @@ async fn a_visitor_uploads_only_into_its_drop_and_sees_only_it() {
     let present =
         s.send(post_json(&v1, "/api/v1/media/check", serde_json::json!({"sha256": [sha256_hex(&owners), sha256_hex(&mine)]}))).await.json();
     assert_eq!(present["present"], serde_json::json!([sha256_hex(&mine)]));
+    // Probes likewise: the owner's content of the same size is no match for the visitor.
+    let (o, m) = (probe(&owners), probe(&mine));
+    let asked = serde_json::json!({"sha256": [], "probes": [{"size": owners.len(), "probe": o}, {"size": mine.len(), "probe": m}]});
+    let answer = s.send(post_json(&v1, "/api/v1/media/check", asked)).await.json();
+    assert_eq!(answer["probable"], serde_json::json!([m]));
+}
+
+fn probe(bytes: &[u8]) -> String {
+    let [(a, b), (c, d)] = shoebox_core::hash::probe_ranges(bytes.len() as u64);
+    sha256_hex(&[&bytes[a as usize..b as usize], &bytes[c as usize..d as usize]].concat())
 }
 
 #[tokio::test]
@@ -101,6 +111,9 @@ async fn the_next_visitor_sees_nothing_and_the_same_photo_is_not_already_there()
     assert_eq!(s.get_as(&v2, "/api/v1/media").await.json()["items"], serde_json::json!([]));
     let check = s.send(post_json(&v2, "/api/v1/media/check", serde_json::json!({"sha256": [sha256_hex(&photo)]}))).await.json();
     assert_eq!(check["present"], serde_json::json!([]), "a visitor never learns what another uploaded");
+    let asked = serde_json::json!({"sha256": [], "probes": [{"size": photo.len(), "probe": probe(&photo)}]});
+    let check = s.send(post_json(&v2, "/api/v1/media/check", asked)).await.json();
+    assert!(check.get("probable").is_none(), "nor by a probe: {check}");
     let c = s.create_as(&v2, photo.len() as u64, &[("sha256", &sha256_hex(&photo))]).await;
     assert_eq!(c.h("upload-duplicate"), None, "the same photo is not reported as already there");
     let (st, _) = put(&s, &v2, &photo, &[("filename", "a.jpg")]).await;

@@ -93,6 +93,11 @@ ALTER TABLE media ADD COLUMN IF NOT EXISTS motion_offset BIGINT;
 CREATE INDEX IF NOT EXISTS media_unpaired ON media(seq) WHERE pair_checked = 0;
 CREATE INDEX IF NOT EXISTS media_pair_key ON media("user", pair_key);
 "#,
+    // 6: probes of stored content (`index::probes`), made when first asked.
+    r#"
+CREATE INDEX IF NOT EXISTS media_size ON media("user", size);
+CREATE TABLE IF NOT EXISTS content_probes (sha256 TEXT PRIMARY KEY, probe TEXT NOT NULL);
+"#,
 ];
 
 pub const VERSION: i64 = STEPS.len() as i64;

@@ -9,7 +9,7 @@ use std::sync::Arc;
 pub const EXPOSE: &str = "Location, Upload-Offset, Upload-Length, Upload-Metadata, Upload-Expires, Upload-Duplicate, \
 Upload-Concat, Upload-Defer-Length, Tus-Resumable, Tus-Version, Tus-Extension, Tus-Max-Size, Tus-Checksum-Algorithm, Shoebox-Error";
 pub const ALLOW_HEADERS: &str = "Authorization, Content-Type, Tus-Resumable, Upload-Length, Upload-Metadata, Upload-Offset, \
-Upload-Checksum, Upload-Defer-Length, Upload-Concat, X-HTTP-Method-Override, X-Requested-With";
+Upload-Checksum, Upload-Defer-Length, Upload-Concat, Shoebox-Sha256, X-HTTP-Method-Override, X-Requested-With";
 pub const ALLOW_METHODS: &str = "GET, HEAD, POST, PATCH, DELETE, OPTIONS";
 /// Seconds. Chromium caps this at 2 hours; Firefox allows a day.
 pub const MAX_AGE: &str = "7200";

@@ -8,6 +8,7 @@
 //! every node; the SQL here runs on both.
 pub mod audit;
 pub mod motion;
+pub mod probes;
 pub mod query;
 pub mod schema;
 pub mod trash;

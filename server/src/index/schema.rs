@@ -33,6 +33,8 @@ CREATE TABLE IF NOT EXISTS media (
 CREATE UNIQUE INDEX IF NOT EXISTS media_content ON media(user, sha256, IFNULL(album, ''));
 CREATE INDEX IF NOT EXISTS media_source ON media(user, source_sha256);
 CREATE INDEX IF NOT EXISTS media_album ON media(user, album);
+CREATE INDEX IF NOT EXISTS media_size ON media(user, size);
+CREATE TABLE IF NOT EXISTS content_probes (sha256 TEXT PRIMARY KEY, probe TEXT NOT NULL);
 ";
 
 /// Created after the v3 and v4 columns exist (an older table gets them from `ALTER TABLE` first).

@@ -18,6 +18,7 @@ pub async fn config(State(state): State<AppState>, Extension(access): Extension<
         chunk_size: state.config.chunk_size,
         limits: state.config.limits.clone(),
         dedup: true,
+        probe: true,
         access: Some(TokenAccess::of(scope)),
     })
 }

@@ -45,6 +45,9 @@ pub async fn patch(
     let guard = state.locks.try_lock(&uid).ok_or(ApiError::Locked)?;
     // Read again under the lock: a request that held it may have completed or deleted it.
     let mut info = load_owned(&state, &user, &access, &id).await?;
+    if let Some(declared) = header(&headers, H_SHOEBOX_SHA256) {
+        declare_sha256(&state, &mut info, declared).await?;
+    }
 
     let current = current_offset(&state, &info).await?;
     // A deferred length is judged when it becomes known, by every limit creation applies.
@@ -145,6 +148,24 @@ async fn append(
         Ending::VisitEnded => Err(ApiError::Unauthorized),
         Ending::CutOff => Err(ApiError::bad(format!("the body ended early; {} bytes are kept, resume from there", ing.offset))),
         Ending::Complete => Ok(answer(ing.offset, &info)),
+    }
+}
+
+/// `Shoebox-Sha256`: the whole file's SHA-256, declared late (the client hashed the file while
+/// it sent it). Kept in the upload's record before any byte of this PATCH is taken, so a
+/// completion after a crash checks it too; completion compares it with the stored bytes.
+async fn declare_sha256(state: &AppState, info: &mut UploadInfo, declared: &str) -> Result<(), ApiError> {
+    if !shoebox_core::hash::is_sha256_hex(declared) {
+        return Err(ApiError::bad(format!("{H_SHOEBOX_SHA256} must be 64 lower-case hex digits, got {declared:?}")));
+    }
+    match non_empty(&info.metadata, keys::SHA256) {
+        Some(known) if known == declared => Ok(()),
+        Some(known) => Err(ApiError::bad(format!("{H_SHOEBOX_SHA256} {declared} differs from the sha256 declared at creation ({known})"))),
+        None => {
+            info.metadata.retain(|(k, _)| k != keys::SHA256);
+            info.metadata.push((keys::SHA256.to_string(), declared.to_string()));
+            save(state, info).await
+        }
     }
 }
 

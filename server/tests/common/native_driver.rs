@@ -22,6 +22,9 @@ pub struct NativeDriver {
     pub now: u64,
     pub pending: VecDeque<Action>,
     pub http_count: HashMap<&'static str, u64>,
+    /// Probes made, and the `Shoebox-Sha256` values PATCHes declared.
+    pub probes: u64,
+    pub declared: Vec<String>,
     /// How long a request may wait for its answer (the fault tests stall connections).
     pub read_timeout: Duration,
     /// Upload body bytes sent, answered or not (what a faulty network made it send again).
@@ -42,6 +45,8 @@ impl NativeDriver {
             now: 0,
             pending: VecDeque::new(),
             http_count: HashMap::new(),
+            probes: 0,
+            declared: Vec::new(),
             read_timeout: Duration::from_secs(30),
             body_bytes: 0,
             real_wait: None,
@@ -131,6 +136,18 @@ impl NativeDriver {
                 }
                 self.engine.handle_hashed(file, Ok(h.finish_hex()), now);
             }
+            Action::Probe { file, ranges } => {
+                self.probes += 1;
+                let mut f = fs::File::open(&self.files[&file]).unwrap();
+                let mut h = Sha256Stream::new();
+                for (start, end) in ranges {
+                    let mut buf = vec![0u8; (end - start) as usize];
+                    std::io::Seek::seek(&mut f, std::io::SeekFrom::Start(start)).unwrap();
+                    f.read_exact(&mut buf).unwrap();
+                    h.update(&buf);
+                }
+                self.engine.handle_probed(file, Ok(h.finish_hex()), now);
+            }
             Action::Prepare { file, .. } => {
                 self.engine.handle_prepared(
                     file,
@@ -140,6 +157,7 @@ impl NativeDriver {
             }
             Action::Http { req, request } => {
                 *self.http_count.entry(request.method.as_str()).or_default() += 1;
+                self.declared.extend(request.header(shoebox_core::tus::H_SHOEBOX_SHA256).map(str::to_string));
                 let body = match &request.body {
                     Body::Empty => Vec::new(),
                     Body::Json(j) => j.clone().into_bytes(),
