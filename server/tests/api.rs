@@ -108,7 +108,7 @@ async fn config_advertises_endpoint_chunk_limits_and_dedup() {
         r.json(),
         json!({"tusEndpoint": "/files/", "chunkSize": 8388608,
                "limits": {"name": "seed", "maxPhotoBytes": 75000000u64, "maxPhotoPixels": 100000000u64, "maxVideoBytes": 10000000000u64, "minPhotoSide": 0},
-               "dedup": true, "access": {"scope": "full", "library": true, "thumbnails": true}})
+               "dedup": true, "probe": true, "access": {"scope": "full", "library": true, "thumbnails": true}})
     );
     let s = TestServer::with(|c| {
         c.limits = shoebox_core::limits::Limits::google();

@@ -1,0 +1,80 @@
+// Large files hashed while they upload, in real Chromium against Shoebox's server: the file is
+// probed (its size and first and last MiB), the upload starts before the whole file is hashed
+// (no sha256 at creation), the last PATCH declares the SHA-256 (Shoebox-Sha256), and the
+// server stores exactly the file. A second browser's probe matches, so it hashes the file whole,
+// finds it backed up and sends nothing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { startServer } from '../lib/server.mjs';
+import { launch, dropPaths, waitForStatus, backUpAndWait } from '../lib/browser.mjs';
+import { bigFolder, statusDetail } from '../lib/app.mjs';
+
+/** Every tus and check request the page sends: method, url, headers, JSON body of checks. */
+function recordRequests(page) {
+  const log = [];
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.includes('/files/') && !url.includes('/api/v1/media/check')) return;
+    const entry = { method: r.method(), url, headers: r.headers() };
+    if (url.includes('/api/v1/media/check')) entry.body = JSON.parse(r.postData() || '{}');
+    log.push(entry);
+  });
+  return log;
+}
+
+function metadataKeys(header) {
+  return (header || '').split(',').map((p) => p.trim().split(' ')[0]).filter(Boolean);
+}
+
+test('a large file uploads before it is hashed, declares its SHA-256 on the last PATCH, and is found again by its probe', async () => {
+  const big = bigFolder('Stream', 48_000_000);
+  const server = await startServer({ args: ['--chunk-size', '4MiB'] });
+  let b = await launch();
+  try {
+    let log = recordRequests(b.page);
+    await b.page.goto(server.appUrl());
+    await dropPaths(b.page, '[data-testid="drop-zone"]', [big.dir]);
+    await waitForStatus(b.page, /^Ready to back up 1 photos and videos$/);
+    await backUpAndWait(b.page, /^Backup complete$/, 180000);
+    assert.equal(await statusDetail(b.page), '1 uploaded, 0 already backed up, 0 skipped, 0 failed');
+
+    const checks = log.filter((r) => r.body);
+    assert.equal(checks.length, 1, `one check: ${JSON.stringify(checks.map((c) => c.body))}`);
+    assert.deepEqual(checks[0].body.sha256, [], 'no digest: the file was not hashed before its upload');
+    assert.equal(checks[0].body.probes.length, 1);
+    assert.equal(checks[0].body.probes[0].size, big.size);
+    const creation = log.find((r) => r.method === 'POST' && r.url.includes('/files/'));
+    assert.ok(creation, 'created');
+    assert.ok(!metadataKeys(creation.headers['upload-metadata']).includes('sha256'), `no sha256 at creation: ${creation.headers['upload-metadata']}`);
+    const patches = log.filter((r) => r.method === 'PATCH');
+    assert.ok(patches.length >= 3, `PATCHes: ${patches.length}`);
+    const declaring = patches.filter((p) => p.headers['shoebox-sha256']);
+    assert.ok(declaring.length >= 1, 'the last PATCH declares the hash');
+    assert.ok(declaring.every((p) => p.headers['shoebox-sha256'] === big.sha256), 'the declared hash is the file\'s');
+    const last = Math.max(...patches.map((p) => Number(p.headers['upload-offset'])));
+    assert.ok(declaring.every((p) => Number(p.headers['upload-offset']) === last), 'only the last PATCH declares it');
+    const media = await server.media();
+    assert.equal(media.length, 1);
+    assert.equal(media[0].sha256, big.sha256);
+    assert.ok((await server.bytesOf(big.sha256)).equals(fs.readFileSync(big.file)), 'stored bytes differ');
+
+    // Another browser (nothing stored locally): the probe matches, the whole hash decides.
+    await b.close();
+    b = await launch();
+    log = recordRequests(b.page);
+    await b.page.goto(server.appUrl());
+    await dropPaths(b.page, '[data-testid="drop-zone"]', [big.dir]);
+    await waitForStatus(b.page, /^Ready to back up 1 photos and videos$/);
+    await backUpAndWait(b.page, /^Backup complete$/, 180000);
+    assert.equal(await statusDetail(b.page), '0 uploaded, 1 already backed up, 0 skipped, 0 failed');
+    const again = log.filter((r) => r.body).map((r) => r.body);
+    assert.equal(again.length, 2, JSON.stringify(again));
+    assert.equal(again[0].probes.length, 1);
+    assert.deepEqual(again[1].sha256, [big.sha256]);
+    assert.deepEqual(log.filter((r) => r.url.includes('/files/') && r.method !== 'OPTIONS').map((r) => r.method), [], 'nothing uploaded');
+  } finally {
+    await b.close();
+    await server.stop();
+  }
+});
