@@ -29,8 +29,14 @@ fn tables() -> &'static [[u32; 256]; 8] {
 
 /// The CRC-32C of `bytes`.
 pub fn crc32c(bytes: &[u8]) -> u32 {
+    crc32c_append(0, bytes)
+}
+
+/// The CRC-32C of what gave `crc` followed by `bytes`: a chunk's checksum made piece by piece,
+/// so the whole chunk never needs to be in memory at once.
+pub fn crc32c_append(crc: u32, bytes: &[u8]) -> u32 {
     let t = tables();
-    let mut crc = !0u32;
+    let mut crc = !crc;
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
         let lo = crc ^ u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
@@ -58,6 +64,10 @@ mod tests {
     fn the_check_value_and_the_crate_agree_on_every_length_and_offset() {
         assert_eq!(crc32c(b"123456789"), 0xE306_9283);
         assert_eq!(crc32c(b""), 0);
+        let data: Vec<u8> = (0..10_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+        for cut in [0, 1, 7, 8, 9, 4093, 9_999, 10_000] {
+            assert_eq!(super::crc32c_append(crc32c(&data[..cut]), &data[cut..]), crc32c(&data), "cut at {cut}");
+        }
         let data: Vec<u8> = (0..4099u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
         for start in 0..9 {
             for len in (0..200).chain([1023, 4090]) {

@@ -98,8 +98,11 @@ pub async fn hash(blob: &Blob) -> Result<String, String> {
 pub async fn digest(blob: &Blob, algo: ChecksumAlgo) -> Result<String, String> {
     use sha1::Digest as _;
     if algo == ChecksumAlgo::Crc32c {
-        let bytes = read(blob, 0.0, blob.size()).await?;
-        return Ok(shoebox_core::hash::hex(&shoebox_core::tus::crc32c_digest(&bytes)));
+        // Piece by piece: a whole 64 MiB chunk copied into the worker's memory would stay
+        // there (wasm memory never shrinks) beside the browser's own copy.
+        let mut crc = 0;
+        stream(blob, |piece| crc = shoebox_core::crc32c::crc32c_append(crc, piece)).await?;
+        return Ok(shoebox_core::hash::hex(&crc.to_be_bytes()));
     }
     if algo == ChecksumAlgo::Sha256 {
         return hash(blob).await;
@@ -137,8 +140,15 @@ async fn subtle_digest(blob: &Blob, name: &str) -> Option<String> {
 /// being hashed, so memory stays at a few slices whatever the file size.
 pub async fn hash_stream(blob: &Blob) -> Result<String, String> {
     use sha2_simd::Digest as _;
-    let size = blob.size();
     let mut h = sha2_simd::Sha256::new();
+    stream(blob, |piece| h.update(piece)).await?;
+    Ok(shoebox_core::hash::hex(&h.finalize()))
+}
+
+/// Feeds the blob to `eat` in order, [`HASH_PIECE`] bytes at a time, with the next slices'
+/// reads in flight while the current one is eaten and one reusable buffer.
+async fn stream(blob: &Blob, mut eat: impl FnMut(&[u8])) -> Result<(), String> {
+    let size = blob.size();
     let mut buf = Vec::new();
     let mut reads = std::collections::VecDeque::new();
     let mut next = 0.0;
@@ -159,8 +169,8 @@ pub async fn hash_stream(blob: &Blob) -> Result<String, String> {
         // In pieces: each piece is a new call into the compression function, so a fresh
         // worker moves to V8's optimised code mid-slice instead of after it (no OSR in wasm).
         for piece in buf.chunks(HASH_PIECE) {
-            h.update(piece);
+            eat(piece);
         }
     }
-    Ok(shoebox_core::hash::hex(&h.finalize()))
+    Ok(())
 }
