@@ -55,7 +55,17 @@ function shellFiles(html) {
  */
 let refreshing = Promise.resolve();
 function refresh() {
-  const next = refreshing.then(refreshOnce, refreshOnce);
+  return serially(refreshOnce);
+}
+
+/**
+ * Runs `job` after every earlier refresh or state change has finished. Everything that reads
+ * the state and writes it back (or prunes by it) goes through here: a page's "hello" read
+ * before a refresh made a new build current must not write the old state back, or prune the
+ * new build's shell, after that refresh.
+ */
+function serially(job) {
+  const next = refreshing.then(job, job);
   refreshing = next.catch(() => null);
   return next;
 }
@@ -84,9 +94,9 @@ async function refreshOnce() {
   return build;
 }
 
-/** Delete shells no open page runs any more (the current one always stays). */
+/** Delete shells no open page runs any more (`keep` and the current one always stay). */
 async function prune(keep) {
-  const inUse = new Set([keep]);
+  const inUse = new Set([keep, (await readState()).current]);
   const open = new Set((await self.clients.matchAll({ includeUncontrolled: true })).map((c) => c.id));
   for (const [id, b] of clientBuild) (open.has(id) ? inUse.add(b) : clientBuild.delete(id));
   for (const name of await caches.keys()) {
@@ -159,7 +169,8 @@ self.addEventListener('fetch', (event) => {
 self.addEventListener('message', (event) => {
   const reply = (m) => event.source && event.source.postMessage(m);
   if (event.data === 'hello') {
-    event.waitUntil(readState().then(async (s) => {
+    event.waitUntil(serially(async () => {
+      const s = await readState();
       // Only a page that runs the new build is told (the start that found it still runs the old).
       const build = (event.source && clientBuild.get(event.source.id)) || s.current;
       const fresh = !!s.updated && build === s.current;

@@ -91,11 +91,21 @@ test('a new build replaces the cached shell at the next start, with "Updated", a
     await page.reload();
     await waitForStatus(page, /^Ready$/);
     assert.equal(await build(), 'AA', 'the start that finds the new build still runs the old one, whole');
+    // Pages greet the worker while it fetches the new build: a greeting read before the new
+    // build became current must neither write the old state back nor prune the new shell.
+    await page.evaluate(() => { for (let i = 0; i < 20; i++) navigator.serviceWorker.controller.postMessage('hello'); });
     // The service worker fetched the new build in the background and made it current.
     await page.waitForFunction(async () => {
       const st = await (await caches.open('shoebox-sw-state')).match('/state').then((r) => r.json());
       return st.previous && st.current !== st.previous;
     }, null, { timeout: 30000 });
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+    const settled = await page.evaluate(async () => {
+      const st = await (await caches.open('shoebox-sw-state')).match('/state').then((r) => r.json());
+      return { st, shell: await caches.has('shoebox-shell-' + st.current) && !!(await (await caches.open('shoebox-shell-' + st.current)).match('/')) };
+    });
+    assert.notEqual(settled.st.current, settled.st.previous, `the new build stays current: ${JSON.stringify(settled.st)}`);
+    assert.ok(settled.shell, 'the new build\'s shell is still cached');
     await page.reload();
     await waitForStatus(page, /^Ready$/);
     assert.equal(await build(), 'BB', 'the next start runs the new build, whole');
