@@ -29,7 +29,18 @@ pub enum Job {
 /// not the CPU, so several run on one worker; a larger file has a worker to itself.
 pub const SMALL_HASH_BYTES: u64 = 1024 * 1024;
 
+/// Chunk digests one worker runs beside whatever else it runs.
+pub const BESIDE_PER_WORKER: usize = 2;
+
 impl Job {
+    /// Whether this job goes ahead of the queue and runs beside whatever a worker is doing: a
+    /// chunk's digest holds up its PATCH, and a large file's hash beside its own upload would
+    /// otherwise hold up every chunk of that upload (with one worker: the whole upload). The
+    /// worker interleaves the two at its reads, so each goes at about the speed of both.
+    pub fn runs_beside(&self) -> bool {
+        matches!(self, Job::Digest { .. })
+    }
+
     /// Whether this job, on a blob of `bytes`, runs beside other light jobs on one worker
     /// (inspections and small files' hashes) rather than on a worker of its own.
     pub fn is_light(&self, bytes: u64) -> bool {

@@ -18,13 +18,14 @@
 //! Concurrency: one hash or prepare job per worker (CPU-bound), or up to `MAX_LIGHT_PER_WORKER`
 //! inspect jobs and hashes of small files (`Job::is_light`) at once (bound by file-read
 //! latency: many reads in flight are what make 100,000 small files fast); the rest wait in a
-//! FIFO queue. A worker that crashes
+//! FIFO queue. Chunk digests (`Job::runs_beside`) skip the queue and run beside anything, up to
+//! `BESIDE_PER_WORKER` per worker. A worker that crashes
 //! (panic, out of memory) is terminated and replaced, and only its own job fails; a worker
 //! script that cannot start at all fails the queued jobs instead of hanging them.
 use futures::channel::oneshot;
 use shoebox_core::facts::FileFacts;
 use shoebox_core::failure::WorkerFault;
-use shoebox_core::worker_protocol::{Job, PrepareOutcome, Reply};
+use shoebox_core::worker_protocol::{Job, PrepareOutcome, Reply, BESIDE_PER_WORKER};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
@@ -60,6 +61,8 @@ struct Task {
     blob: Blob,
     /// An inspect job: shares its worker with other light jobs.
     light: bool,
+    /// A chunk digest: goes first, beside anything (`Job::runs_beside`).
+    beside: bool,
     tx: oneshot::Sender<Answer>,
 }
 
@@ -200,7 +203,8 @@ impl WorkerPool {
             inner.next_id += 1;
             // Light jobs share a worker (the engine bounds how many: SMALL_HASHES_PER_WORKER).
             let light = job.is_light(blob.size() as u64);
-            inner.queue.push_back(Task { id, job: serde_json::to_string(&job).unwrap_or_default(), blob, light, tx });
+            let beside = job.runs_beside();
+            inner.queue.push_back(Task { id, job: serde_json::to_string(&job).unwrap_or_default(), blob, light, beside, tx });
         }
         dispatch(&self.inner);
         rx.await.unwrap_or(Err(WorkerFault::Dropped))
@@ -226,25 +230,35 @@ fn unexpected(r: Reply) -> WorkerFault {
 fn dispatch(inner: &Rc<RefCell<Inner>>) {
     let mut inner = inner.borrow_mut();
     let Inner { slots, queue, .. } = &mut *inner;
-    // Strict FIFO: the head waits for a worker that can take it, so heavy jobs are not starved.
+    // Chunk digests first, beside whatever a worker runs (a PATCH waits for each).
+    while let Some(at) = queue.iter().position(|t| t.beside) {
+        let beside = |slot: &Slot| slot.running.iter().filter(|t| t.beside).count();
+        let free = slots.iter_mut().flatten().filter(|s| s.ready && beside(s) < BESIDE_PER_WORKER);
+        let Some(slot) = free.min_by_key(|s| (beside(s), s.running.len())) else { break };
+        let task = queue.remove(at).expect("found");
+        post(slot, task);
+    }
+    // Then strict FIFO: the head waits for a worker that can take it, so heavy jobs are not
+    // starved. Digests running beside do not count.
     while let Some(head) = queue.front() {
         let accepts = |slot: &Slot| {
+            let others = || slot.running.iter().filter(|t| !t.beside);
             slot.ready
-                && if head.light {
-                    slot.running.len() < MAX_LIGHT_PER_WORKER && slot.running.iter().all(|t| t.light)
-                } else {
-                    slot.running.is_empty()
-                }
+                && if head.light { others().count() < MAX_LIGHT_PER_WORKER && others().all(|t| t.light) } else { others().next().is_none() }
         };
         // Prefer the least busy worker.
         let Some(slot) = slots.iter_mut().flatten().filter(|s| accepts(s)).min_by_key(|s| s.running.len()) else { break };
         let task = queue.pop_front().expect("peeked");
-        let msg = js_sys::Array::of3(&task.id.into(), &task.job.clone().into(), &task.blob);
-        match slot.worker.post_message(&msg) {
-            Ok(()) => slot.running.push(task),
-            Err(e) => {
-                let _ = task.tx.send(Err(WorkerFault::NotSent { detail: format!("{e:?}") }));
-            }
+        post(slot, task);
+    }
+}
+
+fn post(slot: &mut Slot, task: Task) {
+    let msg = js_sys::Array::of3(&task.id.into(), &task.job.clone().into(), &task.blob);
+    match slot.worker.post_message(&msg) {
+        Ok(()) => slot.running.push(task),
+        Err(e) => {
+            let _ = task.tx.send(Err(WorkerFault::NotSent { detail: format!("{e:?}") }));
         }
     }
 }

@@ -122,3 +122,26 @@ async fn webcrypto_and_streaming_hashes_agree_with_the_reference() {
         assert_eq!(handler::hash(&f).await.unwrap(), want, "hash, {n} bytes");
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_chunk_digest_runs_beside_a_long_hash_on_a_single_worker() {
+    // One worker busy hashing a large file (streamed: over the one-shot bound) must still
+    // digest a chunk at once: that chunk's PATCH waits for it.
+    let p = pool(1);
+    let piece = js_sys::Uint8Array::new_with_length(8 << 20);
+    let parts = js_sys::Array::new();
+    for _ in 0..12 {
+        parts.push(&piece);
+    }
+    let big = Blob::new_with_u8_array_sequence(&parts).unwrap();
+    let chunk: Blob = file("c", b"123456789").into();
+    let hash = Box::pin(p.hash(big));
+    let digest = Box::pin(p.digest(chunk, shoebox_core::tus::ChecksumAlgo::Crc32c));
+    match futures::future::select(hash, digest).await {
+        futures::future::Either::Right((d, hash)) => {
+            assert_eq!(d.unwrap(), vec![0xE3, 0x06, 0x92, 0x83]);
+            assert_eq!(hash.await.unwrap(), sha256_hex(&vec![0u8; 96 << 20]));
+        }
+        futures::future::Either::Left(_) => panic!("the chunk's digest waited for the whole hash"),
+    };
+}
