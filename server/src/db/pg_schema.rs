@@ -93,6 +93,11 @@ ALTER TABLE media ADD COLUMN IF NOT EXISTS motion_offset BIGINT;
 CREATE INDEX IF NOT EXISTS media_unpaired ON media(seq) WHERE pair_checked = 0;
 CREATE INDEX IF NOT EXISTS media_pair_key ON media("user", pair_key);
 "#,
+    // 6: the item a sidecar belongs to (`index::sidecars`); stored sidecars are keyed again.
+    r#"
+ALTER TABLE media ADD COLUMN IF NOT EXISTS sidecar_of TEXT;
+UPDATE media SET pair_checked = 0 WHERE sidecar_of IS NULL AND (lower(COALESCE(filename, '')) LIKE '%.xmp' OR lower(COALESCE(filename, '')) LIKE '%.aae');
+"#,
 ];
 
 pub const VERSION: i64 = STEPS.len() as i64;

@@ -10,6 +10,7 @@ pub mod audit;
 pub mod motion;
 pub mod query;
 pub mod schema;
+pub mod sidecars;
 pub mod trash;
 pub mod zone;
 
@@ -226,10 +227,10 @@ pub struct VideoFacts {
 /// The columns `row_item` reads, in its order.
 pub const COLUMNS: &str =
     "sha256, source_sha256, size, filename, relative_path, album, filetype, width, height, captured_at, uploaded_at, \
-                           seq, camera, lat, lon, orientation, trashed_at, duration_ms, video_codec, motion_sha256, motion_of, motion_offset";
+                           seq, camera, lat, lon, orientation, trashed_at, duration_ms, video_codec, motion_sha256, motion_of, motion_offset, sidecar_of";
 
 /// How many columns `COLUMNS` names (a query's own columns follow them).
-pub const COLUMN_COUNT: usize = 22;
+pub const COLUMN_COUNT: usize = 23;
 
 /// A record from `COLUMNS` starting at column `o`; `day` and the URLs are the caller's to fill.
 pub fn row_item(r: &Row, o: usize) -> Result<MediaItem> {
@@ -266,6 +267,7 @@ pub fn row_item(r: &Row, o: usize) -> Result<MediaItem> {
         codec: r.get(o + 18)?,
         motion,
         motion_of: r.get(o + 20)?,
+        sidecar_of: r.get(o + 22)?,
         ..MediaItem::default()
     })
 }

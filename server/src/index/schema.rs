@@ -2,11 +2,12 @@
 //! v2 (per user, content and album) → v3 (the library: trash, camera, GPS, orientation and
 //! whether capturedAt is a wall-clock time) → v4 (video facts, probed after completion) → v5
 //! (Live Photo pairs: the name key, whether it was looked at, the pair's two sides; where a
-//! Motion Photo's clip starts). Every
-//! migration keeps every row and its seq.
+//! Motion Photo's clip starts) → v6 (sidecars: the item an XMP or AAE file belongs to; stored
+//! sidecars are keyed again under the sidecar name rule). Every migration keeps every row and
+//! its seq.
 use rusqlite::{Connection, OptionalExtension};
 
-pub const VERSION: i64 = 5;
+pub const VERSION: i64 = 6;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS media (
@@ -63,7 +64,8 @@ DROP TABLE media_v2;
 /// existing columns), and whether it was probed (0: not yet, so stored videos are backfilled).
 /// v4 → v5 likewise: Live Photo pairing (`index::motion`); 0 in `pair_checked` lets stored
 /// media be paired too.
-const V3_COLUMNS: [(&str, &str); 14] = [
+/// v5 → v6 likewise: the sidecar's item (`index::sidecars`).
+const V3_COLUMNS: [(&str, &str); 15] = [
     ("trashed_at", "TEXT"),
     ("camera", "TEXT"),
     ("lat", "REAL"),
@@ -78,7 +80,12 @@ const V3_COLUMNS: [(&str, &str); 14] = [
     ("motion_sha256", "TEXT"),
     ("motion_of", "TEXT"),
     ("motion_offset", "INTEGER"),
+    ("sidecar_of", "TEXT"),
 ];
+
+/// Sidecars stored before v6 were keyed by their last extension alone (`IMG_1.CR3.xmp` under
+/// `IMG_1.CR3`): the sweep keys them again and attaches them.
+const REKEY_SIDECARS_6: &str = "UPDATE media SET pair_checked = 0 WHERE sidecar_of IS NULL AND (lower(COALESCE(filename, '')) LIKE '%.xmp' OR lower(COALESCE(filename, '')) LIKE '%.aae');";
 
 /// Brings the database at `conn` to [`VERSION`], in one transaction per step.
 pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
@@ -87,6 +94,7 @@ pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
     if v1 {
         conn.execute_batch(&format!("BEGIN; {MIGRATE_1_TO_2} COMMIT;"))?;
     }
+    let stored: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     conn.execute_batch(SCHEMA)?;
     let have: Vec<String> = {
         let mut stmt = conn.prepare("SELECT name FROM pragma_table_info('media')")?;
@@ -102,5 +110,8 @@ pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
         conn.execute_batch(&format!("BEGIN; {} COMMIT;", missing.join("\n")))?;
     }
     conn.execute_batch(V3_INDEXES)?;
+    if stored < 6 {
+        conn.execute_batch(REKEY_SIDECARS_6)?;
+    }
     conn.pragma_update(None, "user_version", VERSION)
 }

@@ -5,12 +5,14 @@
 //! and looks for its other half among the user's unpaired records with that key. Apple's
 //! content identifier is not read (the photo's sits in its MakerNote): two captures sharing a
 //! stem and a few seconds in one folder are taken for one. The same sweep finds Motion
-//! Photos (`motion_photo`): a JPEG whose own bytes hold its clip.
+//! Photos (`motion_photo`): a JPEG whose own bytes hold its clip, and attaches sidecars
+//! (`sidecars`) to their items by the same key.
 use std::io::Read;
 use std::time::Duration;
 
-use super::motion_photo;
+use super::{motion_photo, sidecars};
 use crate::store::Store;
+use shoebox_core::photo::sidecar::is_sidecar_name;
 
 use crate::index::motion::Unkeyed;
 use crate::state::AppState;
@@ -35,7 +37,14 @@ pub async fn sweep(state: &AppState) -> usize {
             }
             let key = key(r);
             index.set_pair_key(r.seq, key.as_deref())?;
-            let (Some(key), Some(mine)) = (key, side(r.filetype.as_deref())) else { continue };
+            let Some(key) = key else { continue };
+            let name = r.filename.as_deref().unwrap_or("");
+            if is_sidecar_name(name) {
+                sidecars::attach(&index, &r.user, &key, r.seq, name)?;
+                continue;
+            }
+            sidecars::adopt(&index, &r.user, &key)?;
+            let Some(mine) = side(r.filetype.as_deref()) else { continue };
             let found = index.pair_candidates(&r.user, &key, r.seq)?.into_iter().find(|c| {
                 side(c.filetype.as_deref()).is_some_and(|s| s != mine) && near(r.captured_at.as_deref(), c.captured_at.as_deref())
             });
@@ -92,10 +101,11 @@ fn side(filetype: Option<&str>) -> Option<Side> {
     }
 }
 
-/// "album\nfolder\nstem", lower case; `None` without a file name.
+/// "album\nfolder\nstem", lower case; `None` without a file name. A sidecar's stem drops the
+/// name of the file it describes too (`IMG_1.CR3.xmp`: `IMG_1`).
 fn key(r: &Unkeyed) -> Option<String> {
     let name = r.filename.as_deref().filter(|n| !n.is_empty())?;
-    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    let stem = shoebox_core::photo::sidecar::stem(name).0;
     let folder = r.relative_path.as_deref().and_then(|p| p.rsplit_once('/')).map_or("", |(d, _)| d);
     Some(format!("{}\n{folder}\n{stem}", r.album.as_deref().unwrap_or("")).to_lowercase())
 }

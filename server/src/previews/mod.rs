@@ -18,6 +18,7 @@ pub mod live;
 pub mod motion_photo;
 pub mod probe;
 pub mod sandbox;
+pub mod sidecars;
 
 /// A tool's wall-clock limit: a first frame or one HEIC takes well under a second.
 pub(crate) const TOOL_TIME: Duration = Duration::from_secs(15);
