@@ -177,6 +177,10 @@ pub struct Motion {
     /// The clip is inside the photo's bytes (a Motion Photo), served as a range of them.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub embedded: bool,
+    /// A signed URL that downloads a Live Photo's clip as a file under its own name (absent
+    /// for a Motion Photo: its clip is inside the photo's own download).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub download_url: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

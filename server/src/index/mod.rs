@@ -240,7 +240,7 @@ pub fn row_item(r: &Row, o: usize) -> Result<MediaItem> {
     let embedded = r.get::<Option<i64>>(o + 21)?.is_some();
     let motion = match r.get::<Option<String>>(o + 19)? {
         Some(clip) => Some(shoebox_core::api::Motion { sha256: clip, ..Default::default() }),
-        None if embedded => Some(shoebox_core::api::Motion { sha256: sha256.clone(), video_url: None, embedded }),
+        None if embedded => Some(shoebox_core::api::Motion { sha256: sha256.clone(), embedded, ..Default::default() }),
         None => None,
     };
     Ok(MediaItem {

@@ -20,6 +20,9 @@ pub struct Keyed {
     pub filetype: Option<String>,
 }
 
+/// An item as sidecars name it: its album and its content.
+pub type ItemKey = (Option<String>, String);
+
 /// One sidecar as its item lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attached {
@@ -65,7 +68,7 @@ impl MediaIndex {
     }
 
     /// The sidecars of these (album, sha256) items of the user, oldest first.
-    pub fn sidecars_of(&self, user: &str, items: &[(Option<String>, String)]) -> Result<HashMap<(Option<String>, String), Vec<Attached>>> {
+    pub fn sidecars_of(&self, user: &str, items: &[ItemKey]) -> Result<HashMap<ItemKey, Vec<Attached>>> {
         let mut out: HashMap<_, Vec<Attached>> = HashMap::new();
         for batch in items.chunks(super::CHECK_BATCH) {
             let marks = (0..batch.len()).map(|i| format!("?{}", i + 2)).collect::<Vec<_>>().join(",");
