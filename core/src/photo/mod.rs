@@ -2,6 +2,7 @@
 //! from headers only, and the downsize target. Downsizing itself (feature `prepare`) is in
 //! `prepare`. Every reader here is bounds-checked: bad input gives `readable: false`, not a panic.
 
+pub mod apple_id;
 pub mod exif;
 pub mod exif_write;
 pub mod isobmff;

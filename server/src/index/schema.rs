@@ -2,8 +2,8 @@
 //! v2 (per user, content and album) → v3 (the library: trash, camera, GPS, orientation and
 //! whether capturedAt is a wall-clock time) → v4 (video facts, probed after completion) → v5
 //! (Live Photo pairs: the name key, whether it was looked at, the pair's two sides; where a
-//! Motion Photo's clip starts) → v6 (sidecars: the item an XMP or AAE file belongs to; stored
-//! sidecars are keyed again under the sidecar name rule). Every migration keeps every row and
+//! Motion Photo's clip starts) → v6 (sidecars: the item an XMP or AAE file belongs to; Apple's
+//! content identifier; unpaired records are looked at again for both). Every migration keeps every row and
 //! its seq.
 use rusqlite::{Connection, OptionalExtension};
 
@@ -42,6 +42,7 @@ CREATE INDEX IF NOT EXISTS media_trashed ON media(trashed_at) WHERE trashed_at I
 CREATE INDEX IF NOT EXISTS media_unprobed ON media(seq) WHERE video_probed = 0 AND filetype LIKE 'video/%';
 CREATE INDEX IF NOT EXISTS media_unpaired ON media(seq) WHERE pair_checked = 0;
 CREATE INDEX IF NOT EXISTS media_pair_key ON media(user, pair_key);
+CREATE INDEX IF NOT EXISTS media_content_id ON media(user, content_id) WHERE content_id IS NOT NULL;
 ";
 
 /// Version 1 had `UNIQUE(user, sha256)`; the table is rebuilt once in the v2 shape.
@@ -65,7 +66,7 @@ DROP TABLE media_v2;
 /// v4 → v5 likewise: Live Photo pairing (`index::motion`); 0 in `pair_checked` lets stored
 /// media be paired too.
 /// v5 → v6 likewise: the sidecar's item (`index::sidecars`).
-const V3_COLUMNS: [(&str, &str); 15] = [
+const V3_COLUMNS: [(&str, &str); 16] = [
     ("trashed_at", "TEXT"),
     ("camera", "TEXT"),
     ("lat", "REAL"),
@@ -81,11 +82,13 @@ const V3_COLUMNS: [(&str, &str); 15] = [
     ("motion_of", "TEXT"),
     ("motion_offset", "INTEGER"),
     ("sidecar_of", "TEXT"),
+    ("content_id", "TEXT"),
 ];
 
-/// Sidecars stored before v6 were keyed by their last extension alone (`IMG_1.CR3.xmp` under
-/// `IMG_1.CR3`): the sweep keys them again and attaches them.
-const REKEY_SIDECARS_6: &str = "UPDATE media SET pair_checked = 0 WHERE sidecar_of IS NULL AND (lower(COALESCE(filename, '')) LIKE '%.xmp' OR lower(COALESCE(filename, '')) LIKE '%.aae');";
+/// Records stored before v6 that are in no pair nor attached are swept again: a sidecar was
+/// keyed by its last extension alone (`IMG_1.CR3.xmp` under `IMG_1.CR3`), and no content
+/// identifier was read.
+pub const RESWEEP_6: &str = "UPDATE media SET pair_checked = 0 WHERE sidecar_of IS NULL AND motion_sha256 IS NULL AND motion_of IS NULL;";
 
 /// Brings the database at `conn` to [`VERSION`], in one transaction per step.
 pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
@@ -111,7 +114,7 @@ pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
     }
     conn.execute_batch(V3_INDEXES)?;
     if stored < 6 {
-        conn.execute_batch(REKEY_SIDECARS_6)?;
+        conn.execute_batch(RESWEEP_6)?;
     }
     conn.pragma_update(None, "user_version", VERSION)
 }

@@ -1,12 +1,11 @@
 //! Live Photos: a photo (HEIC or JPEG) and a short clip (.MOV or .MP4) from one capture become
-//! one item. Paired by name: the same stem in the same album and folder, of one user, with
-//! capture times a few seconds apart at most (when both are known), in either order and
-//! however far apart they arrived: a background sweep gives every new record its name key
-//! and looks for its other half among the user's unpaired records with that key. Apple's
-//! content identifier is not read (the photo's sits in its MakerNote): two captures sharing a
-//! stem and a few seconds in one folder are taken for one. The same sweep finds Motion
-//! Photos (`motion_photo`): a JPEG whose own bytes hold its clip, and attaches sidecars
-//! (`sidecars`) to their items by the same key.
+//! one item, of one user and album, in either order and however far apart they arrived: a
+//! background sweep looks at every new record once. Apple writes the same content identifier
+//! into both halves (`apple_ids`): records that share one are a pair, whatever their names.
+//! Without it, by name: the same stem in the same album and folder, with capture times a few
+//! seconds apart at most (when both are known), and never two different identifiers. The same
+//! sweep finds Motion Photos (`motion_photo`): a JPEG whose own bytes hold its clip, and
+//! attaches sidecars (`sidecars`) to their items by the name key.
 use std::io::Read;
 use std::time::Duration;
 
@@ -14,7 +13,9 @@ use super::{motion_photo, sidecars};
 use crate::store::Store;
 use shoebox_core::photo::sidecar::is_sidecar_name;
 
-use crate::index::motion::Unkeyed;
+use super::apple_ids::{self, Half};
+use crate::index::motion::{Candidate, Unkeyed};
+use crate::index::MediaIndex;
 use crate::state::AppState;
 
 /// Records keyed per sweep: pairing is a few small queries each.
@@ -30,30 +31,7 @@ pub async fn sweep(state: &AppState) -> usize {
     let done = tokio::task::spawn_blocking(move || -> crate::db::Result<usize> {
         let todo = index.unkeyed(BATCH)?;
         for r in &todo {
-            if r.filetype.as_deref().is_some_and(|t| t.eq_ignore_ascii_case("image/jpeg")) {
-                if let Some(offset) = embedded_clip(&*store, &r.user, &r.sha256) {
-                    index.set_motion_offset(&r.user, &r.sha256, offset)?;
-                }
-            }
-            let key = key(r);
-            index.set_pair_key(r.seq, key.as_deref())?;
-            let Some(key) = key else { continue };
-            let name = r.filename.as_deref().unwrap_or("");
-            if is_sidecar_name(name) {
-                sidecars::attach(&index, &r.user, &key, r.seq, name)?;
-                continue;
-            }
-            sidecars::adopt(&index, &r.user, &key)?;
-            let Some(mine) = side(r.filetype.as_deref()) else { continue };
-            let found = index.pair_candidates(&r.user, &key, r.seq)?.into_iter().find(|c| {
-                side(c.filetype.as_deref()).is_some_and(|s| s != mine) && near(r.captured_at.as_deref(), c.captured_at.as_deref())
-            });
-            if let Some(c) = found {
-                let _ = match mine {
-                    Side::Photo => index.pair(r.seq, &r.sha256, c.seq, &c.sha256)?,
-                    Side::Clip => index.pair(c.seq, &c.sha256, r.seq, &r.sha256)?,
-                };
-            }
+            sweep_one(&index, &*store, r)?;
         }
         Ok(todo.len())
     })
@@ -66,6 +44,54 @@ pub async fn sweep(state: &AppState) -> usize {
         }
         Err(_) => 0,
     }
+}
+
+/// Keys one record, reads what its bytes say (a Motion Photo's clip, Apple's content
+/// identifier), attaches sidecars, and pairs it with its other half when there is one: by
+/// content identifier first, else by name and capture time (never two different identifiers).
+fn sweep_one(index: &MediaIndex, store: &dyn Store, r: &Unkeyed) -> crate::db::Result<()> {
+    if r.filetype.as_deref().is_some_and(|t| t.eq_ignore_ascii_case("image/jpeg")) {
+        if let Some(offset) = embedded_clip(store, &r.user, &r.sha256) {
+            index.set_motion_offset(&r.user, &r.sha256, offset)?;
+        }
+    }
+    let id = half(r.filetype.as_deref()).and_then(|h| apple_ids::content_id(store, &r.user, &r.sha256, h));
+    if let Some(id) = &id {
+        index.set_content_id(r.seq, id)?;
+    }
+    let key = key(r);
+    index.set_pair_key(r.seq, key.as_deref())?;
+    if let Some(key) = &key {
+        let name = r.filename.as_deref().unwrap_or("");
+        if is_sidecar_name(name) {
+            return sidecars::attach(index, &r.user, key, r.seq, name);
+        }
+        sidecars::adopt(index, &r.user, key)?;
+    }
+    let Some(mine) = side(r.filetype.as_deref()) else { return Ok(()) };
+    let other = |c: &Candidate| side(c.filetype.as_deref()).is_some_and(|s| s != mine);
+    let by_id = match &id {
+        Some(id) => index.id_candidates(&r.user, r.album.as_deref(), id, r.seq)?.into_iter().find(|c| other(c)),
+        None => None,
+    };
+    let found = match (by_id, &key) {
+        (Some(c), _) => Some(c),
+        (None, Some(key)) => index.pair_candidates(&r.user, key, r.seq)?.into_iter().find(|c| {
+            let same_capture = match (&id, &c.content_id) {
+                (Some(a), Some(b)) => a == b,
+                _ => near(r.captured_at.as_deref(), c.captured_at.as_deref()),
+            };
+            other(c) && same_capture
+        }),
+        (None, None) => None,
+    };
+    if let Some(c) = found {
+        let _ = match mine {
+            Side::Photo => index.pair(r.seq, &r.sha256, c.seq, &c.sha256)?,
+            Side::Clip => index.pair(c.seq, &c.sha256, r.seq, &r.sha256)?,
+        };
+    }
+    Ok(())
 }
 
 /// Where a JPEG's embedded clip starts, when its XMP says so and an MP4 begins there.
@@ -91,6 +117,14 @@ pub async fn sweep_all(state: &AppState) {
 enum Side {
     Photo,
     Clip,
+}
+
+fn half(filetype: Option<&str>) -> Option<Half> {
+    match filetype?.to_ascii_lowercase().as_str() {
+        "image/jpeg" => Some(Half::Jpeg),
+        "image/heic" | "image/heif" => Some(Half::Heic),
+        _ => side(filetype).filter(|s| *s == Side::Clip).map(|_| Half::Clip),
+    }
 }
 
 fn side(filetype: Option<&str>) -> Option<Side> {

@@ -14,6 +14,7 @@ use shoebox_core::photo::raw_preview::raw_preview;
 
 use crate::store::Store;
 
+pub mod apple_ids;
 pub mod live;
 pub mod motion_photo;
 pub mod probe;
