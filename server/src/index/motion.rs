@@ -3,7 +3,8 @@
 //! capture point at each other: `motion_sha256` on the photo names its clip, `motion_of` on the
 //! clip names its photo (and keeps it out of the library's list). Which records make a pair is
 //! `previews::live`'s decision. A Motion Photo's clip is inside its own bytes: `motion_offset`
-//! says where it starts (`previews::motion_photo`). `content_id` (v6) is Apple's content
+//! says where it starts and `motion_length` (v6) how long it is when it is not the file's end
+//! (Samsung's, `previews::samsung`). `content_id` (v6) is Apple's content
 //! identifier, read from either half (`previews::apple_ids`). Here is only the SQL, the same on SQLite
 //! and PostgreSQL.
 use super::MediaIndex;
@@ -97,20 +98,26 @@ impl MediaIndex {
         Ok(())
     }
 
-    /// Marks every record of the user's content as a Motion Photo whose clip starts at `offset`.
-    pub fn set_motion_offset(&self, user: &str, sha256: &str, offset: u64) -> Result<()> {
-        self.db.execute("UPDATE media SET motion_offset = ?3 WHERE \"user\" = ?1 AND sha256 = ?2", vals![user, sha256, offset as i64])?;
+    /// Marks every record of the user's content as a Motion Photo whose clip starts at
+    /// `offset` and is `length` bytes long (`None`: to the end of the file).
+    pub fn set_motion_clip(&self, user: &str, sha256: &str, offset: u64, length: Option<u64>) -> Result<()> {
+        self.db.execute(
+            "UPDATE media SET motion_offset = ?3, motion_length = ?4 WHERE \"user\" = ?1 AND sha256 = ?2",
+            vals![user, sha256, offset as i64, length.map(|l| l as i64)],
+        )?;
         Ok(())
     }
 
-    /// Where the clip of the user's Motion Photo starts (in `album` only, when given).
-    pub fn motion_offset(&self, user: &str, album: Option<&str>, sha256: &str) -> Result<Option<u64>> {
+    /// Where the clip of the user's Motion Photo starts and how long it is (in `album` only,
+    /// when given).
+    pub fn motion_clip(&self, user: &str, album: Option<&str>, sha256: &str) -> Result<Option<(u64, Option<u64>)>> {
         let row = self.db.query_row(
-            "SELECT motion_offset FROM media WHERE \"user\" = ?1 AND sha256 = ?2 AND motion_offset IS NOT NULL \
+            "SELECT motion_offset, motion_length FROM media WHERE \"user\" = ?1 AND sha256 = ?2 AND motion_offset IS NOT NULL \
              AND (CAST(?3 AS TEXT) IS NULL OR album = ?3) LIMIT 1",
             vals![user, sha256, album],
         )?;
-        Ok(row.map(|r| r.get::<i64>(0)).transpose()?.map(|o| o.max(0) as u64))
+        let Some(r) = row else { return Ok(None) };
+        Ok(Some((r.get::<i64>(0)?.max(0) as u64, r.get::<Option<i64>>(1)?.map(|l| l.max(0) as u64))))
     }
 
     /// Pairs the photo record and the clip record when both are still unpaired; false when

@@ -9,7 +9,7 @@
 use std::io::Read;
 use std::time::Duration;
 
-use super::{motion_photo, sidecars};
+use super::{motion_photo, samsung, sidecars};
 use crate::store::Store;
 use shoebox_core::photo::sidecar::is_sidecar_name;
 
@@ -51,8 +51,8 @@ pub async fn sweep(state: &AppState) -> usize {
 /// content identifier first, else by name and capture time (never two different identifiers).
 fn sweep_one(index: &MediaIndex, store: &dyn Store, r: &Unkeyed) -> crate::db::Result<()> {
     if r.filetype.as_deref().is_some_and(|t| t.eq_ignore_ascii_case("image/jpeg")) {
-        if let Some(offset) = embedded_clip(store, &r.user, &r.sha256) {
-            index.set_motion_offset(&r.user, &r.sha256, offset)?;
+        if let Some((offset, length)) = embedded_clip(store, &r.user, &r.sha256) {
+            index.set_motion_clip(&r.user, &r.sha256, offset, length)?;
         }
     }
     let id = half(r.filetype.as_deref()).and_then(|h| apple_ids::content_id(store, &r.user, &r.sha256, h));
@@ -94,16 +94,35 @@ fn sweep_one(index: &MediaIndex, store: &dyn Store, r: &Unkeyed) -> crate::db::R
     Ok(())
 }
 
-/// Where a JPEG's embedded clip starts, when its XMP says so and an MP4 begins there.
-fn embedded_clip(store: &dyn Store, user: &str, sha: &str) -> Option<u64> {
+/// Where a JPEG's embedded clip starts and how long it is (`None`: to the end), when its XMP
+/// says so or Samsung's trailer names it, and an MP4 begins there.
+fn embedded_clip(store: &dyn Store, user: &str, sha: &str) -> Option<(u64, Option<u64>)> {
     let (r, len) = store.open_blob(user, sha).ok()??;
     let mut head = Vec::new();
     r.take(motion_photo::HEAD_BYTES as u64).read_to_end(&mut head).ok()?;
-    let offset = motion_photo::declared_offset(&head, len)?;
+    let found = match motion_photo::declared_offset(&head, len) {
+        Some(offset) => Some((offset, None)),
+        None => samsung_clip(store, user, sha, len),
+    }?;
+    let start = read_at(store, user, sha, found.0, 8)?;
+    motion_photo::is_mp4_start(&start).then_some(found)
+}
+
+/// The clip Samsung's SEF trailer names (`samsung`).
+fn samsung_clip(store: &dyn Store, user: &str, sha: &str, len: u64) -> Option<(u64, Option<u64>)> {
+    let (dir_at, size) = samsung::directory(&read_at(store, user, sha, len.checked_sub(8)?, 8)?, len)?;
+    let dir = read_at(store, user, sha, dir_at, size)?;
+    samsung::blocks(&dir, dir_at).into_iter().find_map(|(at, block_len)| {
+        let h = samsung::clip_header(&read_at(store, user, sha, at, samsung::BLOCK_HEAD.min(block_len))?)?;
+        Some((at + h, Some(block_len.checked_sub(h)?)))
+    })
+}
+
+fn read_at(store: &dyn Store, user: &str, sha: &str, offset: u64, n: u64) -> Option<Vec<u8>> {
     let (r, _) = store.open_blob_at(user, sha, offset).ok()??;
-    let mut start = Vec::new();
-    r.take(8).read_to_end(&mut start).ok()?;
-    motion_photo::is_mp4_start(&start).then_some(offset)
+    let mut out = Vec::new();
+    r.take(n).read_to_end(&mut out).ok()?;
+    Some(out)
 }
 
 /// Sweeps until nothing is left (tests, the backfill).

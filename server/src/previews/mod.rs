@@ -18,6 +18,7 @@ pub mod apple_ids;
 pub mod live;
 pub mod motion_photo;
 pub mod probe;
+pub mod samsung;
 pub mod sandbox;
 pub mod sidecars;
 
