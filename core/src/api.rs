@@ -177,6 +177,10 @@ pub struct Motion {
     /// The clip is inside the photo's bytes (a Motion Photo), served as a range of them.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub embedded: bool,
+    /// `videoUrl` plays an H.264 copy the server made of a HEVC clip (browsers without a HEVC
+    /// decoder play it); the download is still the clip's own bytes.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub h264_copy: bool,
     /// A signed URL that downloads a Live Photo's clip as a file under its own name (absent
     /// for a Motion Photo: its clip is inside the photo's own download).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -17,6 +17,7 @@ const V6: &[&str] = &[
     "sidecar_of",
     "content_id",
     "motion_length",
+    "motion_h264",
 ];
 
 fn text(v: &Value) -> String {
@@ -32,8 +33,8 @@ fn every_index_column_reaches_postgresql_and_old_files_still_copy() {
     let c = rusqlite::Connection::open(data.path().join("index.sqlite")).unwrap();
     c.execute_batch(
         "INSERT INTO media (user, sha256, size, filename, filetype, uploaded_at, duration_ms, video_codec, video_probed, pair_key, \
-           pair_checked, motion_of, content_id) \
-         VALUES ('alice', 'c1', 10, 'IMG_1.MOV', 'video/quicktime', '2024-05-01T10:00:00Z', 1500, 'hevc', 1, 'trip\ndcim\nimg_1', 1, 'p1', 'ID-1');
+           pair_checked, motion_of, content_id, motion_h264) \
+         VALUES ('alice', 'c1', 10, 'IMG_1.MOV', 'video/quicktime', '2024-05-01T10:00:00Z', 1500, 'hevc', 1, 'trip\ndcim\nimg_1', 1, 'p1', 'ID-1', 1);
          INSERT INTO media (user, sha256, size, filename, filetype, uploaded_at, pair_key, pair_checked, motion_sha256, content_id) \
          VALUES ('alice', 'p1', 20, 'IMG_1.HEIC', 'image/heic', '2024-05-01T10:00:00Z', 'trip\ndcim\nimg_1', 1, 'c1', 'ID-1');
          INSERT INTO media (user, sha256, size, filename, filetype, uploaded_at, pair_checked, sidecar_of) \

@@ -47,6 +47,7 @@ const TABLES: &[(&str, &str, &[&str])] = &[
             "sidecar_of",
             "content_id",
             "motion_length",
+            "motion_h264",
         ],
     ),
     ("accounts.sqlite", "users", &["name", "quota_bytes", "created_ms"]),

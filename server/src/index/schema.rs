@@ -3,7 +3,8 @@
 //! whether capturedAt is a wall-clock time) → v4 (video facts, probed after completion) → v5
 //! (Live Photo pairs: the name key, whether it was looked at, the pair's two sides; where a
 //! Motion Photo's clip starts) → v6 (sidecars: the item an XMP or AAE file belongs to; Apple's
-//! content identifier; a Motion Photo clip's length; unpaired records are looked at again). Every migration keeps every row and
+//! content identifier; a Motion Photo clip's length; whether a HEVC clip has its H.264 copy; unpaired records are
+//! looked at again). Every migration keeps every row and
 //! its seq.
 use rusqlite::{Connection, OptionalExtension};
 
@@ -66,7 +67,7 @@ DROP TABLE media_v2;
 /// v4 → v5 likewise: Live Photo pairing (`index::motion`); 0 in `pair_checked` lets stored
 /// media be paired too.
 /// v5 → v6 likewise: the sidecar's item (`index::sidecars`).
-const V3_COLUMNS: [(&str, &str); 17] = [
+const V3_COLUMNS: [(&str, &str); 18] = [
     ("trashed_at", "TEXT"),
     ("camera", "TEXT"),
     ("lat", "REAL"),
@@ -84,6 +85,7 @@ const V3_COLUMNS: [(&str, &str); 17] = [
     ("sidecar_of", "TEXT"),
     ("content_id", "TEXT"),
     ("motion_length", "INTEGER"),
+    ("motion_h264", "INTEGER"),
 ];
 
 /// Records stored before v6 that are in no pair nor attached are swept again: a sidecar was

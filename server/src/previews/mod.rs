@@ -21,6 +21,7 @@ pub mod probe;
 pub mod samsung;
 pub mod sandbox;
 pub mod sidecars;
+pub mod transcode;
 
 /// A tool's wall-clock limit: a first frame or one HEIC takes well under a second.
 pub(crate) const TOOL_TIME: Duration = Duration::from_secs(15);
