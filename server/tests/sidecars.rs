@@ -155,3 +155,33 @@ async fn another_user_a_visitor_and_nobody_cannot_fetch_a_sidecar() {
         StatusCode::UNAUTHORIZED
     );
 }
+
+/// An index of v5 (sidecars keyed by their last extension, none attached, no identifiers read)
+/// is looked at again on opening: its unpaired records, sidecars among them, wait for the sweep
+/// once more; paired ones keep their pair.
+#[test]
+fn opening_a_v5_index_sweeps_its_unpaired_records_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("index.sqlite");
+    drop(shoebox_server::index::MediaIndex::open(&path).unwrap());
+    let c = rusqlite::Connection::open(&path).unwrap();
+    c.execute_batch(
+        "INSERT INTO media (user, sha256, size, filename, filetype, uploaded_at, pair_key, pair_checked) VALUES
+           ('a', 'x1', 1, 'IMG_1.CR3.xmp', 'application/rdf+xml', 't', 'trip\n\nimg_1.cr3', 1),
+           ('a', 'p1', 1, 'IMG_1.CR3', 'image/x-canon-cr3', 't', 'trip\n\nimg_1', 1);
+         INSERT INTO media (user, sha256, size, filename, filetype, uploaded_at, pair_key, pair_checked, motion_sha256) VALUES
+           ('a', 'p2', 1, 'IMG_2.HEIC', 'image/heic', 't', 'trip\n\nimg_2', 1, 'c2');
+         PRAGMA user_version = 5;",
+    )
+    .unwrap();
+    drop(c);
+    let idx = shoebox_server::index::MediaIndex::open(&path).unwrap();
+    let again: Vec<String> = idx.unkeyed(10).unwrap().into_iter().map(|u| u.sha256).collect();
+    assert_eq!(again, ["x1", "p1"]);
+    drop(idx);
+    // Once at v6, opening again leaves the sweep's work alone.
+    let c = rusqlite::Connection::open(&path).unwrap();
+    c.execute_batch("UPDATE media SET pair_checked = 1").unwrap();
+    drop(c);
+    assert!(shoebox_server::index::MediaIndex::open(&path).unwrap().unkeyed(10).unwrap().is_empty());
+}

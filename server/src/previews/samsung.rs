@@ -26,7 +26,7 @@ pub fn directory(last8: &[u8], file_len: u64) -> Option<(u64, u64)> {
     }
     let size = u64::from(le32(last8, 0)?);
     let at = file_len.checked_sub(8)?.checked_sub(size)?;
-    (size >= 12 && size <= MAX_DIRECTORY).then_some((at, size))
+    (12..=MAX_DIRECTORY).contains(&size).then_some((at, size))
 }
 
 /// The blocks a directory found at `dir_at` names: (file offset, length), each inside the
