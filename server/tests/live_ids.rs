@@ -3,7 +3,8 @@
 //! com.apple.quicktime.content.identifier, in a `moov` written after the media data as iPhones
 //! do): one identifier pairs two records whatever their names, folders and times; two
 //! different identifiers never pair, however alike the names; without one the name rule
-//! holds; another user's record with the same identifier is never mine. The fixtures are
+//! holds; another user's record with the same identifier is never mine; a HEIC's identifier is
+//! read from its EXIF item wherever that is stored. The fixtures are
 //! written here, atom by atom and tag by tag.
 mod common;
 use axum::http::StatusCode;
@@ -37,13 +38,10 @@ fn entry(tag: u16, typ: u16, count: u32, value_or_offset: u32) -> Vec<u8> {
     [&be16(tag)[..], &be16(typ), &be32(count), &be32(value_or_offset)].concat()
 }
 
-/// A JPEG whose EXIF holds Apple's MakerNote with `id` (or no MakerNote).
-fn apple_jpeg(id: Option<&str>, seed: u8) -> Vec<u8> {
-    let px: Vec<u8> = (0..32 * 24).flat_map(|i| [(i % 200) as u8, seed, 90]).collect();
-    let jpeg = shoebox_fixtures::encode_jpeg(&px, 32, 24, 90, false, false);
-    let Some(id) = id else { return jpeg };
-    // TIFF: header (8), IFD0 at 8 with one entry (18), the Exif IFD at 26 with one (18), the
-    // MakerNote at 44: "Apple iOS\0", version 1, "MM", its IFD at 14 (18), the string at 32.
+/// An EXIF TIFF block holding Apple's MakerNote with `id`: header (8), IFD0 at 8 with one
+/// entry (18), the Exif IFD at 26 with one (18), the MakerNote at 44: "Apple iOS\0", version 1,
+/// "MM", its IFD at 14 (18), the string at 32.
+fn apple_tiff(id: &str) -> Vec<u8> {
     let mut note = b"Apple iOS\0\0\x01MM".to_vec();
     note.extend(be16(1));
     note.extend(entry(0x0011, 2, id.len() as u32 + 1, 32));
@@ -59,6 +57,15 @@ fn apple_jpeg(id: Option<&str>, seed: u8) -> Vec<u8> {
     tiff.extend(entry(0x927C, 7, note.len() as u32, 44));
     tiff.extend(be32(0));
     tiff.extend(note);
+    tiff
+}
+
+/// A JPEG whose EXIF holds Apple's MakerNote with `id` (or no MakerNote).
+fn apple_jpeg(id: Option<&str>, seed: u8) -> Vec<u8> {
+    let px: Vec<u8> = (0..32 * 24).flat_map(|i| [(i % 200) as u8, seed, 90]).collect();
+    let jpeg = shoebox_fixtures::encode_jpeg(&px, 32, 24, 90, false, false);
+    let Some(id) = id else { return jpeg };
+    let tiff = apple_tiff(id);
     let mut out = jpeg[..2].to_vec();
     out.extend([0xFF, 0xE1]);
     out.extend(be16((tiff.len() + 8) as u16));
@@ -66,6 +73,30 @@ fn apple_jpeg(id: Option<&str>, seed: u8) -> Vec<u8> {
     out.extend(tiff);
     out.extend(&jpeg[2..]);
     out
+}
+
+fn full(ty: &[u8; 4], payload: &[u8]) -> Vec<u8> {
+    atom(ty, &[&[0u8; 4][..], payload].concat())
+}
+
+/// A HEIC whose `meta` names an `Exif` item holding Apple's MakerNote with `id`, stored after
+/// 300 KiB of image data (past the head the server reads first).
+fn apple_heic(id: &str) -> Vec<u8> {
+    let exif = [&6u32.to_be_bytes()[..], b"Exif\0\0", &apple_tiff(id)].concat();
+    let build = |exif_at: u32| {
+        let infe = |item: u16, ty: &[u8; 4]| atom(b"infe", &[&[2, 0, 0, 0][..], &be16(item), &[0, 0], ty, b"\0"].concat());
+        let iinf = full(b"iinf", &[&be16(2)[..], &infe(1, b"hvc1"), &infe(2, b"Exif")].concat());
+        let iloc =
+            full(b"iloc", &[&[0x44, 0x00][..], &be16(1), &be16(2), &[0, 0], &be16(1), &be32(exif_at), &be32(exif.len() as u32)].concat());
+        let ispe = full(b"ispe", &[be32(4032), be32(3024)].concat());
+        let iprp = atom(b"iprp", &[atom(b"ipco", &ispe), full(b"ipma", &[&be32(1)[..], &be16(1), &[1, 0x81]].concat())].concat());
+        let hdlr = full(b"hdlr", &[&[0u8; 4][..], b"pict", &[0u8; 13]].concat());
+        let meta = full(b"meta", &[hdlr, full(b"pitm", &be16(1)), iinf, iloc, iprp].concat());
+        [atom(b"ftyp", b"heic\0\0\0\0mif1heicmiaf"), meta].concat()
+    };
+    let filler = bytes(300 << 10, 9);
+    let at = build(0).len() + 8 + filler.len();
+    [build(at as u32), atom(b"mdat", &[filler, exif].concat())].concat()
 }
 
 fn atom(ty: &[u8; 4], payload: &[u8]) -> Vec<u8> {
@@ -127,6 +158,12 @@ async fn one_identifier_pairs_any_names_two_never_pair_and_none_falls_back_to_na
     assert_eq!((bobs.len(), bobs[0].get("motionOf")), (1, None));
     let played = anon(&s, named(&list, "IMG_0100.JPG")["motion"]["videoUrl"].as_str().unwrap(), Some("bytes=0-15")).await;
     assert_eq!((played.status, played.body.as_slice()), (StatusCode::PARTIAL_CONTENT, &c1[..16]));
+    // A HEIC's identifier sits in its EXIF item, read wherever the item is.
+    let (p5, c5) = (apple_heic("HEIC-ID-5"), apple_mov(Some("HEIC-ID-5"), 6));
+    put(&s, ALICE, &p5, "Trip/A/IMG_0500.HEIC", "image/heic", T).await;
+    put(&s, ALICE, &c5, "Trip/B/other-name.MOV", "video/quicktime", T + 7 * 86_400_000).await;
+    sweep_all(&s.state).await;
+    assert_eq!(named(&items(&s, ALICE).await, "IMG_0500.HEIC")["motion"]["sha256"], sha256_hex(&c5));
     // The identifier pairs only within an album: the same capture in another album stays apart.
     let (p4, c4) = (apple_jpeg(Some("1111-2222"), 5), apple_mov(Some("1111-2222"), 5));
     put(&s, ALICE, &p4, "Home/IMG_0400.JPG", "image/jpeg", T).await;
