@@ -58,17 +58,29 @@ async fn sidecars_are_listed_on_their_item_in_either_order_and_days_apart() {
     put(&s, ALICE, &short, "Trip/DCIM/IMG_0001.xmp", "", T).await;
     // The edits first, swept alone; the photo in a sync days later.
     put(&s, ALICE, &edits, "Trip/DCIM/IMG_0002.AAE", "", T).await;
+    // A Live Photo's clip and edits first: the edits go to the photo once it comes.
+    let (clip, photo3, edits3) = (content::mp4(30_000, 8), content::photo(20_000, 9), aae(9));
+    put(&s, ALICE, &clip, "Trip/DCIM/IMG_0003.MOV", "video/quicktime", T).await;
+    put(&s, ALICE, &edits3, "Trip/DCIM/IMG_0003.AAE", "", T).await;
+    sweep_all(&s.state).await;
+    put(&s, ALICE, &photo3, "Trip/DCIM/IMG_0003.HEIC", "image/heic", T).await;
+    sweep_all(&s.state).await;
+    let live = named(&items(&s, ALICE).await, "IMG_0003.HEIC").unwrap();
+    assert_eq!(
+        (live["motion"]["sha256"].as_str(), sidecar_names(&live)),
+        (Some(sha256_hex(&clip).as_str()), vec!["IMG_0003.AAE".to_string()])
+    );
     // A sidecar of the same stem in another folder is not this photo's.
     put(&s, ALICE, &stray, "Trip/Other/IMG_0002.xmp", "", T).await;
     sweep_all(&s.state).await;
     let list = items(&s, ALICE).await;
-    assert_eq!(list.len(), 2, "sidecars are never items of their own: {list:?}");
+    assert_eq!(list.len(), 3, "sidecars are never items of their own: {list:?}");
     put(&s, ALICE, &heic, "Trip/DCIM/IMG_0002.HEIC", "image/heic", T + 3 * DAY).await;
     sweep_all(&s.state).await;
 
     let list = items(&s, ALICE).await;
     let names: Vec<&str> = list.iter().filter_map(|m| m["filename"].as_str()).collect();
-    assert_eq!(names.len(), 3, "{names:?}");
+    assert_eq!(names.len(), 4, "{names:?}");
     assert_eq!(sidecar_names(&named(&list, "IMG_0001.CR3").unwrap()), ["IMG_0001.CR3.xmp", "IMG_0001.xmp"]);
     assert!(sidecar_names(&named(&list, "IMG_0001.JPG").unwrap()).is_empty(), "the RAW takes the short sidecar");
     let photo = named(&list, "IMG_0002.HEIC").unwrap();
@@ -87,7 +99,7 @@ async fn sidecars_are_listed_on_their_item_in_either_order_and_days_apart() {
 
     // Parts on request, each sidecar naming its item; the stray one names none.
     let parts = s.get_as(ALICE, "/api/v1/media?limit=1000&parts=1").await.json()["items"].as_array().unwrap().clone();
-    assert_eq!(parts.len(), 7);
+    assert_eq!(parts.len(), 10);
     assert_eq!(named(&parts, "IMG_0002.AAE").unwrap()["sidecarOf"], sha256_hex(&heic));
     assert_eq!(named(&parts, "IMG_0001.xmp").unwrap()["sidecarOf"], sha256_hex(&raw));
     assert!(parts.iter().any(|m| m["relativePath"] == "Trip/Other/IMG_0002.xmp" && m.get("sidecarOf").is_none()));
@@ -95,7 +107,7 @@ async fn sidecars_are_listed_on_their_item_in_either_order_and_days_apart() {
     let summary = s.get_as(ALICE, "/api/v1/media/summary").await.json();
     assert_eq!(
         summary["usedBytes"].as_u64().unwrap(),
-        [&raw, &jpg, &heic, &full, &short, &edits, &stray].iter().map(|b| b.len() as u64).sum::<u64>()
+        [&raw, &jpg, &heic, &full, &short, &edits, &stray, &clip, &photo3, &edits3].iter().map(|b| b.len() as u64).sum::<u64>()
     );
 }
 

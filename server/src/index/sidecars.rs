@@ -49,16 +49,24 @@ impl MediaIndex {
         )
     }
 
-    /// The user's untrashed sidecars of this key that belong to no item yet.
-    pub fn waiting_sidecars(&self, user: &str, key: &str) -> Result<Vec<Keyed>> {
-        self.keyed(
+    /// The user's untrashed sidecars of this key, and the item each belongs to so far.
+    pub fn keyed_sidecars(&self, user: &str, key: &str) -> Result<Vec<(Keyed, Option<String>)>> {
+        let rows = self.db.query(
             &format!(
-                "SELECT seq, sha256, filename, filetype FROM media WHERE \"user\" = ?1 AND pair_key = ?2 AND trashed_at IS NULL \
-                 AND sidecar_of IS NULL AND {IS_SIDECAR} ORDER BY seq"
+                "SELECT seq, sha256, filename, filetype, sidecar_of FROM media WHERE \"user\" = ?1 AND pair_key = ?2 \
+                 AND trashed_at IS NULL AND {IS_SIDECAR} ORDER BY seq"
             ),
-            user,
-            key,
-        )
+            vals![user, key],
+        )?;
+        rows.iter()
+            .map(|r| Ok((Keyed { seq: r.get(0)?, sha256: r.get(1)?, filename: r.get(2)?, filetype: r.get(3)? }, r.get(4)?)))
+            .collect()
+    }
+
+    /// Moves a sidecar to the item of content `item_sha` (a better fit arrived).
+    pub fn move_sidecar(&self, seq: i64, item_sha: &str) -> Result<()> {
+        self.db.execute("UPDATE media SET sidecar_of = ?2 WHERE seq = ?1", vals![seq, item_sha])?;
+        Ok(())
     }
 
     /// Makes the sidecar record belong to the item of content `item_sha`, unless it already

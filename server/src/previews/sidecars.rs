@@ -3,7 +3,7 @@
 //! (`photo::sidecar::fit`: the file it names in full, else a RAW, a photo, a video; the oldest
 //! among equals). Run by the Live Photo sweep for every newly keyed record, so either may
 //! arrive first, in one batch or days apart: a new sidecar looks for its item, a new item
-//! takes the sidecars waiting for it.
+//! takes the sidecars it fits better than the item they had.
 use crate::db::Result;
 use crate::index::sidecars::Keyed;
 use crate::index::MediaIndex;
@@ -18,10 +18,19 @@ pub fn attach(index: &MediaIndex, user: &str, key: &str, seq: i64, name: &str) -
     Ok(())
 }
 
-/// A new item of this key: the sidecars waiting for one are attached (to it, or to a better fit).
+/// A new item of this key: each sidecar of the key goes to the item that fits it best now
+/// (a clip that arrived first may have taken the photo's edits; the photo takes them back).
 pub fn adopt(index: &MediaIndex, user: &str, key: &str) -> Result<()> {
-    for s in index.waiting_sidecars(user, key)? {
-        attach(index, user, key, s.seq, s.filename.as_deref().unwrap_or(""))?;
+    let sidecars = index.keyed_sidecars(user, key)?;
+    if sidecars.is_empty() {
+        return Ok(());
+    }
+    let targets = index.sidecar_targets(user, key)?;
+    for (s, now) in sidecars {
+        let Some(t) = best(s.filename.as_deref().unwrap_or(""), &targets) else { continue };
+        if now.as_deref() != Some(t.sha256.as_str()) {
+            index.move_sidecar(s.seq, &t.sha256)?;
+        }
     }
     Ok(())
 }
