@@ -165,6 +165,23 @@ pub struct MediaItem {
     /// On a Live Photo's clip (listed only when parts are asked for): its photo's sha256.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub motion_of: Option<String>,
+    /// XMP sidecars and Apple .AAE files that belong to this item, each a download.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sidecars: Vec<Sidecar>,
+    /// On a sidecar (listed only when parts are asked for): its item's sha256.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sidecar_of: Option<String>,
+}
+
+/// One of `sidecars` of a media item: the file's name, its content and a signed URL that
+/// downloads it (served as an attachment).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct Sidecar {
+    pub filename: String,
+    pub sha256: String,
+    #[serde(default)]
+    pub download_url: Option<String>,
 }
 
 /// `motion` of a media item: the clip's content and a signed URL that plays it.
@@ -178,6 +195,14 @@ pub struct Motion {
     /// The clip is inside the photo's bytes (a Motion Photo), served as a range of them.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub embedded: bool,
+    /// `videoUrl` plays an H.264 copy the server made of a HEVC clip (browsers without a HEVC
+    /// decoder play it); the download is still the clip's own bytes.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub h264_copy: bool,
+    /// A signed URL that downloads a Live Photo's clip as a file under its own name (absent
+    /// for a Motion Photo: its clip is inside the photo's own download).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub download_url: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

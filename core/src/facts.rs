@@ -11,6 +11,8 @@ pub enum MediaKind {
     Video,
     /// OS clutter such as .DS_Store, Thumbs.db, desktop.ini, AppleDouble `._*`.
     System,
+    /// A file describing a photo (an XMP sidecar, Apple's .AAE edits): backed up with it.
+    Sidecar,
     Other,
 }
 
@@ -42,6 +44,10 @@ pub enum Format {
     Webm,
     Avi,
     MpegTs,
+    /// An XMP sidecar (`photo::sidecar`).
+    Xmp,
+    /// Apple's edit list beside a photo (`IMG_1234.AAE`), an XML property list.
+    Aae,
     Unknown,
 }
 
@@ -74,6 +80,8 @@ impl Format {
             Webm => "video/webm",
             Avi => "video/x-msvideo",
             MpegTs => "video/mp2t",
+            Xmp => "application/rdf+xml",
+            Aae => "application/xml",
             Unknown => "application/octet-stream",
         }
     }
@@ -209,6 +217,9 @@ pub fn decide(facts: &FileFacts, size: u64, limits: &Limits, quality: Quality, s
     }
     match facts.kind {
         MediaKind::Other | MediaKind::System => Decision::Skip(SkipReason::NotMedia),
+        // Small text beside a photo; the photo's byte limit keeps a huge one out.
+        MediaKind::Sidecar if size > limits.max_photo_bytes => Decision::Skip(SkipReason::OverSizeLimit),
+        MediaKind::Sidecar => Decision::Upload,
         MediaKind::Video => {
             if size > limits.max_video_bytes {
                 Decision::Skip(SkipReason::OverSizeLimit)

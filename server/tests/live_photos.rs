@@ -193,3 +193,73 @@ async fn a_motion_photo_is_one_item_whose_clip_is_served_from_its_own_bytes() {
     let forged = url.replace(&sha256_hex(&photo), &liar_sha);
     assert_eq!(anon(&s, &forged, None).await.status, StatusCode::FORBIDDEN);
 }
+
+/// Every record of Alice's, clips and sidecars too, in or out of the Trash.
+async fn all_parts(s: &TestServer, trash: bool) -> Vec<serde_json::Value> {
+    let uri = format!("/api/v1/media?limit=1000&parts=1&trash={trash}");
+    s.get_as(ALICE, &uri).await.json()["items"].as_array().unwrap().clone()
+}
+
+fn ids_body(ids: &[&str]) -> serde_json::Value {
+    serde_json::json!({ "ids": ids })
+}
+
+#[tokio::test]
+async fn a_pair_is_trashed_restored_counted_and_downloaded_as_one() {
+    let s = TestServer::new();
+    let (photo, clip) = (content::photo(20_000, 21), content::mp4(30_000, 22));
+    let edits = b"<?xml version=\"1.0\"?><plist version=\"1.0\"><dict/></plist>".to_vec();
+    put(&s, ALICE, &photo, "IMG_0021.HEIC", "image/heic", T).await;
+    put(&s, ALICE, &clip, "IMG_0021.MOV", "video/quicktime", T + 1_000).await;
+    put(&s, ALICE, &edits, "IMG_0021.AAE", "", T).await;
+    let lone = content::photo(20_000, 23);
+    put(&s, ALICE, &lone, "IMG_0022.JPG", "image/jpeg", T).await;
+    sweep_all(&s.state).await;
+    let all = all_parts(&s, false).await;
+    let id = |name: &str| named(&all, name).unwrap()["id"].as_str().unwrap().to_string();
+    let (photo_id, clip_id, lone_id) = (id("IMG_0021.HEIC"), id("IMG_0021.MOV"), id("IMG_0022.JPG"));
+
+    // The item's download offers the clip, under its own name.
+    let item = named(&items(&s, ALICE).await, "IMG_0021.HEIC").unwrap();
+    let got = anon(&s, item["motion"]["downloadUrl"].as_str().unwrap(), None).await;
+    assert_eq!((got.status, got.body == clip), (StatusCode::OK, true));
+    assert_eq!(got.h("content-disposition").as_deref(), Some("attachment; filename=\"IMG_0021.MOV\""));
+    // An album counts the pair once, and its cover is never the clip.
+    let albums = s.get_as(ALICE, "/api/v1/albums").await.json();
+    assert_eq!(albums["albums"][0]["count"], 2, "{albums}");
+
+    // Another user cannot trash any of it.
+    let r = s.send(post_json(BOB, "/api/v1/media/trash", ids_body(&[&photo_id, &clip_id]))).await;
+    assert_eq!(r.json()["trashed"], 0);
+    assert_eq!(all_parts(&s, false).await.len(), 4);
+
+    // Trashing the photo trashes its clip and its sidecar; the Trash shows one item.
+    let r = s.send(post_json(ALICE, "/api/v1/media/trash", ids_body(&[&photo_id]))).await;
+    assert_eq!(r.json()["trashed"], 1);
+    let left: Vec<String> = all_parts(&s, false).await.iter().map(|m| m["filename"].as_str().unwrap().to_string()).collect();
+    assert_eq!(left, ["IMG_0022.JPG"]);
+    assert_eq!(all_parts(&s, true).await.len(), 3);
+    let in_trash = s.get_as(ALICE, "/api/v1/media?trash=true").await.json()["items"].as_array().unwrap().clone();
+    assert_eq!(in_trash.len(), 1, "{in_trash:?}");
+    assert_eq!(in_trash[0]["motion"]["sha256"], sha256_hex(&clip));
+    assert_eq!(in_trash[0]["sidecars"][0]["filename"], "IMG_0021.AAE");
+
+    // Restoring the photo restores all three.
+    let r = s.send(post_json(ALICE, "/api/v1/media/restore", ids_body(&[&photo_id]))).await;
+    assert_eq!(r.json()["restored"], 1);
+    assert_eq!(all_parts(&s, false).await.len(), 4);
+    let back = named(&items(&s, ALICE).await, "IMG_0021.HEIC").unwrap();
+    assert_eq!(
+        (back["motion"]["sha256"].as_str(), back["sidecars"][0]["filename"].as_str()),
+        (Some(sha256_hex(&clip).as_str()), Some("IMG_0021.AAE"))
+    );
+
+    // Named by the clip (a parts=1 client), the pair moves as one too; the lone photo stays.
+    s.send(post_json(ALICE, "/api/v1/media/trash", ids_body(&[&clip_id]))).await;
+    let left: Vec<String> = all_parts(&s, false).await.iter().map(|m| m["filename"].as_str().unwrap().to_string()).collect();
+    assert_eq!(left, ["IMG_0022.JPG"]);
+    s.send(post_json(ALICE, "/api/v1/media/restore", ids_body(&[&clip_id]))).await;
+    assert_eq!(all_parts(&s, false).await.len(), 4);
+    s.send(post_json(ALICE, "/api/v1/media/trash", ids_body(&[&lone_id]))).await;
+    assert_eq!(all_parts(&s, false).await.len(), 3, "a photo without a pair goes alone");
+}

@@ -16,8 +16,9 @@ const SVG: &[u8] =
 const XMP: &[u8] =
     b"<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"/></x:xmpmeta>";
 
+/// The record of `sha` (parts included: a sidecar is listed on its own only then).
 async fn item(s: &TestServer, sha: &str) -> Value {
-    let items = s.get_as(ALICE, "/api/v1/media?order=taken").await.json()["items"].as_array().unwrap().clone();
+    let items = s.get_as(ALICE, "/api/v1/media?order=taken&parts=1").await.json()["items"].as_array().unwrap().clone();
     items.into_iter().find(|m| m["sha256"] == sha).unwrap_or_else(|| panic!("no record of {sha}"))
 }
 

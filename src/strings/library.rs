@@ -77,6 +77,12 @@ pub const VIDEO_UNPLAYABLE: &str = "This video cannot be played in this browser 
 /// The badge of a photo that moves (a Live Photo or a Motion Photo).
 pub const MOTION: &str = "Live";
 pub const PLAY_MOTION: &str = "Play motion";
+pub const DOWNLOAD_MOTION: &str = "Download motion clip";
+
+/// A sidecar's download button in the viewer (its XMP or AAE file).
+pub fn download_sidecar(filename: &str) -> String {
+    format!("Download {filename}")
+}
 pub const TRASHED: &str = "In the Trash";
 
 fn items(n: u64) -> String {

@@ -89,6 +89,7 @@ impl Engine {
             excluded: t.excluded,
             photos: t.photos,
             videos: t.videos,
+            sidecars: t.sidecars,
             to_downsize: t.to_downsize,
             skipped: t.skipped,
             bytes_total: t.bytes_total,

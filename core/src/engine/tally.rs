@@ -13,6 +13,7 @@ pub(crate) struct Tally {
     pub undecided: u64,
     pub photos: u64,
     pub videos: u64,
+    pub sidecars: u64,
     pub to_downsize: u64,
     pub skipped: SkippedCounts,
     /// In the backup, and of those with an outcome.
@@ -78,6 +79,7 @@ impl Tally {
         match f.facts.as_ref().map(|x| x.kind) {
             Some(MediaKind::Photo) => add(&mut self.photos, 1),
             Some(MediaKind::Video) => add(&mut self.videos, 1),
+            Some(MediaKind::Sidecar) => add(&mut self.sidecars, 1),
             _ => {}
         }
         if matches!(f.decision, Some(Decision::Prepare { .. })) {

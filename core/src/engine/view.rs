@@ -190,6 +190,9 @@ pub struct Totals {
     /// Photos / videos that will be backed up (not skipped, not excluded).
     pub photos: u64,
     pub videos: u64,
+    /// XMP and AAE sidecars backed up with their photos (not counted as photos).
+    #[serde(default)]
+    pub sidecars: u64,
     /// Photos that will be prepared (downsized and/or location stripped).
     pub to_downsize: u64,
     pub skipped: SkippedCounts,
@@ -224,9 +227,9 @@ impl Totals {
     pub fn files_done(&self) -> u64 {
         self.uploaded + self.already + self.failed
     }
-    /// Photos and videos in the backup.
+    /// Files in the backup: photos, videos and their sidecars.
     pub fn files_total(&self) -> u64 {
-        self.photos + self.videos
+        self.photos + self.videos + self.sidecars
     }
 }
 

@@ -2,6 +2,7 @@
 //! from headers only, and the downsize target. Downsizing itself (feature `prepare`) is in
 //! `prepare`. Every reader here is bounds-checked: bad input gives `readable: false`, not a panic.
 
+pub mod apple_id;
 pub mod exif;
 pub mod exif_write;
 pub mod isobmff;
@@ -10,6 +11,7 @@ pub mod jpeg;
 pub mod prepare;
 pub mod raw_preview;
 pub mod riff_png;
+pub mod sidecar;
 pub mod sniff;
 pub mod tiff;
 pub mod xmp;
@@ -28,7 +30,10 @@ pub fn inspect(name: &str, head: &[u8], size: u64) -> FileFacts {
     if sniff::is_system_name(name) || head.starts_with(&[0x00, 0x05, 0x16, 0x07]) {
         return FileFacts { kind: MediaKind::System, ..FileFacts::other() };
     }
-    let format = sniff::sniff(head);
+    let format = match sniff::sniff(head) {
+        Format::Unknown => sidecar::sniff_sidecar(name, head).unwrap_or(Format::Unknown),
+        f => f,
+    };
     let kind = sniff::kind(format);
     let mut facts = FileFacts { kind, format, ..FileFacts::other() };
     if kind != MediaKind::Photo {
@@ -48,7 +53,7 @@ pub fn inspect(name: &str, head: &[u8], size: u64) -> FileFacts {
     facts
 }
 
-fn is_raw(f: Format) -> bool {
+pub(crate) fn is_raw(f: Format) -> bool {
     matches!(f, Format::Dng | Format::Cr2 | Format::Cr3 | Format::Nef | Format::Arw | Format::Orf | Format::Rw2 | Format::Raf)
 }
 

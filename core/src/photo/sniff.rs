@@ -53,6 +53,8 @@ pub fn format_from_name(name: &str) -> Format {
         "webm" => Webm,
         "avi" => Avi,
         "ts" | "mts" | "m2ts" => MpegTs,
+        "xmp" => Xmp,
+        "aae" => Aae,
         _ => Unknown,
     }
 }
@@ -62,6 +64,7 @@ pub fn kind(f: Format) -> MediaKind {
     match f {
         Jpeg | Png | Gif | Webp | Bmp | Tiff | Heic | Avif | Dng | Cr2 | Cr3 | Nef | Arw | Orf | Rw2 | Raf => MediaKind::Photo,
         Mp4 | Mov | M4v | ThreeGp | Matroska | Webm | Avi | MpegTs => MediaKind::Video,
+        Xmp | Aae => MediaKind::Sidecar,
         Unknown => MediaKind::Other,
     }
 }

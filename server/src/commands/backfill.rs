@@ -3,7 +3,8 @@
 //! make every missing thumbnail and preview now, printing what it did. The running server does
 //! the same lazily (the probe sweep, thumbnails on first request); this does it in one go, on
 //! the same data folder, database and store, and may run beside the server. Live Photos
-//! stored before pairing existed are paired first.
+//! stored before pairing existed are paired first, and HEVC Live Photo clips get their H.264
+//! copies last.
 use std::collections::HashSet;
 
 use crate::config::ServerConfig;
@@ -92,5 +93,7 @@ async fn run(state: &AppState, probing: bool) -> std::io::Result<Backfilled> {
             }
         }
     }
+    // Clips probed just now as HEVC get their H.264 copies too.
+    crate::previews::transcode::sweep_all(state).await;
     Ok(done)
 }

@@ -88,8 +88,8 @@ pub fn migrate(data_dir: &Path, to: &S3Url) -> io::Result<Moved> {
         s3.delete_upload(&id)?;
         moved.blobs += 1;
         moved.bytes += len;
-        for variant in ["thumb", "preview"] {
-            let t = data_dir.join("thumbs").join(&user).join(&sha[..2]).join(format!("{sha}.{variant}.jpg"));
+        for variant in crate::store::DERIVED {
+            let t = data_dir.join("thumbs").join(&user).join(&sha[..2]).join(crate::store::derived_name(&sha, variant));
             if let Ok(jpeg) = fs::read(&t) {
                 s3.put_thumb(&user, &sha, variant, &jpeg)?;
                 moved.thumbs += 1;

@@ -10,7 +10,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 /// (file in the data folder, table, columns). `media.seq` is left for PostgreSQL to number,
-/// in the same order, so the library's "uploaded" order is kept.
+/// in the same order, so the library's "uploaded" order is kept. A column an older file does
+/// not have yet keeps PostgreSQL's default (a video not probed, a record not paired: the
+/// background sweeps do it there).
 const TABLES: &[(&str, &str, &[&str])] = &[
     (
         "index.sqlite",
@@ -34,6 +36,18 @@ const TABLES: &[(&str, &str, &[&str])] = &[
             "lon",
             "orientation",
             "captured_local",
+            "duration_ms",
+            "video_codec",
+            "video_probed",
+            "pair_key",
+            "pair_checked",
+            "motion_sha256",
+            "motion_of",
+            "motion_offset",
+            "sidecar_of",
+            "content_id",
+            "motion_length",
+            "motion_h264",
         ],
     ),
     ("accounts.sqlite", "users", &["name", "quota_bytes", "created_ms"]),
@@ -41,6 +55,12 @@ const TABLES: &[(&str, &str, &[&str])] = &[
     ("accounts.sqlite", "pairings", &["device_hash", "user_code", "scope", "name", "user", "created_ms", "expires_ms", "token_ttl_ms"]),
     ("sessions.sqlite", "sessions", &["hash", "profile", "user", "drop_album", "code", "created_ms", "expires_ms", "parent"]),
 ];
+
+fn columns(conn: &rusqlite::Connection, table: &str) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = conn.prepare("SELECT name FROM pragma_table_info(?1)")?;
+    let names = stmt.query_map([table], |r| r.get(0))?.collect();
+    names
+}
 
 fn value(v: ValueRef<'_>) -> Value {
     match v {
@@ -63,6 +83,8 @@ pub fn migrate(data_dir: &Path, to: &str) -> Result<String, String> {
         }
         let conn = rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
             .map_err(|e| format!("{}: {e}", path.display()))?;
+        let have = columns(&conn, table).map_err(|e| format!("{file} {table}: {e}"))?;
+        let cols: Vec<&str> = cols.iter().copied().filter(|c| have.iter().any(|h| h == c)).collect();
         let list = cols.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
         let order = if *table == "media" { " ORDER BY seq" } else { "" };
         let mut stmt = conn.prepare(&format!("SELECT {list} FROM {table}{order}")).map_err(|e| format!("{file} {table}: {e}"))?;

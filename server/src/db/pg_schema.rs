@@ -93,7 +93,18 @@ ALTER TABLE media ADD COLUMN IF NOT EXISTS motion_offset BIGINT;
 CREATE INDEX IF NOT EXISTS media_unpaired ON media(seq) WHERE pair_checked = 0;
 CREATE INDEX IF NOT EXISTS media_pair_key ON media("user", pair_key);
 "#,
-    // 6: probes of stored content (`index::probes`), made when first asked.
+    // 6: the item a sidecar belongs to (`index::sidecars`), Apple's content identifier
+    // (`previews::apple_ids`) a Samsung clip's length and a HEVC clip's H.264 copy (`previews::transcode`); unpaired
+    // records are swept again.
+    r#"
+ALTER TABLE media ADD COLUMN IF NOT EXISTS sidecar_of TEXT;
+ALTER TABLE media ADD COLUMN IF NOT EXISTS content_id TEXT;
+ALTER TABLE media ADD COLUMN IF NOT EXISTS motion_length BIGINT;
+ALTER TABLE media ADD COLUMN IF NOT EXISTS motion_h264 BIGINT;
+CREATE INDEX IF NOT EXISTS media_content_id ON media("user", content_id) WHERE content_id IS NOT NULL;
+UPDATE media SET pair_checked = 0 WHERE sidecar_of IS NULL AND motion_sha256 IS NULL AND motion_of IS NULL;
+"#,
+    // 7: probes of stored content (`index::probes`), made when first asked.
     r#"
 CREATE INDEX IF NOT EXISTS media_size ON media("user", size);
 CREATE TABLE IF NOT EXISTS content_probes (sha256 TEXT PRIMARY KEY, probe TEXT NOT NULL);

@@ -11,6 +11,8 @@ pub mod motion;
 pub mod probes;
 pub mod query;
 pub mod schema;
+pub mod sidecars;
+pub mod transcode;
 pub mod trash;
 pub mod zone;
 
@@ -227,10 +229,10 @@ pub struct VideoFacts {
 /// The columns `row_item` reads, in its order.
 pub const COLUMNS: &str =
     "sha256, source_sha256, size, filename, relative_path, album, filetype, width, height, captured_at, uploaded_at, \
-                           seq, camera, lat, lon, orientation, trashed_at, duration_ms, video_codec, motion_sha256, motion_of, motion_offset";
+                           seq, camera, lat, lon, orientation, trashed_at, duration_ms, video_codec, motion_sha256, motion_of, motion_offset, sidecar_of, motion_h264";
 
 /// How many columns `COLUMNS` names (a query's own columns follow them).
-pub const COLUMN_COUNT: usize = 22;
+pub const COLUMN_COUNT: usize = 24;
 
 /// A record from `COLUMNS` starting at column `o`; `day` and the URLs are the caller's to fill.
 pub fn row_item(r: &Row, o: usize) -> Result<MediaItem> {
@@ -239,8 +241,10 @@ pub fn row_item(r: &Row, o: usize) -> Result<MediaItem> {
     let sha256: String = r.get(o)?;
     let embedded = r.get::<Option<i64>>(o + 21)?.is_some();
     let motion = match r.get::<Option<String>>(o + 19)? {
-        Some(clip) => Some(shoebox_core::api::Motion { sha256: clip, ..Default::default() }),
-        None if embedded => Some(shoebox_core::api::Motion { sha256: sha256.clone(), video_url: None, embedded }),
+        Some(clip) => {
+            Some(shoebox_core::api::Motion { sha256: clip, h264_copy: r.get::<Option<i64>>(o + 23)? == Some(1), ..Default::default() })
+        }
+        None if embedded => Some(shoebox_core::api::Motion { sha256: sha256.clone(), embedded, ..Default::default() }),
         None => None,
     };
     Ok(MediaItem {
@@ -267,6 +271,7 @@ pub fn row_item(r: &Row, o: usize) -> Result<MediaItem> {
         codec: r.get(o + 18)?,
         motion,
         motion_of: r.get(o + 20)?,
+        sidecar_of: r.get(o + 22)?,
         ..MediaItem::default()
     })
 }

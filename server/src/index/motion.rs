@@ -3,7 +3,9 @@
 //! capture point at each other: `motion_sha256` on the photo names its clip, `motion_of` on the
 //! clip names its photo (and keeps it out of the library's list). Which records make a pair is
 //! `previews::live`'s decision. A Motion Photo's clip is inside its own bytes: `motion_offset`
-//! says where it starts (`previews::motion_photo`). Here is only the SQL, the same on SQLite
+//! says where it starts and `motion_length` (v6) how long it is when it is not the file's end
+//! (Samsung's, `previews::samsung`). `content_id` (v6) is Apple's content
+//! identifier, read from either half (`previews::apple_ids`). Here is only the SQL, the same on SQLite
 //! and PostgreSQL.
 use super::MediaIndex;
 use crate::db::Result;
@@ -29,7 +31,11 @@ pub struct Candidate {
     pub sha256: String,
     pub filetype: Option<String>,
     pub captured_at: Option<String>,
+    /// Apple's content identifier, once read.
+    pub content_id: Option<String>,
 }
+
+const FREE_UNTRASHED: &str = "motion_sha256 IS NULL AND motion_of IS NULL AND trashed_at IS NULL";
 
 impl MediaIndex {
     /// Up to `limit` records without a key, oldest first.
@@ -62,28 +68,56 @@ impl MediaIndex {
 
     /// The user's other unpaired, untrashed records with this key, oldest first.
     pub fn pair_candidates(&self, user: &str, key: &str, not_seq: i64) -> Result<Vec<Candidate>> {
-        let rows = self.db.query(
-            "SELECT seq, sha256, filetype, captured_at FROM media WHERE \"user\" = ?1 AND pair_key = ?2 AND seq <> ?3 \
-             AND motion_sha256 IS NULL AND motion_of IS NULL AND trashed_at IS NULL ORDER BY seq",
-            vals![user, key, not_seq],
-        )?;
-        rows.iter().map(|r| Ok(Candidate { seq: r.get(0)?, sha256: r.get(1)?, filetype: r.get(2)?, captured_at: r.get(3)? })).collect()
+        self.candidates(&format!("pair_key = ?2 AND seq <> ?3 AND {FREE_UNTRASHED}"), vals![user, key, not_seq])
     }
 
-    /// Marks every record of the user's content as a Motion Photo whose clip starts at `offset`.
-    pub fn set_motion_offset(&self, user: &str, sha256: &str, offset: u64) -> Result<()> {
-        self.db.execute("UPDATE media SET motion_offset = ?3 WHERE \"user\" = ?1 AND sha256 = ?2", vals![user, sha256, offset as i64])?;
+    /// The user's other unpaired, untrashed records in this album with this content
+    /// identifier, oldest first.
+    pub fn id_candidates(&self, user: &str, album: Option<&str>, id: &str, not_seq: i64) -> Result<Vec<Candidate>> {
+        self.candidates(
+            &format!("content_id = ?2 AND seq <> ?3 AND COALESCE(album, '') = COALESCE(CAST(?4 AS TEXT), '') AND {FREE_UNTRASHED}"),
+            vals![user, id, not_seq, album],
+        )
+    }
+
+    fn candidates(&self, cond: &str, args: &[crate::db::Value]) -> Result<Vec<Candidate>> {
+        let rows = self.db.query(
+            &format!("SELECT seq, sha256, filetype, captured_at, content_id FROM media WHERE \"user\" = ?1 AND {cond} ORDER BY seq"),
+            args,
+        )?;
+        rows.iter()
+            .map(|r| {
+                Ok(Candidate { seq: r.get(0)?, sha256: r.get(1)?, filetype: r.get(2)?, captured_at: r.get(3)?, content_id: r.get(4)? })
+            })
+            .collect()
+    }
+
+    /// Records the content identifier read from a record's bytes.
+    pub fn set_content_id(&self, seq: i64, id: &str) -> Result<()> {
+        self.db.execute("UPDATE media SET content_id = ?2 WHERE seq = ?1", vals![seq, id])?;
         Ok(())
     }
 
-    /// Where the clip of the user's Motion Photo starts (in `album` only, when given).
-    pub fn motion_offset(&self, user: &str, album: Option<&str>, sha256: &str) -> Result<Option<u64>> {
+    /// Marks every record of the user's content as a Motion Photo whose clip starts at
+    /// `offset` and is `length` bytes long (`None`: to the end of the file).
+    pub fn set_motion_clip(&self, user: &str, sha256: &str, offset: u64, length: Option<u64>) -> Result<()> {
+        self.db.execute(
+            "UPDATE media SET motion_offset = ?3, motion_length = ?4 WHERE \"user\" = ?1 AND sha256 = ?2",
+            vals![user, sha256, offset as i64, length.map(|l| l as i64)],
+        )?;
+        Ok(())
+    }
+
+    /// Where the clip of the user's Motion Photo starts and how long it is (in `album` only,
+    /// when given).
+    pub fn motion_clip(&self, user: &str, album: Option<&str>, sha256: &str) -> Result<Option<(u64, Option<u64>)>> {
         let row = self.db.query_row(
-            "SELECT motion_offset FROM media WHERE \"user\" = ?1 AND sha256 = ?2 AND motion_offset IS NOT NULL \
+            "SELECT motion_offset, motion_length FROM media WHERE \"user\" = ?1 AND sha256 = ?2 AND motion_offset IS NOT NULL \
              AND (CAST(?3 AS TEXT) IS NULL OR album = ?3) LIMIT 1",
             vals![user, sha256, album],
         )?;
-        Ok(row.map(|r| r.get::<i64>(0)).transpose()?.map(|o| o.max(0) as u64))
+        let Some(r) = row else { return Ok(None) };
+        Ok(Some((r.get::<i64>(0)?.max(0) as u64, r.get::<Option<i64>>(1)?.map(|l| l.max(0) as u64))))
     }
 
     /// Pairs the photo record and the clip record when both are still unpaired; false when

@@ -44,7 +44,8 @@ pub struct Filters {
     pub tz: Zone,
     /// A kiosk visitor's drop: nothing outside this album.
     pub drop: Option<String>,
-    /// Live Photo clips listed on their own too (else only within their photo's `motion`).
+    /// Live Photo clips and sidecars listed on their own too (else only within their item's
+    /// `motion` and `sidecars`).
     pub parts: bool,
 }
 
@@ -172,6 +173,7 @@ impl Filters {
         }
         if !self.parts {
             w.push("motion_of IS NULL".into());
+            w.push(format!("NOT {}", super::sidecars::IS_SIDECAR));
         }
         match self.downsized {
             Some(true) => w.push("source_sha256 IS NOT NULL".into()),

@@ -2,11 +2,13 @@
 //! v2 (per user, content and album) → v3 (the library: trash, camera, GPS, orientation and
 //! whether capturedAt is a wall-clock time) → v4 (video facts, probed after completion) → v5
 //! (Live Photo pairs: the name key, whether it was looked at, the pair's two sides; where a
-//! Motion Photo's clip starts). Every
-//! migration keeps every row and its seq.
+//! Motion Photo's clip starts) → v6 (sidecars: the item an XMP or AAE file belongs to; Apple's
+//! content identifier; a Motion Photo clip's length; whether a HEVC clip has its H.264 copy; unpaired records are
+//! looked at again). Every migration keeps every row and
+//! its seq.
 use rusqlite::{Connection, OptionalExtension};
 
-pub const VERSION: i64 = 5;
+pub const VERSION: i64 = 6;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS media (
@@ -43,6 +45,7 @@ CREATE INDEX IF NOT EXISTS media_trashed ON media(trashed_at) WHERE trashed_at I
 CREATE INDEX IF NOT EXISTS media_unprobed ON media(seq) WHERE video_probed = 0 AND filetype LIKE 'video/%';
 CREATE INDEX IF NOT EXISTS media_unpaired ON media(seq) WHERE pair_checked = 0;
 CREATE INDEX IF NOT EXISTS media_pair_key ON media(user, pair_key);
+CREATE INDEX IF NOT EXISTS media_content_id ON media(user, content_id) WHERE content_id IS NOT NULL;
 ";
 
 /// Version 1 had `UNIQUE(user, sha256)`; the table is rebuilt once in the v2 shape.
@@ -65,7 +68,8 @@ DROP TABLE media_v2;
 /// existing columns), and whether it was probed (0: not yet, so stored videos are backfilled).
 /// v4 → v5 likewise: Live Photo pairing (`index::motion`); 0 in `pair_checked` lets stored
 /// media be paired too.
-const V3_COLUMNS: [(&str, &str); 14] = [
+/// v5 → v6 likewise: the sidecar's item (`index::sidecars`).
+const V3_COLUMNS: [(&str, &str); 18] = [
     ("trashed_at", "TEXT"),
     ("camera", "TEXT"),
     ("lat", "REAL"),
@@ -80,7 +84,16 @@ const V3_COLUMNS: [(&str, &str); 14] = [
     ("motion_sha256", "TEXT"),
     ("motion_of", "TEXT"),
     ("motion_offset", "INTEGER"),
+    ("sidecar_of", "TEXT"),
+    ("content_id", "TEXT"),
+    ("motion_length", "INTEGER"),
+    ("motion_h264", "INTEGER"),
 ];
+
+/// Records stored before v6 that are in no pair nor attached are swept again: a sidecar was
+/// keyed by its last extension alone (`IMG_1.CR3.xmp` under `IMG_1.CR3`), and no content
+/// identifier was read.
+pub const RESWEEP_6: &str = "UPDATE media SET pair_checked = 0 WHERE sidecar_of IS NULL AND motion_sha256 IS NULL AND motion_of IS NULL;";
 
 /// Brings the database at `conn` to [`VERSION`], in one transaction per step.
 pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
@@ -89,6 +102,7 @@ pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
     if v1 {
         conn.execute_batch(&format!("BEGIN; {MIGRATE_1_TO_2} COMMIT;"))?;
     }
+    let stored: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     conn.execute_batch(SCHEMA)?;
     let have: Vec<String> = {
         let mut stmt = conn.prepare("SELECT name FROM pragma_table_info('media')")?;
@@ -104,5 +118,8 @@ pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
         conn.execute_batch(&format!("BEGIN; {} COMMIT;", missing.join("\n")))?;
     }
     conn.execute_batch(V3_INDEXES)?;
+    if stored < 6 {
+        conn.execute_batch(RESWEEP_6)?;
+    }
     conn.pragma_update(None, "user_version", VERSION)
 }

@@ -1,18 +1,21 @@
 //! Live Photos: a photo (HEIC or JPEG) and a short clip (.MOV or .MP4) from one capture become
-//! one item. Paired by name: the same stem in the same album and folder, of one user, with
-//! capture times a few seconds apart at most (when both are known), in either order and
-//! however far apart they arrived: a background sweep gives every new record its name key
-//! and looks for its other half among the user's unpaired records with that key. Apple's
-//! content identifier is not read (the photo's sits in its MakerNote): two captures sharing a
-//! stem and a few seconds in one folder are taken for one. The same sweep finds Motion
-//! Photos (`motion_photo`): a JPEG whose own bytes hold its clip.
+//! one item, of one user and album, in either order and however far apart they arrived: a
+//! background sweep looks at every new record once. Apple writes the same content identifier
+//! into both halves (`apple_ids`): records that share one are a pair, whatever their names.
+//! Without it, by name: the same stem in the same album and folder, with capture times a few
+//! seconds apart at most (when both are known), and never two different identifiers. The same
+//! sweep finds Motion Photos (`motion_photo`): a JPEG whose own bytes hold its clip, and
+//! attaches sidecars (`sidecars`) to their items by the name key.
 use std::io::Read;
 use std::time::Duration;
 
-use super::motion_photo;
+use super::{motion_photo, samsung, sidecars};
 use crate::store::Store;
+use shoebox_core::photo::sidecar::is_sidecar_name;
 
-use crate::index::motion::Unkeyed;
+use super::apple_ids::{self, Half};
+use crate::index::motion::{Candidate, Unkeyed};
+use crate::index::MediaIndex;
 use crate::state::AppState;
 
 /// Records keyed per sweep: pairing is a few small queries each.
@@ -28,23 +31,7 @@ pub async fn sweep(state: &AppState) -> usize {
     let done = tokio::task::spawn_blocking(move || -> crate::db::Result<usize> {
         let todo = index.unkeyed(BATCH)?;
         for r in &todo {
-            if r.filetype.as_deref().is_some_and(|t| t.eq_ignore_ascii_case("image/jpeg")) {
-                if let Some(offset) = embedded_clip(&*store, &r.user, &r.sha256) {
-                    index.set_motion_offset(&r.user, &r.sha256, offset)?;
-                }
-            }
-            let key = key(r);
-            index.set_pair_key(r.seq, key.as_deref())?;
-            let (Some(key), Some(mine)) = (key, side(r.filetype.as_deref())) else { continue };
-            let found = index.pair_candidates(&r.user, &key, r.seq)?.into_iter().find(|c| {
-                side(c.filetype.as_deref()).is_some_and(|s| s != mine) && near(r.captured_at.as_deref(), c.captured_at.as_deref())
-            });
-            if let Some(c) = found {
-                let _ = match mine {
-                    Side::Photo => index.pair(r.seq, &r.sha256, c.seq, &c.sha256)?,
-                    Side::Clip => index.pair(c.seq, &c.sha256, r.seq, &r.sha256)?,
-                };
-            }
+            sweep_one(&index, &*store, r)?;
         }
         Ok(todo.len())
     })
@@ -59,16 +46,83 @@ pub async fn sweep(state: &AppState) -> usize {
     }
 }
 
-/// Where a JPEG's embedded clip starts, when its XMP says so and an MP4 begins there.
-fn embedded_clip(store: &dyn Store, user: &str, sha: &str) -> Option<u64> {
+/// Keys one record, reads what its bytes say (a Motion Photo's clip, Apple's content
+/// identifier), attaches sidecars, and pairs it with its other half when there is one: by
+/// content identifier first, else by name and capture time (never two different identifiers).
+fn sweep_one(index: &MediaIndex, store: &dyn Store, r: &Unkeyed) -> crate::db::Result<()> {
+    if r.filetype.as_deref().is_some_and(|t| t.eq_ignore_ascii_case("image/jpeg")) {
+        if let Some((offset, length)) = embedded_clip(store, &r.user, &r.sha256) {
+            index.set_motion_clip(&r.user, &r.sha256, offset, length)?;
+        }
+    }
+    let id = half(r.filetype.as_deref()).and_then(|h| apple_ids::content_id(store, &r.user, &r.sha256, h));
+    if let Some(id) = &id {
+        index.set_content_id(r.seq, id)?;
+    }
+    let key = key(r);
+    index.set_pair_key(r.seq, key.as_deref())?;
+    if let Some(key) = &key {
+        let name = r.filename.as_deref().unwrap_or("");
+        if is_sidecar_name(name) {
+            return sidecars::attach(index, &r.user, key, r.seq, name);
+        }
+        sidecars::adopt(index, &r.user, key)?;
+    }
+    let Some(mine) = side(r.filetype.as_deref()) else { return Ok(()) };
+    let other = |c: &Candidate| side(c.filetype.as_deref()).is_some_and(|s| s != mine);
+    let by_id = match &id {
+        Some(id) => index.id_candidates(&r.user, r.album.as_deref(), id, r.seq)?.into_iter().find(|c| other(c)),
+        None => None,
+    };
+    let found = match (by_id, &key) {
+        (Some(c), _) => Some(c),
+        (None, Some(key)) => index.pair_candidates(&r.user, key, r.seq)?.into_iter().find(|c| {
+            let same_capture = match (&id, &c.content_id) {
+                (Some(a), Some(b)) => a == b,
+                _ => near(r.captured_at.as_deref(), c.captured_at.as_deref()),
+            };
+            other(c) && same_capture
+        }),
+        (None, None) => None,
+    };
+    if let Some(c) = found {
+        let _ = match mine {
+            Side::Photo => index.pair(r.seq, &r.sha256, c.seq, &c.sha256)?,
+            Side::Clip => index.pair(c.seq, &c.sha256, r.seq, &r.sha256)?,
+        };
+    }
+    Ok(())
+}
+
+/// Where a JPEG's embedded clip starts and how long it is (`None`: to the end), when its XMP
+/// says so or Samsung's trailer names it, and an MP4 begins there.
+fn embedded_clip(store: &dyn Store, user: &str, sha: &str) -> Option<(u64, Option<u64>)> {
     let (r, len) = store.open_blob(user, sha).ok()??;
     let mut head = Vec::new();
     r.take(motion_photo::HEAD_BYTES as u64).read_to_end(&mut head).ok()?;
-    let offset = motion_photo::declared_offset(&head, len)?;
+    let found = match motion_photo::declared_offset(&head, len) {
+        Some(offset) => Some((offset, None)),
+        None => samsung_clip(store, user, sha, len),
+    }?;
+    let start = read_at(store, user, sha, found.0, 8)?;
+    motion_photo::is_mp4_start(&start).then_some(found)
+}
+
+/// The clip Samsung's SEF trailer names (`samsung`).
+fn samsung_clip(store: &dyn Store, user: &str, sha: &str, len: u64) -> Option<(u64, Option<u64>)> {
+    let (dir_at, size) = samsung::directory(&read_at(store, user, sha, len.checked_sub(8)?, 8)?, len)?;
+    let dir = read_at(store, user, sha, dir_at, size)?;
+    samsung::blocks(&dir, dir_at).into_iter().find_map(|(at, block_len)| {
+        let h = samsung::clip_header(&read_at(store, user, sha, at, samsung::BLOCK_HEAD.min(block_len))?)?;
+        Some((at + h, Some(block_len.checked_sub(h)?)))
+    })
+}
+
+fn read_at(store: &dyn Store, user: &str, sha: &str, offset: u64, n: u64) -> Option<Vec<u8>> {
     let (r, _) = store.open_blob_at(user, sha, offset).ok()??;
-    let mut start = Vec::new();
-    r.take(8).read_to_end(&mut start).ok()?;
-    motion_photo::is_mp4_start(&start).then_some(offset)
+    let mut out = Vec::new();
+    r.take(n).read_to_end(&mut out).ok()?;
+    Some(out)
 }
 
 /// Sweeps until nothing is left (tests, the backfill).
@@ -84,6 +138,14 @@ enum Side {
     Clip,
 }
 
+fn half(filetype: Option<&str>) -> Option<Half> {
+    match filetype?.to_ascii_lowercase().as_str() {
+        "image/jpeg" => Some(Half::Jpeg),
+        "image/heic" | "image/heif" => Some(Half::Heic),
+        _ => side(filetype).filter(|s| *s == Side::Clip).map(|_| Half::Clip),
+    }
+}
+
 fn side(filetype: Option<&str>) -> Option<Side> {
     match filetype?.to_ascii_lowercase().as_str() {
         "image/jpeg" | "image/heic" | "image/heif" => Some(Side::Photo),
@@ -92,10 +154,11 @@ fn side(filetype: Option<&str>) -> Option<Side> {
     }
 }
 
-/// "album\nfolder\nstem", lower case; `None` without a file name.
+/// "album\nfolder\nstem", lower case; `None` without a file name. A sidecar's stem drops the
+/// name of the file it describes too (`IMG_1.CR3.xmp`: `IMG_1`).
 fn key(r: &Unkeyed) -> Option<String> {
     let name = r.filename.as_deref().filter(|n| !n.is_empty())?;
-    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    let stem = shoebox_core::photo::sidecar::stem(name).0;
     let folder = r.relative_path.as_deref().and_then(|p| p.rsplit_once('/')).map_or("", |(d, _)| d);
     Some(format!("{}\n{folder}\n{stem}", r.album.as_deref().unwrap_or("")).to_lowercase())
 }

@@ -14,10 +14,14 @@ use shoebox_core::photo::raw_preview::raw_preview;
 
 use crate::store::Store;
 
+pub mod apple_ids;
 pub mod live;
 pub mod motion_photo;
 pub mod probe;
+pub mod samsung;
 pub mod sandbox;
+pub mod sidecars;
+pub mod transcode;
 
 /// A tool's wall-clock limit: a first frame or one HEIC takes well under a second.
 pub(crate) const TOOL_TIME: Duration = Duration::from_secs(15);

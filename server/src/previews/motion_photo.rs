@@ -2,8 +2,8 @@
 //! The XMP in the JPEG's head says how long the appended MP4 is, counted from the end of the
 //! file: Google's `Container:Directory` item of semantic `MotionPhoto` (its `Item:Length`) or
 //! the older `GCamera:MicroVideoOffset`. Only that is trusted, and only when the bytes found
-//! there begin an MP4 (`ftyp` box). Samsung's trailer (`MotionPhoto_Data` after the image, in
-//! a SEF trailer) is not read: finding it means scanning the file's tail.
+//! there begin an MP4 (`ftyp` box). Samsung's trailer (`MotionPhoto_Data` in a SEF trailer
+//! after the image) is read by `samsung` when the XMP says nothing.
 
 /// Bytes of the file's head searched for the XMP (the APP1 segment sits right after SOI).
 pub const HEAD_BYTES: usize = 256 << 10;

@@ -16,7 +16,8 @@ use crate::state::AppState;
 const EVERY: Duration = Duration::from_secs(2);
 const BATCH: usize = 8;
 
-/// The sweep, for the node's lifetime, with Live Photo pairing (`live`) in the same loop; a
+/// The sweep, for the node's lifetime, with Live Photo pairing (`live`) and the H.264 copies
+/// of HEVC clips (`transcode`) in the same loop; a
 /// node without ffprobe pairs but never marks a video probed, so a node that has it does that.
 pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
@@ -24,7 +25,8 @@ pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
         loop {
             let paired = super::live::sweep(&state).await;
             let probed = if probing { sweep(&state).await } else { 0 };
-            if paired + probed == 0 {
+            let copied = super::transcode::sweep(&state).await;
+            if paired + probed + copied == 0 {
                 tokio::time::sleep(EVERY).await;
             }
         }

@@ -94,8 +94,14 @@ pub fn sign_items(state: &AppState, user: &str, access: &crate::accounts::auth::
         m.original_url = Some(u.original);
         m.download_url = Some(u.download);
         if let Some(motion) = &mut m.motion {
-            let kind = if motion.embedded { BlobKind::Motion } else { BlobKind::Original };
+            let kind = if motion.embedded || motion.h264_copy { BlobKind::Motion } else { BlobKind::Original };
             motion.video_url = Some(state.signer.url(kind, user, &motion.sha256, visit, now_s));
+            if !motion.embedded {
+                motion.download_url = Some(state.signer.url(BlobKind::Download, user, &motion.sha256, visit, now_s));
+            }
+        }
+        for sc in &mut m.sidecars {
+            sc.download_url = Some(state.signer.url(BlobKind::Download, user, &sc.sha256, visit, now_s));
         }
     }
 }

@@ -44,11 +44,11 @@ impl LocalStore {
         Ok(self.blobs.join(user).join(&sha256[..2]).join(sha256))
     }
     fn thumb(&self, user: &str, sha256: &str, variant: &str) -> io::Result<PathBuf> {
-        if !matches!(variant, "thumb" | "preview") {
+        if !super::DERIVED.contains(&variant) {
             return Err(io::Error::new(io::ErrorKind::InvalidInput, "invalid thumbnail variant"));
         }
         self.blob(user, sha256)?; // validates the names
-        Ok(self.thumbs.join(user).join(&sha256[..2]).join(format!("{sha256}.{variant}.jpg")))
+        Ok(self.thumbs.join(user).join(&sha256[..2]).join(super::derived_name(sha256, variant)))
     }
 }
 
@@ -248,7 +248,7 @@ impl Store for LocalStore {
     }
 
     fn delete_thumbs(&self, user: &str, sha256: &str) -> io::Result<()> {
-        for variant in ["thumb", "preview"] {
+        for variant in super::DERIVED {
             remove_if_exists(&self.thumb(user, sha256, variant)?)?;
         }
         Ok(())

@@ -10,6 +10,16 @@ pub mod s3;
 use record::{UploadId, UploadInfo};
 use std::io::{self, Read};
 
+/// Files the server makes from a blob, kept beside it and deleted with it: the thumbnail and
+/// the preview (JPEG), and a HEVC motion clip's H.264 copy (`previews::transcode`).
+pub const DERIVED: [&str; 3] = ["thumb", "preview", "h264"];
+
+/// The file name of a derived file.
+pub fn derived_name(sha256: &str, variant: &str) -> String {
+    let ext = if variant == "h264" { "mp4" } else { "jpg" };
+    format!("{sha256}.{variant}.{ext}")
+}
+
 /// Appends bytes to one upload. Nothing written counts until `sync` returns.
 pub trait UploadWriter: Send {
     fn write_all(&mut self, bytes: &[u8]) -> io::Result<()>;
@@ -68,10 +78,10 @@ pub trait Store: Send + Sync + 'static {
     }
     /// Deletes the user's blob and its thumbnails (the purge, once no record names it).
     fn delete_blob(&self, user: &str, sha256: &str) -> io::Result<()>;
-    /// Deletes the blob's thumbnails and "no preview" marks: new bytes stored under a name
+    /// Deletes the blob's thumbnails (every [`DERIVED`] file) and "no preview" marks: new bytes stored under a name
     /// get their previews made afresh.
     fn delete_thumbs(&self, user: &str, sha256: &str) -> io::Result<()>;
-    /// Stores a thumbnail (`variant` is "thumb" or "preview") atomically: readers see the old
+    /// Stores a thumbnail (`variant` is one of [`DERIVED`]) atomically: readers see the old
     /// file, the new one or none, never half of one, however many writers race. An empty one
     /// marks "no preview can be made" (`thumbs.rs`).
     fn put_thumb(&self, user: &str, sha256: &str, variant: &str, jpeg: &[u8]) -> io::Result<()>;

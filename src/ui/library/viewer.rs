@@ -55,10 +55,20 @@ pub fn Viewer() -> impl IntoView {
                     <span class="grow"></span>
                     {move || lib.viewer.with(|v| v.as_ref().and_then(|v| v.item.clone())).map(|item| {
                         let label = if item.downsized { s::DOWNLOAD_COPY } else { s::DOWNLOAD_ORIGINAL };
+                        // A Live Photo's clip and the item's sidecars are downloads of their own.
+                        let clip = item.motion.as_ref().and_then(|m| m.download_url.clone());
+                        let sidecars = item.sidecars.clone();
                         view! {
                             <a class="button primary" data-testid="download" href=item.download_url.clone().unwrap_or_default()
                                 download=item.filename.clone().unwrap_or_default() referrerpolicy="no-referrer">
                                 <span class="icon icon-download" aria-hidden="true"></span>{label}</a>
+                            {clip.map(|href| view! {
+                                <a class="button" data-testid="download-motion" href=href download="" referrerpolicy="no-referrer">{s::DOWNLOAD_MOTION}</a>
+                            })}
+                            {sidecars.into_iter().map(|sc| view! {
+                                <a class="button" data-testid="download-sidecar" href=sc.download_url.unwrap_or_default()
+                                    download=sc.filename.clone() referrerpolicy="no-referrer">{s::download_sidecar(&sc.filename)}</a>
+                            }).collect::<Vec<_>>()}
                         }
                     })}
                     <Show when=move || lib.route.get() != Route::Trash>

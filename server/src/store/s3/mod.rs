@@ -83,11 +83,11 @@ impl Inner {
         Ok(self.path(&format!("blobs/{user}/{}/{sha256}", &sha256[..2])))
     }
     fn thumb_path(&self, user: &str, sha256: &str, variant: &str) -> io::Result<Path> {
-        if !matches!(variant, "thumb" | "preview") {
+        if !crate::store::DERIVED.contains(&variant) {
             return Err(io::Error::new(io::ErrorKind::InvalidInput, "invalid thumbnail variant"));
         }
         self.blob_path(user, sha256)?;
-        Ok(self.path(&format!("thumbs/{user}/{}/{sha256}.{variant}.jpg", &sha256[..2])))
+        Ok(self.path(&format!("thumbs/{user}/{}/{}", &sha256[..2], crate::store::derived_name(sha256, variant))))
     }
 
     fn put(&self, path: &Path, bytes: Bytes) -> io::Result<()> {
@@ -292,7 +292,7 @@ impl Store for S3Store {
     }
 
     fn delete_thumbs(&self, user: &str, sha256: &str) -> io::Result<()> {
-        for variant in ["thumb", "preview"] {
+        for variant in crate::store::DERIVED {
             self.inner.delete(&self.inner.thumb_path(user, sha256, variant)?)?;
         }
         Ok(())
