@@ -58,6 +58,18 @@ def fluent_text(s):
     return s
 
 
+KEYWORDS = {"as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in",
+            "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "static", "struct", "super", "trait",
+            "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box", "do",
+            "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen"}
+
+
+def fn_name(name):
+    """The function's name: the const's in lower case (`continue_` for a keyword)."""
+    n = name.lower()
+    return n + "_" if n in KEYWORDS else n
+
+
 def kebab(name, module):
     key = name.lower().replace("_", "-")
     return key if module is None else f"{module}-{key}"
@@ -88,9 +100,11 @@ def convert_consts():
             if key not in keys:
                 added.append(f"{key} = {fluent_text(unescape(m.group('lit')))}")
                 keys.add(key)
-            return f'{m.group("indent")}text!({name.lower()}, "{key}");'
+            return f'{m.group("indent")}text!({fn_name(name)}, "{key}");'
 
         new = CONST.sub(repl, src)
+        # A doc comment cannot document a macro call: it stays as a plain comment.
+        new = re.sub(r"^([ \t]*)///(.*\n(?:[ \t]*///.*\n)*)(?=[ \t]*text!\()", lambda m: m.group(0).replace("///", "//"), new, flags=re.M)
         if new != src and "use crate::i18n::text;" not in new:
             new = add_use(new)
         if new != src:
@@ -112,14 +126,15 @@ def add_use(src):
 
 
 def functions():
+    """The consts' names (upper case) that have become `text!` functions."""
     names = set()
     for path, _ in strings_files():
-        names.update(TEXT.findall(open(path, encoding="utf-8").read()))
+        names.update(n.rstrip("_").upper() for n in TEXT.findall(open(path, encoding="utf-8").read()))
     return names
 
 
 def convert_calls(names):
-    upper = "|".join(sorted((n.upper() for n in names), key=len, reverse=True))
+    upper = "|".join(sorted(names, key=len, reverse=True))
     if not upper:
         return 0
     qualified = re.compile(r"\b((?:s|strings|library|super|lib)::)(" + upper + r")\b(?!\s*\()")
@@ -132,9 +147,9 @@ def convert_calls(names):
                 continue
             path = os.path.normpath(os.path.join(d, f))
             src = open(path, encoding="utf-8").read()
-            new = qualified.sub(lambda m: m.group(1) + m.group(2).lower() + "()", src)
+            new = qualified.sub(lambda m: m.group(1) + fn_name(m.group(2)) + "()", src)
             if path in strings_paths:
-                new = bare.sub(lambda m: m.group(1).lower() + "()", new)
+                new = bare.sub(lambda m: fn_name(m.group(1)) + "()", new)
             if new != src:
                 open(path, "w", encoding="utf-8").write(new)
                 changed += 1

@@ -81,7 +81,7 @@ pub fn decimal(v: f64, places: u32) -> String {
     if places == 0 {
         english_grouping(v.round() as u64)
     } else {
-        shoebox_core::decimal::fixed(v, places as usize)
+        shoebox_core::decimal::fixed(v, places)
     }
 }
 
@@ -152,11 +152,11 @@ pub fn chosen() -> &'static str {
 /// that does not arrive leaves English.
 #[cfg(target_arch = "wasm32")]
 pub async fn start() {
-    let lang = chosen();
-    if lang != words::FALLBACK {
+    let wanted = chosen();
+    if wanted != words::FALLBACK {
         let req = crate::browser::xhr::XhrRequest {
             method: "GET".into(),
-            url: format!("/locales/{lang}.json"),
+            url: format!("/locales/{wanted}.json"),
             headers: vec![],
             body: crate::browser::xhr::XhrBody::Empty,
         };

@@ -221,7 +221,7 @@ pub const SYNC_NO_PICKER: &str = "This browser cannot keep folders. Use Chromium
 pub fn sync_folder_line(items: u64, last: Option<&str>) -> String {
     match last {
         Some(t) => format!("{} · last fully backed up {t}", files(items)),
-        None => format!("{} · {SYNC_NEVER}", files(items)),
+        None => format!("{} · {}", files(items), SYNC_NEVER),
     }
 }
 pub fn last_backup(t: &str) -> String {

@@ -117,13 +117,13 @@ pub fn confirm_trash_body(n: usize) -> String {
 pub fn note(n: shoebox_core::library::LibraryNote) -> String {
     use shoebox_core::library::LibraryNote;
     match n {
-        LibraryNote::Trashed(n) => trashed(n),
+        LibraryNote::Trashed(n) => moved_to_trash(n),
         LibraryNote::Restored(n) => restored(n),
         LibraryNote::ActionFailed => ACTION_FAILED.into(),
     }
 }
 
-pub fn trashed(n: u64) -> String {
+pub fn moved_to_trash(n: u64) -> String {
     format!("{} moved to the Trash.", items(n))
 }
 
