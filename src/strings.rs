@@ -1,5 +1,6 @@
 //! Every user-facing string of the app, in one place: a translation is this one file.
 //! Statuses, outcomes and skip reasons use the exact words of contracts.md.
+use crate::i18n::text;
 use shoebox_core::facts::{Outcome, SkipReason, UploadNote};
 
 pub mod dates;
@@ -9,33 +10,32 @@ pub mod library;
 pub mod status;
 pub use failures::{api_error, fail_reason, worker_fault};
 
-pub const APP_NAME: &str = "Shoebox";
-pub const TAGLINE: &str = "Back up your photos and videos. Nothing to install.";
-pub const DROP_HINT: &str = "Drop folders or photos anywhere on this page";
-pub const DROP_ACTIVE: &str = "Drop to add them to your backup";
-pub const CHOOSE_FOLDERS: &str = "Choose folders";
-pub const CHOOSE_FILES: &str = "Choose files";
-pub const ADD_MORE: &str = "Add more folders";
-pub const BACK_UP: &str = "Back up";
-pub const PAUSE: &str = "Pause";
-pub const RESUME: &str = "Resume";
-pub const CONTINUE: &str = "Continue";
-pub const RETRY_FAILED: &str = "Retry failed";
-pub const CANCEL: &str = "Cancel";
-pub const RETRY: &str = "Retry";
-pub const SETTINGS: &str = "Settings";
-pub const DOWNLOAD_CSV: &str = "Download the list (CSV)";
-pub const EMPTY_TITLE: &str = "Nothing chosen yet";
-pub const EMPTY_BODY: &str = "Choose the folders that hold your photos and videos, or drop them here. Shoebox looks through them first and shows you what it will back up before anything is sent.";
-pub const PLAN_TITLE: &str = "What will be backed up";
-pub const FILES_TITLE: &str = "Files";
-pub const OVERALL_PROGRESS: &str = "Overall progress";
-pub const SKIPPED_TITLE: &str = "Skipped files and why";
-pub const LEAVE_WARNING: &str = "Your backup is still running. If you leave, it will continue from where it stopped next time.";
-pub const DONE_NOTIFICATION: &str = "Your backup is complete";
-pub const CONTINUE_HINT: &str =
-    "Choose or drop the same folders again to continue where you stopped. Files already sent are not sent again.";
-pub const FILE_UNREADABLE: &str = "This file could not be opened. It may have been moved, deleted or still be downloading.";
+text!(app_name, "app-name");
+text!(tagline, "tagline");
+text!(drop_hint, "drop-hint");
+text!(drop_active, "drop-active");
+text!(choose_folders, "choose-folders");
+text!(choose_files, "choose-files");
+text!(add_more, "add-more");
+text!(back_up, "back-up");
+text!(pause, "pause");
+text!(resume, "resume");
+text!(continue_, "continue");
+text!(retry_failed, "retry-failed");
+text!(cancel, "cancel");
+text!(retry, "retry");
+text!(settings, "settings");
+text!(download_csv, "download-csv");
+text!(empty_title, "empty-title");
+text!(empty_body, "empty-body");
+text!(plan_title, "plan-title");
+text!(files_title, "files-title");
+text!(overall_progress, "overall-progress");
+text!(skipped_title, "skipped-title");
+text!(leave_warning, "leave-warning");
+text!(done_notification, "done-notification");
+text!(continue_hint, "continue-hint");
+text!(file_unreadable, "file-unreadable");
 /// The plan view's line while file contents are being checked (the plan comes from names and
 /// sizes first; the content can still move a file, e.g. a text file named .jpg).
 pub fn plan_checking(checked: u64, total: u64) -> String {
@@ -44,45 +44,45 @@ pub fn plan_checking(checked: u64, total: u64) -> String {
 pub fn plan_checked(total: u64) -> String {
     format!("All {} checked.", files(total))
 }
-pub const PLAN_HINT: &str = "Check the folders below, then press Back up. Nothing is sent before that.";
-pub const PAUSED_HINT: &str = "Nothing is being sent. Press Resume to carry on where it stopped.";
-pub const OFFLINE_HINT: &str = "This device is offline. The backup continues by itself when the connection is back.";
-pub const WIFI_HINT: &str = "You asked to back up on Wi-Fi only, and this connection is mobile data. The backup continues on Wi-Fi.";
+text!(plan_hint, "plan-hint");
+text!(paused_hint, "paused-hint");
+text!(offline_hint, "offline-hint");
+text!(wifi_hint, "wifi-hint");
 pub fn continue_detail(remaining: u64) -> String {
-    format!("{} {} not finished last time. {}", count(remaining), if remaining == 1 { "file was" } else { "files were" }, CONTINUE_HINT)
+    format!("{} {} not finished last time. {}", count(remaining), if remaining == 1 { "file was" } else { "files were" }, continue_hint())
 }
 pub fn files(n: u64) -> String {
     format!("{} {}", count(n), if n == 1 { "file" } else { "files" })
 }
-pub const SIGN_IN_HINT: &str = "The server did not accept this device. Press \u{201c}Sign in this device\u{201d} below and approve it from a device that is signed in, or open the link you were given again.";
+text!(sign_in_hint, "sign-in-hint");
 
 // Settings panel
-pub const SET_QUALITY: &str = "Upload size";
-pub const SET_QUALITY_ORIGINAL: &str = "Original";
-pub const SET_QUALITY_HIGH: &str = "High quality (up to 16 MP)";
-pub const SET_LIMITS: &str = "Limits";
-pub const SET_LIMITS_SERVER: &str = "The server's";
-pub const SET_LIMITS_SEED: &str = "Classic (75 MB, 100 MP photos)";
-pub const SET_LIMITS_GOOGLE: &str = "Google Photos (200 MB, 200 MP, at least 256 px)";
-pub const SET_DESTINATION: &str = "Destination (tus address; empty means this server)";
-pub const SET_TOKEN: &str = "Access key";
-pub const SET_WIFI_ONLY: &str = "Back up on Wi-Fi only";
-pub const SET_PARALLEL: &str = "Uploads at once";
-pub const SET_ALBUM: &str = "Albums";
-pub const SET_ALBUM_FOLDER: &str = "One album per top folder";
-pub const SET_ALBUM_NONE: &str = "No albums";
-pub const SET_ALBUM_NAMED: &str = "All into one album named…";
-pub const SET_ALBUM_NAME: &str = "Album name";
-pub const FILTER_GROUP: &str = "Show";
-pub const FILTER_ALL: &str = "All";
-pub const FILTER_PENDING: &str = "In progress";
-pub const FILTER_UPLOADED: &str = "Uploaded";
-pub const FILTER_ALREADY: &str = "Already backed up";
-pub const FILTER_SKIPPED: &str = "Skipped";
-pub const FILTER_FAILED: &str = "Failed";
-pub const FILE_LIST: &str = "File list";
-pub const FOLDERS: &str = "Folders";
-pub const LOOSE_FILES: &str = "(loose files)";
+text!(set_quality, "set-quality");
+text!(set_quality_original, "set-quality-original");
+text!(set_quality_high, "set-quality-high");
+text!(set_limits, "set-limits");
+text!(set_limits_server, "set-limits-server");
+text!(set_limits_seed, "set-limits-seed");
+text!(set_limits_google, "set-limits-google");
+text!(set_destination, "set-destination");
+text!(set_token, "set-token");
+text!(set_wifi_only, "set-wifi-only");
+text!(set_parallel, "set-parallel");
+text!(set_album, "set-album");
+text!(set_album_folder, "set-album-folder");
+text!(set_album_none, "set-album-none");
+text!(set_album_named, "set-album-named");
+text!(set_album_name, "set-album-name");
+text!(filter_group, "filter-group");
+text!(filter_all, "filter-all");
+text!(filter_pending, "filter-pending");
+text!(filter_uploaded, "filter-uploaded");
+text!(filter_already, "filter-already");
+text!(filter_skipped, "filter-skipped");
+text!(filter_failed, "filter-failed");
+text!(file_list, "file-list");
+text!(folders, "folders");
+text!(loose_files, "loose-files");
 pub fn more_folders(n: u64) -> String {
     format!("and {} more folders", count(n))
 }
@@ -95,17 +95,17 @@ pub fn bytes_of(done: u64, total: u64) -> String {
 pub fn files_of(done: u64, total: u64) -> String {
     format!("{} of {} files", count(done), count(total))
 }
-pub const SET_STRIP_LOCATION: &str = "Remove location from photos";
+text!(set_strip_location, "set-strip-location");
 
 // Status card (contracts.md, in these words)
-pub const STATUS_READY: &str = "Ready";
+text!(status_ready, "status-ready");
 pub fn status_looking(found: u64) -> String {
     format!("Looking through your folders ({} found)", count(found))
 }
 pub fn status_ready_to_back_up(n: u64) -> String {
     format!("Ready to back up {} photos and videos", count(n))
 }
-pub const STATUS_CONTINUE: &str = "Continue your backup";
+text!(status_continue, "status-continue");
 pub fn status_backing_up(done: u64, total: u64) -> String {
     format!("Backing up {} of {}", count(done), count(total))
 }
@@ -115,30 +115,29 @@ pub fn backing_up_detail(bytes_left: u64, eta_ms: Option<u64>) -> String {
         None => format!("{} left", bytes(bytes_left)),
     }
 }
-pub const STATUS_SIGN_IN: &str = "Sign-in needed";
-pub const STATUS_OFFLINE: &str = "Waiting for connection";
-pub const STATUS_WIFI: &str = "Waiting for Wi-Fi";
-pub const STATUS_PAUSED: &str = "Backup is paused";
-pub const STATUS_CHARGE: &str = "Waiting to charge";
-pub const STATUS_BACKUP_OFF: &str = "Back up is off";
-pub const STATUS_STORAGE_FULL: &str = "Your storage is full";
+text!(status_sign_in, "status-sign-in");
+text!(status_offline, "status-offline");
+text!(status_wifi, "status-wifi");
+text!(status_paused, "status-paused");
+text!(status_charge, "status-charge");
+text!(status_backup_off, "status-backup-off");
+text!(status_storage_full, "status-storage-full");
 // Devices and signing in
-pub const DEVICES_TITLE: &str = "Devices and storage";
-pub const SIGN_IN_THIS: &str = "Sign in this device";
-pub const SIGN_IN_HOW: &str =
-    "On a device that is already signed in to Shoebox, scan this code, or open \u{201c}Devices and storage\u{201d} there and enter it:";
-pub const SIGN_IN_FAILED: &str = "Shoebox could not start signing in. Check the connection and try again.";
-pub const SIGN_IN_EXPIRED: &str = "The sign-in code expired. Press Sign in this device for a new one.";
-pub const SIGN_IN_LINK_USED: &str = "This sign-in link was already used or has expired. Ask for a new one, or press Sign in this device.";
-pub const PAIR_ENTER: &str = "Sign in a new device: its code";
-pub const PAIR_LOOK_UP: &str = "Continue";
-pub const PAIR_APPROVE: &str = "Approve";
-pub const PAIR_CANCEL: &str = "Cancel";
-pub const PAIR_APPROVED: &str = "Approved. The other device is signed in.";
-pub const PAIR_UNKNOWN: &str = "That code is not known, was already used, or has expired.";
-pub const PAIR_TOO_MANY: &str = "Too many codes tried. Wait a few minutes, then try again.";
-pub const DEVICE_REVOKE: &str = "Sign out";
-pub const DEVICE_UPLOAD_ONLY: &str = "upload only";
+text!(devices_title, "devices-title");
+text!(sign_in_this, "sign-in-this");
+text!(sign_in_how, "sign-in-how");
+text!(sign_in_failed, "sign-in-failed");
+text!(sign_in_expired, "sign-in-expired");
+text!(sign_in_link_used, "sign-in-link-used");
+text!(pair_enter, "pair-enter");
+text!(pair_look_up, "pair-look-up");
+text!(pair_approve, "pair-approve");
+text!(pair_cancel, "pair-cancel");
+text!(pair_approved, "pair-approved");
+text!(pair_unknown, "pair-unknown");
+text!(pair_too_many, "pair-too-many");
+text!(device_revoke, "device-revoke");
+text!(device_upload_only, "device-upload-only");
 /// The approval's title: the question, "Sign in “Chromebook” to your account?".
 pub fn pair_title(name: &str, upload_only: bool, hours: Option<f64>) -> String {
     if upload_only {
@@ -166,37 +165,35 @@ pub fn storage_line(used: u64, quota: Option<u64>) -> String {
         None => format!("Storage: {} used", bytes(used)),
     }
 }
-pub const STORAGE_FULL_HINT: &str = "The server has no room for more of your photos. Free some space or ask for a larger quota; press Resume to try again (Shoebox also tries again every few minutes).";
-pub const CHARGE_HINT: &str = "You asked to back up only while charging. The backup continues by itself when this device is plugged in.";
-pub const BACKUP_OFF_HINT: &str =
-    "Your backup folders are not being backed up. Turn on Back up & sync to back up new photos and videos as they arrive.";
-pub const TURN_ON: &str = "Turn on";
-pub const UPDATED_NOTE: &str = "Shoebox was updated to its latest version.";
-pub const SHARED_ALBUM: &str = "Shared";
+text!(storage_full_hint, "storage-full-hint");
+text!(charge_hint, "charge-hint");
+text!(backup_off_hint, "backup-off-hint");
+text!(turn_on, "turn-on");
+text!(updated_note, "updated-note");
+text!(shared_album, "shared-album");
 // Kiosk
-pub const KIOSK_CHOOSE: &str = "Choose or drop your photos";
-pub const KIOSK_CHOOSE_FILES: &str = "Choose single photos";
-pub const KIOSK_DROP_HINT: &str = "Put in your memory card or USB stick, then choose its folder — or drop photos anywhere on this screen.";
-pub const KIOSK_STARTING: &str = "Getting ready…";
-pub const KIOSK_FINISH: &str = "Finish";
-pub const KIOSK_PHONE: &str = "Upload from your phone";
-pub const KIOSK_OWN: &str = "Into your own Shoebox account";
-pub const KIOSK_OWN_HOW: &str = "On your phone, signed in to Shoebox, scan this code and approve. This kiosk then uploads into your account for one hour, and cannot see your photos.";
-pub const KIOSK_OWN_LINE: &str = "Your photos go into your own Shoebox account.";
-pub const KIOSK_PHONE_HINT: &str = "Scan this code with your phone's camera, or open the link on it. It works for this visit only.";
-pub const KIOSK_ARRIVED: &str = "In your drop";
-pub const PHONE_LINK_ENDED: &str = "This link has ended with the visit it belonged to. Ask at the kiosk for a new one.";
-pub const KIOSK_KEEP: &str = "Let my uploads finish if I walk away";
-pub const KIOSK_UNAVAILABLE: &str = "This kiosk cannot reach its server just now. Please ask at the counter.";
-pub const KIOSK_WRONG_KEY: &str =
-    "This kiosk's key is not accepted by its server, so visitors cannot upload. Please ask at the counter. (For the operator: check the key in this screen's address.)";
+text!(kiosk_choose, "kiosk-choose");
+text!(kiosk_choose_files, "kiosk-choose-files");
+text!(kiosk_drop_hint, "kiosk-drop-hint");
+text!(kiosk_starting, "kiosk-starting");
+text!(kiosk_finish, "kiosk-finish");
+text!(kiosk_phone, "kiosk-phone");
+text!(kiosk_own, "kiosk-own");
+text!(kiosk_own_how, "kiosk-own-how");
+text!(kiosk_own_line, "kiosk-own-line");
+text!(kiosk_phone_hint, "kiosk-phone-hint");
+text!(kiosk_arrived, "kiosk-arrived");
+text!(phone_link_ended, "phone-link-ended");
+text!(kiosk_keep, "kiosk-keep");
+text!(kiosk_unavailable, "kiosk-unavailable");
+text!(kiosk_wrong_key, "kiosk-wrong-key");
 pub fn kiosk_notice(n: shoebox_core::kiosk::KioskNotice) -> &'static str {
     match n {
-        shoebox_core::kiosk::KioskNotice::Unavailable => KIOSK_UNAVAILABLE,
-        shoebox_core::kiosk::KioskNotice::WrongKey => KIOSK_WRONG_KEY,
+        shoebox_core::kiosk::KioskNotice::Unavailable => kiosk_unavailable(),
+        shoebox_core::kiosk::KioskNotice::WrongKey => kiosk_wrong_key(),
     }
 }
-pub const KIOSK_NOTHING_KEPT: &str = "Nothing is kept on this screen: when you finish, it forgets your photos.";
+text!(kiosk_nothing_kept, "kiosk-nothing-kept");
 pub fn kiosk_done(saved: u64) -> String {
     format!("Done — {} {} saved. You can take your card.", count(saved), if saved == 1 { "photo" } else { "photos" })
 }
@@ -207,27 +204,27 @@ pub fn kiosk_drop(drop: &str, code: &str) -> String {
     format!("Your photos are in \u{201c}{drop}\u{201d}. Your code: {code}")
 }
 // Back up & sync panel
-pub const SYNC_TITLE: &str = "Back up & sync";
-pub const SYNC_SWITCH: &str = "Back up & sync";
-pub const SYNC_HINT: &str = "Keeps your backup folders backed up while Shoebox is open, new photos and videos included. Deleting a photo here never deletes its backup.";
-pub const SYNC_ADD: &str = "Add a backup folder";
-pub const SYNC_REMOVE: &str = "Remove";
-pub const SYNC_ALLOW: &str = "Allow access to your backup folders";
-pub const SYNC_ALLOW_WHY: &str = "After a restart the browser asks once more before Shoebox may read your backup folders.";
-pub const SYNC_NEVER: &str = "not fully backed up yet";
-pub const SYNC_CHARGING_ONLY: &str = "Back up only while charging";
-pub const SYNC_CHARGING_UNAVAILABLE: &str = "Back up only while charging (this browser cannot tell whether the device is charging)";
-pub const SYNC_NO_PICKER: &str = "This browser cannot keep folders. Use Chromium, Chrome or Edge, on ChromeOS or a desktop.";
+text!(sync_title, "sync-title");
+text!(sync_switch, "sync-switch");
+text!(sync_hint, "sync-hint");
+text!(sync_add, "sync-add");
+text!(sync_remove, "sync-remove");
+text!(sync_allow, "sync-allow");
+text!(sync_allow_why, "sync-allow-why");
+text!(sync_never, "sync-never");
+text!(sync_charging_only, "sync-charging-only");
+text!(sync_charging_unavailable, "sync-charging-unavailable");
+text!(sync_no_picker, "sync-no-picker");
 pub fn sync_folder_line(items: u64, last: Option<&str>) -> String {
     match last {
         Some(t) => format!("{} · last fully backed up {t}", files(items)),
-        None => format!("{} · {}", files(items), SYNC_NEVER),
+        None => format!("{} · {}", files(items), sync_never()),
     }
 }
 pub fn last_backup(t: &str) -> String {
     format!("Last backup: {t}")
 }
-pub const STATUS_COMPLETE: &str = "Backup complete";
+text!(status_complete, "status-complete");
 pub fn complete_detail(uploaded: u64, already: u64, skipped: u64, failed: u64) -> String {
     format!("{} uploaded, {} already backed up, {} skipped, {} failed", count(uploaded), count(already), count(skipped), count(failed))
 }
@@ -264,14 +261,14 @@ pub fn upload_note(n: UploadNote) -> &'static str {
     }
 }
 
-pub const PHASE_WAITING: &str = "waiting";
-pub const PHASE_INSPECTING: &str = "looking";
-pub const PHASE_READY: &str = "ready";
-pub const PHASE_HASHING: &str = "hashing";
-pub const PHASE_CHECKING: &str = "checking";
-pub const PHASE_PREPARING: &str = "downsizing";
-pub const PHASE_PAUSED: &str = "paused";
-pub const PHASE_NOT_CHOSEN: &str = "not chosen";
+text!(phase_waiting, "phase-waiting");
+text!(phase_inspecting, "phase-inspecting");
+text!(phase_ready, "phase-ready");
+text!(phase_hashing, "phase-hashing");
+text!(phase_checking, "phase-checking");
+text!(phase_preparing, "phase-preparing");
+text!(phase_paused, "phase-paused");
+text!(phase_not_chosen, "phase-not-chosen");
 pub fn phase_uploading(percent: u32) -> String {
     format!("uploading {percent}%")
 }

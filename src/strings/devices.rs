@@ -16,11 +16,11 @@ pub fn device_kind(kind: DeviceKind) -> &'static str {
 
 pub fn notice(n: DevicesNotice) -> &'static str {
     match n {
-        DevicesNotice::SignInFailed => super::SIGN_IN_FAILED,
-        DevicesNotice::SignInExpired => super::SIGN_IN_EXPIRED,
-        DevicesNotice::SignInLinkUsed => super::SIGN_IN_LINK_USED,
-        DevicesNotice::TooManyCodes => super::PAIR_TOO_MANY,
-        DevicesNotice::Approved => super::PAIR_APPROVED,
-        DevicesNotice::UnknownCode => super::PAIR_UNKNOWN,
+        DevicesNotice::SignInFailed => super::sign_in_failed(),
+        DevicesNotice::SignInExpired => super::sign_in_expired(),
+        DevicesNotice::SignInLinkUsed => super::sign_in_link_used(),
+        DevicesNotice::TooManyCodes => super::pair_too_many(),
+        DevicesNotice::Approved => super::pair_approved(),
+        DevicesNotice::UnknownCode => super::pair_unknown(),
     }
 }

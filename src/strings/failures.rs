@@ -24,7 +24,7 @@ pub fn fail_reason(r: &FailReason) -> String {
         FailReason::NoOffset => "server answered HEAD without Upload-Offset".into(),
         FailReason::DigestMismatch { detail } if detail.is_empty() => api_error(ApiErrorCode::DigestMismatch).into(),
         FailReason::DigestMismatch { detail } => format!("server answered 422: {detail}"),
-        FailReason::Unreadable => super::FILE_UNREADABLE.into(),
+        FailReason::Unreadable => super::file_unreadable().into(),
         FailReason::Gone => "network error: the file is no longer available".into(),
         FailReason::Cancelled => "cancelled".into(),
         FailReason::Worker { fault } => worker_fault(fault),
