@@ -1,6 +1,7 @@
-//! Every user-facing string of the app, in one place: a translation is this one file.
-//! Statuses, outcomes and skip reasons use the exact words of contracts.md.
-use crate::i18n::text;
+//! Every user-facing string of the app, by name: the words come from the page's catalog
+//! (locales/<lang>.ftl, English in locales/en.ftl). Statuses, outcomes and skip reasons use the
+//! exact words of contracts.md in English.
+use crate::i18n::{t, text, tn};
 use shoebox_core::facts::{Outcome, SkipReason, UploadNote};
 
 pub mod dates;
@@ -39,20 +40,20 @@ text!(file_unreadable, "file-unreadable");
 /// The plan view's line while file contents are being checked (the plan comes from names and
 /// sizes first; the content can still move a file, e.g. a text file named .jpg).
 pub fn plan_checking(checked: u64, total: u64) -> String {
-    format!("Checking what is inside each file: {} of {}. The numbers above may still change a little.", count(checked), count(total))
+    tn("plan-checking", &[("checked", checked), ("total", total)], &[])
 }
 pub fn plan_checked(total: u64) -> String {
-    format!("All {} checked.", files(total))
+    tn("plan-checked", &[("total", total)], &[])
 }
 text!(plan_hint, "plan-hint");
 text!(paused_hint, "paused-hint");
 text!(offline_hint, "offline-hint");
 text!(wifi_hint, "wifi-hint");
 pub fn continue_detail(remaining: u64) -> String {
-    format!("{} {} not finished last time. {}", count(remaining), if remaining == 1 { "file was" } else { "files were" }, continue_hint())
+    tn("continue-detail", &[("count", remaining)], &[])
 }
 pub fn files(n: u64) -> String {
-    format!("{} {}", count(n), if n == 1 { "file" } else { "files" })
+    tn("files", &[("count", n)], &[])
 }
 text!(sign_in_hint, "sign-in-hint");
 
@@ -84,35 +85,35 @@ text!(file_list, "file-list");
 text!(folders, "folders");
 text!(loose_files, "loose-files");
 pub fn more_folders(n: u64) -> String {
-    format!("and {} more folders", count(n))
+    tn("more-folders", &[("count", n)], &[])
 }
 pub fn more_in_csv(n: u64) -> String {
-    format!("and {} more in the CSV", count(n))
+    tn("more-in-csv", &[("count", n)], &[])
 }
 pub fn bytes_of(done: u64, total: u64) -> String {
-    format!("{} of {}", bytes(done), bytes(total))
+    tn("bytes-of", &[], &[("done", &bytes(done)), ("total", &bytes(total))])
 }
 pub fn files_of(done: u64, total: u64) -> String {
-    format!("{} of {} files", count(done), count(total))
+    tn("files-of", &[("done", done), ("total", total)], &[])
 }
 text!(set_strip_location, "set-strip-location");
 
 // Status card (contracts.md, in these words)
 text!(status_ready, "status-ready");
 pub fn status_looking(found: u64) -> String {
-    format!("Looking through your folders ({} found)", count(found))
+    tn("status-looking", &[("found", found)], &[])
 }
 pub fn status_ready_to_back_up(n: u64) -> String {
-    format!("Ready to back up {} photos and videos", count(n))
+    tn("status-ready-to-back-up", &[("count", n)], &[])
 }
 text!(status_continue, "status-continue");
 pub fn status_backing_up(done: u64, total: u64) -> String {
-    format!("Backing up {} of {}", count(done), count(total))
+    tn("status-backing-up", &[("done", done), ("total", total)], &[])
 }
 pub fn backing_up_detail(bytes_left: u64, eta_ms: Option<u64>) -> String {
     match eta_ms {
-        Some(ms) => format!("{} left, {}", bytes(bytes_left), eta(ms)),
-        None => format!("{} left", bytes(bytes_left)),
+        Some(ms) => tn("backing-up-left-eta", &[], &[("size", &bytes(bytes_left)), ("eta", &eta(ms))]),
+        None => tn("backing-up-left", &[], &[("size", &bytes(bytes_left))]),
     }
 }
 text!(status_sign_in, "status-sign-in");
@@ -141,28 +142,20 @@ text!(device_upload_only, "device-upload-only");
 /// The approval's title: the question, "Sign in “Chromebook” to your account?".
 pub fn pair_title(name: &str, upload_only: bool, hours: Option<f64>) -> String {
     if upload_only {
-        let h = hours.unwrap_or(1.0);
-        format!(
-            "Let \u{201c}{name}\u{201d} upload to your account for {} {}?",
-            count(h.round().max(1.0) as u64),
-            if h.round() <= 1.0 { "hour" } else { "hours" }
-        )
+        let h = hours.unwrap_or(1.0).round().max(1.0) as u64;
+        tn("pair-title-upload", &[("hours", h)], &[("name", name)])
     } else {
-        format!("Sign in \u{201c}{name}\u{201d} to your account?")
+        tn("pair-title", &[], &[("name", name)])
     }
 }
 /// The approval's body: what the other device may do once approved.
 pub fn pair_body(upload_only: bool) -> &'static str {
-    if upload_only {
-        "It cannot see your photos."
-    } else {
-        "It will see and back up your photos."
-    }
+    t(if upload_only { "pair-body-upload-only" } else { "pair-body" })
 }
 pub fn storage_line(used: u64, quota: Option<u64>) -> String {
     match quota {
-        Some(q) => format!("Storage: {} used of {}", bytes(used), bytes(q)),
-        None => format!("Storage: {} used", bytes(used)),
+        Some(q) => tn("storage-line-quota", &[], &[("used", &bytes(used)), ("quota", &bytes(q))]),
+        None => tn("storage-line", &[], &[("used", &bytes(used))]),
     }
 }
 text!(storage_full_hint, "storage-full-hint");
@@ -195,13 +188,13 @@ pub fn kiosk_notice(n: shoebox_core::kiosk::KioskNotice) -> &'static str {
 }
 text!(kiosk_nothing_kept, "kiosk-nothing-kept");
 pub fn kiosk_done(saved: u64) -> String {
-    format!("Done — {} {} saved. You can take your card.", count(saved), if saved == 1 { "photo" } else { "photos" })
+    tn("kiosk-done", &[("count", saved)], &[])
 }
 pub fn kiosk_finishing(secs: u64) -> String {
-    format!("Finishing in {secs} s — touch to stay")
+    tn("kiosk-finishing", &[("seconds", secs)], &[])
 }
 pub fn kiosk_drop(drop: &str, code: &str) -> String {
-    format!("Your photos are in \u{201c}{drop}\u{201d}. Your code: {code}")
+    tn("kiosk-drop", &[], &[("drop", drop), ("code", code)])
 }
 // Back up & sync panel
 text!(sync_title, "sync-title");
@@ -217,48 +210,48 @@ text!(sync_charging_unavailable, "sync-charging-unavailable");
 text!(sync_no_picker, "sync-no-picker");
 pub fn sync_folder_line(items: u64, last: Option<&str>) -> String {
     match last {
-        Some(t) => format!("{} · last fully backed up {t}", files(items)),
-        None => format!("{} · {}", files(items), sync_never()),
+        Some(time) => tn("sync-folder-line-last", &[("count", items)], &[("time", time)]),
+        None => tn("sync-folder-line", &[("count", items)], &[]),
     }
 }
-pub fn last_backup(t: &str) -> String {
-    format!("Last backup: {t}")
+pub fn last_backup(time: &str) -> String {
+    tn("last-backup", &[], &[("time", time)])
 }
 text!(status_complete, "status-complete");
 pub fn complete_detail(uploaded: u64, already: u64, skipped: u64, failed: u64) -> String {
-    format!("{} uploaded, {} already backed up, {} skipped, {} failed", count(uploaded), count(already), count(skipped), count(failed))
+    tn("complete-detail", &[("uploaded", uploaded), ("already", already), ("skipped", skipped), ("failed", failed)], &[])
 }
 pub fn skipped_line(n: u64) -> String {
-    format!("{} photos or videos were skipped — see why", count(n))
+    tn("skipped-line", &[("count", n)], &[])
 }
 
 pub fn skip_reason(r: SkipReason) -> &'static str {
-    match r {
-        SkipReason::NotMedia => "not a photo or video",
-        SkipReason::EmptyFile => "empty file",
-        SkipReason::SystemFile => "system file",
-        SkipReason::OverSizeLimit => "over the size limit",
-        SkipReason::OverPixelLimit => "over the pixel limit",
-        SkipReason::UnderMinimumSize => "under the minimum size",
-    }
+    t(match r {
+        SkipReason::NotMedia => "skip-not-media",
+        SkipReason::EmptyFile => "skip-empty-file",
+        SkipReason::SystemFile => "skip-system-file",
+        SkipReason::OverSizeLimit => "skip-over-size-limit",
+        SkipReason::OverPixelLimit => "skip-over-pixel-limit",
+        SkipReason::UnderMinimumSize => "skip-under-minimum-size",
+    })
 }
 
 pub fn outcome(o: &Outcome) -> String {
     match o {
-        Outcome::Uploaded(None) => "uploaded".into(),
-        Outcome::Uploaded(Some(note)) => format!("uploaded ({})", upload_note(*note)),
-        Outcome::AlreadyBackedUp => "already backed up".into(),
-        Outcome::Skipped(r) => format!("skipped: {}", skip_reason(*r)),
-        Outcome::Failed(why) => format!("failed: {}", fail_reason(why)),
+        Outcome::Uploaded(None) => t("outcome-uploaded").into(),
+        Outcome::Uploaded(Some(note)) => tn("outcome-uploaded-note", &[], &[("note", upload_note(*note))]),
+        Outcome::AlreadyBackedUp => t("outcome-already").into(),
+        Outcome::Skipped(r) => tn("outcome-skipped", &[], &[("reason", skip_reason(*r))]),
+        Outcome::Failed(why) => tn("outcome-failed", &[], &[("reason", &fail_reason(why))]),
     }
 }
 
 pub fn upload_note(n: UploadNote) -> &'static str {
-    match n {
-        UploadNote::UnreadableSentOriginal => "could not be read, sent as the original",
-        UploadNote::KeptOriginal => "original kept",
-        UploadNote::Downsized => "downsized to 16 MP",
-    }
+    t(match n {
+        UploadNote::UnreadableSentOriginal => "note-unreadable-sent-original",
+        UploadNote::KeptOriginal => "note-kept-original",
+        UploadNote::Downsized => "note-downsized",
+    })
 }
 
 text!(phase_waiting, "phase-waiting");
@@ -270,21 +263,14 @@ text!(phase_preparing, "phase-preparing");
 text!(phase_paused, "phase-paused");
 text!(phase_not_chosen, "phase-not-chosen");
 pub fn phase_uploading(percent: u32) -> String {
-    format!("uploading {percent}%")
+    tn("phase-uploading", &[("percent", percent as u64)], &[])
 }
 pub fn phase_retrying(seconds: u64) -> String {
-    format!("retrying in {seconds} s")
+    tn("phase-retrying", &[("seconds", seconds)], &[])
 }
 
 pub fn plan_totals(photos: u64, videos: u64, downsize: u64, skipped: u64) -> String {
-    let n = |k: u64, one: &str, many: &str| format!("{} {}", count(k), if k == 1 { one } else { many });
-    format!(
-        "{}, {}, {} to downsize, {} skipped",
-        n(photos, "photo", "photos"),
-        n(videos, "video", "videos"),
-        count(downsize),
-        count(skipped)
-    )
+    tn("plan-totals", &[("photos", photos), ("videos", videos), ("downsize", downsize), ("skipped", skipped)], &[])
 }
 
 /// The plan's size line: what will be sent, then what was found and left out.
@@ -293,18 +279,20 @@ pub fn plan_totals(photos: u64, videos: u64, downsize: u64, skipped: u64) -> Str
 /// sizes follow its names by seconds) its count by name and the size read so far.
 pub fn folder_meta(files_: u64, bytes_: u64, listed: u64) -> String {
     if listed > files_ {
-        return format!("{} · reading sizes ({} so far)", files(listed), bytes(bytes_));
+        return tn("folder-meta-reading", &[("count", listed)], &[("size", &bytes(bytes_))]);
     }
-    format!("{} · {}", files(files_), bytes(bytes_))
+    tn("folder-meta", &[("count", files_)], &[("size", &bytes(bytes_))])
 }
 
 pub fn plan_size_line(to_back_up: u64, bytes_total: u64, skipped: u64, not_chosen: u64) -> String {
-    let mut line = format!("{} to back up, {}", files(to_back_up), bytes(bytes_total));
+    let mut line = tn("plan-size-line", &[("count", to_back_up)], &[("size", &bytes(bytes_total))]);
     if skipped > 0 {
-        line.push_str(&format!(" · {} skipped", count(skipped)));
+        line.push_str(" · ");
+        line.push_str(&tn("plan-size-skipped", &[("skipped", skipped)], &[]));
     }
     if not_chosen > 0 {
-        line.push_str(&format!(" · {} not chosen", count(not_chosen)));
+        line.push_str(" · ");
+        line.push_str(&tn("plan-size-not-chosen", &[("notchosen", not_chosen)], &[]));
     }
     line
 }
@@ -312,41 +300,34 @@ pub fn plan_size_line(to_back_up: u64, bytes_total: u64, skipped: u64, not_chose
 /// The page's line over every batch: "On this page: 2 backups, 13 files — 8 uploaded (18 MB),
 /// 5 already backed up".
 pub fn page_line(p: &shoebox_core::engine::PageTotals) -> String {
-    let mut parts = vec![format!("{} uploaded ({})", count(p.uploaded), bytes(p.bytes_uploaded))];
+    let mut parts = vec![tn("page-uploaded", &[("uploaded", p.uploaded)], &[("size", &bytes(p.bytes_uploaded))])];
     if p.already > 0 {
-        parts.push(format!("{} already backed up", count(p.already)));
+        parts.push(tn("page-already", &[("already", p.already)], &[]));
     }
     if p.skipped > 0 {
-        parts.push(format!("{} skipped", count(p.skipped)));
+        parts.push(tn("page-skipped", &[("skipped", p.skipped)], &[]));
     }
     if p.failed > 0 {
-        parts.push(format!("{} failed", count(p.failed)));
+        parts.push(tn("page-failed", &[("failed", p.failed)], &[]));
     }
-    format!("On this page: {} backups, {} — {}", count(p.batches as u64), files(p.files), parts.join(", "))
+    let parts = parts.join(t("list-separator"));
+    tn("page-line", &[("batches", p.batches as u64), ("count", p.files)], &[("parts", &parts)])
 }
 
 pub fn speed(bytes_per_s: u64) -> String {
-    format!("{}/s", bytes(bytes_per_s))
+    tn("speed", &[], &[("size", &bytes(bytes_per_s))])
 }
 
 /// 1,234,567 with thousands separators.
 pub fn count(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::i18n::number(n)
 }
 
 /// Decimal units, as the limits are stated (1 MB = 1,000,000 bytes).
 pub fn bytes(n: u64) -> String {
-    const UNITS: [&str; 5] = ["bytes", "KB", "MB", "GB", "TB"];
+    const UNITS: [&str; 5] = ["size-bytes", "size-kb", "size-mb", "size-gb", "size-tb"];
     if n < 1000 {
-        return format!("{n} bytes");
+        return tn("size-bytes", &[("count", n)], &[]);
     }
     let mut v = n as f64;
     let mut u = 0;
@@ -355,20 +336,18 @@ pub fn bytes(n: u64) -> String {
         u += 1;
     }
     let places = if v < 10.0 { 1 } else { 0 };
-    format!("{} {}", shoebox_core::decimal::fixed(v, places), UNITS[u])
+    tn(UNITS[u], &[], &[("value", &crate::i18n::decimal(v, places))])
 }
 
 /// "about 6 min", rounded so the figure does not flicker.
 pub fn eta(ms: u64) -> String {
     let s = ms / 1000;
     if s < 60 {
-        "less than a minute".into()
+        t("eta-under-minute").into()
     } else if s < 3600 {
-        format!("about {} min", (s + 30) / 60)
+        tn("eta-minutes", &[("minutes", (s + 30) / 60)], &[])
     } else {
-        let h = s / 3600;
-        let m = (s % 3600 + 30) / 60;
-        format!("about {h} h {m} min")
+        tn("eta-hours", &[("hours", s / 3600), ("minutes", (s % 3600 + 30) / 60)], &[])
     }
 }
 
@@ -378,6 +357,8 @@ mod tests {
     #[test]
     fn numbers_read_well() {
         assert_eq!(count(1234), "1,234");
+        assert_eq!(status_ready_to_back_up(1), "Ready to back up 1 photo or video");
+        assert_eq!(skipped_line(1), "1 photo or video was skipped — see why");
         assert_eq!(count(999), "999");
         assert_eq!(count(1_000_000), "1,000,000");
         assert_eq!(bytes(2_100_000_000), "2.1 GB");

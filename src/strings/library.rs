@@ -1,6 +1,6 @@
 //! The library's words (the timeline, albums, Trash, search, viewer), beside the app's others.
-use super::{bytes as human_bytes, count as group};
-use crate::i18n::text;
+use super::bytes as human_bytes;
+use crate::i18n::{text, tn};
 
 text!(nav_backup, "library-nav-backup");
 text!(nav_library, "library-nav-library");
@@ -79,20 +79,16 @@ text!(play_motion, "library-play-motion");
 text!(trashed, "library-trashed");
 
 fn items(n: u64) -> String {
-    if n == 1 {
-        "1 item".into()
-    } else {
-        format!("{} items", group(n))
-    }
+    tn("library-items", &[("count", n)], &[])
 }
 
 /// "1,234 items · 5.2 GB · 12.0 GB of 50 GB used".
 pub fn totals_line(count: u64, bytes: u64, used: u64, quota: Option<u64>) -> String {
-    let used = match quota {
-        Some(q) => format!("{} of {} used", human_bytes(used), human_bytes(q)),
-        None => format!("{} used on the server", human_bytes(used)),
-    };
-    format!("{} · {} · {used}", items(count), human_bytes(bytes))
+    let (size, used) = (human_bytes(bytes), human_bytes(used));
+    match quota {
+        Some(q) => tn("library-totals-quota", &[("count", count)], &[("size", &size), ("used", &used), ("quota", &human_bytes(q))]),
+        None => tn("library-totals", &[("count", count)], &[("size", &size), ("used", &used)]),
+    }
 }
 
 pub fn day_count(n: u32) -> String {
@@ -100,16 +96,16 @@ pub fn day_count(n: u32) -> String {
 }
 
 pub fn selected(n: usize) -> String {
-    format!("{} selected", group(n as u64))
+    tn("library-selected", &[("count", n as u64)], &[])
 }
 
 /// The Trash confirmation's title: "Move 3 items to the Trash?".
 pub fn confirm_trash_title(n: usize) -> String {
-    format!("Move {} to the Trash?", items(n as u64))
+    tn("library-confirm-trash-title", &[("count", n as u64)], &[])
 }
 
 pub fn confirm_trash_body(n: usize) -> String {
-    format!("{} kept 30 days and can be restored until then. Nothing on this device is deleted.", if n == 1 { "It is" } else { "They are" })
+    tn("library-confirm-trash-body", &[("count", n as u64)], &[])
 }
 
 /// The live region's line after a trash or restore.
@@ -123,27 +119,27 @@ pub fn note(n: shoebox_core::library::LibraryNote) -> String {
 }
 
 pub fn moved_to_trash(n: u64) -> String {
-    format!("{} moved to the Trash.", items(n))
+    tn("library-moved-to-trash", &[("count", n)], &[])
 }
 
 pub fn restored(n: u64) -> String {
-    format!("{} restored.", items(n))
+    tn("library-restored", &[("count", n)], &[])
 }
 
 pub fn album_line(count: u64, bytes: u64) -> String {
-    format!("{} · {}", items(count), human_bytes(bytes))
+    tn("library-album-line", &[("count", count)], &[("size", &human_bytes(bytes))])
 }
 
 pub fn select_item(name: &str) -> String {
-    format!("Select {name}")
+    tn("library-select-item", &[], &[("name", name)])
 }
 
 pub fn open_item(name: &str, day: &str) -> String {
-    format!("{name}, {day}")
+    tn("library-open-item", &[], &[("name", name), ("day", day)])
 }
 
 pub fn position(n: u64, of: u64) -> String {
-    format!("{} of {}", group(n + 1), group(of))
+    tn("library-position", &[("n", n + 1), ("total", of)], &[])
 }
 
 #[cfg(test)]
