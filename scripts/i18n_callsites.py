@@ -148,6 +148,8 @@ def convert_calls(names):
             path = os.path.normpath(os.path.join(d, f))
             src = open(path, encoding="utf-8").read()
             new = qualified.sub(lambda m: m.group(1) + fn_name(m.group(2)) + "()", src)
+            # `|| s::name()` as an argument is the function itself (clippy: redundant closure).
+            new = re.sub(r"\|\|\s*((?:s|strings|library)::[a-z][a-z0-9_]*)\(\)(?=\s*\))", r"\1", new)
             if path in strings_paths:
                 new = bare.sub(lambda m: fn_name(m.group(1)) + "()", new)
             if new != src:

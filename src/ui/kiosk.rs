@@ -48,7 +48,7 @@ pub fn KioskApp() -> impl IntoView {
                             <p class="kiosk-lead">{welcome}</p>
                             <p>{s::kiosk_drop_hint()}</p>
                             <div class="kiosk-actions">
-                                <FolderPicker label=Signal::derive(|| s::kiosk_choose())/>
+                                <FolderPicker label=Signal::derive(s::kiosk_choose)/>
                                 {on_kiosk.then(|| view! { <button class="button" data-testid="kiosk-use-phone" on:click=move |_| intent(Intent::KioskBegin)>{s::kiosk_phone()}</button> })}
                                 <Show when=move || on_kiosk && store.kiosk_own.get()>
                                     <button class="button" data-testid="kiosk-own-account" on:click=move |_| intent(Intent::KioskOwnAccount)>{s::kiosk_own()}</button>
@@ -71,7 +71,7 @@ pub fn KioskApp() -> impl IntoView {
                             <p class="kiosk-lead" data-testid="kiosk-drop">{if code.is_empty() { s::kiosk_own_line().to_string() } else { s::kiosk_drop(&drop, &code) }}</p>
                             <div class="kiosk-actions">
                                 <button class="button primary huge" data-testid="kiosk-finish" on:click=move |_| intent(Intent::KioskFinish)>{s::kiosk_finish()}</button>
-                                <FolderPicker label=Signal::derive(|| s::add_more())/>
+                                <FolderPicker label=Signal::derive(s::add_more)/>
                             </div>
                             {phone}
                         </section>
