@@ -25,8 +25,8 @@ size-gb = { $value } ج.ب
 size-tb = { $value } ت.ب
 speed = { $size }/ث
 eta-under-minute = أقل من دقيقة
-eta-minutes = نحو { $minutes } د متبقية
-eta-hours = نحو { $hours } س { $minutes } د متبقية
+eta-minutes = نحو { $minutes } دقيقة
+eta-hours = نحو { $hours } ساعة و{ $minutes } دقيقة
 
 ## The plan and the backup
 

@@ -17,8 +17,8 @@ size-gb = { $value } GB
 size-tb = { $value } TB
 speed = { $size }/s
 eta-under-minute = weniger als eine Minute
-eta-minutes = noch etwa { $minutes } Min.
-eta-hours = noch etwa { $hours } Std. { $minutes } Min.
+eta-minutes = etwa { $minutes } Min.
+eta-hours = etwa { $hours } Std. { $minutes } Min.
 
 ## The plan and the backup
 
@@ -64,7 +64,7 @@ plan-totals = { $photos ->
 }, { $downsize } zum Verkleinern, { $skipped } übersprungen
 folder-meta = { files } · { $size }
 folder-meta-reading = { files } · Größen werden gelesen (bisher { $size })
-plan-size-line = { files } zu sichern, { $size }
+plan-size-line = Zu sichern: { files }, { $size }
 plan-size-skipped = { $skipped } übersprungen
 plan-size-not-chosen = { $notchosen } nicht ausgewählt
 page-line = Auf dieser Seite: { $batches ->
@@ -231,7 +231,7 @@ set-quality = Upload-Größe
 set-quality-original = Original
 set-quality-high = Hohe Qualität (bis 16 MP)
 set-limits = Grenzen
-set-limits-server = Die des Servers
+set-limits-server = Vom Server vorgegeben
 set-limits-seed = Klassisch (75 MB, Fotos bis 100 MP)
 set-limits-google = Google Fotos (200 MB, 200 MP, mindestens 256 px)
 set-destination = Ziel (tus-Adresse; leer heißt dieser Server)
@@ -257,10 +257,10 @@ set-strip-location = Standort aus Fotos entfernen
 status-ready = Bereit
 status-continue = Sicherung fortsetzen
 status-sign-in = Anmeldung nötig
-status-offline = Warte auf Verbindung
-status-wifi = Warte auf WLAN
+status-offline = Warten auf Verbindung
+status-wifi = Warten auf WLAN
 status-paused = Sicherung pausiert
-status-charge = Warte aufs Laden
+status-charge = Warten aufs Laden
 status-backup-off = Sicherung ist aus
 status-storage-full = Ihr Speicher ist voll
 devices-title = Geräte und Speicher

@@ -42,7 +42,7 @@ files-of = { $total ->
     [one] { $done } fichier sur { $total }
    *[other] { $done } fichiers sur { $total }
 }
-status-looking = Exploration de vos dossiers ({ $found } trouvés)
+status-looking = Recherche dans vos dossiers ({ $found } trouvés)
 status-ready-to-back-up = { $count ->
     [one] Prêt à sauvegarder { $count } photo ou vidéo
    *[other] Prêt à sauvegarder { $count } photos et vidéos
@@ -191,10 +191,7 @@ library-confirm-trash-body = { $count ->
     [one] Il est conservé 30 jours et peut être restauré d’ici là.
    *[other] Ils sont conservés 30 jours et peuvent être restaurés d’ici là.
 } Rien n’est supprimé sur cet appareil.
-library-moved-to-trash = { $count ->
-    [one] { library-items } mis à la corbeille.
-   *[other] { library-items } mis à la corbeille.
-}
+library-moved-to-trash = { library-items } mis à la corbeille.
 library-restored = { $count ->
     [one] { library-items } restauré.
    *[other] { library-items } restaurés.

@@ -11,8 +11,8 @@ size-gb = { $value } GB
 size-tb = { $value } TB
 speed = { $size }/秒
 eta-under-minute = 1 分未満
-eta-minutes = 残り約 { $minutes } 分
-eta-hours = 残り約 { $hours } 時間 { $minutes } 分
+eta-minutes = 約 { $minutes } 分
+eta-hours = 約 { $hours } 時間 { $minutes } 分
 
 ## The plan and the backup
 

@@ -11,8 +11,8 @@ size-gb = { $value } GB
 size-tb = { $value } TB
 speed = { $size }/초
 eta-under-minute = 1분 미만
-eta-minutes = 약 { $minutes }분 남음
-eta-hours = 약 { $hours }시간 { $minutes }분 남음
+eta-minutes = 약 { $minutes }분
+eta-hours = 약 { $hours }시간 { $minutes }분
 
 ## The plan and the backup
 
@@ -111,7 +111,7 @@ api-unknown = 서버가 거부했습니다
 
 ## Devices and signing in
 
-pair-title = “{ $name }”을(를) 내 계정에 로그인할까요?
+pair-title = “{ $name }”에서 내 계정에 로그인할까요?
 pair-title-upload = “{ $name }”이(가) { $hours }시간 동안 내 계정에 업로드하도록 허용할까요?
 pair-body = 이 기기는 내 사진을 보고 백업할 수 있습니다.
 pair-body-upload-only = 이 기기는 내 사진을 볼 수 없습니다.

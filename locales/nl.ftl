@@ -17,8 +17,8 @@ size-gb = { $value } GB
 size-tb = { $value } TB
 speed = { $size }/s
 eta-under-minute = minder dan een minuut
-eta-minutes = nog ongeveer { $minutes } min
-eta-hours = nog ongeveer { $hours } u { $minutes } min
+eta-minutes = ongeveer { $minutes } min
+eta-hours = ongeveer { $hours } u { $minutes } min
 
 ## The plan and the backup
 

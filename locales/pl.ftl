@@ -21,8 +21,8 @@ size-gb = { $value } GB
 size-tb = { $value } TB
 speed = { $size }/s
 eta-under-minute = mniej niż minuta
-eta-minutes = jeszcze około { $minutes } min
-eta-hours = jeszcze około { $hours } godz. { $minutes } min
+eta-minutes = około { $minutes } min
+eta-hours = około { $hours } godz. { $minutes } min
 
 ## The plan and the backup
 
@@ -271,10 +271,10 @@ set-strip-location = Usuń lokalizację ze zdjęć
 status-ready = Gotowe
 status-continue = Kontynuuj kopię
 status-sign-in = Wymagane logowanie
-status-offline = Czekam na połączenie
-status-wifi = Czekam na Wi-Fi
+status-offline = Oczekiwanie na połączenie
+status-wifi = Oczekiwanie na Wi-Fi
 status-paused = Kopia wstrzymana
-status-charge = Czekam na ładowanie
+status-charge = Oczekiwanie na ładowanie
 status-backup-off = Kopia jest wyłączona
 status-storage-full = Twoje miejsce się skończyło
 devices-title = Urządzenia i miejsce
@@ -294,7 +294,7 @@ device-revoke = Wyloguj
 device-upload-only = tylko przesyłanie
 storage-full-hint = Na serwerze nie ma już miejsca na twoje zdjęcia. Zwolnij miejsce lub poproś o większy limit; naciśnij Wznów, aby spróbować ponownie (Shoebox też próbuje sam co kilka minut).
 charge-hint = Wybrano tworzenie kopii tylko podczas ładowania. Kopia będzie kontynuowana sama, gdy urządzenie zostanie podłączone do prądu.
-backup-off-hint = Foldery kopii nie są archiwizowane. Włącz Kopię i synchronizację, aby nowe zdjęcia i filmy trafiały do kopii od razu.
+backup-off-hint = Kopia twoich folderów nie jest teraz tworzona. Włącz Kopię i synchronizację, aby nowe zdjęcia i filmy trafiały do kopii od razu.
 turn-on = Włącz
 updated-note = Shoebox został zaktualizowany do najnowszej wersji.
 shared-album = Udostępnione
