@@ -148,8 +148,8 @@ pub fn start() -> Store {
     page::install();
     devices::on_start();
     service_worker::register(
-        || with(|d| d.w.notice.set(Some(crate::strings::UPDATED_NOTE.into()))).unwrap_or(()),
-        |files| intake::add_handed_files(files, Some(crate::strings::SHARED_ALBUM.into())),
+        || with(|d| d.w.notice.set(Some(crate::strings::updated_note().into()))).unwrap_or(()),
+        |files| intake::add_handed_files(files, Some(crate::strings::shared_album().into())),
     );
     service_worker::on_launch_files(|files| intake::add_handed_files(files, None));
     wasm_bindgen_futures::spawn_local(async {

@@ -4,6 +4,7 @@
 pub mod browser;
 #[cfg(target_arch = "wasm32")]
 pub mod driver;
+pub mod i18n;
 #[cfg(target_arch = "wasm32")]
 pub mod intent;
 pub mod library_store;

@@ -51,6 +51,8 @@ pub struct Settings {
     pub sync: bool,
     /// Transfers wait while the device is on battery.
     pub charging_only: bool,
+    /// The language chosen on this device ("de"); empty follows the browser.
+    pub language: String,
 }
 
 impl Default for Settings {
@@ -66,6 +68,7 @@ impl Default for Settings {
             strip_location: false,
             sync: false,
             charging_only: false,
+            language: String::new(),
         }
     }
 }

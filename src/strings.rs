@@ -1,5 +1,7 @@
-//! Every user-facing string of the app, in one place: a translation is this one file.
-//! Statuses, outcomes and skip reasons use the exact words of contracts.md.
+//! Every user-facing string of the app, by name: the words come from the page's catalog
+//! (locales/<lang>.ftl, English in locales/en.ftl). Statuses, outcomes and skip reasons use the
+//! exact words of contracts.md in English.
+use crate::i18n::{t, text, tn};
 use shoebox_core::facts::{Outcome, SkipReason, UploadNote};
 
 pub mod dates;
@@ -9,285 +11,266 @@ pub mod library;
 pub mod status;
 pub use failures::{api_error, fail_reason, worker_fault};
 
-pub const APP_NAME: &str = "Shoebox";
-pub const TAGLINE: &str = "Back up your photos and videos. Nothing to install.";
-pub const DROP_HINT: &str = "Drop folders or photos anywhere on this page";
-pub const DROP_ACTIVE: &str = "Drop to add them to your backup";
-pub const CHOOSE_FOLDERS: &str = "Choose folders";
-pub const CHOOSE_FILES: &str = "Choose files";
-pub const ADD_MORE: &str = "Add more folders";
-pub const BACK_UP: &str = "Back up";
-pub const PAUSE: &str = "Pause";
-pub const RESUME: &str = "Resume";
-pub const CONTINUE: &str = "Continue";
-pub const RETRY_FAILED: &str = "Retry failed";
-pub const CANCEL: &str = "Cancel";
-pub const RETRY: &str = "Retry";
-pub const SETTINGS: &str = "Settings";
-pub const DOWNLOAD_CSV: &str = "Download the list (CSV)";
-pub const EMPTY_TITLE: &str = "Nothing chosen yet";
-pub const EMPTY_BODY: &str = "Choose the folders that hold your photos and videos, or drop them here. Shoebox looks through them first and shows you what it will back up before anything is sent.";
-pub const PLAN_TITLE: &str = "What will be backed up";
-pub const FILES_TITLE: &str = "Files";
-pub const OVERALL_PROGRESS: &str = "Overall progress";
-pub const SKIPPED_TITLE: &str = "Skipped files and why";
-pub const LEAVE_WARNING: &str = "Your backup is still running. If you leave, it will continue from where it stopped next time.";
-pub const DONE_NOTIFICATION: &str = "Your backup is complete";
-pub const CONTINUE_HINT: &str =
-    "Choose or drop the same folders again to continue where you stopped. Files already sent are not sent again.";
-pub const FILE_UNREADABLE: &str = "This file could not be opened. It may have been moved, deleted or still be downloading.";
+text!(app_name, "app-name");
+text!(tagline, "tagline");
+text!(drop_hint, "drop-hint");
+text!(drop_active, "drop-active");
+text!(choose_folders, "choose-folders");
+text!(choose_files, "choose-files");
+text!(add_more, "add-more");
+text!(back_up, "back-up");
+text!(pause, "pause");
+text!(resume, "resume");
+text!(continue_, "continue");
+text!(retry_failed, "retry-failed");
+text!(cancel, "cancel");
+text!(retry, "retry");
+text!(settings, "settings");
+text!(download_csv, "download-csv");
+text!(empty_title, "empty-title");
+text!(empty_body, "empty-body");
+text!(plan_title, "plan-title");
+text!(files_title, "files-title");
+text!(overall_progress, "overall-progress");
+text!(skipped_title, "skipped-title");
+text!(leave_warning, "leave-warning");
+text!(done_notification, "done-notification");
+text!(continue_hint, "continue-hint");
+text!(file_unreadable, "file-unreadable");
 /// The plan view's line while file contents are being checked (the plan comes from names and
 /// sizes first; the content can still move a file, e.g. a text file named .jpg).
 pub fn plan_checking(checked: u64, total: u64) -> String {
-    format!("Checking what is inside each file: {} of {}. The numbers above may still change a little.", count(checked), count(total))
+    tn("plan-checking", &[("checked", checked), ("total", total)], &[])
 }
 pub fn plan_checked(total: u64) -> String {
-    format!("All {} checked.", files(total))
+    tn("plan-checked", &[("total", total)], &[])
 }
-pub const PLAN_HINT: &str = "Check the folders below, then press Back up. Nothing is sent before that.";
-pub const PAUSED_HINT: &str = "Nothing is being sent. Press Resume to carry on where it stopped.";
-pub const OFFLINE_HINT: &str = "This device is offline. The backup continues by itself when the connection is back.";
-pub const WIFI_HINT: &str = "You asked to back up on Wi-Fi only, and this connection is mobile data. The backup continues on Wi-Fi.";
+text!(plan_hint, "plan-hint");
+text!(paused_hint, "paused-hint");
+text!(offline_hint, "offline-hint");
+text!(wifi_hint, "wifi-hint");
 pub fn continue_detail(remaining: u64) -> String {
-    format!("{} {} not finished last time. {}", count(remaining), if remaining == 1 { "file was" } else { "files were" }, CONTINUE_HINT)
+    tn("continue-detail", &[("count", remaining)], &[])
 }
 pub fn files(n: u64) -> String {
-    format!("{} {}", count(n), if n == 1 { "file" } else { "files" })
+    tn("files", &[("count", n)], &[])
 }
-pub const SIGN_IN_HINT: &str = "The server did not accept this device. Press \u{201c}Sign in this device\u{201d} below and approve it from a device that is signed in, or open the link you were given again.";
+text!(sign_in_hint, "sign-in-hint");
 
 // Settings panel
-pub const SET_QUALITY: &str = "Upload size";
-pub const SET_QUALITY_ORIGINAL: &str = "Original";
-pub const SET_QUALITY_HIGH: &str = "High quality (up to 16 MP)";
-pub const SET_LIMITS: &str = "Limits";
-pub const SET_LIMITS_SERVER: &str = "The server's";
-pub const SET_LIMITS_SEED: &str = "Classic (75 MB, 100 MP photos)";
-pub const SET_LIMITS_GOOGLE: &str = "Google Photos (200 MB, 200 MP, at least 256 px)";
-pub const SET_DESTINATION: &str = "Destination (tus address; empty means this server)";
-pub const SET_TOKEN: &str = "Access key";
-pub const SET_WIFI_ONLY: &str = "Back up on Wi-Fi only";
-pub const SET_PARALLEL: &str = "Uploads at once";
-pub const SET_ALBUM: &str = "Albums";
-pub const SET_ALBUM_FOLDER: &str = "One album per top folder";
-pub const SET_ALBUM_NONE: &str = "No albums";
-pub const SET_ALBUM_NAMED: &str = "All into one album named…";
-pub const SET_ALBUM_NAME: &str = "Album name";
-pub const FILTER_GROUP: &str = "Show";
-pub const FILTER_ALL: &str = "All";
-pub const FILTER_PENDING: &str = "In progress";
-pub const FILTER_UPLOADED: &str = "Uploaded";
-pub const FILTER_ALREADY: &str = "Already backed up";
-pub const FILTER_SKIPPED: &str = "Skipped";
-pub const FILTER_FAILED: &str = "Failed";
-pub const FILE_LIST: &str = "File list";
-pub const FOLDERS: &str = "Folders";
-pub const LOOSE_FILES: &str = "(loose files)";
+text!(set_quality, "set-quality");
+text!(set_quality_original, "set-quality-original");
+text!(set_quality_high, "set-quality-high");
+text!(set_limits, "set-limits");
+text!(set_limits_server, "set-limits-server");
+text!(set_limits_seed, "set-limits-seed");
+text!(set_limits_google, "set-limits-google");
+text!(set_destination, "set-destination");
+text!(set_token, "set-token");
+text!(set_wifi_only, "set-wifi-only");
+text!(set_parallel, "set-parallel");
+text!(set_album, "set-album");
+text!(set_album_folder, "set-album-folder");
+text!(set_album_none, "set-album-none");
+text!(set_album_named, "set-album-named");
+text!(set_album_name, "set-album-name");
+text!(filter_group, "filter-group");
+text!(filter_all, "filter-all");
+text!(filter_pending, "filter-pending");
+text!(filter_uploaded, "filter-uploaded");
+text!(filter_already, "filter-already");
+text!(filter_skipped, "filter-skipped");
+text!(filter_failed, "filter-failed");
+text!(file_list, "file-list");
+text!(folders, "folders");
+text!(loose_files, "loose-files");
 pub fn more_folders(n: u64) -> String {
-    format!("and {} more folders", count(n))
+    tn("more-folders", &[("count", n)], &[])
 }
 pub fn more_in_csv(n: u64) -> String {
-    format!("and {} more in the CSV", count(n))
+    tn("more-in-csv", &[("count", n)], &[])
 }
 pub fn bytes_of(done: u64, total: u64) -> String {
-    format!("{} of {}", bytes(done), bytes(total))
+    tn("bytes-of", &[], &[("done", &bytes(done)), ("total", &bytes(total))])
 }
 pub fn files_of(done: u64, total: u64) -> String {
-    format!("{} of {} files", count(done), count(total))
+    tn("files-of", &[("done", done), ("total", total)], &[])
 }
-pub const SET_STRIP_LOCATION: &str = "Remove location from photos";
+text!(set_strip_location, "set-strip-location");
 
 // Status card (contracts.md, in these words)
-pub const STATUS_READY: &str = "Ready";
+text!(status_ready, "status-ready");
 pub fn status_looking(found: u64) -> String {
-    format!("Looking through your folders ({} found)", count(found))
+    tn("status-looking", &[("found", found)], &[])
 }
 pub fn status_ready_to_back_up(n: u64) -> String {
-    format!("Ready to back up {} photos and videos", count(n))
+    tn("status-ready-to-back-up", &[("count", n)], &[])
 }
-pub const STATUS_CONTINUE: &str = "Continue your backup";
+text!(status_continue, "status-continue");
 pub fn status_backing_up(done: u64, total: u64) -> String {
-    format!("Backing up {} of {}", count(done), count(total))
+    tn("status-backing-up", &[("done", done), ("total", total)], &[])
 }
 pub fn backing_up_detail(bytes_left: u64, eta_ms: Option<u64>) -> String {
     match eta_ms {
-        Some(ms) => format!("{} left, {}", bytes(bytes_left), eta(ms)),
-        None => format!("{} left", bytes(bytes_left)),
+        Some(ms) => tn("backing-up-left-eta", &[], &[("size", &bytes(bytes_left)), ("eta", &eta(ms))]),
+        None => tn("backing-up-left", &[], &[("size", &bytes(bytes_left))]),
     }
 }
-pub const STATUS_SIGN_IN: &str = "Sign-in needed";
-pub const STATUS_OFFLINE: &str = "Waiting for connection";
-pub const STATUS_WIFI: &str = "Waiting for Wi-Fi";
-pub const STATUS_PAUSED: &str = "Backup is paused";
-pub const STATUS_CHARGE: &str = "Waiting to charge";
-pub const STATUS_BACKUP_OFF: &str = "Back up is off";
-pub const STATUS_STORAGE_FULL: &str = "Your storage is full";
+text!(status_sign_in, "status-sign-in");
+text!(status_offline, "status-offline");
+text!(status_wifi, "status-wifi");
+text!(status_paused, "status-paused");
+text!(status_charge, "status-charge");
+text!(status_backup_off, "status-backup-off");
+text!(status_storage_full, "status-storage-full");
 // Devices and signing in
-pub const DEVICES_TITLE: &str = "Devices and storage";
-pub const SIGN_IN_THIS: &str = "Sign in this device";
-pub const SIGN_IN_HOW: &str =
-    "On a device that is already signed in to Shoebox, scan this code, or open \u{201c}Devices and storage\u{201d} there and enter it:";
-pub const SIGN_IN_FAILED: &str = "Shoebox could not start signing in. Check the connection and try again.";
-pub const SIGN_IN_EXPIRED: &str = "The sign-in code expired. Press Sign in this device for a new one.";
-pub const SIGN_IN_LINK_USED: &str = "This sign-in link was already used or has expired. Ask for a new one, or press Sign in this device.";
-pub const PAIR_ENTER: &str = "Sign in a new device: its code";
-pub const PAIR_LOOK_UP: &str = "Continue";
-pub const PAIR_APPROVE: &str = "Approve";
-pub const PAIR_CANCEL: &str = "Cancel";
-pub const PAIR_APPROVED: &str = "Approved. The other device is signed in.";
-pub const PAIR_UNKNOWN: &str = "That code is not known, was already used, or has expired.";
-pub const PAIR_TOO_MANY: &str = "Too many codes tried. Wait a few minutes, then try again.";
-pub const DEVICE_REVOKE: &str = "Sign out";
-pub const DEVICE_UPLOAD_ONLY: &str = "upload only";
+text!(devices_title, "devices-title");
+text!(sign_in_this, "sign-in-this");
+text!(sign_in_how, "sign-in-how");
+text!(sign_in_failed, "sign-in-failed");
+text!(sign_in_expired, "sign-in-expired");
+text!(sign_in_link_used, "sign-in-link-used");
+text!(pair_enter, "pair-enter");
+text!(pair_look_up, "pair-look-up");
+text!(pair_approve, "pair-approve");
+text!(pair_cancel, "pair-cancel");
+text!(pair_approved, "pair-approved");
+text!(pair_unknown, "pair-unknown");
+text!(pair_too_many, "pair-too-many");
+text!(device_revoke, "device-revoke");
+text!(device_upload_only, "device-upload-only");
 /// The approval's title: the question, "Sign in “Chromebook” to your account?".
 pub fn pair_title(name: &str, upload_only: bool, hours: Option<f64>) -> String {
     if upload_only {
-        let h = hours.unwrap_or(1.0);
-        format!(
-            "Let \u{201c}{name}\u{201d} upload to your account for {} {}?",
-            count(h.round().max(1.0) as u64),
-            if h.round() <= 1.0 { "hour" } else { "hours" }
-        )
+        let h = hours.unwrap_or(1.0).round().max(1.0) as u64;
+        tn("pair-title-upload", &[("hours", h)], &[("name", name)])
     } else {
-        format!("Sign in \u{201c}{name}\u{201d} to your account?")
+        tn("pair-title", &[], &[("name", name)])
     }
 }
 /// The approval's body: what the other device may do once approved.
 pub fn pair_body(upload_only: bool) -> &'static str {
-    if upload_only {
-        "It cannot see your photos."
-    } else {
-        "It will see and back up your photos."
-    }
+    t(if upload_only { "pair-body-upload-only" } else { "pair-body" })
 }
 pub fn storage_line(used: u64, quota: Option<u64>) -> String {
     match quota {
-        Some(q) => format!("Storage: {} used of {}", bytes(used), bytes(q)),
-        None => format!("Storage: {} used", bytes(used)),
+        Some(q) => tn("storage-line-quota", &[], &[("used", &bytes(used)), ("quota", &bytes(q))]),
+        None => tn("storage-line", &[], &[("used", &bytes(used))]),
     }
 }
-pub const STORAGE_FULL_HINT: &str = "The server has no room for more of your photos. Free some space or ask for a larger quota; press Resume to try again (Shoebox also tries again every few minutes).";
-pub const CHARGE_HINT: &str = "You asked to back up only while charging. The backup continues by itself when this device is plugged in.";
-pub const BACKUP_OFF_HINT: &str =
-    "Your backup folders are not being backed up. Turn on Back up & sync to back up new photos and videos as they arrive.";
-pub const TURN_ON: &str = "Turn on";
-pub const UPDATED_NOTE: &str = "Shoebox was updated to its latest version.";
-pub const SHARED_ALBUM: &str = "Shared";
+text!(storage_full_hint, "storage-full-hint");
+text!(charge_hint, "charge-hint");
+text!(backup_off_hint, "backup-off-hint");
+text!(turn_on, "turn-on");
+text!(updated_note, "updated-note");
+text!(shared_album, "shared-album");
 // Kiosk
-pub const KIOSK_CHOOSE: &str = "Choose or drop your photos";
-pub const KIOSK_CHOOSE_FILES: &str = "Choose single photos";
-pub const KIOSK_DROP_HINT: &str = "Put in your memory card or USB stick, then choose its folder — or drop photos anywhere on this screen.";
-pub const KIOSK_STARTING: &str = "Getting ready…";
-pub const KIOSK_FINISH: &str = "Finish";
-pub const KIOSK_PHONE: &str = "Upload from your phone";
-pub const KIOSK_OWN: &str = "Into your own Shoebox account";
-pub const KIOSK_OWN_HOW: &str = "On your phone, signed in to Shoebox, scan this code and approve. This kiosk then uploads into your account for one hour, and cannot see your photos.";
-pub const KIOSK_OWN_LINE: &str = "Your photos go into your own Shoebox account.";
-pub const KIOSK_PHONE_HINT: &str = "Scan this code with your phone's camera, or open the link on it. It works for this visit only.";
-pub const KIOSK_ARRIVED: &str = "In your drop";
-pub const PHONE_LINK_ENDED: &str = "This link has ended with the visit it belonged to. Ask at the kiosk for a new one.";
-pub const KIOSK_KEEP: &str = "Let my uploads finish if I walk away";
-pub const KIOSK_UNAVAILABLE: &str = "This kiosk cannot reach its server just now. Please ask at the counter.";
-pub const KIOSK_WRONG_KEY: &str =
-    "This kiosk's key is not accepted by its server, so visitors cannot upload. Please ask at the counter. (For the operator: check the key in this screen's address.)";
+text!(kiosk_choose, "kiosk-choose");
+text!(kiosk_choose_files, "kiosk-choose-files");
+text!(kiosk_drop_hint, "kiosk-drop-hint");
+text!(kiosk_starting, "kiosk-starting");
+text!(kiosk_finish, "kiosk-finish");
+text!(kiosk_phone, "kiosk-phone");
+text!(kiosk_own, "kiosk-own");
+text!(kiosk_own_how, "kiosk-own-how");
+text!(kiosk_own_line, "kiosk-own-line");
+text!(kiosk_phone_hint, "kiosk-phone-hint");
+text!(kiosk_arrived, "kiosk-arrived");
+text!(phone_link_ended, "phone-link-ended");
+text!(kiosk_keep, "kiosk-keep");
+text!(kiosk_unavailable, "kiosk-unavailable");
+text!(kiosk_wrong_key, "kiosk-wrong-key");
 pub fn kiosk_notice(n: shoebox_core::kiosk::KioskNotice) -> &'static str {
     match n {
-        shoebox_core::kiosk::KioskNotice::Unavailable => KIOSK_UNAVAILABLE,
-        shoebox_core::kiosk::KioskNotice::WrongKey => KIOSK_WRONG_KEY,
+        shoebox_core::kiosk::KioskNotice::Unavailable => kiosk_unavailable(),
+        shoebox_core::kiosk::KioskNotice::WrongKey => kiosk_wrong_key(),
     }
 }
-pub const KIOSK_NOTHING_KEPT: &str = "Nothing is kept on this screen: when you finish, it forgets your photos.";
+text!(kiosk_nothing_kept, "kiosk-nothing-kept");
 pub fn kiosk_done(saved: u64) -> String {
-    format!("Done — {} {} saved. You can take your card.", count(saved), if saved == 1 { "photo" } else { "photos" })
+    tn("kiosk-done", &[("count", saved)], &[])
 }
 pub fn kiosk_finishing(secs: u64) -> String {
-    format!("Finishing in {secs} s — touch to stay")
+    tn("kiosk-finishing", &[("seconds", secs)], &[])
 }
 pub fn kiosk_drop(drop: &str, code: &str) -> String {
-    format!("Your photos are in \u{201c}{drop}\u{201d}. Your code: {code}")
+    tn("kiosk-drop", &[], &[("drop", drop), ("code", code)])
 }
 // Back up & sync panel
-pub const SYNC_TITLE: &str = "Back up & sync";
-pub const SYNC_SWITCH: &str = "Back up & sync";
-pub const SYNC_HINT: &str = "Keeps your backup folders backed up while Shoebox is open, new photos and videos included. Deleting a photo here never deletes its backup.";
-pub const SYNC_ADD: &str = "Add a backup folder";
-pub const SYNC_REMOVE: &str = "Remove";
-pub const SYNC_ALLOW: &str = "Allow access to your backup folders";
-pub const SYNC_ALLOW_WHY: &str = "After a restart the browser asks once more before Shoebox may read your backup folders.";
-pub const SYNC_NEVER: &str = "not fully backed up yet";
-pub const SYNC_CHARGING_ONLY: &str = "Back up only while charging";
-pub const SYNC_CHARGING_UNAVAILABLE: &str = "Back up only while charging (this browser cannot tell whether the device is charging)";
-pub const SYNC_NO_PICKER: &str = "This browser cannot keep folders. Use Chromium, Chrome or Edge, on ChromeOS or a desktop.";
+text!(sync_title, "sync-title");
+text!(sync_switch, "sync-switch");
+text!(sync_hint, "sync-hint");
+text!(sync_add, "sync-add");
+text!(sync_remove, "sync-remove");
+text!(sync_allow, "sync-allow");
+text!(sync_allow_why, "sync-allow-why");
+text!(sync_never, "sync-never");
+text!(sync_charging_only, "sync-charging-only");
+text!(sync_charging_unavailable, "sync-charging-unavailable");
+text!(sync_no_picker, "sync-no-picker");
 pub fn sync_folder_line(items: u64, last: Option<&str>) -> String {
     match last {
-        Some(t) => format!("{} · last fully backed up {t}", files(items)),
-        None => format!("{} · {SYNC_NEVER}", files(items)),
+        Some(time) => tn("sync-folder-line-last", &[("count", items)], &[("time", time)]),
+        None => tn("sync-folder-line", &[("count", items)], &[]),
     }
 }
-pub fn last_backup(t: &str) -> String {
-    format!("Last backup: {t}")
+pub fn last_backup(time: &str) -> String {
+    tn("last-backup", &[], &[("time", time)])
 }
-pub const STATUS_COMPLETE: &str = "Backup complete";
+text!(status_complete, "status-complete");
 pub fn complete_detail(uploaded: u64, already: u64, skipped: u64, failed: u64) -> String {
-    format!("{} uploaded, {} already backed up, {} skipped, {} failed", count(uploaded), count(already), count(skipped), count(failed))
+    tn("complete-detail", &[("uploaded", uploaded), ("already", already), ("skipped", skipped), ("failed", failed)], &[])
 }
 pub fn skipped_line(n: u64) -> String {
-    format!("{} photos or videos were skipped — see why", count(n))
+    tn("skipped-line", &[("count", n)], &[])
 }
 
 pub fn skip_reason(r: SkipReason) -> &'static str {
-    match r {
-        SkipReason::NotMedia => "not a photo or video",
-        SkipReason::EmptyFile => "empty file",
-        SkipReason::SystemFile => "system file",
-        SkipReason::OverSizeLimit => "over the size limit",
-        SkipReason::OverPixelLimit => "over the pixel limit",
-        SkipReason::UnderMinimumSize => "under the minimum size",
-    }
+    t(match r {
+        SkipReason::NotMedia => "skip-not-media",
+        SkipReason::EmptyFile => "skip-empty-file",
+        SkipReason::SystemFile => "skip-system-file",
+        SkipReason::OverSizeLimit => "skip-over-size-limit",
+        SkipReason::OverPixelLimit => "skip-over-pixel-limit",
+        SkipReason::UnderMinimumSize => "skip-under-minimum-size",
+    })
 }
 
 pub fn outcome(o: &Outcome) -> String {
     match o {
-        Outcome::Uploaded(None) => "uploaded".into(),
-        Outcome::Uploaded(Some(note)) => format!("uploaded ({})", upload_note(*note)),
-        Outcome::AlreadyBackedUp => "already backed up".into(),
-        Outcome::Skipped(r) => format!("skipped: {}", skip_reason(*r)),
-        Outcome::Failed(why) => format!("failed: {}", fail_reason(why)),
+        Outcome::Uploaded(None) => t("outcome-uploaded").into(),
+        Outcome::Uploaded(Some(note)) => tn("outcome-uploaded-note", &[], &[("note", upload_note(*note))]),
+        Outcome::AlreadyBackedUp => t("outcome-already").into(),
+        Outcome::Skipped(r) => tn("outcome-skipped", &[], &[("reason", skip_reason(*r))]),
+        Outcome::Failed(why) => tn("outcome-failed", &[], &[("reason", &fail_reason(why))]),
     }
 }
 
 pub fn upload_note(n: UploadNote) -> &'static str {
-    match n {
-        UploadNote::UnreadableSentOriginal => "could not be read, sent as the original",
-        UploadNote::KeptOriginal => "original kept",
-        UploadNote::Downsized => "downsized to 16 MP",
-    }
+    t(match n {
+        UploadNote::UnreadableSentOriginal => "note-unreadable-sent-original",
+        UploadNote::KeptOriginal => "note-kept-original",
+        UploadNote::Downsized => "note-downsized",
+    })
 }
 
-pub const PHASE_WAITING: &str = "waiting";
-pub const PHASE_INSPECTING: &str = "looking";
-pub const PHASE_READY: &str = "ready";
-pub const PHASE_HASHING: &str = "hashing";
-pub const PHASE_CHECKING: &str = "checking";
-pub const PHASE_PREPARING: &str = "downsizing";
-pub const PHASE_PAUSED: &str = "paused";
-pub const PHASE_NOT_CHOSEN: &str = "not chosen";
+text!(phase_waiting, "phase-waiting");
+text!(phase_inspecting, "phase-inspecting");
+text!(phase_ready, "phase-ready");
+text!(phase_hashing, "phase-hashing");
+text!(phase_checking, "phase-checking");
+text!(phase_preparing, "phase-preparing");
+text!(phase_paused, "phase-paused");
+text!(phase_not_chosen, "phase-not-chosen");
 pub fn phase_uploading(percent: u32) -> String {
-    format!("uploading {percent}%")
+    tn("phase-uploading", &[("percent", percent as u64)], &[])
 }
 pub fn phase_retrying(seconds: u64) -> String {
-    format!("retrying in {seconds} s")
+    tn("phase-retrying", &[("seconds", seconds)], &[])
 }
 
 pub fn plan_totals(photos: u64, videos: u64, downsize: u64, skipped: u64) -> String {
-    let n = |k: u64, one: &str, many: &str| format!("{} {}", count(k), if k == 1 { one } else { many });
-    format!(
-        "{}, {}, {} to downsize, {} skipped",
-        n(photos, "photo", "photos"),
-        n(videos, "video", "videos"),
-        count(downsize),
-        count(skipped)
-    )
+    tn("plan-totals", &[("photos", photos), ("videos", videos), ("downsize", downsize), ("skipped", skipped)], &[])
 }
 
 /// The plan's size line: what will be sent, then what was found and left out.
@@ -296,18 +279,20 @@ pub fn plan_totals(photos: u64, videos: u64, downsize: u64, skipped: u64) -> Str
 /// sizes follow its names by seconds) its count by name and the size read so far.
 pub fn folder_meta(files_: u64, bytes_: u64, listed: u64) -> String {
     if listed > files_ {
-        return format!("{} · reading sizes ({} so far)", files(listed), bytes(bytes_));
+        return tn("folder-meta-reading", &[("count", listed)], &[("size", &bytes(bytes_))]);
     }
-    format!("{} · {}", files(files_), bytes(bytes_))
+    tn("folder-meta", &[("count", files_)], &[("size", &bytes(bytes_))])
 }
 
 pub fn plan_size_line(to_back_up: u64, bytes_total: u64, skipped: u64, not_chosen: u64) -> String {
-    let mut line = format!("{} to back up, {}", files(to_back_up), bytes(bytes_total));
+    let mut line = tn("plan-size-line", &[("count", to_back_up)], &[("size", &bytes(bytes_total))]);
     if skipped > 0 {
-        line.push_str(&format!(" · {} skipped", count(skipped)));
+        line.push_str(" · ");
+        line.push_str(&tn("plan-size-skipped", &[("skipped", skipped)], &[]));
     }
     if not_chosen > 0 {
-        line.push_str(&format!(" · {} not chosen", count(not_chosen)));
+        line.push_str(" · ");
+        line.push_str(&tn("plan-size-not-chosen", &[("notchosen", not_chosen)], &[]));
     }
     line
 }
@@ -315,41 +300,34 @@ pub fn plan_size_line(to_back_up: u64, bytes_total: u64, skipped: u64, not_chose
 /// The page's line over every batch: "On this page: 2 backups, 13 files — 8 uploaded (18 MB),
 /// 5 already backed up".
 pub fn page_line(p: &shoebox_core::engine::PageTotals) -> String {
-    let mut parts = vec![format!("{} uploaded ({})", count(p.uploaded), bytes(p.bytes_uploaded))];
+    let mut parts = vec![tn("page-uploaded", &[("uploaded", p.uploaded)], &[("size", &bytes(p.bytes_uploaded))])];
     if p.already > 0 {
-        parts.push(format!("{} already backed up", count(p.already)));
+        parts.push(tn("page-already", &[("already", p.already)], &[]));
     }
     if p.skipped > 0 {
-        parts.push(format!("{} skipped", count(p.skipped)));
+        parts.push(tn("page-skipped", &[("skipped", p.skipped)], &[]));
     }
     if p.failed > 0 {
-        parts.push(format!("{} failed", count(p.failed)));
+        parts.push(tn("page-failed", &[("failed", p.failed)], &[]));
     }
-    format!("On this page: {} backups, {} — {}", count(p.batches as u64), files(p.files), parts.join(", "))
+    let parts = parts.join(t("list-separator"));
+    tn("page-line", &[("batches", p.batches as u64), ("count", p.files)], &[("parts", &parts)])
 }
 
 pub fn speed(bytes_per_s: u64) -> String {
-    format!("{}/s", bytes(bytes_per_s))
+    tn("speed", &[], &[("size", &bytes(bytes_per_s))])
 }
 
 /// 1,234,567 with thousands separators.
 pub fn count(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::i18n::number(n)
 }
 
 /// Decimal units, as the limits are stated (1 MB = 1,000,000 bytes).
 pub fn bytes(n: u64) -> String {
-    const UNITS: [&str; 5] = ["bytes", "KB", "MB", "GB", "TB"];
+    const UNITS: [&str; 5] = ["size-bytes", "size-kb", "size-mb", "size-gb", "size-tb"];
     if n < 1000 {
-        return format!("{n} bytes");
+        return tn("size-bytes", &[("count", n)], &[]);
     }
     let mut v = n as f64;
     let mut u = 0;
@@ -358,20 +336,18 @@ pub fn bytes(n: u64) -> String {
         u += 1;
     }
     let places = if v < 10.0 { 1 } else { 0 };
-    format!("{} {}", shoebox_core::decimal::fixed(v, places), UNITS[u])
+    tn(UNITS[u], &[], &[("value", &crate::i18n::decimal(v, places))])
 }
 
 /// "about 6 min", rounded so the figure does not flicker.
 pub fn eta(ms: u64) -> String {
     let s = ms / 1000;
     if s < 60 {
-        "less than a minute".into()
+        t("eta-under-minute").into()
     } else if s < 3600 {
-        format!("about {} min", (s + 30) / 60)
+        tn("eta-minutes", &[("minutes", (s + 30) / 60)], &[])
     } else {
-        let h = s / 3600;
-        let m = (s % 3600 + 30) / 60;
-        format!("about {h} h {m} min")
+        tn("eta-hours", &[("hours", s / 3600), ("minutes", (s % 3600 + 30) / 60)], &[])
     }
 }
 
@@ -381,6 +357,8 @@ mod tests {
     #[test]
     fn numbers_read_well() {
         assert_eq!(count(1234), "1,234");
+        assert_eq!(status_ready_to_back_up(1), "Ready to back up 1 photo or video");
+        assert_eq!(skipped_line(1), "1 photo or video was skipped — see why");
         assert_eq!(count(999), "999");
         assert_eq!(count(1_000_000), "1,000,000");
         assert_eq!(bytes(2_100_000_000), "2.1 GB");

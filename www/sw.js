@@ -3,7 +3,8 @@
 // - The shell (index.html and every file it names: the hashed JS/wasm/CSS Trunk emits, the
 //   worker, the manifest and icons) is cached per build, in a cache named after a hash of that
 //   build's index.html. Shell requests are answered from the build the page itself came from,
-//   so a page never runs files of two builds (the worker files have fixed names).
+//   so a page never runs files of two builds (the worker files have fixed names). A language's
+//   catalog (/locales/<lang>.json) joins the build's shell the first time a page asks for it.
 // - Each navigation also asks the network for index.html in the background; a different one is
 //   a new release: its whole shell is fetched into a new cache, which becomes the current one
 //   for the next start, and that start is told "updated" (the app shows a quiet note).
@@ -145,7 +146,13 @@ async function shellFile(event, url) {
     if (hit) return hit;
   }
   // Not in this build's shell: ask the server, never a heuristically cached copy.
-  return fetch(event.request, { cache: 'no-cache' });
+  const res = await fetch(event.request, { cache: 'no-cache' });
+  // A language's catalog joins this build's shell when first asked for, so the next start
+  // offline still speaks it (only the languages in use are fetched, not all twelve).
+  if (build && res.ok && /^\/locales\/[A-Za-z-]+\.json$/.test(url.pathname)) {
+    await (await caches.open(PREFIX + build)).put(url.pathname, res.clone());
+  }
+  return res;
 }
 
 async function receiveShare(event) {

@@ -14,6 +14,7 @@
 //! - [`sync`]: Back up & sync's flow (its folders, when they are scanned and stamped).
 //! - [`companions`]: the page's companions of a running backup (wake lock, notification).
 //! - [`devices`], [`pairing`]: devices and storage, and signing a device in by approval.
+//! - [`i18n`]: compiled catalogs, the formatter (variables, plurals), language negotiation.
 
 pub mod api;
 pub mod companions;
@@ -24,6 +25,7 @@ pub mod engine;
 pub mod facts;
 pub mod failure;
 pub mod hash;
+pub mod i18n;
 pub mod kiosk;
 pub mod library;
 pub mod limits;

@@ -10,7 +10,7 @@ use crate::strings as s;
 
 /// Ask before the page is left while a backup runs.
 pub(super) fn install() {
-    wake_lock::guard_leaving(|| with(|d| d.companions.running()).unwrap_or(false), s::LEAVE_WARNING);
+    wake_lock::guard_leaving(|| with(|d| d.companions.running()).unwrap_or(false), s::leave_warning());
 }
 
 /// The engine's status changed.
@@ -20,7 +20,7 @@ pub(super) fn on_status(d: &mut Inner, status: &Status) {
         match action {
             CompanionAction::KeepAwake(on) => wake_lock::keep_awake(on),
             CompanionAction::NotifyDone { uploaded, already, skipped, failed } => {
-                notify::notify_if_hidden(s::DONE_NOTIFICATION, &s::complete_detail(uploaded, already, skipped, failed))
+                notify::notify_if_hidden(s::done_notification(), &s::complete_detail(uploaded, already, skipped, failed))
             }
         }
     }

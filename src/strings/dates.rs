@@ -5,7 +5,7 @@
 use wasm_bindgen::JsValue;
 
 fn locale() -> String {
-    web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_else(|| "en".into())
+    crate::i18n::lang()
 }
 
 fn options(pairs: &[(&str, &str)]) -> JsValue {
@@ -79,7 +79,7 @@ pub fn local_time(ms: u64) -> String {
     if d.to_date_string() == today.to_date_string() {
         hm
     } else {
-        const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-        format!("{} {}, {hm}", d.get_date(), MONTHS[d.get_month() as usize % 12])
+        let day: String = d.to_locale_date_string(&locale(), &options(&[("day", "numeric"), ("month", "short")])).into();
+        format!("{day}, {hm}")
     }
 }

@@ -1,79 +1,83 @@
 //! The words for why something failed: a file's failure reason, a worker's fault and the
 //! server's error codes. Core and the adapters hand over values only; a third party's own
 //! text (`detail`) is shown as it came, untranslated.
+use crate::i18n::{t, tn};
 use shoebox_core::api::ApiErrorCode;
 use shoebox_core::failure::{FailReason, WorkerFault};
 
 /// Why a file failed, as its row says after "failed: ".
 pub fn fail_reason(r: &FailReason) -> String {
+    let with = |key: &str, detail: &str| tn(key, &[], &[("detail", detail)]);
     match r {
-        FailReason::Timeout => "the request timed out".into(),
-        FailReason::Stalled => "the connection stalled".into(),
-        FailReason::Aborted => "the request was aborted".into(),
-        FailReason::Connection => "network error: the connection failed".into(),
-        FailReason::Network { detail } => format!("network error: {detail}"),
-        FailReason::ServerAnswered { status } => format!("server answered {status}"),
+        FailReason::Timeout => t("fail-timeout").into(),
+        FailReason::Stalled => t("fail-stalled").into(),
+        FailReason::Aborted => t("fail-aborted").into(),
+        FailReason::Connection => t("fail-connection").into(),
+        FailReason::Network { detail } => with("fail-network", detail),
+        FailReason::ServerAnswered { status } => tn("fail-server-answered", &[], &[("status", &status.to_string())]),
         // A bad request's own text says which part was wrong; other codes have their words.
         FailReason::ServerSaid { status, code, detail } => {
-            match code.filter(|c| !matches!(c, ApiErrorCode::Unknown | ApiErrorCode::BadRequest)) {
-                Some(c) => format!("server answered {status}: {}", api_error(c)),
-                None => format!("server answered {status}: {detail}"),
-            }
+            let reason = match code.filter(|c| !matches!(c, ApiErrorCode::Unknown | ApiErrorCode::BadRequest)) {
+                Some(c) => api_error(c),
+                None => detail.as_str(),
+            };
+            tn("fail-server-said", &[], &[("status", &status.to_string()), ("reason", reason)])
         }
-        FailReason::NoLocation => "server answered the creation without a Location".into(),
-        FailReason::NoOffset => "server answered HEAD without Upload-Offset".into(),
+        FailReason::NoLocation => t("fail-no-location").into(),
+        FailReason::NoOffset => t("fail-no-offset").into(),
         FailReason::DigestMismatch { detail } if detail.is_empty() => api_error(ApiErrorCode::DigestMismatch).into(),
-        FailReason::DigestMismatch { detail } => format!("server answered 422: {detail}"),
-        FailReason::Unreadable => super::FILE_UNREADABLE.into(),
-        FailReason::Gone => "network error: the file is no longer available".into(),
-        FailReason::Cancelled => "cancelled".into(),
+        FailReason::DigestMismatch { detail } => tn("fail-server-said", &[], &[("status", "422"), ("reason", detail)]),
+        FailReason::Unreadable => super::file_unreadable().into(),
+        FailReason::Gone => t("fail-gone").into(),
+        FailReason::Cancelled => t("fail-cancelled").into(),
         FailReason::Worker { fault } => worker_fault(fault),
-        FailReason::Unknown => "unknown".into(),
+        FailReason::Unknown => t("fail-unknown").into(),
     }
 }
 
 /// Why a worker job gave no result.
 pub fn worker_fault(f: &WorkerFault) -> String {
+    let with = |key: &str, detail: &str| tn(key, &[], &[("detail", detail)]);
     match f {
-        WorkerFault::ReadFailed { detail } => format!("the file could not be read: {detail}"),
-        WorkerFault::MalformedJob => "malformed job".into(),
-        WorkerFault::Crashed { detail } => format!("worker crashed: {detail}"),
-        WorkerFault::NotStarted { detail } if detail.is_empty() => "workers failed to start".into(),
-        WorkerFault::NotStarted { detail } => format!("workers failed to start: {detail}"),
-        WorkerFault::NotSent { detail } => format!("postMessage failed: {detail}"),
-        WorkerFault::Dropped => "worker pool dropped the job".into(),
-        WorkerFault::UnexpectedReply => "the worker gave an unexpected reply".into(),
-        WorkerFault::MalformedDigest => "the worker gave a malformed digest".into(),
-        WorkerFault::NoBlob => "blob creation failed".into(),
-        WorkerFault::Thumbnail { detail } => format!("thumbnail failed: {detail}"),
+        WorkerFault::ReadFailed { detail } => with("fault-read-failed", detail),
+        WorkerFault::MalformedJob => t("fault-malformed-job").into(),
+        WorkerFault::Crashed { detail } => with("fault-crashed", detail),
+        WorkerFault::NotStarted { detail } if detail.is_empty() => t("fault-not-started").into(),
+        WorkerFault::NotStarted { detail } => with("fault-not-started-detail", detail),
+        WorkerFault::NotSent { detail } => with("fault-not-sent", detail),
+        WorkerFault::Dropped => t("fault-dropped").into(),
+        WorkerFault::UnexpectedReply => t("fault-unexpected-reply").into(),
+        WorkerFault::MalformedDigest => t("fault-malformed-digest").into(),
+        WorkerFault::NoBlob => t("fault-no-blob").into(),
+        WorkerFault::Thumbnail { detail } => with("fault-thumbnail", detail),
     }
 }
 
 /// What the server's error code means, for a person.
 pub fn api_error(c: ApiErrorCode) -> &'static str {
-    match c {
-        ApiErrorCode::BadRequest => "the request was not valid",
-        ApiErrorCode::Unauthorized => "this device is not signed in",
-        ApiErrorCode::Forbidden => "this device may not do that",
-        ApiErrorCode::NotFound => "no such upload or media",
-        ApiErrorCode::Gone => "upload expired",
-        ApiErrorCode::OffsetConflict => "the server holds a different part of this file",
-        ApiErrorCode::Locked => "another request is writing to this upload",
-        ApiErrorCode::UnsupportedVersion => "the server speaks another version of the upload protocol",
-        ApiErrorCode::UnsupportedMediaType => "the server did not accept the way the file was sent",
-        ApiErrorCode::TooLarge => "the file is larger than the server accepts",
-        ApiErrorCode::OverKioskLimit => "the file is larger than this kiosk accepts",
-        ApiErrorCode::DigestMismatch => "the bytes the server received do not match the file",
-        ApiErrorCode::ChecksumMismatch => "a part of the file arrived damaged",
-        ApiErrorCode::StorageFull => "the server's storage is full",
-        ApiErrorCode::QuotaFull => "your storage is full",
-        ApiErrorCode::KioskFull => "this kiosk cannot take more right now",
-        ApiErrorCode::RateLimited => "too many attempts; wait a few minutes and try again",
-        ApiErrorCode::ReadOnly => "the server cannot store files right now; nothing was lost, try again later",
-        ApiErrorCode::StoredMismatch => "the server stored the file wrongly; it will be sent again",
-        ApiErrorCode::Internal => "internal server error",
-        ApiErrorCode::Unknown => "the server refused",
-    }
+    t(match c {
+        ApiErrorCode::BadRequest => "api-bad-request",
+        ApiErrorCode::Unauthorized => "api-unauthorized",
+        ApiErrorCode::Forbidden => "api-forbidden",
+        ApiErrorCode::NotFound => "api-not-found",
+        ApiErrorCode::Gone => "api-gone",
+        ApiErrorCode::OffsetConflict => "api-offset-conflict",
+        ApiErrorCode::Locked => "api-locked",
+        ApiErrorCode::UnsupportedVersion => "api-unsupported-version",
+        ApiErrorCode::UnsupportedMediaType => "api-unsupported-media-type",
+        ApiErrorCode::TooLarge => "api-too-large",
+        ApiErrorCode::OverKioskLimit => "api-over-kiosk-limit",
+        ApiErrorCode::DigestMismatch => "api-digest-mismatch",
+        ApiErrorCode::ChecksumMismatch => "api-checksum-mismatch",
+        ApiErrorCode::StorageFull => "api-storage-full",
+        ApiErrorCode::QuotaFull => "api-quota-full",
+        ApiErrorCode::KioskFull => "api-kiosk-full",
+        ApiErrorCode::RateLimited => "api-rate-limited",
+        ApiErrorCode::ReadOnly => "api-read-only",
+        ApiErrorCode::StoredMismatch => "api-stored-mismatch",
+        ApiErrorCode::Internal => "api-internal",
+        ApiErrorCode::Unknown => "api-unknown",
+    })
 }
 
 #[cfg(test)]

@@ -1,70 +1,70 @@
 //! The library's words (the timeline, albums, Trash, search, viewer), beside the app's others.
-use super::{bytes as human_bytes, count as group};
+use crate::i18n::text;
+use super::bytes as human_bytes;
+use crate::i18n::{text, tn};
 
-pub const NAV_BACKUP: &str = "Back up";
-pub const NAV_LIBRARY: &str = "Library";
-pub const NAV_LABEL: &str = "Shoebox";
-pub const TIMELINE: &str = "Photos";
-pub const ALBUMS: &str = "Albums";
-pub const TRASH: &str = "Trash";
-pub const VIEWS_LABEL: &str = "Library views";
-pub const SEARCH: &str = "Search";
-pub const SEARCH_HINT: &str = "File name or album";
-pub const FROM: &str = "From";
-pub const TO: &str = "To";
-pub const CLEAR_FILTERS: &str = "Clear filters";
-pub const FILTER_LABEL: &str = "Show";
-pub const KIND_ALL: &str = "All";
-pub const KIND_PHOTOS: &str = "Photos";
-pub const KIND_VIDEOS: &str = "Videos";
-pub const KIND_DOWNSIZED: &str = "Downsized";
-pub const KIND_ORIGINALS: &str = "Originals";
-pub const LOADING: &str = "Loading your library…";
-pub const UNAVAILABLE: &str =
-    "This server has no library to show, or this device may only upload. Sign in with a full account to see what is backed up.";
-pub const FAILED: &str = "The library could not be loaded. Check the connection and try again.";
-pub const RETRY: &str = "Try again";
-pub const EMPTY: &str = "Nothing backed up yet. Photos and videos you back up appear here.";
-pub const NO_MATCH: &str = "Nothing matches these filters.";
-pub const TRASH_EMPTY: &str = "The Trash is empty.";
-pub const TRASH_NOTE: &str = "Items in the Trash are kept 30 days, then deleted from the server for good. Until then they still count as backed up, so a sync or the same folder dropped again does not upload them again: restore them to see them in your library. Nothing on your devices is ever deleted.";
-pub const SCRUBBER: &str = "Jump to a month";
-pub const GRID_LABEL: &str = "Your photos and videos";
-pub const SELECT: &str = "Select";
-pub const MOVE_TO_TRASH: &str = "Move to Trash";
-pub const RESTORE: &str = "Restore";
-pub const CLEAR_SELECTION: &str = "Clear selection";
-pub const CONFIRM: &str = "Move to Trash";
-pub const CANCEL: &str = "Cancel";
-pub const ACTION_FAILED: &str = "That did not work: the server did not answer. Nothing was changed.";
-pub const NO_ALBUM: &str = "Not in an album";
-pub const NO_ALBUMS: &str = "No albums yet. Folders you back up become albums.";
-pub const CLOSE: &str = "Close";
-pub const PREVIOUS: &str = "Previous";
-pub const NEXT: &str = "Next";
-pub const ZOOM: &str = "Zoom";
-pub const FIT: &str = "Fit to window";
-pub const DOWNLOAD_ORIGINAL: &str = "Download original";
-pub const DOWNLOAD_COPY: &str = "Download";
-pub const DOWNSIZED_NOTE: &str =
-    "This is the downsized copy (High quality). The original was not uploaded, so this is the best copy there is.";
-pub const DETAILS: &str = "Details";
-pub const NO_THUMB: &str = "No preview";
-pub const D_NAME: &str = "Name";
-pub const D_FOLDER: &str = "Folder";
-pub const D_ALBUM: &str = "Album";
-pub const D_TAKEN: &str = "Taken";
-pub const D_SIZE: &str = "Size";
-pub const D_PIXELS: &str = "Pixels";
-pub const D_CAMERA: &str = "Camera";
-pub const D_PLACE: &str = "Place";
-pub const D_QUALITY: &str = "Quality";
-pub const Q_DOWNSIZED: &str = "Downsized to 16 MP (High quality)";
-pub const Q_ORIGINAL: &str = "Original";
-pub const VIDEO: &str = "Video";
+text!(nav_backup, "library-nav-backup");
+text!(nav_library, "library-nav-library");
+text!(nav_label, "library-nav-label");
+text!(timeline, "library-timeline");
+text!(albums, "library-albums");
+text!(trash, "library-trash");
+text!(views_label, "library-views-label");
+text!(search, "library-search");
+text!(search_hint, "library-search-hint");
+text!(from, "library-from");
+text!(to, "library-to");
+text!(clear_filters, "library-clear-filters");
+text!(filter_label, "library-filter-label");
+text!(kind_all, "library-kind-all");
+text!(kind_photos, "library-kind-photos");
+text!(kind_videos, "library-kind-videos");
+text!(kind_downsized, "library-kind-downsized");
+text!(kind_originals, "library-kind-originals");
+text!(loading, "library-loading");
+text!(unavailable, "library-unavailable");
+text!(failed, "library-failed");
+text!(retry, "library-retry");
+text!(empty, "library-empty");
+text!(no_match, "library-no-match");
+text!(trash_empty, "library-trash-empty");
+text!(trash_note, "library-trash-note");
+text!(scrubber, "library-scrubber");
+text!(grid_label, "library-grid-label");
+text!(select, "library-select");
+text!(move_to_trash, "library-move-to-trash");
+text!(restore, "library-restore");
+text!(clear_selection, "library-clear-selection");
+text!(confirm, "library-confirm");
+text!(cancel, "library-cancel");
+text!(action_failed, "library-action-failed");
+text!(no_album, "library-no-album");
+text!(no_albums, "library-no-albums");
+text!(close, "library-close");
+text!(previous, "library-previous");
+text!(next, "library-next");
+text!(zoom, "library-zoom");
+text!(fit, "library-fit");
+text!(download_original, "library-download-original");
+text!(download_copy, "library-download-copy");
+text!(downsized_note, "library-downsized-note");
+text!(details, "library-details");
+text!(no_thumb, "library-no-thumb");
+text!(d_name, "library-d-name");
+text!(d_folder, "library-d-folder");
+text!(d_album, "library-d-album");
+text!(d_taken, "library-d-taken");
+text!(d_size, "library-d-size");
+text!(d_pixels, "library-d-pixels");
+text!(d_camera, "library-d-camera");
+text!(d_place, "library-d-place");
+text!(d_quality, "library-d-quality");
+text!(q_downsized, "library-q-downsized");
+text!(q_original, "library-q-original");
+text!(video, "library-video");
 /// A video tile's badge: its length ("0:07", "1:02:03") once the server has probed it.
 pub fn video_badge(duration_ms: Option<u64>) -> String {
-    let Some(ms) = duration_ms else { return VIDEO.into() };
+    let Some(ms) = duration_ms else { return video().into() };
     let s = ms.div_ceil(1000);
     let (h, m, s) = (s / 3600, s / 60 % 60, s % 60);
     if h > 0 {
@@ -73,33 +73,29 @@ pub fn video_badge(duration_ms: Option<u64>) -> String {
         format!("{m}:{s:02}")
     }
 }
-pub const VIDEO_UNPLAYABLE: &str = "This video cannot be played in this browser (its format needs hardware this device does not offer). Download the original to watch it.";
-/// The badge of a photo that moves (a Live Photo or a Motion Photo).
-pub const MOTION: &str = "Live";
-pub const PLAY_MOTION: &str = "Play motion";
-pub const DOWNLOAD_MOTION: &str = "Download motion clip";
+text!(video_unplayable, "library-video-unplayable");
+// The badge of a photo that moves (a Live Photo or a Motion Photo).
+text!(motion, "library-motion");
+text!(play_motion, "library-play-motion");
+text!(trashed, "library-trashed");
+text!(download_motion, "library-download-motion");
 
 /// A sidecar's download button in the viewer (its XMP or AAE file).
 pub fn download_sidecar(filename: &str) -> String {
-    format!("Download {filename}")
+    tn("library-download-sidecar", &[], &[("filename", filename)])
 }
-pub const TRASHED: &str = "In the Trash";
 
 fn items(n: u64) -> String {
-    if n == 1 {
-        "1 item".into()
-    } else {
-        format!("{} items", group(n))
-    }
+    tn("library-items", &[("count", n)], &[])
 }
 
 /// "1,234 items · 5.2 GB · 12.0 GB of 50 GB used".
 pub fn totals_line(count: u64, bytes: u64, used: u64, quota: Option<u64>) -> String {
-    let used = match quota {
-        Some(q) => format!("{} of {} used", human_bytes(used), human_bytes(q)),
-        None => format!("{} used on the server", human_bytes(used)),
-    };
-    format!("{} · {} · {used}", items(count), human_bytes(bytes))
+    let (size, used) = (human_bytes(bytes), human_bytes(used));
+    match quota {
+        Some(q) => tn("library-totals-quota", &[("count", count)], &[("size", &size), ("used", &used), ("quota", &human_bytes(q))]),
+        None => tn("library-totals", &[("count", count)], &[("size", &size), ("used", &used)]),
+    }
 }
 
 pub fn day_count(n: u32) -> String {
@@ -107,50 +103,50 @@ pub fn day_count(n: u32) -> String {
 }
 
 pub fn selected(n: usize) -> String {
-    format!("{} selected", group(n as u64))
+    tn("library-selected", &[("count", n as u64)], &[])
 }
 
 /// The Trash confirmation's title: "Move 3 items to the Trash?".
 pub fn confirm_trash_title(n: usize) -> String {
-    format!("Move {} to the Trash?", items(n as u64))
+    tn("library-confirm-trash-title", &[("count", n as u64)], &[])
 }
 
 pub fn confirm_trash_body(n: usize) -> String {
-    format!("{} kept 30 days and can be restored until then. Nothing on this device is deleted.", if n == 1 { "It is" } else { "They are" })
+    tn("library-confirm-trash-body", &[("count", n as u64)], &[])
 }
 
 /// The live region's line after a trash or restore.
 pub fn note(n: shoebox_core::library::LibraryNote) -> String {
     use shoebox_core::library::LibraryNote;
     match n {
-        LibraryNote::Trashed(n) => trashed(n),
+        LibraryNote::Trashed(n) => moved_to_trash(n),
         LibraryNote::Restored(n) => restored(n),
-        LibraryNote::ActionFailed => ACTION_FAILED.into(),
+        LibraryNote::ActionFailed => action_failed().into(),
     }
 }
 
-pub fn trashed(n: u64) -> String {
-    format!("{} moved to the Trash.", items(n))
+pub fn moved_to_trash(n: u64) -> String {
+    tn("library-moved-to-trash", &[("count", n)], &[])
 }
 
 pub fn restored(n: u64) -> String {
-    format!("{} restored.", items(n))
+    tn("library-restored", &[("count", n)], &[])
 }
 
 pub fn album_line(count: u64, bytes: u64) -> String {
-    format!("{} · {}", items(count), human_bytes(bytes))
+    tn("library-album-line", &[("count", count)], &[("size", &human_bytes(bytes))])
 }
 
 pub fn select_item(name: &str) -> String {
-    format!("Select {name}")
+    tn("library-select-item", &[], &[("name", name)])
 }
 
 pub fn open_item(name: &str, day: &str) -> String {
-    format!("{name}, {day}")
+    tn("library-open-item", &[], &[("name", name), ("day", day)])
 }
 
 pub fn position(n: u64, of: u64) -> String {
-    format!("{} of {}", group(n + 1), group(of))
+    tn("library-position", &[("n", n + 1), ("total", of)], &[])
 }
 
 #[cfg(test)]

@@ -4,36 +4,36 @@ use shoebox_core::engine::Status;
 
 pub fn headline(st: &Status) -> String {
     match st {
-        Status::Ready => s::STATUS_READY.into(),
+        Status::Ready => s::status_ready().into(),
         Status::Looking { found } => s::status_looking(*found),
         Status::ReadyToBackUp { count } => s::status_ready_to_back_up(*count),
-        Status::ContinueBackup { .. } => s::STATUS_CONTINUE.into(),
+        Status::ContinueBackup { .. } => s::status_continue().into(),
         Status::BackingUp { done, total, .. } => s::status_backing_up(*done, *total),
-        Status::SignInNeeded => s::STATUS_SIGN_IN.into(),
-        Status::WaitingForConnection { .. } => s::STATUS_OFFLINE.into(),
-        Status::WaitingForWifi => s::STATUS_WIFI.into(),
-        Status::WaitingToCharge => s::STATUS_CHARGE.into(),
-        Status::BackUpOff => s::STATUS_BACKUP_OFF.into(),
-        Status::StorageFull => s::STATUS_STORAGE_FULL.into(),
-        Status::Paused => s::STATUS_PAUSED.into(),
-        Status::Complete { .. } => s::STATUS_COMPLETE.into(),
+        Status::SignInNeeded => s::status_sign_in().into(),
+        Status::WaitingForConnection { .. } => s::status_offline().into(),
+        Status::WaitingForWifi => s::status_wifi().into(),
+        Status::WaitingToCharge => s::status_charge().into(),
+        Status::BackUpOff => s::status_backup_off().into(),
+        Status::StorageFull => s::status_storage_full().into(),
+        Status::Paused => s::status_paused().into(),
+        Status::Complete { .. } => s::status_complete().into(),
     }
 }
 
 pub fn detail(st: &Status) -> String {
     match st {
-        Status::Ready => s::EMPTY_BODY.into(),
-        Status::ReadyToBackUp { .. } => s::PLAN_HINT.into(),
-        Status::Paused => s::PAUSED_HINT.into(),
-        Status::WaitingForConnection { .. } => s::OFFLINE_HINT.into(),
-        Status::WaitingForWifi => s::WIFI_HINT.into(),
-        Status::WaitingToCharge => s::CHARGE_HINT.into(),
-        Status::BackUpOff => s::BACKUP_OFF_HINT.into(),
-        Status::StorageFull => s::STORAGE_FULL_HINT.into(),
+        Status::Ready => s::empty_body().into(),
+        Status::ReadyToBackUp { .. } => s::plan_hint().into(),
+        Status::Paused => s::paused_hint().into(),
+        Status::WaitingForConnection { .. } => s::offline_hint().into(),
+        Status::WaitingForWifi => s::wifi_hint().into(),
+        Status::WaitingToCharge => s::charge_hint().into(),
+        Status::BackUpOff => s::backup_off_hint().into(),
+        Status::StorageFull => s::storage_full_hint().into(),
         Status::BackingUp { bytes_left, eta_ms, .. } => s::backing_up_detail(*bytes_left, *eta_ms),
         Status::Complete { uploaded, already, skipped, failed } => s::complete_detail(*uploaded, *already, *skipped, *failed),
         Status::ContinueBackup { remaining } => s::continue_detail(*remaining),
-        Status::SignInNeeded => s::SIGN_IN_HINT.into(),
+        Status::SignInNeeded => s::sign_in_hint().into(),
         _ => String::new(),
     }
 }

@@ -23,8 +23,8 @@ pub fn App() -> impl IntoView {
     view! {
         <DropZone>
             <header class="top" class:wide=in_library>
-                <h1 class="brand"><span class="logo" aria-hidden="true"></span>{s::APP_NAME}</h1>
-                <p class="tagline">{s::TAGLINE}</p>
+                <h1 class="brand"><span class="logo" aria-hidden="true"></span>{s::app_name()}</h1>
+                <p class="tagline">{s::tagline()}</p>
                 <super::nav::Nav/>
             </header>
             <Show when=in_library>

@@ -15,37 +15,37 @@ pub fn Controls() -> impl IntoView {
     let running = move || store.status.with(Status::can_pause);
     let paused = move || matches!(store.status.get(), Status::Paused | Status::StorageFull);
     let failed = move || matches!(store.status.get(), Status::Complete { failed, .. } if failed > 0);
-    let label = Signal::derive(move || if has_files() { s::ADD_MORE } else { s::CHOOSE_FOLDERS });
+    let label = Signal::derive(move || if has_files() { s::add_more() } else { s::choose_folders() });
     view! {
         <div class="controls">
             <FolderPicker label=label/>
             <Show when=move || matches!(store.status.get(), Status::ContinueBackup { .. }) && store.remembered.with(|r| !r.is_empty())>
                 <button class="button primary" data-testid="continue-button" on:click=move |_| intent(Intent::ContinueRemembered)>
-                    <span class="icon icon-play" aria-hidden="true"></span>{s::CONTINUE}
+                    <span class="icon icon-play" aria-hidden="true"></span>{s::continue_()}
                 </button>
             </Show>
             <Show when=move || matches!(store.status.get(), Status::BackUpOff)>
                 <button class="button primary" data-testid="turn-on-button" on:click=move |_| intent(Intent::SetSync(true))>
-                    <span class="icon icon-play" aria-hidden="true"></span>{s::TURN_ON}
+                    <span class="icon icon-play" aria-hidden="true"></span>{s::turn_on()}
                 </button>
             </Show>
             <Show when=can_start>
                 <button class="button primary" data-testid="backup-button" on:click=move |_| intent(Intent::Start)>
-                    <span class="icon icon-upload" aria-hidden="true"></span>{s::BACK_UP}
+                    <span class="icon icon-upload" aria-hidden="true"></span>{s::back_up()}
                 </button>
             </Show>
             <Show when=running>
                 <button class="button" data-testid="pause-button" on:click=move |_| intent(Intent::PauseAll)>
-                    <span class="icon icon-pause" aria-hidden="true"></span>{s::PAUSE}
+                    <span class="icon icon-pause" aria-hidden="true"></span>{s::pause()}
                 </button>
             </Show>
             <Show when=paused>
                 <button class="button primary" data-testid="pause-button" on:click=move |_| intent(Intent::ResumeAll)>
-                    <span class="icon icon-play" aria-hidden="true"></span>{s::RESUME}
+                    <span class="icon icon-play" aria-hidden="true"></span>{s::resume()}
                 </button>
             </Show>
             <Show when=failed>
-                <button class="button" data-testid="retry-failed-button" on:click=move |_| intent(Intent::RetryFailed)>{s::RETRY_FAILED}</button>
+                <button class="button" data-testid="retry-failed-button" on:click=move |_| intent(Intent::RetryFailed)>{s::retry_failed()}</button>
             </Show>
         </div>
     }

@@ -15,16 +15,16 @@ pub fn DevicesPanel() -> impl IntoView {
     let signed_out = move || matches!(store.status.get(), Status::SignInNeeded) || store.settings.with(|st| st.token.is_empty());
     view! {
         <section class="devices" data-testid="devices-panel" aria-labelledby="devices-title">
-            <h2 id="devices-title">{s::DEVICES_TITLE}</h2>
+            <h2 id="devices-title">{s::devices_title()}</h2>
             {move || store.account.get().map(|a| view! { <p data-testid="storage-line">{s::storage_line(a.used, a.quota)}</p> })}
             <Show when=move || signed_out() && store.pairing.get().is_none()>
-                <button class="button primary" data-testid="sign-in-button" on:click=move |_| intent(Intent::SignIn)>{s::SIGN_IN_THIS}</button>
+                <button class="button primary" data-testid="sign-in-button" on:click=move |_| intent(Intent::SignIn)>{s::sign_in_this()}</button>
             </Show>
             {move || store.pairing.get().map(|p| view! {
                 <div class="pairing" data-testid="pairing">
-                    <p>{s::SIGN_IN_HOW}</p>
+                    <p>{s::sign_in_how()}</p>
                     <p class="pair-code" data-testid="pair-code">{p.code.clone()}</p>
-                    <QrCodeView text=Signal::derive(move || p.link.clone()) label=s::SIGN_IN_THIS.to_string()/>
+                    <QrCodeView text=Signal::derive(move || p.link.clone()) label=s::sign_in_this().to_string()/>
                 </div>
             })}
             {move || store.approval.get().map(|a| {
@@ -35,17 +35,17 @@ pub fn DevicesPanel() -> impl IntoView {
                         <h3 class="dialog-title" id="approval-title" data-testid="dialog-title">{s::pair_title(&a.name, a.upload_only, a.hours)}</h3>
                         <p class="dialog-body" id="approval-body" data-testid="dialog-body">{s::pair_body(a.upload_only)}</p>
                         <div class="dialog-actions">
-                            <button class="button" data-testid="confirm-no" on:click=move |_| intent(Intent::DeclineApproval)>{s::PAIR_CANCEL}</button>
-                            <button class="button primary" data-testid="approve-button" on:click=move |_| intent(Intent::Approve(c.clone()))>{s::PAIR_APPROVE}</button>
+                            <button class="button" data-testid="confirm-no" on:click=move |_| intent(Intent::DeclineApproval)>{s::pair_cancel()}</button>
+                            <button class="button primary" data-testid="approve-button" on:click=move |_| intent(Intent::Approve(c.clone()))>{s::pair_approve()}</button>
                         </div>
                     </div>
                 }
             })}
             <Show when=move || !signed_out()>
                 <form class="pair-form" on:submit=move |e| { e.prevent_default(); intent(Intent::LookUpCode(code.get_untracked())); }>
-                    <label>{s::PAIR_ENTER}<input type="text" data-testid="pair-input" autocomplete="off" autocapitalize="characters"
+                    <label>{s::pair_enter()}<input type="text" data-testid="pair-input" autocomplete="off" autocapitalize="characters"
                         prop:value=move || code.get() on:input=move |e| code.set(event_target_value(&e))/></label>
-                    <button class="button" type="submit">{s::PAIR_LOOK_UP}</button>
+                    <button class="button" type="submit">{s::pair_look_up()}</button>
                 </form>
                 <ul class="device-list" data-testid="device-list">
                     <For each=move || store.devices.get() key=|d| d.id.clone() children=move |d| {
@@ -53,8 +53,8 @@ pub fn DevicesPanel() -> impl IntoView {
                         view! {
                             <li data-testid="device">
                                 <span>{d.name.clone()}</span>
-                                {d.upload_only.then(|| view! { <span class="muted">{format!(" ({})", s::DEVICE_UPLOAD_ONLY)}</span> })}
-                                <button class="link" on:click=move |_| intent(Intent::RevokeDevice(id.clone()))>{s::DEVICE_REVOKE}</button>
+                                {d.upload_only.then(|| view! { <span class="muted">{format!(" ({})", s::device_upload_only())}</span> })}
+                                <button class="link" on:click=move |_| intent(Intent::RevokeDevice(id.clone()))>{s::device_revoke()}</button>
                             </li>
                         }
                     }/>

@@ -50,7 +50,7 @@ pub fn DropZone(children: Children) -> impl IntoView {
         <div class="drop-zone" class:drag-over=move || over.get() data-testid="drop-zone"
             on:dragenter=on_drag_over on:dragover=on_drag_over on:dragleave=on_drag_leave on:drop=on_drop>
             {children()}
-            <div class="drop-overlay" aria-hidden="true"><p>{s::DROP_ACTIVE}</p></div>
+            <div class="drop-overlay" aria-hidden="true"><p>{s::drop_active()}</p></div>
         </div>
     }
 }

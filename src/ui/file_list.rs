@@ -13,16 +13,16 @@ const OVERSCAN: usize = 6;
 
 fn state_text(st: &RowState) -> String {
     match st {
-        RowState::Waiting => s::PHASE_WAITING.into(),
-        RowState::Inspecting => s::PHASE_INSPECTING.into(),
-        RowState::Planned { .. } => s::PHASE_READY.into(),
-        RowState::Hashing => s::PHASE_HASHING.into(),
-        RowState::Checking => s::PHASE_CHECKING.into(),
-        RowState::Preparing => s::PHASE_PREPARING.into(),
+        RowState::Waiting => s::phase_waiting().into(),
+        RowState::Inspecting => s::phase_inspecting().into(),
+        RowState::Planned { .. } => s::phase_ready().into(),
+        RowState::Hashing => s::phase_hashing().into(),
+        RowState::Checking => s::phase_checking().into(),
+        RowState::Preparing => s::phase_preparing().into(),
         RowState::Uploading { percent } => s::phase_uploading(*percent),
         RowState::Retrying { in_s } => s::phase_retrying(*in_s),
-        RowState::Paused => s::PHASE_PAUSED.into(),
-        RowState::NotChosen => s::PHASE_NOT_CHOSEN.into(),
+        RowState::Paused => s::phase_paused().into(),
+        RowState::NotChosen => s::phase_not_chosen().into(),
         RowState::Done(o) => s::outcome(o),
     }
 }
@@ -57,24 +57,24 @@ pub fn FileList() -> impl IntoView {
         })
     };
     let filters = [
-        (Filter::All, s::FILTER_ALL),
-        (Filter::Pending, s::FILTER_PENDING),
-        (Filter::Uploaded, s::FILTER_UPLOADED),
-        (Filter::Already, s::FILTER_ALREADY),
-        (Filter::Skipped, s::FILTER_SKIPPED),
-        (Filter::Failed, s::FILTER_FAILED),
+        (Filter::All, s::filter_all()),
+        (Filter::Pending, s::filter_pending()),
+        (Filter::Uploaded, s::filter_uploaded()),
+        (Filter::Already, s::filter_already()),
+        (Filter::Skipped, s::filter_skipped()),
+        (Filter::Failed, s::filter_failed()),
     ];
     view! {
         <Show when=move || store.status.with(|st| st.in_backup() || (matches!(st, Status::SignInNeeded) && store.rows.with(|r| !r.is_empty())))>
             <section class="files" aria-labelledby="files-title">
-                <h2 id="files-title">{s::FILES_TITLE}</h2>
-                <div class="filters" role="group" aria-label=s::FILTER_GROUP>
+                <h2 id="files-title">{s::files_title()}</h2>
+                <div class="filters" role="group" aria-label=s::filter_group()>
                     {filters.into_iter().map(|(f, label)| view! {
                         <button class="chip" class:active=move || filter.get() == f aria-pressed=move || (filter.get() == f).to_string()
                             on:click=move |_| { filter.set(f); scroll.set(0.0); }>{label}</button>
                     }).collect_view()}
                 </div>
-                <div class="file-scroll" style:height=format!("{}px", VIEW_PX as u32) tabindex="0" aria-label=s::FILE_LIST
+                <div class="file-scroll" style:height=format!("{}px", VIEW_PX as u32) tabindex="0" aria-label=s::file_list()
                     on:scroll=move |e| { let el: web_sys::Element = event_target(&e); scroll.set(el.scroll_top() as f64); }>
                     <div class="file-spacer" style:height=move || format!("{}px", matching.with(|m| m.len()) * ROW_PX as usize)>
                         <For each=window key=|(pos, r)| (*pos, r.id, state_text(&r.state))
@@ -110,10 +110,10 @@ fn Row(pos: usize, row: FileRow) -> impl IntoView {
                 {percent.map(|p| view! { <span class="mini-bar" aria-hidden="true"><span style:width=format!("{p}%")></span></span> })}
             </span>
             <span class="file-actions">
-                {paused.then(|| view! { <button class="link" on:click=move |_| intent(Intent::ResumeFile(id))>{s::RESUME}</button> })}
-                {(active && !paused).then(|| view! { <button class="link" on:click=move |_| intent(Intent::PauseFile(id))>{s::PAUSE}</button> })}
-                {active.then(|| view! { <button class="link" on:click=move |_| intent(Intent::CancelFile(id))>{s::CANCEL}</button> })}
-                {failed.then(|| view! { <button class="link" on:click=move |_| intent(Intent::RetryFile(id))>{s::RETRY}</button> })}
+                {paused.then(|| view! { <button class="link" on:click=move |_| intent(Intent::ResumeFile(id))>{s::resume()}</button> })}
+                {(active && !paused).then(|| view! { <button class="link" on:click=move |_| intent(Intent::PauseFile(id))>{s::pause()}</button> })}
+                {active.then(|| view! { <button class="link" on:click=move |_| intent(Intent::CancelFile(id))>{s::cancel()}</button> })}
+                {failed.then(|| view! { <button class="link" on:click=move |_| intent(Intent::RetryFile(id))>{s::retry()}</button> })}
             </span>
         </div>
     }

@@ -43,7 +43,7 @@ pub fn FolderPicker(#[prop(into)] label: Signal<&'static str>) -> impl IntoView 
         <label class="button file-button">
             <input type="file" multiple accept="image/*,video/*,.xmp,.aae" class="visually-hidden" autocomplete="off"
                 on:click=clear node_ref=file_input on:change=move |_| { if let Some(i) = file_input.get() { take(i) } }/>
-            <span class="icon icon-photo" aria-hidden="true"></span>{s::CHOOSE_FILES}
+            <span class="icon icon-photo" aria-hidden="true"></span>{s::choose_files()}
         </label>
     }
 }

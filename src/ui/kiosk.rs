@@ -15,7 +15,7 @@ use shoebox_core::kiosk::KioskPhase;
 pub fn KioskApp() -> impl IntoView {
     let store = use_store();
     let phase = move || store.kiosk.get().unwrap_or(KioskPhase::Welcome);
-    let welcome = move || store.kiosk_welcome.get().unwrap_or_else(|| s::KIOSK_NOTHING_KEPT.to_string());
+    let welcome = move || store.kiosk_welcome.get().unwrap_or_else(|| s::kiosk_nothing_kept().to_string());
     let on_kiosk = store.mode.get_untracked() == PageMode::Kiosk;
     // "Upload from your phone": the QR code of a link into this visit, and what has arrived.
     let phone = move || {
@@ -23,10 +23,10 @@ pub fn KioskApp() -> impl IntoView {
             let arrived = store.arrivals.get();
             view! {
                 <aside class="kiosk-phone" data-testid="kiosk-phone">
-                    <h3>{s::KIOSK_PHONE}</h3>
-                    <QrCodeView text=Signal::derive(move || link.clone()) label=s::KIOSK_PHONE.to_string()/>
-                    <p class="muted">{s::KIOSK_PHONE_HINT}</p>
-                    <h3>{format!("{}: {}", s::KIOSK_ARRIVED, s::files(arrived.len() as u64))}</h3>
+                    <h3>{s::kiosk_phone()}</h3>
+                    <QrCodeView text=Signal::derive(move || link.clone()) label=s::kiosk_phone().to_string()/>
+                    <p class="muted">{s::kiosk_phone_hint()}</p>
+                    <h3>{format!("{}: {}", s::kiosk_arrived(), s::files(arrived.len() as u64))}</h3>
                     <ul class="kiosk-arrivals" data-testid="kiosk-arrivals">{arrived.into_iter().rev().take(12).map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
                 </aside>
             }
@@ -35,7 +35,7 @@ pub fn KioskApp() -> impl IntoView {
     view! {
         <DropZone>
             <main class="kiosk" data-testid="kiosk">
-                <header class="top"><h1 class="brand"><span class="logo" aria-hidden="true"></span>{s::APP_NAME}</h1></header>
+                <header class="top"><h1 class="brand"><span class="logo" aria-hidden="true"></span>{s::app_name()}</h1></header>
                 {move || store.notice.get().map(|n| view! { <p class="notice" role="status" data-testid="notice">{n}</p> })}
                 // The idle time's last stretch: any touch on the screen stays.
                 {move || store.kiosk_countdown.get().map(|secs| view! {
@@ -44,34 +44,34 @@ pub fn KioskApp() -> impl IntoView {
                 {move || match phase() {
                     KioskPhase::Welcome | KioskPhase::Starting => view! {
                         <section class="kiosk-welcome" data-testid="kiosk-welcome">
-                            <h2>{s::KIOSK_CHOOSE}</h2>
+                            <h2>{s::kiosk_choose()}</h2>
                             <p class="kiosk-lead">{welcome}</p>
-                            <p>{s::KIOSK_DROP_HINT}</p>
+                            <p>{s::kiosk_drop_hint()}</p>
                             <div class="kiosk-actions">
-                                <FolderPicker label=Signal::derive(|| s::KIOSK_CHOOSE)/>
-                                {on_kiosk.then(|| view! { <button class="button" data-testid="kiosk-use-phone" on:click=move |_| intent(Intent::KioskBegin)>{s::KIOSK_PHONE}</button> })}
+                                <FolderPicker label=Signal::derive(s::kiosk_choose)/>
+                                {on_kiosk.then(|| view! { <button class="button" data-testid="kiosk-use-phone" on:click=move |_| intent(Intent::KioskBegin)>{s::kiosk_phone()}</button> })}
                                 <Show when=move || on_kiosk && store.kiosk_own.get()>
-                                    <button class="button" data-testid="kiosk-own-account" on:click=move |_| intent(Intent::KioskOwnAccount)>{s::KIOSK_OWN}</button>
+                                    <button class="button" data-testid="kiosk-own-account" on:click=move |_| intent(Intent::KioskOwnAccount)>{s::kiosk_own()}</button>
                                 </Show>
                             </div>
                             {move || store.pairing.get().map(|p| view! {
                                 <aside class="kiosk-phone" data-testid="kiosk-own">
-                                    <h3>{s::KIOSK_OWN}</h3>
-                                    <QrCodeView text=Signal::derive(move || p.link.clone()) label=s::KIOSK_OWN.to_string()/>
+                                    <h3>{s::kiosk_own()}</h3>
+                                    <QrCodeView text=Signal::derive(move || p.link.clone()) label=s::kiosk_own().to_string()/>
                                     <p class="pair-code" data-testid="kiosk-own-code">{p.code.clone()}</p>
-                                    <p class="muted">{s::KIOSK_OWN_HOW}</p>
+                                    <p class="muted">{s::kiosk_own_how()}</p>
                                 </aside>
                             })}
-                            <Show when=move || matches!(phase(), KioskPhase::Starting)><p class="muted">{s::KIOSK_STARTING}</p></Show>
+                            <Show when=move || matches!(phase(), KioskPhase::Starting)><p class="muted">{s::kiosk_starting()}</p></Show>
                         </section>
                     }.into_any(),
                     KioskPhase::Done { drop, code, saved } => view! {
                         <section class="kiosk-done" data-testid="kiosk-done">
                             <h2>{s::kiosk_done(saved)}</h2>
-                            <p class="kiosk-lead" data-testid="kiosk-drop">{if code.is_empty() { s::KIOSK_OWN_LINE.to_string() } else { s::kiosk_drop(&drop, &code) }}</p>
+                            <p class="kiosk-lead" data-testid="kiosk-drop">{if code.is_empty() { s::kiosk_own_line().to_string() } else { s::kiosk_drop(&drop, &code) }}</p>
                             <div class="kiosk-actions">
-                                <button class="button primary huge" data-testid="kiosk-finish" on:click=move |_| intent(Intent::KioskFinish)>{s::KIOSK_FINISH}</button>
-                                <FolderPicker label=Signal::derive(|| s::ADD_MORE)/>
+                                <button class="button primary huge" data-testid="kiosk-finish" on:click=move |_| intent(Intent::KioskFinish)>{s::kiosk_finish()}</button>
+                                <FolderPicker label=Signal::derive(s::add_more)/>
                             </div>
                             {phone}
                         </section>
@@ -80,20 +80,20 @@ pub fn KioskApp() -> impl IntoView {
                         <section class="kiosk-visit" data-testid="kiosk-visit">
                             // Before anything is chosen, the card's "Ready" text is the normal app's: leave it out.
                             <Show when=move || !matches!(store.status.get(), crate::store::Status::Ready)><StatusCard/></Show>
-                            <p class="muted" data-testid="kiosk-drop">{if code.is_empty() { s::KIOSK_OWN_LINE.to_string() } else { s::kiosk_drop(&drop, &code) }}</p>
+                            <p class="muted" data-testid="kiosk-drop">{if code.is_empty() { s::kiosk_own_line().to_string() } else { s::kiosk_drop(&drop, &code) }}</p>
                             {phone}
                             <Controls/>
                             <OverallProgress/>
                             <PlanView/>
                             <FileList/>
                             <label class="check"><input type="checkbox" data-testid="kiosk-keep"
-                                on:change=move |e| intent(Intent::KioskKeepUploads(event_target_checked(&e)))/>{s::KIOSK_KEEP}</label>
-                            <button class="button huge" data-testid="kiosk-finish" on:click=move |_| intent(Intent::KioskFinish)>{s::KIOSK_FINISH}</button>
+                                on:change=move |e| intent(Intent::KioskKeepUploads(event_target_checked(&e)))/>{s::kiosk_keep()}</label>
+                            <button class="button huge" data-testid="kiosk-finish" on:click=move |_| intent(Intent::KioskFinish)>{s::kiosk_finish()}</button>
                         </section>
                     }.into_any(),
-                    KioskPhase::Resetting => view! { <section class="kiosk-welcome"><h2>{s::KIOSK_NOTHING_KEPT}</h2></section> }.into_any(),
+                    KioskPhase::Resetting => view! { <section class="kiosk-welcome"><h2>{s::kiosk_nothing_kept()}</h2></section> }.into_any(),
                     KioskPhase::Ended => view! {
-                        <section class="kiosk-welcome" data-testid="kiosk-ended"><h2 role="status">{s::PHONE_LINK_ENDED}</h2></section>
+                        <section class="kiosk-welcome" data-testid="kiosk-ended"><h2 role="status">{s::phone_link_ended()}</h2></section>
                     }.into_any(),
                 }}
             </main>

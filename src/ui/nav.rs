@@ -10,9 +10,9 @@ pub fn Nav() -> impl IntoView {
     let lib = use_library();
     let here = move |library: bool| move || (lib.route.get().is_library() == library).then_some("page");
     view! {
-        <nav class="app-nav" aria-label=s::NAV_LABEL>
-            <a href=Route::Backup.hash() data-testid="nav-backup" aria-current=here(false) class:active=move || !lib.route.get().is_library()>{s::NAV_BACKUP}</a>
-            <a href=Route::Timeline.hash() data-testid="nav-library" aria-current=here(true) class:active=move || lib.route.get().is_library()>{s::NAV_LIBRARY}</a>
+        <nav class="app-nav" aria-label=s::nav_label()>
+            <a href=Route::Backup.hash() data-testid="nav-backup" aria-current=here(false) class:active=move || !lib.route.get().is_library()>{s::nav_backup()}</a>
+            <a href=Route::Timeline.hash() data-testid="nav-library" aria-current=here(true) class:active=move || lib.route.get().is_library()>{s::nav_library()}</a>
         </nav>
     }
 }

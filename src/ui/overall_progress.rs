@@ -27,8 +27,8 @@ pub fn OverallProgress() -> impl IntoView {
     let page_line = move || store.page.with(|p| (p.batches > 1).then(|| s::page_line(p)));
     view! {
         <Show when=move || store.status.with(Status::in_backup)>
-            <section class="overall" aria-label=s::OVERALL_PROGRESS>
-                <div class="bar" role="progressbar" aria-label=s::OVERALL_PROGRESS data-testid="overall-progress" aria-valuemin="0" aria-valuemax="100"
+            <section class="overall" aria-label=s::overall_progress()>
+                <div class="bar" role="progressbar" aria-label=s::overall_progress() data-testid="overall-progress" aria-valuemin="0" aria-valuemax="100"
                     aria-valuenow=move || fixed(pct.get(), 0)>
                     <div class="bar-fill" style:width=move || format!("{}%", fixed(pct.get(), 2))></div>
                 </div>

@@ -38,20 +38,20 @@ pub fn PlanView() -> impl IntoView {
     view! {
         <Show when=visible>
             <section class="plan" data-testid="plan-view" aria-labelledby="plan-title">
-                <h2 id="plan-title">{s::PLAN_TITLE}</h2>
+                <h2 id="plan-title">{s::plan_title()}</h2>
                 <p class="plan-totals" data-testid="plan-totals">{totals}</p>
                 <p class="plan-size" data-testid="plan-size">{size_line}</p>
                 <p class="plan-check muted" data-testid="plan-check" data-done=move || checked().to_string()>{checking}</p>
                 <ul class="plan-reasons" data-testid="plan-reasons">
                     <For each=reasons key=|r| r.clone() children=|r| view! { <li>{r}</li> }/>
                 </ul>
-                <ul class="folder-tree" data-testid="folder-tree" aria-label=s::FOLDERS>
+                <ul class="folder-tree" data-testid="folder-tree" aria-label=s::folders()>
                     // Keyed by path only: rows stay in place (and keep keyboard focus) while
                     // the walk updates their counts; the figures and the box read the store.
                     <For each=folders key=|(p, _)| p.clone()
                         children=move |(path, _)| {
                             let depth = if path.is_empty() { 0 } else { path.matches('/').count() };
-                            let name = if path.is_empty() { s::LOOSE_FILES.to_string() } else { path.rsplit('/').next().unwrap_or(&path).to_string() };
+                            let name = if path.is_empty() { s::loose_files().to_string() } else { path.rsplit('/').next().unwrap_or(&path).to_string() };
                             let (p_meta, p_box, p_change) = (path.clone(), path.clone(), path.clone());
                             let meta = move || store.folders.with(|f| f.get(&p_meta).map(|st| s::folder_meta(st.files, st.bytes, st.listed)).unwrap_or_default());
                             let included = move || store.folders.with(|f| f.get(&p_box).is_none_or(|st| st.included));

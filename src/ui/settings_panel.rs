@@ -26,51 +26,51 @@ pub fn SettingsPanel() -> impl IntoView {
     };
     view! {
         <details class="settings" data-testid="settings">
-            <summary><span class="icon icon-gear" aria-hidden="true"></span>{s::SETTINGS}</summary>
+            <summary><span class="icon icon-gear" aria-hidden="true"></span>{s::settings()}</summary>
             <div class="settings-grid">
                 <fieldset>
-                    <legend>{s::SET_QUALITY}</legend>
+                    <legend>{s::set_quality()}</legend>
                     <label><input type="radio" name="quality" data-testid="quality-original" prop:checked=move || store.settings.with(|s| s.quality == Quality::Original)
-                        on:change=move |_| change(Box::new(|s| s.quality = Quality::Original))/>{s::SET_QUALITY_ORIGINAL}</label>
+                        on:change=move |_| change(Box::new(|s| s.quality = Quality::Original))/>{s::set_quality_original()}</label>
                     <label><input type="radio" name="quality" data-testid="quality-high" prop:checked=move || store.settings.with(|s| s.quality == Quality::High)
-                        on:change=move |_| change(Box::new(|s| s.quality = Quality::High))/>{s::SET_QUALITY_HIGH}</label>
+                        on:change=move |_| change(Box::new(|s| s.quality = Quality::High))/>{s::set_quality_high()}</label>
                 </fieldset>
-                <label class="field">{s::SET_LIMITS}
+                <label class="field">{s::set_limits()}
                     <select prop:value=move || store.settings.with(|s| s.limits.as_str().to_string())
                         on:change=move |e| { let v = event_target_value(&e); change(Box::new(move |s| if let Some(l) = LimitsChoice::parse(&v) { s.limits = l })) }>
-                        <option value="server">{s::SET_LIMITS_SERVER}</option>
-                        <option value="seed">{s::SET_LIMITS_SEED}</option>
-                        <option value="google">{s::SET_LIMITS_GOOGLE}</option>
+                        <option value="server">{s::set_limits_server()}</option>
+                        <option value="seed">{s::set_limits_seed()}</option>
+                        <option value="google">{s::set_limits_google()}</option>
                     </select>
                 </label>
-                <label class="field">{s::SET_PARALLEL}
+                <label class="field">{s::set_parallel()}
                     <input type="number" min="1" max="20" prop:value=move || store.settings.with(|s| s.parallel.to_string())
                         on:change=move |e| { let v = event_target_value(&e); change(Box::new(move |s| if let Ok(n) = v.parse::<u32>() { s.parallel = n.clamp(1, 20) })) }/>
                 </label>
                 <label class="check"><input type="checkbox" prop:checked=move || store.settings.with(|s| s.wifi_only)
-                    on:change=move |e| { let v = event_target_checked(&e); change(Box::new(move |s| s.wifi_only = v)) }/>{s::SET_WIFI_ONLY}</label>
+                    on:change=move |e| { let v = event_target_checked(&e); change(Box::new(move |s| s.wifi_only = v)) }/>{s::set_wifi_only()}</label>
                 <label class="check"><input type="checkbox" prop:checked=move || store.settings.with(|s| s.strip_location)
-                    on:change=move |e| { let v = event_target_checked(&e); change(Box::new(move |s| s.strip_location = v)) }/>{s::SET_STRIP_LOCATION}</label>
-                <label class="field">{s::SET_ALBUM}
+                    on:change=move |e| { let v = event_target_checked(&e); change(Box::new(move |s| s.strip_location = v)) }/>{s::set_strip_location()}</label>
+                <label class="field">{s::set_album()}
                     <select prop:value=album_kind
                         on:change=move |e| { let v = event_target_value(&e); change(Box::new(move |s| s.album = match v.as_str() {
                             "none" => AlbumSetting::None, "named" => AlbumSetting::Named(String::new()), _ => AlbumSetting::Folder })) }>
-                        <option value="folder">{s::SET_ALBUM_FOLDER}</option>
-                        <option value="none">{s::SET_ALBUM_NONE}</option>
-                        <option value="named">{s::SET_ALBUM_NAMED}</option>
+                        <option value="folder">{s::set_album_folder()}</option>
+                        <option value="none">{s::set_album_none()}</option>
+                        <option value="named">{s::set_album_named()}</option>
                     </select>
                 </label>
                 <Show when=move || album_kind() == "named">
-                    <label class="field">{s::SET_ALBUM_NAME}
+                    <label class="field">{s::set_album_name()}
                         <input type="text" prop:value=album_name
                             on:change=move |e| { let v = event_target_value(&e); change(Box::new(move |s| s.album = AlbumSetting::Named(v))) }/>
                     </label>
                 </Show>
-                <label class="field wide">{s::SET_DESTINATION}
+                <label class="field wide">{s::set_destination()}
                     <input type="url" placeholder="https://example.com/files/" prop:value=move || store.settings.with(|s| s.endpoint.clone())
                         on:change=move |e| { let v = event_target_value(&e); change(Box::new(move |s| s.endpoint = v.trim().to_string())) }/>
                 </label>
-                <label class="field wide">{s::SET_TOKEN}
+                <label class="field wide">{s::set_token()}
                     <input type="password" autocomplete="off" prop:value=move || store.settings.with(|s| s.token.clone())
                         on:change=move |e| { let v = event_target_value(&e); change(Box::new(move |s| s.token = v.trim().to_string())) }/>
                 </label>

@@ -50,9 +50,9 @@ pub fn SkippedList() -> impl IntoView {
     view! {
         <Show when=move || list.with(|l| !l.is_empty())>
             <section class="skipped" id="skipped" data-testid="skipped-list" aria-labelledby="skipped-title">
-                <h2 id="skipped-title">{s::SKIPPED_TITLE}</h2>
+                <h2 id="skipped-title">{s::skipped_title()}</h2>
                 <button class="button" data-testid="skipped-csv" on:click=move |_| list.with(|l| download("shoebox-skipped.csv", &csv(l)))>
-                    <span class="icon icon-download" aria-hidden="true"></span>{s::DOWNLOAD_CSV}
+                    <span class="icon icon-download" aria-hidden="true"></span>{s::download_csv()}
                 </button>
                 <ul class="skipped-items">
                     {move || list.with(|l| l.iter().take(MAX_SHOWN).map(|(p, r)| view! {

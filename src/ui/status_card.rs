@@ -34,9 +34,9 @@ pub fn StatusCard() -> impl IntoView {
     // Keep the tab title in step, so progress shows from another tab.
     Effect::new(move |_| {
         let title = match store.status.get() {
-            Status::BackingUp { done, total, .. } => format!("{} · {}", s::status_backing_up(done, total), s::APP_NAME),
-            Status::Ready => s::APP_NAME.to_string(),
-            st => format!("{} · {}", headline(&st), s::APP_NAME),
+            Status::BackingUp { done, total, .. } => format!("{} · {}", s::status_backing_up(done, total), s::app_name()),
+            Status::Ready => s::app_name().to_string(),
+            st => format!("{} · {}", headline(&st), s::app_name()),
         };
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             doc.set_title(&title);

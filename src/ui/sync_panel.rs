@@ -20,18 +20,18 @@ pub fn SyncPanel() -> impl IntoView {
     };
     view! {
         <section class="sync" data-testid="sync-panel" aria-labelledby="sync-title">
-            <h2 id="sync-title">{s::SYNC_TITLE}</h2>
-            <p class="muted">{s::SYNC_HINT}</p>
+            <h2 id="sync-title">{s::sync_title()}</h2>
+            <p class="muted">{s::sync_hint()}</p>
             <label class="check switch">
                 <input type="checkbox" role="switch" data-testid="sync-switch" prop:checked=on
                     on:change=move |e| intent(Intent::SetSync(event_target_checked(&e)))/>
-                {s::SYNC_SWITCH}
+                {s::sync_switch()}
             </label>
             <Show when=move || store.needs_access.get()>
-                <p class="muted">{s::SYNC_ALLOW_WHY}</p>
-                <button class="button primary" data-testid="allow-access" on:click=move |_| intent(Intent::AllowFolderAccess)>{s::SYNC_ALLOW}</button>
+                <p class="muted">{s::sync_allow_why()}</p>
+                <button class="button primary" data-testid="allow-access" on:click=move |_| intent(Intent::AllowFolderAccess)>{s::sync_allow()}</button>
             </Show>
-            <ul class="backup-folders" aria-label=s::SYNC_TITLE>
+            <ul class="backup-folders" aria-label=s::sync_title()>
                 <For each=folders key=|f| (f.name.clone(), f.items, f.last_complete_ms)
                     children=move |f| {
                         let name = f.name.clone();
@@ -42,22 +42,22 @@ pub fn SyncPanel() -> impl IntoView {
                                 <span class="folder-name" data-testid="folder-name">{f.name.clone()}</span>
                                 <span class="folder-meta">{line}</span>
                                 <button class="link" on:click=move |_| intent(Intent::RemoveBackupFolder(name.clone()))
-                                    aria-label=format!("{} {}", s::SYNC_REMOVE, f.name)>{s::SYNC_REMOVE}</button>
+                                    aria-label=format!("{} {}", s::sync_remove(), f.name)>{s::sync_remove()}</button>
                             </li>
                         }
                     }/>
             </ul>
             {if picker {
                 view! { <button class="button" data-testid="add-backup-folder" on:click=move |_| intent(Intent::AddBackupFolder)>
-                    <span class="icon icon-folder" aria-hidden="true"></span>{s::SYNC_ADD}</button> }.into_any()
+                    <span class="icon icon-folder" aria-hidden="true"></span>{s::sync_add()}</button> }.into_any()
             } else {
-                view! { <p class="muted">{s::SYNC_NO_PICKER}</p> }.into_any()
+                view! { <p class="muted">{s::sync_no_picker()}</p> }.into_any()
             }}
             <label class="check">
                 <input type="checkbox" data-testid="charging-only" prop:disabled=move || !store.battery.get()
                     prop:checked=move || store.settings.with(|st| st.charging_only)
                     on:change=move |e| set_charging(event_target_checked(&e))/>
-                {move || if store.battery.get() { s::SYNC_CHARGING_ONLY } else { s::SYNC_CHARGING_UNAVAILABLE }}
+                {move || if store.battery.get() { s::sync_charging_only() } else { s::sync_charging_unavailable() }}
             </label>
         </section>
     }

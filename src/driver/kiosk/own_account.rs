@@ -83,7 +83,7 @@ impl Inner {
             }
             PairingAction::Failed(why) => {
                 if why == PairingFailure::NotStarted {
-                    self.w.notice.set(Some(crate::strings::KIOSK_UNAVAILABLE.into()));
+                    self.w.notice.set(Some(crate::strings::kiosk_unavailable().into()));
                 }
                 if let Some(k) = self.kiosk.as_mut() {
                     k.flow.on_session_failed();

@@ -11,12 +11,12 @@ pub fn AlbumsView() -> impl IntoView {
     let lib = use_library();
     view! {
         <Show when=move || lib.albums.with(|a| a.is_empty())>
-            <p class="muted" data-testid="no-albums">{s::NO_ALBUMS}</p>
+            <p class="muted" data-testid="no-albums">{s::no_albums()}</p>
         </Show>
         <ul class="albums" data-testid="albums">
             <For each=move || lib.albums.get() key=|a| (a.album.clone(), a.count)
                 children=move |a| {
-                    let name = a.album.clone().unwrap_or_else(|| s::NO_ALBUM.to_string());
+                    let name = a.album.clone().unwrap_or_else(|| s::no_album().to_string());
                     let album = Some(a.album.clone().unwrap_or_default());
                     let cover = a.cover_thumb_url.clone();
                     view! {

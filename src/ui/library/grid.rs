@@ -92,15 +92,15 @@ pub fn Grid() -> impl IntoView {
     let empty = move || lib.state.get() == LoadState::Ready && lib.matching.get() == 0;
     view! {
         <div class="lib-body">
-            <div class="lib-scroll" node_ref=scroller on:scroll=on_scroll data-testid="library-grid" aria-label=s::GRID_LABEL role="region">
+            <div class="lib-scroll" node_ref=scroller on:scroll=on_scroll data-testid="library-grid" aria-label=s::grid_label() role="region">
                 <Show when=move || lib.state.get() == LoadState::Loading>
-                    <p class="muted lib-loading" data-testid="library-loading">{s::LOADING}</p>
+                    <p class="muted lib-loading" data-testid="library-loading">{s::loading()}</p>
                 </Show>
                 <Show when=empty>
                     <p class="muted lib-loading" data-testid="library-empty">{move || {
                         let trash = lib.route.get() == crate::library_store::Route::Trash;
                         let filtered = lib.filters.with(|f| *f != Default::default());
-                        if trash { s::TRASH_EMPTY } else if filtered { s::NO_MATCH } else { s::EMPTY }
+                        if trash { s::trash_empty() } else if filtered { s::no_match() } else { s::empty() }
                     }}</p>
                 </Show>
                 <div class="lib-canvas" style:height=move || format!("{}px", fixed(lib.height.get(), 2))>
@@ -165,15 +165,15 @@ fn CellView(cell: Cell, side: f64) -> impl IntoView {
     let video = item.kind == "video";
     let badge = s::video_badge(item.duration_ms);
     // The badge's words are in the name too ("Video 0:07, …"), as the visible text must be.
-    let video_name = if item.duration_ms.is_some() { format!("{} {badge}", s::VIDEO) } else { s::VIDEO.to_string() };
+    let video_name = if item.duration_ms.is_some() { format!("{} {badge}", s::video()) } else { s::video().to_string() };
     let moving = item.motion.is_some();
     let index = cell.index;
     // The visible words (a placeholder's, the video badge) lead the name, as screen readers expect.
     let base = s::open_item(&name, &dates::day_heading(&item.day));
-    let base = if moving { format!("{}, {base}", s::MOTION) } else { base };
+    let base = if moving { format!("{}, {base}", s::motion()) } else { base };
     let label = move || match (video, broken.get()) {
         (true, _) => format!("{video_name}, {base}"),
-        (false, true) => format!("{}, {base}", s::NO_THUMB),
+        (false, true) => format!("{}, {base}", s::no_thumb()),
         (false, false) => base.clone(),
     };
     view! {
@@ -183,14 +183,14 @@ fn CellView(cell: Cell, side: f64) -> impl IntoView {
                 <Show when=move || !broken.get() fallback=move || view! {
                     <span class="placeholder" data-testid="placeholder">
                         <span class=if video { "icon icon-play" } else { "icon icon-photo" } aria-hidden="true"></span>
-                        <span>{if video { s::VIDEO } else { s::NO_THUMB }}</span>
+                        <span>{if video { s::video() } else { s::no_thumb() }}</span>
                     </span>
                 }>
                     <img src=item.thumb_url.clone().unwrap_or_default() alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer"
                         on:error=move |_| broken.set(true)/>
                 </Show>
                 {move || (video && !broken.get()).then(|| view! { <span class="badge" data-testid="video-badge">{badge.clone()}</span> })}
-                {moving.then(|| view! { <span class="badge" data-testid="motion-badge" aria-hidden="true">{s::MOTION}</span> })}
+                {moving.then(|| view! { <span class="badge" data-testid="motion-badge" aria-hidden="true">{s::motion()}</span> })}
             </button>
             <input type="checkbox" class="thumb-check" data-testid="thumb-select" aria-label=s::select_item(&name) prop:checked=selected
                 on:change=move |_| intent(LibraryIntent::ToggleSelected(id.clone()))/>
@@ -204,7 +204,7 @@ fn CellView(cell: Cell, side: f64) -> impl IntoView {
 fn Scrubber() -> impl IntoView {
     let lib = use_library();
     view! {
-        <nav class="scrubber" aria-label=s::SCRUBBER data-testid="scrubber">
+        <nav class="scrubber" aria-label=s::scrubber() data-testid="scrubber">
             <For each=move || {
                 let months = lib.months.get();
                 let mut last_year = String::new();

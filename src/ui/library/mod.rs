@@ -29,12 +29,12 @@ pub fn LibraryPage() -> impl IntoView {
     };
     view! {
         <main class="library" data-testid="library">
-            <h2 class="visually-hidden">{s::NAV_LIBRARY}</h2>
+            <h2 class="visually-hidden">{s::nav_library()}</h2>
             <div class="library-head">
-                <nav class="tabs" aria-label=s::VIEWS_LABEL>
-                    {tab(Route::Timeline, s::TIMELINE)}
-                    {tab(Route::Albums, s::ALBUMS)}
-                    {tab(Route::Trash, s::TRASH)}
+                <nav class="tabs" aria-label=s::views_label()>
+                    {tab(Route::Timeline, s::timeline())}
+                    {tab(Route::Albums, s::albums())}
+                    {tab(Route::Trash, s::trash())}
                 </nav>
                 <p class="muted library-totals" data-testid="library-totals">
                     {move || (lib.state.get() == LoadState::Ready && route() != Route::Albums).then(totals)}
@@ -43,10 +43,10 @@ pub fn LibraryPage() -> impl IntoView {
             <p class="visually-hidden" role="status" aria-live="polite">{move || lib.message.get()}</p>
             {move || lib.message.get().map(|m| view! { <p class="notice" data-testid="library-message">{m}</p> })}
             {move || match lib.state.get() {
-                LoadState::Unavailable => view! { <p class="notice" data-testid="library-unavailable">{s::UNAVAILABLE}</p> }.into_any(),
+                LoadState::Unavailable => view! { <p class="notice" data-testid="library-unavailable">{s::unavailable()}</p> }.into_any(),
                 LoadState::Failed => view! {
-                    <p class="notice" data-testid="library-failed">{s::FAILED}" "
-                        <button class="link" on:click=move |_| intent(LibraryIntent::Route(lib.route.get_untracked()))>{s::RETRY}</button>
+                    <p class="notice" data-testid="library-failed">{s::failed()}" "
+                        <button class="link" on:click=move |_| intent(LibraryIntent::Route(lib.route.get_untracked()))>{s::retry()}</button>
                     </p>
                 }.into_any(),
                 _ => ().into_any(),
@@ -54,7 +54,7 @@ pub fn LibraryPage() -> impl IntoView {
             {move || match route() {
                 Route::Albums => view! { <albums::AlbumsView/> }.into_any(),
                 Route::Trash => view! {
-                    <p class="trash-note muted" data-testid="trash-note">{s::TRASH_NOTE}</p>
+                    <p class="trash-note muted" data-testid="trash-note">{s::trash_note()}</p>
                     <selection_bar::SelectionBar trash=true/>
                     <grid::Grid/>
                 }.into_any(),

@@ -56,34 +56,34 @@ pub fn SearchBar() -> impl IntoView {
             set(f);
         }>
             <label class="field grow">
-                <span>{s::SEARCH}</span>
-                <input type="search" data-testid="library-search" placeholder=s::SEARCH_HINT prop:value=move || typed.get()
+                <span>{s::search()}</span>
+                <input type="search" data-testid="library-search" placeholder=s::search_hint() prop:value=move || typed.get()
                     on:input=move |e| on_type(event_target_value(&e))/>
             </label>
             <label class="field">
-                <span>{s::FROM}</span>
+                <span>{s::from()}</span>
                 <input type="date" data-testid="library-from" prop:value=move || lib.filters.with(|f| f.from.clone()) on:change=date(true)/>
             </label>
             <label class="field">
-                <span>{s::TO}</span>
+                <span>{s::to()}</span>
                 <input type="date" data-testid="library-to" prop:value=move || lib.filters.with(|f| f.to.clone()) on:change=date(false)/>
             </label>
-            <div class="chips" role="group" aria-label=s::FILTER_LABEL>
-                {chip(Kind::All, s::KIND_ALL)}
-                {chip(Kind::Photos, s::KIND_PHOTOS)}
-                {chip(Kind::Videos, s::KIND_VIDEOS)}
-                {chip(Kind::Downsized, s::KIND_DOWNSIZED)}
-                {chip(Kind::Originals, s::KIND_ORIGINALS)}
+            <div class="chips" role="group" aria-label=s::filter_label()>
+                {chip(Kind::All, s::kind_all())}
+                {chip(Kind::Photos, s::kind_photos())}
+                {chip(Kind::Videos, s::kind_videos())}
+                {chip(Kind::Downsized, s::kind_downsized())}
+                {chip(Kind::Originals, s::kind_originals())}
             </div>
             {move || lib.filters.with(|f| f.album.clone()).map(|a| {
-                let name = if a.is_empty() { s::NO_ALBUM.to_string() } else { a };
+                let name = if a.is_empty() { s::no_album().to_string() } else { a };
                 view! {
-                    <span class="chip active" data-testid="album-filter">{format!("{}: {name}", s::D_ALBUM)}</span>
+                    <span class="chip active" data-testid="album-filter">{format!("{}: {name}", s::d_album())}</span>
                 }
             })}
             <Show when=move || lib.filters.with(|f| *f != Filters::default())>
                 <button type="button" class="link" data-testid="clear-filters"
-                    on:click=move |_| { typed.set(String::new()); set(Filters::default()); }>{s::CLEAR_FILTERS}</button>
+                    on:click=move |_| { typed.set(String::new()); set(Filters::default()); }>{s::clear_filters()}</button>
             </Show>
         </form>
     }

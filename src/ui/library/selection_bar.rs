@@ -17,11 +17,11 @@ pub fn SelectionBar(trash: bool) -> impl IntoView {
             <div class="selection-bar" data-testid="selection-bar">
                 <span data-testid="selected-count">{move || s::selected(n())}</span>
                 {if trash {
-                    view! { <button class="button primary" data-testid="restore" on:click=move |_| intent(LibraryIntent::RestoreSelected)>{s::RESTORE}</button> }.into_any()
+                    view! { <button class="button primary" data-testid="restore" on:click=move |_| intent(LibraryIntent::RestoreSelected)>{s::restore()}</button> }.into_any()
                 } else {
-                    view! { <button class="button" data-testid="trash" on:click=move |_| asking.set(true)>{s::MOVE_TO_TRASH}</button> }.into_any()
+                    view! { <button class="button" data-testid="trash" on:click=move |_| asking.set(true)>{s::move_to_trash()}</button> }.into_any()
                 }}
-                <button class="link" on:click=move |_| intent(LibraryIntent::ClearSelection)>{s::CLEAR_SELECTION}</button>
+                <button class="link" on:click=move |_| intent(LibraryIntent::ClearSelection)>{s::clear_selection()}</button>
             </div>
         </Show>
         <Show when=move || asking.get()>
@@ -39,7 +39,7 @@ pub fn ConfirmTrash(
     on_no: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     view! {
-        <ConfirmDialog testid="confirm-trash" danger=true yes=s::CONFIRM no=s::CANCEL
+        <ConfirmDialog testid="confirm-trash" danger=true yes=s::confirm() no=s::cancel()
             title=Signal::derive(move || s::confirm_trash_title(count.get()))
             body=Signal::derive(move || s::confirm_trash_body(count.get()))
             on_yes=on_yes on_no=on_no/>

@@ -39,22 +39,22 @@ pub fn Viewer() -> impl IntoView {
     };
     view! {
         <Show when=open>
-            <div class="viewer" role="dialog" aria-modal="true" aria-label=s::DETAILS data-testid="viewer" on:keydown=on_key>
+            <div class="viewer" role="dialog" aria-modal="true" aria-label=s::details() data-testid="viewer" on:keydown=on_key>
                 <div class="viewer-bar">
-                    <button class="button" node_ref=close_btn data-testid="viewer-close" on:click=move |_| intent(LibraryIntent::CloseViewer)>{s::CLOSE}</button>
+                    <button class="button" node_ref=close_btn data-testid="viewer-close" on:click=move |_| intent(LibraryIntent::CloseViewer)>{s::close()}</button>
                     <button class="button" data-testid="viewer-prev" prop:disabled=move || lib.viewer.with(|v| !v.as_ref().is_some_and(|v| v.has_prev))
-                        on:click=move |_| step(-1)>{s::PREVIOUS}</button>
+                        on:click=move |_| step(-1)>{s::previous()}</button>
                     <button class="button" data-testid="viewer-next" prop:disabled=move || lib.viewer.with(|v| !v.as_ref().is_some_and(|v| v.has_next))
-                        on:click=move |_| step(1)>{s::NEXT}</button>
+                        on:click=move |_| step(1)>{s::next()}</button>
                     <button class="button" data-testid="viewer-zoom" aria-pressed=move || zoom.get().to_string()
-                        on:click=move |_| zoom.update(|z| *z = !*z)>{move || if zoom.get() { s::FIT } else { s::ZOOM }}</button>
+                        on:click=move |_| zoom.update(|z| *z = !*z)>{move || if zoom.get() { s::fit() } else { s::zoom() }}</button>
                     <span class="muted" data-testid="viewer-position">{move || {
                         let total = lib.matching.get();
                         lib.viewer.with(|v| v.as_ref().map(|v| s::position(v.index, total)))
                     }}</span>
                     <span class="grow"></span>
                     {move || lib.viewer.with(|v| v.as_ref().and_then(|v| v.item.clone())).map(|item| {
-                        let label = if item.downsized { s::DOWNLOAD_COPY } else { s::DOWNLOAD_ORIGINAL };
+                        let label = if item.downsized { s::download_copy() } else { s::download_original() };
                         // A Live Photo's clip and the item's sidecars are downloads of their own.
                         let clip = item.motion.as_ref().and_then(|m| m.download_url.clone());
                         let sidecars = item.sidecars.clone();
@@ -63,7 +63,7 @@ pub fn Viewer() -> impl IntoView {
                                 download=item.filename.clone().unwrap_or_default() referrerpolicy="no-referrer">
                                 <span class="icon icon-download" aria-hidden="true"></span>{label}</a>
                             {clip.map(|href| view! {
-                                <a class="button" data-testid="download-motion" href=href download="" referrerpolicy="no-referrer">{s::DOWNLOAD_MOTION}</a>
+                                <a class="button" data-testid="download-motion" href=href download="" referrerpolicy="no-referrer">{s::download_motion()}</a>
                             })}
                             {sidecars.into_iter().map(|sc| view! {
                                 <a class="button" data-testid="download-sidecar" href=sc.download_url.unwrap_or_default()
@@ -72,7 +72,7 @@ pub fn Viewer() -> impl IntoView {
                         }
                     })}
                     <Show when=move || lib.route.get() != Route::Trash>
-                        <button class="button" data-testid="viewer-trash" on:click=move |_| asking.set(true)>{s::MOVE_TO_TRASH}</button>
+                        <button class="button" data-testid="viewer-trash" on:click=move |_| asking.set(true)>{s::move_to_trash()}</button>
                     </Show>
                 </div>
                 <div class="viewer-main">
@@ -86,7 +86,7 @@ pub fn Viewer() -> impl IntoView {
                             start_x.set_value(None);
                         }>
                         {move || lib.viewer.with(|v| v.as_ref().map(|v| v.item.clone())).map(|item| match item {
-                            None => view! { <p class="muted">{s::LOADING}</p> }.into_any(),
+                            None => view! { <p class="muted">{s::loading()}</p> }.into_any(),
                             Some(item) if item.kind == "video" => {
                                 // A codec the browser cannot decode (HEVC from phones, on most
                                 // Linux machines) fails here: say so, keep the poster, point to
@@ -96,7 +96,7 @@ pub fn Viewer() -> impl IntoView {
                                     <video controls preload="metadata" data-testid="viewer-video" src=item.original_url.clone().unwrap_or_default()
                                         poster=item.preview_url.clone().unwrap_or_default() on:error=move |_| unplayable.set(true)></video>
                                     <Show when=move || unplayable.get()>
-                                        <p class="viewer-note" role="status" data-testid="viewer-unplayable">{s::VIDEO_UNPLAYABLE}</p>
+                                        <p class="viewer-note" role="status" data-testid="viewer-unplayable">{s::video_unplayable()}</p>
                                     </Show>
                                 }.into_any()
                             }
@@ -114,7 +114,7 @@ pub fn Viewer() -> impl IntoView {
                                             on:ended=move |_| playing.set(false)></video>
                                     </Show>
                                     {has_clip.then(|| view! {
-                                        <button class="button motion-play" data-testid="viewer-motion" on:click=move |_| playing.set(true)>{s::PLAY_MOTION}</button>
+                                        <button class="button motion-play" data-testid="viewer-motion" on:click=move |_| playing.set(true)>{s::play_motion()}</button>
                                     })}
                                 }.into_any()
                             }

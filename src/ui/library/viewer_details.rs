@@ -25,22 +25,22 @@ pub fn Details(item: MediaItem) -> impl IntoView {
     });
     let place = item.lat.zip(item.lon).map(|(a, o)| format!("{}, {}", fixed(a, 5), fixed(o, 5)));
     let taken = item.captured_at.as_deref().map(dates::when);
-    let quality = Some(if item.downsized { s::Q_DOWNSIZED } else { s::Q_ORIGINAL }.to_string());
+    let quality = Some(if item.downsized { s::q_downsized() } else { s::q_original() }.to_string());
     view! {
-        <aside class="viewer-details" aria-label=s::DETAILS data-testid="viewer-details">
+        <aside class="viewer-details" aria-label=s::details() data-testid="viewer-details">
             <h3 data-testid="viewer-name">{item.filename.clone().unwrap_or_else(|| item.sha256.clone())}</h3>
             <dl>
-                {row(s::D_FOLDER, folder)}
-                {row(s::D_ALBUM, item.album.clone())}
-                {row(s::D_TAKEN, taken)}
-                {row(s::D_SIZE, Some(strings::bytes(item.size)))}
-                {row(s::D_PIXELS, pixels)}
-                {row(s::D_CAMERA, item.camera.clone())}
-                {row(s::D_PLACE, place)}
-                {row(s::D_QUALITY, quality)}
+                {row(s::d_folder(), folder)}
+                {row(s::d_album(), item.album.clone())}
+                {row(s::d_taken(), taken)}
+                {row(s::d_size(), Some(strings::bytes(item.size)))}
+                {row(s::d_pixels(), pixels)}
+                {row(s::d_camera(), item.camera.clone())}
+                {row(s::d_place(), place)}
+                {row(s::d_quality(), quality)}
             </dl>
-            {item.downsized.then(|| view! { <p class="notice" data-testid="downsized-note">{s::DOWNSIZED_NOTE}</p> })}
-            {item.trashed_at.is_some().then(|| view! { <p class="muted">{s::TRASHED}</p> })}
+            {item.downsized.then(|| view! { <p class="notice" data-testid="downsized-note">{s::downsized_note()}</p> })}
+            {item.trashed_at.is_some().then(|| view! { <p class="muted">{s::trashed()}</p> })}
         </aside>
     }
 }

@@ -111,7 +111,7 @@ test('a retry countdown moves on screen, from the engine\'s clock', async () => 
     });
     await page.goto(server.appUrl());
     await dropPaths(page, '[data-testid="drop-zone"]', [path.join(dir, 'Phone')]);
-    await waitForStatus(page, /^Ready to back up 1 photos and videos$/);
+    await waitForStatus(page, /^Ready to back up 1 photo or video$/);
     await page.getByTestId('backup-button').click();
     const row = page.getByTestId('file-row').getByTestId('file-state');
     await page.waitForFunction(() => /retrying in \d+ s/.test(document.querySelector('[data-testid="file-row"] [data-testid="file-state"]')?.textContent || ''), null, { timeout: 30000 });

@@ -35,7 +35,7 @@ test('a large file uploads before it is hashed, declares its SHA-256 on the last
     let log = recordRequests(b.page);
     await b.page.goto(server.appUrl());
     await dropPaths(b.page, '[data-testid="drop-zone"]', [big.dir]);
-    await waitForStatus(b.page, /^Ready to back up 1 photos and videos$/);
+    await waitForStatus(b.page, /^Ready to back up 1 photo or video$/);
     await backUpAndWait(b.page, /^Backup complete$/, 180000);
     assert.equal(await statusDetail(b.page), '1 uploaded, 0 already backed up, 0 skipped, 0 failed');
 
@@ -65,7 +65,7 @@ test('a large file uploads before it is hashed, declares its SHA-256 on the last
     log = recordRequests(b.page);
     await b.page.goto(server.appUrl());
     await dropPaths(b.page, '[data-testid="drop-zone"]', [big.dir]);
-    await waitForStatus(b.page, /^Ready to back up 1 photos and videos$/);
+    await waitForStatus(b.page, /^Ready to back up 1 photo or video$/);
     await backUpAndWait(b.page, /^Backup complete$/, 180000);
     assert.equal(await statusDetail(b.page), '0 uploaded, 1 already backed up, 0 skipped, 0 failed');
     const again = log.filter((r) => r.body).map((r) => r.body);

@@ -155,7 +155,7 @@ test('a phone is told "This link has ended" as soon as the kiosk finishes', asyn
   try {
     await joinFromPhone(kiosk.page, phone.page, server.base);
     await phone.page.getByTestId('folder-input').setInputFiles(t.folder);
-    await waitForStatus(phone.page, /^Ready to back up 1 photos? and videos?$|^Ready to back up 1/, 30000);
+    await waitForStatus(phone.page, /^Ready to back up 1 photo or video$|^Ready to back up 1/, 30000);
     await phone.page.getByTestId('backup-button').click();
     await phone.page.getByTestId('kiosk-done').waitFor({ timeout: 60000 });
     await kiosk.page.getByTestId('kiosk-finish').click();

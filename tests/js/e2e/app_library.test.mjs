@@ -172,7 +172,7 @@ test('the library: albums and dates, rotated thumbnails, search, viewer, exact d
     writeTree(path.join(dir, 'Later'), { 'IMG_3001.jpg': withExif(await plain(6), { dateTimeOriginal: '2024:03:01 12:00:00', lat: 1, lon: 1 }) });
     await dropPaths(page, '[data-testid="drop-zone"]', [path.join(dir, 'Later')]);
     await page.waitForURL(/#\/$/);
-    await waitForStatus(page, /^Ready to back up 1 photos? and videos?$/);
+    await waitForStatus(page, /^Ready to back up 1 photo or video$/);
     await backUpAndWait(page);
     await page.getByTestId('nav-library').click();
     await waitForGrid(page, 6);

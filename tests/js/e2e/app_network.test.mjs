@@ -18,7 +18,7 @@ test('offline mid-upload: "Waiting for connection", then done by itself with ide
     await slowPatches(b.page, 200);
     await b.page.goto(server.appUrl());
     await dropPaths(b.page, '[data-testid="drop-zone"]', [big.dir]);
-    await waitForStatus(b.page, /^Ready to back up 1 photos and videos$/);
+    await waitForStatus(b.page, /^Ready to back up 1 photo or video$/);
     await b.page.getByTestId('backup-button').click();
     await waitForReceived(server, 4_000_000);
     await b.context.setOffline(true);

@@ -17,7 +17,7 @@ test('a reload mid-upload continues from the server\'s offset after the folder i
     b.page.on('dialog', (d) => d.accept()); // the leave-page prompt: yes, leave
     await b.page.goto(server.appUrl());
     await dropPaths(b.page, '[data-testid="drop-zone"]', [big.dir]);
-    await waitForStatus(b.page, /^Ready to back up 1 photos and videos$/);
+    await waitForStatus(b.page, /^Ready to back up 1 photo or video$/);
     await b.page.getByTestId('backup-button').click();
     await waitForReceived(server, 10_000_000);
     await b.page.reload();

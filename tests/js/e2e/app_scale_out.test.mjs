@@ -64,7 +64,7 @@ test('a reload mid-upload continues through the other node from the offset the b
     b.page.on('dialog', (d) => d.accept());
     await b.page.goto(cluster.appUrl());
     await dropPaths(b.page, '[data-testid="drop-zone"]', [big.dir]);
-    await waitForStatus(b.page, /^Ready to back up 1 photos and videos$/);
+    await waitForStatus(b.page, /^Ready to back up 1 photo or video$/);
     const start0 = await cluster.received();
     await b.page.getByTestId('backup-button').click();
     while (await cluster.received() - start0 < 8_000_000) await new Promise((r) => setTimeout(r, 100));

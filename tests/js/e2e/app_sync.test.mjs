@@ -92,7 +92,7 @@ test('a sub-folder left out of a backup folder\'s plan stays out in later scans'
     await waitForStatus(page, /^Ready to back up 2 photos and videos$/);
     const box = page.getByTestId('plan-view').locator('[data-testid="folder-tree"] li').filter({ has: page.getByTestId('folder-name').filter({ hasText: /^Screenshots$/ }) }).locator('input[type=checkbox]');
     await box.uncheck();
-    await waitForStatus(page, /^Ready to back up 1 photos and videos$/);
+    await waitForStatus(page, /^Ready to back up 1 photo or video$/);
     await backUpAndWait(page);
     // A new screenshot, found at the next start: still left out; a new photo elsewhere: backed up.
     await page.goto(`${server.base}/manifest.webmanifest`);

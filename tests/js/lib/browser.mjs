@@ -11,7 +11,7 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
 
 export async function launch({ userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-chromium-')), ...options } = {}) {
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 1366, height: 768 }, ...options,
+    executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 1366, height: 768 }, locale: 'en-US', ...options,
   });
   const page = context.pages()[0] || (await context.newPage());
   const errors = [];

@@ -49,7 +49,7 @@ export async function gridItems(page) {
 /** Drops `folders` (absolute paths) on the app, backs up their `n` files, and opens the library with all `n` counted. */
 export async function backUpAndOpenLibrary(page, folders, n) {
   await dropPaths(page, '[data-testid="drop-zone"]', folders);
-  await waitForStatus(page, new RegExp(`^Ready to back up ${n} photos? and videos?$`));
+  await waitForStatus(page, new RegExp(n === 1 ? "^Ready to back up 1 photo or video$" : `^Ready to back up ${n} photos and videos$`));
   await page.getByTestId('backup-button').click();
   await waitForStatus(page, /^Backup complete$/);
   await page.getByTestId('nav-library').click();

@@ -61,6 +61,6 @@ export async function firstBackup(b, server, files, params = '') {
   await page.getByTestId('sync-switch').check();
   await page.getByTestId('add-backup-folder').click();
   const n = Object.keys(files).length;
-  await waitForStatus(page, new RegExp(`^Ready to back up ${n} photos and videos$`));
+  await waitForStatus(page, new RegExp(n === 1 ? "^Ready to back up 1 photo or video$" : `^Ready to back up ${n} photos and videos$`));
   await page.getByTestId('backup-button').click();
 }

@@ -1,0 +1,392 @@
+# Shoebox, español. Mismas claves y variables que en.ftl.
+
+## Counts and sizes
+
+files = { $count ->
+    [one] { $count } archivo
+   *[other] { $count } archivos
+}
+list-separator = {", "}
+size-bytes = { $count ->
+    [one] { $count } byte
+   *[other] { $count } bytes
+}
+size-kb = { $value } kB
+size-mb = { $value } MB
+size-gb = { $value } GB
+size-tb = { $value } TB
+speed = { $size }/s
+eta-under-minute = menos de un minuto
+eta-minutes = unos { $minutes } min
+eta-hours = unas { $hours } h { $minutes } min
+
+## The plan and the backup
+
+plan-checking = Comprobando el contenido de cada archivo: { $checked } de { $total }. Las cifras de arriba aún pueden cambiar un poco.
+plan-checked = { $total ->
+    [one] El archivo está comprobado.
+   *[other] Los { $total } archivos están comprobados.
+}
+continue-hint = Vuelve a elegir o a soltar las mismas carpetas para seguir donde lo dejaste. Los archivos ya enviados no se vuelven a enviar.
+continue-detail = { $count ->
+    [one] { $count } archivo no terminó la última vez.
+   *[other] { $count } archivos no terminaron la última vez.
+} { continue-hint }
+more-folders = { $count ->
+    [one] y { $count } carpeta más
+   *[other] y { $count } carpetas más
+}
+more-in-csv = y { $count } más en el CSV
+bytes-of = { $done } de { $total }
+files-of = { $total ->
+    [one] { $done } de { $total } archivo
+   *[other] { $done } de { $total } archivos
+}
+status-looking = Revisando tus carpetas ({ $found } encontrados)
+status-ready-to-back-up = { $count ->
+    [one] Listo para hacer copia de { $count } foto o vídeo
+   *[other] Listo para hacer copia de { $count } fotos y vídeos
+}
+status-backing-up = Haciendo copia: { $done } de { $total }
+backing-up-left = faltan { $size }
+backing-up-left-eta = faltan { $size }, { $eta }
+complete-detail = { $uploaded } subidos, { $already } ya tenían copia, { $skipped } omitidos, { $failed } con error
+skipped-line = { $count ->
+    [one] Se omitió una foto o vídeo: ver por qué
+   *[other] Se omitieron { $count } fotos o vídeos: ver por qué
+}
+plan-totals = { $photos ->
+    [one] { $photos } foto
+   *[other] { $photos } fotos
+}, { $videos ->
+    [one] { $videos } vídeo
+   *[other] { $videos } vídeos
+}, { $downsize } para reducir, { $skipped } omitidos
+folder-meta = { files } · { $size }
+folder-meta-reading = { files } · leyendo tamaños ({ $size } hasta ahora)
+plan-size-line = { files } para copiar, { $size }
+plan-size-skipped = { $skipped } omitidos
+plan-size-not-chosen = { $notchosen } sin elegir
+page-line = En esta página: { $batches ->
+    [one] { $batches } copia
+   *[other] { $batches } copias
+}, { files } — { $parts }
+page-uploaded = { $uploaded } subidos ({ $size })
+page-already = { $already } ya tenían copia
+page-skipped = { $skipped } omitidos
+page-failed = { $failed } con error
+phase-uploading = subiendo { $percent } %
+phase-retrying = reintento en { $seconds } s
+
+## A file's outcome
+
+outcome-uploaded = subido
+outcome-uploaded-note = subido ({ $note })
+outcome-already = ya tenía copia
+outcome-skipped = omitido: { $reason }
+outcome-failed = error: { $reason }
+skip-not-media = no es una foto ni un vídeo
+skip-empty-file = archivo vacío
+skip-system-file = archivo del sistema
+skip-over-size-limit = supera el tamaño máximo
+skip-over-pixel-limit = supera el máximo de píxeles
+skip-under-minimum-size = por debajo del tamaño mínimo
+note-unreadable-sent-original = no se pudo leer, se envió el original
+note-kept-original = se conservó el original
+note-downsized = reducida a 16 MP
+
+## Why something failed
+
+fail-timeout = la solicitud tardó demasiado
+fail-stalled = la conexión se quedó parada
+fail-aborted = la solicitud se interrumpió
+fail-connection = error de red: falló la conexión
+fail-network = error de red: { $detail }
+fail-server-answered = el servidor respondió { $status }
+fail-server-said = el servidor respondió { $status }: { $reason }
+fail-no-location = el servidor respondió a la creación sin Location
+fail-no-offset = el servidor respondió a HEAD sin Upload-Offset
+fail-gone = error de red: el archivo ya no está disponible
+fail-cancelled = cancelado
+fail-unknown = desconocido
+fault-read-failed = no se pudo leer el archivo: { $detail }
+fault-malformed-job = tarea mal formada
+fault-crashed = el worker falló: { $detail }
+fault-not-started = los workers no pudieron arrancar
+fault-not-started-detail = los workers no pudieron arrancar: { $detail }
+fault-not-sent = falló postMessage: { $detail }
+fault-dropped = el grupo de workers perdió la tarea
+fault-unexpected-reply = el worker dio una respuesta inesperada
+fault-malformed-digest = el worker dio un resumen mal formado
+fault-no-blob = no se pudo crear el blob
+fault-thumbnail = falló la miniatura: { $detail }
+api-bad-request = la solicitud no era válida
+api-unauthorized = este dispositivo no ha iniciado sesión
+api-forbidden = este dispositivo no tiene permiso para eso
+api-not-found = no existe esa subida o ese archivo
+api-gone = la subida caducó
+api-offset-conflict = el servidor tiene otra parte de este archivo
+api-locked = otra solicitud está escribiendo en esta subida
+api-unsupported-version = el servidor usa otra versión del protocolo de subida
+api-unsupported-media-type = el servidor no aceptó la forma en que se envió el archivo
+api-too-large = el archivo es más grande de lo que acepta el servidor
+api-over-kiosk-limit = el archivo es más grande de lo que acepta este quiosco
+api-digest-mismatch = los datos que recibió el servidor no coinciden con el archivo
+api-checksum-mismatch = una parte del archivo llegó dañada
+api-storage-full = el almacenamiento del servidor está lleno
+api-quota-full = tu almacenamiento está lleno
+api-kiosk-full = este quiosco no puede aceptar más ahora mismo
+api-rate-limited = demasiados intentos; espera unos minutos y vuelve a intentarlo
+api-read-only = el servidor no puede guardar archivos ahora; no se ha perdido nada, inténtalo más tarde
+api-stored-mismatch = el servidor guardó mal el archivo; se enviará de nuevo
+api-internal = error interno del servidor
+api-unknown = el servidor lo rechazó
+
+## Devices and signing in
+
+pair-title = ¿Iniciar sesión en tu cuenta con «{ $name }»?
+pair-title-upload = { $hours ->
+    [one] ¿Dejar que «{ $name }» suba a tu cuenta durante { $hours } hora?
+   *[other] ¿Dejar que «{ $name }» suba a tu cuenta durante { $hours } horas?
+}
+pair-body = Podrá ver tus fotos y hacer copia de ellas.
+pair-body-upload-only = No podrá ver tus fotos.
+storage-line = Almacenamiento: { $used } usados
+storage-line-quota = Almacenamiento: { $used } usados de { $quota }
+device-chromebook = Chromebook
+device-windows = PC con Windows
+device-mac = Mac
+device-android = Teléfono Android
+device-iphone = iPhone o iPad
+device-linux = Ordenador con Linux
+device-browser = Un navegador
+
+## Kiosk and Back up & sync
+
+kiosk-done = { $count ->
+    [one] Listo: { $count } foto guardada. Ya puedes retirar tu tarjeta.
+   *[other] Listo: { $count } fotos guardadas. Ya puedes retirar tu tarjeta.
+}
+kiosk-finishing = Terminando en { $seconds } s: toca para seguir
+kiosk-drop = Tus fotos están en «{ $drop }». Tu código: { $code }
+sync-never = aún sin copia completa
+sync-folder-line = { files } · { sync-never }
+sync-folder-line-last = { files } · última copia completa { $time }
+last-backup = Última copia: { $time }
+
+## Library
+
+library-items = { $count ->
+    [one] { $count } elemento
+   *[other] { $count } elementos
+}
+library-totals = { library-items } · { $size } · { $used } usados en el servidor
+library-totals-quota = { library-items } · { $size } · { $used } usados de { $quota }
+library-selected = { $count ->
+    [one] { $count } seleccionado
+   *[other] { $count } seleccionados
+}
+library-confirm-trash-title = ¿Mover { library-items } a la papelera?
+library-confirm-trash-body = { $count ->
+    [one] Se guarda 30 días y se puede restaurar hasta entonces.
+   *[other] Se guardan 30 días y se pueden restaurar hasta entonces.
+} No se borra nada de este dispositivo.
+library-moved-to-trash = { library-items } a la papelera.
+library-restored = { $count ->
+    [one] { library-items } restaurado.
+   *[other] { library-items } restaurados.
+}
+library-album-line = { library-items } · { $size }
+library-select-item = Seleccionar { $name }
+library-open-item = { $name }, { $day }
+library-position = { $n } de { $total }
+
+## Fixed words
+
+app-name = Shoebox
+tagline = Haz copia de tus fotos y vídeos. Sin instalar nada.
+drop-hint = Suelta carpetas o fotos en cualquier parte de esta página
+drop-active = Suéltalas para añadirlas a tu copia
+choose-folders = Elegir carpetas
+choose-files = Elegir archivos
+add-more = Añadir más carpetas
+back-up = Hacer copia
+pause = Pausar
+resume = Reanudar
+continue = Continuar
+retry-failed = Reintentar los fallidos
+cancel = Cancelar
+retry = Reintentar
+settings = Ajustes
+download-csv = Descargar la lista (CSV)
+empty-title = Aún no has elegido nada
+empty-body = Elige las carpetas con tus fotos y vídeos, o suéltalas aquí. Shoebox las revisa primero y te muestra qué copiará antes de enviar nada.
+plan-title = Qué se va a copiar
+files-title = Archivos
+overall-progress = Progreso total
+skipped-title = Archivos omitidos y por qué
+leave-warning = Tu copia sigue en marcha. Si te vas, la próxima vez continuará donde se quedó.
+done-notification = Tu copia ha terminado
+file-unreadable = No se pudo abrir este archivo. Puede que se haya movido o borrado, o que aún se esté descargando.
+plan-hint = Revisa las carpetas de abajo y pulsa Hacer copia. No se envía nada antes.
+paused-hint = No se está enviando nada. Pulsa Reanudar para seguir donde se quedó.
+offline-hint = Este dispositivo no tiene conexión. La copia seguirá sola cuando vuelva la conexión.
+wifi-hint = Pediste hacer copia solo con wifi y esta conexión usa datos móviles. La copia seguirá con wifi.
+sign-in-hint = El servidor no aceptó este dispositivo. Pulsa «Iniciar sesión en este dispositivo» aquí abajo y apruébalo desde un dispositivo con la sesión iniciada, o vuelve a abrir el enlace que te dieron.
+set-quality = Tamaño de subida
+set-quality-original = Original
+set-quality-high = Alta calidad (hasta 16 MP)
+set-limits = Límites
+set-limits-server = Los del servidor
+set-limits-seed = Clásico (75 MB, fotos de 100 MP)
+set-limits-google = Google Fotos (200 MB, 200 MP, al menos 256 px)
+set-destination = Destino (dirección tus; vacío es este servidor)
+set-token = Clave de acceso
+set-wifi-only = Copiar solo con wifi
+set-parallel = Subidas a la vez
+set-album = Álbumes
+set-album-folder = Un álbum por carpeta principal
+set-album-none = Sin álbumes
+set-album-named = Todo en un álbum llamado…
+set-album-name = Nombre del álbum
+filter-group = Mostrar
+filter-all = Todo
+filter-pending = En curso
+filter-uploaded = Subidos
+filter-already = Ya tenían copia
+filter-skipped = Omitidos
+filter-failed = Con error
+file-list = Lista de archivos
+folders = Carpetas
+loose-files = (archivos sueltos)
+set-strip-location = Quitar la ubicación de las fotos
+status-ready = Listo
+status-continue = Continúa tu copia
+status-sign-in = Hay que iniciar sesión
+status-offline = Esperando conexión
+status-wifi = Esperando wifi
+status-paused = La copia está en pausa
+status-charge = Esperando a que se cargue
+status-backup-off = La copia está desactivada
+status-storage-full = Tu almacenamiento está lleno
+devices-title = Dispositivos y almacenamiento
+sign-in-this = Iniciar sesión en este dispositivo
+sign-in-how = En un dispositivo que ya tenga la sesión de Shoebox iniciada, escanea este código, o abre allí «Dispositivos y almacenamiento» e introdúcelo:
+sign-in-failed = Shoebox no pudo empezar a iniciar sesión. Comprueba la conexión y vuelve a intentarlo.
+sign-in-expired = El código de inicio de sesión caducó. Pulsa Iniciar sesión en este dispositivo para obtener otro.
+sign-in-link-used = Este enlace de inicio de sesión ya se usó o caducó. Pide otro, o pulsa Iniciar sesión en este dispositivo.
+pair-enter = Iniciar sesión en un dispositivo nuevo: su código
+pair-look-up = Continuar
+pair-approve = Aprobar
+pair-cancel = Cancelar
+pair-approved = Aprobado. El otro dispositivo ya tiene la sesión iniciada.
+pair-unknown = Ese código no se conoce, ya se usó o caducó.
+pair-too-many = Demasiados códigos probados. Espera unos minutos y vuelve a intentarlo.
+device-revoke = Cerrar sesión
+device-upload-only = solo subir
+storage-full-hint = El servidor no tiene sitio para más fotos tuyas. Libera espacio o pide más cuota; pulsa Reanudar para volver a intentarlo (Shoebox también lo reintenta cada pocos minutos).
+charge-hint = Pediste hacer copia solo mientras se carga. La copia seguirá sola cuando enchufes este dispositivo.
+backup-off-hint = Tus carpetas de copia no se están copiando. Activa Copia y sincronización para copiar las fotos y vídeos nuevos en cuanto lleguen.
+turn-on = Activar
+updated-note = Shoebox se ha actualizado a su última versión.
+shared-album = Compartido
+kiosk-choose = Elige o suelta tus fotos
+kiosk-choose-files = Elegir fotos sueltas
+kiosk-drop-hint = Inserta tu tarjeta de memoria o memoria USB y elige su carpeta, o suelta fotos en cualquier parte de esta pantalla.
+kiosk-starting = Preparando…
+kiosk-finish = Terminar
+kiosk-phone = Subir desde tu móvil
+kiosk-own = A tu propia cuenta de Shoebox
+kiosk-own-how = En tu móvil, con la sesión de Shoebox iniciada, escanea este código y apruébalo. Este quiosco subirá entonces a tu cuenta durante una hora, sin poder ver tus fotos.
+kiosk-own-line = Tus fotos van a tu propia cuenta de Shoebox.
+kiosk-phone-hint = Escanea este código con la cámara del móvil, o abre allí el enlace. Solo sirve para esta visita.
+kiosk-arrived = En tu entrega
+phone-link-ended = Este enlace terminó con la visita a la que pertenecía. Pide otro en el quiosco.
+kiosk-keep = Terminar mis subidas aunque me vaya
+kiosk-unavailable = Este quiosco no puede conectar con su servidor ahora mismo. Pregunta en el mostrador, por favor.
+kiosk-wrong-key = El servidor no acepta la clave de este quiosco, así que nadie puede subir fotos. Pregunta en el mostrador, por favor. (Para el responsable: revisa la clave en la dirección de esta pantalla.)
+kiosk-nothing-kept = Esta pantalla no guarda nada: cuando termines, olvidará tus fotos.
+sync-title = Copia y sincronización
+sync-switch = Copia y sincronización
+sync-hint = Mantiene copiadas tus carpetas de copia mientras Shoebox está abierto, incluidas las fotos y vídeos nuevos. Borrar una foto aquí nunca borra su copia.
+sync-add = Añadir una carpeta de copia
+sync-remove = Quitar
+sync-allow = Permitir el acceso a tus carpetas de copia
+sync-allow-why = Tras reiniciar, el navegador vuelve a preguntar antes de que Shoebox pueda leer tus carpetas de copia.
+sync-charging-only = Copiar solo mientras se carga
+sync-charging-unavailable = Copiar solo mientras se carga (este navegador no sabe si el dispositivo se está cargando)
+sync-no-picker = Este navegador no puede guardar carpetas. Usa Chromium, Chrome o Edge en ChromeOS o en un ordenador.
+status-complete = Copia completada
+phase-waiting = en espera
+phase-inspecting = revisando
+phase-ready = listo
+phase-hashing = calculando huella
+phase-checking = comprobando
+phase-preparing = reduciendo
+phase-paused = en pausa
+phase-not-chosen = sin elegir
+library-nav-backup = Hacer copia
+library-nav-library = Biblioteca
+library-nav-label = Shoebox
+library-timeline = Fotos
+library-albums = Álbumes
+library-trash = Papelera
+library-views-label = Vistas de la biblioteca
+library-search = Buscar
+library-search-hint = Nombre de archivo o álbum
+library-from = Desde
+library-to = Hasta
+library-clear-filters = Quitar filtros
+library-filter-label = Mostrar
+library-kind-all = Todo
+library-kind-photos = Fotos
+library-kind-videos = Vídeos
+library-kind-downsized = Reducidas
+library-kind-originals = Originales
+library-loading = Cargando tu biblioteca…
+library-unavailable = Este servidor no tiene biblioteca que mostrar, o este dispositivo solo puede subir. Inicia sesión con una cuenta completa para ver lo que tiene copia.
+library-failed = No se pudo cargar la biblioteca. Comprueba la conexión y vuelve a intentarlo.
+library-retry = Volver a intentarlo
+library-empty = Aún no hay nada copiado. Las fotos y vídeos que copies aparecerán aquí.
+library-no-match = Nada coincide con estos filtros.
+library-trash-empty = La papelera está vacía.
+library-trash-note = Los elementos de la papelera se guardan 30 días y después se borran del servidor para siempre. Hasta entonces siguen contando como copiados, así que una sincronización o la misma carpeta soltada otra vez no los vuelve a subir: restáuralos para verlos en tu biblioteca. Nunca se borra nada de tus dispositivos.
+library-scrubber = Ir a un mes
+library-grid-label = Tus fotos y vídeos
+library-select = Seleccionar
+library-move-to-trash = Mover a la papelera
+library-restore = Restaurar
+library-clear-selection = Quitar selección
+library-confirm = Mover a la papelera
+library-cancel = Cancelar
+library-action-failed = No ha funcionado: el servidor no respondió. No se ha cambiado nada.
+library-no-album = Sin álbum
+library-no-albums = Aún no hay álbumes. Las carpetas que copies se convierten en álbumes.
+library-close = Cerrar
+library-previous = Anterior
+library-next = Siguiente
+library-zoom = Ampliar
+library-fit = Ajustar a la ventana
+library-download-original = Descargar el original
+library-download-copy = Descargar
+library-downsized-note = Esta es la copia reducida (alta calidad). El original no se subió, así que es la mejor copia que hay.
+library-details = Detalles
+library-no-thumb = Sin vista previa
+library-d-name = Nombre
+library-d-folder = Carpeta
+library-d-album = Álbum
+library-d-taken = Tomada
+library-d-size = Tamaño
+library-d-pixels = Píxeles
+library-d-camera = Cámara
+library-d-place = Lugar
+library-d-quality = Calidad
+library-q-downsized = Reducida a 16 MP (alta calidad)
+library-q-original = Original
+library-video = Vídeo
+library-video-unplayable = Este vídeo no se puede reproducir en este navegador (su formato necesita un hardware que este dispositivo no tiene). Descarga el original para verlo.
+library-motion = Live
+library-play-motion = Reproducir movimiento
+library-trashed = En la papelera
+library-download-motion = Descargar el clip en movimiento
+library-download-sidecar = Descargar { $filename }

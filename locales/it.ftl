@@ -1,0 +1,386 @@
+# Shoebox, italiano. Stesse chiavi e variabili di en.ftl.
+
+## Counts and sizes
+
+files = { $count ->
+    [one] { $count } file
+   *[other] { $count } file
+}
+list-separator = {", "}
+size-bytes = { $count ->
+    [one] { $count } byte
+   *[other] { $count } byte
+}
+size-kb = { $value } kB
+size-mb = { $value } MB
+size-gb = { $value } GB
+size-tb = { $value } TB
+speed = { $size }/s
+eta-under-minute = meno di un minuto
+eta-minutes = circa { $minutes } min
+eta-hours = circa { $hours } h { $minutes } min
+
+## The plan and the backup
+
+plan-checking = Controllo del contenuto di ogni file: { $checked } di { $total }. I numeri qui sopra possono ancora cambiare un po’.
+plan-checked = { $total ->
+    [one] Il file è stato controllato.
+   *[other] Tutti i { $total } file sono stati controllati.
+}
+continue-hint = Scegli o trascina di nuovo le stesse cartelle per riprendere da dove ti eri fermato. I file già inviati non vengono inviati di nuovo.
+continue-detail = { $count ->
+    [one] { $count } file non è stato completato l’ultima volta.
+   *[other] { $count } file non sono stati completati l’ultima volta.
+} { continue-hint }
+more-folders = { $count ->
+    [one] e { $count } altra cartella
+   *[other] e altre { $count } cartelle
+}
+more-in-csv = e altri { $count } nel CSV
+bytes-of = { $done } di { $total }
+files-of = { $done } di { $total } file
+status-looking = Esame delle tue cartelle in corso ({ $found } trovati)
+status-ready-to-back-up = { $count ->
+    [one] Pronto a fare il backup di { $count } foto o video
+   *[other] Pronto a fare il backup di { $count } foto e video
+}
+status-backing-up = Backup in corso: { $done } di { $total }
+backing-up-left = mancano { $size }
+backing-up-left-eta = mancano { $size }, { $eta }
+complete-detail = { $uploaded } caricati, { $already } già nel backup, { $skipped } saltati, { $failed } non riusciti
+skipped-line = { $count ->
+    [one] Una foto o un video è stato saltato: scopri perché
+   *[other] { $count } foto o video sono stati saltati: scopri perché
+}
+plan-totals = { $photos } foto, { $videos } video, { $downsize } da ridurre, { $skipped } saltati
+folder-meta = { files } · { $size }
+folder-meta-reading = { files } · lettura delle dimensioni ({ $size } finora)
+plan-size-line = { files } da salvare, { $size }
+plan-size-skipped = { $skipped } saltati
+plan-size-not-chosen = { $notchosen } non scelti
+page-line = In questa pagina: { $batches ->
+    [one] { $batches } backup
+   *[other] { $batches } backup
+}, { files } — { $parts }
+page-uploaded = { $uploaded } caricati ({ $size })
+page-already = { $already } già nel backup
+page-skipped = { $skipped } saltati
+page-failed = { $failed } non riusciti
+phase-uploading = caricamento { $percent }%
+phase-retrying = nuovo tentativo tra { $seconds } s
+
+## A file's outcome
+
+outcome-uploaded = caricato
+outcome-uploaded-note = caricato ({ $note })
+outcome-already = già nel backup
+outcome-skipped = saltato: { $reason }
+outcome-failed = non riuscito: { $reason }
+skip-not-media = non è una foto né un video
+skip-empty-file = file vuoto
+skip-system-file = file di sistema
+skip-over-size-limit = supera la dimensione massima
+skip-over-pixel-limit = supera il numero massimo di pixel
+skip-under-minimum-size = sotto la dimensione minima
+note-unreadable-sent-original = illeggibile, inviato l’originale
+note-kept-original = originale conservato
+note-downsized = ridotta a 16 MP
+
+## Why something failed
+
+fail-timeout = la richiesta è scaduta
+fail-stalled = la connessione si è bloccata
+fail-aborted = la richiesta è stata interrotta
+fail-connection = errore di rete: la connessione non è riuscita
+fail-network = errore di rete: { $detail }
+fail-server-answered = il server ha risposto { $status }
+fail-server-said = il server ha risposto { $status }: { $reason }
+fail-no-location = il server ha risposto alla creazione senza Location
+fail-no-offset = il server ha risposto a HEAD senza Upload-Offset
+fail-gone = errore di rete: il file non è più disponibile
+fail-cancelled = annullato
+fail-unknown = sconosciuto
+fault-read-failed = impossibile leggere il file: { $detail }
+fault-malformed-job = attività non valida
+fault-crashed = il worker si è bloccato: { $detail }
+fault-not-started = i worker non sono partiti
+fault-not-started-detail = i worker non sono partiti: { $detail }
+fault-not-sent = postMessage non riuscito: { $detail }
+fault-dropped = il gruppo di worker ha perso l’attività
+fault-unexpected-reply = il worker ha dato una risposta inattesa
+fault-malformed-digest = il worker ha dato un’impronta non valida
+fault-no-blob = impossibile creare il blob
+fault-thumbnail = miniatura non riuscita: { $detail }
+api-bad-request = la richiesta non era valida
+api-unauthorized = questo dispositivo non ha effettuato l’accesso
+api-forbidden = questo dispositivo non può farlo
+api-not-found = questo caricamento o file non esiste
+api-gone = il caricamento è scaduto
+api-offset-conflict = il server ha un’altra parte di questo file
+api-locked = un’altra richiesta sta scrivendo in questo caricamento
+api-unsupported-version = il server usa un’altra versione del protocollo di caricamento
+api-unsupported-media-type = il server non ha accettato il modo in cui è stato inviato il file
+api-too-large = il file è più grande di quanto accetta il server
+api-over-kiosk-limit = il file è più grande di quanto accetta questo chiosco
+api-digest-mismatch = i dati ricevuti dal server non corrispondono al file
+api-checksum-mismatch = una parte del file è arrivata danneggiata
+api-storage-full = lo spazio del server è pieno
+api-quota-full = il tuo spazio è pieno
+api-kiosk-full = questo chiosco al momento non può accettare altro
+api-rate-limited = troppi tentativi; aspetta qualche minuto e riprova
+api-read-only = il server al momento non può salvare file; non si è perso nulla, riprova più tardi
+api-stored-mismatch = il server ha salvato male il file; verrà inviato di nuovo
+api-internal = errore interno del server
+api-unknown = il server ha rifiutato
+
+## Devices and signing in
+
+pair-title = Collegare “{ $name }” al tuo account?
+pair-title-upload = { $hours ->
+    [one] Consentire a “{ $name }” di caricare nel tuo account per { $hours } ora?
+   *[other] Consentire a “{ $name }” di caricare nel tuo account per { $hours } ore?
+}
+pair-body = Potrà vedere le tue foto e farne il backup.
+pair-body-upload-only = Non può vedere le tue foto.
+storage-line = Spazio: { $used } usati
+storage-line-quota = Spazio: { $used } usati su { $quota }
+device-chromebook = Chromebook
+device-windows = PC Windows
+device-mac = Mac
+device-android = Telefono Android
+device-iphone = iPhone o iPad
+device-linux = Computer Linux
+device-browser = Un browser
+
+## Kiosk and Back up & sync
+
+kiosk-done = { $count ->
+    [one] Fatto: { $count } foto salvata. Puoi riprendere la tua scheda.
+   *[other] Fatto: { $count } foto salvate. Puoi riprendere la tua scheda.
+}
+kiosk-finishing = Chiusura tra { $seconds } s: tocca per restare
+kiosk-drop = Le tue foto sono in “{ $drop }”. Il tuo codice: { $code }
+sync-never = backup non ancora completo
+sync-folder-line = { files } · { sync-never }
+sync-folder-line-last = { files } · ultimo backup completo { $time }
+last-backup = Ultimo backup: { $time }
+
+## Library
+
+library-items = { $count ->
+    [one] { $count } elemento
+   *[other] { $count } elementi
+}
+library-totals = { library-items } · { $size } · { $used } usati sul server
+library-totals-quota = { library-items } · { $size } · { $used } usati su { $quota }
+library-selected = { $count ->
+    [one] { $count } selezionato
+   *[other] { $count } selezionati
+}
+library-confirm-trash-title = Spostare { library-items } nel cestino?
+library-confirm-trash-body = { $count ->
+    [one] Viene conservato 30 giorni e fino ad allora si può ripristinare.
+   *[other] Vengono conservati 30 giorni e fino ad allora si possono ripristinare.
+} Su questo dispositivo non viene eliminato nulla.
+library-moved-to-trash = { $count ->
+    [one] { library-items } spostato nel cestino.
+   *[other] { library-items } spostati nel cestino.
+}
+library-restored = { $count ->
+    [one] { library-items } ripristinato.
+   *[other] { library-items } ripristinati.
+}
+library-album-line = { library-items } · { $size }
+library-select-item = Seleziona { $name }
+library-open-item = { $name }, { $day }
+library-position = { $n } di { $total }
+
+## Fixed words
+
+app-name = Shoebox
+tagline = Fai il backup di foto e video. Senza installare nulla.
+drop-hint = Trascina cartelle o foto in un punto qualsiasi della pagina
+drop-active = Rilascia per aggiungerle al backup
+choose-folders = Scegli cartelle
+choose-files = Scegli file
+add-more = Aggiungi altre cartelle
+back-up = Fai il backup
+pause = Metti in pausa
+resume = Riprendi
+continue = Continua
+retry-failed = Riprova quelli non riusciti
+cancel = Annulla
+retry = Riprova
+settings = Impostazioni
+download-csv = Scarica l’elenco (CSV)
+empty-title = Ancora niente di scelto
+empty-body = Scegli le cartelle con le tue foto e i tuoi video, oppure trascinale qui. Shoebox le esamina prima e ti mostra che cosa salverà, prima di inviare qualsiasi cosa.
+plan-title = Che cosa verrà salvato
+files-title = File
+overall-progress = Avanzamento totale
+skipped-title = File saltati e perché
+leave-warning = Il backup è ancora in corso. Se esci, la prossima volta riprenderà da dove si è fermato.
+done-notification = Il backup è completo
+file-unreadable = Impossibile aprire questo file. Forse è stato spostato o eliminato, oppure si sta ancora scaricando.
+plan-hint = Controlla le cartelle qui sotto, poi premi Fai il backup. Prima non viene inviato nulla.
+paused-hint = Non viene inviato nulla. Premi Riprendi per continuare da dove si è fermato.
+offline-hint = Questo dispositivo è offline. Il backup riprende da solo quando torna la connessione.
+wifi-hint = Hai scelto il backup solo con Wi-Fi e questa connessione usa i dati mobili. Il backup riprende con il Wi-Fi.
+sign-in-hint = Il server non ha accettato questo dispositivo. Premi “Collega questo dispositivo” qui sotto e approvalo da un dispositivo già collegato, oppure riapri il link che hai ricevuto.
+set-quality = Dimensione di caricamento
+set-quality-original = Originale
+set-quality-high = Alta qualità (fino a 16 MP)
+set-limits = Limiti
+set-limits-server = Quelli del server
+set-limits-seed = Classico (75 MB, foto da 100 MP)
+set-limits-google = Google Foto (200 MB, 200 MP, almeno 256 px)
+set-destination = Destinazione (indirizzo tus; vuoto indica questo server)
+set-token = Chiave di accesso
+set-wifi-only = Backup solo con Wi-Fi
+set-parallel = Caricamenti contemporanei
+set-album = Album
+set-album-folder = Un album per ogni cartella principale
+set-album-none = Nessun album
+set-album-named = Tutto in un album chiamato…
+set-album-name = Nome dell’album
+filter-group = Mostra
+filter-all = Tutti
+filter-pending = In corso
+filter-uploaded = Caricati
+filter-already = Già nel backup
+filter-skipped = Saltati
+filter-failed = Non riusciti
+file-list = Elenco dei file
+folders = Cartelle
+loose-files = (file sparsi)
+set-strip-location = Rimuovi la posizione dalle foto
+status-ready = Pronto
+status-continue = Continua il backup
+status-sign-in = Accesso necessario
+status-offline = In attesa di connessione
+status-wifi = In attesa del Wi-Fi
+status-paused = Backup in pausa
+status-charge = In attesa di ricarica
+status-backup-off = Backup disattivato
+status-storage-full = Il tuo spazio è pieno
+devices-title = Dispositivi e spazio
+sign-in-this = Collega questo dispositivo
+sign-in-how = Su un dispositivo già collegato a Shoebox, inquadra questo codice, oppure apri lì “Dispositivi e spazio” e inseriscilo:
+sign-in-failed = Shoebox non è riuscito ad avviare l’accesso. Controlla la connessione e riprova.
+sign-in-expired = Il codice di accesso è scaduto. Premi Collega questo dispositivo per averne uno nuovo.
+sign-in-link-used = Questo link di accesso è già stato usato o è scaduto. Chiedine uno nuovo, oppure premi Collega questo dispositivo.
+pair-enter = Collega un nuovo dispositivo: il suo codice
+pair-look-up = Continua
+pair-approve = Approva
+pair-cancel = Annulla
+pair-approved = Approvato. L’altro dispositivo è collegato.
+pair-unknown = Questo codice non è noto, è già stato usato o è scaduto.
+pair-too-many = Troppi codici provati. Aspetta qualche minuto, poi riprova.
+device-revoke = Scollega
+device-upload-only = solo caricamento
+storage-full-hint = Sul server non c’è più spazio per le tue foto. Libera spazio o chiedi una quota più grande; premi Riprendi per riprovare (Shoebox riprova anche da solo ogni pochi minuti).
+charge-hint = Hai scelto il backup solo durante la ricarica. Il backup riprende da solo quando il dispositivo è collegato alla corrente.
+backup-off-hint = Le tue cartelle di backup non vengono salvate. Attiva Backup e sincronizzazione per salvare le nuove foto e i nuovi video appena arrivano.
+turn-on = Attiva
+updated-note = Shoebox è stato aggiornato all’ultima versione.
+shared-album = Condiviso
+kiosk-choose = Scegli o trascina le tue foto
+kiosk-choose-files = Scegli singole foto
+kiosk-drop-hint = Inserisci la scheda di memoria o la chiavetta USB, poi scegli la sua cartella, oppure trascina le foto in un punto qualsiasi dello schermo.
+kiosk-starting = Preparazione…
+kiosk-finish = Fine
+kiosk-phone = Carica dal telefono
+kiosk-own = Nel tuo account Shoebox
+kiosk-own-how = Sul telefono, collegato a Shoebox, inquadra questo codice e approva. Questo chiosco caricherà poi nel tuo account per un’ora, senza poter vedere le tue foto.
+kiosk-own-line = Le tue foto vanno nel tuo account Shoebox.
+kiosk-phone-hint = Inquadra questo codice con la fotocamera del telefono, oppure apri lì il link. Vale solo per questa visita.
+kiosk-arrived = Nella tua consegna
+phone-link-ended = Questo link è scaduto insieme alla visita a cui apparteneva. Chiedine uno nuovo al chiosco.
+kiosk-keep = Completa i miei caricamenti anche se me ne vado
+kiosk-unavailable = Questo chiosco non riesce a raggiungere il suo server in questo momento. Chiedi al banco, per favore.
+kiosk-wrong-key = Il server non accetta la chiave di questo chiosco, quindi nessuno può caricare. Chiedi al banco, per favore. (Per il gestore: controlla la chiave nell’indirizzo di questa schermata.)
+kiosk-nothing-kept = Su questo schermo non resta nulla: quando hai finito, dimentica le tue foto.
+sync-title = Backup e sincronizzazione
+sync-switch = Backup e sincronizzazione
+sync-hint = Tiene salvate le tue cartelle di backup mentre Shoebox è aperto, comprese le nuove foto e i nuovi video. Eliminare una foto qui non elimina mai il suo backup.
+sync-add = Aggiungi una cartella di backup
+sync-remove = Rimuovi
+sync-allow = Consenti l’accesso alle cartelle di backup
+sync-allow-why = Dopo un riavvio il browser chiede di nuovo il permesso prima che Shoebox possa leggere le tue cartelle di backup.
+sync-charging-only = Backup solo durante la ricarica
+sync-charging-unavailable = Backup solo durante la ricarica (questo browser non sa dire se il dispositivo è in carica)
+sync-no-picker = Questo browser non può ricordare le cartelle. Usa Chromium, Chrome o Edge, su ChromeOS o su un computer.
+status-complete = Backup completato
+phase-waiting = in attesa
+phase-inspecting = esame
+phase-ready = pronto
+phase-hashing = calcolo impronta
+phase-checking = controllo
+phase-preparing = riduzione
+phase-paused = in pausa
+phase-not-chosen = non scelto
+library-nav-backup = Backup
+library-nav-library = Libreria
+library-nav-label = Shoebox
+library-timeline = Foto
+library-albums = Album
+library-trash = Cestino
+library-views-label = Viste della libreria
+library-search = Cerca
+library-search-hint = Nome del file o album
+library-from = Dal
+library-to = Al
+library-clear-filters = Azzera i filtri
+library-filter-label = Mostra
+library-kind-all = Tutti
+library-kind-photos = Foto
+library-kind-videos = Video
+library-kind-downsized = Ridotte
+library-kind-originals = Originali
+library-loading = Caricamento della libreria…
+library-unavailable = Questo server non ha una libreria da mostrare, oppure questo dispositivo può solo caricare. Accedi con un account completo per vedere che cosa è nel backup.
+library-failed = Impossibile caricare la libreria. Controlla la connessione e riprova.
+library-retry = Riprova
+library-empty = Ancora nessun backup. Le foto e i video che salvi compaiono qui.
+library-no-match = Nessun risultato con questi filtri.
+library-trash-empty = Il cestino è vuoto.
+library-trash-note = Gli elementi nel cestino vengono conservati 30 giorni, poi eliminati definitivamente dal server. Fino ad allora contano ancora come salvati, quindi una sincronizzazione o la stessa cartella trascinata di nuovo non li ricarica: ripristinali per vederli nella libreria. Sui tuoi dispositivi non viene mai eliminato nulla.
+library-scrubber = Vai a un mese
+library-grid-label = Le tue foto e i tuoi video
+library-select = Seleziona
+library-move-to-trash = Sposta nel cestino
+library-restore = Ripristina
+library-clear-selection = Deseleziona tutto
+library-confirm = Sposta nel cestino
+library-cancel = Annulla
+library-action-failed = Non ha funzionato: il server non ha risposto. Non è stato cambiato nulla.
+library-no-album = In nessun album
+library-no-albums = Ancora nessun album. Le cartelle che salvi diventano album.
+library-close = Chiudi
+library-previous = Precedente
+library-next = Successiva
+library-zoom = Ingrandisci
+library-fit = Adatta alla finestra
+library-download-original = Scarica l’originale
+library-download-copy = Scarica
+library-downsized-note = Questa è la copia ridotta (alta qualità). L’originale non è stato caricato, quindi questa è la copia migliore disponibile.
+library-details = Dettagli
+library-no-thumb = Nessuna anteprima
+library-d-name = Nome
+library-d-folder = Cartella
+library-d-album = Album
+library-d-taken = Scattata
+library-d-size = Dimensione
+library-d-pixels = Pixel
+library-d-camera = Fotocamera
+library-d-place = Luogo
+library-d-quality = Qualità
+library-q-downsized = Ridotta a 16 MP (alta qualità)
+library-q-original = Originale
+library-video = Video
+library-video-unplayable = Questo video non si può riprodurre in questo browser (il suo formato richiede un hardware che questo dispositivo non ha). Scarica l’originale per guardarlo.
+library-motion = Live
+library-play-motion = Riproduci movimento
+library-trashed = Nel cestino
+library-download-motion = Scarica il clip in movimento
+library-download-sidecar = Scarica { $filename }

@@ -1,0 +1,386 @@
+# Shoebox, Nederlands. Dezelfde sleutels en variabelen als en.ftl.
+
+## Counts and sizes
+
+files = { $count ->
+    [one] { $count } bestand
+   *[other] { $count } bestanden
+}
+list-separator = {", "}
+size-bytes = { $count ->
+    [one] { $count } byte
+   *[other] { $count } bytes
+}
+size-kb = { $value } kB
+size-mb = { $value } MB
+size-gb = { $value } GB
+size-tb = { $value } TB
+speed = { $size }/s
+eta-under-minute = minder dan een minuut
+eta-minutes = ongeveer { $minutes } min
+eta-hours = ongeveer { $hours } u { $minutes } min
+
+## The plan and the backup
+
+plan-checking = De inhoud van elk bestand wordt gecontroleerd: { $checked } van { $total }. De aantallen hierboven kunnen nog iets veranderen.
+plan-checked = { $total ->
+    [one] Het bestand is gecontroleerd.
+   *[other] Alle { $total } bestanden zijn gecontroleerd.
+}
+continue-hint = Kies of sleep dezelfde mappen opnieuw om verder te gaan waar je was gebleven. Bestanden die al zijn verstuurd, worden niet opnieuw verstuurd.
+continue-detail = { $count ->
+    [one] { $count } bestand is de vorige keer niet afgerond.
+   *[other] { $count } bestanden zijn de vorige keer niet afgerond.
+} { continue-hint }
+more-folders = { $count ->
+    [one] en nog { $count } map
+   *[other] en nog { $count } mappen
+}
+more-in-csv = en nog { $count } in de CSV
+bytes-of = { $done } van { $total }
+files-of = { $total ->
+    [one] { $done } van { $total } bestand
+   *[other] { $done } van { $total } bestanden
+}
+status-looking = Je mappen worden doorzocht ({ $found } gevonden)
+status-ready-to-back-up = { $count ->
+    [one] Klaar om { $count } foto of video te back-uppen
+   *[other] Klaar om { $count } foto's en video's te back-uppen
+}
+status-backing-up = Back-up bezig: { $done } van { $total }
+backing-up-left = nog { $size }
+backing-up-left-eta = nog { $size }, { $eta }
+complete-detail = { $uploaded } geüpload, { $already } al geback-upt, { $skipped } overgeslagen, { $failed } mislukt
+skipped-line = { $count ->
+    [one] Eén foto of video is overgeslagen — bekijk waarom
+   *[other] { $count } foto's of video's zijn overgeslagen — bekijk waarom
+}
+plan-totals = { $photos ->
+    [one] { $photos } foto
+   *[other] { $photos } foto's
+}, { $videos ->
+    [one] { $videos } video
+   *[other] { $videos } video's
+}, { $downsize } te verkleinen, { $skipped } overgeslagen
+folder-meta = { files } · { $size }
+folder-meta-reading = { files } · groottes worden gelezen (tot nu toe { $size })
+plan-size-line = { files } te back-uppen, { $size }
+plan-size-skipped = { $skipped } overgeslagen
+plan-size-not-chosen = { $notchosen } niet gekozen
+page-line = Op deze pagina: { $batches ->
+    [one] { $batches } back-up
+   *[other] { $batches } back-ups
+}, { files } — { $parts }
+page-uploaded = { $uploaded } geüpload ({ $size })
+page-already = { $already } al geback-upt
+page-skipped = { $skipped } overgeslagen
+page-failed = { $failed } mislukt
+phase-uploading = uploaden { $percent }%
+phase-retrying = nieuwe poging over { $seconds } s
+
+## A file's outcome
+
+outcome-uploaded = geüpload
+outcome-uploaded-note = geüpload ({ $note })
+outcome-already = al geback-upt
+outcome-skipped = overgeslagen: { $reason }
+outcome-failed = mislukt: { $reason }
+skip-not-media = geen foto of video
+skip-empty-file = leeg bestand
+skip-system-file = systeembestand
+skip-over-size-limit = groter dan toegestaan
+skip-over-pixel-limit = meer pixels dan toegestaan
+skip-under-minimum-size = kleiner dan het minimum
+note-unreadable-sent-original = niet leesbaar, als origineel verstuurd
+note-kept-original = origineel behouden
+note-downsized = verkleind tot 16 MP
+
+## Why something failed
+
+fail-timeout = het verzoek duurde te lang
+fail-stalled = de verbinding bleef hangen
+fail-aborted = het verzoek is afgebroken
+fail-connection = netwerkfout: de verbinding is mislukt
+fail-network = netwerkfout: { $detail }
+fail-server-answered = de server antwoordde { $status }
+fail-server-said = de server antwoordde { $status }: { $reason }
+fail-no-location = de server antwoordde op het aanmaken zonder Location
+fail-no-offset = de server antwoordde op HEAD zonder Upload-Offset
+fail-gone = netwerkfout: het bestand is niet meer beschikbaar
+fail-cancelled = geannuleerd
+fail-unknown = onbekend
+fault-read-failed = het bestand kon niet worden gelezen: { $detail }
+fault-malformed-job = ongeldige taak
+fault-crashed = de worker is vastgelopen: { $detail }
+fault-not-started = de workers konden niet starten
+fault-not-started-detail = de workers konden niet starten: { $detail }
+fault-not-sent = postMessage mislukt: { $detail }
+fault-dropped = de workerpool is de taak kwijtgeraakt
+fault-unexpected-reply = de worker gaf een onverwacht antwoord
+fault-malformed-digest = de worker gaf een ongeldige controlesom
+fault-no-blob = de blob kon niet worden gemaakt
+fault-thumbnail = miniatuur mislukt: { $detail }
+api-bad-request = het verzoek was ongeldig
+api-unauthorized = dit apparaat is niet aangemeld
+api-forbidden = dit apparaat mag dat niet
+api-not-found = deze upload of dit bestand bestaat niet
+api-gone = de upload is verlopen
+api-offset-conflict = de server heeft een ander deel van dit bestand
+api-locked = een ander verzoek schrijft al naar deze upload
+api-unsupported-version = de server spreekt een andere versie van het uploadprotocol
+api-unsupported-media-type = de server accepteerde de manier niet waarop het bestand is verstuurd
+api-too-large = het bestand is groter dan de server accepteert
+api-over-kiosk-limit = het bestand is groter dan deze kiosk accepteert
+api-digest-mismatch = de gegevens die de server ontving, komen niet overeen met het bestand
+api-checksum-mismatch = een deel van het bestand kwam beschadigd aan
+api-storage-full = de opslag van de server is vol
+api-quota-full = je opslag is vol
+api-kiosk-full = deze kiosk kan op dit moment niets meer aannemen
+api-rate-limited = te veel pogingen; wacht een paar minuten en probeer het opnieuw
+api-read-only = de server kan nu geen bestanden opslaan; er is niets verloren, probeer het later opnieuw
+api-stored-mismatch = de server heeft het bestand verkeerd opgeslagen; het wordt opnieuw verstuurd
+api-internal = interne serverfout
+api-unknown = de server weigerde
+
+## Devices and signing in
+
+pair-title = “{ $name }” aanmelden bij je account?
+pair-title-upload = { $hours ->
+    [one] “{ $name }” { $hours } uur laten uploaden naar je account?
+   *[other] “{ $name }” { $hours } uur laten uploaden naar je account?
+}
+pair-body = Het apparaat kan je foto's zien en back-uppen.
+pair-body-upload-only = Het apparaat kan je foto's niet zien.
+storage-line = Opslag: { $used } gebruikt
+storage-line-quota = Opslag: { $used } van { $quota } gebruikt
+device-chromebook = Chromebook
+device-windows = Windows-pc
+device-mac = Mac
+device-android = Android-telefoon
+device-iphone = iPhone of iPad
+device-linux = Linux-computer
+device-browser = Een browser
+
+## Kiosk and Back up & sync
+
+kiosk-done = { $count ->
+    [one] Klaar — { $count } foto opgeslagen. Je kunt je kaart meenemen.
+   *[other] Klaar — { $count } foto's opgeslagen. Je kunt je kaart meenemen.
+}
+kiosk-finishing = Stopt over { $seconds } s — tik om te blijven
+kiosk-drop = Je foto's staan in “{ $drop }”. Je code: { $code }
+sync-never = nog niet volledig geback-upt
+sync-folder-line = { files } · { sync-never }
+sync-folder-line-last = { files } · laatst volledig geback-upt { $time }
+last-backup = Laatste back-up: { $time }
+
+## Library
+
+library-items = { $count ->
+    [one] { $count } item
+   *[other] { $count } items
+}
+library-totals = { library-items } · { $size } · { $used } gebruikt op de server
+library-totals-quota = { library-items } · { $size } · { $used } van { $quota } gebruikt
+library-selected = { $count } geselecteerd
+library-confirm-trash-title = { library-items } naar de prullenbak verplaatsen?
+library-confirm-trash-body = { $count ->
+    [one] Het wordt 30 dagen bewaard en kan tot dan worden teruggezet.
+   *[other] Ze worden 30 dagen bewaard en kunnen tot dan worden teruggezet.
+} Op dit apparaat wordt niets verwijderd.
+library-moved-to-trash = { library-items } naar de prullenbak verplaatst.
+library-restored = { library-items } teruggezet.
+library-album-line = { library-items } · { $size }
+library-select-item = { $name } selecteren
+library-open-item = { $name }, { $day }
+library-position = { $n } van { $total }
+
+## Fixed words
+
+app-name = Shoebox
+tagline = Maak een back-up van je foto's en video's. Niets te installeren.
+drop-hint = Sleep mappen of foto's ergens op deze pagina
+drop-active = Loslaten om ze aan je back-up toe te voegen
+choose-folders = Mappen kiezen
+choose-files = Bestanden kiezen
+add-more = Meer mappen toevoegen
+back-up = Back-up maken
+pause = Pauzeren
+resume = Hervatten
+continue = Doorgaan
+retry-failed = Mislukte opnieuw proberen
+cancel = Annuleren
+retry = Opnieuw proberen
+settings = Instellingen
+download-csv = Lijst downloaden (CSV)
+empty-title = Nog niets gekozen
+empty-body = Kies de mappen met je foto's en video's, of sleep ze hierheen. Shoebox bekijkt ze eerst en laat zien wat er geback-upt wordt voordat er iets wordt verstuurd.
+plan-title = Wat er geback-upt wordt
+files-title = Bestanden
+overall-progress = Totale voortgang
+skipped-title = Overgeslagen bestanden en waarom
+leave-warning = Je back-up loopt nog. Als je weggaat, gaat hij de volgende keer verder waar hij was gebleven.
+done-notification = Je back-up is klaar
+file-unreadable = Dit bestand kon niet worden geopend. Misschien is het verplaatst of verwijderd, of wordt het nog gedownload.
+plan-hint = Controleer de mappen hieronder en tik dan op Back-up maken. Daarvoor wordt niets verstuurd.
+paused-hint = Er wordt niets verstuurd. Tik op Hervatten om verder te gaan waar het was gebleven.
+offline-hint = Dit apparaat is offline. De back-up gaat vanzelf verder zodra de verbinding terug is.
+wifi-hint = Je wilde alleen via wifi back-uppen, en deze verbinding gebruikt mobiele data. De back-up gaat verder op wifi.
+sign-in-hint = De server heeft dit apparaat niet geaccepteerd. Tik hieronder op “Dit apparaat aanmelden” en keur het goed op een apparaat dat al is aangemeld, of open de link die je kreeg opnieuw.
+set-quality = Uploadgrootte
+set-quality-original = Origineel
+set-quality-high = Hoge kwaliteit (tot 16 MP)
+set-limits = Limieten
+set-limits-server = Die van de server
+set-limits-seed = Klassiek (75 MB, foto's tot 100 MP)
+set-limits-google = Google Foto's (200 MB, 200 MP, minstens 256 px)
+set-destination = Bestemming (tus-adres; leeg betekent deze server)
+set-token = Toegangssleutel
+set-wifi-only = Alleen via wifi back-uppen
+set-parallel = Uploads tegelijk
+set-album = Albums
+set-album-folder = Eén album per hoofdmap
+set-album-none = Geen albums
+set-album-named = Alles in één album met de naam…
+set-album-name = Albumnaam
+filter-group = Tonen
+filter-all = Alles
+filter-pending = Bezig
+filter-uploaded = Geüpload
+filter-already = Al geback-upt
+filter-skipped = Overgeslagen
+filter-failed = Mislukt
+file-list = Bestandslijst
+folders = Mappen
+loose-files = (losse bestanden)
+set-strip-location = Locatie uit foto's verwijderen
+status-ready = Klaar
+status-continue = Ga verder met je back-up
+status-sign-in = Aanmelden nodig
+status-offline = Wachten op verbinding
+status-wifi = Wachten op wifi
+status-paused = Back-up is gepauzeerd
+status-charge = Wachten op opladen
+status-backup-off = Back-up staat uit
+status-storage-full = Je opslag is vol
+devices-title = Apparaten en opslag
+sign-in-this = Dit apparaat aanmelden
+sign-in-how = Scan deze code op een apparaat dat al bij Shoebox is aangemeld, of open daar “Apparaten en opslag” en voer hem in:
+sign-in-failed = Shoebox kon het aanmelden niet starten. Controleer de verbinding en probeer het opnieuw.
+sign-in-expired = De aanmeldcode is verlopen. Tik op Dit apparaat aanmelden voor een nieuwe.
+sign-in-link-used = Deze aanmeldlink is al gebruikt of verlopen. Vraag een nieuwe aan, of tik op Dit apparaat aanmelden.
+pair-enter = Een nieuw apparaat aanmelden: de code
+pair-look-up = Doorgaan
+pair-approve = Goedkeuren
+pair-cancel = Annuleren
+pair-approved = Goedgekeurd. Het andere apparaat is aangemeld.
+pair-unknown = Die code is onbekend, al gebruikt of verlopen.
+pair-too-many = Te veel codes geprobeerd. Wacht een paar minuten en probeer het dan opnieuw.
+device-revoke = Afmelden
+device-upload-only = alleen uploaden
+storage-full-hint = Er is op de server geen ruimte meer voor je foto's. Maak ruimte vrij of vraag om meer opslag; tik op Hervatten om het opnieuw te proberen (Shoebox probeert het ook om de paar minuten zelf).
+charge-hint = Je wilde alleen tijdens het opladen back-uppen. De back-up gaat vanzelf verder zodra dit apparaat aan de lader hangt.
+backup-off-hint = Je back-upmappen worden niet geback-upt. Zet Back-up & synchronisatie aan om nieuwe foto's en video's te back-uppen zodra ze binnenkomen.
+turn-on = Aanzetten
+updated-note = Shoebox is bijgewerkt naar de nieuwste versie.
+shared-album = Gedeeld
+kiosk-choose = Kies of sleep je foto's
+kiosk-choose-files = Losse foto's kiezen
+kiosk-drop-hint = Steek je geheugenkaart of usb-stick erin en kies de map — of sleep foto's ergens op dit scherm.
+kiosk-starting = Even voorbereiden…
+kiosk-finish = Klaar
+kiosk-phone = Uploaden vanaf je telefoon
+kiosk-own = Naar je eigen Shoebox-account
+kiosk-own-how = Scan deze code op je telefoon waarop je bij Shoebox bent aangemeld, en keur goed. Deze kiosk uploadt dan een uur lang naar je account en kan je foto's niet zien.
+kiosk-own-line = Je foto's gaan naar je eigen Shoebox-account.
+kiosk-phone-hint = Scan deze code met de camera van je telefoon, of open de link daarop. Hij werkt alleen tijdens dit bezoek.
+kiosk-arrived = In je inlevering
+phone-link-ended = Deze link is verlopen samen met het bezoek waar hij bij hoorde. Vraag bij de kiosk om een nieuwe.
+kiosk-keep = Mijn uploads afmaken als ik wegloop
+kiosk-unavailable = Deze kiosk kan zijn server nu niet bereiken. Vraag het even aan de balie.
+kiosk-wrong-key = De server accepteert de sleutel van deze kiosk niet, dus niemand kan uploaden. Vraag het even aan de balie. (Voor de beheerder: controleer de sleutel in het adres van dit scherm.)
+kiosk-nothing-kept = Er blijft niets op dit scherm: als je klaar bent, vergeet het je foto's.
+sync-title = Back-up & synchronisatie
+sync-switch = Back-up & synchronisatie
+sync-hint = Houdt je back-upmappen geback-upt zolang Shoebox open is, ook nieuwe foto's en video's. Een foto hier verwijderen verwijdert nooit de back-up ervan.
+sync-add = Back-upmap toevoegen
+sync-remove = Verwijderen
+sync-allow = Toegang tot je back-upmappen toestaan
+sync-allow-why = Na een herstart vraagt de browser het nog een keer voordat Shoebox je back-upmappen mag lezen.
+sync-charging-only = Alleen tijdens opladen back-uppen
+sync-charging-unavailable = Alleen tijdens opladen back-uppen (deze browser kan niet zien of het apparaat oplaadt)
+sync-no-picker = Deze browser kan geen mappen onthouden. Gebruik Chromium, Chrome of Edge, op ChromeOS of een computer.
+status-complete = Back-up voltooid
+phase-waiting = wacht
+phase-inspecting = bekijken
+phase-ready = klaar
+phase-hashing = controlesom berekenen
+phase-checking = controleren
+phase-preparing = verkleinen
+phase-paused = gepauzeerd
+phase-not-chosen = niet gekozen
+library-nav-backup = Back-up
+library-nav-library = Bibliotheek
+library-nav-label = Shoebox
+library-timeline = Foto's
+library-albums = Albums
+library-trash = Prullenbak
+library-views-label = Weergaven van de bibliotheek
+library-search = Zoeken
+library-search-hint = Bestandsnaam of album
+library-from = Van
+library-to = Tot
+library-clear-filters = Filters wissen
+library-filter-label = Tonen
+library-kind-all = Alles
+library-kind-photos = Foto's
+library-kind-videos = Video's
+library-kind-downsized = Verkleind
+library-kind-originals = Originelen
+library-loading = Je bibliotheek wordt geladen…
+library-unavailable = Deze server heeft geen bibliotheek om te tonen, of dit apparaat mag alleen uploaden. Meld je aan met een volledig account om te zien wat er geback-upt is.
+library-failed = De bibliotheek kon niet worden geladen. Controleer de verbinding en probeer het opnieuw.
+library-retry = Opnieuw proberen
+library-empty = Nog niets geback-upt. Foto's en video's die je back-upt, verschijnen hier.
+library-no-match = Niets past bij deze filters.
+library-trash-empty = De prullenbak is leeg.
+library-trash-note = Items in de prullenbak worden 30 dagen bewaard en daarna definitief van de server verwijderd. Tot die tijd tellen ze nog als geback-upt, dus een synchronisatie of dezelfde map die opnieuw wordt gesleept, uploadt ze niet opnieuw: zet ze terug om ze in je bibliotheek te zien. Op je apparaten wordt nooit iets verwijderd.
+library-scrubber = Naar een maand gaan
+library-grid-label = Je foto's en video's
+library-select = Selecteren
+library-move-to-trash = Naar prullenbak
+library-restore = Terugzetten
+library-clear-selection = Selectie wissen
+library-confirm = Naar prullenbak
+library-cancel = Annuleren
+library-action-failed = Dat is niet gelukt: de server antwoordde niet. Er is niets veranderd.
+library-no-album = Niet in een album
+library-no-albums = Nog geen albums. Mappen die je back-upt, worden albums.
+library-close = Sluiten
+library-previous = Vorige
+library-next = Volgende
+library-zoom = Zoomen
+library-fit = Aanpassen aan venster
+library-download-original = Origineel downloaden
+library-download-copy = Downloaden
+library-downsized-note = Dit is de verkleinde kopie (hoge kwaliteit). Het origineel is niet geüpload, dus dit is de beste kopie die er is.
+library-details = Details
+library-no-thumb = Geen voorbeeld
+library-d-name = Naam
+library-d-folder = Map
+library-d-album = Album
+library-d-taken = Gemaakt
+library-d-size = Grootte
+library-d-pixels = Pixels
+library-d-camera = Camera
+library-d-place = Plaats
+library-d-quality = Kwaliteit
+library-q-downsized = Verkleind tot 16 MP (hoge kwaliteit)
+library-q-original = Origineel
+library-video = Video
+library-video-unplayable = Deze video kan niet in deze browser worden afgespeeld (het formaat vraagt om hardware die dit apparaat niet heeft). Download het origineel om hem te bekijken.
+library-motion = Live
+library-play-motion = Beweging afspelen
+library-trashed = In de prullenbak
+library-download-motion = Bewegende clip downloaden
+library-download-sidecar = { $filename } downloaden
