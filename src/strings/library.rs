@@ -1,5 +1,4 @@
 //! The library's words (the timeline, albums, Trash, search, viewer), beside the app's others.
-use crate::i18n::text;
 use super::bytes as human_bytes;
 use crate::i18n::{text, tn};
 
