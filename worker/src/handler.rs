@@ -145,9 +145,13 @@ pub async fn hash_stream(blob: &Blob) -> Result<String, String> {
     Ok(shoebox_core::hash::hex(&h.finalize()))
 }
 
-/// Feeds the blob to `eat` in order, [`HASH_PIECE`] bytes at a time, with the next slices'
-/// reads in flight while the current one is eaten and one reusable buffer.
+/// Feeds the blob to `eat` in order, [`HASH_PIECE`] bytes at a time: through the stream's
+/// reused buffers where the browser can (`byob`), else by slices with the next slices' reads
+/// in flight while the current one is eaten.
 async fn stream(blob: &Blob, mut eat: impl FnMut(&[u8])) -> Result<(), String> {
+    if let Some(reader) = super::byob::reader(blob) {
+        return super::byob::drain(&reader, |bytes| bytes.chunks(HASH_PIECE).for_each(&mut eat)).await.map_err(js_err);
+    }
     let size = blob.size();
     let mut buf = Vec::new();
     let mut reads = std::collections::VecDeque::new();

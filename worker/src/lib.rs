@@ -7,6 +7,7 @@
 //! worker → main `[id, replyJson, arrayBuffer|undefined]`, the buffer transferred. Id 0 is
 //! the worker's `Ready` announcement, sent once its message handler is installed (messages sent
 //! before that would be lost while the wasm module loads).
+pub mod byob;
 pub mod handler;
 pub mod thumbnail;
 pub mod warm;
