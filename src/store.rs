@@ -159,6 +159,8 @@ signal_store! {
         kiosk: Option<shoebox_core::kiosk::KioskPhase> = None;
         /// Kiosk: seconds left before the visit ends, in its last stretch ("Finishing in 30 s").
         kiosk_countdown: Option<u64> = None;
+        /// The kiosk's done screen: whole seconds until it starts over.
+        kiosk_reset_in: Option<u64> = None;
         /// When a sync backup last ended with nothing failed.
         last_backup_ms: Option<u64> = None;
         /// The browser can tell whether the device is charging (Battery Status API).

@@ -5,9 +5,11 @@ use shoebox_core::facts::{Outcome, SkipReason, UploadNote};
 pub mod dates;
 pub mod devices;
 pub mod failures;
+pub mod kiosk;
 pub mod library;
 pub mod status;
 pub use failures::{api_error, fail_reason, worker_fault};
+pub use kiosk::*;
 
 pub const APP_NAME: &str = "Shoebox";
 pub const TAGLINE: &str = "Back up your photos and videos. Nothing to install.";
@@ -173,39 +175,6 @@ pub const BACKUP_OFF_HINT: &str =
 pub const TURN_ON: &str = "Turn on";
 pub const UPDATED_NOTE: &str = "Shoebox was updated to its latest version.";
 pub const SHARED_ALBUM: &str = "Shared";
-// Kiosk
-pub const KIOSK_CHOOSE: &str = "Choose or drop your photos";
-pub const KIOSK_CHOOSE_FILES: &str = "Choose single photos";
-pub const KIOSK_DROP_HINT: &str = "Put in your memory card or USB stick, then choose its folder — or drop photos anywhere on this screen.";
-pub const KIOSK_STARTING: &str = "Getting ready…";
-pub const KIOSK_FINISH: &str = "Finish";
-pub const KIOSK_PHONE: &str = "Upload from your phone";
-pub const KIOSK_OWN: &str = "Into your own Shoebox account";
-pub const KIOSK_OWN_HOW: &str = "On your phone, signed in to Shoebox, scan this code and approve. This kiosk then uploads into your account for one hour, and cannot see your photos.";
-pub const KIOSK_OWN_LINE: &str = "Your photos go into your own Shoebox account.";
-pub const KIOSK_PHONE_HINT: &str = "Scan this code with your phone's camera, or open the link on it. It works for this visit only.";
-pub const KIOSK_ARRIVED: &str = "In your drop";
-pub const PHONE_LINK_ENDED: &str = "This link has ended with the visit it belonged to. Ask at the kiosk for a new one.";
-pub const KIOSK_KEEP: &str = "Let my uploads finish if I walk away";
-pub const KIOSK_UNAVAILABLE: &str = "This kiosk cannot reach its server just now. Please ask at the counter.";
-pub const KIOSK_WRONG_KEY: &str =
-    "This kiosk's key is not accepted by its server, so visitors cannot upload. Please ask at the counter. (For the operator: check the key in this screen's address.)";
-pub fn kiosk_notice(n: shoebox_core::kiosk::KioskNotice) -> &'static str {
-    match n {
-        shoebox_core::kiosk::KioskNotice::Unavailable => KIOSK_UNAVAILABLE,
-        shoebox_core::kiosk::KioskNotice::WrongKey => KIOSK_WRONG_KEY,
-    }
-}
-pub const KIOSK_NOTHING_KEPT: &str = "Nothing is kept on this screen: when you finish, it forgets your photos.";
-pub fn kiosk_done(saved: u64) -> String {
-    format!("Done — {} {} saved. You can take your card.", count(saved), if saved == 1 { "photo" } else { "photos" })
-}
-pub fn kiosk_finishing(secs: u64) -> String {
-    format!("Finishing in {secs} s — touch to stay")
-}
-pub fn kiosk_drop(drop: &str, code: &str) -> String {
-    format!("Your photos are in \u{201c}{drop}\u{201d}. Your code: {code}")
-}
 // Back up & sync panel
 pub const SYNC_TITLE: &str = "Back up & sync";
 pub const SYNC_SWITCH: &str = "Back up & sync";

@@ -1,7 +1,9 @@
 //! The kiosk screen (`/?kiosk=NAME&key=KEY`): large, touch-first, high contrast. Welcome with
 //! one obvious action; then the plan, the status card and the progress as in the normal app
-//! into the visitor's drop; then "Done — N photos saved. You can take your card." with the
-//! drop's name and code. Finish (or the idle time) forgets everything. No settings, no way out.
+//! into the visitor's drop, with the next step in a bar fixed at the bottom; then a full-screen
+//! "Done — 6 photos, 2 images and 1 video saved. You can take your card." with the drop's name
+//! and code and the time until the screen starts over. Finish (or the idle time) forgets
+//! everything. No settings, no way out.
 use leptos::prelude::*;
 
 use super::{controls::Controls, drop_zone::DropZone, file_list::FileList, overall_progress::OverallProgress};
@@ -65,10 +67,15 @@ pub fn KioskApp() -> impl IntoView {
                             <Show when=move || matches!(phase(), KioskPhase::Starting)><p class="muted">{s::KIOSK_STARTING}</p></Show>
                         </section>
                     }.into_any(),
+                    // A full-screen confirmation: what was saved, where, and when the screen starts over.
                     KioskPhase::Done { drop, code, saved } => view! {
-                        <section class="kiosk-done" data-testid="kiosk-done">
-                            <h2>{s::kiosk_done(saved)}</h2>
+                        <section class="kiosk-done" data-testid="kiosk-done" role="dialog" aria-modal="true" aria-labelledby="kiosk-done-title">
+                            <span class="kiosk-done-mark" aria-hidden="true"></span>
+                            <h2 id="kiosk-done-title">{s::kiosk_done(&saved)}</h2>
                             <p class="kiosk-lead" data-testid="kiosk-drop">{if code.is_empty() { s::KIOSK_OWN_LINE.to_string() } else { s::kiosk_drop(&drop, &code) }}</p>
+                            {move || store.kiosk_reset_in.get().map(|secs| view! {
+                                <p class="kiosk-reset-in" role="timer" data-testid="kiosk-reset-in">{s::kiosk_reset_in(secs)}</p>
+                            })}
                             <div class="kiosk-actions">
                                 <button class="button primary huge" data-testid="kiosk-finish" on:click=move |_| intent(Intent::KioskFinish)>{s::KIOSK_FINISH}</button>
                                 <FolderPicker label=Signal::derive(|| s::ADD_MORE)/>
@@ -82,13 +89,16 @@ pub fn KioskApp() -> impl IntoView {
                             <Show when=move || !matches!(store.status.get(), crate::store::Status::Ready)><StatusCard/></Show>
                             <p class="muted" data-testid="kiosk-drop">{if code.is_empty() { s::KIOSK_OWN_LINE.to_string() } else { s::kiosk_drop(&drop, &code) }}</p>
                             {phone}
-                            <Controls/>
                             <OverallProgress/>
                             <PlanView/>
                             <FileList/>
                             <label class="check"><input type="checkbox" data-testid="kiosk-keep"
                                 on:change=move |e| intent(Intent::KioskKeepUploads(event_target_checked(&e)))/>{s::KIOSK_KEEP}</label>
-                            <button class="button huge" data-testid="kiosk-finish" on:click=move |_| intent(Intent::KioskFinish)>{s::KIOSK_FINISH}</button>
+                            // The next step is always on screen, whatever the panels above it hold.
+                            <div class="kiosk-bar" data-testid="kiosk-bar">
+                                <Controls/>
+                                <button class="button huge" data-testid="kiosk-finish" on:click=move |_| intent(Intent::KioskFinish)>{s::KIOSK_FINISH}</button>
+                            </div>
                         </section>
                     }.into_any(),
                     KioskPhase::Resetting => view! { <section class="kiosk-welcome"><h2>{s::KIOSK_NOTHING_KEPT}</h2></section> }.into_any(),
