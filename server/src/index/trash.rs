@@ -27,9 +27,8 @@ impl MediaIndex {
 
     /// Clears the mark of every trashed record of the user ("Restore all").
     pub fn restore_all(&self, user: &str) -> Result<u64> {
-        self.db.transaction(|tx| {
-            Ok(tx.execute("UPDATE media SET trashed_at = NULL WHERE \"user\" = ?1 AND trashed_at IS NOT NULL", vals![user])?)
-        })
+        self.db
+            .transaction(|tx| tx.execute("UPDATE media SET trashed_at = NULL WHERE \"user\" = ?1 AND trashed_at IS NOT NULL", vals![user]))
     }
 
     /// Deletes every trashed record of the user now ("Empty trash"); returns how many, and the
