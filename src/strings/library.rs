@@ -27,7 +27,31 @@ pub const RETRY: &str = "Try again";
 pub const EMPTY: &str = "Nothing backed up yet. Photos and videos you back up appear here.";
 pub const NO_MATCH: &str = "Nothing matches these filters.";
 pub const TRASH_EMPTY: &str = "The Trash is empty.";
-pub const TRASH_NOTE: &str = "Items in the Trash are kept 30 days, then deleted from the server for good. Until then they still count as backed up, so a sync or the same folder dropped again does not upload them again: restore them to see them in your library. Nothing on your devices is ever deleted.";
+pub const TRASH_NOTE: &str = "Until they are deleted they still count as backed up, so a sync or the same folder dropped again does not upload them again: restore them to see them in your library. Nothing on your devices is ever deleted.";
+/// The Trash's header note: how long it keeps things (the server's figure, when it gives one).
+pub fn trash_note(kept: Option<u32>) -> String {
+    match kept {
+        Some(d) => format!("Items in the Trash are deleted from the server for good {} after they were moved there. {TRASH_NOTE}", days(d)),
+        None => format!("Items in the Trash are deleted from the server for good after a while. {TRASH_NOTE}"),
+    }
+}
+fn days(n: u32) -> String {
+    format!("{n} {}", if n == 1 { "day" } else { "days" })
+}
+/// A trashed item's badge.
+pub fn days_left(n: u32) -> String {
+    match n {
+        0 => "Deleted soon".into(),
+        n => format!("{} left", days(n)),
+    }
+}
+pub const RESTORE_ALL: &str = "Restore all";
+pub const EMPTY_TRASH: &str = "Empty trash";
+pub const EMPTY_TRASH_YES: &str = "Delete for good";
+pub const EMPTY_TRASH_TITLE: &str = "Empty the Trash?";
+pub const EMPTY_TRASH_BODY: &str =
+    "Everything in the Trash is deleted from the server for good, now. This cannot be undone. Nothing on your devices is deleted.";
+pub const UNDO: &str = "Undo";
 pub const SCRUBBER: &str = "Jump to a month";
 pub const GRID_LABEL: &str = "Your photos and videos";
 pub const SELECT: &str = "Select";
@@ -119,6 +143,7 @@ pub fn note(n: shoebox_core::library::LibraryNote) -> String {
     match n {
         LibraryNote::Trashed(n) => trashed(n),
         LibraryNote::Restored(n) => restored(n),
+        LibraryNote::Emptied(n) => format!("{} deleted for good.", items(n)),
         LibraryNote::ActionFailed => ACTION_FAILED.into(),
     }
 }
