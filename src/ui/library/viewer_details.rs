@@ -28,7 +28,7 @@ pub fn Details(item: MediaItem) -> impl IntoView {
     let quality = Some(if item.downsized { s::Q_DOWNSIZED } else { s::Q_ORIGINAL }.to_string());
     view! {
         <aside class="viewer-details" aria-label=s::DETAILS data-testid="viewer-details">
-            <h3 data-testid="viewer-name">{item.filename.clone().unwrap_or_else(|| item.sha256.clone())}</h3>
+            <h3>{item.filename.clone().unwrap_or_else(|| item.sha256.clone())}</h3>
             <dl>
                 {row(s::D_FOLDER, folder)}
                 {row(s::D_ALBUM, item.album.clone())}
