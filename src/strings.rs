@@ -200,8 +200,15 @@ pub const STATUS_COMPLETE: &str = "Backup complete";
 pub fn complete_detail(uploaded: u64, already: u64, skipped: u64, failed: u64) -> String {
     format!("{} uploaded, {} already backed up, {} skipped, {} failed", count(uploaded), count(already), count(skipped), count(failed))
 }
-pub fn skipped_line(n: u64) -> String {
-    format!("{} photos or videos were skipped — see why", count(n))
+/// The status card's line: skipped photos and videos apart from files that never were any.
+pub fn skipped_line(media: u64, ignored: u64) -> String {
+    let skipped = format!("{} {} skipped", count(media), if media == 1 { "photo or video" } else { "photos or videos" });
+    let other = format!("{} other {} ignored", count(ignored), if ignored == 1 { "file" } else { "files" });
+    match (media, ignored) {
+        (0, _) => format!("{other} — see why"),
+        (_, 0) => format!("{skipped} — see why"),
+        _ => format!("{skipped}, {other} — see why"),
+    }
 }
 
 pub fn skip_reason(r: SkipReason) -> &'static str {
@@ -356,7 +363,10 @@ mod tests {
         assert_eq!(bytes(512), "512 bytes");
         assert_eq!(eta(6 * 60_000), "about 6 min");
         assert_eq!(status_backing_up(1234, 5678), "Backing up 1,234 of 5,678");
-        assert_eq!(skipped_line(3), "3 photos or videos were skipped — see why");
+        assert_eq!(skipped_line(3, 0), "3 photos or videos skipped — see why");
+        assert_eq!(skipped_line(1, 0), "1 photo or video skipped — see why");
+        assert_eq!(skipped_line(0, 1), "1 other file ignored — see why");
+        assert_eq!(skipped_line(2, 5), "2 photos or videos skipped, 5 other files ignored — see why");
         assert_eq!(plan_size_line(168, 54_000_000, 6, 0), "168 files to back up, 54 MB · 6 skipped");
         assert_eq!(plan_size_line(1, 500, 0, 3), "1 file to back up, 500 bytes · 3 not chosen");
     }
