@@ -134,11 +134,13 @@ pub(crate) use signal_store;
 
 signal_store! {
     /// What components read: read-only signals.
-    Store, StoreWriter, new(settings: Settings, mode: PageMode, folder_picker: bool) {
+    Store, StoreWriter, new(settings: Settings, mode: PageMode, folder_picker: bool, phone: bool) {
         /// Which page this is: the app, a kiosk's screen or a visitor's phone.
         mode: PageMode = mode;
         /// The browser lets a folder be picked and kept (showDirectoryPicker).
         folder_picker: bool = folder_picker;
+        /// A phone (a small touch screen): photos are chosen, not folders.
+        phone: bool = phone;
         /// Kiosk: visitors may upload into their own account.
         kiosk_own: bool = false;
         /// The account's storage: used and quota.

@@ -5,6 +5,9 @@ use shoebox_core::kiosk::SavedKinds;
 pub const KIOSK_CHOOSE: &str = "Choose or drop your photos";
 pub const KIOSK_CHOOSE_FILES: &str = "Choose single photos";
 pub const KIOSK_DROP_HINT: &str = "Put in your memory card or USB stick, then choose its folder — or drop photos anywhere on this screen.";
+pub const PHONE_CHOOSE: &str = "Send photos from this phone";
+pub const PHONE_HINT: &str =
+    "Choose the photos and videos on this phone to send. They go into this visit at the kiosk, with everything else you bring.";
 pub const KIOSK_STARTING: &str = "Getting ready…";
 pub const KIOSK_FINISH: &str = "Finish";
 pub const KIOSK_PHONE: &str = "Upload from your phone";
@@ -27,7 +30,9 @@ pub fn kiosk_notice(n: shoebox_core::kiosk::KioskNotice) -> &'static str {
 pub const KIOSK_NOTHING_KEPT: &str = "Nothing is kept on this screen: when you finish, it forgets your photos.";
 /// "Done — 6 photos, 2 images and 1 video saved. You can take your card.": each kind that
 /// saved something, in the visitor's words.
-pub fn kiosk_done(saved: &SavedKinds) -> String {
+/// `card`: the kiosk's own screen (a visitor's phone has no card to take).
+pub fn kiosk_done(saved: &SavedKinds, card: bool) -> String {
+    let end = if card { " You can take your card." } else { "" };
     let kinds = [
         (saved.photos, "photo", "photos"),
         (saved.images, "image", "images"),
@@ -37,9 +42,9 @@ pub fn kiosk_done(saved: &SavedKinds) -> String {
     let parts: Vec<String> =
         kinds.iter().filter(|k| k.0 > 0).map(|&(n, one, many)| format!("{} {}", count(n), if n == 1 { one } else { many })).collect();
     match parts.split_last() {
-        None => "Done — nothing new was saved. You can take your card.".into(),
-        Some((last, [])) => format!("Done — {last} saved. You can take your card."),
-        Some((last, rest)) => format!("Done — {} and {last} saved. You can take your card.", rest.join(", ")),
+        None => format!("Done — nothing new was saved.{end}"),
+        Some((last, [])) => format!("Done — {last} saved.{end}"),
+        Some((last, rest)) => format!("Done — {} and {last} saved.{end}", rest.join(", ")),
     }
 }
 /// The done screen's visible time to its reset.
@@ -59,7 +64,7 @@ mod tests {
 
     #[test]
     fn the_done_line_names_each_kind_with_its_own_number() {
-        let k = |photos, images, videos, others| kiosk_done(&SavedKinds { photos, images, videos, others });
+        let k = |photos, images, videos, others| kiosk_done(&SavedKinds { photos, images, videos, others }, true);
         assert_eq!(k(6, 2, 1, 0), "Done — 6 photos, 2 images and 1 video saved. You can take your card.");
         assert_eq!(k(1, 0, 0, 0), "Done — 1 photo saved. You can take your card.");
         assert_eq!(k(3, 0, 0, 0), "Done — 3 photos saved. You can take your card.");
@@ -67,5 +72,6 @@ mod tests {
         assert_eq!(k(1, 0, 0, 1), "Done — 1 photo and 1 file saved. You can take your card.");
         assert_eq!(k(1200, 0, 0, 0), "Done — 1,200 photos saved. You can take your card.");
         assert_eq!(k(0, 0, 0, 0), "Done — nothing new was saved. You can take your card.");
+        assert_eq!(kiosk_done(&SavedKinds { photos: 2, ..SavedKinds::default() }, false), "Done — 2 photos saved.", "a phone has no card");
     }
 }

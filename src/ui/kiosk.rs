@@ -46,9 +46,10 @@ pub fn KioskApp() -> impl IntoView {
                 {move || match phase() {
                     KioskPhase::Welcome | KioskPhase::Starting => view! {
                         <section class="kiosk-welcome" data-testid="kiosk-welcome">
-                            <h2>{s::KIOSK_CHOOSE}</h2>
+                            // A visitor's phone speaks of the photos on it, not of cards or USB sticks.
+                            <h2>{if on_kiosk { s::KIOSK_CHOOSE } else { s::PHONE_CHOOSE }}</h2>
                             <p class="kiosk-lead">{welcome}</p>
-                            <p>{s::KIOSK_DROP_HINT}</p>
+                            <p data-testid="kiosk-hint">{if on_kiosk { s::KIOSK_DROP_HINT } else { s::PHONE_HINT }}</p>
                             <div class="kiosk-actions">
                                 <FolderPicker label=Signal::derive(|| s::KIOSK_CHOOSE)/>
                                 {on_kiosk.then(|| view! { <button class="button" data-testid="kiosk-use-phone" on:click=move |_| intent(Intent::KioskBegin)>{s::KIOSK_PHONE}</button> })}
@@ -71,7 +72,7 @@ pub fn KioskApp() -> impl IntoView {
                     KioskPhase::Done { drop, code, saved } => view! {
                         <section class="kiosk-done" data-testid="kiosk-done" role="dialog" aria-modal="true" aria-labelledby="kiosk-done-title">
                             <span class="kiosk-done-mark" aria-hidden="true"></span>
-                            <h2 id="kiosk-done-title">{s::kiosk_done(&saved)}</h2>
+                            <h2 id="kiosk-done-title">{s::kiosk_done(&saved, on_kiosk)}</h2>
                             <p class="kiosk-lead" data-testid="kiosk-drop">{if code.is_empty() { s::KIOSK_OWN_LINE.to_string() } else { s::kiosk_drop(&drop, &code) }}</p>
                             {move || store.kiosk_reset_in.get().map(|secs| view! {
                                 <p class="kiosk-reset-in" role="timer" data-testid="kiosk-reset-in">{s::kiosk_reset_in(secs)}</p>

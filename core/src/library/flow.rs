@@ -337,8 +337,14 @@ impl LibraryFlow {
     }
 }
 
+/// A phone's grid (narrower than this) shows 3 or 4 columns of smaller cells.
+const PHONE_GRID: f64 = 600.0;
+const PHONE_MIN_CELL: f64 = 88.0;
+
 fn geometry(width: f64) -> Geometry {
-    Geometry { width: width.max(MIN_CELL), min_cell: MIN_CELL, gap: GAP, heading: HEADING }
+    let phone = (3.0 * PHONE_MIN_CELL + 2.0 * GAP..PHONE_GRID).contains(&width);
+    let min_cell = if phone { PHONE_MIN_CELL } else { MIN_CELL };
+    Geometry { width: width.max(min_cell), min_cell, gap: GAP, heading: HEADING }
 }
 
 /// An answer as `T`; 401, 403 and 404 mean this server has no library for this token (a plain

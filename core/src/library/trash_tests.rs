@@ -126,3 +126,17 @@ fn after_the_viewers_item_goes_the_next_one_shows_or_the_one_before_at_the_end()
     f.handle_answer(17, w, json(200, &TrashResponse { trashed: 1 }), BASE);
     assert_eq!(f.viewer().map(|v| v.index), Some(2));
 }
+
+#[test]
+fn a_phone_sized_grid_has_three_or_four_columns() {
+    let mut f = loaded();
+    let cols = |f: &mut LibraryFlow, width: f64| {
+        f.handle_viewport(0, Viewport { top: 0.0, height: 2000.0, width });
+        f.rows().into_iter().find_map(|r| if let RowBody::Cells(c) = r.body { Some(c.len()) } else { None }).unwrap()
+    };
+    assert_eq!(cols(&mut f, 374.0), 3, "3 items on the first day fill 3 of 4 columns");
+    assert!(f.cell().unwrap() < 100.0, "cells of a 4-column phone grid: {:?}", f.cell());
+    assert_eq!(cols(&mut f, 344.0), 3);
+    assert!(f.cell().unwrap() > 100.0, "3 columns on a 360 px phone: {:?}", f.cell());
+    assert!(cols(&mut f, 1200.0) == 3 && f.cell().unwrap() >= MIN_CELL, "a wide screen keeps its larger cells");
+}
