@@ -402,3 +402,95 @@ library-play-motion = تشغيل الحركة
 library-trashed = في المهملات
 library-download-motion = تنزيل مقطع الحركة
 library-download-sidecar = تنزيل { $filename }
+
+choose-photos = اختيار الصور
+take-photo = التقاط صورة
+phone-choose = إرسال الصور من هذا الهاتف
+phone-hint = اختر الصور والفيديوهات التي تريد إرسالها من هذا الهاتف. ستُضاف إلى هذه الزيارة عند الكشك، مع كل ما تحضره معك.
+kiosk-photos = { $count ->
+    [zero] لا صور
+    [one] صورة واحدة
+    [two] صورتان
+    [few] { $count } صور
+    [many] { $count } صورة
+   *[other] { $count } صورة
+}
+kiosk-images = { $count ->
+    [zero] لا صور رسومية
+    [one] صورة رسومية واحدة
+    [two] صورتان رسوميتان
+    [few] { $count } صور رسومية
+    [many] { $count } صورة رسومية
+   *[other] { $count } صورة رسومية
+}
+kiosk-videos = { $count ->
+    [zero] لا فيديوهات
+    [one] فيديو واحد
+    [two] فيديوهان
+    [few] { $count } فيديوهات
+    [many] { $count } فيديو
+   *[other] { $count } فيديو
+}
+kiosk-files = { $count ->
+    [zero] لا ملفات
+    [one] ملف واحد
+    [two] ملفان
+    [few] { $count } ملفات
+    [many] { $count } ملفًا
+   *[other] { $count } ملف
+}
+kiosk-done-kinds = تم — حُفظ: { $kinds }.
+kiosk-done-nothing = تم — لم يُحفظ شيء جديد.
+kiosk-done-card = { $done } يمكنك أخذ بطاقتك الآن.
+list-more = { $first }، { $next }
+list-last = { $rest } و{ $last }
+kiosk-reset-in = ستبدأ هذه الشاشة من جديد بعد { $seconds } ث
+skipped-media = { $count ->
+    [zero] لم يتم تخطي أي صورة أو فيديو
+    [one] تم تخطي صورة أو فيديو واحد
+    [two] تم تخطي صورتين أو فيديوهين
+    [few] تم تخطي { $count } صور أو فيديوهات
+    [many] تم تخطي { $count } صورة أو فيديو
+   *[other] تم تخطي { $count } صورة أو فيديو
+}
+skipped-ignored = { $count ->
+    [zero] لم يتم تجاهل أي ملف آخر
+    [one] تم تجاهل ملف آخر واحد
+    [two] تم تجاهل ملفين آخرين
+    [few] تم تجاهل { $count } ملفات أخرى
+    [many] تم تجاهل { $count } ملفًا آخر
+   *[other] تم تجاهل { $count } ملف آخر
+}
+skipped-see-why = { $what } — اعرف السبب
+library-trash-kept = تُحذف العناصر الموجودة في سلة المهملات من الخادم نهائيًا بعد { $days ->
+    [zero] { $days } يوم
+    [one] يوم واحد
+    [two] يومين
+    [few] { $days } أيام
+    [many] { $days } يومًا
+   *[other] { $days } يوم
+} من نقلها إليها. { $rest }
+library-trash-kept-unknown = تُحذف العناصر الموجودة في سلة المهملات من الخادم نهائيًا بعد فترة. { $rest }
+library-days-left = { $days ->
+    [zero] لم يتبقَّ أي يوم
+    [one] تبقّى يوم واحد
+    [two] تبقّى يومان
+    [few] تبقّت { $days } أيام
+    [many] تبقّى { $days } يومًا
+   *[other] تبقّى { $days } يوم
+}
+library-deleted-soon = سيُحذف قريبًا
+library-emptied = { $count ->
+    [zero] لم يُحذف أي عنصر.
+    [one] حُذف عنصر واحد نهائيًا.
+    [two] حُذف عنصران نهائيًا.
+    [few] حُذفت { $count } عناصر نهائيًا.
+    [many] حُذف { $count } عنصرًا نهائيًا.
+   *[other] حُذف { $count } عنصر نهائيًا.
+}
+library-restore-all = استعادة الكل
+library-empty-trash = إفراغ سلة المهملات
+library-empty-trash-yes = حذف نهائي
+library-empty-trash-title = هل تريد إفراغ سلة المهملات؟
+library-empty-trash-body = سيُحذف كل ما في سلة المهملات من الخادم نهائيًا الآن. لا يمكن التراجع عن ذلك. لن يُحذف أي شيء من أجهزتك.
+library-undo = تراجع

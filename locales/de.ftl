@@ -384,3 +384,59 @@ library-play-motion = Bewegung abspielen
 library-trashed = Im Papierkorb
 library-download-motion = Bewegungsclip herunterladen
 library-download-sidecar = { $filename } herunterladen
+
+choose-photos = Fotos auswählen
+take-photo = Foto aufnehmen
+phone-choose = Fotos von diesem Handy senden
+phone-hint = Wählen Sie die Fotos und Videos auf diesem Handy aus. Sie kommen zu diesem Besuch am Kiosk, zusammen mit allem anderen, was Sie mitbringen.
+kiosk-photos = { $count ->
+    [one] { $count } Foto
+   *[other] { $count } Fotos
+}
+kiosk-images = { $count ->
+    [one] { $count } Bild
+   *[other] { $count } Bilder
+}
+kiosk-videos = { $count ->
+    [one] { $count } Video
+   *[other] { $count } Videos
+}
+kiosk-files = { $count ->
+    [one] { $count } Datei
+   *[other] { $count } Dateien
+}
+kiosk-done-kinds = Fertig – { $kinds } gespeichert.
+kiosk-done-nothing = Fertig – nichts Neues gespeichert.
+kiosk-done-card = { $done } Sie können Ihre Karte jetzt herausnehmen.
+list-more = { $first }, { $next }
+list-last = { $rest } und { $last }
+kiosk-reset-in = Dieser Bildschirm beginnt in { $seconds } s von vorn
+skipped-media = { $count ->
+    [one] { $count } Foto oder Video übersprungen
+   *[other] { $count } Fotos oder Videos übersprungen
+}
+skipped-ignored = { $count ->
+    [one] { $count } andere Datei ignoriert
+   *[other] { $count } andere Dateien ignoriert
+}
+skipped-see-why = { $what } – Gründe ansehen
+library-trash-kept = Objekte im Papierkorb werden { $days ->
+    [one] { $days } Tag
+   *[other] { $days } Tage
+} nach dem Verschieben endgültig vom Server gelöscht. { $rest }
+library-trash-kept-unknown = Objekte im Papierkorb werden nach einiger Zeit endgültig vom Server gelöscht. { $rest }
+library-days-left = { $days ->
+    [one] Noch { $days } Tag
+   *[other] Noch { $days } Tage
+}
+library-deleted-soon = Wird bald gelöscht
+library-emptied = { $count ->
+    [one] { $count } Objekt endgültig gelöscht.
+   *[other] { $count } Objekte endgültig gelöscht.
+}
+library-restore-all = Alle wiederherstellen
+library-empty-trash = Papierkorb leeren
+library-empty-trash-yes = Endgültig löschen
+library-empty-trash-title = Papierkorb leeren?
+library-empty-trash-body = Alles im Papierkorb wird jetzt endgültig vom Server gelöscht. Das lässt sich nicht rückgängig machen. Auf Ihren Geräten wird nichts gelöscht.
+library-undo = Rückgängig

@@ -387,3 +387,59 @@ library-trashed = In the Trash
 
 library-download-motion = Download motion clip
 library-download-sidecar = Download { $filename }
+
+choose-photos = Choose photos
+take-photo = Take a photo
+phone-choose = Send photos from this phone
+phone-hint = Choose the photos and videos on this phone to send. They go into this visit at the kiosk, with everything else you bring.
+library-restore-all = Restore all
+library-empty-trash = Empty trash
+library-empty-trash-yes = Delete for good
+library-empty-trash-title = Empty the Trash?
+library-empty-trash-body = Everything in the Trash is deleted from the server for good, now. This cannot be undone. Nothing on your devices is deleted.
+library-undo = Undo
+kiosk-photos = { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+}
+kiosk-images = { $count ->
+    [one] { $count } image
+   *[other] { $count } images
+}
+kiosk-videos = { $count ->
+    [one] { $count } video
+   *[other] { $count } videos
+}
+kiosk-files = { $count ->
+    [one] { $count } file
+   *[other] { $count } files
+}
+kiosk-done-kinds = Done — { $kinds } saved.
+kiosk-done-nothing = Done — nothing new was saved.
+kiosk-done-card = { $done } You can take your card.
+list-more = { $first }, { $next }
+list-last = { $rest } and { $last }
+kiosk-reset-in = This screen starts over in { $seconds } s
+skipped-media = { $count ->
+    [one] { $count } photo or video skipped
+   *[other] { $count } photos or videos skipped
+}
+skipped-ignored = { $count ->
+    [one] { $count } other file ignored
+   *[other] { $count } other files ignored
+}
+skipped-see-why = { $what } — see why
+library-trash-kept = Items in the Trash are deleted from the server for good { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} after they were moved there. { $rest }
+library-trash-kept-unknown = Items in the Trash are deleted from the server for good after a while. { $rest }
+library-days-left = { $days ->
+    [one] { $days } day left
+   *[other] { $days } days left
+}
+library-deleted-soon = Deleted soon
+library-emptied = { $count ->
+    [one] { $count } item deleted for good.
+   *[other] { $count } items deleted for good.
+}

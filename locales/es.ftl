@@ -390,3 +390,59 @@ library-play-motion = Reproducir movimiento
 library-trashed = En la papelera
 library-download-motion = Descargar el clip en movimiento
 library-download-sidecar = Descargar { $filename }
+
+choose-photos = Elegir fotos
+take-photo = Hacer una foto
+phone-choose = Enviar fotos desde este teléfono
+phone-hint = Elige las fotos y los vídeos de este teléfono que quieres enviar. Se suman a esta visita en el quiosco, junto con todo lo demás que traigas.
+kiosk-photos = { $count ->
+    [one] { $count } foto
+   *[other] { $count } fotos
+}
+kiosk-images = { $count ->
+    [one] { $count } imagen
+   *[other] { $count } imágenes
+}
+kiosk-videos = { $count ->
+    [one] { $count } vídeo
+   *[other] { $count } vídeos
+}
+kiosk-files = { $count ->
+    [one] { $count } archivo
+   *[other] { $count } archivos
+}
+kiosk-done-kinds = Listo: se guardaron { $kinds }.
+kiosk-done-nothing = Listo: no se guardó nada nuevo.
+kiosk-done-card = { $done } Ya puedes retirar tu tarjeta.
+list-more = { $first }, { $next }
+list-last = { $rest } y { $last }
+kiosk-reset-in = Esta pantalla se reinicia en { $seconds } s
+skipped-media = { $count ->
+    [one] { $count } foto o vídeo omitido
+   *[other] { $count } fotos o vídeos omitidos
+}
+skipped-ignored = { $count ->
+    [one] { $count } archivo más no tenido en cuenta
+   *[other] { $count } archivos más no tenidos en cuenta
+}
+skipped-see-why = { $what }: ver por qué
+library-trash-kept = Los elementos de la papelera se eliminan del servidor para siempre { $days ->
+    [one] { $days } día
+   *[other] { $days } días
+} después de moverlos allí. { $rest }
+library-trash-kept-unknown = Los elementos de la papelera se eliminan del servidor para siempre pasado un tiempo. { $rest }
+library-days-left = { $days ->
+    [one] Queda { $days } día
+   *[other] Quedan { $days } días
+}
+library-deleted-soon = Se eliminará pronto
+library-emptied = { $count ->
+    [one] { $count } elemento eliminado para siempre.
+   *[other] { $count } elementos eliminados para siempre.
+}
+library-restore-all = Restaurar todo
+library-empty-trash = Vaciar la papelera
+library-empty-trash-yes = Eliminar para siempre
+library-empty-trash-title = ¿Vaciar la papelera?
+library-empty-trash-body = Todo lo que hay en la papelera se elimina del servidor para siempre, ahora. No se puede deshacer. En tus dispositivos no se elimina nada.
+library-undo = Deshacer

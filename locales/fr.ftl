@@ -390,3 +390,59 @@ library-play-motion = Lire le mouvement
 library-trashed = Dans la corbeille
 library-download-motion = Télécharger le clip animé
 library-download-sidecar = Télécharger { $filename }
+
+choose-photos = Choisir des photos
+take-photo = Prendre une photo
+phone-choose = Envoyer des photos depuis ce téléphone
+phone-hint = Choisissez les photos et vidéos de ce téléphone à envoyer. Elles rejoignent cette visite à la borne, avec tout ce que vous apportez d’autre.
+kiosk-photos = { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+}
+kiosk-images = { $count ->
+    [one] { $count } image
+   *[other] { $count } images
+}
+kiosk-videos = { $count ->
+    [one] { $count } vidéo
+   *[other] { $count } vidéos
+}
+kiosk-files = { $count ->
+    [one] { $count } fichier
+   *[other] { $count } fichiers
+}
+kiosk-done-kinds = Terminé — { $kinds } enregistré(s).
+kiosk-done-nothing = Terminé — rien de nouveau n’a été enregistré.
+kiosk-done-card = { $done } Vous pouvez reprendre votre carte.
+list-more = { $first }, { $next }
+list-last = { $rest } et { $last }
+kiosk-reset-in = Cet écran recommence dans { $seconds } s
+skipped-media = { $count ->
+    [one] { $count } photo ou vidéo ignorée
+   *[other] { $count } photos ou vidéos ignorées
+}
+skipped-ignored = { $count ->
+    [one] { $count } autre fichier laissé de côté
+   *[other] { $count } autres fichiers laissés de côté
+}
+skipped-see-why = { $what } — voir pourquoi
+library-trash-kept = Les éléments de la corbeille sont supprimés définitivement du serveur { $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+} après y avoir été placés. { $rest }
+library-trash-kept-unknown = Les éléments de la corbeille sont supprimés définitivement du serveur au bout d’un certain temps. { $rest }
+library-days-left = { $days ->
+    [one] Encore { $days } jour
+   *[other] Encore { $days } jours
+}
+library-deleted-soon = Bientôt supprimé
+library-emptied = { $count ->
+    [one] { $count } élément supprimé définitivement.
+   *[other] { $count } éléments supprimés définitivement.
+}
+library-restore-all = Tout restaurer
+library-empty-trash = Vider la corbeille
+library-empty-trash-yes = Supprimer définitivement
+library-empty-trash-title = Vider la corbeille ?
+library-empty-trash-body = Tout le contenu de la corbeille est supprimé définitivement du serveur, maintenant. C’est irréversible. Rien n’est supprimé sur vos appareils.
+library-undo = Annuler

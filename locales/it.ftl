@@ -384,3 +384,59 @@ library-play-motion = Riproduci movimento
 library-trashed = Nel cestino
 library-download-motion = Scarica il clip in movimento
 library-download-sidecar = Scarica { $filename }
+
+choose-photos = Scegli foto
+take-photo = Scatta una foto
+phone-choose = Invia foto da questo telefono
+phone-hint = Scegli le foto e i video di questo telefono da inviare. Si aggiungono a questa visita al chiosco, insieme a tutto il resto che porti.
+kiosk-photos = { $count ->
+    [one] { $count } foto
+   *[other] { $count } foto
+}
+kiosk-images = { $count ->
+    [one] { $count } immagine
+   *[other] { $count } immagini
+}
+kiosk-videos = { $count ->
+    [one] { $count } video
+   *[other] { $count } video
+}
+kiosk-files = { $count ->
+    [one] { $count } file
+   *[other] { $count } file
+}
+kiosk-done-kinds = Fatto: { $kinds } salvati.
+kiosk-done-nothing = Fatto: non è stato salvato nulla di nuovo.
+kiosk-done-card = { $done } Puoi riprendere la tua scheda.
+list-more = { $first }, { $next }
+list-last = { $rest } e { $last }
+kiosk-reset-in = Questa schermata ricomincia tra { $seconds } s
+skipped-media = { $count ->
+    [one] { $count } foto o video saltato
+   *[other] { $count } foto o video saltati
+}
+skipped-ignored = { $count ->
+    [one] { $count } altro file ignorato
+   *[other] { $count } altri file ignorati
+}
+skipped-see-why = { $what } — scopri perché
+library-trash-kept = Gli elementi nel cestino vengono eliminati definitivamente dal server { $days ->
+    [one] { $days } giorno
+   *[other] { $days } giorni
+} dopo esservi stati spostati. { $rest }
+library-trash-kept-unknown = Gli elementi nel cestino vengono eliminati definitivamente dal server dopo un po’ di tempo. { $rest }
+library-days-left = { $days ->
+    [one] Ancora { $days } giorno
+   *[other] Ancora { $days } giorni
+}
+library-deleted-soon = Presto eliminato
+library-emptied = { $count ->
+    [one] { $count } elemento eliminato definitivamente.
+   *[other] { $count } elementi eliminati definitivamente.
+}
+library-restore-all = Ripristina tutto
+library-empty-trash = Svuota il cestino
+library-empty-trash-yes = Elimina definitivamente
+library-empty-trash-title = Svuotare il cestino?
+library-empty-trash-body = Tutto ciò che è nel cestino viene eliminato definitivamente dal server, ora. L’operazione non si può annullare. Sui tuoi dispositivi non viene eliminato nulla.
+library-undo = Annulla

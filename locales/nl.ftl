@@ -384,3 +384,59 @@ library-play-motion = Beweging afspelen
 library-trashed = In de prullenbak
 library-download-motion = Bewegende clip downloaden
 library-download-sidecar = { $filename } downloaden
+
+choose-photos = Foto's kiezen
+take-photo = Foto maken
+phone-choose = Foto's van deze telefoon versturen
+phone-hint = Kies de foto's en video's op deze telefoon die je wilt versturen. Ze komen bij dit bezoek aan de kiosk, samen met alles wat je verder meebrengt.
+kiosk-photos = { $count ->
+    [one] { $count } foto
+   *[other] { $count } foto's
+}
+kiosk-images = { $count ->
+    [one] { $count } afbeelding
+   *[other] { $count } afbeeldingen
+}
+kiosk-videos = { $count ->
+    [one] { $count } video
+   *[other] { $count } video's
+}
+kiosk-files = { $count ->
+    [one] { $count } bestand
+   *[other] { $count } bestanden
+}
+kiosk-done-kinds = Klaar — { $kinds } bewaard.
+kiosk-done-nothing = Klaar — er is niets nieuws bewaard.
+kiosk-done-card = { $done } Je kunt je kaart nu meenemen.
+list-more = { $first }, { $next }
+list-last = { $rest } en { $last }
+kiosk-reset-in = Dit scherm begint over { $seconds } s opnieuw
+skipped-media = { $count ->
+    [one] { $count } foto of video overgeslagen
+   *[other] { $count } foto's of video's overgeslagen
+}
+skipped-ignored = { $count ->
+    [one] { $count } ander bestand genegeerd
+   *[other] { $count } andere bestanden genegeerd
+}
+skipped-see-why = { $what } — bekijk waarom
+library-trash-kept = Items in de prullenbak worden { $days ->
+    [one] { $days } dag
+   *[other] { $days } dagen
+} nadat ze erin zijn gezet definitief van de server verwijderd. { $rest }
+library-trash-kept-unknown = Items in de prullenbak worden na verloop van tijd definitief van de server verwijderd. { $rest }
+library-days-left = { $days ->
+    [one] Nog { $days } dag
+   *[other] Nog { $days } dagen
+}
+library-deleted-soon = Wordt binnenkort verwijderd
+library-emptied = { $count ->
+    [one] { $count } item definitief verwijderd.
+   *[other] { $count } items definitief verwijderd.
+}
+library-restore-all = Alles terugzetten
+library-empty-trash = Prullenbak legen
+library-empty-trash-yes = Definitief verwijderen
+library-empty-trash-title = Prullenbak legen?
+library-empty-trash-body = Alles in de prullenbak wordt nu definitief van de server verwijderd. Dit kan niet ongedaan worden gemaakt. Op je apparaten wordt niets verwijderd.
+library-undo = Ongedaan maken

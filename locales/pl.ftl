@@ -398,3 +398,77 @@ library-play-motion = Odtwórz ruch
 library-trashed = W koszu
 library-download-motion = Pobierz klip ruchomy
 library-download-sidecar = Pobierz { $filename }
+
+choose-photos = Wybierz zdjęcia
+take-photo = Zrób zdjęcie
+phone-choose = Wyślij zdjęcia z tego telefonu
+phone-hint = Wybierz zdjęcia i filmy z tego telefonu do wysłania. Trafią do tej wizyty w kiosku, razem ze wszystkim, co przyniesiesz.
+kiosk-photos = { $count ->
+    [one] { $count } zdjęcie
+    [few] { $count } zdjęcia
+    [many] { $count } zdjęć
+   *[other] { $count } zdjęcia
+}
+kiosk-images = { $count ->
+    [one] { $count } obraz
+    [few] { $count } obrazy
+    [many] { $count } obrazów
+   *[other] { $count } obrazu
+}
+kiosk-videos = { $count ->
+    [one] { $count } film
+    [few] { $count } filmy
+    [many] { $count } filmów
+   *[other] { $count } filmu
+}
+kiosk-files = { $count ->
+    [one] { $count } plik
+    [few] { $count } pliki
+    [many] { $count } plików
+   *[other] { $count } pliku
+}
+kiosk-done-kinds = Gotowe — zapisano: { $kinds }.
+kiosk-done-nothing = Gotowe — nie zapisano nic nowego.
+kiosk-done-card = { $done } Możesz zabrać swoją kartę.
+list-more = { $first }, { $next }
+list-last = { $rest } i { $last }
+kiosk-reset-in = Ten ekran zacznie od nowa za { $seconds } s
+skipped-media = { $count ->
+    [one] Pominięto { $count } zdjęcie lub film
+    [few] Pominięto { $count } zdjęcia lub filmy
+    [many] Pominięto { $count } zdjęć lub filmów
+   *[other] Pominięto { $count } zdjęcia lub filmu
+}
+skipped-ignored = { $count ->
+    [one] zignorowano { $count } inny plik
+    [few] zignorowano { $count } inne pliki
+    [many] zignorowano { $count } innych plików
+   *[other] zignorowano { $count } innego pliku
+}
+skipped-see-why = { $what } — zobacz dlaczego
+library-trash-kept = Elementy w koszu są trwale usuwane z serwera { $days ->
+    [one] { $days } dzień
+    [few] { $days } dni
+    [many] { $days } dni
+   *[other] { $days } dnia
+} po przeniesieniu do kosza. { $rest }
+library-trash-kept-unknown = Elementy w koszu są po pewnym czasie trwale usuwane z serwera. { $rest }
+library-days-left = { $days ->
+    [one] Został { $days } dzień
+    [few] Zostały { $days } dni
+    [many] Zostało { $days } dni
+   *[other] Zostało { $days } dnia
+}
+library-deleted-soon = Wkrótce zostanie usunięty
+library-emptied = { $count ->
+    [one] Trwale usunięto { $count } element.
+    [few] Trwale usunięto { $count } elementy.
+    [many] Trwale usunięto { $count } elementów.
+   *[other] Trwale usunięto { $count } elementu.
+}
+library-restore-all = Przywróć wszystko
+library-empty-trash = Opróżnij kosz
+library-empty-trash-yes = Usuń na zawsze
+library-empty-trash-title = Opróżnić kosz?
+library-empty-trash-body = Wszystko w koszu zostanie teraz trwale usunięte z serwera. Tego nie można cofnąć. Na Twoich urządzeniach nic nie zostanie usunięte.
+library-undo = Cofnij

@@ -393,3 +393,59 @@ library-play-motion = Reproduzir movimento
 library-trashed = Na lixeira
 library-download-motion = Baixar o clipe em movimento
 library-download-sidecar = Baixar { $filename }
+
+choose-photos = Escolher fotos
+take-photo = Tirar uma foto
+phone-choose = Enviar fotos deste celular
+phone-hint = Escolha as fotos e os vídeos deste celular para enviar. Eles entram nesta visita ao quiosque, junto com tudo o que você trouxer.
+kiosk-photos = { $count ->
+    [one] { $count } foto
+   *[other] { $count } fotos
+}
+kiosk-images = { $count ->
+    [one] { $count } imagem
+   *[other] { $count } imagens
+}
+kiosk-videos = { $count ->
+    [one] { $count } vídeo
+   *[other] { $count } vídeos
+}
+kiosk-files = { $count ->
+    [one] { $count } arquivo
+   *[other] { $count } arquivos
+}
+kiosk-done-kinds = Pronto: { $kinds } salvos.
+kiosk-done-nothing = Pronto: nada novo foi salvo.
+kiosk-done-card = { $done } Você já pode retirar seu cartão.
+list-more = { $first }, { $next }
+list-last = { $rest } e { $last }
+kiosk-reset-in = Esta tela recomeça em { $seconds } s
+skipped-media = { $count ->
+    [one] { $count } foto ou vídeo ignorado
+   *[other] { $count } fotos ou vídeos ignorados
+}
+skipped-ignored = { $count ->
+    [one] { $count } outro arquivo deixado de lado
+   *[other] { $count } outros arquivos deixados de lado
+}
+skipped-see-why = { $what } — veja por quê
+library-trash-kept = Os itens da lixeira são excluídos do servidor para sempre { $days ->
+    [one] { $days } dia
+   *[other] { $days } dias
+} depois de irem para lá. { $rest }
+library-trash-kept-unknown = Os itens da lixeira são excluídos do servidor para sempre depois de algum tempo. { $rest }
+library-days-left = { $days ->
+    [one] Falta { $days } dia
+   *[other] Faltam { $days } dias
+}
+library-deleted-soon = Será excluído em breve
+library-emptied = { $count ->
+    [one] { $count } item excluído para sempre.
+   *[other] { $count } itens excluídos para sempre.
+}
+library-restore-all = Restaurar tudo
+library-empty-trash = Esvaziar a lixeira
+library-empty-trash-yes = Excluir para sempre
+library-empty-trash-title = Esvaziar a lixeira?
+library-empty-trash-body = Tudo o que está na lixeira é excluído do servidor para sempre, agora. Isso não pode ser desfeito. Nada é excluído dos seus dispositivos.
+library-undo = Desfazer

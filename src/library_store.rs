@@ -32,6 +32,10 @@ crate::store::signal_store! {
         focus: Option<(u64, u64)> = None;
         /// A line for the live region (trashed, restored, failed).
         message: Option<String> = None;
+        /// The last move to the Trash can still be undone.
+        can_undo: bool = false;
+        /// How many days the Trash keeps an item (the server's figure).
+        trash_days: Option<u32> = None;
     }
 }
 

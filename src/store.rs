@@ -134,11 +134,13 @@ pub(crate) use signal_store;
 
 signal_store! {
     /// What components read: read-only signals.
-    Store, StoreWriter, new(settings: Settings, mode: PageMode, folder_picker: bool) {
+    Store, StoreWriter, new(settings: Settings, mode: PageMode, folder_picker: bool, phone: bool) {
         /// Which page this is: the app, a kiosk's screen or a visitor's phone.
         mode: PageMode = mode;
         /// The browser lets a folder be picked and kept (showDirectoryPicker).
         folder_picker: bool = folder_picker;
+        /// A phone (a small touch screen): photos are chosen, not folders.
+        phone: bool = phone;
         /// Kiosk: visitors may upload into their own account.
         kiosk_own: bool = false;
         /// The account's storage: used and quota.
@@ -159,6 +161,8 @@ signal_store! {
         kiosk: Option<shoebox_core::kiosk::KioskPhase> = None;
         /// Kiosk: seconds left before the visit ends, in its last stretch ("Finishing in 30 s").
         kiosk_countdown: Option<u64> = None;
+        /// The kiosk's done screen: whole seconds until it starts over.
+        kiosk_reset_in: Option<u64> = None;
         /// When a sync backup last ended with nothing failed.
         last_backup_ms: Option<u64> = None;
         /// The browser can tell whether the device is charging (Battery Status API).

@@ -7,9 +7,11 @@ use shoebox_core::facts::{Outcome, SkipReason, UploadNote};
 pub mod dates;
 pub mod devices;
 pub mod failures;
+pub mod kiosk;
 pub mod library;
 pub mod status;
 pub use failures::{api_error, fail_reason, worker_fault};
+pub use kiosk::*;
 
 text!(app_name, "app-name");
 text!(tagline, "tagline");
@@ -37,6 +39,8 @@ text!(leave_warning, "leave-warning");
 text!(done_notification, "done-notification");
 text!(continue_hint, "continue-hint");
 text!(file_unreadable, "file-unreadable");
+text!(choose_photos, "choose-photos");
+text!(take_photo, "take-photo");
 /// The plan view's line while file contents are being checked (the plan comes from names and
 /// sizes first; the content can still move a file, e.g. a text file named .jpg).
 pub fn plan_checking(checked: u64, total: u64) -> String {
@@ -164,38 +168,6 @@ text!(backup_off_hint, "backup-off-hint");
 text!(turn_on, "turn-on");
 text!(updated_note, "updated-note");
 text!(shared_album, "shared-album");
-// Kiosk
-text!(kiosk_choose, "kiosk-choose");
-text!(kiosk_choose_files, "kiosk-choose-files");
-text!(kiosk_drop_hint, "kiosk-drop-hint");
-text!(kiosk_starting, "kiosk-starting");
-text!(kiosk_finish, "kiosk-finish");
-text!(kiosk_phone, "kiosk-phone");
-text!(kiosk_own, "kiosk-own");
-text!(kiosk_own_how, "kiosk-own-how");
-text!(kiosk_own_line, "kiosk-own-line");
-text!(kiosk_phone_hint, "kiosk-phone-hint");
-text!(kiosk_arrived, "kiosk-arrived");
-text!(phone_link_ended, "phone-link-ended");
-text!(kiosk_keep, "kiosk-keep");
-text!(kiosk_unavailable, "kiosk-unavailable");
-text!(kiosk_wrong_key, "kiosk-wrong-key");
-pub fn kiosk_notice(n: shoebox_core::kiosk::KioskNotice) -> &'static str {
-    match n {
-        shoebox_core::kiosk::KioskNotice::Unavailable => kiosk_unavailable(),
-        shoebox_core::kiosk::KioskNotice::WrongKey => kiosk_wrong_key(),
-    }
-}
-text!(kiosk_nothing_kept, "kiosk-nothing-kept");
-pub fn kiosk_done(saved: u64) -> String {
-    tn("kiosk-done", &[("count", saved)], &[])
-}
-pub fn kiosk_finishing(secs: u64) -> String {
-    tn("kiosk-finishing", &[("seconds", secs)], &[])
-}
-pub fn kiosk_drop(drop: &str, code: &str) -> String {
-    tn("kiosk-drop", &[], &[("drop", drop), ("code", code)])
-}
 // Back up & sync panel
 text!(sync_title, "sync-title");
 text!(sync_switch, "sync-switch");
@@ -221,8 +193,16 @@ text!(status_complete, "status-complete");
 pub fn complete_detail(uploaded: u64, already: u64, skipped: u64, failed: u64) -> String {
     tn("complete-detail", &[("uploaded", uploaded), ("already", already), ("skipped", skipped), ("failed", failed)], &[])
 }
-pub fn skipped_line(n: u64) -> String {
-    tn("skipped-line", &[("count", n)], &[])
+/// The status card's line: skipped photos and videos apart from files that never were any.
+pub fn skipped_line(media: u64, ignored: u64) -> String {
+    let skipped = tn("skipped-media", &[("count", media)], &[]);
+    let other = tn("skipped-ignored", &[("count", ignored)], &[]);
+    let what = match (media, ignored) {
+        (0, _) => other,
+        (_, 0) => skipped,
+        _ => tn("list-more", &[], &[("first", &skipped), ("next", &other)]),
+    };
+    tn("skipped-see-why", &[], &[("what", &what)])
 }
 
 pub fn skip_reason(r: SkipReason) -> &'static str {
@@ -358,14 +338,16 @@ mod tests {
     fn numbers_read_well() {
         assert_eq!(count(1234), "1,234");
         assert_eq!(status_ready_to_back_up(1), "Ready to back up 1 photo or video");
-        assert_eq!(skipped_line(1), "1 photo or video was skipped — see why");
         assert_eq!(count(999), "999");
         assert_eq!(count(1_000_000), "1,000,000");
         assert_eq!(bytes(2_100_000_000), "2.1 GB");
         assert_eq!(bytes(512), "512 bytes");
         assert_eq!(eta(6 * 60_000), "about 6 min");
         assert_eq!(status_backing_up(1234, 5678), "Backing up 1,234 of 5,678");
-        assert_eq!(skipped_line(3), "3 photos or videos were skipped — see why");
+        assert_eq!(skipped_line(3, 0), "3 photos or videos skipped — see why");
+        assert_eq!(skipped_line(1, 0), "1 photo or video skipped — see why");
+        assert_eq!(skipped_line(0, 1), "1 other file ignored — see why");
+        assert_eq!(skipped_line(2, 5), "2 photos or videos skipped, 5 other files ignored — see why");
         assert_eq!(plan_size_line(168, 54_000_000, 6, 0), "168 files to back up, 54 MB · 6 skipped");
         assert_eq!(plan_size_line(1, 500, 0, 3), "1 file to back up, 500 bytes · 3 not chosen");
     }

@@ -100,7 +100,7 @@ async fn status_card_shows_the_store_status_in_plain_words() {
     let doc = web_sys::window().unwrap().document().unwrap();
     let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     doc.body().unwrap().append_child(&host).unwrap();
-    let (store, w) = Store::new(Default::default(), PageMode::App, false);
+    let (store, w) = Store::new(Default::default(), PageMode::App, false, false);
     let _handle = leptos::mount::mount_to(host.clone(), move || {
         provide_context(store);
         view! { <shoebox::ui::status_card::StatusCard/> }

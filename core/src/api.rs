@@ -21,6 +21,10 @@ pub const SUMMARY_PATH: &str = "/api/v1/media/summary";
 pub const ALBUMS_PATH: &str = "/api/v1/albums";
 pub const TRASH_PATH: &str = "/api/v1/media/trash";
 pub const RESTORE_PATH: &str = "/api/v1/media/restore";
+/// "Empty trash": every trashed record of the user, deleted now.
+pub const EMPTY_TRASH_PATH: &str = "/api/v1/media/trash/empty";
+/// "Restore all": every trashed record of the user back in the library.
+pub const RESTORE_ALL_PATH: &str = "/api/v1/media/trash/restore-all";
 /// Items per page of the library's timeline.
 pub const TIMELINE_PAGE_LIMIT: u32 = 300;
 /// At most this many ids per trash or restore call.
@@ -232,6 +236,10 @@ pub struct MediaSummary {
     pub trash_bytes: u64,
     pub used_bytes: u64,
     pub quota_bytes: Option<u64>,
+    /// How many days a trashed record is kept before the purge deletes it (absent from an
+    /// older server: the app then names no figure).
+    #[serde(default)]
+    pub trash_days: Option<u32>,
 }
 
 /// One album of `GET /api/v1/albums`; `album: None` holds the records without an album.
@@ -264,6 +272,12 @@ pub struct TrashResponse {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct RestoreResponse {
     pub restored: u64,
+}
+
+/// Answer of `POST /api/v1/media/trash/empty`: how many records were deleted for good.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct EmptyTrashResponse {
+    pub deleted: u64,
 }
 
 /// Where a page of the timeline starts: the first item of a day (and the days after it), or a

@@ -15,9 +15,11 @@ use serde::{Deserialize, Serialize};
 mod calls;
 mod idle;
 mod page_policy;
+mod saved;
 pub use calls::{KioskCall, POLL_EVERY_MS};
 pub use idle::{COUNTDOWN_MS, REPORT_EVERY_MS};
 pub use page_policy::PagePolicy;
+pub use saved::{SavedKind, SavedKinds};
 
 /// A kiosk screen (with the kiosk's key), or a visitor's phone that opened the kiosk's QR
 /// link (with a token into that visit).
@@ -36,7 +38,7 @@ pub enum EngineSignal {
     Planned,
     /// The backup is done; `saved` files are in the drop (uploaded or already there).
     Complete {
-        saved: u64,
+        saved: SavedKinds,
     },
     /// The server refused the token: it has ended the visit.
     SignInNeeded,
@@ -62,8 +64,8 @@ pub enum KioskPhase {
     Starting,
     /// Plan and backup, as in the normal app, into `drop`.
     Visiting { drop: String, code: String },
-    /// "Done — `saved` photos saved. You can take your card."
-    Done { drop: String, code: String, saved: u64 },
+    /// "Done — 6 photos, 2 images and 1 video saved. You can take your card."
+    Done { drop: String, code: String, saved: SavedKinds },
     /// Ending the session and forgetting everything.
     Resetting,
     /// A phone's link: the server ended the visit ("This link has ended").
@@ -185,9 +187,19 @@ impl KioskFlow {
     /// When `handle_timeout` must be called: the countdown appears, ticks, or the visit ends;
     /// or the server is asked about the visit again.
     pub fn poll_timeout(&self) -> Option<u64> {
-        let idle = self.times_out().then(|| self.idle.next_wake()).flatten();
+        let idle = self.times_out().then(|| self.idle.next_wake(self.done_counts_down())).flatten();
         let poll = self.next_poll.filter(|_| self.polls());
         [idle, poll].into_iter().flatten().min()
+    }
+
+    /// The kiosk's done screen shows the time to its reset all along.
+    fn done_counts_down(&self) -> bool {
+        !self.phone() && matches!(self.phase, KioskPhase::Done { .. })
+    }
+
+    /// The done screen's "This screen starts over in N s": whole seconds to the reset.
+    pub fn resets_in(&self) -> Option<u64> {
+        self.done_counts_down().then(|| self.idle.seconds_left()).flatten()
     }
 
     /// "Finishing in N s — touch to stay": whole seconds left, only in the last stretch.

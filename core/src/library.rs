@@ -5,12 +5,17 @@ mod flow;
 mod query;
 mod screen;
 mod timeline;
+mod trash;
+mod trash_state;
 mod view;
 
 pub use flow::{LibraryAction, LibraryCall, LibraryFlow, Viewport, GAP, HEADING, MIN_CELL, OVERSCAN};
 pub use query::filter_query;
 pub use timeline::{DayCount, Fetch, Geometry, Row, Timeline};
+pub use trash::{days_left, NOTE_MS, UNDO_MS};
 pub use view::{Cell, Filters, GridRow, Kind, LibraryNote, LibraryTotals, LoadState, Route, RowBody, ViewerState};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod trash_tests;

@@ -88,6 +88,8 @@ fn starting_before_inspection_hashes_each_file_only_after_its_content_is_read() 
     }
     assert_eq!(uploaded, 4);
     assert_eq!(h.e.status(), Status::Complete { uploaded: 4, already: 0, skipped: 1, failed: 0 });
+    let saved = shoebox_core::kiosk::SavedKinds { photos: 3, images: 0, videos: 1, others: 0 };
+    assert_eq!(h.e.saved_kinds(), saved, "saved by kind from the content: the JPEG named .txt is a photo");
     assert!(!h.hashes_asked.contains(&FileId(3)), "the text file named .jpg is never hashed");
     assert!(h.hashes_asked.contains(&FileId(5)), "the JPEG named .txt is backed up");
 }

@@ -67,6 +67,8 @@ pub fn app(state: AppState) -> Router {
         .route("/api/v1/media/summary", get(media_summary::summary))
         .route("/api/v1/media/trash", post(trash::trash))
         .route("/api/v1/media/restore", post(trash::restore))
+        .route("/api/v1/media/trash/restore-all", post(trash::restore_all))
+        .route("/api/v1/media/trash/empty", post(trash::empty))
         .route("/api/v1/albums", get(albums::albums))
         .route("/api/v1/media/{sha256}", get(media_get::get))
         .route("/api/v1/media/{sha256}/{variant}", axum::routing::put(thumb_put::put))

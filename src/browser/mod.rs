@@ -14,6 +14,7 @@ pub mod notify;
 pub mod resume_store;
 pub mod scan;
 pub mod service_worker;
+pub mod touch;
 pub mod video_poster;
 pub mod wake_lock;
 pub mod walk;

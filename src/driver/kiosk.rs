@@ -6,7 +6,7 @@
 //! Nothing of a visit is written to any browser store: no settings, no resume records, no
 //! service worker, no IndexedDB (the driver never opens it in kiosk mode).
 use leptos::prelude::*;
-use shoebox_core::kiosk::{KioskAction, KioskFlow};
+use shoebox_core::kiosk::{EngineSignal, KioskAction, KioskFlow};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -114,7 +114,7 @@ pub(super) fn set_keep_uploads(keep: bool) {
 
 pub(super) fn on_status(d: &mut Inner, st: &shoebox_core::engine::Status) {
     if let Some(k) = d.kiosk.as_mut() {
-        k.flow.handle_engine(clock::now_ms(), st.into());
+        k.flow.handle_engine(clock::now_ms(), EngineSignal::of(st, d.engine.saved_kinds()));
     }
     d.kiosk_pump();
 }
@@ -136,11 +136,15 @@ impl Inner {
         }
         let Some(k) = self.kiosk.as_mut() else { return };
         let (phase, countdown, due) = (k.flow.phase().clone(), k.flow.finishing_in(), k.flow.poll_timeout());
+        let reset_in = k.flow.resets_in();
         if self.store.kiosk.get_untracked().as_ref() != Some(&phase) {
             self.w.kiosk.set(Some(phase));
         }
         if self.store.kiosk_countdown.get_untracked() != countdown {
             self.w.kiosk_countdown.set(countdown);
+        }
+        if self.store.kiosk_reset_in.get_untracked() != reset_in {
+            self.w.kiosk_reset_in.set(reset_in);
         }
         self.arm_kiosk_timer(due);
     }

@@ -37,6 +37,11 @@ pub enum LibraryIntent {
     TrashSelected,
     TrashShown,
     RestoreSelected,
+    /// The last move to the Trash comes back.
+    Undo,
+    /// The Trash's header.
+    RestoreAll,
+    EmptyTrash,
     /// An album card: the timeline of that album (`Some("")`: items without an album).
     OpenAlbum(Option<String>),
 }
@@ -45,6 +50,8 @@ struct Lib {
     r: LibraryStore,
     w: LibraryWriter,
     flow: LibraryFlow,
+    /// The armed timer (a note or an Undo leaves): its handle and when it fires.
+    timer: Option<(i32, u64)>,
 }
 
 thread_local! {
@@ -53,7 +60,7 @@ thread_local! {
 
 /// Start: follow the URL's fragment from now on.
 pub fn start(r: LibraryStore, w: LibraryWriter) {
-    LIB.with(|l| *l.borrow_mut() = Some(Lib { r, w, flow: LibraryFlow::new(dates::zone()) }));
+    LIB.with(|l| *l.borrow_mut() = Some(Lib { r, w, flow: LibraryFlow::new(dates::zone()), timer: None }));
     let on_hash = Closure::<dyn FnMut()>::new(move || intent(LibraryIntent::Route(current_route())));
     if let Some(win) = web_sys::window() {
         let _ = win.add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
@@ -81,6 +88,9 @@ pub fn intent(i: LibraryIntent) {
         LibraryIntent::TrashSelected => f.handle_send_selected(now, true),
         LibraryIntent::TrashShown => f.handle_trash_shown(now),
         LibraryIntent::RestoreSelected => f.handle_send_selected(now, false),
+        LibraryIntent::Undo => f.handle_undo(now),
+        LibraryIntent::RestoreAll => f.handle_restore_all(now),
+        LibraryIntent::EmptyTrash => f.handle_empty_trash(now),
         LibraryIntent::OpenAlbum(album) => f.handle_open_album(now, album),
     });
 }
@@ -106,6 +116,7 @@ fn step(input: impl FnOnce(&mut LibraryFlow)) {
         let l = l.as_mut()?;
         input(&mut l.flow);
         publish(l);
+        arm(l);
         Some(std::iter::from_fn(|| l.flow.poll_action()).collect::<Vec<_>>())
     });
     perform(actions.unwrap_or_default());
@@ -126,6 +137,25 @@ fn perform(actions: Vec<LibraryAction>) {
             }),
         }
     }
+}
+
+/// Wake the flow when it asks to (a note or an Undo leaves), keeping one timer at a time.
+fn arm(l: &mut Lib) {
+    let due = l.flow.poll_timeout();
+    if l.timer.map(|t| t.1) == due {
+        return;
+    }
+    let Some(win) = web_sys::window() else { return };
+    if let Some((h, _)) = l.timer.take() {
+        win.clear_timeout_with_handle(h);
+    }
+    let Some(at) = due else { return };
+    let cb = Closure::once_into_js(move || {
+        LIB.with(|l| l.borrow_mut().as_mut().map(|l| l.timer = None));
+        step(|f| f.handle_timeout(clock::now_ms()));
+    });
+    let delay = at.saturating_sub(clock::now_ms()).min(i32::MAX as u64) as i32;
+    l.timer = win.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), delay).ok().map(|h| (h, at));
 }
 
 /// Copy the flow's view into the store, each signal only when its value changed.
@@ -153,4 +183,6 @@ fn publish(l: &Lib) {
     put(r.viewer, w.viewer, f.viewer().cloned());
     put(r.focus, w.focus, f.focus());
     put(r.message, w.message, f.note().map(s::note));
+    put(r.can_undo, w.can_undo, f.can_undo());
+    put(r.trash_days, w.trash_days, f.trash_days());
 }

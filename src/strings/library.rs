@@ -27,7 +27,7 @@ text!(retry, "library-retry");
 text!(empty, "library-empty");
 text!(no_match, "library-no-match");
 text!(trash_empty, "library-trash-empty");
-text!(trash_note, "library-trash-note");
+text!(trash_still_counts, "library-trash-note");
 text!(scrubber, "library-scrubber");
 text!(grid_label, "library-grid-label");
 text!(select, "library-select");
@@ -61,6 +61,27 @@ text!(d_quality, "library-d-quality");
 text!(q_downsized, "library-q-downsized");
 text!(q_original, "library-q-original");
 text!(video, "library-video");
+/// The Trash's header note: how long it keeps things (the server's figure, when it gives one).
+pub fn trash_note(kept: Option<u32>) -> String {
+    match kept {
+        Some(d) => tn("library-trash-kept", &[("days", d as u64)], &[("rest", trash_still_counts())]),
+        None => tn("library-trash-kept-unknown", &[], &[("rest", trash_still_counts())]),
+    }
+}
+/// A trashed item's badge.
+pub fn days_left(n: u32) -> String {
+    match n {
+        0 => deleted_soon().into(),
+        n => tn("library-days-left", &[("days", n as u64)], &[]),
+    }
+}
+text!(deleted_soon, "library-deleted-soon");
+text!(restore_all, "library-restore-all");
+text!(empty_trash, "library-empty-trash");
+text!(empty_trash_yes, "library-empty-trash-yes");
+text!(empty_trash_title, "library-empty-trash-title");
+text!(empty_trash_body, "library-empty-trash-body");
+text!(undo, "library-undo");
 /// A video tile's badge: its length ("0:07", "1:02:03") once the server has probed it.
 pub fn video_badge(duration_ms: Option<u64>) -> String {
     let Some(ms) = duration_ms else { return video().into() };
@@ -120,6 +141,7 @@ pub fn note(n: shoebox_core::library::LibraryNote) -> String {
     match n {
         LibraryNote::Trashed(n) => moved_to_trash(n),
         LibraryNote::Restored(n) => restored(n),
+        LibraryNote::Emptied(n) => tn("library-emptied", &[("count", n)], &[]),
         LibraryNote::ActionFailed => action_failed().into(),
     }
 }

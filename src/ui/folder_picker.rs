@@ -1,9 +1,11 @@
-//! "Choose folders" (a webkitdirectory input) and "Choose files", styled as buttons.
+//! "Choose folders" (a webkitdirectory input) and "Choose files", styled as buttons. On a phone
+//! (not a kiosk's screen): "Choose photos" first and "Take a photo" with the camera, never a
+//! folder picker the browser cannot offer.
 use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
 use crate::driver::{intent, Intent};
-use crate::store::use_store;
+use crate::store::{use_store, PageMode};
 use crate::strings as s;
 
 #[component]
@@ -28,6 +30,22 @@ pub fn FolderPicker(#[prop(into)] label: Signal<&'static str>) -> impl IntoView 
     // Where folder handles exist the button uses them (remembered for "Continue"); the input
     // stays for other browsers, for tests, and as the drop-in fallback.
     let picker = store.folder_picker.get_untracked();
+    if store.phone.get_untracked() && store.mode.get_untracked() != PageMode::Kiosk {
+        let camera_input: NodeRef<leptos::html::Input> = NodeRef::new();
+        return view! {
+            <label class="button primary file-button" data-testid="choose-photos">
+                <input type="file" multiple accept="image/*,video/*" data-testid="photos-input" class="visually-hidden" autocomplete="off"
+                    on:click=clear node_ref=file_input on:change=move |_| { if let Some(i) = file_input.get() { take(i) } }/>
+                <span class="icon icon-photo" aria-hidden="true"></span>{s::choose_photos()}
+            </label>
+            <label class="button file-button" data-testid="take-photo">
+                <input type="file" accept="image/*,video/*" capture="environment" data-testid="camera-input" class="visually-hidden" autocomplete="off"
+                    on:click=clear node_ref=camera_input on:change=move |_| { if let Some(i) = camera_input.get() { take(i) } }/>
+                {s::take_photo()}
+            </label>
+        }
+        .into_any();
+    }
     view! {
         {picker.then(|| view! {
             <button class="button primary" data-testid="choose-folders" on:click=move |_| intent(Intent::PickFolder)>
@@ -46,4 +64,5 @@ pub fn FolderPicker(#[prop(into)] label: Signal<&'static str>) -> impl IntoView 
             <span class="icon icon-photo" aria-hidden="true"></span>{s::choose_files()}
         </label>
     }
+    .into_any()
 }

@@ -1,7 +1,9 @@
 //! The kiosk screen (`/?kiosk=NAME&key=KEY`): large, touch-first, high contrast. Welcome with
 //! one obvious action; then the plan, the status card and the progress as in the normal app
-//! into the visitor's drop; then "Done — N photos saved. You can take your card." with the
-//! drop's name and code. Finish (or the idle time) forgets everything. No settings, no way out.
+//! into the visitor's drop, with the next step in a bar fixed at the bottom; then a full-screen
+//! "Done — 6 photos, 2 images and 1 video saved. You can take your card." with the drop's name
+//! and code and the time until the screen starts over. Finish (or the idle time) forgets
+//! everything. No settings, no way out.
 use leptos::prelude::*;
 
 use super::{controls::Controls, drop_zone::DropZone, file_list::FileList, overall_progress::OverallProgress};
@@ -44,9 +46,10 @@ pub fn KioskApp() -> impl IntoView {
                 {move || match phase() {
                     KioskPhase::Welcome | KioskPhase::Starting => view! {
                         <section class="kiosk-welcome" data-testid="kiosk-welcome">
-                            <h2>{s::kiosk_choose()}</h2>
+                            // A visitor's phone speaks of the photos on it, not of cards or USB sticks.
+                            <h2>{if on_kiosk { s::kiosk_choose() } else { s::phone_choose() }}</h2>
                             <p class="kiosk-lead">{welcome}</p>
-                            <p>{s::kiosk_drop_hint()}</p>
+                            <p data-testid="kiosk-hint">{if on_kiosk { s::kiosk_drop_hint() } else { s::phone_hint() }}</p>
                             <div class="kiosk-actions">
                                 <FolderPicker label=Signal::derive(s::kiosk_choose)/>
                                 {on_kiosk.then(|| view! { <button class="button" data-testid="kiosk-use-phone" on:click=move |_| intent(Intent::KioskBegin)>{s::kiosk_phone()}</button> })}
@@ -65,10 +68,15 @@ pub fn KioskApp() -> impl IntoView {
                             <Show when=move || matches!(phase(), KioskPhase::Starting)><p class="muted">{s::kiosk_starting()}</p></Show>
                         </section>
                     }.into_any(),
+                    // A full-screen confirmation: what was saved, where, and when the screen starts over.
                     KioskPhase::Done { drop, code, saved } => view! {
-                        <section class="kiosk-done" data-testid="kiosk-done">
-                            <h2>{s::kiosk_done(saved)}</h2>
+                        <section class="kiosk-done" data-testid="kiosk-done" role="dialog" aria-modal="true" aria-labelledby="kiosk-done-title">
+                            <span class="kiosk-done-mark" aria-hidden="true"></span>
+                            <h2 id="kiosk-done-title">{s::kiosk_done(&saved, on_kiosk)}</h2>
                             <p class="kiosk-lead" data-testid="kiosk-drop">{if code.is_empty() { s::kiosk_own_line().to_string() } else { s::kiosk_drop(&drop, &code) }}</p>
+                            {move || store.kiosk_reset_in.get().map(|secs| view! {
+                                <p class="kiosk-reset-in" role="timer" data-testid="kiosk-reset-in">{s::kiosk_reset_in(secs)}</p>
+                            })}
                             <div class="kiosk-actions">
                                 <button class="button primary huge" data-testid="kiosk-finish" on:click=move |_| intent(Intent::KioskFinish)>{s::kiosk_finish()}</button>
                                 <FolderPicker label=Signal::derive(s::add_more)/>
@@ -82,13 +90,16 @@ pub fn KioskApp() -> impl IntoView {
                             <Show when=move || !matches!(store.status.get(), crate::store::Status::Ready)><StatusCard/></Show>
                             <p class="muted" data-testid="kiosk-drop">{if code.is_empty() { s::kiosk_own_line().to_string() } else { s::kiosk_drop(&drop, &code) }}</p>
                             {phone}
-                            <Controls/>
                             <OverallProgress/>
                             <PlanView/>
                             <FileList/>
                             <label class="check"><input type="checkbox" data-testid="kiosk-keep"
                                 on:change=move |e| intent(Intent::KioskKeepUploads(event_target_checked(&e)))/>{s::kiosk_keep()}</label>
-                            <button class="button huge" data-testid="kiosk-finish" on:click=move |_| intent(Intent::KioskFinish)>{s::kiosk_finish()}</button>
+                            // The next step is always on screen, whatever the panels above it hold.
+                            <div class="kiosk-bar" data-testid="kiosk-bar">
+                                <Controls/>
+                                <button class="button huge" data-testid="kiosk-finish" on:click=move |_| intent(Intent::KioskFinish)>{s::kiosk_finish()}</button>
+                            </div>
                         </section>
                     }.into_any(),
                     KioskPhase::Resetting => view! { <section class="kiosk-welcome"><h2>{s::kiosk_nothing_kept()}</h2></section> }.into_any(),

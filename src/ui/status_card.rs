@@ -20,7 +20,7 @@ pub fn StatusCard() -> impl IntoView {
             _ => d,
         }
     });
-    let skipped = Memo::new(move |_| store.totals.with(|t| t.skipped.total()));
+    let skipped = Memo::new(move |_| store.totals.with(|t| (t.skipped.media(), t.skipped.ignored())));
     let tone = move || match store.status.get() {
         Status::Complete { failed, .. } if failed > 0 => "status-card warn",
         Status::Complete { .. } => "status-card done",
@@ -46,8 +46,8 @@ pub fn StatusCard() -> impl IntoView {
         <section class=tone data-testid="status-card" aria-labelledby="status-headline">
             <h2 id="status-headline" class="status-headline">{move || head.get()}</h2>
             <p class="status-detail" data-testid="status-detail">{move || det.get()}</p>
-            <Show when=move || { skipped.get() > 0 }>
-                <p class="skipped-line"><a href="#skipped">{move || s::skipped_line(skipped.get())}</a></p>
+            <Show when=move || { skipped.get() != (0, 0) }>
+                <p class="skipped-line" data-testid="skipped-line"><a href="#skipped">{move || { let (m, i) = skipped.get(); s::skipped_line(m, i) }}</a></p>
             </Show>
             <div class="visually-hidden" role="status" aria-live="polite" data-testid="live-region">{move || store.announcement.get()}</div>
         </section>

@@ -3,6 +3,7 @@
 use super::file::{FileState, Stage};
 use super::view::SkippedCounts;
 use crate::facts::{Decision, MediaKind, Outcome};
+use crate::kiosk::SavedKinds;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Tally {
@@ -23,6 +24,8 @@ pub(crate) struct Tally {
     pub bytes_done: u64,
     pub uploaded: u64,
     pub already: u64,
+    /// Uploaded or already there, by kind (a kiosk's done screen).
+    pub saved: SavedKinds,
     pub failed: u64,
     /// Bytes of uploaded files (the page's line: what this page sent).
     pub bytes_uploaded: u64,
@@ -93,9 +96,13 @@ impl Tally {
                 match o {
                     Outcome::Uploaded(_) => {
                         add(&mut self.uploaded, 1);
+                        self.saved.apply(f.facts.as_ref(), sign);
                         add(&mut self.bytes_uploaded, f.upload_size());
                     }
-                    Outcome::AlreadyBackedUp => add(&mut self.already, 1),
+                    Outcome::AlreadyBackedUp => {
+                        add(&mut self.already, 1);
+                        self.saved.apply(f.facts.as_ref(), sign);
+                    }
                     Outcome::Failed(_) => add(&mut self.failed, 1),
                     Outcome::Skipped(_) => {}
                 }

@@ -176,6 +176,16 @@ impl SkippedCounts {
     pub fn total(&self) -> u64 {
         self.not_media + self.empty_file + self.system_file + self.over_size_limit + self.over_pixel_limit + self.under_minimum_size
     }
+    /// What a person would call a skipped photo or video: named as one and left out (empty,
+    /// over or under a limit). System files and files that are not photos or videos are not.
+    pub fn media(&self) -> u64 {
+        self.empty_file + self.over_size_limit + self.over_pixel_limit + self.under_minimum_size
+    }
+    /// Files that were never photos or videos: system files (Thumbs.db, .DS_Store,
+    /// desktop.ini, AppleDouble) and other content.
+    pub fn ignored(&self) -> u64 {
+        self.system_file + self.not_media
+    }
 }
 
 /// Counts of the current batch for the plan view, the progress bar and the completion card

@@ -117,13 +117,20 @@ impl Idle {
         (left <= self.window()).then(|| left.div_ceil(1000))
     }
 
+    /// Whole seconds to the end, while nothing moves.
+    pub fn seconds_left(&self) -> Option<u64> {
+        let end = self.ends_at().filter(|_| !self.moving())?;
+        Some(end.saturating_sub(self.now).div_ceil(1000))
+    }
+
     /// The next moment something changes: the countdown appears, ticks a second, or the end.
-    pub fn next_wake(&self) -> Option<u64> {
+    /// `ticking`: a countdown shows all along (the done screen's), so every second counts.
+    pub fn next_wake(&self, ticking: bool) -> Option<u64> {
         let end = self.ends_at()?;
         if self.server_moving {
             return Some(end);
         }
-        let from = end - self.window();
+        let from = if ticking { self.now } else { end.saturating_sub(self.window()) };
         if self.now < from {
             return Some(from);
         }

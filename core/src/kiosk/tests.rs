@@ -21,6 +21,11 @@ pub(super) fn kiosk(idle_ms: u64) -> KioskFlow {
     k
 }
 
+/// A backup that saved `n` camera photos.
+pub(super) fn photos(n: u64) -> SavedKinds {
+    SavedKinds { photos: n, ..SavedKinds::default() }
+}
+
 pub(super) fn phone() -> KioskFlow {
     KioskFlow::new(KioskMode::Phone { token: "link".into() }, 0)
 }
@@ -35,8 +40,13 @@ fn a_visit_from_welcome_to_done_and_back_after_the_idle_time() {
     assert!(drain(&mut k).is_empty(), "files while starting wait for the session");
     k.on_session("Kiosk 2026-12-01 K7QX".into(), "K7QX".into(), 1_500);
     assert_eq!(drain(&mut k), ["ReleaseFiles"]);
-    k.handle_engine(1_500, EngineSignal::Complete { saved: 6 });
-    assert_eq!(k.phase(), &KioskPhase::Done { drop: "Kiosk 2026-12-01 K7QX".into(), code: "K7QX".into(), saved: 6 });
+    k.handle_engine(1_500, EngineSignal::Complete { saved: photos(6) });
+    assert_eq!(k.phase(), &KioskPhase::Done { drop: "Kiosk 2026-12-01 K7QX".into(), code: "K7QX".into(), saved: photos(6) });
+    assert_eq!(k.resets_in(), Some(60), "the done screen shows the time to its reset from the start");
+    assert_eq!(k.poll_timeout(), Some(2_500), "and ticks each second");
+    k.handle_timeout(2_500);
+    assert_eq!(k.resets_in(), Some(59));
+    assert_eq!(k.finishing_in(), None, "the touch-to-stay notice waits for the last stretch");
     k.handle_touch(30_000);
     assert_eq!(drain(&mut k), ["Activity"], "the server hears the visitor is here");
     k.handle_timeout(61_499);
@@ -86,7 +96,7 @@ fn more_files_after_done_go_on_in_the_same_drop_and_a_failed_start_goes_back() {
     let mut k = kiosk(60_000);
     k.handle_files(0);
     k.on_session("d".into(), "c".into(), 0);
-    k.handle_engine(0, EngineSignal::Complete { saved: 1 });
+    k.handle_engine(0, EngineSignal::Complete { saved: photos(1) });
     drain(&mut k);
     k.handle_files(10);
     assert_eq!(drain(&mut k), ["Activity", "ReleaseFiles"]);
@@ -120,7 +130,7 @@ fn a_slow_upload_outlasting_the_idle_time_never_ends_the_visit() {
         assert!(drain(&mut k).is_empty(), "never ended mid-upload");
     }
     // The backup completes: the idle time counts from then.
-    k.handle_engine(130_000, EngineSignal::Complete { saved: 9 });
+    k.handle_engine(130_000, EngineSignal::Complete { saved: photos(9) });
     assert!(matches!(k.phase(), KioskPhase::Done { .. }));
     k.handle_timeout(132_999);
     assert!(drain(&mut k).is_empty());
@@ -155,8 +165,9 @@ fn a_phone_still_sending_keeps_the_visit_alive() {
 fn the_countdown_shows_in_the_last_stretch_and_a_touch_cancels_it() {
     let mut k = visiting(120_000);
     k.handle_engine(9_000, EngineSignal::Moving);
-    k.handle_engine(10_000, EngineSignal::Complete { saved: 1 });
-    assert_eq!(k.poll_timeout(), Some(100_000), "the flow wakes when the countdown starts");
+    k.handle_engine(10_000, EngineSignal::Complete { saved: photos(1) });
+    assert_eq!(k.poll_timeout(), Some(11_000), "the done screen's time to its reset ticks each second");
+    assert_eq!(k.resets_in(), Some(120));
     k.handle_timeout(99_999);
     assert_eq!(k.finishing_in(), None, "no countdown before the last 30 s");
     k.handle_timeout(100_000);
@@ -170,7 +181,8 @@ fn the_countdown_shows_in_the_last_stretch_and_a_touch_cancels_it() {
     k.handle_touch(126_000);
     assert_eq!(drain(&mut k), ["Activity"]);
     assert_eq!(k.finishing_in(), None, "a touch stays");
-    assert_eq!(k.poll_timeout(), Some(216_000));
+    assert_eq!(k.poll_timeout(), Some(127_000));
+    assert_eq!(k.resets_in(), Some(120), "and starts the time to the reset again");
     // A short idle time counts down its last half.
     let mut k = visiting(4_000);
     k.handle_timeout(1_999);
@@ -184,10 +196,10 @@ fn when_nothing_moves_the_end_comes_at_the_last_activity_plus_the_idle_time() {
     let mut k = visiting(60_000);
     k.handle_engine(1_000, EngineSignal::Moving);
     k.handle_engine(40_000, EngineSignal::Moving);
-    k.handle_engine(41_000, EngineSignal::Complete { saved: 9 });
+    k.handle_engine(41_000, EngineSignal::Complete { saved: photos(9) });
     k.on_server(false, Some(5), 42_000);
     k.on_server(false, Some(5), 44_000);
-    assert_eq!(k.poll_timeout(), Some(71_000), "the countdown of the end at 41 s + 60 s");
+    assert_eq!(k.resets_in(), Some(57), "the end at 41 s + 60 s");
     k.handle_timeout(100_999);
     assert!(drain(&mut k).is_empty());
     k.handle_timeout(101_000);
@@ -257,4 +269,18 @@ fn a_refused_key_is_said_at_once_and_an_unreachable_server_is_left_to_the_first_
     k.handle_answer(10, KioskCall::Profile, Ok(ApiReply::new(503, "")));
     k.handle_answer(10, KioskCall::Profile, Err(crate::engine::NetError::Connection));
     assert!(drain(&mut k).is_empty(), "a server that may come back is not called wrong");
+}
+
+#[test]
+fn a_visiting_screen_wakes_only_for_the_last_stretch_and_a_phone_never_counts_down() {
+    let mut k = visiting(120_000);
+    k.handle_engine(10_000, EngineSignal::Planned);
+    assert_eq!(k.resets_in(), None, "only the done screen shows the time to its reset");
+    assert_eq!(k.poll_timeout(), Some(90_000), "the flow wakes when the countdown starts (120 s - 30 s)");
+    let mut p = phone();
+    p.handle_files(0);
+    p.on_session(String::new(), String::new(), 0);
+    p.handle_engine(1_000, EngineSignal::Complete { saved: photos(2) });
+    assert!(matches!(p.phase(), KioskPhase::Done { .. }));
+    assert_eq!(p.resets_in(), None, "a phone waits for the server's word");
 }

@@ -1,7 +1,7 @@
 //! The kiosk visit's conversation with the server, with virtual time: which endpoint and
 //! notice per mode, when the page reloads, how the drop's list is refreshed, and files held
 //! until the visit's session exists.
-use super::tests::{drain, kiosk, phone};
+use super::tests::{drain, kiosk, phone, photos};
 use super::*;
 use crate::api::{ApiReply, KioskSession, MediaItem, MediaPage};
 
@@ -147,12 +147,12 @@ fn a_running_visit_is_asked_about_every_two_seconds_and_the_drop_listed() {
 #[test]
 fn a_finished_backup_lists_the_drop_at_once_when_a_phone_link_is_shown() {
     let mut k = started_kiosk();
-    k.handle_engine(500, EngineSignal::Complete { saved: 3 });
+    k.handle_engine(500, EngineSignal::Complete { saved: photos(3) });
     assert!(drain(&mut k).is_empty(), "no link shown: the next poll lists the drop");
     k.handle_answer(600, KioskCall::PhoneLink, reply(201, r#"{"token":"abc"}"#));
     assert_eq!(k.poll_action(), Some(KioskAction::ShowPhoneLink("abc".into())));
     k.handle_engine(700, EngineSignal::Moving);
-    k.handle_engine(900, EngineSignal::Complete { saved: 4 });
+    k.handle_engine(900, EngineSignal::Complete { saved: photos(4) });
     assert_eq!(drain(&mut k), ["Arrivals"]);
 }
 

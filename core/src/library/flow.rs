@@ -7,8 +7,9 @@ use std::collections::VecDeque;
 
 use super::query::filter_query;
 use super::timeline::{DayCount, Fetch, Geometry, Timeline};
+use super::trash_state::TrashState;
 use super::view::{Filters, LibraryNote, LibraryTotals, LoadState, Route, ViewerState};
-use crate::api::{self, AlbumList, AlbumSummary, ApiAnswer, ApiCall, Bearer, MediaItem, MediaPage, MediaSummary, PageAt, TrashRequest};
+use crate::api::{self, AlbumList, AlbumSummary, ApiAnswer, ApiCall, Bearer, MediaItem, MediaPage, MediaSummary, PageAt};
 use crate::engine::Status;
 
 /// Rows drawn beyond the viewport either side, in CSS pixels (scrolling shows no gap).
@@ -26,6 +27,8 @@ pub enum LibraryCall {
     Albums(u64),
     Trash,
     Restore,
+    RestoreAll,
+    EmptyTrash,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -65,7 +68,8 @@ pub struct LibraryFlow {
     pub(super) focus: Option<(u64, u64)>,
     serial: u64,
     status: Option<Status>,
-    actions: VecDeque<LibraryAction>,
+    pub(super) trash: TrashState,
+    pub(super) actions: VecDeque<LibraryAction>,
 }
 
 impl LibraryFlow {
@@ -89,17 +93,13 @@ impl LibraryFlow {
             focus: None,
             serial: 0,
             status: None,
+            trash: TrashState::default(),
             actions: VecDeque::new(),
         }
     }
 
     pub fn poll_action(&mut self) -> Option<LibraryAction> {
         self.actions.pop_front()
-    }
-
-    /// The library waits on nothing but answers: no timer.
-    pub fn poll_timeout(&self) -> Option<u64> {
-        None
     }
 
     /// The URL's fragment changed (or a link was followed): a new view loads; the albums load
@@ -109,7 +109,7 @@ impl LibraryFlow {
         self.route = route;
         self.viewer = None;
         if changed {
-            self.note = None;
+            self.forget_note();
         }
         if changed || route == Route::Albums {
             self.selected.clear();
@@ -175,20 +175,6 @@ impl LibraryFlow {
         self.selected.clear();
     }
 
-    /// Move the selection to the Trash (`trash`) or restore it from there.
-    pub fn handle_send_selected(&mut self, _now: u64, trash: bool) {
-        let ids = self.selected.clone();
-        self.send(trash, ids);
-    }
-
-    /// Move the viewer's item to the Trash; the viewer closes.
-    pub fn handle_trash_shown(&mut self, _now: u64) {
-        if let Some(id) = self.viewer.as_ref().and_then(|v| v.item.as_ref()).map(|i| i.id.clone()) {
-            self.viewer = None;
-            self.send(true, vec![id]);
-        }
-    }
-
     /// An album card: the timeline of that album alone (`Some("")`: items without an album).
     pub fn handle_open_album(&mut self, _now: u64, album: Option<String>) {
         self.filters = Filters { album, ..Filters::default() };
@@ -219,13 +205,15 @@ impl LibraryFlow {
 
     /// The answer to `call`. `base`: the API base it went to; the items' signed URLs are
     /// paths on that server, made whole here for `<img>` and `<a>`.
-    pub fn handle_answer(&mut self, _now: u64, call: LibraryCall, answer: ApiAnswer, base: &str) {
+    pub fn handle_answer(&mut self, now: u64, call: LibraryCall, answer: ApiAnswer, base: &str) {
+        self.trash.now = now;
         match call {
             LibraryCall::Summary(g) if g == self.generation => match read::<MediaSummary>(answer) {
                 Ok(sum) => {
                     let days = sum.days.iter().map(|d| DayCount { day: d.day.clone(), count: d.count as u32 }).collect();
                     self.timeline = Some(Timeline::new(days, geometry(self.viewport.width)));
                     self.matching = sum.count;
+                    self.trash.days = sum.trash_days;
                     self.totals = LibraryTotals {
                         count: sum.count,
                         bytes: sum.bytes,
@@ -257,22 +245,8 @@ impl LibraryFlow {
                 }
                 Err(state) => self.state = state,
             },
-            LibraryCall::Trash | LibraryCall::Restore => {
-                let trash = call == LibraryCall::Trash;
-                match answer {
-                    Ok(r) if r.is_success() => {
-                        let n = if trash {
-                            r.json::<api::TrashResponse>().map(|t| t.trashed)
-                        } else {
-                            r.json::<api::RestoreResponse>().map(|t| t.restored)
-                        };
-                        let n = n.unwrap_or(0);
-                        self.selected.clear();
-                        self.note = Some(if trash { LibraryNote::Trashed(n) } else { LibraryNote::Restored(n) });
-                        self.reload();
-                    }
-                    _ => self.note = Some(LibraryNote::ActionFailed),
-                }
+            LibraryCall::Trash | LibraryCall::Restore | LibraryCall::RestoreAll | LibraryCall::EmptyTrash => {
+                self.on_trash_answer(now, call, answer)
             }
             // An answer for a view or filters since left.
             LibraryCall::Summary(_) | LibraryCall::Page(_) | LibraryCall::Albums(_) => {}
@@ -302,7 +276,7 @@ impl LibraryFlow {
     }
 
     /// New filters or view: count again, then load what the screen needs.
-    fn reload(&mut self) {
+    pub(super) fn reload(&mut self) {
         self.generation += 1;
         self.state = LoadState::Loading;
         let call = ApiCall::get(api::summary_path(&self.query()), Bearer::Device);
@@ -329,9 +303,16 @@ impl LibraryFlow {
         self.actions.push_back(LibraryAction::Call(LibraryCall::Page(self.generation), call));
     }
 
-    /// The viewer may be waiting for its item's page.
+    /// The viewer may be waiting for its item's page; after a count its neighbours may have
+    /// changed (an item went to the Trash), and it closes when nothing is left at its place.
     fn fill_viewer(&mut self) {
         let (Some(t), Some(v)) = (self.timeline.as_ref(), self.viewer.as_mut()) else { return };
+        let total = t.total_items();
+        if v.index >= total {
+            self.viewer = None;
+            return;
+        }
+        (v.has_prev, v.has_next) = (v.index > 0, v.index + 1 < total);
         if v.item.is_none() {
             v.item = t.item(v.index).cloned();
         }
@@ -354,18 +335,16 @@ impl LibraryFlow {
         }
         self.fill();
     }
-
-    fn send(&mut self, trash: bool, ids: Vec<String>) {
-        if ids.is_empty() {
-            return;
-        }
-        let (which, path) = if trash { (LibraryCall::Trash, api::TRASH_PATH) } else { (LibraryCall::Restore, api::RESTORE_PATH) };
-        self.actions.push_back(LibraryAction::Call(which, ApiCall::post(path, Bearer::Device, Some(&TrashRequest { ids }))));
-    }
 }
 
+/// A phone's grid (narrower than this) shows 3 or 4 columns of smaller cells.
+const PHONE_GRID: f64 = 600.0;
+const PHONE_MIN_CELL: f64 = 88.0;
+
 fn geometry(width: f64) -> Geometry {
-    Geometry { width: width.max(MIN_CELL), min_cell: MIN_CELL, gap: GAP, heading: HEADING }
+    let phone = (3.0 * PHONE_MIN_CELL + 2.0 * GAP..PHONE_GRID).contains(&width);
+    let min_cell = if phone { PHONE_MIN_CELL } else { MIN_CELL };
+    Geometry { width: width.max(min_cell), min_cell, gap: GAP, heading: HEADING }
 }
 
 /// An answer as `T`; 401, 403 and 404 mean this server has no library for this token (a plain

@@ -23,13 +23,21 @@ impl LibraryFlow {
                         t.cells(day, first, n)
                             .into_iter()
                             .enumerate()
-                            .map(|(k, item)| Cell { index: t.global(day, first + k as u32), item: item.cloned() })
+                            .map(|(k, item)| Cell {
+                                index: t.global(day, first + k as u32),
+                                item: item.cloned(),
+                                days_left: self.days_left(item.and_then(|i| i.trashed_at.as_deref())),
+                            })
                             .collect(),
                     ),
                 };
                 Some(GridRow { key: i, top, body })
             })
             .collect()
+    }
+
+    fn days_left(&self, trashed_at: Option<&str>) -> Option<u32> {
+        super::days_left(trashed_at?, self.trash.days?, self.trash.now)
     }
 
     /// The scrubber: ("YYYY-MM", top) newest first.

@@ -4,13 +4,13 @@ use crate::api::{ApiAnswer, ApiCall, ApiReply, DaySummary, MediaItem, MediaPage,
 use crate::engine::{Method, NetError, Status};
 
 const LA: &str = "America/Los_Angeles";
-const BASE: &str = "https://photos.example";
+pub(super) const BASE: &str = "https://photos.example";
 
-fn drain(f: &mut LibraryFlow) -> Vec<LibraryAction> {
+pub(super) fn drain(f: &mut LibraryFlow) -> Vec<LibraryAction> {
     std::iter::from_fn(|| f.poll_action()).collect()
 }
 
-fn calls(f: &mut LibraryFlow) -> Vec<(LibraryCall, ApiCall)> {
+pub(super) fn calls(f: &mut LibraryFlow) -> Vec<(LibraryCall, ApiCall)> {
     drain(f)
         .into_iter()
         .filter_map(|a| match a {
@@ -20,28 +20,28 @@ fn calls(f: &mut LibraryFlow) -> Vec<(LibraryCall, ApiCall)> {
         .collect()
 }
 
-fn one_call(f: &mut LibraryFlow) -> (LibraryCall, ApiCall) {
+pub(super) fn one_call(f: &mut LibraryFlow) -> (LibraryCall, ApiCall) {
     let mut c = calls(f);
     assert_eq!(c.len(), 1, "exactly one call: {c:?}");
     c.remove(0)
 }
 
-fn json(status: u16, v: &impl serde::Serialize) -> ApiAnswer {
+pub(super) fn json(status: u16, v: &impl serde::Serialize) -> ApiAnswer {
     Ok(ApiReply::new(status, serde_json::to_string(v).unwrap()))
 }
 
 /// Two days: 3 items on 2024-07-15, 2 on 2024-07-14.
-fn summary() -> MediaSummary {
+pub(super) fn summary() -> MediaSummary {
     let day = |d: &str, n| DaySummary { day: d.into(), count: n, bytes: n * 10 };
     MediaSummary { days: vec![day("2024-07-15", 3), day("2024-07-14", 2)], count: 5, bytes: 50, trash_count: 1, ..Default::default() }
 }
 
-fn item(id: u32, day: &str) -> MediaItem {
+pub(super) fn item(id: u32, day: &str) -> MediaItem {
     MediaItem { id: id.to_string(), day: day.into(), thumb_url: Some(format!("/t/{id}")), ..Default::default() }
 }
 
 /// A flow on the timeline with its counts in and every item loaded.
-fn loaded() -> LibraryFlow {
+pub(super) fn loaded() -> LibraryFlow {
     let mut f = LibraryFlow::new(LA);
     f.handle_route(0, Route::Timeline);
     let (w, _) = one_call(&mut f);
@@ -281,18 +281,19 @@ fn trash_and_restore_send_the_ids_then_say_how_many_and_count_again() {
 }
 
 #[test]
-fn trashing_the_viewers_item_closes_the_viewer_and_a_refusal_changes_nothing() {
+fn a_refused_move_of_the_viewers_item_changes_nothing() {
     let mut f = loaded();
     f.handle_open(60, 2);
     f.handle_trash_shown(61);
-    assert!(f.viewer().is_none());
     let (w, c) = one_call(&mut f);
     assert_eq!(c.body.as_deref(), Some(r#"{"ids":["3"]}"#));
     f.handle_toggle(62, "1".into());
     f.handle_answer(63, w, Ok(ApiReply::new(403, "")), BASE);
     assert_eq!(f.note(), Some(LibraryNote::ActionFailed));
+    assert_eq!(f.viewer().and_then(|v| v.item.as_ref()).map(|i| i.id.as_str()), Some("3"), "the viewer stays on it");
     assert_eq!(f.selected(), ["1".to_string()], "the selection stays for another try");
     assert!(calls(&mut f).is_empty());
+    assert!(!f.can_undo());
 }
 
 #[test]

@@ -63,6 +63,8 @@ pub struct Cell {
     /// The item's place in the whole timeline (the viewer's next/previous).
     pub index: u64,
     pub item: Option<MediaItem>,
+    /// In the Trash: whole days before the purge deletes it.
+    pub days_left: Option<u32>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -114,6 +116,8 @@ pub enum LoadState {
 pub enum LibraryNote {
     Trashed(u64),
     Restored(u64),
+    /// "Empty trash": this many deleted for good.
+    Emptied(u64),
     /// The server refused or did not answer: nothing changed.
     ActionFailed,
 }

@@ -34,9 +34,22 @@ pub fn purge(index: &MediaIndex, store: &dyn Store, gate: &BlobGate, trash_days:
     // Whole seconds, the way trash marks are written, so the text comparison is exact.
     let cutoff = rfc3339_from_ms((cutoff_ms / 1000 * 1000) as i64);
     let (records, unnamed) = index.purge_trashed(&cutoff).map_err(io::Error::other)?;
+    Ok(Purged { records, blobs: delete_unnamed(index, store, gate, unnamed)? })
+}
+
+/// "Empty trash": one user's trashed records deleted now, whatever their age, and the bytes
+/// no record of theirs names any more, under the same rule as the purge's.
+pub fn empty_trash(index: &MediaIndex, store: &dyn Store, gate: &BlobGate, user: &str) -> io::Result<Purged> {
+    let (records, unnamed) = index.empty_trash(user).map_err(io::Error::other)?;
+    Ok(Purged { records, blobs: delete_unnamed(index, store, gate, unnamed)? })
+}
+
+/// Deletes each (user, sha256) blob that, under its gate, still no record names and no
+/// unfinished upload declares; returns how many went.
+fn delete_unnamed(index: &MediaIndex, store: &dyn Store, gate: &BlobGate, unnamed: Vec<(String, String)>) -> io::Result<usize> {
     let mut blobs = 0;
     if unnamed.is_empty() {
-        return Ok(Purged { records, blobs });
+        return Ok(blobs);
     }
     let pending = pending_uploads(store)?;
     for (user, sha) in unnamed {
@@ -47,7 +60,7 @@ pub fn purge(index: &MediaIndex, store: &dyn Store, gate: &BlobGate, trash_days:
         store.delete_blob(&user, &sha)?;
         blobs += 1;
     }
-    Ok(Purged { records, blobs })
+    Ok(blobs)
 }
 
 /// (user, declared sha256) of every unfinished upload.

@@ -118,8 +118,15 @@ pub async fn no_store(req: Request, next: Next) -> Response {
 /// 403 (an upload-only device and a kiosk visitor have no business browsing the library).
 /// Visitors keep `GET /api/v1/media` and `/api/v1/media/{sha256}`, confined to their drop.
 fn library_path(path: &str) -> bool {
-    matches!(path, "/api/v1/media/summary" | "/api/v1/albums" | "/api/v1/media/trash" | "/api/v1/media/restore")
-        || (path.starts_with("/api/v1/media/") && (path.ends_with("/thumb") || path.ends_with("/preview")))
+    matches!(
+        path,
+        "/api/v1/media/summary"
+            | "/api/v1/albums"
+            | "/api/v1/media/trash"
+            | "/api/v1/media/restore"
+            | "/api/v1/media/trash/restore-all"
+            | "/api/v1/media/trash/empty"
+    ) || (path.starts_with("/api/v1/media/") && (path.ends_with("/thumb") || path.ends_with("/preview")))
 }
 
 /// Which paths each kind of token may reach at all (the handlers narrow what it sees).

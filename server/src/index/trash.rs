@@ -22,6 +22,32 @@ impl MediaIndex {
         self.mark(user, ids, None)
     }
 
+    /// Clears the mark of every trashed record of the user ("Restore all").
+    pub fn restore_all(&self, user: &str) -> Result<u64> {
+        self.db
+            .transaction(|tx| tx.execute("UPDATE media SET trashed_at = NULL WHERE \"user\" = ?1 AND trashed_at IS NOT NULL", vals![user]))
+    }
+
+    /// Deletes every trashed record of the user now ("Empty trash"); returns how many, and the
+    /// (user, sha256) pairs no record of theirs names any more.
+    pub fn empty_trash(&self, user: &str) -> Result<(usize, Vec<(String, String)>)> {
+        self.db.transaction(|tx| {
+            let gone: Vec<String> = tx
+                .query("SELECT DISTINCT sha256 FROM media WHERE \"user\" = ?1 AND trashed_at IS NOT NULL ORDER BY sha256", vals![user])?
+                .iter()
+                .map(|r| r.get(0))
+                .collect::<Result<_>>()?;
+            let n = tx.execute("DELETE FROM media WHERE \"user\" = ?1 AND trashed_at IS NOT NULL", vals![user])? as usize;
+            let mut unnamed = Vec::new();
+            for sha in gone {
+                if tx.query_row("SELECT 1 FROM media WHERE \"user\" = ?1 AND sha256 = ?2 LIMIT 1", vals![user, sha])?.is_none() {
+                    unnamed.push((user.to_string(), sha));
+                }
+            }
+            Ok((n, unnamed))
+        })
+    }
+
     fn mark(&self, user: &str, ids: &[String], at: Option<&str>) -> Result<u64> {
         // Every statement names ?3 (the mark, NULL when restoring), so all take the same
         // parameters; the CAST gives PostgreSQL its type, which it cannot infer from `IS NULL`.

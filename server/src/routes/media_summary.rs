@@ -30,5 +30,6 @@ pub async fn summary(
         trash_bytes,
         used_bytes,
         quota_bytes,
+        trash_days: Some(state.config.trash_days),
     }))
 }

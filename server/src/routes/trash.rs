@@ -1,12 +1,14 @@
 //! POST /api/v1/media/trash and /api/v1/media/restore {"ids": [...]}: move records to the
 //! Trash and back. Only the records' marks change: the bytes stay until the purge, so trashed
-//! media still count as backed up (dedup) and as space used.
+//! media still count as backed up (dedup) and as space used. The Trash's own header:
+//! POST /api/v1/media/trash/restore-all brings every trashed record back, and
+//! POST /api/v1/media/trash/empty deletes them now, as the purge would after the trash days.
 use crate::accounts::auth::User;
 use crate::http::error::ApiError;
 use crate::state::AppState;
 use axum::extract::State;
 use axum::{Extension, Json};
-use shoebox_core::api::{RestoreResponse, TrashRequest, TrashResponse, MAX_TRASH_IDS};
+use shoebox_core::api::{EmptyTrashResponse, RestoreResponse, TrashRequest, TrashResponse, MAX_TRASH_IDS};
 
 fn ids(body: &[u8]) -> Result<Vec<String>, ApiError> {
     let req: TrashRequest =
@@ -39,4 +41,19 @@ pub async fn restore(
     let index = state.index.clone();
     let restored = tokio::task::spawn_blocking(move || index.restore(&user, &ids)).await??;
     Ok(Json(RestoreResponse { restored }))
+}
+
+pub async fn restore_all(State(state): State<AppState>, Extension(User(user)): Extension<User>) -> Result<Json<RestoreResponse>, ApiError> {
+    let index = state.index.clone();
+    let restored = tokio::task::spawn_blocking(move || index.restore_all(&user)).await??;
+    Ok(Json(RestoreResponse { restored }))
+}
+
+pub async fn empty(State(state): State<AppState>, Extension(User(user)): Extension<User>) -> Result<Json<EmptyTrashResponse>, ApiError> {
+    let st = state.clone();
+    let purged =
+        tokio::task::spawn_blocking(move || crate::background::purge::empty_trash(&st.index, st.store.as_ref(), &st.blob_gate, &user))
+            .await?
+            .map_err(ApiError::from)?;
+    Ok(Json(EmptyTrashResponse { deleted: purged.records as u64 }))
 }

@@ -171,6 +171,11 @@ fn CellView(cell: Cell, side: f64) -> impl IntoView {
     // The visible words (a placeholder's, the video badge) lead the name, as screen readers expect.
     let base = s::open_item(&name, &dates::day_heading(&item.day));
     let base = if moving { format!("{}, {base}", s::motion()) } else { base };
+    let left = cell.days_left.map(s::days_left);
+    let base = match &left {
+        Some(l) => format!("{l}, {base}"),
+        None => base,
+    };
     let label = move || match (video, broken.get()) {
         (true, _) => format!("{video_name}, {base}"),
         (false, true) => format!("{}, {base}", s::no_thumb()),
@@ -192,6 +197,8 @@ fn CellView(cell: Cell, side: f64) -> impl IntoView {
                 {move || (video && !broken.get()).then(|| view! { <span class="badge" data-testid="video-badge">{badge.clone()}</span> })}
                 {moving.then(|| view! { <span class="badge" data-testid="motion-badge" aria-hidden="true">{s::motion()}</span> })}
             </button>
+            // Beside the button, not in it: its words are in the button's name already.
+            {left.map(|l| view! { <span class="badge days-left" data-testid="days-left" aria-hidden="true">{l}</span> })}
             <input type="checkbox" class="thumb-check" data-testid="thumb-select" aria-label=s::select_item(&name) prop:checked=selected
                 on:change=move |_| intent(LibraryIntent::ToggleSelected(id.clone()))/>
         </div>

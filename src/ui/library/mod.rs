@@ -10,6 +10,7 @@ pub mod albums;
 pub mod grid;
 pub mod search_bar;
 pub mod selection_bar;
+pub mod trash_head;
 pub mod viewer;
 pub mod viewer_details;
 
@@ -41,7 +42,15 @@ pub fn LibraryPage() -> impl IntoView {
                 </p>
             </div>
             <p class="visually-hidden" role="status" aria-live="polite">{move || lib.message.get()}</p>
-            {move || lib.message.get().map(|m| view! { <p class="notice" data-testid="library-message">{m}</p> })}
+            // The note leaves by itself once read; a move to the Trash offers Undo meanwhile.
+            {move || lib.message.get().map(|m| view! {
+                <p class="notice library-note" data-testid="library-note">
+                    <span data-testid="library-message">{m}</span>
+                    <Show when=move || lib.can_undo.get()>
+                        <button class="button" data-testid="undo" on:click=move |_| intent(LibraryIntent::Undo)>{s::undo()}</button>
+                    </Show>
+                </p>
+            })}
             {move || match lib.state.get() {
                 LoadState::Unavailable => view! { <p class="notice" data-testid="library-unavailable">{s::unavailable()}</p> }.into_any(),
                 LoadState::Failed => view! {
@@ -54,7 +63,7 @@ pub fn LibraryPage() -> impl IntoView {
             {move || match route() {
                 Route::Albums => view! { <albums::AlbumsView/> }.into_any(),
                 Route::Trash => view! {
-                    <p class="trash-note muted" data-testid="trash-note">{s::trash_note()}</p>
+                    <trash_head::TrashHead/>
                     <selection_bar::SelectionBar trash=true/>
                     <grid::Grid/>
                 }.into_any(),

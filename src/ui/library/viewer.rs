@@ -1,7 +1,8 @@
-//! The viewer: the photo fit to the window (a click or Z zooms to full size), videos played,
-//! arrow keys and swipes for previous/next, Escape to close, the details beside it, Download
-//! original (the exact bytes) and Move to Trash. A photo that moves plays its clip, muted and
-//! once, on a press of Play motion.
+//! The viewer: the photo full-bleed, fit to the window (a double click or Z zooms to full size),
+//! videos played, arrows at the screen's edges (and the arrow keys, swipes) for previous/next,
+//! Escape to close; an icon bar with Download original (the exact bytes), the details (also
+//! `i`) and Move to Trash, each named for screen readers. After a delete the next item shows.
+//! A photo that moves plays its clip, muted and once, on a press of Play motion.
 use leptos::prelude::*;
 
 use super::selection_bar::ConfirmTrash;
@@ -14,6 +15,7 @@ use crate::strings::library as s;
 pub fn Viewer() -> impl IntoView {
     let lib = use_library();
     let zoom = RwSignal::new(false);
+    let details = RwSignal::new(false);
     let asking = RwSignal::new(false);
     let start_x = StoredValue::new(None::<i32>);
     let close_btn = NodeRef::<leptos::html::Button>::new();
@@ -35,33 +37,34 @@ pub fn Viewer() -> impl IntoView {
         "ArrowRight" => step(1),
         "Escape" => intent(LibraryIntent::CloseViewer),
         "z" | "Z" | "+" | "-" => zoom.update(|z| *z = !*z),
+        "i" | "I" => details.update(|d| *d = !*d),
         _ => {}
     };
     view! {
         <Show when=open>
             <div class="viewer" role="dialog" aria-modal="true" aria-label=s::details() data-testid="viewer" on:keydown=on_key>
+                // One row of icons over the photo; the words are their names (and tooltips).
                 <div class="viewer-bar">
-                    <button class="button" node_ref=close_btn data-testid="viewer-close" on:click=move |_| intent(LibraryIntent::CloseViewer)>{s::close()}</button>
-                    <button class="button" data-testid="viewer-prev" prop:disabled=move || lib.viewer.with(|v| !v.as_ref().is_some_and(|v| v.has_prev))
-                        on:click=move |_| step(-1)>{s::previous()}</button>
-                    <button class="button" data-testid="viewer-next" prop:disabled=move || lib.viewer.with(|v| !v.as_ref().is_some_and(|v| v.has_next))
-                        on:click=move |_| step(1)>{s::next()}</button>
-                    <button class="button" data-testid="viewer-zoom" aria-pressed=move || zoom.get().to_string()
-                        on:click=move |_| zoom.update(|z| *z = !*z)>{move || if zoom.get() { s::fit() } else { s::zoom() }}</button>
-                    <span class="muted" data-testid="viewer-position">{move || {
-                        let total = lib.matching.get();
-                        lib.viewer.with(|v| v.as_ref().map(|v| s::position(v.index, total)))
-                    }}</span>
-                    <span class="grow"></span>
+                    <button class="icon-button" node_ref=close_btn data-testid="viewer-close" aria-label=s::close() title=s::close()
+                        on:click=move |_| intent(LibraryIntent::CloseViewer)><span class="icon icon-close" aria-hidden="true"></span></button>
+                    <span class="viewer-title">
+                        <span data-testid="viewer-name">{move || lib.viewer.with(|v| v.as_ref().and_then(|v| v.item.as_ref()).map(|i| i.filename.clone().unwrap_or_else(|| i.sha256.clone())))}</span>
+                        <span class="muted" data-testid="viewer-position">{move || {
+                            let total = lib.matching.get();
+                            lib.viewer.with(|v| v.as_ref().map(|v| s::position(v.index, total)))
+                        }}</span>
+                    </span>
+                    <button class="icon-button" data-testid="viewer-zoom" aria-pressed=move || zoom.get().to_string() aria-label=s::zoom() title=s::zoom()
+                        on:click=move |_| zoom.update(|z| *z = !*z)><span class="icon icon-zoom" aria-hidden="true"></span></button>
                     {move || lib.viewer.with(|v| v.as_ref().and_then(|v| v.item.clone())).map(|item| {
                         let label = if item.downsized { s::download_copy() } else { s::download_original() };
                         // A Live Photo's clip and the item's sidecars are downloads of their own.
                         let clip = item.motion.as_ref().and_then(|m| m.download_url.clone());
                         let sidecars = item.sidecars.clone();
                         view! {
-                            <a class="button primary" data-testid="download" href=item.download_url.clone().unwrap_or_default()
+                            <a class="icon-button" data-testid="download" href=item.download_url.clone().unwrap_or_default() aria-label=label title=label
                                 download=item.filename.clone().unwrap_or_default() referrerpolicy="no-referrer">
-                                <span class="icon icon-download" aria-hidden="true"></span>{label}</a>
+                                <span class="icon icon-download" aria-hidden="true"></span></a>
                             {clip.map(|href| view! {
                                 <a class="button" data-testid="download-motion" href=href download="" referrerpolicy="no-referrer">{s::download_motion()}</a>
                             })}
@@ -71,8 +74,11 @@ pub fn Viewer() -> impl IntoView {
                             }).collect::<Vec<_>>()}
                         }
                     })}
+                    <button class="icon-button" data-testid="viewer-info" aria-pressed=move || details.get().to_string() aria-label=s::details() title=s::details()
+                        on:click=move |_| details.update(|d| *d = !*d)><span class="icon icon-info" aria-hidden="true"></span></button>
                     <Show when=move || lib.route.get() != Route::Trash>
-                        <button class="button" data-testid="viewer-trash" on:click=move |_| asking.set(true)>{s::move_to_trash()}</button>
+                        <button class="icon-button" data-testid="viewer-trash" aria-label=s::move_to_trash() title=s::move_to_trash()
+                            on:click=move |_| asking.set(true)><span class="icon icon-trash" aria-hidden="true"></span></button>
                     </Show>
                 </div>
                 <div class="viewer-main">
@@ -120,7 +126,13 @@ pub fn Viewer() -> impl IntoView {
                             }
                         })}
                     </div>
-                    {move || lib.viewer.with(|v| v.as_ref().and_then(|v| v.item.clone())).map(|item| view! { <Details item=item/> })}
+                    <button class="viewer-arrow prev" data-testid="viewer-prev" aria-label=s::previous() title=s::previous()
+                        prop:disabled=move || lib.viewer.with(|v| !v.as_ref().is_some_and(|v| v.has_prev))
+                        on:click=move |_| step(-1)><span class="icon icon-left" aria-hidden="true"></span></button>
+                    <button class="viewer-arrow next" data-testid="viewer-next" aria-label=s::next() title=s::next()
+                        prop:disabled=move || lib.viewer.with(|v| !v.as_ref().is_some_and(|v| v.has_next))
+                        on:click=move |_| step(1)><span class="icon icon-right" aria-hidden="true"></span></button>
+                    {move || details.get().then(|| lib.viewer.with(|v| v.as_ref().and_then(|v| v.item.clone())).map(|item| view! { <Details item=item/> }))}
                 </div>
                 <Show when=move || asking.get()>
                     <ConfirmTrash count=Signal::derive(|| 1) on_yes=move || { asking.set(false); intent(LibraryIntent::TrashShown) }

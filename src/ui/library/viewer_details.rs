@@ -28,7 +28,7 @@ pub fn Details(item: MediaItem) -> impl IntoView {
     let quality = Some(if item.downsized { s::q_downsized() } else { s::q_original() }.to_string());
     view! {
         <aside class="viewer-details" aria-label=s::details() data-testid="viewer-details">
-            <h3 data-testid="viewer-name">{item.filename.clone().unwrap_or_else(|| item.sha256.clone())}</h3>
+            <h3>{item.filename.clone().unwrap_or_else(|| item.sha256.clone())}</h3>
             <dl>
                 {row(s::d_folder(), folder)}
                 {row(s::d_album(), item.album.clone())}

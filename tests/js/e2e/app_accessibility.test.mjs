@@ -79,7 +79,7 @@ test('every main state: no serious axe violation, live region, title, leave prom
     await page.getByTestId('pause-button').click(); // now "Resume"
     await waitForStatus(page, /^Backup complete$/, 120000);
     assert.equal(await live(page), 'Backup complete');
-    assert.match(await page.getByTestId('status-card').innerText(), /3 photos or videos were skipped — see why/);
+    assert.match(await page.getByTestId('status-card').innerText(), /1 photo or video skipped, 2 other files ignored — see why/);
     await checkState(page, 'complete');
 
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.getByTestId('skipped-csv').click()]);

@@ -67,8 +67,6 @@ test('a kiosk visit leaves no trace, resets after the idle time, and the next vi
     const first = await visit(page, path.join(dir, 'DCIM'), sessions);
     assert.match(await page.getByTestId('kiosk-done').innerText(), /Done — 3 photos saved\. You can take your card\./);
     assert.match(await page.getByTestId('kiosk-drop').innerText(), new RegExp(`${first.drop}.*${first.code}`));
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: screenshotPath('screenshot-kiosk-done.png') });
     const media = await server.media();
     assert.deepEqual(media.map((m) => m.album), [first.drop, first.drop, first.drop], 'every photo is in the visitor\'s drop');
     assert.equal((await server.metrics())['shoebox_received_bytes_total'], bytes);
@@ -133,7 +131,10 @@ test('upload from your phone: the kiosk\'s QR code opens the visit on a phone, t
     await phone.page.goto(link);
     await phone.page.getByTestId('kiosk-welcome').waitFor();
     assert.equal(await phone.page.getByTestId('kiosk-use-phone').count(), 0, 'a phone has no phone button of its own');
-    await phone.page.getByTestId('folder-input').setInputFiles(path.join(dir, 'Camera'));
+    assert.equal(await phone.page.getByTestId('folder-input').count(), 0, 'a phone is offered its photos, not a folder picker');
+    assert.equal((await phone.page.getByRole('heading', { level: 2 }).first().textContent()).trim(), 'Send photos from this phone');
+    assert.doesNotMatch(await phone.page.getByTestId('kiosk-welcome').innerText(), /card|USB/i, 'no cards or USB sticks on a phone');
+    await phone.page.getByTestId('photos-input').setInputFiles(['PXL_0001.jpg', 'PXL_0002.jpg'].map((f) => path.join(dir, 'Camera', f)));
     await waitForStatus(phone.page, /^Ready to back up 2 photos and videos$/, 30000);
     await phone.page.getByTestId('backup-button').click();
     await phone.page.getByTestId('kiosk-done').waitFor({ timeout: 60000 });

@@ -154,7 +154,7 @@ test('a phone is told "This link has ended" as soon as the kiosk finishes', asyn
   const phone = await launch({ ...BFCACHE_ON, viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true });
   try {
     await joinFromPhone(kiosk.page, phone.page, server.base);
-    await phone.page.getByTestId('folder-input').setInputFiles(t.folder);
+    await phone.page.getByTestId('photos-input').setInputFiles(t.names.map((n) => path.join(t.folder, n)));
     await waitForStatus(phone.page, /^Ready to back up 1 photo or video$|^Ready to back up 1/, 30000);
     await phone.page.getByTestId('backup-button').click();
     await phone.page.getByTestId('kiosk-done').waitFor({ timeout: 60000 });
@@ -220,7 +220,7 @@ test('a phone still sending keeps the kiosk\'s visit alive past its idle time', 
   const kioskLog = record(kiosk.page, server.base);
   try {
     await joinFromPhone(kiosk.page, phone.page, server.base);
-    await phone.page.getByTestId('folder-input').setInputFiles(t.folder);
+    await phone.page.getByTestId('photos-input').setInputFiles(t.names.map((n) => path.join(t.folder, n)));
     await waitForStatus(phone.page, /^Ready to back up 4 photos and videos$/, 30000);
     await throttle(phone.page, 150_000);
     await phone.page.getByTestId('backup-button').click();

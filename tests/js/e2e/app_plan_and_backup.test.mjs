@@ -49,7 +49,7 @@ test('the plan counts a mixed folder and gives every skipped file its reason', a
     const items = await b.page.getByTestId('skipped-list').locator('li').evaluateAll((lis) =>
       lis.map((li) => [li.querySelector('[data-testid="file-path"]').textContent, li.querySelector('[data-testid="skip-reason"]').textContent]));
     assert.deepEqual(new Map(items), new Map(skipped().map((f) => [f.rel, f.expect])));
-    assert.match(await b.page.getByTestId('status-card').innerText(), /7 photos or videos were skipped — see why/);
+    assert.match(await b.page.getByTestId('status-card').innerText(), /2 photos or videos skipped, 5 other files ignored — see why/);
     // A folder's check box takes it, sub-folders included, out of the plan, and puts it back.
     const box = (name) => plan.locator('[data-testid="folder-tree"] li').filter({ has: b.page.getByTestId('folder-name').filter({ hasText: name }) }).locator('input[type=checkbox]');
     const totals = () => plan.getByTestId('plan-totals');

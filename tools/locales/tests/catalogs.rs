@@ -28,6 +28,8 @@ fn same_as_english(lang: &str) -> &'static [&'static str] {
             "library-kind-photos",
             "library-timeline",
             "set-album",
+            "kiosk-photos",
+            "kiosk-images",
         ],
         "es" => &["library-motion", "set-quality-original", "library-q-original", "size-bytes"],
         "it" => &["library-motion", "library-video", "library-d-album"],
