@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer } from '../lib/server.mjs';
+import { startServer, screenshotPath } from '../lib/server.mjs';
 import { launch, dropPaths, waitForStatus } from '../lib/browser.mjs';
 import { jpeg } from '../lib/fixtures.mjs';
 
@@ -45,6 +45,7 @@ test('a German browser gets German on the first screen, German plurals and <html
     await waitForStatus(page, /^Bereit$/);
     await dropPaths(page, '[data-testid="drop-zone"]', [three]);
     await waitForStatus(page, /^Bereit, 3 Fotos und Videos zu sichern$/);
+    await page.screenshot({ path: screenshotPath('screenshot-german.png') });
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();
@@ -63,6 +64,7 @@ test('an Arabic browser is laid out right to left; Japanese is in its own script
         await b.page.goto(server.appUrl());
         await waitForStatus(b.page, ready);
         assert.deepEqual(await html(b.page), { lang, dir }, locale);
+        if (lang === 'ar') await b.page.screenshot({ path: screenshotPath('screenshot-arabic.png') });
         assert.deepEqual(b.errors, [], locale);
       } finally {
         await b.close();
