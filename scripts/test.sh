@@ -58,7 +58,7 @@ lint clippy cargo clippy --workspace --all-targets --quiet -- -D warnings
 lint clippy-wasm cargo clippy --target wasm32-unknown-unknown -p shoebox -p shoebox-worker --all-targets --quiet -- -D warnings
 # Every native crate's tests also build alone (`cargo test -p CRATE`): features unified by the
 # workspace build must not hide a missing one. `check` is enough to prove it, and cheap.
-for crate in shoebox-core shoebox-server shoebox-fixtures; do
+for crate in shoebox-core shoebox-server shoebox-fixtures shoebox-locales; do
   lint "alone-$crate" cargo check -p "$crate" --all-targets --quiet
 done
 # Every word a person reads is in src/strings*: the check proves it can catch one, then scans.
