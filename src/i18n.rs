@@ -139,7 +139,8 @@ pub fn tn(key: &str, counts: &[(&str, u64)], texts: &[(&str, &str)]) -> String {
 /// The language for this page: the one kept in Settings, else the browser's best match.
 #[cfg(target_arch = "wasm32")]
 pub fn chosen() -> &'static str {
-    let kept = crate::settings::load().language;
+    // Read, never written here: a kiosk page keeps nothing in this browser's storage.
+    let kept = crate::settings::stored().map(|s| s.language).unwrap_or_default();
     if let Some(l) = words::SUPPORTED.iter().find(|l| **l == kept) {
         return l;
     }

@@ -155,6 +155,13 @@ impl Settings {
     }
 }
 
+/// The settings this device keeps, as they are (nothing is written).
+#[cfg(target_arch = "wasm32")]
+pub fn stored() -> Option<Settings> {
+    let storage = web_sys::window()?.local_storage().ok().flatten()?;
+    storage.get_item(STORAGE_KEY).ok().flatten().and_then(|j| Settings::from_json(&j))
+}
+
 /// Load saved settings, apply the page's URL parameters over them, save the result, and remove
 /// a `token` parameter from the address bar so it is not left in history or bookmarks.
 #[cfg(target_arch = "wasm32")]
