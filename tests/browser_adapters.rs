@@ -114,7 +114,7 @@ async fn status_card_shows_the_store_status_in_plain_words() {
     assert_eq!(detail, "2.1 GB left, about 6 min");
     w.totals.update(|t| t.skipped.not_media = 3);
     leptos::task::tick().await;
-    assert!(host.text_content().unwrap().contains("3 photos or videos were skipped — see why"));
+    assert!(host.text_content().unwrap().contains("3 other files ignored — see why"));
 }
 
 /// The folder-handle path cannot be granted headless through a picker, but the origin-private
