@@ -189,33 +189,23 @@ fn a_422_on_the_declared_hash_sends_the_file_once_more_declared_at_creation_then
     answer_check(&mut h, &[], &[]);
     create(&mut h, "u");
     local(&mut h, "hash");
-    patch_ok(&mut h, 0);
-    patch_ok(&mut h, 16 * MB);
-    let (p, _) = h.expect(Method::Patch);
-    h.answer(p, Ok(ok(422)));
+    last_patch_refused(&mut h);
     // Hashed again: the same digest (the file is stable now) → a new upload, declared.
     local(&mut h, "hash");
     assert_eq!(answer_check(&mut h, &[], &[]).sha256, vec![video().sha()]);
-    let (_, req) = h.expect(Method::Post);
+    let (c, req) = h.expect(Method::Post);
     assert_eq!(meta(&req)["sha256"], video().sha());
     assert_eq!(h.view(id).outcome, None);
-    h.http.clear();
-    let (mut h, id) = started(config(true), vec![]);
-    local(&mut h, "probe");
-    answer_check(&mut h, &[], &[]);
-    create(&mut h, "u");
-    local(&mut h, "hash");
-    patch_ok(&mut h, 0);
-    patch_ok(&mut h, 16 * MB);
-    let (p, _) = h.expect(Method::Patch);
-    h.answer(p, Ok(ok(422)));
-    local(&mut h, "hash");
-    answer_check(&mut h, &[], &[]);
-    create(&mut h, "v");
-    patch_ok(&mut h, 0);
-    patch_ok(&mut h, 16 * MB);
-    let (p, _) = h.expect(Method::Patch);
-    h.answer(p, Ok(ok(422)));
+    h.answer(c, Ok(ok(201).with_header("Location", "http://s.test/files/v")));
+    last_patch_refused(&mut h);
     local(&mut h, "hash");
     assert!(matches!(h.view(id).outcome, Some(Outcome::Failed(_))), "{:?}", h.view(id).outcome);
+}
+
+/// The first two chunks taken, the last refused with 422.
+fn last_patch_refused(h: &mut H) {
+    patch_ok(h, 0);
+    patch_ok(h, 16 * MB);
+    let (p, _) = h.expect(Method::Patch);
+    h.answer(p, Ok(ok(422)));
 }

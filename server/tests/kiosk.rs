@@ -96,11 +96,6 @@ async fn a_visitor_uploads_only_into_its_drop_and_sees_only_it() {
     assert_eq!(answer["probable"], serde_json::json!([m]));
 }
 
-fn probe(bytes: &[u8]) -> String {
-    let [(a, b), (c, d)] = shoebox_core::hash::probe_ranges(bytes.len() as u64);
-    sha256_hex(&[&bytes[a as usize..b as usize], &bytes[c as usize..d as usize]].concat())
-}
-
 #[tokio::test]
 async fn the_next_visitor_sees_nothing_and_the_same_photo_is_not_already_there() {
     let s = kiosk_server();

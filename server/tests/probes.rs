@@ -7,12 +7,7 @@ mod common;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use common::*;
-use shoebox_core::hash::{probe_ranges, sha256_hex};
-
-fn probe(bytes: &[u8]) -> String {
-    let [(a, b), (c, d)] = probe_ranges(bytes.len() as u64);
-    sha256_hex(&[&bytes[a as usize..b as usize], &bytes[c as usize..d as usize]].concat())
-}
+use shoebox_core::hash::sha256_hex;
 
 async fn patch_declaring(s: &TestServer, loc: &str, offset: u64, bytes: &[u8], sha: &str) -> Resp {
     let req = s

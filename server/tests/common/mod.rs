@@ -221,6 +221,12 @@ pub async fn anon(s: &TestServer, uri: &str, range: Option<&str>) -> Resp {
     s.send(b.body(Body::empty()).unwrap()).await
 }
 
+/// A file's probe (`shoebox_core::hash::probe_ranges`), as a client computes it.
+pub fn probe(bytes: &[u8]) -> String {
+    let [(a, b), (c, d)] = shoebox_core::hash::probe_ranges(bytes.len() as u64);
+    sha256_hex(&[&bytes[a as usize..b as usize], &bytes[c as usize..d as usize]].concat())
+}
+
 /// Deterministic pseudo-random bytes (xorshift), so failures reproduce.
 pub fn bytes(n: usize, seed: u64) -> Vec<u8> {
     let mut x = seed | 1;
