@@ -35,7 +35,7 @@ fi
 say "Building the app as it ships: trunk build --release (app: opt-level z + fat LTO; worker: the worker profile)"
 trunk build --release --dist $B/dist
 say "Building the release server, its bench examples, and the native SSIM and prepare tools"
-cargo build --release -q -p shoebox-server --bin shoebox-server --example bench_upload --example seed_library
+cargo build --release -q -p shoebox-server --bin shoebox-server --example bench_upload --example seed_library --example bench_previews
 cargo build --release -q -p shoebox-core --features prepare --example ssim --example prepare_timing
 [ -f $FIX/folder24/IMG_0007.jpg ] || cargo run --release -q -p shoebox-fixtures -- $FIX --big
 
@@ -55,6 +55,9 @@ say "Native: the server's raw PUT vs tus (bench_upload), our prepare stage by st
 if [ -n "$QUICK" ]; then set -- 256 1; else set -- 1024 3; fi
 target/release/examples/bench_upload "$1" "$2" "$PWD/$B/native-upload-data" | tee $B/native-upload.txt
 for p in 24mp 48mp; do target/release/examples/prepare_timing $FIX/$p.jpg; done | tee $B/native-prepare.txt
+say "Native: the server's HEIC, RAW and 4K video previews beside the command-line tools (heif-convert, dcraw, ffmpeg)"
+if [ -n "$QUICK" ]; then set -- 1; else set -- 3; fi
+target/release/examples/bench_previews "${TMPDIR:-/tmp}/shoebox-bench-cache/previews" "$1" | tee $B/native-previews.txt
 
 say "Chromium: downsizing, the pool and hashing beside their anchors"
 SHOEBOX_SSIM_BIN=target/release/examples/ssim node tests/js/bench/run.mjs "$PWD/$B/page" "$PWD/$FIX" $B/browser.json "" $QUICK
