@@ -240,7 +240,7 @@ impl Inner {
             Action::Hash { file } => {
                 wasm_bindgen_futures::spawn_local(async move {
                     let r = match open(file).await {
-                        Ok(f) => pool.hash(f.into()).await.map_err(Into::into),
+                        Ok(f) => pool.hash(f.into(), Some(file.0)).await.map_err(Into::into),
                         Err(e) => Err(e),
                     };
                     step(|e, now| e.handle_hashed(file, r, now));
@@ -250,7 +250,7 @@ impl Inner {
                 wasm_bindgen_futures::spawn_local(async move {
                     let r = match open(file).await {
                         Ok(f) => match probe_blob(&f, ranges) {
-                            Ok(blob) => pool.hash(blob).await.map_err(Into::into),
+                            Ok(blob) => pool.hash(blob, None).await.map_err(Into::into),
                             Err(e) => Err(e),
                         },
                         Err(e) => Err(e),

@@ -56,9 +56,105 @@ pub fn crc32c_append(crc: u32, bytes: &[u8]) -> u32 {
     !crc
 }
 
+/// Appending `len` zero bytes to a CRC-32C, as a linear map over GF(2): what lets the CRCs of
+/// consecutive pieces be joined into the CRC of their concatenation without their bytes, so a
+/// file hashed once in fixed pieces answers any chunk's checksum made of whole pieces.
+#[derive(Clone, Debug)]
+pub struct Shift([u32; 32]);
+
+impl Shift {
+    /// The map for `len` bytes (log2(len) squarings of the one-bit map).
+    pub fn new(len: u64) -> Self {
+        // The one-zero-bit operator: bit 0 maps to the polynomial, bit n to bit n-1.
+        let mut op = [0u32; 32];
+        op[0] = POLY;
+        for (n, row) in op.iter_mut().enumerate().skip(1) {
+            *row = 1 << (n - 1);
+        }
+        let mut result = Shift::identity();
+        // Bytes, not bits: square the bit operator three times first.
+        let mut power = Shift(op);
+        for _ in 0..3 {
+            power = power.then(&power);
+        }
+        let mut n = len;
+        while n > 0 {
+            if n & 1 == 1 {
+                result = result.then(&power);
+            }
+            n >>= 1;
+            if n > 0 {
+                power = power.then(&power);
+            }
+        }
+        result
+    }
+
+    fn identity() -> Self {
+        let mut m = [0u32; 32];
+        for (n, row) in m.iter_mut().enumerate() {
+            *row = 1 << n;
+        }
+        Shift(m)
+    }
+
+    fn apply(&self, mut v: u32) -> u32 {
+        let mut sum = 0;
+        let mut i = 0;
+        while v != 0 {
+            if v & 1 == 1 {
+                sum ^= self.0[i];
+            }
+            v >>= 1;
+            i += 1;
+        }
+        sum
+    }
+
+    /// This map followed by `next`.
+    fn then(&self, next: &Shift) -> Shift {
+        let mut m = [0u32; 32];
+        for (n, row) in m.iter_mut().enumerate() {
+            *row = next.apply(self.0[n]);
+        }
+        Shift(m)
+    }
+
+    /// The CRC-32C of A followed by B, from `crc_a`, `crc_b` and this map made for B's length.
+    pub fn join(&self, crc_a: u32, crc_b: u32) -> u32 {
+        self.apply(crc_a) ^ crc_b
+    }
+}
+
+/// The CRC-32C of A followed by B from their CRCs and B's length.
+pub fn crc32c_combine(crc_a: u32, crc_b: u32, len_b: u64) -> u32 {
+    Shift::new(len_b).join(crc_a, crc_b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::crc32c;
+
+    #[test]
+    fn joined_crcs_are_the_crc_of_the_whole_for_any_cut() {
+        let data: Vec<u8> = (0..70_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8).collect();
+        for cut in [0, 1, 3, 8, 1000, 4096, 65_536, 69_999, 70_000] {
+            let (a, b) = data.split_at(cut);
+            assert_eq!(super::crc32c_combine(crc32c(a), crc32c(b), b.len() as u64), ::crc32c::crc32c(&data), "cut at {cut}");
+        }
+        // Fixed pieces and a short last one, joined left to right with one reused map.
+        let piece = 4096;
+        let shift = super::Shift::new(piece as u64);
+        let mut crc = crc32c(&data[..piece]);
+        let mut at = piece;
+        while at + piece <= data.len() {
+            crc = shift.join(crc, crc32c(&data[at..at + piece]));
+            at += piece;
+        }
+        let tail = &data[at..];
+        crc = super::crc32c_combine(crc, crc32c(tail), tail.len() as u64);
+        assert_eq!(crc, ::crc32c::crc32c(&data));
+    }
 
     #[test]
     fn the_check_value_and_the_crate_agree_on_every_length_and_offset() {

@@ -10,11 +10,22 @@ use serde::{Deserialize, Serialize};
 pub enum Job {
     /// Read the first `INSPECT_BYTES` of the blob and sniff/measure it.
     Inspect { name: String },
-    /// Stream SHA-256 over the whole blob.
-    Hash,
+    /// Stream SHA-256 over the whole blob. With `pieces` (the file's id in the page), the same
+    /// pass also keeps the CRC-32C of every [`CRC_PIECE`] of it in the worker, so the chunks of
+    /// that file's upload need no second read for their crc32c checksums.
+    Hash {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pieces: Option<u64>,
+    },
     /// A chunk's checksum (tus checksum extension) with exactly this algorithm; the blob is
-    /// one chunk (at most `max_bytes_in_flight`), so it is digested in one go.
-    Digest { algo: crate::tus::ChecksumAlgo },
+    /// one chunk (at most `max_bytes_in_flight`), so it is digested in one go. With `of`, the
+    /// chunk is that file's bytes from `start`: a crc32c is joined from the pieces its hash
+    /// pass kept when they cover it, and read as usual when not.
+    Digest {
+        algo: crate::tus::ChecksumAlgo,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        of: Option<ChunkOf>,
+    },
     /// Downsize and/or strip location; the new bytes come back as a transferred ArrayBuffer.
     #[serde(rename_all = "camelCase")]
     Prepare { max_pixels: Option<u64>, quality: u8, strip_location: bool },
@@ -24,6 +35,17 @@ pub enum Job {
     /// Panics inside the worker: lets tests check that a crashed worker is replaced.
     Crash,
 }
+
+/// Where a chunk sits: the file (its id in the page) and the chunk's first byte in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChunkOf {
+    pub file: u64,
+    pub start: u64,
+}
+
+/// The pieces a hash pass keeps the CRC-32C of: chunks of Shoebox's server start at multiples
+/// of its 8 MiB base size, so they are made of whole pieces (the file's last piece may be short).
+pub const CRC_PIECE: u64 = 1024 * 1024;
 
 /// Files up to this size are hashed as light jobs: their time is the round trip and the read,
 /// not the CPU, so several run on one worker; a larger file has a worker to itself.
@@ -46,7 +68,7 @@ impl Job {
     pub fn is_light(&self, bytes: u64) -> bool {
         match self {
             Job::Inspect { .. } => true,
-            Job::Hash => bytes <= SMALL_HASH_BYTES,
+            Job::Hash { .. } => bytes <= SMALL_HASH_BYTES,
             _ => false,
         }
     }

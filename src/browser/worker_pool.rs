@@ -142,16 +142,24 @@ impl WorkerPool {
         }
     }
 
-    pub async fn hash(&self, blob: Blob) -> Result<String, WorkerFault> {
-        match self.run(Job::Hash, blob).await? {
+    /// SHA-256 of `blob`; with `pieces` (the file's id) the worker also keeps the CRC-32C of its
+    /// pieces for that file's chunk checksums ([`WorkerPool::digest`] with `of`).
+    pub async fn hash(&self, blob: Blob, pieces: Option<u64>) -> Result<String, WorkerFault> {
+        match self.run(Job::Hash { pieces }, blob).await? {
             (Reply::Hashed(sha256), _) => Ok(sha256),
             (other, _) => Err(unexpected(other)),
         }
     }
 
-    /// A chunk's checksum digest (raw bytes) with exactly the algorithm the engine asked for.
-    pub async fn digest(&self, blob: Blob, algo: shoebox_core::tus::ChecksumAlgo) -> Result<Vec<u8>, WorkerFault> {
-        match self.run(Job::Digest { algo }, blob).await? {
+    /// A chunk's checksum digest (raw bytes) with exactly the algorithm the engine asked for;
+    /// `of` says which file's bytes from where the chunk is, when it is an original's.
+    pub async fn digest(
+        &self,
+        blob: Blob,
+        algo: shoebox_core::tus::ChecksumAlgo,
+        of: Option<shoebox_core::worker_protocol::ChunkOf>,
+    ) -> Result<Vec<u8>, WorkerFault> {
+        match self.run(Job::Digest { algo, of }, blob).await? {
             (Reply::Digested(hex), _) => shoebox_core::hash::unhex(&hex).ok_or(WorkerFault::MalformedDigest),
             (other, _) => Err(unexpected(other)),
         }

@@ -6,6 +6,7 @@
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use shoebox_core::api::{ApiAnswer, ApiCall, ApiReply, Bearer};
 use shoebox_core::engine::{Body, ChecksumAlgo, FileId, HttpRequest, HttpResponse, NetError, RequestId, Source};
+use shoebox_core::worker_protocol::ChunkOf;
 use wasm_bindgen::JsCast;
 use web_sys::Blob;
 
@@ -32,13 +33,14 @@ impl Inner {
             },
         };
         let pool = self.pool.clone();
+        let of = prepared.is_none().then_some(ChunkOf { file: file.0, start });
         let digest = async move {
             let blob: Blob = match prepared {
                 Some(b) => b,
                 None => super::open(file).await.map_err(|_| gone())?.unchecked_into(),
             };
             let slice = blob.slice_with_f64_and_f64(start as f64, end as f64).map_err(|_| gone())?;
-            pool.digest(slice, algo).await.map_err(NetError::Worker)
+            pool.digest(slice, algo, of).await.map_err(NetError::Worker)
         }
         .boxed_local()
         .shared();
@@ -77,8 +79,10 @@ impl Inner {
             let mut body = body;
             let mut checksum = None;
             let mut ahead = None;
+            let mut of = None;
             if let Some((file, prepared, start, end, algo, digested)) = slice {
                 ahead = digested;
+                of = prepared.is_none().then_some(ChunkOf { file: file.0, start });
                 let blob: Option<Blob> = match prepared {
                     Some(b) => Some(b),
                     None => super::open(file).await.ok().map(|f| f.unchecked_into()),
@@ -97,7 +101,7 @@ impl Inner {
                 // algorithm the engine chose (the label and the digest always agree).
                 let digest = match ahead {
                     Some(d) => d.await,
-                    None => pool.digest(b.clone(), algo).await.map_err(NetError::Worker),
+                    None => pool.digest(b.clone(), algo, of).await.map_err(NetError::Worker),
                 };
                 match digest {
                     Ok(digest) => headers.push(("Upload-Checksum".into(), algo.header_value(&digest))),

@@ -1,6 +1,7 @@
 //! What a worker does with one job. Plain async functions over a `Blob`, so the browser tests
 //! can also call them on the page's main thread without a worker.
-use super::protocol::{Job, JobFault, Reply};
+use super::pieces::{Lookup, Recorder};
+use super::protocol::{ChunkOf, Job, JobFault, Reply};
 use js_sys::{ArrayBuffer, Uint8Array};
 use shoebox_core::hash::sha256_hex;
 use shoebox_core::photo::prepare::{prepare, PrepareOptions, PrepareOutput};
@@ -21,11 +22,11 @@ pub async fn run(job: Job, blob: &Blob) -> (Reply, Option<ArrayBuffer>) {
             Ok(head) => (Reply::Inspected(inspect(&name, &head, blob.size() as u64)), None),
             Err(e) => failed(e),
         },
-        Job::Hash => match hash(blob).await {
+        Job::Hash { pieces } => match hash(blob, pieces).await {
             Ok(sha256) => (Reply::Hashed(sha256), None),
             Err(e) => failed(e),
         },
-        Job::Digest { algo } => match digest(blob, algo).await {
+        Job::Digest { algo, of } => match digest(blob, algo, of).await {
             Ok(hex) => (Reply::Digested(hex), None),
             Err(e) => failed(e),
         },
@@ -82,21 +83,49 @@ pub const HASH_READS_IN_FLIGHT: usize = 2;
 pub const ONE_SHOT_MAX: f64 = 64.0 * 1024.0 * 1024.0;
 
 /// SHA-256 of a blob, lower-case hex: WebCrypto for blobs up to [`ONE_SHOT_MAX`] where the
-/// page is a secure context (https, or localhost), else streaming in wasm ([`hash_stream`]).
-pub async fn hash(blob: &Blob) -> Result<String, String> {
+/// page is a secure context (https, or localhost), else streaming in wasm ([`hash_stream`]),
+/// keeping the file's piece CRCs on the way when it is `pieces` (a file id).
+pub async fn hash(blob: &Blob, pieces: Option<u64>) -> Result<String, String> {
     if blob.size() <= ONE_SHOT_MAX {
         if let Some(hex) = hash_one_shot(blob).await {
             return Ok(hex);
         }
     }
-    hash_stream(blob).await
+    hash_stream(blob, pieces).await
+}
+
+/// How far behind a chunk's end a file's hash pass may be for the chunk's checksum to wait for
+/// it rather than read the chunk itself: the pass reads faster than an upload sends.
+const WAIT_BEHIND: u64 = 128 * 1024 * 1024;
+/// The longest a checksum waits for the pass before it reads the chunk itself.
+const WAIT_MS: u32 = 10_000;
+
+/// A chunk's crc32c from the pieces its file's hash pass keeps: at once when the pass has been
+/// there, after a short wait when it is about to be; `None` when the chunk must be read.
+async fn crc_from_pieces(of: ChunkOf, len: u64) -> Option<u32> {
+    let mut waited = 0;
+    loop {
+        match super::pieces::lookup(of.file, of.start, len) {
+            Lookup::Crc(crc) => return Some(crc),
+            Lookup::Coming { behind } if behind <= WAIT_BEHIND && waited < WAIT_MS => {
+                super::pieces::sleep_ms(5).await;
+                waited += 5;
+            }
+            _ => return None,
+        }
+    }
 }
 
 /// A chunk's digest with the algorithm the server asked for (hex): SHA-256 and SHA-1 through
 /// WebCrypto where it exists, else (and CRC-32C and MD5 always, which WebCrypto lacks) in wasm.
 /// Even CRC-32C stays here, off the page: a 64 MiB chunk's read and copy alone would be felt.
-pub async fn digest(blob: &Blob, algo: ChecksumAlgo) -> Result<String, String> {
+pub async fn digest(blob: &Blob, algo: ChecksumAlgo, of: Option<ChunkOf>) -> Result<String, String> {
     use sha1::Digest as _;
+    if let (ChecksumAlgo::Crc32c, Some(of)) = (algo, of) {
+        if let Some(crc) = crc_from_pieces(of, blob.size() as u64).await {
+            return Ok(shoebox_core::hash::hex(&crc.to_be_bytes()));
+        }
+    }
     if algo == ChecksumAlgo::Crc32c {
         // Piece by piece: a whole 64 MiB chunk copied into the worker's memory would stay
         // there (wasm memory never shrinks) beside the browser's own copy.
@@ -105,7 +134,7 @@ pub async fn digest(blob: &Blob, algo: ChecksumAlgo) -> Result<String, String> {
         return Ok(shoebox_core::hash::hex(&crc.to_be_bytes()));
     }
     if algo == ChecksumAlgo::Sha256 {
-        return hash(blob).await;
+        return hash(blob, None).await;
     }
     if algo == ChecksumAlgo::Sha1 {
         if let Some(hex) = subtle_digest(blob, "SHA-1").await {
@@ -138,10 +167,20 @@ async fn subtle_digest(blob: &Blob, name: &str) -> Option<String> {
 /// Streaming SHA-256: the next slices' reads are already in flight (on the browser's I/O
 /// threads) while the current one is hashed here, and one reusable buffer holds the bytes
 /// being hashed, so memory stays at a few slices whatever the file size.
-pub async fn hash_stream(blob: &Blob) -> Result<String, String> {
+pub async fn hash_stream(blob: &Blob, pieces: Option<u64>) -> Result<String, String> {
     use sha2_simd::Digest as _;
     let mut h = sha2_simd::Sha256::new();
-    stream(blob, |piece| h.update(piece)).await?;
+    let recorder = pieces.map(|file| Recorder::start(file, blob.size() as u64));
+    stream(blob, |piece| {
+        h.update(piece);
+        if let Some(r) = &recorder {
+            r.feed(piece);
+        }
+    })
+    .await?;
+    if let Some(r) = recorder {
+        r.finish();
+    }
     Ok(shoebox_core::hash::hex(&h.finalize()))
 }
 

@@ -9,6 +9,7 @@
 //! before that would be lost while the wasm module loads).
 pub mod byob;
 pub mod handler;
+pub mod pieces;
 pub mod thumbnail;
 pub mod warm;
 pub use shoebox_core::worker_protocol as protocol;

@@ -40,8 +40,8 @@ async fn handler_runs_on_the_page_too() {
     assert_eq!((facts.format, facts.width, facts.height), (Format::Jpeg, Some(640), Some(480)));
     // More than one hash slice, odd tail: the overlapped reads must still cover every byte once.
     let big: Vec<u8> = (0..(handler::HASH_SLICE as usize * 2 + 12345)).map(|i| (i * 31 % 251) as u8).collect();
-    assert_eq!(handler::hash(&file("big.bin", &big)).await.unwrap(), sha256_hex(&big));
-    assert_eq!(handler::hash(&file("empty", &[])).await.unwrap(), sha256_hex(&[]));
+    assert_eq!(handler::hash(&file("big.bin", &big), None).await.unwrap(), sha256_hex(&big));
+    assert_eq!(handler::hash(&file("empty", &[]), None).await.unwrap(), sha256_hex(&[]));
 }
 
 #[wasm_bindgen_test]
@@ -54,14 +54,14 @@ async fn pool_inspects_and_hashes_in_workers() {
     assert_eq!(facts.captured_at.as_deref(), Some("2023:07:14 18:30:05"));
     assert_eq!(p.inspect(file(".DS_Store", b"Bud1")).await.unwrap().kind, MediaKind::System);
     let blob: Blob = file("x", &bytes).into();
-    assert_eq!(p.hash(blob).await.unwrap(), sha256_hex(&bytes));
+    assert_eq!(p.hash(blob, None).await.unwrap(), sha256_hex(&bytes));
 }
 
 #[wasm_bindgen_test]
 async fn pool_queues_more_jobs_than_workers() {
     let p = pool(2);
     let inputs: Vec<Vec<u8>> = (0..7u32).map(|i| (0..100_000 + i * 1000).map(|b| (b ^ i) as u8).collect()).collect();
-    let jobs = inputs.iter().map(|b| p.hash(file("x", b).into()));
+    let jobs = inputs.iter().map(|b| p.hash(file("x", b).into(), None));
     let got = futures::future::join_all(jobs).await;
     for (b, h) in inputs.iter().zip(got) {
         assert_eq!(h.unwrap(), sha256_hex(b));
@@ -71,7 +71,7 @@ async fn pool_queues_more_jobs_than_workers() {
 #[wasm_bindgen_test]
 async fn crashed_worker_is_replaced_and_only_its_job_fails() {
     let p = pool(1);
-    let (crash, ok) = futures::join!(p.crash_one_for_test(), p.hash(file("x", b"abc").into()));
+    let (crash, ok) = futures::join!(p.crash_one_for_test(), p.hash(file("x", b"abc").into(), None));
     assert!(matches!(crash.unwrap_err(), shoebox_core::failure::WorkerFault::Crashed { .. }));
     assert_eq!(ok.unwrap(), sha256_hex(b"abc"));
     assert_eq!(p.size(), 1);
@@ -118,10 +118,10 @@ async fn webcrypto_and_streaming_hashes_agree_with_the_reference() {
         let want = sha256_hex(&data);
         // The test page is served from 127.0.0.1, a secure context: WebCrypto must be used.
         assert_eq!(handler::hash_one_shot(&f).await.as_deref(), Some(want.as_str()), "one shot, {n} bytes");
-        assert_eq!(handler::hash_stream(&f).await.unwrap(), want, "streaming, {n} bytes");
-        assert_eq!(handler::hash(&f).await.unwrap(), want, "hash, {n} bytes");
+        assert_eq!(handler::hash_stream(&f, None).await.unwrap(), want, "streaming, {n} bytes");
+        assert_eq!(handler::hash(&f, None).await.unwrap(), want, "hash, {n} bytes");
         // The streamed CRC-32C (BYOB reader, several buffers for the larger sizes).
-        let crc = handler::digest(&f, shoebox_core::tus::ChecksumAlgo::Crc32c).await.unwrap();
+        let crc = handler::digest(&f, shoebox_core::tus::ChecksumAlgo::Crc32c, None).await.unwrap();
         assert_eq!(crc, shoebox_core::hash::hex(&shoebox_core::crc32c::crc32c(&data).to_be_bytes()), "crc32c, {n} bytes");
     }
     // More than the reader's two buffers hold at once, an odd tail: every byte once, in order.
@@ -144,8 +144,8 @@ async fn a_chunk_digest_runs_beside_a_long_hash_on_a_single_worker() {
     }
     let big = Blob::new_with_u8_array_sequence(&parts).unwrap();
     let chunk: Blob = file("c", b"123456789").into();
-    let hash = Box::pin(p.hash(big));
-    let digest = Box::pin(p.digest(chunk, shoebox_core::tus::ChecksumAlgo::Crc32c));
+    let hash = Box::pin(p.hash(big, None));
+    let digest = Box::pin(p.digest(chunk, shoebox_core::tus::ChecksumAlgo::Crc32c, None));
     match futures::future::select(hash, digest).await {
         futures::future::Either::Right((d, hash)) => {
             assert_eq!(d.unwrap(), vec![0xE3, 0x06, 0x92, 0x83]);
