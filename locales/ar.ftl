@@ -19,10 +19,10 @@ size-bytes = { $count ->
     [many] { $count } بايتًا
    *[other] { $count } بايت
 }
-size-kb = { $value } ك.ب
-size-mb = { $value } م.ب
-size-gb = { $value } ج.ب
-size-tb = { $value } ت.ب
+size-kb = { $value } كيلوبايت
+size-mb = { $value } ميغابايت
+size-gb = { $value } غيغابايت
+size-tb = { $value } تيرابايت
 speed = { $size }/ث
 eta-under-minute = أقل من دقيقة
 eta-minutes = نحو { $minutes } دقيقة
@@ -53,7 +53,13 @@ more-folders = { $count ->
 }
 more-in-csv = و{ $count } أخرى في ملف CSV
 bytes-of = { $done } من { $total }
-files-of = { $done } من { $total } ملفات
+files-of = { $total ->
+    [one] { $done } من ملف واحد
+    [two] { $done } من ملفين
+    [few] { $done } من { $total } ملفات
+    [many] { $done } من { $total } ملفًا
+   *[other] { $done } من { $total } ملف
+}
 status-looking = جارٍ البحث في مجلداتك (تم العثور على { $found })
 status-ready-to-back-up = { $count ->
     [one] جاهز لنسخ صورة أو فيديو واحد احتياطيًا
@@ -70,6 +76,7 @@ skipped-line = { $count ->
     [one] تم تخطي صورة أو فيديو واحد — اعرف السبب
     [two] تم تخطي صورتين أو فيديوهين — اعرف السبب
     [few] تم تخطي { $count } صور أو فيديوهات — اعرف السبب
+    [many] تم تخطي { $count } صورة أو فيديو — اعرف السبب
    *[other] تم تخطي { $count } صورة أو فيديو — اعرف السبب
 }
 plan-totals = الصور: { $photos }، الفيديوهات: { $videos }، للتصغير: { $downsize }، تم تخطيها: { $skipped }
@@ -82,6 +89,7 @@ page-line = في هذه الصفحة: { $batches ->
     [one] نسخة احتياطية واحدة
     [two] نسختان احتياطيتان
     [few] { $batches } نسخ احتياطية
+    [many] { $batches } نسخة احتياطية
    *[other] { $batches } نسخة احتياطية
 }، { files } — { $parts }
 page-uploaded = رُفع { $uploaded } ({ $size })
@@ -96,8 +104,8 @@ phase-retrying = إعادة المحاولة بعد { $seconds } ث
 outcome-uploaded = تم الرفع
 outcome-uploaded-note = تم الرفع ({ $note })
 outcome-already = منسوخ احتياطيًا من قبل
-outcome-skipped = تم التخطي: { $reason }
-outcome-failed = فشل: { $reason }
+outcome-skipped = تم التخطي: ⁨{ $reason }⁩
+outcome-failed = فشل: ⁨{ $reason }⁩
 skip-not-media = ليس صورة ولا فيديو
 skip-empty-file = ملف فارغ
 skip-system-file = ملف نظام
@@ -114,25 +122,25 @@ fail-timeout = انتهت مهلة الطلب
 fail-stalled = توقف الاتصال
 fail-aborted = أُلغي الطلب
 fail-connection = خطأ في الشبكة: فشل الاتصال
-fail-network = خطأ في الشبكة: { $detail }
-fail-server-answered = ردّ الخادم بـ { $status }
-fail-server-said = ردّ الخادم بـ { $status }: { $reason }
+fail-network = خطأ في الشبكة: ⁨{ $detail }⁩
+fail-server-answered = ردّ الخادم بـ ⁨{ $status }⁩
+fail-server-said = ردّ الخادم بـ ⁨{ $status }⁩: ⁨{ $reason }⁩
 fail-no-location = ردّ الخادم على الإنشاء دون Location
 fail-no-offset = ردّ الخادم على HEAD دون Upload-Offset
 fail-gone = خطأ في الشبكة: الملف لم يعد متاحًا
 fail-cancelled = أُلغي
 fail-unknown = غير معروف
-fault-read-failed = تعذرت قراءة الملف: { $detail }
+fault-read-failed = تعذرت قراءة الملف: ⁨{ $detail }⁩
 fault-malformed-job = مهمة غير صالحة
-fault-crashed = تعطل العامل: { $detail }
+fault-crashed = تعطل العامل: ⁨{ $detail }⁩
 fault-not-started = تعذر تشغيل العمّال
-fault-not-started-detail = تعذر تشغيل العمّال: { $detail }
-fault-not-sent = فشل postMessage: { $detail }
+fault-not-started-detail = تعذر تشغيل العمّال: ⁨{ $detail }⁩
+fault-not-sent = فشل postMessage: ⁨{ $detail }⁩
 fault-dropped = فقدت مجموعة العمّال المهمة
 fault-unexpected-reply = أعطى العامل ردًا غير متوقع
 fault-malformed-digest = أعطى العامل بصمة غير صالحة
 fault-no-blob = تعذر إنشاء Blob
-fault-thumbnail = فشلت الصورة المصغرة: { $detail }
+fault-thumbnail = فشلت الصورة المصغرة: ⁨{ $detail }⁩
 api-bad-request = الطلب غير صالح
 api-unauthorized = هذا الجهاز غير مسجَّل الدخول
 api-forbidden = لا يُسمح لهذا الجهاز بذلك
@@ -157,17 +165,17 @@ api-unknown = رفض الخادم الطلب
 
 ## Devices and signing in
 
-pair-title = هل تريد تسجيل دخول «{ $name }» إلى حسابك؟
+pair-title = هل تريد تسجيل دخول «⁨{ $name }⁩» إلى حسابك؟
 pair-title-upload = { $hours ->
-    [one] هل تسمح لـ«{ $name }» بالرفع إلى حسابك لمدة ساعة واحدة؟
-    [two] هل تسمح لـ«{ $name }» بالرفع إلى حسابك لمدة ساعتين؟
-    [few] هل تسمح لـ«{ $name }» بالرفع إلى حسابك لمدة { $hours } ساعات؟
-   *[other] هل تسمح لـ«{ $name }» بالرفع إلى حسابك لمدة { $hours } ساعة؟
+    [one] هل تسمح لـ«⁨{ $name }⁩» بالرفع إلى حسابك لمدة ساعة واحدة؟
+    [two] هل تسمح لـ«⁨{ $name }⁩» بالرفع إلى حسابك لمدة ساعتين؟
+    [few] هل تسمح لـ«⁨{ $name }⁩» بالرفع إلى حسابك لمدة { $hours } ساعات؟
+   *[other] هل تسمح لـ«⁨{ $name }⁩» بالرفع إلى حسابك لمدة { $hours } ساعة؟
 }
-pair-body = سيتمكن من رؤية صورك ونسخها احتياطيًا.
-pair-body-upload-only = لن يتمكن من رؤية صورك.
-storage-line = التخزين: مستخدم { $used }
-storage-line-quota = التخزين: مستخدم { $used } من { $quota }
+pair-body = سيتمكن هذا الجهاز من رؤية صورك ونسخها احتياطيًا.
+pair-body-upload-only = لن يتمكن هذا الجهاز من رؤية صورك.
+storage-line = مساحة التخزين: { $used } مستخدمة
+storage-line-quota = مساحة التخزين: { $used } مستخدمة من { $quota }
 device-chromebook = Chromebook
 device-windows = حاسوب Windows
 device-mac = Mac
@@ -185,7 +193,7 @@ kiosk-done = { $count ->
    *[other] تم — حُفظت { $count } صورة. يمكنك أخذ بطاقتك.
 }
 kiosk-finishing = الإنهاء خلال { $seconds } ث — المس الشاشة للبقاء
-kiosk-drop = صورك في «{ $drop }». رمزك: { $code }
+kiosk-drop = صورك في «⁨{ $drop }⁩». رمزك: ⁨{ $code }⁩
 sync-never = لم يُنسخ احتياطيًا بالكامل بعد
 sync-folder-line = { files } · { sync-never }
 sync-folder-line-last = { files } · آخر نسخ احتياطي كامل { $time }
@@ -204,13 +212,13 @@ library-items = { $count ->
 library-totals = { library-items } · { $size } · مستخدم { $used } على الخادم
 library-totals-quota = { library-items } · { $size } · مستخدم { $used } من { $quota }
 library-selected = تم تحديد { $count }
-library-confirm-trash-title = هل تريد نقل { library-items } إلى سلة المهملات؟
+library-confirm-trash-title = هل تريد نقل { library-items } إلى المهملات؟
 library-confirm-trash-body = تُحفظ 30 يومًا ويمكن استعادتها حتى ذلك الحين. لا يُحذف شيء من هذا الجهاز.
-library-moved-to-trash = نُقل { library-items } إلى سلة المهملات.
+library-moved-to-trash = نُقل { library-items } إلى المهملات.
 library-restored = تمت استعادة { library-items }.
 library-album-line = { library-items } · { $size }
-library-select-item = تحديد { $name }
-library-open-item = { $name }، { $day }
+library-select-item = تحديد ⁨{ $name }⁩
+library-open-item = ⁨{ $name }⁩، { $day }
 library-position = { $n } من { $total }
 
 ## Fixed words
@@ -250,8 +258,8 @@ set-quality-original = الأصل
 set-quality-high = جودة عالية (حتى 16 ميغابكسل)
 set-limits = الحدود
 set-limits-server = حدود الخادم
-set-limits-seed = كلاسيكي (75 MB، صور حتى 100 ميغابكسل)
-set-limits-google = صور Google (200 MB، 200 ميغابكسل، 256 px على الأقل)
+set-limits-seed = كلاسيكي (75 ميغابايت، صور حتى 100 ميغابكسل)
+set-limits-google = صور Google (200 ميغابايت، 200 ميغابكسل، 256 بكسل على الأقل)
 set-destination = الوجهة (عنوان tus؛ الفارغ يعني هذا الخادم)
 set-token = مفتاح الوصول
 set-wifi-only = النسخ الاحتياطي عبر Wi-Fi فقط
@@ -279,11 +287,11 @@ status-offline = في انتظار الاتصال
 status-wifi = في انتظار Wi-Fi
 status-paused = النسخ الاحتياطي متوقف مؤقتًا
 status-charge = في انتظار الشحن
-status-backup-off = النسخ الاحتياطي متوقف
+status-backup-off = النسخ الاحتياطي غير مفعّل
 status-storage-full = مساحة التخزين لديك ممتلئة
-devices-title = الأجهزة والتخزين
+devices-title = الأجهزة ومساحة التخزين
 sign-in-this = تسجيل دخول هذا الجهاز
-sign-in-how = على جهاز مسجَّل الدخول إلى Shoebox، امسح هذا الرمز، أو افتح «الأجهزة والتخزين» هناك وأدخله:
+sign-in-how = على جهاز مسجَّل الدخول إلى Shoebox، امسح هذا الرمز، أو افتح «الأجهزة ومساحة التخزين» هناك وأدخله:
 sign-in-failed = تعذر على Shoebox بدء تسجيل الدخول. تحقق من الاتصال وحاول مرة أخرى.
 sign-in-expired = انتهت صلاحية رمز تسجيل الدخول. اضغط «تسجيل دخول هذا الجهاز» للحصول على رمز جديد.
 sign-in-link-used = استُخدم رابط تسجيل الدخول هذا من قبل أو انتهت صلاحيته. اطلب رابطًا جديدًا، أو اضغط «تسجيل دخول هذا الجهاز».
@@ -312,12 +320,12 @@ kiosk-own = إلى حسابك الخاص في Shoebox
 kiosk-own-how = على هاتفك المسجَّل الدخول إلى Shoebox، امسح هذا الرمز ووافق. سيرفع هذا الكشك بعد ذلك إلى حسابك لمدة ساعة، ولن يتمكن من رؤية صورك.
 kiosk-own-line = تذهب صورك إلى حسابك الخاص في Shoebox.
 kiosk-phone-hint = امسح هذا الرمز بكاميرا هاتفك، أو افتح الرابط عليه. يعمل لهذه الزيارة فقط.
-kiosk-arrived = في تسليمك
+kiosk-arrived = ما تم استلامه
 phone-link-ended = انتهى هذا الرابط بانتهاء الزيارة التي يخصها. اطلب رابطًا جديدًا من الكشك.
 kiosk-keep = أكمل عمليات الرفع إذا غادرت
 kiosk-unavailable = لا يستطيع هذا الكشك الوصول إلى خادمه الآن. يُرجى السؤال عند المكتب.
 kiosk-wrong-key = لا يقبل الخادم مفتاح هذا الكشك، لذا لا يستطيع الزوار الرفع. يُرجى السؤال عند المكتب. (للمشغّل: تحقق من المفتاح في عنوان هذه الشاشة.)
-kiosk-nothing-kept = لا يُحفظ شيء على هذه الشاشة: عندما تنتهي، تنسى صورك.
+kiosk-nothing-kept = لا يُحفظ شيء على هذه الشاشة: عندما تنتهي، تُمحى صورك منها.
 sync-title = النسخ الاحتياطي والمزامنة
 sync-switch = النسخ الاحتياطي والمزامنة
 sync-hint = يُبقي مجلدات النسخ الاحتياطي منسوخة ما دام Shoebox مفتوحًا، بما فيها الصور والفيديوهات الجديدة. حذف صورة هنا لا يحذف نسختها الاحتياطية أبدًا.
@@ -361,7 +369,7 @@ library-failed = تعذر تحميل المكتبة. تحقق من الاتصا�
 library-retry = حاول مرة أخرى
 library-empty = لم يُنسخ شيء احتياطيًا بعد. ستظهر هنا الصور والفيديوهات التي تنسخها.
 library-no-match = لا شيء يطابق عوامل التصفية هذه.
-library-trash-empty = سلة المهملات فارغة.
+library-trash-empty = المهملات فارغة.
 library-trash-note = حتى ذلك الحين تُعد منسوخة احتياطيًا، فلا تعيد المزامنة أو إفلات المجلد نفسه رفعها: استعدها لتراها في مكتبتك. لا يُحذف أي شيء من أجهزتك أبدًا.
 library-scrubber = الانتقال إلى شهر
 library-grid-label = صورك وفيديوهاتك
@@ -371,7 +379,7 @@ library-restore = استعادة
 library-clear-selection = إلغاء التحديد
 library-confirm = نقل إلى المهملات
 library-cancel = إلغاء
-library-action-failed = لم ينجح ذلك: لم يردّ الخادم. لم يتغير شيء.
+library-action-failed = تعذّر إتمام العملية: لم يردّ الخادم. لم يتغير شيء.
 library-no-album = ليس في ألبوم
 library-no-albums = لا توجد ألبومات بعد. تصبح المجلدات التي تنسخها احتياطيًا ألبومات.
 library-close = إغلاق
@@ -397,11 +405,11 @@ library-q-downsized = مصغّرة إلى 16 ميغابكسل (جودة عالي
 library-q-original = الأصل
 library-video = فيديو
 library-video-unplayable = لا يمكن تشغيل هذا الفيديو في هذا المتصفح (يحتاج تنسيقه إلى عتاد لا يوفره هذا الجهاز). نزّل الأصل لمشاهدته.
-library-motion = حيّة
+library-motion = مباشر
 library-play-motion = تشغيل الحركة
 library-trashed = في المهملات
 library-download-motion = تنزيل مقطع الحركة
-library-download-sidecar = تنزيل { $filename }
+library-download-sidecar = تنزيل ⁨{ $filename }⁩
 
 choose-photos = اختيار الصور
 take-photo = التقاط صورة
@@ -416,12 +424,12 @@ kiosk-photos = { $count ->
    *[other] { $count } صورة
 }
 kiosk-images = { $count ->
-    [zero] لا صور رسومية
-    [one] صورة رسومية واحدة
-    [two] صورتان رسوميتان
-    [few] { $count } صور رسومية
-    [many] { $count } صورة رسومية
-   *[other] { $count } صورة رسومية
+    [zero] لا ملفات صور
+    [one] ملف صورة واحد
+    [two] ملفا صورة
+    [few] { $count } ملفات صور
+    [many] { $count } ملفًا من ملفات الصور
+   *[other] { $count } ملف صورة
 }
 kiosk-videos = { $count ->
     [zero] لا فيديوهات
@@ -462,7 +470,7 @@ skipped-ignored = { $count ->
    *[other] تم تجاهل { $count } ملف آخر
 }
 skipped-see-why = { $what } — اعرف السبب
-library-trash-kept = تُحذف العناصر الموجودة في سلة المهملات من الخادم نهائيًا بعد { $days ->
+library-trash-kept = تُحذف العناصر الموجودة في المهملات من الخادم نهائيًا بعد { $days ->
     [zero] { $days } يوم
     [one] يوم واحد
     [two] يومين
@@ -470,7 +478,7 @@ library-trash-kept = تُحذف العناصر الموجودة في سلة ال
     [many] { $days } يومًا
    *[other] { $days } يوم
 } من نقلها إليها. { $rest }
-library-trash-kept-unknown = تُحذف العناصر الموجودة في سلة المهملات من الخادم نهائيًا بعد فترة. { $rest }
+library-trash-kept-unknown = تُحذف العناصر الموجودة في المهملات من الخادم نهائيًا بعد فترة. { $rest }
 library-days-left = { $days ->
     [zero] لم يتبقَّ أي يوم
     [one] تبقّى يوم واحد
@@ -489,8 +497,8 @@ library-emptied = { $count ->
    *[other] حُذف { $count } عنصر نهائيًا.
 }
 library-restore-all = استعادة الكل
-library-empty-trash = إفراغ سلة المهملات
+library-empty-trash = إفراغ المهملات
 library-empty-trash-yes = حذف نهائي
-library-empty-trash-title = هل تريد إفراغ سلة المهملات؟
-library-empty-trash-body = سيُحذف كل ما في سلة المهملات من الخادم نهائيًا الآن. لا يمكن التراجع عن ذلك. لن يُحذف أي شيء من أجهزتك.
+library-empty-trash-title = هل تريد إفراغ المهملات؟
+library-empty-trash-body = سيُحذف كل ما في المهملات من الخادم نهائيًا الآن. لا يمكن التراجع عن ذلك. لن يُحذف أي شيء من أجهزتك.
 library-undo = تراجع

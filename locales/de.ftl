@@ -11,14 +11,14 @@ size-bytes = { $count ->
     [one] { $count } Byte
    *[other] { $count } Byte
 }
-size-kb = { $value } kB
-size-mb = { $value } MB
-size-gb = { $value } GB
-size-tb = { $value } TB
+size-kb = { $value } kB
+size-mb = { $value } MB
+size-gb = { $value } GB
+size-tb = { $value } TB
 speed = { $size }/s
 eta-under-minute = weniger als eine Minute
-eta-minutes = etwa { $minutes } Min.
-eta-hours = etwa { $hours } Std. { $minutes } Min.
+eta-minutes = etwa { $minutes } Min.
+eta-hours = etwa { $hours } Std. { $minutes } Min.
 
 ## The plan and the backup
 
@@ -27,7 +27,7 @@ plan-checked = { $total ->
     [one] Die Datei ist geprüft.
    *[other] Alle { $total } Dateien sind geprüft.
 }
-continue-hint = Wählen Sie dieselben Ordner noch einmal oder ziehen Sie sie hierher, um dort weiterzumachen, wo es aufgehört hat. Bereits gesendete Dateien werden nicht noch einmal gesendet.
+continue-hint = Wählen Sie dieselben Ordner noch einmal aus oder ziehen Sie sie hierher, um dort weiterzumachen, wo Sie aufgehört haben. Bereits gesendete Dateien werden nicht noch einmal gesendet.
 continue-detail = { $count ->
     [one] { $count } Datei wurde
    *[other] { $count } Dateien wurden
@@ -52,8 +52,8 @@ backing-up-left = noch { $size }
 backing-up-left-eta = noch { $size }, { $eta }
 complete-detail = { $uploaded } hochgeladen, { $already } schon gesichert, { $skipped } übersprungen, { $failed } fehlgeschlagen
 skipped-line = { $count ->
-    [one] Ein Foto oder Video wurde übersprungen – warum?
-   *[other] { $count } Fotos oder Videos wurden übersprungen – warum?
+    [one] Ein Foto oder Video wurde übersprungen – Gründe ansehen
+   *[other] { $count } Fotos oder Videos wurden übersprungen – Gründe ansehen
 }
 plan-totals = { $photos ->
     [one] { $photos } Foto
@@ -75,8 +75,8 @@ page-uploaded = { $uploaded } hochgeladen ({ $size })
 page-already = { $already } schon gesichert
 page-skipped = { $skipped } übersprungen
 page-failed = { $failed } fehlgeschlagen
-phase-uploading = wird hochgeladen, { $percent } %
-phase-retrying = neuer Versuch in { $seconds } s
+phase-uploading = wird hochgeladen, { $percent } %
+phase-retrying = neuer Versuch in { $seconds } s
 
 ## A file's outcome
 
@@ -93,11 +93,11 @@ skip-over-pixel-limit = mehr Pixel als erlaubt
 skip-under-minimum-size = kleiner als die Mindestgröße
 note-unreadable-sent-original = nicht lesbar, als Original gesendet
 note-kept-original = Original behalten
-note-downsized = auf 16 MP verkleinert
+note-downsized = auf 16 MP verkleinert
 
 ## Why something failed
 
-fail-timeout = die Anfrage hat zu lange gedauert
+fail-timeout = Zeitüberschreitung bei der Anfrage
 fail-stalled = die Verbindung ist hängen geblieben
 fail-aborted = die Anfrage wurde abgebrochen
 fail-connection = Netzwerkfehler: keine Verbindung
@@ -123,7 +123,7 @@ fault-thumbnail = Vorschaubild fehlgeschlagen: { $detail }
 api-bad-request = die Anfrage war ungültig
 api-unauthorized = dieses Gerät ist nicht angemeldet
 api-forbidden = dieses Gerät darf das nicht
-api-not-found = diesen Upload oder dieses Medium gibt es nicht
+api-not-found = diesen Upload oder diese Mediendatei gibt es nicht
 api-gone = der Upload ist abgelaufen
 api-offset-conflict = der Server hat einen anderen Teil dieser Datei
 api-locked = eine andere Anfrage schreibt gerade in diesen Upload
@@ -167,7 +167,7 @@ kiosk-done = { $count ->
     [one] Fertig – { $count } Foto gespeichert. Sie können Ihre Karte jetzt herausnehmen.
    *[other] Fertig – { $count } Fotos gespeichert. Sie können Ihre Karte jetzt herausnehmen.
 }
-kiosk-finishing = Wird in { $seconds } s beendet – tippen, um zu bleiben
+kiosk-finishing = Wird in { $seconds } s beendet – tippen, um zu bleiben
 kiosk-drop = Ihre Fotos liegen in „{ $drop }“. Ihr Code: { $code }
 sync-never = noch nicht vollständig gesichert
 sync-folder-line = { files } · { sync-never }
@@ -185,8 +185,8 @@ library-totals-quota = { library-items } · { $size } · { $used } von { $quota 
 library-selected = { $count } ausgewählt
 library-confirm-trash-title = { library-items } in den Papierkorb verschieben?
 library-confirm-trash-body = { $count ->
-    [one] Es wird 30 Tage aufbewahrt und kann bis dahin wiederhergestellt werden.
-   *[other] Sie werden 30 Tage aufbewahrt und können bis dahin wiederhergestellt werden.
+    [one] Es wird 30 Tage aufbewahrt und kann bis dahin wiederhergestellt werden.
+   *[other] Sie werden 30 Tage aufbewahrt und können bis dahin wiederhergestellt werden.
 } Auf diesem Gerät wird nichts gelöscht.
 library-moved-to-trash = { library-items } in den Papierkorb verschoben.
 library-restored = { library-items } wiederhergestellt.
@@ -199,7 +199,7 @@ library-position = { $n } von { $total }
 
 app-name = Shoebox
 tagline = Sichern Sie Ihre Fotos und Videos. Ohne Installation.
-drop-hint = Ordner oder Fotos einfach irgendwo auf diese Seite ziehen
+drop-hint = Ordner oder Fotos irgendwo auf diese Seite ziehen
 drop-active = Loslassen, um sie zur Sicherung hinzuzufügen
 choose-folders = Ordner auswählen
 choose-files = Dateien auswählen
@@ -223,17 +223,17 @@ leave-warning = Ihre Sicherung läuft noch. Wenn Sie die Seite verlassen, geht s
 done-notification = Ihre Sicherung ist fertig
 file-unreadable = Diese Datei ließ sich nicht öffnen. Vielleicht wurde sie verschoben oder gelöscht, oder sie wird noch heruntergeladen.
 plan-hint = Prüfen Sie die Ordner unten und tippen Sie dann auf „Sichern“. Vorher wird nichts gesendet.
-paused-hint = Es wird nichts gesendet. Tippen Sie auf „Fortsetzen“, um dort weiterzumachen, wo es aufgehört hat.
+paused-hint = Es wird nichts gesendet. Tippen Sie auf „Fortsetzen“, um dort weiterzumachen, wo die Sicherung angehalten wurde.
 offline-hint = Dieses Gerät ist offline. Die Sicherung geht von selbst weiter, sobald die Verbindung wieder da ist.
 wifi-hint = Sie möchten nur über WLAN sichern, und diese Verbindung nutzt mobile Daten. Die Sicherung geht im WLAN weiter.
 sign-in-hint = Der Server hat dieses Gerät nicht angenommen. Tippen Sie unten auf „Dieses Gerät anmelden“ und bestätigen Sie es auf einem angemeldeten Gerät, oder öffnen Sie den Link, den Sie bekommen haben, noch einmal.
 set-quality = Upload-Größe
 set-quality-original = Original
-set-quality-high = Hohe Qualität (bis 16 MP)
-set-limits = Grenzen
+set-quality-high = Hohe Qualität (bis 16 MP)
+set-limits = Beschränkungen
 set-limits-server = Vom Server vorgegeben
-set-limits-seed = Klassisch (75 MB, Fotos bis 100 MP)
-set-limits-google = Google Fotos (200 MB, 200 MP, mindestens 256 px)
+set-limits-seed = Klassisch (75 MB, Fotos bis 100 MP)
+set-limits-google = Google Fotos (200 MB, 200 MP, mindestens 256 px)
 set-destination = Ziel (tus-Adresse; leer heißt dieser Server)
 set-token = Zugangsschlüssel
 set-wifi-only = Nur über WLAN sichern
@@ -260,8 +260,8 @@ status-sign-in = Anmeldung nötig
 status-offline = Warten auf Verbindung
 status-wifi = Warten auf WLAN
 status-paused = Sicherung pausiert
-status-charge = Warten aufs Laden
-status-backup-off = Sicherung ist aus
+status-charge = Warten aufs Aufladen
+status-backup-off = Sicherung ist deaktiviert
 status-storage-full = Ihr Speicher ist voll
 devices-title = Geräte und Speicher
 sign-in-this = Dieses Gerät anmelden
@@ -279,7 +279,7 @@ pair-too-many = Zu viele Codes ausprobiert. Warten Sie ein paar Minuten und vers
 device-revoke = Abmelden
 device-upload-only = nur hochladen
 storage-full-hint = Auf dem Server ist kein Platz mehr für Ihre Fotos. Geben Sie Speicher frei oder bitten Sie um mehr; tippen Sie auf „Fortsetzen“, um es erneut zu versuchen (Shoebox versucht es auch alle paar Minuten von selbst).
-charge-hint = Sie möchten nur beim Laden sichern. Die Sicherung geht von selbst weiter, sobald dieses Gerät am Strom hängt.
+charge-hint = Sie möchten nur beim Aufladen sichern. Die Sicherung geht von selbst weiter, sobald dieses Gerät am Ladegerät hängt.
 backup-off-hint = Ihre Sicherungsordner werden nicht gesichert. Schalten Sie „Sichern & synchronisieren“ ein, damit neue Fotos und Videos gesichert werden, sobald sie dazukommen.
 turn-on = Einschalten
 updated-note = Shoebox wurde auf die neueste Version aktualisiert.
@@ -307,12 +307,12 @@ sync-add = Sicherungsordner hinzufügen
 sync-remove = Entfernen
 sync-allow = Zugriff auf Ihre Sicherungsordner erlauben
 sync-allow-why = Nach einem Neustart fragt der Browser noch einmal, bevor Shoebox Ihre Sicherungsordner lesen darf.
-sync-charging-only = Nur beim Laden sichern
-sync-charging-unavailable = Nur beim Laden sichern (dieser Browser erkennt nicht, ob das Gerät lädt)
+sync-charging-only = Nur beim Aufladen sichern
+sync-charging-unavailable = Nur beim Aufladen sichern (dieser Browser erkennt nicht, ob das Gerät lädt)
 sync-no-picker = Dieser Browser kann sich keine Ordner merken. Nutzen Sie Chromium, Chrome oder Edge unter ChromeOS oder auf einem Computer.
 status-complete = Sicherung abgeschlossen
 phase-waiting = wartet
-phase-inspecting = wird angesehen
+phase-inspecting = wird durchgesehen
 phase-ready = bereit
 phase-hashing = Prüfsumme wird berechnet
 phase-checking = wird geprüft
@@ -375,7 +375,7 @@ library-d-pixels = Pixel
 library-d-camera = Kamera
 library-d-place = Ort
 library-d-quality = Qualität
-library-q-downsized = Auf 16 MP verkleinert (hohe Qualität)
+library-q-downsized = Auf 16 MP verkleinert (hohe Qualität)
 library-q-original = Original
 library-video = Video
 library-video-unplayable = Dieses Video lässt sich in diesem Browser nicht abspielen (sein Format braucht Hardware, die dieses Gerät nicht hat). Laden Sie das Original herunter, um es anzusehen.
@@ -387,8 +387,8 @@ library-download-sidecar = { $filename } herunterladen
 
 choose-photos = Fotos auswählen
 take-photo = Foto aufnehmen
-phone-choose = Fotos von diesem Handy senden
-phone-hint = Wählen Sie die Fotos und Videos auf diesem Handy aus. Sie kommen zu diesem Besuch am Kiosk, zusammen mit allem anderen, was Sie mitbringen.
+phone-choose = Fotos von diesem Smartphone senden
+phone-hint = Wählen Sie die Fotos und Videos auf diesem Smartphone aus. Sie kommen zu diesem Besuch am Kiosk, zusammen mit allem anderen, was Sie mitbringen.
 kiosk-photos = { $count ->
     [one] { $count } Foto
    *[other] { $count } Fotos
@@ -410,7 +410,7 @@ kiosk-done-nothing = Fertig – nichts Neues gespeichert.
 kiosk-done-card = { $done } Sie können Ihre Karte jetzt herausnehmen.
 list-more = { $first }, { $next }
 list-last = { $rest } und { $last }
-kiosk-reset-in = Dieser Bildschirm beginnt in { $seconds } s von vorn
+kiosk-reset-in = Dieser Bildschirm beginnt in { $seconds } s von vorn
 skipped-media = { $count ->
     [one] { $count } Foto oder Video übersprungen
    *[other] { $count } Fotos oder Videos übersprungen
@@ -420,19 +420,19 @@ skipped-ignored = { $count ->
    *[other] { $count } andere Dateien ignoriert
 }
 skipped-see-why = { $what } – Gründe ansehen
-library-trash-kept = Objekte im Papierkorb werden { $days ->
-    [one] { $days } Tag
-   *[other] { $days } Tage
+library-trash-kept = Elemente im Papierkorb werden { $days ->
+    [one] { $days } Tag
+   *[other] { $days } Tage
 } nach dem Verschieben endgültig vom Server gelöscht. { $rest }
-library-trash-kept-unknown = Objekte im Papierkorb werden nach einiger Zeit endgültig vom Server gelöscht. { $rest }
+library-trash-kept-unknown = Elemente im Papierkorb werden nach einiger Zeit endgültig vom Server gelöscht. { $rest }
 library-days-left = { $days ->
-    [one] Noch { $days } Tag
-   *[other] Noch { $days } Tage
+    [one] Noch { $days } Tag
+   *[other] Noch { $days } Tage
 }
 library-deleted-soon = Wird bald gelöscht
 library-emptied = { $count ->
-    [one] { $count } Objekt endgültig gelöscht.
-   *[other] { $count } Objekte endgültig gelöscht.
+    [one] { $count } Element endgültig gelöscht.
+   *[other] { $count } Elemente endgültig gelöscht.
 }
 library-restore-all = Alle wiederherstellen
 library-empty-trash = Papierkorb leeren

@@ -11,14 +11,14 @@ size-bytes = { $count ->
     [one] { $count } byte
    *[other] { $count } bytes
 }
-size-kb = { $value } kB
-size-mb = { $value } MB
-size-gb = { $value } GB
-size-tb = { $value } TB
+size-kb = { $value } kB
+size-mb = { $value } MB
+size-gb = { $value } GB
+size-tb = { $value } TB
 speed = { $size }/s
 eta-under-minute = menos de un minuto
-eta-minutes = unos { $minutes } min
-eta-hours = unas { $hours } h { $minutes } min
+eta-minutes = unos { $minutes } min
+eta-hours = unas { $hours } h { $minutes } min
 
 ## The plan and the backup
 
@@ -44,16 +44,16 @@ files-of = { $total ->
 }
 status-looking = Revisando tus carpetas ({ $found } encontrados)
 status-ready-to-back-up = { $count ->
-    [one] Listo para hacer copia de { $count } foto o vídeo
-   *[other] Listo para hacer copia de { $count } fotos y vídeos
+    [one] Listo para hacer copia de seguridad de { $count } foto o vídeo
+   *[other] Listo para hacer copia de seguridad de { $count } fotos y vídeos
 }
-status-backing-up = Haciendo copia: { $done } de { $total }
+status-backing-up = Haciendo copia de seguridad: { $done } de { $total }
 backing-up-left = faltan { $size }
 backing-up-left-eta = faltan { $size }, { $eta }
 complete-detail = { $uploaded } subidos, { $already } ya tenían copia, { $skipped } omitidos, { $failed } con error
 skipped-line = { $count ->
-    [one] Se omitió una foto o vídeo: ver por qué
-   *[other] Se omitieron { $count } fotos o vídeos: ver por qué
+    [one] Se ha omitido una foto o un vídeo: ver por qué
+   *[other] Se han omitido { $count } fotos o vídeos: ver por qué
 }
 plan-totals = { $photos ->
     [one] { $photos } foto
@@ -75,8 +75,8 @@ page-uploaded = { $uploaded } subidos ({ $size })
 page-already = { $already } ya tenían copia
 page-skipped = { $skipped } omitidos
 page-failed = { $failed } con error
-phase-uploading = subiendo { $percent } %
-phase-retrying = reintento en { $seconds } s
+phase-uploading = subiendo { $percent } %
+phase-retrying = reintento en { $seconds } s
 
 ## A file's outcome
 
@@ -93,12 +93,12 @@ skip-over-pixel-limit = supera el máximo de píxeles
 skip-under-minimum-size = por debajo del tamaño mínimo
 note-unreadable-sent-original = no se pudo leer, se envió el original
 note-kept-original = se conservó el original
-note-downsized = reducida a 16 MP
+note-downsized = reducida a 16 MP
 
 ## Why something failed
 
 fail-timeout = la solicitud tardó demasiado
-fail-stalled = la conexión se quedó parada
+fail-stalled = la conexión se ha bloqueado
 fail-aborted = la solicitud se interrumpió
 fail-connection = error de red: falló la conexión
 fail-network = error de red: { $detail }
@@ -124,7 +124,7 @@ api-bad-request = la solicitud no era válida
 api-unauthorized = este dispositivo no ha iniciado sesión
 api-forbidden = este dispositivo no tiene permiso para eso
 api-not-found = no existe esa subida o ese archivo
-api-gone = la subida caducó
+api-gone = la subida ha caducado
 api-offset-conflict = el servidor tiene otra parte de este archivo
 api-locked = otra solicitud está escribiendo en esta subida
 api-unsupported-version = el servidor usa otra versión del protocolo de subida
@@ -167,12 +167,12 @@ kiosk-done = { $count ->
     [one] Listo: { $count } foto guardada. Ya puedes retirar tu tarjeta.
    *[other] Listo: { $count } fotos guardadas. Ya puedes retirar tu tarjeta.
 }
-kiosk-finishing = Terminando en { $seconds } s: toca para seguir
+kiosk-finishing = Terminando en { $seconds } s: toca para seguir
 kiosk-drop = Tus fotos están en «{ $drop }». Tu código: { $code }
-sync-never = aún sin copia completa
+sync-never = aún sin copia de seguridad completa
 sync-folder-line = { files } · { sync-never }
-sync-folder-line-last = { files } · última copia completa { $time }
-last-backup = Última copia: { $time }
+sync-folder-line-last = { files } · última copia completa: { $time }
+last-backup = Última copia de seguridad: { $time }
 
 ## Library
 
@@ -188,10 +188,13 @@ library-selected = { $count ->
 }
 library-confirm-trash-title = ¿Mover { library-items } a la papelera?
 library-confirm-trash-body = { $count ->
-    [one] Se guarda 30 días y se puede restaurar hasta entonces.
-   *[other] Se guardan 30 días y se pueden restaurar hasta entonces.
+    [one] Se guarda 30 días y se puede restaurar hasta entonces.
+   *[other] Se guardan 30 días y se pueden restaurar hasta entonces.
 } No se borra nada de este dispositivo.
-library-moved-to-trash = { library-items } a la papelera.
+library-moved-to-trash = { $count ->
+    [one] { library-items } movido a la papelera.
+   *[other] { library-items } movidos a la papelera.
+}
 library-restored = { $count ->
     [one] { library-items } restaurado.
    *[other] { library-items } restaurados.
@@ -204,13 +207,13 @@ library-position = { $n } de { $total }
 ## Fixed words
 
 app-name = Shoebox
-tagline = Haz copia de tus fotos y vídeos. Sin instalar nada.
+tagline = Haz una copia de seguridad de tus fotos y vídeos. Sin instalar nada.
 drop-hint = Suelta carpetas o fotos en cualquier parte de esta página
 drop-active = Suéltalas para añadirlas a tu copia
 choose-folders = Elegir carpetas
 choose-files = Elegir archivos
 add-more = Añadir más carpetas
-back-up = Hacer copia
+back-up = Hacer copia de seguridad
 pause = Pausar
 resume = Reanudar
 continue = Continuar
@@ -225,24 +228,24 @@ plan-title = Qué se va a copiar
 files-title = Archivos
 overall-progress = Progreso total
 skipped-title = Archivos omitidos y por qué
-leave-warning = Tu copia sigue en marcha. Si te vas, la próxima vez continuará donde se quedó.
-done-notification = Tu copia ha terminado
+leave-warning = Tu copia de seguridad sigue en marcha. Si te vas, la próxima vez continuará donde se quedó.
+done-notification = Tu copia de seguridad ha terminado
 file-unreadable = No se pudo abrir este archivo. Puede que se haya movido o borrado, o que aún se esté descargando.
-plan-hint = Revisa las carpetas de abajo y pulsa Hacer copia. No se envía nada antes.
-paused-hint = No se está enviando nada. Pulsa Reanudar para seguir donde se quedó.
+plan-hint = Revisa las carpetas de abajo y pulsa «Hacer copia de seguridad». No se envía nada antes.
+paused-hint = No se está enviando nada. Pulsa «Reanudar» para seguir donde se quedó.
 offline-hint = Este dispositivo no tiene conexión. La copia seguirá sola cuando vuelva la conexión.
-wifi-hint = Pediste hacer copia solo con wifi y esta conexión usa datos móviles. La copia seguirá con wifi.
+wifi-hint = Has elegido hacer copia solo con Wi-Fi y esta conexión usa datos móviles. La copia seguirá cuando haya Wi-Fi.
 sign-in-hint = El servidor no aceptó este dispositivo. Pulsa «Iniciar sesión en este dispositivo» aquí abajo y apruébalo desde un dispositivo con la sesión iniciada, o vuelve a abrir el enlace que te dieron.
 set-quality = Tamaño de subida
 set-quality-original = Original
-set-quality-high = Alta calidad (hasta 16 MP)
+set-quality-high = Alta calidad (hasta 16 MP)
 set-limits = Límites
 set-limits-server = Los del servidor
-set-limits-seed = Clásico (75 MB, fotos de 100 MP)
-set-limits-google = Google Fotos (200 MB, 200 MP, al menos 256 px)
+set-limits-seed = Clásico (75 MB, fotos de hasta 100 MP)
+set-limits-google = Google Fotos (200 MB, 200 MP, al menos 256 px)
 set-destination = Destino (dirección tus; vacío es este servidor)
 set-token = Clave de acceso
-set-wifi-only = Copiar solo con wifi
+set-wifi-only = Hacer copia solo con Wi-Fi
 set-parallel = Subidas a la vez
 set-album = Álbumes
 set-album-folder = Un álbum por carpeta principal
@@ -261,32 +264,32 @@ folders = Carpetas
 loose-files = (archivos sueltos)
 set-strip-location = Quitar la ubicación de las fotos
 status-ready = Listo
-status-continue = Continúa tu copia
-status-sign-in = Hay que iniciar sesión
+status-continue = Continúa tu copia de seguridad
+status-sign-in = Es necesario iniciar sesión
 status-offline = Esperando conexión
-status-wifi = Esperando wifi
-status-paused = La copia está en pausa
+status-wifi = Esperando Wi-Fi
+status-paused = Copia de seguridad en pausa
 status-charge = Esperando a que se cargue
-status-backup-off = La copia está desactivada
+status-backup-off = Copia de seguridad desactivada
 status-storage-full = Tu almacenamiento está lleno
 devices-title = Dispositivos y almacenamiento
 sign-in-this = Iniciar sesión en este dispositivo
 sign-in-how = En un dispositivo que ya tenga la sesión de Shoebox iniciada, escanea este código, o abre allí «Dispositivos y almacenamiento» e introdúcelo:
 sign-in-failed = Shoebox no pudo empezar a iniciar sesión. Comprueba la conexión y vuelve a intentarlo.
-sign-in-expired = El código de inicio de sesión caducó. Pulsa Iniciar sesión en este dispositivo para obtener otro.
-sign-in-link-used = Este enlace de inicio de sesión ya se usó o caducó. Pide otro, o pulsa Iniciar sesión en este dispositivo.
+sign-in-expired = El código de inicio de sesión ha caducado. Pulsa «Iniciar sesión en este dispositivo» para obtener otro.
+sign-in-link-used = Este enlace de inicio de sesión ya se ha usado o ha caducado. Pide otro, o pulsa «Iniciar sesión en este dispositivo».
 pair-enter = Iniciar sesión en un dispositivo nuevo: su código
 pair-look-up = Continuar
 pair-approve = Aprobar
 pair-cancel = Cancelar
 pair-approved = Aprobado. El otro dispositivo ya tiene la sesión iniciada.
-pair-unknown = Ese código no se conoce, ya se usó o caducó.
+pair-unknown = Ese código no existe, ya se ha usado o ha caducado.
 pair-too-many = Demasiados códigos probados. Espera unos minutos y vuelve a intentarlo.
 device-revoke = Cerrar sesión
 device-upload-only = solo subir
-storage-full-hint = El servidor no tiene sitio para más fotos tuyas. Libera espacio o pide más cuota; pulsa Reanudar para volver a intentarlo (Shoebox también lo reintenta cada pocos minutos).
-charge-hint = Pediste hacer copia solo mientras se carga. La copia seguirá sola cuando enchufes este dispositivo.
-backup-off-hint = Tus carpetas de copia no se están copiando. Activa Copia y sincronización para copiar las fotos y vídeos nuevos en cuanto lleguen.
+storage-full-hint = El servidor no tiene espacio para más fotos tuyas. Libera espacio o pide más cuota; pulsa «Reanudar» para volver a intentarlo (Shoebox también lo reintenta cada pocos minutos).
+charge-hint = Has elegido hacer copia solo mientras se carga. La copia seguirá sola cuando conectes este dispositivo al cargador.
+backup-off-hint = No se está haciendo copia de seguridad de tus carpetas. Activa «Copia de seguridad y sincronización» para copiar las fotos y vídeos nuevos en cuanto lleguen.
 turn-on = Activar
 updated-note = Shoebox se ha actualizado a su última versión.
 shared-album = Compartido
@@ -300,15 +303,15 @@ kiosk-own = A tu propia cuenta de Shoebox
 kiosk-own-how = En tu móvil, con la sesión de Shoebox iniciada, escanea este código y apruébalo. Este quiosco subirá entonces a tu cuenta durante una hora, sin poder ver tus fotos.
 kiosk-own-line = Tus fotos van a tu propia cuenta de Shoebox.
 kiosk-phone-hint = Escanea este código con la cámara del móvil, o abre allí el enlace. Solo sirve para esta visita.
-kiosk-arrived = En tu entrega
+kiosk-arrived = Ya recibido
 phone-link-ended = Este enlace terminó con la visita a la que pertenecía. Pide otro en el quiosco.
 kiosk-keep = Terminar mis subidas aunque me vaya
 kiosk-unavailable = Este quiosco no puede conectar con su servidor ahora mismo. Pregunta en el mostrador, por favor.
 kiosk-wrong-key = El servidor no acepta la clave de este quiosco, así que nadie puede subir fotos. Pregunta en el mostrador, por favor. (Para el responsable: revisa la clave en la dirección de esta pantalla.)
 kiosk-nothing-kept = Esta pantalla no guarda nada: cuando termines, olvidará tus fotos.
-sync-title = Copia y sincronización
-sync-switch = Copia y sincronización
-sync-hint = Mantiene copiadas tus carpetas de copia mientras Shoebox está abierto, incluidas las fotos y vídeos nuevos. Borrar una foto aquí nunca borra su copia.
+sync-title = Copia de seguridad y sincronización
+sync-switch = Copia de seguridad y sincronización
+sync-hint = Mantiene al día la copia de seguridad de tus carpetas mientras Shoebox está abierto, incluidas las fotos y vídeos nuevos. Borrar una foto aquí nunca borra su copia.
 sync-add = Añadir una carpeta de copia
 sync-remove = Quitar
 sync-allow = Permitir el acceso a tus carpetas de copia
@@ -316,7 +319,7 @@ sync-allow-why = Tras reiniciar, el navegador vuelve a preguntar antes de que Sh
 sync-charging-only = Copiar solo mientras se carga
 sync-charging-unavailable = Copiar solo mientras se carga (este navegador no sabe si el dispositivo se está cargando)
 sync-no-picker = Este navegador no puede guardar carpetas. Usa Chromium, Chrome o Edge en ChromeOS o en un ordenador.
-status-complete = Copia completada
+status-complete = Copia de seguridad completada
 phase-waiting = en espera
 phase-inspecting = revisando
 phase-ready = listo
@@ -325,7 +328,7 @@ phase-checking = comprobando
 phase-preparing = reduciendo
 phase-paused = en pausa
 phase-not-chosen = sin elegir
-library-nav-backup = Hacer copia
+library-nav-backup = Copia de seguridad
 library-nav-library = Biblioteca
 library-nav-label = Shoebox
 library-timeline = Fotos
@@ -344,10 +347,10 @@ library-kind-videos = Vídeos
 library-kind-downsized = Reducidas
 library-kind-originals = Originales
 library-loading = Cargando tu biblioteca…
-library-unavailable = Este servidor no tiene biblioteca que mostrar, o este dispositivo solo puede subir. Inicia sesión con una cuenta completa para ver lo que tiene copia.
+library-unavailable = Este servidor no tiene biblioteca que mostrar, o este dispositivo solo puede subir. Inicia sesión con una cuenta completa para ver de qué hay copia de seguridad.
 library-failed = No se pudo cargar la biblioteca. Comprueba la conexión y vuelve a intentarlo.
 library-retry = Volver a intentarlo
-library-empty = Aún no hay nada copiado. Las fotos y vídeos que copies aparecerán aquí.
+library-empty = Aún no hay nada con copia de seguridad. Las fotos y vídeos que copies aparecerán aquí.
 library-no-match = Nada coincide con estos filtros.
 library-trash-empty = La papelera está vacía.
 library-trash-note = Hasta entonces siguen contando como copiados, así que una sincronización o la misma carpeta soltada otra vez no los vuelve a subir: restáuralos para verlos en tu biblioteca. Nunca se borra nada de tus dispositivos.
@@ -375,13 +378,13 @@ library-no-thumb = Sin vista previa
 library-d-name = Nombre
 library-d-folder = Carpeta
 library-d-album = Álbum
-library-d-taken = Tomada
+library-d-taken = Fecha de captura
 library-d-size = Tamaño
 library-d-pixels = Píxeles
 library-d-camera = Cámara
 library-d-place = Lugar
 library-d-quality = Calidad
-library-q-downsized = Reducida a 16 MP (alta calidad)
+library-q-downsized = Reducida a 16 MP (alta calidad)
 library-q-original = Original
 library-video = Vídeo
 library-video-unplayable = Este vídeo no se puede reproducir en este navegador (su formato necesita un hardware que este dispositivo no tiene). Descarga el original para verlo.
@@ -416,24 +419,24 @@ kiosk-done-nothing = Listo: no se guardó nada nuevo.
 kiosk-done-card = { $done } Ya puedes retirar tu tarjeta.
 list-more = { $first }, { $next }
 list-last = { $rest } y { $last }
-kiosk-reset-in = Esta pantalla se reinicia en { $seconds } s
+kiosk-reset-in = Esta pantalla se reinicia en { $seconds } s
 skipped-media = { $count ->
     [one] { $count } foto o vídeo omitido
    *[other] { $count } fotos o vídeos omitidos
 }
 skipped-ignored = { $count ->
-    [one] { $count } archivo más no tenido en cuenta
-   *[other] { $count } archivos más no tenidos en cuenta
+    [one] { $count } archivo más ignorado
+   *[other] Otros { $count } archivos ignorados
 }
 skipped-see-why = { $what }: ver por qué
 library-trash-kept = Los elementos de la papelera se eliminan del servidor para siempre { $days ->
-    [one] { $days } día
-   *[other] { $days } días
+    [one] { $days } día
+   *[other] { $days } días
 } después de moverlos allí. { $rest }
 library-trash-kept-unknown = Los elementos de la papelera se eliminan del servidor para siempre pasado un tiempo. { $rest }
 library-days-left = { $days ->
-    [one] Queda { $days } día
-   *[other] Quedan { $days } días
+    [one] Queda { $days } día
+   *[other] Quedan { $days } días
 }
 library-deleted-soon = Se eliminará pronto
 library-emptied = { $count ->

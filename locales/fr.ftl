@@ -11,18 +11,18 @@ size-bytes = { $count ->
     [one] { $count } octet
    *[other] { $count } octets
 }
-size-kb = { $value } ko
-size-mb = { $value } Mo
-size-gb = { $value } Go
-size-tb = { $value } To
+size-kb = { $value } ko
+size-mb = { $value } Mo
+size-gb = { $value } Go
+size-tb = { $value } To
 speed = { $size }/s
 eta-under-minute = moins d’une minute
-eta-minutes = environ { $minutes } min
-eta-hours = environ { $hours } h { $minutes } min
+eta-minutes = environ { $minutes } min
+eta-hours = environ { $hours } h { $minutes } min
 
 ## The plan and the backup
 
-plan-checking = Vérification du contenu de chaque fichier : { $checked } sur { $total }. Les chiffres ci-dessus peuvent encore changer un peu.
+plan-checking = Vérification du contenu de chaque fichier : { $checked } sur { $total }. Les chiffres ci-dessus peuvent encore changer un peu.
 plan-checked = { $total ->
     [one] Le fichier est vérifié.
    *[other] Les { $total } fichiers sont vérifiés.
@@ -36,18 +36,18 @@ more-folders = { $count ->
     [one] et { $count } autre dossier
    *[other] et { $count } autres dossiers
 }
-more-in-csv = et { $count } de plus dans le CSV
+more-in-csv = et { $count } autres dans le fichier CSV
 bytes-of = { $done } sur { $total }
 files-of = { $total ->
     [one] { $done } fichier sur { $total }
    *[other] { $done } fichiers sur { $total }
 }
-status-looking = Recherche dans vos dossiers ({ $found } trouvés)
+status-looking = Analyse de vos dossiers ({ $found } trouvés)
 status-ready-to-back-up = { $count ->
     [one] Prêt à sauvegarder { $count } photo ou vidéo
    *[other] Prêt à sauvegarder { $count } photos et vidéos
 }
-status-backing-up = Sauvegarde en cours : { $done } sur { $total }
+status-backing-up = Sauvegarde en cours : { $done } sur { $total }
 backing-up-left = encore { $size }
 backing-up-left-eta = encore { $size }, { $eta }
 complete-detail = { $uploaded } envoyés, { $already } déjà sauvegardés, { $skipped } ignorés, { $failed } en échec
@@ -67,7 +67,7 @@ folder-meta-reading = { files } · lecture des tailles ({ $size } pour l’insta
 plan-size-line = { files } à sauvegarder, { $size }
 plan-size-skipped = { $skipped } ignorés
 plan-size-not-chosen = { $notchosen } non choisis
-page-line = Sur cette page : { $batches ->
+page-line = Sur cette page : { $batches ->
     [one] { $batches } sauvegarde
    *[other] { $batches } sauvegardes
 }, { files } — { $parts }
@@ -75,16 +75,16 @@ page-uploaded = { $uploaded } envoyés ({ $size })
 page-already = { $already } déjà sauvegardés
 page-skipped = { $skipped } ignorés
 page-failed = { $failed } en échec
-phase-uploading = envoi { $percent } %
-phase-retrying = nouvel essai dans { $seconds } s
+phase-uploading = envoi { $percent } %
+phase-retrying = nouvel essai dans { $seconds } s
 
 ## A file's outcome
 
 outcome-uploaded = envoyé
 outcome-uploaded-note = envoyé ({ $note })
 outcome-already = déjà sauvegardé
-outcome-skipped = ignoré : { $reason }
-outcome-failed = échec : { $reason }
+outcome-skipped = ignoré : { $reason }
+outcome-failed = échec : { $reason }
 skip-not-media = ni photo ni vidéo
 skip-empty-file = fichier vide
 skip-system-file = fichier système
@@ -93,33 +93,33 @@ skip-over-pixel-limit = dépasse le nombre de pixels maximal
 skip-under-minimum-size = sous la taille minimale
 note-unreadable-sent-original = illisible, envoyé tel quel
 note-kept-original = original conservé
-note-downsized = réduit à 16 MP
+note-downsized = réduit à 16 MP
 
 ## Why something failed
 
 fail-timeout = la requête a expiré
 fail-stalled = la connexion s’est bloquée
 fail-aborted = la requête a été interrompue
-fail-connection = erreur réseau : la connexion a échoué
-fail-network = erreur réseau : { $detail }
+fail-connection = erreur réseau : la connexion a échoué
+fail-network = erreur réseau : { $detail }
 fail-server-answered = le serveur a répondu { $status }
-fail-server-said = le serveur a répondu { $status } : { $reason }
+fail-server-said = le serveur a répondu { $status } : { $reason }
 fail-no-location = le serveur a répondu à la création sans en-tête Location
 fail-no-offset = le serveur a répondu à HEAD sans Upload-Offset
-fail-gone = erreur réseau : le fichier n’est plus disponible
+fail-gone = erreur réseau : le fichier n’est plus disponible
 fail-cancelled = annulé
 fail-unknown = inconnu
-fault-read-failed = le fichier n’a pas pu être lu : { $detail }
+fault-read-failed = le fichier n’a pas pu être lu : { $detail }
 fault-malformed-job = tâche mal formée
-fault-crashed = le worker a planté : { $detail }
+fault-crashed = le worker s’est arrêté brutalement : { $detail }
 fault-not-started = les workers n’ont pas pu démarrer
-fault-not-started-detail = les workers n’ont pas pu démarrer : { $detail }
-fault-not-sent = échec de postMessage : { $detail }
+fault-not-started-detail = les workers n’ont pas pu démarrer : { $detail }
+fault-not-sent = échec de postMessage : { $detail }
 fault-dropped = la tâche a été perdue par le groupe de workers
 fault-unexpected-reply = le worker a donné une réponse inattendue
 fault-malformed-digest = le worker a donné une empreinte mal formée
 fault-no-blob = impossible de créer le blob
-fault-thumbnail = échec de la miniature : { $detail }
+fault-thumbnail = échec de la miniature : { $detail }
 api-bad-request = la requête n’était pas valide
 api-unauthorized = cet appareil n’est pas connecté
 api-forbidden = cet appareil n’a pas le droit de faire cela
@@ -132,27 +132,27 @@ api-unsupported-media-type = le serveur n’a pas accepté la façon dont le fic
 api-too-large = le fichier dépasse ce que le serveur accepte
 api-over-kiosk-limit = le fichier dépasse ce que cette borne accepte
 api-digest-mismatch = les données reçues par le serveur ne correspondent pas au fichier
-api-checksum-mismatch = une partie du fichier est arrivée abîmée
+api-checksum-mismatch = une partie du fichier est arrivée endommagée
 api-storage-full = le stockage du serveur est plein
 api-quota-full = votre espace de stockage est plein
 api-kiosk-full = cette borne ne peut rien accepter de plus pour le moment
-api-rate-limited = trop de tentatives ; attendez quelques minutes puis réessayez
-api-read-only = le serveur ne peut pas enregistrer de fichiers pour le moment ; rien n’est perdu, réessayez plus tard
-api-stored-mismatch = le serveur a mal enregistré le fichier ; il sera renvoyé
+api-rate-limited = trop de tentatives ; attendez quelques minutes puis réessayez
+api-read-only = le serveur ne peut pas enregistrer de fichiers pour le moment ; rien n’est perdu, réessayez plus tard
+api-stored-mismatch = le serveur a mal enregistré le fichier ; il sera renvoyé
 api-internal = erreur interne du serveur
 api-unknown = le serveur a refusé
 
 ## Devices and signing in
 
-pair-title = Connecter « { $name } » à votre compte ?
+pair-title = Connecter « { $name } » à votre compte ?
 pair-title-upload = { $hours ->
-    [one] Autoriser « { $name } » à envoyer vers votre compte pendant { $hours } heure ?
-   *[other] Autoriser « { $name } » à envoyer vers votre compte pendant { $hours } heures ?
+    [one] Autoriser « { $name } » à envoyer vers votre compte pendant { $hours } heure ?
+   *[other] Autoriser « { $name } » à envoyer vers votre compte pendant { $hours } heures ?
 }
-pair-body = Il verra et sauvegardera vos photos.
-pair-body-upload-only = Il ne peut pas voir vos photos.
-storage-line = Stockage : { $used } utilisés
-storage-line-quota = Stockage : { $used } utilisés sur { $quota }
+pair-body = Cet appareil verra et sauvegardera vos photos.
+pair-body-upload-only = Cet appareil ne pourra pas voir vos photos.
+storage-line = Stockage : { $used } utilisés
+storage-line-quota = Stockage : { $used } utilisés sur { $quota }
 device-chromebook = Chromebook
 device-windows = PC Windows
 device-mac = Mac
@@ -167,12 +167,12 @@ kiosk-done = { $count ->
     [one] Terminé — { $count } photo enregistrée. Vous pouvez reprendre votre carte.
    *[other] Terminé — { $count } photos enregistrées. Vous pouvez reprendre votre carte.
 }
-kiosk-finishing = Fin dans { $seconds } s — touchez l’écran pour rester
-kiosk-drop = Vos photos sont dans « { $drop } ». Votre code : { $code }
+kiosk-finishing = Fin dans { $seconds } s — touchez l’écran pour rester
+kiosk-drop = Vos photos sont dans « { $drop } ». Votre code : { $code }
 sync-never = pas encore entièrement sauvegardé
 sync-folder-line = { files } · { sync-never }
 sync-folder-line-last = { files } · dernière sauvegarde complète { $time }
-last-backup = Dernière sauvegarde : { $time }
+last-backup = Dernière sauvegarde : { $time }
 
 ## Library
 
@@ -186,10 +186,10 @@ library-selected = { $count ->
     [one] { $count } sélectionné
    *[other] { $count } sélectionnés
 }
-library-confirm-trash-title = Mettre { library-items } à la corbeille ?
+library-confirm-trash-title = Mettre { library-items } à la corbeille ?
 library-confirm-trash-body = { $count ->
-    [one] Il est conservé 30 jours et peut être restauré d’ici là.
-   *[other] Ils sont conservés 30 jours et peuvent être restaurés d’ici là.
+    [one] Il est conservé 30 jours et peut être restauré d’ici là.
+   *[other] Ils sont conservés 30 jours et peuvent être restaurés d’ici là.
 } Rien n’est supprimé sur cet appareil.
 library-moved-to-trash = { library-items } mis à la corbeille.
 library-restored = { $count ->
@@ -228,19 +228,19 @@ skipped-title = Fichiers ignorés et pourquoi
 leave-warning = Votre sauvegarde est toujours en cours. Si vous partez, elle reprendra là où elle s’est arrêtée la prochaine fois.
 done-notification = Votre sauvegarde est terminée
 file-unreadable = Ce fichier n’a pas pu être ouvert. Il a peut-être été déplacé ou supprimé, ou il est encore en cours de téléchargement.
-plan-hint = Vérifiez les dossiers ci-dessous, puis appuyez sur Sauvegarder. Rien n’est envoyé avant.
-paused-hint = Rien n’est envoyé. Appuyez sur Reprendre pour continuer là où la sauvegarde s’est arrêtée.
+plan-hint = Vérifiez les dossiers ci-dessous, puis appuyez sur « Sauvegarder ». Rien n’est envoyé avant.
+paused-hint = Rien n’est envoyé. Appuyez sur « Reprendre » pour continuer là où la sauvegarde s’est arrêtée.
 offline-hint = Cet appareil est hors ligne. La sauvegarde reprendra d’elle-même dès le retour de la connexion.
 wifi-hint = Vous avez demandé à sauvegarder uniquement en Wi-Fi, et cette connexion utilise les données mobiles. La sauvegarde reprendra en Wi-Fi.
-sign-in-hint = Le serveur n’a pas accepté cet appareil. Appuyez sur « Connecter cet appareil » ci-dessous et validez depuis un appareil déjà connecté, ou rouvrez le lien que l’on vous a donné.
+sign-in-hint = Le serveur n’a pas accepté cet appareil. Appuyez sur « Connecter cet appareil » ci-dessous et validez depuis un appareil déjà connecté, ou rouvrez le lien que l’on vous a donné.
 set-quality = Taille d’envoi
 set-quality-original = Originale
-set-quality-high = Haute qualité (jusqu’à 16 MP)
+set-quality-high = Haute qualité (jusqu’à 16 MP)
 set-limits = Limites
 set-limits-server = Celles du serveur
-set-limits-seed = Classique (75 Mo, photos de 100 MP)
-set-limits-google = Google Photos (200 Mo, 200 MP, au moins 256 px)
-set-destination = Destination (adresse tus ; vide signifie ce serveur)
+set-limits-seed = Classique (75 Mo, photos jusqu’à 100 MP)
+set-limits-google = Google Photos (200 Mo, 200 MP, au moins 256 px)
+set-destination = Destination (adresse tus ; vide signifie ce serveur)
 set-token = Clé d’accès
 set-wifi-only = Sauvegarder uniquement en Wi-Fi
 set-parallel = Envois simultanés
@@ -271,22 +271,22 @@ status-backup-off = Sauvegarde désactivée
 status-storage-full = Votre espace de stockage est plein
 devices-title = Appareils et stockage
 sign-in-this = Connecter cet appareil
-sign-in-how = Sur un appareil déjà connecté à Shoebox, scannez ce code, ou ouvrez-y « Appareils et stockage » et saisissez-le :
+sign-in-how = Sur un appareil déjà connecté à Shoebox, scannez ce code, ou ouvrez-y « Appareils et stockage » et saisissez-le :
 sign-in-failed = Shoebox n’a pas pu lancer la connexion. Vérifiez la connexion réseau et réessayez.
-sign-in-expired = Le code de connexion a expiré. Appuyez sur Connecter cet appareil pour en obtenir un nouveau.
-sign-in-link-used = Ce lien de connexion a déjà servi ou a expiré. Demandez-en un nouveau, ou appuyez sur Connecter cet appareil.
-pair-enter = Connecter un nouvel appareil : son code
+sign-in-expired = Le code de connexion a expiré. Appuyez sur « Connecter cet appareil » pour en obtenir un nouveau.
+sign-in-link-used = Ce lien de connexion a déjà été utilisé ou a expiré. Demandez-en un nouveau, ou appuyez sur « Connecter cet appareil ».
+pair-enter = Connecter un nouvel appareil : son code
 pair-look-up = Continuer
 pair-approve = Valider
 pair-cancel = Annuler
 pair-approved = Validé. L’autre appareil est connecté.
-pair-unknown = Ce code est inconnu, a déjà servi ou a expiré.
+pair-unknown = Ce code est inconnu, a déjà été utilisé ou a expiré.
 pair-too-many = Trop de codes essayés. Attendez quelques minutes, puis réessayez.
 device-revoke = Déconnecter
 device-upload-only = envoi seulement
-storage-full-hint = Le serveur n’a plus de place pour vos photos. Libérez de l’espace ou demandez un quota plus grand ; appuyez sur Reprendre pour réessayer (Shoebox réessaie aussi toutes les quelques minutes).
+storage-full-hint = Le serveur n’a plus de place pour vos photos. Libérez de l’espace ou demandez un quota plus grand ; appuyez sur « Reprendre » pour réessayer (Shoebox réessaie aussi automatiquement toutes les quelques minutes).
 charge-hint = Vous avez demandé à sauvegarder uniquement pendant la recharge. La sauvegarde reprendra d’elle-même dès que l’appareil sera branché.
-backup-off-hint = Vos dossiers de sauvegarde ne sont pas sauvegardés. Activez Sauvegarde et synchro pour sauvegarder les nouvelles photos et vidéos dès leur arrivée.
+backup-off-hint = Vos dossiers de sauvegarde ne sont pas sauvegardés. Activez « Sauvegarde et synchronisation » pour sauvegarder les nouvelles photos et vidéos dès leur arrivée.
 turn-on = Activer
 updated-note = Shoebox a été mis à jour vers sa dernière version.
 shared-album = Partagé
@@ -304,11 +304,11 @@ kiosk-arrived = Dans votre dépôt
 phone-link-ended = Ce lien a pris fin avec la visite à laquelle il appartenait. Demandez-en un nouveau à la borne.
 kiosk-keep = Terminer mes envois même si je m’en vais
 kiosk-unavailable = Cette borne ne peut pas joindre son serveur pour le moment. Merci de vous adresser à l’accueil.
-kiosk-wrong-key = La clé de cette borne n’est pas acceptée par son serveur : personne ne peut envoyer de photos. Merci de vous adresser à l’accueil. (Pour l’exploitant : vérifiez la clé dans l’adresse de cet écran.)
-kiosk-nothing-kept = Rien n’est conservé sur cet écran : quand vous terminez, il oublie vos photos.
-sync-title = Sauvegarde et synchro
-sync-switch = Sauvegarde et synchro
-sync-hint = Garde vos dossiers de sauvegarde sauvegardés tant que Shoebox est ouvert, nouvelles photos et vidéos comprises. Supprimer une photo ici ne supprime jamais sa sauvegarde.
+kiosk-wrong-key = La clé de cette borne n’est pas acceptée par son serveur : personne ne peut envoyer de photos. Merci de vous adresser à l’accueil. (Pour l’exploitant : vérifiez la clé dans l’adresse de cet écran.)
+kiosk-nothing-kept = Rien n’est conservé sur cet écran : quand vous terminez, il oublie vos photos.
+sync-title = Sauvegarde et synchronisation
+sync-switch = Sauvegarde et synchronisation
+sync-hint = Maintient vos dossiers de sauvegarde à jour tant que Shoebox est ouvert, nouvelles photos et vidéos comprises. Supprimer une photo ici ne supprime jamais sa sauvegarde.
 sync-add = Ajouter un dossier de sauvegarde
 sync-remove = Retirer
 sync-allow = Autoriser l’accès à vos dossiers de sauvegarde
@@ -318,7 +318,7 @@ sync-charging-unavailable = Sauvegarder uniquement pendant la recharge (ce navig
 sync-no-picker = Ce navigateur ne peut pas garder de dossiers. Utilisez Chromium, Chrome ou Edge, sous ChromeOS ou sur un ordinateur.
 status-complete = Sauvegarde terminée
 phase-waiting = en attente
-phase-inspecting = examen
+phase-inspecting = analyse
 phase-ready = prêt
 phase-hashing = calcul de l’empreinte
 phase-checking = vérification
@@ -350,7 +350,7 @@ library-retry = Réessayer
 library-empty = Rien n’est encore sauvegardé. Les photos et vidéos que vous sauvegardez apparaissent ici.
 library-no-match = Rien ne correspond à ces filtres.
 library-trash-empty = La corbeille est vide.
-library-trash-note = D’ici là, ils comptent toujours comme sauvegardés : une synchro ou le même dossier déposé à nouveau ne les renvoie pas. Restaurez-les pour les voir dans votre photothèque. Rien n’est jamais supprimé sur vos appareils.
+library-trash-note = D’ici là, ces éléments comptent toujours comme sauvegardés : une synchronisation ou le même dossier déposé à nouveau ne les renvoie pas. Restaurez-les pour les voir dans votre photothèque. Rien n’est jamais supprimé sur vos appareils.
 library-scrubber = Aller à un mois
 library-grid-label = Vos photos et vidéos
 library-select = Sélectionner
@@ -359,7 +359,7 @@ library-restore = Restaurer
 library-clear-selection = Tout désélectionner
 library-confirm = Mettre à la corbeille
 library-cancel = Annuler
-library-action-failed = Cela n’a pas marché : le serveur n’a pas répondu. Rien n’a été modifié.
+library-action-failed = L’opération a échoué : le serveur n’a pas répondu. Rien n’a été modifié.
 library-no-album = Dans aucun album
 library-no-albums = Pas encore d’album. Les dossiers que vous sauvegardez deviennent des albums.
 library-close = Fermer
@@ -369,7 +369,7 @@ library-zoom = Zoomer
 library-fit = Ajuster à la fenêtre
 library-download-original = Télécharger l’original
 library-download-copy = Télécharger
-library-downsized-note = Ceci est la copie réduite (haute qualité). L’original n’a pas été envoyé : c’est donc la meilleure copie disponible.
+library-downsized-note = Ceci est la copie réduite (haute qualité). L’original n’a pas été envoyé : c’est donc la meilleure copie disponible.
 library-details = Détails
 library-no-thumb = Pas d’aperçu
 library-d-name = Nom
@@ -381,7 +381,7 @@ library-d-pixels = Pixels
 library-d-camera = Appareil photo
 library-d-place = Lieu
 library-d-quality = Qualité
-library-q-downsized = Réduite à 16 MP (haute qualité)
+library-q-downsized = Réduite à 16 MP (haute qualité)
 library-q-original = Originale
 library-video = Vidéo
 library-video-unplayable = Cette vidéo ne peut pas être lue dans ce navigateur (son format demande un matériel que cet appareil n’a pas). Téléchargez l’original pour la regarder.
@@ -411,12 +411,12 @@ kiosk-files = { $count ->
     [one] { $count } fichier
    *[other] { $count } fichiers
 }
-kiosk-done-kinds = Terminé — { $kinds } enregistré(s).
+kiosk-done-kinds = Terminé. Enregistré : { $kinds }.
 kiosk-done-nothing = Terminé — rien de nouveau n’a été enregistré.
 kiosk-done-card = { $done } Vous pouvez reprendre votre carte.
 list-more = { $first }, { $next }
 list-last = { $rest } et { $last }
-kiosk-reset-in = Cet écran recommence dans { $seconds } s
+kiosk-reset-in = Cet écran recommence dans { $seconds } s
 skipped-media = { $count ->
     [one] { $count } photo ou vidéo ignorée
    *[other] { $count } photos ou vidéos ignorées
@@ -427,13 +427,13 @@ skipped-ignored = { $count ->
 }
 skipped-see-why = { $what } — voir pourquoi
 library-trash-kept = Les éléments de la corbeille sont supprimés définitivement du serveur { $days ->
-    [one] { $days } jour
-   *[other] { $days } jours
+    [one] { $days } jour
+   *[other] { $days } jours
 } après y avoir été placés. { $rest }
 library-trash-kept-unknown = Les éléments de la corbeille sont supprimés définitivement du serveur au bout d’un certain temps. { $rest }
 library-days-left = { $days ->
-    [one] Encore { $days } jour
-   *[other] Encore { $days } jours
+    [one] Encore { $days } jour
+   *[other] Encore { $days } jours
 }
 library-deleted-soon = Bientôt supprimé
 library-emptied = { $count ->
@@ -443,6 +443,6 @@ library-emptied = { $count ->
 library-restore-all = Tout restaurer
 library-empty-trash = Vider la corbeille
 library-empty-trash-yes = Supprimer définitivement
-library-empty-trash-title = Vider la corbeille ?
+library-empty-trash-title = Vider la corbeille ?
 library-empty-trash-body = Tout le contenu de la corbeille est supprimé définitivement du serveur, maintenant. C’est irréversible. Rien n’est supprimé sur vos appareils.
 library-undo = Annuler

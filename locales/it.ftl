@@ -11,14 +11,14 @@ size-bytes = { $count ->
     [one] { $count } byte
    *[other] { $count } byte
 }
-size-kb = { $value } kB
-size-mb = { $value } MB
-size-gb = { $value } GB
-size-tb = { $value } TB
+size-kb = { $value } kB
+size-mb = { $value } MB
+size-gb = { $value } GB
+size-tb = { $value } TB
 speed = { $size }/s
 eta-under-minute = meno di un minuto
-eta-minutes = circa { $minutes } min
-eta-hours = circa { $hours } h { $minutes } min
+eta-minutes = circa { $minutes } min
+eta-hours = circa { $hours } h { $minutes } min
 
 ## The plan and the backup
 
@@ -36,10 +36,10 @@ more-folders = { $count ->
     [one] e { $count } altra cartella
    *[other] e altre { $count } cartelle
 }
-more-in-csv = e altri { $count } nel CSV
+more-in-csv = e altri { $count } nel file CSV
 bytes-of = { $done } di { $total }
 files-of = { $done } di { $total } file
-status-looking = Esame delle tue cartelle in corso ({ $found } trovati)
+status-looking = Analisi delle tue cartelle ({ $found } trovati)
 status-ready-to-back-up = { $count ->
     [one] Pronto a fare il backup di { $count } foto o video
    *[other] Pronto a fare il backup di { $count } foto e video
@@ -67,7 +67,7 @@ page-already = { $already } già nel backup
 page-skipped = { $skipped } saltati
 page-failed = { $failed } non riusciti
 phase-uploading = caricamento { $percent }%
-phase-retrying = nuovo tentativo tra { $seconds } s
+phase-retrying = nuovo tentativo tra { $seconds } s
 
 ## A file's outcome
 
@@ -84,7 +84,7 @@ skip-over-pixel-limit = supera il numero massimo di pixel
 skip-under-minimum-size = sotto la dimensione minima
 note-unreadable-sent-original = illeggibile, inviato l’originale
 note-kept-original = originale conservato
-note-downsized = ridotta a 16 MP
+note-downsized = ridotta a 16 MP
 
 ## Why something failed
 
@@ -124,8 +124,8 @@ api-too-large = il file è più grande di quanto accetta il server
 api-over-kiosk-limit = il file è più grande di quanto accetta questo chiosco
 api-digest-mismatch = i dati ricevuti dal server non corrispondono al file
 api-checksum-mismatch = una parte del file è arrivata danneggiata
-api-storage-full = lo spazio del server è pieno
-api-quota-full = il tuo spazio è pieno
+api-storage-full = lo spazio di archiviazione del server è pieno
+api-quota-full = il tuo spazio di archiviazione è pieno
 api-kiosk-full = questo chiosco al momento non può accettare altro
 api-rate-limited = troppi tentativi; aspetta qualche minuto e riprova
 api-read-only = il server al momento non può salvare file; non si è perso nulla, riprova più tardi
@@ -135,15 +135,15 @@ api-unknown = il server ha rifiutato
 
 ## Devices and signing in
 
-pair-title = Collegare “{ $name }” al tuo account?
+pair-title = Accedere al tuo account su “{ $name }”?
 pair-title-upload = { $hours ->
     [one] Consentire a “{ $name }” di caricare nel tuo account per { $hours } ora?
    *[other] Consentire a “{ $name }” di caricare nel tuo account per { $hours } ore?
 }
 pair-body = Potrà vedere le tue foto e farne il backup.
-pair-body-upload-only = Non può vedere le tue foto.
-storage-line = Spazio: { $used } usati
-storage-line-quota = Spazio: { $used } usati su { $quota }
+pair-body-upload-only = Non potrà vedere le tue foto.
+storage-line = Spazio di archiviazione: { $used } utilizzati
+storage-line-quota = Spazio di archiviazione: { $used } utilizzati su { $quota }
 device-chromebook = Chromebook
 device-windows = PC Windows
 device-mac = Mac
@@ -155,10 +155,10 @@ device-browser = Un browser
 ## Kiosk and Back up & sync
 
 kiosk-done = { $count ->
-    [one] Fatto: { $count } foto salvata. Puoi riprendere la tua scheda.
-   *[other] Fatto: { $count } foto salvate. Puoi riprendere la tua scheda.
+    [one] Fatto: { $count } foto salvata. Ora puoi estrarre la scheda.
+   *[other] Fatto: { $count } foto salvate. Ora puoi estrarre la scheda.
 }
-kiosk-finishing = Chiusura tra { $seconds } s: tocca per restare
+kiosk-finishing = Chiusura tra { $seconds } s: tocca per restare
 kiosk-drop = Le tue foto sono in “{ $drop }”. Il tuo codice: { $code }
 sync-never = backup non ancora completo
 sync-folder-line = { files } · { sync-never }
@@ -179,8 +179,8 @@ library-selected = { $count ->
 }
 library-confirm-trash-title = Spostare { library-items } nel cestino?
 library-confirm-trash-body = { $count ->
-    [one] Viene conservato 30 giorni e fino ad allora si può ripristinare.
-   *[other] Vengono conservati 30 giorni e fino ad allora si possono ripristinare.
+    [one] Viene conservato 30 giorni e fino ad allora si può ripristinare.
+   *[other] Vengono conservati 30 giorni e fino ad allora si possono ripristinare.
 } Su questo dispositivo non viene eliminato nulla.
 library-moved-to-trash = { $count ->
     [one] { library-items } spostato nel cestino.
@@ -213,7 +213,7 @@ cancel = Annulla
 retry = Riprova
 settings = Impostazioni
 download-csv = Scarica l’elenco (CSV)
-empty-title = Ancora niente di scelto
+empty-title = Non hai ancora scelto nulla
 empty-body = Scegli le cartelle con le tue foto e i tuoi video, oppure trascinale qui. Shoebox le esamina prima e ti mostra che cosa salverà, prima di inviare qualsiasi cosa.
 plan-title = Che cosa verrà salvato
 files-title = File
@@ -222,18 +222,18 @@ skipped-title = File saltati e perché
 leave-warning = Il backup è ancora in corso. Se esci, la prossima volta riprenderà da dove si è fermato.
 done-notification = Il backup è completo
 file-unreadable = Impossibile aprire questo file. Forse è stato spostato o eliminato, oppure si sta ancora scaricando.
-plan-hint = Controlla le cartelle qui sotto, poi premi Fai il backup. Prima non viene inviato nulla.
-paused-hint = Non viene inviato nulla. Premi Riprendi per continuare da dove si è fermato.
+plan-hint = Controlla le cartelle qui sotto, poi premi “Fai il backup”. Prima non viene inviato nulla.
+paused-hint = Non viene inviato nulla. Premi “Riprendi” per continuare da dove il backup si è fermato.
 offline-hint = Questo dispositivo è offline. Il backup riprende da solo quando torna la connessione.
 wifi-hint = Hai scelto il backup solo con Wi-Fi e questa connessione usa i dati mobili. Il backup riprende con il Wi-Fi.
-sign-in-hint = Il server non ha accettato questo dispositivo. Premi “Collega questo dispositivo” qui sotto e approvalo da un dispositivo già collegato, oppure riapri il link che hai ricevuto.
+sign-in-hint = Il server non ha accettato questo dispositivo. Premi “Accedi su questo dispositivo” qui sotto e approva da un dispositivo che ha già effettuato l’accesso, oppure riapri il link che hai ricevuto.
 set-quality = Dimensione di caricamento
 set-quality-original = Originale
-set-quality-high = Alta qualità (fino a 16 MP)
+set-quality-high = Alta qualità (fino a 16 MP)
 set-limits = Limiti
 set-limits-server = Quelli del server
-set-limits-seed = Classico (75 MB, foto da 100 MP)
-set-limits-google = Google Foto (200 MB, 200 MP, almeno 256 px)
+set-limits-seed = Classico (75 MB, foto fino a 100 MP)
+set-limits-google = Google Foto (200 MB, 200 MP, almeno 256 px)
 set-destination = Destinazione (indirizzo tus; vuoto indica questo server)
 set-token = Chiave di accesso
 set-wifi-only = Backup solo con Wi-Fi
@@ -262,25 +262,25 @@ status-wifi = In attesa del Wi-Fi
 status-paused = Backup in pausa
 status-charge = In attesa di ricarica
 status-backup-off = Backup disattivato
-status-storage-full = Il tuo spazio è pieno
+status-storage-full = Spazio di archiviazione pieno
 devices-title = Dispositivi e spazio
-sign-in-this = Collega questo dispositivo
-sign-in-how = Su un dispositivo già collegato a Shoebox, inquadra questo codice, oppure apri lì “Dispositivi e spazio” e inseriscilo:
+sign-in-this = Accedi su questo dispositivo
+sign-in-how = Su un dispositivo che ha già effettuato l’accesso a Shoebox, inquadra questo codice, oppure apri lì “Dispositivi e spazio” e inseriscilo:
 sign-in-failed = Shoebox non è riuscito ad avviare l’accesso. Controlla la connessione e riprova.
-sign-in-expired = Il codice di accesso è scaduto. Premi Collega questo dispositivo per averne uno nuovo.
-sign-in-link-used = Questo link di accesso è già stato usato o è scaduto. Chiedine uno nuovo, oppure premi Collega questo dispositivo.
-pair-enter = Collega un nuovo dispositivo: il suo codice
+sign-in-expired = Il codice di accesso è scaduto. Premi “Accedi su questo dispositivo” per averne uno nuovo.
+sign-in-link-used = Questo link di accesso è già stato usato o è scaduto. Chiedine uno nuovo, oppure premi “Accedi su questo dispositivo”.
+pair-enter = Accesso di un nuovo dispositivo: il suo codice
 pair-look-up = Continua
 pair-approve = Approva
 pair-cancel = Annulla
-pair-approved = Approvato. L’altro dispositivo è collegato.
-pair-unknown = Questo codice non è noto, è già stato usato o è scaduto.
+pair-approved = Approvato. L’altro dispositivo ha effettuato l’accesso.
+pair-unknown = Questo codice non esiste, è già stato usato o è scaduto.
 pair-too-many = Troppi codici provati. Aspetta qualche minuto, poi riprova.
-device-revoke = Scollega
+device-revoke = Disconnetti
 device-upload-only = solo caricamento
-storage-full-hint = Sul server non c’è più spazio per le tue foto. Libera spazio o chiedi una quota più grande; premi Riprendi per riprovare (Shoebox riprova anche da solo ogni pochi minuti).
+storage-full-hint = Sul server non c’è più spazio per le tue foto. Libera spazio o chiedi una quota più grande; premi “Riprendi” per riprovare (Shoebox riprova anche da solo ogni pochi minuti).
 charge-hint = Hai scelto il backup solo durante la ricarica. Il backup riprende da solo quando il dispositivo è collegato alla corrente.
-backup-off-hint = Le tue cartelle di backup non vengono salvate. Attiva Backup e sincronizzazione per salvare le nuove foto e i nuovi video appena arrivano.
+backup-off-hint = Il backup delle tue cartelle non è attivo. Attiva “Backup e sincronizzazione” per salvare le nuove foto e i nuovi video appena arrivano.
 turn-on = Attiva
 updated-note = Shoebox è stato aggiornato all’ultima versione.
 shared-album = Condiviso
@@ -291,18 +291,18 @@ kiosk-starting = Preparazione…
 kiosk-finish = Fine
 kiosk-phone = Carica dal telefono
 kiosk-own = Nel tuo account Shoebox
-kiosk-own-how = Sul telefono, collegato a Shoebox, inquadra questo codice e approva. Questo chiosco caricherà poi nel tuo account per un’ora, senza poter vedere le tue foto.
+kiosk-own-how = Sul telefono su cui hai effettuato l’accesso a Shoebox, inquadra questo codice e approva. Questo chiosco caricherà poi nel tuo account per un’ora, senza poter vedere le tue foto.
 kiosk-own-line = Le tue foto vanno nel tuo account Shoebox.
 kiosk-phone-hint = Inquadra questo codice con la fotocamera del telefono, oppure apri lì il link. Vale solo per questa visita.
-kiosk-arrived = Nella tua consegna
+kiosk-arrived = Già ricevuti
 phone-link-ended = Questo link è scaduto insieme alla visita a cui apparteneva. Chiedine uno nuovo al chiosco.
 kiosk-keep = Completa i miei caricamenti anche se me ne vado
-kiosk-unavailable = Questo chiosco non riesce a raggiungere il suo server in questo momento. Chiedi al banco, per favore.
-kiosk-wrong-key = Il server non accetta la chiave di questo chiosco, quindi nessuno può caricare. Chiedi al banco, per favore. (Per il gestore: controlla la chiave nell’indirizzo di questa schermata.)
+kiosk-unavailable = Questo chiosco al momento non riesce a raggiungere il suo server. Rivolgiti al banco, per favore.
+kiosk-wrong-key = Il server non accetta la chiave di questo chiosco, quindi nessuno può caricare. Rivolgiti al banco, per favore. (Per il gestore: controlla la chiave nell’indirizzo di questa schermata.)
 kiosk-nothing-kept = Su questo schermo non resta nulla: quando hai finito, dimentica le tue foto.
 sync-title = Backup e sincronizzazione
 sync-switch = Backup e sincronizzazione
-sync-hint = Tiene salvate le tue cartelle di backup mentre Shoebox è aperto, comprese le nuove foto e i nuovi video. Eliminare una foto qui non elimina mai il suo backup.
+sync-hint = Mantiene aggiornato il backup delle tue cartelle mentre Shoebox è aperto, comprese le nuove foto e i nuovi video. Eliminare una foto qui non elimina mai il suo backup.
 sync-add = Aggiungi una cartella di backup
 sync-remove = Rimuovi
 sync-allow = Consenti l’accesso alle cartelle di backup
@@ -353,7 +353,7 @@ library-restore = Ripristina
 library-clear-selection = Deseleziona tutto
 library-confirm = Sposta nel cestino
 library-cancel = Annulla
-library-action-failed = Non ha funzionato: il server non ha risposto. Non è stato cambiato nulla.
+library-action-failed = Operazione non riuscita: il server non ha risposto. Non è stato modificato nulla.
 library-no-album = In nessun album
 library-no-albums = Ancora nessun album. Le cartelle che salvi diventano album.
 library-close = Chiudi
@@ -369,13 +369,13 @@ library-no-thumb = Nessuna anteprima
 library-d-name = Nome
 library-d-folder = Cartella
 library-d-album = Album
-library-d-taken = Scattata
+library-d-taken = Data dello scatto
 library-d-size = Dimensione
 library-d-pixels = Pixel
 library-d-camera = Fotocamera
 library-d-place = Luogo
 library-d-quality = Qualità
-library-q-downsized = Ridotta a 16 MP (alta qualità)
+library-q-downsized = Ridotta a 16 MP (alta qualità)
 library-q-original = Originale
 library-video = Video
 library-video-unplayable = Questo video non si può riprodurre in questo browser (il suo formato richiede un hardware che questo dispositivo non ha). Scarica l’originale per guardarlo.
@@ -405,12 +405,12 @@ kiosk-files = { $count ->
     [one] { $count } file
    *[other] { $count } file
 }
-kiosk-done-kinds = Fatto: { $kinds } salvati.
+kiosk-done-kinds = Fatto: hai salvato { $kinds }.
 kiosk-done-nothing = Fatto: non è stato salvato nulla di nuovo.
-kiosk-done-card = { $done } Puoi riprendere la tua scheda.
+kiosk-done-card = { $done } Ora puoi estrarre la scheda.
 list-more = { $first }, { $next }
 list-last = { $rest } e { $last }
-kiosk-reset-in = Questa schermata ricomincia tra { $seconds } s
+kiosk-reset-in = Questa schermata ricomincia tra { $seconds } s
 skipped-media = { $count ->
     [one] { $count } foto o video saltato
    *[other] { $count } foto o video saltati
@@ -421,15 +421,15 @@ skipped-ignored = { $count ->
 }
 skipped-see-why = { $what } — scopri perché
 library-trash-kept = Gli elementi nel cestino vengono eliminati definitivamente dal server { $days ->
-    [one] { $days } giorno
-   *[other] { $days } giorni
+    [one] { $days } giorno
+   *[other] { $days } giorni
 } dopo esservi stati spostati. { $rest }
 library-trash-kept-unknown = Gli elementi nel cestino vengono eliminati definitivamente dal server dopo un po’ di tempo. { $rest }
 library-days-left = { $days ->
-    [one] Ancora { $days } giorno
-   *[other] Ancora { $days } giorni
+    [one] Ancora { $days } giorno
+   *[other] Ancora { $days } giorni
 }
-library-deleted-soon = Presto eliminato
+library-deleted-soon = Verrà eliminato a breve
 library-emptied = { $count ->
     [one] { $count } elemento eliminato definitivamente.
    *[other] { $count } elementi eliminati definitivamente.

@@ -11,14 +11,14 @@ size-bytes = { $count ->
     [one] { $count } byte
    *[other] { $count } bytes
 }
-size-kb = { $value } kB
-size-mb = { $value } MB
-size-gb = { $value } GB
-size-tb = { $value } TB
+size-kb = { $value } kB
+size-mb = { $value } MB
+size-gb = { $value } GB
+size-tb = { $value } TB
 speed = { $size }/s
 eta-under-minute = minder dan een minuut
-eta-minutes = ongeveer { $minutes } min
-eta-hours = ongeveer { $hours } u { $minutes } min
+eta-minutes = ongeveer { $minutes } min
+eta-hours = ongeveer { $hours } u { $minutes } min
 
 ## The plan and the backup
 
@@ -36,7 +36,7 @@ more-folders = { $count ->
     [one] en nog { $count } map
    *[other] en nog { $count } mappen
 }
-more-in-csv = en nog { $count } in de CSV
+more-in-csv = en nog { $count } in het CSV-bestand
 bytes-of = { $done } van { $total }
 files-of = { $total ->
     [one] { $done } van { $total } bestand
@@ -44,10 +44,10 @@ files-of = { $total ->
 }
 status-looking = Je mappen worden doorzocht ({ $found } gevonden)
 status-ready-to-back-up = { $count ->
-    [one] Klaar om { $count } foto of video te back-uppen
-   *[other] Klaar om { $count } foto's en video's te back-uppen
+    [one] Klaar om een back-up te maken van { $count } foto of video
+   *[other] Klaar om een back-up te maken van { $count } foto's en video's
 }
-status-backing-up = Back-up bezig: { $done } van { $total }
+status-backing-up = Back-up wordt gemaakt: { $done } van { $total }
 backing-up-left = nog { $size }
 backing-up-left-eta = nog { $size }, { $eta }
 complete-detail = { $uploaded } geüpload, { $already } al geback-upt, { $skipped } overgeslagen, { $failed } mislukt
@@ -76,7 +76,7 @@ page-already = { $already } al geback-upt
 page-skipped = { $skipped } overgeslagen
 page-failed = { $failed } mislukt
 phase-uploading = uploaden { $percent }%
-phase-retrying = nieuwe poging over { $seconds } s
+phase-retrying = nieuwe poging over { $seconds } s
 
 ## A file's outcome
 
@@ -93,7 +93,7 @@ skip-over-pixel-limit = meer pixels dan toegestaan
 skip-under-minimum-size = kleiner dan het minimum
 note-unreadable-sent-original = niet leesbaar, als origineel verstuurd
 note-kept-original = origineel behouden
-note-downsized = verkleind tot 16 MP
+note-downsized = verkleind tot 16 MP
 
 ## Why something failed
 
@@ -149,7 +149,7 @@ pair-title-upload = { $hours ->
     [one] “{ $name }” { $hours } uur laten uploaden naar je account?
    *[other] “{ $name }” { $hours } uur laten uploaden naar je account?
 }
-pair-body = Het apparaat kan je foto's zien en back-uppen.
+pair-body = Het apparaat kan je foto's zien en er een back-up van maken.
 pair-body-upload-only = Het apparaat kan je foto's niet zien.
 storage-line = Opslag: { $used } gebruikt
 storage-line-quota = Opslag: { $used } van { $quota } gebruikt
@@ -164,10 +164,10 @@ device-browser = Een browser
 ## Kiosk and Back up & sync
 
 kiosk-done = { $count ->
-    [one] Klaar — { $count } foto opgeslagen. Je kunt je kaart meenemen.
-   *[other] Klaar — { $count } foto's opgeslagen. Je kunt je kaart meenemen.
+    [one] Klaar — { $count } foto opgeslagen. Je kunt je kaart eruit halen.
+   *[other] Klaar — { $count } foto's opgeslagen. Je kunt je kaart eruit halen.
 }
-kiosk-finishing = Stopt over { $seconds } s — tik om te blijven
+kiosk-finishing = Stopt over { $seconds } s — tik om te blijven
 kiosk-drop = Je foto's staan in “{ $drop }”. Je code: { $code }
 sync-never = nog niet volledig geback-upt
 sync-folder-line = { files } · { sync-never }
@@ -185,8 +185,8 @@ library-totals-quota = { library-items } · { $size } · { $used } van { $quota 
 library-selected = { $count } geselecteerd
 library-confirm-trash-title = { library-items } naar de prullenbak verplaatsen?
 library-confirm-trash-body = { $count ->
-    [one] Het wordt 30 dagen bewaard en kan tot dan worden teruggezet.
-   *[other] Ze worden 30 dagen bewaard en kunnen tot dan worden teruggezet.
+    [one] Het wordt 30 dagen bewaard en kan tot dan worden teruggezet.
+   *[other] Ze worden 30 dagen bewaard en kunnen tot dan worden teruggezet.
 } Op dit apparaat wordt niets verwijderd.
 library-moved-to-trash = { library-items } naar de prullenbak verplaatst.
 library-restored = { library-items } teruggezet.
@@ -199,7 +199,7 @@ library-position = { $n } van { $total }
 
 app-name = Shoebox
 tagline = Maak een back-up van je foto's en video's. Niets te installeren.
-drop-hint = Sleep mappen of foto's ergens op deze pagina
+drop-hint = Sleep mappen of foto's naar een willekeurige plek op deze pagina
 drop-active = Loslaten om ze aan je back-up toe te voegen
 choose-folders = Mappen kiezen
 choose-files = Bestanden kiezen
@@ -222,21 +222,21 @@ skipped-title = Overgeslagen bestanden en waarom
 leave-warning = Je back-up loopt nog. Als je weggaat, gaat hij de volgende keer verder waar hij was gebleven.
 done-notification = Je back-up is klaar
 file-unreadable = Dit bestand kon niet worden geopend. Misschien is het verplaatst of verwijderd, of wordt het nog gedownload.
-plan-hint = Controleer de mappen hieronder en tik dan op Back-up maken. Daarvoor wordt niets verstuurd.
-paused-hint = Er wordt niets verstuurd. Tik op Hervatten om verder te gaan waar het was gebleven.
+plan-hint = Controleer de mappen hieronder en tik dan op “Back-up maken”. Daarvoor wordt niets verstuurd.
+paused-hint = Er wordt niets verstuurd. Tik op “Hervatten” om verder te gaan waar de back-up was gebleven.
 offline-hint = Dit apparaat is offline. De back-up gaat vanzelf verder zodra de verbinding terug is.
-wifi-hint = Je wilde alleen via wifi back-uppen, en deze verbinding gebruikt mobiele data. De back-up gaat verder op wifi.
+wifi-hint = Je hebt gekozen om alleen via wifi een back-up te maken, en deze verbinding gebruikt mobiele data. De back-up gaat verder zodra er wifi is.
 sign-in-hint = De server heeft dit apparaat niet geaccepteerd. Tik hieronder op “Dit apparaat aanmelden” en keur het goed op een apparaat dat al is aangemeld, of open de link die je kreeg opnieuw.
 set-quality = Uploadgrootte
 set-quality-original = Origineel
-set-quality-high = Hoge kwaliteit (tot 16 MP)
+set-quality-high = Hoge kwaliteit (tot 16 MP)
 set-limits = Limieten
 set-limits-server = Die van de server
-set-limits-seed = Klassiek (75 MB, foto's tot 100 MP)
-set-limits-google = Google Foto's (200 MB, 200 MP, minstens 256 px)
+set-limits-seed = Klassiek (75 MB, foto's tot 100 MP)
+set-limits-google = Google Foto's (200 MB, 200 MP, minstens 256 px)
 set-destination = Bestemming (tus-adres; leeg betekent deze server)
 set-token = Toegangssleutel
-set-wifi-only = Alleen via wifi back-uppen
+set-wifi-only = Alleen via wifi back-up maken
 set-parallel = Uploads tegelijk
 set-album = Albums
 set-album-folder = Eén album per hoofdmap
@@ -267,8 +267,8 @@ devices-title = Apparaten en opslag
 sign-in-this = Dit apparaat aanmelden
 sign-in-how = Scan deze code op een apparaat dat al bij Shoebox is aangemeld, of open daar “Apparaten en opslag” en voer hem in:
 sign-in-failed = Shoebox kon het aanmelden niet starten. Controleer de verbinding en probeer het opnieuw.
-sign-in-expired = De aanmeldcode is verlopen. Tik op Dit apparaat aanmelden voor een nieuwe.
-sign-in-link-used = Deze aanmeldlink is al gebruikt of verlopen. Vraag een nieuwe aan, of tik op Dit apparaat aanmelden.
+sign-in-expired = De aanmeldcode is verlopen. Tik op “Dit apparaat aanmelden” voor een nieuwe.
+sign-in-link-used = Deze aanmeldlink is al gebruikt of verlopen. Vraag een nieuwe aan, of tik op “Dit apparaat aanmelden”.
 pair-enter = Een nieuw apparaat aanmelden: de code
 pair-look-up = Doorgaan
 pair-approve = Goedkeuren
@@ -278,9 +278,9 @@ pair-unknown = Die code is onbekend, al gebruikt of verlopen.
 pair-too-many = Te veel codes geprobeerd. Wacht een paar minuten en probeer het dan opnieuw.
 device-revoke = Afmelden
 device-upload-only = alleen uploaden
-storage-full-hint = Er is op de server geen ruimte meer voor je foto's. Maak ruimte vrij of vraag om meer opslag; tik op Hervatten om het opnieuw te proberen (Shoebox probeert het ook om de paar minuten zelf).
-charge-hint = Je wilde alleen tijdens het opladen back-uppen. De back-up gaat vanzelf verder zodra dit apparaat aan de lader hangt.
-backup-off-hint = Je back-upmappen worden niet geback-upt. Zet Back-up & synchronisatie aan om nieuwe foto's en video's te back-uppen zodra ze binnenkomen.
+storage-full-hint = Er is op de server geen ruimte meer voor je foto's. Maak ruimte vrij of vraag om meer opslag; tik op “Hervatten” om het opnieuw te proberen (Shoebox probeert het ook om de paar minuten zelf).
+charge-hint = Je hebt gekozen om alleen tijdens het opladen een back-up te maken. De back-up gaat vanzelf verder zodra dit apparaat aan de lader hangt.
+backup-off-hint = Er wordt geen back-up van je mappen gemaakt. Zet “Back-up & synchronisatie” aan om een back-up te maken van nieuwe foto's en video's zodra ze binnenkomen.
 turn-on = Aanzetten
 updated-note = Shoebox is bijgewerkt naar de nieuwste versie.
 shared-album = Gedeeld
@@ -294,7 +294,7 @@ kiosk-own = Naar je eigen Shoebox-account
 kiosk-own-how = Scan deze code op je telefoon waarop je bij Shoebox bent aangemeld, en keur goed. Deze kiosk uploadt dan een uur lang naar je account en kan je foto's niet zien.
 kiosk-own-line = Je foto's gaan naar je eigen Shoebox-account.
 kiosk-phone-hint = Scan deze code met de camera van je telefoon, of open de link daarop. Hij werkt alleen tijdens dit bezoek.
-kiosk-arrived = In je inlevering
+kiosk-arrived = Al ontvangen
 phone-link-ended = Deze link is verlopen samen met het bezoek waar hij bij hoorde. Vraag bij de kiosk om een nieuwe.
 kiosk-keep = Mijn uploads afmaken als ik wegloop
 kiosk-unavailable = Deze kiosk kan zijn server nu niet bereiken. Vraag het even aan de balie.
@@ -302,16 +302,16 @@ kiosk-wrong-key = De server accepteert de sleutel van deze kiosk niet, dus niema
 kiosk-nothing-kept = Er blijft niets op dit scherm: als je klaar bent, vergeet het je foto's.
 sync-title = Back-up & synchronisatie
 sync-switch = Back-up & synchronisatie
-sync-hint = Houdt je back-upmappen geback-upt zolang Shoebox open is, ook nieuwe foto's en video's. Een foto hier verwijderen verwijdert nooit de back-up ervan.
+sync-hint = Houdt de back-up van je mappen bij zolang Shoebox open is, ook voor nieuwe foto's en video's. Als je hier een foto verwijdert, blijft de back-up ervan bestaan.
 sync-add = Back-upmap toevoegen
 sync-remove = Verwijderen
 sync-allow = Toegang tot je back-upmappen toestaan
 sync-allow-why = Na een herstart vraagt de browser het nog een keer voordat Shoebox je back-upmappen mag lezen.
-sync-charging-only = Alleen tijdens opladen back-uppen
-sync-charging-unavailable = Alleen tijdens opladen back-uppen (deze browser kan niet zien of het apparaat oplaadt)
+sync-charging-only = Alleen tijdens opladen back-up maken
+sync-charging-unavailable = Alleen tijdens opladen back-up maken (deze browser kan niet zien of het apparaat oplaadt)
 sync-no-picker = Deze browser kan geen mappen onthouden. Gebruik Chromium, Chrome of Edge, op ChromeOS of een computer.
 status-complete = Back-up voltooid
-phase-waiting = wacht
+phase-waiting = wachten
 phase-inspecting = bekijken
 phase-ready = klaar
 phase-hashing = controlesom berekenen
@@ -341,21 +341,21 @@ library-loading = Je bibliotheek wordt geladen…
 library-unavailable = Deze server heeft geen bibliotheek om te tonen, of dit apparaat mag alleen uploaden. Meld je aan met een volledig account om te zien wat er geback-upt is.
 library-failed = De bibliotheek kon niet worden geladen. Controleer de verbinding en probeer het opnieuw.
 library-retry = Opnieuw proberen
-library-empty = Nog niets geback-upt. Foto's en video's die je back-upt, verschijnen hier.
+library-empty = Nog niets geback-upt. Foto's en video's waarvan je een back-up maakt, verschijnen hier.
 library-no-match = Niets past bij deze filters.
 library-trash-empty = De prullenbak is leeg.
 library-trash-note = Tot die tijd tellen ze nog als geback-upt, dus een synchronisatie of dezelfde map die opnieuw wordt gesleept, uploadt ze niet opnieuw: zet ze terug om ze in je bibliotheek te zien. Op je apparaten wordt nooit iets verwijderd.
 library-scrubber = Naar een maand gaan
 library-grid-label = Je foto's en video's
 library-select = Selecteren
-library-move-to-trash = Naar prullenbak
+library-move-to-trash = Verplaatsen naar prullenbak
 library-restore = Terugzetten
 library-clear-selection = Selectie wissen
-library-confirm = Naar prullenbak
+library-confirm = Verplaatsen naar prullenbak
 library-cancel = Annuleren
-library-action-failed = Dat is niet gelukt: de server antwoordde niet. Er is niets veranderd.
+library-action-failed = Dat is niet gelukt: de server reageerde niet. Er is niets gewijzigd.
 library-no-album = Niet in een album
-library-no-albums = Nog geen albums. Mappen die je back-upt, worden albums.
+library-no-albums = Nog geen albums. Mappen waarvan je een back-up maakt, worden albums.
 library-close = Sluiten
 library-previous = Vorige
 library-next = Volgende
@@ -369,13 +369,13 @@ library-no-thumb = Geen voorbeeld
 library-d-name = Naam
 library-d-folder = Map
 library-d-album = Album
-library-d-taken = Gemaakt
+library-d-taken = Gemaakt op
 library-d-size = Grootte
 library-d-pixels = Pixels
 library-d-camera = Camera
 library-d-place = Plaats
 library-d-quality = Kwaliteit
-library-q-downsized = Verkleind tot 16 MP (hoge kwaliteit)
+library-q-downsized = Verkleind tot 16 MP (hoge kwaliteit)
 library-q-original = Origineel
 library-video = Video
 library-video-unplayable = Deze video kan niet in deze browser worden afgespeeld (het formaat vraagt om hardware die dit apparaat niet heeft). Download het origineel om hem te bekijken.
@@ -405,12 +405,12 @@ kiosk-files = { $count ->
     [one] { $count } bestand
    *[other] { $count } bestanden
 }
-kiosk-done-kinds = Klaar — { $kinds } bewaard.
-kiosk-done-nothing = Klaar — er is niets nieuws bewaard.
-kiosk-done-card = { $done } Je kunt je kaart nu meenemen.
+kiosk-done-kinds = Klaar — { $kinds } opgeslagen.
+kiosk-done-nothing = Klaar — er is niets nieuws opgeslagen.
+kiosk-done-card = { $done } Je kunt je kaart nu eruit halen.
 list-more = { $first }, { $next }
 list-last = { $rest } en { $last }
-kiosk-reset-in = Dit scherm begint over { $seconds } s opnieuw
+kiosk-reset-in = Dit scherm begint over { $seconds } s opnieuw
 skipped-media = { $count ->
     [one] { $count } foto of video overgeslagen
    *[other] { $count } foto's of video's overgeslagen
@@ -421,13 +421,13 @@ skipped-ignored = { $count ->
 }
 skipped-see-why = { $what } — bekijk waarom
 library-trash-kept = Items in de prullenbak worden { $days ->
-    [one] { $days } dag
-   *[other] { $days } dagen
+    [one] { $days } dag
+   *[other] { $days } dagen
 } nadat ze erin zijn gezet definitief van de server verwijderd. { $rest }
 library-trash-kept-unknown = Items in de prullenbak worden na verloop van tijd definitief van de server verwijderd. { $rest }
 library-days-left = { $days ->
-    [one] Nog { $days } dag
-   *[other] Nog { $days } dagen
+    [one] Nog { $days } dag
+   *[other] Nog { $days } dagen
 }
 library-deleted-soon = Wordt binnenkort verwijderd
 library-emptied = { $count ->

@@ -15,14 +15,14 @@ size-bytes = { $count ->
     [many] { $count } bajtów
    *[other] { $count } bajta
 }
-size-kb = { $value } kB
-size-mb = { $value } MB
-size-gb = { $value } GB
-size-tb = { $value } TB
+size-kb = { $value } kB
+size-mb = { $value } MB
+size-gb = { $value } GB
+size-tb = { $value } TB
 speed = { $size }/s
 eta-under-minute = mniej niż minuta
-eta-minutes = około { $minutes } min
-eta-hours = około { $hours } godz. { $minutes } min
+eta-minutes = około { $minutes } min
+eta-hours = około { $hours } godz. { $minutes } min
 
 ## The plan and the backup
 
@@ -48,16 +48,18 @@ more-in-csv = i jeszcze { $count } w pliku CSV
 bytes-of = { $done } z { $total }
 files-of = { $total ->
     [one] { $done } z { $total } pliku
-   *[other] { $done } z { $total } plików
+    [few] { $done } z { $total } plików
+    [many] { $done } z { $total } plików
+   *[other] { $done } z { $total } pliku
 }
 status-looking = Przeglądanie folderów (znaleziono: { $found })
 status-ready-to-back-up = { $count ->
-    [one] Gotowe do zapisania kopii: { $count } zdjęcie lub film
-    [few] Gotowe do zapisania kopii: { $count } zdjęcia i filmy
-    [many] Gotowe do zapisania kopii: { $count } zdjęć i filmów
-   *[other] Gotowe do zapisania kopii: { $count } zdjęcia i filmu
+    [one] Gotowe do kopii zapasowej: { $count } zdjęcie lub film
+    [few] Gotowe do kopii zapasowej: { $count } zdjęcia i filmy
+    [many] Gotowe do kopii zapasowej: { $count } zdjęć i filmów
+   *[other] Gotowe do kopii zapasowej: { $count } zdjęcia i filmu
 }
-status-backing-up = Tworzenie kopii: { $done } z { $total }
+status-backing-up = Tworzenie kopii zapasowej: { $done } z { $total }
 backing-up-left = zostało { $size }
 backing-up-left-eta = zostało { $size }, { $eta }
 complete-detail = Przesłane: { $uploaded }, już w kopii: { $already }, pominięte: { $skipped }, nieudane: { $failed }
@@ -70,7 +72,7 @@ skipped-line = { $count ->
 plan-totals = Zdjęcia: { $photos }, filmy: { $videos }, do zmniejszenia: { $downsize }, pominięte: { $skipped }
 folder-meta = { files } · { $size }
 folder-meta-reading = { files } · odczyt rozmiarów (na razie { $size })
-plan-size-line = Do kopii: { files }, { $size }
+plan-size-line = Do kopii zapasowej: { files }, { $size }
 plan-size-skipped = pominięte: { $skipped }
 plan-size-not-chosen = niewybrane: { $notchosen }
 page-line = Na tej stronie: { $batches ->
@@ -84,7 +86,7 @@ page-already = już w kopii: { $already }
 page-skipped = pominięte: { $skipped }
 page-failed = nieudane: { $failed }
 phase-uploading = przesyłanie { $percent }%
-phase-retrying = ponowna próba za { $seconds } s
+phase-retrying = ponowna próba za { $seconds } s
 
 ## A file's outcome
 
@@ -101,7 +103,7 @@ skip-over-pixel-limit = przekracza limit pikseli
 skip-under-minimum-size = poniżej minimalnego rozmiaru
 note-unreadable-sent-original = nie dało się odczytać, wysłano oryginał
 note-kept-original = zachowano oryginał
-note-downsized = zmniejszono do 16 MP
+note-downsized = zmniejszono do 16 MP
 
 ## Why something failed
 
@@ -124,8 +126,8 @@ fault-not-started = nie udało się uruchomić workerów
 fault-not-started-detail = nie udało się uruchomić workerów: { $detail }
 fault-not-sent = błąd postMessage: { $detail }
 fault-dropped = pula workerów zgubiła zadanie
-fault-unexpected-reply = worker dał nieoczekiwaną odpowiedź
-fault-malformed-digest = worker dał błędny skrót
+fault-unexpected-reply = worker zwrócił nieoczekiwaną odpowiedź
+fault-malformed-digest = worker zwrócił błędny skrót
 fault-no-blob = nie udało się utworzyć obiektu blob
 fault-thumbnail = błąd miniatury: { $detail }
 api-bad-request = żądanie było nieprawidłowe
@@ -141,8 +143,8 @@ api-too-large = plik jest większy, niż przyjmuje serwer
 api-over-kiosk-limit = plik jest większy, niż przyjmuje ten kiosk
 api-digest-mismatch = dane odebrane przez serwer nie zgadzają się z plikiem
 api-checksum-mismatch = część pliku dotarła uszkodzona
-api-storage-full = miejsce na serwerze się skończyło
-api-quota-full = twoje miejsce się skończyło
+api-storage-full = brak miejsca na serwerze
+api-quota-full = brak miejsca na twoim koncie
 api-kiosk-full = ten kiosk nie może teraz przyjąć nic więcej
 api-rate-limited = za dużo prób; odczekaj kilka minut i spróbuj ponownie
 api-read-only = serwer nie może teraz zapisywać plików; nic nie zginęło, spróbuj później
@@ -159,10 +161,10 @@ pair-title-upload = { $hours ->
     [many] Pozwolić „{ $name }” przesyłać na twoje konto przez { $hours } godzin?
    *[other] Pozwolić „{ $name }” przesyłać na twoje konto przez { $hours } godziny?
 }
-pair-body = Będzie widzieć twoje zdjęcia i robić ich kopię.
-pair-body-upload-only = Nie będzie widzieć twoich zdjęć.
-storage-line = Miejsce: zajęte { $used }
-storage-line-quota = Miejsce: zajęte { $used } z { $quota }
+pair-body = To urządzenie będzie widzieć twoje zdjęcia i tworzyć ich kopię zapasową.
+pair-body-upload-only = To urządzenie nie będzie widzieć twoich zdjęć.
+storage-line = Miejsce na dane: zajęte { $used }
+storage-line-quota = Miejsce na dane: zajęte { $used } z { $quota }
 device-chromebook = Chromebook
 device-windows = Komputer z Windows
 device-mac = Mac
@@ -174,17 +176,17 @@ device-browser = Przeglądarka
 ## Kiosk and Back up & sync
 
 kiosk-done = { $count ->
-    [one] Gotowe — zapisano { $count } zdjęcie. Możesz zabrać kartę.
-    [few] Gotowe — zapisano { $count } zdjęcia. Możesz zabrać kartę.
-    [many] Gotowe — zapisano { $count } zdjęć. Możesz zabrać kartę.
-   *[other] Gotowe — zapisano { $count } zdjęcia. Możesz zabrać kartę.
+    [one] Gotowe — zapisano { $count } zdjęcie. Możesz wyjąć kartę.
+    [few] Gotowe — zapisano { $count } zdjęcia. Możesz wyjąć kartę.
+    [many] Gotowe — zapisano { $count } zdjęć. Możesz wyjąć kartę.
+   *[other] Gotowe — zapisano { $count } zdjęcia. Możesz wyjąć kartę.
 }
-kiosk-finishing = Koniec za { $seconds } s — dotknij, aby zostać
+kiosk-finishing = Koniec za { $seconds } s — dotknij, aby zostać
 kiosk-drop = Twoje zdjęcia są w „{ $drop }”. Twój kod: { $code }
 sync-never = kopia jeszcze niepełna
 sync-folder-line = { files } · { sync-never }
 sync-folder-line-last = { files } · ostatnia pełna kopia { $time }
-last-backup = Ostatnia kopia: { $time }
+last-backup = Ostatnia kopia zapasowa: { $time }
 
 ## Library
 
@@ -199,8 +201,8 @@ library-totals-quota = { library-items } · { $size } · zajęte { $used } z { $
 library-selected = Zaznaczone: { $count }
 library-confirm-trash-title = Przenieść do kosza: { library-items }?
 library-confirm-trash-body = { $count ->
-    [one] Będzie przechowywany przez 30 dni i do tego czasu można go przywrócić.
-   *[other] Będą przechowywane przez 30 dni i do tego czasu można je przywrócić.
+    [one] Będzie przechowywany przez 30 dni i do tego czasu można go przywrócić.
+   *[other] Będą przechowywane przez 30 dni i do tego czasu można je przywrócić.
 } Na tym urządzeniu nic nie zostanie usunięte.
 library-moved-to-trash = Przeniesiono do kosza: { library-items }.
 library-restored = Przywrócono: { library-items }.
@@ -212,13 +214,13 @@ library-position = { $n } z { $total }
 ## Fixed words
 
 app-name = Shoebox
-tagline = Zrób kopię zdjęć i filmów. Bez instalowania.
+tagline = Zrób kopię zapasową zdjęć i filmów. Bez instalowania.
 drop-hint = Upuść foldery lub zdjęcia w dowolnym miejscu tej strony
 drop-active = Upuść, aby dodać je do kopii
 choose-folders = Wybierz foldery
 choose-files = Wybierz pliki
 add-more = Dodaj kolejne foldery
-back-up = Utwórz kopię
+back-up = Utwórz kopię zapasową
 pause = Wstrzymaj
 resume = Wznów
 continue = Kontynuuj
@@ -233,24 +235,24 @@ plan-title = Co trafi do kopii
 files-title = Pliki
 overall-progress = Postęp ogółem
 skipped-title = Pominięte pliki i powody
-leave-warning = Kopia wciąż trwa. Jeśli wyjdziesz, następnym razem będzie kontynuowana od miejsca przerwania.
-done-notification = Kopia jest gotowa
+leave-warning = Tworzenie kopii zapasowej wciąż trwa. Jeśli wyjdziesz, następnym razem będzie kontynuowane od miejsca przerwania.
+done-notification = Kopia zapasowa jest gotowa
 file-unreadable = Nie udało się otworzyć tego pliku. Mógł zostać przeniesiony lub usunięty albo wciąż się pobiera.
-plan-hint = Sprawdź foldery poniżej, a potem naciśnij Utwórz kopię. Wcześniej nic nie zostanie wysłane.
-paused-hint = Nic nie jest wysyłane. Naciśnij Wznów, aby kontynuować od miejsca przerwania.
+plan-hint = Sprawdź foldery poniżej, a potem naciśnij „Utwórz kopię zapasową”. Wcześniej nic nie zostanie wysłane.
+paused-hint = Nic nie jest wysyłane. Naciśnij „Wznów”, aby kontynuować od miejsca przerwania.
 offline-hint = To urządzenie jest offline. Kopia będzie kontynuowana sama, gdy wróci połączenie.
 wifi-hint = Wybrano tworzenie kopii tylko przez Wi-Fi, a to połączenie korzysta z danych komórkowych. Kopia będzie kontynuowana przez Wi-Fi.
 sign-in-hint = Serwer nie przyjął tego urządzenia. Naciśnij poniżej „Zaloguj to urządzenie” i zatwierdź je na zalogowanym urządzeniu albo ponownie otwórz otrzymany link.
 set-quality = Rozmiar przesyłania
 set-quality-original = Oryginał
-set-quality-high = Wysoka jakość (do 16 MP)
+set-quality-high = Wysoka jakość (do 16 MP)
 set-limits = Limity
 set-limits-server = Limity serwera
-set-limits-seed = Klasyczne (75 MB, zdjęcia do 100 MP)
-set-limits-google = Zdjęcia Google (200 MB, 200 MP, co najmniej 256 px)
+set-limits-seed = Klasyczne (75 MB, zdjęcia do 100 MP)
+set-limits-google = Zdjęcia Google (200 MB, 200 MP, co najmniej 256 px)
 set-destination = Miejsce docelowe (adres tus; puste oznacza ten serwer)
 set-token = Klucz dostępu
-set-wifi-only = Kopia tylko przez Wi-Fi
+set-wifi-only = Kopia zapasowa tylko przez Wi-Fi
 set-parallel = Jednoczesne przesyłania
 set-album = Albumy
 set-album-folder = Jeden album na folder główny
@@ -269,20 +271,20 @@ folders = Foldery
 loose-files = (pojedyncze pliki)
 set-strip-location = Usuń lokalizację ze zdjęć
 status-ready = Gotowe
-status-continue = Kontynuuj kopię
+status-continue = Kontynuuj tworzenie kopii zapasowej
 status-sign-in = Wymagane logowanie
 status-offline = Oczekiwanie na połączenie
 status-wifi = Oczekiwanie na Wi-Fi
-status-paused = Kopia wstrzymana
+status-paused = Kopia zapasowa wstrzymana
 status-charge = Oczekiwanie na ładowanie
-status-backup-off = Kopia jest wyłączona
-status-storage-full = Twoje miejsce się skończyło
-devices-title = Urządzenia i miejsce
+status-backup-off = Kopia zapasowa jest wyłączona
+status-storage-full = Brak miejsca na twoim koncie
+devices-title = Urządzenia i miejsce na dane
 sign-in-this = Zaloguj to urządzenie
-sign-in-how = Na urządzeniu już zalogowanym w Shoebox zeskanuj ten kod albo otwórz tam „Urządzenia i miejsce” i wpisz go:
+sign-in-how = Na urządzeniu już zalogowanym w Shoebox zeskanuj ten kod albo otwórz tam „Urządzenia i miejsce na dane” i wpisz go:
 sign-in-failed = Shoebox nie mógł rozpocząć logowania. Sprawdź połączenie i spróbuj ponownie.
-sign-in-expired = Kod logowania wygasł. Naciśnij Zaloguj to urządzenie, aby dostać nowy.
-sign-in-link-used = Ten link logowania został już użyty lub wygasł. Poproś o nowy albo naciśnij Zaloguj to urządzenie.
+sign-in-expired = Kod logowania wygasł. Naciśnij „Zaloguj to urządzenie”, aby dostać nowy.
+sign-in-link-used = Ten link logowania został już użyty lub wygasł. Poproś o nowy albo naciśnij „Zaloguj to urządzenie”.
 pair-enter = Zaloguj nowe urządzenie: jego kod
 pair-look-up = Dalej
 pair-approve = Zatwierdź
@@ -292,9 +294,9 @@ pair-unknown = Ten kod jest nieznany, został już użyty lub wygasł.
 pair-too-many = Wypróbowano za dużo kodów. Odczekaj kilka minut i spróbuj ponownie.
 device-revoke = Wyloguj
 device-upload-only = tylko przesyłanie
-storage-full-hint = Na serwerze nie ma już miejsca na twoje zdjęcia. Zwolnij miejsce lub poproś o większy limit; naciśnij Wznów, aby spróbować ponownie (Shoebox też próbuje sam co kilka minut).
+storage-full-hint = Na serwerze nie ma już miejsca na twoje zdjęcia. Zwolnij miejsce lub poproś o większy limit; naciśnij „Wznów”, aby spróbować ponownie (Shoebox też próbuje sam co kilka minut).
 charge-hint = Wybrano tworzenie kopii tylko podczas ładowania. Kopia będzie kontynuowana sama, gdy urządzenie zostanie podłączone do prądu.
-backup-off-hint = Kopia twoich folderów nie jest teraz tworzona. Włącz Kopię i synchronizację, aby nowe zdjęcia i filmy trafiały do kopii od razu.
+backup-off-hint = Kopia zapasowa twoich folderów nie jest teraz tworzona. Włącz „Kopię zapasową i synchronizację”, aby nowe zdjęcia i filmy od razu trafiały do kopii.
 turn-on = Włącz
 updated-note = Shoebox został zaktualizowany do najnowszej wersji.
 shared-album = Udostępnione
@@ -308,24 +310,24 @@ kiosk-own = Na własne konto Shoebox
 kiosk-own-how = Na telefonie zalogowanym w Shoebox zeskanuj ten kod i zatwierdź. Ten kiosk będzie wtedy przez godzinę przesyłać na twoje konto i nie zobaczy twoich zdjęć.
 kiosk-own-line = Twoje zdjęcia trafiają na twoje własne konto Shoebox.
 kiosk-phone-hint = Zeskanuj ten kod aparatem telefonu albo otwórz na nim link. Działa tylko podczas tej wizyty.
-kiosk-arrived = W twojej przesyłce
+kiosk-arrived = Już odebrane
 phone-link-ended = Ten link wygasł razem z wizytą, do której należał. Poproś w kiosku o nowy.
 kiosk-keep = Dokończ moje przesyłanie, nawet jeśli odejdę
-kiosk-unavailable = Ten kiosk nie może teraz połączyć się ze swoim serwerem. Zapytaj, proszę, przy ladzie.
-kiosk-wrong-key = Serwer nie przyjmuje klucza tego kiosku, więc nikt nie może przesyłać zdjęć. Zapytaj, proszę, przy ladzie. (Dla obsługi: sprawdź klucz w adresie tego ekranu.)
+kiosk-unavailable = Ten kiosk nie może teraz połączyć się ze swoim serwerem. Poproś o pomoc przy ladzie.
+kiosk-wrong-key = Serwer nie przyjmuje klucza tego kiosku, więc nikt nie może przesyłać zdjęć. Poproś o pomoc przy ladzie. (Dla obsługi: sprawdź klucz w adresie tego ekranu.)
 kiosk-nothing-kept = Ten ekran niczego nie zachowuje: gdy skończysz, zapomni twoje zdjęcia.
-sync-title = Kopia i synchronizacja
-sync-switch = Kopia i synchronizacja
+sync-title = Kopia zapasowa i synchronizacja
+sync-switch = Kopia zapasowa i synchronizacja
 sync-hint = Dba o kopię folderów, dopóki Shoebox jest otwarty, łącznie z nowymi zdjęciami i filmami. Usunięcie zdjęcia tutaj nigdy nie usuwa jego kopii.
 sync-add = Dodaj folder kopii
 sync-remove = Usuń
 sync-allow = Zezwól na dostęp do folderów kopii
 sync-allow-why = Po ponownym uruchomieniu przeglądarka jeszcze raz zapyta, zanim Shoebox będzie mógł czytać foldery kopii.
-sync-charging-only = Kopia tylko podczas ładowania
-sync-charging-unavailable = Kopia tylko podczas ładowania (ta przeglądarka nie wie, czy urządzenie się ładuje)
+sync-charging-only = Kopia zapasowa tylko podczas ładowania
+sync-charging-unavailable = Kopia zapasowa tylko podczas ładowania (ta przeglądarka nie wie, czy urządzenie się ładuje)
 sync-no-picker = Ta przeglądarka nie potrafi zapamiętać folderów. Użyj Chromium, Chrome lub Edge w ChromeOS albo na komputerze.
-status-complete = Kopia ukończona
-phase-waiting = oczekuje
+status-complete = Kopia zapasowa ukończona
+phase-waiting = oczekiwanie
 phase-inspecting = przeglądanie
 phase-ready = gotowe
 phase-hashing = liczenie skrótu
@@ -333,7 +335,7 @@ phase-checking = sprawdzanie
 phase-preparing = zmniejszanie
 phase-paused = wstrzymane
 phase-not-chosen = niewybrane
-library-nav-backup = Kopia
+library-nav-backup = Kopia zapasowa
 library-nav-library = Biblioteka
 library-nav-label = Shoebox
 library-timeline = Zdjęcia
@@ -355,10 +357,10 @@ library-loading = Wczytywanie biblioteki…
 library-unavailable = Ten serwer nie ma biblioteki do pokazania albo to urządzenie może tylko przesyłać. Zaloguj się pełnym kontem, aby zobaczyć, co jest w kopii.
 library-failed = Nie udało się wczytać biblioteki. Sprawdź połączenie i spróbuj ponownie.
 library-retry = Spróbuj ponownie
-library-empty = Nic jeszcze nie ma w kopii. Zdjęcia i filmy, które zapiszesz, pojawią się tutaj.
+library-empty = W kopii zapasowej nie ma jeszcze nic. Tutaj pojawią się zdjęcia i filmy, których kopię utworzysz.
 library-no-match = Nic nie pasuje do tych filtrów.
 library-trash-empty = Kosz jest pusty.
-library-trash-note = Do tego czasu nadal liczą się jako zapisane, więc synchronizacja ani ten sam folder upuszczony ponownie nie prześle ich drugi raz: przywróć je, aby zobaczyć je w bibliotece. Na twoich urządzeniach nic nigdy nie jest usuwane.
+library-trash-note = Do tego czasu nadal są traktowane jak zapisane w kopii, więc synchronizacja ani ten sam folder upuszczony ponownie nie prześle ich drugi raz: przywróć je, aby zobaczyć je w bibliotece. Na twoich urządzeniach nic nigdy nie jest usuwane.
 library-scrubber = Przejdź do miesiąca
 library-grid-label = Twoje zdjęcia i filmy
 library-select = Zaznacz
@@ -368,8 +370,8 @@ library-clear-selection = Wyczyść zaznaczenie
 library-confirm = Przenieś do kosza
 library-cancel = Anuluj
 library-action-failed = Nie udało się: serwer nie odpowiedział. Nic nie zostało zmienione.
-library-no-album = Poza albumami
-library-no-albums = Nie ma jeszcze albumów. Foldery, z których robisz kopię, stają się albumami.
+library-no-album = Bez albumu
+library-no-albums = Nie ma jeszcze albumów. Foldery, z których tworzysz kopię zapasową, stają się albumami.
 library-close = Zamknij
 library-previous = Poprzednie
 library-next = Następne
@@ -383,13 +385,13 @@ library-no-thumb = Brak podglądu
 library-d-name = Nazwa
 library-d-folder = Folder
 library-d-album = Album
-library-d-taken = Zrobione
+library-d-taken = Data wykonania
 library-d-size = Rozmiar
 library-d-pixels = Piksele
 library-d-camera = Aparat
 library-d-place = Miejsce
 library-d-quality = Jakość
-library-q-downsized = Zmniejszone do 16 MP (wysoka jakość)
+library-q-downsized = Zmniejszone do 16 MP (wysoka jakość)
 library-q-original = Oryginał
 library-video = Film
 library-video-unplayable = Tego filmu nie da się odtworzyć w tej przeglądarce (jego format wymaga sprzętu, którego to urządzenie nie ma). Pobierz oryginał, aby go obejrzeć.
@@ -429,10 +431,10 @@ kiosk-files = { $count ->
 }
 kiosk-done-kinds = Gotowe — zapisano: { $kinds }.
 kiosk-done-nothing = Gotowe — nie zapisano nic nowego.
-kiosk-done-card = { $done } Możesz zabrać swoją kartę.
+kiosk-done-card = { $done } Możesz wyjąć kartę.
 list-more = { $first }, { $next }
 list-last = { $rest } i { $last }
-kiosk-reset-in = Ten ekran zacznie od nowa za { $seconds } s
+kiosk-reset-in = Ten ekran zacznie od nowa za { $seconds } s
 skipped-media = { $count ->
     [one] Pominięto { $count } zdjęcie lub film
     [few] Pominięto { $count } zdjęcia lub filmy
@@ -447,17 +449,17 @@ skipped-ignored = { $count ->
 }
 skipped-see-why = { $what } — zobacz dlaczego
 library-trash-kept = Elementy w koszu są trwale usuwane z serwera { $days ->
-    [one] { $days } dzień
-    [few] { $days } dni
-    [many] { $days } dni
-   *[other] { $days } dnia
+    [one] { $days } dzień
+    [few] { $days } dni
+    [many] { $days } dni
+   *[other] { $days } dnia
 } po przeniesieniu do kosza. { $rest }
 library-trash-kept-unknown = Elementy w koszu są po pewnym czasie trwale usuwane z serwera. { $rest }
 library-days-left = { $days ->
-    [one] Został { $days } dzień
-    [few] Zostały { $days } dni
-    [many] Zostało { $days } dni
-   *[other] Zostało { $days } dnia
+    [one] Został { $days } dzień
+    [few] Zostały { $days } dni
+    [many] Zostało { $days } dni
+   *[other] Zostało { $days } dnia
 }
 library-deleted-soon = Wkrótce zostanie usunięty
 library-emptied = { $count ->
@@ -470,5 +472,5 @@ library-restore-all = Przywróć wszystko
 library-empty-trash = Opróżnij kosz
 library-empty-trash-yes = Usuń na zawsze
 library-empty-trash-title = Opróżnić kosz?
-library-empty-trash-body = Wszystko w koszu zostanie teraz trwale usunięte z serwera. Tego nie można cofnąć. Na Twoich urządzeniach nic nie zostanie usunięte.
+library-empty-trash-body = Wszystko w koszu zostanie teraz trwale usunięte z serwera. Tego nie można cofnąć. Na twoich urządzeniach nic nie zostanie usunięte.
 library-undo = Cofnij

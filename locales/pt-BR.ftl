@@ -11,14 +11,14 @@ size-bytes = { $count ->
     [one] { $count } byte
    *[other] { $count } bytes
 }
-size-kb = { $value } kB
-size-mb = { $value } MB
-size-gb = { $value } GB
-size-tb = { $value } TB
+size-kb = { $value } kB
+size-mb = { $value } MB
+size-gb = { $value } GB
+size-tb = { $value } TB
 speed = { $size }/s
 eta-under-minute = menos de um minuto
-eta-minutes = cerca de { $minutes } min
-eta-hours = cerca de { $hours } h { $minutes } min
+eta-minutes = cerca de { $minutes } min
+eta-hours = cerca de { $hours } h { $minutes } min
 
 ## The plan and the backup
 
@@ -36,13 +36,13 @@ more-folders = { $count ->
     [one] e mais { $count } pasta
    *[other] e mais { $count } pastas
 }
-more-in-csv = e mais { $count } no CSV
+more-in-csv = e mais { $count } no arquivo CSV
 bytes-of = { $done } de { $total }
 files-of = { $total ->
     [one] { $done } de { $total } arquivo
    *[other] { $done } de { $total } arquivos
 }
-status-looking = Olhando suas pastas ({ $found } encontrados)
+status-looking = Analisando suas pastas ({ $found } encontrados)
 status-ready-to-back-up = { $count ->
     [one] Pronto para fazer backup de { $count } foto ou vídeo
    *[other] Pronto para fazer backup de { $count } fotos e vídeos
@@ -52,7 +52,7 @@ backing-up-left = faltam { $size }
 backing-up-left-eta = faltam { $size }, { $eta }
 complete-detail = { $uploaded } enviados, { $already } já tinham backup, { $skipped } ignorados, { $failed } com falha
 skipped-line = { $count ->
-    [one] Uma foto ou vídeo foi ignorado — veja por quê
+    [one] Uma foto ou um vídeo foi ignorado — veja por quê
    *[other] { $count } fotos ou vídeos foram ignorados — veja por quê
 }
 plan-totals = { $photos ->
@@ -76,7 +76,7 @@ page-already = { $already } já tinham backup
 page-skipped = { $skipped } ignorados
 page-failed = { $failed } com falha
 phase-uploading = enviando { $percent }%
-phase-retrying = nova tentativa em { $seconds } s
+phase-retrying = nova tentativa em { $seconds } s
 
 ## A file's outcome
 
@@ -93,7 +93,7 @@ skip-over-pixel-limit = acima do limite de pixels
 skip-under-minimum-size = abaixo do tamanho mínimo
 note-unreadable-sent-original = não foi possível ler, enviado como original
 note-kept-original = original mantido
-note-downsized = reduzida para 16 MP
+note-downsized = reduzida para 16 MP
 
 ## Why something failed
 
@@ -121,7 +121,7 @@ fault-malformed-digest = o worker deu um resumo malformado
 fault-no-blob = não foi possível criar o blob
 fault-thumbnail = a miniatura falhou: { $detail }
 api-bad-request = a solicitação não era válida
-api-unauthorized = este dispositivo não está conectado
+api-unauthorized = este dispositivo não fez login
 api-forbidden = este dispositivo não tem permissão para isso
 api-not-found = esse envio ou arquivo não existe
 api-gone = o envio expirou
@@ -137,20 +137,20 @@ api-storage-full = o armazenamento do servidor está cheio
 api-quota-full = seu armazenamento está cheio
 api-kiosk-full = este quiosque não pode receber mais nada agora
 api-rate-limited = tentativas demais; espere alguns minutos e tente de novo
-api-read-only = o servidor não pode guardar arquivos agora; nada foi perdido, tente mais tarde
-api-stored-mismatch = o servidor guardou o arquivo errado; ele será enviado de novo
+api-read-only = o servidor não pode salvar arquivos agora; nada foi perdido, tente mais tarde
+api-stored-mismatch = o servidor salvou o arquivo com erro; ele será enviado de novo
 api-internal = erro interno do servidor
 api-unknown = o servidor recusou
 
 ## Devices and signing in
 
-pair-title = Conectar “{ $name }” à sua conta?
+pair-title = Fazer login na sua conta em “{ $name }”?
 pair-title-upload = { $hours ->
     [one] Permitir que “{ $name }” envie para a sua conta por { $hours } hora?
    *[other] Permitir que “{ $name }” envie para a sua conta por { $hours } horas?
 }
-pair-body = Ele vai ver suas fotos e fazer backup delas.
-pair-body-upload-only = Ele não pode ver suas fotos.
+pair-body = Esse dispositivo vai ver suas fotos e fazer backup delas.
+pair-body-upload-only = Esse dispositivo não vai poder ver suas fotos.
 storage-line = Armazenamento: { $used } usados
 storage-line-quota = Armazenamento: { $used } usados de { $quota }
 device-chromebook = Chromebook
@@ -167,7 +167,7 @@ kiosk-done = { $count ->
     [one] Pronto — { $count } foto salva. Você já pode retirar seu cartão.
    *[other] Pronto — { $count } fotos salvas. Você já pode retirar seu cartão.
 }
-kiosk-finishing = Encerrando em { $seconds } s — toque para continuar
+kiosk-finishing = Encerrando em { $seconds } s — toque para continuar
 kiosk-drop = Suas fotos estão em “{ $drop }”. Seu código: { $code }
 sync-never = backup ainda incompleto
 sync-folder-line = { files } · { sync-never }
@@ -188,9 +188,9 @@ library-selected = { $count ->
 }
 library-confirm-trash-title = Mover { library-items } para a lixeira?
 library-confirm-trash-body = { $count ->
-    [one] Ele fica guardado por 30 dias e pode ser restaurado até lá.
-   *[other] Eles ficam guardados por 30 dias e podem ser restaurados até lá.
-} Nada é apagado neste dispositivo.
+    [one] Ele fica guardado por 30 dias e pode ser restaurado até lá.
+   *[other] Eles ficam guardados por 30 dias e podem ser restaurados até lá.
+} Nada é excluído neste dispositivo.
 library-moved-to-trash = { $count ->
     [one] { library-items } movido para a lixeira.
    *[other] { library-items } movidos para a lixeira.
@@ -230,19 +230,19 @@ overall-progress = Progresso geral
 skipped-title = Arquivos ignorados e por quê
 leave-warning = Seu backup ainda está em andamento. Se você sair, ele continua de onde parou na próxima vez.
 done-notification = Seu backup terminou
-file-unreadable = Não foi possível abrir este arquivo. Ele pode ter sido movido ou apagado, ou ainda estar sendo baixado.
-plan-hint = Confira as pastas abaixo e toque em Fazer backup. Nada é enviado antes disso.
-paused-hint = Nada está sendo enviado. Toque em Retomar para continuar de onde parou.
-offline-hint = Este dispositivo está sem internet. O backup continua sozinho quando a conexão voltar.
+file-unreadable = Não foi possível abrir este arquivo. Ele pode ter sido movido ou excluído, ou ainda estar sendo baixado.
+plan-hint = Confira as pastas abaixo e toque em “Fazer backup”. Nada é enviado antes disso.
+paused-hint = Nada está sendo enviado. Toque em “Retomar” para continuar de onde parou.
+offline-hint = Este dispositivo está sem conexão. O backup continua sozinho quando a conexão voltar.
 wifi-hint = Você pediu backup só no Wi-Fi, e esta conexão usa dados móveis. O backup continua no Wi-Fi.
-sign-in-hint = O servidor não aceitou este dispositivo. Toque em “Conectar este dispositivo” abaixo e aprove em um dispositivo já conectado, ou abra de novo o link que você recebeu.
+sign-in-hint = O servidor não aceitou este dispositivo. Toque em “Fazer login neste dispositivo” abaixo e aprove em um dispositivo que já fez login, ou abra de novo o link que você recebeu.
 set-quality = Tamanho do envio
 set-quality-original = Original
-set-quality-high = Alta qualidade (até 16 MP)
+set-quality-high = Alta qualidade (até 16 MP)
 set-limits = Limites
 set-limits-server = Os do servidor
-set-limits-seed = Clássico (75 MB, fotos de 100 MP)
-set-limits-google = Google Fotos (200 MB, 200 MP, no mínimo 256 px)
+set-limits-seed = Clássico (75 MB, fotos de até 100 MP)
+set-limits-google = Google Fotos (200 MB, 200 MP, no mínimo 256 px)
 set-destination = Destino (endereço tus; vazio é este servidor)
 set-token = Chave de acesso
 set-wifi-only = Fazer backup só no Wi-Fi
@@ -265,31 +265,31 @@ loose-files = (arquivos soltos)
 set-strip-location = Remover a localização das fotos
 status-ready = Pronto
 status-continue = Continue seu backup
-status-sign-in = É preciso entrar
+status-sign-in = É necessário fazer login
 status-offline = Aguardando conexão
 status-wifi = Aguardando Wi-Fi
 status-paused = Backup pausado
-status-charge = Aguardando carregar
+status-charge = Aguardando carregamento
 status-backup-off = Backup desativado
 status-storage-full = Seu armazenamento está cheio
 devices-title = Dispositivos e armazenamento
-sign-in-this = Conectar este dispositivo
-sign-in-how = Em um dispositivo já conectado ao Shoebox, leia este código, ou abra “Dispositivos e armazenamento” lá e digite-o:
-sign-in-failed = O Shoebox não conseguiu começar a conexão. Verifique a internet e tente de novo.
-sign-in-expired = O código de acesso expirou. Toque em Conectar este dispositivo para receber um novo.
-sign-in-link-used = Este link de acesso já foi usado ou expirou. Peça um novo, ou toque em Conectar este dispositivo.
-pair-enter = Conectar um novo dispositivo: o código dele
+sign-in-this = Fazer login neste dispositivo
+sign-in-how = Em um dispositivo que já fez login no Shoebox, escaneie este código, ou abra “Dispositivos e armazenamento” lá e digite-o:
+sign-in-failed = O Shoebox não conseguiu iniciar o login. Verifique a conexão e tente de novo.
+sign-in-expired = O código de login expirou. Toque em “Fazer login neste dispositivo” para receber um novo.
+sign-in-link-used = Este link de login já foi usado ou expirou. Peça um novo, ou toque em “Fazer login neste dispositivo”.
+pair-enter = Fazer login em um novo dispositivo: o código dele
 pair-look-up = Continuar
 pair-approve = Aprovar
 pair-cancel = Cancelar
-pair-approved = Aprovado. O outro dispositivo está conectado.
+pair-approved = Aprovado. O outro dispositivo já fez login.
 pair-unknown = Esse código é desconhecido, já foi usado ou expirou.
 pair-too-many = Códigos demais tentados. Espere alguns minutos e tente de novo.
 device-revoke = Desconectar
 device-upload-only = só envio
-storage-full-hint = O servidor não tem mais espaço para suas fotos. Libere espaço ou peça uma cota maior; toque em Retomar para tentar de novo (o Shoebox também tenta sozinho a cada poucos minutos).
+storage-full-hint = O servidor não tem mais espaço para suas fotos. Libere espaço ou peça uma cota maior; toque em “Retomar” para tentar de novo (o Shoebox também tenta sozinho a cada poucos minutos).
 charge-hint = Você pediu backup só enquanto carrega. O backup continua sozinho quando este dispositivo estiver na tomada.
-backup-off-hint = Suas pastas de backup não estão sendo copiadas. Ative Backup e sincronização para fazer backup de fotos e vídeos novos assim que chegarem.
+backup-off-hint = O backup das suas pastas está desativado. Ative “Backup e sincronização” para fazer backup de fotos e vídeos novos assim que chegarem.
 turn-on = Ativar
 updated-note = O Shoebox foi atualizado para a versão mais recente.
 shared-album = Compartilhado
@@ -300,18 +300,18 @@ kiosk-starting = Preparando…
 kiosk-finish = Concluir
 kiosk-phone = Enviar pelo celular
 kiosk-own = Para a sua própria conta do Shoebox
-kiosk-own-how = No celular, conectado ao Shoebox, leia este código e aprove. O quiosque então envia para a sua conta por uma hora, sem poder ver suas fotos.
+kiosk-own-how = No celular em que você fez login no Shoebox, escaneie este código e aprove. O quiosque então envia para a sua conta por uma hora, sem poder ver suas fotos.
 kiosk-own-line = Suas fotos vão para a sua própria conta do Shoebox.
-kiosk-phone-hint = Leia este código com a câmera do celular, ou abra o link nele. Vale só para esta visita.
-kiosk-arrived = Na sua entrega
+kiosk-phone-hint = Escaneie este código com a câmera do celular, ou abra o link nele. Vale só para esta visita.
+kiosk-arrived = Já recebidos
 phone-link-ended = Este link terminou junto com a visita a que pertencia. Peça um novo no quiosque.
 kiosk-keep = Terminar meus envios mesmo se eu sair
-kiosk-unavailable = Este quiosque não consegue falar com o servidor agora. Por favor, peça ajuda no balcão.
+kiosk-unavailable = Este quiosque não consegue se conectar ao servidor agora. Por favor, peça ajuda no balcão.
 kiosk-wrong-key = O servidor não aceita a chave deste quiosque, então ninguém consegue enviar. Por favor, peça ajuda no balcão. (Para o responsável: confira a chave no endereço desta tela.)
 kiosk-nothing-kept = Nada fica guardado nesta tela: quando você terminar, ela esquece suas fotos.
 sync-title = Backup e sincronização
 sync-switch = Backup e sincronização
-sync-hint = Mantém o backup das suas pastas em dia enquanto o Shoebox está aberto, incluindo fotos e vídeos novos. Apagar uma foto aqui nunca apaga o backup dela.
+sync-hint = Mantém o backup das suas pastas em dia enquanto o Shoebox está aberto, incluindo fotos e vídeos novos. Excluir uma foto aqui nunca exclui o backup dela.
 sync-add = Adicionar uma pasta de backup
 sync-remove = Remover
 sync-allow = Permitir acesso às suas pastas de backup
@@ -321,7 +321,7 @@ sync-charging-unavailable = Fazer backup só enquanto carrega (este navegador n�
 sync-no-picker = Este navegador não consegue guardar pastas. Use Chromium, Chrome ou Edge, no ChromeOS ou em um computador.
 status-complete = Backup concluído
 phase-waiting = aguardando
-phase-inspecting = olhando
+phase-inspecting = analisando
 phase-ready = pronto
 phase-hashing = calculando resumo
 phase-checking = verificando
@@ -350,10 +350,10 @@ library-loading = Carregando sua biblioteca…
 library-unavailable = Este servidor não tem biblioteca para mostrar, ou este dispositivo só pode enviar. Entre com uma conta completa para ver o que tem backup.
 library-failed = Não foi possível carregar a biblioteca. Verifique a conexão e tente de novo.
 library-retry = Tentar de novo
-library-empty = Nenhum backup ainda. As fotos e vídeos que você salvar aparecem aqui.
+library-empty = Nenhum backup ainda. As fotos e os vídeos de que você fizer backup aparecem aqui.
 library-no-match = Nada corresponde a esses filtros.
 library-trash-empty = A lixeira está vazia.
-library-trash-note = Até lá eles continuam contando como salvos, então uma sincronização ou a mesma pasta arrastada de novo não os envia outra vez: restaure-os para vê-los na sua biblioteca. Nada nos seus dispositivos é apagado.
+library-trash-note = Até lá eles continuam contando como já tendo backup, então uma sincronização ou a mesma pasta arrastada de novo não os envia outra vez: restaure-os para vê-los na sua biblioteca. Nada é excluído dos seus dispositivos.
 library-scrubber = Ir para um mês
 library-grid-label = Suas fotos e vídeos
 library-select = Selecionar
@@ -363,8 +363,8 @@ library-clear-selection = Limpar seleção
 library-confirm = Mover para a lixeira
 library-cancel = Cancelar
 library-action-failed = Não deu certo: o servidor não respondeu. Nada foi alterado.
-library-no-album = Fora de álbuns
-library-no-albums = Nenhum álbum ainda. As pastas que você salvar viram álbuns.
+library-no-album = Sem álbum
+library-no-albums = Nenhum álbum ainda. As pastas de que você fizer backup viram álbuns.
 library-close = Fechar
 library-previous = Anterior
 library-next = Próxima
@@ -384,7 +384,7 @@ library-d-pixels = Pixels
 library-d-camera = Câmera
 library-d-place = Local
 library-d-quality = Qualidade
-library-q-downsized = Reduzida para 16 MP (alta qualidade)
+library-q-downsized = Reduzida para 16 MP (alta qualidade)
 library-q-original = Original
 library-video = Vídeo
 library-video-unplayable = Este vídeo não pode ser reproduzido neste navegador (o formato dele precisa de um hardware que este dispositivo não tem). Baixe o original para assistir.
@@ -414,12 +414,12 @@ kiosk-files = { $count ->
     [one] { $count } arquivo
    *[other] { $count } arquivos
 }
-kiosk-done-kinds = Pronto: { $kinds } salvos.
+kiosk-done-kinds = Pronto: você salvou { $kinds }.
 kiosk-done-nothing = Pronto: nada novo foi salvo.
 kiosk-done-card = { $done } Você já pode retirar seu cartão.
 list-more = { $first }, { $next }
 list-last = { $rest } e { $last }
-kiosk-reset-in = Esta tela recomeça em { $seconds } s
+kiosk-reset-in = Esta tela recomeça em { $seconds } s
 skipped-media = { $count ->
     [one] { $count } foto ou vídeo ignorado
    *[other] { $count } fotos ou vídeos ignorados
@@ -430,13 +430,13 @@ skipped-ignored = { $count ->
 }
 skipped-see-why = { $what } — veja por quê
 library-trash-kept = Os itens da lixeira são excluídos do servidor para sempre { $days ->
-    [one] { $days } dia
-   *[other] { $days } dias
+    [one] { $days } dia
+   *[other] { $days } dias
 } depois de irem para lá. { $rest }
 library-trash-kept-unknown = Os itens da lixeira são excluídos do servidor para sempre depois de algum tempo. { $rest }
 library-days-left = { $days ->
-    [one] Falta { $days } dia
-   *[other] Faltam { $days } dias
+    [one] Falta { $days } dia
+   *[other] Faltam { $days } dias
 }
 library-deleted-soon = Será excluído em breve
 library-emptied = { $count ->
