@@ -19,6 +19,7 @@ function recordRequests(page) {
     const entry = { method: r.method(), url, headers: r.headers() };
     if (url.includes('/api/v1/media/check')) entry.body = JSON.parse(r.postData() || '{}');
     log.push(entry);
+    r.response().then((res) => { entry.status = res?.status(); }, () => {});
   });
   return log;
 }
@@ -28,7 +29,9 @@ function metadataKeys(header) {
 }
 
 test('a large file uploads before it is hashed, declares its SHA-256 on the last PATCH, and is found again by its probe', async () => {
-  const big = bigFolder('Stream', 48_000_000);
+  // Over 64 MiB: the worker streams the hash (not WebCrypto's one shot) and keeps the CRC-32C of
+  // each MiB on the way, from which every 4 MiB chunk's crc32c is joined.
+  const big = bigFolder('Stream', 70_000_000);
   const server = await startServer({ args: ['--chunk-size', '4MiB'] });
   let b = await launch();
   try {
@@ -49,6 +52,7 @@ test('a large file uploads before it is hashed, declares its SHA-256 on the last
     assert.ok(!metadataKeys(creation.headers['upload-metadata']).includes('sha256'), `no sha256 at creation: ${creation.headers['upload-metadata']}`);
     const patches = log.filter((r) => r.method === 'PATCH');
     assert.ok(patches.length >= 3, `PATCHes: ${patches.length}`);
+    assert.deepEqual(patches.filter((p) => p.status !== 204).map((p) => p.status), [], 'every chunk\'s checksum was right the first time');
     const declaring = patches.filter((p) => p.headers['shoebox-sha256']);
     assert.ok(declaring.length >= 1, 'the last PATCH declares the hash');
     assert.ok(declaring.every((p) => p.headers['shoebox-sha256'] === big.sha256), 'the declared hash is the file\'s');
