@@ -21,7 +21,7 @@ pub struct Slot {
     /// SHA-256 over the first `.0` bytes of the upload. Lost on restart; then recomputed.
     pub hasher: Option<(u64, Sha256)>,
     /// How much of the upload was read back from storage as it arrived (`upload::readback`).
-    pub stored: Option<crate::upload::readback::Progress>,
+    pub stored: Option<crate::upload::behind::ReadBehind>,
 }
 
 /// A held upload slot: this process's lock (with the hasher), and with PostgreSQL the

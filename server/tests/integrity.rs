@@ -50,6 +50,30 @@ async fn bytes_corrupted_on_their_way_to_disk_are_refused_and_can_be_sent_again(
     assert_eq!(s.get("/api/v1/media").await.json()["items"].as_array().unwrap().len(), 1);
 }
 
+/// The bytes of an early PATCH are read back behind the later ones, by the time they are
+/// answered: damage to them is found at completion although the last PATCHes were stored well.
+#[tokio::test]
+async fn damage_to_an_early_patch_is_found_when_later_ones_are_stored_well() {
+    let (s, fault) = faulty_server();
+    let data = bytes(5_000_000, 55);
+    let sha = sha256_hex(&data);
+    let loc = s.create(data.len() as u64, &[("sha256", &sha), ("filename", "IMG_0055.jpg")]).await;
+    fault.set(true);
+    assert_eq!(s.patch(&loc, 0, &data[..2_500_000]).await.status, StatusCode::NO_CONTENT);
+    fault.set(false);
+    assert_eq!(s.patch(&loc, 2_500_000, &data[2_500_000..4_000_000]).await.status, StatusCode::NO_CONTENT);
+    let r = s.patch(&loc, 4_000_000, &data[4_000_000..]).await;
+    assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR, "{}", r.text());
+    assert!(r.text().contains("read back from storage"), "{}", r.text());
+    assert_eq!(s.get("/api/v1/media").await.json()["items"].as_array().unwrap().len(), 0);
+    assert_eq!(s.head(&loc).await.h("upload-offset").as_deref(), Some("0"));
+    // Sent again on a good disk, in several PATCHes, the same upload completes.
+    for (from, to) in [(0, 2_500_000), (2_500_000, 4_000_000), (4_000_000, data.len())] {
+        assert_eq!(s.patch(&loc, from as u64, &data[from..to]).await.status, StatusCode::NO_CONTENT);
+    }
+    assert_eq!(s.get(&format!("/api/v1/media/{sha}")).await.body, data);
+}
+
 #[tokio::test]
 async fn a_corrupted_upload_without_a_declared_digest_is_refused_too() {
     // The declared digest would have caught it at the next step; without one only the

@@ -81,12 +81,14 @@ pub fn bearer(h: &HeaderMap) -> Option<&str> {
 /// Whose account a token acts in and what it may do; 401 for a token nobody knows (wrong,
 /// revoked or expired alike, so an answer tells nothing about which).
 pub async fn access_for(state: &AppState, token: &str) -> Result<(String, Access), ApiError> {
+    // The configured tokens first: they need no database, and win over any device anyway.
+    if let Some(u) = state.tokens.user(token) {
+        return Ok((u.to_string(), Access::Full));
+    }
     let token = token.to_string();
     let (accounts, t) = (state.accounts.clone(), token.clone());
     let device = tokio::task::spawn_blocking(move || accounts.device_for(&t, crate::timefmt::now_ms())).await??;
-    Ok(if let Some(u) = state.tokens.user(&token) {
-        (u.to_string(), Access::Full)
-    } else if let Some(d) = device {
+    Ok(if let Some(d) = device {
         let access = match d.scope {
             crate::accounts::DeviceScope::Full => Access::Full,
             crate::accounts::DeviceScope::Upload => Access::Upload { device: d.id.clone() },

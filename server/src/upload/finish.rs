@@ -17,7 +17,6 @@ use crate::timefmt::now_ms;
 use shoebox_core::photo::{inspect, INSPECT_BYTES};
 use shoebox_core::tus::keys;
 use std::io::Read;
-use std::sync::atomic::AtomicBool;
 
 pub async fn finish(state: &AppState, mut info: UploadInfo, guard: &mut SlotGuard) -> Result<UploadInfo, ApiError> {
     let length = info.length.unwrap_or(0);
@@ -30,19 +29,18 @@ pub async fn finish(state: &AppState, mut info: UploadInfo, guard: &mut SlotGuar
         return Ok(info);
     }
     crash_point("bytes-durable");
-    // Normally earlier PATCHes read the stored bytes back as they became durable
-    // (`readback`): only the last PATCH's are left to read now, after its fsync, and the
+    // Normally the stored bytes were read back as they became durable (`behind`): only the
+    // last PATCH's may still be being read now, after its fsync, and the
     // file's SHA-256 is that of what the disk holds. Otherwise (after a restart, a joined
     // concatenation, a store that cannot read back as it goes) all of it is read back now,
     // bypassing the page cache, and compared with what arrived, hashed on the way in (None
     // after a restart or a resumed hash gap). Without a read-back, a disk that corrupts or
     // tears writes would pass as a good backup.
-    let progress = guard.stored.take().filter(|p| p.end() == length);
+    let progress = guard.stored.take().filter(|b| b.end() == length);
     let received = guard.hasher.take().filter(|(o, _)| *o == length).map(|(_, h)| shoebox_core::hash::hex(&sha2::Digest::finalize(h)));
     let (store, id, r) = (state.store.clone(), info.id.clone(), received.clone());
     let (sha, stored_len, agrees) = tokio::task::spawn_blocking(move || -> std::io::Result<_> {
-        if let (Some(mut p), Some(mut rb)) = (progress, store.upload_read_back(&id)?) {
-            p.catch_up(&mut *rb, &AtomicBool::new(false))?;
+        if let Some(p) = progress.and_then(|b| b.wait()) {
             if let Some((sha, agrees)) = p.digest() {
                 return Ok((sha, length, agrees));
             }

@@ -3,8 +3,9 @@
 //! after the fsync does the caller learn the new offset. The upload's lock guard travels with
 //! the writer thread, so even if the request is dropped no second writer can start before the
 //! bytes are settled.
+use super::behind::ReadBehind;
 use super::checksum::Checksum;
-use super::readback::{Cutter, Progress};
+use super::readback::Cutter;
 use crate::http::error::ApiError;
 use crate::http::metrics::Metrics;
 use crate::locks::SlotGuard;
@@ -14,7 +15,6 @@ use axum::body::Body;
 use bytes::Bytes;
 use futures_util::StreamExt;
 use sha2::{Digest, Sha256};
-use std::sync::atomic::{AtomicBool, Ordering};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Ending {
@@ -68,31 +68,29 @@ pub async fn ingest(
     locks.set_inflight(id, Some(start));
     let writer = tokio::task::spawn_blocking(move || {
         let mut guard = guard;
-        // Where the store can read bytes back cheaply, this PATCH reads back what earlier ones
-        // made durable while its own bytes arrive, and leaves its own pieces for the next
-        // (`readback`). That needs the progress to account for exactly the bytes before `start`.
-        let progress = guard.stored.take().filter(|p| p.end() == start).or_else(|| (start == 0).then(Progress::default));
-        let live = match progress {
-            Some(_) => store.upload_read_back(&wid).ok().flatten(),
-            None => None,
-        };
-        let mut progress = progress.filter(|_| live.is_some());
+        // Where the store can read bytes back cheaply, what earlier PATCHes made durable is
+        // read back behind them (`behind`), and this PATCH's pieces join that once fsync'd.
+        // That needs the read-back to account for exactly the bytes before `start`.
+        let mut behind = guard.stored.take().filter(|b| b.end() == start);
+        if behind.is_none() && start == 0 && matches!(store.upload_read_back(&wid), Ok(Some(_))) {
+            behind = Some(ReadBehind::fresh());
+        }
+        let live = behind.is_some();
         // Otherwise the received bytes are hashed, for completion to compare with a full
         // read-back; the running hash continues only if it covers exactly the bytes before `start`.
         let mut hasher = match guard.hasher.take() {
-            _ if live.is_some() => None,
+            _ if live => None,
             Some((o, h)) if o == start => Some(h),
             _ if start == 0 => Some(Sha256::new()),
             _ => None,
         };
         let before = hasher.clone();
         let mut n: u64 = 0;
-        // Hashing runs on its own thread beside the writer, and reading back on a third, so a
-        // chunk costs about the slowest of them rather than their sum. Bytes are
-        // reference-counted: nothing is copied to hash them.
+        // Hashing runs on its own thread beside the writer, so a chunk costs about the slower
+        // of the two rather than their sum. Bytes are reference-counted: nothing is copied to
+        // hash them.
         let (htx, hrx) = std::sync::mpsc::sync_channel::<Bytes>(64);
-        let mut hash_state = (hasher.take(), checksum, live.is_some().then(|| Cutter::new(start)));
-        let stop = AtomicBool::new(false);
+        let mut hash_state = (hasher.take(), checksum, live.then(|| Cutter::new(start)));
         let res: std::io::Result<Ending> = std::thread::scope(|scope| {
             let hashing = scope.spawn(move || {
                 for b in hrx {
@@ -108,9 +106,6 @@ pub async fn ingest(
                 }
                 (hash_state.0, hash_state.1, hash_state.2.map(Cutter::finish))
             });
-            let stop = &stop;
-            let reading_back =
-                live.zip(progress.take()).map(|(mut rb, mut p)| scope.spawn(move || p.catch_up(&mut *rb, stop).ok().map(|_| p)));
             let written = (|| -> std::io::Result<(Box<dyn crate::store::UploadWriter>, Ending)> {
                 let mut w = store.open_writer(&wid, start)?;
                 let ending = loop {
@@ -134,18 +129,7 @@ pub async fn ingest(
             drop(htx);
             let (h, checksum, pieces) = hashing.join().expect("hashing thread");
             hasher = h;
-            // Reading back stops once this body is settled (it goes on with the next PATCH).
-            let read_back = || {
-                stop.store(true, Ordering::Relaxed);
-                reading_back.and_then(|r| r.join().expect("read-back thread"))
-            };
-            let (mut w, ending) = match written {
-                Ok(x) => x,
-                Err(e) => {
-                    read_back();
-                    return Err(e);
-                }
-            };
+            let (mut w, ending) = written?;
             let ending = match ending {
                 Ending::Complete if checksum.is_some_and(|c| !c.matches()) => Ending::ChecksumMismatch,
                 // Bytes of a checksummed body that did not all arrive cannot be verified.
@@ -156,22 +140,21 @@ pub async fn ingest(
                 w.truncate(start)?;
                 n = 0;
                 hasher = before.clone();
-                progress = read_back();
             } else {
                 w.sync()?;
-                progress = read_back();
-                // This body's pieces are durable now: the next PATCH or completion reads them back.
-                if let (Some(p), Some(new)) = (progress.as_mut(), pieces) {
-                    p.extend(new);
-                }
+                // This body's pieces are durable now: they are read back behind it.
+                behind = match (behind.take(), pieces, store.upload_read_back(&wid)) {
+                    (Some(b), Some(new), Ok(Some(rb))) => Some(b.then(new, rb)),
+                    _ => None,
+                };
             }
             Ok(ending)
         });
         if res.is_err() {
-            (hasher, progress) = (None, None);
+            (hasher, behind) = (None, None);
         }
         guard.hasher = hasher.map(|h| (start + n, h));
-        guard.stored = progress.filter(|p| p.end() == start + n);
+        guard.stored = behind.filter(|b| b.end() == start + n);
         locks.set_inflight(&wid, None);
         (guard, n, res)
     });

@@ -1,6 +1,7 @@
 //! The upload domain between the routes and the store: body ingestion, checksums, metadata
 //! rules, completion, concatenation, and the answers and limits several routes share (the
 //! upload record itself is the storage layer's, `store::record`).
+pub mod behind;
 pub mod checksum;
 pub mod concat;
 pub mod finish;

@@ -1,19 +1,17 @@
 //! Verifying an upload against what its storage holds while the bytes arrive, so completion
 //! does not read the whole file again. The received stream is cut into pieces, each with the
-//! CRC32C of what was received. Once a PATCH's bytes are durable, its pieces wait in the
-//! upload's `Progress`; the next PATCH reads them back from the device beside its own writing
-//! (`Store::upload_read_back`), folding them into the SHA-256 of what is stored and comparing
-//! each piece's CRC32C with the received one. Completion reads back what is still waiting (the
-//! last PATCH's bytes, after its fsync), so every byte is read back once, from the device,
+//! CRC32C of what was received. Once a PATCH's bytes are durable, its pieces are read back
+//! from the device (`Store::upload_read_back`) on a thread that outlives the PATCH (`behind`),
+//! folding them into the SHA-256 of what is stored and comparing each piece's CRC32C with the
+//! received one. Completion waits for what is still being read (the last PATCH's bytes, after
+//! its fsync), so every byte is read back once, from the device,
 //! after it was made durable, and the file's SHA-256 is that of what the disk holds. A piece
 //! that came back different from what was received fails completion as a read-back mismatch.
 use crate::store::ReadBack;
 use sha2::{Digest, Sha256};
-use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Pieces end at multiples of this offset, so every piece but an upload's first starts on a
-/// block boundary (direct reads need aligned offsets) and a PATCH that must stop reading back
-/// when its own bytes are durable waits for little.
+/// block boundary (direct reads need aligned offsets), and a direct read fills one buffer.
 pub const PIECE: u64 = 2 << 20;
 
 /// How much of an upload has been read back from storage, what it held, and which durable
@@ -47,13 +45,10 @@ impl Progress {
         self.pending.extend(pieces);
     }
 
-    /// Reads the waiting pieces back, oldest first, until none is left or `stop` is set.
-    pub fn catch_up(&mut self, rb: &mut dyn ReadBack, stop: &AtomicBool) -> std::io::Result<()> {
+    /// Reads the waiting pieces back, oldest first.
+    pub fn catch_up(&mut self, rb: &mut dyn ReadBack) -> std::io::Result<()> {
         let mut done = 0;
         for p in &self.pending {
-            if stop.load(Ordering::Relaxed) {
-                break;
-            }
             let (sha, mut crc) = (&mut self.sha, 0u32);
             let got = rb.read_range(p.from, p.to, &mut |b| {
                 crc = crc32c::crc32c_append(crc, b);
@@ -82,6 +77,12 @@ pub struct Piece {
     from: u64,
     to: u64,
     crc: u32,
+}
+
+impl Piece {
+    pub fn end(&self) -> u64 {
+        self.to
+    }
 }
 
 /// Cuts the received stream (in order, bytes already written) into pieces.
