@@ -184,9 +184,8 @@ impl ItemMeta {
                 notes.push(MetaNote::AlbumsDropped);
             }
         }
-        if !names.is_empty() {
-            out.push((keys::ALBUMS, serde_json::to_string(&names).unwrap_or_default()));
-        }
+        // Always said, "[]" included: an export's item is in no album by its folder's name.
+        out.push((keys::ALBUMS, serde_json::to_string(&names).unwrap_or_default()));
         (out, notes)
     }
 }

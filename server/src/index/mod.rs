@@ -12,6 +12,7 @@ pub mod probes;
 pub mod query;
 pub mod schema;
 pub mod sidecars;
+pub mod takeout;
 pub mod transcode;
 pub mod trash;
 pub mod zone;
