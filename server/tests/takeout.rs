@@ -102,6 +102,7 @@ async fn the_library_takes_googles_date_place_and_albums() {
     for m in &one {
         assert_eq!(m["capturedAt"], "2023-07-14T18:30:05");
         assert_eq!((m["lat"].as_f64(), m["lon"].as_f64()), (Some(46.519653), Some(6.632273)));
+        assert_eq!(m["description"], "Lake");
     }
     let two = of(&list, "IMG_0002.jpg");
     assert_eq!((two.len(), two[0]["capturedAt"].as_str(), two[0]["album"].as_str()), (1, Some("2019-07-04T18:03:11Z"), None));
@@ -139,7 +140,7 @@ async fn the_fill_call_adds_what_is_missing_for_the_owners_full_access_token_onl
     assert!(!put(&s, ALICE, &bytes, &[("filename", "IMG_0100.jpg"), ("takenAt", "2015-05-05T05:05:05Z"), ("albums", r#"["Trip"]"#)]).await);
     assert_eq!(items(&s, ALICE).await.len(), 1);
     let uri = format!("/api/v1/media/{sha}/takeout");
-    let body = json!({"takenAt": "2015-05-05T07:05:05+02:00", "lat": "10.5", "lon": "-20.25", "albums": "[\"Trip\",\"Phone\",\"Best\"]"});
+    let body = json!({"takenAt": "2015-05-05T07:05:05+02:00", "lat": "10.5", "lon": "-20.25", "description": "Trip", "albums": "[\"Trip\",\"Phone\",\"Best\"]"});
 
     // Nobody, another user, an upload-only device and a kiosk visitor are refused; nothing changes.
     let anon = Request::post(&uri).header("Content-Type", "application/json").body(Body::from(body.to_string())).unwrap();
@@ -172,6 +173,7 @@ async fn the_fill_call_adds_what_is_missing_for_the_owners_full_access_token_onl
             (m["capturedAt"].as_str(), m["lat"].as_f64(), m["lon"].as_f64()),
             (Some("2015-05-05T05:05:05Z"), Some(10.5), Some(-20.25))
         );
+        assert_eq!(m["description"], "Trip");
     }
     // A place already there is never replaced; albums are not added twice.
     let again = json!({"lat": "1", "lon": "2", "albums": "[\"Trip\"]"});
@@ -183,4 +185,26 @@ async fn the_fill_call_adds_what_is_missing_for_the_owners_full_access_token_onl
     let r = s.send(post_json(ALICE, &uri, json!({"takenAt": "1999-01-01T00:00:00Z", "lat": "3", "lon": "4"}))).await;
     assert_eq!(r.json(), json!({"dates": 0, "places": 0, "albums": 0}));
     assert_eq!(of(&items(&s, ALICE).await, "cam.jpg")[0]["capturedAt"], "2023-07-14T18:30:05");
+}
+
+#[test]
+fn an_index_of_version_6_gains_the_description_keeping_every_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("index.sqlite");
+    drop(shoebox_server::index::MediaIndex::open(&path).unwrap());
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(
+            "ALTER TABLE media DROP COLUMN description; PRAGMA user_version = 6;
+             INSERT INTO media (user, sha256, size, filename, uploaded_at) VALUES ('alice', 'x', 1, 'a.jpg', '2024-01-02T03:04:05Z');",
+        )
+        .unwrap();
+    }
+    let idx = shoebox_server::index::MediaIndex::open(&path).unwrap();
+    let fill = shoebox_server::index::takeout::Fill { description: Some("By the lake".into()), ..Default::default() };
+    assert!(idx.fill_takeout("alice", "x", &fill).unwrap().is_some());
+    let item = idx.get("alice", None, "x").unwrap().unwrap();
+    assert_eq!((item.filename.as_deref(), item.description.as_deref()), (Some("a.jpg"), Some("By the lake")));
+    let c = rusqlite::Connection::open(&path).unwrap();
+    assert_eq!(c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).unwrap(), 7);
 }

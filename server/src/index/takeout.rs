@@ -2,7 +2,7 @@
 //! photo already backed up from the phone): Google's date where the record has none or only
 //! the file's modification time, Google's place where it has none, and a record in each of the
 //! export's albums it is not in yet. A date read from the photo itself and a place already
-//! there are never replaced.
+//! there are never replaced; a description only where there is none.
 use super::MediaIndex;
 use crate::db::Result;
 use crate::vals;
@@ -14,6 +14,7 @@ pub struct Fill {
     /// RFC 3339, as the API writes instants.
     pub taken_at: Option<String>,
     pub place: Option<(f64, f64)>,
+    pub description: Option<String>,
     pub albums: Vec<String>,
 }
 
@@ -52,6 +53,9 @@ impl MediaIndex {
             if let Some((lat, lon)) = fill.place {
                 f.places =
                     tx.execute(&format!("UPDATE media SET lat = ?3, lon = ?4 WHERE {MINE} AND lat IS NULL AND lon IS NULL"), vals![user, digest, lat, lon])?;
+            }
+            if let Some(d) = &fill.description {
+                tx.execute(&format!("UPDATE media SET description = ?3 WHERE {MINE} AND description IS NULL"), vals![user, digest, d])?;
             }
             Ok(f)
         })?;

@@ -1,6 +1,6 @@
 //! POST /api/v1/media/{sha256}/takeout: a Takeout export's date, place and albums for content
 //! the user already has (a dedup hit at creation carries no record of its own). The body holds
-//! the upload metadata keys with the same values (`takenAt`, `lat`, `lon`, `albums`), checked
+//! the upload metadata keys with the same values (`takenAt`, `lat`, `lon`, `description`, `albums`), checked
 //! by the same function as at creation. Full-access tokens only (the middleware refuses the
 //! rest); another user's content is 404 like content nobody has.
 use crate::accounts::auth::User;
@@ -33,6 +33,7 @@ pub async fn fill(
     let fill = Fill {
         taken_at: meta::taken_at(&pairs).map(time::rfc3339),
         place: meta::place(&pairs),
+        description: pairs.iter().find(|(k, _)| k == keys::DESCRIPTION).map(|(_, v)| v.clone()).filter(|d| !d.is_empty()),
         albums: pairs.iter().find(|(k, _)| k == keys::ALBUMS).and_then(|(_, v)| meta::parse_albums(v).ok()).unwrap_or_default(),
     };
     let index = state.index.clone();

@@ -127,6 +127,7 @@ fn media_item(m: &[(String, String)], sha: &str, length: u64, facts: &FileFacts,
         lat: place.map(|p| p.0),
         lon: place.map(|p| p.1),
         orientation: facts.orientation,
+        description: non_empty(m, keys::DESCRIPTION).map(str::to_string),
         ..MediaItem::default()
     }
 }
