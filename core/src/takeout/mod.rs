@@ -2,16 +2,22 @@
 //! its JSON sidecar as real exports name them ([`names`]), reading the sidecars and album
 //! descriptions ([`sidecar`]), the export as a whole with its albums and summary ([`index`]),
 //! which date an item keeps ([`date`]), and the upload metadata it carries with the one check of
-//! those keys the app and the server share ([`meta`]).
+//! those keys the app and the server share ([`meta`]). And the export's `.zip` archives
+//! read in place ([`archive`], [`zipdir`], [`zipentry`]).
+pub mod archive;
 pub mod date;
 pub mod index;
 pub mod meta;
 pub mod names;
 pub mod sidecar;
 pub mod time;
+pub mod zipdir;
+pub mod zipentry;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_archive;
 #[cfg(test)]
 mod tests_meta;
 #[cfg(test)]
