@@ -3,10 +3,11 @@
 //! descriptions ([`sidecar`]), the export as a whole with its albums and summary ([`index`]),
 //! which date an item keeps ([`date`]), and the upload metadata it carries with the one check of
 //! those keys the app and the server share ([`meta`]). And the export's `.zip` archives
-//! read in place ([`archive`], [`zipdir`], [`zipentry`]).
+//! read in place ([`archive`], [`zipdir`], [`zipentry`]) and inflated as sent ([`inflate`]).
 pub mod archive;
 pub mod date;
 pub mod index;
+pub mod inflate;
 pub mod meta;
 pub mod names;
 pub mod sidecar;
