@@ -175,6 +175,9 @@ pub struct MediaItem {
     /// On a sidecar (listed only when parts are asked for): its item's sha256.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sidecar_of: Option<String>,
+    /// The caption a Google Takeout sidecar gave (upload key `description`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
 }
 
 /// One of `sidecars` of a media item: the file's name, its content and a signed URL that

@@ -14,6 +14,7 @@
 //! - [`sync`]: Back up & sync's flow (its folders, when they are scanned and stamped).
 //! - [`companions`]: the page's companions of a running backup (wake lock, notification).
 //! - [`devices`], [`pairing`]: devices and storage, and signing a device in by approval.
+//! - [`takeout`]: a Google Takeout export: sidecar matching, albums, dates, the upload keys it adds.
 //! - [`i18n`]: compiled catalogs, the formatter (variables, plurals), language negotiation.
 
 pub mod api;
@@ -32,6 +33,7 @@ pub mod limits;
 pub mod pairing;
 pub mod photo;
 pub mod sync;
+pub mod takeout;
 pub mod tus;
 pub mod url;
 pub mod worker_protocol;

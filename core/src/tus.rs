@@ -33,6 +33,14 @@ pub mod keys {
     pub const SHA256: &str = "sha256";
     pub const SOURCE_SHA256: &str = "sourceSha256";
     pub const ALBUM: &str = "album";
+    /// When the item was taken, as an RFC 3339 instant (from a Takeout sidecar).
+    pub const TAKEN_AT: &str = "takenAt";
+    /// Where it was taken, decimal degrees (both or neither).
+    pub const LAT: &str = "lat";
+    pub const LON: &str = "lon";
+    pub const DESCRIPTION: &str = "description";
+    /// The albums it belongs to, as a JSON list of names.
+    pub const ALBUMS: &str = "albums";
 }
 
 /// Encode metadata pairs as `key base64(value)` joined by commas. A `None` value writes the key alone.

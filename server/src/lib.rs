@@ -71,6 +71,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/v1/media/trash/empty", post(trash::empty))
         .route("/api/v1/albums", get(albums::albums))
         .route("/api/v1/media/{sha256}", get(media_get::get))
+        .route("/api/v1/media/{sha256}/takeout", post(takeout_fill::fill))
         .route("/api/v1/media/{sha256}/{variant}", axum::routing::put(thumb_put::put))
         .route("/api/v1/kiosk/sessions", post(kiosk::create))
         .route("/api/v1/kiosk/profile", get(kiosk::profile))

@@ -48,6 +48,7 @@ const TABLES: &[(&str, &str, &[&str])] = &[
             "content_id",
             "motion_length",
             "motion_h264",
+            "description",
         ],
     ),
     ("accounts.sqlite", "users", &["name", "quota_bytes", "created_ms"]),

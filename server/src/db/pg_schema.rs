@@ -109,6 +109,10 @@ UPDATE media SET pair_checked = 0 WHERE sidecar_of IS NULL AND motion_sha256 IS 
 CREATE INDEX IF NOT EXISTS media_size ON media("user", size);
 CREATE TABLE IF NOT EXISTS content_probes (sha256 TEXT PRIMARY KEY, probe TEXT NOT NULL);
 "#,
+    // 8: the description a Takeout sidecar gave (`upload::metadata`).
+    r#"
+ALTER TABLE media ADD COLUMN IF NOT EXISTS description TEXT;
+"#,
 ];
 
 pub const VERSION: i64 = STEPS.len() as i64;

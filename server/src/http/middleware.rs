@@ -128,7 +128,7 @@ fn library_path(path: &str) -> bool {
             | "/api/v1/media/restore"
             | "/api/v1/media/trash/restore-all"
             | "/api/v1/media/trash/empty"
-    ) || (path.starts_with("/api/v1/media/") && (path.ends_with("/thumb") || path.ends_with("/preview")))
+    ) || (path.starts_with("/api/v1/media/") && (path.ends_with("/thumb") || path.ends_with("/preview") || path.ends_with("/takeout")))
 }
 
 /// Which paths each kind of token may reach at all (the handlers narrow what it sees).

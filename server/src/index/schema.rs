@@ -4,11 +4,11 @@
 //! (Live Photo pairs: the name key, whether it was looked at, the pair's two sides; where a
 //! Motion Photo's clip starts) → v6 (sidecars: the item an XMP or AAE file belongs to; Apple's
 //! content identifier; a Motion Photo clip's length; whether a HEVC clip has its H.264 copy; unpaired records are
-//! looked at again). Every migration keeps every row and
+//! looked at again) → v7 (a Takeout sidecar's description). Every migration keeps every row and
 //! its seq.
 use rusqlite::{Connection, OptionalExtension};
 
-pub const VERSION: i64 = 6;
+pub const VERSION: i64 = 7;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS media (
@@ -69,7 +69,8 @@ DROP TABLE media_v2;
 /// v4 → v5 likewise: Live Photo pairing (`index::motion`); 0 in `pair_checked` lets stored
 /// media be paired too.
 /// v5 → v6 likewise: the sidecar's item (`index::sidecars`).
-const V3_COLUMNS: [(&str, &str); 18] = [
+/// v6 → v7 likewise: the description a Takeout sidecar gave (`upload::metadata`).
+const V3_COLUMNS: [(&str, &str); 19] = [
     ("trashed_at", "TEXT"),
     ("camera", "TEXT"),
     ("lat", "REAL"),
@@ -88,6 +89,7 @@ const V3_COLUMNS: [(&str, &str); 18] = [
     ("content_id", "TEXT"),
     ("motion_length", "INTEGER"),
     ("motion_h264", "INTEGER"),
+    ("description", "TEXT"),
 ];
 
 /// Records stored before v6 that are in no pair nor attached are swept again: a sidecar was

@@ -20,7 +20,7 @@ use crate::index::MediaIndex;
 use crate::store::local::LocalStore;
 use crate::store::record::UploadState;
 use crate::store::Store;
-use crate::upload::metadata::media_item;
+use crate::upload::metadata::media_items;
 use shoebox_core::api::MediaItem;
 use shoebox_core::photo::{inspect, INSPECT_BYTES};
 use std::collections::{BTreeMap, HashSet};
@@ -51,7 +51,9 @@ pub fn reindex(data_dir: &Path) -> Result<String, String> {
         let len = std::fs::metadata(path).map_err(e)?.len();
         let name = info.meta(shoebox_core::tus::keys::FILENAME).unwrap_or_default();
         let facts = inspect(name, &head_of(path).map_err(e)?, len);
-        items.push((info.user.clone(), info.created_ms, media_item(&info.metadata, sha, len, &facts, info.created_ms)));
+        for item in media_items(&info.metadata, sha, len, &facts, info.created_ms) {
+            items.push((info.user.clone(), info.created_ms, item));
+        }
         named.insert(key);
     }
     let from_records = items.len();
@@ -62,7 +64,7 @@ pub fn reindex(data_dir: &Path) -> Result<String, String> {
         let meta = std::fs::metadata(path).map_err(e)?;
         let mtime = meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_millis() as u64);
         let facts = inspect("", &head_of(path).map_err(e)?, meta.len());
-        items.push((user.clone(), mtime, media_item(&[], sha, meta.len(), &facts, mtime)));
+        items.extend(media_items(&[], sha, meta.len(), &facts, mtime).into_iter().map(|m| (user.clone(), mtime, m)));
     }
     let from_blobs = items.len() - from_records;
     items.sort_by_key(|(_, t, _)| *t);

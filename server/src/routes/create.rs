@@ -32,7 +32,7 @@ pub async fn create(
     let mut metadata = metadata::parse(metadata_raw.as_deref())?;
     // A kiosk visitor's upload goes into its drop, whatever the client's metadata says.
     if let Some(drop) = access.drop() {
-        metadata.retain(|(k, _)| k != keys::ALBUM);
+        metadata.retain(|(k, _)| k != keys::ALBUM && k != keys::ALBUMS);
         metadata.push((keys::ALBUM.to_string(), drop.to_string()));
     }
     let concat_header = header(&headers, H_UPLOAD_CONCAT);

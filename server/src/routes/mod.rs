@@ -20,6 +20,7 @@ pub mod options;
 pub mod patch;
 pub mod ranges;
 pub mod signin;
+pub mod takeout_fill;
 pub mod thumb_put;
 pub mod trash;
 

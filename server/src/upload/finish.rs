@@ -5,7 +5,7 @@
 //! complete and only then drop its bytes. Each step is a named crash point
 //! (`integrity::faults::CRASH_STEPS`); a crash between any two leaves an upload that HEAD
 //! completes (its bytes are all still there) or one already complete, never half of each.
-use super::metadata::{media_item, non_empty};
+use super::metadata::{media_items, non_empty};
 use crate::http::error::ApiError;
 use crate::http::metrics::Metrics;
 use crate::integrity::faults::crash_point;
@@ -109,9 +109,9 @@ pub async fn finish(state: &AppState, mut info: UploadInfo, guard: &mut SlotGuar
     })
     .await??;
 
-    let item = media_item(&info.metadata, &sha, length, &facts, now_ms());
+    let items = media_items(&info.metadata, &sha, length, &facts, now_ms());
     let (index, user) = (state.index.clone(), info.user.clone());
-    tokio::task::spawn_blocking(move || index.insert(&user, &item)).await??;
+    tokio::task::spawn_blocking(move || index.insert_many(&user, &items)).await??;
     crash_point("indexed");
 
     info.state = UploadState::Complete { sha256: Some(sha), bytes_kept: false };

@@ -7,6 +7,7 @@ use crate::timefmt::{rfc3339_from_ms, wall_clock_from_exif};
 use shoebox_core::api::MediaItem;
 use shoebox_core::facts::FileFacts;
 use shoebox_core::hash::is_sha256_hex;
+use shoebox_core::takeout;
 use shoebox_core::tus::{decode_metadata, keys};
 
 /// Generous: relativePath of deep trees still fits, a header meant as an attack does not.
@@ -38,6 +39,7 @@ pub fn parse(header: Option<&str>) -> Result<Vec<(String, String)>, ApiError> {
             _ => {}
         }
     }
+    takeout::meta::validate(&pairs).map_err(|(k, e)| ApiError::bad(format!("metadata {k} {}", e.describe())))?;
     Ok(pairs)
 }
 
@@ -61,14 +63,51 @@ pub fn album(pairs: &[(String, String)]) -> Option<String> {
     (!first.is_empty()).then(|| first.to_string())
 }
 
-/// The media record of content `sha` from an upload's metadata and the facts read from its
-/// head; `uploaded_ms` is when it was stored. Shared by `finish` and `integrity::reindex`.
-pub fn media_item(m: &[(String, String)], sha: &str, length: u64, facts: &FileFacts, uploaded_ms: u64) -> MediaItem {
-    let captured_at = facts
+/// The albums an upload's records go in: every name of `albums` (an export's albums) and an
+/// explicit `album`; without `albums`, [`album`]'s rule. Empty: one record in no album.
+pub fn albums(pairs: &[(String, String)]) -> Vec<Option<String>> {
+    let Some(list) = non_empty(pairs, keys::ALBUMS).and_then(|v| takeout::meta::parse_albums(v).ok()) else {
+        return vec![album(pairs)];
+    };
+    let mut out: Vec<Option<String>> = Vec::new();
+    for a in list.into_iter().chain(non_empty(pairs, keys::ALBUM).map(str::to_string)) {
+        if !out.contains(&Some(a.clone())) {
+            out.push(Some(a));
+        }
+    }
+    if out.is_empty() {
+        out.push(None);
+    }
+    out
+}
+
+/// When the item was taken: `takenAt` (a Takeout sidecar's instant) against the EXIF date by
+/// the date rule; else the EXIF date; else the file's lastModified.
+fn captured_at(m: &[(String, String)], facts: &FileFacts) -> Option<String> {
+    if let Some(taken) = takeout::meta::taken_at(m) {
+        let exif = facts.captured_at.as_deref().filter(|e| wall_clock_from_exif(e).is_some());
+        return takeout::date::choose(exif, Some(taken)).and_then(|d| d.captured_at());
+    }
+    facts
         .captured_at
         .as_deref()
         .and_then(wall_clock_from_exif)
-        .or_else(|| non_empty(m, keys::LAST_MODIFIED).and_then(|v| v.parse::<i64>().ok()).map(rfc3339_from_ms));
+        .or_else(|| non_empty(m, keys::LAST_MODIFIED).and_then(|v| v.parse::<i64>().ok()).map(rfc3339_from_ms))
+}
+
+/// The media records of content `sha` from an upload's metadata and the facts read from its
+/// head, one per album ([`albums`]); `uploaded_ms` is when it was stored. Shared by `finish`
+/// and `integrity::reindex`.
+pub fn media_items(m: &[(String, String)], sha: &str, length: u64, facts: &FileFacts, uploaded_ms: u64) -> Vec<MediaItem> {
+    let item = media_item(m, sha, length, facts, uploaded_ms);
+    albums(m).into_iter().map(|album| MediaItem { album, ..item.clone() }).collect()
+}
+
+/// The record of [`media_items`] before its album is set.
+fn media_item(m: &[(String, String)], sha: &str, length: u64, facts: &FileFacts, uploaded_ms: u64) -> MediaItem {
+    let captured_at = captured_at(m, facts);
+    // The sidecar's place (Google's, possibly corrected there) over the file's own.
+    let place = takeout::meta::place(m).or(facts.location.map(|g| (g.lat, g.lon)));
     let filetype = non_empty(m, keys::FILETYPE)
         .map(str::to_string)
         .or_else(|| (facts.format != shoebox_core::facts::Format::Unknown).then(|| facts.format.mime().to_string()));
@@ -85,9 +124,10 @@ pub fn media_item(m: &[(String, String)], sha: &str, length: u64, facts: &FileFa
         captured_at,
         uploaded_at: rfc3339_from_ms(uploaded_ms as i64),
         camera: facts.camera.clone(),
-        lat: facts.location.map(|g| g.lat),
-        lon: facts.location.map(|g| g.lon),
+        lat: place.map(|p| p.0),
+        lon: place.map(|p| p.1),
         orientation: facts.orientation,
+        description: non_empty(m, keys::DESCRIPTION).map(str::to_string),
         ..MediaItem::default()
     }
 }
@@ -105,5 +145,12 @@ mod tests {
         assert_eq!(album(&p(&[("relativePath", "A/b.jpg"), ("album", "")])), None);
         assert_eq!(album(&p(&[("relativePath", "A/b.jpg"), ("album", "Best")])).as_deref(), Some("Best"));
         assert_eq!(album(&p(&[])), None);
+    }
+    #[test]
+    fn albums_rules() {
+        assert_eq!(albums(&p(&[("relativePath", "A/b.jpg")])), [Some("A".to_string())]);
+        let two = p(&[("relativePath", "Takeout/b.jpg"), ("albums", r#"["Summer","Family","Summer"]"#), ("album", "Best")]);
+        assert_eq!(albums(&two), [Some("Summer".into()), Some("Family".into()), Some("Best".into())]);
+        assert_eq!(albums(&p(&[("relativePath", "Takeout/b.jpg"), ("albums", "[]")])), [None]);
     }
 }
