@@ -94,25 +94,13 @@ pub async fn hash(blob: &Blob, pieces: Option<u64>) -> Result<String, String> {
     hash_stream(blob, pieces).await
 }
 
-/// How far behind a chunk's end a file's hash pass may be for the chunk's checksum to wait for
-/// it rather than read the chunk itself: the pass reads faster than an upload sends.
-const WAIT_BEHIND: u64 = 128 * 1024 * 1024;
-/// The longest a checksum waits for the pass before it reads the chunk itself.
-const WAIT_MS: u32 = 10_000;
-
-/// A chunk's crc32c from the pieces its file's hash pass keeps: at once when the pass has been
-/// there, after a short wait when it is about to be; `None` when the chunk must be read.
-async fn crc_from_pieces(of: ChunkOf, len: u64) -> Option<u32> {
-    let mut waited = 0;
-    loop {
-        match super::pieces::lookup(of.file, of.start, len) {
-            Lookup::Crc(crc) => return Some(crc),
-            Lookup::Coming { behind } if behind <= WAIT_BEHIND && waited < WAIT_MS => {
-                super::pieces::sleep_ms(5).await;
-                waited += 5;
-            }
-            _ => return None,
-        }
+/// A chunk's crc32c from the pieces its file's hash pass keeps, when the pass has been there.
+/// It never waits for the pass: the upload then reads the chunk itself, as a chunk the pass is
+/// still short of would otherwise hold its PATCH (and the whole upload) to the pass's pace.
+fn crc_from_pieces(of: ChunkOf, len: u64) -> Option<u32> {
+    match super::pieces::lookup(of.file, of.start, len) {
+        Lookup::Crc(crc) => Some(crc),
+        Lookup::No => None,
     }
 }
 
@@ -122,7 +110,7 @@ async fn crc_from_pieces(of: ChunkOf, len: u64) -> Option<u32> {
 pub async fn digest(blob: &Blob, algo: ChecksumAlgo, of: Option<ChunkOf>) -> Result<String, String> {
     use sha1::Digest as _;
     if let (ChecksumAlgo::Crc32c, Some(of)) = (algo, of) {
-        if let Some(crc) = crc_from_pieces(of, blob.size() as u64).await {
+        if let Some(crc) = crc_from_pieces(of, blob.size() as u64) {
             return Ok(shoebox_core::hash::hex(&crc.to_be_bytes()));
         }
     }

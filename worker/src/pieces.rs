@@ -1,13 +1,12 @@
 //! The CRC-32C of every 1 MiB piece of a file, kept by the pass that hashes it, so the crc32c
 //! checksum of each chunk of the same file's upload is joined from them instead of reading the
-//! chunk a second time: one read of each byte for both the whole file's SHA-256 and its chunks'
-//! checksums. Kept per worker for the last few files; a chunk its pass has not reached, or one
-//! not made of whole pieces (a resume from an odd offset), is read as before.
+//! chunk a second time, wherever the hash pass is ahead of the upload. Kept per worker for the
+//! last few files; a chunk its pass has not reached, or one not made of whole pieces (a resume
+//! from an odd offset), is read as before.
 use shoebox_core::crc32c::{crc32c_append, crc32c_combine, Shift};
 use shoebox_core::worker_protocol::CRC_PIECE;
 use std::cell::RefCell;
 use std::collections::VecDeque;
-use wasm_bindgen::JsCast;
 
 /// Files whose pieces a worker keeps: the uploads in flight at once, with room to spare.
 const KEPT_FILES: usize = 8;
@@ -18,13 +17,6 @@ struct Pieces {
     crcs: Vec<u32>,
     current: u32,
     filled: u64,
-    done: bool,
-}
-
-impl Pieces {
-    fn position(&self) -> u64 {
-        self.crcs.len() as u64 * CRC_PIECE + self.filled
-    }
 }
 
 thread_local! {
@@ -53,7 +45,7 @@ impl Recorder {
             if files.len() >= KEPT_FILES {
                 files.pop_front();
             }
-            files.push_back(Pieces { file, size, crcs: Vec::new(), current: 0, filled: 0, done: false });
+            files.push_back(Pieces { file, size, crcs: Vec::new(), current: 0, filled: 0 });
         });
         Recorder { file, finished: false }
     }
@@ -81,7 +73,6 @@ impl Recorder {
                 p.crcs.push(p.current);
                 (p.current, p.filled) = (0, 0);
             }
-            p.done = p.crcs.len() as u64 == p.size.div_ceil(CRC_PIECE);
         });
         self.finished = true;
     }
@@ -99,9 +90,7 @@ impl Drop for Recorder {
 pub enum Lookup {
     /// Their CRC-32C, joined from the pieces.
     Crc(u32),
-    /// The pass reading the file has not reached their end yet, but is this close to it.
-    Coming { behind: u64 },
-    /// No pieces can give it: read the chunk.
+    /// No pieces give it (yet): read the chunk.
     No,
 }
 
@@ -114,7 +103,7 @@ pub fn lookup(file: u64, start: u64, len: u64) -> Lookup {
         }
         let (first, last) = (start / CRC_PIECE, end.div_ceil(CRC_PIECE));
         if (p.crcs.len() as u64) < last {
-            return if p.done { Lookup::No } else { Lookup::Coming { behind: end - p.position().min(end) } };
+            return Lookup::No;
         }
         if first == last {
             return Lookup::Crc(0);
@@ -128,16 +117,4 @@ pub fn lookup(file: u64, start: u64, len: u64) -> Lookup {
         Lookup::Crc(crc)
     })
     .unwrap_or(Lookup::No)
-}
-
-/// Resolves after `ms` milliseconds (the global `setTimeout`: a worker's or, in tests, a page's).
-pub async fn sleep_ms(ms: u32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let set_timeout =
-            js_sys::Reflect::get(&js_sys::global(), &"setTimeout".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-        if let Some(f) = set_timeout {
-            let _ = f.call2(&wasm_bindgen::JsValue::NULL, &resolve, &ms.into());
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

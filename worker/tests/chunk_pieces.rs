@@ -60,9 +60,9 @@ async fn chunks_of_whole_pieces_are_joined_from_the_hash_pass_and_others_are_rea
 }
 
 #[wasm_bindgen_test]
-async fn a_chunk_ahead_of_the_hash_pass_waits_for_it_on_one_worker() {
+async fn a_chunk_asked_for_during_the_hash_pass_is_right_on_one_worker() {
     // The pool's one worker hashes the file while the chunk's checksum is asked for: the
-    // checksum is right whether it waited for the pass or read the chunk.
+    // checksum is right whether the pass had been there or the chunk was read.
     let p = WorkerPool::with_source(1, WorkerSource::ThisModule);
     let data = data();
     let f = file(&data);
