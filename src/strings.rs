@@ -9,9 +9,11 @@ pub mod devices;
 pub mod failures;
 pub mod kiosk;
 pub mod library;
+pub mod settings;
 pub mod status;
 pub use failures::{api_error, fail_reason, worker_fault};
 pub use kiosk::*;
+pub use settings::*;
 
 text!(app_name, "app-name");
 text!(tagline, "tagline");
