@@ -3,7 +3,7 @@
 //! `<html lang dir>`. English is compiled in, so a word is never missing and the first screen
 //! does not wait for it; another language's catalog (locales/<lang>.json, made from
 //! locales/<lang>.ftl at build time) is fetched once at start, before the app mounts.
-use leptos::prelude::{Track, Update};
+use leptos::prelude::{GetUntracked, Track, Update};
 use shoebox_core::i18n::{self as words, Arg, Catalog, PluralCategory};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -199,6 +199,21 @@ async fn load(wanted: &str) {
         let _ = root.set_attribute("dir", if words::is_rtl(&shown) { "rtl" } else { "ltr" });
     }
     doc.set_title(t("page-title"));
+}
+
+/// Switch to `lang` soon (`None`: the page's default, the kept choice else the browser's).
+#[cfg(target_arch = "wasm32")]
+pub fn show(lang: Option<String>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let wanted = lang.unwrap_or_else(|| chosen().to_string());
+        switch(&wanted).await;
+    });
+}
+
+/// The page has switched language since it opened (Settings then comes back open: the picker
+/// that switched it is where the person was).
+pub fn switched() -> bool {
+    SHOWN.with(|s| s.get_untracked() > 0)
 }
 
 /// Read by a view that shows words: it is built again when the page's language changes.

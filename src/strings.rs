@@ -16,6 +16,7 @@ pub use kiosk::*;
 pub use settings::*;
 
 text!(app_name, "app-name");
+text!(page_title, "page-title");
 text!(tagline, "tagline");
 text!(drop_hint, "drop-hint");
 text!(drop_active, "drop-active");

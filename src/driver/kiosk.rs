@@ -193,7 +193,7 @@ impl Inner {
                 }
             }
             KioskAction::ShowNotice(n) => self.w.notice.set(Some(crate::strings::kiosk_notice(n).into())),
-            KioskAction::UseLanguage(lang) => super::language::show(lang),
+            KioskAction::UseLanguage(lang) => crate::i18n::show(lang),
             KioskAction::Forget => self.kiosk.as_mut().expect("kiosk").held.clear(),
             KioskAction::Reload => reload(),
         }

@@ -18,13 +18,5 @@ pub(super) fn choose(lang: String) {
         crate::settings::save(&s);
         d.w.settings.set(s);
     });
-    show(Some(lang));
-}
-
-/// Show the page in `lang`; `None`: the page's default (the kept choice, else the browser's).
-pub(super) fn show(lang: Option<String>) {
-    wasm_bindgen_futures::spawn_local(async move {
-        let wanted = lang.unwrap_or_else(|| crate::i18n::chosen().to_string());
-        crate::i18n::switch(&wanted).await;
-    });
+    crate::i18n::show(Some(lang));
 }

@@ -28,7 +28,7 @@ pub fn SettingsPanel() -> impl IntoView {
         _ => String::new(),
     };
     view! {
-        <details class="settings" data-testid="settings">
+        <details class="settings" data-testid="settings" open=crate::i18n::switched()>
             <summary><span class="icon icon-gear" aria-hidden="true"></span>{s::settings()}</summary>
             <div class="settings-top">
                 <LanguagePicker/>

