@@ -25,6 +25,7 @@ mod http;
 mod intake;
 mod intents;
 pub mod kiosk;
+mod language;
 pub mod library;
 mod page;
 mod publish;

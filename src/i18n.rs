@@ -3,6 +3,7 @@
 //! `<html lang dir>`. English is compiled in, so a word is never missing and the first screen
 //! does not wait for it; another language's catalog (locales/<lang>.json, made from
 //! locales/<lang>.ftl at build time) is fetched once at start, before the app mounts.
+use leptos::prelude::{GetUntracked, Track, Update};
 use shoebox_core::i18n::{self as words, Arg, Catalog, PluralCategory};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -14,6 +15,8 @@ thread_local! {
     static CURRENT: RefCell<Option<Catalog>> = const { RefCell::new(None) };
     /// Fixed words handed out as `&'static str`: one copy per key and language, kept for the page.
     static INTERNED: RefCell<HashMap<&'static str, &'static str>> = RefCell::new(HashMap::new());
+    /// Changes each time the page switches language (`switch`).
+    static SHOWN: leptos::prelude::ArcRwSignal<u32> = leptos::prelude::ArcRwSignal::new(0);
     #[cfg(target_arch = "wasm32")]
     static PLURALS: RefCell<Option<js_sys::Intl::PluralRules>> = const { RefCell::new(None) };
 }
@@ -149,12 +152,30 @@ pub fn chosen() -> &'static str {
     words::negotiate(&requested, &words::SUPPORTED)
 }
 
-/// Fetch the chosen language's catalog (English needs none) and set `<html lang dir>`. A catalog
-/// that does not arrive leaves English.
+/// Fetch the chosen language's catalog (English needs none) and set `<html lang dir>` and the
+/// title. A catalog that does not arrive leaves English.
 #[cfg(target_arch = "wasm32")]
 pub async fn start() {
-    let wanted = chosen();
-    if wanted != words::FALLBACK {
+    load(chosen()).await;
+}
+
+/// Show the page in `wanted` from now on: its catalog, `<html lang dir>`, the title, and every
+/// view that tracks the language (`track`) built again at once. A catalog that does not arrive
+/// leaves the page as it was.
+#[cfg(target_arch = "wasm32")]
+pub async fn switch(wanted: &str) {
+    if wanted == lang() {
+        return;
+    }
+    load(wanted).await;
+    SHOWN.with(|s| s.update(|n| *n += 1));
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn load(wanted: &str) {
+    if wanted == words::FALLBACK {
+        set(Catalog { lang: words::FALLBACK.into(), ..Catalog::default() });
+    } else {
         let req = crate::browser::xhr::XhrRequest {
             method: "GET".into(),
             url: format!("/locales/{wanted}.json"),
@@ -171,11 +192,33 @@ pub async fn start() {
             }
         }
     }
-    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(root) = doc.document_element() {
         let shown = lang();
         let _ = root.set_attribute("lang", &shown);
         let _ = root.set_attribute("dir", if words::is_rtl(&shown) { "rtl" } else { "ltr" });
     }
+    doc.set_title(t("page-title"));
+}
+
+/// Switch to `lang` soon (`None`: the page's default, the kept choice else the browser's).
+#[cfg(target_arch = "wasm32")]
+pub fn show(lang: Option<String>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let wanted = lang.unwrap_or_else(|| chosen().to_string());
+        switch(&wanted).await;
+    });
+}
+
+/// The page has switched language since it opened (Settings then comes back open: the picker
+/// that switched it is where the person was).
+pub fn switched() -> bool {
+    SHOWN.with(|s| s.get_untracked() > 0)
+}
+
+/// Read by a view that shows words: it is built again when the page's language changes.
+pub fn track() {
+    SHOWN.with(|s| s.track());
 }
 
 #[cfg(test)]

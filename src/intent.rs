@@ -48,4 +48,6 @@ pub enum Intent {
     RetryFailed,
     SetFolderIncluded(String, bool),
     UpdateSettings(Settings),
+    /// Show the page in this language ("de"): kept on this device, or for a kiosk's visit only.
+    ChooseLanguage(String),
 }

@@ -156,7 +156,7 @@ signal_store! {
         /// Kiosk: the link into this visit for the visitor's phone (shown as a QR code).
         phone_link: Option<String> = None;
         /// The kiosk profile's welcome text.
-        kiosk_welcome: Option<String> = None;
+        kiosk_welcome: Option<shoebox_core::api::WelcomeText> = None;
         /// Kiosk mode's screen (None: the normal app).
         kiosk: Option<shoebox_core::kiosk::KioskPhase> = None;
         /// Kiosk: seconds left before the visit ends, in its last stretch ("Finishing in 30 s").

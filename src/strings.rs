@@ -9,11 +9,14 @@ pub mod devices;
 pub mod failures;
 pub mod kiosk;
 pub mod library;
+pub mod settings;
 pub mod status;
 pub use failures::{api_error, fail_reason, worker_fault};
 pub use kiosk::*;
+pub use settings::*;
 
 text!(app_name, "app-name");
+text!(page_title, "page-title");
 text!(tagline, "tagline");
 text!(drop_hint, "drop-hint");
 text!(drop_active, "drop-active");

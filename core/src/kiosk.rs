@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 mod calls;
 mod idle;
+mod language;
 mod page_policy;
 mod saved;
 pub use calls::{KioskCall, POLL_EVERY_MS};
@@ -100,6 +101,8 @@ pub enum KioskAction {
     ShowNotice(KioskNotice),
     /// Forget the files held for a visit that will not start.
     Forget,
+    /// Show the page in this language (`None`: the kiosk's default again). Never kept.
+    UseLanguage(Option<String>),
     /// Reload the page: it forgets the file list, the token and the previews (nothing of a
     /// visit was stored anywhere else).
     Reload,
@@ -117,6 +120,8 @@ pub struct KioskFlow {
     phone_link: bool,
     /// When the page next asks the server about the visit.
     next_poll: Option<u64>,
+    /// The visitor's language (`language.rs`).
+    language: Option<String>,
     actions: Vec<KioskAction>,
 }
 
@@ -132,6 +137,7 @@ impl KioskFlow {
             own: false,
             phone_link: false,
             next_poll: None,
+            language: None,
             actions: Vec::new(),
         };
         match &k.mode {
@@ -189,7 +195,7 @@ impl KioskFlow {
     pub fn poll_timeout(&self) -> Option<u64> {
         let idle = self.times_out().then(|| self.idle.next_wake(self.done_counts_down())).flatten();
         let poll = self.next_poll.filter(|_| self.polls());
-        [idle, poll].into_iter().flatten().min()
+        [idle, poll, self.language_resets_at()].into_iter().flatten().min()
     }
 
     /// The kiosk's done screen shows the time to its reset all along.
@@ -349,6 +355,7 @@ impl KioskFlow {
         if self.times_out() && self.idle.expired(now) {
             self.end();
         }
+        self.language_on_time(now);
         self.poll_if_due(now);
     }
 

@@ -279,7 +279,7 @@ async fn each_profile_of_a_config_file_has_its_own_settings_and_limits() {
     let file = dir.path().join("kiosks.json");
     std::fs::write(
         &file,
-        r#"[{"name": "lab", "user": "alice", "key": "lab-key-0123456789abcdef", "welcome": "Photo lab", "limits": "google", "album": "Lab {code}", "idleSeconds": 30},
+        r#"[{"name": "lab", "user": "alice", "key": "lab-key-0123456789abcdef", "welcome": "Photo lab", "welcomeTexts": {"de": "Fotolabor", "ja": "写真ラボ"}, "limits": "google", "album": "Lab {code}", "idleSeconds": 30},
             {"name": "party", "user": "bob", "key": "party-key-0123456789abcd", "ownAccounts": true}]"#,
     )
     .unwrap();
@@ -294,7 +294,13 @@ async fn each_profile_of_a_config_file_has_its_own_settings_and_limits() {
         (Some("Photo lab"), Some(30), Some(false))
     );
     assert_eq!(lab["limits"]["name"], "google");
+    assert_eq!(lab["welcomeTexts"], serde_json::json!({"de": "Fotolabor", "ja": "写真ラボ"}), "the welcome text per language");
     let party = s.get_as("party-key-0123456789abcd", "/api/v1/kiosk/profile").await.json();
+    assert_eq!(
+        (party["welcome"].as_str(), party["welcomeTexts"].as_object().map(|m| m.len())),
+        (Some(""), Some(0)),
+        "no welcome set: the page says its own words in the visitor's language"
+    );
     assert_eq!(
         (party["ownAccounts"].as_bool(), party["limits"]["maxPhotoBytes"].as_u64()),
         (Some(true), Some(1000)),
@@ -314,4 +320,10 @@ async fn each_profile_of_a_config_file_has_its_own_settings_and_limits() {
     // A bad file is a clear error.
     std::fs::write(&file, r#"[{"name": "x", "user": "alice", "key": "short"}]"#).unwrap();
     assert!(shoebox_server::accounts::kiosks::KioskProfile::from_file(&file).unwrap_err().contains("too short"));
+    std::fs::write(&file, r#"[{"name": "x", "user": "alice", "key": "lab-key-0123456789abcdef", "welcomeTexts": {"klingon": "nuqneH"}}]"#)
+        .unwrap();
+    assert!(
+        shoebox_server::accounts::kiosks::KioskProfile::from_file(&file).unwrap_err().contains("klingon"),
+        "a language without a catalog"
+    );
 }

@@ -21,6 +21,7 @@ pub fn intent(i: Intent) {
             return devices::intent(i)
         }
         Intent::KioskKeepUploads(keep) => return kiosk::set_keep_uploads(keep),
+        Intent::ChooseLanguage(lang) => return super::language::choose(lang),
         Intent::AddEntries(entries) => {
             super::library::show_backup();
             return intake::add_entries(entries);

@@ -108,6 +108,11 @@ pub(super) fn finish() {
     feed(|f, now| f.handle_finish(now));
 }
 
+/// The visitor chose a language on the welcome screen; the flow says how long it lasts.
+pub(super) fn choose_language(lang: String) {
+    feed(move |f, now| f.handle_language(now, &lang));
+}
+
 pub(super) fn set_keep_uploads(keep: bool) {
     feed(|f, _| f.set_keep_uploads(keep));
 }
@@ -171,14 +176,14 @@ impl Inner {
                 }
             }
             KioskAction::UseProfile(p) => {
-                self.w.kiosk_welcome.set(Some(p.welcome));
+                self.w.kiosk_welcome.set(Some(p.welcome_text()));
                 self.w.kiosk_own.set(p.own_accounts);
                 let s = settings.get_or_insert_with(|| self.store.settings.get_untracked());
                 s.apply_param("quality", &p.quality);
                 s.apply_param("limits", &p.limits.name);
             }
             KioskAction::UseVisit { token, welcome } => {
-                self.w.kiosk_welcome.set(Some(welcome));
+                self.w.kiosk_welcome.set(Some(shoebox_core::api::WelcomeText { text: welcome, ..Default::default() }));
                 settings.get_or_insert_with(|| self.store.settings.get_untracked()).token = token;
             }
             KioskAction::ShowPhoneLink(token) => self.w.phone_link.set(Some(format!("{}/?visit={token}", self.origin))),
@@ -188,6 +193,7 @@ impl Inner {
                 }
             }
             KioskAction::ShowNotice(n) => self.w.notice.set(Some(crate::strings::kiosk_notice(n).into())),
+            KioskAction::UseLanguage(lang) => crate::i18n::show(lang),
             KioskAction::Forget => self.kiosk.as_mut().expect("kiosk").held.clear(),
             KioskAction::Reload => reload(),
         }

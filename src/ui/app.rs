@@ -13,14 +13,22 @@ pub fn App() -> impl IntoView {
     let store = crate::driver::start();
     provide_context(store);
     if store.mode.get_untracked() != PageMode::App {
-        return view! { <super::kiosk::KioskApp/> }.into_any();
+        return (move || {
+            crate::i18n::track();
+            view! { <super::kiosk::KioskApp/> }
+        })
+        .into_any();
     }
     let (library, library_writer) = LibraryStore::new();
     provide_context(library);
     crate::driver::library::start(library, library_writer);
     let in_library = move || library.route.get().is_library();
 
-    view! {
+    // Built again when the page's language changes: every word comes from the catalog anew,
+    // while the store (and so the backup, the library and their state) stays as it is.
+    (move || {
+        crate::i18n::track();
+        view! {
         <DropZone>
             <header class="top" class:wide=in_library>
                 <h1 class="brand"><span class="logo" aria-hidden="true"></span>{s::app_name()}</h1>
@@ -44,6 +52,7 @@ pub fn App() -> impl IntoView {
                 <SettingsPanel/>
             </main>
         </DropZone>
-    }
+        }
+    })
     .into_any()
 }

@@ -17,7 +17,10 @@ use shoebox_core::kiosk::KioskPhase;
 pub fn KioskApp() -> impl IntoView {
     let store = use_store();
     let phase = move || store.kiosk.get().unwrap_or(KioskPhase::Welcome);
-    let welcome = move || store.kiosk_welcome.get().unwrap_or_else(|| s::kiosk_nothing_kept().to_string());
+    // The operator's words in the visitor's language where they gave them, else the page's own.
+    let welcome = move || {
+        store.kiosk_welcome.get().and_then(|w| w.for_lang(&crate::i18n::lang())).unwrap_or_else(|| s::kiosk_nothing_kept().to_string())
+    };
     let on_kiosk = store.mode.get_untracked() == PageMode::Kiosk;
     // "Upload from your phone": the QR code of a link into this visit, and what has arrived.
     let phone = move || {
@@ -66,6 +69,7 @@ pub fn KioskApp() -> impl IntoView {
                                 </aside>
                             })}
                             <Show when=move || matches!(phase(), KioskPhase::Starting)><p class="muted">{s::kiosk_starting()}</p></Show>
+                            {on_kiosk.then(|| view! { <super::kiosk_languages::KioskLanguages/> })}
                         </section>
                     }.into_any(),
                     // A full-screen confirmation: what was saved, where, and when the screen starts over.

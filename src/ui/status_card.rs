@@ -35,7 +35,7 @@ pub fn StatusCard() -> impl IntoView {
     Effect::new(move |_| {
         let title = match store.status.get() {
             Status::BackingUp { done, total, .. } => format!("{} · {}", s::status_backing_up(done, total), s::app_name()),
-            Status::Ready => s::app_name().to_string(),
+            Status::Ready => s::page_title().to_string(),
             st => format!("{} · {}", headline(&st), s::app_name()),
         };
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {

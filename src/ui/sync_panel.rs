@@ -22,7 +22,7 @@ pub fn SyncPanel() -> impl IntoView {
         <section class="sync" data-testid="sync-panel" aria-labelledby="sync-title">
             <h2 id="sync-title">{s::sync_title()}</h2>
             <p class="muted">{s::sync_hint()}</p>
-            <label class="check switch">
+            <label class="check switch toggle">
                 <input type="checkbox" role="switch" data-testid="sync-switch" prop:checked=on
                     on:change=move |e| intent(Intent::SetSync(event_target_checked(&e)))/>
                 {s::sync_switch()}

@@ -3,6 +3,7 @@
 //! visitor's phone opens. The server writes them, the kiosk flow reads them.
 use crate::limits::Limits;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// `POST` (kiosk key): start a visit; answers [`KioskSession`] with its token, once.
 pub const KIOSK_SESSIONS_PATH: &str = "/api/v1/kiosk/sessions";
@@ -20,13 +21,43 @@ pub const KIOSK_ACTIVITY_PATH: &str = "/api/v1/kiosk/sessions/current/activity";
 #[serde(rename_all = "camelCase")]
 pub struct KioskProfileAnswer {
     pub profile: String,
+    /// The operator's welcome text; empty: the page's own words, in the visitor's language.
     pub welcome: String,
+    /// The operator's welcome text per language ("de" → "Willkommen …"), from `--kiosk-config`.
+    #[serde(default)]
+    pub welcome_texts: BTreeMap<String, String>,
     pub idle_seconds: u64,
     /// Visitors may upload into their own account (an upload-only pairing).
     pub own_accounts: bool,
     /// "original" or "high".
     pub quality: String,
     pub limits: Limits,
+}
+
+impl KioskProfileAnswer {
+    /// The operator's welcome text for a page in `lang`: theirs in that language, else their
+    /// one text, else `None` (the page says its own words, in the visitor's language).
+    pub fn welcome_for(&self, lang: &str) -> Option<String> {
+        self.welcome_text().for_lang(lang)
+    }
+
+    pub fn welcome_text(&self) -> WelcomeText {
+        WelcomeText { text: self.welcome.clone(), by_language: self.welcome_texts.clone() }
+    }
+}
+
+/// A kiosk's welcome text as the page keeps it: the operator's one text and theirs per language.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct WelcomeText {
+    pub text: String,
+    pub by_language: BTreeMap<String, String>,
+}
+
+impl WelcomeText {
+    /// For a page in `lang`: the operator's in that language, else their one text, else `None`.
+    pub fn for_lang(&self, lang: &str) -> Option<String> {
+        Some(self.by_language.get(lang).unwrap_or(&self.text)).filter(|w| !w.is_empty()).cloned()
+    }
 }
 
 /// A visit as the server sees it (`POST …/sessions`, `GET …/sessions/current`).
@@ -99,5 +130,23 @@ mod tests {
         assert!(!json.contains("token") && json.contains("lastActivityAt") && json.contains("uploadsMoving"));
         let back: KioskSession = serde_json::from_str(&json).unwrap();
         assert_eq!(back, s);
+    }
+
+    #[test]
+    fn the_welcome_text_is_the_operators_in_the_pages_language_else_theirs_else_the_pages_own() {
+        let answer = r#"{"profile":"shop","welcome":"Welcome to the shop","welcomeTexts":{"de":"Willkommen im Laden"},
+            "idleSeconds":60,"ownAccounts":false,"quality":"original","limits":{"name":"seed","maxPhotoBytes":1,"maxPhotoPixels":1,"maxVideoBytes":1,"minPhotoSide":0}}"#;
+        let mut p: KioskProfileAnswer = match serde_json::from_str(answer) {
+            Ok(p) => p,
+            Err(e) => panic!("{e}"),
+        };
+        assert_eq!(p.welcome_for("de"), Some("Willkommen im Laden".into()));
+        assert_eq!(p.welcome_for("ja"), Some("Welcome to the shop".into()));
+        p.welcome.clear();
+        assert_eq!(p.welcome_for("ja"), None, "nothing set: the page's own words");
+        assert_eq!(p.welcome_for("de"), Some("Willkommen im Laden".into()));
+        p.welcome_texts.clear();
+        let json = serde_json::to_string(&p).unwrap();
+        assert!(json.contains(r#""welcomeTexts":{}"#), "{json}");
     }
 }

@@ -108,6 +108,7 @@ fn the_profile_sets_the_idle_time_and_the_visits_settings() {
     let profile = KioskProfileAnswer {
         profile: "shop".into(),
         welcome: "Welcome".into(),
+        welcome_texts: Default::default(),
         idle_seconds: 10,
         own_accounts: true,
         quality: "high".into(),

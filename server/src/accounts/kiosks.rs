@@ -1,10 +1,11 @@
 //! Kiosk profiles: each names the operator's account its visitors upload into and the key the
 //! kiosk opens it with (`--kiosk NAME:USER:KEY`), and may set its own album pattern, quality,
-//! limits, idle time, welcome text and whether visitors may use their own account
+//! limits, idle time, welcome text (one, and per language) and whether visitors may use their own account
 //! (`--kiosk-config FILE`, a JSON list); what a profile leaves out comes from the `--kiosk-*`
 //! flags.
 use serde::Deserialize;
 use shoebox_core::limits::Limits;
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 #[derive(Clone, Debug, PartialEq, Eq, Default, Deserialize)]
@@ -23,6 +24,9 @@ pub struct KioskProfile {
     pub idle_seconds: Option<u64>,
     #[serde(default)]
     pub welcome: Option<String>,
+    /// The welcome text per language ("de" → "Willkommen …"), for a visitor who picks one.
+    #[serde(default)]
+    pub welcome_texts: BTreeMap<String, String>,
     #[serde(default)]
     pub own_accounts: Option<bool>,
 }
@@ -35,6 +39,7 @@ pub struct KioskSettings {
     pub limits: Limits,
     pub idle: Duration,
     pub welcome: String,
+    pub welcome_texts: BTreeMap<String, String>,
     pub own_accounts: bool,
 }
 
@@ -73,6 +78,9 @@ impl KioskProfile {
         if self.limits.as_deref().is_some_and(|l| Limits::preset(l).is_none()) {
             return Err(format!("kiosk {:?}: limits is \"seed\" or \"google\"", self.name));
         }
+        if let Some(lang) = self.welcome_texts.keys().find(|l| !shoebox_core::i18n::SUPPORTED.contains(&l.as_str())) {
+            return Err(format!("kiosk {:?}: welcomeTexts has {lang:?}, not one of {:?}", self.name, shoebox_core::i18n::SUPPORTED));
+        }
         Ok(())
     }
 
@@ -84,6 +92,7 @@ impl KioskProfile {
             limits: self.limits.as_deref().and_then(Limits::preset).unwrap_or_else(|| defaults.limits.clone()),
             idle: self.idle_seconds.map(Duration::from_secs).unwrap_or(defaults.idle),
             welcome: self.welcome.clone().unwrap_or_else(|| defaults.welcome.clone()),
+            welcome_texts: self.welcome_texts.clone(),
             own_accounts: self.own_accounts.unwrap_or(defaults.own_accounts),
         }
     }

@@ -108,8 +108,9 @@ pub struct Args {
     #[arg(long, env = "SHOEBOX_KIOSK_IDLE_GRACE", default_value = "15s", value_parser = parse_duration)]
     pub kiosk_idle_grace: Duration,
 
-    /// The kiosk's welcome text.
-    #[arg(long, env = "SHOEBOX_KIOSK_WELCOME", default_value = "Back up your photos here. Nothing is kept on this screen.")]
+    /// The kiosk's welcome text. Empty (the default): the page's own words, in the visitor's
+    /// language.
+    #[arg(long, env = "SHOEBOX_KIOSK_WELCOME", default_value = "")]
     pub kiosk_welcome: String,
 
     /// The kiosk's upload size: `original`, or `high` (photos over 16 MP downsized first).
@@ -228,6 +229,7 @@ impl ServerConfig {
             limits: self.kiosk_limits.clone(),
             idle: self.kiosk_idle,
             welcome: self.kiosk_welcome.clone(),
+            welcome_texts: Default::default(),
             own_accounts: self.kiosk_own_accounts,
         };
         self.kiosks.iter().find(|k| k.name == name).map(|k| (k, k.settings(&defaults)))
@@ -252,7 +254,7 @@ impl ServerConfig {
             kiosk_album: "Kiosk {date} {code}".into(),
             kiosk_idle: Duration::from_secs(120),
             kiosk_idle_grace: Duration::from_secs(15),
-            kiosk_welcome: "Back up your photos here. Nothing is kept on this screen.".into(),
+            kiosk_welcome: String::new(),
             kiosk_own_accounts: false,
             kiosk_quality: "original".into(),
             kiosk_limits: Limits::seed(),

@@ -59,6 +59,7 @@ pub async fn profile(State(state): State<AppState>, Extension(access): Extension
     Ok(Json(KioskProfileAnswer {
         profile,
         welcome: k.welcome,
+        welcome_texts: k.welcome_texts,
         idle_seconds: k.idle.as_secs(),
         own_accounts: k.own_accounts,
         quality: k.quality,

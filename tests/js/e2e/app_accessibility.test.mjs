@@ -104,7 +104,7 @@ test('no horizontal scrolling at 200% zoom (683x384 CSS px at 2x) with plan, lis
     assert.ok(await overflow(b.page) <= 0, 'overflow when empty');
     await dropPaths(b.page, '[data-testid="drop-zone"]', [root]);
     await waitForStatus(b.page, /^Ready to back up 6 photos and videos$/);
-    await b.page.locator('[data-testid="settings"] summary').click();
+    await b.page.locator('[data-testid="settings"] > summary').click();
     assert.ok(await overflow(b.page) <= 0, `plan view overflows by ${await overflow(b.page)} px`);
     await backUpAndWait(b.page, /^Backup complete$/, 120000);
     assert.ok(await overflow(b.page) <= 0, `complete page overflows by ${await overflow(b.page)} px`);
@@ -150,6 +150,8 @@ test('keyboard only: Tab reaches every control with a visible focus, Enter start
     // Every control a person can use (a radio group is one Tab stop: its checked radio).
     const controls = await page.evaluate(() => [...document.querySelectorAll('button, input, select, summary, a[href], [tabindex]:not([tabindex="-1"])')]
       .filter((e) => !e.disabled && e.tabIndex >= 0 && (e.type !== 'radio' || e.checked) && (e.offsetParent || e.closest('label')?.offsetParent))
+      // A closed <details> (Settings' Advanced) offers only its summary.
+      .filter((e) => { const d = e.closest('details:not([open])'); return !d || d.querySelector(':scope > summary') === e; })
       .map((e) => e.dataset.testid || e.outerHTML.slice(0, 70)));
     const seen = new Map();
     for (let i = 0; i < controls.length * 2 + 5; i++) {

@@ -32,8 +32,8 @@ fn same_as_english(lang: &str) -> &'static [&'static str] {
             "kiosk-images",
         ],
         "es" => &["library-motion", "set-quality-original", "library-q-original", "size-bytes"],
-        "it" => &["library-motion", "library-video", "library-d-album"],
-        "pt-BR" => &["library-motion", "set-quality-original", "library-q-original", "library-d-pixels", "size-bytes"],
+        "it" => &["library-motion", "library-video", "library-d-album", "set-backup"],
+        "pt-BR" => &["library-motion", "set-quality-original", "library-q-original", "library-d-pixels", "size-bytes", "set-backup"],
         "nl" => &[
             "library-d-album",
             "library-details",
