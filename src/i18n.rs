@@ -3,7 +3,7 @@
 //! `<html lang dir>`. English is compiled in, so a word is never missing and the first screen
 //! does not wait for it; another language's catalog (locales/<lang>.json, made from
 //! locales/<lang>.ftl at build time) is fetched once at start, before the app mounts.
-use leptos::prelude::{GetUntracked, Track, Update};
+use leptos::prelude::{GetUntracked, Track};
 use shoebox_core::i18n::{self as words, Arg, Catalog, PluralCategory};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -168,7 +168,7 @@ pub async fn switch(wanted: &str) {
         return;
     }
     load(wanted).await;
-    SHOWN.with(|s| s.update(|n| *n += 1));
+    SHOWN.with(|s| leptos::prelude::Update::update(s, |n| *n += 1));
 }
 
 #[cfg(target_arch = "wasm32")]
