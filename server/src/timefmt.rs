@@ -2,6 +2,7 @@
 //! in UTC with a `Z`. EXIF DateTimeOriginal has no zone: it is written as the wall-clock time it
 //! is, without a zone ("2024:07:01 12:30:00" → "2024-07-01T12:30:00"), so a library groups it
 //! by its own date and never shifts it through a viewer's time zone.
+use shoebox_core::takeout::time::civil_from_days;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 pub fn now_ms() -> u64 {
@@ -47,19 +48,6 @@ pub fn is_wall_clock(s: &str) -> bool {
 pub fn day_from_days(days: i64) -> String {
     let (y, m, d) = civil_from_days(days);
     format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// Howard Hinnant's days-since-epoch → (year, month, day), proleptic Gregorian.
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
 #[cfg(test)]
