@@ -30,7 +30,7 @@ pub fn OverallProgress() -> impl IntoView {
             <section class="overall" aria-label=s::overall_progress()>
                 <div class="bar" role="progressbar" aria-label=s::overall_progress() data-testid="overall-progress" aria-valuemin="0" aria-valuemax="100"
                     aria-valuenow=move || fixed(pct.get(), 0)>
-                    <div class="bar-fill" style:width=move || format!("{}%", fixed(pct.get(), 2))></div>
+                    <div class="bar-fill" style:transform=move || format!("scaleX({})", fixed(pct.get() / 100.0, 4))></div>
                 </div>
                 <p class="overall-text" data-testid="overall-text">{text}</p>
                 {move || page_line().map(|l| view! { <p class="page-total muted" data-testid="page-total">{l}</p> })}

@@ -28,7 +28,8 @@ fn read_into(reader: &JsValue, buffer: ArrayBuffer) -> Result<JsFuture, JsValue>
 }
 
 /// Feeds every byte the reader gives to `eat`, in order, through one reusable wasm buffer,
-/// with the next read in flight while the current bytes are eaten.
+/// with the next read in flight while the current bytes are eaten, and a turn of the event loop
+/// after each buffer so that other jobs (a chunk's checksum) start meanwhile.
 pub async fn drain(reader: &JsValue, mut eat: impl FnMut(&[u8])) -> Result<(), JsValue> {
     let mut spare = Some(ArrayBuffer::new(BUFFER));
     let mut pending = Some(read_into(reader, ArrayBuffer::new(BUFFER))?);
@@ -50,6 +51,7 @@ pub async fn drain(reader: &JsValue, mut eat: impl FnMut(&[u8])) -> Result<(), J
         if pending.is_none() {
             pending = spare.take().map(|b| read_into(reader, b)).transpose()?;
         }
+        super::turns::next_task().await;
     }
     Ok(())
 }

@@ -11,6 +11,7 @@ pub mod byob;
 pub mod handler;
 pub mod pieces;
 pub mod thumbnail;
+pub mod turns;
 pub mod warm;
 pub use shoebox_core::worker_protocol as protocol;
 

@@ -113,7 +113,7 @@ async function measure(way, set) {
       await waitForStatus(b.page, /^Ready to back up/, 300000);
       const planned = Date.now();
       await b.page.getByTestId('backup-button').click();
-      await waitForStatus(b.page, /^Backup complete$/, 1800000);
+      await waitForStatus(b.page, /^Backup complete$/, 1800000, 50);
       const t1 = Date.now();
       // Thumbnails made from originals may still be on their way: wait until none is sent for 3 s.
       let quiet = Date.now();

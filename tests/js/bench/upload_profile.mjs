@@ -9,6 +9,20 @@ import { startServer } from '../lib/server.mjs';
 import { launch, dropPaths, waitForStatus } from '../lib/browser.mjs';
 
 const [folder, traceOut] = process.argv.slice(2);
+
+/** utime + stime of a process, in clock ticks. */
+function procCpu(pid) {
+  const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return Number(f[11]) + Number(f[12]);
+}
+
+/** The machine's busy and total clock ticks over all CPUs (/proc/stat's first line). */
+function machineCpu() {
+  const v = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const idle = v[3] + v[4];
+  const all = v.reduce((a, b) => a + b, 0);
+  return { busy: all - idle, all };
+}
 const server = await startServer();
 const b = await launch(process.env.NO_SW === '1' ? { serviceWorkers: 'block' } : {});
 try {
@@ -38,10 +52,12 @@ try {
     await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
     await cdp.send('Profiler.start');
   }
+  const cpuBefore = { server: procCpu(server.child.pid), machine: machineCpu() };
   const click = Date.now();
   await b.page.getByTestId('backup-button').click();
-  await waitForStatus(b.page, /^Backup complete$/, 1800000);
+  await waitForStatus(b.page, /^Backup complete$/, 1800000, 50);
   const end = Date.now();
+  const cpuAfter = { server: procCpu(server.child.pid), machine: machineCpu() };
   if (cpu) {
     const { profile } = await cdp.send('Profiler.stop');
     const self = new Map();
@@ -68,15 +84,30 @@ try {
   const events = JSON.parse(text).traceEvents || JSON.parse(text);
   const names = new Map();
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args.name);
-  // Busy time per thread: the top-level tasks (nested events are inside them).
-  const busy = new Map();
+  // Busy time per thread: the union of its tasks (a task may run inside another).
+  const spans = new Map();
   for (const e of events) {
     if (e.ph !== 'X' || !e.dur || !/^(ThreadControllerImpl::RunTask|RunTask|ThreadPool_RunTask)$/.test(e.name)) continue;
     const k = `${e.pid}:${e.tid}`;
-    busy.set(k, (busy.get(k) || 0) + e.dur / 1000);
+    if (!spans.has(k)) spans.set(k, []);
+    spans.get(k).push([e.ts, e.ts + e.dur]);
+  }
+  const busy = new Map();
+  for (const [k, list] of spans) {
+    list.sort((a, b) => a[0] - b[0]);
+    let total = 0; let [s0, s1] = list[0];
+    for (const [a, b] of list.slice(1)) {
+      if (a > s1) { total += s1 - s0; [s0, s1] = [a, b]; } else s1 = Math.max(s1, b);
+    }
+    busy.set(k, (total + s1 - s0) / 1000);
   }
   const wall = end - click;
   console.log(`click → Backup complete: ${(wall / 1000).toFixed(2)} s`);
+  const tick = 100; // USER_HZ: /proc's CPU times are in 1/100 s
+  const serverCpu = (cpuAfter.server - cpuBefore.server) / tick;
+  const busyAll = (cpuAfter.machine.busy - cpuBefore.machine.busy) / tick;
+  const allCpu = (cpuAfter.machine.all - cpuBefore.machine.all) / tick;
+  console.log(`  server process CPU ${serverCpu.toFixed(2)} s; the whole machine busy ${busyAll.toFixed(2)} of ${allCpu.toFixed(2)} CPU-seconds (${((busyAll / allCpu) * 100).toFixed(0)}%)`);
   for (const [k, ms] of [...busy].sort((a, b) => b[1] - a[1]).slice(0, 12)) {
     console.log(`  ${(names.get(k) || k).padEnd(28)} busy ${(ms / 1000).toFixed(2)} s (${((ms / wall) * 100).toFixed(0)}% of the wall time)`);
   }
