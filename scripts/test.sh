@@ -77,7 +77,7 @@ record "native" "$LOGS/native.log" "$(cargo_counts "$LOGS/native.log")"
 # tests run in the native suite above; the two-node browser test with the end-to-end tests.
 # The test binaries the native suite built are run directly: a second `cargo test` with other
 # target filters would unify features differently and rebuild every crate (minutes).
-SCALE_OUT="tus durability concat api api_access bad_input library library_blobs library_zones user_content kiosk accounts cors metrics_auth trust pairing_limits previews heic_grid live_photos sidecars live_ids samsung_motion motion_h264 probes takeout"
+SCALE_OUT="tus durability concat api api_access bad_input library library_blobs library_zones user_content kiosk accounts cors metrics_auth trust pairing_limits previews heic_grid live_photos sidecars live_ids samsung_motion motion_h264 probes takeout kiosk_visits"
 scale_out() {
   local bins
   bins="$(cargo test --workspace --no-run --message-format=json 2>/dev/null | python3 -c '

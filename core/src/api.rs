@@ -7,8 +7,8 @@ pub mod error;
 pub use call::{ApiAnswer, ApiCall, ApiReply, Bearer};
 pub mod kiosk;
 pub use kiosk::{
-    KioskProfileAnswer, KioskSession, PhoneLink, WelcomeText, KIOSK_ACTIVITY_PATH, KIOSK_PHONE_PATH, KIOSK_PROFILE_PATH,
-    KIOSK_SESSIONS_PATH, KIOSK_SESSION_PATH,
+    visits_path, KioskProfileAnswer, KioskSession, PhoneLink, VisitEntry, VisitLog, WelcomeText, KIOSK_ACTIVITY_PATH, KIOSK_PHONE_PATH,
+    KIOSK_PROFILE_PATH, KIOSK_SESSIONS_PATH, KIOSK_SESSION_PATH, VISITS_PATH,
 };
 pub mod devices;
 pub use devices::*;

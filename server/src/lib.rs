@@ -70,6 +70,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/v1/media/trash/restore-all", post(trash::restore_all))
         .route("/api/v1/media/trash/empty", post(trash::empty))
         .route("/api/v1/albums", get(albums::albums))
+        .route("/api/v1/visits", get(visits::visits))
         .route("/api/v1/media/{sha256}", get(media_get::get))
         .route("/api/v1/media/{sha256}/takeout", post(takeout_fill::fill))
         .route("/api/v1/media/{sha256}/{variant}", axum::routing::put(thumb_put::put))

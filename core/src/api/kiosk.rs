@@ -150,3 +150,44 @@ mod tests {
         assert!(json.contains(r#""welcomeTexts":{}"#), "{json}");
     }
 }
+
+/// `GET` (the operator's full-access token): [`VisitLog`] of one day, `?tz=ZONE&day=YYYY-MM-DD`
+/// (the day in the viewer's zone; today when absent).
+pub const VISITS_PATH: &str = "/api/v1/visits";
+
+/// The operator's kiosk visits of one day, newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct VisitLog {
+    /// The day shown, "YYYY-MM-DD" in the asked zone.
+    pub day: String,
+    pub visits: Vec<VisitEntry>,
+}
+
+/// One visit: its code (what the visitor gives the shop), its drop (an album of the
+/// operator's) and what the drop holds now.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct VisitEntry {
+    pub code: String,
+    pub profile: String,
+    pub drop: String,
+    /// RFC 3339 instants.
+    pub started_at: String,
+    pub ended_at: Option<String>,
+    /// Its visitor (or phone) may still send.
+    pub live: bool,
+    pub items: u64,
+    pub photos: u64,
+    pub videos: u64,
+    pub bytes: u64,
+}
+
+/// The visits path for a zone (`tz` as the library sends it) and day (`None`: today).
+pub fn visits_path(tz: &str, day: Option<&str>) -> String {
+    let mut p = format!("{VISITS_PATH}?tz={}", crate::api::encode_component(tz));
+    if let Some(d) = day {
+        p.push_str(&format!("&day={d}"));
+    }
+    p
+}

@@ -9,6 +9,7 @@ pub mod kiosks;
 pub mod sessions;
 pub mod signin_codes;
 pub mod signing;
+pub mod visit_log;
 
 use crate::db::{Db, Result, Row};
 use crate::vals;

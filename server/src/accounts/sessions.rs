@@ -16,7 +16,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub struct Sessions {
-    db: Db,
+    pub(super) db: Db,
     /// How long past its idle time a quiet visit still lives ([`IDLE_GRACE_MS`] by default).
     grace_ms: u64,
 }
@@ -84,6 +84,16 @@ CREATE TABLE IF NOT EXISTS sessions (
   ended_ms INTEGER
 );
 CREATE INDEX IF NOT EXISTS sessions_parent ON sessions(parent);
+CREATE TABLE IF NOT EXISTS visit_log (
+  hash TEXT PRIMARY KEY,
+  user TEXT NOT NULL,
+  profile TEXT NOT NULL,
+  code TEXT NOT NULL,
+  drop_album TEXT NOT NULL,
+  started_ms INTEGER NOT NULL,
+  ended_ms INTEGER
+);
+CREATE INDEX IF NOT EXISTS visit_log_user ON visit_log(user, started_ms);
 ";
 
 /// Columns added after the first version; a visit from before them has a last activity of 0,
@@ -129,6 +139,10 @@ impl Sessions {
         Sessions { db: Db::Postgres(pg), grace_ms: IDLE_GRACE_MS }
     }
 
+    pub(super) fn grace_ms(&self) -> u64 {
+        self.grace_ms
+    }
+
     /// The same sessions with another grace after the idle time (`--kiosk-idle-grace`).
     pub fn with_grace(mut self, grace_ms: u64) -> Self {
         self.grace_ms = grace_ms;
@@ -169,6 +183,7 @@ impl Sessions {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             vals![s.hash, s.profile, s.user, s.drop, s.code, now_ms as i64, s.expires_ms as i64, now_ms as i64, idle_ms as i64],
         )?;
+        self.log_start(&s, now_ms)?;
         Ok((token, s))
     }
 
@@ -256,6 +271,7 @@ impl Sessions {
         for r in self.db.query("SELECT hash FROM sessions WHERE parent = ?1", vals![visit])? {
             ended.push(r.get(0)?);
         }
+        self.log_end(&visit, now_ms)?;
         if keep_uploads {
             self.db.execute("UPDATE sessions SET ended_ms = ?2 WHERE hash = ?1 AND ended_ms IS NULL", vals![visit, now_ms as i64])?;
         } else {
@@ -272,6 +288,7 @@ impl Sessions {
         let mut n = 0;
         for r in self.db.query(dead, vals![now_ms as i64, self.grace_ms as i64])? {
             let h: String = r.get(0)?;
+            self.log_end(&h, now_ms)?;
             n += self.db.execute("DELETE FROM sessions WHERE hash = ?1 OR parent = ?1", vals![h])? as usize;
         }
         // Links whose visit row is gone (ended without "let my uploads finish").

@@ -113,6 +113,19 @@ CREATE TABLE IF NOT EXISTS content_probes (sha256 TEXT PRIMARY KEY, probe TEXT N
     r#"
 ALTER TABLE media ADD COLUMN IF NOT EXISTS description TEXT;
 "#,
+    // 9: the operator's log of kiosk visits (`accounts::visit_log`), kept after a visit's row goes.
+    r#"
+CREATE TABLE IF NOT EXISTS visit_log (
+  hash TEXT PRIMARY KEY,
+  "user" TEXT NOT NULL,
+  profile TEXT NOT NULL,
+  code TEXT NOT NULL,
+  drop_album TEXT NOT NULL,
+  started_ms BIGINT NOT NULL,
+  ended_ms BIGINT
+);
+CREATE INDEX IF NOT EXISTS visit_log_user ON visit_log("user", started_ms);
+"#,
 ];
 
 pub const VERSION: i64 = STEPS.len() as i64;

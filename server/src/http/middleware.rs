@@ -124,6 +124,7 @@ fn library_path(path: &str) -> bool {
         path,
         "/api/v1/media/summary"
             | "/api/v1/albums"
+            | "/api/v1/visits"
             | "/api/v1/media/trash"
             | "/api/v1/media/restore"
             | "/api/v1/media/trash/restore-all"

@@ -7,6 +7,7 @@
 //! `--database postgres://…` the same table lives in PostgreSQL (`db::pg_schema`), shared by
 //! every node; the SQL here runs on both.
 pub mod audit;
+pub mod drops;
 pub mod motion;
 pub mod probes;
 pub mod query;

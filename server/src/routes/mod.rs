@@ -23,6 +23,7 @@ pub mod signin;
 pub mod takeout_fill;
 pub mod thumb_put;
 pub mod trash;
+pub mod visits;
 
 use crate::accounts::signing::BlobKind;
 use crate::http::error::ApiError;
