@@ -450,3 +450,8 @@ library-emptied = { $count ->
     [one] { $count } item deleted for good.
    *[other] { $count } items deleted for good.
 }
+library-visits-heading = Kiosk visits today
+library-visit-code = Code { $code }
+library-visit-span = { $start } to { $end }
+library-visit-live = In progress
+library-visit-empty = Nothing saved yet

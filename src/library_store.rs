@@ -3,7 +3,7 @@
 //! core shows them. Only the library driver writes these; components read them and send
 //! `LibraryIntent`s.
 use leptos::prelude::*;
-use shoebox_core::api::AlbumSummary;
+use shoebox_core::api::{AlbumSummary, VisitEntry};
 pub use shoebox_core::library::{Cell, Filters, GridRow, Kind, LibraryTotals, LoadState, Route, RowBody, ViewerState};
 
 crate::store::signal_store! {
@@ -25,6 +25,8 @@ crate::store::signal_store! {
         /// Where the grid should scroll to (a scrubber jump or the viewer's item), with a serial.
         scroll_to: Option<(u64, f64)> = None;
         albums: Vec<AlbumSummary> = Vec::new();
+        /// The operator's kiosk visits of today (empty for anyone without a kiosk).
+        visits: Vec<VisitEntry> = Vec::new();
         /// Selected record ids.
         selected: Vec<String> = Vec::new();
         viewer: Option<ViewerState> = None;

@@ -8,6 +8,7 @@ mod timeline;
 mod trash;
 mod trash_state;
 mod view;
+mod visits;
 
 pub use flow::{LibraryAction, LibraryCall, LibraryFlow, Viewport, GAP, HEADING, MIN_CELL, OVERSCAN};
 pub use query::filter_query;

@@ -23,7 +23,8 @@ fn server() -> TestServer {
 }
 
 async fn visit(s: &TestServer, key: &str) -> (String, String) {
-    let r = s.send(Request::post("/api/v1/kiosk/sessions").header("Authorization", format!("Bearer {key}")).body(Body::empty()).unwrap()).await;
+    let r =
+        s.send(Request::post("/api/v1/kiosk/sessions").header("Authorization", format!("Bearer {key}")).body(Body::empty()).unwrap()).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
     let j = r.json();
     (j["token"].as_str().unwrap().to_string(), j["code"].as_str().unwrap().to_string())
@@ -49,7 +50,11 @@ async fn the_operator_sees_todays_visits_with_codes_counts_and_times_and_nobody_
     let (bv, _) = visit(&s, BOB_KEY).await;
     put(&s, &bv, &content::photo(2_000, 9), "bob.jpg").await;
     // The first visit ends: its row goes, its line in the log stays.
-    let end = s.send(Request::delete("/api/v1/kiosk/sessions/current").header("Authorization", format!("Bearer {v1}")).body(Body::empty()).unwrap()).await;
+    let end = s
+        .send(
+            Request::delete("/api/v1/kiosk/sessions/current").header("Authorization", format!("Bearer {v1}")).body(Body::empty()).unwrap(),
+        )
+        .await;
     assert_eq!(end.status, StatusCode::NO_CONTENT);
 
     let r = s.get_as(ALICE, "/api/v1/visits?tz=0").await;
@@ -58,7 +63,10 @@ async fn the_operator_sees_todays_visits_with_codes_counts_and_times_and_nobody_
     let visits = log["visits"].as_array().unwrap();
     assert_eq!(visits.len(), 2, "{log}");
     // Newest first: the second visit, still going, nothing in its drop yet.
-    assert_eq!((visits[0]["code"].as_str(), visits[0]["live"].as_bool(), visits[0]["items"].as_u64()), (Some(code2.as_str()), Some(true), Some(0)));
+    assert_eq!(
+        (visits[0]["code"].as_str(), visits[0]["live"].as_bool(), visits[0]["items"].as_u64()),
+        (Some(code2.as_str()), Some(true), Some(0))
+    );
     assert!(visits[0]["endedAt"].is_null());
     let first = &visits[1];
     assert_eq!(first["code"], code1.as_str());

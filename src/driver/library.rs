@@ -179,6 +179,7 @@ fn publish(l: &Lib) {
     put(r.months, w.months, f.months());
     put(r.scroll_to, w.scroll_to, f.scroll_to());
     put(r.albums, w.albums, f.albums().to_vec());
+    put(r.visits, w.visits, f.visits().to_vec());
     put(r.selected, w.selected, f.selected().to_vec());
     put(r.viewer, w.viewer, f.viewer().cloned());
     put(r.focus, w.focus, f.focus());

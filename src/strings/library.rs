@@ -158,6 +158,33 @@ pub fn album_line(count: u64, bytes: u64) -> String {
     tn("library-album-line", &[("count", count)], &[("size", &human_bytes(bytes))])
 }
 
+text!(visits_heading, "library-visits-heading");
+text!(visit_live, "library-visit-live");
+text!(visit_empty, "library-visit-empty");
+
+pub fn visit_code(code: &str) -> String {
+    tn("library-visit-code", &[], &[("code", code)])
+}
+
+pub fn visit_span(start: &str, end: &str) -> String {
+    tn("library-visit-span", &[], &[("start", start), ("end", end)])
+}
+
+/// What a visit's drop holds: "2 photos and 1 video · 12 KB", or that nothing is there yet.
+pub fn visit_line(photos: u64, videos: u64, bytes: u64) -> String {
+    let parts: Vec<String> = [(photos, "kiosk-photos"), (videos, "kiosk-videos")]
+        .iter()
+        .filter(|k| k.0 > 0)
+        .map(|&(n, key)| tn(key, &[("count", n)], &[]))
+        .collect();
+    match parts.as_slice() {
+        [] => visit_empty().to_string(),
+        [one] => format!("{one} · {}", human_bytes(bytes)),
+        [a, b] => format!("{} · {}", tn("list-last", &[], &[("rest", a), ("last", b)]), human_bytes(bytes)),
+        _ => unreachable!("two kinds at most"),
+    }
+}
+
 pub fn select_item(name: &str) -> String {
     tn("library-select-item", &[], &[("name", name)])
 }

@@ -9,7 +9,7 @@ use super::query::filter_query;
 use super::timeline::{DayCount, Fetch, Geometry, Timeline};
 use super::trash_state::TrashState;
 use super::view::{Filters, LibraryNote, LibraryTotals, LoadState, Route, ViewerState};
-use crate::api::{self, AlbumList, AlbumSummary, ApiAnswer, ApiCall, Bearer, MediaItem, MediaPage, MediaSummary, PageAt};
+use crate::api::{self, AlbumList, AlbumSummary, ApiAnswer, ApiCall, Bearer, MediaItem, MediaPage, MediaSummary, PageAt, VisitEntry};
 use crate::engine::Status;
 
 /// Rows drawn beyond the viewport either side, in CSS pixels (scrolling shows no gap).
@@ -25,6 +25,7 @@ pub enum LibraryCall {
     Summary(u64),
     Page(u64),
     Albums(u64),
+    Visits(u64),
     Trash,
     Restore,
     RestoreAll,
@@ -49,16 +50,18 @@ pub struct Viewport {
 
 pub struct LibraryFlow {
     /// The viewer's time zone, as the `tz` parameter takes it.
-    zone: String,
+    pub(super) zone: String,
     pub(super) route: Route,
     pub(super) filters: Filters,
     pub(super) viewport: Viewport,
     pub(super) timeline: Option<Timeline<MediaItem>>,
-    generation: u64,
+    pub(super) generation: u64,
     pub(super) state: LoadState,
     pub(super) totals: LibraryTotals,
     pub(super) matching: u64,
     pub(super) albums: Vec<AlbumSummary>,
+    /// The operator's kiosk visits of today (shown above the albums; none for most people).
+    pub(super) visits: Vec<VisitEntry>,
     pub(super) selected: Vec<String>,
     pub(super) viewer: Option<ViewerState>,
     pub(super) note: Option<LibraryNote>,
@@ -86,6 +89,7 @@ impl LibraryFlow {
             totals: LibraryTotals::default(),
             matching: 0,
             albums: Vec::new(),
+            visits: Vec::new(),
             selected: Vec::new(),
             viewer: None,
             note: None,
@@ -242,14 +246,16 @@ impl LibraryFlow {
                     }
                     self.albums = a.albums;
                     self.state = LoadState::Ready;
+                    self.ask_visits();
                 }
                 Err(state) => self.state = state,
             },
+            LibraryCall::Visits(g) if g == self.generation => self.on_visits(answer),
             LibraryCall::Trash | LibraryCall::Restore | LibraryCall::RestoreAll | LibraryCall::EmptyTrash => {
                 self.on_trash_answer(now, call, answer)
             }
             // An answer for a view or filters since left.
-            LibraryCall::Summary(_) | LibraryCall::Page(_) | LibraryCall::Albums(_) => {}
+            LibraryCall::Summary(_) | LibraryCall::Page(_) | LibraryCall::Albums(_) | LibraryCall::Visits(_) => {}
         }
     }
 
@@ -349,7 +355,7 @@ fn geometry(width: f64) -> Geometry {
 
 /// An answer as `T`; 401, 403 and 404 mean this server has no library for this token (a plain
 /// tus server, an upload-only device), anything else that is not `T` a failed load.
-fn read<T: serde::de::DeserializeOwned>(answer: ApiAnswer) -> Result<T, LoadState> {
+pub(super) fn read<T: serde::de::DeserializeOwned>(answer: ApiAnswer) -> Result<T, LoadState> {
     match answer {
         Ok(r) if r.is_success() => r.json().ok_or(LoadState::Failed),
         Ok(r) if matches!(r.status, 401 | 403 | 404) => Err(LoadState::Unavailable),

@@ -44,7 +44,7 @@ impl Sessions {
                    WHERE l.\"user\" = ?1 AND l.started_ms >= ?2 AND l.started_ms < ?3 ORDER BY l.started_ms DESC";
         let args = vals![user, from_ms as i64, to_ms as i64, now_ms as i64, self.grace_ms() as i64];
         self.db
-            .query(sql, &args)?
+            .query(sql, args)?
             .iter()
             .map(|r| {
                 Ok(VisitRow {

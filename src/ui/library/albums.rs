@@ -10,6 +10,7 @@ use crate::strings::library as s;
 pub fn AlbumsView() -> impl IntoView {
     let lib = use_library();
     view! {
+        <super::visits::VisitsToday/>
         <Show when=move || lib.albums.with(|a| a.is_empty())>
             <p class="muted" data-testid="no-albums">{s::no_albums()}</p>
         </Show>

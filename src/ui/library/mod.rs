@@ -13,6 +13,7 @@ pub mod selection_bar;
 pub mod trash_head;
 pub mod viewer;
 pub mod viewer_details;
+pub mod visits;
 
 #[component]
 pub fn LibraryPage() -> impl IntoView {
