@@ -30,7 +30,7 @@ pub fn App() -> impl IntoView {
         crate::i18n::track();
         view! {
         <DropZone>
-            <header class="top" class:wide=in_library>
+            <header class="top">
                 <h1 class="brand"><span class="logo" aria-hidden="true"></span>{s::app_name()}</h1>
                 <p class="tagline">{s::tagline()}</p>
                 <super::nav::Nav/>

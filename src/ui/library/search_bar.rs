@@ -1,5 +1,7 @@
 //! Search and filters above the grid: file name or album, a date range, and the kind
 //! (photos, videos, downsized, originals). Typing waits a moment before it asks the server.
+//! On a phone the bar folds behind one search button (the grid gets the screen), and stays
+//! open while any filter is set, so a filtered grid always says why.
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -11,6 +13,20 @@ use crate::strings::library as s;
 pub fn SearchBar() -> impl IntoView {
     let lib = use_library();
     let typed = RwSignal::new(lib.filters.get_untracked().q);
+    let open = RwSignal::new(false);
+    let folded = move || !open.get() && lib.filters.with(|f| *f == Filters::default());
+    let search_input = NodeRef::<leptos::html::Input>::new();
+    let toggle = move |_| {
+        let opening = folded();
+        open.set(opening);
+        if opening {
+            request_animation_frame(move || {
+                if let Some(i) = search_input.get_untracked() {
+                    let _ = i.focus();
+                }
+            });
+        }
+    };
     let serial = StoredValue::new(0u32);
     let set = move |f: Filters| intent(LibraryIntent::SetFilters(f));
     let on_type = move |v: String| {
@@ -48,7 +64,12 @@ pub fn SearchBar() -> impl IntoView {
         }
     };
     view! {
-        <form class="search-bar" role="search" on:submit=move |e| {
+        <div class="search-wrap" class:folded=folded>
+        <button type="button" class="button search-toggle" data-testid="search-toggle" aria-controls="library-search-form"
+            aria-expanded=move || (!folded()).to_string() on:click=toggle>
+            <span class="icon icon-search" aria-hidden="true"></span>{s::search()}
+        </button>
+        <form id="library-search-form" class="search-bar" role="search" on:submit=move |e| {
             e.prevent_default();
             serial.update_value(|n| *n += 1);
             let mut f = lib.filters.get_untracked();
@@ -57,7 +78,7 @@ pub fn SearchBar() -> impl IntoView {
         }>
             <label class="field grow">
                 <span>{s::search()}</span>
-                <input type="search" data-testid="library-search" placeholder=s::search_hint() prop:value=move || typed.get()
+                <input type="search" data-testid="library-search" node_ref=search_input placeholder=s::search_hint() prop:value=move || typed.get()
                     on:input=move |e| on_type(event_target_value(&e))/>
             </label>
             <label class="field">
@@ -86,5 +107,6 @@ pub fn SearchBar() -> impl IntoView {
                     on:click=move |_| { typed.set(String::new()); set(Filters::default()); }>{s::clear_filters()}</button>
             </Show>
         </form>
+        </div>
     }
 }

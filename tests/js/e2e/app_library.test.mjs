@@ -84,6 +84,7 @@ test('the library: albums and dates, rotated thumbnails, search, viewer, exact d
     assert.ok(isRed(px.at[0]) && isBlue(px.at[1]), `top red, bottom blue as displayed: ${JSON.stringify(px.at)}`);
 
     // Search by name, by album, by date range, and by kind; each shows exactly those.
+    assert.equal(await page.getByTestId('search-toggle').isVisible(), false, 'a wide screen shows the filters, no search button');
     const search = async (q, n) => { await page.getByTestId('library-search').fill(q); await waitForGrid(page, n); return names(await gridItems(page)); };
     assert.deepEqual(await search('rot', 1), ['IMG_ROT.jpg']);
     assert.deepEqual(await search('Garden', 3), ['IMG_2001.jpg', 'IMG_2002.jpg', 'clip.mp4']);
@@ -174,8 +175,13 @@ test('the library: albums and dates, rotated thumbnails, search, viewer, exact d
     await page.waitForURL(/#\/$/);
     await waitForStatus(page, /^Ready to back up 1 photo or video$/);
     await backUpAndWait(page);
+    // One frame for both views: the brand and the navigation do not move between them.
+    const frame = () => page.$$eval('.brand, [data-testid="nav-backup"], [data-testid="nav-library"]',
+      (els) => els.map((e) => { const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round); }));
+    const onBackup = await frame();
     await page.getByTestId('nav-library').click();
     await waitForGrid(page, 6);
+    assert.deepEqual(await frame(), onBackup, 'the header stays put from Back up to Library');
     assert.equal((await gridItems(page))[0].name, 'IMG_3001.jpg', 'the newest first (the video is still in the Trash)');
     await page.getByTestId('nav-backup').click();
     await page.getByTestId('status-card').waitFor();

@@ -50,7 +50,17 @@ test('a phone chooses photos, not folders, and its library is a dense grid of fi
     const left = Math.min(...firstRow.map((r) => r.left));
     const right = Math.max(...firstRow.map((r) => r.right));
     assert.ok(left <= 12 && right >= 390 - 12 - 4, `nearly edge to edge: ${left}..${right}`);
-    for (const sel of ['[data-testid="nav-library"]', '.tabs .tab', '[data-testid="thumb-select"]']) {
+    // The search and its filters fold behind one button; it opens them with the field focused.
+    const toggle = page.getByTestId('search-toggle');
+    assert.equal(await page.getByTestId('library-search').isVisible(), false, 'the filters are folded away');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    await toggle.click();
+    await page.getByTestId('library-search').waitFor({ state: 'visible' });
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'library-search');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    await toggle.click();
+    await page.getByTestId('library-search').waitFor({ state: 'hidden' });
+    for (const sel of ['[data-testid="nav-library"]', '.tabs .tab', '[data-testid="thumb-select"]', '[data-testid="search-toggle"]']) {
       const boxes = await page.$$eval(sel, (els) => els.map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0).map((r) => [r.width, r.height]));
       assert.ok(boxes.length > 0, sel);
       for (const [w, h] of boxes) assert.ok(w >= 44 && h >= 44, `${sel} is at least 44 px: ${w}x${h}`);
