@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { startServer } from '../lib/server.mjs';
+import { startServer, screenshotPath } from '../lib/server.mjs';
 import { launch } from '../lib/browser.mjs';
 import { jpeg } from '../lib/fixtures.mjs';
 import { seriousViolations } from '../lib/library.mjs';
@@ -64,6 +64,7 @@ test('the operator sees today\'s kiosk visits above the albums, each opening its
     assert.match(second, /\d{2}:\d{2} to \d{2}:\d{2}/, 'a finished visit shows its start and end');
     assert.match(second, /2 photos · \d/);
     assert.deepEqual(await seriousViolations(page), [], 'axe on the albums with the visits');
+    await page.screenshot({ path: screenshotPath('screenshot-kiosk-visits.png') });
 
     // A visit opens its drop: the timeline of that album alone.
     await visits.nth(1).getByRole('button').click();
