@@ -77,6 +77,7 @@ mod server;
 mod status;
 mod stream;
 mod sync;
+mod takeout;
 mod tally;
 mod thumbs;
 mod transfer;
@@ -91,6 +92,7 @@ pub use protocol::{origin_of, resolve_url, ServerCaps};
 pub use resume::{Fingerprint, ResumeRecord};
 pub use retry::{backoff_delay_ms, Rng};
 pub use stream::STREAM_HASH_BYTES;
+pub use takeout::{TakeoutNote, TakeoutView, TAKEOUT_READ_MAX};
 pub use thumbs::{thumb_size, THUMB_LONG_SIDE};
 pub use transfer::{next_step, NextStep};
 pub use types::*;
@@ -123,6 +125,7 @@ pub struct Engine {
     seen: sync::Seen,
     resume: resume::ResumeIndex,
     speed: Speed,
+    takeout: takeout::TakeoutState,
     rng: Rng,
     /// Workers the driver has for Hash and Prepare.
     hash_workers: usize,
@@ -150,6 +153,7 @@ impl Engine {
             seen: sync::Seen::default(),
             resume: resume::ResumeIndex::default(),
             speed: Speed::default(),
+            takeout: takeout::TakeoutState::default(),
             rng,
             hash_workers: 1,
             prepare_workers: 1,
@@ -217,13 +221,14 @@ impl Engine {
     pub fn walk_ended(&mut self, now: u64) {
         self.run.walks = self.run.walks.saturating_sub(1);
         self.end_listing_when_walked();
+        self.takeout_walked(now);
         self.out.dirty = true;
         self.pump(now);
     }
 
     /// Files found by the walk. Ids must be new. Each will be inspected.
     pub fn add_files(&mut self, files: Vec<FileEntry>, now: u64) {
-        self.add_files_inner(files, now);
+        self.add_files_inner(files, true, now);
         self.pump(now);
     }
 

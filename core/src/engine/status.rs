@@ -71,7 +71,7 @@ impl Engine {
 
     /// Walks ended and every file of the batch has a verdict.
     pub(crate) fn plan_ready(&self) -> bool {
-        self.run.walks == 0 && self.tally.batch.undecided == 0 && self.tally.batch.files > 0
+        self.run.walks == 0 && self.tally.batch.undecided == 0 && self.tally.batch.files > 0 && !self.takeout.reading()
     }
 
     /// Every file of the started batch has its outcome and its content checked, and no walk

@@ -40,6 +40,9 @@ pub enum Action {
     /// Nothing is answered; a later `Http` whose `Body::Slice` has the same file, source,
     /// range and checksum uses the result, anything else is digested when it is sent.
     Digest { file: FileId, source: Source, start: u64, end: u64, algo: ChecksumAlgo },
+    /// Read the file's first `max_bytes` (a Takeout sidecar or album description); answer
+    /// with `handle_takeout_read`.
+    ReadTakeout { file: FileId, max_bytes: u64 },
 }
 
 /// Something the UI may want to redraw. Pull with [`super::Engine::poll_event`].

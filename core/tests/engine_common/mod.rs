@@ -269,6 +269,11 @@ impl H {
                 let p = self.files[&file].content.probe(ranges);
                 self.e.handle_probed(file, Ok(p), now);
             }
+            Action::ReadTakeout { file, max_bytes } => {
+                let c = &self.files[&file].content;
+                let bytes = c.slice(0, c.size().min(max_bytes)).ok_or(shoebox_core::failure::FailReason::Unreadable);
+                self.e.handle_takeout_read(file, bytes, now);
+            }
             _ => unreachable!(),
         }
     }
