@@ -58,6 +58,7 @@
 //! `Source::Prepared` slice it; `Action::DropPrepared` says when it may be released.
 
 mod answers;
+mod archives;
 mod chunks;
 mod dedup;
 mod eta;
@@ -98,7 +99,6 @@ pub use transfer::{next_step, NextStep};
 pub use types::*;
 pub use view::*;
 
-use crate::api::Config;
 use crate::facts::FileFacts;
 use file::FileState;
 use parts::{InFlight, Outbox, Queues, RunState, Speed, Timers};
@@ -381,25 +381,5 @@ impl Engine {
     /// One file, as the UI shows it. `None` for an unknown id.
     pub fn file_view(&self, id: FileId) -> Option<FileView> {
         self.files.get(&id).map(|f| f.view(self.now))
-    }
-
-    /// The config the server advertised (`None` before it answered, or for a plain tus server).
-    pub fn server_config(&self) -> Option<&Config> {
-        self.server.config.as_ref()
-    }
-
-    /// What OPTIONS said (`None` before it answered).
-    pub fn server_caps(&self) -> Option<&ServerCaps> {
-        self.server.caps.as_ref()
-    }
-
-    /// Sum of request body bytes outstanding now (bounded by `max_bytes_in_flight`).
-    pub fn bytes_in_flight(&self) -> u64 {
-        self.inflight.bytes
-    }
-
-    /// Unfinished resume records of this endpoint that were loaded ("Continue your backup").
-    pub fn resumable_count(&self) -> usize {
-        self.resume.len_in_progress()
     }
 }

@@ -12,6 +12,7 @@ use super::types::*;
 use super::view::Action;
 use super::Engine;
 use crate::api::MEDIA_PATH;
+use crate::takeout::archive::{ArchiveFault, EntryFault};
 use crate::takeout::{looks_like_export, ItemMeta, MetaNote, Role, SidecarFault, Summary, TakeoutIndex};
 use std::collections::HashMap;
 
@@ -29,16 +30,25 @@ pub enum TakeoutNote {
     Sidecar(SidecarFault),
     /// What the upload had to leave out.
     Meta(MetaNote),
+    /// A chosen archive that cannot be read (the path is the archive's).
+    Archive(ArchiveFault),
+    /// An entry of an archive that is not imported (`archive/entry`).
+    Entry(EntryFault),
 }
 
 /// What the plan shows of an export: the summary line and the report's lines.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TakeoutView {
+    /// The batch is an export (else only archives were chosen, and `summary` is empty).
+    pub export: bool,
     pub summary: Summary,
     /// `(path, why)`, in the order of the files.
     pub notes: Vec<(String, TakeoutNote)>,
     /// Sidecars and album descriptions still to be read.
     pub reading: usize,
+    /// The archives' part numbers (`takeout-…-003.zip`) present, and those missing below the highest.
+    pub parts: Vec<u32>,
+    pub missing: Vec<u32>,
 }
 
 /// The batch's export, if it is one.
@@ -53,6 +63,8 @@ pub(crate) struct TakeoutState {
     pos: HashMap<FileId, usize>,
     /// Reads asked and not answered.
     reading: usize,
+    /// Archives chosen in this batch (`archives.rs`).
+    pub archives: Vec<super::archives::Archive>,
 }
 
 /// Files the plan must not judge before the export is known: sidecars and export-level files.
@@ -62,14 +74,19 @@ fn held_back(name: &str) -> bool {
 }
 
 impl TakeoutState {
+    /// Sidecars or archive directories still to be read: the plan waits.
     pub fn reading(&self) -> bool {
-        self.reading > 0
+        self.reading > 0 || self.archives.iter().any(|a| !a.done)
     }
 }
 
 impl Engine {
     /// A file added by a walk: noted for the index; `true` when it is held back from the plan.
     pub(crate) fn takeout_add(&mut self, e: &FileEntry) -> bool {
+        if super::archives::is_archive(&e.name) {
+            self.archive_add(e);
+            return true;
+        }
         let t = &mut self.takeout;
         t.files.push((e.id, e.relative_path.clone(), e.size));
         if self.run.walks > 0 && held_back(&e.name) {
@@ -82,7 +99,7 @@ impl Engine {
     /// The walks ended: decide whether the batch is an export and ask for its reads, or
     /// release the held files into the plan.
     pub(crate) fn takeout_walked(&mut self, now: u64) {
-        if self.run.walks > 0 || self.takeout.files.is_empty() {
+        if self.run.walks > 0 || self.archives_reading() || self.takeout.files.is_empty() {
             return;
         }
         let t = &mut self.takeout;
@@ -137,8 +154,15 @@ impl Engine {
     /// The plan's view of the export (`None` when the batch is not one).
     pub fn takeout_view(&self) -> Option<TakeoutView> {
         let t = &self.takeout;
-        let index = t.index.as_ref().filter(|ix| ix.is_export())?;
         let mut notes = Vec::new();
+        for a in &t.archives {
+            notes.extend(a.fault.map(|f| (a.entry.relative_path.clone(), TakeoutNote::Archive(f))));
+            notes.extend(a.bad.iter().map(|(n, f)| (format!("{}/{n}", a.entry.relative_path), TakeoutNote::Entry(*f))));
+        }
+        let (parts, missing) = self.archive_parts();
+        let Some(index) = t.index.as_ref().filter(|ix| ix.is_export()) else {
+            return (!t.archives.is_empty()).then(|| TakeoutView { notes, reading: t.reading, parts, missing, ..TakeoutView::default() });
+        };
         for i in 0..index.len() {
             let path = index.path(i).to_string();
             match index.role(i) {
@@ -154,7 +178,7 @@ impl Engine {
         }
         let unused = index.unmatched().into_iter().filter(|i| index.role(*i) == Role::Sidecar);
         notes.extend(unused.map(|i| (index.path(i).to_string(), TakeoutNote::SidecarUnused)));
-        Some(TakeoutView { summary: index.summary(), notes, reading: t.reading })
+        Some(TakeoutView { export: true, summary: index.summary(), notes, reading: t.reading, parts, missing })
     }
 
     /// A file of the export is already in the library: send what the export says of it to the
