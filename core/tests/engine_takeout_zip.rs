@@ -71,3 +71,36 @@ fn stored_and_deflated_archives_import_like_the_folder_and_say_what_they_could_n
         assert_eq!(m2["albums"], "[]");
     }
 }
+
+#[test]
+fn a_damaged_directory_and_a_sidecar_that_is_not_json_are_lines_and_the_photo_still_goes() {
+    let photo = bytes(1500, 3);
+    let good = zip(&[
+        ("Takeout/Google Photos/Photos from 2020/IMG_5.jpg", &photo, true, false),
+        ("Takeout/Google Photos/Photos from 2020/IMG_5.jpg.json", b"{not json", true, false),
+    ]);
+    let mut damaged = zip(&[("Takeout/Google Photos/x.jpg", &photo, false, false)]);
+    let n = damaged.len();
+    let cd = u32::from_le_bytes(damaged[n - 6..n - 2].try_into().unwrap()) as usize;
+    damaged[cd..cd + 4].copy_from_slice(b"XXXX");
+    let mut h = H::new(H::settings());
+    let now = h.now;
+    h.e.walk_started(now);
+    h.add(1, "takeout-20250101T000000Z-001.zip", Content::Bytes(good), shoebox_core::facts::FileFacts::guess("a.zip"));
+    h.add(2, "takeout-20250101T000000Z-002.zip", Content::Bytes(damaged), shoebox_core::facts::FileFacts::guess("a.zip"));
+    let now = h.now;
+    h.e.walk_ended(now);
+    h.drain();
+    h.handshake(config_json(true, 1 << 20), options_full());
+    assert_eq!(h.e.status(), Status::ReadyToBackUp { count: 1 });
+    let v = h.e.takeout_view().unwrap();
+    assert!(v.notes.contains(&("takeout-20250101T000000Z-002.zip".into(), TakeoutNote::Archive(ArchiveFault::Corrupt))), "{:?}", v.notes);
+    let sidecar_fault = TakeoutNote::Sidecar(shoebox_core::takeout::SidecarFault::NotJson);
+    assert!(v.notes.contains(&("Takeout/Google Photos/Photos from 2020/IMG_5.jpg".into(), sidecar_fault)), "{:?}", v.notes);
+    let mut srv = FakeTus::new();
+    h.start();
+    serve(&mut h, &mut srv);
+    let m = &srv.creates[0];
+    assert!(!m.contains_key("takenAt") && m["albums"] == "[]", "{m:?}");
+    assert_eq!(srv.completed[0].data, photo);
+}
