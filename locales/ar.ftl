@@ -514,3 +514,27 @@ library-visit-code = الرمز { $code }
 library-visit-span = من { $start } إلى { $end }
 library-visit-live = جارية
 library-visit-empty = لم يُحفظ شيء بعد
+
+# Google Takeout import
+takeout-summary = تصدير صور Google: الصور: { $photos }، الفيديوهات: { $videos }، الألبومات: { $albums }؛ من Google: تواريخ { $dates } وأماكن { $places }؛ عناصر بلا ملف مرافق: { $without }
+takeout-reading = جارٍ قراءة أوصاف التصدير: بقي { $count }.
+takeout-notes-title = من التصدير: غير مطابق أو غير مستخدم
+takeout-note-no-sidecar = لا ملف مرافق: يحتفظ بتاريخه ومكانه
+takeout-note-sidecar-unused = ملف مرافق بلا صورته أو الفيديو الخاص به
+takeout-note-not-json = الملف المرافق ليس JSON مقروءًا
+takeout-note-bad-date = تعذّر استخدام التاريخ من الملف المرافق
+takeout-note-bad-place = تعذّر استخدام المكان من الملف المرافق
+takeout-note-bad-value = تعذّر استخدام إحدى قيم الملف المرافق
+takeout-note-description-cut = الوصف طويل جدًا: تم اقتطاعه
+takeout-note-albums-dropped = بعض أسماء الألبومات لم تتسع: حُذفت
+takeout-note-place-stripped = حُذف المكان (إزالة الموقع من الصور)
+takeout-parts = أجزاء الأرشيف: { $parts }.
+takeout-parts-missing = الأجزاء الناقصة: { $parts }.
+takeout-note-tar = تصدير بصيغة ‎.tgz أو ‎.tar: فكّ ضغطه أولًا ثم اختر المجلد
+takeout-note-not-zip = ليس أرشيف ‎.zip
+takeout-note-truncated = الأرشيف ناقص (تنزيل لم يكتمل؟)
+takeout-note-corrupt = الأرشيف تالف ولا يمكن قراءته
+takeout-note-encrypted = مشفّر: لم يُستورد
+takeout-note-outside = اسمه يشير إلى خارج الأرشيف: لم يُستورد
+takeout-note-method = مضغوط بطريقة لا يمكن قراءتها: لم يُستورد
+takeout-note-sizes = أحجامه لا يمكن أن تكون صحيحة: لم يُستورد

@@ -452,3 +452,51 @@ library-visit-code = Besuchscode { $code }
 library-visit-span = { $start } bis { $end }
 library-visit-live = Läuft noch
 library-visit-empty = Noch nichts gespeichert
+
+# Google Takeout import
+takeout-summary = Google-Fotos-Export: { $photos ->
+    [one] { $photos } Foto
+   *[other] { $photos } Fotos
+}, { $videos ->
+    [one] { $videos } Video
+   *[other] { $videos } Videos
+}, { $albums ->
+    [one] { $albums } Album
+   *[other] { $albums } Alben
+}; { $dates ->
+    [one] { $dates } Datum
+   *[other] { $dates } Daten
+} und { $places ->
+    [one] { $places } Ort
+   *[other] { $places } Orte
+} von Google; { $without ->
+    [one] { $without } Element
+   *[other] { $without } Elemente
+} ohne Begleitdatei
+takeout-reading = Beschreibungen des Exports werden gelesen: noch { $count }.
+takeout-notes-title = Aus dem Export: nicht zugeordnet oder nicht verwendet
+takeout-note-no-sidecar = Keine Begleitdatei: behält eigenes Datum und eigenen Ort
+takeout-note-sidecar-unused = Begleitdatei ohne ihr Foto oder Video
+takeout-note-not-json = Begleitdatei ist kein lesbares JSON
+takeout-note-bad-date = Das Datum der Begleitdatei war nicht verwendbar
+takeout-note-bad-place = Der Ort der Begleitdatei war nicht verwendbar
+takeout-note-bad-value = Ein Wert der Begleitdatei war nicht verwendbar
+takeout-note-description-cut = Beschreibung zu lang: gekürzt
+takeout-note-albums-dropped = Einige Albumnamen passten nicht: weggelassen
+takeout-note-place-stripped = Ort weggelassen (Standort aus Fotos entfernen)
+takeout-parts = { $count ->
+    [one] Archivteil { $parts }.
+   *[other] Archivteile { $parts }.
+}
+takeout-parts-missing = { $count ->
+    [one] Teil { $parts } fehlt.
+   *[other] Teile { $parts } fehlen.
+}
+takeout-note-tar = Ein .tgz- oder .tar-Export: zuerst entpacken, dann den Ordner wählen
+takeout-note-not-zip = Kein .zip-Archiv
+takeout-note-truncated = Das Archiv ist unvollständig (ein abgebrochener Download?)
+takeout-note-corrupt = Das Archiv ist beschädigt und nicht lesbar
+takeout-note-encrypted = Verschlüsselt: nicht importiert
+takeout-note-outside = Der Name zeigt aus dem Archiv hinaus: nicht importiert
+takeout-note-method = Auf nicht lesbare Weise gepackt: nicht importiert
+takeout-note-sizes = Die Größenangaben können nicht stimmen: nicht importiert

@@ -455,3 +455,51 @@ library-visit-code = Code { $code }
 library-visit-span = { $start } to { $end }
 library-visit-live = In progress
 library-visit-empty = Nothing saved yet
+
+# Google Takeout import
+takeout-summary = Google Photos export: { $photos ->
+    [one] { $photos } photo
+   *[other] { $photos } photos
+}, { $videos ->
+    [one] { $videos } video
+   *[other] { $videos } videos
+}, { $albums ->
+    [one] { $albums } album
+   *[other] { $albums } albums
+}; { $dates ->
+    [one] { $dates } date
+   *[other] { $dates } dates
+} and { $places ->
+    [one] { $places } place
+   *[other] { $places } places
+} from Google; { $without ->
+    [one] { $without } item
+   *[other] { $without } items
+} without a sidecar
+takeout-reading = Reading the export's descriptions: { $count } left.
+takeout-notes-title = From the export: not matched or not used
+takeout-note-no-sidecar = No sidecar: keeps its own date and place
+takeout-note-sidecar-unused = Sidecar without its photo or video
+takeout-note-not-json = Sidecar is not readable JSON
+takeout-note-bad-date = The sidecar's date could not be used
+takeout-note-bad-place = The sidecar's place could not be used
+takeout-note-bad-value = A value in the sidecar could not be used
+takeout-note-description-cut = Description too long: cut
+takeout-note-albums-dropped = Some album names did not fit: left out
+takeout-note-place-stripped = Place left out (Remove location from photos)
+takeout-parts = { $count ->
+    [one] Archive part { $parts }.
+   *[other] Archive parts { $parts }.
+}
+takeout-parts-missing = { $count ->
+    [one] Part { $parts } is missing.
+   *[other] Parts { $parts } are missing.
+}
+takeout-note-tar = A .tgz or .tar export: unpack it first, then choose the folder
+takeout-note-not-zip = Not a .zip archive
+takeout-note-truncated = The archive is cut short (an unfinished download?)
+takeout-note-corrupt = The archive is damaged and cannot be read
+takeout-note-encrypted = Encrypted: not imported
+takeout-note-outside = Its name points outside the archive: not imported
+takeout-note-method = Packed in a way that cannot be read: not imported
+takeout-note-sizes = Its sizes cannot be true: not imported

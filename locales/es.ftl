@@ -461,3 +461,51 @@ library-visit-code = Código { $code }
 library-visit-span = de { $start } a { $end }
 library-visit-live = En curso
 library-visit-empty = Aún no se ha guardado nada
+
+# Google Takeout import
+takeout-summary = Exportación de Google Fotos: { $photos ->
+    [one] { $photos } foto
+   *[other] { $photos } fotos
+}, { $videos ->
+    [one] { $videos } vídeo
+   *[other] { $videos } vídeos
+}, { $albums ->
+    [one] { $albums } álbum
+   *[other] { $albums } álbumes
+}; { $dates ->
+    [one] { $dates } fecha
+   *[other] { $dates } fechas
+} y { $places ->
+    [one] { $places } lugar
+   *[other] { $places } lugares
+} de Google; { $without ->
+    [one] { $without } elemento
+   *[other] { $without } elementos
+} sin archivo complementario
+takeout-reading = Leyendo las descripciones de la exportación: quedan { $count }.
+takeout-notes-title = De la exportación: sin emparejar o sin usar
+takeout-note-no-sidecar = Sin archivo complementario: conserva su propia fecha y lugar
+takeout-note-sidecar-unused = Archivo complementario sin su foto o vídeo
+takeout-note-not-json = El archivo complementario no es JSON legible
+takeout-note-bad-date = No se pudo usar la fecha del archivo complementario
+takeout-note-bad-place = No se pudo usar el lugar del archivo complementario
+takeout-note-bad-value = No se pudo usar un valor del archivo complementario
+takeout-note-description-cut = Descripción demasiado larga: recortada
+takeout-note-albums-dropped = Algunos nombres de álbum no cabían: omitidos
+takeout-note-place-stripped = Lugar omitido (Quitar la ubicación de las fotos)
+takeout-parts = { $count ->
+    [one] Parte del archivo { $parts }.
+   *[other] Partes del archivo { $parts }.
+}
+takeout-parts-missing = { $count ->
+    [one] Falta la parte { $parts }.
+   *[other] Faltan las partes { $parts }.
+}
+takeout-note-tar = Una exportación .tgz o .tar: descomprímela primero y luego elige la carpeta
+takeout-note-not-zip = No es un archivo .zip
+takeout-note-truncated = El archivo está incompleto (¿una descarga sin terminar?)
+takeout-note-corrupt = El archivo está dañado y no se puede leer
+takeout-note-encrypted = Cifrado: no importado
+takeout-note-outside = Su nombre apunta fuera del archivo: no importado
+takeout-note-method = Comprimido de una forma ilegible: no importado
+takeout-note-sizes = Sus tamaños no pueden ser ciertos: no importado

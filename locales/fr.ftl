@@ -458,3 +458,51 @@ library-visit-code = Code de visite { $code }
 library-visit-span = de { $start } à { $end }
 library-visit-live = En cours
 library-visit-empty = Rien d’enregistré pour l’instant
+
+# Google Takeout import
+takeout-summary = Export Google Photos : { $photos ->
+    [one] { $photos } photo
+   *[other] { $photos } photos
+}, { $videos ->
+    [one] { $videos } vidéo
+   *[other] { $videos } vidéos
+}, { $albums ->
+    [one] { $albums } album
+   *[other] { $albums } albums
+} ; { $dates ->
+    [one] { $dates } date
+   *[other] { $dates } dates
+} et { $places ->
+    [one] { $places } lieu
+   *[other] { $places } lieux
+} venant de Google ; { $without ->
+    [one] { $without } élément
+   *[other] { $without } éléments
+} sans fichier annexe
+takeout-reading = Lecture des descriptions de l’export : encore { $count }.
+takeout-notes-title = De l’export : non associés ou non utilisés
+takeout-note-no-sidecar = Pas de fichier annexe : garde sa propre date et son propre lieu
+takeout-note-sidecar-unused = Fichier annexe sans sa photo ni sa vidéo
+takeout-note-not-json = Le fichier annexe n’est pas du JSON lisible
+takeout-note-bad-date = La date du fichier annexe est inutilisable
+takeout-note-bad-place = Le lieu du fichier annexe est inutilisable
+takeout-note-bad-value = Une valeur du fichier annexe est inutilisable
+takeout-note-description-cut = Description trop longue : coupée
+takeout-note-albums-dropped = Certains noms d’albums ne tenaient pas : omis
+takeout-note-place-stripped = Lieu omis (Retirer la position des photos)
+takeout-parts = { $count ->
+    [one] Partie d’archive { $parts }.
+   *[other] Parties d’archive { $parts }.
+}
+takeout-parts-missing = { $count ->
+    [one] La partie { $parts } manque.
+   *[other] Les parties { $parts } manquent.
+}
+takeout-note-tar = Un export .tgz ou .tar : décompressez-le d’abord, puis choisissez le dossier
+takeout-note-not-zip = Ce n’est pas une archive .zip
+takeout-note-truncated = L’archive est incomplète (un téléchargement interrompu ?)
+takeout-note-corrupt = L’archive est endommagée et illisible
+takeout-note-encrypted = Chiffré : non importé
+takeout-note-outside = Son nom sort de l’archive : non importé
+takeout-note-method = Compressé d’une façon illisible : non importé
+takeout-note-sizes = Ses tailles ne peuvent pas être vraies : non importé

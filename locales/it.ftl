@@ -452,3 +452,51 @@ library-visit-code = Codice { $code }
 library-visit-span = dalle { $start } alle { $end }
 library-visit-live = In corso
 library-visit-empty = Ancora niente salvato
+
+# Google Takeout import
+takeout-summary = Esportazione di Google Foto: { $photos ->
+    [one] { $photos } foto
+   *[other] { $photos } foto
+}, { $videos ->
+    [one] { $videos } video
+   *[other] { $videos } video
+}, { $albums ->
+    [one] { $albums } album
+   *[other] { $albums } album
+}; { $dates ->
+    [one] { $dates } data
+   *[other] { $dates } date
+} e { $places ->
+    [one] { $places } luogo
+   *[other] { $places } luoghi
+} da Google; { $without ->
+    [one] { $without } elemento
+   *[other] { $without } elementi
+} senza file associato
+takeout-reading = Lettura delle descrizioni dell’esportazione: ne restano { $count }.
+takeout-notes-title = Dall’esportazione: non abbinati o non usati
+takeout-note-no-sidecar = Nessun file associato: mantiene la propria data e il proprio luogo
+takeout-note-sidecar-unused = File associato senza la sua foto o il suo video
+takeout-note-not-json = Il file associato non è JSON leggibile
+takeout-note-bad-date = Impossibile usare la data del file associato
+takeout-note-bad-place = Impossibile usare il luogo del file associato
+takeout-note-bad-value = Impossibile usare un valore del file associato
+takeout-note-description-cut = Descrizione troppo lunga: tagliata
+takeout-note-albums-dropped = Alcuni nomi di album non ci stavano: omessi
+takeout-note-place-stripped = Luogo omesso (Rimuovi la posizione dalle foto)
+takeout-parts = { $count ->
+    [one] Parte dell’archivio { $parts }.
+   *[other] Parti dell’archivio { $parts }.
+}
+takeout-parts-missing = { $count ->
+    [one] Manca la parte { $parts }.
+   *[other] Mancano le parti { $parts }.
+}
+takeout-note-tar = Un’esportazione .tgz o .tar: estraila prima, poi scegli la cartella
+takeout-note-not-zip = Non è un archivio .zip
+takeout-note-truncated = L’archivio è incompleto (un download non finito?)
+takeout-note-corrupt = L’archivio è danneggiato e non si può leggere
+takeout-note-encrypted = Cifrato: non importato
+takeout-note-outside = Il suo nome punta fuori dall’archivio: non importato
+takeout-note-method = Compresso in un modo illeggibile: non importato
+takeout-note-sizes = Le sue dimensioni non possono essere vere: non importato

@@ -380,3 +380,27 @@ library-visit-code = コード { $code }
 library-visit-span = { $start }から{ $end }まで
 library-visit-live = 進行中
 library-visit-empty = まだ何も保存されていません
+
+# Google Takeout import
+takeout-summary = Google フォトのエクスポート：写真 { $photos } 枚、動画 { $videos } 本、アルバム { $albums } 件。Google の日付 { $dates } 件と場所 { $places } 件。付属ファイルのない項目 { $without } 件
+takeout-reading = エクスポートの説明を読み取り中：残り { $count } 件。
+takeout-notes-title = エクスポート内で対応付けられなかった、または使われなかったもの
+takeout-note-no-sidecar = 付属ファイルなし：自身の日付と場所を使用
+takeout-note-sidecar-unused = 写真や動画のない付属ファイル
+takeout-note-not-json = 付属ファイルが読み取れる JSON ではありません
+takeout-note-bad-date = 付属ファイルの日付を使用できませんでした
+takeout-note-bad-place = 付属ファイルの場所を使用できませんでした
+takeout-note-bad-value = 付属ファイルの値の一部を使用できませんでした
+takeout-note-description-cut = 説明が長すぎるため短縮しました
+takeout-note-albums-dropped = 一部のアルバム名が収まらないため省略しました
+takeout-note-place-stripped = 場所を省略しました（写真から位置情報を削除）
+takeout-parts = アーカイブのパート：{ $parts }。
+takeout-parts-missing = 足りないパート：{ $parts }。
+takeout-note-tar = .tgz または .tar のエクスポートです。先に展開してからフォルダを選んでください
+takeout-note-not-zip = .zip アーカイブではありません
+takeout-note-truncated = アーカイブが途中で切れています（ダウンロードが終わっていない可能性）
+takeout-note-corrupt = アーカイブが壊れていて読み取れません
+takeout-note-encrypted = 暗号化されているため取り込みませんでした
+takeout-note-outside = 名前がアーカイブの外を指しているため取り込みませんでした
+takeout-note-method = 読み取れない方式で圧縮されているため取り込みませんでした
+takeout-note-sizes = サイズの値があり得ないため取り込みませんでした

@@ -380,3 +380,27 @@ library-visit-code = 코드 { $code }
 library-visit-span = { $start }부터 { $end }까지
 library-visit-live = 진행 중
 library-visit-empty = 아직 저장된 항목이 없습니다
+
+# Google Takeout import
+takeout-summary = Google 포토 내보내기: 사진 { $photos }개, 동영상 { $videos }개, 앨범 { $albums }개; Google의 날짜 { $dates }개와 장소 { $places }개; 부속 파일 없는 항목 { $without }개
+takeout-reading = 내보내기 설명을 읽는 중: { $count }개 남음.
+takeout-notes-title = 내보내기에서 짝이 없거나 쓰이지 않은 항목
+takeout-note-no-sidecar = 부속 파일 없음: 자체 날짜와 장소 유지
+takeout-note-sidecar-unused = 사진이나 동영상이 없는 부속 파일
+takeout-note-not-json = 부속 파일이 읽을 수 있는 JSON이 아님
+takeout-note-bad-date = 부속 파일의 날짜를 쓸 수 없음
+takeout-note-bad-place = 부속 파일의 장소를 쓸 수 없음
+takeout-note-bad-value = 부속 파일의 값 하나를 쓸 수 없음
+takeout-note-description-cut = 설명이 너무 길어 잘림
+takeout-note-albums-dropped = 일부 앨범 이름이 들어가지 않아 빠짐
+takeout-note-place-stripped = 장소 빠짐 (사진에서 위치 정보 제거)
+takeout-parts = 보관 파일 파트: { $parts }.
+takeout-parts-missing = 빠진 파트: { $parts }.
+takeout-note-tar = .tgz 또는 .tar 내보내기입니다. 먼저 압축을 푼 다음 폴더를 선택하세요
+takeout-note-not-zip = .zip 보관 파일이 아님
+takeout-note-truncated = 보관 파일이 잘려 있음 (다운로드가 끝나지 않았나요?)
+takeout-note-corrupt = 보관 파일이 손상되어 읽을 수 없음
+takeout-note-encrypted = 암호화됨: 가져오지 않음
+takeout-note-outside = 이름이 보관 파일 밖을 가리킴: 가져오지 않음
+takeout-note-method = 읽을 수 없는 방식으로 압축됨: 가져오지 않음
+takeout-note-sizes = 크기 정보가 맞을 수 없음: 가져오지 않음

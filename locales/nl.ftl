@@ -452,3 +452,51 @@ library-visit-code = Bezoekcode { $code }
 library-visit-span = { $start } tot { $end }
 library-visit-live = Bezig
 library-visit-empty = Nog niets bewaard
+
+# Google Takeout import
+takeout-summary = Google Foto's-export: { $photos ->
+    [one] { $photos } foto
+   *[other] { $photos } foto's
+}, { $videos ->
+    [one] { $videos } video
+   *[other] { $videos } video's
+}, { $albums ->
+    [one] { $albums } album
+   *[other] { $albums } albums
+}; { $dates ->
+    [one] { $dates } datum
+   *[other] { $dates } datums
+} en { $places ->
+    [one] { $places } plaats
+   *[other] { $places } plaatsen
+} van Google; { $without ->
+    [one] { $without } item
+   *[other] { $without } items
+} zonder bijbehorend bestand
+takeout-reading = Beschrijvingen uit de export worden gelezen: nog { $count }.
+takeout-notes-title = Uit de export: niet gekoppeld of niet gebruikt
+takeout-note-no-sidecar = Geen bijbehorend bestand: houdt eigen datum en plaats
+takeout-note-sidecar-unused = Bijbehorend bestand zonder zijn foto of video
+takeout-note-not-json = Bijbehorend bestand is geen leesbare JSON
+takeout-note-bad-date = De datum in het bijbehorende bestand was onbruikbaar
+takeout-note-bad-place = De plaats in het bijbehorende bestand was onbruikbaar
+takeout-note-bad-value = Een waarde in het bijbehorende bestand was onbruikbaar
+takeout-note-description-cut = Beschrijving te lang: ingekort
+takeout-note-albums-dropped = Sommige albumnamen pasten niet: weggelaten
+takeout-note-place-stripped = Plaats weggelaten (Locatie uit foto's verwijderen)
+takeout-parts = { $count ->
+    [one] Archiefdeel { $parts }.
+   *[other] Archiefdelen { $parts }.
+}
+takeout-parts-missing = { $count ->
+    [one] Deel { $parts } ontbreekt.
+   *[other] Delen { $parts } ontbreken.
+}
+takeout-note-tar = Een .tgz- of .tar-export: pak die eerst uit en kies dan de map
+takeout-note-not-zip = Geen .zip-archief
+takeout-note-truncated = Het archief is onvolledig (een onafgemaakte download?)
+takeout-note-corrupt = Het archief is beschadigd en niet leesbaar
+takeout-note-encrypted = Versleuteld: niet geïmporteerd
+takeout-note-outside = De naam wijst buiten het archief: niet geïmporteerd
+takeout-note-method = Op een onleesbare manier ingepakt: niet geïmporteerd
+takeout-note-sizes = De groottes kunnen niet kloppen: niet geïmporteerd

@@ -486,3 +486,27 @@ library-visit-code = Kod { $code }
 library-visit-span = od { $start } do { $end }
 library-visit-live = W toku
 library-visit-empty = Jeszcze nic nie zapisano
+
+# Google Takeout import
+takeout-summary = Eksport Zdjęć Google: zdjęcia: { $photos }, filmy: { $videos }, albumy: { $albums }; od Google daty: { $dates }, miejsca: { $places }; bez pliku towarzyszącego: { $without }
+takeout-reading = Odczyt opisów z eksportu: zostało { $count }.
+takeout-notes-title = Z eksportu: niedopasowane lub nieużyte
+takeout-note-no-sidecar = Brak pliku towarzyszącego: zachowuje własną datę i miejsce
+takeout-note-sidecar-unused = Plik towarzyszący bez swojego zdjęcia lub filmu
+takeout-note-not-json = Plik towarzyszący nie jest czytelnym JSON-em
+takeout-note-bad-date = Nie udało się użyć daty z pliku towarzyszącego
+takeout-note-bad-place = Nie udało się użyć miejsca z pliku towarzyszącego
+takeout-note-bad-value = Nie udało się użyć jednej z wartości pliku towarzyszącego
+takeout-note-description-cut = Opis za długi: skrócony
+takeout-note-albums-dropped = Niektóre nazwy albumów się nie zmieściły: pominięte
+takeout-note-place-stripped = Miejsce pominięte (Usuń lokalizację ze zdjęć)
+takeout-parts = Części archiwum: { $parts }.
+takeout-parts-missing = Brakujące części: { $parts }.
+takeout-note-tar = Eksport .tgz lub .tar: najpierw go rozpakuj, potem wybierz folder
+takeout-note-not-zip = To nie jest archiwum .zip
+takeout-note-truncated = Archiwum jest niepełne (nieukończone pobieranie?)
+takeout-note-corrupt = Archiwum jest uszkodzone i nie da się go odczytać
+takeout-note-encrypted = Zaszyfrowane: nie zaimportowano
+takeout-note-outside = Nazwa wskazuje poza archiwum: nie zaimportowano
+takeout-note-method = Spakowane w nieczytelny sposób: nie zaimportowano
+takeout-note-sizes = Podane rozmiary nie mogą być prawdziwe: nie zaimportowano

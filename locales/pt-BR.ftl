@@ -461,3 +461,51 @@ library-visit-code = Código { $code }
 library-visit-span = das { $start } às { $end }
 library-visit-live = Em andamento
 library-visit-empty = Nada salvo ainda
+
+# Google Takeout import
+takeout-summary = Exportação do Google Fotos: { $photos ->
+    [one] { $photos } foto
+   *[other] { $photos } fotos
+}, { $videos ->
+    [one] { $videos } vídeo
+   *[other] { $videos } vídeos
+}, { $albums ->
+    [one] { $albums } álbum
+   *[other] { $albums } álbuns
+}; { $dates ->
+    [one] { $dates } data
+   *[other] { $dates } datas
+} e { $places ->
+    [one] { $places } local
+   *[other] { $places } locais
+} do Google; { $without ->
+    [one] { $without } item
+   *[other] { $without } itens
+} sem arquivo complementar
+takeout-reading = Lendo as descrições da exportação: faltam { $count }.
+takeout-notes-title = Da exportação: sem correspondência ou não usados
+takeout-note-no-sidecar = Sem arquivo complementar: mantém a própria data e o próprio local
+takeout-note-sidecar-unused = Arquivo complementar sem sua foto ou vídeo
+takeout-note-not-json = O arquivo complementar não é um JSON legível
+takeout-note-bad-date = Não foi possível usar a data do arquivo complementar
+takeout-note-bad-place = Não foi possível usar o local do arquivo complementar
+takeout-note-bad-value = Não foi possível usar um valor do arquivo complementar
+takeout-note-description-cut = Descrição longa demais: cortada
+takeout-note-albums-dropped = Alguns nomes de álbum não couberam: omitidos
+takeout-note-place-stripped = Local omitido (Remover a localização das fotos)
+takeout-parts = { $count ->
+    [one] Parte do arquivo { $parts }.
+   *[other] Partes do arquivo { $parts }.
+}
+takeout-parts-missing = { $count ->
+    [one] Falta a parte { $parts }.
+   *[other] Faltam as partes { $parts }.
+}
+takeout-note-tar = Uma exportação .tgz ou .tar: descompacte primeiro e depois escolha a pasta
+takeout-note-not-zip = Não é um arquivo .zip
+takeout-note-truncated = O arquivo está incompleto (um download não terminado?)
+takeout-note-corrupt = O arquivo está danificado e não pode ser lido
+takeout-note-encrypted = Criptografado: não importado
+takeout-note-outside = O nome aponta para fora do arquivo: não importado
+takeout-note-method = Compactado de um jeito ilegível: não importado
+takeout-note-sizes = Os tamanhos não podem ser verdadeiros: não importado

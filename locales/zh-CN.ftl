@@ -380,3 +380,27 @@ library-visit-code = 代码 { $code }
 library-visit-span = { $start }至{ $end }
 library-visit-live = 进行中
 library-visit-empty = 尚未保存任何内容
+
+# Google Takeout import
+takeout-summary = Google 相册导出：照片 { $photos } 张，视频 { $videos } 个，相册 { $albums } 个；来自 Google 的日期 { $dates } 个、地点 { $places } 个；没有附属文件的项目 { $without } 个
+takeout-reading = 正在读取导出的描述：还剩 { $count } 个。
+takeout-notes-title = 导出中未匹配或未使用的项目
+takeout-note-no-sidecar = 没有附属文件：保留自身的日期和地点
+takeout-note-sidecar-unused = 附属文件缺少对应的照片或视频
+takeout-note-not-json = 附属文件不是可读的 JSON
+takeout-note-bad-date = 附属文件中的日期无法使用
+takeout-note-bad-place = 附属文件中的地点无法使用
+takeout-note-bad-value = 附属文件中的某个值无法使用
+takeout-note-description-cut = 描述过长：已截断
+takeout-note-albums-dropped = 部分相册名称放不下：已省略
+takeout-note-place-stripped = 已省略地点（移除照片中的位置信息）
+takeout-parts = 压缩包分卷：{ $parts }。
+takeout-parts-missing = 缺少的分卷：{ $parts }。
+takeout-note-tar = 这是 .tgz 或 .tar 导出：请先解压，再选择文件夹
+takeout-note-not-zip = 不是 .zip 压缩包
+takeout-note-truncated = 压缩包不完整（下载未完成？）
+takeout-note-corrupt = 压缩包已损坏，无法读取
+takeout-note-encrypted = 已加密：未导入
+takeout-note-outside = 名称指向压缩包之外：未导入
+takeout-note-method = 压缩方式无法读取：未导入
+takeout-note-sizes = 大小信息不可能为真：未导入

@@ -285,11 +285,36 @@ impl Inner {
             Action::SaveResume(record) => self.resume.iter().for_each(|r| r.save(record.clone())),
             Action::RemoveResume { key } => self.resume.iter().for_each(|r| r.remove(key.clone())),
             Action::Http { req, request } => self.send(req, request),
+            Action::ReadTakeout { file, max_bytes } => wasm_bindgen_futures::spawn_local(async move {
+                let bytes = match open(file).await {
+                    Ok(f) => read_head(&f, max_bytes).await,
+                    Err(e) => Err(e),
+                };
+                step(|e, now| e.handle_takeout_read(file, bytes, now));
+            }),
+            Action::ReadRange { file, start, len } => wasm_bindgen_futures::spawn_local(async move {
+                let bytes = match open(file).await {
+                    Ok(f) => {
+                        crate::browser::zip_entry::read(&f, start, start + len).await.ok_or(shoebox_core::failure::FailReason::Unreadable)
+                    }
+                    Err(e) => Err(e),
+                };
+                step(|e, now| e.handle_range(file, start, bytes, now));
+            }),
+            Action::ArchiveEntries { archive, entries } => intake::add_archive_entries(archive, entries),
             Action::Thumbnail { file, source, video, width, height, request } => {
                 self.thumbnail(file, source, video, (width, height), request)
             }
         }
     }
+}
+
+/// A file's first `max` bytes (a Takeout sidecar).
+async fn read_head(file: &web_sys::File, max: u64) -> Result<Vec<u8>, shoebox_core::failure::FailReason> {
+    let unreadable = |_| shoebox_core::failure::FailReason::Unreadable;
+    let head = file.slice_with_f64_and_f64(0.0, max as f64).map_err(unreadable)?;
+    let buf = wasm_bindgen_futures::JsFuture::from(head.array_buffer()).await.map_err(unreadable)?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
 /// The probe's ranges of a file as one blob (nothing is read until the worker hashes it).

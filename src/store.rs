@@ -178,6 +178,8 @@ signal_store! {
         page: PageTotals = PageTotals::default();
         /// Every file added in this page, in the order found.
         rows: Vec<FileRow> = Vec::new();
+        /// The current batch's Google Takeout export, when it is one: its summary and report.
+        takeout: Option<shoebox_core::engine::TakeoutView> = None;
         /// The current batch's folders, for the plan view.
         folders: BTreeMap<String, FolderStat> = BTreeMap::new();
         settings: Settings = settings;

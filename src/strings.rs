@@ -11,6 +11,7 @@ pub mod kiosk;
 pub mod library;
 pub mod settings;
 pub mod status;
+pub mod takeout;
 pub use failures::{api_error, fail_reason, worker_fault};
 pub use kiosk::*;
 pub use settings::*;

@@ -20,3 +20,4 @@ pub mod wake_lock;
 pub mod walk;
 pub mod worker_pool;
 pub mod xhr;
+pub mod zip_entry;

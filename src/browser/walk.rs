@@ -36,6 +36,11 @@ pub enum FileSource {
         root: wasm_bindgen::JsValue,
         path: String,
     },
+    /// An entry of a chosen `.zip` archive, read in place when first needed (`zip_entry`).
+    Zip {
+        archive: File,
+        entry: std::rc::Rc<shoebox_core::takeout::archive::ZipEntry>,
+    },
 }
 
 impl FileSource {
@@ -56,6 +61,7 @@ impl FileSource {
                 let _permit = OPENING.with(|l| l.clone()).acquire().await;
                 super::handle_calls::open_path(root, path).await
             }
+            FileSource::Zip { archive, entry } => super::zip_entry::open(archive, entry).await,
         }
     }
 }

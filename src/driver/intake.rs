@@ -91,10 +91,33 @@ pub(super) fn add_walked(batch: Vec<walk::WalkedFile>, scanned: bool) {
 pub(crate) async fn open(id: FileId) -> Result<File, FailReason> {
     let source = with(|d| d.files.get(id.0 as usize).cloned()).flatten().ok_or(FailReason::Unreadable)?;
     let file = source.resolve().await.ok_or(FailReason::Unreadable)?;
-    if matches!(source, walk::FileSource::Entry(_)) {
+    if matches!(source, walk::FileSource::Entry(_) | walk::FileSource::Zip { .. }) {
         with(|d| d.files[id.0 as usize] = walk::FileSource::File(file.clone()));
     }
     Ok(file)
+}
+
+/// The good entries of a chosen archive, added like a walk's files (the engine counted the
+/// walk as started; this ends it).
+pub(super) fn add_archive_entries(archive: FileId, entries: Vec<shoebox_core::takeout::archive::ZipEntry>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Ok(file) = open(archive).await {
+            let batch = entries
+                .into_iter()
+                .map(|entry| walk::WalkedFile {
+                    relative_path: entry.name.clone(),
+                    name: entry.name.rsplit('/').next().unwrap_or(&entry.name).to_string(),
+                    size: entry.size,
+                    last_modified: file.last_modified() as i64,
+                    mime: String::new(),
+                    album: None,
+                    source: walk::FileSource::Zip { archive: file.clone(), entry: std::rc::Rc::new(entry) },
+                })
+                .collect();
+            add_walked(batch, false);
+        }
+        walk_ended();
+    });
 }
 
 /// A walk ended: the engine starts the inspections it held back while walks ran.

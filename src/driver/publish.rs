@@ -51,6 +51,10 @@ pub(super) fn publish(d: &mut Inner) -> Option<(Status, Status)> {
         if d.store.totals.with_untracked(|old| *old != totals) {
             d.w.totals.set(totals);
         }
+        let takeout = d.engine.takeout_view();
+        if d.store.takeout.with_untracked(|old| *old != takeout) {
+            d.w.takeout.set(takeout);
+        }
         let page = d.engine.page_totals();
         if d.store.page.get_untracked() != page {
             d.w.page.set(page);

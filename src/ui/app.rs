@@ -45,6 +45,7 @@ pub fn App() -> impl IntoView {
                 <Controls/>
                 <OverallProgress/>
                 <PlanView/>
+                <super::takeout_report::TakeoutReport/>
                 <FileList/>
                 <SkippedList/>
                 <SyncPanel/>

@@ -59,7 +59,7 @@ pub fn FolderPicker(#[prop(into)] label: Signal<&'static str>) -> impl IntoView 
             <span class="icon icon-folder" aria-hidden="true"></span>{move || label.get()}
         </label>
         <label class="button file-button">
-            <input type="file" multiple accept="image/*,video/*,.xmp,.aae" class="visually-hidden" autocomplete="off"
+            <input type="file" multiple accept="image/*,video/*,.xmp,.aae,.zip,.tgz" data-testid="files-input" class="visually-hidden" autocomplete="off"
                 on:click=clear node_ref=file_input on:change=move |_| { if let Some(i) = file_input.get() { take(i) } }/>
             <span class="icon icon-photo" aria-hidden="true"></span>{s::choose_files()}
         </label>

@@ -19,3 +19,4 @@ pub mod skipped_list;
 pub mod status_card;
 pub mod storage_meter;
 pub mod sync_panel;
+pub mod takeout_report;

@@ -27,7 +27,7 @@ pub fn csv(rows: &[(String, &str)]) -> String {
     out
 }
 
-fn download(name: &str, text: &str) {
+pub(crate) fn download(name: &str, text: &str) {
     let parts = js_sys::Array::of1(&text.into());
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type("text/csv;charset=utf-8");

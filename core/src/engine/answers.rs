@@ -18,7 +18,7 @@ impl Engine {
             ReqKind::Config => self.on_config(result, now),
             ReqKind::Options => self.on_options(result, now),
             ReqKind::Check(ids) => self.on_check_response(ids, result, now),
-            ReqKind::Delete => {}
+            ReqKind::Delete | ReqKind::Fill => {}
             ReqKind::Create(id) | ReqKind::Head(id) | ReqKind::Patch(id) => {
                 if self.files.get(&id).and_then(|f| f.up.inflight) != Some(req) {
                     return;
@@ -196,7 +196,7 @@ impl Engine {
                 self.out.act(Action::Abort { req });
                 self.on_response(req, Err(NetError::Timeout), now);
             }
-            ReqKind::Delete => {
+            ReqKind::Delete | ReqKind::Fill => {
                 self.inflight.finish(req);
                 self.out.act(Action::Abort { req });
             }

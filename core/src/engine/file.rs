@@ -88,6 +88,8 @@ pub(crate) struct FileState {
     pub note: Option<UploadNote>,
     pub up: Upload,
     pub outcome: Option<Outcome>,
+    /// What a Takeout export says of this item, once its sidecar is read (`takeout.rs`).
+    pub takeout: Option<Box<crate::takeout::ItemMeta>>,
 }
 
 impl FileState {
@@ -116,6 +118,7 @@ impl FileState {
             note: None,
             up: Upload::default(),
             outcome: None,
+            takeout: None,
         }
     }
 

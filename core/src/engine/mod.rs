@@ -58,6 +58,7 @@
 //! `Source::Prepared` slice it; `Action::DropPrepared` says when it may be released.
 
 mod answers;
+mod archives;
 mod chunks;
 mod dedup;
 mod eta;
@@ -77,6 +78,7 @@ mod server;
 mod status;
 mod stream;
 mod sync;
+mod takeout;
 mod tally;
 mod thumbs;
 mod transfer;
@@ -91,12 +93,12 @@ pub use protocol::{origin_of, resolve_url, ServerCaps};
 pub use resume::{Fingerprint, ResumeRecord};
 pub use retry::{backoff_delay_ms, Rng};
 pub use stream::STREAM_HASH_BYTES;
+pub use takeout::{TakeoutNote, TakeoutView, TAKEOUT_READ_MAX};
 pub use thumbs::{thumb_size, THUMB_LONG_SIDE};
 pub use transfer::{next_step, NextStep};
 pub use types::*;
 pub use view::*;
 
-use crate::api::Config;
 use crate::facts::FileFacts;
 use file::FileState;
 use parts::{InFlight, Outbox, Queues, RunState, Speed, Timers};
@@ -123,6 +125,7 @@ pub struct Engine {
     seen: sync::Seen,
     resume: resume::ResumeIndex,
     speed: Speed,
+    takeout: takeout::TakeoutState,
     rng: Rng,
     /// Workers the driver has for Hash and Prepare.
     hash_workers: usize,
@@ -150,6 +153,7 @@ impl Engine {
             seen: sync::Seen::default(),
             resume: resume::ResumeIndex::default(),
             speed: Speed::default(),
+            takeout: takeout::TakeoutState::default(),
             rng,
             hash_workers: 1,
             prepare_workers: 1,
@@ -217,13 +221,14 @@ impl Engine {
     pub fn walk_ended(&mut self, now: u64) {
         self.run.walks = self.run.walks.saturating_sub(1);
         self.end_listing_when_walked();
+        self.takeout_walked(now);
         self.out.dirty = true;
         self.pump(now);
     }
 
     /// Files found by the walk. Ids must be new. Each will be inspected.
     pub fn add_files(&mut self, files: Vec<FileEntry>, now: u64) {
-        self.add_files_inner(files, now);
+        self.add_files_inner(files, true, now);
         self.pump(now);
     }
 
@@ -376,25 +381,5 @@ impl Engine {
     /// One file, as the UI shows it. `None` for an unknown id.
     pub fn file_view(&self, id: FileId) -> Option<FileView> {
         self.files.get(&id).map(|f| f.view(self.now))
-    }
-
-    /// The config the server advertised (`None` before it answered, or for a plain tus server).
-    pub fn server_config(&self) -> Option<&Config> {
-        self.server.config.as_ref()
-    }
-
-    /// What OPTIONS said (`None` before it answered).
-    pub fn server_caps(&self) -> Option<&ServerCaps> {
-        self.server.caps.as_ref()
-    }
-
-    /// Sum of request body bytes outstanding now (bounded by `max_bytes_in_flight`).
-    pub fn bytes_in_flight(&self) -> u64 {
-        self.inflight.bytes
-    }
-
-    /// Unfinished resume records of this endpoint that were loaded ("Continue your backup").
-    pub fn resumable_count(&self) -> usize {
-        self.resume.len_in_progress()
     }
 }

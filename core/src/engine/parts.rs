@@ -37,6 +37,8 @@ pub(crate) enum ReqKind {
     Head(FileId),
     Patch(FileId),
     Delete,
+    /// A Takeout fill (`takeout.rs`): its answer changes nothing.
+    Fill,
 }
 
 #[derive(Clone, Debug)]

@@ -74,12 +74,13 @@ impl Engine {
 
     // ---- inputs: files and local actions -------------------------------------------------
 
-    pub(crate) fn add_files_inner(&mut self, files: Vec<FileEntry>, _now: u64) {
+    /// `hold`: a Takeout export's sidecars may be held back (not when they are released).
+    pub(crate) fn add_files_inner(&mut self, files: Vec<FileEntry>, hold: bool, _now: u64) {
         self.begin_batch_if_finished();
         let batch = self.tally.current;
         for e in files {
             let id = e.id;
-            if self.files.contains_key(&id) {
+            if self.files.contains_key(&id) || hold && self.takeout_add(&e) {
                 continue;
             }
             // Judged here without change events: the driver reads new files' views itself.
@@ -132,6 +133,7 @@ impl Engine {
         if self.run.started && self.batch_finished() {
             self.tally.new_batch();
             self.folders.clear();
+            self.takeout_clear();
             self.run.started = false;
             self.out.folders_dirty = true;
             self.out.dirty = true;

@@ -108,6 +108,12 @@ fn metadata(s: &EngineSettings, f: &FileState) -> String {
             pairs.push((keys::SOURCE_SHA256, Some(sha)));
         }
     }
+    // A Takeout item carries its sidecar's facts and its export albums (`albums`, "[]" when
+    // in none: the export's own folders are not albums); a file's own album (a kiosk's
+    // drop) stays the only one.
+    let takeout = f.takeout.as_ref().map(|m| m.pairs(s.strip_location).0).unwrap_or_default();
+    let own_album = f.entry.album.is_some();
+    pairs.extend(takeout.iter().filter(|(k, _)| !(own_album && *k == keys::ALBUMS)).map(|(k, v)| (*k, Some(v.as_str()))));
     if let Some(a) = &f.entry.album {
         pairs.push((keys::ALBUM, Some(a)));
         return tus::encode_metadata(pairs);

@@ -216,6 +216,9 @@ impl Engine {
                 self.q.upload.pop_front();
                 continue;
             }
+            if self.takeout_waits(id) {
+                break;
+            }
             // A small file is one request (creation-with-upload) whose time is mostly round
             // trips and the server's fsyncs, not bandwidth: more of them go at once.
             let small = f.upload_size() <= SMALL_UPLOAD_BYTES;

@@ -12,7 +12,7 @@ impl Engine {
         // Offline, or the destination did not answer and has not answered since (also while it
         // is being asked again): "Ready" would promise a backup that cannot happen.
         let unreachable = !self.run.online || self.server.cannot_reach();
-        if t.files == 0 && self.run.walks == 0 {
+        if t.files == 0 && self.run.walks == 0 && !self.takeout.reading() {
             let n = self.resume.len_in_progress() as u64;
             if self.run.backup_folders > 0 && !self.run.sync {
                 return Status::BackUpOff;
@@ -71,7 +71,7 @@ impl Engine {
 
     /// Walks ended and every file of the batch has a verdict.
     pub(crate) fn plan_ready(&self) -> bool {
-        self.run.walks == 0 && self.tally.batch.undecided == 0 && self.tally.batch.files > 0
+        self.run.walks == 0 && self.tally.batch.undecided == 0 && self.tally.batch.files > 0 && !self.takeout.reading()
     }
 
     /// Every file of the started batch has its outcome and its content checked, and no walk
@@ -143,5 +143,27 @@ impl Status {
             self,
             Status::BackingUp { .. } | Status::WaitingForConnection { running: true } | Status::WaitingForWifi | Status::WaitingToCharge
         )
+    }
+}
+
+impl Engine {
+    /// The config the server advertised (`None` before it answered, or for a plain tus server).
+    pub fn server_config(&self) -> Option<&crate::api::Config> {
+        self.server.config.as_ref()
+    }
+
+    /// What OPTIONS said (`None` before it answered).
+    pub fn server_caps(&self) -> Option<&super::ServerCaps> {
+        self.server.caps.as_ref()
+    }
+
+    /// Sum of request body bytes outstanding now (bounded by `max_bytes_in_flight`).
+    pub fn bytes_in_flight(&self) -> u64 {
+        self.inflight.bytes
+    }
+
+    /// Unfinished resume records of this endpoint that were loaded ("Continue your backup").
+    pub fn resumable_count(&self) -> usize {
+        self.resume.len_in_progress()
     }
 }

@@ -154,6 +154,9 @@ impl Engine {
     /// record (uploaded / already backed up), drop the prepared blob.
     pub(crate) fn finish(&mut self, id: FileId, outcome: Outcome, now: u64) {
         self.release(id);
+        if outcome == Outcome::AlreadyBackedUp {
+            self.takeout_fill(id, now);
+        }
         let f = &self.files[&id];
         let fp = f.fingerprint();
         let ep = self.settings.endpoint.clone();

@@ -40,6 +40,16 @@ pub enum Action {
     /// Nothing is answered; a later `Http` whose `Body::Slice` has the same file, source,
     /// range and checksum uses the result, anything else is digested when it is sent.
     Digest { file: FileId, source: Source, start: u64, end: u64, algo: ChecksumAlgo },
+    /// Read the file's first `max_bytes` (a Takeout sidecar or album description); answer
+    /// with `handle_takeout_read`.
+    ReadTakeout { file: FileId, max_bytes: u64 },
+    /// Read `len` bytes of the file from `start` (an archive's head, tail or directory);
+    /// answer with `handle_range` (fewer bytes when the file ends first).
+    ReadRange { file: FileId, start: u64, len: u64 },
+    /// The good entries of an archive whose directory was read: add each as a file (its bytes
+    /// are the entry's, stored as a slice of the archive or inflated), then call `walk_ended`
+    /// once (the engine counted this as a walk).
+    ArchiveEntries { archive: FileId, entries: Vec<crate::takeout::archive::ZipEntry> },
 }
 
 /// Something the UI may want to redraw. Pull with [`super::Engine::poll_event`].

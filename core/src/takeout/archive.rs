@@ -21,6 +21,7 @@ pub fn sniff(head: &[u8]) -> Option<ArchiveFault> {
     }
 }
 
+#[derive(Debug)]
 enum Want {
     Tail { at: u64, len: usize },
     Zip64 { at: u64, len: usize },
@@ -29,6 +30,7 @@ enum Want {
 
 /// Reads an archive's directory from the ranges it asks for: its tail (the end record), the
 /// ZIP64 end record when there is one, then the directory itself.
+#[derive(Debug)]
 pub struct ZipReader {
     size: u64,
     want: Option<Want>,

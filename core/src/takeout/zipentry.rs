@@ -2,7 +2,7 @@
 //! entry cannot be imported; and the judgement of one directory record.
 
 /// Why a whole archive cannot be read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ArchiveFault {
     /// Not a ZIP archive at all.
     NotZip,
@@ -15,7 +15,7 @@ pub enum ArchiveFault {
 }
 
 /// Why one entry cannot be imported (the rest of its archive still can).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum EntryFault {
     Encrypted,
     /// Its name climbs out of the archive (`../`).
@@ -28,7 +28,7 @@ pub enum EntryFault {
     SizesLie,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Packing {
     /// The bytes as they are: sent as a slice of the archive.
     Stored,
@@ -37,7 +37,7 @@ pub enum Packing {
 }
 
 /// One file of an archive.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ZipEntry {
     pub name: String,
     pub packing: Packing,

@@ -30,6 +30,9 @@ pub struct FakeTus {
     /// Track data only for real content (virtual content: offsets only).
     pub keep_bytes: bool,
     pub completed: Vec<Stored>,
+    /// Every creation's metadata, and every Takeout fill (url, JSON body), in order.
+    pub creates: Vec<HashMap<String, String>>,
+    pub fills: Vec<(String, String)>,
 }
 
 impl FakeTus {
@@ -61,8 +64,14 @@ impl FakeTus {
                         .with_body(&serde_json::to_string(&shoebox_core::api::CheckResponse { present, probable: vec![] }).unwrap()),
                 )
             }
+            Method::Post if path.ends_with("/takeout") => {
+                let Body::Json(j) = &r.body else { panic!() };
+                self.fills.push((path, j.clone()));
+                Some(HttpResponse::new(200).with_body("{\"dates\":0,\"places\":0,\"albums\":0}"))
+            }
             Method::Post => {
                 let m = meta(r);
+                self.creates.push(m.clone());
                 let len: u64 = r.header("Upload-Length").unwrap().parse().unwrap();
                 let sha = m.get("sha256").cloned();
                 let src = m.get("sourceSha256").cloned();

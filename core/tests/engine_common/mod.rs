@@ -269,6 +269,18 @@ impl H {
                 let p = self.files[&file].content.probe(ranges);
                 self.e.handle_probed(file, Ok(p), now);
             }
+            Action::ReadTakeout { file, max_bytes } => {
+                let c = &self.files[&file].content;
+                let bytes = c.slice(0, c.size().min(max_bytes)).ok_or(shoebox_core::failure::FailReason::Unreadable);
+                self.e.handle_takeout_read(file, bytes, now);
+            }
+            Action::ReadRange { file, start, len } => {
+                let c = &self.files[&file].content;
+                let end = (start + len).min(c.size());
+                let bytes = c.slice(start.min(end), end).ok_or(shoebox_core::failure::FailReason::Unreadable);
+                self.e.handle_range(file, start, bytes, now);
+            }
+            Action::ArchiveEntries { archive, entries } => self.add_archive_entries(archive, entries),
             _ => unreachable!(),
         }
     }
@@ -361,6 +373,7 @@ pub fn meta(req: &HttpRequest) -> HashMap<String, String> {
     tus::decode_metadata(req.header("Upload-Metadata").unwrap_or("")).unwrap().into_iter().collect()
 }
 
+pub mod archive;
 pub mod fake_tus;
 pub mod script;
 pub use fake_tus::*;

@@ -1,0 +1,208 @@
+//! A Google Takeout export in the plan: the batch's `.json` and export-level files are held
+//! back while walks run; once they end, core's [`TakeoutIndex`] says whether the batch is an
+//! export. If it is, the sidecars and album descriptions are read (`Action::ReadTakeout`),
+//! never planned as media; each item carries what its sidecar says (`ItemMeta`), the plan
+//! waits for the reads, and a dedup hit sends the same facts to the fill call. If it is not,
+//! the held files join the plan as any other file.
+use super::file::Stage;
+use super::http::*;
+use super::parts::ReqKind;
+use super::protocol::base_headers;
+use super::types::*;
+use super::view::Action;
+use super::Engine;
+use crate::api::MEDIA_PATH;
+use crate::takeout::archive::{ArchiveFault, EntryFault};
+use crate::takeout::{looks_like_export, ItemMeta, MetaNote, Role, SidecarFault, Summary, TakeoutIndex};
+use std::collections::HashMap;
+
+/// The most of a sidecar or album description the driver reads (real ones are a few KiB).
+pub const TAKEOUT_READ_MAX: u64 = 1024 * 1024;
+
+/// Why a file of an export is listed in the plan's "unmatched" report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TakeoutNote {
+    /// A photo or video with no sidecar: it keeps its own date and place.
+    NoSidecar,
+    /// A sidecar that no photo or video took.
+    SidecarUnused,
+    /// The sidecar could not be used, or one of its values was dropped.
+    Sidecar(SidecarFault),
+    /// What the upload had to leave out.
+    Meta(MetaNote),
+    /// A chosen archive that cannot be read (the path is the archive's).
+    Archive(ArchiveFault),
+    /// An entry of an archive that is not imported (`archive/entry`).
+    Entry(EntryFault),
+}
+
+/// What the plan shows of an export: the summary line and the report's lines.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TakeoutView {
+    /// The batch is an export (else only archives were chosen, and `summary` is empty).
+    pub export: bool,
+    pub summary: Summary,
+    /// `(path, why)`, in the order of the files.
+    pub notes: Vec<(String, TakeoutNote)>,
+    /// Sidecars and album descriptions still to be read.
+    pub reading: usize,
+    /// The archives' part numbers (`takeout-…-003.zip`) present, and those missing below the highest.
+    pub parts: Vec<u32>,
+    pub missing: Vec<u32>,
+}
+
+/// The batch's export, if it is one.
+#[derive(Debug, Default)]
+pub(crate) struct TakeoutState {
+    /// Every file of the batch, in the order added (the index's positions).
+    files: Vec<(FileId, String, u64)>,
+    /// `.json` and export-level files held back from the plan while walks run.
+    held: Vec<FileEntry>,
+    index: Option<TakeoutIndex>,
+    /// The index position of each file.
+    pos: HashMap<FileId, usize>,
+    /// Reads asked and not answered.
+    reading: usize,
+    /// Archives chosen in this batch (`archives.rs`).
+    pub archives: Vec<super::archives::Archive>,
+}
+
+/// Files the plan must not judge before the export is known: sidecars and export-level files.
+fn held_back(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".json") || crate::takeout::names::is_export_file(&lower)
+}
+
+impl TakeoutState {
+    /// Sidecars or archive directories still to be read: the plan waits.
+    pub fn reading(&self) -> bool {
+        self.reading > 0 || self.archives.iter().any(|a| !a.done)
+    }
+}
+
+impl Engine {
+    /// A file added by a walk: noted for the index; `true` when it is held back from the plan.
+    pub(crate) fn takeout_add(&mut self, e: &FileEntry) -> bool {
+        if super::archives::is_archive(&e.name) {
+            self.archive_add(e);
+            return true;
+        }
+        let t = &mut self.takeout;
+        t.files.push((e.id, e.relative_path.clone(), e.size));
+        if self.run.walks > 0 && held_back(&e.name) {
+            t.held.push(e.clone());
+            return true;
+        }
+        false
+    }
+
+    /// The walks ended: decide whether the batch is an export and ask for its reads, or
+    /// release the held files into the plan.
+    pub(crate) fn takeout_walked(&mut self, now: u64) {
+        if self.run.walks > 0 || self.archives_reading() || self.takeout.files.is_empty() {
+            return;
+        }
+        let t = &mut self.takeout;
+        if !looks_like_export(t.files.iter().map(|(_, p, _)| p.as_str())) {
+            let held = std::mem::take(&mut t.held);
+            t.index = None;
+            self.add_files_inner(held, false, now);
+            return;
+        }
+        let index = TakeoutIndex::new(t.files.iter().map(|(_, p, s)| (p.as_str(), *s)));
+        t.pos = t.files.iter().enumerate().map(|(i, (id, _, _))| (*id, i)).collect();
+        let reads = index.to_read();
+        t.reading = reads.len();
+        for i in reads {
+            let file = t.files[i].0;
+            self.out.act(Action::ReadTakeout { file, max_bytes: TAKEOUT_READ_MAX });
+        }
+        t.index = Some(index);
+        if t.reading == 0 {
+            self.takeout_apply();
+        }
+        self.out.dirty = true;
+    }
+
+    /// Answer to `Action::ReadTakeout`: the file's first bytes (`Err`: it could not be read,
+    /// which counts as a sidecar that is not JSON).
+    pub fn handle_takeout_read(&mut self, file: FileId, bytes: Result<Vec<u8>, crate::failure::FailReason>, now: u64) {
+        let t = &mut self.takeout;
+        if let (Some(index), Some(&i)) = (t.index.as_mut(), t.pos.get(&file)) {
+            index.handle_read(i, bytes.as_deref().unwrap_or(b"\0"));
+            t.reading = t.reading.saturating_sub(1);
+            if t.reading == 0 {
+                self.takeout_apply();
+            }
+            self.out.dirty = true;
+        }
+        self.pump(now);
+    }
+
+    /// Every read answered: each item of the export gets what its upload will carry.
+    fn takeout_apply(&mut self) {
+        let Some(index) = self.takeout.index.as_ref() else { return };
+        let metas: Vec<(FileId, ItemMeta)> = (0..index.len())
+            .filter(|i| matches!(index.role(*i), Role::Media(_)))
+            .map(|i| (self.takeout.files[i].0, index.item_meta(i).0))
+            .collect();
+        for (id, meta) in metas {
+            self.with_file(id, |f| f.takeout = Some(Box::new(meta)));
+        }
+    }
+
+    /// The plan's view of the export (`None` when the batch is not one).
+    pub fn takeout_view(&self) -> Option<TakeoutView> {
+        let t = &self.takeout;
+        let mut notes = Vec::new();
+        for a in &t.archives {
+            notes.extend(a.fault.map(|f| (a.entry.relative_path.clone(), TakeoutNote::Archive(f))));
+            notes.extend(a.bad.iter().map(|(n, f)| (format!("{}/{n}", a.entry.relative_path), TakeoutNote::Entry(*f))));
+        }
+        let (parts, missing) = self.archive_parts();
+        let Some(index) = t.index.as_ref().filter(|ix| ix.is_export()) else {
+            return (!t.archives.is_empty()).then(|| TakeoutView { notes, reading: t.reading, parts, missing, ..TakeoutView::default() });
+        };
+        for i in 0..index.len() {
+            let path = index.path(i).to_string();
+            match index.role(i) {
+                Role::Media(_) if index.sidecar_of(i).is_none() => notes.push((path, TakeoutNote::NoSidecar)),
+                Role::Media(_) => {
+                    let (meta, faults) = index.item_meta(i);
+                    notes.extend(faults.into_iter().map(|f| (path.clone(), TakeoutNote::Sidecar(f))));
+                    let (_, cut) = meta.pairs(self.settings.strip_location);
+                    notes.extend(cut.into_iter().filter(|n| *n != MetaNote::PlaceStripped).map(|n| (path.clone(), TakeoutNote::Meta(n))));
+                }
+                _ => {}
+            }
+        }
+        let unused = index.unmatched().into_iter().filter(|i| index.role(*i) == Role::Sidecar);
+        notes.extend(unused.map(|i| (index.path(i).to_string(), TakeoutNote::SidecarUnused)));
+        Some(TakeoutView { export: true, summary: index.summary(), notes, reading: t.reading, parts, missing })
+    }
+
+    /// A file of the export is already in the library: send what the export says of it to the
+    /// fill call (it fills what is missing and adds albums; the answer changes nothing here).
+    pub(crate) fn takeout_fill(&mut self, id: FileId, now: u64) {
+        let Some(f) = self.files.get(&id) else { return };
+        let (Some(meta), Some(sha)) = (f.takeout.as_deref(), f.sha256.as_deref()) else { return };
+        let (pairs, _) = meta.pairs(self.settings.strip_location);
+        let body: serde_json::Map<String, serde_json::Value> =
+            pairs.into_iter().map(|(k, v)| (k.to_string(), serde_json::Value::String(v))).collect();
+        let mut headers = base_headers(&self.settings.token, false);
+        headers.push(("Content-Type".into(), "application/json".into()));
+        let url = format!("{}{MEDIA_PATH}/{sha}/takeout", self.settings.api_base());
+        let body = Body::Json(serde_json::Value::Object(body).to_string());
+        self.send(ReqKind::Fill, HttpRequest { method: Method::Post, url, headers, body }, now);
+    }
+
+    /// Whether a file's upload must wait for the export's reads (its metadata is not known yet).
+    pub(crate) fn takeout_waits(&self, id: FileId) -> bool {
+        self.takeout.reading() && self.takeout.pos.contains_key(&id) && self.stage(id) != Some(Stage::Done)
+    }
+
+    /// A new batch begins: its export is its own.
+    pub(crate) fn takeout_clear(&mut self) {
+        self.takeout = TakeoutState::default();
+    }
+}
