@@ -78,6 +78,9 @@ test('current files first with thumbnails; no zero counters; earlier backups fol
     await page.unroute('**/files/**');
     await dropPaths(page, '[data-testid="drop-zone"]', [path.join(dir, 'Second')]);
     await waitForStatus(page, /^Ready to back up 1 photo or video$/, 60000);
+    await page.getByTestId('backup-button').click();
+    await waitForStatus(page, /^Backup complete$/, 60000);
+    assert.equal(await statusDetail(page), '1 uploaded');
     const earlier = page.getByRole('button', { name: /^Earlier backups on this page: 8 files$/ });
     await earlier.waitFor({ timeout: 10000 });
     assert.equal(await earlier.getAttribute('aria-expanded'), 'false');
@@ -85,12 +88,10 @@ test('current files first with thumbnails; no zero counters; earlier backups fol
     await earlier.click();
     assert.equal(await earlier.getAttribute('aria-expanded'), 'true');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="file-row"]').length === 9);
+    assert.equal((await shown(page))[0].path, 'Card/IMG_bad.jpg', 'opened, the earlier failed file leads again');
     await earlier.click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="file-row"]').length === 1);
-
-    await page.getByTestId('backup-button').click();
-    await waitForStatus(page, /^Backup complete$/, 60000);
-    assert.equal(await statusDetail(page), '1 uploaded');
+    assert.deepEqual(await seriousViolations(page), []);
     // "Backup complete" leads to the library, where the photos are.
     await page.getByRole('link', { name: 'See them in your library' }).click();
     await page.waitForFunction(() => location.hash.startsWith('#/library'), null, { timeout: 5000 });

@@ -63,12 +63,13 @@ async function audit(page) {
         clipped.push(`${box.tagName.toLowerCase()}.${box.className || ''}[${box.dataset.testid || ''}] ${box.scrollWidth} > ${box.clientWidth}: "${box.textContent.trim().slice(0, 60)}"`);
       }
     }
-    return { clipped, english };
+    return { clipped, english, boxes: checked.size };
   });
 }
 
 async function check(page, screen) {
-  const { clipped, english } = await audit(page);
+  const { clipped, english, boxes } = await audit(page);
+  assert.ok(boxes >= 5, `${screen}: only ${boxes} text boxes measured`);
   assert.deepEqual(clipped, [], `${screen}: clipped text`);
   assert.deepEqual(english, [], `${screen}: words that never went through a catalog`);
 }

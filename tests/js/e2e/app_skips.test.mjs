@@ -88,12 +88,14 @@ test('a German page gives the reason, the sizes and the CSV header in German', a
     await dropPaths(page, '[data-testid="drop-zone"]', [one.root]);
     await waitForPlanChecked(page);
     const got = await reasons(page);
-    assert.equal(got['Card C/PANO_0002.jpg'], '82 MB, über der Grenze von 75 MB');
+    // German writes a no-break space between a figure and its unit.
+    const reason = '82\u00a0MB, über der Grenze von 75\u00a0MB';
+    assert.equal(got['Card C/PANO_0002.jpg'], reason);
     assert.equal(got['Card C/Thumbs.db'], 'Systemdatei');
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.getByTestId('skipped-csv').click()]);
     const csv = fs.readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
     assert.equal(csv[0], 'Pfad,Grund');
-    assert.ok(csv.includes('"Card C/PANO_0002.jpg","82 MB, über der Grenze von 75 MB"'), csv.join('\n'));
+    assert.ok(csv.includes(`"Card C/PANO_0002.jpg","${reason}"`), csv.join('\n'));
     await page.getByRole('button', { name: 'Ausblenden' }).click();
     await page.getByTestId('skipped-line').waitFor({ state: 'detached', timeout: 5000 });
   } finally {
