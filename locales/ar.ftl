@@ -71,7 +71,10 @@ status-ready-to-back-up = { $count ->
 status-backing-up = جارٍ النسخ الاحتياطي: { $done } من { $total }
 backing-up-left = متبقٍ { $size }
 backing-up-left-eta = متبقٍ { $size }، { $eta }
-complete-detail = رُفع { $uploaded }، ومنسوخ من قبل { $already }، وتم تخطي { $skipped }، وفشل { $failed }
+complete-uploaded = رُفع { $count }
+complete-already = منسوخ من قبل { $count }
+complete-skipped = تم تخطي { $count }
+complete-failed = فشل { $count }
 skipped-line = { $count ->
     [one] تم تخطي صورة أو فيديو واحد — اعرف السبب
     [two] تم تخطي صورتين أو فيديوهين — اعرف السبب
@@ -538,3 +541,33 @@ takeout-note-encrypted = مشفّر: لم يُستورد
 takeout-note-outside = اسمه يشير إلى خارج الأرشيف: لم يُستورد
 takeout-note-method = مضغوط بطريقة لا يمكن قراءتها: لم يُستورد
 takeout-note-sizes = أحجامه لا يمكن أن تكون صحيحة: لم يُستورد
+
+# Skip reasons with their figures, the skipped list's CSV header
+skip-over-size-limit-of = { $size }، يتجاوز الحد البالغ { $limit }
+skip-over-server-limit = { $size }، يتجاوز حد الخادم
+skip-over-pixel-limit-of = { $pixels }، يتجاوز الحد البالغ { $limit }
+skip-under-minimum-size-of = { $side } للضلع الأقصر، أقل من الحد الأدنى البالغ { $minimum }
+size-mp = { $value } ميغابكسل
+size-px = { $value } بكسل
+csv-path = المسار
+csv-reason = السبب
+skipped-dismiss = إخفاء
+
+# Back up & sync: what it is doing, and the prompt when no folder is chosen
+sync-on = النسخ الاحتياطي مفعّل
+sync-busy = جارٍ النسخ الاحتياطي
+sync-add-prompt = أضف مجلدًا: ما دام Shoebox مفتوحًا فإنه ينسخ احتياطيًا ما يُضاف إليه من صور وفيديوهات جديدة.
+
+# "Backup complete": nothing at all, and the way to the library
+complete-nothing = لا جديد لنسخه احتياطيًا
+complete-open-library = شاهدها في مكتبتك
+
+# The file list: finished batches folded into one line
+earlier-batches = النسخ الاحتياطية السابقة في هذه الصفحة: { files }
+
+# The web app manifest (the install prompt, the installed app)
+manifest-name = Shoebox — نسخ احتياطي للصور والفيديوهات
+manifest-short-name = Shoebox
+manifest-description = انسخ صور هذا الجهاز وفيديوهاته احتياطيًا، مع مجلدات تبقى متزامنة، دون تثبيت أي شيء آخر.
+manifest-shot-running = نسخ احتياطي جارٍ
+manifest-shot-plan = الخطة قبل إرسال أي شيء

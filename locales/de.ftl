@@ -50,7 +50,10 @@ status-ready-to-back-up = { $count ->
 status-backing-up = Wird gesichert: { $done } von { $total }
 backing-up-left = noch { $size }
 backing-up-left-eta = noch { $size }, { $eta }
-complete-detail = { $uploaded } hochgeladen, { $already } schon gesichert, { $skipped } übersprungen, { $failed } fehlgeschlagen
+complete-uploaded = { $count } hochgeladen
+complete-already = { $count } schon gesichert
+complete-skipped = { $count } übersprungen
+complete-failed = { $count } fehlgeschlagen
 skipped-line = { $count ->
     [one] Ein Foto oder Video wurde übersprungen – Gründe ansehen
    *[other] { $count } Fotos oder Videos wurden übersprungen – Gründe ansehen
@@ -500,3 +503,33 @@ takeout-note-encrypted = Verschlüsselt: nicht importiert
 takeout-note-outside = Der Name zeigt aus dem Archiv hinaus: nicht importiert
 takeout-note-method = Auf nicht lesbare Weise gepackt: nicht importiert
 takeout-note-sizes = Die Größenangaben können nicht stimmen: nicht importiert
+
+# Skip reasons with their figures, the skipped list's CSV header
+skip-over-size-limit-of = { $size }, über der Grenze von { $limit }
+skip-over-server-limit = { $size }, über der Grenze des Servers
+skip-over-pixel-limit-of = { $pixels }, über der Grenze von { $limit }
+skip-under-minimum-size-of = { $side } an der kürzeren Seite, unter dem Minimum von { $minimum }
+size-mp = { $value } MP
+size-px = { $value } px
+csv-path = Pfad
+csv-reason = Grund
+skipped-dismiss = Ausblenden
+
+# Back up & sync: what it is doing, and the prompt when no folder is chosen
+sync-on = Sicherung ist an
+sync-busy = Wird gesichert
+sync-add-prompt = Fügen Sie einen Ordner hinzu: Solange Shoebox geöffnet ist, sichert es neue Fotos und Videos darin.
+
+# "Backup complete": nothing at all, and the way to the library
+complete-nothing = Nichts Neues zu sichern
+complete-open-library = In der Mediathek ansehen
+
+# The file list: finished batches folded into one line
+earlier-batches = Frühere Sicherungen auf dieser Seite: { files }
+
+# The web app manifest (the install prompt, the installed app)
+manifest-name = Shoebox – Fotos und Videos sichern
+manifest-short-name = Shoebox
+manifest-description = Sichern Sie die Fotos und Videos dieses Geräts, Ordner bleiben synchron, ohne weitere Installation.
+manifest-shot-running = Eine laufende Sicherung
+manifest-shot-plan = Der Plan, bevor etwas gesendet wird

@@ -52,7 +52,10 @@ status-ready-to-back-up = Ready to back up { $count ->
 status-backing-up = Backing up { $done } of { $total }
 backing-up-left = { $size } left
 backing-up-left-eta = { $size } left, { $eta }
-complete-detail = { $uploaded } uploaded, { $already } already backed up, { $skipped } skipped, { $failed } failed
+complete-uploaded = { $count } uploaded
+complete-already = { $count } already backed up
+complete-skipped = { $count } skipped
+complete-failed = { $count } failed
 skipped-line = { $count ->
     [one] { $count } photo or video was skipped — see why
    *[other] { $count } photos or videos were skipped — see why
@@ -503,3 +506,33 @@ takeout-note-encrypted = Encrypted: not imported
 takeout-note-outside = Its name points outside the archive: not imported
 takeout-note-method = Packed in a way that cannot be read: not imported
 takeout-note-sizes = Its sizes cannot be true: not imported
+
+# Skip reasons with their figures, the skipped list's CSV header
+skip-over-size-limit-of = { $size }, over the { $limit } limit
+skip-over-server-limit = { $size }, over the server's limit
+skip-over-pixel-limit-of = { $pixels }, over the { $limit } limit
+skip-under-minimum-size-of = { $side } on the shorter side, under the { $minimum } minimum
+size-mp = { $value } MP
+size-px = { $value } px
+csv-path = path
+csv-reason = reason
+skipped-dismiss = Dismiss
+
+# Back up & sync: what it is doing, and the prompt when no folder is chosen
+sync-on = Back up is on
+sync-busy = Backing up
+sync-add-prompt = Add a folder to back up: Shoebox backs up its new photos and videos while it is open.
+
+# "Backup complete": nothing at all, and the way to the library
+complete-nothing = Nothing new to back up
+complete-open-library = See them in your library
+
+# The file list: finished batches folded into one line
+earlier-batches = Earlier backups on this page: { files }
+
+# The web app manifest (the install prompt, the installed app)
+manifest-name = Shoebox — photo and video backup
+manifest-short-name = Shoebox
+manifest-description = Back up your photos and videos from this device, folders kept in sync, nothing else to install.
+manifest-shot-running = A backup running
+manifest-shot-plan = The plan before anything is sent

@@ -50,7 +50,10 @@ status-ready-to-back-up = { $count ->
 status-backing-up = Haciendo copia de seguridad: { $done } de { $total }
 backing-up-left = faltan { $size }
 backing-up-left-eta = faltan { $size }, { $eta }
-complete-detail = { $uploaded } subidos, { $already } ya tenían copia, { $skipped } omitidos, { $failed } con error
+complete-uploaded = { $count } subidos
+complete-already = { $count } ya tenían copia
+complete-skipped = { $count } omitidos
+complete-failed = { $count } con error
 skipped-line = { $count ->
     [one] Se ha omitido una foto o un vídeo: ver por qué
    *[other] Se han omitido { $count } fotos o vídeos: ver por qué
@@ -509,3 +512,33 @@ takeout-note-encrypted = Cifrado: no importado
 takeout-note-outside = Su nombre apunta fuera del archivo: no importado
 takeout-note-method = Comprimido de una forma ilegible: no importado
 takeout-note-sizes = Sus tamaños no pueden ser ciertos: no importado
+
+# Skip reasons with their figures, the skipped list's CSV header
+skip-over-size-limit-of = { $size }, supera el límite de { $limit }
+skip-over-server-limit = { $size }, supera el límite del servidor
+skip-over-pixel-limit-of = { $pixels }, supera el límite de { $limit }
+skip-under-minimum-size-of = { $side } en el lado más corto, por debajo del mínimo de { $minimum }
+size-mp = { $value } MP
+size-px = { $value } px
+csv-path = ruta
+csv-reason = motivo
+skipped-dismiss = Ocultar
+
+# Back up & sync: what it is doing, and the prompt when no folder is chosen
+sync-on = La copia de seguridad está activada
+sync-busy = Haciendo copia de seguridad
+sync-add-prompt = Añade una carpeta: mientras Shoebox esté abierto, hará copia de seguridad de sus fotos y vídeos nuevos.
+
+# "Backup complete": nothing at all, and the way to the library
+complete-nothing = No hay nada nuevo que copiar
+complete-open-library = Verlas en tu biblioteca
+
+# The file list: finished batches folded into one line
+earlier-batches = Copias anteriores en esta página: { files }
+
+# The web app manifest (the install prompt, the installed app)
+manifest-name = Shoebox: copia de seguridad de fotos y vídeos
+manifest-short-name = Shoebox
+manifest-description = Haz copia de seguridad de las fotos y vídeos de este dispositivo, con carpetas sincronizadas y sin instalar nada más.
+manifest-shot-running = Una copia de seguridad en curso
+manifest-shot-plan = El plan antes de enviar nada

@@ -50,7 +50,10 @@ status-ready-to-back-up = { $count ->
 status-backing-up = Sauvegarde en cours : { $done } sur { $total }
 backing-up-left = encore { $size }
 backing-up-left-eta = encore { $size }, { $eta }
-complete-detail = { $uploaded } envoyés, { $already } déjà sauvegardés, { $skipped } ignorés, { $failed } en échec
+complete-uploaded = { $count } envoyés
+complete-already = { $count } déjà sauvegardés
+complete-skipped = { $count } ignorés
+complete-failed = { $count } en échec
 skipped-line = { $count ->
     [one] Une photo ou vidéo a été ignorée — voir pourquoi
    *[other] { $count } photos ou vidéos ont été ignorées — voir pourquoi
@@ -506,3 +509,33 @@ takeout-note-encrypted = Chiffré : non importé
 takeout-note-outside = Son nom sort de l’archive : non importé
 takeout-note-method = Compressé d’une façon illisible : non importé
 takeout-note-sizes = Ses tailles ne peuvent pas être vraies : non importé
+
+# Skip reasons with their figures, the skipped list's CSV header
+skip-over-size-limit-of = { $size }, au-delà de la limite de { $limit }
+skip-over-server-limit = { $size }, au-delà de la limite du serveur
+skip-over-pixel-limit-of = { $pixels }, au-delà de la limite de { $limit }
+skip-under-minimum-size-of = { $side } sur le petit côté, sous le minimum de { $minimum }
+size-mp = { $value } Mpx
+size-px = { $value } px
+csv-path = chemin
+csv-reason = motif
+skipped-dismiss = Masquer
+
+# Back up & sync: what it is doing, and the prompt when no folder is chosen
+sync-on = La sauvegarde est activée
+sync-busy = Sauvegarde en cours
+sync-add-prompt = Ajoutez un dossier à sauvegarder : tant que Shoebox est ouvert, il en sauvegarde les nouvelles photos et vidéos.
+
+# "Backup complete": nothing at all, and the way to the library
+complete-nothing = Rien de nouveau à sauvegarder
+complete-open-library = Les voir dans votre photothèque
+
+# The file list: finished batches folded into one line
+earlier-batches = Sauvegardes précédentes sur cette page : { files }
+
+# The web app manifest (the install prompt, the installed app)
+manifest-name = Shoebox — sauvegarde de photos et vidéos
+manifest-short-name = Shoebox
+manifest-description = Sauvegardez les photos et vidéos de cet appareil, dossiers synchronisés, rien d'autre à installer.
+manifest-shot-running = Une sauvegarde en cours
+manifest-shot-plan = Le plan avant tout envoi

@@ -47,7 +47,10 @@ status-ready-to-back-up = { $count ->
 status-backing-up = Backup in corso: { $done } di { $total }
 backing-up-left = mancano { $size }
 backing-up-left-eta = mancano { $size }, { $eta }
-complete-detail = { $uploaded } caricati, { $already } già nel backup, { $skipped } saltati, { $failed } non riusciti
+complete-uploaded = { $count } caricati
+complete-already = { $count } già nel backup
+complete-skipped = { $count } saltati
+complete-failed = { $count } non riusciti
 skipped-line = { $count ->
     [one] Una foto o un video è stato saltato: scopri perché
    *[other] { $count } foto o video sono stati saltati: scopri perché
@@ -500,3 +503,33 @@ takeout-note-encrypted = Cifrato: non importato
 takeout-note-outside = Il suo nome punta fuori dall’archivio: non importato
 takeout-note-method = Compresso in un modo illeggibile: non importato
 takeout-note-sizes = Le sue dimensioni non possono essere vere: non importato
+
+# Skip reasons with their figures, the skipped list's CSV header
+skip-over-size-limit-of = { $size }, oltre il limite di { $limit }
+skip-over-server-limit = { $size }, oltre il limite del server
+skip-over-pixel-limit-of = { $pixels }, oltre il limite di { $limit }
+skip-under-minimum-size-of = { $side } sul lato corto, sotto il minimo di { $minimum }
+size-mp = { $value } MP
+size-px = { $value } px
+csv-path = percorso
+csv-reason = motivo
+skipped-dismiss = Nascondi
+
+# Back up & sync: what it is doing, and the prompt when no folder is chosen
+sync-on = Il backup è attivo
+sync-busy = Backup in corso
+sync-add-prompt = Aggiungi una cartella: finché Shoebox è aperto, esegue il backup delle nuove foto e dei nuovi video al suo interno.
+
+# "Backup complete": nothing at all, and the way to the library
+complete-nothing = Niente di nuovo da salvare
+complete-open-library = Guardale nella tua libreria
+
+# The file list: finished batches folded into one line
+earlier-batches = Backup precedenti in questa pagina: { files }
+
+# The web app manifest (the install prompt, the installed app)
+manifest-name = Shoebox — backup di foto e video
+manifest-short-name = Shoebox
+manifest-description = Esegui il backup di foto e video da questo dispositivo, cartelle sincronizzate, niente altro da installare.
+manifest-shot-running = Un backup in corso
+manifest-shot-plan = Il piano prima di inviare qualsiasi cosa

@@ -29,7 +29,10 @@ status-ready-to-back-up = { $count } 件の写真と動画をバックアップ�
 status-backing-up = バックアップ中：{ $total } 件中 { $done } 件
 backing-up-left = 残り { $size }
 backing-up-left-eta = 残り { $size }、{ $eta }
-complete-detail = アップロード { $uploaded } 件、バックアップ済み { $already } 件、スキップ { $skipped } 件、失敗 { $failed } 件
+complete-uploaded = アップロード { $count } 件
+complete-already = バックアップ済み { $count } 件
+complete-skipped = スキップ { $count } 件
+complete-failed = 失敗 { $count } 件
 skipped-line = { $count } 件の写真または動画がスキップされました — 理由を見る
 plan-totals = 写真 { $photos } 枚、動画 { $videos } 本、縮小 { $downsize } 件、スキップ { $skipped } 件
 folder-meta = { files } · { $size }
@@ -404,3 +407,33 @@ takeout-note-encrypted = 暗号化されているため取り込みませんで�
 takeout-note-outside = 名前がアーカイブの外を指しているため取り込みませんでした
 takeout-note-method = 読み取れない方式で圧縮されているため取り込みませんでした
 takeout-note-sizes = サイズの値があり得ないため取り込みませんでした
+
+# Skip reasons with their figures, the skipped list's CSV header
+skip-over-size-limit-of = { $size }（上限 { $limit } を超えています）
+skip-over-server-limit = { $size }（サーバーの上限を超えています）
+skip-over-pixel-limit-of = { $pixels }（上限 { $limit } を超えています）
+skip-under-minimum-size-of = 短辺 { $side }（最小 { $minimum } 未満）
+size-mp = { $value } MP
+size-px = { $value } px
+csv-path = パス
+csv-reason = 理由
+skipped-dismiss = 閉じる
+
+# Back up & sync: what it is doing, and the prompt when no folder is chosen
+sync-on = バックアップはオンです
+sync-busy = バックアップ中
+sync-add-prompt = フォルダを追加してください。Shoebox を開いている間、その中の新しい写真と動画をバックアップします。
+
+# "Backup complete": nothing at all, and the way to the library
+complete-nothing = 新しくバックアップするものはありません
+complete-open-library = ライブラリで見る
+
+# The file list: finished batches folded into one line
+earlier-batches = このページの以前のバックアップ：{ files }
+
+# The web app manifest (the install prompt, the installed app)
+manifest-name = Shoebox — 写真と動画のバックアップ
+manifest-short-name = Shoebox
+manifest-description = このデバイスの写真と動画をバックアップ。フォルダは同期され、ほかにインストールするものはありません。
+manifest-shot-running = 実行中のバックアップ
+manifest-shot-plan = 送信前のプラン

@@ -29,7 +29,10 @@ status-ready-to-back-up = 사진 및 동영상 { $count }개를 백업할 준비
 status-backing-up = 백업 중: { $total }개 중 { $done }개
 backing-up-left = { $size } 남음
 backing-up-left-eta = { $size } 남음, { $eta }
-complete-detail = 업로드 { $uploaded }개, 이미 백업됨 { $already }개, 건너뜀 { $skipped }개, 실패 { $failed }개
+complete-uploaded = 업로드 { $count }개
+complete-already = 이미 백업됨 { $count }개
+complete-skipped = 건너뜀 { $count }개
+complete-failed = 실패 { $count }개
 skipped-line = 사진 또는 동영상 { $count }개를 건너뛰었습니다 — 이유 보기
 plan-totals = 사진 { $photos }장, 동영상 { $videos }개, 축소 { $downsize }개, 건너뜀 { $skipped }개
 folder-meta = { files } · { $size }
@@ -404,3 +407,33 @@ takeout-note-encrypted = 암호화됨: 가져오지 않음
 takeout-note-outside = 이름이 보관 파일 밖을 가리킴: 가져오지 않음
 takeout-note-method = 읽을 수 없는 방식으로 압축됨: 가져오지 않음
 takeout-note-sizes = 크기 정보가 맞을 수 없음: 가져오지 않음
+
+# Skip reasons with their figures, the skipped list's CSV header
+skip-over-size-limit-of = { $size }, 한도 { $limit } 초과
+skip-over-server-limit = { $size }, 서버 한도 초과
+skip-over-pixel-limit-of = { $pixels }, 한도 { $limit } 초과
+skip-under-minimum-size-of = 짧은 변 { $side }, 최소 { $minimum } 미만
+size-mp = { $value } MP
+size-px = { $value } px
+csv-path = 경로
+csv-reason = 사유
+skipped-dismiss = 닫기
+
+# Back up & sync: what it is doing, and the prompt when no folder is chosen
+sync-on = 백업이 켜져 있습니다
+sync-busy = 백업 중
+sync-add-prompt = 폴더를 추가하세요. Shoebox가 열려 있는 동안 그 안의 새 사진과 동영상을 백업합니다.
+
+# "Backup complete": nothing at all, and the way to the library
+complete-nothing = 새로 백업할 항목이 없습니다
+complete-open-library = 보관함에서 보기
+
+# The file list: finished batches folded into one line
+earlier-batches = 이 페이지의 이전 백업: { files }
+
+# The web app manifest (the install prompt, the installed app)
+manifest-name = Shoebox — 사진 및 동영상 백업
+manifest-short-name = Shoebox
+manifest-description = 이 기기의 사진과 동영상을 백업하고 폴더를 동기화합니다. 따로 설치할 것은 없습니다.
+manifest-shot-running = 진행 중인 백업
+manifest-shot-plan = 전송 전에 보여 주는 계획

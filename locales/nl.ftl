@@ -50,7 +50,10 @@ status-ready-to-back-up = { $count ->
 status-backing-up = Back-up wordt gemaakt: { $done } van { $total }
 backing-up-left = nog { $size }
 backing-up-left-eta = nog { $size }, { $eta }
-complete-detail = { $uploaded } geüpload, { $already } al geback-upt, { $skipped } overgeslagen, { $failed } mislukt
+complete-uploaded = { $count } geüpload
+complete-already = { $count } al geback-upt
+complete-skipped = { $count } overgeslagen
+complete-failed = { $count } mislukt
 skipped-line = { $count ->
     [one] Eén foto of video is overgeslagen — bekijk waarom
    *[other] { $count } foto's of video's zijn overgeslagen — bekijk waarom
@@ -500,3 +503,33 @@ takeout-note-encrypted = Versleuteld: niet geïmporteerd
 takeout-note-outside = De naam wijst buiten het archief: niet geïmporteerd
 takeout-note-method = Op een onleesbare manier ingepakt: niet geïmporteerd
 takeout-note-sizes = De groottes kunnen niet kloppen: niet geïmporteerd
+
+# Skip reasons with their figures, the skipped list's CSV header
+skip-over-size-limit-of = { $size }, boven de limiet van { $limit }
+skip-over-server-limit = { $size }, boven de limiet van de server
+skip-over-pixel-limit-of = { $pixels }, boven de limiet van { $limit }
+skip-under-minimum-size-of = { $side } aan de korte zijde, onder het minimum van { $minimum }
+size-mp = { $value } MP
+size-px = { $value } px
+csv-path = pad
+csv-reason = reden
+skipped-dismiss = Verbergen
+
+# Back up & sync: what it is doing, and the prompt when no folder is chosen
+sync-on = Back-up staat aan
+sync-busy = Back-up bezig
+sync-add-prompt = Voeg een map toe: zolang Shoebox open is, maakt het een back-up van de nieuwe foto's en video's erin.
+
+# "Backup complete": nothing at all, and the way to the library
+complete-nothing = Niets nieuws om te back-uppen
+complete-open-library = Bekijk ze in je bibliotheek
+
+# The file list: finished batches folded into one line
+earlier-batches = Eerdere back-ups op deze pagina: { files }
+
+# The web app manifest (the install prompt, the installed app)
+manifest-name = Shoebox — back-up van foto's en video's
+manifest-short-name = Shoebox
+manifest-description = Maak een back-up van de foto's en video's op dit apparaat, mappen blijven bijgewerkt, niets anders te installeren.
+manifest-shot-running = Een back-up die bezig is
+manifest-shot-plan = Het plan voordat er iets wordt verstuurd

@@ -62,7 +62,10 @@ status-ready-to-back-up = { $count ->
 status-backing-up = Tworzenie kopii zapasowej: { $done } z { $total }
 backing-up-left = zostało { $size }
 backing-up-left-eta = zostało { $size }, { $eta }
-complete-detail = Przesłane: { $uploaded }, już w kopii: { $already }, pominięte: { $skipped }, nieudane: { $failed }
+complete-uploaded = przesłane: { $count }
+complete-already = już w kopii: { $count }
+complete-skipped = pominięte: { $count }
+complete-failed = nieudane: { $count }
 skipped-line = { $count ->
     [one] Pominięto { $count } zdjęcie lub film — zobacz dlaczego
     [few] Pominięto { $count } zdjęcia lub filmy — zobacz dlaczego
@@ -510,3 +513,33 @@ takeout-note-encrypted = Zaszyfrowane: nie zaimportowano
 takeout-note-outside = Nazwa wskazuje poza archiwum: nie zaimportowano
 takeout-note-method = Spakowane w nieczytelny sposób: nie zaimportowano
 takeout-note-sizes = Podane rozmiary nie mogą być prawdziwe: nie zaimportowano
+
+# Skip reasons with their figures, the skipped list's CSV header
+skip-over-size-limit-of = { $size }, ponad limit { $limit }
+skip-over-server-limit = { $size }, ponad limit serwera
+skip-over-pixel-limit-of = { $pixels }, ponad limit { $limit }
+skip-under-minimum-size-of = { $side } na krótszym boku, poniżej minimum { $minimum }
+size-mp = { $value } Mpx
+size-px = { $value } px
+csv-path = ścieżka
+csv-reason = powód
+skipped-dismiss = Ukryj
+
+# Back up & sync: what it is doing, and the prompt when no folder is chosen
+sync-on = Kopia zapasowa jest włączona
+sync-busy = Tworzenie kopii zapasowej
+sync-add-prompt = Dodaj folder: dopóki Shoebox jest otwarty, tworzy kopię nowych zdjęć i filmów z tego folderu.
+
+# "Backup complete": nothing at all, and the way to the library
+complete-nothing = Nic nowego do skopiowania
+complete-open-library = Zobacz je w bibliotece
+
+# The file list: finished batches folded into one line
+earlier-batches = Wcześniejsze kopie na tej stronie: { files }
+
+# The web app manifest (the install prompt, the installed app)
+manifest-name = Shoebox — kopia zapasowa zdjęć i filmów
+manifest-short-name = Shoebox
+manifest-description = Twórz kopię zapasową zdjęć i filmów z tego urządzenia, foldery stale zsynchronizowane, bez instalowania czegokolwiek.
+manifest-shot-running = Trwająca kopia zapasowa
+manifest-shot-plan = Plan, zanim cokolwiek zostanie wysłane

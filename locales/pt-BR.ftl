@@ -50,7 +50,10 @@ status-ready-to-back-up = { $count ->
 status-backing-up = Fazendo backup: { $done } de { $total }
 backing-up-left = faltam { $size }
 backing-up-left-eta = faltam { $size }, { $eta }
-complete-detail = { $uploaded } enviados, { $already } já tinham backup, { $skipped } ignorados, { $failed } com falha
+complete-uploaded = { $count } enviados
+complete-already = { $count } já tinham backup
+complete-skipped = { $count } ignorados
+complete-failed = { $count } com falha
 skipped-line = { $count ->
     [one] Uma foto ou um vídeo foi ignorado — veja por quê
    *[other] { $count } fotos ou vídeos foram ignorados — veja por quê
@@ -509,3 +512,33 @@ takeout-note-encrypted = Criptografado: não importado
 takeout-note-outside = O nome aponta para fora do arquivo: não importado
 takeout-note-method = Compactado de um jeito ilegível: não importado
 takeout-note-sizes = Os tamanhos não podem ser verdadeiros: não importado
+
+# Skip reasons with their figures, the skipped list's CSV header
+skip-over-size-limit-of = { $size }, acima do limite de { $limit }
+skip-over-server-limit = { $size }, acima do limite do servidor
+skip-over-pixel-limit-of = { $pixels }, acima do limite de { $limit }
+skip-under-minimum-size-of = { $side } no lado menor, abaixo do mínimo de { $minimum }
+size-mp = { $value } MP
+size-px = { $value } px
+csv-path = caminho
+csv-reason = motivo
+skipped-dismiss = Ocultar
+
+# Back up & sync: what it is doing, and the prompt when no folder is chosen
+sync-on = O backup está ativado
+sync-busy = Fazendo backup
+sync-add-prompt = Adicione uma pasta: enquanto o Shoebox estiver aberto, ele faz backup das fotos e vídeos novos dela.
+
+# "Backup complete": nothing at all, and the way to the library
+complete-nothing = Nada de novo para fazer backup
+complete-open-library = Ver na sua biblioteca
+
+# The file list: finished batches folded into one line
+earlier-batches = Backups anteriores nesta página: { files }
+
+# The web app manifest (the install prompt, the installed app)
+manifest-name = Shoebox — backup de fotos e vídeos
+manifest-short-name = Shoebox
+manifest-description = Faça backup das fotos e vídeos deste dispositivo, com pastas sincronizadas e nada mais para instalar.
+manifest-shot-running = Um backup em andamento
+manifest-shot-plan = O plano antes de qualquer envio

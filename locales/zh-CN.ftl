@@ -29,7 +29,10 @@ status-ready-to-back-up = 已准备好备份 { $count } 个照片和视频
 status-backing-up = 正在备份：{ $done } / { $total }
 backing-up-left = 还剩 { $size }
 backing-up-left-eta = 还剩 { $size }，{ $eta }
-complete-detail = 已上传 { $uploaded } 个，已备份过 { $already } 个，跳过 { $skipped } 个，失败 { $failed } 个
+complete-uploaded = 已上传 { $count } 个
+complete-already = 已备份过 { $count } 个
+complete-skipped = 跳过 { $count } 个
+complete-failed = 失败 { $count } 个
 skipped-line = 已跳过 { $count } 个照片或视频——查看原因
 plan-totals = { $photos } 张照片，{ $videos } 个视频，{ $downsize } 个需缩小，跳过 { $skipped } 个
 folder-meta = { files } · { $size }
@@ -404,3 +407,33 @@ takeout-note-encrypted = 已加密：未导入
 takeout-note-outside = 名称指向压缩包之外：未导入
 takeout-note-method = 压缩方式无法读取：未导入
 takeout-note-sizes = 大小信息不可能为真：未导入
+
+# Skip reasons with their figures, the skipped list's CSV header
+skip-over-size-limit-of = { $size }，超出 { $limit } 的上限
+skip-over-server-limit = { $size }，超出服务器的上限
+skip-over-pixel-limit-of = { $pixels }，超出 { $limit } 的上限
+skip-under-minimum-size-of = 短边 { $side }，低于 { $minimum } 的下限
+size-mp = { $value } MP
+size-px = { $value } px
+csv-path = 路径
+csv-reason = 原因
+skipped-dismiss = 关闭
+
+# Back up & sync: what it is doing, and the prompt when no folder is chosen
+sync-on = 备份已开启
+sync-busy = 正在备份
+sync-add-prompt = 请添加一个文件夹：Shoebox 打开时会备份其中新的照片和视频。
+
+# "Backup complete": nothing at all, and the way to the library
+complete-nothing = 没有需要备份的新内容
+complete-open-library = 在图库中查看
+
+# The file list: finished batches folded into one line
+earlier-batches = 此页面上之前的备份：{ files }
+
+# The web app manifest (the install prompt, the installed app)
+manifest-name = Shoebox — 照片和视频备份
+manifest-short-name = Shoebox
+manifest-description = 备份此设备上的照片和视频，文件夹保持同步，无需安装其他任何东西。
+manifest-shot-running = 正在进行的备份
+manifest-shot-plan = 发送任何内容之前的计划

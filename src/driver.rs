@@ -80,6 +80,12 @@ fn step(f: impl FnOnce(&mut Engine, u64)) {
     });
 }
 
+/// A file of this page's backup, as the browser has it (for the file list's thumbnails).
+pub async fn local_file(id: u32) -> Option<web_sys::File> {
+    let source = with(|d| d.files.get(id as usize).cloned())??;
+    source.resolve().await
+}
+
 /// The engine's settings for these, on this page.
 pub fn engine_settings(s: &Settings, origin: &str) -> EngineSettings {
     s.engine(origin, kiosk::params().is_some())

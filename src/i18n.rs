@@ -199,6 +199,14 @@ async fn load(wanted: &str) {
         let _ = root.set_attribute("dir", if words::is_rtl(&shown) { "rtl" } else { "ltr" });
     }
     doc.set_title(t("page-title"));
+    // The install prompt and the installed app are named in the page's language: each
+    // language's manifest is made from its catalog at build time (English is the app's own).
+    if let Ok(Some(link)) = doc.query_selector("link[rel=manifest]") {
+        let shown = lang();
+        let href =
+            if shown == words::FALLBACK { "/manifest.webmanifest".to_string() } else { format!("/locales/manifest.{shown}.webmanifest") };
+        let _ = link.set_attribute("href", &href);
+    }
 }
 
 /// Switch to `lang` soon (`None`: the page's default, the kept choice else the browser's).

@@ -27,6 +27,8 @@ pub struct FileRow {
     pub path: String,
     pub size: u64,
     pub state: RowState,
+    /// The page's batch it was added in (earlier, finished batches fold into one line).
+    pub batch: u32,
 }
 
 /// The file list's filter chips.
@@ -167,6 +169,8 @@ signal_store! {
         last_backup_ms: Option<u64> = None;
         /// The browser can tell whether the device is charging (Battery Status API).
         battery: bool = false;
+        /// What holds transfers back now, batch or no batch (Back up & sync says so).
+        hold: Option<shoebox_core::sync::line::Hold> = None;
         /// The backup folders need one click to allow access again (after a restart).
         needs_access: bool = false;
         /// Back up & sync's folders, as listed.

@@ -2,7 +2,7 @@
 //! (locales/<lang>.ftl, English in locales/en.ftl). Statuses, outcomes and skip reasons use the
 //! exact words of contracts.md in English.
 use crate::i18n::{t, text, tn};
-use shoebox_core::facts::{Outcome, SkipReason, UploadNote};
+use shoebox_core::facts::{Outcome, UploadNote};
 
 pub mod dates;
 pub mod devices;
@@ -10,11 +10,13 @@ pub mod failures;
 pub mod kiosk;
 pub mod library;
 pub mod settings;
+pub mod skips;
 pub mod status;
 pub mod takeout;
 pub use failures::{api_error, fail_reason, worker_fault};
 pub use kiosk::*;
 pub use settings::*;
+pub use skips::{skip_kind, skip_reason, skipped_dismiss, skipped_line};
 
 text!(app_name, "app-name");
 text!(page_title, "page-title");
@@ -101,6 +103,10 @@ pub fn more_in_csv(n: u64) -> String {
 pub fn bytes_of(done: u64, total: u64) -> String {
     tn("bytes-of", &[], &[("done", &bytes(done)), ("total", &bytes(total))])
 }
+/// The file list's folded line for the page's finished batches.
+pub fn earlier_batches(files: u64) -> String {
+    tn("earlier-batches", &[("count", files)], &[])
+}
 pub fn files_of(done: u64, total: u64) -> String {
     tn("files-of", &[("done", done), ("total", total)], &[])
 }
@@ -184,6 +190,7 @@ text!(sync_never, "sync-never");
 text!(sync_charging_only, "sync-charging-only");
 text!(sync_charging_unavailable, "sync-charging-unavailable");
 text!(sync_no_picker, "sync-no-picker");
+text!(sync_add_prompt, "sync-add-prompt");
 pub fn sync_folder_line(items: u64, last: Option<&str>) -> String {
     match last {
         Some(time) => tn("sync-folder-line-last", &[("count", items)], &[("time", time)]),
@@ -194,38 +201,24 @@ pub fn last_backup(time: &str) -> String {
     tn("last-backup", &[], &[("time", time)])
 }
 text!(status_complete, "status-complete");
+text!(complete_open_library, "complete-open-library");
+/// "Backup complete"'s figures: only those that are not zero, so it reads as what happened.
 pub fn complete_detail(uploaded: u64, already: u64, skipped: u64, failed: u64) -> String {
-    tn("complete-detail", &[("uploaded", uploaded), ("already", already), ("skipped", skipped), ("failed", failed)], &[])
+    let parts =
+        [("complete-uploaded", uploaded), ("complete-already", already), ("complete-skipped", skipped), ("complete-failed", failed)];
+    let said = parts.iter().filter(|(_, n)| *n > 0).map(|(key, n)| tn(key, &[("count", *n)], &[]));
+    let line = said.reduce(|first, next| tn("list-more", &[], &[("first", &first), ("next", &next)]));
+    let line = line.unwrap_or_else(|| t("complete-nothing").into());
+    // A line that starts with a word starts with a capital, whichever part comes first.
+    let mut chars = line.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
-/// The status card's line: skipped photos and videos apart from files that never were any.
-pub fn skipped_line(media: u64, ignored: u64) -> String {
-    let skipped = tn("skipped-media", &[("count", media)], &[]);
-    let other = tn("skipped-ignored", &[("count", ignored)], &[]);
-    let what = match (media, ignored) {
-        (0, _) => other,
-        (_, 0) => skipped,
-        _ => tn("list-more", &[], &[("first", &skipped), ("next", &other)]),
-    };
-    tn("skipped-see-why", &[], &[("what", &what)])
-}
-
-pub fn skip_reason(r: SkipReason) -> &'static str {
-    t(match r {
-        SkipReason::NotMedia => "skip-not-media",
-        SkipReason::EmptyFile => "skip-empty-file",
-        SkipReason::SystemFile => "skip-system-file",
-        SkipReason::OverSizeLimit => "skip-over-size-limit",
-        SkipReason::OverPixelLimit => "skip-over-pixel-limit",
-        SkipReason::UnderMinimumSize => "skip-under-minimum-size",
-    })
-}
-
 pub fn outcome(o: &Outcome) -> String {
     match o {
         Outcome::Uploaded(None) => t("outcome-uploaded").into(),
         Outcome::Uploaded(Some(note)) => tn("outcome-uploaded-note", &[], &[("note", upload_note(*note))]),
         Outcome::AlreadyBackedUp => t("outcome-already").into(),
-        Outcome::Skipped(r) => tn("outcome-skipped", &[], &[("reason", skip_reason(*r))]),
+        Outcome::Skipped(r) => tn("outcome-skipped", &[], &[("reason", &skip_reason(*r))]),
         Outcome::Failed(why) => tn("outcome-failed", &[], &[("reason", &fail_reason(why))]),
     }
 }
@@ -348,6 +341,9 @@ mod tests {
         assert_eq!(bytes(512), "512 bytes");
         assert_eq!(eta(6 * 60_000), "about 6 min");
         assert_eq!(status_backing_up(1234, 5678), "Backing up 1,234 of 5,678");
+        assert_eq!(complete_detail(8, 0, 7, 0), "8 uploaded, 7 skipped");
+        assert_eq!(complete_detail(0, 2, 0, 1), "2 already backed up, 1 failed");
+        assert_eq!(complete_detail(0, 0, 0, 0), "Nothing new to back up");
         assert_eq!(skipped_line(3, 0), "3 photos or videos skipped — see why");
         assert_eq!(skipped_line(1, 0), "1 photo or video skipped — see why");
         assert_eq!(skipped_line(0, 1), "1 other file ignored — see why");

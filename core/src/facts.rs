@@ -160,16 +160,53 @@ impl FileFacts {
     }
 }
 
-/// Why a file is skipped, in the order the app lists them.
+/// Kinds of skip, in the order the app lists them (the plan counts files per kind).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub enum SkipReason {
+pub enum SkipKind {
     NotMedia,
     EmptyFile,
     SystemFile,
     OverSizeLimit,
     OverPixelLimit,
     UnderMinimumSize,
+}
+
+/// Why one file is skipped, with the figures that make the reason checkable: the file's own
+/// measure and the limit it broke, so the app can say "82 MB, over the 75 MB limit".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum SkipReason {
+    NotMedia,
+    EmptyFile,
+    SystemFile,
+    /// `limit` is `None` when the server refused the size without saying its limit.
+    OverSizeLimit {
+        size: u64,
+        limit: Option<u64>,
+    },
+    OverPixelLimit {
+        pixels: u64,
+        limit: u64,
+    },
+    /// `side` is the photo's shorter side in pixels.
+    UnderMinimumSize {
+        side: u32,
+        minimum: u32,
+    },
+}
+
+impl SkipReason {
+    pub fn kind(&self) -> SkipKind {
+        match self {
+            SkipReason::NotMedia => SkipKind::NotMedia,
+            SkipReason::EmptyFile => SkipKind::EmptyFile,
+            SkipReason::SystemFile => SkipKind::SystemFile,
+            SkipReason::OverSizeLimit { .. } => SkipKind::OverSizeLimit,
+            SkipReason::OverPixelLimit { .. } => SkipKind::OverPixelLimit,
+            SkipReason::UnderMinimumSize { .. } => SkipKind::UnderMinimumSize,
+        }
+    }
 }
 
 /// Notes attached to an `uploaded` outcome.
@@ -218,28 +255,28 @@ pub fn decide(facts: &FileFacts, size: u64, limits: &Limits, quality: Quality, s
     match facts.kind {
         MediaKind::Other | MediaKind::System => Decision::Skip(SkipReason::NotMedia),
         // Small text beside a photo; the photo's byte limit keeps a huge one out.
-        MediaKind::Sidecar if size > limits.max_photo_bytes => Decision::Skip(SkipReason::OverSizeLimit),
+        MediaKind::Sidecar if size > limits.max_photo_bytes => over_size(size, limits.max_photo_bytes),
         MediaKind::Sidecar => Decision::Upload,
         MediaKind::Video => {
             if size > limits.max_video_bytes {
-                Decision::Skip(SkipReason::OverSizeLimit)
+                over_size(size, limits.max_video_bytes)
             } else {
                 Decision::Upload
             }
         }
         MediaKind::Photo => {
             if size > limits.max_photo_bytes {
-                return Decision::Skip(SkipReason::OverSizeLimit);
+                return over_size(size, limits.max_photo_bytes);
             }
             if let Some(px) = facts.pixels() {
                 if px > limits.max_photo_pixels {
-                    return Decision::Skip(SkipReason::OverPixelLimit);
+                    return Decision::Skip(SkipReason::OverPixelLimit { pixels: px, limit: limits.max_photo_pixels });
                 }
             }
             if limits.min_photo_side > 0 {
                 if let (Some(w), Some(h)) = (facts.width, facts.height) {
                     if w.min(h) < limits.min_photo_side {
-                        return Decision::Skip(SkipReason::UnderMinimumSize);
+                        return Decision::Skip(SkipReason::UnderMinimumSize { side: w.min(h), minimum: limits.min_photo_side });
                     }
                 }
             }
@@ -256,4 +293,8 @@ pub fn decide(facts: &FileFacts, size: u64, limits: &Limits, quality: Quality, s
             }
         }
     }
+}
+
+fn over_size(size: u64, limit: u64) -> Decision {
+    Decision::Skip(SkipReason::OverSizeLimit { size, limit: Some(limit) })
 }

@@ -11,6 +11,7 @@
 //! - [`engine`]: the upload state machine (quinn-proto style: inputs with `now`, actions out).
 //! - [`kiosk`]: the kiosk screen's flow (welcome, visit, done, idle reset), a state machine too.
 //! - [`library`]: the library's timeline model and its flow (views, filters, pages, Trash).
+//! - [`skip_notice`]: when the "skipped — see why" line shows (until seen).
 //! - [`sync`]: Back up & sync's flow (its folders, when they are scanned and stamped).
 //! - [`companions`]: the page's companions of a running backup (wake lock, notification).
 //! - [`devices`], [`pairing`]: devices and storage, and signing a device in by approval.
@@ -32,6 +33,7 @@ pub mod library;
 pub mod limits;
 pub mod pairing;
 pub mod photo;
+pub mod skip_notice;
 pub mod sync;
 pub mod takeout;
 pub mod tus;

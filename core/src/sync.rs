@@ -7,6 +7,7 @@
 //! and feeds back what happened.
 use crate::engine::Status;
 
+pub mod line;
 #[cfg(test)]
 mod tests;
 

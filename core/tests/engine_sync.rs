@@ -136,3 +136,25 @@ fn exclusions_kept_from_an_earlier_session_cover_files_found_later_and_below() {
     assert_eq!(excluded, [false, true, true]);
     assert_eq!(h.e.excluded_folders(), vec!["Pictures/Screenshots".to_string(), "Pictures/Screenshots/2024".to_string()]);
 }
+
+#[test]
+fn the_hold_is_known_while_idle_so_sync_can_say_waiting_to_charge_or_for_connection() {
+    use shoebox_core::sync::line::Hold;
+    let mut h = H::new(EngineSettings { charging_only: true, ..small_chunks() });
+    let mut srv = FakeTus::new();
+    let now = h.now;
+    h.e.set_sync(true, 1, now);
+    scan(&mut h, &[(1, "Camera/a.jpg", 2500)]);
+    h.run(&mut srv, |_| Fault::None, |_| 0, 10, 1000);
+    assert!(matches!(h.e.status(), Status::Complete { .. }));
+    assert_eq!(h.e.hold(), None);
+    let now = h.now;
+    h.e.set_charging(false, now);
+    assert_eq!(h.e.hold(), Some(Hold::Charge), "nothing to send, yet the next scan would wait");
+    assert!(matches!(h.e.status(), Status::Complete { .. }), "the card still shows the finished backup");
+    h.e.set_online(false, now);
+    assert_eq!(h.e.hold(), Some(Hold::Connection), "no connection comes first");
+    h.e.set_online(true, now);
+    h.e.set_charging(true, now);
+    assert_eq!(h.e.hold(), None);
+}

@@ -9,6 +9,11 @@ fn video() -> FileFacts {
     FileFacts { kind: MediaKind::Video, format: Format::Mp4, ..FileFacts::other() }
 }
 const MB: u64 = 1_000_000;
+
+/// The skip names the file's size and the limit it broke.
+fn over(size: u64, limit: u64) -> Decision {
+    Decision::Skip(SkipReason::OverSizeLimit { size, limit: Some(limit) })
+}
 use Quality::{High, Original};
 
 #[test]
@@ -16,25 +21,34 @@ fn seed_preset() {
     let l = Limits::seed();
     assert_eq!(decide(&photo(Format::Jpeg, 4000, 3000), 5 * MB, &l, Original, false), Decision::Upload);
     assert_eq!(decide(&photo(Format::Jpeg, 4000, 3000), 75 * MB, &l, Original, false), Decision::Upload);
-    assert_eq!(decide(&photo(Format::Jpeg, 4000, 3000), 75 * MB + 1, &l, Original, false), Decision::Skip(SkipReason::OverSizeLimit));
+    assert_eq!(decide(&photo(Format::Jpeg, 4000, 3000), 75 * MB + 1, &l, Original, false), over(75 * MB + 1, 75 * MB));
     assert_eq!(decide(&photo(Format::Jpeg, 10_000, 10_000), MB, &l, Original, false), Decision::Upload); // exactly 100 MP
-    assert_eq!(decide(&photo(Format::Jpeg, 10_001, 10_000), MB, &l, Original, false), Decision::Skip(SkipReason::OverPixelLimit));
+    assert_eq!(
+        decide(&photo(Format::Jpeg, 10_001, 10_000), MB, &l, Original, false),
+        Decision::Skip(SkipReason::OverPixelLimit { pixels: 100_010_000, limit: 100_000_000 })
+    );
     assert_eq!(decide(&photo(Format::Png, 10, 10), 100, &l, Original, false), Decision::Upload); // no minimum side
     assert_eq!(decide(&video(), 10_000 * MB, &l, Original, false), Decision::Upload);
-    assert_eq!(decide(&video(), 10_000 * MB + 1, &l, Original, false), Decision::Skip(SkipReason::OverSizeLimit));
+    assert_eq!(decide(&video(), 10_000 * MB + 1, &l, Original, false), over(10_000 * MB + 1, 10_000 * MB));
 }
 
 #[test]
 fn google_preset() {
     let l = Limits::google();
     assert_eq!(decide(&photo(Format::Jpeg, 4000, 3000), 200 * MB, &l, Original, false), Decision::Upload);
-    assert_eq!(decide(&photo(Format::Jpeg, 4000, 3000), 200 * MB + 1, &l, Original, false), Decision::Skip(SkipReason::OverSizeLimit));
+    assert_eq!(decide(&photo(Format::Jpeg, 4000, 3000), 200 * MB + 1, &l, Original, false), over(200 * MB + 1, 200 * MB));
     assert_eq!(decide(&photo(Format::Jpeg, 20_000, 10_000), MB, &l, Original, false), Decision::Upload); // exactly 200 MP
-    assert_eq!(decide(&photo(Format::Jpeg, 20_001, 10_000), MB, &l, Original, false), Decision::Skip(SkipReason::OverPixelLimit));
+    assert_eq!(
+        decide(&photo(Format::Jpeg, 20_001, 10_000), MB, &l, Original, false),
+        Decision::Skip(SkipReason::OverPixelLimit { pixels: 200_010_000, limit: 200_000_000 })
+    );
     assert_eq!(decide(&video(), 10_000 * MB, &l, Original, false), Decision::Upload);
-    assert_eq!(decide(&photo(Format::Jpeg, 1000, 255), MB, &l, Original, false), Decision::Skip(SkipReason::UnderMinimumSize));
+    assert_eq!(
+        decide(&photo(Format::Jpeg, 1000, 255), MB, &l, Original, false),
+        Decision::Skip(SkipReason::UnderMinimumSize { side: 255, minimum: 256 })
+    );
     assert_eq!(decide(&photo(Format::Jpeg, 256, 1000), MB, &l, Original, false), Decision::Upload);
-    assert_eq!(decide(&video(), 10_000 * MB + 1, &l, Original, false), Decision::Skip(SkipReason::OverSizeLimit));
+    assert_eq!(decide(&video(), 10_000 * MB + 1, &l, Original, false), over(10_000 * MB + 1, 10_000 * MB));
 }
 
 #[test]
@@ -58,7 +72,10 @@ fn high_quality_prepares_only_big_decodable_photos() {
         assert_eq!(decide(&photo(f, 6000, 4000), 10 * MB, &l, High, false), Decision::Upload, "{f:?}");
     }
     // Limits are judged on the original: High quality does not rescue a photo over them.
-    assert_eq!(decide(&photo(Format::Jpeg, 12_000, 9000), 10 * MB, &l, High, false), Decision::Skip(SkipReason::OverPixelLimit));
+    assert_eq!(
+        decide(&photo(Format::Jpeg, 12_000, 9000), 10 * MB, &l, High, false),
+        Decision::Skip(SkipReason::OverPixelLimit { pixels: 108_000_000, limit: 100_000_000 })
+    );
 }
 
 #[test]

@@ -73,7 +73,11 @@ fn every_bad_file_gets_its_outcome_and_every_upload_is_stored_byte_for_byte() {
         ("Card/one-pixel.jpg".into(), jpeg(1, 1, 200, 5), None),
         ("Card/panorama.png".into(), png(200_000, 1, true), None),
         // 65,000 x 65,000 declared (4.2 gigapixels) in 3 KB: over the 100 MP limit, never decoded.
-        ("Card/bomb.jpg".into(), jpeg(65_000, 65_000, 3_000, 6), Some(SkipReason::OverPixelLimit)),
+        (
+            "Card/bomb.jpg".into(),
+            jpeg(65_000, 65_000, 3_000, 6),
+            Some(SkipReason::OverPixelLimit { pixels: 4_225_000_000, limit: 100_000_000 }),
+        ),
         ("Card/lying.heic".into(), lying_heic(), None),
         ("Card/Vacances 🌴 été/IMG_😀.jpg".into(), jpeg(640, 480, 10_000, 7), None),
         ("Card/IMG..1.jpg".into(), jpeg(640, 480, 10_000, 8), None),

@@ -11,12 +11,13 @@ use crate::store::FileRow;
 /// Rows for files just added to the engine, in the state the engine gave them (judged from
 /// their names and sizes, or settled: empty and system files).
 pub(super) fn append_rows(d: &mut Inner, ids: &[FileId]) {
+    let batch = d.engine.page_totals().batches;
     let rows: Vec<FileRow> = ids
         .iter()
         .filter_map(|&id| {
             let v = d.engine.file_view(id)?;
             let path = d.paths.get(id.0 as usize)?.clone();
-            Some(FileRow { id: id.0 as u32, path, size: v.size, state: v.row_state() })
+            Some(FileRow { id: id.0 as u32, path, size: v.size, state: v.row_state(), batch })
         })
         .collect();
     d.w.rows.update(|r| r.extend(rows));
@@ -54,6 +55,10 @@ pub(super) fn publish(d: &mut Inner) -> Option<(Status, Status)> {
         let takeout = d.engine.takeout_view();
         if d.store.takeout.with_untracked(|old| *old != takeout) {
             d.w.takeout.set(takeout);
+        }
+        let hold = d.engine.hold();
+        if d.store.hold.get_untracked() != hold {
+            d.w.hold.set(hold);
         }
         let page = d.engine.page_totals();
         if d.store.page.get_untracked() != page {

@@ -37,3 +37,19 @@ pub fn detail(st: &Status) -> String {
         _ => String::new(),
     }
 }
+
+/// The line under the Back up & sync switch; `None` where the panel shows its own words
+/// (the prompt to add a folder, the request to allow access).
+pub fn sync_line(l: shoebox_core::sync::line::SyncLine) -> Option<&'static str> {
+    use crate::i18n::t;
+    use shoebox_core::sync::line::SyncLine as L;
+    Some(match l {
+        L::Off => s::status_backup_off(),
+        L::On => t("sync-on"),
+        L::BackingUp => t("sync-busy"),
+        L::WaitingForConnection => s::status_offline(),
+        L::WaitingForWifi => s::status_wifi(),
+        L::WaitingToCharge => s::status_charge(),
+        L::AddFolder | L::AllowAccess => return None,
+    })
+}

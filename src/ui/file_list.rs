@@ -1,5 +1,6 @@
 //! The file list: virtualised (only the rows in view exist in the DOM, so 100,000 files cost
-//! nothing), filterable by outcome, with each file's phase, outcome and per-file actions.
+//! nothing), filterable by outcome, with each file's thumbnail, phase, outcome and per-file
+//! actions; the files being worked on first, and earlier batches folded into one line.
 use leptos::prelude::*;
 use shoebox_core::facts::Outcome;
 
@@ -32,15 +33,27 @@ pub fn FileList() -> impl IntoView {
     let store = use_store();
     let filter = RwSignal::new(Filter::All);
     let scroll = RwSignal::new(0.0f64);
-    // Indices of rows matching the filter; recomputed only when rows or the filter change.
+    // Earlier batches of this page, finished, fold into one line until opened.
+    let earlier_open = RwSignal::new(false);
+    let current = Memo::new(move |_| store.page.with(|p| p.batches));
+    let earlier = Memo::new(move |_| {
+        let now = current.get();
+        store.rows.with(|rows| rows.iter().take_while(|r| r.batch < now).count())
+    });
+    // Indices of rows matching the filter, grouped by core's order (in progress, failed, to
+    // come, done, not chosen), found order within each; recomputed only when rows or the
+    // filter change, in one pass.
     let matching = Memo::new(move |_| {
         let f = filter.get();
+        let from = if earlier_open.get() { 0 } else { earlier.get() };
         store.rows.with(|rows| {
-            rows.iter()
-                .enumerate()
-                .filter(|(_, r)| f == Filter::All || Filter::of(&r.state) == f)
-                .map(|(i, _)| i as u32)
-                .collect::<Vec<u32>>()
+            let mut groups: [Vec<u32>; RowState::LIST_GROUPS] = Default::default();
+            for (i, r) in rows.iter().enumerate().skip(from) {
+                if f == Filter::All || Filter::of(&r.state) == f {
+                    groups[r.state.list_group()].push(i as u32);
+                }
+            }
+            groups.concat()
         })
     });
     let window = move || {
@@ -74,6 +87,12 @@ pub fn FileList() -> impl IntoView {
                             on:click=move |_| { filter.set(f); scroll.set(0.0); }>{label}</button>
                     }).collect_view()}
                 </div>
+                <Show when=move || { earlier.get() > 0 }>
+                    <button type="button" class="earlier" data-testid="earlier-batches" aria-expanded=move || earlier_open.get().to_string()
+                        on:click=move |_| { earlier_open.update(|o| *o = !*o); scroll.set(0.0); }>
+                        {move || s::earlier_batches(earlier.get() as u64)}
+                    </button>
+                </Show>
                 <div class="file-scroll" style:height=format!("{}px", VIEW_PX as u32) tabindex="0" aria-label=s::file_list()
                     on:scroll=move |e| { let el: web_sys::Element = event_target(&e); scroll.set(el.scroll_top() as f64); }>
                     <div class="file-spacer" style:height=move || format!("{}px", matching.with(|m| m.len()) * ROW_PX as usize)>
@@ -104,6 +123,7 @@ fn Row(pos: usize, row: FileRow) -> impl IntoView {
     };
     view! {
         <div class=class data-testid="file-row" style:top=format!("{}px", pos * ROW_PX as usize)>
+            <super::file_thumb::FileThumb id=id path=row.path.clone()/>
             <span class="file-path" data-testid="file-path" title=row.path.clone()>{row.path.clone()}</span>
             <span class="file-size">{s::bytes(row.size)}</span>
             <span class="file-state" data-testid="file-state">{state_text(&row.state)}

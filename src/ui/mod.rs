@@ -5,6 +5,7 @@ pub mod devices_panel;
 pub mod dialog;
 pub mod drop_zone;
 pub mod file_list;
+pub mod file_thumb;
 pub mod folder_picker;
 pub mod kiosk;
 pub mod kiosk_languages;

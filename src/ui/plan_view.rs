@@ -24,7 +24,7 @@ pub fn PlanView() -> impl IntoView {
                 .by_reason()
                 .into_iter()
                 .filter(|(_, n)| *n > 0)
-                .map(|(r, n)| format!("{}: {}", s::skip_reason(r), s::count(n)))
+                .map(|(r, n)| format!("{}: {}", s::skip_kind(r), s::count(n)))
                 .collect::<Vec<_>>()
         })
     };

@@ -8,7 +8,7 @@ use crate::strings as s;
 
 const MAX_SHOWN: usize = 200;
 
-fn skipped(rows: &[FileRow]) -> Vec<(String, &'static str)> {
+fn skipped(rows: &[FileRow]) -> Vec<(String, String)> {
     rows.iter()
         .filter_map(|r| match &r.state {
             RowState::Done(Outcome::Skipped(reason)) => Some((r.path.clone(), s::skip_reason(*reason))),
@@ -17,10 +17,12 @@ fn skipped(rows: &[FileRow]) -> Vec<(String, &'static str)> {
         .collect()
 }
 
-/// RFC 4180 quoting: names may hold commas, quotes or new lines.
-pub fn csv(rows: &[(String, &str)]) -> String {
+/// RFC 4180 quoting: names may hold commas, quotes or new lines. The header is in the
+/// page's language, like the reasons.
+pub fn csv(rows: &[(String, String)]) -> String {
     let q = |v: &str| format!("\"{}\"", v.replace('"', "\"\""));
-    let mut out = String::from("path,reason\r\n");
+    let [path, reason] = s::skips::csv_header();
+    let mut out = format!("{path},{reason}\r\n");
     for (p, r) in rows {
         out.push_str(&format!("{},{}\r\n", q(p), q(r)));
     }
@@ -56,7 +58,7 @@ pub fn SkippedList() -> impl IntoView {
                 </button>
                 <ul class="skipped-items">
                     {move || list.with(|l| l.iter().take(MAX_SHOWN).map(|(p, r)| view! {
-                        <li><span class="file-path" data-testid="file-path">{p.clone()}</span><span class="reason" data-testid="skip-reason">{*r}</span></li>
+                        <li><span class="file-path" data-testid="file-path">{p.clone()}</span><span class="reason" data-testid="skip-reason">{r.clone()}</span></li>
                     }).collect_view())}
                 </ul>
                 <Show when=move || list.with(|l| l.len() > MAX_SHOWN)>

@@ -21,6 +21,22 @@ pub fn StatusCard() -> impl IntoView {
         }
     });
     let skipped = Memo::new(move |_| store.totals.with(|t| (t.skipped.media(), t.skipped.ignored())));
+    // The line shows until the person opens the list or dismisses it (core's rule).
+    let notice = RwSignal::new(shoebox_core::skip_notice::SkipNotice::default());
+    let figures = move || (store.page.with(|p| p.batches), store.totals.with(|t| t.skipped.total()));
+    let unseen = move || {
+        let (batch, n) = figures();
+        notice.with(|k| k.shows(batch, n))
+    };
+    let seen = move |_| {
+        let (batch, n) = figures();
+        notice.update(|k| k.seen(batch, n));
+    };
+    // A finished backup of the person's own app leads to its photos (a kiosk's visitor has no library).
+    let to_library = move || {
+        store.mode.get() == crate::store::PageMode::App
+            && store.status.with(|st| matches!(st, Status::Complete { uploaded, already, .. } if uploaded + already > 0))
+    };
     let tone = move || match store.status.get() {
         Status::Complete { failed, .. } if failed > 0 => "status-card warn",
         Status::Complete { .. } => "status-card done",
@@ -46,8 +62,16 @@ pub fn StatusCard() -> impl IntoView {
         <section class=tone data-testid="status-card" aria-labelledby="status-headline">
             <h2 id="status-headline" class="status-headline">{move || head.get()}</h2>
             <p class="status-detail" data-testid="status-detail">{move || det.get()}</p>
-            <Show when=move || { skipped.get() != (0, 0) }>
-                <p class="skipped-line" data-testid="skipped-line"><a href="#skipped">{move || { let (m, i) = skipped.get(); s::skipped_line(m, i) }}</a></p>
+            <Show when=to_library>
+                <p class="to-library"><a data-testid="open-library" href=crate::library_store::Route::Timeline.hash()>{s::complete_open_library()}</a></p>
+            </Show>
+            <Show when=unseen>
+                <p class="skipped-line" data-testid="skipped-line">
+                    <a href="#skipped" on:click=seen>{move || { let (m, i) = skipped.get(); s::skipped_line(m, i) }}</a>
+                    <button type="button" class="skip-dismiss" data-testid="skipped-dismiss" aria-label=s::skipped_dismiss() on:click=seen>
+                        <span class="icon icon-close" aria-hidden="true"></span>
+                    </button>
+                </p>
             </Show>
             <div class="visually-hidden" role="status" aria-live="polite" data-testid="live-region">{move || store.announcement.get()}</div>
         </section>

@@ -1,4 +1,5 @@
-//! The Back up & sync panel: the switch, the backup folders (name, items, when last fully backed
+//! The Back up & sync panel: the switch and a line saying what sync is doing (on, backing up,
+//! waiting for a connection, Wi-Fi or power, or a prompt to add a folder), the backup folders (name, items, when last fully backed
 //! up, Remove), "Add a backup folder", the one-click "Allow access" after a restart, and "only
 //! while charging" (shown as unavailable where the browser cannot tell).
 use leptos::prelude::*;
@@ -13,6 +14,12 @@ pub fn SyncPanel() -> impl IntoView {
     let on = move || store.settings.with(|st| st.sync);
     let picker = store.folder_picker.get_untracked();
     let folders = move || store.backup_folders.get();
+    // What sync is doing, by core's rule: on, held (even with nothing to send), or a prompt.
+    let line = Memo::new(move |_| {
+        let n = store.backup_folders.with(Vec::len);
+        store.status.with(|st| shoebox_core::sync::line::sync_line(on(), n, store.needs_access.get(), st, store.hold.get()))
+    });
+    let none_yet = move || line.get() == shoebox_core::sync::line::SyncLine::AddFolder;
     let set_charging = move |v: bool| {
         let mut next = store.settings.get_untracked();
         next.charging_only = v;
@@ -27,6 +34,10 @@ pub fn SyncPanel() -> impl IntoView {
                     on:change=move |e| intent(Intent::SetSync(event_target_checked(&e)))/>
                 {s::sync_switch()}
             </label>
+            {move || s::status::sync_line(line.get()).map(|words| view! { <p class="sync-line" data-testid="sync-line" role="status">{words}</p> })}
+            <Show when=none_yet>
+                <p class="sync-prompt" data-testid="sync-prompt">{s::sync_add_prompt()}</p>
+            </Show>
             <Show when=move || store.needs_access.get()>
                 <p class="muted">{s::sync_allow_why()}</p>
                 <button class="button primary" data-testid="allow-access" on:click=move |_| intent(Intent::AllowFolderAccess)>{s::sync_allow()}</button>
@@ -48,7 +59,7 @@ pub fn SyncPanel() -> impl IntoView {
                     }/>
             </ul>
             {if picker {
-                view! { <button class="button" data-testid="add-backup-folder" on:click=move |_| intent(Intent::AddBackupFolder)>
+                view! { <button class=move || if none_yet() { "button primary" } else { "button" } data-testid="add-backup-folder" on:click=move |_| intent(Intent::AddBackupFolder)>
                     <span class="icon icon-folder" aria-hidden="true"></span>{s::sync_add()}</button> }.into_any()
             } else {
                 view! { <p class="muted">{s::sync_no_picker()}</p> }.into_any()

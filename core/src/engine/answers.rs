@@ -157,7 +157,11 @@ impl Engine {
                 }
                 self.sign_in_needed(now);
             }
-            StatusClass::TooLarge => self.finish(id, Outcome::Skipped(SkipReason::OverSizeLimit), now),
+            StatusClass::TooLarge => {
+                let size = self.files.get(&id).map_or(0, |f| f.upload_size());
+                let limit = self.server.caps.as_ref().and_then(|c| c.max_size);
+                self.finish(id, Outcome::Skipped(SkipReason::OverSizeLimit { size, limit }), now)
+            }
             StatusClass::Fatal => self.fail(id, reason),
         }
     }

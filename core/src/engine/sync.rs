@@ -27,6 +27,21 @@ impl Engine {
         self.change_conditions(now, |e| e.run.charging = charging);
     }
 
+    /// What would hold transfers back now, batch or no batch (Back up & sync says so while
+    /// idle): no connection, then Wi-Fi only on a metered one, then only while charging.
+    pub fn hold(&self) -> Option<crate::sync::line::Hold> {
+        use crate::sync::line::Hold;
+        if !self.run.online || self.server.cannot_reach() {
+            Some(Hold::Connection)
+        } else if self.settings.wifi_only && self.run.metered {
+            Some(Hold::Wifi)
+        } else if self.settings.charging_only && !self.run.charging {
+            Some(Hold::Charge)
+        } else {
+            None
+        }
+    }
+
     /// Back up & sync: on or off, and how many backup folders exist. Off with folders, and
     /// nothing else chosen, the card reads "Back up is off".
     pub fn set_sync(&mut self, on: bool, backup_folders: usize, now: u64) {

@@ -72,7 +72,7 @@ impl Tally {
             _ => None,
         };
         if let Some(r) = skip {
-            add(self.skipped.get_mut(r), 1);
+            add(self.skipped.get_mut(r.kind()), 1);
             return;
         }
         if !f.in_backup() {

@@ -68,8 +68,8 @@ impl Engine {
         let chunk = self.file_chunk(f);
         let size = f.upload_size();
         // Tus-Max-Size is checked here once, whatever the request.
-        if caps.max_size.is_some_and(|m| size > m) {
-            return self.finish(id, Outcome::Skipped(SkipReason::OverSizeLimit), now);
+        if let Some(limit) = caps.max_size.filter(|m| size > *m) {
+            return self.finish(id, Outcome::Skipped(SkipReason::OverSizeLimit { size, limit: Some(limit) }), now);
         }
         let budget = self.settings.max_bytes_in_flight.saturating_sub(self.inflight.bytes);
         let checksum = caps.checksum_for(&self.checksums);

@@ -1,6 +1,6 @@
 //! What the engine reports: the actions the driver performs, the events that say what to
 //! redraw, and the views the UI reads (status card, file rows, totals, folders).
-use crate::facts::{Decision, FileFacts, Outcome, SkipReason};
+use crate::facts::{Decision, FileFacts, Outcome, SkipKind};
 use serde::{Deserialize, Serialize};
 
 use super::http::{ChecksumAlgo, HttpRequest, Source};
@@ -173,14 +173,14 @@ pub struct SkippedCounts {
 }
 
 impl SkippedCounts {
-    pub fn get_mut(&mut self, r: SkipReason) -> &mut u64 {
+    pub fn get_mut(&mut self, r: SkipKind) -> &mut u64 {
         match r {
-            SkipReason::NotMedia => &mut self.not_media,
-            SkipReason::EmptyFile => &mut self.empty_file,
-            SkipReason::SystemFile => &mut self.system_file,
-            SkipReason::OverSizeLimit => &mut self.over_size_limit,
-            SkipReason::OverPixelLimit => &mut self.over_pixel_limit,
-            SkipReason::UnderMinimumSize => &mut self.under_minimum_size,
+            SkipKind::NotMedia => &mut self.not_media,
+            SkipKind::EmptyFile => &mut self.empty_file,
+            SkipKind::SystemFile => &mut self.system_file,
+            SkipKind::OverSizeLimit => &mut self.over_size_limit,
+            SkipKind::OverPixelLimit => &mut self.over_pixel_limit,
+            SkipKind::UnderMinimumSize => &mut self.under_minimum_size,
         }
     }
     pub fn total(&self) -> u64 {
@@ -230,14 +230,14 @@ pub struct Totals {
 
 impl SkippedCounts {
     /// Each reason with its count, in display order (zeros included).
-    pub fn by_reason(&self) -> [(SkipReason, u64); 6] {
+    pub fn by_reason(&self) -> [(SkipKind, u64); 6] {
         [
-            (SkipReason::NotMedia, self.not_media),
-            (SkipReason::EmptyFile, self.empty_file),
-            (SkipReason::SystemFile, self.system_file),
-            (SkipReason::OverSizeLimit, self.over_size_limit),
-            (SkipReason::OverPixelLimit, self.over_pixel_limit),
-            (SkipReason::UnderMinimumSize, self.under_minimum_size),
+            (SkipKind::NotMedia, self.not_media),
+            (SkipKind::EmptyFile, self.empty_file),
+            (SkipKind::SystemFile, self.system_file),
+            (SkipKind::OverSizeLimit, self.over_size_limit),
+            (SkipKind::OverPixelLimit, self.over_pixel_limit),
+            (SkipKind::UnderMinimumSize, self.under_minimum_size),
         ]
     }
 }
@@ -303,6 +303,27 @@ pub enum RowState {
     /// Excluded by the plan's check boxes: "not chosen", not skipped.
     NotChosen,
     Done(Outcome),
+}
+
+impl RowState {
+    /// Groups of the file list, in the order shown while backing up: the files being worked
+    /// on, then the failed (they want a decision), then those still to come, then the done,
+    /// then those not chosen. Within a group, files keep the order they were found in.
+    pub const LIST_GROUPS: usize = 5;
+    pub fn list_group(&self) -> usize {
+        match self {
+            RowState::Inspecting
+            | RowState::Hashing
+            | RowState::Checking
+            | RowState::Preparing
+            | RowState::Uploading { .. }
+            | RowState::Retrying { .. } => 0,
+            RowState::Done(Outcome::Failed(_)) => 1,
+            RowState::Waiting | RowState::Planned { .. } | RowState::Paused => 2,
+            RowState::Done(_) => 3,
+            RowState::NotChosen => 4,
+        }
+    }
 }
 
 impl FileView {

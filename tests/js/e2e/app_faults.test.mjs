@@ -47,7 +47,7 @@ test('offline several times, aborted requests and a server restart: every file v
     await waitForReceived(server, Math.floor(total * 0.55), 120000);
     await server.restart();
     await waitForStatus(page, /^Backup complete$/, 180000);
-    assert.equal(await statusDetail(page), '8 uploaded, 0 already backed up, 0 skipped, 0 failed');
+    assert.equal(await statusDetail(page), '8 uploaded');
     assert.ok(aborted > 3, `requests were aborted: ${aborted}`);
     const media = await server.media();
     assert.equal(media.length, 8, 'each file listed once');

@@ -28,7 +28,7 @@ test('a German browser gets German on the first screen, German plurals and <html
   try {
     const page = b.page;
     const catalogs = [];
-    page.on('request', (r) => { if (/\/locales\//.test(r.url())) catalogs.push(new URL(r.url()).pathname); });
+    page.on('request', (r) => { if (/\/locales\/[^/]+\.json$/.test(r.url())) catalogs.push(new URL(r.url()).pathname); });
     await page.goto(server.appUrl());
     await waitForStatus(page, /^Bereit$/);
     assert.deepEqual(await html(page), { lang: 'de', dir: 'ltr' });

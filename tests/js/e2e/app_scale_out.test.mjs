@@ -36,7 +36,7 @@ test('a folder backed up through a load balancer in front of two nodes arrives w
     await dropPaths(page, '[data-testid="drop-zone"]', [path.join(work, 'Card')]);
     await waitForStatus(page, /^Ready to back up 4 photos and videos$/);
     await backUpAndWait(page, /^Backup complete$/, 180000);
-    assert.equal(await statusDetail(page), '4 uploaded, 0 already backed up, 0 skipped, 0 failed');
+    assert.equal(await statusDetail(page), '4 uploaded');
     const [a, bn] = patches();
     assert.ok(a > 0 && bn > 0, `PATCHes went to both nodes: ${a} and ${bn}`);
     for (const f of files) {
@@ -50,7 +50,7 @@ test('a folder backed up through a load balancer in front of two nodes arrives w
     await dropPaths(page, '[data-testid="drop-zone"]', [path.join(work, 'Card')]);
     await waitForStatus(page, /^Ready to back up 4 photos and videos$/, 60000);
     await backUpAndWait(page, /^Backup complete$/, 60000);
-    assert.equal(await statusDetail(page), '0 uploaded, 4 already backed up, 0 skipped, 0 failed');
+    assert.equal(await statusDetail(page), '4 already backed up');
     assert.equal(patches().reduce((x, y) => x + y, 0), before, 'nothing was sent again');
     assert.deepEqual(cluster.leftInNodes(), [], 'no node keeps state of its own');
   } finally { await b.close(); }
@@ -74,7 +74,7 @@ test('a reload mid-upload continues through the other node from the offset the b
     assert.ok(before < big.size, `received ${before} before the reload`);
     await dropPaths(b.page, '[data-testid="drop-zone"]', [big.dir]);
     await backUpUnlessStarted(b.page, 180000);
-    assert.equal(await statusDetail(b.page), '1 uploaded, 0 already backed up, 0 skipped, 0 failed');
+    assert.equal(await statusDetail(b.page), '1 uploaded');
     const after = await cluster.received() - start0 - before;
     assert.ok(after < big.size, `after the reload the nodes received ${after} more bytes of ${big.size}: it started again`);
     assert.ok((await cluster.bytesOf(big.sha256)).equals(fs.readFileSync(big.file)), 'stored bytes differ');

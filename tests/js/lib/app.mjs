@@ -101,7 +101,7 @@ export async function mixedTree(page, parent) {
   fs.mkdirSync(path.dirname(huge), { recursive: true });
   fs.writeFileSync(huge, jpeg('mixed-huge'));
   fs.truncateSync(huge, 76_000_000);
-  out.push({ rel: 'Family 2024/Trip/Panorama/huge.jpg', sha256: null, size: 76_000_000, expect: 'over the size limit' });
+  out.push({ rel: 'Family 2024/Trip/Panorama/huge.jpg', sha256: null, size: 76_000_000, expect: '76 MB, over the 75 MB limit' });
   return { root, files: out };
 }
 

@@ -3,6 +3,7 @@
 //! the app's formatter does not do (functions, attributes) is refused with its line, as a
 //! malformed file is.
 pub mod check;
+pub mod manifest;
 
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement, VariantKey};
 use fluent_syntax::parser;

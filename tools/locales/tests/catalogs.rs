@@ -134,3 +134,25 @@ fn a_malformed_catalog_in_a_directory_names_its_file_and_line() {
     std::fs::remove_dir_all(&dir).unwrap();
     assert!(e.contains("de.ftl:3:"), "{e}");
 }
+
+#[test]
+fn each_language_gets_a_manifest_in_its_words_and_english_is_the_app_manifest() {
+    use shoebox_locales::manifest::localized;
+    let catalogs = compile_dir(&locales()).unwrap();
+    let en = catalogs.iter().find(|c| c.lang == "en").unwrap();
+    let base: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(locales().join("../www/manifest.webmanifest")).unwrap()).unwrap();
+    // English's words are the served manifest's own: the catalog and the file cannot drift apart.
+    let english = localized(&base, en, en);
+    for field in ["name", "short_name", "description"] {
+        assert_eq!(english[field], base[field], "{field}");
+    }
+    assert_eq!(english["screenshots"], base["screenshots"]);
+    let de = localized(&base, catalogs.iter().find(|c| c.lang == "de").unwrap(), en);
+    assert_eq!(de["name"], "Shoebox – Fotos und Videos sichern");
+    assert_eq!(de["lang"], "de");
+    assert_eq!(de["start_url"], base["start_url"], "only the words change");
+    let ar = localized(&base, catalogs.iter().find(|c| c.lang == "ar").unwrap(), en);
+    assert_eq!(ar["dir"], "rtl");
+    assert_ne!(ar["description"], base["description"]);
+}
