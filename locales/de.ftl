@@ -139,6 +139,7 @@ api-kiosk-full = dieser Kiosk kann gerade nichts mehr annehmen
 api-rate-limited = zu viele Versuche; warten Sie ein paar Minuten und versuchen Sie es dann erneut
 api-read-only = der Server kann gerade keine Dateien speichern; nichts ging verloren, versuchen Sie es später erneut
 api-stored-mismatch = der Server hat die Datei falsch gespeichert; sie wird noch einmal gesendet
+api-album-exists = ein Album mit diesem Namen gibt es schon
 api-internal = interner Serverfehler
 api-unknown = der Server hat abgelehnt
 

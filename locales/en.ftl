@@ -141,6 +141,7 @@ api-kiosk-full = this kiosk cannot take more right now
 api-rate-limited = too many attempts; wait a few minutes and try again
 api-read-only = the server cannot store files right now; nothing was lost, try again later
 api-stored-mismatch = the server stored the file wrongly; it will be sent again
+api-album-exists = an album of that name already exists
 api-internal = internal server error
 api-unknown = the server refused
 

@@ -139,6 +139,7 @@ api-kiosk-full = este quiosco no puede aceptar más ahora mismo
 api-rate-limited = demasiados intentos; espera unos minutos y vuelve a intentarlo
 api-read-only = el servidor no puede guardar archivos ahora; no se ha perdido nada, inténtalo más tarde
 api-stored-mismatch = el servidor guardó mal el archivo; se enviará de nuevo
+api-album-exists = ya existe un álbum con ese nombre
 api-internal = error interno del servidor
 api-unknown = el servidor lo rechazó
 

@@ -139,6 +139,7 @@ api-kiosk-full = cette borne ne peut rien accepter de plus pour le moment
 api-rate-limited = trop de tentatives ; attendez quelques minutes puis réessayez
 api-read-only = le serveur ne peut pas enregistrer de fichiers pour le moment ; rien n’est perdu, réessayez plus tard
 api-stored-mismatch = le serveur a mal enregistré le fichier ; il sera renvoyé
+api-album-exists = un album porte déjà ce nom
 api-internal = erreur interne du serveur
 api-unknown = le serveur a refusé
 

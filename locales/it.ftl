@@ -130,6 +130,7 @@ api-kiosk-full = questo chiosco al momento non può accettare altro
 api-rate-limited = troppi tentativi; aspetta qualche minuto e riprova
 api-read-only = il server al momento non può salvare file; non si è perso nulla, riprova più tardi
 api-stored-mismatch = il server ha salvato male il file; verrà inviato di nuovo
+api-album-exists = esiste già un album con questo nome
 api-internal = errore interno del server
 api-unknown = il server ha rifiutato
 

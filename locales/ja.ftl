@@ -106,6 +106,7 @@ api-kiosk-full = このキオスクは今これ以上受け付けられません
 api-rate-limited = 試行回数が多すぎます。数分待ってからもう一度お試しください
 api-read-only = サーバーは今ファイルを保存できません。失われたものはありません。あとでもう一度お試しください
 api-stored-mismatch = サーバーがファイルを正しく保存できませんでした。もう一度送信します
+api-album-exists = 同じ名前のアルバムがすでにあります
 api-internal = サーバー内部のエラー
 api-unknown = サーバーに拒否されました
 

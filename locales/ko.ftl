@@ -106,6 +106,7 @@ api-kiosk-full = 이 키오스크는 지금 더 받을 수 없습니다
 api-rate-limited = 시도 횟수가 너무 많습니다. 몇 분 뒤에 다시 시도하세요
 api-read-only = 서버가 지금 파일을 저장할 수 없습니다. 잃어버린 것은 없으니 나중에 다시 시도하세요
 api-stored-mismatch = 서버가 파일을 잘못 저장했습니다. 다시 보냅니다
+api-album-exists = 같은 이름의 앨범이 이미 있습니다
 api-internal = 서버 내부 오류
 api-unknown = 서버가 거부했습니다
 

@@ -139,6 +139,7 @@ api-kiosk-full = deze kiosk kan op dit moment niets meer aannemen
 api-rate-limited = te veel pogingen; wacht een paar minuten en probeer het opnieuw
 api-read-only = de server kan nu geen bestanden opslaan; er is niets verloren, probeer het later opnieuw
 api-stored-mismatch = de server heeft het bestand verkeerd opgeslagen; het wordt opnieuw verstuurd
+api-album-exists = er bestaat al een album met die naam
 api-internal = interne serverfout
 api-unknown = de server weigerde
 

@@ -149,6 +149,7 @@ api-kiosk-full = ten kiosk nie może teraz przyjąć nic więcej
 api-rate-limited = za dużo prób; odczekaj kilka minut i spróbuj ponownie
 api-read-only = serwer nie może teraz zapisywać plików; nic nie zginęło, spróbuj później
 api-stored-mismatch = serwer źle zapisał plik; zostanie wysłany ponownie
+api-album-exists = album o tej nazwie już istnieje
 api-internal = wewnętrzny błąd serwera
 api-unknown = serwer odmówił
 

@@ -139,6 +139,7 @@ api-kiosk-full = este quiosque não pode receber mais nada agora
 api-rate-limited = tentativas demais; espere alguns minutos e tente de novo
 api-read-only = o servidor não pode salvar arquivos agora; nada foi perdido, tente mais tarde
 api-stored-mismatch = o servidor salvou o arquivo com erro; ele será enviado de novo
+api-album-exists = já existe um álbum com esse nome
 api-internal = erro interno do servidor
 api-unknown = o servidor recusou
 

@@ -106,6 +106,7 @@ api-kiosk-full = 此自助机暂时无法接收更多内容
 api-rate-limited = 尝试次数过多；请等几分钟后再试
 api-read-only = 服务器暂时无法保存文件；没有丢失任何内容，请稍后再试
 api-stored-mismatch = 服务器保存文件出错；将重新发送
+api-album-exists = 已有同名相册
 api-internal = 服务器内部错误
 api-unknown = 服务器拒绝了请求
 

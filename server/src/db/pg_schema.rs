@@ -113,6 +113,10 @@ CREATE TABLE IF NOT EXISTS content_probes (sha256 TEXT PRIMARY KEY, probe TEXT N
     r#"
 ALTER TABLE media ADD COLUMN IF NOT EXISTS description TEXT;
 "#,
+    // 9: the albums kept by name, so an empty one is still listed (`index::albums`).
+    r#"
+CREATE TABLE IF NOT EXISTS albums ("user" TEXT NOT NULL, name TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY ("user", name));
+"#,
 ];
 
 pub const VERSION: i64 = STEPS.len() as i64;
