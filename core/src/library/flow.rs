@@ -5,10 +5,11 @@
 //! what the flow shows (see [`LibraryFlow::rows`] and the accessors) into its store.
 use std::collections::VecDeque;
 
+use super::album_state::AlbumState;
 use super::query::filter_query;
 use super::timeline::{DayCount, Fetch, Geometry, Timeline};
 use super::trash_state::TrashState;
-use super::view::{Filters, LibraryNote, LibraryTotals, LoadState, Route, ViewerState};
+use super::view::{Download, Filters, LibraryNote, LibraryTotals, LoadState, Route, ViewerState};
 use crate::api::{self, AlbumList, AlbumSummary, ApiAnswer, ApiCall, Bearer, MediaItem, MediaPage, MediaSummary, PageAt};
 use crate::engine::Status;
 
@@ -29,6 +30,12 @@ pub enum LibraryCall {
     Restore,
     RestoreAll,
     EmptyTrash,
+    /// The albums for "Add to album"'s list (the view's load state is left alone).
+    AlbumNames,
+    AddToAlbum,
+    RenameAlbum,
+    /// A page of the album gathered for "Download all" (the run's number).
+    AlbumItems(u64),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -37,6 +44,8 @@ pub enum LibraryAction {
     Call(LibraryCall, ApiCall),
     /// Show this view (set the URL's fragment; its change comes back as a route).
     Go(Route),
+    /// Save these files (the selection's or an album's download).
+    Download(Vec<Download>),
 }
 
 /// Where the grid is: its scroll top, viewport height and inner width.
@@ -49,7 +58,7 @@ pub struct Viewport {
 
 pub struct LibraryFlow {
     /// The viewer's time zone, as the `tz` parameter takes it.
-    zone: String,
+    pub(super) zone: String,
     pub(super) route: Route,
     pub(super) filters: Filters,
     pub(super) viewport: Viewport,
@@ -69,6 +78,7 @@ pub struct LibraryFlow {
     serial: u64,
     status: Option<Status>,
     pub(super) trash: TrashState,
+    pub(super) album: AlbumState,
     pub(super) actions: VecDeque<LibraryAction>,
 }
 
@@ -94,6 +104,7 @@ impl LibraryFlow {
             serial: 0,
             status: None,
             trash: TrashState::default(),
+            album: AlbumState::default(),
             actions: VecDeque::new(),
         }
     }
@@ -113,6 +124,7 @@ impl LibraryFlow {
         }
         if changed || route == Route::Albums {
             self.selected.clear();
+            self.album.choosing = false;
             self.load_view();
         }
     }
@@ -167,7 +179,10 @@ impl LibraryFlow {
             Some(i) => {
                 self.selected.remove(i);
             }
-            None => self.selected.push(id),
+            None => {
+                self.selected.push(id.clone());
+                self.remember_pick(&id);
+            }
         }
     }
 
@@ -247,6 +262,9 @@ impl LibraryFlow {
             },
             LibraryCall::Trash | LibraryCall::Restore | LibraryCall::RestoreAll | LibraryCall::EmptyTrash => {
                 self.on_trash_answer(now, call, answer)
+            }
+            LibraryCall::AlbumNames | LibraryCall::AddToAlbum | LibraryCall::RenameAlbum | LibraryCall::AlbumItems(_) => {
+                self.on_album_answer(now, call, answer, base)
             }
             // An answer for a view or filters since left.
             LibraryCall::Summary(_) | LibraryCall::Page(_) | LibraryCall::Albums(_) => {}
@@ -358,7 +376,7 @@ fn read<T: serde::de::DeserializeOwned>(answer: ApiAnswer) -> Result<T, LoadStat
 }
 
 /// The item's signed URLs are paths on the server: make them whole.
-fn absolute(mut i: MediaItem, base: &str) -> MediaItem {
+pub(super) fn absolute(mut i: MediaItem, base: &str) -> MediaItem {
     for u in [&mut i.thumb_url, &mut i.preview_url, &mut i.original_url, &mut i.download_url] {
         if let Some(p) = u.as_mut().filter(|p| p.starts_with('/')) {
             *p = format!("{base}{p}");
