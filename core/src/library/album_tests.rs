@@ -153,3 +153,17 @@ fn a_tap_opens_the_viewer_unless_something_is_selected() {
     f.handle_tap(74, 0, "1".into());
     assert_eq!(f.selected(), ["3".to_string()], "and a second tap leaves it out");
 }
+
+#[test]
+fn leaving_an_albums_page_leaves_the_album() {
+    let mut f = loaded(Some("Trip"));
+    f.handle_route(80, Route::Albums);
+    drain(&mut f);
+    f.handle_route(81, Route::Timeline);
+    assert_eq!((f.album_page(), f.filters().album.clone()), (None, None), "Photos shows everything again");
+    let mut f = loaded(Some("Trip"));
+    f.handle_open_album(82, None);
+    let c = calls(&mut f);
+    assert!(matches!(c[..], [(LibraryCall::Summary(_), _)]), "already on the timeline: counted again at once: {c:?}");
+    assert_eq!(f.album_page(), None);
+}

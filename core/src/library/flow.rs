@@ -117,6 +117,10 @@ impl LibraryFlow {
     /// again each time they are shown; the viewer closes.
     pub fn handle_route(&mut self, _now: u64, route: Route) {
         let changed = self.route != route;
+        // An album's page is the timeline narrowed to it: leaving it leaves the album.
+        if changed && self.route == Route::Timeline {
+            self.filters.album = None;
+        }
         self.route = route;
         self.viewer = None;
         if changed {
@@ -193,7 +197,10 @@ impl LibraryFlow {
     /// An album card: the timeline of that album alone (`Some("")`: items without an album).
     pub fn handle_open_album(&mut self, _now: u64, album: Option<String>) {
         self.filters = Filters { album, ..Filters::default() };
-        self.actions.push_back(LibraryAction::Go(Route::Timeline));
+        match self.route {
+            Route::Timeline => self.reload(),
+            _ => self.actions.push_back(LibraryAction::Go(Route::Timeline)),
+        }
     }
 
     /// Files were dropped or chosen: the backup view shows, with their plan.

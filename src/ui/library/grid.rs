@@ -190,10 +190,11 @@ fn CellView(cell: Cell, side: f64) -> impl IntoView {
         }
         cancel_press();
         let id = long_id.clone();
+        // The row may be drawn anew meanwhile (its values then gone): the selection comes first.
         let cb = Closure::once_into_js(move || {
-            press.set_value(None);
-            pressed.set_value(true);
             intent(LibraryIntent::ToggleSelected(id));
+            press.try_set_value(None);
+            pressed.try_set_value(true);
         });
         let h =
             web_sys::window().and_then(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), LONG_PRESS_MS).ok());

@@ -24,7 +24,11 @@ pub fn LibraryPage() -> impl IntoView {
     let tab = move |r: Route, label: &'static str| {
         view! {
             <a href=r.hash() class="tab" class:active=move || route() == r
-                aria-current=move || (route() == r).then_some("page")>{label}</a>
+                aria-current=move || (route() == r).then_some("page")
+                // On an album's page the address is the timeline's already: Photos leaves the album.
+                on:click=move |_| if r == Route::Timeline && lib.album_page.with_untracked(|p| p.is_some()) {
+                    intent(LibraryIntent::OpenAlbum(None))
+                }>{label}</a>
         }
     };
     let totals = move || {

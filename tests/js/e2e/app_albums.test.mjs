@@ -128,6 +128,7 @@ test('two photos selected by keyboard and mouse become an album with its own pag
 
 /** A long press at the element's centre, through the DevTools protocol's touch events. */
 async function longPress(page, locator, ms = 800) {
+  await locator.scrollIntoViewIfNeeded();
   const box = await locator.boundingBox();
   const pt = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   const cdp = await page.context().newCDPSession(page);
@@ -156,6 +157,7 @@ test('on a 390 px touch screen a long press selects, a tap then adds to the sele
     await longPress(page, thumb(page, 'PXL_1.jpg').getByTestId('thumb-open'));
     await page.getByTestId('selected-count').filter({ hasText: '1 selected' }).waitFor();
     assert.equal(await page.getByTestId('viewer').count(), 0, 'a long press selects, it does not open');
+    await thumb(page, 'PXL_3.jpg').getByTestId('thumb-open').scrollIntoViewIfNeeded();
     const third = await thumb(page, 'PXL_3.jpg').getByTestId('thumb-open').boundingBox();
     await page.touchscreen.tap(third.x + third.width / 2, third.y + third.height / 2);
     await page.getByTestId('selected-count').filter({ hasText: '2 selected' }).waitFor();
