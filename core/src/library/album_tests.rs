@@ -167,3 +167,23 @@ fn leaving_an_albums_page_leaves_the_album() {
     assert!(matches!(c[..], [(LibraryCall::Summary(_), _)]), "already on the timeline: counted again at once: {c:?}");
     assert_eq!(f.album_page(), None);
 }
+
+#[test]
+fn a_new_empty_album_is_made_and_listed_or_its_taken_name_said() {
+    let mut f = LibraryFlow::new(LA);
+    f.handle_route(0, Route::Albums);
+    drain(&mut f);
+    f.handle_create_album(1, "   ");
+    assert_eq!((f.note(), calls(&mut f).len()), (Some(LibraryNote::AlbumNameRefused), 0));
+    f.handle_create_album(2, " Trip ");
+    let (w, c) = calls(&mut f).remove(0);
+    assert_eq!((w, c.path.as_str()), (LibraryCall::CreateAlbum, "/api/v1/albums"));
+    assert_eq!(body(&c), serde_json::json!({"album": "Trip"}));
+    f.handle_answer(3, w, Ok(ApiReply::new(201, r#"{"album":"Trip"}"#)), BASE);
+    let (w, c) = calls(&mut f).remove(0);
+    assert!(matches!(w, LibraryCall::Albums(_)) && c.path.starts_with("/api/v1/albums?tz="), "the list loads again");
+    f.handle_create_album(4, "Trip");
+    let (w, _) = calls(&mut f).remove(0);
+    f.handle_answer(5, w, Ok(ApiReply::new(409, r#"{"code":"album_exists","message":"x"}"#)), BASE);
+    assert_eq!(f.note(), Some(LibraryNote::AlbumExists));
+}

@@ -67,6 +67,16 @@ impl LibraryFlow {
         self.actions.push_back(LibraryAction::Call(LibraryCall::AddToAlbum, call));
     }
 
+    /// The Albums view's "New album": an empty album, listed at once.
+    pub fn handle_create_album(&mut self, now: u64, name: &str) {
+        let Ok(album) = album_name(name) else {
+            self.show_note(LibraryNote::AlbumNameRefused, now);
+            return;
+        };
+        let call = ApiCall::post(api::ALBUM_CREATE_PATH, Bearer::Device, Some(&api::AlbumName { album: album.to_string() }));
+        self.actions.push_back(LibraryAction::Call(LibraryCall::CreateAlbum, call));
+    }
+
     /// The album page's rename; the page follows the album to its new name.
     pub fn handle_rename_album(&mut self, now: u64, to: &str) {
         let Some(from) = self.album_page().map(|p| p.name) else { return };
@@ -149,6 +159,12 @@ impl LibraryFlow {
                         self.reload();
                     }
                 }
+                None => self.show_note(LibraryNote::ActionFailed, now),
+            },
+            LibraryCall::CreateAlbum => match reply.filter(|r| r.is_success()) {
+                Some(_) if self.route == Route::Albums => self.load_view(),
+                Some(_) => {}
+                None if code == Some(ApiErrorCode::AlbumExists) => self.show_note(LibraryNote::AlbumExists, now),
                 None => self.show_note(LibraryNote::ActionFailed, now),
             },
             LibraryCall::RenameAlbum => {

@@ -33,6 +33,7 @@ pub enum LibraryCall {
     /// The albums for "Add to album"'s list (the view's load state is left alone).
     AlbumNames,
     AddToAlbum,
+    CreateAlbum,
     RenameAlbum,
     /// A page of the album gathered for "Download all" (the run's number).
     AlbumItems(u64),
@@ -270,9 +271,11 @@ impl LibraryFlow {
             LibraryCall::Trash | LibraryCall::Restore | LibraryCall::RestoreAll | LibraryCall::EmptyTrash => {
                 self.on_trash_answer(now, call, answer)
             }
-            LibraryCall::AlbumNames | LibraryCall::AddToAlbum | LibraryCall::RenameAlbum | LibraryCall::AlbumItems(_) => {
-                self.on_album_answer(now, call, answer, base)
-            }
+            LibraryCall::AlbumNames
+            | LibraryCall::AddToAlbum
+            | LibraryCall::CreateAlbum
+            | LibraryCall::RenameAlbum
+            | LibraryCall::AlbumItems(_) => self.on_album_answer(now, call, answer, base),
             // An answer for a view or filters since left.
             LibraryCall::Summary(_) | LibraryCall::Page(_) | LibraryCall::Albums(_) => {}
         }
@@ -288,7 +291,7 @@ impl LibraryFlow {
     }
 
     /// What the shown view needs: the albums, or the timeline's counts.
-    fn load_view(&mut self) {
+    pub(super) fn load_view(&mut self) {
         match self.route {
             Route::Backup => {}
             Route::Albums => {

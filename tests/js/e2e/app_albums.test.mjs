@@ -1,7 +1,7 @@
 // Albums from the library, as a person makes them: two photos selected (one with the keyboard,
 // one with the mouse) put the selection's bar in the header's place (Escape clears it), "Add to
 // album" makes a new album of them, its own page shows its title, count and date range, a
-// rename follows through, "Download all" saves both originals; the server agrees at each step,
+// rename follows through, "Download all" saves both originals, "New album" keeps an empty one; the server agrees at each step,
 // axe finds nothing serious on the new screens. On a 390 px touch screen a long press selects.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -82,6 +82,13 @@ test('two photos selected by keyboard and mouse become an album with its own pag
     // Its own page, from the albums list.
     await page.getByRole('link', { name: 'Albums' }).click();
     await page.waitForURL(/#\/library\/albums$/);
+    // New album: an empty one, kept and listed.
+    await page.getByRole('button', { name: 'New album' }).click();
+    await page.getByTestId('new-album-form').getByLabel('Album name').fill('Empty for now');
+    assert.deepEqual(await seriousViolations(page), [], 'axe on the albums with New album open');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="album"]', { hasText: 'Empty for now' }).waitFor();
+    assert.deepEqual(await albumsOnServer(server), { Camera: 4, Summer: 2, 'Empty for now': 0 });
     await page.locator('[data-testid="album"]', { hasText: 'Summer' }).getByRole('button').click();
     const head = page.getByTestId('album-head');
     await head.waitFor();
@@ -101,7 +108,7 @@ test('two photos selected by keyboard and mouse become an album with its own pag
     await page.keyboard.press('Enter');
     await page.getByTestId('album-title').filter({ hasText: 'Summer 2024' }).waitFor();
     await waitForGrid(page, 2);
-    assert.deepEqual(await albumsOnServer(server), { Camera: 4, 'Summer 2024': 2 });
+    assert.deepEqual(await albumsOnServer(server), { Camera: 4, 'Summer 2024': 2, 'Empty for now': 0 });
 
     // Download all: both originals, under their names, byte for byte.
     const saved = [];
