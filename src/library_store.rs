@@ -4,7 +4,7 @@
 //! `LibraryIntent`s.
 use leptos::prelude::*;
 use shoebox_core::api::{AlbumSummary, VisitEntry};
-pub use shoebox_core::library::{Cell, Filters, GridRow, Kind, LibraryTotals, LoadState, Route, RowBody, ViewerState};
+pub use shoebox_core::library::{AlbumPage, Cell, Filters, GridRow, Kind, LibraryTotals, LoadState, Route, RowBody, ViewerState};
 
 crate::store::signal_store! {
     /// What library components read (the library driver writes with `LibraryWriter`).
@@ -36,6 +36,10 @@ crate::store::signal_store! {
         message: Option<String> = None;
         /// The last move to the Trash can still be undone.
         can_undo: bool = false;
+        /// The album page's heading (the timeline narrowed to one named album).
+        album_page: Option<AlbumPage> = None;
+        /// "Add to album" is open.
+        choosing_album: bool = false;
         /// How many days the Trash keeps an item (the server's figure).
         trash_days: Option<u32> = None;
     }

@@ -2,6 +2,8 @@
 use crate::limits::Limits;
 use serde::{Deserialize, Serialize};
 
+pub mod albums;
+pub use albums::*;
 pub mod call;
 pub mod error;
 pub use call::{ApiAnswer, ApiCall, ApiReply, Bearer};

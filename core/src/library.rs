@@ -1,6 +1,9 @@
 //! The library: the timeline's layout model ([`Timeline`]), the filters as the server's query
 //! ([`filter_query`]), and [`LibraryFlow`], the sans-IO flow that decides what the library asks
 //! the server for and what it shows. The app only performs the flow's calls and copies its view.
+mod album_state;
+mod albums;
+mod answers;
 mod flow;
 mod query;
 mod screen;
@@ -14,8 +17,10 @@ pub use flow::{LibraryAction, LibraryCall, LibraryFlow, Viewport, GAP, HEADING, 
 pub use query::filter_query;
 pub use timeline::{DayCount, Fetch, Geometry, Row, Timeline};
 pub use trash::{days_left, NOTE_MS, UNDO_MS};
-pub use view::{Cell, Filters, GridRow, Kind, LibraryNote, LibraryTotals, LoadState, Route, RowBody, ViewerState};
+pub use view::{AlbumPage, Cell, Download, Filters, GridRow, Kind, LibraryNote, LibraryTotals, LoadState, Route, RowBody, ViewerState};
 
+#[cfg(test)]
+mod album_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -80,6 +80,12 @@ fn the_migrate_command_moves_a_local_server_onto_a_bucket_and_postgresql() {
         local.kill9();
         token
     };
+    // An empty album lives only in the albums table: it must come along too.
+    {
+        let idx = shoebox_server::index::MediaIndex::open(&data.path().join("index.sqlite")).unwrap();
+        let user: String = idx.db().query_row("SELECT \"user\" FROM media LIMIT 1", &[]).unwrap().unwrap().get(0).unwrap();
+        idx.create_album(&user, "Kept empty", "2026-01-01T00:00:00Z").unwrap().unwrap();
+    }
     let (store, database) = (common::s3::store_url(), common::postgres::database());
     let run = |args: &[&str]| {
         std::process::Command::new(common::process::binary())
@@ -97,6 +103,7 @@ fn the_migrate_command_moves_a_local_server_onto_a_bucket_and_postgresql() {
     let text = String::from_utf8_lossy(&out.stdout).to_string();
     assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
     assert!(text.contains("media: 1 of 1 rows copied") && text.contains("Copied 1 stored files"), "{text}");
+    assert!(text.contains("albums: 1 of 1 rows copied"), "{text}");
     let again = run(&["--to-store", &store, "--to-database", &database]);
     assert!(String::from_utf8_lossy(&again.stdout).contains("media: 0 of 1 rows copied (1 were there already)"));
 
@@ -107,6 +114,8 @@ fn the_migrate_command_moves_a_local_server_onto_a_bucket_and_postgresql() {
     let auth = [("Authorization", format!("Bearer {token}"))];
     let list = request(node.addr, "GET", "/api/v1/media", &auth, &[]);
     assert!(list.text().contains("IMG_0001.jpg") && list.text().contains("\"album\":\"Card\""), "{}", list.text());
+    let albums = request(node.addr, "GET", "/api/v1/albums", &auth, &[]);
+    assert!(albums.text().contains("\"album\":\"Kept empty\",\"count\":0"), "{}", albums.text());
     let got = request(node.addr, "GET", &format!("/api/v1/media/{}", sha256_hex(&photo)), &auth, &[]);
     assert_eq!((got.status, got.body == photo), (200, true));
     assert!(common::files_under(empty.path()).is_empty(), "the node keeps nothing of its own");

@@ -206,5 +206,5 @@ fn an_index_of_version_6_gains_the_description_keeping_every_record() {
     let item = idx.get("alice", None, "x").unwrap().unwrap();
     assert_eq!((item.filename.as_deref(), item.description.as_deref()), (Some("a.jpg"), Some("By the lake")));
     let c = rusqlite::Connection::open(&path).unwrap();
-    assert_eq!(c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).unwrap(), 7);
+    assert_eq!(c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).unwrap(), shoebox_server::index::schema::VERSION);
 }

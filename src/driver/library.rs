@@ -44,6 +44,18 @@ pub enum LibraryIntent {
     EmptyTrash,
     /// An album card: the timeline of that album (`Some("")`: items without an album).
     OpenAlbum(Option<String>),
+    /// A thumbnail tapped or clicked: item `n` of the timeline, with its id.
+    Tap(u64, String),
+    /// "Add to album": open its chooser, close it, or add the selection to this album.
+    ChooseAlbum,
+    CloseAlbumChooser,
+    AddToAlbum(String),
+    /// The Albums view's "New album".
+    CreateAlbum(String),
+    /// The album page's rename and "Download all"; the selection's download.
+    RenameAlbum(String),
+    DownloadAlbum,
+    DownloadSelected,
 }
 
 struct Lib {
@@ -92,6 +104,14 @@ pub fn intent(i: LibraryIntent) {
         LibraryIntent::RestoreAll => f.handle_restore_all(now),
         LibraryIntent::EmptyTrash => f.handle_empty_trash(now),
         LibraryIntent::OpenAlbum(album) => f.handle_open_album(now, album),
+        LibraryIntent::Tap(n, id) => f.handle_tap(now, n, id),
+        LibraryIntent::ChooseAlbum => f.handle_choose_album(now),
+        LibraryIntent::CloseAlbumChooser => f.handle_close_album_chooser(now),
+        LibraryIntent::AddToAlbum(name) => f.handle_add_to_album(now, &name),
+        LibraryIntent::CreateAlbum(name) => f.handle_create_album(now, &name),
+        LibraryIntent::RenameAlbum(name) => f.handle_rename_album(now, &name),
+        LibraryIntent::DownloadAlbum => f.handle_download_album(now),
+        LibraryIntent::DownloadSelected => f.handle_download_selected(now),
     });
 }
 
@@ -130,12 +150,34 @@ fn perform(actions: Vec<LibraryAction>) {
                     let _ = w.location().set_hash(route.hash());
                 }
             }
+            LibraryAction::Download(files) => save(files),
             LibraryAction::Call(which, call) => wasm_bindgen_futures::spawn_local(async move {
                 let base = super::with(|d| d.engine.settings().api_base()).unwrap_or_default();
                 let answer = super::http::api(call).await;
                 step(|f| f.handle_answer(clock::now_ms(), which, answer, &base));
             }),
         }
+    }
+}
+
+/// Saves each file through a link the browser downloads (the server sends them as
+/// attachments), a moment apart: a browser drops downloads that start all at once.
+fn save(files: Vec<shoebox_core::library::Download>) {
+    let Some(win) = web_sys::window() else { return };
+    for (i, f) in files.into_iter().enumerate() {
+        let cb = Closure::once_into_js(move || {
+            let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+            let Ok(a) = doc.create_element("a") else { return };
+            let _ = a.set_attribute("href", &f.url);
+            let _ = a.set_attribute("download", &f.filename);
+            let _ = a.set_attribute("rel", "noopener");
+            if let (Some(body), Ok(a)) = (doc.body(), a.dyn_into::<web_sys::HtmlElement>()) {
+                let _ = body.append_child(&a);
+                a.click();
+                a.remove();
+            }
+        });
+        let _ = win.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), (i as i32) * 300);
     }
 }
 
@@ -186,4 +228,6 @@ fn publish(l: &Lib) {
     put(r.message, w.message, f.note().map(s::note));
     put(r.can_undo, w.can_undo, f.can_undo());
     put(r.trash_days, w.trash_days, f.trash_days());
+    put(r.album_page, w.album_page, f.album_page());
+    put(r.choosing_album, w.choosing_album, f.choosing_album());
 }

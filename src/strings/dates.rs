@@ -36,6 +36,16 @@ pub fn day_heading(day: &str) -> String {
     }
 }
 
+/// "1 Jun 2024" for a YYYY-MM-DD day (an album's date range).
+pub fn day_short(day: &str) -> String {
+    match wall_clock(day) {
+        Some(d) => d
+            .to_locale_date_string(&locale(), &options(&[("day", "numeric"), ("month", "short"), ("year", "numeric"), ("timeZone", "UTC")]))
+            .into(),
+        None => day.to_string(),
+    }
+}
+
 /// "June 2024" for YYYY-MM; the scrubber shows the year once, then months.
 pub fn month_label(ym: &str) -> String {
     match wall_clock(&format!("{ym}-01")) {

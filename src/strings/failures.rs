@@ -75,6 +75,7 @@ pub fn api_error(c: ApiErrorCode) -> &'static str {
         ApiErrorCode::RateLimited => "api-rate-limited",
         ApiErrorCode::ReadOnly => "api-read-only",
         ApiErrorCode::StoredMismatch => "api-stored-mismatch",
+        ApiErrorCode::AlbumExists => "api-album-exists",
         ApiErrorCode::Internal => "api-internal",
         ApiErrorCode::Unknown => "api-unknown",
     })

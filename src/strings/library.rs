@@ -38,6 +38,17 @@ text!(confirm, "library-confirm");
 text!(cancel, "library-cancel");
 text!(action_failed, "library-action-failed");
 text!(no_album, "library-no-album");
+text!(download, "library-download");
+text!(add_to_album, "library-add-to-album");
+text!(new_album, "library-new-album");
+text!(add, "library-add");
+text!(your_albums, "library-your-albums");
+text!(rename, "library-rename");
+text!(album_name, "library-album-name");
+text!(save, "library-save");
+text!(download_all, "library-download-all");
+text!(all_albums, "library-all-albums");
+text!(selection_label, "library-selection-label");
 text!(no_albums, "library-no-albums");
 text!(close, "library-close");
 text!(previous, "library-previous");
@@ -143,6 +154,27 @@ pub fn note(n: shoebox_core::library::LibraryNote) -> String {
         LibraryNote::Restored(n) => restored(n),
         LibraryNote::Emptied(n) => tn("library-emptied", &[("count", n)], &[]),
         LibraryNote::ActionFailed => action_failed().into(),
+        LibraryNote::AddedToAlbum(n) => tn("library-added-to-album", &[("count", n)], &[]),
+        LibraryNote::AlbumRenamed => tn("library-album-renamed", &[], &[]),
+        LibraryNote::AlbumExists => tn("library-album-exists", &[], &[]),
+        LibraryNote::AlbumNameRefused => tn("library-album-name-refused", &[], &[]),
+    }
+}
+
+/// "Add 2 items to an album".
+pub fn choose_album_title(n: usize) -> String {
+    tn("library-choose-album-title", &[("count", n as u64)], &[])
+}
+
+/// "12 items · 1 May 2024 to 3 Jun 2024" (one day once; no dates while empty).
+pub fn album_facts(count: u64, first: Option<&str>, last: Option<&str>) -> String {
+    use super::dates::day_short;
+    match (first, last) {
+        (Some(a), Some(b)) if a != b => {
+            tn("library-album-facts-range", &[("count", count)], &[("from", &day_short(a)), ("to", &day_short(b))])
+        }
+        (Some(a), _) => tn("library-album-facts-day", &[("count", count)], &[("day", &day_short(a))]),
+        _ => items(count),
     }
 }
 

@@ -43,6 +43,8 @@ pub enum ApiErrorCode {
     ReadOnly,
     /// What the disk gave back is not what was received: send again.
     StoredMismatch,
+    /// The account already has an album of that name (create, rename).
+    AlbumExists,
     Internal,
     /// A code this build does not know (a newer server).
     #[serde(other)]
@@ -73,6 +75,7 @@ impl ApiErrorCode {
             RateLimited => "rate_limited",
             ReadOnly => "read_only",
             StoredMismatch => "stored_mismatch",
+            AlbumExists => "album_exists",
             Internal => "internal",
             Unknown => "unknown",
         }
@@ -118,7 +121,13 @@ mod tests {
 
     #[test]
     fn codes_read_back_as_written_and_unknown_ones_do_not_fail() {
-        for c in [ApiErrorCode::RateLimited, ApiErrorCode::QuotaFull, ApiErrorCode::OverKioskLimit, ApiErrorCode::DigestMismatch] {
+        for c in [
+            ApiErrorCode::RateLimited,
+            ApiErrorCode::QuotaFull,
+            ApiErrorCode::OverKioskLimit,
+            ApiErrorCode::DigestMismatch,
+            ApiErrorCode::AlbumExists,
+        ] {
             assert_eq!(ApiErrorCode::parse(c.as_str()), c);
             assert_eq!(serde_json::to_string(&c).unwrap(), format!("\"{}\"", c.as_str()));
             assert_eq!(serde_json::from_str::<ApiErrorCode>(&format!("\"{}\"", c.as_str())).unwrap(), c);

@@ -5,10 +5,12 @@
 //! what the flow shows (see [`LibraryFlow::rows`] and the accessors) into its store.
 use std::collections::VecDeque;
 
+use super::album_state::AlbumState;
+use super::answers::{absolute, read};
 use super::query::filter_query;
 use super::timeline::{DayCount, Fetch, Geometry, Timeline};
 use super::trash_state::TrashState;
-use super::view::{Filters, LibraryNote, LibraryTotals, LoadState, Route, ViewerState};
+use super::view::{Download, Filters, LibraryNote, LibraryTotals, LoadState, Route, ViewerState};
 use crate::api::{self, AlbumList, AlbumSummary, ApiAnswer, ApiCall, Bearer, MediaItem, MediaPage, MediaSummary, PageAt, VisitEntry};
 use crate::engine::Status;
 
@@ -30,6 +32,13 @@ pub enum LibraryCall {
     Restore,
     RestoreAll,
     EmptyTrash,
+    /// The albums for "Add to album"'s list (the view's load state is left alone).
+    AlbumNames,
+    AddToAlbum,
+    CreateAlbum,
+    RenameAlbum,
+    /// A page of the album gathered for "Download all" (the run's number).
+    AlbumItems(u64),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -38,6 +47,8 @@ pub enum LibraryAction {
     Call(LibraryCall, ApiCall),
     /// Show this view (set the URL's fragment; its change comes back as a route).
     Go(Route),
+    /// Save these files (the selection's or an album's download).
+    Download(Vec<Download>),
 }
 
 /// Where the grid is: its scroll top, viewport height and inner width.
@@ -72,6 +83,7 @@ pub struct LibraryFlow {
     serial: u64,
     status: Option<Status>,
     pub(super) trash: TrashState,
+    pub(super) album: AlbumState,
     pub(super) actions: VecDeque<LibraryAction>,
 }
 
@@ -98,6 +110,7 @@ impl LibraryFlow {
             serial: 0,
             status: None,
             trash: TrashState::default(),
+            album: AlbumState::default(),
             actions: VecDeque::new(),
         }
     }
@@ -110,6 +123,10 @@ impl LibraryFlow {
     /// again each time they are shown; the viewer closes.
     pub fn handle_route(&mut self, _now: u64, route: Route) {
         let changed = self.route != route;
+        // An album's page is the timeline narrowed to it: leaving it leaves the album.
+        if changed && self.route == Route::Timeline {
+            self.filters.album = None;
+        }
         self.route = route;
         self.viewer = None;
         if changed {
@@ -117,6 +134,7 @@ impl LibraryFlow {
         }
         if changed || route == Route::Albums {
             self.selected.clear();
+            self.album.choosing = false;
             self.load_view();
         }
     }
@@ -171,7 +189,10 @@ impl LibraryFlow {
             Some(i) => {
                 self.selected.remove(i);
             }
-            None => self.selected.push(id),
+            None => {
+                self.selected.push(id.clone());
+                self.remember_pick(&id);
+            }
         }
     }
 
@@ -182,7 +203,10 @@ impl LibraryFlow {
     /// An album card: the timeline of that album alone (`Some("")`: items without an album).
     pub fn handle_open_album(&mut self, _now: u64, album: Option<String>) {
         self.filters = Filters { album, ..Filters::default() };
-        self.actions.push_back(LibraryAction::Go(Route::Timeline));
+        match self.route {
+            Route::Timeline => self.reload(),
+            _ => self.actions.push_back(LibraryAction::Go(Route::Timeline)),
+        }
     }
 
     /// Files were dropped or chosen: the backup view shows, with their plan.
@@ -254,6 +278,11 @@ impl LibraryFlow {
             LibraryCall::Trash | LibraryCall::Restore | LibraryCall::RestoreAll | LibraryCall::EmptyTrash => {
                 self.on_trash_answer(now, call, answer)
             }
+            LibraryCall::AlbumNames
+            | LibraryCall::AddToAlbum
+            | LibraryCall::CreateAlbum
+            | LibraryCall::RenameAlbum
+            | LibraryCall::AlbumItems(_) => self.on_album_answer(now, call, answer, base),
             // An answer for a view or filters since left.
             LibraryCall::Summary(_) | LibraryCall::Page(_) | LibraryCall::Albums(_) | LibraryCall::Visits(_) => {}
         }
@@ -269,7 +298,7 @@ impl LibraryFlow {
     }
 
     /// What the shown view needs: the albums, or the timeline's counts.
-    fn load_view(&mut self) {
+    pub(super) fn load_view(&mut self) {
         match self.route {
             Route::Backup => {}
             Route::Albums => {
@@ -351,24 +380,4 @@ fn geometry(width: f64) -> Geometry {
     let phone = (3.0 * PHONE_MIN_CELL + 2.0 * GAP..PHONE_GRID).contains(&width);
     let min_cell = if phone { PHONE_MIN_CELL } else { MIN_CELL };
     Geometry { width: width.max(min_cell), min_cell, gap: GAP, heading: HEADING }
-}
-
-/// An answer as `T`; 401, 403 and 404 mean this server has no library for this token (a plain
-/// tus server, an upload-only device), anything else that is not `T` a failed load.
-pub(super) fn read<T: serde::de::DeserializeOwned>(answer: ApiAnswer) -> Result<T, LoadState> {
-    match answer {
-        Ok(r) if r.is_success() => r.json().ok_or(LoadState::Failed),
-        Ok(r) if matches!(r.status, 401 | 403 | 404) => Err(LoadState::Unavailable),
-        _ => Err(LoadState::Failed),
-    }
-}
-
-/// The item's signed URLs are paths on the server: make them whole.
-fn absolute(mut i: MediaItem, base: &str) -> MediaItem {
-    for u in [&mut i.thumb_url, &mut i.preview_url, &mut i.original_url, &mut i.download_url] {
-        if let Some(p) = u.as_mut().filter(|p| p.starts_with('/')) {
-            *p = format!("{base}{p}");
-        }
-    }
-    i
 }

@@ -15,7 +15,7 @@ pub(super) fn calls(f: &mut LibraryFlow) -> Vec<(LibraryCall, ApiCall)> {
         .into_iter()
         .filter_map(|a| match a {
             LibraryAction::Call(w, c) => Some((w, c)),
-            LibraryAction::Go(_) => None,
+            _ => None,
         })
         .collect()
 }

@@ -120,4 +120,28 @@ pub enum LibraryNote {
     Emptied(u64),
     /// The server refused or did not answer: nothing changed.
     ActionFailed,
+    /// This many items were put in the album.
+    AddedToAlbum(u64),
+    AlbumRenamed,
+    /// The person already has an album of that name.
+    AlbumExists,
+    /// Not a name an album can have (empty, too long, control characters).
+    AlbumNameRefused,
+}
+
+/// The album page's heading.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AlbumPage {
+    pub name: String,
+    pub count: u64,
+    /// The oldest and the newest day of its items (None while counting or when empty).
+    pub first_day: Option<String>,
+    pub last_day: Option<String>,
+}
+
+/// A file to save, as the browser's download names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Download {
+    pub url: String,
+    pub filename: String,
 }

@@ -1,7 +1,8 @@
 //! The kiosk operator's visits of today, shown above the albums: asked once the albums have
 //! come (the view is usable before), in the viewer's zone; a person with no kiosk gets an
 //! empty list and sees nothing. Failing to get them hides the section and nothing else.
-use super::flow::{read, LibraryAction, LibraryCall, LibraryFlow};
+use super::answers::read;
+use super::flow::{LibraryAction, LibraryCall, LibraryFlow};
 use crate::api::{self, ApiAnswer, ApiCall, Bearer, VisitEntry, VisitLog};
 
 impl LibraryFlow {

@@ -51,6 +51,7 @@ const TABLES: &[(&str, &str, &[&str])] = &[
             "description",
         ],
     ),
+    ("index.sqlite", "albums", &["user", "name", "created_at"]),
     ("accounts.sqlite", "users", &["name", "quota_bytes", "created_ms"]),
     ("accounts.sqlite", "devices", &["id", "user", "name", "hash", "scope", "created_ms", "expires_ms"]),
     ("accounts.sqlite", "pairings", &["device_hash", "user_code", "scope", "name", "user", "created_ms", "expires_ms", "token_ttl_ms"]),
@@ -85,6 +86,10 @@ pub fn migrate(data_dir: &Path, to: &str) -> Result<String, String> {
         let conn = rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
             .map_err(|e| format!("{}: {e}", path.display()))?;
         let have = columns(&conn, table).map_err(|e| format!("{file} {table}: {e}"))?;
+        if have.is_empty() {
+            out.push(format!("{table}: not in {file}, nothing to copy"));
+            continue;
+        }
         let cols: Vec<&str> = cols.iter().copied().filter(|c| have.iter().any(|h| h == c)).collect();
         let list = cols.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
         let order = if *table == "media" { " ORDER BY seq" } else { "" };

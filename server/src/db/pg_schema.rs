@@ -113,7 +113,11 @@ CREATE TABLE IF NOT EXISTS content_probes (sha256 TEXT PRIMARY KEY, probe TEXT N
     r#"
 ALTER TABLE media ADD COLUMN IF NOT EXISTS description TEXT;
 "#,
-    // 9: the operator's log of kiosk visits (`accounts::visit_log`), kept after a visit's row goes.
+    // 9: the albums kept by name, so an empty one is still listed (`index::albums`).
+    r#"
+CREATE TABLE IF NOT EXISTS albums ("user" TEXT NOT NULL, name TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY ("user", name));
+"#,
+    // 10: the operator's log of kiosk visits (`accounts::visit_log`), kept after a visit's row goes.
     r#"
 CREATE TABLE IF NOT EXISTS visit_log (
   hash TEXT PRIMARY KEY,

@@ -19,6 +19,8 @@ pub enum ApiError {
     /// The upload existed but has expired and was not yet swept away.
     Gone,
     Conflict(String),
+    /// The account already has an album of that name.
+    AlbumExists,
     /// Another request is writing to this upload right now.
     Locked,
     /// Unsupported `Tus-Resumable`; the answer carries `Tus-Version`.
@@ -64,7 +66,7 @@ impl ApiError {
             Forbidden(_) => StatusCode::FORBIDDEN,
             NotFound => StatusCode::NOT_FOUND,
             Gone => StatusCode::GONE,
-            Conflict(_) => StatusCode::CONFLICT,
+            Conflict(_) | AlbumExists => StatusCode::CONFLICT,
             Locked => StatusCode::LOCKED,
             UnsupportedVersion => StatusCode::PRECONDITION_FAILED,
             UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -87,6 +89,7 @@ impl ApiError {
             NotFound => ApiErrorCode::NotFound,
             Gone => ApiErrorCode::Gone,
             Conflict(_) => ApiErrorCode::OffsetConflict,
+            AlbumExists => ApiErrorCode::AlbumExists,
             Locked => ApiErrorCode::Locked,
             UnsupportedVersion => ApiErrorCode::UnsupportedVersion,
             UnsupportedMediaType => ApiErrorCode::UnsupportedMediaType,
@@ -125,6 +128,7 @@ impl ApiError {
             ),
             QuotaFull(None) => "storage is full: this upload goes past the quota; the chunk was discarded".into(),
             KioskFull => "this kiosk cannot take more right now".into(),
+            AlbumExists => "an album of that name already exists".into(),
             OverKioskLimit { length, limit } => format!("{length} bytes is over this kiosk's limit of {limit} bytes"),
             Unauthorized => "missing or invalid bearer token".into(),
             RateLimited => "too many attempts; wait a few minutes and try again".into(),

@@ -123,13 +123,14 @@ fn library_path(path: &str) -> bool {
     matches!(
         path,
         "/api/v1/media/summary"
-            | "/api/v1/albums"
             | "/api/v1/visits"
             | "/api/v1/media/trash"
             | "/api/v1/media/restore"
             | "/api/v1/media/trash/restore-all"
             | "/api/v1/media/trash/empty"
-    ) || (path.starts_with("/api/v1/media/") && (path.ends_with("/thumb") || path.ends_with("/preview") || path.ends_with("/takeout")))
+    ) || path == "/api/v1/albums"
+        || path.starts_with("/api/v1/albums/")
+        || (path.starts_with("/api/v1/media/") && (path.ends_with("/thumb") || path.ends_with("/preview") || path.ends_with("/takeout")))
 }
 
 /// Which paths each kind of token may reach at all (the handlers narrow what it sees).

@@ -6,6 +6,7 @@
 //! the table and its migrations in `schema`, the viewer's time zone in `zone`. With
 //! `--database postgres://…` the same table lives in PostgreSQL (`db::pg_schema`), shared by
 //! every node; the SQL here runs on both.
+pub mod albums;
 pub mod audit;
 pub mod drops;
 pub mod motion;

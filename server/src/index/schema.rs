@@ -4,11 +4,11 @@
 //! (Live Photo pairs: the name key, whether it was looked at, the pair's two sides; where a
 //! Motion Photo's clip starts) → v6 (sidecars: the item an XMP or AAE file belongs to; Apple's
 //! content identifier; a Motion Photo clip's length; whether a HEVC clip has its H.264 copy; unpaired records are
-//! looked at again) → v7 (a Takeout sidecar's description). Every migration keeps every row and
+//! looked at again) → v7 (a Takeout sidecar's description) → v8 (the albums kept by name, `index::albums`). Every migration keeps every row and
 //! its seq.
 use rusqlite::{Connection, OptionalExtension};
 
-pub const VERSION: i64 = 7;
+pub const VERSION: i64 = 8;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS media (
@@ -37,6 +37,7 @@ CREATE INDEX IF NOT EXISTS media_source ON media(user, source_sha256);
 CREATE INDEX IF NOT EXISTS media_album ON media(user, album);
 CREATE INDEX IF NOT EXISTS media_size ON media(user, size);
 CREATE TABLE IF NOT EXISTS content_probes (sha256 TEXT PRIMARY KEY, probe TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS albums (\"user\" TEXT NOT NULL, name TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (\"user\", name));
 ";
 
 /// Created after the v3 and v4 columns exist (an older table gets them from `ALTER TABLE` first).

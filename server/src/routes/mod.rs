@@ -1,4 +1,5 @@
 //! HTTP routes, one handler per file, and the header helpers they share.
+pub mod album_edit;
 pub mod albums;
 pub mod app_csp;
 pub mod app_files;

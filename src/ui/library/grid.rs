@@ -10,6 +10,9 @@ use crate::library_store::{use_library, Cell, GridRow, LoadState, RowBody};
 use crate::strings::dates;
 use crate::strings::library as s;
 
+/// How long a touch must rest on a thumbnail to select it.
+const LONG_PRESS_MS: i32 = 500;
+
 /// The scroller's side padding (CSS `.lib-canvas` inset), taken off the width the grid fills.
 const PAD: f64 = 8.0;
 
@@ -168,6 +171,35 @@ fn CellView(cell: Cell, side: f64) -> impl IntoView {
     let video_name = if item.duration_ms.is_some() { format!("{} {badge}", s::video()) } else { s::video().to_string() };
     let moving = item.motion.is_some();
     let index = cell.index;
+    let tap_id = item.id.clone();
+    // A long press on a touch screen selects (as on a phone's photo app); the tap that ends it
+    // then does nothing more.
+    let press = StoredValue::new(None::<i32>);
+    let pressed = StoredValue::new(false);
+    let long_id = item.id.clone();
+    let cancel_press = move || {
+        if let (Some(h), Some(w)) = (press.get_value(), web_sys::window()) {
+            w.clear_timeout_with_handle(h);
+        }
+        press.set_value(None);
+    };
+    let on_down = move |e: web_sys::PointerEvent| {
+        pressed.set_value(false);
+        if e.pointer_type() != "touch" {
+            return;
+        }
+        cancel_press();
+        let id = long_id.clone();
+        // The row may be drawn anew meanwhile (its values then gone): the selection comes first.
+        let cb = Closure::once_into_js(move || {
+            intent(LibraryIntent::ToggleSelected(id));
+            press.try_set_value(None);
+            pressed.try_set_value(true);
+        });
+        let h =
+            web_sys::window().and_then(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), LONG_PRESS_MS).ok());
+        press.set_value(h);
+    };
     // The visible words (a placeholder's, the video badge) lead the name, as screen readers expect.
     let base = s::open_item(&name, &dates::day_heading(&item.day));
     let base = if moving { format!("{}, {base}", s::motion()) } else { base };
@@ -184,7 +216,17 @@ fn CellView(cell: Cell, side: f64) -> impl IntoView {
     view! {
         <div class="thumb" class:selected=selected class:video=video style=size data-testid="thumb" data-id=item.id.clone() data-index=index
             data-name=name.clone() data-album=item.album.clone().unwrap_or_default() data-day=item.day.clone()>
-            <button class="thumb-open" data-testid="thumb-open" aria-label=label on:click=move |_| intent(LibraryIntent::Open(index))>
+            <button class="thumb-open" data-testid="thumb-open" aria-label=label
+                on:pointerdown=on_down on:pointerup=move |_| cancel_press() on:pointercancel=move |_| cancel_press()
+                on:pointerleave=move |_| cancel_press()
+                on:contextmenu=move |e| if pressed.get_value() || press.get_value().is_some() { e.prevent_default() }
+                on:click=move |_| {
+                    if pressed.get_value() {
+                        pressed.set_value(false);
+                    } else {
+                        intent(LibraryIntent::Tap(index, tap_id.clone()));
+                    }
+                }>
                 <Show when=move || !broken.get() fallback=move || view! {
                     <span class="placeholder" data-testid="placeholder">
                         <span class=if video { "icon icon-play" } else { "icon icon-photo" } aria-hidden="true"></span>

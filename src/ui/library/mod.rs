@@ -1,11 +1,14 @@
 //! The library page: its views (Photos, Albums, Trash) as links with their own URLs, the
-//! figures, the search bar, the selection bar, and the grid or the albums; the viewer on top.
+//! figures (or the selection's bar in their place), the search bar or an album's own heading,
+//! and the grid or the albums; the viewer and "Add to album" on top.
 use leptos::prelude::*;
 
 use crate::driver::library::{intent, LibraryIntent};
 use crate::library_store::{use_library, LoadState, Route};
 use crate::strings::library as s;
 
+pub mod album_chooser;
+pub mod album_head;
 pub mod albums;
 pub mod grid;
 pub mod search_bar;
@@ -22,7 +25,11 @@ pub fn LibraryPage() -> impl IntoView {
     let tab = move |r: Route, label: &'static str| {
         view! {
             <a href=r.hash() class="tab" class:active=move || route() == r
-                aria-current=move || (route() == r).then_some("page")>{label}</a>
+                aria-current=move || (route() == r).then_some("page")
+                // On an album's page the address is the timeline's already: Photos leaves the album.
+                on:click=move |_| if r == Route::Timeline && lib.album_page.with_untracked(|p| p.is_some()) {
+                    intent(LibraryIntent::OpenAlbum(None))
+                }>{label}</a>
         }
     };
     let totals = move || {
@@ -32,16 +39,20 @@ pub fn LibraryPage() -> impl IntoView {
     view! {
         <main class="library" data-testid="library">
             <h2 class="visually-hidden">{s::nav_library()}</h2>
-            <div class="library-head">
-                <nav class="tabs" aria-label=s::views_label()>
-                    {tab(Route::Timeline, s::timeline())}
-                    {tab(Route::Albums, s::albums())}
-                    {tab(Route::Trash, s::trash())}
-                </nav>
-                <p class="muted library-totals" data-testid="library-totals">
-                    {move || (lib.state.get() == LoadState::Ready && route() != Route::Albums).then(totals)}
-                </p>
-            </div>
+            // While anything is selected, the selection's bar takes the header's place.
+            <Show when=move || lib.selected.with(|v| v.is_empty())
+                fallback=move || view! { <div class="library-head selecting"><selection_bar::SelectionBar trash={route() == Route::Trash}/></div> }>
+                <div class="library-head">
+                    <nav class="tabs" aria-label=s::views_label()>
+                        {tab(Route::Timeline, s::timeline())}
+                        {tab(Route::Albums, s::albums())}
+                        {tab(Route::Trash, s::trash())}
+                    </nav>
+                    <p class="muted library-totals" data-testid="library-totals">
+                        {move || (lib.state.get() == LoadState::Ready && route() != Route::Albums).then(totals)}
+                    </p>
+                </div>
+            </Show>
             <p class="visually-hidden" role="status" aria-live="polite">{move || lib.message.get()}</p>
             // The note leaves by itself once read; a move to the Trash offers Undo meanwhile.
             {move || lib.message.get().map(|m| view! {
@@ -65,15 +76,19 @@ pub fn LibraryPage() -> impl IntoView {
                 Route::Albums => view! { <albums::AlbumsView/> }.into_any(),
                 Route::Trash => view! {
                     <trash_head::TrashHead/>
-                    <selection_bar::SelectionBar trash=true/>
                     <grid::Grid/>
                 }.into_any(),
                 _ => view! {
-                    <search_bar::SearchBar/>
-                    <selection_bar::SelectionBar trash=false/>
+                    <album_head::AlbumHeadIfAny/>
+                    <Show when=move || lib.album_page.with(|p| p.is_none())>
+                        <search_bar::SearchBar/>
+                    </Show>
                     <grid::Grid/>
                 }.into_any(),
             }}
+            <Show when=move || lib.choosing_album.get()>
+                <album_chooser::AlbumChooser/>
+            </Show>
             <viewer::Viewer/>
         </main>
     }

@@ -1,0 +1,189 @@
+//! The album moves' rules: the selection into an album (a new name or one of the list), the
+//! name checked before sending, the album page's figures, its rename (taken names refused),
+//! and the downloads, the album's gathered page by page.
+use super::tests::{calls, drain, json, BASE};
+use super::*;
+use crate::api::{AlbumList, AlbumSummary, ApiReply, DaySummary, MediaItem, MediaPage, MediaSummary};
+use serde_json::Value;
+
+const LA: &str = "America/Los_Angeles";
+
+fn item(id: u32, day: &str) -> MediaItem {
+    MediaItem {
+        id: id.to_string(),
+        day: day.into(),
+        sha256: format!("{id:064x}"),
+        filename: Some(format!("DCIM/IMG_{id}.jpg")),
+        download_url: Some(format!("/d/{id}")),
+        ..Default::default()
+    }
+}
+
+/// The timeline (or an album's, with `album`) counted and loaded: 3 items on 2024-07-15, 2 on
+/// 2023-01-02.
+fn loaded(album: Option<&str>) -> LibraryFlow {
+    let mut f = LibraryFlow::new(LA);
+    if let Some(a) = album {
+        f.handle_open_album(0, Some(a.into()));
+        drain(&mut f);
+    }
+    f.handle_route(0, Route::Timeline);
+    let (w, _) = calls(&mut f).remove(0);
+    let day = |d: &str, n| DaySummary { day: d.into(), count: n, bytes: n };
+    let sum = MediaSummary { days: vec![day("2024-07-15", 3), day("2023-01-02", 2)], count: 5, ..Default::default() };
+    f.handle_answer(10, w, json(200, &sum), BASE);
+    let (w, _) = calls(&mut f).remove(0);
+    let items = vec![item(1, "2024-07-15"), item(2, "2024-07-15"), item(3, "2024-07-15"), item(4, "2023-01-02"), item(5, "2023-01-02")];
+    f.handle_answer(20, w, json(200, &MediaPage { items, next: None }), BASE);
+    assert!(calls(&mut f).is_empty());
+    f
+}
+
+fn body(c: &crate::api::ApiCall) -> Value {
+    serde_json::from_str(c.body.as_deref().expect("a body")).unwrap()
+}
+
+#[test]
+fn the_selection_goes_into_a_new_album_by_its_content() {
+    let mut f = loaded(None);
+    f.handle_choose_album(30);
+    assert!(!f.choosing_album(), "nothing selected: no chooser");
+    assert!(calls(&mut f).is_empty());
+    f.handle_toggle(31, "2".into());
+    f.handle_toggle(32, "4".into());
+    f.handle_choose_album(33);
+    assert!(f.choosing_album());
+    let (w, c) = calls(&mut f).remove(0);
+    assert_eq!((w, c.path.as_str()), (LibraryCall::AlbumNames, "/api/v1/albums?tz=America%2FLos_Angeles"));
+    let list = AlbumList { albums: vec![AlbumSummary { album: Some("Zoo".into()), ..Default::default() }] };
+    f.handle_answer(34, w, json(200, &list), BASE);
+    assert_eq!(f.albums()[0].album.as_deref(), Some("Zoo"), "the chooser's list");
+    assert_eq!(f.state(), LoadState::Ready, "the timeline's state untouched");
+
+    f.handle_add_to_album(35, "  \t ");
+    assert_eq!(f.note(), Some(LibraryNote::AlbumNameRefused));
+    assert!(calls(&mut f).is_empty(), "a name the server would refuse is not sent");
+    f.handle_add_to_album(36, "  Summer trip ");
+    let (w, c) = calls(&mut f).remove(0);
+    assert_eq!((w, c.path.as_str()), (LibraryCall::AddToAlbum, "/api/v1/albums/add"));
+    assert_eq!(body(&c), serde_json::json!({"album": "Summer trip", "sha256": [format!("{:064x}", 2), format!("{:064x}", 4)]}));
+    f.handle_answer(37, w, Ok(ApiReply::new(200, r#"{"added":2}"#)), BASE);
+    assert_eq!(f.note(), Some(LibraryNote::AddedToAlbum(2)));
+    assert!(f.selected().is_empty() && !f.choosing_album(), "done: the selection and the chooser go");
+
+    f.handle_toggle(40, "1".into());
+    f.handle_add_to_album(41, "Zoo");
+    let (w, _) = calls(&mut f).remove(0);
+    f.handle_answer(42, w, Ok(ApiReply::new(500, "oops")), BASE);
+    assert_eq!(f.note(), Some(LibraryNote::ActionFailed));
+    assert_eq!(f.selected(), ["1".to_string()], "a failed add keeps the selection");
+}
+
+#[test]
+fn the_album_page_counts_its_days_and_follows_a_rename() {
+    let f = loaded(None);
+    assert_eq!(f.album_page(), None, "the whole timeline is no album's page");
+    let mut f = loaded(Some("Trip"));
+    let page = f.album_page().unwrap();
+    assert_eq!(
+        (page.name.as_str(), page.count, page.first_day.as_deref(), page.last_day.as_deref()),
+        ("Trip", 5, Some("2023-01-02"), Some("2024-07-15"))
+    );
+    f.handle_rename_album(50, "Trip");
+    assert!(calls(&mut f).is_empty(), "the same name: nothing to do");
+    f.handle_rename_album(51, "a\u{1}b");
+    assert_eq!((f.note(), calls(&mut f).len()), (Some(LibraryNote::AlbumNameRefused), 0));
+    f.handle_rename_album(52, "Holiday");
+    let (w, c) = calls(&mut f).remove(0);
+    assert_eq!(body(&c), serde_json::json!({"from": "Trip", "to": "Holiday"}));
+    f.handle_answer(53, w, Ok(ApiReply::new(409, r#"{"code":"album_exists","message":"x"}"#)), BASE);
+    assert_eq!(f.note(), Some(LibraryNote::AlbumExists));
+    assert_eq!(f.album_page().unwrap().name, "Trip", "a refused rename leaves the page");
+    f.handle_rename_album(54, " Road trip ");
+    let (w, _) = calls(&mut f).remove(0);
+    f.handle_answer(55, w, Ok(ApiReply::new(200, r#"{"renamed":5}"#)), BASE);
+    assert_eq!(f.note(), Some(LibraryNote::AlbumRenamed));
+    assert_eq!(f.filters().album.as_deref(), Some("Road trip"));
+    let (w, c) = calls(&mut f).remove(0);
+    assert!(matches!(w, LibraryCall::Summary(_)) && c.path.contains("album=Road%20trip"), "counted again under its new name: {}", c.path);
+}
+
+fn downloads(f: &mut LibraryFlow) -> Vec<Download> {
+    drain(f).into_iter().find_map(|a| if let LibraryAction::Download(d) = a { Some(d) } else { None }).expect("a download")
+}
+
+#[test]
+fn the_selection_and_a_whole_album_download_under_their_names() {
+    let mut f = loaded(Some("Trip"));
+    f.handle_toggle(60, "3".into());
+    f.handle_toggle(61, "1".into());
+    f.handle_download_selected(62);
+    let d = downloads(&mut f);
+    assert_eq!(
+        d.iter().map(|d| (d.url.as_str(), d.filename.as_str())).collect::<Vec<_>>(),
+        [("https://photos.example/d/3", "IMG_3.jpg"), ("https://photos.example/d/1", "IMG_1.jpg")]
+    );
+
+    f.handle_download_album(63);
+    let (w, c) = calls(&mut f).remove(0);
+    assert_eq!(c.path, "/api/v1/media?album=Trip&limit=1000");
+    // A second click starts again: the first run's answers are dropped.
+    f.handle_download_album(64);
+    let (w2, _) = calls(&mut f).remove(0);
+    f.handle_answer(65, w, json(200, &MediaPage { items: vec![item(9, "2024-01-01")], next: None }), BASE);
+    assert!(drain(&mut f).is_empty());
+    f.handle_answer(66, w2, json(200, &MediaPage { items: vec![item(1, "x"), item(2, "x")], next: Some("2".into()) }), BASE);
+    let (w3, c) = calls(&mut f).remove(0);
+    assert_eq!(c.path, "/api/v1/media?album=Trip&limit=1000&cursor=2", "the next page");
+    f.handle_answer(67, w3, json(200, &MediaPage { items: vec![item(3, "x")], next: None }), BASE);
+    let d = downloads(&mut f);
+    assert_eq!(d.iter().map(|d| d.filename.as_str()).collect::<Vec<_>>(), ["IMG_1.jpg", "IMG_2.jpg", "IMG_3.jpg"]);
+}
+
+#[test]
+fn a_tap_opens_the_viewer_unless_something_is_selected() {
+    let mut f = loaded(None);
+    f.handle_tap(70, 2, "3".into());
+    assert_eq!(f.viewer().map(|v| v.index), Some(2));
+    f.handle_close_viewer(71);
+    f.handle_toggle(72, "1".into());
+    f.handle_tap(73, 2, "3".into());
+    assert!(f.viewer().is_none(), "selecting: a tap selects");
+    assert_eq!(f.selected(), ["1".to_string(), "3".to_string()]);
+    f.handle_tap(74, 0, "1".into());
+    assert_eq!(f.selected(), ["3".to_string()], "and a second tap leaves it out");
+}
+
+#[test]
+fn leaving_an_albums_page_leaves_the_album() {
+    let mut f = loaded(Some("Trip"));
+    f.handle_route(80, Route::Albums);
+    drain(&mut f);
+    f.handle_route(81, Route::Timeline);
+    assert_eq!((f.album_page(), f.filters().album.clone()), (None, None), "Photos shows everything again");
+    let mut f = loaded(Some("Trip"));
+    f.handle_open_album(82, None);
+    let c = calls(&mut f);
+    assert!(matches!(c[..], [(LibraryCall::Summary(_), _)]), "already on the timeline: counted again at once: {c:?}");
+    assert_eq!(f.album_page(), None);
+}
+
+#[test]
+fn a_new_empty_album_is_made_and_listed_or_its_taken_name_said() {
+    let mut f = LibraryFlow::new(LA);
+    f.handle_route(0, Route::Albums);
+    drain(&mut f);
+    f.handle_create_album(1, "   ");
+    assert_eq!((f.note(), calls(&mut f).len()), (Some(LibraryNote::AlbumNameRefused), 0));
+    f.handle_create_album(2, " Trip ");
+    let (w, c) = calls(&mut f).remove(0);
+    assert_eq!((w, c.path.as_str()), (LibraryCall::CreateAlbum, "/api/v1/albums"));
+    assert_eq!(body(&c), serde_json::json!({"album": "Trip"}));
+    f.handle_answer(3, w, Ok(ApiReply::new(201, r#"{"album":"Trip"}"#)), BASE);
+    let (w, c) = calls(&mut f).remove(0);
+    assert!(matches!(w, LibraryCall::Albums(_)) && c.path.starts_with("/api/v1/albums?tz="), "the list loads again");
+    f.handle_create_album(4, "Trip");
+    let (w, _) = calls(&mut f).remove(0);
+    f.handle_answer(5, w, Ok(ApiReply::new(409, r#"{"code":"album_exists","message":"x"}"#)), BASE);
+    assert_eq!(f.note(), Some(LibraryNote::AlbumExists));
+}

@@ -1,0 +1,214 @@
+//! The library's album moves: the selection put into an album (one of the person's or a new
+//! name), the selection downloaded, and an album's own page (its title, count and date range,
+//! a rename, and "Download all", which gathers every item of the album before saving them).
+//! The name rule is the server's own (`api::album_name`), checked here before anything is sent.
+use super::flow::{LibraryAction, LibraryCall, LibraryFlow};
+use super::view::{AlbumPage, Download, LibraryNote, Route};
+use crate::api::{self, album_name, AlbumChanged, AlbumItems, AlbumRename, ApiAnswer, ApiCall, ApiErrorCode, Bearer, MediaItem, MediaPage};
+
+/// Items per page while gathering an album for "Download all" (the server's largest page).
+const GATHER_LIMIT: usize = 1000;
+
+impl LibraryFlow {
+    /// The album page shows when the timeline is narrowed to one named album.
+    pub fn album_page(&self) -> Option<AlbumPage> {
+        let name = self.filters.album.clone().filter(|a| !a.is_empty() && self.route == Route::Timeline)?;
+        let days = self.timeline.as_ref().map(|t| t.days()).unwrap_or_default();
+        Some(AlbumPage {
+            name,
+            count: self.matching,
+            first_day: days.last().map(|d| d.day.clone()),
+            last_day: days.first().map(|d| d.day.clone()),
+        })
+    }
+
+    /// A tap on item `n`: while something is selected it joins or leaves the selection (as a
+    /// phone's long press began it), else the viewer opens.
+    pub fn handle_tap(&mut self, now: u64, n: u64, id: String) {
+        if self.selected.is_empty() {
+            self.handle_open(now, n);
+        } else {
+            self.handle_toggle(now, id);
+        }
+    }
+
+    /// Whether "Add to album" is open.
+    pub fn choosing_album(&self) -> bool {
+        self.album.choosing
+    }
+
+    /// "Add to album": the chooser opens and the person's albums load for it.
+    pub fn handle_choose_album(&mut self, _now: u64) {
+        if self.selected.is_empty() {
+            return;
+        }
+        self.album.choosing = true;
+        let call = ApiCall::get(api::albums_path(&self.zone), Bearer::Device);
+        self.actions.push_back(LibraryAction::Call(LibraryCall::AlbumNames, call));
+    }
+
+    pub fn handle_close_album_chooser(&mut self, _now: u64) {
+        self.album.choosing = false;
+    }
+
+    /// The chooser's answer: an album of the list or a new name. A name the server would
+    /// refuse is refused here, with a note, and nothing is sent.
+    pub fn handle_add_to_album(&mut self, now: u64, name: &str) {
+        let Ok(album) = album_name(name) else {
+            self.show_note(LibraryNote::AlbumNameRefused, now);
+            return;
+        };
+        let sha256: Vec<String> = self.picked().map(|i| i.sha256.clone()).collect();
+        if sha256.is_empty() {
+            return;
+        }
+        let body = AlbumItems { album: album.to_string(), sha256 };
+        let call = ApiCall::post(api::ALBUM_ADD_PATH, Bearer::Device, Some(&body));
+        self.actions.push_back(LibraryAction::Call(LibraryCall::AddToAlbum, call));
+    }
+
+    /// The Albums view's "New album": an empty album, listed at once.
+    pub fn handle_create_album(&mut self, now: u64, name: &str) {
+        let Ok(album) = album_name(name) else {
+            self.show_note(LibraryNote::AlbumNameRefused, now);
+            return;
+        };
+        let call = ApiCall::post(api::ALBUM_CREATE_PATH, Bearer::Device, Some(&api::AlbumName { album: album.to_string() }));
+        self.actions.push_back(LibraryAction::Call(LibraryCall::CreateAlbum, call));
+    }
+
+    /// The album page's rename; the page follows the album to its new name.
+    pub fn handle_rename_album(&mut self, now: u64, to: &str) {
+        let Some(from) = self.album_page().map(|p| p.name) else { return };
+        let Ok(to) = album_name(to) else {
+            self.show_note(LibraryNote::AlbumNameRefused, now);
+            return;
+        };
+        if to == from {
+            return;
+        }
+        self.album.renaming_to = Some(to.to_string());
+        let call = ApiCall::post(api::ALBUM_RENAME_PATH, Bearer::Device, Some(&AlbumRename { from, to: to.to_string() }));
+        self.actions.push_back(LibraryAction::Call(LibraryCall::RenameAlbum, call));
+    }
+
+    /// The selection's download: each selected item's original, under its own name.
+    pub fn handle_download_selected(&mut self, _now: u64) {
+        let files: Vec<Download> = self.picked().filter_map(download).collect();
+        if !files.is_empty() {
+            self.actions.push_back(LibraryAction::Download(files));
+        }
+    }
+
+    /// The album page's "Download all": every item of the album, gathered page by page.
+    pub fn handle_download_album(&mut self, _now: u64) {
+        if self.album_page().is_none() {
+            return;
+        }
+        self.album.serial += 1;
+        self.album.gathering = Some((self.album.serial, Vec::new()));
+        self.gather(None);
+    }
+
+    /// The selected ids' items, in the order they were picked.
+    fn picked(&self) -> impl Iterator<Item = &MediaItem> {
+        self.selected.iter().filter_map(|id| self.album.picked.iter().find(|i| &i.id == id))
+    }
+
+    /// Keeps the item behind a newly selected id (its content and link are needed later,
+    /// when its page may no longer be the one loaded).
+    pub(super) fn remember_pick(&mut self, id: &str) {
+        self.album.picked.retain(|i| self.selected.contains(&i.id));
+        if self.album.picked.iter().any(|i| i.id == id) {
+            return;
+        }
+        let Some(t) = self.timeline.as_ref() else { return };
+        if let Some(item) = (0..t.total_items()).filter_map(|g| t.item(g)).find(|i| i.id == id) {
+            self.album.picked.push(item.clone());
+        }
+    }
+
+    fn gather(&mut self, cursor: Option<&str>) {
+        let Some(album) = self.filters.album.clone() else { return };
+        let Some((serial, _)) = self.album.gathering else { return };
+        let mut path = format!("{}?album={}&limit={GATHER_LIMIT}", api::MEDIA_PATH, api::encode_component(&album));
+        if let Some(c) = cursor {
+            path.push_str(&format!("&cursor={}", api::encode_component(c)));
+        }
+        self.actions.push_back(LibraryAction::Call(LibraryCall::AlbumItems(serial), ApiCall::get(path, Bearer::Device)));
+    }
+
+    /// The answers of the album moves.
+    pub(super) fn on_album_answer(&mut self, now: u64, call: LibraryCall, answer: ApiAnswer, base: &str) {
+        let reply = answer.ok();
+        let code = reply.as_ref().and_then(|r| r.code());
+        let ok = reply.clone().filter(|r| r.is_success());
+        match call {
+            LibraryCall::AlbumNames => {
+                if let Some(list) = ok.and_then(|r| r.json::<api::AlbumList>()) {
+                    self.albums = list.albums;
+                }
+            }
+            LibraryCall::AddToAlbum => match ok.and_then(|r| r.json::<AlbumChanged>()) {
+                Some(c) => {
+                    self.album.choosing = false;
+                    self.selected.clear();
+                    self.album.picked.clear();
+                    self.show_note(LibraryNote::AddedToAlbum(c.added.unwrap_or(0)), now);
+                    if self.album_page().is_some() {
+                        self.reload();
+                    }
+                }
+                None => self.show_note(LibraryNote::ActionFailed, now),
+            },
+            LibraryCall::CreateAlbum => match reply.filter(|r| r.is_success()) {
+                Some(_) if self.route == Route::Albums => self.load_view(),
+                Some(_) => {}
+                None if code == Some(ApiErrorCode::AlbumExists) => self.show_note(LibraryNote::AlbumExists, now),
+                None => self.show_note(LibraryNote::ActionFailed, now),
+            },
+            LibraryCall::RenameAlbum => {
+                let to = self.album.renaming_to.take();
+                match (reply.filter(|r| r.is_success()), to) {
+                    (Some(_), Some(to)) => {
+                        self.filters.album = Some(to);
+                        self.show_note(LibraryNote::AlbumRenamed, now);
+                        self.reload();
+                    }
+                    _ if code == Some(ApiErrorCode::AlbumExists) => self.show_note(LibraryNote::AlbumExists, now),
+                    _ => self.show_note(LibraryNote::ActionFailed, now),
+                }
+            }
+            LibraryCall::AlbumItems(serial) => {
+                if self.album.gathering.as_ref().is_none_or(|g| g.0 != serial) {
+                    return;
+                }
+                let Some((s, mut items)) = self.album.gathering.take() else { return };
+                let Some(page) = ok.and_then(|r| r.json::<MediaPage>()) else {
+                    self.show_note(LibraryNote::ActionFailed, now);
+                    return;
+                };
+                items.extend(page.items.into_iter().map(|i| super::answers::absolute(i, base)));
+                self.album.gathering = Some((s, items));
+                match page.next {
+                    Some(next) => self.gather(Some(&next)),
+                    None => {
+                        let (_, items) = self.album.gathering.take().unwrap_or_default();
+                        let files: Vec<Download> = items.iter().filter_map(download).collect();
+                        if !files.is_empty() {
+                            self.actions.push_back(LibraryAction::Download(files));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The item's original under its own name (a name that would be a path keeps its last part).
+fn download(i: &MediaItem) -> Option<Download> {
+    let url = i.download_url.clone()?;
+    let name = i.filename.as_deref().and_then(|n| n.rsplit(['/', '\\']).next()).filter(|n| !n.is_empty());
+    Some(Download { url, filename: name.map_or_else(|| i.sha256.clone(), str::to_string) })
+}
