@@ -30,7 +30,7 @@ pub fn TakeoutReport() -> impl IntoView {
                 <Show when=has_notes>
                     <h3>{s::notes_title()}</h3>
                     <button class="button" data-testid="takeout-csv"
-                        on:click=move |_| notes.with(|n| if let Some(n) = n { download("shoebox-takeout-unmatched.csv", &csv(n)) })>
+                        on:click=move |_| notes.with(|n| if let Some(n) = n { download("shoebox-takeout-unmatched.csv", &csv(&n.iter().map(|(a, b)| (a.clone(), b.to_string())).collect::<Vec<_>>())) })>
                         <span class="icon icon-download" aria-hidden="true"></span>{crate::strings::download_csv()}
                     </button>
                     <ul class="skipped-items" data-testid="takeout-notes">
