@@ -552,3 +552,5 @@ manifest-short-name = Shoebox
 manifest-description = Sichern Sie die Fotos und Videos dieses Geräts, Ordner bleiben synchron, ohne weitere Installation.
 manifest-shot-running = Eine laufende Sicherung
 manifest-shot-plan = Der Plan, bevor etwas gesendet wird
+library-remove-from-album = Aus dem Album entfernen
+library-removed-from-album = { library-items } aus dem Album entfernt.

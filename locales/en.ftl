@@ -555,3 +555,5 @@ manifest-short-name = Shoebox
 manifest-description = Back up your photos and videos from this device, folders kept in sync, nothing else to install.
 manifest-shot-running = A backup running
 manifest-shot-plan = The plan before anything is sent
+library-remove-from-album = Remove from album
+library-removed-from-album = { library-items } removed from the album.

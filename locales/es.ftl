@@ -561,3 +561,5 @@ manifest-short-name = Shoebox
 manifest-description = Haz copia de seguridad de las fotos y vídeos de este dispositivo, con carpetas sincronizadas y sin instalar nada más.
 manifest-shot-running = Una copia de seguridad en curso
 manifest-shot-plan = El plan antes de enviar nada
+library-remove-from-album = Quitar del álbum
+library-removed-from-album = { library-items } quitado(s) del álbum.

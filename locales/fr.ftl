@@ -558,3 +558,5 @@ manifest-short-name = Shoebox
 manifest-description = Sauvegardez les photos et vidéos de cet appareil, dossiers synchronisés, rien d'autre à installer.
 manifest-shot-running = Une sauvegarde en cours
 manifest-shot-plan = Le plan avant tout envoi
+library-remove-from-album = Retirer de l’album
+library-removed-from-album = { library-items } retiré(s) de l’album.

@@ -552,3 +552,5 @@ manifest-short-name = Shoebox
 manifest-description = Esegui il backup di foto e video da questo dispositivo, cartelle sincronizzate, niente altro da installare.
 manifest-shot-running = Un backup in corso
 manifest-shot-plan = Il piano prima di inviare qualsiasi cosa
+library-remove-from-album = Rimuovi dall’album
+library-removed-from-album = { library-items } rimossi dall’album.

@@ -456,3 +456,5 @@ manifest-short-name = Shoebox
 manifest-description = このデバイスの写真と動画をバックアップ。フォルダは同期され、ほかにインストールするものはありません。
 manifest-shot-running = 実行中のバックアップ
 manifest-shot-plan = 送信前のプラン
+library-remove-from-album = アルバムから外す
+library-removed-from-album = { library-items }をアルバムから外しました。

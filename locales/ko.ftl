@@ -456,3 +456,5 @@ manifest-short-name = Shoebox
 manifest-description = 이 기기의 사진과 동영상을 백업하고 폴더를 동기화합니다. 따로 설치할 것은 없습니다.
 manifest-shot-running = 진행 중인 백업
 manifest-shot-plan = 전송 전에 보여 주는 계획
+library-remove-from-album = 앨범에서 빼기
+library-removed-from-album = { library-items }을(를) 앨범에서 뺐습니다.

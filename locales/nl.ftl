@@ -552,3 +552,5 @@ manifest-short-name = Shoebox
 manifest-description = Maak een back-up van de foto's en video's op dit apparaat, mappen blijven bijgewerkt, niets anders te installeren.
 manifest-shot-running = Een back-up die bezig is
 manifest-shot-plan = Het plan voordat er iets wordt verstuurd
+library-remove-from-album = Uit album verwijderen
+library-removed-from-album = { library-items } uit het album verwijderd.

@@ -562,3 +562,5 @@ manifest-short-name = Shoebox
 manifest-description = Twórz kopię zapasową zdjęć i filmów z tego urządzenia, foldery stale zsynchronizowane, bez instalowania czegokolwiek.
 manifest-shot-running = Trwająca kopia zapasowa
 manifest-shot-plan = Plan, zanim cokolwiek zostanie wysłane
+library-remove-from-album = Usuń z albumu
+library-removed-from-album = Usunięto z albumu: { library-items }.

@@ -561,3 +561,5 @@ manifest-short-name = Shoebox
 manifest-description = Faça backup das fotos e vídeos deste dispositivo, com pastas sincronizadas e nada mais para instalar.
 manifest-shot-running = Um backup em andamento
 manifest-shot-plan = O plano antes de qualquer envio
+library-remove-from-album = Remover do álbum
+library-removed-from-album = { library-items } removido(s) do álbum.

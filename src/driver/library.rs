@@ -50,6 +50,7 @@ pub enum LibraryIntent {
     ChooseAlbum,
     CloseAlbumChooser,
     AddToAlbum(String),
+    RemoveFromAlbum,
     /// The Albums view's "New album".
     CreateAlbum(String),
     /// The album page's rename and "Download all"; the selection's download.
@@ -108,6 +109,7 @@ pub fn intent(i: LibraryIntent) {
         LibraryIntent::ChooseAlbum => f.handle_choose_album(now),
         LibraryIntent::CloseAlbumChooser => f.handle_close_album_chooser(now),
         LibraryIntent::AddToAlbum(name) => f.handle_add_to_album(now, &name),
+        LibraryIntent::RemoveFromAlbum => f.handle_remove_from_album(now),
         LibraryIntent::CreateAlbum(name) => f.handle_create_album(now, &name),
         LibraryIntent::RenameAlbum(name) => f.handle_rename_album(now, &name),
         LibraryIntent::DownloadAlbum => f.handle_download_album(now),

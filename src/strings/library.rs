@@ -155,6 +155,7 @@ pub fn note(n: shoebox_core::library::LibraryNote) -> String {
         LibraryNote::Emptied(n) => tn("library-emptied", &[("count", n)], &[]),
         LibraryNote::ActionFailed => action_failed().into(),
         LibraryNote::AddedToAlbum(n) => tn("library-added-to-album", &[("count", n)], &[]),
+        LibraryNote::RemovedFromAlbum(n) => tn("library-removed-from-album", &[("count", n)], &[]),
         LibraryNote::AlbumRenamed => tn("library-album-renamed", &[], &[]),
         LibraryNote::AlbumExists => tn("library-album-exists", &[], &[]),
         LibraryNote::AlbumNameRefused => tn("library-album-name-refused", &[], &[]),
@@ -191,6 +192,7 @@ pub fn album_line(count: u64, bytes: u64) -> String {
 }
 
 text!(visits_heading, "library-visits-heading");
+text!(remove_from_album, "library-remove-from-album");
 text!(visit_live, "library-visit-live");
 text!(visit_empty, "library-visit-empty");
 

@@ -187,3 +187,31 @@ fn a_new_empty_album_is_made_and_listed_or_its_taken_name_said() {
     f.handle_answer(5, w, Ok(ApiReply::new(409, r#"{"code":"album_exists","message":"x"}"#)), BASE);
     assert_eq!(f.note(), Some(LibraryNote::AlbumExists));
 }
+
+#[test]
+fn on_an_albums_page_the_selection_leaves_that_album_and_the_page_counts_again() {
+    // Off an album's page there is nothing to leave.
+    let mut f = loaded(None);
+    f.handle_toggle(1, "2".into());
+    f.handle_remove_from_album(2);
+    assert!(calls(&mut f).is_empty());
+    let mut f = loaded(Some("Zoo"));
+    f.handle_remove_from_album(30);
+    assert!(calls(&mut f).is_empty(), "nothing selected: nothing sent");
+    f.handle_toggle(31, "3".into());
+    f.handle_remove_from_album(32);
+    let (w, c) = calls(&mut f).remove(0);
+    assert_eq!((w, c.path.as_str()), (LibraryCall::RemoveFromAlbum, "/api/v1/albums/remove"));
+    assert_eq!(body(&c), serde_json::json!({"album": "Zoo", "sha256": [format!("{:064x}", 3)]}));
+    f.handle_answer(33, w, Ok(ApiReply::new(200, r#"{"removed":1}"#)), BASE);
+    assert_eq!(f.note(), Some(LibraryNote::RemovedFromAlbum(1)));
+    assert!(f.selected().is_empty());
+    assert!(matches!(calls(&mut f).remove(0).0, LibraryCall::Summary(_)), "the page counts again");
+    // A refusal says so and keeps the selection.
+    f.handle_toggle(34, "4".into());
+    f.handle_remove_from_album(35);
+    let (w, _) = calls(&mut f).remove(0);
+    f.handle_answer(36, w, Ok(ApiReply::new(403, "")), BASE);
+    assert_eq!(f.note(), Some(LibraryNote::ActionFailed));
+    assert_eq!(f.selected().len(), 1);
+}

@@ -67,6 +67,19 @@ impl LibraryFlow {
         self.actions.push_back(LibraryAction::Call(LibraryCall::AddToAlbum, call));
     }
 
+    /// An album's page: the selected items leave this album (the server keeps a photo that was
+    /// in no other album in the library, in no album).
+    pub fn handle_remove_from_album(&mut self, _now: u64) {
+        let Some(page) = self.album_page() else { return };
+        let sha256: Vec<String> = self.picked().map(|i| i.sha256.clone()).collect();
+        if sha256.is_empty() {
+            return;
+        }
+        let body = AlbumItems { album: page.name, sha256 };
+        let call = ApiCall::post(api::ALBUM_REMOVE_PATH, Bearer::Device, Some(&body));
+        self.actions.push_back(LibraryAction::Call(LibraryCall::RemoveFromAlbum, call));
+    }
+
     /// The Albums view's "New album": an empty album, listed at once.
     pub fn handle_create_album(&mut self, now: u64, name: &str) {
         let Ok(album) = album_name(name) else {
@@ -158,6 +171,15 @@ impl LibraryFlow {
                     if self.album_page().is_some() {
                         self.reload();
                     }
+                }
+                None => self.show_note(LibraryNote::ActionFailed, now),
+            },
+            LibraryCall::RemoveFromAlbum => match ok.and_then(|r| r.json::<AlbumChanged>()) {
+                Some(c) => {
+                    self.selected.clear();
+                    self.album.picked.clear();
+                    self.show_note(LibraryNote::RemovedFromAlbum(c.removed.unwrap_or(0)), now);
+                    self.reload();
                 }
                 None => self.show_note(LibraryNote::ActionFailed, now),
             },

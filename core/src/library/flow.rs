@@ -35,6 +35,7 @@ pub enum LibraryCall {
     /// The albums for "Add to album"'s list (the view's load state is left alone).
     AlbumNames,
     AddToAlbum,
+    RemoveFromAlbum,
     CreateAlbum,
     RenameAlbum,
     /// A page of the album gathered for "Download all" (the run's number).
@@ -280,6 +281,7 @@ impl LibraryFlow {
             }
             LibraryCall::AlbumNames
             | LibraryCall::AddToAlbum
+            | LibraryCall::RemoveFromAlbum
             | LibraryCall::CreateAlbum
             | LibraryCall::RenameAlbum
             | LibraryCall::AlbumItems(_) => self.on_album_answer(now, call, answer, base),

@@ -122,6 +122,8 @@ pub enum LibraryNote {
     ActionFailed,
     /// This many items were put in the album.
     AddedToAlbum(u64),
+    /// This many items were taken out of the album shown (they stay in the library).
+    RemovedFromAlbum(u64),
     AlbumRenamed,
     /// The person already has an album of that name.
     AlbumExists,

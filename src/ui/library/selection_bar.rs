@@ -1,6 +1,6 @@
 //! The selection's bar, in place of the library's header while anything is selected: a close
 //! button (Escape does the same), how many are selected, and the actions: Download, Add to
-//! album and Move to Trash (after a confirmation that says nothing on the device is deleted)
+//! album, Remove from album (on an album's page) and Move to Trash (after a confirmation that says nothing on the device is deleted)
 //! or, in the Trash, Restore.
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -49,6 +49,11 @@ pub fn SelectionBar(trash: bool) -> impl IntoView {
                         <button class="button" data-testid="add-to-album" aria-haspopup="dialog" on:click=move |_| intent(LibraryIntent::ChooseAlbum)>
                             {s::add_to_album()}
                         </button>
+                        <Show when=move || lib.album_page.with(|p| p.is_some())>
+                            <button class="button" data-testid="remove-from-album" on:click=move |_| intent(LibraryIntent::RemoveFromAlbum)>
+                                {s::remove_from_album()}
+                            </button>
+                        </Show>
                         <button class="button" data-testid="trash" on:click=move |_| asking.set(true)>{s::move_to_trash()}</button>
                     }.into_any()
                 }}

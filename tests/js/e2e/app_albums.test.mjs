@@ -1,7 +1,7 @@
 // Albums from the library, as a person makes them: two photos selected (one with the keyboard,
 // one with the mouse) put the selection's bar in the header's place (Escape clears it), "Add to
 // album" makes a new album of them, its own page shows its title, count and date range, a
-// rename follows through, "Download all" saves both originals, "New album" keeps an empty one; the server agrees at each step,
+// rename follows through, "Download all" saves both originals, a photo leaves the album from its page, "New album" keeps an empty one; the server agrees at each step,
 // axe finds nothing serious on the new screens. On a 390 px touch screen a long press selects.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -125,6 +125,15 @@ test('two photos selected by keyboard and mouse become an album with its own pag
 
     const listed = await (await server.api('/api/v1/media?album=' + encodeURIComponent('Summer 2024'))).json();
     assert.deepEqual(listed.items.map((i) => i.filename).sort(), ['IMG_A.jpg', 'IMG_B.jpg']);
+
+    // On the album's page the selection can leave the album; the photo stays in the library.
+    assert.equal(await page.getByTestId('remove-from-album').count(), 0, 'nothing selected: no such button');
+    await thumb(page, 'IMG_B.jpg').getByTestId('thumb-select').click();
+    await page.getByTestId('remove-from-album').click();
+    await page.getByTestId('selection-bar').waitFor({ state: 'detached' });
+    await waitForGrid(page, 1);
+    assert.deepEqual(await albumsOnServer(server), { Camera: 4, 'Summer 2024': 1, 'Empty for now': 0 });
+    assert.equal((await server.media()).filter((m) => m.filename === 'IMG_B.jpg').length, 1, 'still in the library, in Camera');
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();
