@@ -34,8 +34,11 @@ fn weed() -> PathBuf {
     p
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+/// `n` distinct free ports: each listener is held until all are chosen, so the system cannot
+/// hand the same port out twice.
+fn free_ports(n: usize) -> Vec<u16> {
+    let held: Vec<TcpListener> = (0..n).map(|_| TcpListener::bind("127.0.0.1:0").unwrap()).collect();
+    held.iter().map(|l| l.local_addr().unwrap().port()).collect()
 }
 
 /// The one SeaweedFS of this test process.
@@ -44,9 +47,22 @@ pub fn seaweed() -> &'static Seaweed {
     S.get_or_init(start)
 }
 
+/// A port chosen here can still be taken by another process before weed binds it: then weed
+/// is stopped and started again on other ports.
 fn start() -> Seaweed {
+    let mut last = String::new();
+    for _ in 0..3 {
+        match try_start() {
+            Ok(s) => return s,
+            Err(log) => last = log,
+        }
+    }
+    panic!("SeaweedFS did not start in 3 tries; the last one's log:\n{last}");
+}
+
+fn try_start() -> Result<Seaweed, String> {
     let dir = tempfile::tempdir().unwrap();
-    let p: Vec<u16> = (0..10).map(|_| free_port()).collect();
+    let p = free_ports(10);
     // gRPC ports default to HTTP port + 10000, which may not exist: every port is given.
     let args = format!(
         "mini -dir={d} -ip=127.0.0.1 -ip.bind=127.0.0.1 -bucket={BUCKET} -s3.port={} -s3.port.grpc={} \
@@ -78,6 +94,7 @@ fn start() -> Seaweed {
         .stdin(Stdio::null())
         .spawn()
         .expect("start SeaweedFS");
+    let mut watchdog = watchdog;
     let endpoint = format!("http://127.0.0.1:{}", p[0]);
     let deadline = Instant::now() + Duration::from_secs(60);
     let mut probe = shoebox_server::store::s3::S3Url::parse(&format!("s3://{BUCKET}/probe?endpoint={endpoint}")).unwrap();
@@ -85,12 +102,16 @@ fn start() -> Seaweed {
     let probe = shoebox_server::store::s3::S3Store::open(&probe).unwrap();
     // Ready once a signed listing of the bucket succeeds: weed makes the bucket after it listens.
     while let Err(e) = probe.check() {
-        if Instant::now() > deadline {
-            panic!("SeaweedFS did not start within 60 s ({e}); its log:\n{}", std::fs::read_to_string(&log).unwrap_or_default());
+        let text = std::fs::read_to_string(&log).unwrap_or_default();
+        if Instant::now() > deadline || text.contains("address already in use") {
+            // Its command line names its own folder: that stops this weed and no other.
+            let _ = Command::new("pkill").args(["-9", "-f", "--", &format!("-dir={}", dir.path().display())]).status();
+            let _ = watchdog.wait();
+            return Err(format!("({e})\n{text}"));
         }
         std::thread::sleep(Duration::from_millis(200));
     }
-    Seaweed { endpoint, _dir: dir, _watchdog: watchdog }
+    Ok(Seaweed { endpoint, _dir: dir, _watchdog: watchdog })
 }
 
 /// The standard AWS variables, for the server processes a test starts.
