@@ -82,7 +82,7 @@ test('a Takeout folder: Google\'s dates, places and albums, into two users, and 
     const ids = (await records(server, server.token)).map((m) => m.id).sort();
     await importExport(page, root, summary, count);
     await backUpAndWait(page);
-    assert.match(await statusDetail(page), /^0 uploaded, 14 already backed up, 0 skipped, 0 failed/);
+    assert.equal(await statusDetail(page), '14 already backed up');
     const after = await server.metrics();
     assert.equal(after.shoebox_uploads_completed_total, before.shoebox_uploads_completed_total, 'no upload the second time');
     assert.deepEqual((await records(server, server.token)).map((m) => m.id).sort(), ids, 'no record added or changed');
