@@ -106,7 +106,8 @@ const ADDED: &[(&str, &str)] = &[
 ];
 
 /// The live row of `visit` (a visit's own hash): not expired, not idle past its grace.
-const LIVE: &str = "v.expires_ms > ?2 AND v.last_active_ms + v.idle_ms + ?3 > ?2";
+/// (`?2` is now, `?3` the grace; the visit log reads it too.)
+pub(super) const LIVE: &str = "v.expires_ms > ?2 AND v.last_active_ms + v.idle_ms + ?3 > ?2";
 const COLUMNS: &str =
     "s.hash, s.profile, s.\"user\", s.drop_album, s.code, s.expires_ms, s.parent, v.last_active_ms, v.last_bytes_ms, v.idle_ms, v.ended_ms";
 

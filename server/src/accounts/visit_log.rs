@@ -2,7 +2,7 @@
 //! when it ends, kept after the visit's own session row is gone (so the operator can see
 //! today's drops with their codes and times). Only the owner's full-access token reads it
 //! (`GET /api/v1/visits`); rows older than [`KEEP_MS`] are forgotten.
-use super::sessions::{Session, Sessions};
+use super::sessions::{Session, Sessions, LIVE};
 use crate::db::Result;
 use crate::vals;
 
@@ -38,13 +38,16 @@ impl Sessions {
 
     /// `user`'s visits that started in `[from_ms, to_ms)`, newest first.
     pub fn visits(&self, user: &str, from_ms: u64, to_ms: u64, now_ms: u64) -> Result<Vec<VisitRow>> {
-        let sql = "SELECT l.profile, l.code, l.drop_album, l.started_ms, l.ended_ms, \
-                   CASE WHEN l.ended_ms IS NULL AND v.expires_ms > ?4 AND v.last_active_ms + v.idle_ms + ?5 > ?4 THEN 1 ELSE 0 END \
-                   FROM visit_log l LEFT JOIN sessions v ON v.hash = l.hash \
-                   WHERE l.\"user\" = ?1 AND l.started_ms >= ?2 AND l.started_ms < ?3 ORDER BY l.started_ms DESC";
-        let args = vals![user, from_ms as i64, to_ms as i64, now_ms as i64, self.grace_ms() as i64];
+        // Live as a token's lookup decides it (`LIVE`: `?2` now, `?3` the grace).
+        let sql = format!(
+            "SELECT l.profile, l.code, l.drop_album, l.started_ms, l.ended_ms, \
+             CASE WHEN l.ended_ms IS NULL AND {LIVE} THEN 1 ELSE 0 END \
+             FROM visit_log l LEFT JOIN sessions v ON v.hash = l.hash \
+             WHERE l.\"user\" = ?1 AND l.started_ms >= ?4 AND l.started_ms < ?5 ORDER BY l.started_ms DESC"
+        );
+        let args = vals![user, now_ms as i64, self.grace_ms() as i64, from_ms as i64, to_ms as i64];
         self.db
-            .query(sql, args)?
+            .query(&sql, args)?
             .iter()
             .map(|r| {
                 Ok(VisitRow {
