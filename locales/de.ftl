@@ -51,7 +51,7 @@ status-backing-up = Wird gesichert: { $done } von { $total }
 backing-up-left = noch { $size }
 backing-up-left-eta = noch { $size }, { $eta }
 complete-uploaded = { $count } hochgeladen
-complete-already = { $count } schon gesichert
+complete-already = { $count } bereits gesichert
 complete-skipped = { $count } übersprungen
 complete-failed = { $count } fehlgeschlagen
 skipped-line = { $count ->
@@ -142,7 +142,7 @@ api-kiosk-full = dieser Kiosk kann gerade nichts mehr annehmen
 api-rate-limited = zu viele Versuche; warten Sie ein paar Minuten und versuchen Sie es dann erneut
 api-read-only = der Server kann gerade keine Dateien speichern; nichts ging verloren, versuchen Sie es später erneut
 api-stored-mismatch = der Server hat die Datei falsch gespeichert; sie wird noch einmal gesendet
-api-album-exists = ein Album mit diesem Namen gibt es schon
+api-album-exists = ein Album mit diesem Namen ist bereits vorhanden
 api-internal = interner Serverfehler
 api-unknown = der Server hat abgelehnt
 
@@ -251,9 +251,9 @@ set-album-name = Albumname
 set-language = Sprache
 set-language-hint = Wird auf diesem Gerät gespeichert.
 set-backup = Sicherung
-set-storage = Speicherplatz
+set-storage = Speicher
 set-advanced = Erweitert
-set-advanced-hint = Wohin hochgeladen wird und wie viele Uploads gleichzeitig laufen. Nur ändern, wenn man Sie darum gebeten hat.
+set-advanced-hint = Wohin hochgeladen wird und wie viele Uploads gleichzeitig laufen. Ändern Sie diese Einstellungen nur, wenn Sie dazu aufgefordert wurden.
 filter-group = Anzeigen
 filter-all = Alle
 filter-pending = In Arbeit
@@ -379,11 +379,11 @@ library-all-albums = Alle Alben
 library-selection-label = Auswahl
 library-added-to-album = { library-items } zum Album hinzugefügt.
 library-album-renamed = Album umbenannt.
-library-album-exists = Sie haben schon ein Album mit diesem Namen.
-library-album-name-refused = Ein Album braucht einen Namen ohne Steuerzeichen, höchstens 1024 Bytes lang.
+library-album-exists = Sie haben bereits ein Album mit diesem Namen.
+library-album-name-refused = Der Albumname darf nicht leer sein, keine Steuerzeichen enthalten und höchstens 1024 Byte lang sein.
 library-choose-album-title = { library-items } zu einem Album hinzufügen
 library-album-facts-range = { library-items } · { $from } bis { $to }
-library-album-facts-day = { library-items } · am { $day }
+library-album-facts-day = { library-items } · { $day }
 library-no-albums = Noch keine Alben. Ordner, die Sie sichern, werden zu Alben.
 library-close = Schließen
 library-previous = Zurück
@@ -469,7 +469,7 @@ library-empty-trash-yes = Endgültig löschen
 library-empty-trash-title = Papierkorb leeren?
 library-empty-trash-body = Alles im Papierkorb wird jetzt endgültig vom Server gelöscht. Das lässt sich nicht rückgängig machen. Auf Ihren Geräten wird nichts gelöscht.
 library-undo = Rückgängig
-library-visits-heading = Kiosk-Besuche heute
+library-visits-heading = Heutige Kiosk-Besuche
 library-visit-code = Besuchscode { $code }
 library-visit-span = { $start } bis { $end }
 library-visit-live = Läuft noch
@@ -477,32 +477,32 @@ library-visit-empty = Noch nichts gespeichert
 
 # Google Takeout import
 takeout-summary = Google-Fotos-Export: { $photos ->
-    [one] { $photos } Foto
-   *[other] { $photos } Fotos
-}, { $videos ->
-    [one] { $videos } Video
-   *[other] { $videos } Videos
-}, { $albums ->
-    [one] { $albums } Album
-   *[other] { $albums } Alben
-}; { $dates ->
-    [one] { $dates } Datum
-   *[other] { $dates } Daten
-} und { $places ->
-    [one] { $places } Ort
-   *[other] { $places } Orte
-} von Google; { $without ->
-    [one] { $without } Element
-   *[other] { $without } Elemente
-} ohne Begleitdatei
+        [one] { $photos } Foto
+       *[other] { $photos } Fotos
+    }, { $videos ->
+        [one] { $videos } Video
+       *[other] { $videos } Videos
+    }, { $albums ->
+        [one] { $albums } Album
+       *[other] { $albums } Alben
+    }; { $dates ->
+        [one] { $dates } Datumsangabe
+       *[other] { $dates } Datumsangaben
+    } und { $places ->
+        [one] { $places } Ortsangabe
+       *[other] { $places } Ortsangaben
+    } von Google; { $without ->
+        [one] { $without } Element
+       *[other] { $without } Elemente
+    } ohne Begleitdatei
 takeout-reading = Beschreibungen des Exports werden gelesen: noch { $count }.
 takeout-notes-title = Aus dem Export: nicht zugeordnet oder nicht verwendet
 takeout-note-no-sidecar = Keine Begleitdatei: behält eigenes Datum und eigenen Ort
-takeout-note-sidecar-unused = Begleitdatei ohne ihr Foto oder Video
+takeout-note-sidecar-unused = Begleitdatei ohne zugehöriges Foto oder Video
 takeout-note-not-json = Begleitdatei ist kein lesbares JSON
-takeout-note-bad-date = Das Datum der Begleitdatei war nicht verwendbar
-takeout-note-bad-place = Der Ort der Begleitdatei war nicht verwendbar
-takeout-note-bad-value = Ein Wert der Begleitdatei war nicht verwendbar
+takeout-note-bad-date = Das Datum aus der Begleitdatei konnte nicht verwendet werden
+takeout-note-bad-place = Der Ort aus der Begleitdatei konnte nicht verwendet werden
+takeout-note-bad-value = Ein Wert aus der Begleitdatei konnte nicht verwendet werden
 takeout-note-description-cut = Beschreibung zu lang: gekürzt
 takeout-note-albums-dropped = Einige Albumnamen passten nicht: weggelassen
 takeout-note-place-stripped = Ort weggelassen (Standort aus Fotos entfernen)
@@ -519,15 +519,15 @@ takeout-note-not-zip = Kein .zip-Archiv
 takeout-note-truncated = Das Archiv ist unvollständig (ein abgebrochener Download?)
 takeout-note-corrupt = Das Archiv ist beschädigt und nicht lesbar
 takeout-note-encrypted = Verschlüsselt: nicht importiert
-takeout-note-outside = Der Name zeigt aus dem Archiv hinaus: nicht importiert
+takeout-note-outside = Der Pfad verweist aus dem Archiv hinaus: nicht importiert
 takeout-note-method = Auf nicht lesbare Weise gepackt: nicht importiert
 takeout-note-sizes = Die Größenangaben können nicht stimmen: nicht importiert
 
 # Skip reasons with their figures, the skipped list's CSV header
-skip-over-size-limit-of = { $size }, über der Grenze von { $limit }
-skip-over-server-limit = { $size }, über der Grenze des Servers
-skip-over-pixel-limit-of = { $pixels }, über der Grenze von { $limit }
-skip-under-minimum-size-of = { $side } an der kürzeren Seite, unter dem Minimum von { $minimum }
+skip-over-size-limit-of = { $size }, über dem Limit von { $limit }
+skip-over-server-limit = { $size }, über dem Limit des Servers
+skip-over-pixel-limit-of = { $pixels }, über dem Limit von { $limit }
+skip-under-minimum-size-of = { $side } an der kürzeren Seite, unter der Mindestgröße von { $minimum }
 size-mp = { $value } MP
 size-px = { $value } px
 csv-path = Pfad
@@ -535,9 +535,9 @@ csv-reason = Grund
 skipped-dismiss = Ausblenden
 
 # Back up & sync: what it is doing, and the prompt when no folder is chosen
-sync-on = Sicherung ist an
+sync-on = Sicherung ist aktiviert
 sync-busy = Wird gesichert
-sync-add-prompt = Fügen Sie einen Ordner hinzu: Solange Shoebox geöffnet ist, sichert es neue Fotos und Videos darin.
+sync-add-prompt = Fügen Sie einen Ordner zum Sichern hinzu: Solange Shoebox geöffnet ist, werden neue Fotos und Videos darin gesichert.
 
 # "Backup complete": nothing at all, and the way to the library
 complete-nothing = Nichts Neues zu sichern
@@ -549,8 +549,8 @@ earlier-batches = Frühere Sicherungen auf dieser Seite: { files }
 # The web app manifest (the install prompt, the installed app)
 manifest-name = Shoebox – Fotos und Videos sichern
 manifest-short-name = Shoebox
-manifest-description = Sichern Sie die Fotos und Videos dieses Geräts, Ordner bleiben synchron, ohne weitere Installation.
+manifest-description = Sichern Sie die Fotos und Videos dieses Geräts – Ordner bleiben synchronisiert, ohne zusätzliche Installation.
 manifest-shot-running = Eine laufende Sicherung
-manifest-shot-plan = Der Plan, bevor etwas gesendet wird
+manifest-shot-plan = Der Plan, bevor etwas hochgeladen wird
 library-remove-from-album = Aus dem Album entfernen
 library-removed-from-album = { library-items } aus dem Album entfernt.
