@@ -50,9 +50,18 @@ status-ready-to-back-up = { $count ->
 status-backing-up = Sauvegarde en cours : { $done } sur { $total }
 backing-up-left = encore { $size }
 backing-up-left-eta = encore { $size }, { $eta }
-complete-uploaded = { $count } envoyés
-complete-already = { $count } déjà sauvegardés
-complete-skipped = { $count } ignorés
+complete-uploaded = { $count ->
+    [one] { $count } envoyé
+   *[other] { $count } envoyés
+}
+complete-already = { $count ->
+    [one] { $count } déjà sauvegardé
+   *[other] { $count } déjà sauvegardés
+}
+complete-skipped = { $count ->
+    [one] { $count } ignoré
+   *[other] { $count } ignorés
+}
 complete-failed = { $count } en échec
 skipped-line = { $count ->
     [one] Une photo ou vidéo a été ignorée — voir pourquoi
@@ -96,7 +105,7 @@ skip-over-pixel-limit = dépasse le nombre de pixels maximal
 skip-under-minimum-size = sous la taille minimale
 note-unreadable-sent-original = illisible, envoyé tel quel
 note-kept-original = original conservé
-note-downsized = réduit à 16 MP
+note-downsized = réduit à 16 Mpx
 
 ## Why something failed
 
@@ -240,11 +249,11 @@ wifi-hint = Vous avez demandé à sauvegarder uniquement en Wi-Fi, et cette conn
 sign-in-hint = Le serveur n’a pas accepté cet appareil. Appuyez sur « Connecter cet appareil » ci-dessous et validez depuis un appareil déjà connecté, ou rouvrez le lien que l’on vous a donné.
 set-quality = Taille d’envoi
 set-quality-original = Originale
-set-quality-high = Haute qualité (jusqu’à 16 MP)
+set-quality-high = Haute qualité (jusqu’à 16 Mpx)
 set-limits = Limites
 set-limits-server = Celles du serveur
-set-limits-seed = Classique (75 Mo, photos jusqu’à 100 MP)
-set-limits-google = Google Photos (200 Mo, 200 MP, au moins 256 px)
+set-limits-seed = Classique (75 Mo, photos jusqu’à 100 Mpx)
+set-limits-google = Google Photos (200 Mo, 200 Mpx, au moins 256 px)
 set-destination = Destination (adresse tus ; vide signifie ce serveur)
 set-token = Clé d’accès
 set-wifi-only = Sauvegarder uniquement en Wi-Fi
@@ -259,7 +268,7 @@ set-language-hint = Conservée sur cet appareil.
 set-backup = Sauvegarde
 set-storage = Stockage
 set-advanced = Avancé
-set-advanced-hint = Où vont les envois et combien se font en même temps. Ne les changez que si on vous l’a demandé.
+set-advanced-hint = Où vont les envois et combien se font en même temps. Ne modifiez ces réglages que si on vous l’a demandé.
 filter-group = Afficher
 filter-all = Tout
 filter-pending = En cours
@@ -378,15 +387,18 @@ library-new-album = Nouvel album
 library-add = Ajouter
 library-your-albums = Vos albums
 library-rename = Renommer
-library-album-name = Nom de l'album
+library-album-name = Nom de l’album
 library-save = Enregistrer
 library-download-all = Tout télécharger
 library-all-albums = Tous les albums
 library-selection-label = Sélection
-library-added-to-album = { library-items } ajouté(s) à l'album.
+library-added-to-album = { $count ->
+    [one] { library-items } ajouté à l’album.
+   *[other] { library-items } ajoutés à l’album.
+}
 library-album-renamed = Album renommé.
 library-album-exists = Vous avez déjà un album de ce nom.
-library-album-name-refused = Un album a besoin d'un nom, sans caractères de contrôle, de 1024 octets au plus.
+library-album-name-refused = Le nom de l’album est obligatoire, sans caractères de contrôle, et de 1024 octets au plus.
 library-choose-album-title = Ajouter { library-items } à un album
 library-album-facts-range = { library-items } · du { $from } au { $to }
 library-album-facts-day = { library-items } · le { $day }
@@ -410,7 +422,7 @@ library-d-pixels = Pixels
 library-d-camera = Appareil photo
 library-d-place = Lieu
 library-d-quality = Qualité
-library-q-downsized = Réduite à 16 MP (haute qualité)
+library-q-downsized = Réduite à 16 Mpx (haute qualité)
 library-q-original = Originale
 library-video = Vidéo
 library-video-unplayable = Cette vidéo ne peut pas être lue dans ce navigateur (son format demande un matériel que cet appareil n’a pas). Téléchargez l’original pour la regarder.
@@ -475,65 +487,65 @@ library-empty-trash-yes = Supprimer définitivement
 library-empty-trash-title = Vider la corbeille ?
 library-empty-trash-body = Tout le contenu de la corbeille est supprimé définitivement du serveur, maintenant. C’est irréversible. Rien n’est supprimé sur vos appareils.
 library-undo = Annuler
-library-visits-heading = Visites au kiosque aujourd’hui
+library-visits-heading = Visites à la borne aujourd’hui
 library-visit-code = Code de visite { $code }
 library-visit-span = de { $start } à { $end }
 library-visit-live = En cours
 library-visit-empty = Rien d’enregistré pour l’instant
 
 # Google Takeout import
-takeout-summary = Export Google Photos : { $photos ->
-    [one] { $photos } photo
-   *[other] { $photos } photos
-}, { $videos ->
-    [one] { $videos } vidéo
-   *[other] { $videos } vidéos
-}, { $albums ->
-    [one] { $albums } album
-   *[other] { $albums } albums
-} ; { $dates ->
-    [one] { $dates } date
-   *[other] { $dates } dates
-} et { $places ->
-    [one] { $places } lieu
-   *[other] { $places } lieux
-} venant de Google ; { $without ->
-    [one] { $without } élément
-   *[other] { $without } éléments
-} sans fichier annexe
-takeout-reading = Lecture des descriptions de l’export : encore { $count }.
-takeout-notes-title = De l’export : non associés ou non utilisés
-takeout-note-no-sidecar = Pas de fichier annexe : garde sa propre date et son propre lieu
+takeout-summary = Export Google Photos : { $photos ->
+        [one] { $photos } photo
+       *[other] { $photos } photos
+    }, { $videos ->
+        [one] { $videos } vidéo
+       *[other] { $videos } vidéos
+    }, { $albums ->
+        [one] { $albums } album
+       *[other] { $albums } albums
+    } ; { $dates ->
+        [one] { $dates } date
+       *[other] { $dates } dates
+    } et { $places ->
+        [one] { $places } lieu
+       *[other] { $places } lieux
+    } fournis par Google ; { $without ->
+        [one] { $without } élément
+       *[other] { $without } éléments
+    } sans fichier annexe
+takeout-reading = Lecture des descriptions de l’export : il en reste { $count }.
+takeout-notes-title = Éléments de l’export non associés ou non utilisés
+takeout-note-no-sidecar = Pas de fichier annexe : garde sa propre date et son propre lieu
 takeout-note-sidecar-unused = Fichier annexe sans sa photo ni sa vidéo
 takeout-note-not-json = Le fichier annexe n’est pas du JSON lisible
-takeout-note-bad-date = La date du fichier annexe est inutilisable
-takeout-note-bad-place = Le lieu du fichier annexe est inutilisable
-takeout-note-bad-value = Une valeur du fichier annexe est inutilisable
-takeout-note-description-cut = Description trop longue : coupée
-takeout-note-albums-dropped = Certains noms d’albums ne tenaient pas : omis
-takeout-note-place-stripped = Lieu omis (Retirer la position des photos)
+takeout-note-bad-date = La date du fichier annexe n’a pas pu être utilisée
+takeout-note-bad-place = Le lieu du fichier annexe n’a pas pu être utilisé
+takeout-note-bad-value = Une valeur du fichier annexe n’a pas pu être utilisée
+takeout-note-description-cut = Description trop longue : tronquée
+takeout-note-albums-dropped = Certains noms d’albums étaient trop longs : omis
+takeout-note-place-stripped = Lieu omis (« Retirer la position des photos »)
 takeout-parts = { $count ->
-    [one] Partie d’archive { $parts }.
-   *[other] Parties d’archive { $parts }.
+    [one] Partie { $parts } de l’archive.
+   *[other] Parties { $parts } de l’archive.
 }
 takeout-parts-missing = { $count ->
-    [one] La partie { $parts } manque.
-   *[other] Les parties { $parts } manquent.
+    [one] La partie { $parts } est manquante.
+   *[other] Les parties { $parts } sont manquantes.
 }
-takeout-note-tar = Un export .tgz ou .tar : décompressez-le d’abord, puis choisissez le dossier
+takeout-note-tar = Export .tgz ou .tar : décompressez-le d’abord, puis choisissez le dossier
 takeout-note-not-zip = Ce n’est pas une archive .zip
-takeout-note-truncated = L’archive est incomplète (un téléchargement interrompu ?)
+takeout-note-truncated = L’archive est incomplète (téléchargement interrompu ?)
 takeout-note-corrupt = L’archive est endommagée et illisible
-takeout-note-encrypted = Chiffré : non importé
-takeout-note-outside = Son nom sort de l’archive : non importé
-takeout-note-method = Compressé d’une façon illisible : non importé
-takeout-note-sizes = Ses tailles ne peuvent pas être vraies : non importé
+takeout-note-encrypted = Chiffré : non importé
+takeout-note-outside = Son chemin pointe hors de l’archive : non importé
+takeout-note-method = Compressé selon une méthode illisible : non importé
+takeout-note-sizes = Tailles indiquées incohérentes : non importé
 
 # Skip reasons with their figures, the skipped list's CSV header
 skip-over-size-limit-of = { $size }, au-delà de la limite de { $limit }
 skip-over-server-limit = { $size }, au-delà de la limite du serveur
 skip-over-pixel-limit-of = { $pixels }, au-delà de la limite de { $limit }
-skip-under-minimum-size-of = { $side } sur le petit côté, sous le minimum de { $minimum }
+skip-under-minimum-size-of = { $side } sur le plus petit côté, en dessous du minimum de { $minimum }
 size-mp = { $value } Mpx
 size-px = { $value } px
 csv-path = chemin
@@ -541,22 +553,25 @@ csv-reason = motif
 skipped-dismiss = Masquer
 
 # Back up & sync: what it is doing, and the prompt when no folder is chosen
-sync-on = La sauvegarde est activée
+sync-on = Sauvegarde activée
 sync-busy = Sauvegarde en cours
-sync-add-prompt = Ajoutez un dossier à sauvegarder : tant que Shoebox est ouvert, il en sauvegarde les nouvelles photos et vidéos.
+sync-add-prompt = Ajoutez un dossier à sauvegarder : tant que Shoebox est ouvert, il en sauvegarde les nouvelles photos et vidéos.
 
 # "Backup complete": nothing at all, and the way to the library
 complete-nothing = Rien de nouveau à sauvegarder
 complete-open-library = Les voir dans votre photothèque
 
 # The file list: finished batches folded into one line
-earlier-batches = Sauvegardes précédentes sur cette page : { files }
+earlier-batches = Sauvegardes précédentes sur cette page : { files }
 
 # The web app manifest (the install prompt, the installed app)
 manifest-name = Shoebox — sauvegarde de photos et vidéos
 manifest-short-name = Shoebox
-manifest-description = Sauvegardez les photos et vidéos de cet appareil, dossiers synchronisés, rien d'autre à installer.
+manifest-description = Sauvegardez les photos et vidéos de cet appareil, avec des dossiers synchronisés et rien d’autre à installer.
 manifest-shot-running = Une sauvegarde en cours
 manifest-shot-plan = Le plan avant tout envoi
 library-remove-from-album = Retirer de l’album
-library-removed-from-album = { library-items } retiré(s) de l’album.
+library-removed-from-album = { $count ->
+    [one] { library-items } retiré de l’album.
+   *[other] { library-items } retirés de l’album.
+}
