@@ -50,9 +50,18 @@ status-ready-to-back-up = { $count ->
 status-backing-up = Haciendo copia de seguridad: { $done } de { $total }
 backing-up-left = faltan { $size }
 backing-up-left-eta = faltan { $size }, { $eta }
-complete-uploaded = { $count } subidos
-complete-already = { $count } ya tenían copia
-complete-skipped = { $count } omitidos
+complete-uploaded = { $count ->
+    [one] { $count } subido
+   *[other] { $count } subidos
+}
+complete-already = { $count ->
+    [one] { $count } ya tenía copia de seguridad
+   *[other] { $count } ya tenían copia de seguridad
+}
+complete-skipped = { $count ->
+    [one] { $count } omitido
+   *[other] { $count } omitidos
+}
 complete-failed = { $count } con error
 skipped-line = { $count ->
     [one] Se ha omitido una foto o un vídeo: ver por qué
@@ -85,7 +94,7 @@ phase-retrying = reintento en { $seconds } s
 
 outcome-uploaded = subido
 outcome-uploaded-note = subido ({ $note })
-outcome-already = ya tenía copia
+outcome-already = ya tenía copia de seguridad
 outcome-skipped = omitido: { $reason }
 outcome-failed = error: { $reason }
 skip-not-media = no es una foto ni un vídeo
@@ -262,7 +271,7 @@ set-language-hint = Se guarda en este dispositivo.
 set-backup = Copia de seguridad
 set-storage = Almacenamiento
 set-advanced = Avanzado
-set-advanced-hint = Adónde van las subidas y cuántas se hacen a la vez. No los cambies salvo que te lo hayan indicado.
+set-advanced-hint = Adónde van las subidas y cuántas se hacen a la vez. No cambies estos ajustes salvo que te lo hayan indicado.
 filter-group = Mostrar
 filter-all = Todo
 filter-pending = En curso
@@ -386,10 +395,13 @@ library-save = Guardar
 library-download-all = Descargar todo
 library-all-albums = Todos los álbumes
 library-selection-label = Selección
-library-added-to-album = { library-items } añadido(s) al álbum.
+library-added-to-album = { $count ->
+    [one] { library-items } añadido al álbum.
+   *[other] { library-items } añadidos al álbum.
+}
 library-album-renamed = Álbum renombrado.
 library-album-exists = Ya tienes un álbum con ese nombre.
-library-album-name-refused = Un álbum necesita un nombre sin caracteres de control, de 1024 bytes como máximo.
+library-album-name-refused = El nombre del álbum es obligatorio, sin caracteres de control y de 1024 bytes como máximo.
 library-choose-album-title = Añadir { library-items } a un álbum
 library-album-facts-range = { library-items } · del { $from } al { $to }
 library-album-facts-day = { library-items } · el { $day }
@@ -478,7 +490,7 @@ library-empty-trash-yes = Eliminar para siempre
 library-empty-trash-title = ¿Vaciar la papelera?
 library-empty-trash-body = Todo lo que hay en la papelera se elimina del servidor para siempre, ahora. No se puede deshacer. En tus dispositivos no se elimina nada.
 library-undo = Deshacer
-library-visits-heading = Visitas al quiosco hoy
+library-visits-heading = Visitas de hoy al quiosco
 library-visit-code = Código { $code }
 library-visit-span = de { $start } a { $end }
 library-visit-live = En curso
@@ -505,7 +517,7 @@ takeout-summary = Exportación de Google Fotos: { $photos ->
    *[other] { $without } elementos
 } sin archivo complementario
 takeout-reading = Leyendo las descripciones de la exportación: quedan { $count }.
-takeout-notes-title = De la exportación: sin emparejar o sin usar
+takeout-notes-title = Elementos de la exportación sin emparejar o sin usar
 takeout-note-no-sidecar = Sin archivo complementario: conserva su propia fecha y lugar
 takeout-note-sidecar-unused = Archivo complementario sin su foto o vídeo
 takeout-note-not-json = El archivo complementario no es JSON legible
@@ -516,8 +528,8 @@ takeout-note-description-cut = Descripción demasiado larga: recortada
 takeout-note-albums-dropped = Algunos nombres de álbum no cabían: omitidos
 takeout-note-place-stripped = Lugar omitido (Quitar la ubicación de las fotos)
 takeout-parts = { $count ->
-    [one] Parte del archivo { $parts }.
-   *[other] Partes del archivo { $parts }.
+    [one] Parte { $parts } del archivo.
+   *[other] Partes { $parts } del archivo.
 }
 takeout-parts-missing = { $count ->
     [one] Falta la parte { $parts }.
@@ -528,9 +540,9 @@ takeout-note-not-zip = No es un archivo .zip
 takeout-note-truncated = El archivo está incompleto (¿una descarga sin terminar?)
 takeout-note-corrupt = El archivo está dañado y no se puede leer
 takeout-note-encrypted = Cifrado: no importado
-takeout-note-outside = Su nombre apunta fuera del archivo: no importado
-takeout-note-method = Comprimido de una forma ilegible: no importado
-takeout-note-sizes = Sus tamaños no pueden ser ciertos: no importado
+takeout-note-outside = Su ruta apunta fuera del archivo: no importado
+takeout-note-method = Comprimido con un método que no se puede leer: no importado
+takeout-note-sizes = Tamaños indicados incoherentes: no importado
 
 # Skip reasons with their figures, the skipped list's CSV header
 skip-over-size-limit-of = { $size }, supera el límite de { $limit }
@@ -544,22 +556,25 @@ csv-reason = motivo
 skipped-dismiss = Ocultar
 
 # Back up & sync: what it is doing, and the prompt when no folder is chosen
-sync-on = La copia de seguridad está activada
+sync-on = Copia de seguridad activada
 sync-busy = Haciendo copia de seguridad
-sync-add-prompt = Añade una carpeta: mientras Shoebox esté abierto, hará copia de seguridad de sus fotos y vídeos nuevos.
+sync-add-prompt = Añade una carpeta para hacer copia de seguridad: mientras Shoebox esté abierto, hará copia de seguridad de sus fotos y vídeos nuevos.
 
 # "Backup complete": nothing at all, and the way to the library
-complete-nothing = No hay nada nuevo que copiar
+complete-nothing = No hay nada nuevo de lo que hacer copia de seguridad
 complete-open-library = Verlas en tu biblioteca
 
 # The file list: finished batches folded into one line
-earlier-batches = Copias anteriores en esta página: { files }
+earlier-batches = Copias de seguridad anteriores en esta página: { files }
 
 # The web app manifest (the install prompt, the installed app)
 manifest-name = Shoebox: copia de seguridad de fotos y vídeos
 manifest-short-name = Shoebox
 manifest-description = Haz copia de seguridad de las fotos y vídeos de este dispositivo, con carpetas sincronizadas y sin instalar nada más.
 manifest-shot-running = Una copia de seguridad en curso
-manifest-shot-plan = El plan antes de enviar nada
+manifest-shot-plan = El plan antes de subir nada
 library-remove-from-album = Quitar del álbum
-library-removed-from-album = { library-items } quitado(s) del álbum.
+library-removed-from-album = { $count ->
+    [one] { library-items } quitado del álbum.
+   *[other] { library-items } quitados del álbum.
+}
