@@ -47,10 +47,19 @@ status-ready-to-back-up = { $count ->
 status-backing-up = Backup in corso: { $done } di { $total }
 backing-up-left = mancano { $size }
 backing-up-left-eta = mancano { $size }, { $eta }
-complete-uploaded = { $count } caricati
+complete-uploaded = { $count ->
+    [one] { $count } caricato
+   *[other] { $count } caricati
+}
 complete-already = { $count } già nel backup
-complete-skipped = { $count } saltati
-complete-failed = { $count } non riusciti
+complete-skipped = { $count ->
+    [one] { $count } saltato
+   *[other] { $count } saltati
+}
+complete-failed = { $count ->
+    [one] { $count } non riuscito
+   *[other] { $count } non riusciti
+}
 skipped-line = { $count ->
     [one] Una foto o un video è stato saltato: scopri perché
    *[other] { $count } foto o video sono stati saltati: scopri perché
@@ -253,7 +262,7 @@ set-language-hint = Salvata su questo dispositivo.
 set-backup = Backup
 set-storage = Spazio di archiviazione
 set-advanced = Avanzate
-set-advanced-hint = Dove vanno i caricamenti e quanti ne partono insieme. Cambiali solo se te l’hanno chiesto.
+set-advanced-hint = Dove vanno i caricamenti e quanti ne partono insieme. Modifica queste impostazioni solo se ti è stato chiesto.
 filter-group = Mostra
 filter-all = Tutti
 filter-pending = In corso
@@ -367,20 +376,23 @@ library-cancel = Annulla
 library-action-failed = Operazione non riuscita: il server non ha risposto. Non è stato modificato nulla.
 library-no-album = In nessun album
 library-download = Scarica
-library-add-to-album = Aggiungi all'album
+library-add-to-album = Aggiungi all’album
 library-new-album = Nuovo album
 library-add = Aggiungi
 library-your-albums = I tuoi album
 library-rename = Rinomina
-library-album-name = Nome dell'album
+library-album-name = Nome dell’album
 library-save = Salva
 library-download-all = Scarica tutto
 library-all-albums = Tutti gli album
 library-selection-label = Selezione
-library-added-to-album = { library-items } aggiunti all'album.
+library-added-to-album = { $count ->
+    [one] { library-items } aggiunto all’album.
+   *[other] { library-items } aggiunti all’album.
+}
 library-album-renamed = Album rinominato.
 library-album-exists = Hai già un album con questo nome.
-library-album-name-refused = Un album ha bisogno di un nome senza caratteri di controllo, di al massimo 1024 byte.
+library-album-name-refused = Il nome dell’album è obbligatorio, senza caratteri di controllo e di massimo 1024 byte.
 library-choose-album-title = Aggiungi { library-items } a un album
 library-album-facts-range = { library-items } · dal { $from } al { $to }
 library-album-facts-day = { library-items } · il { $day }
@@ -473,7 +485,7 @@ library-visits-heading = Visite al chiosco di oggi
 library-visit-code = Codice { $code }
 library-visit-span = dalle { $start } alle { $end }
 library-visit-live = In corso
-library-visit-empty = Ancora niente salvato
+library-visit-empty = Nessun elemento salvato finora
 
 # Google Takeout import
 takeout-summary = Esportazione di Google Foto: { $photos ->
@@ -496,19 +508,19 @@ takeout-summary = Esportazione di Google Foto: { $photos ->
    *[other] { $without } elementi
 } senza file associato
 takeout-reading = Lettura delle descrizioni dell’esportazione: ne restano { $count }.
-takeout-notes-title = Dall’esportazione: non abbinati o non usati
+takeout-notes-title = Elementi dell’esportazione non abbinati o non usati
 takeout-note-no-sidecar = Nessun file associato: mantiene la propria data e il proprio luogo
 takeout-note-sidecar-unused = File associato senza la sua foto o il suo video
 takeout-note-not-json = Il file associato non è JSON leggibile
 takeout-note-bad-date = Impossibile usare la data del file associato
 takeout-note-bad-place = Impossibile usare il luogo del file associato
 takeout-note-bad-value = Impossibile usare un valore del file associato
-takeout-note-description-cut = Descrizione troppo lunga: tagliata
-takeout-note-albums-dropped = Alcuni nomi di album non ci stavano: omessi
-takeout-note-place-stripped = Luogo omesso (Rimuovi la posizione dalle foto)
+takeout-note-description-cut = Descrizione troppo lunga: troncata
+takeout-note-albums-dropped = Alcuni nomi di album erano troppo lunghi: omessi
+takeout-note-place-stripped = Luogo omesso (“Rimuovi la posizione dalle foto”)
 takeout-parts = { $count ->
-    [one] Parte dell’archivio { $parts }.
-   *[other] Parti dell’archivio { $parts }.
+    [one] Parte { $parts } dell’archivio.
+   *[other] Parti { $parts } dell’archivio.
 }
 takeout-parts-missing = { $count ->
     [one] Manca la parte { $parts }.
@@ -516,18 +528,18 @@ takeout-parts-missing = { $count ->
 }
 takeout-note-tar = Un’esportazione .tgz o .tar: estraila prima, poi scegli la cartella
 takeout-note-not-zip = Non è un archivio .zip
-takeout-note-truncated = L’archivio è incompleto (un download non finito?)
+takeout-note-truncated = L’archivio è incompleto (un download interrotto?)
 takeout-note-corrupt = L’archivio è danneggiato e non si può leggere
 takeout-note-encrypted = Cifrato: non importato
-takeout-note-outside = Il suo nome punta fuori dall’archivio: non importato
-takeout-note-method = Compresso in un modo illeggibile: non importato
-takeout-note-sizes = Le sue dimensioni non possono essere vere: non importato
+takeout-note-outside = Il suo percorso punta fuori dall’archivio: non importato
+takeout-note-method = Compresso con un metodo non leggibile: non importato
+takeout-note-sizes = Dimensioni dichiarate incoerenti: non importato
 
 # Skip reasons with their figures, the skipped list's CSV header
 skip-over-size-limit-of = { $size }, oltre il limite di { $limit }
 skip-over-server-limit = { $size }, oltre il limite del server
 skip-over-pixel-limit-of = { $pixels }, oltre il limite di { $limit }
-skip-under-minimum-size-of = { $side } sul lato corto, sotto il minimo di { $minimum }
+skip-under-minimum-size-of = { $side } sul lato più corto, sotto il minimo di { $minimum }
 size-mp = { $value } MP
 size-px = { $value } px
 csv-path = percorso
@@ -535,13 +547,13 @@ csv-reason = motivo
 skipped-dismiss = Nascondi
 
 # Back up & sync: what it is doing, and the prompt when no folder is chosen
-sync-on = Il backup è attivo
+sync-on = Backup attivato
 sync-busy = Backup in corso
-sync-add-prompt = Aggiungi una cartella: finché Shoebox è aperto, esegue il backup delle nuove foto e dei nuovi video al suo interno.
+sync-add-prompt = Aggiungi una cartella di cui fare il backup: finché Shoebox è aperto, esegue il backup delle nuove foto e dei nuovi video al suo interno.
 
 # "Backup complete": nothing at all, and the way to the library
-complete-nothing = Niente di nuovo da salvare
-complete-open-library = Guardale nella tua libreria
+complete-nothing = Nessun nuovo elemento di cui fare il backup
+complete-open-library = Guardali nella tua libreria
 
 # The file list: finished batches folded into one line
 earlier-batches = Backup precedenti in questa pagina: { files }
@@ -549,8 +561,11 @@ earlier-batches = Backup precedenti in questa pagina: { files }
 # The web app manifest (the install prompt, the installed app)
 manifest-name = Shoebox — backup di foto e video
 manifest-short-name = Shoebox
-manifest-description = Esegui il backup di foto e video da questo dispositivo, cartelle sincronizzate, niente altro da installare.
+manifest-description = Esegui il backup di foto e video da questo dispositivo, con cartelle sincronizzate e niente altro da installare.
 manifest-shot-running = Un backup in corso
-manifest-shot-plan = Il piano prima di inviare qualsiasi cosa
+manifest-shot-plan = Il piano prima di caricare qualsiasi cosa
 library-remove-from-album = Rimuovi dall’album
-library-removed-from-album = { library-items } rimossi dall’album.
+library-removed-from-album = { $count ->
+    [one] { library-items } rimosso dall’album.
+   *[other] { library-items } rimossi dall’album.
+}
