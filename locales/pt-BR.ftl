@@ -50,9 +50,18 @@ status-ready-to-back-up = { $count ->
 status-backing-up = Fazendo backup: { $done } de { $total }
 backing-up-left = faltam { $size }
 backing-up-left-eta = faltam { $size }, { $eta }
-complete-uploaded = { $count } enviados
-complete-already = { $count } já tinham backup
-complete-skipped = { $count } ignorados
+complete-uploaded = { $count ->
+    [one] { $count } enviado
+   *[other] { $count } enviados
+}
+complete-already = { $count ->
+    [one] { $count } já tinha backup
+   *[other] { $count } já tinham backup
+}
+complete-skipped = { $count ->
+    [one] { $count } ignorado
+   *[other] { $count } ignorados
+}
 complete-failed = { $count } com falha
 skipped-line = { $count ->
     [one] Uma foto ou um vídeo foi ignorado — veja por quê
@@ -262,7 +271,7 @@ set-language-hint = Fica salvo neste dispositivo.
 set-backup = Backup
 set-storage = Armazenamento
 set-advanced = Avançado
-set-advanced-hint = Para onde vão os envios e quantos acontecem ao mesmo tempo. Só mude se alguém pediu.
+set-advanced-hint = Para onde vão os envios e quantos acontecem ao mesmo tempo. Só altere essas configurações se alguém pediu.
 filter-group = Mostrar
 filter-all = Todos
 filter-pending = Em andamento
@@ -386,10 +395,13 @@ library-save = Salvar
 library-download-all = Baixar tudo
 library-all-albums = Todos os álbuns
 library-selection-label = Seleção
-library-added-to-album = { library-items } adicionado(s) ao álbum.
+library-added-to-album = { $count ->
+    [one] { library-items } adicionado ao álbum.
+   *[other] { library-items } adicionados ao álbum.
+}
 library-album-renamed = Álbum renomeado.
 library-album-exists = Você já tem um álbum com esse nome.
-library-album-name-refused = Um álbum precisa de um nome sem caracteres de controle, com no máximo 1024 bytes.
+library-album-name-refused = O nome do álbum é obrigatório, sem caracteres de controle e com no máximo 1024 bytes.
 library-choose-album-title = Adicionar { library-items } a um álbum
 library-album-facts-range = { library-items } · de { $from } a { $to }
 library-album-facts-day = { library-items } · em { $day }
@@ -478,7 +490,7 @@ library-empty-trash-yes = Excluir para sempre
 library-empty-trash-title = Esvaziar a lixeira?
 library-empty-trash-body = Tudo o que está na lixeira é excluído do servidor para sempre, agora. Isso não pode ser desfeito. Nada é excluído dos seus dispositivos.
 library-undo = Desfazer
-library-visits-heading = Visitas ao quiosque hoje
+library-visits-heading = Visitas de hoje ao quiosque
 library-visit-code = Código { $code }
 library-visit-span = das { $start } às { $end }
 library-visit-live = Em andamento
@@ -505,19 +517,19 @@ takeout-summary = Exportação do Google Fotos: { $photos ->
    *[other] { $without } itens
 } sem arquivo complementar
 takeout-reading = Lendo as descrições da exportação: faltam { $count }.
-takeout-notes-title = Da exportação: sem correspondência ou não usados
+takeout-notes-title = Itens da exportação sem correspondência ou não usados
 takeout-note-no-sidecar = Sem arquivo complementar: mantém a própria data e o próprio local
 takeout-note-sidecar-unused = Arquivo complementar sem sua foto ou vídeo
 takeout-note-not-json = O arquivo complementar não é um JSON legível
 takeout-note-bad-date = Não foi possível usar a data do arquivo complementar
 takeout-note-bad-place = Não foi possível usar o local do arquivo complementar
 takeout-note-bad-value = Não foi possível usar um valor do arquivo complementar
-takeout-note-description-cut = Descrição longa demais: cortada
-takeout-note-albums-dropped = Alguns nomes de álbum não couberam: omitidos
-takeout-note-place-stripped = Local omitido (Remover a localização das fotos)
+takeout-note-description-cut = Descrição longa demais: truncada
+takeout-note-albums-dropped = Alguns nomes de álbum eram longos demais: omitidos
+takeout-note-place-stripped = Local omitido (“Remover a localização das fotos”)
 takeout-parts = { $count ->
-    [one] Parte do arquivo { $parts }.
-   *[other] Partes do arquivo { $parts }.
+    [one] Parte { $parts } do arquivo.
+   *[other] Partes { $parts } do arquivo.
 }
 takeout-parts-missing = { $count ->
     [one] Falta a parte { $parts }.
@@ -525,12 +537,12 @@ takeout-parts-missing = { $count ->
 }
 takeout-note-tar = Uma exportação .tgz ou .tar: descompacte primeiro e depois escolha a pasta
 takeout-note-not-zip = Não é um arquivo .zip
-takeout-note-truncated = O arquivo está incompleto (um download não terminado?)
+takeout-note-truncated = O arquivo está incompleto (um download interrompido?)
 takeout-note-corrupt = O arquivo está danificado e não pode ser lido
 takeout-note-encrypted = Criptografado: não importado
-takeout-note-outside = O nome aponta para fora do arquivo: não importado
-takeout-note-method = Compactado de um jeito ilegível: não importado
-takeout-note-sizes = Os tamanhos não podem ser verdadeiros: não importado
+takeout-note-outside = O caminho aponta para fora do arquivo: não importado
+takeout-note-method = Compactado com um método ilegível: não importado
+takeout-note-sizes = Tamanhos informados incoerentes: não importado
 
 # Skip reasons with their figures, the skipped list's CSV header
 skip-over-size-limit-of = { $size }, acima do limite de { $limit }
@@ -544,9 +556,9 @@ csv-reason = motivo
 skipped-dismiss = Ocultar
 
 # Back up & sync: what it is doing, and the prompt when no folder is chosen
-sync-on = O backup está ativado
+sync-on = Backup ativado
 sync-busy = Fazendo backup
-sync-add-prompt = Adicione uma pasta: enquanto o Shoebox estiver aberto, ele faz backup das fotos e vídeos novos dela.
+sync-add-prompt = Adicione uma pasta para fazer backup: enquanto o Shoebox estiver aberto, ele faz backup das fotos e vídeos novos dela.
 
 # "Backup complete": nothing at all, and the way to the library
 complete-nothing = Nada de novo para fazer backup
@@ -562,4 +574,7 @@ manifest-description = Faça backup das fotos e vídeos deste dispositivo, com p
 manifest-shot-running = Um backup em andamento
 manifest-shot-plan = O plano antes de qualquer envio
 library-remove-from-album = Remover do álbum
-library-removed-from-album = { library-items } removido(s) do álbum.
+library-removed-from-album = { $count ->
+    [one] { library-items } removido do álbum.
+   *[other] { library-items } removidos do álbum.
+}
