@@ -249,11 +249,11 @@ set-album-none = Geen albums
 set-album-named = Alles in één album met de naam…
 set-album-name = Albumnaam
 set-language = Taal
-set-language-hint = Wordt op dit apparaat bewaard.
+set-language-hint = Wordt op dit apparaat opgeslagen.
 set-backup = Back-up
 set-storage = Opslag
 set-advanced = Geavanceerd
-set-advanced-hint = Waar de uploads heen gaan en hoeveel er tegelijk lopen. Laat ze zo, tenzij iemand je anders vroeg.
+set-advanced-hint = Waar de uploads heen gaan en hoeveel er tegelijk lopen. Wijzig deze instellingen alleen als iemand je dat heeft gevraagd.
 filter-group = Tonen
 filter-all = Alles
 filter-pending = Bezig
@@ -378,9 +378,9 @@ library-download-all = Alles downloaden
 library-all-albums = Alle albums
 library-selection-label = Selectie
 library-added-to-album = { library-items } aan het album toegevoegd.
-library-album-renamed = Album hernoemd.
+library-album-renamed = Naam van album gewijzigd.
 library-album-exists = Je hebt al een album met die naam.
-library-album-name-refused = Een album heeft een naam nodig zonder stuurtekens, van hoogstens 1024 bytes.
+library-album-name-refused = Een albumnaam is verplicht, zonder stuurtekens en maximaal 1024 bytes.
 library-choose-album-title = { library-items } aan een album toevoegen
 library-album-facts-range = { library-items } · van { $from } tot { $to }
 library-album-facts-day = { library-items } · op { $day }
@@ -469,11 +469,11 @@ library-empty-trash-yes = Definitief verwijderen
 library-empty-trash-title = Prullenbak legen?
 library-empty-trash-body = Alles in de prullenbak wordt nu definitief van de server verwijderd. Dit kan niet ongedaan worden gemaakt. Op je apparaten wordt niets verwijderd.
 library-undo = Ongedaan maken
-library-visits-heading = Kioskbezoeken vandaag
+library-visits-heading = Kioskbezoeken van vandaag
 library-visit-code = Bezoekcode { $code }
 library-visit-span = { $start } tot { $end }
 library-visit-live = Bezig
-library-visit-empty = Nog niets bewaard
+library-visit-empty = Nog niets opgeslagen
 
 # Google Takeout import
 takeout-summary = Google Foto's-export: { $photos ->
@@ -498,14 +498,14 @@ takeout-summary = Google Foto's-export: { $photos ->
 takeout-reading = Beschrijvingen uit de export worden gelezen: nog { $count }.
 takeout-notes-title = Uit de export: niet gekoppeld of niet gebruikt
 takeout-note-no-sidecar = Geen bijbehorend bestand: houdt eigen datum en plaats
-takeout-note-sidecar-unused = Bijbehorend bestand zonder zijn foto of video
+takeout-note-sidecar-unused = Bijbehorend bestand zonder foto of video
 takeout-note-not-json = Bijbehorend bestand is geen leesbare JSON
-takeout-note-bad-date = De datum in het bijbehorende bestand was onbruikbaar
-takeout-note-bad-place = De plaats in het bijbehorende bestand was onbruikbaar
-takeout-note-bad-value = Een waarde in het bijbehorende bestand was onbruikbaar
+takeout-note-bad-date = De datum in het bijbehorende bestand kon niet worden gebruikt
+takeout-note-bad-place = De plaats in het bijbehorende bestand kon niet worden gebruikt
+takeout-note-bad-value = Een waarde in het bijbehorende bestand kon niet worden gebruikt
 takeout-note-description-cut = Beschrijving te lang: ingekort
-takeout-note-albums-dropped = Sommige albumnamen pasten niet: weggelaten
-takeout-note-place-stripped = Plaats weggelaten (Locatie uit foto's verwijderen)
+takeout-note-albums-dropped = Sommige albumnamen waren te lang: weggelaten
+takeout-note-place-stripped = Plaats weggelaten (“Locatie uit foto's verwijderen”)
 takeout-parts = { $count ->
     [one] Archiefdeel { $parts }.
    *[other] Archiefdelen { $parts }.
@@ -516,18 +516,18 @@ takeout-parts-missing = { $count ->
 }
 takeout-note-tar = Een .tgz- of .tar-export: pak die eerst uit en kies dan de map
 takeout-note-not-zip = Geen .zip-archief
-takeout-note-truncated = Het archief is onvolledig (een onafgemaakte download?)
+takeout-note-truncated = Het archief is onvolledig (een afgebroken download?)
 takeout-note-corrupt = Het archief is beschadigd en niet leesbaar
 takeout-note-encrypted = Versleuteld: niet geïmporteerd
-takeout-note-outside = De naam wijst buiten het archief: niet geïmporteerd
-takeout-note-method = Op een onleesbare manier ingepakt: niet geïmporteerd
+takeout-note-outside = Het pad wijst naar buiten het archief: niet geïmporteerd
+takeout-note-method = Gecomprimeerd op een onleesbare manier: niet geïmporteerd
 takeout-note-sizes = De groottes kunnen niet kloppen: niet geïmporteerd
 
 # Skip reasons with their figures, the skipped list's CSV header
 skip-over-size-limit-of = { $size }, boven de limiet van { $limit }
 skip-over-server-limit = { $size }, boven de limiet van de server
 skip-over-pixel-limit-of = { $pixels }, boven de limiet van { $limit }
-skip-under-minimum-size-of = { $side } aan de korte zijde, onder het minimum van { $minimum }
+skip-under-minimum-size-of = { $side } aan de kortste zijde, onder het minimum van { $minimum }
 size-mp = { $value } MP
 size-px = { $value } px
 csv-path = pad
@@ -536,11 +536,11 @@ skipped-dismiss = Verbergen
 
 # Back up & sync: what it is doing, and the prompt when no folder is chosen
 sync-on = Back-up staat aan
-sync-busy = Back-up bezig
-sync-add-prompt = Voeg een map toe: zolang Shoebox open is, maakt het een back-up van de nieuwe foto's en video's erin.
+sync-busy = Back-up wordt gemaakt
+sync-add-prompt = Voeg een map toe voor de back-up: zolang Shoebox open is, maakt het een back-up van de nieuwe foto's en video's erin.
 
 # "Backup complete": nothing at all, and the way to the library
-complete-nothing = Niets nieuws om te back-uppen
+complete-nothing = Niets nieuws om een back-up van te maken
 complete-open-library = Bekijk ze in je bibliotheek
 
 # The file list: finished batches folded into one line
@@ -549,8 +549,8 @@ earlier-batches = Eerdere back-ups op deze pagina: { files }
 # The web app manifest (the install prompt, the installed app)
 manifest-name = Shoebox — back-up van foto's en video's
 manifest-short-name = Shoebox
-manifest-description = Maak een back-up van de foto's en video's op dit apparaat, mappen blijven bijgewerkt, niets anders te installeren.
-manifest-shot-running = Een back-up die bezig is
-manifest-shot-plan = Het plan voordat er iets wordt verstuurd
+manifest-description = Maak een back-up van de foto's en video's op dit apparaat, met gesynchroniseerde mappen en zonder iets extra te installeren.
+manifest-shot-running = Een back-up wordt gemaakt
+manifest-shot-plan = Het plan voordat er iets wordt geüpload
 library-remove-from-album = Uit album verwijderen
 library-removed-from-album = { library-items } uit het album verwijderd.
