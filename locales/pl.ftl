@@ -63,7 +63,7 @@ status-backing-up = Tworzenie kopii zapasowej: { $done } z { $total }
 backing-up-left = zostało { $size }
 backing-up-left-eta = zostało { $size }, { $eta }
 complete-uploaded = przesłane: { $count }
-complete-already = już w kopii: { $count }
+complete-already = już w kopii zapasowej: { $count }
 complete-skipped = pominięte: { $count }
 complete-failed = nieudane: { $count }
 skipped-line = { $count ->
@@ -85,7 +85,7 @@ page-line = Na tej stronie: { $batches ->
    *[other] { $batches } kopii
 }, { files } — { $parts }
 page-uploaded = przesłane: { $uploaded } ({ $size })
-page-already = już w kopii: { $already }
+page-already = już w kopii zapasowej: { $already }
 page-skipped = pominięte: { $skipped }
 page-failed = nieudane: { $failed }
 phase-uploading = przesyłanie { $percent }%
@@ -95,7 +95,7 @@ phase-retrying = ponowna próba za { $seconds } s
 
 outcome-uploaded = przesłano
 outcome-uploaded-note = przesłano ({ $note })
-outcome-already = już w kopii
+outcome-already = już w kopii zapasowej
 outcome-skipped = pominięto: { $reason }
 outcome-failed = błąd: { $reason }
 skip-not-media = to nie jest zdjęcie ani film
@@ -106,7 +106,7 @@ skip-over-pixel-limit = przekracza limit pikseli
 skip-under-minimum-size = poniżej minimalnego rozmiaru
 note-unreadable-sent-original = nie dało się odczytać, wysłano oryginał
 note-kept-original = zachowano oryginał
-note-downsized = zmniejszono do 16 MP
+note-downsized = zmniejszono do 16 Mpx
 
 ## Why something failed
 
@@ -250,11 +250,11 @@ wifi-hint = Wybrano tworzenie kopii tylko przez Wi-Fi, a to połączenie korzyst
 sign-in-hint = Serwer nie przyjął tego urządzenia. Naciśnij poniżej „Zaloguj to urządzenie” i zatwierdź je na zalogowanym urządzeniu albo ponownie otwórz otrzymany link.
 set-quality = Rozmiar przesyłania
 set-quality-original = Oryginał
-set-quality-high = Wysoka jakość (do 16 MP)
+set-quality-high = Wysoka jakość (do 16 Mpx)
 set-limits = Limity
 set-limits-server = Limity serwera
-set-limits-seed = Klasyczne (75 MB, zdjęcia do 100 MP)
-set-limits-google = Zdjęcia Google (200 MB, 200 MP, co najmniej 256 px)
+set-limits-seed = Klasyczne (75 MB, zdjęcia do 100 Mpx)
+set-limits-google = Zdjęcia Google (200 MB, 200 Mpx, co najmniej 256 px)
 set-destination = Miejsce docelowe (adres tus; puste oznacza ten serwer)
 set-token = Klucz dostępu
 set-wifi-only = Kopia zapasowa tylko przez Wi-Fi
@@ -269,7 +269,7 @@ set-language-hint = Zapamiętywany na tym urządzeniu.
 set-backup = Kopia zapasowa
 set-storage = Miejsce na dane
 set-advanced = Zaawansowane
-set-advanced-hint = Dokąd trafiają przesyłane pliki i ile leci naraz. Zmieniaj tylko na czyjąś prośbę.
+set-advanced-hint = Dokąd trafiają przesyłane pliki i ile jest przesyłanych jednocześnie. Zmieniaj te ustawienia tylko wtedy, gdy ktoś cię o to poprosi.
 filter-group = Pokaż
 filter-all = Wszystkie
 filter-pending = W toku
@@ -396,7 +396,7 @@ library-selection-label = Zaznaczenie
 library-added-to-album = Dodano do albumu: { library-items }.
 library-album-renamed = Zmieniono nazwę albumu.
 library-album-exists = Masz już album o tej nazwie.
-library-album-name-refused = Album musi mieć nazwę bez znaków sterujących, o długości najwyżej 1024 bajtów.
+library-album-name-refused = Album musi mieć nazwę bez znaków sterujących, o długości najwyżej 1024 bajtów.
 library-choose-album-title = Dodaj do albumu: { library-items }
 library-album-facts-range = { library-items } · od { $from } do { $to }
 library-album-facts-day = { library-items } · { $day }
@@ -420,7 +420,7 @@ library-d-pixels = Piksele
 library-d-camera = Aparat
 library-d-place = Miejsce
 library-d-quality = Jakość
-library-q-downsized = Zmniejszone do 16 MP (wysoka jakość)
+library-q-downsized = Zmniejszone do 16 Mpx (wysoka jakość)
 library-q-original = Oryginał
 library-video = Film
 library-video-unplayable = Tego filmu nie da się odtworzyć w tej przeglądarce (jego format wymaga sprzętu, którego to urządzenie nie ma). Pobierz oryginał, aby go obejrzeć.
@@ -510,28 +510,64 @@ library-visit-live = W toku
 library-visit-empty = Jeszcze nic nie zapisano
 
 # Google Takeout import
-takeout-summary = Eksport Zdjęć Google: zdjęcia: { $photos }, filmy: { $videos }, albumy: { $albums }; od Google daty: { $dates }, miejsca: { $places }; bez pliku towarzyszącego: { $without }
+takeout-summary = Eksport Zdjęć Google: { $photos ->
+        [one] { $photos } zdjęcie
+        [few] { $photos } zdjęcia
+        [many] { $photos } zdjęć
+       *[other] { $photos } zdjęcia
+    }, { $videos ->
+        [one] { $videos } film
+        [few] { $videos } filmy
+        [many] { $videos } filmów
+       *[other] { $videos } filmu
+    }, { $albums ->
+        [one] { $albums } album
+        [few] { $albums } albumy
+        [many] { $albums } albumów
+       *[other] { $albums } albumu
+    }; { $dates ->
+        [one] { $dates } data
+        [few] { $dates } daty
+        [many] { $dates } dat
+       *[other] { $dates } daty
+    } i { $places ->
+        [one] { $places } miejsce
+        [few] { $places } miejsca
+        [many] { $places } miejsc
+       *[other] { $places } miejsca
+    } od Google; { $without ->
+        [one] { $without } element
+        [few] { $without } elementy
+        [many] { $without } elementów
+       *[other] { $without } elementu
+    } bez pliku towarzyszącego
 takeout-reading = Odczyt opisów z eksportu: zostało { $count }.
 takeout-notes-title = Z eksportu: niedopasowane lub nieużyte
 takeout-note-no-sidecar = Brak pliku towarzyszącego: zachowuje własną datę i miejsce
-takeout-note-sidecar-unused = Plik towarzyszący bez swojego zdjęcia lub filmu
+takeout-note-sidecar-unused = Plik towarzyszący bez odpowiadającego mu zdjęcia lub filmu
 takeout-note-not-json = Plik towarzyszący nie jest czytelnym JSON-em
 takeout-note-bad-date = Nie udało się użyć daty z pliku towarzyszącego
 takeout-note-bad-place = Nie udało się użyć miejsca z pliku towarzyszącego
 takeout-note-bad-value = Nie udało się użyć jednej z wartości pliku towarzyszącego
 takeout-note-description-cut = Opis za długi: skrócony
-takeout-note-albums-dropped = Niektóre nazwy albumów się nie zmieściły: pominięte
-takeout-note-place-stripped = Miejsce pominięte (Usuń lokalizację ze zdjęć)
-takeout-parts = Części archiwum: { $parts }.
-takeout-parts-missing = Brakujące części: { $parts }.
+takeout-note-albums-dropped = Niektóre nazwy albumów były za długie: pominięte
+takeout-note-place-stripped = Miejsce pominięte („Usuń lokalizację ze zdjęć”)
+takeout-parts = { $count ->
+    [one] Część archiwum: { $parts }.
+   *[other] Części archiwum: { $parts }.
+}
+takeout-parts-missing = { $count ->
+    [one] Brakująca część: { $parts }.
+   *[other] Brakujące części: { $parts }.
+}
 takeout-note-tar = Eksport .tgz lub .tar: najpierw go rozpakuj, potem wybierz folder
 takeout-note-not-zip = To nie jest archiwum .zip
 takeout-note-truncated = Archiwum jest niepełne (nieukończone pobieranie?)
 takeout-note-corrupt = Archiwum jest uszkodzone i nie da się go odczytać
 takeout-note-encrypted = Zaszyfrowane: nie zaimportowano
-takeout-note-outside = Nazwa wskazuje poza archiwum: nie zaimportowano
-takeout-note-method = Spakowane w nieczytelny sposób: nie zaimportowano
-takeout-note-sizes = Podane rozmiary nie mogą być prawdziwe: nie zaimportowano
+takeout-note-outside = Ścieżka wskazuje poza archiwum: nie zaimportowano
+takeout-note-method = Spakowane metodą, której nie da się odczytać: nie zaimportowano
+takeout-note-sizes = Podane rozmiary są niemożliwe: nie zaimportowano
 
 # Skip reasons with their figures, the skipped list's CSV header
 skip-over-size-limit-of = { $size }, ponad limit { $limit }
@@ -547,20 +583,20 @@ skipped-dismiss = Ukryj
 # Back up & sync: what it is doing, and the prompt when no folder is chosen
 sync-on = Kopia zapasowa jest włączona
 sync-busy = Tworzenie kopii zapasowej
-sync-add-prompt = Dodaj folder: dopóki Shoebox jest otwarty, tworzy kopię nowych zdjęć i filmów z tego folderu.
+sync-add-prompt = Dodaj folder do kopii zapasowej: dopóki Shoebox jest otwarty, tworzy kopię zapasową nowych zdjęć i filmów z tego folderu.
 
 # "Backup complete": nothing at all, and the way to the library
-complete-nothing = Nic nowego do skopiowania
+complete-nothing = Brak nowych elementów do kopii zapasowej
 complete-open-library = Zobacz je w bibliotece
 
 # The file list: finished batches folded into one line
-earlier-batches = Wcześniejsze kopie na tej stronie: { files }
+earlier-batches = Wcześniejsze kopie zapasowe na tej stronie: { files }
 
 # The web app manifest (the install prompt, the installed app)
 manifest-name = Shoebox — kopia zapasowa zdjęć i filmów
 manifest-short-name = Shoebox
-manifest-description = Twórz kopię zapasową zdjęć i filmów z tego urządzenia, foldery stale zsynchronizowane, bez instalowania czegokolwiek.
+manifest-description = Twórz kopię zapasową zdjęć i filmów z tego urządzenia, z folderami stale synchronizowanymi i bez instalowania czegokolwiek.
 manifest-shot-running = Trwająca kopia zapasowa
-manifest-shot-plan = Plan, zanim cokolwiek zostanie wysłane
+manifest-shot-plan = Plan, zanim cokolwiek zostanie przesłane
 library-remove-from-album = Usuń z albumu
 library-removed-from-album = Usunięto z albumu: { library-items }.
