@@ -206,9 +206,9 @@ set-album-name = アルバム名
 set-language = 言語
 set-language-hint = この端末に保存されます。
 set-backup = バックアップ
-set-storage = ストレージ
+set-storage = 保存容量
 set-advanced = 詳細設定
-set-advanced-hint = アップロード先と同時に送る数です。指示がない限り変更しないでください。
+set-advanced-hint = アップロード先と、同時に実行するアップロードの数です。指示がない限り変更しないでください。
 filter-group = 表示
 filter-all = すべて
 filter-pending = 処理中
@@ -325,7 +325,7 @@ library-download = ダウンロード
 library-add-to-album = アルバムに追加
 library-new-album = 新しいアルバム
 library-add = 追加
-library-your-albums = あなたのアルバム
+library-your-albums = 既存のアルバム
 library-rename = 名前を変更
 library-album-name = アルバム名
 library-save = 保存
@@ -404,7 +404,7 @@ library-visit-live = 進行中
 library-visit-empty = まだ何も保存されていません
 
 # Google Takeout import
-takeout-summary = Google フォトのエクスポート：写真 { $photos } 枚、動画 { $videos } 本、アルバム { $albums } 件。Google の日付 { $dates } 件と場所 { $places } 件。付属ファイルのない項目 { $without } 件
+takeout-summary = Google フォトのエクスポート：写真 { $photos } 枚、動画 { $videos } 本、アルバム { $albums } 件。Google 提供の日付 { $dates } 件、場所 { $places } 件。付属ファイルのない項目 { $without } 件
 takeout-reading = エクスポートの説明を読み取り中：残り { $count } 件。
 takeout-notes-title = エクスポート内で対応付けられなかった、または使われなかったもの
 takeout-note-no-sidecar = 付属ファイルなし：自身の日付と場所を使用
@@ -414,18 +414,18 @@ takeout-note-bad-date = 付属ファイルの日付を使用できませんで�
 takeout-note-bad-place = 付属ファイルの場所を使用できませんでした
 takeout-note-bad-value = 付属ファイルの値の一部を使用できませんでした
 takeout-note-description-cut = 説明が長すぎるため短縮しました
-takeout-note-albums-dropped = 一部のアルバム名が収まらないため省略しました
-takeout-note-place-stripped = 場所を省略しました（写真から位置情報を削除）
+takeout-note-albums-dropped = 一部のアルバム名が長すぎるため省略しました
+takeout-note-place-stripped = 場所を省略しました（「写真から位置情報を削除」設定）
 takeout-parts = アーカイブのパート：{ $parts }。
-takeout-parts-missing = 足りないパート：{ $parts }。
+takeout-parts-missing = 不足しているパート：{ $parts }。
 takeout-note-tar = .tgz または .tar のエクスポートです。先に展開してからフォルダを選んでください
 takeout-note-not-zip = .zip アーカイブではありません
-takeout-note-truncated = アーカイブが途中で切れています（ダウンロードが終わっていない可能性）
+takeout-note-truncated = アーカイブが途中で切れています（ダウンロードが完了していない可能性があります）
 takeout-note-corrupt = アーカイブが壊れていて読み取れません
 takeout-note-encrypted = 暗号化されているため取り込みませんでした
-takeout-note-outside = 名前がアーカイブの外を指しているため取り込みませんでした
+takeout-note-outside = パスがアーカイブの外を指しているため取り込みませんでした
 takeout-note-method = 読み取れない方式で圧縮されているため取り込みませんでした
-takeout-note-sizes = サイズの値があり得ないため取り込みませんでした
+takeout-note-sizes = サイズの値が不正なため取り込みませんでした
 
 # Skip reasons with their figures, the skipped list's CSV header
 skip-over-size-limit-of = { $size }（上限 { $limit } を超えています）
@@ -439,9 +439,9 @@ csv-reason = 理由
 skipped-dismiss = 閉じる
 
 # Back up & sync: what it is doing, and the prompt when no folder is chosen
-sync-on = バックアップはオンです
+sync-on = バックアップはオンになっています
 sync-busy = バックアップ中
-sync-add-prompt = フォルダを追加してください。Shoebox を開いている間、その中の新しい写真と動画をバックアップします。
+sync-add-prompt = バックアップするフォルダを追加してください。Shoebox を開いている間、その中の新しい写真と動画をバックアップします。
 
 # "Backup complete": nothing at all, and the way to the library
 complete-nothing = 新しくバックアップするものはありません
@@ -455,6 +455,6 @@ manifest-name = Shoebox — 写真と動画のバックアップ
 manifest-short-name = Shoebox
 manifest-description = このデバイスの写真と動画をバックアップ。フォルダは同期され、ほかにインストールするものはありません。
 manifest-shot-running = 実行中のバックアップ
-manifest-shot-plan = 送信前のプラン
-library-remove-from-album = アルバムから外す
-library-removed-from-album = { library-items }をアルバムから外しました。
+manifest-shot-plan = アップロード前のプラン
+library-remove-from-album = アルバムから削除
+library-removed-from-album = { library-items }をアルバムから削除しました。
