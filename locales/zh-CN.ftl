@@ -145,9 +145,9 @@ library-items = { $count } 项
 library-totals = { library-items } · { $size } · 服务器已用 { $used }
 library-totals-quota = { library-items } · { $size } · 已用 { $used }，共 { $quota }
 library-selected = 已选 { $count } 项
-library-confirm-trash-title = 要将 { library-items } 移到回收站吗？
+library-confirm-trash-title = 要将 { library-items }移到回收站吗？
 library-confirm-trash-body = 将保留 30 天，在此之前可以恢复。此设备上的内容不会被删除。
-library-moved-to-trash = 已将 { library-items } 移到回收站。
+library-moved-to-trash = 已将 { library-items }移到回收站。
 library-restored = 已恢复 { library-items }。
 library-album-line = { library-items } · { $size }
 library-select-item = 选择 { $name }
@@ -397,14 +397,14 @@ library-empty-trash-yes = 永久删除
 library-empty-trash-title = 清空回收站？
 library-empty-trash-body = 回收站中的所有内容将立即从服务器上永久删除，且无法撤销。你设备上的内容不会被删除。
 library-undo = 撤销
-library-visits-heading = 今天的自助终端访问
+library-visits-heading = 今天的自助机使用记录
 library-visit-code = 代码 { $code }
 library-visit-span = { $start }至{ $end }
 library-visit-live = 进行中
 library-visit-empty = 尚未保存任何内容
 
 # Google Takeout import
-takeout-summary = Google 相册导出：照片 { $photos } 张，视频 { $videos } 个，相册 { $albums } 个；来自 Google 的日期 { $dates } 个、地点 { $places } 个；没有附属文件的项目 { $without } 个
+takeout-summary = Google 相册导出：照片 { $photos } 张、视频 { $videos } 个、相册 { $albums } 个；来自 Google 的日期 { $dates } 个、地点 { $places } 个；没有附属文件的项目 { $without } 个
 takeout-reading = 正在读取导出的描述：还剩 { $count } 个。
 takeout-notes-title = 导出中未匹配或未使用的项目
 takeout-note-no-sidecar = 没有附属文件：保留自身的日期和地点
@@ -414,8 +414,8 @@ takeout-note-bad-date = 附属文件中的日期无法使用
 takeout-note-bad-place = 附属文件中的地点无法使用
 takeout-note-bad-value = 附属文件中的某个值无法使用
 takeout-note-description-cut = 描述过长：已截断
-takeout-note-albums-dropped = 部分相册名称放不下：已省略
-takeout-note-place-stripped = 已省略地点（移除照片中的位置信息）
+takeout-note-albums-dropped = 部分相册名称过长：已省略
+takeout-note-place-stripped = 已省略地点（“移除照片中的位置信息”设置）
 takeout-parts = 压缩包分卷：{ $parts }。
 takeout-parts-missing = 缺少的分卷：{ $parts }。
 takeout-note-tar = 这是 .tgz 或 .tar 导出：请先解压，再选择文件夹
@@ -423,9 +423,9 @@ takeout-note-not-zip = 不是 .zip 压缩包
 takeout-note-truncated = 压缩包不完整（下载未完成？）
 takeout-note-corrupt = 压缩包已损坏，无法读取
 takeout-note-encrypted = 已加密：未导入
-takeout-note-outside = 名称指向压缩包之外：未导入
+takeout-note-outside = 路径指向压缩包之外：未导入
 takeout-note-method = 压缩方式无法读取：未导入
-takeout-note-sizes = 大小信息不可能为真：未导入
+takeout-note-sizes = 大小信息不合理：未导入
 
 # Skip reasons with their figures, the skipped list's CSV header
 skip-over-size-limit-of = { $size }，超出 { $limit } 的上限
@@ -441,7 +441,7 @@ skipped-dismiss = 关闭
 # Back up & sync: what it is doing, and the prompt when no folder is chosen
 sync-on = 备份已开启
 sync-busy = 正在备份
-sync-add-prompt = 请添加一个文件夹：Shoebox 打开时会备份其中新的照片和视频。
+sync-add-prompt = 请添加要备份的文件夹：Shoebox 打开期间会备份其中新的照片和视频。
 
 # "Backup complete": nothing at all, and the way to the library
 complete-nothing = 没有需要备份的新内容
@@ -455,6 +455,6 @@ manifest-name = Shoebox — 照片和视频备份
 manifest-short-name = Shoebox
 manifest-description = 备份此设备上的照片和视频，文件夹保持同步，无需安装其他任何东西。
 manifest-shot-running = 正在进行的备份
-manifest-shot-plan = 发送任何内容之前的计划
+manifest-shot-plan = 上传前的计划
 library-remove-from-album = 从相册中移除
 library-removed-from-album = 已将 { library-items }从相册中移除。
