@@ -208,7 +208,7 @@ set-language-hint = 이 기기에 저장됩니다.
 set-backup = 백업
 set-storage = 저장 공간
 set-advanced = 고급
-set-advanced-hint = 업로드할 곳과 동시에 올리는 개수입니다. 안내받은 경우가 아니면 그대로 두세요.
+set-advanced-hint = 업로드할 곳과 동시에 업로드하는 개수입니다. 안내받은 경우가 아니면 그대로 두세요.
 filter-group = 표시
 filter-all = 전체
 filter-pending = 진행 중
@@ -332,11 +332,11 @@ library-save = 저장
 library-download-all = 모두 다운로드
 library-all-albums = 모든 앨범
 library-selection-label = 선택 항목
-library-added-to-album = { library-items }을(를) 앨범에 추가했습니다.
+library-added-to-album = { library-items }를 앨범에 추가했습니다.
 library-album-renamed = 앨범 이름을 바꿨습니다.
 library-album-exists = 같은 이름의 앨범이 이미 있습니다.
 library-album-name-refused = 앨범 이름은 제어 문자 없이 1024바이트 이하여야 합니다.
-library-choose-album-title = { library-items }을(를) 앨범에 추가
+library-choose-album-title = { library-items }를 앨범에 추가
 library-album-facts-range = { library-items } · { $from }~{ $to }
 library-album-facts-day = { library-items } · { $day }
 library-no-albums = 아직 앨범이 없습니다. 백업한 폴더가 앨범이 됩니다.
@@ -404,28 +404,28 @@ library-visit-live = 진행 중
 library-visit-empty = 아직 저장된 항목이 없습니다
 
 # Google Takeout import
-takeout-summary = Google 포토 내보내기: 사진 { $photos }개, 동영상 { $videos }개, 앨범 { $albums }개; Google의 날짜 { $dates }개와 장소 { $places }개; 부속 파일 없는 항목 { $without }개
+takeout-summary = Google 포토 내보내기: 사진 { $photos }개, 동영상 { $videos }개, 앨범 { $albums }개 · Google 제공 날짜 { $dates }개, 장소 { $places }개 · 부속 파일 없는 항목 { $without }개
 takeout-reading = 내보내기 설명을 읽는 중: { $count }개 남음.
-takeout-notes-title = 내보내기에서 짝이 없거나 쓰이지 않은 항목
+takeout-notes-title = 내보내기에서 일치하지 않거나 사용되지 않은 항목
 takeout-note-no-sidecar = 부속 파일 없음: 자체 날짜와 장소 유지
 takeout-note-sidecar-unused = 사진이나 동영상이 없는 부속 파일
 takeout-note-not-json = 부속 파일이 읽을 수 있는 JSON이 아님
-takeout-note-bad-date = 부속 파일의 날짜를 쓸 수 없음
-takeout-note-bad-place = 부속 파일의 장소를 쓸 수 없음
-takeout-note-bad-value = 부속 파일의 값 하나를 쓸 수 없음
+takeout-note-bad-date = 부속 파일의 날짜를 사용할 수 없음
+takeout-note-bad-place = 부속 파일의 장소를 사용할 수 없음
+takeout-note-bad-value = 부속 파일의 값 하나를 사용할 수 없음
 takeout-note-description-cut = 설명이 너무 길어 잘림
-takeout-note-albums-dropped = 일부 앨범 이름이 들어가지 않아 빠짐
-takeout-note-place-stripped = 장소 빠짐 (사진에서 위치 정보 제거)
+takeout-note-albums-dropped = 일부 앨범 이름이 너무 길어 제외됨
+takeout-note-place-stripped = 장소 제외됨 (“사진에서 위치 정보 제거” 설정)
 takeout-parts = 보관 파일 파트: { $parts }.
-takeout-parts-missing = 빠진 파트: { $parts }.
+takeout-parts-missing = 누락된 파트: { $parts }.
 takeout-note-tar = .tgz 또는 .tar 내보내기입니다. 먼저 압축을 푼 다음 폴더를 선택하세요
 takeout-note-not-zip = .zip 보관 파일이 아님
-takeout-note-truncated = 보관 파일이 잘려 있음 (다운로드가 끝나지 않았나요?)
+takeout-note-truncated = 보관 파일이 잘려 있음 (다운로드가 완료되지 않았을 수 있음)
 takeout-note-corrupt = 보관 파일이 손상되어 읽을 수 없음
 takeout-note-encrypted = 암호화됨: 가져오지 않음
-takeout-note-outside = 이름이 보관 파일 밖을 가리킴: 가져오지 않음
+takeout-note-outside = 경로가 보관 파일 밖을 가리킴: 가져오지 않음
 takeout-note-method = 읽을 수 없는 방식으로 압축됨: 가져오지 않음
-takeout-note-sizes = 크기 정보가 맞을 수 없음: 가져오지 않음
+takeout-note-sizes = 크기 정보가 올바르지 않음: 가져오지 않음
 
 # Skip reasons with their figures, the skipped list's CSV header
 skip-over-size-limit-of = { $size }, 한도 { $limit } 초과
@@ -439,9 +439,9 @@ csv-reason = 사유
 skipped-dismiss = 닫기
 
 # Back up & sync: what it is doing, and the prompt when no folder is chosen
-sync-on = 백업이 켜져 있습니다
+sync-on = 백업 사용 중
 sync-busy = 백업 중
-sync-add-prompt = 폴더를 추가하세요. Shoebox가 열려 있는 동안 그 안의 새 사진과 동영상을 백업합니다.
+sync-add-prompt = 백업할 폴더를 추가하세요. Shoebox가 열려 있는 동안 그 안의 새 사진과 동영상을 백업합니다.
 
 # "Backup complete": nothing at all, and the way to the library
 complete-nothing = 새로 백업할 항목이 없습니다
@@ -455,6 +455,6 @@ manifest-name = Shoebox — 사진 및 동영상 백업
 manifest-short-name = Shoebox
 manifest-description = 이 기기의 사진과 동영상을 백업하고 폴더를 동기화합니다. 따로 설치할 것은 없습니다.
 manifest-shot-running = 진행 중인 백업
-manifest-shot-plan = 전송 전에 보여 주는 계획
-library-remove-from-album = 앨범에서 빼기
-library-removed-from-album = { library-items }을(를) 앨범에서 뺐습니다.
+manifest-shot-plan = 업로드 전에 보여 주는 계획
+library-remove-from-album = 앨범에서 삭제
+library-removed-from-album = { library-items }를 앨범에서 삭제했습니다.
