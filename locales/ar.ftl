@@ -71,10 +71,10 @@ status-ready-to-back-up = { $count ->
 status-backing-up = جارٍ النسخ الاحتياطي: { $done } من { $total }
 backing-up-left = متبقٍ { $size }
 backing-up-left-eta = متبقٍ { $size }، { $eta }
-complete-uploaded = رُفع { $count }
-complete-already = منسوخ من قبل { $count }
-complete-skipped = تم تخطي { $count }
-complete-failed = فشل { $count }
+complete-uploaded = تم رفع { files }
+complete-already = سبق نسخ { files } احتياطيًا
+complete-skipped = تم تخطي { files }
+complete-failed = تعذّر رفع { files }
 skipped-line = { $count ->
     [one] تم تخطي صورة أو فيديو واحد — اعرف السبب
     [two] تم تخطي صورتين أو فيديوهين — اعرف السبب
@@ -279,7 +279,7 @@ set-language-hint = يُحفظ على هذا الجهاز.
 set-backup = النسخ الاحتياطي
 set-storage = مساحة التخزين
 set-advanced = خيارات متقدمة
-set-advanced-hint = إلى أين تذهب الملفات المرفوعة وكم منها يُرفع في الوقت نفسه. لا تغيّرها إلا إذا طُلب منك ذلك.
+set-advanced-hint = إلى أين تذهب الملفات المرفوعة وكم منها يُرفع في الوقت نفسه. لا تغيّر هذه الإعدادات إلا إذا طُلب منك ذلك.
 filter-group = عرض
 filter-all = الكل
 filter-pending = قيد التنفيذ
@@ -406,7 +406,7 @@ library-selection-label = التحديد
 library-added-to-album = أُضيف { library-items } إلى الألبوم.
 library-album-renamed = أُعيدت تسمية الألبوم.
 library-album-exists = لديك ألبوم بهذا الاسم بالفعل.
-library-album-name-refused = يحتاج الألبوم إلى اسم بلا أحرف تحكم، لا يزيد على 1024 بايت.
+library-album-name-refused = يجب أن يكون للألبوم اسم بلا أحرف تحكم، لا يزيد طوله على 1024 بايت.
 library-choose-album-title = إضافة { library-items } إلى ألبوم
 library-album-facts-range = { library-items } · من { $from } إلى { $to }
 library-album-facts-day = { library-items } · { $day }
@@ -532,40 +532,88 @@ library-empty-trash-title = هل تريد إفراغ المهملات؟
 library-empty-trash-body = سيُحذف كل ما في المهملات من الخادم نهائيًا الآن. لا يمكن التراجع عن ذلك. لن يُحذف أي شيء من أجهزتك.
 library-undo = تراجع
 library-visits-heading = زيارات الكشك اليوم
-library-visit-code = الرمز { $code }
+library-visit-code = الرمز ⁨{ $code }⁩
 library-visit-span = من { $start } إلى { $end }
 library-visit-live = جارية
 library-visit-empty = لم يُحفظ شيء بعد
 
 # Google Takeout import
-takeout-summary = تصدير صور Google: الصور: { $photos }، الفيديوهات: { $videos }، الألبومات: { $albums }؛ من Google: تواريخ { $dates } وأماكن { $places }؛ عناصر بلا ملف مرافق: { $without }
+takeout-summary = تصدير صور Google: { $photos ->
+        [zero] لا صور
+        [one] صورة واحدة
+        [two] صورتان
+        [few] { $photos } صور
+        [many] { $photos } صورة
+       *[other] { $photos } صورة
+    }، { $videos ->
+        [zero] لا فيديوهات
+        [one] فيديو واحد
+        [two] فيديوهان
+        [few] { $videos } فيديوهات
+        [many] { $videos } فيديو
+       *[other] { $videos } فيديو
+    }، { $albums ->
+        [zero] لا ألبومات
+        [one] ألبوم واحد
+        [two] ألبومان
+        [few] { $albums } ألبومات
+        [many] { $albums } ألبومًا
+       *[other] { $albums } ألبوم
+    }؛ { $dates ->
+        [zero] لا تواريخ
+        [one] تاريخ واحد
+        [two] تاريخان
+        [few] { $dates } تواريخ
+        [many] { $dates } تاريخًا
+       *[other] { $dates } تاريخ
+    } و{ $places ->
+        [zero] لا أماكن
+        [one] مكان واحد
+        [two] مكانان
+        [few] { $places } أماكن
+        [many] { $places } مكانًا
+       *[other] { $places } مكان
+    } من Google؛ { $without ->
+        [zero] لا عناصر
+        [one] عنصر واحد
+        [two] عنصران
+        [few] { $without } عناصر
+        [many] { $without } عنصرًا
+       *[other] { $without } عنصر
+    } بلا ملف مرافق
 takeout-reading = جارٍ قراءة أوصاف التصدير: بقي { $count }.
-takeout-notes-title = من التصدير: غير مطابق أو غير مستخدم
+takeout-notes-title = عناصر من التصدير لم تُطابَق أو لم تُستخدم
 takeout-note-no-sidecar = لا ملف مرافق: يحتفظ بتاريخه ومكانه
-takeout-note-sidecar-unused = ملف مرافق بلا صورته أو الفيديو الخاص به
+takeout-note-sidecar-unused = ملف مرافق بلا صورة أو فيديو مطابق
 takeout-note-not-json = الملف المرافق ليس JSON مقروءًا
 takeout-note-bad-date = تعذّر استخدام التاريخ من الملف المرافق
 takeout-note-bad-place = تعذّر استخدام المكان من الملف المرافق
 takeout-note-bad-value = تعذّر استخدام إحدى قيم الملف المرافق
 takeout-note-description-cut = الوصف طويل جدًا: تم اقتطاعه
-takeout-note-albums-dropped = بعض أسماء الألبومات لم تتسع: حُذفت
-takeout-note-place-stripped = حُذف المكان (إزالة الموقع من الصور)
-takeout-parts = أجزاء الأرشيف: { $parts }.
-takeout-parts-missing = الأجزاء الناقصة: { $parts }.
+takeout-note-albums-dropped = بعض أسماء الألبومات طويلة جدًا: حُذفت
+takeout-note-place-stripped = حُذف المكان (الإعداد «إزالة الموقع من الصور»)
+takeout-parts = { $count ->
+    [one] جزء الأرشيف: ⁨{ $parts }⁩.
+   *[other] أجزاء الأرشيف: ⁨{ $parts }⁩.
+}
+takeout-parts-missing = { $count ->
+    [one] الجزء الناقص: ⁨{ $parts }⁩.
+   *[other] الأجزاء الناقصة: ⁨{ $parts }⁩.
+}
 takeout-note-tar = تصدير بصيغة ‎.tgz أو ‎.tar: فكّ ضغطه أولًا ثم اختر المجلد
 takeout-note-not-zip = ليس أرشيف ‎.zip
-takeout-note-truncated = الأرشيف ناقص (تنزيل لم يكتمل؟)
+takeout-note-truncated = الأرشيف ناقص (ربما لم يكتمل التنزيل؟)
 takeout-note-corrupt = الأرشيف تالف ولا يمكن قراءته
 takeout-note-encrypted = مشفّر: لم يُستورد
-takeout-note-outside = اسمه يشير إلى خارج الأرشيف: لم يُستورد
+takeout-note-outside = مساره يشير إلى خارج الأرشيف: لم يُستورد
 takeout-note-method = مضغوط بطريقة لا يمكن قراءتها: لم يُستورد
-takeout-note-sizes = أحجامه لا يمكن أن تكون صحيحة: لم يُستورد
+takeout-note-sizes = بيانات أحجامه غير منطقية: لم يُستورد
 
 # Skip reasons with their figures, the skipped list's CSV header
 skip-over-size-limit-of = { $size }، يتجاوز الحد البالغ { $limit }
 skip-over-server-limit = { $size }، يتجاوز حد الخادم
 skip-over-pixel-limit-of = { $pixels }، يتجاوز الحد البالغ { $limit }
-skip-under-minimum-size-of = { $side } للضلع الأقصر، أقل من الحد الأدنى البالغ { $minimum }
+skip-under-minimum-size-of = الضلع الأقصر { $side }، أقل من الحد الأدنى البالغ { $minimum }
 size-mp = { $value } ميغابكسل
 size-px = { $value } بكسل
 csv-path = المسار
@@ -575,10 +623,10 @@ skipped-dismiss = إخفاء
 # Back up & sync: what it is doing, and the prompt when no folder is chosen
 sync-on = النسخ الاحتياطي مفعّل
 sync-busy = جارٍ النسخ الاحتياطي
-sync-add-prompt = أضف مجلدًا: ما دام Shoebox مفتوحًا فإنه ينسخ احتياطيًا ما يُضاف إليه من صور وفيديوهات جديدة.
+sync-add-prompt = أضف مجلدًا للنسخ الاحتياطي: ما دام Shoebox مفتوحًا فإنه ينسخ احتياطيًا ما يُضاف إليه من صور وفيديوهات جديدة.
 
 # "Backup complete": nothing at all, and the way to the library
-complete-nothing = لا جديد لنسخه احتياطيًا
+complete-nothing = لا يوجد شيء جديد لنسخه احتياطيًا
 complete-open-library = شاهدها في مكتبتك
 
 # The file list: finished batches folded into one line
@@ -589,6 +637,6 @@ manifest-name = Shoebox — نسخ احتياطي للصور والفيديوه�
 manifest-short-name = Shoebox
 manifest-description = انسخ صور هذا الجهاز وفيديوهاته احتياطيًا، مع مجلدات تبقى متزامنة، دون تثبيت أي شيء آخر.
 manifest-shot-running = نسخ احتياطي جارٍ
-manifest-shot-plan = الخطة قبل إرسال أي شيء
+manifest-shot-plan = الخطة قبل رفع أي شيء
 library-remove-from-album = إزالة من الألبوم
 library-removed-from-album = أُزيل { library-items } من الألبوم.

@@ -75,7 +75,7 @@ test('the operator sees today\'s kiosk visits above the albums, each opening its
     const de = await launch({ locale: 'de-DE' });
     try {
       await de.page.goto(server.appUrl() + '#/library/albums');
-      await de.page.getByRole('heading', { name: 'Kiosk-Besuche heute' }).waitFor({ timeout: 20000 });
+      await de.page.getByRole('heading', { name: 'Heutige Kiosk-Besuche' }).waitFor({ timeout: 20000 });
       const line = await de.page.getByTestId('visit').nth(1).innerText();
       assert.match(line, new RegExp(`Besuchscode ${own.code}`));
       assert.match(line, /2 Fotos · \d/);

@@ -89,7 +89,7 @@ test('a German page gives the reason, the sizes and the CSV header in German', a
     await waitForPlanChecked(page);
     const got = await reasons(page);
     // German writes a no-break space between a figure and its unit.
-    const reason = '82\u00a0MB, über der Grenze von 75\u00a0MB';
+    const reason = '82\u00a0MB, über dem Limit von 75\u00a0MB';
     assert.equal(got['Card C/PANO_0002.jpg'], reason);
     assert.equal(got['Card C/Thumbs.db'], 'Systemdatei');
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.getByTestId('skipped-csv').click()]);
