@@ -8,8 +8,8 @@ files = { $count ->
 }
 list-separator = {", "}
 size-bytes = { $count ->
-    [one] { $count } Byte
-   *[other] { $count } Byte
+    [one] { $count } Byte
+   *[other] { $count } Byte
 }
 size-kb = { $value } kB
 size-mb = { $value } MB
@@ -528,8 +528,8 @@ skip-over-size-limit-of = { $size }, über dem Limit von { $limit }
 skip-over-server-limit = { $size }, über dem Limit des Servers
 skip-over-pixel-limit-of = { $pixels }, über dem Limit von { $limit }
 skip-under-minimum-size-of = { $side } an der kürzeren Seite, unter der Mindestgröße von { $minimum }
-size-mp = { $value } MP
-size-px = { $value } px
+size-mp = { $value } MP
+size-px = { $value } px
 csv-path = Pfad
 csv-reason = Grund
 skipped-dismiss = Ausblenden

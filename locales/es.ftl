@@ -8,8 +8,8 @@ files = { $count ->
 }
 list-separator = {", "}
 size-bytes = { $count ->
-    [one] { $count } byte
-   *[other] { $count } bytes
+    [one] { $count } byte
+   *[other] { $count } bytes
 }
 size-kb = { $value } kB
 size-mb = { $value } MB
@@ -549,8 +549,8 @@ skip-over-size-limit-of = { $size }, supera el límite de { $limit }
 skip-over-server-limit = { $size }, supera el límite del servidor
 skip-over-pixel-limit-of = { $pixels }, supera el límite de { $limit }
 skip-under-minimum-size-of = { $side } en el lado más corto, por debajo del mínimo de { $minimum }
-size-mp = { $value } MP
-size-px = { $value } px
+size-mp = { $value } MP
+size-px = { $value } px
 csv-path = ruta
 csv-reason = motivo
 skipped-dismiss = Ocultar

@@ -8,8 +8,8 @@ files = { $count ->
 }
 list-separator = {", "}
 size-bytes = { $count ->
-    [one] { $count } octet
-   *[other] { $count } octets
+    [one] { $count } octet
+   *[other] { $count } octets
 }
 size-kb = { $value } ko
 size-mb = { $value } Mo
@@ -546,8 +546,8 @@ skip-over-size-limit-of = { $size }, au-delà de la limite de { $limit }
 skip-over-server-limit = { $size }, au-delà de la limite du serveur
 skip-over-pixel-limit-of = { $pixels }, au-delà de la limite de { $limit }
 skip-under-minimum-size-of = { $side } sur le plus petit côté, en dessous du minimum de { $minimum }
-size-mp = { $value } Mpx
-size-px = { $value } px
+size-mp = { $value } Mpx
+size-px = { $value } px
 csv-path = chemin
 csv-reason = motif
 skipped-dismiss = Masquer

@@ -8,8 +8,8 @@ files = { $count ->
 }
 list-separator = {", "}
 size-bytes = { $count ->
-    [one] { $count } byte
-   *[other] { $count } byte
+    [one] { $count } byte
+   *[other] { $count } byte
 }
 size-kb = { $value } kB
 size-mb = { $value } MB
@@ -540,8 +540,8 @@ skip-over-size-limit-of = { $size }, oltre il limite di { $limit }
 skip-over-server-limit = { $size }, oltre il limite del server
 skip-over-pixel-limit-of = { $pixels }, oltre il limite di { $limit }
 skip-under-minimum-size-of = { $side } sul lato più corto, sotto il minimo di { $minimum }
-size-mp = { $value } MP
-size-px = { $value } px
+size-mp = { $value } MP
+size-px = { $value } px
 csv-path = percorso
 csv-reason = motivo
 skipped-dismiss = Nascondi

@@ -8,8 +8,8 @@ files = { $count ->
 }
 list-separator = {", "}
 size-bytes = { $count ->
-    [one] { $count } byte
-   *[other] { $count } bytes
+    [one] { $count } byte
+   *[other] { $count } bytes
 }
 size-kb = { $value } kB
 size-mb = { $value } MB
@@ -528,8 +528,8 @@ skip-over-size-limit-of = { $size }, boven de limiet van { $limit }
 skip-over-server-limit = { $size }, boven de limiet van de server
 skip-over-pixel-limit-of = { $pixels }, boven de limiet van { $limit }
 skip-under-minimum-size-of = { $side } aan de kortste zijde, onder het minimum van { $minimum }
-size-mp = { $value } MP
-size-px = { $value } px
+size-mp = { $value } MP
+size-px = { $value } px
 csv-path = pad
 csv-reason = reden
 skipped-dismiss = Verbergen

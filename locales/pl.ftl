@@ -10,10 +10,10 @@ files = { $count ->
 }
 list-separator = {", "}
 size-bytes = { $count ->
-    [one] { $count } bajt
-    [few] { $count } bajty
-    [many] { $count } bajtów
-   *[other] { $count } bajta
+    [one] { $count } bajt
+    [few] { $count } bajty
+    [many] { $count } bajtów
+   *[other] { $count } bajta
 }
 size-kb = { $value } kB
 size-mb = { $value } MB
@@ -574,8 +574,8 @@ skip-over-size-limit-of = { $size }, ponad limit { $limit }
 skip-over-server-limit = { $size }, ponad limit serwera
 skip-over-pixel-limit-of = { $pixels }, ponad limit { $limit }
 skip-under-minimum-size-of = { $side } na krótszym boku, poniżej minimum { $minimum }
-size-mp = { $value } Mpx
-size-px = { $value } px
+size-mp = { $value } Mpx
+size-px = { $value } px
 csv-path = ścieżka
 csv-reason = powód
 skipped-dismiss = Ukryj

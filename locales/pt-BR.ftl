@@ -8,8 +8,8 @@ files = { $count ->
 }
 list-separator = {", "}
 size-bytes = { $count ->
-    [one] { $count } byte
-   *[other] { $count } bytes
+    [one] { $count } byte
+   *[other] { $count } bytes
 }
 size-kb = { $value } kB
 size-mb = { $value } MB
@@ -549,8 +549,8 @@ skip-over-size-limit-of = { $size }, acima do limite de { $limit }
 skip-over-server-limit = { $size }, acima do limite do servidor
 skip-over-pixel-limit-of = { $pixels }, acima do limite de { $limit }
 skip-under-minimum-size-of = { $side } no lado menor, abaixo do mínimo de { $minimum }
-size-mp = { $value } MP
-size-px = { $value } px
+size-mp = { $value } MP
+size-px = { $value } px
 csv-path = caminho
 csv-reason = motivo
 skipped-dismiss = Ocultar
