@@ -95,10 +95,10 @@ page-line = في هذه الصفحة: { $batches ->
     [many] { $batches } نسخة احتياطية
    *[other] { $batches } نسخة احتياطية
 }، { files } — { $parts }
-page-uploaded = رُفع { $uploaded } ({ $size })
-page-already = منسوخ من قبل: { $already }
+page-uploaded = تم رفع { $uploaded } ({ $size })
+page-already = سبق نسخ { $already } احتياطيًا
 page-skipped = تم تخطي { $skipped }
-page-failed = فشل { $failed }
+page-failed = تعذّر رفع { $failed }
 phase-uploading = جارٍ الرفع { $percent }٪
 phase-retrying = إعادة المحاولة بعد { $seconds } ث
 

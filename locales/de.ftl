@@ -75,7 +75,7 @@ page-line = Auf dieser Seite: { $batches ->
    *[other] { $batches } Sicherungen
 }, { files } – { $parts }
 page-uploaded = { $uploaded } hochgeladen ({ $size })
-page-already = { $already } schon gesichert
+page-already = { $already } bereits gesichert
 page-skipped = { $skipped } übersprungen
 page-failed = { $failed } fehlgeschlagen
 phase-uploading = wird hochgeladen, { $percent } %

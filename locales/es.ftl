@@ -83,9 +83,18 @@ page-line = En esta página: { $batches ->
     [one] { $batches } copia
    *[other] { $batches } copias
 }, { files } — { $parts }
-page-uploaded = { $uploaded } subidos ({ $size })
-page-already = { $already } ya tenían copia
-page-skipped = { $skipped } omitidos
+page-uploaded = { $uploaded ->
+    [one] { $uploaded } subido ({ $size })
+   *[other] { $uploaded } subidos ({ $size })
+}
+page-already = { $already ->
+    [one] { $already } ya tenía copia de seguridad
+   *[other] { $already } ya tenían copia de seguridad
+}
+page-skipped = { $skipped ->
+    [one] { $skipped } omitido
+   *[other] { $skipped } omitidos
+}
 page-failed = { $failed } con error
 phase-uploading = subiendo { $percent } %
 phase-retrying = reintento en { $seconds } s
@@ -259,7 +268,7 @@ set-limits-seed = Clásico (75 MB, fotos de hasta 100 MP)
 set-limits-google = Google Fotos (200 MB, 200 MP, al menos 256 px)
 set-destination = Destino (dirección tus; vacío es este servidor)
 set-token = Clave de acceso
-set-wifi-only = Hacer copia solo con Wi-Fi
+set-wifi-only = Hacer copia de seguridad solo con Wi-Fi
 set-parallel = Subidas a la vez
 set-album = Álbumes
 set-album-folder = Un álbum por carpeta principal
@@ -276,7 +285,7 @@ filter-group = Mostrar
 filter-all = Todo
 filter-pending = En curso
 filter-uploaded = Subidos
-filter-already = Ya tenían copia
+filter-already = Ya tenían copia de seguridad
 filter-skipped = Omitidos
 filter-failed = Con error
 file-list = Lista de archivos
@@ -332,12 +341,12 @@ kiosk-nothing-kept = Esta pantalla no guarda nada: cuando termines, olvidará tu
 sync-title = Copia de seguridad y sincronización
 sync-switch = Copia de seguridad y sincronización
 sync-hint = Mantiene al día la copia de seguridad de tus carpetas mientras Shoebox está abierto, incluidas las fotos y vídeos nuevos. Borrar una foto aquí nunca borra su copia.
-sync-add = Añadir una carpeta de copia
+sync-add = Añadir una carpeta de copia de seguridad
 sync-remove = Quitar
 sync-allow = Permitir el acceso a tus carpetas de copia
 sync-allow-why = Tras reiniciar, el navegador vuelve a preguntar antes de que Shoebox pueda leer tus carpetas de copia.
-sync-charging-only = Copiar solo mientras se carga
-sync-charging-unavailable = Copiar solo mientras se carga (este navegador no sabe si el dispositivo se está cargando)
+sync-charging-only = Hacer copia de seguridad solo mientras se carga
+sync-charging-unavailable = Hacer copia de seguridad solo mientras se carga (este navegador no sabe si el dispositivo se está cargando)
 sync-no-picker = Este navegador no puede guardar carpetas. Usa Chromium, Chrome o Edge en ChromeOS o en un ordenador.
 status-complete = Copia de seguridad completada
 phase-waiting = en espera

@@ -83,9 +83,18 @@ page-line = Sur cette page : { $batches ->
     [one] { $batches } sauvegarde
    *[other] { $batches } sauvegardes
 }, { files } — { $parts }
-page-uploaded = { $uploaded } envoyés ({ $size })
-page-already = { $already } déjà sauvegardés
-page-skipped = { $skipped } ignorés
+page-uploaded = { $uploaded ->
+    [one] { $uploaded } envoyé ({ $size })
+   *[other] { $uploaded } envoyés ({ $size })
+}
+page-already = { $already ->
+    [one] { $already } déjà sauvegardé
+   *[other] { $already } déjà sauvegardés
+}
+page-skipped = { $skipped ->
+    [one] { $skipped } ignoré
+   *[other] { $skipped } ignorés
+}
 page-failed = { $failed } en échec
 phase-uploading = envoi { $percent } %
 phase-retrying = nouvel essai dans { $seconds } s

@@ -74,10 +74,19 @@ page-line = In questa pagina: { $batches ->
     [one] { $batches } backup
    *[other] { $batches } backup
 }, { files } — { $parts }
-page-uploaded = { $uploaded } caricati ({ $size })
+page-uploaded = { $uploaded ->
+    [one] { $uploaded } caricato ({ $size })
+   *[other] { $uploaded } caricati ({ $size })
+}
 page-already = { $already } già nel backup
-page-skipped = { $skipped } saltati
-page-failed = { $failed } non riusciti
+page-skipped = { $skipped ->
+    [one] { $skipped } saltato
+   *[other] { $skipped } saltati
+}
+page-failed = { $failed ->
+    [one] { $failed } non riuscito
+   *[other] { $failed } non riusciti
+}
 phase-uploading = caricamento { $percent }%
 phase-retrying = nuovo tentativo tra { $seconds } s
 

@@ -83,9 +83,18 @@ page-line = Nesta página: { $batches ->
     [one] { $batches } backup
    *[other] { $batches } backups
 }, { files } — { $parts }
-page-uploaded = { $uploaded } enviados ({ $size })
-page-already = { $already } já tinham backup
-page-skipped = { $skipped } ignorados
+page-uploaded = { $uploaded ->
+    [one] { $uploaded } enviado ({ $size })
+   *[other] { $uploaded } enviados ({ $size })
+}
+page-already = { $already ->
+    [one] { $already } já tinha backup
+   *[other] { $already } já tinham backup
+}
+page-skipped = { $skipped ->
+    [one] { $skipped } ignorado
+   *[other] { $skipped } ignorados
+}
 page-failed = { $failed } com falha
 phase-uploading = enviando { $percent }%
 phase-retrying = nova tentativa em { $seconds } s
