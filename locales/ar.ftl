@@ -637,6 +637,6 @@ manifest-name = Shoebox — نسخ احتياطي للصور والفيديوه�
 manifest-short-name = Shoebox
 manifest-description = انسخ صور هذا الجهاز وفيديوهاته احتياطيًا، مع مجلدات تبقى متزامنة، دون تثبيت أي شيء آخر.
 manifest-shot-running = نسخ احتياطي جارٍ
-manifest-shot-plan = الخطة قبل رفع أي شيء
+manifest-shot-plan = الخطة قبل إرسال أي شيء
 library-remove-from-album = إزالة من الألبوم
 library-removed-from-album = أُزيل { library-items } من الألبوم.

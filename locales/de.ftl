@@ -551,6 +551,6 @@ manifest-name = Shoebox – Fotos und Videos sichern
 manifest-short-name = Shoebox
 manifest-description = Sichern Sie die Fotos und Videos dieses Geräts – Ordner bleiben synchronisiert, ohne zusätzliche Installation.
 manifest-shot-running = Eine laufende Sicherung
-manifest-shot-plan = Der Plan, bevor etwas hochgeladen wird
+manifest-shot-plan = Der Plan, bevor etwas gesendet wird
 library-remove-from-album = Aus dem Album entfernen
 library-removed-from-album = { library-items } aus dem Album entfernt.

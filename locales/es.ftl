@@ -581,7 +581,7 @@ manifest-name = Shoebox: copia de seguridad de fotos y vídeos
 manifest-short-name = Shoebox
 manifest-description = Haz copia de seguridad de las fotos y vídeos de este dispositivo, con carpetas sincronizadas y sin instalar nada más.
 manifest-shot-running = Una copia de seguridad en curso
-manifest-shot-plan = El plan antes de subir nada
+manifest-shot-plan = El plan antes de enviar nada
 library-remove-from-album = Quitar del álbum
 library-removed-from-album = { $count ->
     [one] { library-items } quitado del álbum.

@@ -572,7 +572,7 @@ manifest-name = Shoebox — backup di foto e video
 manifest-short-name = Shoebox
 manifest-description = Esegui il backup di foto e video da questo dispositivo, con cartelle sincronizzate e niente altro da installare.
 manifest-shot-running = Un backup in corso
-manifest-shot-plan = Il piano prima di caricare qualsiasi cosa
+manifest-shot-plan = Il piano prima di inviare qualsiasi cosa
 library-remove-from-album = Rimuovi dall’album
 library-removed-from-album = { $count ->
     [one] { library-items } rimosso dall’album.

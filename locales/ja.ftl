@@ -455,6 +455,6 @@ manifest-name = Shoebox — 写真と動画のバックアップ
 manifest-short-name = Shoebox
 manifest-description = このデバイスの写真と動画をバックアップ。フォルダは同期され、ほかにインストールするものはありません。
 manifest-shot-running = 実行中のバックアップ
-manifest-shot-plan = アップロード前のプラン
+manifest-shot-plan = 送信前のプラン
 library-remove-from-album = アルバムから削除
 library-removed-from-album = { library-items }をアルバムから削除しました。

@@ -455,6 +455,6 @@ manifest-name = Shoebox — 사진 및 동영상 백업
 manifest-short-name = Shoebox
 manifest-description = 이 기기의 사진과 동영상을 백업하고 폴더를 동기화합니다. 따로 설치할 것은 없습니다.
 manifest-shot-running = 진행 중인 백업
-manifest-shot-plan = 업로드 전에 보여 주는 계획
+manifest-shot-plan = 보내기 전에 보여 주는 계획
 library-remove-from-album = 앨범에서 삭제
 library-removed-from-album = { library-items }를 앨범에서 삭제했습니다.

@@ -551,6 +551,6 @@ manifest-name = Shoebox — back-up van foto's en video's
 manifest-short-name = Shoebox
 manifest-description = Maak een back-up van de foto's en video's op dit apparaat, met gesynchroniseerde mappen en zonder iets extra te installeren.
 manifest-shot-running = Een back-up wordt gemaakt
-manifest-shot-plan = Het plan voordat er iets wordt geüpload
+manifest-shot-plan = Het plan voordat er iets wordt verstuurd
 library-remove-from-album = Uit album verwijderen
 library-removed-from-album = { library-items } uit het album verwijderd.

@@ -597,6 +597,6 @@ manifest-name = Shoebox — kopia zapasowa zdjęć i filmów
 manifest-short-name = Shoebox
 manifest-description = Twórz kopię zapasową zdjęć i filmów z tego urządzenia, z folderami stale synchronizowanymi i bez instalowania czegokolwiek.
 manifest-shot-running = Trwająca kopia zapasowa
-manifest-shot-plan = Plan, zanim cokolwiek zostanie przesłane
+manifest-shot-plan = Plan, zanim cokolwiek zostanie wysłane
 library-remove-from-album = Usuń z albumu
 library-removed-from-album = Usunięto z albumu: { library-items }.

@@ -455,6 +455,6 @@ manifest-name = Shoebox — 照片和视频备份
 manifest-short-name = Shoebox
 manifest-description = 备份此设备上的照片和视频，文件夹保持同步，无需安装其他任何东西。
 manifest-shot-running = 正在进行的备份
-manifest-shot-plan = 上传前的计划
+manifest-shot-plan = 发送任何内容之前的计划
 library-remove-from-album = 从相册中移除
 library-removed-from-album = 已将 { library-items }从相册中移除。
