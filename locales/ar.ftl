@@ -71,10 +71,34 @@ status-ready-to-back-up = { $count ->
 status-backing-up = جارٍ النسخ الاحتياطي: { $done } من { $total }
 backing-up-left = متبقٍ { $size }
 backing-up-left-eta = متبقٍ { $size }، { $eta }
-complete-uploaded = تم رفع { files }
-complete-already = سبق نسخ { files } احتياطيًا
-complete-skipped = تم تخطي { files }
-complete-failed = تعذّر رفع { files }
+complete-uploaded = { $count ->
+    [one] تم رفع ملف واحد
+    [two] تم رفع ملفين
+    [few] تم رفع { $count } ملفات
+    [many] تم رفع { $count } ملفًا
+   *[other] تم رفع { $count } ملف
+}
+complete-already = { $count ->
+    [one] سبق نسخ ملف واحد احتياطيًا
+    [two] سبق نسخ ملفين احتياطيًا
+    [few] سبق نسخ { $count } ملفات احتياطيًا
+    [many] سبق نسخ { $count } ملفًا احتياطيًا
+   *[other] سبق نسخ { $count } ملف احتياطيًا
+}
+complete-skipped = { $count ->
+    [one] تم تخطي ملف واحد
+    [two] تم تخطي ملفين
+    [few] تم تخطي { $count } ملفات
+    [many] تم تخطي { $count } ملفًا
+   *[other] تم تخطي { $count } ملف
+}
+complete-failed = { $count ->
+    [one] تعذّر رفع ملف واحد
+    [two] تعذّر رفع ملفين
+    [few] تعذّر رفع { $count } ملفات
+    [many] تعذّر رفع { $count } ملفًا
+   *[other] تعذّر رفع { $count } ملف
+}
 skipped-line = { $count ->
     [one] تم تخطي صورة أو فيديو واحد — اعرف السبب
     [two] تم تخطي صورتين أو فيديوهين — اعرف السبب
