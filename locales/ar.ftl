@@ -240,10 +240,16 @@ library-items = { $count ->
 library-totals = { library-items } · { $size } · مستخدم { $used } على الخادم
 library-totals-quota = { library-items } · { $size } · مستخدم { $used } من { $quota }
 library-selected = تم تحديد { $count }
-library-confirm-trash-title = هل تريد نقل { library-items } إلى المهملات؟
+library-confirm-trash-title = { $count ->
+    [two] هل تريد نقل عنصرين إلى المهملات؟
+   *[other] هل تريد نقل { library-items } إلى المهملات؟
+}
 library-confirm-trash-body = تُحفظ 30 يومًا ويمكن استعادتها حتى ذلك الحين. لا يُحذف شيء من هذا الجهاز.
 library-moved-to-trash = نُقل { library-items } إلى المهملات.
-library-restored = تمت استعادة { library-items }.
+library-restored = { $count ->
+    [two] تمت استعادة عنصرين.
+   *[other] تمت استعادة { library-items }.
+}
 library-album-line = { library-items } · { $size }
 library-select-item = تحديد ⁨{ $name }⁩
 library-open-item = ⁨{ $name }⁩، { $day }
@@ -431,7 +437,10 @@ library-added-to-album = أُضيف { library-items } إلى الألبوم.
 library-album-renamed = أُعيدت تسمية الألبوم.
 library-album-exists = لديك ألبوم بهذا الاسم بالفعل.
 library-album-name-refused = يجب أن يكون للألبوم اسم بلا أحرف تحكم، لا يزيد طوله على 1024 بايت.
-library-choose-album-title = إضافة { library-items } إلى ألبوم
+library-choose-album-title = { $count ->
+    [two] إضافة عنصرين إلى ألبوم
+   *[other] إضافة { library-items } إلى ألبوم
+}
 library-album-facts-range = { library-items } · من { $from } إلى { $to }
 library-album-facts-day = { library-items } · { $day }
 library-no-albums = لا توجد ألبومات بعد. تصبح المجلدات التي تنسخها احتياطيًا ألبومات.
