@@ -505,7 +505,7 @@ takeout-note-bad-place = Der Ort aus der Begleitdatei konnte nicht verwendet wer
 takeout-note-bad-value = Ein Wert aus der Begleitdatei konnte nicht verwendet werden
 takeout-note-description-cut = Beschreibung zu lang: gekürzt
 takeout-note-albums-dropped = Einige Albumnamen passten nicht: weggelassen
-takeout-note-place-stripped = Ort weggelassen (Standort aus Fotos entfernen)
+takeout-note-place-stripped = Ort weggelassen (Einstellung „Standort aus Fotos entfernen“)
 takeout-parts = { $count ->
     [one] Archivteil { $parts }.
    *[other] Archivteile { $parts }.

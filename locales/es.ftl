@@ -535,7 +535,7 @@ takeout-note-bad-place = No se pudo usar el lugar del archivo complementario
 takeout-note-bad-value = No se pudo usar un valor del archivo complementario
 takeout-note-description-cut = Descripción demasiado larga: recortada
 takeout-note-albums-dropped = Algunos nombres de álbum no cabían: omitidos
-takeout-note-place-stripped = Lugar omitido (Quitar la ubicación de las fotos)
+takeout-note-place-stripped = Lugar omitido (ajuste «Quitar la ubicación de las fotos»)
 takeout-parts = { $count ->
     [one] Parte { $parts } del archivo.
    *[other] Partes { $parts } del archivo.
