@@ -301,6 +301,7 @@ set-wifi-only = النسخ الاحتياطي عبر Wi-Fi فقط
 set-parallel = عمليات الرفع في وقت واحد
 set-album = الألبومات
 set-album-folder = ألبوم لكل مجلد رئيسي
+set-album-folders = ألبوم لكل مجلد، والمجلدات الفرعية أيضًا
 set-album-none = بلا ألبومات
 set-album-named = الكل في ألبوم واحد باسم…
 set-album-name = اسم الألبوم
@@ -673,3 +674,21 @@ manifest-shot-running = نسخ احتياطي جارٍ
 manifest-shot-plan = الخطة قبل إرسال أي شيء
 library-remove-from-album = إزالة من الألبوم
 library-removed-from-album = أُزيل { library-items } من الألبوم.
+plan-album-named = الكل في «{ $name }»
+plan-albums-none = بلا ألبومات: يذهب كل شيء إلى المكتبة فقط.
+plan-albums-count = { $count ->
+    [zero] لن يُنشأ أي ألبوم:
+    [one] سيُنشأ ألبوم واحد:
+    [two] سيُنشأ ألبومان:
+    [few] ستُنشأ { $count } ألبومات:
+    [many] سيُنشأ { $count } ألبومًا:
+   *[other] سيُنشأ { $count } ألبوم:
+}
+plan-albums-more = { $count ->
+    [zero] +{ $count }
+    [one] +ألبوم آخر
+    [two] +ألبومان آخران
+    [few] +{ $count } ألبومات أخرى
+    [many] +{ $count } ألبومًا آخر
+   *[other] +{ $count } ألبوم آخر
+}

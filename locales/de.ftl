@@ -245,6 +245,7 @@ set-wifi-only = Nur über WLAN sichern
 set-parallel = Gleichzeitige Uploads
 set-album = Alben
 set-album-folder = Ein Album pro oberstem Ordner
+set-album-folders = Ein Album pro Ordner, auch für Unterordner
 set-album-none = Keine Alben
 set-album-named = Alles in ein Album namens …
 set-album-name = Albumname
@@ -554,3 +555,13 @@ manifest-shot-running = Eine laufende Sicherung
 manifest-shot-plan = Der Plan, bevor etwas gesendet wird
 library-remove-from-album = Aus dem Album entfernen
 library-removed-from-album = { library-items } aus dem Album entfernt.
+plan-album-named = Alles in „{ $name }“
+plan-albums-none = Keine Alben: Alles kommt nur in die Mediathek.
+plan-albums-count = { $count ->
+    [one] Ergibt { $count } Album:
+   *[other] Ergibt { $count } Alben:
+}
+plan-albums-more = { $count ->
+    [one] +{ $count } weiteres
+   *[other] +{ $count } weitere
+}

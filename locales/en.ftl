@@ -247,6 +247,7 @@ set-wifi-only = Back up on Wi-Fi only
 set-parallel = Uploads at once
 set-album = Albums
 set-album-folder = One album per top folder
+set-album-folders = One album per folder, sub-folders too
 set-album-none = No albums
 set-album-named = All into one album named…
 set-album-name = Album name
@@ -557,3 +558,13 @@ manifest-shot-running = A backup running
 manifest-shot-plan = The plan before anything is sent
 library-remove-from-album = Remove from album
 library-removed-from-album = { library-items } removed from the album.
+plan-album-named = All into “{ $name }”
+plan-albums-none = No albums: everything goes to the library only.
+plan-albums-count = { $count ->
+    [one] Makes { $count } album:
+   *[other] Makes { $count } albums:
+}
+plan-albums-more = { $count ->
+    [one] +{ $count } more
+   *[other] +{ $count } more
+}

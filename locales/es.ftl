@@ -272,6 +272,7 @@ set-wifi-only = Hacer copia de seguridad solo con Wi-Fi
 set-parallel = Subidas a la vez
 set-album = Álbumes
 set-album-folder = Un álbum por carpeta principal
+set-album-folders = Un álbum por carpeta, también las subcarpetas
 set-album-none = Sin álbumes
 set-album-named = Todo en un álbum llamado…
 set-album-name = Nombre del álbum
@@ -586,4 +587,14 @@ library-remove-from-album = Quitar del álbum
 library-removed-from-album = { $count ->
     [one] { library-items } quitado del álbum.
    *[other] { library-items } quitados del álbum.
+}
+plan-album-named = Todo en «{ $name }»
+plan-albums-none = Sin álbumes: todo va solo a la biblioteca.
+plan-albums-count = { $count ->
+    [one] Crea { $count } álbum:
+   *[other] Crea { $count } álbumes:
+}
+plan-albums-more = { $count ->
+    [one] +{ $count } más
+   *[other] +{ $count } más
 }

@@ -269,6 +269,7 @@ set-wifi-only = Sauvegarder uniquement en Wi-Fi
 set-parallel = Envois simultanés
 set-album = Albums
 set-album-folder = Un album par dossier principal
+set-album-folders = Un album par dossier, sous-dossiers compris
 set-album-none = Pas d’album
 set-album-named = Tout dans un album nommé…
 set-album-name = Nom de l’album
@@ -583,4 +584,14 @@ library-remove-from-album = Retirer de l’album
 library-removed-from-album = { $count ->
     [one] { library-items } retiré de l’album.
    *[other] { library-items } retirés de l’album.
+}
+plan-album-named = Tout dans « { $name } »
+plan-albums-none = Pas d’album : tout va seulement dans la Photothèque.
+plan-albums-count = { $count ->
+    [one] Crée { $count } album :
+   *[other] Crée { $count } albums :
+}
+plan-albums-more = { $count ->
+    [one] +{ $count } autre
+   *[other] +{ $count } autres
 }

@@ -263,6 +263,7 @@ set-wifi-only = Backup solo con Wi-Fi
 set-parallel = Caricamenti contemporanei
 set-album = Album
 set-album-folder = Un album per ogni cartella principale
+set-album-folders = Un album per cartella, anche per le sottocartelle
 set-album-none = Nessun album
 set-album-named = Tutto in un album chiamato…
 set-album-name = Nome dell’album
@@ -577,4 +578,14 @@ library-remove-from-album = Rimuovi dall’album
 library-removed-from-album = { $count ->
     [one] { library-items } rimosso dall’album.
    *[other] { library-items } rimossi dall’album.
+}
+plan-album-named = Tutto in «{ $name }»
+plan-albums-none = Nessun album: tutto va solo nella Libreria.
+plan-albums-count = { $count ->
+    [one] Crea { $count } album:
+   *[other] Crea { $count } album:
+}
+plan-albums-more = { $count ->
+    [one] +{ $count } altro
+   *[other] +{ $count } altri
 }

@@ -200,6 +200,7 @@ set-wifi-only = Wi-Fi のときだけバックアップ
 set-parallel = 同時アップロード数
 set-album = アルバム
 set-album-folder = 最上位のフォルダごとに 1 つのアルバム
+set-album-folders = フォルダごとに 1 つのアルバム（サブフォルダも）
 set-album-none = アルバムなし
 set-album-named = すべてを次の名前のアルバムに…
 set-album-name = アルバム名
@@ -458,3 +459,11 @@ manifest-shot-running = 実行中のバックアップ
 manifest-shot-plan = 送信前のプラン
 library-remove-from-album = アルバムから削除
 library-removed-from-album = { library-items }をアルバムから削除しました。
+plan-album-named = すべて「{ $name }」に
+plan-albums-none = アルバムなし：すべてライブラリにのみ追加されます。
+plan-albums-count = { $count ->
+   *[other] 作成されるアルバム：{ $count } 個
+}
+plan-albums-more = { $count ->
+   *[other] ほか { $count } 個
+}

@@ -200,6 +200,7 @@ set-wifi-only = Wi-Fi에서만 백업
 set-parallel = 동시 업로드 수
 set-album = 앨범
 set-album-folder = 최상위 폴더마다 앨범 하나
+set-album-folders = 폴더마다 앨범 하나(하위 폴더 포함)
 set-album-none = 앨범 없음
 set-album-named = 모두 다음 이름의 앨범 하나에…
 set-album-name = 앨범 이름
@@ -458,3 +459,11 @@ manifest-shot-running = 진행 중인 백업
 manifest-shot-plan = 보내기 전에 보여 주는 계획
 library-remove-from-album = 앨범에서 삭제
 library-removed-from-album = { library-items }를 앨범에서 삭제했습니다.
+plan-album-named = 모두 “{ $name }”에
+plan-albums-none = 앨범 없음: 모두 보관함에만 추가됩니다.
+plan-albums-count = { $count ->
+   *[other] 앨범 { $count }개가 만들어집니다:
+}
+plan-albums-more = { $count ->
+   *[other] 외 { $count }개
+}

@@ -245,6 +245,7 @@ set-wifi-only = Alleen via wifi back-up maken
 set-parallel = Uploads tegelijk
 set-album = Albums
 set-album-folder = Eén album per hoofdmap
+set-album-folders = Eén album per map, ook voor submappen
 set-album-none = Geen albums
 set-album-named = Alles in één album met de naam…
 set-album-name = Albumnaam
@@ -554,3 +555,13 @@ manifest-shot-running = Een back-up wordt gemaakt
 manifest-shot-plan = Het plan voordat er iets wordt verstuurd
 library-remove-from-album = Uit album verwijderen
 library-removed-from-album = { library-items } uit het album verwijderd.
+plan-album-named = Alles in ‘{ $name }’
+plan-albums-none = Geen albums: alles gaat alleen naar de bibliotheek.
+plan-albums-count = { $count ->
+    [one] Maakt { $count } album:
+   *[other] Maakt { $count } albums:
+}
+plan-albums-more = { $count ->
+    [one] +{ $count } andere
+   *[other] +{ $count } andere
+}

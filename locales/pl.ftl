@@ -261,6 +261,7 @@ set-wifi-only = Kopia zapasowa tylko przez Wi-Fi
 set-parallel = Jednoczesne przesyłania
 set-album = Albumy
 set-album-folder = Jeden album na folder główny
+set-album-folders = Jeden album na folder, także na podfoldery
 set-album-none = Bez albumów
 set-album-named = Wszystko do jednego albumu o nazwie…
 set-album-name = Nazwa albumu
@@ -600,3 +601,17 @@ manifest-shot-running = Trwająca kopia zapasowa
 manifest-shot-plan = Plan, zanim cokolwiek zostanie wysłane
 library-remove-from-album = Usuń z albumu
 library-removed-from-album = Usunięto z albumu: { library-items }.
+plan-album-named = Wszystko do „{ $name }”
+plan-albums-none = Bez albumów: wszystko trafi tylko do biblioteki.
+plan-albums-count = { $count ->
+    [one] Powstanie { $count } album:
+    [few] Powstaną { $count } albumy:
+    [many] Powstanie { $count } albumów:
+   *[other] Powstanie { $count } albumu:
+}
+plan-albums-more = { $count ->
+    [one] +{ $count } kolejny
+    [few] +{ $count } kolejne
+    [many] +{ $count } kolejnych
+   *[other] +{ $count } kolejnego
+}

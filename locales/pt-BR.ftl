@@ -272,6 +272,7 @@ set-wifi-only = Fazer backup só no Wi-Fi
 set-parallel = Envios ao mesmo tempo
 set-album = Álbuns
 set-album-folder = Um álbum por pasta principal
+set-album-folders = Um álbum por pasta, incluindo subpastas
 set-album-none = Sem álbuns
 set-album-named = Tudo em um álbum chamado…
 set-album-name = Nome do álbum
@@ -586,4 +587,14 @@ library-remove-from-album = Remover do álbum
 library-removed-from-album = { $count ->
     [one] { library-items } removido do álbum.
    *[other] { library-items } removidos do álbum.
+}
+plan-album-named = Tudo em “{ $name }”
+plan-albums-none = Sem álbuns: tudo vai só para a biblioteca.
+plan-albums-count = { $count ->
+    [one] Cria { $count } álbum:
+   *[other] Cria { $count } álbuns:
+}
+plan-albums-more = { $count ->
+    [one] +{ $count } outro
+   *[other] +{ $count } outros
 }

@@ -200,6 +200,7 @@ set-wifi-only = 仅在 Wi-Fi 下备份
 set-parallel = 同时上传数
 set-album = 相册
 set-album-folder = 每个顶层文件夹一个相册
+set-album-folders = 每个文件夹一个相册（包括子文件夹）
 set-album-none = 不建相册
 set-album-named = 全部放入一个名为…的相册
 set-album-name = 相册名称
@@ -458,3 +459,11 @@ manifest-shot-running = 正在进行的备份
 manifest-shot-plan = 发送任何内容之前的计划
 library-remove-from-album = 从相册中移除
 library-removed-from-album = 已将 { library-items }从相册中移除。
+plan-album-named = 全部放入“{ $name }”
+plan-albums-none = 不建相册：所有内容只放入图库。
+plan-albums-count = { $count ->
+   *[other] 将创建 { $count } 个相册：
+}
+plan-albums-more = { $count ->
+   *[other] 另外 { $count } 个
+}

@@ -12,6 +12,8 @@ pub enum AlbumSetting {
     Folder,
     None,
     Named(String),
+    /// Every folder its own album, sub-folders too (kept as `{"mode": "folders"}`).
+    Folders,
 }
 
 /// The kept form read as a plain struct: serde's adjacently tagged decoder buffers the value
@@ -29,8 +31,31 @@ impl TryFrom<StoredAlbum> for AlbumSetting {
         match (s.mode.as_str(), s.name) {
             ("folder", _) => Ok(AlbumSetting::Folder),
             ("none", _) => Ok(AlbumSetting::None),
+            ("folders", _) => Ok(AlbumSetting::Folders),
             ("named", Some(name)) => Ok(AlbumSetting::Named(name)),
             _ => Err("unknown album setting"),
+        }
+    }
+}
+
+impl AlbumSetting {
+    /// The engine's album mode for this setting.
+    pub fn mode(&self) -> AlbumMode {
+        match self {
+            AlbumSetting::Folder => AlbumMode::Folder,
+            AlbumSetting::None => AlbumMode::None,
+            AlbumSetting::Named(n) => AlbumMode::Named(n.clone()),
+            AlbumSetting::Folders => AlbumMode::EachFolder,
+        }
+    }
+
+    /// The value of the Albums choices (Settings and the plan).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            AlbumSetting::Folder => "folder",
+            AlbumSetting::Folders => "folders",
+            AlbumSetting::None => "none",
+            AlbumSetting::Named(_) => "named",
         }
     }
 }
@@ -107,6 +132,7 @@ impl Settings {
                 self.album = match value {
                     "folder" => AlbumSetting::Folder,
                     "none" => AlbumSetting::None,
+                    "folders" => AlbumSetting::Folders,
                     name => AlbumSetting::Named(name.to_string()),
                 }
             }
@@ -133,11 +159,7 @@ impl Settings {
             quality: self.quality,
             limits: self.limits,
             strip_location: self.strip_location,
-            album: match &self.album {
-                AlbumSetting::Folder => AlbumMode::Folder,
-                AlbumSetting::None => AlbumMode::None,
-                AlbumSetting::Named(n) => AlbumMode::Named(n.clone()),
-            },
+            album: self.album.mode(),
             parallel_uploads: self.parallel as usize,
             wifi_only: self.wifi_only,
             charging_only: self.charging_only,
@@ -222,12 +244,14 @@ mod tests {
         assert_eq!(s.album, AlbumSetting::Named("Trip".into()));
         s.apply_param("album", "none");
         assert_eq!(s.album, AlbumSetting::None);
+        s.apply_param("album", "folders");
+        assert_eq!(s.album, AlbumSetting::Folders);
         s.apply_param("quality", "bogus");
         assert_eq!(s.quality, Quality::High);
     }
     #[test]
     fn the_album_setting_reads_back_what_it_writes_and_what_earlier_builds_kept() {
-        for album in [AlbumSetting::Folder, AlbumSetting::None, AlbumSetting::Named("Trip".into())] {
+        for album in [AlbumSetting::Folder, AlbumSetting::None, AlbumSetting::Named("Trip".into()), AlbumSetting::Folders] {
             let kept = serde_json::to_string(&Settings { album: album.clone(), ..Settings::default() }).unwrap();
             assert_eq!(Settings::from_json(&kept).map(|s| s.album), Some(album), "{kept}");
         }

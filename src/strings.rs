@@ -81,6 +81,7 @@ text!(set_wifi_only, "set-wifi-only");
 text!(set_parallel, "set-parallel");
 text!(set_album, "set-album");
 text!(set_album_folder, "set-album-folder");
+text!(set_album_folders, "set-album-folders");
 text!(set_album_none, "set-album-none");
 text!(set_album_named, "set-album-named");
 text!(set_album_name, "set-album-name");
@@ -94,6 +95,18 @@ text!(filter_failed, "filter-failed");
 text!(file_list, "file-list");
 text!(folders, "folders");
 text!(loose_files, "loose-files");
+text!(plan_albums_none, "plan-albums-none");
+/// The plan's count of the albums its folders will make.
+pub fn plan_albums_count(n: u64) -> String {
+    tn("plan-albums-count", &[("count", n)], &[])
+}
+pub fn plan_albums_more(n: u64) -> String {
+    tn("plan-albums-more", &[("count", n)], &[])
+}
+/// The plan's Albums choice when the setting names one album.
+pub fn plan_album_named(name: &str) -> String {
+    tn("plan-album-named", &[], &[("name", name)])
+}
 pub fn more_folders(n: u64) -> String {
     tn("more-folders", &[("count", n)], &[])
 }

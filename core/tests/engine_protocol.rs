@@ -292,4 +292,13 @@ fn album_modes_are_sent_as_metadata() {
     h.start();
     let (_, r) = h.expect(Method::Post);
     assert_eq!(meta(&r)["album"], "");
+    // Each folder its own album: the sub-folder's whole path names it, a loose file has none.
+    for (path, album) in [("Trip/Day 1/a.jpg", "Trip / Day 1"), ("Trip/a.jpg", "Trip"), ("a.jpg", "")] {
+        let mut h = H::new(EngineSettings { album: AlbumMode::EachFolder, ..small_chunks() });
+        h.add(1, path, Content::Bytes(bytes(10, 1)), photo_facts());
+        h.handshake(HttpResponse::new(404), options_bare());
+        h.start();
+        let (_, r) = h.expect(Method::Post);
+        assert_eq!(meta(&r)["album"], album, "{path}");
+    }
 }

@@ -128,6 +128,18 @@ fn strip_location_leaves_the_sidecar_place_out_of_upload_and_fill() {
 }
 
 #[test]
+fn each_folder_as_an_album_leaves_an_exports_folders_out() {
+    let mut h = H::new(EngineSettings { album: AlbumMode::EachFolder, ..H::settings() });
+    let mut srv = FakeTus::new();
+    add_walked(&mut h, &export());
+    h.handshake(config_json(true, 1 << 20), options_full());
+    h.start();
+    serve(&mut h, &mut srv);
+    assert!(!srv.creates.is_empty());
+    assert!(srv.creates.iter().all(|m| !m.contains_key("album")), "the export's own albums only: {:?}", srv.creates);
+}
+
+#[test]
 fn a_batch_that_is_no_export_plans_its_json_files_as_before() {
     let mut h = H::new(H::settings());
     let files =

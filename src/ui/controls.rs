@@ -1,4 +1,5 @@
-//! The main actions: choose folders, back up, pause/resume, retry failed.
+//! The main actions: choose folders, back up, pause/resume, retry failed. The next step comes
+//! first and is the one primary button; choosing more folders is then a plain one.
 use leptos::prelude::*;
 
 use super::folder_picker::FolderPicker;
@@ -16,9 +17,14 @@ pub fn Controls() -> impl IntoView {
     let paused = move || matches!(store.status.get(), Status::Paused | Status::StorageFull);
     let failed = move || matches!(store.status.get(), Status::Complete { failed, .. } if failed > 0);
     let label = Signal::derive(move || if has_files() { s::add_more() } else { s::choose_folders() });
+    let next_step = Signal::derive(move || {
+        can_start()
+            || paused()
+            || matches!(store.status.get(), Status::BackUpOff)
+            || (matches!(store.status.get(), Status::ContinueBackup { .. }) && store.remembered.with(|r| !r.is_empty()))
+    });
     view! {
         <div class="controls">
-            <FolderPicker label=label/>
             <Show when=move || matches!(store.status.get(), Status::ContinueBackup { .. }) && store.remembered.with(|r| !r.is_empty())>
                 <button class="button primary" data-testid="continue-button" on:click=move |_| intent(Intent::ContinueRemembered)>
                     <span class="icon icon-play" aria-hidden="true"></span>{s::continue_()}
@@ -47,6 +53,7 @@ pub fn Controls() -> impl IntoView {
             <Show when=failed>
                 <button class="button" data-testid="retry-failed-button" on:click=move |_| intent(Intent::RetryFailed)>{s::retry_failed()}</button>
             </Show>
+            <FolderPicker label=label quiet=next_step/>
         </div>
     }
 }

@@ -1,6 +1,7 @@
 //! "Choose folders" (a webkitdirectory input) and "Choose files", styled as buttons. On a phone
 //! (not a kiosk's screen): "Choose photos" first and "Take a photo" with the camera, never a
-//! folder picker the browser cannot offer.
+//! folder picker the browser cannot offer. They are the primary action only while nothing else
+//! is the next step (`quiet` otherwise), so a screen has one primary button.
 use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
@@ -9,7 +10,7 @@ use crate::store::{use_store, PageMode};
 use crate::strings as s;
 
 #[component]
-pub fn FolderPicker(#[prop(into)] label: Signal<&'static str>) -> impl IntoView {
+pub fn FolderPicker(#[prop(into)] label: Signal<&'static str>, #[prop(optional, into)] quiet: Signal<bool>) -> impl IntoView {
     let store = use_store();
     let folder_input: NodeRef<leptos::html::Input> = NodeRef::new();
     let file_input: NodeRef<leptos::html::Input> = NodeRef::new();
@@ -33,7 +34,7 @@ pub fn FolderPicker(#[prop(into)] label: Signal<&'static str>) -> impl IntoView 
     if store.phone.get_untracked() && store.mode.get_untracked() != PageMode::Kiosk {
         let camera_input: NodeRef<leptos::html::Input> = NodeRef::new();
         return view! {
-            <label class="button primary file-button" data-testid="choose-photos">
+            <label class="button file-button" class:primary=move || !quiet.get() data-testid="choose-photos">
                 <input type="file" multiple accept="image/*,video/*" data-testid="photos-input" class="visually-hidden" autocomplete="off"
                     on:click=clear node_ref=file_input on:change=move |_| { if let Some(i) = file_input.get() { take(i) } }/>
                 <span class="icon icon-photo" aria-hidden="true"></span>{s::choose_photos()}
@@ -48,11 +49,11 @@ pub fn FolderPicker(#[prop(into)] label: Signal<&'static str>) -> impl IntoView 
     }
     view! {
         {picker.then(|| view! {
-            <button class="button primary" data-testid="choose-folders" on:click=move |_| intent(Intent::PickFolder)>
+            <button class="button" class:primary=move || !quiet.get() data-testid="choose-folders" on:click=move |_| intent(Intent::PickFolder)>
                 <span class="icon icon-folder" aria-hidden="true"></span>{move || label.get()}
             </button>
         })}
-        <label class="button primary file-button" class:visually-hidden=picker aria-hidden=picker.to_string()>
+        <label class="button file-button" class:primary=move || !quiet.get() class:visually-hidden=picker aria-hidden=picker.to_string()>
             <input type="file" multiple prop:webkitdirectory=true data-testid="folder-input" class="visually-hidden" autocomplete="off"
                 tabindex=if picker { "-1" } else { "0" } aria-hidden=picker.to_string()
                 on:click=clear node_ref=folder_input on:change=move |_| { if let Some(i) = folder_input.get() { take(i) } }/>

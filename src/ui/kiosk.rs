@@ -83,7 +83,7 @@ pub fn KioskApp() -> impl IntoView {
                             })}
                             <div class="kiosk-actions">
                                 <button class="button primary huge" data-testid="kiosk-finish" on:click=move |_| intent(Intent::KioskFinish)>{s::kiosk_finish()}</button>
-                                <FolderPicker label=Signal::derive(s::add_more)/>
+                                <FolderPicker label=Signal::derive(s::add_more) quiet=true/>
                             </div>
                             {phone}
                         </section>

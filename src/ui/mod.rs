@@ -13,6 +13,7 @@ pub mod language_picker;
 pub mod library;
 pub mod nav;
 pub mod overall_progress;
+pub mod plan_albums;
 pub mod plan_view;
 pub mod qr_code;
 pub mod settings_panel;

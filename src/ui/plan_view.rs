@@ -1,7 +1,9 @@
 //! The plan view, shown before anything is sent: totals by kind and skip reason, and a folder
-//! tree with file counts and sizes whose check boxes include or exclude folders.
+//! tree with file counts and sizes whose check boxes include or exclude folders, and the albums
+//! those folders make.
 use leptos::prelude::*;
 
+use super::plan_albums::PlanAlbums;
 use crate::driver::{intent, Intent};
 use crate::store::{use_store, Status};
 use crate::strings as s;
@@ -71,6 +73,7 @@ pub fn PlanView() -> impl IntoView {
                 <Show when=move || { more() > 0 }>
                     <p class="muted">{move || s::more_folders(more() as u64)}</p>
                 </Show>
+                <PlanAlbums/>
             </section>
         </Show>
     }

@@ -18,11 +18,7 @@ pub fn SettingsPanel() -> impl IntoView {
         f(&mut next);
         intent(Intent::UpdateSettings(next));
     };
-    let album_kind = move || match store.settings.with(|s| s.album.clone()) {
-        AlbumSetting::Folder => "folder",
-        AlbumSetting::None => "none",
-        AlbumSetting::Named(_) => "named",
-    };
+    let album_kind = move || store.settings.with(|s| s.album.kind());
     let album_name = move || match store.settings.with(|s| s.album.clone()) {
         AlbumSetting::Named(n) => n,
         _ => String::new(),
@@ -58,8 +54,10 @@ pub fn SettingsPanel() -> impl IntoView {
                 <label class="field">{s::set_album()}
                     <select prop:value=album_kind
                         on:change=move |e| { let v = event_target_value(&e); change(Box::new(move |s| s.album = match v.as_str() {
-                            "none" => AlbumSetting::None, "named" => AlbumSetting::Named(String::new()), _ => AlbumSetting::Folder })) }>
+                            "none" => AlbumSetting::None, "named" => AlbumSetting::Named(String::new()), "folders" => AlbumSetting::Folders,
+                            _ => AlbumSetting::Folder })) }>
                         <option value="folder">{s::set_album_folder()}</option>
+                        <option value="folders">{s::set_album_folders()}</option>
                         <option value="none">{s::set_album_none()}</option>
                         <option value="named">{s::set_album_named()}</option>
                     </select>

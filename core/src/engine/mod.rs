@@ -57,6 +57,7 @@
 //! Prepared photos: after `handle_prepared(Prepared{..})` the driver keeps the blob; bodies with
 //! `Source::Prepared` slice it; `Action::DropPrepared` says when it may be released.
 
+mod album_names;
 mod answers;
 mod archives;
 mod chunks;
@@ -85,6 +86,7 @@ mod transfer;
 mod types;
 mod view;
 
+pub use album_names::{album_value, folder_album, planned_albums, FOLDER_SEPARATOR};
 pub use chunks::CHUNK_GROW_BELOW_MS;
 pub use eta::SpeedMeter;
 pub use folders::{covers, folder_of};

@@ -1,6 +1,7 @@
 //! Every HTTP request the engine sends is built here, from the settings and a file's state:
 //! the handshake (config, OPTIONS), the dedup check, and the tus requests (create, HEAD,
 //! PATCH, DELETE) with their headers and `Upload-Metadata`.
+use super::album_names::album_value;
 use super::file::FileState;
 use super::http::*;
 use super::protocol::base_headers;
@@ -118,10 +119,13 @@ fn metadata(s: &EngineSettings, f: &FileState) -> String {
         pairs.push((keys::ALBUM, Some(a)));
         return tus::encode_metadata(pairs);
     }
-    match &s.album {
-        AlbumMode::Folder => {}
-        AlbumMode::None => pairs.push((keys::ALBUM, None)),
-        AlbumMode::Named(n) => pairs.push((keys::ALBUM, Some(n))),
+    // An export's folders are not albums: its items keep the export's `albums`, plus a named one.
+    let album = match &s.album {
+        AlbumMode::EachFolder if f.takeout.is_some() => None,
+        mode => album_value(mode, &f.entry.relative_path),
+    };
+    if let Some(a) = &album {
+        pairs.push((keys::ALBUM, (!a.is_empty()).then_some(a.as_str())));
     }
     tus::encode_metadata(pairs)
 }

@@ -42,6 +42,9 @@ pub enum AlbumMode {
     None,
     /// Everything into one named album.
     Named(String),
+    /// Every folder its own album, sub-folders too, named by its path ("Trip / Day 1"); loose
+    /// files in none.
+    EachFolder,
 }
 
 /// Everything the user (or the URL) can set. `Default` gives the documented defaults.
