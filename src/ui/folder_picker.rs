@@ -53,7 +53,7 @@ pub fn FolderPicker(#[prop(into)] label: Signal<&'static str>, #[prop(optional, 
                 <span class="icon icon-folder" aria-hidden="true"></span>{move || label.get()}
             </button>
         })}
-        <label class="button file-button" class:primary=move || !quiet.get() class:visually-hidden=picker aria-hidden=picker.to_string()>
+        <label class="button file-button" class:primary=move || !picker && !quiet.get() class:visually-hidden=picker aria-hidden=picker.to_string()>
             <input type="file" multiple prop:webkitdirectory=true data-testid="folder-input" class="visually-hidden" autocomplete="off"
                 tabindex=if picker { "-1" } else { "0" } aria-hidden=picker.to_string()
                 on:click=clear node_ref=folder_input on:change=move |_| { if let Some(i) = folder_input.get() { take(i) } }/>

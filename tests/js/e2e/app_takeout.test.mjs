@@ -66,6 +66,7 @@ test('a Takeout folder: Google\'s dates, places and albums, into two users, and 
     await page.goto(server.appUrl());
     await importExport(page, root, summary, count);
     assert.equal(await page.getByTestId('skipped-list').count(), 0, 'no sidecar or export file is a skipped file');
+    assert.equal(await page.getByTestId('plan-albums').count(), 0, 'an export\'s albums are its own: no Albums choice');
     const notes = await page.getByTestId('takeout-notes').locator('li').allTextContents();
     assert.ok(notes.some((n) => n.includes('no_sidecar.jpg') && n.includes('No sidecar')), notes.join('\n'));
     assert.ok(notes.some((n) => n.includes('IMG_0005.jpg') && n.includes("The sidecar's date could not be used")), notes.join('\n'));
