@@ -27,7 +27,7 @@ pub fn reading(left: u64) -> String {
 
 /// The archives' part numbers, and the missing ones when there are.
 pub fn parts(have: &[u32], missing: &[u32]) -> String {
-    let list = |v: &[u32]| v.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ");
+    let list = |v: &[u32]| v.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(t("list-separator"));
     let line = tn("takeout-parts", &[("count", have.len() as u64)], &[("parts", &list(have))]);
     if missing.is_empty() {
         return line;
