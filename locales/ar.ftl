@@ -406,6 +406,7 @@ library-selection-label = التحديد
 library-added-to-album = أُضيف { library-items } إلى الألبوم.
 library-album-renamed = أُعيدت تسمية الألبوم.
 library-album-exists = لديك ألبوم بهذا الاسم بالفعل.
+library-album-missing = لا يوجد في مكتبتك ألبوم باسم «{ $name }».
 library-album-name-refused = يحتاج الألبوم إلى اسم بلا أحرف تحكم، لا يزيد على 1024 بايت.
 library-choose-album-title = إضافة { library-items } إلى ألبوم
 library-album-facts-range = { library-items } · من { $from } إلى { $to }

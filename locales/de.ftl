@@ -380,6 +380,7 @@ library-selection-label = Auswahl
 library-added-to-album = { library-items } zum Album hinzugefügt.
 library-album-renamed = Album umbenannt.
 library-album-exists = Sie haben schon ein Album mit diesem Namen.
+library-album-missing = In Ihrer Mediathek gibt es kein Album namens „{ $name }“.
 library-album-name-refused = Ein Album braucht einen Namen ohne Steuerzeichen, höchstens 1024 Bytes lang.
 library-choose-album-title = { library-items } zu einem Album hinzufügen
 library-album-facts-range = { library-items } · { $from } bis { $to }

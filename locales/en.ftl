@@ -382,6 +382,7 @@ library-selection-label = Selection
 library-added-to-album = { library-items } added to the album.
 library-album-renamed = Album renamed.
 library-album-exists = You already have an album with that name.
+library-album-missing = There is no album called “{ $name }” in your library.
 library-album-name-refused = An album needs a name, without control characters, of at most 1024 bytes.
 library-choose-album-title = Add { library-items } to an album
 library-album-facts-range = { library-items } · { $from } to { $to }

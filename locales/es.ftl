@@ -389,6 +389,7 @@ library-selection-label = Selección
 library-added-to-album = { library-items } añadido(s) al álbum.
 library-album-renamed = Álbum renombrado.
 library-album-exists = Ya tienes un álbum con ese nombre.
+library-album-missing = No hay ningún álbum llamado «{ $name }» en tu biblioteca.
 library-album-name-refused = Un álbum necesita un nombre sin caracteres de control, de 1024 bytes como máximo.
 library-choose-album-title = Añadir { library-items } a un álbum
 library-album-facts-range = { library-items } · del { $from } al { $to }

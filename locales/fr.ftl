@@ -386,6 +386,7 @@ library-selection-label = Sélection
 library-added-to-album = { library-items } ajouté(s) à l'album.
 library-album-renamed = Album renommé.
 library-album-exists = Vous avez déjà un album de ce nom.
+library-album-missing = Il n’y a pas d’album nommé « { $name } » dans votre photothèque.
 library-album-name-refused = Un album a besoin d'un nom, sans caractères de contrôle, de 1024 octets au plus.
 library-choose-album-title = Ajouter { library-items } à un album
 library-album-facts-range = { library-items } · du { $from } au { $to }

@@ -380,6 +380,7 @@ library-selection-label = Selezione
 library-added-to-album = { library-items } aggiunti all'album.
 library-album-renamed = Album rinominato.
 library-album-exists = Hai già un album con questo nome.
+library-album-missing = Nella tua libreria non c’è nessun album chiamato «{ $name }».
 library-album-name-refused = Un album ha bisogno di un nome senza caratteri di controllo, di al massimo 1024 byte.
 library-choose-album-title = Aggiungi { library-items } a un album
 library-album-facts-range = { library-items } · dal { $from } al { $to }

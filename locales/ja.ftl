@@ -335,6 +335,7 @@ library-selection-label = 選択
 library-added-to-album = { library-items }をアルバムに追加しました。
 library-album-renamed = アルバムの名前を変更しました。
 library-album-exists = 同じ名前のアルバムがすでにあります。
+library-album-missing = ライブラリに「{ $name }」というアルバムはありません。
 library-album-name-refused = アルバム名は制御文字を含まない 1024 バイト以内で入力してください。
 library-choose-album-title = { library-items }をアルバムに追加
 library-album-facts-range = { library-items } · { $from }～{ $to }

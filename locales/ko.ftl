@@ -335,6 +335,7 @@ library-selection-label = 선택 항목
 library-added-to-album = { library-items }을(를) 앨범에 추가했습니다.
 library-album-renamed = 앨범 이름을 바꿨습니다.
 library-album-exists = 같은 이름의 앨범이 이미 있습니다.
+library-album-missing = 보관함에 ‘{ $name }’ 앨범이 없습니다.
 library-album-name-refused = 앨범 이름은 제어 문자 없이 1024바이트 이하여야 합니다.
 library-choose-album-title = { library-items }을(를) 앨범에 추가
 library-album-facts-range = { library-items } · { $from }~{ $to }

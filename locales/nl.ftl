@@ -380,6 +380,7 @@ library-selection-label = Selectie
 library-added-to-album = { library-items } aan het album toegevoegd.
 library-album-renamed = Album hernoemd.
 library-album-exists = Je hebt al een album met die naam.
+library-album-missing = Er is geen album met de naam ‘{ $name }’ in je bibliotheek.
 library-album-name-refused = Een album heeft een naam nodig zonder stuurtekens, van hoogstens 1024 bytes.
 library-choose-album-title = { library-items } aan een album toevoegen
 library-album-facts-range = { library-items } · van { $from } tot { $to }

@@ -396,6 +396,7 @@ library-selection-label = Zaznaczenie
 library-added-to-album = Dodano do albumu: { library-items }.
 library-album-renamed = Zmieniono nazwę albumu.
 library-album-exists = Masz już album o tej nazwie.
+library-album-missing = W twojej bibliotece nie ma albumu o nazwie „{ $name }”.
 library-album-name-refused = Album musi mieć nazwę bez znaków sterujących, o długości najwyżej 1024 bajtów.
 library-choose-album-title = Dodaj do albumu: { library-items }
 library-album-facts-range = { library-items } · od { $from } do { $to }

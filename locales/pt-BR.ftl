@@ -389,6 +389,7 @@ library-selection-label = Seleção
 library-added-to-album = { library-items } adicionado(s) ao álbum.
 library-album-renamed = Álbum renomeado.
 library-album-exists = Você já tem um álbum com esse nome.
+library-album-missing = Não há nenhum álbum chamado “{ $name }” na sua biblioteca.
 library-album-name-refused = Um álbum precisa de um nome sem caracteres de controle, com no máximo 1024 bytes.
 library-choose-album-title = Adicionar { library-items } a um álbum
 library-album-facts-range = { library-items } · de { $from } a { $to }

@@ -335,6 +335,7 @@ library-selection-label = 已选内容
 library-added-to-album = 已将 { library-items }添加到相册。
 library-album-renamed = 相册已重命名。
 library-album-exists = 你已有同名相册。
+library-album-missing = 你的图库中没有名为“{ $name }”的相册。
 library-album-name-refused = 相册名称不能含控制字符，且不超过 1024 字节。
 library-choose-album-title = 将 { library-items }添加到相册
 library-album-facts-range = { library-items } · { $from } 至 { $to }

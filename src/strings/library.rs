@@ -162,6 +162,11 @@ pub fn note(n: shoebox_core::library::LibraryNote) -> String {
     }
 }
 
+/// An album page's address names no album of the person's.
+pub fn album_missing(name: &str) -> String {
+    tn("library-album-missing", &[], &[("name", name)])
+}
+
 /// "Add 2 items to an album".
 pub fn choose_album_title(n: usize) -> String {
     tn("library-choose-album-title", &[("count", n as u64)], &[])

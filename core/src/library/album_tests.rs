@@ -23,11 +23,15 @@ fn item(id: u32, day: &str) -> MediaItem {
 /// 2023-01-02.
 fn loaded(album: Option<&str>) -> LibraryFlow {
     let mut f = LibraryFlow::new(LA);
-    if let Some(a) = album {
-        f.handle_open_album(0, Some(a.into()));
-        drain(&mut f);
-    }
-    f.handle_route(0, Route::Timeline);
+    let route = match album {
+        Some(a) => {
+            f.handle_open_album(0, Some(a.into()));
+            assert_eq!(drain(&mut f), [LibraryAction::Go(Route::Album(a.into()))], "an album card leads to its page's address");
+            Route::Album(a.into())
+        }
+        None => Route::Timeline,
+    };
+    f.handle_route(0, route);
     let (w, _) = calls(&mut f).remove(0);
     let day = |d: &str, n| DaySummary { day: d.into(), count: n, bytes: n };
     let sum = MediaSummary { days: vec![day("2024-07-15", 3), day("2023-01-02", 2)], count: 5, ..Default::default() };
@@ -103,8 +107,10 @@ fn the_album_page_counts_its_days_and_follows_a_rename() {
     let (w, _) = calls(&mut f).remove(0);
     f.handle_answer(55, w, Ok(ApiReply::new(200, r#"{"renamed":5}"#)), BASE);
     assert_eq!(f.note(), Some(LibraryNote::AlbumRenamed));
-    assert_eq!(f.filters().album.as_deref(), Some("Road trip"));
-    let (w, c) = calls(&mut f).remove(0);
+    assert_eq!((f.filters().album.as_deref(), f.route()), (Some("Road trip"), &Route::Album("Road trip".into())));
+    let mut actions = drain(&mut f).into_iter();
+    assert_eq!(actions.next(), Some(LibraryAction::Replace(Route::Album("Road trip".into()))), "the address follows, in place");
+    let LibraryAction::Call(w, c) = actions.next().unwrap() else { panic!("a call") };
     assert!(matches!(w, LibraryCall::Summary(_)) && c.path.contains("album=Road%20trip"), "counted again under its new name: {}", c.path);
 }
 
@@ -163,9 +169,36 @@ fn leaving_an_albums_page_leaves_the_album() {
     assert_eq!((f.album_page(), f.filters().album.clone()), (None, None), "Photos shows everything again");
     let mut f = loaded(Some("Trip"));
     f.handle_open_album(82, None);
+    assert_eq!(drain(&mut f), [LibraryAction::Go(Route::Timeline)], "Photos: the timeline's own address");
+    f.handle_route(83, Route::Timeline);
+    assert_eq!((f.album_page(), f.filters().album.clone()), (None, None));
+    drain(&mut f);
+    // The items without an album are the timeline narrowed, with no page of their own.
+    f.handle_open_album(84, Some(String::new()));
     let c = calls(&mut f);
     assert!(matches!(c[..], [(LibraryCall::Summary(_), _)]), "already on the timeline: counted again at once: {c:?}");
-    assert_eq!(f.album_page(), None);
+    assert_eq!((f.album_page(), f.filters().album.as_deref()), (None, Some("")));
+}
+
+#[test]
+fn an_albums_address_opened_directly_shows_that_album_or_says_it_is_not_there() {
+    for (listed, missing) in [(vec![Some("Zoo"), Some("Trip"), None], false), (vec![Some("Zoo"), None], true)] {
+        let mut f = LibraryFlow::new(LA);
+        f.handle_route(0, Route::from_hash("#/library/albums/Trip"));
+        let c = calls(&mut f);
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert!(matches!(c[0].0, LibraryCall::Summary(_)) && c[0].1.path.contains("album=Trip"), "{}", c[0].1.path);
+        assert_eq!((c[1].0, c[1].1.path.as_str()), (LibraryCall::AlbumNames, "/api/v1/albums?tz=America%2FLos_Angeles"));
+        assert_eq!(f.album_page().map(|p| (p.name, p.missing)), Some(("Trip".into(), false)), "not said missing before the list came");
+        let albums = listed.iter().map(|a| AlbumSummary { album: a.map(str::to_string), ..Default::default() }).collect();
+        f.handle_answer(1, c[1].0, json(200, &AlbumList { albums }), BASE);
+        assert_eq!(f.album_page().map(|p| p.missing), Some(missing), "{listed:?}");
+        // Another album's address (Back, Forward): its own page, its own check.
+        f.handle_route(2, Route::Album("Zoo".into()));
+        assert_eq!(f.album_page().map(|p| (p.name, p.missing)), Some(("Zoo".into(), false)));
+        assert_eq!(f.filters().album.as_deref(), Some("Zoo"));
+        assert_eq!(calls(&mut f).len(), 2, "counted and checked again");
+    }
 }
 
 #[test]

@@ -3,22 +3,26 @@
 //! a rename, and "Download all", which gathers every item of the album before saving them).
 //! The name rule is the server's own (`api::album_name`), checked here before anything is sent.
 use super::flow::{LibraryAction, LibraryCall, LibraryFlow};
-use super::view::{AlbumPage, Download, LibraryNote, Route};
+use super::route::Route;
+use super::view::{AlbumPage, Download, LibraryNote};
 use crate::api::{self, album_name, AlbumChanged, AlbumItems, AlbumRename, ApiAnswer, ApiCall, ApiErrorCode, Bearer, MediaItem, MediaPage};
 
 /// Items per page while gathering an album for "Download all" (the server's largest page).
 const GATHER_LIMIT: usize = 1000;
 
 impl LibraryFlow {
-    /// The album page shows when the timeline is narrowed to one named album.
+    /// The album page: the route names the album; it is missing when the person's albums,
+    /// listed since the page opened, do not include it.
     pub fn album_page(&self) -> Option<AlbumPage> {
-        let name = self.filters.album.clone().filter(|a| !a.is_empty() && self.route == Route::Timeline)?;
+        let name = self.route.album()?.to_string();
+        let missing = self.album.listed.as_ref().is_some_and(|l| !l.contains(&name));
         let days = self.timeline.as_ref().map(|t| t.days()).unwrap_or_default();
         Some(AlbumPage {
-            name,
+            missing,
             count: self.matching,
             first_day: days.last().map(|d| d.day.clone()),
             last_day: days.first().map(|d| d.day.clone()),
+            name,
         })
     }
 
@@ -159,6 +163,7 @@ impl LibraryFlow {
         match call {
             LibraryCall::AlbumNames => {
                 if let Some(list) = ok.and_then(|r| r.json::<api::AlbumList>()) {
+                    self.album.listed = Some(list.albums.iter().filter_map(|a| a.album.clone()).collect());
                     self.albums = list.albums;
                 }
             }
@@ -193,9 +198,14 @@ impl LibraryFlow {
                 let to = self.album.renaming_to.take();
                 match (reply.filter(|r| r.is_success()), to) {
                     (Some(_), Some(to)) => {
+                        // The page follows the album to its new name, the address too (in place:
+                        // Back does not lead to the old name, which no longer exists).
+                        self.route = Route::Album(to.clone());
                         self.filters.album = Some(to);
+                        self.album.listed = None;
+                        self.actions.push_back(LibraryAction::Replace(self.route.clone()));
                         self.show_note(LibraryNote::AlbumRenamed, now);
-                        self.reload();
+                        self.load_view();
                     }
                     _ if code == Some(ApiErrorCode::AlbumExists) => self.show_note(LibraryNote::AlbumExists, now),
                     _ => self.show_note(LibraryNote::ActionFailed, now),
