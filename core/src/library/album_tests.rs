@@ -119,31 +119,31 @@ fn downloads(f: &mut LibraryFlow) -> Vec<Download> {
 }
 
 #[test]
-fn the_selection_and_a_whole_album_download_under_their_names() {
-    let mut f = loaded(Some("Trip"));
+fn one_item_downloads_as_itself_several_and_a_whole_album_as_one_zip() {
+    let mut f = loaded(Some("Trip/2024"));
     f.handle_toggle(60, "3".into());
-    f.handle_toggle(61, "1".into());
-    f.handle_download_selected(62);
+    f.handle_download_selected(61);
     let d = downloads(&mut f);
-    assert_eq!(
-        d.iter().map(|d| (d.url.as_str(), d.filename.as_str())).collect::<Vec<_>>(),
-        [("https://photos.example/d/3", "IMG_3.jpg"), ("https://photos.example/d/1", "IMG_1.jpg")]
-    );
+    assert_eq!(d.iter().map(|d| (d.url.as_str(), d.filename.as_str())).collect::<Vec<_>>(), [("https://photos.example/d/3", "IMG_3.jpg")]);
 
-    f.handle_download_album(63);
+    f.handle_toggle(62, "1".into());
+    f.handle_download_selected(63);
     let (w, c) = calls(&mut f).remove(0);
-    assert_eq!(c.path, "/api/v1/media?album=Trip&limit=1000");
-    // A second click starts again: the first run's answers are dropped.
-    f.handle_download_album(64);
-    let (w2, _) = calls(&mut f).remove(0);
-    f.handle_answer(65, w, json(200, &MediaPage { items: vec![item(9, "2024-01-01")], next: None }), BASE);
-    assert!(drain(&mut f).is_empty());
-    f.handle_answer(66, w2, json(200, &MediaPage { items: vec![item(1, "x"), item(2, "x")], next: Some("2".into()) }), BASE);
-    let (w3, c) = calls(&mut f).remove(0);
-    assert_eq!(c.path, "/api/v1/media?album=Trip&limit=1000&cursor=2", "the next page");
-    f.handle_answer(67, w3, json(200, &MediaPage { items: vec![item(3, "x")], next: None }), BASE);
+    assert_eq!((w, c.path.as_str()), (LibraryCall::Zip, "/api/v1/albums/zip"));
+    assert_eq!(body(&c), serde_json::json!({"ids": ["3", "1"]}), "the selection, in the order picked");
+    f.handle_answer(64, w, Ok(ApiReply::new(200, r#"{"url":"/api/v1/zip?ids=3,1&s=x","count":2}"#)), BASE);
     let d = downloads(&mut f);
-    assert_eq!(d.iter().map(|d| d.filename.as_str()).collect::<Vec<_>>(), ["IMG_1.jpg", "IMG_2.jpg", "IMG_3.jpg"]);
+    assert_eq!(d, [Download { url: "https://photos.example/api/v1/zip?ids=3,1&s=x".into(), filename: "Shoebox.zip".into() }]);
+
+    f.handle_download_album(65);
+    let (w, c) = calls(&mut f).remove(0);
+    assert_eq!(body(&c), serde_json::json!({"album": "Trip/2024"}));
+    f.handle_answer(66, w, Ok(ApiReply::new(200, r#"{"url":"/api/v1/zip?album=Trip%2F2024&s=y","count":5}"#)), BASE);
+    assert_eq!(downloads(&mut f)[0].filename, "Trip_2024.zip", "one file, named after the album, no folder in its name");
+    f.handle_download_album(67);
+    let (w, _) = calls(&mut f).remove(0);
+    f.handle_answer(68, w, Ok(ApiReply::new(500, "")), BASE);
+    assert_eq!((f.note(), drain(&mut f)), (Some(LibraryNote::ActionFailed), vec![]), "a refusal says so, nothing saved");
 }
 
 #[test]

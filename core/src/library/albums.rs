@@ -1,14 +1,13 @@
 //! The library's album moves: the selection put into an album (one of the person's or a new
-//! name), the selection downloaded, and an album's own page (its title, count and date range,
-//! a rename, and "Download all", which gathers every item of the album before saving them).
+//! name), the selection downloaded (one item as itself, several as one zip), and an album's own
+//! page (its title, count and date range, a rename, and "Download all": one zip of the album).
 //! The name rule is the server's own (`api::album_name`), checked here before anything is sent.
 use super::flow::{LibraryAction, LibraryCall, LibraryFlow};
 use super::route::Route;
 use super::view::{AlbumPage, Download, LibraryNote};
-use crate::api::{self, album_name, AlbumChanged, AlbumItems, AlbumRename, ApiAnswer, ApiCall, ApiErrorCode, Bearer, MediaItem, MediaPage};
-
-/// Items per page while gathering an album for "Download all" (the server's largest page).
-const GATHER_LIMIT: usize = 1000;
+use crate::api::{
+    self, album_name, AlbumChanged, AlbumItems, AlbumRename, ApiAnswer, ApiCall, ApiErrorCode, Bearer, MediaItem, ZipAsk, ZipLink,
+};
 
 impl LibraryFlow {
     /// The album page: the route names the album; it is missing when the person's albums,
@@ -109,22 +108,35 @@ impl LibraryFlow {
         self.actions.push_back(LibraryAction::Call(LibraryCall::RenameAlbum, call));
     }
 
-    /// The selection's download: each selected item's original, under its own name.
+    /// The selection's download: one item's original under its own name, several items as
+    /// one zip (the server's signed link, asked for first).
     pub fn handle_download_selected(&mut self, _now: u64) {
-        let files: Vec<Download> = self.picked().filter_map(download).collect();
-        if !files.is_empty() {
-            self.actions.push_back(LibraryAction::Download(files));
+        let picked: Vec<&MediaItem> = self.picked().collect();
+        match picked[..] {
+            [] => {}
+            [one] => {
+                if let Some(file) = download(one) {
+                    self.actions.push_back(LibraryAction::Download(vec![file]));
+                }
+            }
+            _ => {
+                let ids = picked.iter().map(|i| i.id.clone()).collect();
+                self.ask_zip(ZipAsk { ids: Some(ids), ..ZipAsk::default() }, None);
+            }
         }
     }
 
-    /// The album page's "Download all": every item of the album, gathered page by page.
+    /// The album page's "Download all": the whole album as one zip.
     pub fn handle_download_album(&mut self, _now: u64) {
-        if self.album_page().is_none() {
-            return;
-        }
-        self.album.serial += 1;
-        self.album.gathering = Some((self.album.serial, Vec::new()));
-        self.gather(None);
+        let Some(page) = self.album_page().filter(|p| !p.missing) else { return };
+        self.ask_zip(ZipAsk { album: Some(page.name.clone()), ..ZipAsk::default() }, Some(page.name));
+    }
+
+    /// Asks for a zip's link; `name`: the album the file is named after.
+    fn ask_zip(&mut self, ask: ZipAsk, name: Option<String>) {
+        self.album.zip_name = name;
+        let call = ApiCall::post(api::ALBUM_ZIP_PATH, Bearer::Device, Some(&ask));
+        self.actions.push_back(LibraryAction::Call(LibraryCall::Zip, call));
     }
 
     /// The selected ids' items, in the order they were picked.
@@ -143,16 +155,6 @@ impl LibraryFlow {
         if let Some(item) = (0..t.total_items()).filter_map(|g| t.item(g)).find(|i| i.id == id) {
             self.album.picked.push(item.clone());
         }
-    }
-
-    fn gather(&mut self, cursor: Option<&str>) {
-        let Some(album) = self.filters.album.clone() else { return };
-        let Some((serial, _)) = self.album.gathering else { return };
-        let mut path = format!("{}?album={}&limit={GATHER_LIMIT}", api::MEDIA_PATH, api::encode_component(&album));
-        if let Some(c) = cursor {
-            path.push_str(&format!("&cursor={}", api::encode_component(c)));
-        }
-        self.actions.push_back(LibraryAction::Call(LibraryCall::AlbumItems(serial), ApiCall::get(path, Bearer::Device)));
     }
 
     /// The answers of the album moves.
@@ -211,28 +213,15 @@ impl LibraryFlow {
                     _ => self.show_note(LibraryNote::ActionFailed, now),
                 }
             }
-            LibraryCall::AlbumItems(serial) => {
-                if self.album.gathering.as_ref().is_none_or(|g| g.0 != serial) {
-                    return;
+            LibraryCall::Zip => match ok.and_then(|r| r.json::<ZipLink>()) {
+                Some(link) => {
+                    // A name a file system takes: no folder separators.
+                    let name = self.album.zip_name.take().map(|n| n.replace(['/', '\\'], "_"));
+                    let filename = format!("{}.zip", name.as_deref().unwrap_or("Shoebox"));
+                    self.actions.push_back(LibraryAction::Download(vec![Download { url: format!("{base}{}", link.url), filename }]));
                 }
-                let Some((s, mut items)) = self.album.gathering.take() else { return };
-                let Some(page) = ok.and_then(|r| r.json::<MediaPage>()) else {
-                    self.show_note(LibraryNote::ActionFailed, now);
-                    return;
-                };
-                items.extend(page.items.into_iter().map(|i| super::answers::absolute(i, base)));
-                self.album.gathering = Some((s, items));
-                match page.next {
-                    Some(next) => self.gather(Some(&next)),
-                    None => {
-                        let (_, items) = self.album.gathering.take().unwrap_or_default();
-                        let files: Vec<Download> = items.iter().filter_map(download).collect();
-                        if !files.is_empty() {
-                            self.actions.push_back(LibraryAction::Download(files));
-                        }
-                    }
-                }
-            }
+                None => self.show_note(LibraryNote::ActionFailed, now),
+            },
             _ => {}
         }
     }

@@ -39,8 +39,8 @@ pub enum LibraryCall {
     RemoveFromAlbum,
     CreateAlbum,
     RenameAlbum,
-    /// A page of the album gathered for "Download all" (the run's number).
-    AlbumItems(u64),
+    /// A zip's link, for "Download all" or a selection of several items.
+    Zip,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -298,7 +298,7 @@ impl LibraryFlow {
             | LibraryCall::RemoveFromAlbum
             | LibraryCall::CreateAlbum
             | LibraryCall::RenameAlbum
-            | LibraryCall::AlbumItems(_) => self.on_album_answer(now, call, answer, base),
+            | LibraryCall::Zip => self.on_album_answer(now, call, answer, base),
             // An answer for a view or filters since left.
             LibraryCall::Summary(_) | LibraryCall::Page(_) | LibraryCall::Albums(_) | LibraryCall::Visits(_) => {}
         }

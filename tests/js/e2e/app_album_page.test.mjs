@@ -73,14 +73,16 @@ test('an album page keeps its address through a direct open, a reload, Back and 
     await onAlbum(page, 'Zoo', 1);
 
     // Away to another site and back: the page comes from the back/forward cache, still Zoo's.
+    // A page restored from the cache fires no 'load': each step waits for the commit only.
+    await page.evaluate(() => addEventListener('pageshow', (e) => { window.restored = e.persisted; }));
     await page.goto(plain.url);
-    await page.goBack();
-    await page.waitForURL(/#\/library\/albums\/Zoo$/);
-    assert.equal(await page.evaluate(() => performance.getEntriesByType('navigation')[0].type), 'back_forward');
+    await page.goBack({ waitUntil: 'commit' });
+    await page.waitForURL(/#\/library\/albums\/Zoo$/, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.restored === true, null, { timeout: 10000 });
     await onAlbum(page, 'Zoo', 1);
-    await page.goForward();
-    await page.waitForURL(plain.url);
-    await page.goBack();
+    await page.goForward({ waitUntil: 'commit' });
+    await page.waitForURL(plain.url, { waitUntil: 'commit' });
+    await page.goBack({ waitUntil: 'commit' });
     await onAlbum(page, 'Zoo', 1);
 
     // Opened directly in a new tab: the address alone is enough.
