@@ -143,6 +143,7 @@ api-rate-limited = zu viele Versuche; warten Sie ein paar Minuten und versuchen 
 api-read-only = der Server kann gerade keine Dateien speichern; nichts ging verloren, versuchen Sie es später erneut
 api-stored-mismatch = der Server hat die Datei falsch gespeichert; sie wird noch einmal gesendet
 api-album-exists = ein Album mit diesem Namen gibt es schon
+api-album-live-visit = in diesem Album speichert ein noch laufender Kiosk-Besuch seine Fotos
 api-internal = interner Serverfehler
 api-unknown = der Server hat abgelehnt
 
@@ -381,6 +382,7 @@ library-added-to-album = { library-items } zum Album hinzugefügt.
 library-album-renamed = Album umbenannt.
 library-album-exists = Sie haben schon ein Album mit diesem Namen.
 library-album-missing = In Ihrer Mediathek gibt es kein Album namens „{ $name }“.
+library-album-live-visit = Ein noch laufender Kiosk-Besuch speichert seine Fotos in diesem Album. Sie können es ändern, sobald der Besuch endet.
 library-album-name-refused = Ein Album braucht einen Namen ohne Steuerzeichen, höchstens 1024 Bytes lang.
 library-choose-album-title = { library-items } zu einem Album hinzufügen
 library-album-facts-range = { library-items } · { $from } bis { $to }

@@ -159,6 +159,7 @@ pub fn note(n: shoebox_core::library::LibraryNote) -> String {
         LibraryNote::AlbumRenamed => tn("library-album-renamed", &[], &[]),
         LibraryNote::AlbumExists => tn("library-album-exists", &[], &[]),
         LibraryNote::AlbumNameRefused => tn("library-album-name-refused", &[], &[]),
+        LibraryNote::AlbumLiveVisit => tn("library-album-live-visit", &[], &[]),
     }
 }
 

@@ -102,6 +102,10 @@ fn the_album_page_counts_its_days_and_follows_a_rename() {
     assert_eq!(body(&c), serde_json::json!({"from": "Trip", "to": "Holiday"}));
     f.handle_answer(53, w, Ok(ApiReply::new(409, r#"{"code":"album_exists","message":"x"}"#)), BASE);
     assert_eq!(f.note(), Some(LibraryNote::AlbumExists));
+    f.handle_rename_album(53, "Holiday");
+    let (w, _) = calls(&mut f).remove(0);
+    f.handle_answer(53, w, Ok(ApiReply::new(409, r#"{"code":"album_live_visit","message":"x"}"#)), BASE);
+    assert_eq!(f.note(), Some(LibraryNote::AlbumLiveVisit), "a live kiosk visit's drop: said so");
     assert_eq!(f.album_page().unwrap().name, "Trip", "a refused rename leaves the page");
     f.handle_rename_album(54, " Road trip ");
     let (w, _) = calls(&mut f).remove(0);
@@ -247,4 +251,8 @@ fn on_an_albums_page_the_selection_leaves_that_album_and_the_page_counts_again()
     f.handle_answer(36, w, Ok(ApiReply::new(403, "")), BASE);
     assert_eq!(f.note(), Some(LibraryNote::ActionFailed));
     assert_eq!(f.selected().len(), 1);
+    f.handle_remove_from_album(37);
+    let (w, _) = calls(&mut f).remove(0);
+    f.handle_answer(38, w, Ok(ApiReply::new(409, r#"{"code":"album_live_visit","message":"x"}"#)), BASE);
+    assert_eq!((f.note(), f.selected().len()), (Some(LibraryNote::AlbumLiveVisit), 1), "said why, the selection kept");
 }

@@ -157,6 +157,16 @@ impl LibraryFlow {
         }
     }
 
+    /// An album move refused: why, when the server said a reason the person can act on.
+    fn refused(&mut self, code: Option<ApiErrorCode>, now: u64) {
+        let note = match code {
+            Some(ApiErrorCode::AlbumExists) => LibraryNote::AlbumExists,
+            Some(ApiErrorCode::AlbumLiveVisit) => LibraryNote::AlbumLiveVisit,
+            _ => LibraryNote::ActionFailed,
+        };
+        self.show_note(note, now);
+    }
+
     /// The answers of the album moves.
     pub(super) fn on_album_answer(&mut self, now: u64, call: LibraryCall, answer: ApiAnswer, base: &str) {
         let reply = answer.ok();
@@ -179,7 +189,7 @@ impl LibraryFlow {
                         self.reload();
                     }
                 }
-                None => self.show_note(LibraryNote::ActionFailed, now),
+                None => self.refused(code, now),
             },
             LibraryCall::RemoveFromAlbum => match ok.and_then(|r| r.json::<AlbumChanged>()) {
                 Some(c) => {
@@ -188,7 +198,7 @@ impl LibraryFlow {
                     self.show_note(LibraryNote::RemovedFromAlbum(c.removed.unwrap_or(0)), now);
                     self.reload();
                 }
-                None => self.show_note(LibraryNote::ActionFailed, now),
+                None => self.refused(code, now),
             },
             LibraryCall::CreateAlbum => match reply.filter(|r| r.is_success()) {
                 Some(_) if self.route == Route::Albums => self.load_view(),
@@ -209,8 +219,7 @@ impl LibraryFlow {
                         self.show_note(LibraryNote::AlbumRenamed, now);
                         self.load_view();
                     }
-                    _ if code == Some(ApiErrorCode::AlbumExists) => self.show_note(LibraryNote::AlbumExists, now),
-                    _ => self.show_note(LibraryNote::ActionFailed, now),
+                    _ => self.refused(code, now),
                 }
             }
             LibraryCall::Zip => match ok.and_then(|r| r.json::<ZipLink>()) {

@@ -96,6 +96,8 @@ pub enum LibraryNote {
     AlbumExists,
     /// Not a name an album can have (empty, too long, control characters).
     AlbumNameRefused,
+    /// The album is the drop of a kiosk visit still going on: it changes once the visit ends.
+    AlbumLiveVisit,
 }
 
 /// The album page's heading.
