@@ -188,6 +188,7 @@ api-rate-limited = محاولات كثيرة جدًا؛ انتظر بضع دقا
 api-read-only = لا يستطيع الخادم حفظ الملفات الآن؛ لم يضِع شيء، حاول لاحقًا
 api-stored-mismatch = حفظ الخادم الملف بشكل خاطئ؛ سيُرسل مرة أخرى
 api-album-exists = يوجد ألبوم بهذا الاسم بالفعل
+api-album-live-visit = هذا الألبوم تُحفظ فيه صور زيارة للكشك لا تزال جارية
 api-internal = خطأ داخلي في الخادم
 api-unknown = رفض الخادم الطلب
 
@@ -442,6 +443,10 @@ library-choose-album-title = { $count ->
     [two] إضافة عنصرين إلى ألبوم
    *[other] إضافة { library-items } إلى ألبوم
 }
+library-album-missing = لا يوجد في مكتبتك ألبوم باسم «{ $name }».
+library-album-live-visit = زيارة للكشك لا تزال جارية تحفظ صورها في هذا الألبوم. يمكنك تغييره بعد انتهاء الزيارة.
+library-album-name-refused = يحتاج الألبوم إلى اسم بلا أحرف تحكم، لا يزيد على 1024 بايت.
+library-choose-album-title = إضافة { library-items } إلى ألبوم
 library-album-facts-range = { library-items } · من { $from } إلى { $to }
 library-album-facts-day = { library-items } · { $day }
 library-no-albums = لا توجد ألبومات بعد. تصبح المجلدات التي تنسخها احتياطيًا ألبومات.

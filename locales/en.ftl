@@ -145,6 +145,7 @@ api-rate-limited = too many attempts; wait a few minutes and try again
 api-read-only = the server cannot store files right now; nothing was lost, try again later
 api-stored-mismatch = the server stored the file wrongly; it will be sent again
 api-album-exists = an album of that name already exists
+api-album-live-visit = this album is where a kiosk visit still in progress saves its photos
 api-internal = internal server error
 api-unknown = the server refused
 
@@ -383,6 +384,8 @@ library-selection-label = Selection
 library-added-to-album = { library-items } added to the album.
 library-album-renamed = Album renamed.
 library-album-exists = You already have an album with that name.
+library-album-missing = There is no album called “{ $name }” in your library.
+library-album-live-visit = A kiosk visit still in progress saves its photos in this album. It can be changed once the visit ends.
 library-album-name-refused = An album needs a name, without control characters, of at most 1024 bytes.
 library-choose-album-title = Add { library-items } to an album
 library-album-facts-range = { library-items } · { $from } to { $to }

@@ -161,6 +161,7 @@ api-rate-limited = demasiados intentos; espera unos minutos y vuelve a intentarl
 api-read-only = el servidor no puede guardar archivos ahora; no se ha perdido nada, inténtalo más tarde
 api-stored-mismatch = el servidor guardó mal el archivo; se enviará de nuevo
 api-album-exists = ya existe un álbum con ese nombre
+api-album-live-visit = en este álbum guarda sus fotos una visita al quiosco que sigue en curso
 api-internal = error interno del servidor
 api-unknown = el servidor lo rechazó
 
@@ -412,6 +413,9 @@ library-added-to-album = { $count ->
 library-album-renamed = Álbum renombrado.
 library-album-exists = Ya tienes un álbum con ese nombre.
 library-album-name-refused = El nombre del álbum es obligatorio, sin caracteres de control y de 1024 bytes como máximo.
+library-album-missing = No hay ningún álbum llamado «{ $name }» en tu biblioteca.
+library-album-live-visit = Una visita al quiosco que sigue en curso guarda sus fotos en este álbum. Podrás cambiarlo cuando termine la visita.
+library-album-name-refused = Un álbum necesita un nombre sin caracteres de control, de 1024 bytes como máximo.
 library-choose-album-title = Añadir { library-items } a un álbum
 library-album-facts-range = { library-items } · del { $from } al { $to }
 library-album-facts-day = { library-items } · el { $day }

@@ -161,6 +161,7 @@ api-rate-limited = trop de tentatives ; attendez quelques minutes puis réessay
 api-read-only = le serveur ne peut pas enregistrer de fichiers pour le moment ; rien n’est perdu, réessayez plus tard
 api-stored-mismatch = le serveur a mal enregistré le fichier ; il sera renvoyé
 api-album-exists = un album porte déjà ce nom
+api-album-live-visit = cet album reçoit les photos d’une visite au kiosque encore en cours
 api-internal = erreur interne du serveur
 api-unknown = le serveur a refusé
 
@@ -409,6 +410,9 @@ library-added-to-album = { $count ->
 library-album-renamed = Album renommé.
 library-album-exists = Vous avez déjà un album de ce nom.
 library-album-name-refused = Le nom de l’album est obligatoire, sans caractères de contrôle, et de 1024 octets au plus.
+library-album-missing = Il n’y a pas d’album nommé « { $name } » dans votre photothèque.
+library-album-live-visit = Une visite au kiosque encore en cours enregistre ses photos dans cet album. Vous pourrez le modifier une fois la visite terminée.
+library-album-name-refused = Un album a besoin d'un nom, sans caractères de contrôle, de 1024 octets au plus.
 library-choose-album-title = Ajouter { library-items } à un album
 library-album-facts-range = { library-items } · du { $from } au { $to }
 library-album-facts-day = { library-items } · le { $day }

@@ -152,6 +152,7 @@ api-rate-limited = troppi tentativi; aspetta qualche minuto e riprova
 api-read-only = il server al momento non può salvare file; non si è perso nulla, riprova più tardi
 api-stored-mismatch = il server ha salvato male il file; verrà inviato di nuovo
 api-album-exists = esiste già un album con questo nome
+api-album-live-visit = in questo album salva le sue foto una visita al chiosco ancora in corso
 api-internal = errore interno del server
 api-unknown = il server ha rifiutato
 
@@ -403,6 +404,9 @@ library-added-to-album = { $count ->
 library-album-renamed = Album rinominato.
 library-album-exists = Hai già un album con questo nome.
 library-album-name-refused = Il nome dell’album è obbligatorio, senza caratteri di controllo e di massimo 1024 byte.
+library-album-missing = Nella tua libreria non c’è nessun album chiamato «{ $name }».
+library-album-live-visit = Una visita al chiosco ancora in corso salva le sue foto in questo album. Potrai modificarlo quando la visita sarà finita.
+library-album-name-refused = Un album ha bisogno di un nome senza caratteri di controllo, di al massimo 1024 byte.
 library-choose-album-title = Aggiungi { library-items } a un album
 library-album-facts-range = { library-items } · dal { $from } al { $to }
 library-album-facts-day = { library-items } · il { $day }

@@ -110,6 +110,7 @@ api-rate-limited = 試行回数が多すぎます。数分待ってからもう�
 api-read-only = サーバーは今ファイルを保存できません。失われたものはありません。あとでもう一度お試しください
 api-stored-mismatch = サーバーがファイルを正しく保存できませんでした。もう一度送信します
 api-album-exists = 同じ名前のアルバムがすでにあります
+api-album-live-visit = このアルバムには進行中のキオスク利用の写真が保存されています
 api-internal = サーバー内部のエラー
 api-unknown = サーバーに拒否されました
 
@@ -336,6 +337,8 @@ library-selection-label = 選択
 library-added-to-album = { library-items }をアルバムに追加しました。
 library-album-renamed = アルバムの名前を変更しました。
 library-album-exists = 同じ名前のアルバムがすでにあります。
+library-album-missing = ライブラリに「{ $name }」というアルバムはありません。
+library-album-live-visit = 進行中のキオスク利用がこのアルバムに写真を保存しています。利用が終わると変更できます。
 library-album-name-refused = アルバム名は制御文字を含まない 1024 バイト以内で入力してください。
 library-choose-album-title = { library-items }をアルバムに追加
 library-album-facts-range = { library-items } · { $from }～{ $to }

@@ -110,6 +110,7 @@ api-rate-limited = 시도 횟수가 너무 많습니다. 몇 분 뒤에 다시 �
 api-read-only = 서버가 지금 파일을 저장할 수 없습니다. 잃어버린 것은 없으니 나중에 다시 시도하세요
 api-stored-mismatch = 서버가 파일을 잘못 저장했습니다. 다시 보냅니다
 api-album-exists = 같은 이름의 앨범이 이미 있습니다
+api-album-live-visit = 진행 중인 키오스크 방문의 사진이 이 앨범에 저장되고 있습니다
 api-internal = 서버 내부 오류
 api-unknown = 서버가 거부했습니다
 
@@ -336,6 +337,8 @@ library-selection-label = 선택 항목
 library-added-to-album = { library-items }를 앨범에 추가했습니다.
 library-album-renamed = 앨범 이름을 바꿨습니다.
 library-album-exists = 같은 이름의 앨범이 이미 있습니다.
+library-album-missing = 보관함에 ‘{ $name }’ 앨범이 없습니다.
+library-album-live-visit = 진행 중인 키오스크 방문이 이 앨범에 사진을 저장하고 있습니다. 방문이 끝나면 변경할 수 있습니다.
 library-album-name-refused = 앨범 이름은 제어 문자 없이 1024바이트 이하여야 합니다.
 library-choose-album-title = { library-items }를 앨범에 추가
 library-album-facts-range = { library-items } · { $from }~{ $to }

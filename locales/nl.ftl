@@ -143,6 +143,7 @@ api-rate-limited = te veel pogingen; wacht een paar minuten en probeer het opnie
 api-read-only = de server kan nu geen bestanden opslaan; er is niets verloren, probeer het later opnieuw
 api-stored-mismatch = de server heeft het bestand verkeerd opgeslagen; het wordt opnieuw verstuurd
 api-album-exists = er bestaat al een album met die naam
+api-album-live-visit = in dit album zet een kioskbezoek dat nog bezig is zijn foto's
 api-internal = interne serverfout
 api-unknown = de server weigerde
 
@@ -382,6 +383,9 @@ library-added-to-album = { library-items } aan het album toegevoegd.
 library-album-renamed = Naam van album gewijzigd.
 library-album-exists = Je hebt al een album met die naam.
 library-album-name-refused = Een albumnaam is verplicht, zonder stuurtekens en maximaal 1024 bytes.
+library-album-missing = Er is geen album met de naam ‘{ $name }’ in je bibliotheek.
+library-album-live-visit = Een kioskbezoek dat nog bezig is, zet zijn foto's in dit album. Je kunt het wijzigen zodra het bezoek voorbij is.
+library-album-name-refused = Een album heeft een naam nodig zonder stuurtekens, van hoogstens 1024 bytes.
 library-choose-album-title = { library-items } aan een album toevoegen
 library-album-facts-range = { library-items } · van { $from } tot { $to }
 library-album-facts-day = { library-items } · op { $day }

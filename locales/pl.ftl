@@ -153,6 +153,7 @@ api-rate-limited = za dużo prób; odczekaj kilka minut i spróbuj ponownie
 api-read-only = serwer nie może teraz zapisywać plików; nic nie zginęło, spróbuj później
 api-stored-mismatch = serwer źle zapisał plik; zostanie wysłany ponownie
 api-album-exists = album o tej nazwie już istnieje
+api-album-live-visit = do tego albumu trafiają zdjęcia z wizyty w kiosku, która wciąż trwa
 api-internal = wewnętrzny błąd serwera
 api-unknown = serwer odmówił
 
@@ -398,6 +399,9 @@ library-added-to-album = Dodano do albumu: { library-items }.
 library-album-renamed = Zmieniono nazwę albumu.
 library-album-exists = Masz już album o tej nazwie.
 library-album-name-refused = Album musi mieć nazwę bez znaków sterujących, o długości najwyżej 1024 bajtów.
+library-album-missing = W twojej bibliotece nie ma albumu o nazwie „{ $name }”.
+library-album-live-visit = Trwająca wizyta w kiosku zapisuje zdjęcia w tym albumie. Możesz go zmienić, gdy wizyta się zakończy.
+library-album-name-refused = Album musi mieć nazwę bez znaków sterujących, o długości najwyżej 1024 bajtów.
 library-choose-album-title = Dodaj do albumu: { library-items }
 library-album-facts-range = { library-items } · od { $from } do { $to }
 library-album-facts-day = { library-items } · { $day }

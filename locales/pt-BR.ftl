@@ -161,6 +161,7 @@ api-rate-limited = tentativas demais; espere alguns minutos e tente de novo
 api-read-only = o servidor não pode salvar arquivos agora; nada foi perdido, tente mais tarde
 api-stored-mismatch = o servidor salvou o arquivo com erro; ele será enviado de novo
 api-album-exists = já existe um álbum com esse nome
+api-album-live-visit = este álbum recebe as fotos de uma visita ao quiosque ainda em andamento
 api-internal = erro interno do servidor
 api-unknown = o servidor recusou
 
@@ -412,6 +413,9 @@ library-added-to-album = { $count ->
 library-album-renamed = Álbum renomeado.
 library-album-exists = Você já tem um álbum com esse nome.
 library-album-name-refused = O nome do álbum é obrigatório, sem caracteres de controle e com no máximo 1024 bytes.
+library-album-missing = Não há nenhum álbum chamado “{ $name }” na sua biblioteca.
+library-album-live-visit = Uma visita ao quiosque ainda em andamento salva as fotos neste álbum. Você poderá alterá-lo quando a visita terminar.
+library-album-name-refused = Um álbum precisa de um nome sem caracteres de controle, com no máximo 1024 bytes.
 library-choose-album-title = Adicionar { library-items } a um álbum
 library-album-facts-range = { library-items } · de { $from } a { $to }
 library-album-facts-day = { library-items } · em { $day }

@@ -6,6 +6,7 @@ mod albums;
 mod answers;
 mod flow;
 mod query;
+mod route;
 mod screen;
 mod timeline;
 mod trash;
@@ -15,9 +16,10 @@ mod visits;
 
 pub use flow::{LibraryAction, LibraryCall, LibraryFlow, Viewport, GAP, HEADING, MIN_CELL, OVERSCAN};
 pub use query::filter_query;
+pub use route::Route;
 pub use timeline::{DayCount, Fetch, Geometry, Row, Timeline};
 pub use trash::{days_left, NOTE_MS, UNDO_MS};
-pub use view::{AlbumPage, Cell, Download, Filters, GridRow, Kind, LibraryNote, LibraryTotals, LoadState, Route, RowBody, ViewerState};
+pub use view::{AlbumPage, Cell, Download, Filters, GridRow, Kind, LibraryNote, LibraryTotals, LoadState, RowBody, ViewerState};
 
 #[cfg(test)]
 mod album_tests;

@@ -36,6 +36,7 @@ pub mod store;
 pub mod thumbs;
 pub mod timefmt;
 pub mod upload;
+pub mod zip;
 
 use axum::extract::DefaultBodyLimit;
 use axum::middleware::{from_fn, from_fn_with_state};
@@ -73,6 +74,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/v1/albums/rename", post(album_edit::rename))
         .route("/api/v1/albums/add", post(album_edit::add))
         .route("/api/v1/albums/remove", post(album_edit::remove))
+        .route("/api/v1/albums/zip", post(album_zip::link))
         .route("/api/v1/visits", get(visits::visits))
         .route("/api/v1/media/{sha256}", get(media_get::get))
         .route("/api/v1/media/{sha256}/takeout", post(takeout_fill::fill))
@@ -96,6 +98,7 @@ pub fn app(state: AppState) -> Router {
     // Signed library URLs carry their own credential (an <img> cannot send a Bearer header).
     let signed = Router::new()
         .route("/api/v1/blob/{kind}/{sha256}", get(blob::get))
+        .route("/api/v1/zip", get(album_zip::get))
         .layer(from_fn(middleware::no_store))
         .layer(from_fn(http::error::json_errors))
         .layer(DefaultBodyLimit::max(0));

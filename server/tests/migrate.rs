@@ -81,10 +81,20 @@ fn the_migrate_command_moves_a_local_server_onto_a_bucket_and_postgresql() {
         token
     };
     // An empty album lives only in the albums table: it must come along too.
+    let started_ms;
     {
         let idx = shoebox_server::index::MediaIndex::open(&data.path().join("index.sqlite")).unwrap();
         let user: String = idx.db().query_row("SELECT \"user\" FROM media LIMIT 1", &[]).unwrap().unwrap().get(0).unwrap();
         idx.create_album(&user, "Kept empty", "2026-01-01T00:00:00Z").unwrap().unwrap();
+        // A kiosk visit of an hour ago in the operator's log (its session row long gone).
+        started_ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as i64 - 3_600_000;
+        shoebox_server::accounts::sessions::Sessions::open(&data.path().join("sessions.sqlite")).unwrap();
+        let conn = rusqlite::Connection::open(data.path().join("sessions.sqlite")).unwrap();
+        conn.execute(
+            "INSERT INTO visit_log (hash, user, profile, code, drop_album, started_ms, ended_ms) VALUES (?1, ?2, 'shop', 'K7Q2', 'Visit K7Q2', ?3, ?4)",
+            rusqlite::params!["ab".repeat(32), user, started_ms, started_ms + 60_000],
+        )
+        .unwrap();
     }
     let (store, database) = (common::s3::store_url(), common::postgres::database());
     let run = |args: &[&str]| {
@@ -104,6 +114,7 @@ fn the_migrate_command_moves_a_local_server_onto_a_bucket_and_postgresql() {
     assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
     assert!(text.contains("media: 1 of 1 rows copied") && text.contains("Copied 1 stored files"), "{text}");
     assert!(text.contains("albums: 1 of 1 rows copied"), "{text}");
+    assert!(text.contains("visit_log: 1 of 1 rows copied"), "{text}");
     let again = run(&["--to-store", &store, "--to-database", &database]);
     assert!(String::from_utf8_lossy(&again.stdout).contains("media: 0 of 1 rows copied (1 were there already)"));
 
@@ -116,6 +127,15 @@ fn the_migrate_command_moves_a_local_server_onto_a_bucket_and_postgresql() {
     assert!(list.text().contains("IMG_0001.jpg") && list.text().contains("\"album\":\"Card\""), "{}", list.text());
     let albums = request(node.addr, "GET", "/api/v1/albums", &auth, &[]);
     assert!(albums.text().contains("\"album\":\"Kept empty\",\"count\":0"), "{}", albums.text());
+    let day = shoebox_server::timefmt::day_from_days(started_ms.div_euclid(86_400_000));
+    let visits = request(node.addr, "GET", &format!("/api/v1/visits?tz=UTC&day={day}"), &auth, &[]);
+    let v: serde_json::Value = serde_json::from_slice(&visits.body).unwrap();
+    let codes: Vec<_> = v["visits"].as_array().unwrap().iter().map(|x| (x["code"].clone(), x["drop"].clone(), x["live"].clone())).collect();
+    assert_eq!(
+        codes,
+        [(serde_json::json!("K7Q2"), serde_json::json!("Visit K7Q2"), serde_json::json!(false))],
+        "the operator's visit log came along: {v}"
+    );
     let got = request(node.addr, "GET", &format!("/api/v1/media/{}", sha256_hex(&photo)), &auth, &[]);
     assert_eq!((got.status, got.body == photo), (200, true));
     assert!(common::files_under(empty.path()).is_empty(), "the node keeps nothing of its own");

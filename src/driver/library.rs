@@ -149,7 +149,13 @@ fn perform(actions: Vec<LibraryAction>) {
         match action {
             LibraryAction::Go(route) => {
                 if let Some(w) = web_sys::window() {
-                    let _ = w.location().set_hash(route.hash());
+                    let _ = w.location().set_hash(&route.hash());
+                }
+            }
+            // No `hashchange` follows a replaced entry: the flow is on this route already.
+            LibraryAction::Replace(route) => {
+                if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+                    let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&route.hash()));
                 }
             }
             LibraryAction::Download(files) => save(files),
@@ -210,7 +216,7 @@ fn publish(l: &Lib) {
         }
     }
     let (f, r, w) = (&l.flow, &l.r, &l.w);
-    put(r.route, w.route, f.route());
+    put(r.route, w.route, f.route().clone());
     put(r.filters, w.filters, f.filters().clone());
     put(r.state, w.state, f.state());
     put(r.totals, w.totals, f.totals().clone());

@@ -76,6 +76,7 @@ pub fn api_error(c: ApiErrorCode) -> &'static str {
         ApiErrorCode::ReadOnly => "api-read-only",
         ApiErrorCode::StoredMismatch => "api-stored-mismatch",
         ApiErrorCode::AlbumExists => "api-album-exists",
+        ApiErrorCode::AlbumLiveVisit => "api-album-live-visit",
         ApiErrorCode::Internal => "api-internal",
         ApiErrorCode::Unknown => "api-unknown",
     })

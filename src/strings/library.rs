@@ -159,7 +159,13 @@ pub fn note(n: shoebox_core::library::LibraryNote) -> String {
         LibraryNote::AlbumRenamed => tn("library-album-renamed", &[], &[]),
         LibraryNote::AlbumExists => tn("library-album-exists", &[], &[]),
         LibraryNote::AlbumNameRefused => tn("library-album-name-refused", &[], &[]),
+        LibraryNote::AlbumLiveVisit => tn("library-album-live-visit", &[], &[]),
     }
+}
+
+/// An album page's address names no album of the person's.
+pub fn album_missing(name: &str) -> String {
+    tn("library-album-missing", &[], &[("name", name)])
 }
 
 /// "Add 2 items to an album".

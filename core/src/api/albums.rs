@@ -12,6 +12,12 @@ pub const ALBUM_ADD_PATH: &str = "/api/v1/albums/add";
 /// `POST` [`AlbumItems`] → [`AlbumChanged`] (`removed`).
 pub const ALBUM_REMOVE_PATH: &str = "/api/v1/albums/remove";
 
+/// `POST` [`ZipAsk`] → [`ZipLink`]: a signed link to one zip of an album's or a selection's
+/// originals, which a plain `<a download>` fetches (it cannot send a Bearer header).
+pub const ALBUM_ZIP_PATH: &str = "/api/v1/albums/zip";
+/// At most this many records in a selection's zip (its ids travel in the link).
+pub const MAX_ZIP_IDS: usize = 2_000;
+
 /// The longest name, in bytes (a Takeout album name's limit too).
 pub const MAX_ALBUM_NAME_BYTES: usize = crate::takeout::meta::MAX_ALBUM_BYTES;
 /// At most this many digests per add or remove.
@@ -33,6 +39,22 @@ pub struct AlbumRename {
 pub struct AlbumItems {
     pub album: String,
     pub sha256: Vec<String>,
+}
+
+/// What to zip: an album by name, or records by id (one of the two).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ZipAsk {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub album: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ids: Option<Vec<String>>,
+}
+
+/// The zip's signed link (relative to the server), good for an hour or two, and its item count.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ZipLink {
+    pub url: String,
+    pub count: u64,
 }
 
 /// What a change did: one of the counts is set, by the call.

@@ -45,6 +45,8 @@ pub enum ApiErrorCode {
     StoredMismatch,
     /// The account already has an album of that name (create, rename).
     AlbumExists,
+    /// The album is the drop of a kiosk visit still going on (rename, add, remove): 409.
+    AlbumLiveVisit,
     Internal,
     /// A code this build does not know (a newer server).
     #[serde(other)]
@@ -76,6 +78,7 @@ impl ApiErrorCode {
             ReadOnly => "read_only",
             StoredMismatch => "stored_mismatch",
             AlbumExists => "album_exists",
+            AlbumLiveVisit => "album_live_visit",
             Internal => "internal",
             Unknown => "unknown",
         }
@@ -127,6 +130,7 @@ mod tests {
             ApiErrorCode::OverKioskLimit,
             ApiErrorCode::DigestMismatch,
             ApiErrorCode::AlbumExists,
+            ApiErrorCode::AlbumLiveVisit,
         ] {
             assert_eq!(ApiErrorCode::parse(c.as_str()), c);
             assert_eq!(serde_json::to_string(&c).unwrap(), format!("\"{}\"", c.as_str()));

@@ -1,6 +1,6 @@
 //! What the library flow remembers for its album moves (see `albums.rs`): the selected items
 //! as they were when picked (their content and download link), whether the album chooser is
-//! open, the rename under way and an album's download being gathered.
+//! open, the albums listed (whether the page's album exists), the rename under way and the name of the zip asked for.
 use crate::api::MediaItem;
 
 #[derive(Clone, Debug, Default)]
@@ -11,8 +11,8 @@ pub(super) struct AlbumState {
     pub choosing: bool,
     /// The name asked for by the rename under way.
     pub renaming_to: Option<String>,
-    /// "Download all": the album's items gathered so far, while pages are still coming.
-    pub gathering: Option<(u64, Vec<MediaItem>)>,
-    /// Numbers the "Download all" runs, so an old run's answer is dropped.
-    pub serial: u64,
+    /// The album a zip asked for is named after (none: a selection's).
+    pub zip_name: Option<String>,
+    /// The person's album names, as last listed since the album page opened (`None`: not yet).
+    pub listed: Option<Vec<String>>,
 }

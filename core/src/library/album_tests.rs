@@ -23,11 +23,15 @@ fn item(id: u32, day: &str) -> MediaItem {
 /// 2023-01-02.
 fn loaded(album: Option<&str>) -> LibraryFlow {
     let mut f = LibraryFlow::new(LA);
-    if let Some(a) = album {
-        f.handle_open_album(0, Some(a.into()));
-        drain(&mut f);
-    }
-    f.handle_route(0, Route::Timeline);
+    let route = match album {
+        Some(a) => {
+            f.handle_open_album(0, Some(a.into()));
+            assert_eq!(drain(&mut f), [LibraryAction::Go(Route::Album(a.into()))], "an album card leads to its page's address");
+            Route::Album(a.into())
+        }
+        None => Route::Timeline,
+    };
+    f.handle_route(0, route);
     let (w, _) = calls(&mut f).remove(0);
     let day = |d: &str, n| DaySummary { day: d.into(), count: n, bytes: n };
     let sum = MediaSummary { days: vec![day("2024-07-15", 3), day("2023-01-02", 2)], count: 5, ..Default::default() };
@@ -98,13 +102,19 @@ fn the_album_page_counts_its_days_and_follows_a_rename() {
     assert_eq!(body(&c), serde_json::json!({"from": "Trip", "to": "Holiday"}));
     f.handle_answer(53, w, Ok(ApiReply::new(409, r#"{"code":"album_exists","message":"x"}"#)), BASE);
     assert_eq!(f.note(), Some(LibraryNote::AlbumExists));
+    f.handle_rename_album(53, "Holiday");
+    let (w, _) = calls(&mut f).remove(0);
+    f.handle_answer(53, w, Ok(ApiReply::new(409, r#"{"code":"album_live_visit","message":"x"}"#)), BASE);
+    assert_eq!(f.note(), Some(LibraryNote::AlbumLiveVisit), "a live kiosk visit's drop: said so");
     assert_eq!(f.album_page().unwrap().name, "Trip", "a refused rename leaves the page");
     f.handle_rename_album(54, " Road trip ");
     let (w, _) = calls(&mut f).remove(0);
     f.handle_answer(55, w, Ok(ApiReply::new(200, r#"{"renamed":5}"#)), BASE);
     assert_eq!(f.note(), Some(LibraryNote::AlbumRenamed));
-    assert_eq!(f.filters().album.as_deref(), Some("Road trip"));
-    let (w, c) = calls(&mut f).remove(0);
+    assert_eq!((f.filters().album.as_deref(), f.route()), (Some("Road trip"), &Route::Album("Road trip".into())));
+    let mut actions = drain(&mut f).into_iter();
+    assert_eq!(actions.next(), Some(LibraryAction::Replace(Route::Album("Road trip".into()))), "the address follows, in place");
+    let LibraryAction::Call(w, c) = actions.next().unwrap() else { panic!("a call") };
     assert!(matches!(w, LibraryCall::Summary(_)) && c.path.contains("album=Road%20trip"), "counted again under its new name: {}", c.path);
 }
 
@@ -113,31 +123,31 @@ fn downloads(f: &mut LibraryFlow) -> Vec<Download> {
 }
 
 #[test]
-fn the_selection_and_a_whole_album_download_under_their_names() {
-    let mut f = loaded(Some("Trip"));
+fn one_item_downloads_as_itself_several_and_a_whole_album_as_one_zip() {
+    let mut f = loaded(Some("Trip/2024"));
     f.handle_toggle(60, "3".into());
-    f.handle_toggle(61, "1".into());
-    f.handle_download_selected(62);
+    f.handle_download_selected(61);
     let d = downloads(&mut f);
-    assert_eq!(
-        d.iter().map(|d| (d.url.as_str(), d.filename.as_str())).collect::<Vec<_>>(),
-        [("https://photos.example/d/3", "IMG_3.jpg"), ("https://photos.example/d/1", "IMG_1.jpg")]
-    );
+    assert_eq!(d.iter().map(|d| (d.url.as_str(), d.filename.as_str())).collect::<Vec<_>>(), [("https://photos.example/d/3", "IMG_3.jpg")]);
 
-    f.handle_download_album(63);
+    f.handle_toggle(62, "1".into());
+    f.handle_download_selected(63);
     let (w, c) = calls(&mut f).remove(0);
-    assert_eq!(c.path, "/api/v1/media?album=Trip&limit=1000");
-    // A second click starts again: the first run's answers are dropped.
-    f.handle_download_album(64);
-    let (w2, _) = calls(&mut f).remove(0);
-    f.handle_answer(65, w, json(200, &MediaPage { items: vec![item(9, "2024-01-01")], next: None }), BASE);
-    assert!(drain(&mut f).is_empty());
-    f.handle_answer(66, w2, json(200, &MediaPage { items: vec![item(1, "x"), item(2, "x")], next: Some("2".into()) }), BASE);
-    let (w3, c) = calls(&mut f).remove(0);
-    assert_eq!(c.path, "/api/v1/media?album=Trip&limit=1000&cursor=2", "the next page");
-    f.handle_answer(67, w3, json(200, &MediaPage { items: vec![item(3, "x")], next: None }), BASE);
+    assert_eq!((w, c.path.as_str()), (LibraryCall::Zip, "/api/v1/albums/zip"));
+    assert_eq!(body(&c), serde_json::json!({"ids": ["3", "1"]}), "the selection, in the order picked");
+    f.handle_answer(64, w, Ok(ApiReply::new(200, r#"{"url":"/api/v1/zip?ids=3,1&s=x","count":2}"#)), BASE);
     let d = downloads(&mut f);
-    assert_eq!(d.iter().map(|d| d.filename.as_str()).collect::<Vec<_>>(), ["IMG_1.jpg", "IMG_2.jpg", "IMG_3.jpg"]);
+    assert_eq!(d, [Download { url: "https://photos.example/api/v1/zip?ids=3,1&s=x".into(), filename: "Shoebox.zip".into() }]);
+
+    f.handle_download_album(65);
+    let (w, c) = calls(&mut f).remove(0);
+    assert_eq!(body(&c), serde_json::json!({"album": "Trip/2024"}));
+    f.handle_answer(66, w, Ok(ApiReply::new(200, r#"{"url":"/api/v1/zip?album=Trip%2F2024&s=y","count":5}"#)), BASE);
+    assert_eq!(downloads(&mut f)[0].filename, "Trip_2024.zip", "one file, named after the album, no folder in its name");
+    f.handle_download_album(67);
+    let (w, _) = calls(&mut f).remove(0);
+    f.handle_answer(68, w, Ok(ApiReply::new(500, "")), BASE);
+    assert_eq!((f.note(), drain(&mut f)), (Some(LibraryNote::ActionFailed), vec![]), "a refusal says so, nothing saved");
 }
 
 #[test]
@@ -163,9 +173,36 @@ fn leaving_an_albums_page_leaves_the_album() {
     assert_eq!((f.album_page(), f.filters().album.clone()), (None, None), "Photos shows everything again");
     let mut f = loaded(Some("Trip"));
     f.handle_open_album(82, None);
+    assert_eq!(drain(&mut f), [LibraryAction::Go(Route::Timeline)], "Photos: the timeline's own address");
+    f.handle_route(83, Route::Timeline);
+    assert_eq!((f.album_page(), f.filters().album.clone()), (None, None));
+    drain(&mut f);
+    // The items without an album are the timeline narrowed, with no page of their own.
+    f.handle_open_album(84, Some(String::new()));
     let c = calls(&mut f);
     assert!(matches!(c[..], [(LibraryCall::Summary(_), _)]), "already on the timeline: counted again at once: {c:?}");
-    assert_eq!(f.album_page(), None);
+    assert_eq!((f.album_page(), f.filters().album.as_deref()), (None, Some("")));
+}
+
+#[test]
+fn an_albums_address_opened_directly_shows_that_album_or_says_it_is_not_there() {
+    for (listed, missing) in [(vec![Some("Zoo"), Some("Trip"), None], false), (vec![Some("Zoo"), None], true)] {
+        let mut f = LibraryFlow::new(LA);
+        f.handle_route(0, Route::from_hash("#/library/albums/Trip"));
+        let c = calls(&mut f);
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert!(matches!(c[0].0, LibraryCall::Summary(_)) && c[0].1.path.contains("album=Trip"), "{}", c[0].1.path);
+        assert_eq!((c[1].0, c[1].1.path.as_str()), (LibraryCall::AlbumNames, "/api/v1/albums?tz=America%2FLos_Angeles"));
+        assert_eq!(f.album_page().map(|p| (p.name, p.missing)), Some(("Trip".into(), false)), "not said missing before the list came");
+        let albums = listed.iter().map(|a| AlbumSummary { album: a.map(str::to_string), ..Default::default() }).collect();
+        f.handle_answer(1, c[1].0, json(200, &AlbumList { albums }), BASE);
+        assert_eq!(f.album_page().map(|p| p.missing), Some(missing), "{listed:?}");
+        // Another album's address (Back, Forward): its own page, its own check.
+        f.handle_route(2, Route::Album("Zoo".into()));
+        assert_eq!(f.album_page().map(|p| (p.name, p.missing)), Some(("Zoo".into(), false)));
+        assert_eq!(f.filters().album.as_deref(), Some("Zoo"));
+        assert_eq!(calls(&mut f).len(), 2, "counted and checked again");
+    }
 }
 
 #[test]
@@ -214,4 +251,8 @@ fn on_an_albums_page_the_selection_leaves_that_album_and_the_page_counts_again()
     f.handle_answer(36, w, Ok(ApiReply::new(403, "")), BASE);
     assert_eq!(f.note(), Some(LibraryNote::ActionFailed));
     assert_eq!(f.selected().len(), 1);
+    f.handle_remove_from_album(37);
+    let (w, _) = calls(&mut f).remove(0);
+    f.handle_answer(38, w, Ok(ApiReply::new(409, r#"{"code":"album_live_visit","message":"x"}"#)), BASE);
+    assert_eq!((f.note(), f.selected().len()), (Some(LibraryNote::AlbumLiveVisit), 1), "said why, the selection kept");
 }

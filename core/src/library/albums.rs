@@ -1,24 +1,27 @@
 //! The library's album moves: the selection put into an album (one of the person's or a new
-//! name), the selection downloaded, and an album's own page (its title, count and date range,
-//! a rename, and "Download all", which gathers every item of the album before saving them).
+//! name), the selection downloaded (one item as itself, several as one zip), and an album's own
+//! page (its title, count and date range, a rename, and "Download all": one zip of the album).
 //! The name rule is the server's own (`api::album_name`), checked here before anything is sent.
 use super::flow::{LibraryAction, LibraryCall, LibraryFlow};
-use super::view::{AlbumPage, Download, LibraryNote, Route};
-use crate::api::{self, album_name, AlbumChanged, AlbumItems, AlbumRename, ApiAnswer, ApiCall, ApiErrorCode, Bearer, MediaItem, MediaPage};
-
-/// Items per page while gathering an album for "Download all" (the server's largest page).
-const GATHER_LIMIT: usize = 1000;
+use super::route::Route;
+use super::view::{AlbumPage, Download, LibraryNote};
+use crate::api::{
+    self, album_name, AlbumChanged, AlbumItems, AlbumRename, ApiAnswer, ApiCall, ApiErrorCode, Bearer, MediaItem, ZipAsk, ZipLink,
+};
 
 impl LibraryFlow {
-    /// The album page shows when the timeline is narrowed to one named album.
+    /// The album page: the route names the album; it is missing when the person's albums,
+    /// listed since the page opened, do not include it.
     pub fn album_page(&self) -> Option<AlbumPage> {
-        let name = self.filters.album.clone().filter(|a| !a.is_empty() && self.route == Route::Timeline)?;
+        let name = self.route.album()?.to_string();
+        let missing = self.album.listed.as_ref().is_some_and(|l| !l.contains(&name));
         let days = self.timeline.as_ref().map(|t| t.days()).unwrap_or_default();
         Some(AlbumPage {
-            name,
+            missing,
             count: self.matching,
             first_day: days.last().map(|d| d.day.clone()),
             last_day: days.first().map(|d| d.day.clone()),
+            name,
         })
     }
 
@@ -105,22 +108,35 @@ impl LibraryFlow {
         self.actions.push_back(LibraryAction::Call(LibraryCall::RenameAlbum, call));
     }
 
-    /// The selection's download: each selected item's original, under its own name.
+    /// The selection's download: one item's original under its own name, several items as
+    /// one zip (the server's signed link, asked for first).
     pub fn handle_download_selected(&mut self, _now: u64) {
-        let files: Vec<Download> = self.picked().filter_map(download).collect();
-        if !files.is_empty() {
-            self.actions.push_back(LibraryAction::Download(files));
+        let picked: Vec<&MediaItem> = self.picked().collect();
+        match picked[..] {
+            [] => {}
+            [one] => {
+                if let Some(file) = download(one) {
+                    self.actions.push_back(LibraryAction::Download(vec![file]));
+                }
+            }
+            _ => {
+                let ids = picked.iter().map(|i| i.id.clone()).collect();
+                self.ask_zip(ZipAsk { ids: Some(ids), ..ZipAsk::default() }, None);
+            }
         }
     }
 
-    /// The album page's "Download all": every item of the album, gathered page by page.
+    /// The album page's "Download all": the whole album as one zip.
     pub fn handle_download_album(&mut self, _now: u64) {
-        if self.album_page().is_none() {
-            return;
-        }
-        self.album.serial += 1;
-        self.album.gathering = Some((self.album.serial, Vec::new()));
-        self.gather(None);
+        let Some(page) = self.album_page().filter(|p| !p.missing) else { return };
+        self.ask_zip(ZipAsk { album: Some(page.name.clone()), ..ZipAsk::default() }, Some(page.name));
+    }
+
+    /// Asks for a zip's link; `name`: the album the file is named after.
+    fn ask_zip(&mut self, ask: ZipAsk, name: Option<String>) {
+        self.album.zip_name = name;
+        let call = ApiCall::post(api::ALBUM_ZIP_PATH, Bearer::Device, Some(&ask));
+        self.actions.push_back(LibraryAction::Call(LibraryCall::Zip, call));
     }
 
     /// The selected ids' items, in the order they were picked.
@@ -141,14 +157,14 @@ impl LibraryFlow {
         }
     }
 
-    fn gather(&mut self, cursor: Option<&str>) {
-        let Some(album) = self.filters.album.clone() else { return };
-        let Some((serial, _)) = self.album.gathering else { return };
-        let mut path = format!("{}?album={}&limit={GATHER_LIMIT}", api::MEDIA_PATH, api::encode_component(&album));
-        if let Some(c) = cursor {
-            path.push_str(&format!("&cursor={}", api::encode_component(c)));
-        }
-        self.actions.push_back(LibraryAction::Call(LibraryCall::AlbumItems(serial), ApiCall::get(path, Bearer::Device)));
+    /// An album move refused: why, when the server said a reason the person can act on.
+    fn refused(&mut self, code: Option<ApiErrorCode>, now: u64) {
+        let note = match code {
+            Some(ApiErrorCode::AlbumExists) => LibraryNote::AlbumExists,
+            Some(ApiErrorCode::AlbumLiveVisit) => LibraryNote::AlbumLiveVisit,
+            _ => LibraryNote::ActionFailed,
+        };
+        self.show_note(note, now);
     }
 
     /// The answers of the album moves.
@@ -159,6 +175,7 @@ impl LibraryFlow {
         match call {
             LibraryCall::AlbumNames => {
                 if let Some(list) = ok.and_then(|r| r.json::<api::AlbumList>()) {
+                    self.album.listed = Some(list.albums.iter().filter_map(|a| a.album.clone()).collect());
                     self.albums = list.albums;
                 }
             }
@@ -172,7 +189,7 @@ impl LibraryFlow {
                         self.reload();
                     }
                 }
-                None => self.show_note(LibraryNote::ActionFailed, now),
+                None => self.refused(code, now),
             },
             LibraryCall::RemoveFromAlbum => match ok.and_then(|r| r.json::<AlbumChanged>()) {
                 Some(c) => {
@@ -181,7 +198,7 @@ impl LibraryFlow {
                     self.show_note(LibraryNote::RemovedFromAlbum(c.removed.unwrap_or(0)), now);
                     self.reload();
                 }
-                None => self.show_note(LibraryNote::ActionFailed, now),
+                None => self.refused(code, now),
             },
             LibraryCall::CreateAlbum => match reply.filter(|r| r.is_success()) {
                 Some(_) if self.route == Route::Albums => self.load_view(),
@@ -193,36 +210,27 @@ impl LibraryFlow {
                 let to = self.album.renaming_to.take();
                 match (reply.filter(|r| r.is_success()), to) {
                     (Some(_), Some(to)) => {
+                        // The page follows the album to its new name, the address too (in place:
+                        // Back does not lead to the old name, which no longer exists).
+                        self.route = Route::Album(to.clone());
                         self.filters.album = Some(to);
+                        self.album.listed = None;
+                        self.actions.push_back(LibraryAction::Replace(self.route.clone()));
                         self.show_note(LibraryNote::AlbumRenamed, now);
-                        self.reload();
+                        self.load_view();
                     }
-                    _ if code == Some(ApiErrorCode::AlbumExists) => self.show_note(LibraryNote::AlbumExists, now),
-                    _ => self.show_note(LibraryNote::ActionFailed, now),
+                    _ => self.refused(code, now),
                 }
             }
-            LibraryCall::AlbumItems(serial) => {
-                if self.album.gathering.as_ref().is_none_or(|g| g.0 != serial) {
-                    return;
+            LibraryCall::Zip => match ok.and_then(|r| r.json::<ZipLink>()) {
+                Some(link) => {
+                    // A name a file system takes: no folder separators.
+                    let name = self.album.zip_name.take().map(|n| n.replace(['/', '\\'], "_"));
+                    let filename = format!("{}.zip", name.as_deref().unwrap_or("Shoebox"));
+                    self.actions.push_back(LibraryAction::Download(vec![Download { url: format!("{base}{}", link.url), filename }]));
                 }
-                let Some((s, mut items)) = self.album.gathering.take() else { return };
-                let Some(page) = ok.and_then(|r| r.json::<MediaPage>()) else {
-                    self.show_note(LibraryNote::ActionFailed, now);
-                    return;
-                };
-                items.extend(page.items.into_iter().map(|i| super::answers::absolute(i, base)));
-                self.album.gathering = Some((s, items));
-                match page.next {
-                    Some(next) => self.gather(Some(&next)),
-                    None => {
-                        let (_, items) = self.album.gathering.take().unwrap_or_default();
-                        let files: Vec<Download> = items.iter().filter_map(download).collect();
-                        if !files.is_empty() {
-                            self.actions.push_back(LibraryAction::Download(files));
-                        }
-                    }
-                }
-            }
+                None => self.show_note(LibraryNote::ActionFailed, now),
+            },
             _ => {}
         }
     }

@@ -8,9 +8,10 @@ use std::collections::VecDeque;
 use super::album_state::AlbumState;
 use super::answers::{absolute, read};
 use super::query::filter_query;
+use super::route::Route;
 use super::timeline::{DayCount, Fetch, Geometry, Timeline};
 use super::trash_state::TrashState;
-use super::view::{Download, Filters, LibraryNote, LibraryTotals, LoadState, Route, ViewerState};
+use super::view::{Download, Filters, LibraryNote, LibraryTotals, LoadState, ViewerState};
 use crate::api::{self, AlbumList, AlbumSummary, ApiAnswer, ApiCall, Bearer, MediaItem, MediaPage, MediaSummary, PageAt, VisitEntry};
 use crate::engine::Status;
 
@@ -38,8 +39,8 @@ pub enum LibraryCall {
     RemoveFromAlbum,
     CreateAlbum,
     RenameAlbum,
-    /// A page of the album gathered for "Download all" (the run's number).
-    AlbumItems(u64),
+    /// A zip's link, for "Download all" or a selection of several items.
+    Zip,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -48,6 +49,9 @@ pub enum LibraryAction {
     Call(LibraryCall, ApiCall),
     /// Show this view (set the URL's fragment; its change comes back as a route).
     Go(Route),
+    /// The view shown is now this one (an album renamed): the URL says so in place, without a
+    /// new history entry, and nothing comes back.
+    Replace(Route),
     /// Save these files (the selection's or an album's download).
     Download(Vec<Download>),
 }
@@ -125,15 +129,20 @@ impl LibraryFlow {
     pub fn handle_route(&mut self, _now: u64, route: Route) {
         let changed = self.route != route;
         // An album's page is the timeline narrowed to it: leaving it leaves the album.
-        if changed && self.route == Route::Timeline {
+        if changed && matches!(self.route, Route::Timeline | Route::Album(_)) {
             self.filters.album = None;
         }
+        if let (true, Some(name)) = (changed, route.album()) {
+            self.filters = Filters { album: Some(name.to_string()), ..Filters::default() };
+            self.album.listed = None;
+        }
+        let reload = changed || route == Route::Albums;
         self.route = route;
         self.viewer = None;
         if changed {
             self.forget_note();
         }
-        if changed || route == Route::Albums {
+        if reload {
             self.selected.clear();
             self.album.choosing = false;
             self.load_view();
@@ -201,8 +210,13 @@ impl LibraryFlow {
         self.selected.clear();
     }
 
-    /// An album card: the timeline of that album alone (`Some("")`: items without an album).
+    /// An album card: that album's own page, or (`Some("")`) the timeline of the items without an
+    /// album, or (`None`) the whole timeline.
     pub fn handle_open_album(&mut self, _now: u64, album: Option<String>) {
+        if let Some(name) = album.clone().filter(|a| !a.is_empty()) {
+            self.actions.push_back(LibraryAction::Go(Route::Album(name)));
+            return;
+        }
         self.filters = Filters { album, ..Filters::default() };
         match self.route {
             Route::Timeline => self.reload(),
@@ -284,7 +298,7 @@ impl LibraryFlow {
             | LibraryCall::RemoveFromAlbum
             | LibraryCall::CreateAlbum
             | LibraryCall::RenameAlbum
-            | LibraryCall::AlbumItems(_) => self.on_album_answer(now, call, answer, base),
+            | LibraryCall::Zip => self.on_album_answer(now, call, answer, base),
             // An answer for a view or filters since left.
             LibraryCall::Summary(_) | LibraryCall::Page(_) | LibraryCall::Albums(_) | LibraryCall::Visits(_) => {}
         }
@@ -309,6 +323,12 @@ impl LibraryFlow {
                 self.actions.push_back(LibraryAction::Call(LibraryCall::Albums(self.generation), call));
             }
             Route::Timeline | Route::Trash => self.reload(),
+            // The album's items, and the list that tells whether the person has such an album.
+            Route::Album(_) => {
+                self.reload();
+                let call = ApiCall::get(api::albums_path(&self.zone), Bearer::Device);
+                self.actions.push_back(LibraryAction::Call(LibraryCall::AlbumNames, call));
+            }
         }
     }
 

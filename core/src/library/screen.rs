@@ -2,8 +2,9 @@
 //! rows of the grid the viewport meets (with their loaded items), the scrubber's months, and
 //! the rest of the view as it stands.
 use super::flow::{LibraryFlow, Viewport, OVERSCAN};
+use super::route::Route;
 use super::timeline::Row;
-use super::view::{Cell, Filters, GridRow, LibraryNote, LibraryTotals, LoadState, Route, RowBody, ViewerState};
+use super::view::{Cell, Filters, GridRow, LibraryNote, LibraryTotals, LoadState, RowBody, ViewerState};
 use crate::api::AlbumSummary;
 
 impl LibraryFlow {
@@ -52,8 +53,8 @@ impl LibraryFlow {
     pub fn cell(&self) -> Option<f64> {
         self.timeline.as_ref().map(|t| t.geometry().cell())
     }
-    pub fn route(&self) -> Route {
-        self.route
+    pub fn route(&self) -> &Route {
+        &self.route
     }
     pub fn filters(&self) -> &Filters {
         &self.filters

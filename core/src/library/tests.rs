@@ -193,7 +193,7 @@ fn no_library_here_on_401_403_404_and_a_failure_otherwise() {
     ] {
         for route in [Route::Timeline, Route::Albums] {
             let mut f = LibraryFlow::new(LA);
-            f.handle_route(0, route);
+            f.handle_route(0, route.clone());
             let (w, _) = one_call(&mut f);
             f.handle_answer(5, w, answer.clone(), BASE);
             assert_eq!(f.state(), want, "{route:?} {answer:?}");
@@ -297,7 +297,7 @@ fn a_refused_move_of_the_viewers_item_changes_nothing() {
 }
 
 #[test]
-fn an_album_card_opens_the_timeline_with_only_that_album_and_files_show_the_backup_view() {
+fn an_album_card_opens_its_page_and_files_show_the_backup_view() {
     let mut f = LibraryFlow::new(LA);
     f.handle_files_added(0);
     assert!(drain(&mut f).is_empty(), "already on the backup view");
@@ -306,8 +306,10 @@ fn an_album_card_opens_the_timeline_with_only_that_album_and_files_show_the_back
     f.handle_filters(2, Filters { q: "old".into(), kind: Kind::Videos, ..Filters::default() });
     drain(&mut f);
     f.handle_open_album(3, Some("Trip".into()));
-    assert_eq!(drain(&mut f), vec![LibraryAction::Go(Route::Timeline)]);
-    assert_eq!(f.filters(), &Filters { album: Some("Trip".into()), ..Filters::default() });
+    assert_eq!(drain(&mut f), vec![LibraryAction::Go(Route::Album("Trip".into()))]);
+    f.handle_route(4, Route::Album("Trip".into()));
+    drain(&mut f);
+    assert_eq!(f.filters(), &Filters { album: Some("Trip".into()), ..Filters::default() }, "the album alone, no other filter");
     f.handle_files_added(4);
     assert_eq!(drain(&mut f), vec![LibraryAction::Go(Route::Backup)]);
 }

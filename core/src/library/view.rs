@@ -1,40 +1,7 @@
-//! What the library shows, as the flow keeps it: the view (its own URL), the filters, the load
+//! What the library shows, as the flow keeps it: the filters, the load
 //! state, the figures above the grid, the rows on screen and the viewer. The app copies these
 //! into its store; components draw them and send intents back.
 use crate::api::MediaItem;
-
-/// Where the page is: the backup view or one of the library's views (`#/library...`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Route {
-    #[default]
-    Backup,
-    Timeline,
-    Albums,
-    Trash,
-}
-
-impl Route {
-    /// The URL fragment of each view, so it can be bookmarked and works in the installed app.
-    pub fn hash(self) -> &'static str {
-        match self {
-            Route::Backup => "#/",
-            Route::Timeline => "#/library",
-            Route::Albums => "#/library/albums",
-            Route::Trash => "#/library/trash",
-        }
-    }
-    pub fn from_hash(h: &str) -> Route {
-        match h.split('?').next().unwrap_or("").trim_end_matches('/') {
-            "#/library" => Route::Timeline,
-            "#/library/albums" => Route::Albums,
-            "#/library/trash" => Route::Trash,
-            _ => Route::Backup,
-        }
-    }
-    pub fn is_library(self) -> bool {
-        self != Route::Backup
-    }
-}
 
 /// What narrows the grid.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -129,12 +96,16 @@ pub enum LibraryNote {
     AlbumExists,
     /// Not a name an album can have (empty, too long, control characters).
     AlbumNameRefused,
+    /// The album is the drop of a kiosk visit still going on: it changes once the visit ends.
+    AlbumLiveVisit,
 }
 
 /// The album page's heading.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AlbumPage {
     pub name: String,
+    /// The person has no album of that name (a stale link, another person's album).
+    pub missing: bool,
     pub count: u64,
     /// The oldest and the newest day of its items (None while counting or when empty).
     pub first_day: Option<String>,

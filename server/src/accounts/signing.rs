@@ -28,6 +28,9 @@ pub enum BlobKind {
     Download,
     /// The clip inside a Motion Photo's bytes.
     Motion,
+    /// A zip of several originals (`routes::album_zip`): the digest signed is that of what it
+    /// holds. Never a blob route's kind (`parse` does not know it).
+    Zip,
 }
 
 impl BlobKind {
@@ -38,6 +41,7 @@ impl BlobKind {
             BlobKind::Original => "original",
             BlobKind::Download => "download",
             BlobKind::Motion => "motion",
+            BlobKind::Zip => "zip",
         }
     }
     pub fn parse(s: &str) -> Option<Self> {

@@ -1,7 +1,8 @@
 //! The operator's log of kiosk visits: one row per visit, written when it starts and marked
 //! when it ends, kept after the visit's own session row is gone (so the operator can see
 //! today's drops with their codes and times). Only the owner's full-access token reads it
-//! (`GET /api/v1/visits`); rows older than [`KEEP_MS`] are forgotten.
+//! (`GET /api/v1/visits`); rows older than [`KEEP_MS`] are forgotten. Also whether an album is a
+//! live visit's drop, which the album calls leave alone.
 use super::sessions::{Session, Sessions, LIVE};
 use crate::db::Result;
 use crate::vals;
@@ -34,6 +35,13 @@ impl Sessions {
     pub(super) fn log_end(&self, visit: &str, now_ms: u64) -> Result<()> {
         self.db.execute("UPDATE visit_log SET ended_ms = ?2 WHERE hash = ?1 AND ended_ms IS NULL", vals![visit, now_ms as i64])?;
         Ok(())
+    }
+
+    /// True while a visit of `user` whose drop is `album` lives (finishing included: its
+    /// uploads may still land there), so the album cannot change under the visitor.
+    pub fn drop_is_live(&self, user: &str, album: &str, now_ms: u64) -> Result<bool> {
+        let sql = format!("SELECT 1 FROM sessions v WHERE v.\"user\" = ?1 AND v.drop_album = ?4 AND v.parent IS NULL AND {LIVE} LIMIT 1");
+        Ok(self.db.query_row(&sql, vals![user, now_ms as i64, self.grace_ms() as i64, album])?.is_some())
     }
 
     /// `user`'s visits that started in `[from_ms, to_ms)`, newest first.

@@ -1,5 +1,5 @@
 //! `shoebox-server migrate --to-database postgres://…`: copies a local server's SQLite databases
-//! (the media index, users and devices, pairing codes, kiosk sessions) into PostgreSQL, row for
+//! (the media index, users and devices, pairing codes, kiosk sessions and the operator's visit log) into PostgreSQL, row for
 //! row, in one transaction per table. Rows the database already has (same key) are kept as
 //! they are, so a migration that stopped halfway is simply run again. The SQLite files are
 //! only read. Run it with the server stopped, so no row is written behind the copy.
@@ -56,6 +56,7 @@ const TABLES: &[(&str, &str, &[&str])] = &[
     ("accounts.sqlite", "devices", &["id", "user", "name", "hash", "scope", "created_ms", "expires_ms"]),
     ("accounts.sqlite", "pairings", &["device_hash", "user_code", "scope", "name", "user", "created_ms", "expires_ms", "token_ttl_ms"]),
     ("sessions.sqlite", "sessions", &["hash", "profile", "user", "drop_album", "code", "created_ms", "expires_ms", "parent"]),
+    ("sessions.sqlite", "visit_log", &["hash", "user", "profile", "code", "drop_album", "started_ms", "ended_ms"]),
 ];
 
 fn columns(conn: &rusqlite::Connection, table: &str) -> rusqlite::Result<Vec<String>> {

@@ -21,6 +21,8 @@ pub enum ApiError {
     Conflict(String),
     /// The account already has an album of that name.
     AlbumExists,
+    /// The album is the drop of a kiosk visit still going on: it cannot change under the visitor.
+    AlbumLiveVisit,
     /// Another request is writing to this upload right now.
     Locked,
     /// Unsupported `Tus-Resumable`; the answer carries `Tus-Version`.
@@ -66,7 +68,7 @@ impl ApiError {
             Forbidden(_) => StatusCode::FORBIDDEN,
             NotFound => StatusCode::NOT_FOUND,
             Gone => StatusCode::GONE,
-            Conflict(_) | AlbumExists => StatusCode::CONFLICT,
+            Conflict(_) | AlbumExists | AlbumLiveVisit => StatusCode::CONFLICT,
             Locked => StatusCode::LOCKED,
             UnsupportedVersion => StatusCode::PRECONDITION_FAILED,
             UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -90,6 +92,7 @@ impl ApiError {
             Gone => ApiErrorCode::Gone,
             Conflict(_) => ApiErrorCode::OffsetConflict,
             AlbumExists => ApiErrorCode::AlbumExists,
+            AlbumLiveVisit => ApiErrorCode::AlbumLiveVisit,
             Locked => ApiErrorCode::Locked,
             UnsupportedVersion => ApiErrorCode::UnsupportedVersion,
             UnsupportedMediaType => ApiErrorCode::UnsupportedMediaType,
@@ -129,6 +132,7 @@ impl ApiError {
             QuotaFull(None) => "storage is full: this upload goes past the quota; the chunk was discarded".into(),
             KioskFull => "this kiosk cannot take more right now".into(),
             AlbumExists => "an album of that name already exists".into(),
+            AlbumLiveVisit => "this album is the drop of a kiosk visit still going on; change it once the visit has ended".into(),
             OverKioskLimit { length, limit } => format!("{length} bytes is over this kiosk's limit of {limit} bytes"),
             Unauthorized => "missing or invalid bearer token".into(),
             RateLimited => "too many attempts; wait a few minutes and try again".into(),

@@ -17,6 +17,7 @@ pub mod sidecars;
 pub mod takeout;
 pub mod transcode;
 pub mod trash;
+pub mod zip_items;
 pub mod zone;
 
 use crate::db::{Db, Result, Row, Value};

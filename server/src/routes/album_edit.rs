@@ -1,7 +1,8 @@
 //! The album calls (docs/api.md "Albums"): POST /api/v1/albums (create an empty one),
 //! /api/v1/albums/rename, /api/v1/albums/add and /api/v1/albums/remove. Full-access tokens
 //! only (the middleware's `library_path`); every name and digest is the caller's own: another
-//! user's album is one that does not exist, another user's content is not counted.
+//! user's album is one that does not exist, another user's content is not counted. The drop of
+//! a kiosk visit still going on is left alone (409 `album_live_visit`).
 use crate::accounts::auth::User;
 use crate::http::error::ApiError;
 use crate::index::albums::Refused;
@@ -43,6 +44,19 @@ fn now() -> String {
     crate::timefmt::rfc3339_from_ms(crate::timefmt::now_ms() as i64)
 }
 
+/// A live kiosk visit's drop is the visitor's view of the library: renaming it (or another album
+/// to its name), adding to it or taking from it would change what the visitor sees, or take
+/// their photos from under them while they may still be sending. Refused until the visit ends.
+fn not_a_live_drop(state: &AppState, user: &str, albums: &[&str]) -> Result<(), ApiError> {
+    let now = crate::timefmt::now_ms();
+    for a in albums {
+        if state.sessions.drop_is_live(user, a, now)? {
+            return Err(ApiError::AlbumLiveVisit);
+        }
+    }
+    Ok(())
+}
+
 pub async fn create(
     State(state): State<AppState>,
     Extension(User(user)): Extension<User>,
@@ -62,8 +76,11 @@ pub async fn rename(
 ) -> Result<Json<AlbumChanged>, ApiError> {
     let req: AlbumRename = body(&bytes, r#"{"from": "<name>", "to": "<name>"}"#)?;
     let (from, to) = (name("from", &req.from)?.to_string(), name("to", &req.to)?.to_string());
-    let index = state.index.clone();
-    let n = tokio::task::spawn_blocking(move || index.rename_album(&user, &from, &to, &now())).await??.map_err(refused)?;
+    let n = tokio::task::spawn_blocking(move || {
+        not_a_live_drop(&state, &user, &[&from, &to])?;
+        state.index.rename_album(&user, &from, &to, &now())?.map_err(refused)
+    })
+    .await??;
     Ok(Json(AlbumChanged { renamed: Some(n), ..AlbumChanged::default() }))
 }
 
@@ -73,8 +90,11 @@ pub async fn add(
     bytes: axum::body::Bytes,
 ) -> Result<Json<AlbumChanged>, ApiError> {
     let (album, digests) = items(&bytes)?;
-    let index = state.index.clone();
-    let n = tokio::task::spawn_blocking(move || index.add_to_album(&user, &album, &digests, &now())).await??;
+    let n = tokio::task::spawn_blocking(move || {
+        not_a_live_drop(&state, &user, &[&album])?;
+        Ok::<_, ApiError>(state.index.add_to_album(&user, &album, &digests, &now())?)
+    })
+    .await??;
     Ok(Json(AlbumChanged { added: Some(n), ..AlbumChanged::default() }))
 }
 
@@ -84,7 +104,10 @@ pub async fn remove(
     bytes: axum::body::Bytes,
 ) -> Result<Json<AlbumChanged>, ApiError> {
     let (album, digests) = items(&bytes)?;
-    let index = state.index.clone();
-    let n = tokio::task::spawn_blocking(move || index.remove_from_album(&user, &album, &digests, &now())).await??.map_err(refused)?;
+    let n = tokio::task::spawn_blocking(move || {
+        not_a_live_drop(&state, &user, &[&album])?;
+        state.index.remove_from_album(&user, &album, &digests, &now())?.map_err(refused)
+    })
+    .await??;
     Ok(Json(AlbumChanged { removed: Some(n), ..AlbumChanged::default() }))
 }

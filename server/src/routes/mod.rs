@@ -1,5 +1,6 @@
 //! HTTP routes, one handler per file, and the header helpers they share.
 pub mod album_edit;
+pub mod album_zip;
 pub mod albums;
 pub mod app_csp;
 pub mod app_files;

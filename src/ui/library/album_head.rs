@@ -1,5 +1,6 @@
 //! An album's own page, over its grid: back to all albums, its title, its count and date
-//! range, Rename (in place: a labelled field, Save, Cancel) and Download all.
+//! range, Rename (in place: a labelled field, Save, Cancel) and Download all; or, for an address
+//! naming no album of the person's, a line saying so.
 use leptos::prelude::*;
 
 use crate::driver::library::{intent, LibraryIntent};
@@ -44,9 +45,21 @@ pub fn AlbumHead(page: AlbumPage) -> impl IntoView {
     }
 }
 
-/// The album page's heading when the timeline shows one named album, else nothing.
+/// The album page's heading on an album's page, else nothing; an address naming no album of
+/// the person's says so, with the way back to their albums.
 #[component]
 pub fn AlbumHeadIfAny() -> impl IntoView {
     let lib = use_library();
-    move || lib.album_page.get().map(|p| view! { <AlbumHead page=p/> })
+    move || {
+        lib.album_page.get().map(|p| match p.missing {
+            false => view! { <AlbumHead page=p/> }.into_any(),
+            true => view! {
+                <header class="album-head" data-testid="album-missing">
+                    <a class="link" href=Route::Albums.hash() data-testid="back-to-albums">{s::all_albums()}</a>
+                    <p class="notice" role="alert">{s::album_missing(&p.name)}</p>
+                </header>
+            }
+            .into_any(),
+        })
+    }
 }

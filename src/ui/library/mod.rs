@@ -22,12 +22,15 @@ pub mod visits;
 pub fn LibraryPage() -> impl IntoView {
     let lib = use_library();
     let route = move || lib.route.get();
+    // An album's page is under Albums.
+    let tab_of = move || lib.route.with(|r| if r.album().is_some() { Route::Albums } else { r.clone() });
     let tab = move |r: Route, label: &'static str| {
+        let (here, current) = (r.clone(), r.clone());
         view! {
-            <a href=r.hash() class="tab" class:active=move || route() == r
-                aria-current=move || (route() == r).then_some("page")
-                // On an album's page the address is the timeline's already: Photos leaves the album.
-                on:click=move |_| if r == Route::Timeline && lib.album_page.with_untracked(|p| p.is_some()) {
+            <a href=r.hash() class="tab" class:active=move || tab_of() == here
+                aria-current=move || (tab_of() == current).then_some("page")
+                // The items without an album are the timeline's address already: Photos leaves them.
+                on:click=move |_| if r == Route::Timeline && route() == Route::Timeline && lib.filters.with_untracked(|f| f.album.is_some()) {
                     intent(LibraryIntent::OpenAlbum(None))
                 }>{label}</a>
         }
@@ -83,7 +86,9 @@ pub fn LibraryPage() -> impl IntoView {
                     <Show when=move || lib.album_page.with(|p| p.is_none())>
                         <search_bar::SearchBar/>
                     </Show>
-                    <grid::Grid/>
+                    <Show when=move || !lib.album_page.with(|p| p.as_ref().is_some_and(|p| p.missing))>
+                        <grid::Grid/>
+                    </Show>
                 }.into_any(),
             }}
             <Show when=move || lib.choosing_album.get()>

@@ -1,6 +1,7 @@
 // The operator's view of kiosk visits: above the albums, today's visits with the code a visitor
 // reads out, the times and what each drop holds by kind; a finished visit keeps its line, a
-// visit still going says so, and a visit opens its drop. In German too; axe on the view; a
+// visit still going says so, a visit opens its drop's own page, and the drop of a visit still
+// going cannot be renamed (the page says why). In German too; axe on the view; a
 // person without a kiosk sees no such section.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -66,10 +67,25 @@ test('the operator sees today\'s kiosk visits above the albums, each opening its
     assert.deepEqual(await seriousViolations(page), [], 'axe on the albums with the visits');
     await page.screenshot({ path: screenshotPath('screenshot-kiosk-visits.png') });
 
-    // A visit opens its drop: the timeline of that album alone.
+    // A visit opens its drop: that album's own page.
     await visits.nth(1).getByRole('button').click();
-    await page.waitForFunction(() => location.hash.startsWith('#/library') && !location.hash.includes('albums'), null, { timeout: 10000 });
+    await page.waitForFunction((drop) => location.hash === `#/library/albums/${encodeURIComponent(drop)}`, own.drop, { timeout: 10000 });
+    await page.getByTestId('album-title').filter({ hasText: own.drop }).waitFor({ timeout: 20000 });
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="thumb-open"]').length === 2, null, { timeout: 20000 });
+
+    // The drop of the visit still going cannot be renamed under its visitor: the page says why.
+    await upload(server, going.token, 'c.jpg', jpeg('visit-c', 22_000));
+    await page.goto(`${server.base}/#/library/albums/${encodeURIComponent(going.drop)}`);
+    await page.getByTestId('album-title').filter({ hasText: going.drop }).waitFor({ timeout: 20000 });
+    await page.getByTestId('rename-album').click();
+    await page.getByTestId('rename-input').fill('Mine now');
+    await page.keyboard.press('Enter');
+    const said = page.getByTestId('library-message');
+    await said.waitFor({ timeout: 10000 });
+    assert.equal((await said.textContent()).trim(), 'A kiosk visit still in progress saves its photos in this album. It can be changed once the visit ends.');
+    await page.getByTestId('album-title').filter({ hasText: going.drop }).waitFor();
+    const names = (await (await server.api('/api/v1/albums')).json()).albums.map((a) => a.album);
+    assert.ok(names.includes(going.drop) && !names.includes('Mine now'), `unchanged on the server: ${names}`);
 
     // In German.
     const de = await launch({ locale: 'de-DE' });

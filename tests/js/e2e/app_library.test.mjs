@@ -162,13 +162,15 @@ test('the library: albums and dates, rotated thumbnails, search, viewer, exact d
     assert.deepEqual(await seriousViolations(page), [], 'axe on the albums');
     await page.screenshot({ path: screenshotPath('screenshot-library-albums.png') });
     await page.getByRole('button', { name: /Garden/ }).click();
-    await page.waitForURL(/#\/library$/);
+    await page.waitForURL(/#\/library\/albums\/Garden$/);
     await waitForGrid(page, 2);
     assert.deepEqual(names(await gridItems(page)), ['IMG_2001.jpg', 'IMG_2002.jpg']);
 
-    // A reload keeps the view (the URL says where), and the backup view is one link away.
+    // A reload keeps the view (the URL says where: that album's page), and the backup view is
+    // one link away.
     await page.reload();
-    await waitForGrid(page, 5);
+    await page.getByTestId('album-title').filter({ hasText: 'Garden' }).waitFor();
+    await waitForGrid(page, 2);
     // The next card dropped on the library: the backup view shows its plan; then it is listed.
     writeTree(path.join(dir, 'Later'), { 'IMG_3001.jpg': withExif(await plain(6), { dateTimeOriginal: '2024:03:01 12:00:00', lat: 1, lon: 1 }) });
     await dropPaths(page, '[data-testid="drop-zone"]', [path.join(dir, 'Later')]);

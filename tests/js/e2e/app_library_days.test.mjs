@@ -104,7 +104,7 @@ test('day headings, their counts and the scrubber follow the search, the dates, 
     await page.getByRole('link', { name: 'Albums' }).click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="album"]').length === 2);
     await page.getByRole('button', { name: /Holiday/ }).click();
-    await page.waitForURL(/#\/library$/);
+    await page.waitForURL(/#\/library\/albums\/Holiday$/);
     await waitForGrid(page, 3);
     await assertHeadingsFollowGrid(page, holidayOnly, 'the Holiday album');
     assert.deepEqual(await months(page), ['2024-08']);
