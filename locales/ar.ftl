@@ -445,8 +445,6 @@ library-choose-album-title = { $count ->
 }
 library-album-missing = لا يوجد في مكتبتك ألبوم باسم «{ $name }».
 library-album-live-visit = زيارة للكشك لا تزال جارية تحفظ صورها في هذا الألبوم. يمكنك تغييره بعد انتهاء الزيارة.
-library-album-name-refused = يحتاج الألبوم إلى اسم بلا أحرف تحكم، لا يزيد على 1024 بايت.
-library-choose-album-title = إضافة { library-items } إلى ألبوم
 library-album-facts-range = { library-items } · من { $from } إلى { $to }
 library-album-facts-day = { library-items } · { $day }
 library-no-albums = لا توجد ألبومات بعد. تصبح المجلدات التي تنسخها احتياطيًا ألبومات.

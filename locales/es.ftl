@@ -415,7 +415,6 @@ library-album-exists = Ya tienes un álbum con ese nombre.
 library-album-name-refused = El nombre del álbum es obligatorio, sin caracteres de control y de 1024 bytes como máximo.
 library-album-missing = No hay ningún álbum llamado «{ $name }» en tu biblioteca.
 library-album-live-visit = Una visita al quiosco que sigue en curso guarda sus fotos en este álbum. Podrás cambiarlo cuando termine la visita.
-library-album-name-refused = Un álbum necesita un nombre sin caracteres de control, de 1024 bytes como máximo.
 library-choose-album-title = Añadir { library-items } a un álbum
 library-album-facts-range = { library-items } · del { $from } al { $to }
 library-album-facts-day = { library-items } · el { $day }

@@ -406,7 +406,6 @@ library-album-exists = Hai già un album con questo nome.
 library-album-name-refused = Il nome dell’album è obbligatorio, senza caratteri di controllo e di massimo 1024 byte.
 library-album-missing = Nella tua libreria non c’è nessun album chiamato «{ $name }».
 library-album-live-visit = Una visita al chiosco ancora in corso salva le sue foto in questo album. Potrai modificarlo quando la visita sarà finita.
-library-album-name-refused = Un album ha bisogno di un nome senza caratteri di controllo, di al massimo 1024 byte.
 library-choose-album-title = Aggiungi { library-items } a un album
 library-album-facts-range = { library-items } · dal { $from } al { $to }
 library-album-facts-day = { library-items } · il { $day }

@@ -385,7 +385,6 @@ library-album-exists = Je hebt al een album met die naam.
 library-album-name-refused = Een albumnaam is verplicht, zonder stuurtekens en maximaal 1024 bytes.
 library-album-missing = Er is geen album met de naam ‘{ $name }’ in je bibliotheek.
 library-album-live-visit = Een kioskbezoek dat nog bezig is, zet zijn foto's in dit album. Je kunt het wijzigen zodra het bezoek voorbij is.
-library-album-name-refused = Een album heeft een naam nodig zonder stuurtekens, van hoogstens 1024 bytes.
 library-choose-album-title = { library-items } aan een album toevoegen
 library-album-facts-range = { library-items } · van { $from } tot { $to }
 library-album-facts-day = { library-items } · op { $day }

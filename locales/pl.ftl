@@ -401,7 +401,6 @@ library-album-exists = Masz już album o tej nazwie.
 library-album-name-refused = Album musi mieć nazwę bez znaków sterujących, o długości najwyżej 1024 bajtów.
 library-album-missing = W twojej bibliotece nie ma albumu o nazwie „{ $name }”.
 library-album-live-visit = Trwająca wizyta w kiosku zapisuje zdjęcia w tym albumie. Możesz go zmienić, gdy wizyta się zakończy.
-library-album-name-refused = Album musi mieć nazwę bez znaków sterujących, o długości najwyżej 1024 bajtów.
 library-choose-album-title = Dodaj do albumu: { library-items }
 library-album-facts-range = { library-items } · od { $from } do { $to }
 library-album-facts-day = { library-items } · { $day }

@@ -415,7 +415,6 @@ library-album-exists = Você já tem um álbum com esse nome.
 library-album-name-refused = O nome do álbum é obrigatório, sem caracteres de controle e com no máximo 1024 bytes.
 library-album-missing = Não há nenhum álbum chamado “{ $name }” na sua biblioteca.
 library-album-live-visit = Uma visita ao quiosque ainda em andamento salva as fotos neste álbum. Você poderá alterá-lo quando a visita terminar.
-library-album-name-refused = Um álbum precisa de um nome sem caracteres de controle, com no máximo 1024 bytes.
 library-choose-album-title = Adicionar { library-items } a um álbum
 library-album-facts-range = { library-items } · de { $from } a { $to }
 library-album-facts-day = { library-items } · em { $day }

@@ -110,7 +110,7 @@ api-rate-limited = 尝试次数过多；请等几分钟后再试
 api-read-only = 服务器暂时无法保存文件；没有丢失任何内容，请稍后再试
 api-stored-mismatch = 服务器保存文件出错；将重新发送
 api-album-exists = 已有同名相册
-api-album-live-visit = 进行中的自助终端访问正在把照片存入此相册
+api-album-live-visit = 进行中的自助机访问正在把照片存入此相册
 api-internal = 服务器内部错误
 api-unknown = 服务器拒绝了请求
 
@@ -338,7 +338,7 @@ library-added-to-album = 已将 { library-items }添加到相册。
 library-album-renamed = 相册已重命名。
 library-album-exists = 你已有同名相册。
 library-album-missing = 你的图库中没有名为“{ $name }”的相册。
-library-album-live-visit = 进行中的自助终端访问正在把照片存入此相册。访问结束后即可更改。
+library-album-live-visit = 进行中的自助机访问正在把照片存入此相册。访问结束后即可更改。
 library-album-name-refused = 相册名称不能含控制字符，且不超过 1024 字节。
 library-choose-album-title = 将 { library-items }添加到相册
 library-album-facts-range = { library-items } · { $from } 至 { $to }
