@@ -36,7 +36,7 @@ function pseudoCatalog() {
 /** Text elements whose text does not fit, and visible words no catalog made. */
 async function audit(page) {
   return page.evaluate(() => {
-    const own = '[data-testid="file-path"], [data-testid="folder-name"], [data-testid="kiosk-languages"], [data-testid="language-picker"], .file-thumb';
+    const own = '[data-testid="file-path"], [data-testid="folder-name"], [data-testid="plan-album-name"], [data-testid="kiosk-languages"], [data-testid="language-picker"], .file-thumb';
     const lang = document.documentElement.lang;
     const intl = new Set();
     for (let m = 0; m < 12; m++) {
