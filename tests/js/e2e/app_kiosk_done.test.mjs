@@ -44,6 +44,8 @@ test('the kiosk keeps Back up on screen, then a full-screen done says what was s
     await page.getByTestId('kiosk-qr').waitFor({ timeout: 20000 });
     await page.getByTestId('folder-input').setInputFiles(path.join(dir, 'DCIM'));
     await waitForStatus(page, /^Ready to back up 4 photos and videos$/, 30000);
+    await page.getByTestId('folder-tree').waitFor();
+    assert.equal(await page.getByTestId('plan-albums').count(), 0, 'a visit goes into its drop: no Albums choice on a kiosk');
     const bar = await onScreen(page, 'backup-button');
     assert.ok(bar.scrollable, `the page is taller than the screen, so a button below the panels would be out of sight: ${JSON.stringify(bar)}`);
     assert.ok(bar.top >= 0 && bar.bottom <= bar.h && bar.left >= 0 && bar.right <= bar.w, `Back up is on screen without scrolling: ${JSON.stringify(bar)}`);
