@@ -39,9 +39,9 @@ const LONG2 = 'Screenshot_20230405-101112_Some_Long_App_Name_Here.png.jpg';
 /**
  * The export as { 'Takeout/…': Buffer } and the expected library:
  * { filename: { capturedAt, lat, lon, albums: [...] } } (lat/lon null: none; the Live Photo's
- * clip is listed with `parts=1`).
+ * clip is listed with `parts=1`). `clipSize` is the Live Photo clip's size in bytes.
  */
-export function takeoutExport() {
+export function takeoutExport({ clipSize = 40_000 } = {}) {
   const y19 = 'Takeout/Google Photos/Photos from 2019';
   const y20 = 'Takeout/Google Photos/Photos from 2020';
   const album = 'Takeout/Google Photos/Lyon 2019';
@@ -73,7 +73,7 @@ export function takeoutExport() {
     [`${y19}/${newer('IMG_0003.jpg')}`]: sidecar('IMG_0003.jpg', 1565000000, LYON),
     // A Live Photo: the clip has no sidecar of its own and takes the photo's.
     [`${y20}/IMG_0004.JPG`]: jpeg('takeout four'),
-    [`${y20}/IMG_0004.MP4`]: video('mp42', 'takeout four clip', 40_000),
+    [`${y20}/IMG_0004.MP4`]: video('mp42', 'takeout four clip', clipSize),
     [`${y20}/${newer('IMG_0004.JPG')}`]: sidecar('IMG_0004.JPG', 1590000000, ROME),
     // No sidecar: keeps its own date (none here but the file's) and no place.
     [`${y20}/no_sidecar.jpg`]: jpeg('takeout no sidecar'),
