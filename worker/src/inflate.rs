@@ -1,8 +1,9 @@
 //! A deflated entry of a chosen archive, inflated here rather than on the page: core's
 //! `EntryStream` names the compressed ranges, which are read as slices of the archive (two in
-//! flight), and its output leaves wasm memory a piece at a time as the parts of a Blob, so the
-//! worker holds a few MiB whatever the entry's size. The stream's size cap and CRC-32 check
-//! are core's: a damaged entry or a zip bomb ends as a fault, never as wrong bytes.
+//! flight), and its output leaves wasm memory a piece at a time as a Blob of its own, the
+//! entry's Blob made of those, so the worker holds a few MiB whatever the entry's size. The
+//! stream's size cap and CRC-32 check are core's: a damaged entry or a zip bomb ends as a
+//! fault, never as wrong bytes.
 use super::protocol::JobFault;
 use js_sys::{Array, Uint8Array};
 use shoebox_core::takeout::archive::{Packing, ZipEntry};
@@ -41,7 +42,7 @@ pub async fn inflate(archive: &Blob, start: u64, compressed_size: u64, size: u64
             Step::Done => break,
             Step::Produced => {
                 if out.len() >= PART {
-                    parts.push(&Uint8Array::from(&out[..]));
+                    parts.push(&part(&out)?.into());
                     out.clear();
                 }
             }
@@ -57,7 +58,14 @@ pub async fn inflate(archive: &Blob, start: u64, compressed_size: u64, size: u64
         }
     }
     if !out.is_empty() {
-        parts.push(&Uint8Array::from(&out[..]));
+        parts.push(&part(&out)?.into());
     }
-    Blob::new_with_u8_array_sequence(&parts).map_err(read_failed)
+    Blob::new_with_blob_sequence(&parts).map_err(read_failed)
+}
+
+/// One piece of the output as a Blob of its own: the browser takes its bytes into its blob
+/// storage now, so the worker's copies are garbage at once, and the entry's Blob is made of
+/// these pieces without another copy.
+fn part(bytes: &[u8]) -> Result<Blob, JobFault> {
+    Blob::new_with_u8_array_sequence(&Array::of1(&Uint8Array::from(bytes))).map_err(read_failed)
 }
