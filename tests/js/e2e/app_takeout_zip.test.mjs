@@ -60,6 +60,7 @@ test('a Takeout export as two archives, stored and deflated: the same library as
       for (const m of recs) {
         // An archive entry's file date is the archive's (set by the test to FILE_TIME).
         assert.equal(m.capturedAt, w.capturedAt, `${name}'s date`);
+        assert.deepEqual([m.favorited === true, m.archived === true], [w.favorited, w.archived], `${name}'s marks`);
         if (w.lat === null) assert.ok(m.lat == null, `${name} has no place`);
         else assert.ok(Math.abs(m.lat - w.lat) < 1e-6 && Math.abs(m.lon - w.lon) < 1e-6, `${name}'s place`);
       }
