@@ -3,7 +3,7 @@
 // a small photo that inflates to megabytes more) and an entry whose CRC-32 differs from its
 // bytes are refused by the worker's inflater and left out of the plan; the good entries beside
 // them, stored and deflated, are backed up with their original bytes and nothing of the
-// damaged ones reaches the server. (The reasons' words: core's and the catalogs' tests.)
+// damaged ones reaches the server. (Which fault each is: core's inflate tests.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
