@@ -80,10 +80,15 @@ fn step(f: impl FnOnce(&mut Engine, u64)) {
     });
 }
 
-/// A file of this page's backup, as the browser has it (for the file list's thumbnails).
+/// A file of this page's backup, as the browser has it (for the file list's thumbnails). A
+/// deflated archive entry not opened yet (or that failed to inflate) has none: inflating it
+/// for a row that is drawn again and again would keep the workers from the backup itself.
 pub async fn local_file(id: u32) -> Option<web_sys::File> {
-    let source = with(|d| d.files.get(id as usize).cloned())??;
-    source.resolve().await
+    let (source, pool) = with(|d| Some((d.files.get(id as usize).cloned()?, d.pool.clone())))??;
+    if matches!(&source, walk::FileSource::Zip { entry, .. } if entry.packing == shoebox_core::takeout::archive::Packing::Deflated) {
+        return None;
+    }
+    source.resolve(&pool).await.ok()
 }
 
 /// The engine's settings for these, on this page.

@@ -180,6 +180,12 @@ pub struct MediaItem {
     /// The caption a Google Takeout sidecar gave (upload key `description`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Marked as a favourite in Google Photos (upload key `favorited`); absent when not.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub favorited: bool,
+    /// Archived in Google Photos (upload key `archived`); absent when not.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub archived: bool,
 }
 
 /// One of `sidecars` of a media item: the file's name, its content and a signed URL that

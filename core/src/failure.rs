@@ -67,6 +67,9 @@ pub enum WorkerFault {
     NoBlob,
     /// The browser could not make the thumbnail; its own words.
     Thumbnail { detail: String },
+    /// An archive entry's bytes would not inflate to what the archive's directory says
+    /// (damaged, a zip bomb, or a CRC-32 that differs).
+    Inflate { fault: crate::takeout::inflate::InflateFault },
 }
 
 impl From<WorkerFault> for FailReason {

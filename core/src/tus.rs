@@ -41,6 +41,10 @@ pub mod keys {
     pub const DESCRIPTION: &str = "description";
     /// The albums it belongs to, as a JSON list of names.
     pub const ALBUMS: &str = "albums";
+    /// Marked as a favourite in Google Photos: `true` or `false`.
+    pub const FAVORITED: &str = "favorited";
+    /// Archived in Google Photos (hidden from its main view): `true` or `false`.
+    pub const ARCHIVED: &str = "archived";
 }
 
 /// Encode metadata pairs as `key base64(value)` joined by commas. A `None` value writes the key alone.

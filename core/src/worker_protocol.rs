@@ -32,6 +32,11 @@ pub enum Job {
     /// A small JPEG for the library (`width` x `height`, already upright): decoded and resized
     /// by the browser's own decoder in the worker, EXIF orientation applied to the pixels.
     Thumbnail { width: u32, height: u32 },
+    /// Inflate the deflated archive entry whose compressed bytes start at `start` of the blob
+    /// (the archive): a piece at a time, its declared `size` the cap and its CRC-32 checked at
+    /// the end; the bytes come back as a Blob made of the pieces (never whole in wasm memory).
+    #[serde(rename_all = "camelCase")]
+    Inflate { start: u64, compressed_size: u64, size: u64, crc32: u32 },
     /// Panics inside the worker: lets tests check that a crashed worker is replaced.
     Crash,
 }
@@ -99,6 +104,8 @@ pub enum Reply {
     KeptOriginal(KeepReason),
     /// The thumbnail's JPEG (its size here) rides along as the envelope's ArrayBuffer.
     Thumbnail(u64),
+    /// The inflated entry (its size here) rides along as the envelope's Blob.
+    Inflated(u64),
     Failed(JobFault),
 }
 
@@ -113,6 +120,8 @@ pub enum JobFault {
     MalformedJob,
     /// The browser could not make the thumbnail; its own words.
     Thumbnail(String),
+    /// An archive entry's bytes would not inflate to what its directory says.
+    Inflate(crate::takeout::inflate::InflateFault),
 }
 
 impl From<JobFault> for WorkerFault {
@@ -121,6 +130,7 @@ impl From<JobFault> for WorkerFault {
             JobFault::ReadFailed(detail) => WorkerFault::ReadFailed { detail },
             JobFault::MalformedJob => WorkerFault::MalformedJob,
             JobFault::Thumbnail(detail) => WorkerFault::Thumbnail { detail },
+            JobFault::Inflate(fault) => WorkerFault::Inflate { fault },
         }
     }
 }

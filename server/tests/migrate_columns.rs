@@ -1,6 +1,6 @@
 //! `migrate --to-database` copies every column of the media index into PostgreSQL: the video
 //! facts (v4), Live Photo pairs and Motion Photo clips (v5), sidecars, content identifiers and
-//! clip lengths (v6), a Takeout description (v7), value for value; and a file from before those columns still copies, the
+//! clip lengths (v6), a Takeout description (v7) and marks (v9), value for value; and a file from before those columns still copies, the
 //! missing ones left to PostgreSQL's defaults (so the sweeps do them there).
 mod common;
 use shoebox_server::db::Value;
@@ -19,6 +19,8 @@ const V6: &[&str] = &[
     "motion_length",
     "motion_h264",
     "description",
+    "favorited",
+    "archived",
 ];
 
 fn text(v: &Value) -> String {
@@ -34,8 +36,8 @@ fn every_index_column_reaches_postgresql_and_old_files_still_copy() {
     let c = rusqlite::Connection::open(data.path().join("index.sqlite")).unwrap();
     c.execute_batch(
         "INSERT INTO media (user, sha256, size, filename, filetype, uploaded_at, duration_ms, video_codec, video_probed, pair_key, \
-           pair_checked, motion_of, content_id, motion_h264, description) \
-         VALUES ('alice', 'c1', 10, 'IMG_1.MOV', 'video/quicktime', '2024-05-01T10:00:00Z', 1500, 'hevc', 1, 'trip\ndcim\nimg_1', 1, 'p1', 'ID-1', 1, 'By the lake');
+           pair_checked, motion_of, content_id, motion_h264, description, favorited, archived) \
+         VALUES ('alice', 'c1', 10, 'IMG_1.MOV', 'video/quicktime', '2024-05-01T10:00:00Z', 1500, 'hevc', 1, 'trip\ndcim\nimg_1', 1, 'p1', 'ID-1', 1, 'By the lake', 1, 1);
          INSERT INTO media (user, sha256, size, filename, filetype, uploaded_at, pair_key, pair_checked, motion_sha256, content_id) \
          VALUES ('alice', 'p1', 20, 'IMG_1.HEIC', 'image/heic', '2024-05-01T10:00:00Z', 'trip\ndcim\nimg_1', 1, 'c1', 'ID-1');
          INSERT INTO media (user, sha256, size, filename, filetype, uploaded_at, pair_checked, sidecar_of) \

@@ -48,13 +48,15 @@ fn camera(seed: u32) -> Vec<u8> {
 #[tokio::test]
 async fn bad_values_of_the_takeout_keys_are_400_naming_the_key_and_unknown_keys_are_kept() {
     let s = TestServer::new();
-    let cases: [(&[(&str, &str)], &str); 6] = [
+    let cases: [(&[(&str, &str)], &str); 8] = [
         (&[("takenAt", "2019-07-04 18:03")], "takenAt"),
         (&[("lat", "91"), ("lon", "0")], "lat"),
         (&[("lat", "1.5")], "lon"),
         (&[("lat", "1"), ("lon", "east")], "lon"),
         (&[("albums", "Summer")], "albums"),
         (&[("description", "a\u{1}b")], "description"),
+        (&[("favorited", "yes")], "favorited"),
+        (&[("archived", "1")], "archived"),
     ];
     for (meta, key) in cases {
         let r = s.create_as(ALICE, 10, meta).await;
@@ -81,6 +83,8 @@ async fn the_library_takes_googles_date_place_and_albums() {
         ("lon", "6.6322730"),
         ("description", "Lake"),
         ("albums", r#"["Summer","Family"]"#),
+        ("favorited", "true"),
+        ("archived", "false"),
     ];
     assert!(put(&s, ALICE, &camera(1), &agree).await);
     // A date corrected in Google Photos (years apart) wins over EXIF; no albums means none,
@@ -90,6 +94,7 @@ async fn the_library_takes_googles_date_place_and_albums() {
         ("relativePath", "Takeout/Google Photos/Photos from 2019/IMG_0002.jpg"),
         ("takenAt", "2019-07-04T18:03:11Z"),
         ("albums", "[]"),
+        ("archived", "true"),
     ];
     assert!(put(&s, ALICE, &camera(2), &corrected).await);
     // Without EXIF, Google's instant rather than the file's modification time.
@@ -103,12 +108,15 @@ async fn the_library_takes_googles_date_place_and_albums() {
         assert_eq!(m["capturedAt"], "2023-07-14T18:30:05");
         assert_eq!((m["lat"].as_f64(), m["lon"].as_f64()), (Some(46.519653), Some(6.632273)));
         assert_eq!(m["description"], "Lake");
+        assert_eq!((m["favorited"].as_bool(), m.get("archived")), (Some(true), None), "a mark is listed only when set");
     }
     let two = of(&list, "IMG_0002.jpg");
     assert_eq!((two.len(), two[0]["capturedAt"].as_str(), two[0]["album"].as_str()), (1, Some("2019-07-04T18:03:11Z"), None));
     // The EXIF place stays when the sidecar has none.
     assert!((two[0]["lat"].as_f64().unwrap() - 48.858).abs() < 0.01, "{}", two[0]);
+    assert_eq!((two[0].get("favorited"), two[0]["archived"].as_bool()), (None, Some(true)));
     assert_eq!(of(&list, "IMG_0003.jpg")[0]["capturedAt"], "2001-02-03T04:05:06Z");
+    assert!(of(&list, "IMG_0003.jpg")[0].get("favorited").is_none() && of(&list, "IMG_0003.jpg")[0].get("archived").is_none());
     assert_eq!(s.get_as(ALICE, "/api/v1/media?album=Summer").await.json()["items"].as_array().unwrap().len(), 1);
 }
 
@@ -140,7 +148,7 @@ async fn the_fill_call_adds_what_is_missing_for_the_owners_full_access_token_onl
     assert!(!put(&s, ALICE, &bytes, &[("filename", "IMG_0100.jpg"), ("takenAt", "2015-05-05T05:05:05Z"), ("albums", r#"["Trip"]"#)]).await);
     assert_eq!(items(&s, ALICE).await.len(), 1);
     let uri = format!("/api/v1/media/{sha}/takeout");
-    let body = json!({"takenAt": "2015-05-05T07:05:05+02:00", "lat": "10.5", "lon": "-20.25", "description": "Trip", "albums": "[\"Trip\",\"Phone\",\"Best\"]"});
+    let body = json!({"takenAt": "2015-05-05T07:05:05+02:00", "lat": "10.5", "lon": "-20.25", "description": "Trip", "albums": "[\"Trip\",\"Phone\",\"Best\"]", "favorited": "true"});
 
     // Nobody, another user, an upload-only device and a kiosk visitor are refused; nothing changes.
     let anon = Request::post(&uri).header("Content-Type", "application/json").body(Body::from(body.to_string())).unwrap();
@@ -154,9 +162,12 @@ async fn the_fill_call_adds_what_is_missing_for_the_owners_full_access_token_onl
     assert_eq!(s.send(post_json(&visitor, &uri, body.clone())).await.status, StatusCode::FORBIDDEN);
     let list = items(&s, ALICE).await;
     assert_eq!((list.len(), list[0]["capturedAt"].as_str(), list[0]["lat"].as_f64()), (1, Some("2023-11-14T22:13:20Z"), None));
+    assert!(list[0].get("favorited").is_none(), "a refused call marks nothing");
     // Bad values are refused naming the key; unknown content is 404.
     let bad = s.send(post_json(ALICE, &uri, json!({"lat": "100", "lon": "0"}))).await;
     assert!(bad.status == StatusCode::BAD_REQUEST && bad.text().contains("lat"), "{}", bad.text());
+    let bad = s.send(post_json(ALICE, &uri, json!({"archived": "yes"}))).await;
+    assert!(bad.status == StatusCode::BAD_REQUEST && bad.text().contains("archived"), "{}", bad.text());
     assert_eq!(s.send(post_json(ALICE, &uri, json!({"lat": 1.0}))).await.status, StatusCode::BAD_REQUEST);
     assert_eq!(
         s.send(post_json(ALICE, &format!("/api/v1/media/{}/takeout", "b".repeat(64)), body.clone())).await.status,
@@ -174,10 +185,12 @@ async fn the_fill_call_adds_what_is_missing_for_the_owners_full_access_token_onl
             (Some("2015-05-05T05:05:05Z"), Some(10.5), Some(-20.25))
         );
         assert_eq!(m["description"], "Trip");
+        assert_eq!((m["favorited"].as_bool(), m.get("archived")), (Some(true), None), "the export's mark on every record");
     }
-    // A place already there is never replaced; albums are not added twice.
-    let again = json!({"lat": "1", "lon": "2", "albums": "[\"Trip\"]"});
+    // A place already there is never replaced; albums are not added twice; a mark is not taken away.
+    let again = json!({"lat": "1", "lon": "2", "albums": "[\"Trip\"]", "favorited": "false"});
     assert_eq!(s.send(post_json(ALICE, &uri, again)).await.json(), json!({"dates": 0, "places": 0, "albums": 0}));
+    assert!(items(&s, ALICE).await.iter().all(|m| m["favorited"] == true));
     // A date read from the photo itself is never replaced.
     let exif = camera(5);
     put(&s, ALICE, &exif, &[("filename", "cam.jpg")]).await;

@@ -44,10 +44,11 @@ pub enum FileSource {
 }
 
 impl FileSource {
-    /// The `File`, opening a dropped entry (one browser round trip). `None` when the file can
-    /// no longer be read (moved, deleted, permission gone).
-    pub async fn resolve(&self) -> Option<File> {
-        match self {
+    /// The `File`, opening a dropped entry (one browser round trip) or an archive's entry (a
+    /// deflated one inflated by a worker of `pool`). `Unreadable` when the file can no longer
+    /// be read (moved, deleted, permission gone).
+    pub async fn resolve(&self, pool: &super::worker_pool::WorkerPool) -> Result<File, shoebox_core::failure::FailReason> {
+        let found = match self {
             FileSource::File(f) => Some(f.clone()),
             FileSource::Entry(e) => {
                 let _permit = OPENING.with(|l| l.clone()).acquire().await;
@@ -61,8 +62,9 @@ impl FileSource {
                 let _permit = OPENING.with(|l| l.clone()).acquire().await;
                 super::handle_calls::open_path(root, path).await
             }
-            FileSource::Zip { archive, entry } => super::zip_entry::open(archive, entry).await,
-        }
+            FileSource::Zip { archive, entry } => return super::zip_entry::open(archive, entry, pool).await,
+        };
+        found.ok_or(shoebox_core::failure::FailReason::Unreadable)
     }
 }
 

@@ -14,17 +14,18 @@
 //!   -> PrepareResult`: the worker's `PrepareOutcome` as it sent it (`Prepared { size, sha256,
 //!   mime }`, `KeepOriginal { reason }`, or `Failed { why }` when the job could not run), with
 //!   the new bytes as a Blob typed with that MIME, so the uploader can slice it.
+//! - `pool.inflate(archive, start, entry).await -> Result<Blob, WorkerFault>`: see there.
 //!
 //! Concurrency: one hash or prepare job per worker (CPU-bound), or up to `MAX_LIGHT_PER_WORKER`
 //! inspect jobs and hashes of small files (`Job::is_light`) at once (bound by file-read
 //! latency: many reads in flight are what make 100,000 small files fast); the rest wait in a
 //! FIFO queue. Chunk digests (`Job::runs_beside`) skip the queue and run beside anything, up to
-//! `BESIDE_PER_WORKER` per worker. A worker that crashes
-//! (panic, out of memory) is terminated and replaced, and only its own job fails; a worker
-//! script that cannot start at all fails the queued jobs instead of hanging them.
+//! `BESIDE_PER_WORKER` per worker. A worker that crashes (panic, out of memory) is replaced
+//! and only its own job fails; a worker script that cannot start fails the queued jobs.
 use futures::channel::oneshot;
 use shoebox_core::facts::FileFacts;
 use shoebox_core::failure::WorkerFault;
+use shoebox_core::takeout::archive::ZipEntry;
 use shoebox_core::worker_protocol::{Job, PrepareOutcome, Reply, BESIDE_PER_WORKER};
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -190,6 +191,16 @@ impl WorkerPool {
                 opts.set_type("image/jpeg");
                 Blob::new_with_buffer_source_sequence_and_options(&js_sys::Array::of1(&buf), &opts).map_err(|_| WorkerFault::NoBlob)
             }
+            (other, _) => Err(unexpected(other)),
+        }
+    }
+
+    /// A deflated archive entry inflated in a worker (its compressed bytes start at `start` of
+    /// `archive`): a Blob of its bytes, or why they are not the entry's (size, CRC-32).
+    pub async fn inflate(&self, archive: Blob, start: u64, entry: &ZipEntry) -> Result<Blob, WorkerFault> {
+        let job = Job::Inflate { start, compressed_size: entry.compressed_size, size: entry.size, crc32: entry.crc32 };
+        match self.run(job, archive).await? {
+            (Reply::Inflated(_), blob) => blob.dyn_into().map_err(|_| WorkerFault::NoBlob),
             (other, _) => Err(unexpected(other)),
         }
     }

@@ -90,7 +90,8 @@ pub(super) fn add_walked(batch: Vec<walk::WalkedFile>, scanned: bool) {
 /// why it cannot be read, in the user's words.
 pub(crate) async fn open(id: FileId) -> Result<File, FailReason> {
     let source = with(|d| d.files.get(id.0 as usize).cloned()).flatten().ok_or(FailReason::Unreadable)?;
-    let file = source.resolve().await.ok_or(FailReason::Unreadable)?;
+    let pool = with(|d| d.pool.clone()).ok_or(FailReason::Unreadable)?;
+    let file = source.resolve(&pool).await?;
     if matches!(source, walk::FileSource::Entry(_) | walk::FileSource::Zip { .. }) {
         with(|d| d.files[id.0 as usize] = walk::FileSource::File(file.clone()));
     }

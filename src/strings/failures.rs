@@ -4,6 +4,7 @@
 use crate::i18n::{t, tn};
 use shoebox_core::api::ApiErrorCode;
 use shoebox_core::failure::{FailReason, WorkerFault};
+use shoebox_core::takeout::inflate::InflateFault;
 
 /// Why a file failed, as its row says after "failed: ".
 pub fn fail_reason(r: &FailReason) -> String {
@@ -50,6 +51,12 @@ pub fn worker_fault(f: &WorkerFault) -> String {
         WorkerFault::MalformedDigest => t("fault-malformed-digest").into(),
         WorkerFault::NoBlob => t("fault-no-blob").into(),
         WorkerFault::Thumbnail { detail } => with("fault-thumbnail", detail),
+        WorkerFault::Inflate { fault } => t(match fault {
+            InflateFault::Corrupt => "fault-inflate-corrupt",
+            InflateFault::SizesLie => "fault-inflate-sizes",
+            InflateFault::Crc => "fault-inflate-crc",
+        })
+        .into(),
     }
 }
 

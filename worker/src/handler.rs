@@ -2,7 +2,7 @@
 //! can also call them on the page's main thread without a worker.
 use super::pieces::{Lookup, Recorder};
 use super::protocol::{ChunkOf, Job, JobFault, Reply};
-use js_sys::{ArrayBuffer, Uint8Array};
+use js_sys::Uint8Array;
 use shoebox_core::hash::sha256_hex;
 use shoebox_core::photo::prepare::{prepare, PrepareOptions, PrepareOutput};
 use shoebox_core::photo::{inspect, INSPECT_BYTES};
@@ -15,7 +15,8 @@ use web_sys::Blob;
 /// two slices in flight stay a few MB.
 pub const HASH_SLICE: f64 = 8.0 * 1024.0 * 1024.0;
 
-pub async fn run(job: Job, blob: &Blob) -> (Reply, Option<ArrayBuffer>) {
+/// The job's reply, and the bytes that ride along: an ArrayBuffer (transferred) or a Blob.
+pub async fn run(job: Job, blob: &Blob) -> (Reply, Option<wasm_bindgen::JsValue>) {
     let failed = |detail: String| (Reply::Failed(JobFault::ReadFailed(detail)), None);
     match job {
         Job::Inspect { name } => match read(blob, 0.0, blob.size().min(INSPECT_BYTES as f64)).await {
@@ -31,8 +32,14 @@ pub async fn run(job: Job, blob: &Blob) -> (Reply, Option<ArrayBuffer>) {
             Err(e) => failed(e),
         },
         Job::Crash => panic!("crash requested by a test"),
+        Job::Inflate { start, compressed_size, size, crc32 } => {
+            match super::inflate::inflate(blob, start, compressed_size, size, crc32).await {
+                Ok(inflated) => (Reply::Inflated(inflated.size() as u64), Some(inflated.into())),
+                Err(fault) => (Reply::Failed(fault), None),
+            }
+        }
         Job::Thumbnail { width, height } => match super::thumbnail::make(blob, width, height).await {
-            Ok(buf) => (Reply::Thumbnail(buf.byte_length() as u64), Some(buf)),
+            Ok(buf) => (Reply::Thumbnail(buf.byte_length() as u64), Some(buf.into())),
             Err(detail) => (Reply::Failed(JobFault::Thumbnail(detail)), None),
         },
         Job::Prepare { max_pixels, quality, strip_location } => {
@@ -48,7 +55,7 @@ pub async fn run(job: Job, blob: &Blob) -> (Reply, Option<ArrayBuffer>) {
                     let mime = shoebox_core::photo::sniff::sniff(&bytes).mime().to_string();
                     let js = Uint8Array::new_with_length(bytes.len() as u32);
                     js.copy_from(&bytes);
-                    (Reply::Prepared { size: bytes.len() as u64, sha256, mime }, Some(js.buffer()))
+                    (Reply::Prepared { size: bytes.len() as u64, sha256, mime }, Some(js.buffer().into()))
                 }
                 PrepareOutput::KeepOriginal(reason) => (Reply::KeptOriginal(reason), None),
             }

@@ -4,11 +4,12 @@
 //! photo codecs (shoebox-core feature `prepare`) and the app's own wasm stays small.
 //!
 //! Envelope (structured clone, no JSON for bytes): main → worker `[id, jobJson, blob]`;
-//! worker → main `[id, replyJson, arrayBuffer|undefined]`, the buffer transferred. Id 0 is
+//! worker → main `[id, replyJson, arrayBuffer|blob|undefined]`, a buffer transferred. Id 0 is
 //! the worker's `Ready` announcement, sent once its message handler is installed (messages sent
 //! before that would be lost while the wasm module loads).
 pub mod byob;
 pub mod handler;
+pub mod inflate;
 pub mod pieces;
 pub mod thumbnail;
 pub mod turns;
@@ -43,11 +44,12 @@ pub fn start() {
     post(0.0, &Reply::Ready, None);
 }
 
-fn post(id: f64, reply: &Reply, buf: Option<js_sys::ArrayBuffer>) {
+fn post(id: f64, reply: &Reply, buf: Option<JsValue>) {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let json = serde_json::to_string(reply).unwrap_or_default();
-    let msg = js_sys::Array::of3(&id.into(), &json.into(), &buf.clone().map(JsValue::from).unwrap_or(JsValue::UNDEFINED));
-    let sent = match buf {
+    let msg = js_sys::Array::of3(&id.into(), &json.into(), &buf.clone().unwrap_or(JsValue::UNDEFINED));
+    // An ArrayBuffer is transferred (not copied); a Blob is a handle, cloned as it is.
+    let sent = match buf.filter(|b| b.is_instance_of::<js_sys::ArrayBuffer>()) {
         Some(b) => scope.post_message_with_transfer(&msg, &js_sys::Array::of1(&b)),
         None => scope.post_message(&msg),
     };

@@ -1,5 +1,5 @@
 //! The upload metadata a Takeout item carries (`takenAt`, `lat`, `lon`, `description`,
-//! `albums`), and the one check of their values that the app (a bad sidecar value is dropped
+//! `albums`, `favorited`, `archived`), and the one check of their values that the app (a bad sidecar value is dropped
 //! and noted, the item still uploads) and the server (a bad value is a 400 naming the key)
 //! share. Everything fits the server's 16 KiB `Upload-Metadata` limit with room for the
 //! ordinary keys: a long description is cut, extra albums dropped, and both are said.
@@ -28,6 +28,8 @@ pub enum BadValue {
     ControlCharacters,
     /// `albums` is not a JSON list of non-empty names.
     NotAList,
+    /// `favorited`/`archived` is not `true` or `false`.
+    NotABoolean,
 }
 
 impl BadValue {
@@ -41,6 +43,7 @@ impl BadValue {
             BadValue::TooLong => "is too long",
             BadValue::ControlCharacters => "contains control characters",
             BadValue::NotAList => "must be a JSON list of non-empty album names",
+            BadValue::NotABoolean => "must be true or false",
         }
     }
 }
@@ -92,6 +95,7 @@ pub fn check_value(key: &str, v: &str) -> Result<(), BadValue> {
         keys::DESCRIPTION if v.len() > MAX_DESCRIPTION_BYTES => Err(BadValue::TooLong),
         keys::DESCRIPTION => controls(v, true),
         keys::ALBUMS => parse_albums(v).map(|_| ()),
+        keys::FAVORITED | keys::ARCHIVED => mark(v).map(|_| ()),
         _ => Ok(()),
     }
 }
@@ -99,7 +103,7 @@ pub fn check_value(key: &str, v: &str) -> Result<(), BadValue> {
 /// Checks every Takeout key of an upload's metadata: the first bad one, with its key.
 pub fn validate(pairs: &[(String, String)]) -> Result<(), (&'static str, BadValue)> {
     let get = |k: &str| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str()).filter(|v| !v.is_empty());
-    for key in [keys::TAKEN_AT, keys::LAT, keys::LON, keys::DESCRIPTION, keys::ALBUMS] {
+    for key in [keys::TAKEN_AT, keys::LAT, keys::LON, keys::DESCRIPTION, keys::ALBUMS, keys::FAVORITED, keys::ARCHIVED] {
         for (_, v) in pairs.iter().filter(|(k, _)| k == key) {
             check_value(key, v).map_err(|e| (key, e))?;
         }
@@ -115,6 +119,20 @@ pub fn validate(pairs: &[(String, String)]) -> Result<(), (&'static str, BadValu
 pub fn place(pairs: &[(String, String)]) -> Option<(f64, f64)> {
     let get = |k: &str, limit| pairs.iter().find(|(key, _)| key == k).and_then(|(_, v)| coordinate(v, limit).ok());
     Some((get(keys::LAT, 90.0)?, get(keys::LON, 180.0)?))
+}
+
+/// A `favorited`/`archived` value.
+pub fn mark(v: &str) -> Result<bool, BadValue> {
+    match v {
+        "true" => Ok(true),
+        "false" => Ok(false),
+        _ => Err(BadValue::NotABoolean),
+    }
+}
+
+/// Whether the metadata sets this mark (`favorited` or `archived`) to `true`.
+pub fn marked(pairs: &[(String, String)], key: &str) -> bool {
+    pairs.iter().any(|(k, v)| k == key && v == "true")
 }
 
 /// The instant `takenAt` gives, in seconds.
@@ -140,6 +158,8 @@ pub struct ItemMeta {
     pub place: Option<(f64, f64)>,
     pub description: Option<String>,
     pub albums: Vec<String>,
+    pub favorited: bool,
+    pub archived: bool,
 }
 
 impl ItemMeta {
@@ -182,6 +202,12 @@ impl ItemMeta {
                 names = trial;
             } else if !notes.contains(&MetaNote::AlbumsDropped) {
                 notes.push(MetaNote::AlbumsDropped);
+            }
+        }
+        // Only when set: an item that is neither is the common case and costs no header bytes.
+        for (key, on) in [(keys::FAVORITED, self.favorited), (keys::ARCHIVED, self.archived)] {
+            if on {
+                out.push((key, "true".to_string()));
             }
         }
         // Always said, "[]" included: an export's item is in no album by its folder's name.

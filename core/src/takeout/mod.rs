@@ -35,7 +35,15 @@ impl TakeoutIndex {
         let albums = self.albums_of(i);
         match self.sidecar(i) {
             Some(Ok(s)) => {
-                (ItemMeta { taken_at: s.taken_at, place: s.place, description: s.description.clone(), albums }, s.faults.clone())
+                let meta = ItemMeta {
+                    taken_at: s.taken_at,
+                    place: s.place,
+                    description: s.description.clone(),
+                    albums,
+                    favorited: s.favorited,
+                    archived: s.archived,
+                };
+                (meta, s.faults.clone())
             }
             Some(Err(f)) => (ItemMeta { albums, ..ItemMeta::default() }, vec![*f]),
             None => (ItemMeta { albums, ..ItemMeta::default() }, Vec::new()),

@@ -195,3 +195,36 @@ fn split_parts_and_the_gaps_between_them() {
     assert_eq!(parts(names), (vec![1, 3, 4], vec![2]));
     assert_eq!(parts(["takeout-x-002.zip"]), (vec![2], vec![1]));
 }
+
+/// Inflates an entry of `archive` the way the worker does, through core's `EntryStream`.
+fn inflate_entry(archive: &[u8], e: &ZipEntry) -> Result<Vec<u8>, super::inflate::InflateFault> {
+    use super::inflate::{EntryStream, Step};
+    let at = e.header_offset as usize;
+    let start = data_start(e, &archive[at..at + LOCAL_HEADER_READ], archive.len() as u64).unwrap();
+    let (mut s, mut out) = (EntryStream::new(e, start, 4096), Vec::new());
+    loop {
+        match s.step(&mut out)? {
+            Step::Done => return Ok(out),
+            Step::Produced => {}
+            Step::NeedInput => {
+                let (a, b) = s.next_read().expect("bytes left to read");
+                s.feed(&archive[a as usize..b as usize]);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_bomb_whose_directory_declares_a_small_size_stops_at_that_size() {
+    // Three megabytes of zeros packed by real deflate, declared as 100 bytes: a ratio the
+    // directory's own check cannot tell from a real photo's, so the inflater is what stops it.
+    let packed = miniz_oxide::deflate::compress_to_vec(&vec![0u8; 3_000_000], 9);
+    for zip64 in [false, true] {
+        let bomb = F { method: 8, size: Some(100), ..f("Takeout/Google Photos/bomb.jpg", &packed) };
+        let a = zip(&[bomb, f("Takeout/Google Photos/ok.jpg", b"fine")], zip64);
+        let entries = read(&a).unwrap();
+        assert_eq!((entries[0].size, entries[0].fault), (100, None), "zip64 {zip64}");
+        assert_eq!(inflate_entry(&a, &entries[0]), Err(super::inflate::InflateFault::SizesLie), "zip64 {zip64}");
+        assert_eq!(payload(&a, &entries[1]), b"fine", "the entry after it is whole");
+    }
+}

@@ -25,6 +25,12 @@ fn values_are_checked_key_by_key() {
         assert_eq!(check_value(keys::ALBUMS, bad), Err(BadValue::NotAList), "{bad}");
     }
     assert_eq!(check_value(keys::ALBUMS, "[\"a\\u0000\"]"), Err(BadValue::ControlCharacters));
+    assert_eq!(check_value(keys::FAVORITED, "true"), Ok(()));
+    assert_eq!(check_value(keys::ARCHIVED, "false"), Ok(()));
+    for bad in ["yes", "1", "True", " true"] {
+        assert_eq!(check_value(keys::FAVORITED, bad), Err(BadValue::NotABoolean), "{bad}");
+        assert_eq!(check_value(keys::ARCHIVED, bad), Err(BadValue::NotABoolean), "{bad}");
+    }
     assert_eq!(check_value("somethingElse", "anything"), Ok(()));
     assert_eq!(check_value(keys::TAKEN_AT, ""), Ok(()), "empty is absent");
 }
@@ -36,6 +42,16 @@ fn validate_names_the_first_bad_key_and_wants_both_halves_of_a_place() {
     assert_eq!(validate(&p(&[("lon", "1")])), Err((keys::LAT, BadValue::Unpaired)));
     assert_eq!(validate(&p(&[("lat", "1"), ("lon", "2"), ("albums", "Summer")])), Err((keys::ALBUMS, BadValue::NotAList)));
     assert_eq!(validate(&p(&[("takenAt", "2019-07-04T18:03:11Z"), ("takenAt", "soon")])), Err((keys::TAKEN_AT, BadValue::NotAnInstant)));
+    assert_eq!(validate(&p(&[("favorited", "true"), ("archived", "maybe")])), Err((keys::ARCHIVED, BadValue::NotABoolean)));
+}
+
+#[test]
+fn the_marks_are_said_only_when_set() {
+    let said =
+        |item: ItemMeta| item.pairs(false).0.into_iter().filter(|(k, _)| [keys::FAVORITED, keys::ARCHIVED].contains(k)).collect::<Vec<_>>();
+    assert_eq!(said(ItemMeta { favorited: true, ..ItemMeta::default() }), [(keys::FAVORITED, "true".to_string())]);
+    assert_eq!(said(ItemMeta { archived: true, ..ItemMeta::default() }), [(keys::ARCHIVED, "true".to_string())]);
+    assert!(said(ItemMeta::default()).is_empty());
 }
 
 #[test]
@@ -45,6 +61,8 @@ fn an_items_metadata_passes_the_check_and_fits_the_limit() {
         place: Some((46.519_653, 6.632_273)),
         description: Some("é".repeat(MAX_DESCRIPTION_BYTES)),
         albums: (0..400).map(|i| format!("Album number {i} with a fairly long name")).chain(["".into(), "Bad\u{7}".into()]).collect(),
+        favorited: true,
+        archived: true,
     };
     let (pairs, notes) = item.pairs(false);
     assert_eq!(notes, [MetaNote::DescriptionCut, MetaNote::AlbumsDropped]);

@@ -49,6 +49,8 @@ const TABLES: &[(&str, &str, &[&str])] = &[
             "motion_length",
             "motion_h264",
             "description",
+            "favorited",
+            "archived",
         ],
     ),
     ("index.sqlite", "albums", &["user", "name", "created_at"]),

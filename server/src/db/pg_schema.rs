@@ -130,6 +130,11 @@ CREATE TABLE IF NOT EXISTS visit_log (
 );
 CREATE INDEX IF NOT EXISTS visit_log_user ON visit_log("user", started_ms);
 "#,
+    // 11: a Takeout sidecar's favourite and archived marks (`upload::metadata`).
+    r#"
+ALTER TABLE media ADD COLUMN IF NOT EXISTS favorited BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE media ADD COLUMN IF NOT EXISTS archived BIGINT NOT NULL DEFAULT 0;
+"#,
 ];
 
 pub const VERSION: i64 = STEPS.len() as i64;

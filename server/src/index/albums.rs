@@ -22,7 +22,7 @@ pub enum Refused {
 /// Every column of a record but `seq`, `album` and `trashed_at` (a copy is in the library).
 const COPIED: &str = "\"user\", sha256, source_sha256, size, filename, relative_path, filetype, width, height, captured_at, \
      uploaded_at, camera, lat, lon, orientation, captured_local, duration_ms, video_codec, video_probed, motion_sha256, motion_of, \
-     motion_offset, sidecar_of, content_id, motion_length, motion_h264, description";
+     motion_offset, sidecar_of, content_id, motion_length, motion_h264, description, favorited, archived";
 
 /// A record in no pair and no sidecar's is keyed again in its new album (the key names the
 /// album, see `index::motion`), so a clip backed up there later still finds it.

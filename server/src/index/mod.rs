@@ -68,8 +68,8 @@ impl MediaIndex {
             for m in items {
                 n += tx.execute(
                     "INSERT INTO media (\"user\", sha256, source_sha256, size, filename, relative_path, album, filetype, width, height,
-                   captured_at, uploaded_at, trashed_at, camera, lat, lon, orientation, captured_local, description)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) ON CONFLICT DO NOTHING",
+                   captured_at, uploaded_at, trashed_at, camera, lat, lon, orientation, captured_local, description, favorited, archived)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21) ON CONFLICT DO NOTHING",
                     vals![
                         user,
                         m.sha256,
@@ -90,6 +90,8 @@ impl MediaIndex {
                         m.orientation,
                         m.captured_at.as_deref().is_some_and(crate::timefmt::is_wall_clock),
                         m.description,
+                        m.favorited,
+                        m.archived,
                     ],
                 )? as usize;
             }
@@ -234,10 +236,11 @@ pub struct VideoFacts {
 /// The columns `row_item` reads, in its order.
 pub const COLUMNS: &str =
     "sha256, source_sha256, size, filename, relative_path, album, filetype, width, height, captured_at, uploaded_at, \
-                           seq, camera, lat, lon, orientation, trashed_at, duration_ms, video_codec, motion_sha256, motion_of, motion_offset, sidecar_of, motion_h264, description";
+                           seq, camera, lat, lon, orientation, trashed_at, duration_ms, video_codec, motion_sha256, motion_of, motion_offset, sidecar_of, motion_h264, description, \
+                           favorited, archived";
 
 /// How many columns `COLUMNS` names (a query's own columns follow them).
-pub const COLUMN_COUNT: usize = 25;
+pub const COLUMN_COUNT: usize = 27;
 
 /// A record from `COLUMNS` starting at column `o`; `day` and the URLs are the caller's to fill.
 pub fn row_item(r: &Row, o: usize) -> Result<MediaItem> {
@@ -278,6 +281,8 @@ pub fn row_item(r: &Row, o: usize) -> Result<MediaItem> {
         motion_of: r.get(o + 20)?,
         sidecar_of: r.get(o + 22)?,
         description: r.get(o + 24)?,
+        favorited: r.get(o + 25)?,
+        archived: r.get(o + 26)?,
         ..MediaItem::default()
     })
 }

@@ -4,11 +4,11 @@
 //! (Live Photo pairs: the name key, whether it was looked at, the pair's two sides; where a
 //! Motion Photo's clip starts) → v6 (sidecars: the item an XMP or AAE file belongs to; Apple's
 //! content identifier; a Motion Photo clip's length; whether a HEVC clip has its H.264 copy; unpaired records are
-//! looked at again) → v7 (a Takeout sidecar's description) → v8 (the albums kept by name, `index::albums`). Every migration keeps every row and
-//! its seq.
+//! looked at again) → v7 (a Takeout sidecar's description) → v8 (the albums kept by name, `index::albums`) → v9 (a Takeout
+//! sidecar's favourite and archived marks). Every migration keeps every row and its seq.
 use rusqlite::{Connection, OptionalExtension};
 
-pub const VERSION: i64 = 8;
+pub const VERSION: i64 = 9;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS media (
@@ -71,7 +71,8 @@ DROP TABLE media_v2;
 /// media be paired too.
 /// v5 → v6 likewise: the sidecar's item (`index::sidecars`).
 /// v6 → v7 likewise: the description a Takeout sidecar gave (`upload::metadata`).
-const V3_COLUMNS: [(&str, &str); 19] = [
+/// v8 → v9 likewise: a Takeout sidecar's favourite and archived marks.
+const V3_COLUMNS: [(&str, &str); 21] = [
     ("trashed_at", "TEXT"),
     ("camera", "TEXT"),
     ("lat", "REAL"),
@@ -91,6 +92,8 @@ const V3_COLUMNS: [(&str, &str); 19] = [
     ("motion_length", "INTEGER"),
     ("motion_h264", "INTEGER"),
     ("description", "TEXT"),
+    ("favorited", "INTEGER NOT NULL DEFAULT 0"),
+    ("archived", "INTEGER NOT NULL DEFAULT 0"),
 ];
 
 /// Records stored before v6 that are in no pair nor attached are swept again: a sidecar was

@@ -2,7 +2,8 @@
 //! photo already backed up from the phone): Google's date where the record has none or only
 //! the file's modification time, Google's place where it has none, and a record in each of the
 //! export's albums it is not in yet. A date read from the photo itself and a place already
-//! there are never replaced; a description only where there is none.
+//! there are never replaced; a description only where there is none; a favourite or archived
+//! mark is added, never taken away.
 use super::MediaIndex;
 use crate::db::Result;
 use crate::vals;
@@ -16,6 +17,8 @@ pub struct Fill {
     pub place: Option<(f64, f64)>,
     pub description: Option<String>,
     pub albums: Vec<String>,
+    pub favorited: bool,
+    pub archived: bool,
 }
 
 /// What was changed.
@@ -53,6 +56,11 @@ impl MediaIndex {
             if let Some((lat, lon)) = fill.place {
                 f.places =
                     tx.execute(&format!("UPDATE media SET lat = ?3, lon = ?4 WHERE {MINE} AND lat IS NULL AND lon IS NULL"), vals![user, digest, lat, lon])?;
+            }
+            for (column, on) in [("favorited", fill.favorited), ("archived", fill.archived)] {
+                if on {
+                    tx.execute(&format!("UPDATE media SET {column} = 1 WHERE {MINE}"), vals![user, digest])?;
+                }
             }
             if let Some(d) = &fill.description {
                 tx.execute(&format!("UPDATE media SET description = ?3 WHERE {MINE} AND description IS NULL"), vals![user, digest, d])?;

@@ -1,6 +1,7 @@
 //! POST /api/v1/media/{sha256}/takeout: a Takeout export's date, place and albums for content
 //! the user already has (a dedup hit at creation carries no record of its own). The body holds
-//! the upload metadata keys with the same values (`takenAt`, `lat`, `lon`, `description`, `albums`), checked
+//! the upload metadata keys with the same values (`takenAt`, `lat`, `lon`, `description`, `albums`,
+//! `favorited`, `archived`), checked
 //! by the same function as at creation. Full-access tokens only (the middleware refuses the
 //! rest); another user's content is 404 like content nobody has.
 use crate::accounts::auth::User;
@@ -35,6 +36,8 @@ pub async fn fill(
         place: meta::place(&pairs),
         description: pairs.iter().find(|(k, _)| k == keys::DESCRIPTION).map(|(_, v)| v.clone()).filter(|d| !d.is_empty()),
         albums: pairs.iter().find(|(k, _)| k == keys::ALBUMS).and_then(|(_, v)| meta::parse_albums(v).ok()).unwrap_or_default(),
+        favorited: meta::marked(&pairs, keys::FAVORITED),
+        archived: meta::marked(&pairs, keys::ARCHIVED),
     };
     let index = state.index.clone();
     let filled = tokio::task::spawn_blocking(move || index.fill_takeout(&user, &sha, &fill)).await??;

@@ -128,6 +128,8 @@ fn media_item(m: &[(String, String)], sha: &str, length: u64, facts: &FileFacts,
         lon: place.map(|p| p.1),
         orientation: facts.orientation,
         description: non_empty(m, keys::DESCRIPTION).map(str::to_string),
+        favorited: takeout::meta::marked(m, keys::FAVORITED),
+        archived: takeout::meta::marked(m, keys::ARCHIVED),
         ..MediaItem::default()
     }
 }

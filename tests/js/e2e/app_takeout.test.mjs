@@ -22,13 +22,15 @@ async function records(server, token) {
   return (await r.json()).items;
 }
 
-/** Each expected item: its capturedAt, position and the albums of its records. */
+/** Each expected item: its capturedAt, position, marks and the albums of its records. */
 function checkLibrary(items, expected, who) {
   for (const [name, want] of Object.entries(expected)) {
     const recs = items.filter((m) => m.filename === name);
     assert.ok(recs.length > 0, `${who}: ${name} is in the library`);
     for (const m of recs) {
       assert.equal(m.capturedAt, want.capturedAt, `${who}: ${name}'s date`);
+      assert.equal(m.favorited === true, want.favorited, `${who}: ${name} a favourite: ${m.favorited}`);
+      assert.equal(m.archived === true, want.archived, `${who}: ${name} archived: ${m.archived}`);
       if (want.lat === null) {
         assert.ok(m.lat == null && m.lon == null, `${who}: ${name} has no place: ${m.lat}, ${m.lon}`);
       } else {
@@ -112,6 +114,7 @@ test('a Takeout folder: Google\'s dates, places and albums, into two users, and 
     for (const m of first) {
       assert.equal(m.capturedAt, expected['IMG_0001.jpg'].capturedAt, `the fill dates the phone's record (${m.album})`);
       assert.ok(Math.abs(m.lat - expected['IMG_0001.jpg'].lat) < 1e-6, `the fill places the phone's record (${m.album})`);
+      assert.equal(m.favorited, true, `the fill marks the phone's record a favourite (${m.album})`);
     }
     // Nothing of one user reached the other.
     assert.equal((await records(server, server.token)).filter((m) => m.album === 'Phone').length, 0);

@@ -1,10 +1,10 @@
 // A Google Takeout export chosen as its .zip archives ("Choose files"), end to end in real
 // Chromium against the real server: the export of app_takeout split over two archives, one
-// stored and one deflated, with sidecars and their photos in different archives; read in place
-// (never unpacked), the plan shows the summary, the part numbers and the missing part, and the
-// lines for a .tgz export, an encrypted entry and a name climbing out; afterwards every item has
-// Google's date, place and albums, checked through the API, and the entries' bytes are the
-// originals, compared by SHA-256.
+// stored and one deflated (with a multi-MiB video entry, inflated in a worker), with sidecars
+// and their photos in different archives; read in place (never unpacked), the plan shows the
+// summary, the part numbers and the missing part, and the lines for a .tgz export, an encrypted
+// entry and a name climbing out; afterwards every item has Google's date, place and albums,
+// checked through the API, and the entries' bytes are the originals, compared by SHA-256.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -19,10 +19,14 @@ import { zip } from '../lib/zip.mjs';
 
 test('a Takeout export as two archives, stored and deflated: the same library as from the folder', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-takeout-zip-'));
-  const { files, expected, summary, count } = takeoutExport();
+  // The Live Photo's clip (in the deflated part) weighs several MiB: it is inflated in a worker
+  // a piece at a time, and its bytes must still be the original's.
+  const { files, expected, summary, count } = takeoutExport({ clipSize: 6 * 1024 * 1024 + 12345 });
   const names = Object.keys(files);
   // Alternate files between the parts: many a sidecar lands in the other archive than its photo.
   const part = (k) => names.filter((_, i) => i % 2 === k).map((name) => ({ name, data: files[name], deflate: k === 1 }));
+  const clip = part(1).find((e) => e.name.endsWith('IMG_0004.MP4'));
+  assert.ok(clip && clip.data.length > 6 * 1024 * 1024, 'the multi-MiB clip is a deflated entry');
   const one = path.join(dir, 'takeout-20250101T000000Z-001.zip');
   const three = path.join(dir, 'takeout-20250101T000000Z-003.zip');
   fs.writeFileSync(one, zip([...part(0), { name: 'Takeout/Google Photos/secret.jpg', data: files[names[4]], encrypted: true }]));
@@ -56,6 +60,7 @@ test('a Takeout export as two archives, stored and deflated: the same library as
       for (const m of recs) {
         // An archive entry's file date is the archive's (set by the test to FILE_TIME).
         assert.equal(m.capturedAt, w.capturedAt, `${name}'s date`);
+        assert.deepEqual([m.favorited === true, m.archived === true], [w.favorited, w.archived], `${name}'s marks`);
         if (w.lat === null) assert.ok(m.lat == null, `${name} has no place`);
         else assert.ok(Math.abs(m.lat - w.lat) < 1e-6 && Math.abs(m.lon - w.lon) < 1e-6, `${name}'s place`);
       }

@@ -38,10 +38,10 @@ const LONG2 = 'Screenshot_20230405-101112_Some_Long_App_Name_Here.png.jpg';
 
 /**
  * The export as { 'Takeout/…': Buffer } and the expected library:
- * { filename: { capturedAt, lat, lon, albums: [...] } } (lat/lon null: none; the Live Photo's
- * clip is listed with `parts=1`).
+ * { filename: { capturedAt, lat, lon, albums: [...], favorited, archived } } (lat/lon null: none; the Live Photo's
+ * clip is listed with `parts=1`). `clipSize` is the Live Photo clip's size in bytes.
  */
-export function takeoutExport() {
+export function takeoutExport({ clipSize = 40_000 } = {}) {
   const y19 = 'Takeout/Google Photos/Photos from 2019';
   const y20 = 'Takeout/Google Photos/Photos from 2020';
   const album = 'Takeout/Google Photos/Lyon 2019';
@@ -53,10 +53,11 @@ export function takeoutExport() {
     'Takeout/Google Photos/user-generated-memory-titles.json': Buffer.from('{"titles":[]}'),
     // In a year folder and in the album: stored once, listed in the album only.
     [`${y19}/IMG_0001.jpg`]: one,
-    [`${y19}/${older('IMG_0001.jpg')}`]: sidecar('IMG_0001.jpg', 1560000000, LYON),
+    // A favourite in Google Photos (both sidecars say so).
+    [`${y19}/${older('IMG_0001.jpg')}`]: sidecar('IMG_0001.jpg', 1560000000, LYON, { favorited: true }),
     [`${album}/metadata.json`]: Buffer.from(JSON.stringify({ title: 'Trip to Lyon', description: '', access: 'protected', date: { timestamp: '1560000000' } })),
     [`${album}/IMG_0001.jpg`]: one,
-    [`${album}/${newer('IMG_0001.jpg')}`]: sidecar('IMG_0001.jpg', 1560000000, LYON),
+    [`${album}/${newer('IMG_0001.jpg')}`]: sidecar('IMG_0001.jpg', 1560000000, LYON, { favorited: true }),
     // Long names: the newer and the older sidecar forms, both cut.
     [`${y19}/${LONG1}`]: jpeg('takeout long one'),
     [`${y19}/${newer(LONG1)}`]: sidecar(LONG1, 1561000000, PARIS),
@@ -67,13 +68,13 @@ export function takeoutExport() {
     [`${y19}/${older('IMG_0002.jpg')}`]: sidecar('IMG_0002.jpg', 1563000000, PARIS),
     [`${y19}/IMG_0002(1).jpg`]: jpeg('takeout two bis'),
     [`${y19}/${older('IMG_0002.jpg', '(1)')}`]: sidecar('IMG_0002.jpg', 1564000000, ROME),
-    // An edited copy takes the original's sidecar.
+    // An edited copy takes the original's sidecar (archived in Google Photos: both are).
     [`${y19}/IMG_0003.jpg`]: jpeg('takeout three'),
     [`${y19}/IMG_0003-edited.jpg`]: jpeg('takeout three edited'),
-    [`${y19}/${newer('IMG_0003.jpg')}`]: sidecar('IMG_0003.jpg', 1565000000, LYON),
+    [`${y19}/${newer('IMG_0003.jpg')}`]: sidecar('IMG_0003.jpg', 1565000000, LYON, { archived: true, favorited: false }),
     // A Live Photo: the clip has no sidecar of its own and takes the photo's.
     [`${y20}/IMG_0004.JPG`]: jpeg('takeout four'),
-    [`${y20}/IMG_0004.MP4`]: video('mp42', 'takeout four clip', 40_000),
+    [`${y20}/IMG_0004.MP4`]: video('mp42', 'takeout four clip', clipSize),
     [`${y20}/${newer('IMG_0004.JPG')}`]: sidecar('IMG_0004.JPG', 1590000000, ROME),
     // No sidecar: keeps its own date (none here but the file's) and no place.
     [`${y20}/no_sidecar.jpg`]: jpeg('takeout no sidecar'),
@@ -87,15 +88,15 @@ export function takeoutExport() {
     [`${y20}/IMG_0007.jpg`]: withExif(jpeg('takeout seven'), { dateTimeOriginal: '2001:01:01 00:00:00', lat: 1, lon: 1 }),
     [`${y20}/${newer('IMG_0007.jpg')}`]: sidecar('IMG_0007.jpg', 1585000000, null),
   };
-  const e = (capturedAt, place, albums = []) => ({ capturedAt, lat: place ? place[0] : null, lon: place ? place[1] : null, albums });
+  const e = (capturedAt, place, albums = [], marks = {}) => ({ capturedAt, lat: place ? place[0] : null, lon: place ? place[1] : null, albums, favorited: false, archived: false, ...marks });
   const expected = {
-    'IMG_0001.jpg': e('2019-06-08T13:20:00Z', LYON, ['Trip to Lyon']),
+    'IMG_0001.jpg': e('2019-06-08T13:20:00Z', LYON, ['Trip to Lyon'], { favorited: true }),
     [LONG1]: e('2019-06-20T03:06:40Z', PARIS),
     [LONG2]: e('2019-07-01T16:53:20Z', ROME),
     'IMG_0002.jpg': e('2019-07-13T06:40:00Z', PARIS),
     'IMG_0002(1).jpg': e('2019-07-24T20:26:40Z', ROME),
-    'IMG_0003.jpg': e('2019-08-05T10:13:20Z', LYON),
-    'IMG_0003-edited.jpg': e('2019-08-05T10:13:20Z', LYON),
+    'IMG_0003.jpg': e('2019-08-05T10:13:20Z', LYON, [], { archived: true }),
+    'IMG_0003-edited.jpg': e('2019-08-05T10:13:20Z', LYON, [], { archived: true }),
     'IMG_0004.JPG': e('2020-05-20T18:40:00Z', ROME),
     'IMG_0004.MP4': e('2020-05-20T18:40:00Z', ROME),
     'no_sidecar.jpg': e(FILE_TIME, null),
