@@ -163,3 +163,35 @@ fn folders_and_counts_show_from_names_before_sizes_and_settle_when_the_walk_ends
     assert!(matches!(h.e.status(), Status::ReadyToBackUp { .. }), "{:?}", h.e.status());
     assert_eq!(h.e.totals().files, 3);
 }
+
+#[test]
+fn a_file_that_failed_inspection_does_not_hold_the_backup_from_completing() {
+    let mut h = H::new(EngineSettings { creation_with_upload_max: 0, ..H::settings() });
+    h.auto_local = false;
+    h.add(1, "F/bad.jpg", Content::Bytes(bytes(10, 1)), photo_facts());
+    h.add(2, "F/good.jpg", Content::Bytes(bytes(10, 2)), photo_facts());
+    h.handshake(config_json(false, 1000), options_bare());
+    let now = h.now;
+    h.e.handle_inspected(FileId(1), Err(shoebox_core::failure::FailReason::Unreadable), now);
+    h.local.retain(|a| !matches!(a, Action::Inspect { file: FileId(1) }));
+    h.drain();
+    inspect_all(&mut h);
+    h.auto_local = true;
+    h.start();
+    let mut srv = FakeTus::new();
+    serve(&mut h, &mut srv);
+    // Whatever Back up does with the failed file, every Inspect it asks for is answered the same way.
+    for _ in 0..5 {
+        let asked: Vec<Action> = h.local.drain(..).collect();
+        for a in asked {
+            if let Action::Inspect { file } = a {
+                h.e.handle_inspected(file, Err(shoebox_core::failure::FailReason::Unreadable), h.now);
+            } else {
+                h.answer_local(a);
+            }
+        }
+        h.drain();
+        serve(&mut h, &mut srv);
+    }
+    assert!(matches!(h.e.status(), Status::Complete { failed: 1, .. }), "{:?} {:?} {:?}", h.e.status(), h.e.totals(), h.view(FileId(1)));
+}

@@ -56,7 +56,8 @@ impl Tally {
             Stage::UploadQueued if f.prepared.is_some() && !f.paused => add(&mut self.n_prepared_queued, 1),
             _ => {}
         }
-        if f.checked {
+        // A file whose inspection failed has its verdict too: the batch must not wait for it.
+        if f.checked || matches!(f.outcome, Some(Outcome::Failed(_))) {
             add(&mut self.inspected, 1);
         }
         if f.decision.is_none() && f.outcome.is_none() {

@@ -41,6 +41,9 @@ test('a zip bomb and an entry with a wrong CRC-32 are refused; the rest is backe
     // good ones are in the plan.
     await waitForStatus(page, /^Ready to back up 2 photos and videos$/);
     await page.getByTestId('backup-button').click();
+    // The two refused entries are failed files with their reason: the backup still completes.
+    await waitForStatus(page, /^Backup complete$/, 60000);
+    assert.match(await page.getByTestId('status-card').textContent(), /2 failed/);
     const media = async () => (await (await fetch(`${server.base}/api/v1/media?limit=100`, { headers: { Authorization: `Bearer ${server.token}` } })).json()).items;
     let items = [];
     for (const end = Date.now() + 60000; Date.now() < end && items.length < 2; await new Promise((r) => setTimeout(r, 200))) items = await media();
