@@ -150,3 +150,38 @@ fn a_batch_that_is_no_export_plans_its_json_files_as_before() {
     assert_eq!(h.view(FileId(2)).outcome, Some(Outcome::Skipped(SkipReason::NotMedia)));
     assert_eq!(h.e.status(), Status::ReadyToBackUp { count: 1 });
 }
+
+#[test]
+fn an_exports_sidecar_reads_are_asked_a_few_at_a_time_and_all_answered() {
+    // 100 photos with their sidecars: 100 reads, never more than MAX_TAKEOUT_READS out at once.
+    let mut files = Vec::new();
+    for i in 0..100u64 {
+        let sidecar = format!(r#"{{"photoTakenTime":{{"timestamp":"{}"}}}}"#, 1_560_000_000 + i);
+        files.push((2 * i + 1, format!("{ROOT}/Photos from 2019/IMG_{i}.jpg"), bytes(500, i as u8), true));
+        files.push((2 * i + 2, format!("{ROOT}/Photos from 2019/IMG_{i}.jpg.json"), sidecar.into_bytes(), false));
+    }
+    let mut h = H::new(H::settings());
+    h.auto_local = false;
+    add_walked(&mut h, &files);
+    h.handshake(config_json(true, 1 << 20), options_full());
+    let mut most = 0;
+    let mut answered = 0;
+    loop {
+        let asked: Vec<Action> = h.local.iter().filter(|a| matches!(a, Action::ReadTakeout { .. })).cloned().collect();
+        most = most.max(asked.len());
+        let Some(a) = asked.into_iter().next() else { break };
+        let i = h.local.iter().position(|x| *x == a).unwrap();
+        h.local.remove(i);
+        h.answer_local(a);
+        h.drain();
+        answered += 1;
+    }
+    assert_eq!(answered, 100);
+    assert_eq!(most, MAX_TAKEOUT_READS, "reads are asked up to the bound, never more");
+    while let Some(a) = h.local.pop_front() {
+        h.answer_local(a);
+        h.drain();
+    }
+    assert_eq!(h.e.status(), Status::ReadyToBackUp { count: 100 });
+    assert_eq!(h.e.takeout_view().unwrap().summary.dates, 100);
+}

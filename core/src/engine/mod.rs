@@ -95,7 +95,7 @@ pub use protocol::{origin_of, resolve_url, ServerCaps};
 pub use resume::{Fingerprint, ResumeRecord};
 pub use retry::{backoff_delay_ms, Rng};
 pub use stream::STREAM_HASH_BYTES;
-pub use takeout::{TakeoutNote, TakeoutView, TAKEOUT_READ_MAX};
+pub use takeout::{TakeoutNote, TakeoutView, MAX_TAKEOUT_READS, TAKEOUT_READ_MAX};
 pub use thumbs::{thumb_size, THUMB_LONG_SIDE};
 pub use transfer::{next_step, NextStep};
 pub use types::*;

@@ -14,10 +14,13 @@ use super::Engine;
 use crate::api::MEDIA_PATH;
 use crate::takeout::archive::{ArchiveFault, EntryFault};
 use crate::takeout::{looks_like_export, ItemMeta, MetaNote, Role, SidecarFault, Summary, TakeoutIndex};
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 
 /// The most of a sidecar or album description the driver reads (real ones are a few KiB).
 pub const TAKEOUT_READ_MAX: u64 = 1024 * 1024;
+/// Sidecar reads out at once: enough to keep the browser's file reads busy, few enough that
+/// starting them and taking their answers never holds the page.
+pub const MAX_TAKEOUT_READS: usize = 32;
 
 /// Why a file of an export is listed in the plan's "unmatched" report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -61,8 +64,13 @@ pub(crate) struct TakeoutState {
     index: Option<TakeoutIndex>,
     /// The index position of each file.
     pos: HashMap<FileId, usize>,
-    /// Reads asked and not answered.
+    /// Reads not answered yet (asked or still queued).
     reading: usize,
+    /// Reads not asked yet, and how many are asked and not answered: at most
+    /// [`MAX_TAKEOUT_READS`] at once, so an export of 100,000 sidecars does not become 100,000
+    /// reads started in one turn of the page.
+    queued: VecDeque<FileId>,
+    asked: usize,
     /// Archives chosen in this batch (`archives.rs`).
     pub archives: Vec<super::archives::Archive>,
 }
@@ -113,12 +121,10 @@ impl Engine {
         t.pos = t.files.iter().enumerate().map(|(i, (id, _, _))| (*id, i)).collect();
         let reads = index.to_read();
         t.reading = reads.len();
-        for i in reads {
-            let file = t.files[i].0;
-            self.out.act(Action::ReadTakeout { file, max_bytes: TAKEOUT_READ_MAX });
-        }
+        t.queued = reads.into_iter().map(|i| t.files[i].0).collect();
         t.index = Some(index);
-        if t.reading == 0 {
+        self.takeout_ask();
+        if self.takeout.reading == 0 {
             self.takeout_apply();
         }
         self.out.dirty = true;
@@ -128,15 +134,33 @@ impl Engine {
     /// which counts as a sidecar that is not JSON).
     pub fn handle_takeout_read(&mut self, file: FileId, bytes: Result<Vec<u8>, crate::failure::FailReason>, now: u64) {
         let t = &mut self.takeout;
-        if let (Some(index), Some(&i)) = (t.index.as_mut(), t.pos.get(&file)) {
-            index.handle_read(i, bytes.as_deref().unwrap_or(b"\0"));
-            t.reading = t.reading.saturating_sub(1);
-            if t.reading == 0 {
+        let ours = match (t.index.as_mut(), t.pos.get(&file)) {
+            (Some(index), Some(&i)) => {
+                index.handle_read(i, bytes.as_deref().unwrap_or(b"\0"));
+                t.reading = t.reading.saturating_sub(1);
+                t.asked = t.asked.saturating_sub(1);
+                true
+            }
+            _ => false,
+        };
+        if ours {
+            self.takeout_ask();
+            if self.takeout.reading == 0 {
                 self.takeout_apply();
             }
             self.out.dirty = true;
         }
         self.pump(now);
+    }
+
+    /// Asks for queued reads while fewer than [`MAX_TAKEOUT_READS`] are out.
+    fn takeout_ask(&mut self) {
+        let t = &mut self.takeout;
+        while t.asked < MAX_TAKEOUT_READS {
+            let Some(file) = t.queued.pop_front() else { break };
+            t.asked += 1;
+            self.out.act(Action::ReadTakeout { file, max_bytes: TAKEOUT_READ_MAX });
+        }
     }
 
     /// Every read answered: each item of the export gets what its upload will carry.
