@@ -305,7 +305,7 @@ set-wifi-only = النسخ الاحتياطي عبر Wi-Fi فقط
 set-parallel = عمليات الرفع في وقت واحد
 set-album = الألبومات
 set-album-folder = ألبوم لكل مجلد رئيسي
-set-album-folders = ألبوم لكل مجلد، والمجلدات الفرعية أيضًا
+set-album-folders = ألبوم لكل مجلد، بما في ذلك المجلدات الفرعية
 set-album-none = بلا ألبومات
 set-album-named = الكل في ألبوم واحد باسم…
 set-album-name = اسم الألبوم
@@ -446,8 +446,8 @@ library-choose-album-title = { $count ->
     [two] إضافة عنصرين إلى ألبوم
    *[other] إضافة { library-items } إلى ألبوم
 }
-library-album-missing = لا يوجد في مكتبتك ألبوم باسم «{ $name }».
-library-album-live-visit = زيارة للكشك لا تزال جارية تحفظ صورها في هذا الألبوم. يمكنك تغييره بعد انتهاء الزيارة.
+library-album-missing = لا يوجد في مكتبتك ألبوم باسم «⁨{ $name }⁩».
+library-album-live-visit = هذا الألبوم تُحفظ فيه صور زيارة للكشك لا تزال جارية. يمكنك تغييره بعد انتهاء الزيارة.
 library-album-facts-range = { library-items } · من { $from } إلى { $to }
 library-album-facts-day = { library-items } · { $day }
 library-no-albums = لا توجد ألبومات بعد. تصبح المجلدات التي تنسخها احتياطيًا ألبومات.
@@ -680,7 +680,7 @@ manifest-shot-running = نسخ احتياطي جارٍ
 manifest-shot-plan = الخطة قبل إرسال أي شيء
 library-remove-from-album = إزالة من الألبوم
 library-removed-from-album = أُزيل { library-items } من الألبوم.
-plan-album-named = الكل في «{ $name }»
+plan-album-named = الكل في «⁨{ $name }⁩»
 plan-albums-none = بلا ألبومات: يذهب كل شيء إلى المكتبة فقط.
 plan-albums-count = { $count ->
     [zero] لن يُنشأ أي ألبوم:

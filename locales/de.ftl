@@ -123,8 +123,8 @@ fault-unexpected-reply = der Worker gab eine unerwartete Antwort
 fault-malformed-digest = der Worker lieferte eine fehlerhafte Prüfsumme
 fault-no-blob = der Blob konnte nicht erstellt werden
 fault-thumbnail = Vorschaubild fehlgeschlagen: { $detail }
-fault-inflate-corrupt = seine Daten im Archiv sind beschädigt und lassen sich nicht entpacken
-fault-inflate-sizes = entpackt hat es eine andere Größe, als das Archiv angibt (beschädigt oder eine ZIP-Bombe)
+fault-inflate-corrupt = ihre Daten im Archiv sind beschädigt und lassen sich nicht entpacken
+fault-inflate-sizes = entpackt hat sie eine andere Größe, als das Archiv angibt (beschädigt oder eine ZIP-Bombe)
 fault-inflate-crc = die entpackten Daten passen nicht zur Prüfsumme des Archivs: Das Archiv ist beschädigt
 api-bad-request = die Anfrage war ungültig
 api-unauthorized = dieses Gerät ist nicht angemeldet
@@ -564,8 +564,8 @@ library-removed-from-album = { library-items } aus dem Album entfernt.
 plan-album-named = Alles in „{ $name }“
 plan-albums-none = Keine Alben: Alles kommt nur in die Mediathek.
 plan-albums-count = { $count ->
-    [one] Ergibt { $count } Album:
-   *[other] Ergibt { $count } Alben:
+    [one] Es wird { $count } Album erstellt:
+   *[other] Es werden { $count } Alben erstellt:
 }
 plan-albums-more = { $count ->
     [one] +{ $count } weiteres

@@ -164,7 +164,7 @@ api-rate-limited = demasiados intentos; espera unos minutos y vuelve a intentarl
 api-read-only = el servidor no puede guardar archivos ahora; no se ha perdido nada, inténtalo más tarde
 api-stored-mismatch = el servidor guardó mal el archivo; se enviará de nuevo
 api-album-exists = ya existe un álbum con ese nombre
-api-album-live-visit = en este álbum guarda sus fotos una visita al quiosco que sigue en curso
+api-album-live-visit = en este álbum se guardan las fotos de una visita al quiosco que sigue en curso
 api-internal = error interno del servidor
 api-unknown = el servidor lo rechazó
 
@@ -276,7 +276,7 @@ set-wifi-only = Hacer copia de seguridad solo con Wi-Fi
 set-parallel = Subidas a la vez
 set-album = Álbumes
 set-album-folder = Un álbum por carpeta principal
-set-album-folders = Un álbum por carpeta, también las subcarpetas
+set-album-folders = Un álbum por carpeta, incluidas las subcarpetas
 set-album-none = Sin álbumes
 set-album-named = Todo en un álbum llamado…
 set-album-name = Nombre del álbum
@@ -597,8 +597,8 @@ library-removed-from-album = { $count ->
 plan-album-named = Todo en «{ $name }»
 plan-albums-none = Sin álbumes: todo va solo a la biblioteca.
 plan-albums-count = { $count ->
-    [one] Crea { $count } álbum:
-   *[other] Crea { $count } álbumes:
+    [one] Se creará { $count } álbum:
+   *[other] Se crearán { $count } álbumes:
 }
 plan-albums-more = { $count ->
     [one] +{ $count } más

@@ -141,9 +141,9 @@ fault-unexpected-reply = le worker a donné une réponse inattendue
 fault-malformed-digest = le worker a donné une empreinte mal formée
 fault-no-blob = impossible de créer le blob
 fault-thumbnail = échec de la miniature : { $detail }
-fault-inflate-corrupt = ses données dans l'archive sont endommagées et ne peuvent pas être décompressées
-fault-inflate-sizes = une fois décompressé, il n'a pas la taille qu'indique l'archive (endommagée, ou bombe zip)
-fault-inflate-crc = les données décompressées ne correspondent pas à la somme de contrôle de l'archive : l'archive est endommagée
+fault-inflate-corrupt = ses données dans l’archive sont endommagées et ne peuvent pas être décompressées
+fault-inflate-sizes = une fois décompressé, il n’a pas la taille qu’indique l’archive (fichier endommagé ou bombe zip)
+fault-inflate-crc = les données décompressées ne correspondent pas à la somme de contrôle de l’archive : l’archive est endommagée
 api-bad-request = la requête n’était pas valide
 api-unauthorized = cet appareil n’est pas connecté
 api-forbidden = cet appareil n’a pas le droit de faire cela
@@ -413,7 +413,7 @@ library-added-to-album = { $count ->
 library-album-renamed = Album renommé.
 library-album-exists = Vous avez déjà un album de ce nom.
 library-album-name-refused = Le nom de l’album est obligatoire, sans caractères de contrôle, et de 1024 octets au plus.
-library-album-missing = Il n’y a pas d’album nommé « { $name } » dans votre photothèque.
+library-album-missing = Il n’y a pas d’album nommé « { $name } » dans votre photothèque.
 library-album-live-visit = Une visite à la borne encore en cours enregistre ses photos dans cet album. Vous pourrez le modifier une fois la visite terminée.
 library-choose-album-title = Ajouter { library-items } à un album
 library-album-facts-range = { library-items } · du { $from } au { $to }
@@ -592,10 +592,10 @@ library-removed-from-album = { $count ->
    *[other] { library-items } retirés de l’album.
 }
 plan-album-named = Tout dans « { $name } »
-plan-albums-none = Pas d’album : tout va seulement dans la Photothèque.
+plan-albums-none = Pas d’album : tout va seulement dans votre photothèque.
 plan-albums-count = { $count ->
-    [one] Crée { $count } album :
-   *[other] Crée { $count } albums :
+    [one] { $count } album sera créé :
+   *[other] { $count } albums seront créés :
 }
 plan-albums-more = { $count ->
     [one] +{ $count } autre

@@ -132,9 +132,9 @@ fault-unexpected-reply = il worker ha dato una risposta inattesa
 fault-malformed-digest = il worker ha dato un’impronta non valida
 fault-no-blob = impossibile creare il blob
 fault-thumbnail = miniatura non riuscita: { $detail }
-fault-inflate-corrupt = i suoi dati nell'archivio sono danneggiati e non si possono estrarre
-fault-inflate-sizes = una volta estratto non ha la dimensione indicata dall'archivio (danneggiato, o una zip bomb)
-fault-inflate-crc = i dati estratti non corrispondono al checksum dell'archivio: l'archivio è danneggiato
+fault-inflate-corrupt = i suoi dati nell’archivio sono danneggiati e non si possono estrarre
+fault-inflate-sizes = una volta estratto non ha la dimensione indicata dall’archivio (danneggiato o zip bomb)
+fault-inflate-crc = i dati estratti non corrispondono al checksum dell’archivio: l’archivio è danneggiato
 api-bad-request = la richiesta non era valida
 api-unauthorized = questo dispositivo non ha effettuato l’accesso
 api-forbidden = questo dispositivo non può farlo
@@ -155,7 +155,7 @@ api-rate-limited = troppi tentativi; aspetta qualche minuto e riprova
 api-read-only = il server al momento non può salvare file; non si è perso nulla, riprova più tardi
 api-stored-mismatch = il server ha salvato male il file; verrà inviato di nuovo
 api-album-exists = esiste già un album con questo nome
-api-album-live-visit = in questo album salva le sue foto una visita al chiosco ancora in corso
+api-album-live-visit = in questo album vengono salvate le foto di una visita al chiosco ancora in corso
 api-internal = errore interno del server
 api-unknown = il server ha rifiutato
 
@@ -407,7 +407,7 @@ library-added-to-album = { $count ->
 library-album-renamed = Album rinominato.
 library-album-exists = Hai già un album con questo nome.
 library-album-name-refused = Il nome dell’album è obbligatorio, senza caratteri di controllo e di massimo 1024 byte.
-library-album-missing = Nella tua libreria non c’è nessun album chiamato «{ $name }».
+library-album-missing = Nella tua libreria non c’è nessun album chiamato “{ $name }”.
 library-album-live-visit = Una visita al chiosco ancora in corso salva le sue foto in questo album. Potrai modificarlo quando la visita sarà finita.
 library-choose-album-title = Aggiungi { library-items } a un album
 library-album-facts-range = { library-items } · dal { $from } al { $to }
@@ -585,11 +585,11 @@ library-removed-from-album = { $count ->
     [one] { library-items } rimosso dall’album.
    *[other] { library-items } rimossi dall’album.
 }
-plan-album-named = Tutto in «{ $name }»
-plan-albums-none = Nessun album: tutto va solo nella Libreria.
+plan-album-named = Tutto in “{ $name }”
+plan-albums-none = Nessun album: tutto va solo nella tua libreria.
 plan-albums-count = { $count ->
-    [one] Crea { $count } album:
-   *[other] Crea { $count } album:
+    [one] Verrà creato { $count } album:
+   *[other] Verranno creati { $count } album:
 }
 plan-albums-more = { $count ->
     [one] +{ $count } altro

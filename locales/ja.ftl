@@ -468,7 +468,7 @@ library-removed-from-album = { library-items }をアルバムから削除しま�
 plan-album-named = すべて「{ $name }」に
 plan-albums-none = アルバムなし：すべてライブラリにのみ追加されます。
 plan-albums-count = { $count ->
-   *[other] 作成されるアルバム：{ $count } 個
+   *[other] { $count } 個のアルバムを作成します：
 }
 plan-albums-more = { $count ->
    *[other] ほか { $count } 個

@@ -146,7 +146,7 @@ api-rate-limited = te veel pogingen; wacht een paar minuten en probeer het opnie
 api-read-only = de server kan nu geen bestanden opslaan; er is niets verloren, probeer het later opnieuw
 api-stored-mismatch = de server heeft het bestand verkeerd opgeslagen; het wordt opnieuw verstuurd
 api-album-exists = er bestaat al een album met die naam
-api-album-live-visit = in dit album zet een kioskbezoek dat nog bezig is zijn foto's
+api-album-live-visit = in dit album worden de foto's opgeslagen van een kioskbezoek dat nog bezig is
 api-internal = interne serverfout
 api-unknown = de server weigerde
 
@@ -386,8 +386,8 @@ library-added-to-album = { library-items } aan het album toegevoegd.
 library-album-renamed = Naam van album gewijzigd.
 library-album-exists = Je hebt al een album met die naam.
 library-album-name-refused = Een albumnaam is verplicht, zonder stuurtekens en maximaal 1024 bytes.
-library-album-missing = Er is geen album met de naam ‘{ $name }’ in je bibliotheek.
-library-album-live-visit = Een kioskbezoek dat nog bezig is, zet zijn foto's in dit album. Je kunt het wijzigen zodra het bezoek voorbij is.
+library-album-missing = Er is geen album met de naam “{ $name }” in je bibliotheek.
+library-album-live-visit = In dit album worden de foto's opgeslagen van een kioskbezoek dat nog bezig is. Je kunt het album wijzigen zodra het bezoek voorbij is.
 library-choose-album-title = { library-items } aan een album toevoegen
 library-album-facts-range = { library-items } · van { $from } tot { $to }
 library-album-facts-day = { library-items } · op { $day }
@@ -561,13 +561,13 @@ manifest-shot-running = Een back-up wordt gemaakt
 manifest-shot-plan = Het plan voordat er iets wordt verstuurd
 library-remove-from-album = Uit album verwijderen
 library-removed-from-album = { library-items } uit het album verwijderd.
-plan-album-named = Alles in ‘{ $name }’
+plan-album-named = Alles in “{ $name }”
 plan-albums-none = Geen albums: alles gaat alleen naar de bibliotheek.
 plan-albums-count = { $count ->
-    [one] Maakt { $count } album:
-   *[other] Maakt { $count } albums:
+    [one] Er wordt { $count } album gemaakt:
+   *[other] Er worden { $count } albums gemaakt:
 }
 plan-albums-more = { $count ->
-    [one] +{ $count } andere
-   *[other] +{ $count } andere
+    [one] +{ $count } meer
+   *[other] +{ $count } meer
 }

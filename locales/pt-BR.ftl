@@ -143,7 +143,7 @@ fault-no-blob = não foi possível criar o blob
 fault-thumbnail = a miniatura falhou: { $detail }
 fault-inflate-corrupt = seus dados no arquivo compactado estão danificados e não podem ser extraídos
 fault-inflate-sizes = depois de extraído, não tem o tamanho que o arquivo compactado informa (danificado, ou uma bomba zip)
-fault-inflate-crc = os dados extraídos não batem com a soma de verificação do arquivo compactado: ele está danificado
+fault-inflate-crc = os dados extraídos não correspondem à soma de verificação do arquivo compactado: ele está danificado
 api-bad-request = a solicitação não era válida
 api-unauthorized = este dispositivo não fez login
 api-forbidden = este dispositivo não tem permissão para isso
@@ -597,8 +597,8 @@ library-removed-from-album = { $count ->
 plan-album-named = Tudo em “{ $name }”
 plan-albums-none = Sem álbuns: tudo vai só para a biblioteca.
 plan-albums-count = { $count ->
-    [one] Cria { $count } álbum:
-   *[other] Cria { $count } álbuns:
+    [one] Será criado { $count } álbum:
+   *[other] Serão criados { $count } álbuns:
 }
 plan-albums-more = { $count ->
     [one] +{ $count } outro
