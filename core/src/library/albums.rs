@@ -4,12 +4,26 @@
 //! The name rule is the server's own (`api::album_name`), checked here before anything is sent.
 use super::flow::{LibraryAction, LibraryCall, LibraryFlow};
 use super::route::Route;
-use super::view::{AlbumPage, Download, LibraryNote};
+use super::view::{AlbumPage, Download, Filters, LibraryNote};
 use crate::api::{
     self, album_name, AlbumChanged, AlbumItems, AlbumRename, ApiAnswer, ApiCall, ApiErrorCode, Bearer, MediaItem, ZipAsk, ZipLink,
 };
 
 impl LibraryFlow {
+    /// An album card: that album's own page, or (`Some("")`) the timeline of the items without an
+    /// album, or (`None`) the whole timeline.
+    pub fn handle_open_album(&mut self, _now: u64, album: Option<String>) {
+        if let Some(name) = album.clone().filter(|a| !a.is_empty()) {
+            self.actions.push_back(LibraryAction::Go(Route::Album(name)));
+            return;
+        }
+        self.filters = Filters { album, ..Filters::default() };
+        match self.route {
+            Route::Timeline => self.reload(),
+            _ => self.actions.push_back(LibraryAction::Go(Route::Timeline)),
+        }
+    }
+
     /// The album page: the route names the album; it is missing when the person's albums,
     /// listed since the page opened, do not include it.
     pub fn album_page(&self) -> Option<AlbumPage> {

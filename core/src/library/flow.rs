@@ -210,20 +210,6 @@ impl LibraryFlow {
         self.selected.clear();
     }
 
-    /// An album card: that album's own page, or (`Some("")`) the timeline of the items without an
-    /// album, or (`None`) the whole timeline.
-    pub fn handle_open_album(&mut self, _now: u64, album: Option<String>) {
-        if let Some(name) = album.clone().filter(|a| !a.is_empty()) {
-            self.actions.push_back(LibraryAction::Go(Route::Album(name)));
-            return;
-        }
-        self.filters = Filters { album, ..Filters::default() };
-        match self.route {
-            Route::Timeline => self.reload(),
-            _ => self.actions.push_back(LibraryAction::Go(Route::Timeline)),
-        }
-    }
-
     /// Files were dropped or chosen: the backup view shows, with their plan.
     pub fn handle_files_added(&mut self, _now: u64) {
         if self.route.is_library() {
