@@ -4,7 +4,7 @@ use super::folders::folder_of;
 use super::types::AlbumMode;
 use super::view::FolderStat;
 use crate::api::MAX_ALBUM_NAME_BYTES;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Between a sub-folder's album name and the folders above it ("Holiday 2024 / Day 1").
 pub const FOLDER_SEPARATOR: &str = " / ";
@@ -24,6 +24,7 @@ pub fn folder_album(folder: &str) -> Option<String> {
         if joined.len() > room {
             if name.is_empty() {
                 // One folder name longer than an album name: its end, cut on a character.
+                let room = MAX_ALBUM_NAME_BYTES - CUT.len();
                 let start = (0..=part.len()).find(|&s| part.is_char_boundary(s) && part.len() - s <= room).unwrap_or(part.len());
                 name = part[start..].to_string();
             }
@@ -50,11 +51,12 @@ pub fn album_value(mode: &AlbumMode, relative_path: &str) -> Option<String> {
 /// but not yet sized included), not its sub-folders'.
 pub fn planned_albums(mode: &AlbumMode, folders: &BTreeMap<String, FolderStat>) -> Vec<String> {
     let count = |st: &FolderStat| st.files.max(st.listed);
-    let own = |path: &str, st: &FolderStat| {
-        let below: u64 =
-            folders.iter().filter(|(p, _)| !p.is_empty() && folder_of(p) == path && p.as_str() != path).map(|(_, s)| count(s)).sum();
-        count(st).saturating_sub(below)
-    };
+    // Each folder's count includes its sub-folders': what its direct sub-folders hold, once.
+    let mut below: HashMap<&str, u64> = HashMap::new();
+    for (p, st) in folders.iter().filter(|(p, _)| p.contains('/')) {
+        *below.entry(folder_of(p)).or_default() += count(st);
+    }
+    let own = |path: &str, st: &FolderStat| count(st).saturating_sub(below.get(path).copied().unwrap_or(0));
     let mut names: Vec<String> = folders
         .iter()
         .filter(|(_, st)| st.included)
@@ -100,6 +102,8 @@ mod tests {
         let long_one = "é".repeat(MAX_ALBUM_NAME_BYTES);
         let name = folder_album(&format!("A/{long_one}")).unwrap();
         assert!(name.len() <= MAX_ALBUM_NAME_BYTES && name.starts_with(CUT), "{}", name.len());
+        let name = folder_album(&long_one).unwrap();
+        assert!(name.len() <= MAX_ALBUM_NAME_BYTES && name.starts_with(CUT), "a top folder alone: {}", name.len());
     }
 
     #[test]

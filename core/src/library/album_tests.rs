@@ -116,6 +116,14 @@ fn the_album_page_counts_its_days_and_follows_a_rename() {
     assert_eq!(actions.next(), Some(LibraryAction::Replace(Route::Album("Road trip".into()))), "the address follows, in place");
     let LibraryAction::Call(w, c) = actions.next().unwrap() else { panic!("a call") };
     assert!(matches!(w, LibraryCall::Summary(_)) && c.path.contains("album=Road%20trip"), "counted again under its new name: {}", c.path);
+    // Renamed again, but the person went to the timeline before the answer: they stay there.
+    f.handle_rename_album(56, "Road trip 2024");
+    let (w, _) = calls(&mut f).remove(0);
+    f.handle_route(57, Route::Timeline);
+    drain(&mut f);
+    f.handle_answer(58, w, Ok(ApiReply::new(200, r#"{"renamed":5}"#)), BASE);
+    assert_eq!((f.note(), f.route()), (Some(LibraryNote::AlbumRenamed), &Route::Timeline));
+    assert!(!drain(&mut f).iter().any(|a| matches!(a, LibraryAction::Replace(_) | LibraryAction::Go(_))), "the address is left alone");
 }
 
 fn downloads(f: &mut LibraryFlow) -> Vec<Download> {

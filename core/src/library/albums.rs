@@ -223,6 +223,13 @@ impl LibraryFlow {
             LibraryCall::RenameAlbum => {
                 let to = self.album.renaming_to.take();
                 match (reply.filter(|r| r.is_success()), to) {
+                    (Some(_), Some(_)) if !matches!(&self.route, Route::Album(_)) => {
+                        // The person left the album's page before the answer came: stay where they are.
+                        self.show_note(LibraryNote::AlbumRenamed, now);
+                        if self.route == Route::Albums {
+                            self.load_view();
+                        }
+                    }
                     (Some(_), Some(to)) => {
                         // The page follows the album to its new name, the address too (in place:
                         // Back does not lead to the old name, which no longer exists).

@@ -65,8 +65,11 @@ fn decode_component(s: &str) -> Option<String> {
     let mut i = 0;
     while i < b.len() {
         if b[i] == b'%' {
-            let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
+            let pair = b.get(i + 1..i + 3)?;
+            if !pair.iter().all(u8::is_ascii_hexdigit) {
+                return None;
+            }
+            out.push(u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok()?);
             i += 3;
         } else {
             out.push(b[i]);
@@ -98,6 +101,7 @@ mod tests {
         assert_eq!(Route::from_hash("#/library/albums/"), Route::Albums);
         assert_eq!(Route::from_hash("#/library/albums/%E9"), Route::Backup, "not UTF-8");
         assert_eq!(Route::from_hash("#/library/albums/%G1"), Route::Backup, "not hex");
+        assert_eq!(Route::from_hash("#/library/albums/a%+5"), Route::Backup, "a sign is not a hex digit");
         assert_eq!(Route::from_hash("#/library/albums/ab%2"), Route::Backup, "cut short");
         assert_eq!(Route::from_hash("#/library?x=1"), Route::Timeline);
         assert_eq!(Route::from_hash("#/nowhere"), Route::Backup);

@@ -124,10 +124,7 @@ pub async fn get(State(state): State<AppState>, Query(q): Query<Signed>) -> Resu
     }
     let (st, u, h) = (state.clone(), user.clone(), holds.clone());
     let found = tokio::task::spawn_blocking(move || items(&st, &u, &h)).await??;
-    let names = unique_names(found.iter().map(|i| {
-        let n = i.filename.as_deref().and_then(|n| n.rsplit(['/', '\\']).next()).filter(|n| !n.is_empty());
-        n.unwrap_or(&i.sha256).chars().map(|c| if c.is_control() { '_' } else { c }).collect::<String>()
-    }));
+    let names = unique_names(found.iter().map(|i| entry_name(i.filename.as_deref(), &i.sha256)));
     let entries = found
         .into_iter()
         .zip(names)
@@ -144,7 +141,8 @@ pub async fn get(State(state): State<AppState>, Query(q): Query<Signed>) -> Resu
         })
         .collect();
     let filename = match &holds {
-        Holds::Album(a) => format!("{a}.zip"),
+        // An album named by a folder path ("Trip / Day 1"): the whole name, not its last part.
+        Holds::Album(a) => format!("{}.zip", a.replace(['/', '\\'], "-")),
         Holds::Ids(_) => "Shoebox.zip".to_string(),
     };
     let body = super::stream_body(Box::new(ZipReader::new(entries)), u64::MAX);
@@ -155,8 +153,51 @@ pub async fn get(State(state): State<AppState>, Query(q): Query<Signed>) -> Resu
     Ok(res)
 }
 
+/// An entry's name that every unzip tool takes as a plain file here: the stored name's last
+/// part, without control or format characters (a right-to-left override could disguise an
+/// extension) and without what Windows refuses in a name; "." or ".." or nothing becomes the
+/// content's digest.
+fn entry_name(filename: Option<&str>, sha256: &str) -> String {
+    let last = filename.and_then(|n| n.rsplit(['/', '\\']).next()).unwrap_or("");
+    let clean: String = last
+        .chars()
+        .map(|c| if c.is_control() || is_format(c) || matches!(c, ':' | '*' | '?' | '"' | '<' | '>' | '|') { '_' } else { c })
+        .collect();
+    let clean = clean.trim_end_matches(['.', ' ']).trim_start();
+    if clean.is_empty() || clean.chars().all(|c| c == '.') {
+        return sha256.to_string();
+    }
+    clean.to_string()
+}
+
+/// Unicode's invisible formatting characters (bidirectional controls, zero-width ones).
+fn is_format(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}')
+}
+
 /// (year, month, day) of "YYYY-MM-DD".
 fn day_of(day: &str) -> Option<(u16, u16, u16)> {
     let mut p = day.splitn(3, '-').map(|x| x.parse::<u16>().ok());
     Some((p.next()??, p.next()??, p.next()??))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::entry_name;
+
+    #[test]
+    fn entry_names_are_plain_file_names_everywhere() {
+        let sha = "ab".repeat(32);
+        assert_eq!(entry_name(Some("Trip/IMG_1.jpg"), &sha), "IMG_1.jpg");
+        assert_eq!(entry_name(Some("..\\..\\evil.exe"), &sha), "evil.exe");
+        for bad in ["..", ".", "", "  ", "...", "/"] {
+            assert_eq!(entry_name(Some(bad), &sha), sha, "{bad:?}");
+        }
+        assert_eq!(entry_name(None, &sha), sha);
+        assert_eq!(entry_name(Some("C:evil.exe"), &sha), "C_evil.exe");
+        assert_eq!(entry_name(Some("photo\u{202E}gpj.exe"), &sha), "photo_gpj.exe");
+        assert_eq!(entry_name(Some("a*b?c\"d<e>f|g.jpg"), &sha), "a_b_c_d_e_f_g.jpg");
+        assert_eq!(entry_name(Some("name. "), &sha), "name");
+        assert_eq!(entry_name(Some("Été à Lyon.heic"), &sha), "Été à Lyon.heic");
+    }
 }
