@@ -47,6 +47,11 @@ async fn a_live_visits_drop_cannot_be_renamed_filled_or_emptied_until_it_ends() 
         assert_eq!((st, v["code"].clone()), (StatusCode::CONFLICT, json!("album_live_visit")), "{path} {body}: {v}");
         assert!(v["message"].as_str().unwrap().contains("kiosk visit"), "{v}");
     }
+    // Nor can the owner move the visitor's photo to the Trash while the visit goes on.
+    let listed = s.get_as(ALICE, &format!("/api/v1/media?album={}", drop.replace(' ', "%20"))).await.json();
+    let id = listed["items"][0]["id"].as_str().expect("the visitor's photo, listed to its owner").to_string();
+    let (st, v) = call(&s, ALICE, "/api/v1/media/trash", json!({"ids": [id]})).await;
+    assert_eq!((st, v["code"].clone()), (StatusCode::CONFLICT, json!("album_live_visit")), "trash: {v}");
     let seen = s.get_as(&visitor, "/api/v1/media").await.json();
     assert_eq!(seen["items"].as_array().unwrap().len(), 1, "the visitor's drop holds its own photo only: {seen}");
     assert_eq!(
@@ -64,4 +69,5 @@ async fn a_live_visits_drop_cannot_be_renamed_filled_or_emptied_until_it_ends() 
     );
     assert_eq!(call(&s, ALICE, moves[3].0, moves[3].1.clone()).await, (StatusCode::OK, json!({"removed": 1})));
     assert_eq!(call(&s, ALICE, moves[0].0, moves[0].1.clone()).await, (StatusCode::OK, json!({"renamed": 1})));
+    assert_eq!(call(&s, ALICE, "/api/v1/media/trash", json!({"ids": [id]})).await, (StatusCode::OK, json!({"trashed": 1})));
 }

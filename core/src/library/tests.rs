@@ -268,6 +268,10 @@ fn trash_and_restore_send_the_ids_then_say_how_many_and_count_again() {
         (w, c.method, c.path.as_str(), c.body.as_deref()),
         (LibraryCall::Trash, Method::Post, crate::api::TRASH_PATH, Some(r#"{"ids":["2"]}"#))
     );
+    f.handle_answer(55, w, Ok(ApiReply::new(409, r#"{"code":"album_live_visit","message":"x"}"#)), BASE);
+    assert_eq!(f.note(), Some(LibraryNote::AlbumLiveVisit), "a live kiosk visit's photo stays, and the page says why");
+    f.handle_send_selected(55, true);
+    let (w, _) = one_call(&mut f);
     f.handle_answer(55, w, json(200, &crate::api::TrashResponse { trashed: 1 }), BASE);
     assert_eq!(f.note(), Some(LibraryNote::Trashed(1)));
     assert!(f.selected().is_empty());

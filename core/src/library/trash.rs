@@ -101,6 +101,7 @@ impl LibraryFlow {
     pub(super) fn on_trash_answer(&mut self, now: u64, call: LibraryCall, answer: ApiAnswer) {
         self.trash.now = now;
         let sent = std::mem::take(&mut self.trash.sending);
+        let live = matches!(&answer, Ok(r) if r.code() == Some(crate::api::ApiErrorCode::AlbumLiveVisit));
         let ok = match answer {
             Ok(r) if r.is_success() => Some(r),
             _ => None,
@@ -112,7 +113,8 @@ impl LibraryFlow {
             _ => None,
         });
         let Some(note) = note else {
-            self.show_note(LibraryNote::ActionFailed, now);
+            // A live kiosk visit's photos stay until it ends: said so, not "could not be done".
+            self.show_note(if live { LibraryNote::AlbumLiveVisit } else { LibraryNote::ActionFailed }, now);
             return;
         };
         self.trash.undo = match (call, note) {

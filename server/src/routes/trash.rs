@@ -3,6 +3,7 @@
 //! media still count as backed up (dedup) and as space used. The Trash's own header:
 //! POST /api/v1/media/trash/restore-all brings every trashed record back, and
 //! POST /api/v1/media/trash/empty deletes them now, as the purge would after the trash days.
+//! A live kiosk visit's photos cannot be trashed until the visit ends (409 `album_live_visit`).
 use crate::accounts::auth::User;
 use crate::http::error::ApiError;
 use crate::state::AppState;
@@ -27,9 +28,26 @@ pub async fn trash(
     let ids = ids(&body)?;
     // Whole seconds: the purge compares these marks as text with a cutoff written the same way.
     let at = crate::timefmt::rfc3339_from_ms((crate::timefmt::now_ms() / 1000 * 1000) as i64);
-    let index = state.index.clone();
-    let trashed = tokio::task::spawn_blocking(move || index.trash(&user, &ids, &at)).await??;
+    let trashed = tokio::task::spawn_blocking(move || {
+        not_in_a_live_drop(&state, &user, &ids)?;
+        Ok::<_, ApiError>(state.index.trash(&user, &ids, &at)?)
+    })
+    .await??;
     Ok(Json(TrashResponse { trashed }))
+}
+
+/// A live kiosk visit's drop is the visitor's view: its photos stay while the visit goes on
+/// (as renaming it or taking from it, `album_edit.rs`).
+fn not_in_a_live_drop(state: &AppState, user: &str, ids: &[String]) -> Result<(), ApiError> {
+    let nums: Vec<i64> = ids.iter().filter_map(|i| i.parse().ok()).collect();
+    let albums: std::collections::BTreeSet<String> = state.index.records_by_id(user, &nums)?.into_iter().filter_map(|i| i.album).collect();
+    let now = crate::timefmt::now_ms();
+    for a in &albums {
+        if state.sessions.drop_is_live(user, a, now)? {
+            return Err(ApiError::AlbumLiveVisit);
+        }
+    }
+    Ok(())
 }
 
 pub async fn restore(
