@@ -153,9 +153,10 @@ fn a_batch_that_is_no_export_plans_its_json_files_as_before() {
 
 #[test]
 fn an_exports_sidecar_reads_are_asked_a_few_at_a_time_and_all_answered() {
-    // 100 photos with their sidecars: 100 reads, never more than MAX_TAKEOUT_READS out at once.
+    // More sidecars than the bound: never more than MAX_TAKEOUT_READS reads out at once.
+    let n = MAX_TAKEOUT_READS as u64 + 44;
     let mut files = Vec::new();
-    for i in 0..100u64 {
+    for i in 0..n {
         let sidecar = format!(r#"{{"photoTakenTime":{{"timestamp":"{}"}}}}"#, 1_560_000_000 + i);
         files.push((2 * i + 1, format!("{ROOT}/Photos from 2019/IMG_{i}.jpg"), bytes(500, i as u8), true));
         files.push((2 * i + 2, format!("{ROOT}/Photos from 2019/IMG_{i}.jpg.json"), sidecar.into_bytes(), false));
@@ -176,12 +177,12 @@ fn an_exports_sidecar_reads_are_asked_a_few_at_a_time_and_all_answered() {
         h.drain();
         answered += 1;
     }
-    assert_eq!(answered, 100);
+    assert_eq!(answered, n);
     assert_eq!(most, MAX_TAKEOUT_READS, "reads are asked up to the bound, never more");
     while let Some(a) = h.local.pop_front() {
         h.answer_local(a);
         h.drain();
     }
-    assert_eq!(h.e.status(), Status::ReadyToBackUp { count: 100 });
-    assert_eq!(h.e.takeout_view().unwrap().summary.dates, 100);
+    assert_eq!(h.e.status(), Status::ReadyToBackUp { count: n });
+    assert_eq!(h.e.takeout_view().unwrap().summary.dates, n);
 }

@@ -20,7 +20,7 @@ use std::collections::{HashMap, VecDeque};
 pub const TAKEOUT_READ_MAX: u64 = 1024 * 1024;
 /// Sidecar reads out at once: enough to keep the browser's file reads busy, few enough that
 /// starting them and taking their answers never holds the page.
-pub const MAX_TAKEOUT_READS: usize = 32;
+pub const MAX_TAKEOUT_READS: usize = 256;
 
 /// Why a file of an export is listed in the plan's "unmatched" report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
