@@ -18,8 +18,8 @@ use std::collections::{HashMap, VecDeque};
 
 /// The most of a sidecar or album description the driver reads (real ones are a few KiB).
 pub const TAKEOUT_READ_MAX: u64 = 1024 * 1024;
-/// Sidecar reads out at once: the browser's blob reads go faster with many in flight, but all
-/// of an export's started in one turn of the page held it for seconds and, at 100,000, crashed it.
+/// Sidecar reads out at once: the browser's blob reads go faster with many in flight, but
+/// starting all of a large export's in one turn of the page holds it and can exhaust the renderer.
 pub const MAX_TAKEOUT_READS: usize = 256;
 
 /// Why a file of an export is listed in the plan's "unmatched" report.
