@@ -9,7 +9,6 @@ use axum::http::{Request, StatusCode};
 use common::*;
 use serde_json::{json, Value};
 use shoebox_core::hash::sha256_hex;
-use shoebox_server::config::KioskProfile;
 
 const KEY: &str = "shop-kiosk-key-0123456789";
 
@@ -21,9 +20,7 @@ async fn call(s: &TestServer, token: &str, path: &str, body: Value) -> (StatusCo
 
 #[tokio::test]
 async fn a_live_visits_drop_cannot_be_renamed_filled_or_emptied_until_it_ends() {
-    let s = TestServer::with(|c| {
-        c.kiosks = vec![KioskProfile { name: "shop".into(), user: "alice".into(), key: KEY.into(), ..Default::default() }]
-    });
+    let s = TestServer::with_kiosk("shop", "alice", KEY);
     let r =
         s.send(Request::post("/api/v1/kiosk/sessions").header("Authorization", format!("Bearer {KEY}")).body(Body::empty()).unwrap()).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());

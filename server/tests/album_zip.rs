@@ -94,14 +94,7 @@ async fn an_albums_zip_and_a_selections_hold_the_originals_byte_for_byte() {
 
 #[tokio::test]
 async fn nobody_but_the_owner_gets_a_zip_and_an_edited_link_serves_nothing() {
-    let s = TestServer::with(|c| {
-        c.kiosks = vec![shoebox_server::config::KioskProfile {
-            name: "shop".into(),
-            user: "alice".into(),
-            key: "shop-kiosk-key-0123456789".into(),
-            ..Default::default()
-        }];
-    });
+    let s = TestServer::with_kiosk("shop", "alice", "shop-kiosk-key-0123456789");
     seed(&s).await;
     let alice_ids: Vec<String> = items(&s, ALICE).await.iter().map(|i| i["id"].as_str().unwrap().to_string()).collect();
     let now = shoebox_server::timefmt::now_ms();

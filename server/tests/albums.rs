@@ -160,14 +160,7 @@ async fn another_users_albums_and_items_are_out_of_reach() {
 
 #[tokio::test]
 async fn only_full_access_tokens_reach_the_album_calls() {
-    let s = TestServer::with(|c| {
-        c.kiosks = vec![shoebox_server::config::KioskProfile {
-            name: "shop".into(),
-            user: "alice".into(),
-            key: "shop-kiosk-key-0123456789".into(),
-            ..Default::default()
-        }];
-    });
+    let s = TestServer::with_kiosk("shop", "alice", "shop-kiosk-key-0123456789");
     seed(&s);
     let now = shoebox_server::timefmt::now_ms();
     let (upload_only, _) = s.state.accounts.add_device("alice", "Phone", DeviceScope::Upload, now, None).unwrap();

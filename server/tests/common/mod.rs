@@ -85,6 +85,14 @@ impl TestServer {
     }
 
     /// A server on a fresh PostgreSQL database (whatever SHOEBOX_TEST_DATABASE says).
+    /// A server with one kiosk profile: `name` uploading for `user`, opened with `key`.
+    pub fn with_kiosk(name: &str, user: &str, key: &str) -> Self {
+        Self::with(|c| {
+            c.kiosks =
+                vec![shoebox_server::config::KioskProfile { name: name.into(), user: user.into(), key: key.into(), ..Default::default() }]
+        })
+    }
+
     pub fn postgres(f: impl FnOnce(&mut ServerConfig)) -> Self {
         let url = postgres::database();
         Self::with(|c| {
