@@ -26,6 +26,8 @@ cargo_counts() {
 run_suite() { # name, log, command...
   local name="$1" log="$2"; shift 2
   say "Running $name tests"
+  # The free space before each suite: a disk filling up shows here, not as a suite's odd failures.
+  df -h "$ROOT" | awk 'NR == 2 { print "disk: " $4 " free" }'
   set +e
   "$@" 2>&1 | tee "$log"
   local rc=${PIPESTATUS[0]}
@@ -89,10 +91,21 @@ for line in sys.stdin:
     if m.get("reason") == "compiler-artifact" and t.get("kind") == ["test"] and t.get("name") in want and m.get("executable"):
         print(m["executable"])' "$SCALE_OUT")"
   [ "$(echo "$bins" | grep -c .)" = "$(echo "$SCALE_OUT" | wc -w)" ] || { echo "scale-out: test binaries not found: $bins"; return 1; }
-  local rc=0
+  local rc=0 weedlogs="$LOGS/weed"
+  rm -rf "$weedlogs"
+  # A binary gets 15 minutes (they take seconds to a minute): a store that stops answering must
+  # fail its binary, not use up the whole run.
   for b in $bins; do
-    (cd "$ROOT/server" && SHOEBOX_TEST_STORE=s3 SHOEBOX_TEST_DATABASE=postgres "$b") || rc=1
+    (cd "$ROOT/server" && SHOEBOX_TEST_STORE=s3 SHOEBOX_TEST_DATABASE=postgres SHOEBOX_WEED_LOGS="$weedlogs" timeout 900 "$b") || rc=1
   done
+  if [ "$rc" != 0 ]; then
+    # What SeaweedFS reported (errors), and the disk, for a run that cannot be repeated by hand.
+    df -h "${TMPDIR:-/tmp}" "$ROOT" | sed 's/^/disk: /'
+    for f in "$weedlogs"/*.log; do
+      [ -e "$f" ] || continue
+      grep -a -E '^[EF][0-9]{4} ' "$f" | tail -n 10 | sed "s|^|$(basename "$f"): |"
+    done
+  fi
   return $rc
 }
 run_suite "scale-out (server suites over S3 + PostgreSQL)" "$LOGS/scale-out.log" scale_out
