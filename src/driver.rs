@@ -54,6 +54,8 @@ pub(crate) struct Inner {
     companions: Companions,
     resume: Option<ResumeStore>,
     folders_kv: Option<idb::Kv>,
+    /// What an export batch left for a later one (none on a kiosk: the visit's memory only).
+    takeout_kv: Option<idb::Kv>,
     sync: sync::SyncState,
     devices: devices::DevicesCtx,
     /// Kiosk mode (`/?kiosk=NAME&key=KEY`), else None.
@@ -137,6 +139,7 @@ pub fn start() -> Store {
         companions: Companions::new(),
         resume: None,
         folders_kv: None,
+        takeout_kv: None,
         sync: Default::default(),
         devices: Default::default(),
         kiosk: kiosk::params().map(kiosk::KioskCtx::new),
@@ -170,7 +173,12 @@ pub fn start() -> Store {
                 let (resume, records) = ResumeStore::load(&db).await;
                 let folders = idb::Kv::new(&db, "folders");
                 let names: Vec<String> = folder_handles::remembered(&folders).await.iter().map(folder_handles::name).collect();
+                let waiting = idb::Kv::new(&db, "takeoutWaiting");
+                let entries = waiting.entries().await.unwrap_or_default();
+                let entries: Vec<(String, String)> = entries.into_iter().filter_map(|(k, v)| Some((k, v.as_string()?))).collect();
                 with(|d| {
+                    d.engine.restore_takeout_waiting(entries);
+                    d.takeout_kv = Some(waiting);
                     d.engine.load_resume_records(records);
                     d.resume = Some(resume);
                     d.folders_kv = Some(folders);
@@ -313,6 +321,7 @@ impl Inner {
                 step(|e, now| e.handle_range(file, start, bytes, now));
             }),
             Action::ArchiveEntries { archive, entries } => intake::add_archive_entries(archive, entries),
+            Action::KeepTakeout { put, forget } => intake::keep_takeout(self.takeout_kv.clone(), put, forget),
             Action::Thumbnail { file, source, video, width, height, request } => {
                 self.thumbnail(file, source, video, (width, height), request)
             }

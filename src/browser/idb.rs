@@ -10,9 +10,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransactionMode};
 
 pub const DB_NAME: &str = "shoebox";
-const DB_VERSION: u32 = 2;
-/// Object stores (version 2 added the backup folders of Back up & sync).
-pub const STORES: &[&str] = &["resume", "backedUp", "folders", "backupFolders"];
+const DB_VERSION: u32 = 3;
+/// Object stores (version 2 added the backup folders of Back up & sync, version 3 what a
+/// Takeout export batch leaves for a later one).
+pub const STORES: &[&str] = &["resume", "backedUp", "folders", "backupFolders", "takeoutWaiting"];
 
 #[derive(Clone)]
 pub struct Kv {

@@ -5,7 +5,7 @@ use shoebox_core::failure::FailReason;
 use web_sys::{File, FileList, FileSystemEntry};
 
 use super::{publish, step, with};
-use crate::browser::{clock, folder_handles, walk};
+use crate::browser::{clock, folder_handles, idb, walk};
 
 /// Dropped entries: walk them (lazily, in batches) into the engine.
 pub(super) fn add_entries(entries: Vec<FileSystemEntry>) {
@@ -118,6 +118,21 @@ pub(super) fn add_archive_entries(archive: FileId, entries: Vec<shoebox_core::ta
             add_walked(batch, false);
         }
         walk_ended();
+    });
+}
+
+/// Keeps what an export batch left for a later one (nowhere on a kiosk, which has no store).
+pub(super) fn keep_takeout(kv: Option<idb::Kv>, put: Vec<(String, String)>, forget: Vec<String>) {
+    let Some(kv) = kv else { return };
+    wasm_bindgen_futures::spawn_local(async move {
+        for (path, json) in put {
+            if let Err(e) = kv.put(&path, &json.into()).await {
+                web_sys::console::warn_1(&format!("takeout: could not keep {path}: {e}").into());
+            }
+        }
+        for path in forget {
+            let _ = kv.delete(&path).await;
+        }
     });
 }
 

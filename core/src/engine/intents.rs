@@ -26,6 +26,7 @@ impl Engine {
         for id in ids {
             self.enqueue_for_hash(id);
         }
+        self.carry_send_fills(now);
         self.out.dirty = true;
     }
 

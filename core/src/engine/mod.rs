@@ -80,6 +80,7 @@ mod status;
 mod stream;
 mod sync;
 mod takeout;
+mod takeout_carry;
 mod tally;
 mod thumbs;
 mod transfer;
@@ -96,6 +97,7 @@ pub use resume::{Fingerprint, ResumeRecord};
 pub use retry::{backoff_delay_ms, Rng};
 pub use stream::STREAM_HASH_BYTES;
 pub use takeout::{TakeoutNote, TakeoutView, MAX_TAKEOUT_READS, TAKEOUT_READ_MAX};
+pub use takeout_carry::{Waiting, MAX_WAITING};
 pub use thumbs::{thumb_size, THUMB_LONG_SIDE};
 pub use transfer::{next_step, NextStep};
 pub use types::*;
@@ -128,6 +130,8 @@ pub struct Engine {
     resume: resume::ResumeIndex,
     speed: Speed,
     takeout: takeout::TakeoutState,
+    /// What export batches leave for later ones (kept across batches, unlike `takeout`).
+    takeout_carry: takeout_carry::Carry,
     rng: Rng,
     /// Workers the driver has for Hash and Prepare.
     hash_workers: usize,
@@ -156,6 +160,7 @@ impl Engine {
             resume: resume::ResumeIndex::default(),
             speed: Speed::default(),
             takeout: takeout::TakeoutState::default(),
+            takeout_carry: takeout_carry::Carry::default(),
             rng,
             hash_workers: 1,
             prepare_workers: 1,

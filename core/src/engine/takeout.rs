@@ -8,13 +8,14 @@ use super::file::Stage;
 use super::http::*;
 use super::parts::ReqKind;
 use super::protocol::base_headers;
+use super::takeout_carry::Waiting;
 use super::types::*;
 use super::view::Action;
 use super::Engine;
 use crate::api::MEDIA_PATH;
 use crate::takeout::archive::{ArchiveFault, EntryFault};
 use crate::takeout::{looks_like_export, ItemMeta, MetaNote, Role, SidecarFault, Summary, TakeoutIndex};
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 /// The most of a sidecar or album description the driver reads (real ones are a few KiB).
 pub const TAKEOUT_READ_MAX: u64 = 1024 * 1024;
@@ -61,9 +62,18 @@ pub(crate) struct TakeoutState {
     files: Vec<(FileId, String, u64)>,
     /// `.json` and export-level files held back from the plan while walks run.
     held: Vec<FileEntry>,
-    index: Option<TakeoutIndex>,
+    pub(crate) index: Option<TakeoutIndex>,
     /// The index position of each file.
-    pos: HashMap<FileId, usize>,
+    pub(crate) pos: HashMap<FileId, usize>,
+    /// Entries carried over from earlier batches, at the index's positions after the batch's own.
+    pub(crate) carried_in: Vec<(String, Waiting)>,
+    /// The batch's own entries whose text waits for a later batch once read (sidecars no item
+    /// took, album descriptions), and what was read of them.
+    keep: HashSet<usize>,
+    kept: Vec<(String, Waiting)>,
+    /// Fill calls for items of earlier batches whose sidecars this batch brought: `(path,
+    /// sha256, facts)`, sent when the batch is backed up.
+    pub(crate) fills: Vec<(String, String, ItemMeta)>,
     /// Reads not answered yet (asked or still queued).
     reading: usize,
     /// Reads not asked yet, and how many are asked and not answered: at most
@@ -117,15 +127,34 @@ impl Engine {
             self.add_files_inner(held, false, now);
             return;
         }
-        let index = TakeoutIndex::new(t.files.iter().map(|(_, p, s)| (p.as_str(), *s)));
+        let own = t.files.len();
+        let owner = self.carry_owner();
+        let t = &mut self.takeout;
+        t.carried_in = self.takeout_carry.relevant(&owner, t.files.iter().map(|(_, p, _)| p.as_str()));
+        let carried = t.carried_in.iter().map(|(p, w)| (p.as_str(), w.size()));
+        let mut index = TakeoutIndex::new(t.files.iter().map(|(_, p, s)| (p.as_str(), *s)).chain(carried));
+        index.set_own(own);
         t.pos = t.files.iter().enumerate().map(|(i, (id, _, _))| (*id, i)).collect();
-        let reads = index.to_read();
+        // Sidecars no item of the batch took are read too: they wait for a later batch.
+        let unpaired = index.unmatched().into_iter().filter(|i| index.role(*i) == Role::Sidecar);
+        let albums = index.to_read().into_iter().filter(|i| *i < own && index.role(*i) == Role::AlbumMeta);
+        t.keep = unpaired.chain(albums).collect();
+        let mut reads: Vec<usize> = index.to_read().into_iter().chain(t.keep.iter().copied()).collect();
+        reads.sort_unstable();
+        reads.dedup();
+        // What was carried over is answered at once from its kept text.
+        for &i in reads.iter().filter(|i| **i >= own) {
+            if let Some((_, Waiting::Text { text })) = t.carried_in.get(i - own) {
+                index.handle_read(i, text.as_bytes());
+            }
+        }
+        reads.retain(|i| *i < own);
         t.reading = reads.len();
         t.queued = reads.into_iter().map(|i| t.files[i].0).collect();
         t.index = Some(index);
         self.takeout_ask();
         if self.takeout.reading == 0 {
-            self.takeout_apply();
+            self.takeout_apply(now);
         }
         self.out.dirty = true;
     }
@@ -136,7 +165,11 @@ impl Engine {
         let t = &mut self.takeout;
         let ours = match (t.index.as_mut(), t.pos.get(&file)) {
             (Some(index), Some(&i)) => {
-                index.handle_read(i, bytes.as_deref().unwrap_or(b"\0"));
+                let read = bytes.as_deref().unwrap_or(b"\0");
+                index.handle_read(i, read);
+                if t.keep.contains(&i) && bytes.is_ok() {
+                    t.kept.push((index.path(i).to_string(), Waiting::Text { text: String::from_utf8_lossy(read).into_owned() }));
+                }
                 t.reading = t.reading.saturating_sub(1);
                 t.asked = t.asked.saturating_sub(1);
                 true
@@ -146,7 +179,7 @@ impl Engine {
         if ours {
             self.takeout_ask();
             if self.takeout.reading == 0 {
-                self.takeout_apply();
+                self.takeout_apply(now);
             }
             self.out.dirty = true;
         }
@@ -163,16 +196,22 @@ impl Engine {
         }
     }
 
-    /// Every read answered: each item of the export gets what its upload will carry.
-    fn takeout_apply(&mut self) {
-        let Some(index) = self.takeout.index.as_ref() else { return };
-        let metas: Vec<(FileId, ItemMeta)> = (0..index.len())
+    /// Every read answered: each item of the export gets what its upload will carry, and what
+    /// is carried over between batches is settled.
+    fn takeout_apply(&mut self, now: u64) {
+        let Some(index) = self.takeout.index.take() else { return };
+        let metas: Vec<(FileId, ItemMeta)> = (0..index.own())
             .filter(|i| matches!(index.role(*i), Role::Media(_)))
             .map(|i| (self.takeout.files[i].0, index.item_meta(i).0))
             .collect();
         for (id, meta) in metas {
             self.with_file(id, |f| f.takeout = Some(Box::new(meta)));
         }
+        if index.is_export() {
+            let kept = std::mem::take(&mut self.takeout.kept);
+            self.carry_after_reads(&index, kept, now);
+        }
+        self.takeout.index = Some(index);
     }
 
     /// The plan's view of the export (`None` when the batch is not one).
@@ -187,7 +226,7 @@ impl Engine {
         let Some(index) = t.index.as_ref().filter(|ix| ix.is_export()) else {
             return (!t.archives.is_empty()).then(|| TakeoutView { notes, reading: t.reading, parts, missing, ..TakeoutView::default() });
         };
-        for i in 0..index.len() {
+        for i in 0..index.own() {
             let path = index.path(i).to_string();
             match index.role(i) {
                 Role::Media(_) if index.sidecar_of(i).is_none() => notes.push((path, TakeoutNote::NoSidecar)),
@@ -209,7 +248,12 @@ impl Engine {
     /// fill call (it fills what is missing and adds albums; the answer changes nothing here).
     pub(crate) fn takeout_fill(&mut self, id: FileId, now: u64) {
         let Some(f) = self.files.get(&id) else { return };
-        let (Some(meta), Some(sha)) = (f.takeout.as_deref(), f.sha256.as_deref()) else { return };
+        let (Some(meta), Some(sha)) = (f.takeout.clone(), f.sha256.clone()) else { return };
+        self.send_fill(&sha, &meta, now);
+    }
+
+    /// The fill call for the library's item of this content: what the export says of it.
+    pub(crate) fn send_fill(&mut self, sha: &str, meta: &ItemMeta, now: u64) {
         let (pairs, _) = meta.pairs(self.settings.strip_location);
         let body: serde_json::Map<String, serde_json::Value> =
             pairs.into_iter().map(|(k, v)| (k.to_string(), serde_json::Value::String(v))).collect();

@@ -183,12 +183,16 @@ impl Engine {
         if f.prepared.is_some() {
             self.out.act(Action::DropPrepared { file: id });
         }
+        let backed_up = matches!(outcome, Outcome::Uploaded(_) | Outcome::AlreadyBackedUp);
         self.with_file(id, |f| {
             f.stage = Stage::Done;
             f.up.retry_at = None;
             f.up.offset = f.upload_size();
             f.outcome = Some(outcome);
         });
+        if backed_up {
+            self.carry_when_done(id);
+        }
     }
 
     /// The stored upload is gone (404/410, or not ours): forget it and create a new one from 0.

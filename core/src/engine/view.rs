@@ -50,6 +50,10 @@ pub enum Action {
     /// are the entry's, stored as a slice of the archive or inflated), then call `walk_ended`
     /// once (the engine counted this as a walk).
     ArchiveEntries { archive: FileId, entries: Vec<crate::takeout::archive::ZipEntry> },
+    /// Keep these entries of an export for a later batch (`(path, JSON)`, replacing any of the
+    /// same path) and forget those: what `restore_takeout_waiting` gets back at the next start.
+    /// Nothing to answer.
+    KeepTakeout { put: Vec<(String, String)>, forget: Vec<String> },
 }
 
 /// Something the UI may want to redraw. Pull with [`super::Engine::poll_event`].

@@ -50,6 +50,10 @@ pub struct TakeoutIndex {
     copies: HashMap<(String, u64), Vec<usize>>,
     sizes: Vec<u64>,
     export: bool,
+    /// Entries from `own` on were carried over from earlier batches (a sidecar or album
+    /// description waiting for its photo, a photo waiting for its sidecar): they pair like the
+    /// batch's own, but the summary and the unmatched list speak of the batch's own only.
+    own: usize,
 }
 
 /// True when a list of paths is a Google Photos export: its `Takeout` folder, a sidecar in the
@@ -115,7 +119,16 @@ impl TakeoutIndex {
             }
         }
         ix.sidecar = sidecar;
+        ix.own = ix.paths.len();
         ix
+    }
+
+    /// The first `own` entries are the batch's; those after it were carried over.
+    pub fn set_own(&mut self, own: usize) {
+        self.own = own.min(self.paths.len());
+    }
+    pub fn own(&self) -> usize {
+        self.own
     }
 
     pub fn is_export(&self) -> bool {
@@ -178,7 +191,7 @@ impl TakeoutIndex {
     /// Media entries with no sidecar, and sidecars that no item took: the plan's list of the unmatched.
     pub fn unmatched(&self) -> Vec<usize> {
         let used: BTreeSet<usize> = self.sidecar.iter().flatten().copied().collect();
-        (0..self.len())
+        (0..self.own)
             .filter(|i| match self.roles[*i] {
                 Role::Media(_) => self.sidecar[*i].is_none(),
                 Role::Sidecar => !used.contains(i),
@@ -188,8 +201,10 @@ impl TakeoutIndex {
     }
 
     pub fn summary(&self) -> Summary {
-        let mut s = Summary { albums: self.albums.len() as u64, ..Summary::default() };
-        for i in 0..self.len() {
+        let own_folders: BTreeSet<&str> = self.paths[..self.own].iter().map(|p| folder(p)).collect();
+        let albums = self.albums.keys().filter(|f| own_folders.contains(f.as_str())).count();
+        let mut s = Summary { albums: albums as u64, ..Summary::default() };
+        for i in 0..self.own {
             let Role::Media(k) = self.roles[i] else { continue };
             if k == MediaKind::Photo {
                 s.photos += 1;

@@ -96,6 +96,8 @@ pub struct H {
     pub max_in_flight: u64,
     /// Content changes (for 422 tests): file → new content returned by the next Hash.
     pub rehash_content: HashMap<FileId, Content>,
+    /// What the engine asked to keep for a later export batch (the driver's IndexedDB store).
+    pub kept: std::collections::BTreeMap<String, String>,
 }
 
 impl H {
@@ -122,6 +124,7 @@ impl H {
             events: Vec::new(),
             max_in_flight: 0,
             rehash_content: HashMap::new(),
+            kept: Default::default(),
         }
     }
 
@@ -225,6 +228,12 @@ impl H {
                 self.store.remove(&key);
             }
             Action::DropPrepared { file } => self.dropped_prepared.push(file),
+            Action::KeepTakeout { put, forget } => {
+                self.kept.extend(put);
+                for path in forget {
+                    self.kept.remove(&path);
+                }
+            }
             Action::Digest { file, start, end, algo, .. } => self.digests.push((file, start, end, algo)),
             Action::Thumbnail { file, source, video, width, height, request } => {
                 assert!(!self.dropped_prepared.contains(&file), "a thumbnail is asked before its prepared blob is dropped");

@@ -1,0 +1,150 @@
+//! An export chosen one archive at a time: a sidecar or album description whose photo comes in
+//! a later batch waits (kept through `Action::KeepTakeout`, given back after a restart) and the
+//! photo gets its date, place and album; a photo backed up without its sidecar gets the
+//! sidecar's facts through the fill call when the sidecar comes; what waits never shows in an
+//! unrelated batch's summary or notes.
+mod engine_common;
+use engine_common::*;
+use shoebox_core::engine::*;
+
+const ROOT: &str = "Takeout/Google Photos";
+
+fn sidecar(ts: i64, lat: f64, lon: f64) -> Vec<u8> {
+    format!(r#"{{"title":"x","photoTakenTime":{{"timestamp":"{ts}"}},"geoData":{{"latitude":{lat},"longitude":{lon}}}}}"#).into_bytes()
+}
+
+/// One batch: (id, path under the export's root, content, is media); backed up to the end.
+fn batch(h: &mut H, srv: &mut FakeTus, files: &[(u64, &str, Vec<u8>, bool)]) {
+    let first = h.http.is_empty() && srv.creates.is_empty() && h.e.totals().files == 0;
+    let now = h.now;
+    h.e.walk_started(now);
+    h.drain();
+    for (id, path, content, media) in files {
+        let path = format!("{ROOT}/{path}");
+        let facts = if *media { photo_facts() } else { shoebox_core::facts::FileFacts::guess(&path) };
+        h.add(*id, &path, Content::Bytes(content.clone()), facts);
+    }
+    let now = h.now;
+    h.e.walk_ended(now);
+    h.drain();
+    if first {
+        h.handshake(config_json(true, 1 << 20), options_full());
+    }
+    assert!(!h.http.iter().any(|(_, r)| r.url.ends_with("/takeout")), "nothing reaches the library before Back up");
+    h.start();
+    serve(h, srv);
+    assert!(matches!(h.e.status(), Status::Complete { failed: 0, .. }), "{:?}", h.e.status());
+}
+
+fn first_archive() -> Vec<(u64, &'static str, Vec<u8>, bool)> {
+    vec![
+        (1, "Trip/metadata.json", br#"{"title":"Trip to Lyon"}"#.to_vec(), false),
+        (2, "Trip/IMG_9.jpg.json", sidecar(1_560_000_000, 45.75, 4.75), false),
+        (3, "Photos from 2019/IMG_8.jpg", bytes(1500, 8), true),
+    ]
+}
+
+fn second_archive() -> Vec<(u64, &'static str, Vec<u8>, bool)> {
+    vec![
+        (11, "Trip/IMG_9.jpg", bytes(2500, 9), true),
+        (12, "Photos from 2019/IMG_8.jpg.supplemental-metadata.json", sidecar(1_570_000_000, 48.5, 2.25), false),
+    ]
+}
+
+/// The paths of what the driver keeps (its keys are the owner's digest, a space, the path).
+fn kept_paths(h: &H) -> Vec<String> {
+    h.kept.keys().map(|k| k.split_once(' ').expect("owner and path").1.to_string()).collect()
+}
+
+/// The second archive's batch, on `h`, after the first archive's: checks what it sent.
+fn second_batch_pairs_across(h: &mut H, srv: &mut FakeTus) {
+    srv.creates.clear();
+    srv.fills.clear();
+    batch(h, srv, &second_archive());
+    let view = h.e.takeout_view().expect("an export");
+    assert_eq!((view.summary.photos, view.summary.dates, view.summary.albums, view.summary.without_sidecar), (1, 1, 1, 0));
+    assert!(view.notes.is_empty(), "the earlier batch's entries are paired, not noted: {:?}", view.notes);
+    let img9 = srv.creates.iter().find(|m| m["filename"] == "IMG_9.jpg").expect("IMG_9 uploaded");
+    assert_eq!(img9["takenAt"], "2019-06-08T13:20:00Z", "the sidecar from the first archive");
+    assert_eq!(img9["albums"], r#"["Trip to Lyon"]"#, "the album described in the first archive");
+    // IMG_8 was backed up in the first batch: its sidecar's facts go to the fill call.
+    assert_eq!(srv.creates.len(), 1, "{:?}", srv.creates);
+    let sha8 = shoebox_core::hash::sha256_hex(&bytes(1500, 8));
+    let fill = srv.fills.iter().find(|(u, _)| u.ends_with(&format!("/api/v1/media/{sha8}/takeout"))).expect("IMG_8's fill");
+    let body: serde_json::Value = serde_json::from_str(&fill.1).unwrap();
+    assert_eq!(body["takenAt"], "2019-10-02T07:06:40Z");
+    assert_eq!((body["lat"].as_str(), body["lon"].as_str()), (Some("48.5000000"), Some("2.2500000")));
+    // What was paired is used up; the album's description keeps waiting for more of its photos.
+    assert_eq!(kept_paths(h), [format!("{ROOT}/Trip/metadata.json")]);
+}
+
+#[test]
+fn the_first_archives_leftovers_wait_and_pair_with_the_second_archive_in_the_same_page() {
+    let mut h = H::new(H::settings());
+    let mut srv = FakeTus::new();
+    batch(&mut h, &mut srv, &first_archive());
+    let view = h.e.takeout_view().unwrap();
+    assert!(view.notes.contains(&(format!("{ROOT}/Trip/IMG_9.jpg.json"), TakeoutNote::SidecarUnused)));
+    assert_eq!(
+        kept_paths(&h),
+        [format!("{ROOT}/Photos from 2019/IMG_8.jpg"), format!("{ROOT}/Trip/IMG_9.jpg.json"), format!("{ROOT}/Trip/metadata.json")],
+        "the unpaired sidecar, the album's description and the photo backed up without a sidecar wait"
+    );
+    assert_eq!(h.e.takeout_waiting(), 3);
+    second_batch_pairs_across(&mut h, &mut srv);
+    assert_eq!(h.e.takeout_waiting(), 1);
+}
+
+#[test]
+fn what_waits_is_given_back_after_a_restart_and_pairs_then() {
+    let mut h = H::new(H::settings());
+    let mut srv = FakeTus::new();
+    batch(&mut h, &mut srv, &first_archive());
+    // A new page (a reload, or another day): the driver hands back what it kept.
+    let mut h2 = H::new(H::settings());
+    h2.kept = h.kept.clone();
+    let stored: Vec<(String, String)> = h.kept.clone().into_iter().collect();
+    h2.e.restore_takeout_waiting([stored, vec![("x".into(), "not json".into())]].concat());
+    assert_eq!(h2.e.takeout_waiting(), 3, "an entry that cannot be read is left out");
+    second_batch_pairs_across(&mut h2, &mut srv);
+}
+
+#[test]
+fn what_waits_stays_out_of_an_unrelated_batch() {
+    let mut h = H::new(H::settings());
+    let mut srv = FakeTus::new();
+    batch(&mut h, &mut srv, &first_archive());
+    srv.creates.clear();
+    batch(&mut h, &mut srv, &[(21, "Photos from 2020/IMG_7.jpg", bytes(900, 7), true)]);
+    let view = h.e.takeout_view().unwrap();
+    assert_eq!((view.summary.photos, view.summary.albums, view.summary.without_sidecar), (1, 0, 1));
+    assert_eq!(view.notes, vec![(format!("{ROOT}/Photos from 2020/IMG_7.jpg"), TakeoutNote::NoSidecar)]);
+    assert_eq!(srv.creates[0]["albums"], "[]");
+    assert_eq!(h.e.takeout_waiting(), 4, "the first batch's entries still wait, and IMG_7 now too");
+}
+
+#[test]
+fn another_account_on_the_same_computer_pairs_nothing_of_what_waits() {
+    let mut h = H::new(H::settings());
+    let mut srv = FakeTus::new();
+    batch(&mut h, &mut srv, &first_archive());
+    let mut other = H::new(EngineSettings { token: Some("someone-else".into()), ..H::settings() });
+    let stored: Vec<(String, String)> = h.kept.clone().into_iter().collect();
+    other.e.restore_takeout_waiting(stored);
+    other.kept = h.kept.clone();
+    srv.creates.clear();
+    srv.fills.clear();
+    batch(&mut other, &mut srv, &second_archive());
+    let img9 = srv.creates.iter().find(|m| m["filename"] == "IMG_9.jpg").expect("IMG_9 uploaded");
+    assert!(!img9.contains_key("takenAt") && !img9.contains_key("lat"), "not the first account's sidecar: {img9:?}");
+    assert_eq!(img9["albums"], "[]", "not the first account's album");
+    assert!(srv.fills.is_empty(), "no fill for the first account's photo: {:?}", srv.fills);
+    let view = other.e.takeout_view().unwrap();
+    assert!(view.notes.contains(&(format!("{ROOT}/Trip/IMG_9.jpg"), TakeoutNote::NoSidecar)));
+    assert_eq!(kept_paths(&h).len(), 3);
+    assert!(
+        h.kept.keys().all(|k| other.kept.contains_key(k)),
+        "the first account's entries are left as they were: {:?}",
+        other.kept.keys().collect::<Vec<_>>()
+    );
+}
