@@ -98,24 +98,34 @@ pub(crate) async fn open(id: FileId) -> Result<File, FailReason> {
     Ok(file)
 }
 
+/// Archive entries added to the engine in one turn of the page.
+const ARCHIVE_ENTRIES_AT_ONCE: usize = 2_000;
+
 /// The good entries of a chosen archive, added like a walk's files (the engine counted the
 /// walk as started; this ends it).
 pub(super) fn add_archive_entries(archive: FileId, entries: Vec<shoebox_core::takeout::archive::ZipEntry>) {
     wasm_bindgen_futures::spawn_local(async move {
         if let Ok(file) = open(archive).await {
-            let batch = entries
-                .into_iter()
-                .map(|entry| walk::WalkedFile {
-                    relative_path: entry.name.clone(),
-                    name: entry.name.rsplit('/').next().unwrap_or(&entry.name).to_string(),
-                    size: entry.size,
-                    last_modified: file.last_modified() as i64,
-                    mime: String::new(),
-                    album: None,
-                    source: walk::FileSource::Zip { archive: file.clone(), entry: std::rc::Rc::new(entry) },
-                })
-                .collect();
-            add_walked(batch, false);
+            let mut entries = entries.into_iter().peekable();
+            // A part of 50,000 entries added in one go was one long task of the page: a few
+            // thousand at a time, with a turn of the page between, as a folder's walk adds them.
+            while entries.peek().is_some() {
+                let batch = entries
+                    .by_ref()
+                    .take(ARCHIVE_ENTRIES_AT_ONCE)
+                    .map(|entry| walk::WalkedFile {
+                        relative_path: entry.name.clone(),
+                        name: entry.name.rsplit('/').next().unwrap_or(&entry.name).to_string(),
+                        size: entry.size,
+                        last_modified: file.last_modified() as i64,
+                        mime: String::new(),
+                        album: None,
+                        source: walk::FileSource::Zip { archive: file.clone(), entry: std::rc::Rc::new(entry) },
+                    })
+                    .collect();
+                add_walked(batch, false);
+                clock::yield_now().await;
+            }
         }
         walk_ended();
     });

@@ -74,6 +74,9 @@ pub(crate) struct TakeoutState {
     /// Fill calls for items of earlier batches whose sidecars this batch brought: `(path,
     /// sha256, facts)`, sent when the batch is backed up.
     pub(crate) fills: Vec<(String, String, ItemMeta)>,
+    /// The notes of the batch's own entries, in their order, made once every read is answered
+    /// (a view made at each redraw from 100,000 items' facts held the page for a long task).
+    entry_notes: Vec<(String, TakeoutNote)>,
     /// Reads not answered yet (asked or still queued).
     reading: usize,
     /// Reads not asked yet, and how many are asked and not answered: at most
@@ -200,10 +203,20 @@ impl Engine {
     /// is carried over between batches is settled.
     fn takeout_apply(&mut self, now: u64) {
         let Some(index) = self.takeout.index.take() else { return };
-        let metas: Vec<(FileId, ItemMeta)> = (0..index.own())
-            .filter(|i| matches!(index.role(*i), Role::Media(_)))
-            .map(|i| (self.takeout.files[i].0, index.item_meta(i).0))
-            .collect();
+        let mut notes = Vec::new();
+        let mut metas: Vec<(FileId, ItemMeta)> = Vec::new();
+        for i in (0..index.own()).filter(|i| matches!(index.role(*i), Role::Media(_))) {
+            let path = || index.path(i).to_string();
+            if index.sidecar_of(i).is_none() {
+                notes.push((path(), TakeoutNote::NoSidecar));
+            }
+            let (meta, faults) = index.item_meta(i);
+            notes.extend(faults.into_iter().map(|f| (path(), TakeoutNote::Sidecar(f))));
+            let (_, cut) = meta.pairs(self.settings.strip_location);
+            notes.extend(cut.into_iter().filter(|n| *n != MetaNote::PlaceStripped).map(|n| (path(), TakeoutNote::Meta(n))));
+            metas.push((self.takeout.files[i].0, meta));
+        }
+        self.takeout.entry_notes = notes;
         for (id, meta) in metas {
             self.with_file(id, |f| f.takeout = Some(Box::new(meta)));
         }
@@ -226,18 +239,12 @@ impl Engine {
         let Some(index) = t.index.as_ref().filter(|ix| ix.is_export()) else {
             return (!t.archives.is_empty()).then(|| TakeoutView { notes, reading: t.reading, parts, missing, ..TakeoutView::default() });
         };
-        for i in 0..index.own() {
-            let path = index.path(i).to_string();
-            match index.role(i) {
-                Role::Media(_) if index.sidecar_of(i).is_none() => notes.push((path, TakeoutNote::NoSidecar)),
-                Role::Media(_) => {
-                    let (meta, faults) = index.item_meta(i);
-                    notes.extend(faults.into_iter().map(|f| (path.clone(), TakeoutNote::Sidecar(f))));
-                    let (_, cut) = meta.pairs(self.settings.strip_location);
-                    notes.extend(cut.into_iter().filter(|n| *n != MetaNote::PlaceStripped).map(|n| (path.clone(), TakeoutNote::Meta(n))));
-                }
-                _ => {}
-            }
+        if t.reading == 0 {
+            notes.extend(t.entry_notes.iter().cloned());
+        } else {
+            // While sidecars are read, only what the names tell: the items without one.
+            let bare = (0..index.own()).filter(|i| matches!(index.role(*i), Role::Media(_)) && index.sidecar_of(*i).is_none());
+            notes.extend(bare.map(|i| (index.path(i).to_string(), TakeoutNote::NoSidecar)));
         }
         let unused = index.unmatched().into_iter().filter(|i| index.role(*i) == Role::Sidecar);
         notes.extend(unused.map(|i| (index.path(i).to_string(), TakeoutNote::SidecarUnused)));
