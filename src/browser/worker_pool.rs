@@ -71,13 +71,15 @@ impl WorkerPool {
 
     /// The app's pool starts its hash workers after the page's first paint (jobs queue until
     /// then): fetching and compiling worker wasm on two cores would otherwise delay the page
-    /// itself. Codec workers wait for the first job that needs them.
+    /// itself. Codec workers wait for the first job that needs them, and for the paint too.
     fn build(size: usize, source: WorkerSource, after_paint: bool) -> Self {
         let inner = Rc::new(RefCell::new(Inner::new(size, source)));
         let weak = Rc::downgrade(&inner);
         let start = move || {
             if let Some(inner) = weak.upgrade() {
+                inner.borrow_mut().started = true;
                 workers::start_kind(&inner, WorkerKind::Hash);
+                workers::start_needed(&inner);
             }
         };
         if after_paint {
@@ -175,8 +177,7 @@ impl WorkerPool {
     /// has none of that kind yet.
     async fn run(&self, job: Job, blob: Blob) -> Answer {
         let (tx, rx) = oneshot::channel();
-        let kind = WorkerKind::for_job(&job);
-        let start = {
+        {
             let mut inner = self.inner.borrow_mut();
             if !inner.can_still_run(&job) {
                 return Err(WorkerFault::NotStarted { detail: String::new() });
@@ -187,13 +188,8 @@ impl WorkerPool {
             let light = job.is_light(blob.size() as u64);
             let beside = job.runs_beside();
             inner.queue.push_back(Task { id, job, blob, light, beside, tx });
-            !workers::has_kind(&inner, kind)
-        };
-        if start {
-            workers::start_kind(&self.inner, kind);
-        } else {
-            workers::dispatch(&self.inner);
         }
+        workers::start_needed(&self.inner);
         rx.await.unwrap_or(Err(WorkerFault::Dropped))
     }
 }

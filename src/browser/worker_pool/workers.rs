@@ -66,6 +66,8 @@ pub struct Inner {
     source: WorkerSource,
     /// Per kind (`index`): start-up failures since one of that kind last got ready.
     start_failures: [u32; 2],
+    /// The pool may start workers (the app's pool: once the page has painted).
+    pub started: bool,
 }
 
 fn index(kind: WorkerKind) -> usize {
@@ -80,7 +82,7 @@ impl Inner {
     pub fn new(size: usize, source: WorkerSource) -> Self {
         let size = size.max(1);
         let places = (0..size).map(|_| Place { kind: WorkerKind::Hash, slot: None }).collect();
-        Inner { places, size, queue: VecDeque::new(), next_id: 1, source, start_failures: [0; 2] }
+        Inner { places, size, queue: VecDeque::new(), next_id: 1, source, start_failures: [0; 2], started: false }
     }
 
     pub fn size(&self) -> usize {
@@ -130,13 +132,30 @@ pub fn start_kind(inner: &Rc<RefCell<Inner>>, kind: WorkerKind) {
     dispatch(inner);
 }
 
+/// Once the pool has started: starts the kind of worker each queued job needs where the pool
+/// has none of that kind yet (the codec workers, for the first Prepare), then hands out jobs.
+pub fn start_needed(inner: &Rc<RefCell<Inner>>) {
+    let needed: Vec<WorkerKind> = {
+        let guard = inner.borrow();
+        if !guard.started {
+            return;
+        }
+        let lacking = |k: &WorkerKind| !has_kind(&guard, *k) && guard.queue.iter().any(|t| WorkerKind::for_job(&t.job) == *k);
+        [WorkerKind::Hash, WorkerKind::Codec].into_iter().filter(lacking).collect()
+    };
+    for kind in needed {
+        start_kind(inner, kind);
+    }
+    dispatch(inner);
+}
+
 /// Whether the pool has places for workers of `kind` (started, or starting after first paint).
-pub fn has_kind(inner: &Inner, kind: WorkerKind) -> bool {
+fn has_kind(inner: &Inner, kind: WorkerKind) -> bool {
     inner.places.iter().any(|p| p.kind == kind)
 }
 
 /// Give queued tasks to ready workers that can run them.
-pub fn dispatch(inner: &Rc<RefCell<Inner>>) {
+fn dispatch(inner: &Rc<RefCell<Inner>>) {
     let mut inner = inner.borrow_mut();
     let Inner { places, queue, .. } = &mut *inner;
     // Chunk digests first, beside whatever a worker runs (a PATCH waits for each).
