@@ -201,3 +201,25 @@ async fn a_prepare_waiting_for_the_codec_worker_does_not_hold_back_hashes() {
         futures::future::Either::Right(_) => panic!("the hash waited for the photos"),
     };
 }
+
+#[wasm_bindgen_test]
+async fn a_crashed_codec_worker_is_replaced_by_a_codec_worker() {
+    let p = pool(1);
+    assert_eq!(p.hash(file("w", b"warm").into(), None).await.unwrap(), sha256_hex(b"warm"));
+    let src = jpeg(&JpegSpec::camera(1200, 800));
+    let r = p.prepare(file("a.jpg", &src), Some(200_000), 90, false).await;
+    assert!(matches!(r.outcome, PrepareOutcome::Prepared { .. }), "{:?}", r.outcome);
+    // The hash worker busy with a long streamed hash: the crash can only go to the codec worker.
+    let piece = js_sys::Uint8Array::new_with_length(8 << 20);
+    let parts = js_sys::Array::new();
+    for _ in 0..12 {
+        parts.push(&piece);
+    }
+    let big = Blob::new_with_u8_array_sequence(&parts).unwrap();
+    let (hashed, crash) = futures::join!(p.hash(big, None), p.crash_one_for_test());
+    assert!(matches!(crash.unwrap_err(), shoebox_core::failure::WorkerFault::Crashed { .. }));
+    assert_eq!(hashed.unwrap(), sha256_hex(&vec![0u8; 96 << 20]), "the hash worker was not the one that crashed");
+    assert_eq!((p.live(WorkerKind::Hash), p.live(WorkerKind::Codec)), (1, 1));
+    let again = p.prepare(file("b.jpg", &src), Some(200_000), 90, false).await;
+    assert!(matches!(again.outcome, PrepareOutcome::Prepared { .. }), "the replacement prepares: {:?}", again.outcome);
+}
