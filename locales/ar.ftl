@@ -167,6 +167,7 @@ fault-dropped = فقدت مجموعة العمّال المهمة
 fault-unexpected-reply = أعطى العامل ردًا غير متوقع
 fault-malformed-digest = أعطى العامل بصمة غير صالحة
 fault-no-blob = تعذر إنشاء Blob
+fault-no-codecs = لا يحوي هذا العامل برامج ترميز الصور
 fault-thumbnail = فشلت الصورة المصغرة: ⁨{ $detail }⁩
 fault-inflate-corrupt = بياناته داخل الأرشيف تالفة ولا يمكن فك ضغطها
 fault-inflate-sizes = حجمه بعد فك الضغط يختلف عمّا يذكره الأرشيف (تالف، أو قنبلة zip)

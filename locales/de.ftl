@@ -122,6 +122,7 @@ fault-dropped = der Auftrag ging im Worker-Pool verloren
 fault-unexpected-reply = der Worker gab eine unerwartete Antwort
 fault-malformed-digest = der Worker lieferte eine fehlerhafte Prüfsumme
 fault-no-blob = der Blob konnte nicht erstellt werden
+fault-no-codecs = dieser Worker hat keine Foto-Codecs
 fault-thumbnail = Vorschaubild fehlgeschlagen: { $detail }
 fault-inflate-corrupt = ihre Daten im Archiv sind beschädigt und lassen sich nicht entpacken
 fault-inflate-sizes = entpackt hat sie eine andere Größe, als das Archiv angibt (beschädigt oder eine ZIP-Bombe)

@@ -124,6 +124,7 @@ fault-dropped = worker pool dropped the job
 fault-unexpected-reply = the worker gave an unexpected reply
 fault-malformed-digest = the worker gave a malformed digest
 fault-no-blob = blob creation failed
+fault-no-codecs = this worker has no photo codecs
 fault-thumbnail = thumbnail failed: { $detail }
 fault-inflate-corrupt = its bytes in the archive are damaged and cannot be unpacked
 fault-inflate-sizes = it unpacks to a different size than the archive says (damaged, or a zip bomb)

@@ -140,6 +140,7 @@ fault-dropped = el grupo de workers perdió la tarea
 fault-unexpected-reply = el worker dio una respuesta inesperada
 fault-malformed-digest = el worker dio un resumen mal formado
 fault-no-blob = no se pudo crear el blob
+fault-no-codecs = este worker no tiene códecs de fotos
 fault-thumbnail = falló la miniatura: { $detail }
 fault-inflate-corrupt = sus datos en el archivo comprimido están dañados y no se pueden descomprimir
 fault-inflate-sizes = al descomprimirlo no tiene el tamaño que indica el archivo comprimido (dañado, o una bomba zip)

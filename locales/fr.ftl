@@ -140,6 +140,7 @@ fault-dropped = la tâche a été perdue par le groupe de workers
 fault-unexpected-reply = le worker a donné une réponse inattendue
 fault-malformed-digest = le worker a donné une empreinte mal formée
 fault-no-blob = impossible de créer le blob
+fault-no-codecs = ce worker n’a pas de codecs photo
 fault-thumbnail = échec de la miniature : { $detail }
 fault-inflate-corrupt = ses données dans l’archive sont endommagées et ne peuvent pas être décompressées
 fault-inflate-sizes = une fois décompressé, il n’a pas la taille qu’indique l’archive (fichier endommagé ou bombe zip)

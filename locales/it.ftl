@@ -131,6 +131,7 @@ fault-dropped = il gruppo di worker ha perso l’attività
 fault-unexpected-reply = il worker ha dato una risposta inattesa
 fault-malformed-digest = il worker ha dato un’impronta non valida
 fault-no-blob = impossibile creare il blob
+fault-no-codecs = questo worker non ha codec per le foto
 fault-thumbnail = miniatura non riuscita: { $detail }
 fault-inflate-corrupt = i suoi dati nell’archivio sono danneggiati e non si possono estrarre
 fault-inflate-sizes = una volta estratto non ha la dimensione indicata dall’archivio (danneggiato o zip bomb)

@@ -89,6 +89,7 @@ fault-dropped = ワーカープールがジョブを失いました
 fault-unexpected-reply = ワーカーが予期しない応答を返しました
 fault-malformed-digest = ワーカーが不正なダイジェストを返しました
 fault-no-blob = Blob を作成できませんでした
+fault-no-codecs = このワーカーには写真のコーデックがありません
 fault-thumbnail = サムネイルの作成に失敗しました：{ $detail }
 fault-inflate-corrupt = アーカイブ内のデータが破損しているため展開できません
 fault-inflate-sizes = 展開後のサイズがアーカイブの記載と異なります（破損、または ZIP 爆弾）

@@ -89,6 +89,7 @@ fault-dropped = 워커 풀이 작업을 잃어버렸습니다
 fault-unexpected-reply = 워커가 예상하지 못한 응답을 보냈습니다
 fault-malformed-digest = 워커가 잘못된 다이제스트를 보냈습니다
 fault-no-blob = Blob을 만들지 못했습니다
+fault-no-codecs = 이 워커에는 사진 코덱이 없습니다
 fault-thumbnail = 미리보기 이미지 실패: { $detail }
 fault-inflate-corrupt = 보관 파일 안의 데이터가 손상되어 압축을 풀 수 없습니다
 fault-inflate-sizes = 압축을 푼 크기가 보관 파일에 적힌 크기와 다릅니다(손상 또는 ZIP 폭탄)

@@ -122,6 +122,7 @@ fault-dropped = de workerpool is de taak kwijtgeraakt
 fault-unexpected-reply = de worker gaf een onverwacht antwoord
 fault-malformed-digest = de worker gaf een ongeldige controlesom
 fault-no-blob = de blob kon niet worden gemaakt
+fault-no-codecs = deze worker heeft geen fotocodecs
 fault-thumbnail = miniatuur mislukt: { $detail }
 fault-inflate-corrupt = de gegevens in het archief zijn beschadigd en kunnen niet worden uitgepakt
 fault-inflate-sizes = uitgepakt heeft het een andere grootte dan het archief opgeeft (beschadigd, of een zipbom)

@@ -132,6 +132,7 @@ fault-dropped = pula workerów zgubiła zadanie
 fault-unexpected-reply = worker zwrócił nieoczekiwaną odpowiedź
 fault-malformed-digest = worker zwrócił błędny skrót
 fault-no-blob = nie udało się utworzyć obiektu blob
+fault-no-codecs = ten worker nie ma kodeków zdjęć
 fault-thumbnail = błąd miniatury: { $detail }
 fault-inflate-corrupt = jego dane w archiwum są uszkodzone i nie da się ich rozpakować
 fault-inflate-sizes = po rozpakowaniu ma inny rozmiar, niż podaje archiwum (plik uszkodzony albo bomba zip)

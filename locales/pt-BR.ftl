@@ -140,6 +140,7 @@ fault-dropped = o grupo de workers perdeu a tarefa
 fault-unexpected-reply = o worker deu uma resposta inesperada
 fault-malformed-digest = o worker deu um resumo malformado
 fault-no-blob = não foi possível criar o blob
+fault-no-codecs = este worker não tem codecs de fotos
 fault-thumbnail = a miniatura falhou: { $detail }
 fault-inflate-corrupt = seus dados no arquivo compactado estão danificados e não podem ser extraídos
 fault-inflate-sizes = depois de extraído, não tem o tamanho que o arquivo compactado informa (danificado, ou uma bomba zip)

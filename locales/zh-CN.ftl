@@ -89,6 +89,7 @@ fault-dropped = 工作线程池丢失了任务
 fault-unexpected-reply = 工作线程返回了意外的响应
 fault-malformed-digest = 工作线程返回了格式错误的摘要
 fault-no-blob = 无法创建 Blob
+fault-no-codecs = 此工作线程没有照片编解码器
 fault-thumbnail = 缩略图生成失败：{ $detail }
 fault-inflate-corrupt = 压缩包中的数据已损坏，无法解压
 fault-inflate-sizes = 解压后的大小与压缩包中记录的不符（已损坏，或是 ZIP 炸弹）

@@ -32,18 +32,19 @@ if [ ! -d tests/js/node_modules/pica ] || [ tests/js/package-lock.json -nt tests
   (cd tests/js && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-say "Building the app as it ships: trunk build --release (app: opt-level z + fat LTO; worker: the worker profile)"
+say "Building the app as it ships: trunk build --release (app: opt-level z + fat LTO; hash and codec workers: the worker profile)"
 trunk build --release --dist $B/dist
 say "Building the release server, its bench examples, and the native SSIM and prepare tools"
 cargo build --release -q -p shoebox-server --bin shoebox-server --example bench_upload --example seed_library --example bench_previews
 cargo build --release -q -p shoebox-core --features prepare --example ssim --example prepare_timing
 [ -f $FIX/folder24/IMG_0007.jpg ] || cargo run --release -q -p shoebox-fixtures -- $FIX --big
 
-# The benchmark page: our worker straight from the dist, the anchors' libraries from node_modules.
+# The benchmark page: our two worker builds straight from the dist (hashing runs on the hash
+# worker, downsizing on the codec worker, as in the app), the anchors' libraries from node_modules.
 NM=tests/js/node_modules
 rm -rf $B/page && mkdir -p $B/page/wasm $B/page/lib
 cp tests/js/bench/bench.html tests/js/bench/bench.js tests/js/bench/anchors.js tests/js/bench/canvas-worker.js tests/js/bench/hash-worker.js $B/page/
-cp $B/dist/worker.js $B/dist/worker_bg.wasm $B/page/wasm/
+cp $B/dist/hashworker.js $B/dist/hashworker_bg.wasm $B/dist/worker.js $B/dist/worker_bg.wasm $B/page/wasm/
 cp $NM/pica/dist/pica.min.js $NM/browser-image-compression/dist/browser-image-compression.js $B/page/lib/
 cp $NM/hash-wasm/dist/sha256.umd.min.js $B/page/lib/hash-wasm-sha256.umd.min.js
 # The upload anchors are served by shoebox-server itself, beside the app (same origin, no CORS).

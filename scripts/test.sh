@@ -58,6 +58,8 @@ lint layout python3 scripts/check_layout.py
 lint layout-self-test python3 scripts/check_layout.py --self-test
 lint clippy cargo clippy --workspace --all-targets --quiet -- -D warnings
 lint clippy-wasm cargo clippy --target wasm32-unknown-unknown -p shoebox -p shoebox-worker --all-targets --quiet -- -D warnings
+# The hash worker as Trunk builds it (index.html: no default features, so no photo codecs).
+lint clippy-hashworker cargo clippy --target wasm32-unknown-unknown -p shoebox-worker --no-default-features --lib --bins --quiet -- -D warnings
 # Every native crate's tests also build alone (`cargo test -p CRATE`): features unified by the
 # workspace build must not hide a missing one. `check` is enough to prove it, and cheap.
 for crate in shoebox-core shoebox-server shoebox-fixtures shoebox-locales; do

@@ -35,9 +35,13 @@ async function writeState(s) {
   await (await caches.open(STATE)).put('/state', new Response(JSON.stringify(s), { headers: { 'Content-Type': 'application/json' } }));
 }
 
-/** Every same-origin file a build's index.html names, plus the worker files and the icons. */
+/**
+ * Every same-origin file a build's index.html names, plus the worker files and the icons: both
+ * workers (the hash worker a page starts at once, the codec worker it starts for the first
+ * downsized photo, which may come offline).
+ */
 function shellFiles(html) {
-  const names = new Set(['/', ...EXTRA, '/worker.js', '/worker_bg.wasm']);
+  const names = new Set(['/', ...EXTRA, '/hashworker.js', '/hashworker_bg.wasm', '/worker.js', '/worker_bg.wasm']);
   for (const m of html.matchAll(/(?:href|src)="([^"]+)"/g)) {
     const u = new URL(m[1], self.location.origin);
     if (u.origin === self.location.origin) names.add(u.pathname);

@@ -70,6 +70,9 @@ pub enum WorkerFault {
     /// An archive entry's bytes would not inflate to what the archive's directory says
     /// (damaged, a zip bomb, or a CRC-32 that differs).
     Inflate { fault: crate::takeout::inflate::InflateFault },
+    /// A photo was to be downsized by a worker built without the photo codecs (the light hash
+    /// worker): a pool that routes jobs by `WorkerKind` never lets this happen.
+    NoCodecs,
 }
 
 impl From<WorkerFault> for FailReason {

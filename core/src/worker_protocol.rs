@@ -68,6 +68,14 @@ impl Job {
         matches!(self, Job::Digest { .. })
     }
 
+    /// Whether only a codec worker can run this job: decoding, resizing and re-encoding photos.
+    /// Every other job (hashes, digests, inspections, the browser-decoded thumbnails, inflating)
+    /// runs on either kind, so the light hash worker is all a page needs until a photo is
+    /// downsized.
+    pub fn needs_codecs(&self) -> bool {
+        matches!(self, Job::Prepare { .. })
+    }
+
     /// Whether this job, on a blob of `bytes`, runs beside other light jobs on one worker
     /// (inspections and small files' hashes) rather than on a worker of its own.
     pub fn is_light(&self, bytes: u64) -> bool {
@@ -75,6 +83,35 @@ impl Job {
             Job::Inspect { .. } => true,
             Job::Hash { .. } => bytes <= SMALL_HASH_BYTES,
             _ => false,
+        }
+    }
+}
+
+/// The two builds of the worker (index.html links both): the hash worker, which the pool starts
+/// after the first paint, and the codec worker, several times its size, which it starts when
+/// the first photo is to be downsized.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum WorkerKind {
+    /// Hashes, digests, inspections, thumbnails, inflating: no photo codecs linked.
+    Hash,
+    /// All of the hash worker's jobs, and Prepare (shoebox-core feature `prepare`).
+    Codec,
+}
+
+impl WorkerKind {
+    /// Whether a worker of this kind runs `job`; a hash worker answers the others with
+    /// [`JobFault::NoCodecs`].
+    pub fn runs(self, job: &Job) -> bool {
+        self == WorkerKind::Codec || !job.needs_codecs()
+    }
+
+    /// The kind a job needs when no live worker can run it: the pool starts workers of this
+    /// kind for it.
+    pub fn for_job(job: &Job) -> Self {
+        if job.needs_codecs() {
+            WorkerKind::Codec
+        } else {
+            WorkerKind::Hash
         }
     }
 }
@@ -122,6 +159,8 @@ pub enum JobFault {
     Thumbnail(String),
     /// An archive entry's bytes would not inflate to what its directory says.
     Inflate(crate::takeout::inflate::InflateFault),
+    /// A Prepare job reached a worker built without the photo codecs (the hash worker).
+    NoCodecs,
 }
 
 impl From<JobFault> for WorkerFault {
@@ -131,6 +170,7 @@ impl From<JobFault> for WorkerFault {
             JobFault::MalformedJob => WorkerFault::MalformedJob,
             JobFault::Thumbnail(detail) => WorkerFault::Thumbnail { detail },
             JobFault::Inflate(fault) => WorkerFault::Inflate { fault },
+            JobFault::NoCodecs => WorkerFault::NoCodecs,
         }
     }
 }
@@ -146,4 +186,41 @@ pub enum PrepareOutcome {
     KeepOriginal { reason: KeepReason },
     /// Prepare could not run (the file unreadable, the worker gone): the original goes.
     Failed { why: FailReason },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn every_job() -> Vec<Job> {
+        vec![
+            Job::Inspect { name: "a.jpg".into() },
+            Job::Hash { pieces: Some(1) },
+            Job::Digest { algo: crate::tus::ChecksumAlgo::Crc32c, of: None },
+            Job::Prepare { max_pixels: Some(16_000_000), quality: 90, strip_location: true },
+            Job::Thumbnail { width: 256, height: 192 },
+            Job::Inflate { start: 0, compressed_size: 10, size: 20, crc32: 0 },
+            Job::Crash,
+        ]
+    }
+
+    #[test]
+    fn only_prepare_needs_the_codec_worker() {
+        for job in every_job() {
+            let prepare = matches!(job, Job::Prepare { .. });
+            assert_eq!(job.needs_codecs(), prepare, "{job:?}");
+            assert!(WorkerKind::Codec.runs(&job), "a codec worker runs everything: {job:?}");
+            assert_eq!(WorkerKind::Hash.runs(&job), !prepare, "{job:?}");
+            let kind = WorkerKind::for_job(&job);
+            assert_eq!(kind, if prepare { WorkerKind::Codec } else { WorkerKind::Hash }, "{job:?}");
+            assert!(kind.runs(&job), "the kind started for a job runs it: {job:?}");
+        }
+    }
+
+    #[test]
+    fn the_hash_workers_refusal_reaches_the_engine_as_its_own_fault() {
+        let reply: Reply = serde_json::from_str(&serde_json::to_string(&Reply::Failed(JobFault::NoCodecs)).unwrap()).unwrap();
+        let Reply::Failed(fault) = reply else { panic!("{reply:?}") };
+        assert_eq!(WorkerFault::from(fault), WorkerFault::NoCodecs);
+    }
 }

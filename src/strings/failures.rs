@@ -50,6 +50,7 @@ pub fn worker_fault(f: &WorkerFault) -> String {
         WorkerFault::UnexpectedReply => t("fault-unexpected-reply").into(),
         WorkerFault::MalformedDigest => t("fault-malformed-digest").into(),
         WorkerFault::NoBlob => t("fault-no-blob").into(),
+        WorkerFault::NoCodecs => t("fault-no-codecs").into(),
         WorkerFault::Thumbnail { detail } => with("fault-thumbnail", detail),
         WorkerFault::Inflate { fault } => t(match fault {
             InflateFault::Corrupt => "fault-inflate-corrupt",

@@ -3,8 +3,6 @@
 use super::pieces::{Lookup, Recorder};
 use super::protocol::{ChunkOf, Job, JobFault, Reply};
 use js_sys::Uint8Array;
-use shoebox_core::hash::sha256_hex;
-use shoebox_core::photo::prepare::{prepare, PrepareOptions, PrepareOutput};
 use shoebox_core::photo::{inspect, INSPECT_BYTES};
 use shoebox_core::tus::ChecksumAlgo;
 use wasm_bindgen::JsCast;
@@ -42,25 +40,36 @@ pub async fn run(job: Job, blob: &Blob) -> (Reply, Option<wasm_bindgen::JsValue>
             Ok(buf) => (Reply::Thumbnail(buf.byte_length() as u64), Some(buf.into())),
             Err(detail) => (Reply::Failed(JobFault::Thumbnail(detail)), None),
         },
-        Job::Prepare { max_pixels, quality, strip_location } => {
-            let src = match read(blob, 0.0, blob.size()).await {
-                Ok(b) => b,
-                Err(e) => return failed(e),
-            };
-            let out = prepare(&src, &PrepareOptions { max_pixels, quality, strip_location });
-            drop(src); // before the output is copied out, so at most input or output + JS copy
-            match out {
-                PrepareOutput::Prepared(bytes) => {
-                    let sha256 = sha256_hex(&bytes);
-                    let mime = shoebox_core::photo::sniff::sniff(&bytes).mime().to_string();
-                    let js = Uint8Array::new_with_length(bytes.len() as u32);
-                    js.copy_from(&bytes);
-                    (Reply::Prepared { size: bytes.len() as u64, sha256, mime }, Some(js.buffer().into()))
-                }
-                PrepareOutput::KeepOriginal(reason) => (Reply::KeptOriginal(reason), None),
-            }
-        }
+        Job::Prepare { max_pixels, quality, strip_location } => prepare(blob, max_pixels, quality, strip_location).await,
     }
+}
+
+/// Downsize and/or strip location: the new bytes ride along as a transferred ArrayBuffer.
+#[cfg(feature = "codecs")]
+async fn prepare(blob: &Blob, max_pixels: Option<u64>, quality: u8, strip_location: bool) -> (Reply, Option<wasm_bindgen::JsValue>) {
+    use shoebox_core::photo::prepare::{prepare, PrepareOptions, PrepareOutput};
+    let src = match read(blob, 0.0, blob.size()).await {
+        Ok(b) => b,
+        Err(e) => return (Reply::Failed(JobFault::ReadFailed(e)), None),
+    };
+    let out = prepare(&src, &PrepareOptions { max_pixels, quality, strip_location });
+    drop(src); // before the output is copied out, so at most input or output + JS copy
+    match out {
+        PrepareOutput::Prepared(bytes) => {
+            let sha256 = shoebox_core::hash::sha256_hex(&bytes);
+            let mime = shoebox_core::photo::sniff::sniff(&bytes).mime().to_string();
+            let js = Uint8Array::new_with_length(bytes.len() as u32);
+            js.copy_from(&bytes);
+            (Reply::Prepared { size: bytes.len() as u64, sha256, mime }, Some(js.buffer().into()))
+        }
+        PrepareOutput::KeepOriginal(reason) => (Reply::KeptOriginal(reason), None),
+    }
+}
+
+/// The hash worker's build links no codecs: it says so, and the pool never sends it Prepare.
+#[cfg(not(feature = "codecs"))]
+async fn prepare(_: &Blob, _: Option<u64>, _: u8, _: bool) -> (Reply, Option<wasm_bindgen::JsValue>) {
+    (Reply::Failed(JobFault::NoCodecs), None)
 }
 
 fn js_err(e: wasm_bindgen::JsValue) -> String {

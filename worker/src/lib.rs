@@ -1,7 +1,9 @@
 //! The photo/hash Web Worker: the job handlers and the worker's entry point. The message
 //! protocol (`shoebox_core::worker_protocol`) is shared with the app's pool
 //! (`shoebox::browser::worker_pool`). A crate of its own so that only the worker links the
-//! photo codecs (shoebox-core feature `prepare`) and the app's own wasm stays small.
+//! photo codecs (shoebox-core feature `prepare`, through this crate's feature `codecs`) and the
+//! app's own wasm stays small; built without `codecs` it is the light hash worker, which answers
+//! Prepare with `JobFault::NoCodecs` (`protocol::WorkerKind` says which jobs each kind runs).
 //!
 //! Envelope (structured clone, no JSON for bytes): main → worker `[id, jobJson, blob]`;
 //! worker → main `[id, replyJson, arrayBuffer|blob|undefined]`, a buffer transferred. Id 0 is
@@ -21,17 +23,20 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
 
-/// Install the message handler, warm up, and announce readiness. Called by `src/main.rs` (the Trunk
-/// worker build) or by [`shoebox_worker_main`] when a worker runs the page's own module.
-pub fn start() {
+/// Install the message handler, warm up, and announce readiness, as a worker of `kind` (a hash
+/// worker refuses the jobs only a codec worker runs, even where the codecs are linked). Called
+/// by the Trunk builds' entries (`src/main.rs`, `src/bin/hashworker.rs`) or by
+/// [`shoebox_worker_main`] when a worker runs the page's own module.
+pub fn start(kind: protocol::WorkerKind) {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|ev: MessageEvent| {
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
         let msg: js_sys::Array = ev.data().unchecked_into();
         let id = msg.get(0).as_f64().unwrap_or(-1.0);
         let job = msg.get(1).as_string().and_then(|j| serde_json::from_str::<Job>(&j).ok());
         let blob: Blob = msg.get(2).unchecked_into();
         wasm_bindgen_futures::spawn_local(async move {
             let (reply, buf) = match job {
+                Some(job) if !kind.runs(&job) => (Reply::Failed(protocol::JobFault::NoCodecs), None),
                 Some(job) => handler::run(job, &blob).await,
                 None => (Reply::Failed(protocol::JobFault::MalformedJob), None),
             };
@@ -59,9 +64,10 @@ fn post(id: f64, reply: &Reply, buf: Option<JsValue>) {
 }
 
 /// Entry point when a worker imports the page's own wasm-bindgen module (tests, or an app that
-/// prefers one module): `import(url).then(m => m.default()).then(... m.shoeboxWorkerMain())`.
+/// prefers one module): `import(url).then(m => m.default()).then(... m.shoeboxWorkerMain(codecs))`,
+/// `codecs` saying whether it is to be a codec worker or a hash worker.
 #[wasm_bindgen(js_name = shoeboxWorkerMain)]
-pub fn shoebox_worker_main() {
+pub fn shoebox_worker_main(codecs: bool) {
     console_error_panic_hook::set_once();
-    start();
+    start(if codecs { protocol::WorkerKind::Codec } else { protocol::WorkerKind::Hash });
 }

@@ -1,12 +1,15 @@
 //! Browser tests of the worker side and the worker pool in headless Chromium:
 //! `cargo test --target wasm32-unknown-unknown -p shoebox-worker --test worker_pool`.
 //! Workers here run this test's own wasm module (`WorkerSource::ThisModule`): the page is served
-//! by wasm-bindgen-test-runner, not Trunk, so there is no `worker.js` to load.
+//! by wasm-bindgen-test-runner, not Trunk, so there is no `worker.js` to load. Its hash workers
+//! have the codecs linked but refuse Prepare as the hash worker build does (`NoCodecs`), so a
+//! Prepare the pool sent to the wrong kind would fail here too; the shipped builds themselves are
+//! checked end to end (tests/js/e2e/app_worker_kinds.test.mjs).
 #![cfg(target_arch = "wasm32")]
 use shoebox::browser::worker_pool::{PrepareResult, WorkerPool, WorkerSource};
 use shoebox_core::facts::{Format, MediaKind};
 use shoebox_core::hash::sha256_hex;
-use shoebox_core::worker_protocol::PrepareOutcome;
+use shoebox_core::worker_protocol::{PrepareOutcome, WorkerKind};
 use shoebox_fixtures::{jpeg, JpegSpec};
 use shoebox_worker::{
     handler,
@@ -153,4 +156,70 @@ async fn a_chunk_digest_runs_beside_a_long_hash_on_a_single_worker() {
         }
         futures::future::Either::Left(_) => panic!("the chunk's digest waited for the whole hash"),
     };
+}
+
+#[wasm_bindgen_test]
+async fn prepare_starts_a_codec_worker_and_runs_only_there() {
+    let p = pool(1);
+    assert_eq!(p.hash(file("x", b"abc").into(), None).await.unwrap(), sha256_hex(b"abc"));
+    assert_eq!((p.live(WorkerKind::Hash), p.live(WorkerKind::Codec)), (1, 0), "no codec worker before a Prepare");
+    let src = jpeg(&JpegSpec::camera(1200, 800));
+    let r = p.prepare(file("a.jpg", &src), Some(200_000), 90, false).await;
+    assert!(matches!(r.outcome, PrepareOutcome::Prepared { .. }), "{:?}", r.outcome);
+    assert_eq!((p.live(WorkerKind::Hash), p.live(WorkerKind::Codec)), (1, 1), "one codec worker for a pool of one");
+    // Both kinds busy at once, and one of them crashing: the crash takes the idle hash worker
+    // (hash workers are preferred for jobs either kind runs), the photo goes to the codec worker,
+    // the hash waits for a free worker; the crashed worker is replaced by one of its kind.
+    let (crash, prepared, hashed) = futures::join!(
+        p.crash_one_for_test(),
+        p.prepare(file("b.jpg", &src), Some(200_000), 90, false),
+        p.hash(file("y", b"abcd").into(), None)
+    );
+    assert!(matches!(crash.unwrap_err(), shoebox_core::failure::WorkerFault::Crashed { .. }));
+    assert!(matches!(prepared.outcome, PrepareOutcome::Prepared { .. }), "{:?}", prepared.outcome);
+    assert_eq!(hashed.unwrap(), sha256_hex(b"abcd"));
+    assert_eq!((p.live(WorkerKind::Hash), p.live(WorkerKind::Codec)), (1, 1));
+}
+
+#[wasm_bindgen_test]
+async fn a_prepare_waiting_for_the_codec_worker_does_not_hold_back_hashes() {
+    // The codec worker is busy with a 24 MP photo and a second one waits for it: a hash queued
+    // behind them runs on the hash worker meanwhile, strict FIFO only within a kind.
+    let p = pool(1);
+    assert_eq!(p.hash(file("w", b"warm").into(), None).await.unwrap(), sha256_hex(b"warm"));
+    let big = jpeg(&JpegSpec::camera(6000, 4000));
+    let first = Box::pin(p.prepare(file("1.jpg", &big), Some(16_000_000), 90, false));
+    let second = Box::pin(p.prepare(file("2.jpg", &big), Some(16_000_000), 90, false));
+    let both = futures::future::join(first, second);
+    let hash = Box::pin(p.hash(file("z", b"xyz").into(), None));
+    match futures::future::select(hash, Box::pin(both)).await {
+        futures::future::Either::Left((h, both)) => {
+            assert_eq!(h.unwrap(), sha256_hex(b"xyz"));
+            let (a, b) = both.await;
+            assert!(matches!((&a.outcome, &b.outcome), (PrepareOutcome::Prepared { .. }, PrepareOutcome::Prepared { .. })));
+        }
+        futures::future::Either::Right(_) => panic!("the hash waited for the photos"),
+    };
+}
+
+#[wasm_bindgen_test]
+async fn a_crashed_codec_worker_is_replaced_by_a_codec_worker() {
+    let p = pool(1);
+    assert_eq!(p.hash(file("w", b"warm").into(), None).await.unwrap(), sha256_hex(b"warm"));
+    let src = jpeg(&JpegSpec::camera(1200, 800));
+    let r = p.prepare(file("a.jpg", &src), Some(200_000), 90, false).await;
+    assert!(matches!(r.outcome, PrepareOutcome::Prepared { .. }), "{:?}", r.outcome);
+    // The hash worker busy with a long streamed hash: the crash can only go to the codec worker.
+    let piece = js_sys::Uint8Array::new_with_length(8 << 20);
+    let parts = js_sys::Array::new();
+    for _ in 0..12 {
+        parts.push(&piece);
+    }
+    let big = Blob::new_with_u8_array_sequence(&parts).unwrap();
+    let (hashed, crash) = futures::join!(p.hash(big, None), p.crash_one_for_test());
+    assert!(matches!(crash.unwrap_err(), shoebox_core::failure::WorkerFault::Crashed { .. }));
+    assert_eq!(hashed.unwrap(), sha256_hex(&vec![0u8; 96 << 20]), "the hash worker was not the one that crashed");
+    assert_eq!((p.live(WorkerKind::Hash), p.live(WorkerKind::Codec)), (1, 1));
+    let again = p.prepare(file("b.jpg", &src), Some(200_000), 90, false).await;
+    assert!(matches!(again.outcome, PrepareOutcome::Prepared { .. }), "the replacement prepares: {:?}", again.outcome);
 }

@@ -74,7 +74,8 @@ mod tests {
         assert!(super::hashed_name("/shoebox-26dfc155b80e3c5f.js"));
         assert!(super::hashed_name("/shoebox-3af8b22d882a7b07_bg.wasm"));
         assert!(super::hashed_name("/app-72550bf87a74e897.css"));
-        for p in ["/", "/index.html", "/worker.js", "/worker_bg.wasm", "/sw.js", "/manifest.webmanifest", "/icons/icon-192.png"] {
+        let workers = ["/hashworker.js", "/hashworker_bg.wasm", "/worker.js", "/worker_bg.wasm"];
+        for p in ["/", "/index.html", "/sw.js", "/manifest.webmanifest", "/icons/icon-192.png"].into_iter().chain(workers) {
             assert!(!super::hashed_name(p), "{p}");
         }
     }

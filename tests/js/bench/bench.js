@@ -1,13 +1,15 @@
 // Benchmark page (driven by run.mjs): our wasm worker beside the browser's own paths and the
 // npm libraries people use instead, every round interleaved (ours, anchor, ours, anchor…) so
-// that a busy moment of the machine hits both. Our worker is Trunk's release build (worker.js +
-// worker_bg.wasm from the dist) speaking the protocol of src/worker: [id, jobJson, blob] →
+// that a busy moment of the machine hits both. Our workers are Trunk's release builds from the
+// dist, as the app runs them: the codec worker (worker.js + worker_bg.wasm) for downsizing, the
+// hash worker (hashworker.js + hashworker_bg.wasm) for hashing, both speaking the protocol of
+// shoebox_core::worker_protocol: [id, jobJson, blob] →
 // [id, replyJson, arrayBuffer?], replies externally tagged (`{"hashed": "<hex>"}`). The
 // anchors live in anchors.js.
 const BASE = new URL('./wasm/', location.href).href;
 
-function ourWorker() {
-  const src = `importScripts(${JSON.stringify(BASE + 'worker.js')}); wasm_bindgen(${JSON.stringify(BASE + 'worker_bg.wasm')});`;
+function ourWorker(build = 'worker') {
+  const src = `importScripts(${JSON.stringify(BASE + build + '.js')}); wasm_bindgen(${JSON.stringify(BASE + build + '_bg.wasm')});`;
   const w = new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })));
   let next = 1;
   const pending = new Map();
@@ -137,9 +139,9 @@ async function pool(files, workers, kind) {
   return { photos: files.length, seconds: s, perMinute: (files.length / s) * 60 };
 }
 
-/** Our worker's hash job over each blob in turn, `workers` workers sharing the list. */
+/** Our hash worker's hash job over each blob in turn, `workers` workers sharing the list. */
 async function oursHash(blobs, workers = 1) {
-  const ws = Array.from({ length: workers }, ourWorker);
+  const ws = Array.from({ length: workers }, () => ourWorker('hashworker'));
   await Promise.all(ws.map((w) => w.ready));
   const queue = [...blobs];
   let hex = '';

@@ -1,9 +1,9 @@
-// One-off measurement (not part of scripts/bench.sh): our worker's chunk Digest job on one
+// One-off measurement (not part of scripts/bench.sh): our hash worker's chunk Digest job on one
 // 8 MiB chunk, crc32c against sha256, in headless Chromium (the project's flags), rounds
 // interleaved. The page is served from 127.0.0.1, a secure context, so sha256 takes the
 // worker's WebCrypto path as it does in the app. Each digest is checked against Node's own
 // (sha256) or a plain table CRC-32C here, so a wrong answer cannot be timed.
-// Usage: node tests/js/bench/chunk_digest.mjs <app dist with worker.js, worker_bg.wasm> [rounds]
+// Usage: node tests/js/bench/chunk_digest.mjs <app dist with hashworker.js, hashworker_bg.wasm> [rounds]
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -17,7 +17,7 @@ const MIB8 = 8 * 1024 * 1024;
 const PAGE = `<!doctype html><meta charset="utf-8"><script>
 const BASE = new URL('./', location.href).href;
 function ourWorker() {
-  const src = 'importScripts(' + JSON.stringify(BASE + 'worker.js') + '); wasm_bindgen(' + JSON.stringify(BASE + 'worker_bg.wasm') + ');';
+  const src = 'importScripts(' + JSON.stringify(BASE + 'hashworker.js') + '); wasm_bindgen(' + JSON.stringify(BASE + 'hashworker_bg.wasm') + ');';
   const w = new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })));
   let next = 1;
   const pending = new Map();
@@ -55,7 +55,7 @@ window.measure = async (rounds, size) => {
 };
 </script>`;
 
-const files = { '/worker.js': 'text/javascript', '/worker_bg.wasm': 'application/wasm' };
+const files = { '/hashworker.js': 'text/javascript', '/hashworker_bg.wasm': 'application/wasm' };
 const server = http.createServer((req, res) => {
   const p = new URL(req.url, 'http://x').pathname;
   if (p === '/') { res.writeHead(200, { 'content-type': 'text/html' }); return res.end(PAGE); }

@@ -1,9 +1,10 @@
 // The page paints before the photo/hash workers load: a kiosk or a Chromebook must
-// not wait for over a megabyte of worker wasm to be fetched and compiled before it shows anything.
+// not wait for worker wasm to be fetched and compiled before it shows anything.
 // Ordering only (no timings): the first contentful paint comes before any Worker is created, and
-// worker_bg.wasm is neither preloaded nor requested before that paint (by a worker or by the
-// service worker's install, which fetches the whole shell: it is registered after the paint too);
-// the workers then start and a dropped folder is still checked by them.
+// no worker wasm (hashworker_bg.wasm, worker_bg.wasm) is preloaded or requested before that
+// paint (by a worker or by the service worker's install, which fetches the whole shell: it is
+// registered after the paint too); the workers then start and a dropped folder is still
+// checked by them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

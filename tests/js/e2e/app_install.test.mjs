@@ -53,6 +53,15 @@ test('server down: the shell opens from the service worker, "Waiting for connect
     await page.reload();
     await waitForStatus(page, /^Waiting for connection$/, 30000);
     assert.match(await page.getByTestId('backup-folder').innerText(), /Pictures/);
+    // Both worker builds are in the build's shell: the hash worker for this start, the codec
+    // worker for a first photo downsized or stripped of its location while offline.
+    const cached = await page.evaluate(async () => {
+      const st = await (await caches.open('shoebox-sw-state')).match('/state').then((r) => r.json());
+      const shell = await caches.open('shoebox-shell-' + st.current);
+      const files = ['/hashworker.js', '/hashworker_bg.wasm', '/worker.js', '/worker_bg.wasm'];
+      return Object.fromEntries(await Promise.all(files.map(async (f) => [f, !!(await shell.match(f))])));
+    });
+    assert.ok(Object.values(cached).every(Boolean), JSON.stringify(cached));
     const extra = jpeg('down-new', 50_000);
     await writeOpfs(page, 'Pictures', { 'IMG_new.jpg': extra });
     assert.ok(before > 0);
