@@ -56,6 +56,8 @@ pub(crate) struct Inner {
     folders_kv: Option<idb::Kv>,
     /// What an export batch left for a later one (none on a kiosk: the visit's memory only).
     takeout_kv: Option<idb::Kv>,
+    /// The CRC-32 of each stored archive entry, by file id: its hash pass checks it.
+    stored_crc: std::collections::HashMap<u64, u32>,
     sync: sync::SyncState,
     devices: devices::DevicesCtx,
     /// Kiosk mode (`/?kiosk=NAME&key=KEY`), else None.
@@ -140,6 +142,7 @@ pub fn start() -> Store {
         resume: None,
         folders_kv: None,
         takeout_kv: None,
+        stored_crc: Default::default(),
         sync: Default::default(),
         devices: Default::default(),
         kiosk: kiosk::params().map(kiosk::KioskCtx::new),
@@ -260,7 +263,10 @@ impl Inner {
             Action::Hash { file } => {
                 wasm_bindgen_futures::spawn_local(async move {
                     let r = match open(file).await {
-                        Ok(f) => pool.hash(f.into(), Some(file.0)).await.map_err(Into::into),
+                        Ok(f) => {
+                            let crc = with(|d| d.stored_crc.get(&file.0).copied()).flatten();
+                            pool.hash_checked(f.into(), Some(file.0), crc).await.map_err(Into::into)
+                        }
                         Err(e) => Err(e),
                     };
                     step(|e, now| e.handle_hashed(file, r, now));

@@ -16,6 +16,11 @@ pub enum Job {
     Hash {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pieces: Option<u64>,
+        /// The CRC-32 an archive's directory gives for these bytes (a stored entry, sent as a
+        /// slice of the archive): checked in the same pass, so damaged bytes fail the file
+        /// (`InflateFault::Crc`) instead of being uploaded.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        crc32: Option<u32>,
     },
     /// A chunk's checksum (tus checksum extension) with exactly this algorithm; the blob is
     /// one chunk (at most `max_bytes_in_flight`), so it is digested in one go. With `of`, the
@@ -195,7 +200,8 @@ mod tests {
     fn every_job() -> Vec<Job> {
         vec![
             Job::Inspect { name: "a.jpg".into() },
-            Job::Hash { pieces: Some(1) },
+            Job::Hash { pieces: Some(1), crc32: None },
+            Job::Hash { pieces: None, crc32: Some(7) },
             Job::Digest { algo: crate::tus::ChecksumAlgo::Crc32c, of: None },
             Job::Prepare { max_pixels: Some(16_000_000), quality: 90, strip_location: true },
             Job::Thumbnail { width: 256, height: 192 },

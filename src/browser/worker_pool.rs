@@ -109,7 +109,13 @@ impl WorkerPool {
     /// SHA-256 of `blob`; with `pieces` (the file's id) the worker also keeps the CRC-32C of its
     /// pieces for that file's chunk checksums ([`WorkerPool::digest`] with `of`).
     pub async fn hash(&self, blob: Blob, pieces: Option<u64>) -> Result<String, WorkerFault> {
-        match self.run(Job::Hash { pieces }, blob).await? {
+        self.hash_checked(blob, pieces, None).await
+    }
+
+    /// [`WorkerPool::hash`], the bytes also checked against `crc32` (a stored archive entry's):
+    /// `WorkerFault::Inflate { fault: Crc }` when they differ.
+    pub async fn hash_checked(&self, blob: Blob, pieces: Option<u64>, crc32: Option<u32>) -> Result<String, WorkerFault> {
+        match self.run(Job::Hash { pieces, crc32 }, blob).await? {
             (Reply::Hashed(sha256), _) => Ok(sha256),
             (other, _) => Err(unexpected(other)),
         }

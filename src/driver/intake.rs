@@ -92,6 +92,11 @@ pub(crate) async fn open(id: FileId) -> Result<File, FailReason> {
     let source = with(|d| d.files.get(id.0 as usize).cloned()).flatten().ok_or(FailReason::Unreadable)?;
     let pool = with(|d| d.pool.clone()).ok_or(FailReason::Unreadable)?;
     let file = source.resolve(&pool).await?;
+    if let walk::FileSource::Zip { entry, .. } = &source {
+        if let Some(crc) = entry.stored_crc() {
+            with(|d| d.stored_crc.insert(id.0, crc));
+        }
+    }
     if matches!(source, walk::FileSource::Entry(_) | walk::FileSource::Zip { .. }) {
         with(|d| d.files[id.0 as usize] = walk::FileSource::File(file.clone()));
     }

@@ -4,6 +4,7 @@ use super::pieces::{Lookup, Recorder};
 use super::protocol::{ChunkOf, Job, JobFault, Reply};
 use js_sys::Uint8Array;
 use shoebox_core::photo::{inspect, INSPECT_BYTES};
+use shoebox_core::takeout::inflate::InflateFault;
 use shoebox_core::tus::ChecksumAlgo;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -21,10 +22,18 @@ pub async fn run(job: Job, blob: &Blob) -> (Reply, Option<wasm_bindgen::JsValue>
             Ok(head) => (Reply::Inspected(inspect(&name, &head, blob.size() as u64)), None),
             Err(e) => failed(e),
         },
-        Job::Hash { pieces } => match hash(blob, pieces).await {
+        Job::Hash { pieces, crc32: None } => match hash(blob, pieces).await {
             Ok(sha256) => (Reply::Hashed(sha256), None),
             Err(e) => failed(e),
         },
+        Job::Hash { pieces, crc32: Some(want) } => {
+            let mut crc = crc32fast::Hasher::new();
+            match hash_stream_with(blob, pieces, |piece| crc.update(piece)).await {
+                Ok(_) if crc.finalize() != want => (Reply::Failed(JobFault::Inflate(InflateFault::Crc)), None),
+                Ok(sha256) => (Reply::Hashed(sha256), None),
+                Err(e) => failed(e),
+            }
+        }
         Job::Digest { algo, of } => match digest(blob, algo, of).await {
             Ok(hex) => (Reply::Digested(hex), None),
             Err(e) => failed(e),
@@ -172,11 +181,17 @@ async fn subtle_digest(blob: &Blob, name: &str) -> Option<String> {
 /// threads) while the current one is hashed here, and one reusable buffer holds the bytes
 /// being hashed, so memory stays at a few slices whatever the file size.
 pub async fn hash_stream(blob: &Blob, pieces: Option<u64>) -> Result<String, String> {
+    hash_stream_with(blob, pieces, |_| {}).await
+}
+
+/// [`hash_stream`], each piece also given to `also` (a check of the same bytes in one read).
+async fn hash_stream_with(blob: &Blob, pieces: Option<u64>, mut also: impl FnMut(&[u8])) -> Result<String, String> {
     use sha2_simd::Digest as _;
     let mut h = sha2_simd::Sha256::new();
     let recorder = pieces.map(|file| Recorder::start(file, blob.size() as u64));
     stream(blob, |piece| {
         h.update(piece);
+        also(piece);
         if let Some(r) = &recorder {
             r.feed(piece);
         }

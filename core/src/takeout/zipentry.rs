@@ -49,6 +49,14 @@ pub struct ZipEntry {
     pub fault: Option<EntryFault>,
 }
 
+impl ZipEntry {
+    /// The CRC-32 its hash pass checks: a stored entry's, whose bytes are sent as they lie in
+    /// the archive (a deflated one is checked as it is inflated).
+    pub fn stored_crc(&self) -> Option<u32> {
+        (self.packing == Packing::Stored).then_some(self.crc32)
+    }
+}
+
 /// Deflate cannot expand more than about 1032:1.
 pub const MAX_DEFLATE_RATIO: u64 = 1032;
 
