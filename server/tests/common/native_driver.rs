@@ -160,6 +160,8 @@ impl NativeDriver {
             }
             // This driver is given no archives.
             Action::ArchiveEntries { .. } => self.engine.walk_ended(now),
+            // Nothing outlives this driver: what an export batch leaves waiting stays in its engine.
+            Action::KeepTakeout { .. } => {}
             Action::Prepare { file, .. } => {
                 self.engine.handle_prepared(
                     file,
