@@ -70,6 +70,9 @@ thread_local! {
     static DRIVER: RefCell<Option<Rc<RefCell<Inner>>>> = const { RefCell::new(None) };
 }
 
+/// How long an export's plan waits for the store of what earlier batches left.
+const TAKEOUT_STORE_WAIT_MS: u64 = 5_000;
+
 fn with<R>(f: impl FnOnce(&mut Inner) -> R) -> Option<R> {
     let d = DRIVER.with(|d| d.borrow().clone())?;
     let mut inner = d.borrow_mut();
@@ -165,6 +168,10 @@ pub fn start() -> Store {
     }
     page::install();
     devices::on_start();
+    // An export's plan waits for what earlier batches left until the store is read, or for
+    // a few seconds when it cannot open (an older build's tab holding the database).
+    with(|d| d.engine.expect_takeout_waiting());
+    clock::after(TAKEOUT_STORE_WAIT_MS, || step(|e, now| e.restore_takeout_waiting(Vec::new(), now)));
     service_worker::register(
         || with(|d| d.w.notice.set(Some(crate::strings::updated_note().into()))).unwrap_or(()),
         |files| intake::add_handed_files(files, Some(crate::strings::shared_album().into())),
@@ -180,8 +187,8 @@ pub fn start() -> Store {
                 let entries = waiting.entries().await.unwrap_or_default();
                 let entries: Vec<(String, String)> = entries.into_iter().filter_map(|(k, v)| Some((k, v.as_string()?))).collect();
                 with(|d| {
-                    d.engine.restore_takeout_waiting(entries);
                     d.takeout_kv = Some(waiting);
+                    d.engine.restore_takeout_waiting(entries, clock::now_ms());
                     d.engine.load_resume_records(records);
                     d.resume = Some(resume);
                     d.folders_kv = Some(folders);
@@ -190,7 +197,10 @@ pub fn start() -> Store {
                 step(|_, _| {});
                 sync::load(&db).await;
             }
-            Err(e) => web_sys::console::warn_1(&format!("resume store unavailable: {e}").into()),
+            Err(e) => {
+                web_sys::console::warn_1(&format!("resume store unavailable: {e}").into());
+                with(|d| d.engine.restore_takeout_waiting(Vec::new(), clock::now_ms()));
+            }
         }
         step(|_, _| {});
     });

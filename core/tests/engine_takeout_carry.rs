@@ -15,7 +15,12 @@ fn sidecar(ts: i64, lat: f64, lon: f64) -> Vec<u8> {
 
 /// One batch: (id, path under the export's root, content, is media); backed up to the end.
 fn batch(h: &mut H, srv: &mut FakeTus, files: &[(u64, &str, Vec<u8>, bool)]) {
-    let first = h.http.is_empty() && srv.creates.is_empty() && h.e.totals().files == 0;
+    batch_with(h, srv, files, |_| Fault::None);
+}
+
+/// One batch walked and planned, not backed up.
+fn plan(h: &mut H, files: &[(u64, &str, Vec<u8>, bool)]) {
+    let first = h.http.is_empty() && h.e.totals().files == 0;
     let now = h.now;
     h.e.walk_started(now);
     h.drain();
@@ -31,8 +36,13 @@ fn batch(h: &mut H, srv: &mut FakeTus, files: &[(u64, &str, Vec<u8>, bool)]) {
         h.handshake(config_json(true, 1 << 20), options_full());
     }
     assert!(!h.http.iter().any(|(_, r)| r.url.ends_with("/takeout")), "nothing reaches the library before Back up");
+}
+
+/// One batch planned and backed up, each request answered as `fault` says.
+fn batch_with(h: &mut H, srv: &mut FakeTus, files: &[(u64, &str, Vec<u8>, bool)], fault: impl FnMut(&HttpRequest) -> Fault) {
+    plan(h, files);
     h.start();
-    serve(h, srv);
+    h.run(srv, fault, |_| 0, 10, 10_000);
     assert!(matches!(h.e.status(), Status::Complete { failed: 0, .. }), "{:?}", h.e.status());
 }
 
@@ -104,7 +114,8 @@ fn what_waits_is_given_back_after_a_restart_and_pairs_then() {
     let mut h2 = H::new(H::settings());
     h2.kept = h.kept.clone();
     let stored: Vec<(String, String)> = h.kept.clone().into_iter().collect();
-    h2.e.restore_takeout_waiting([stored, vec![("x".into(), "not json".into())]].concat());
+    let now = h2.now;
+    h2.e.restore_takeout_waiting([stored, vec![("x".into(), "not json".into())]].concat(), now);
     assert_eq!(h2.e.takeout_waiting(), 3, "an entry that cannot be read is left out");
     second_batch_pairs_across(&mut h2, &mut srv);
 }
@@ -130,7 +141,8 @@ fn another_account_on_the_same_computer_pairs_nothing_of_what_waits() {
     batch(&mut h, &mut srv, &first_archive());
     let mut other = H::new(EngineSettings { token: Some("someone-else".into()), ..H::settings() });
     let stored: Vec<(String, String)> = h.kept.clone().into_iter().collect();
-    other.e.restore_takeout_waiting(stored);
+    let now = other.now;
+    other.e.restore_takeout_waiting(stored, now);
     other.kept = h.kept.clone();
     srv.creates.clear();
     srv.fills.clear();
@@ -147,4 +159,58 @@ fn another_account_on_the_same_computer_pairs_nothing_of_what_waits() {
         "the first account's entries are left as they were: {:?}",
         other.kept.keys().collect::<Vec<_>>()
     );
+}
+
+#[test]
+fn a_fill_that_fails_keeps_the_photo_and_its_sidecar_waiting_and_a_later_batch_sends_it_again() {
+    let mut h = H::new(H::settings());
+    let mut srv = FakeTus::new();
+    batch(&mut h, &mut srv, &first_archive());
+    srv.fills.clear();
+    let down = |r: &HttpRequest| if r.url.ends_with("/takeout") { Fault::Status(503) } else { Fault::None };
+    batch_with(&mut h, &mut srv, &second_archive(), down);
+    let img8 = format!("{ROOT}/Photos from 2019/IMG_8.jpg");
+    let img8_sidecar = format!("{ROOT}/Photos from 2019/IMG_8.jpg.supplemental-metadata.json");
+    let kept = kept_paths(&h);
+    assert!(kept.contains(&img8) && kept.contains(&img8_sidecar), "both wait after a failed fill: {kept:?}");
+    // Any later batch in that folder brings both back, and the fill goes again on Back up.
+    batch(&mut h, &mut srv, &[(31, "Photos from 2019/IMG_6.jpg", bytes(700, 6), true)]);
+    let sha8 = shoebox_core::hash::sha256_hex(&bytes(1500, 8));
+    assert!(srv.fills.iter().any(|(u, _)| u.ends_with(&format!("/api/v1/media/{sha8}/takeout"))), "{:?}", srv.fills);
+    let kept = kept_paths(&h);
+    assert!(!kept.contains(&img8) && !kept.contains(&img8_sidecar), "answered: neither waits now: {kept:?}");
+}
+
+#[test]
+fn a_plan_never_backed_up_forgets_nothing() {
+    let mut h = H::new(H::settings());
+    let mut srv = FakeTus::new();
+    batch(&mut h, &mut srv, &first_archive());
+    let before = h.kept.clone();
+    plan(&mut h, &second_archive());
+    assert_eq!(h.e.status(), Status::ReadyToBackUp { count: 1 });
+    assert!(before.keys().all(|k| h.kept.contains_key(k)), "nothing is forgotten before Back up: {:?}", h.kept.keys());
+    assert!(srv.fills.is_empty());
+}
+
+#[test]
+fn an_exports_plan_waits_for_what_the_driver_gives_back() {
+    let mut h = H::new(H::settings());
+    let mut srv = FakeTus::new();
+    batch(&mut h, &mut srv, &first_archive());
+    let stored: Vec<(String, String)> = h.kept.clone().into_iter().collect();
+    let mut h2 = H::new(H::settings());
+    h2.e.expect_takeout_waiting();
+    plan(&mut h2, &second_archive());
+    assert!(!matches!(h2.e.status(), Status::ReadyToBackUp { .. }), "the plan waits: {:?}", h2.e.status());
+    let now = h2.now;
+    h2.e.restore_takeout_waiting(stored, now);
+    h2.drain();
+    while let Some(a) = h2.local.pop_front() {
+        h2.answer_local(a);
+        h2.drain();
+    }
+    assert_eq!(h2.e.status(), Status::ReadyToBackUp { count: 1 });
+    let view = h2.e.takeout_view().unwrap();
+    assert_eq!((view.summary.dates, view.summary.albums), (1, 1), "paired with what came back");
 }

@@ -75,7 +75,14 @@ pub async fn open() -> Result<IdbDatabase, String> {
     open.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
     let db = request(&open).await?;
     drop(upgrade);
-    db.dyn_into::<IdbDatabase>().map_err(js_err)
+    let db = db.dyn_into::<IdbDatabase>().map_err(js_err)?;
+    // A newer build in another tab asks for a newer version: this tab lets go instead of
+    // blocking it (its stores are gone for this tab until it reloads).
+    let closing = db.clone();
+    let on_version = Closure::<dyn FnMut()>::new(move || closing.close());
+    db.set_onversionchange(Some(on_version.as_ref().unchecked_ref()));
+    on_version.forget();
+    Ok(db)
 }
 
 impl Kv {
@@ -91,6 +98,19 @@ impl Kv {
     pub async fn put(&self, key: &str, value: &JsValue) -> Result<(), String> {
         let req = self.object_store(IdbTransactionMode::Readwrite)?.put_with_key(value, &key.into()).map_err(js_err)?;
         request(&req).await.map(|_| ())
+    }
+
+    /// Puts then deletes in one transaction, started now: transactions on a store run in the
+    /// order they were made, so writes made in this order land in it whatever finishes first.
+    pub fn write_now(&self, puts: &[(String, JsValue)], deletes: &[String]) -> Result<(), String> {
+        let store = self.object_store(IdbTransactionMode::Readwrite)?;
+        for (key, value) in puts {
+            store.put_with_key(value, &key.into()).map_err(js_err)?;
+        }
+        for key in deletes {
+            store.delete(&key.into()).map_err(js_err)?;
+        }
+        Ok(())
     }
 
     pub async fn delete(&self, key: &str) -> Result<(), String> {

@@ -139,16 +139,10 @@ pub(super) fn add_archive_entries(archive: FileId, entries: Vec<shoebox_core::ta
 /// Keeps what an export batch left for a later one (nowhere on a kiosk, which has no store).
 pub(super) fn keep_takeout(kv: Option<idb::Kv>, put: Vec<(String, String)>, forget: Vec<String>) {
     let Some(kv) = kv else { return };
-    wasm_bindgen_futures::spawn_local(async move {
-        for (path, json) in put {
-            if let Err(e) = kv.put(&path, &json.into()).await {
-                web_sys::console::warn_1(&format!("takeout: could not keep {path}: {e}").into());
-            }
-        }
-        for path in forget {
-            let _ = kv.delete(&path).await;
-        }
-    });
+    let put: Vec<(String, wasm_bindgen::JsValue)> = put.into_iter().map(|(k, v)| (k, v.into())).collect();
+    if let Err(e) = kv.write_now(&put, &forget) {
+        web_sys::console::warn_1(&format!("takeout: could not keep what waits: {e}").into());
+    }
 }
 
 /// A walk ended: the engine starts the inspections it held back while walks ran.

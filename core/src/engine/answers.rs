@@ -19,6 +19,7 @@ impl Engine {
             ReqKind::Options => self.on_options(result, now),
             ReqKind::Check(ids) => self.on_check_response(ids, result, now),
             ReqKind::Delete | ReqKind::Fill => {}
+            ReqKind::CarryFill(paths) => self.on_carry_fill(paths, result.as_ref().ok().map(|r| r.status)),
             ReqKind::Create(id) | ReqKind::Head(id) | ReqKind::Patch(id) => {
                 if self.files.get(&id).and_then(|f| f.up.inflight) != Some(req) {
                     return;
@@ -200,7 +201,7 @@ impl Engine {
                 self.out.act(Action::Abort { req });
                 self.on_response(req, Err(NetError::Timeout), now);
             }
-            ReqKind::Delete | ReqKind::Fill => {
+            ReqKind::Delete | ReqKind::Fill | ReqKind::CarryFill(_) => {
                 self.inflight.finish(req);
                 self.out.act(Action::Abort { req });
             }

@@ -202,6 +202,8 @@ impl Engine {
                 self.out.act(Action::Abort { req });
             }
             self.server.reset();
+            // Fills the batch made for the old account's photos are not the new account's to send.
+            self.takeout.fills.clear();
         }
         if old.limits != new.limits || old.quality != new.quality || old.strip_location != new.strip_location {
             self.rejudge_all();

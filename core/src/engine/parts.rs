@@ -39,6 +39,9 @@ pub(crate) enum ReqKind {
     Delete,
     /// A Takeout fill (`takeout.rs`): its answer changes nothing.
     Fill,
+    /// The fill of a photo an earlier batch backed up (`takeout_carry.rs`): on its answer the
+    /// photo and its sidecar (these paths) stop waiting.
+    CarryFill(Vec<String>),
 }
 
 #[derive(Clone, Debug)]

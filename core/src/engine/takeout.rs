@@ -71,12 +71,14 @@ pub(crate) struct TakeoutState {
     /// took, album descriptions), and what was read of them.
     keep: HashSet<usize>,
     kept: Vec<(String, Waiting)>,
-    /// Fill calls for items of earlier batches whose sidecars this batch brought: `(path,
-    /// sha256, facts)`, sent when the batch is backed up.
-    pub(crate) fills: Vec<(String, String, ItemMeta)>,
+    /// Fill calls for items of earlier batches whose sidecars this batch brought: `(the
+    /// waiting paths it ends, sha256, facts)`, sent when the batch is backed up.
+    pub(crate) fills: Vec<(Vec<String>, String, ItemMeta)>,
     /// The notes of the batch's own entries, in their order, made once every read is answered
     /// (a view made at each redraw from 100,000 items' facts held the page for a long task).
     entry_notes: Vec<(String, TakeoutNote)>,
+    /// The batch is an export and waits for what earlier batches left (the driver's store).
+    pub(crate) awaiting_restore: bool,
     /// Reads not answered yet (asked or still queued).
     reading: usize,
     /// Reads not asked yet, and how many are asked and not answered: at most
@@ -97,7 +99,7 @@ fn held_back(name: &str) -> bool {
 impl TakeoutState {
     /// Sidecars or archive directories still to be read: the plan waits.
     pub fn reading(&self) -> bool {
-        self.reading > 0 || self.archives.iter().any(|a| !a.done)
+        self.reading > 0 || self.awaiting_restore || self.archives.iter().any(|a| !a.done)
     }
 }
 
@@ -130,18 +132,29 @@ impl Engine {
             self.add_files_inner(held, false, now);
             return;
         }
-        let own = t.files.len();
+        if self.takeout_carry.restoring {
+            // What earlier batches left is not back from the driver yet: the plan waits for it
+            // (`restore_takeout_waiting` walks again), or this batch would pair without it.
+            self.takeout.awaiting_restore = true;
+            return;
+        }
+        self.takeout.awaiting_restore = false;
+        let own = self.takeout.files.len();
         let owner = self.carry_owner();
         let t = &mut self.takeout;
+        t.kept.clear();
+        t.fills.clear();
         t.carried_in = self.takeout_carry.relevant(&owner, t.files.iter().map(|(_, p, _)| p.as_str()));
         let carried = t.carried_in.iter().map(|(p, w)| (p.as_str(), w.size()));
         let mut index = TakeoutIndex::new(t.files.iter().map(|(_, p, s)| (p.as_str(), *s)).chain(carried));
         index.set_own(own);
         t.pos = t.files.iter().enumerate().map(|(i, (id, _, _))| (*id, i)).collect();
-        // Sidecars no item of the batch took are read too: they wait for a later batch.
+        // Sidecars no item of the batch took are read too: they wait for a later batch. So do
+        // those only an earlier batch's photo took (until its fill is answered) and the albums.
         let unpaired = index.unmatched().into_iter().filter(|i| index.role(*i) == Role::Sidecar);
         let albums = index.to_read().into_iter().filter(|i| *i < own && index.role(*i) == Role::AlbumMeta);
-        t.keep = unpaired.chain(albums).collect();
+        let for_earlier = super::takeout_carry::own_sidecars_of_carried_items(&index);
+        t.keep = unpaired.chain(albums).chain(for_earlier).collect();
         let mut reads: Vec<usize> = index.to_read().into_iter().chain(t.keep.iter().copied()).collect();
         reads.sort_unstable();
         reads.dedup();
@@ -261,6 +274,15 @@ impl Engine {
 
     /// The fill call for the library's item of this content: what the export says of it.
     pub(crate) fn send_fill(&mut self, sha: &str, meta: &ItemMeta, now: u64) {
+        self.send_fill_as(ReqKind::Fill, sha, meta, now);
+    }
+
+    /// [`Engine::send_fill`] for a carried photo: its answer decides whether `paths` stop waiting.
+    pub(crate) fn send_fill_then_forget(&mut self, sha: &str, meta: &ItemMeta, paths: Vec<String>, now: u64) {
+        self.send_fill_as(ReqKind::CarryFill(paths), sha, meta, now);
+    }
+
+    fn send_fill_as(&mut self, kind: ReqKind, sha: &str, meta: &ItemMeta, now: u64) {
         let (pairs, _) = meta.pairs(self.settings.strip_location);
         let body: serde_json::Map<String, serde_json::Value> =
             pairs.into_iter().map(|(k, v)| (k.to_string(), serde_json::Value::String(v))).collect();
@@ -268,7 +290,7 @@ impl Engine {
         headers.push(("Content-Type".into(), "application/json".into()));
         let url = format!("{}{MEDIA_PATH}/{sha}/takeout", self.settings.api_base());
         let body = Body::Json(serde_json::Value::Object(body).to_string());
-        self.send(ReqKind::Fill, HttpRequest { method: Method::Post, url, headers, body }, now);
+        self.send(kind, HttpRequest { method: Method::Post, url, headers, body }, now);
     }
 
     /// Whether a file's upload must wait for the export's reads (its metadata is not known yet).

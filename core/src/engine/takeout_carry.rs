@@ -34,6 +34,16 @@ pub enum Waiting {
 #[derive(Debug, Default)]
 pub(crate) struct Carry {
     entries: BTreeMap<String, Waiting>,
+    /// The driver keeps entries and has not handed them back yet: an export's plan waits.
+    pub restoring: bool,
+}
+
+/// The batch's own sidecars that only photos of earlier batches took: they wait too, until
+/// the fill they make is answered, so a fill that fails loses nothing.
+pub(crate) fn own_sidecars_of_carried_items(index: &TakeoutIndex) -> Vec<usize> {
+    let own = index.own();
+    let by_own: HashSet<usize> = (0..own).filter_map(|i| index.sidecar_of(i)).collect();
+    (own..index.len()).filter_map(|i| index.sidecar_of(i)).filter(|s| *s < own && !by_own.contains(s)).collect()
 }
 
 fn key(owner: &str, path: &str) -> String {
@@ -77,16 +87,26 @@ impl Engine {
         crate::hash::sha256_hex(who.as_bytes())[..16].to_string()
     }
 
-    /// What the driver kept from earlier sessions (`(path, stored JSON)`); entries it cannot
-    /// read are left out.
-    pub fn restore_takeout_waiting(&mut self, entries: Vec<(String, String)>) {
+    /// The driver keeps what export batches leave and will hand it back
+    /// ([`Engine::restore_takeout_waiting`]): until then an export's plan waits.
+    pub fn expect_takeout_waiting(&mut self) {
+        self.takeout_carry.restoring = true;
+    }
+
+    /// What the driver kept from earlier sessions (`(key, stored JSON)`, empty when it has no
+    /// store); entries it cannot read are left out, and none replaces one made since.
+    pub fn restore_takeout_waiting(&mut self, entries: Vec<(String, String)>, now: u64) {
         for (k, json) in entries {
             if let (Some(_), Ok(w)) = (k.split_once(' '), serde_json::from_str::<Waiting>(&json)) {
                 if self.takeout_carry.entries.len() < MAX_WAITING {
-                    self.takeout_carry.entries.insert(k, w);
+                    self.takeout_carry.entries.entry(k).or_insert(w);
                 }
             }
         }
+        if std::mem::take(&mut self.takeout_carry.restoring) && self.takeout.awaiting_restore {
+            self.takeout_walked(now);
+        }
+        self.pump(now);
     }
 
     /// How many entries wait for a later batch.
@@ -113,25 +133,21 @@ impl Engine {
         }
     }
 
-    /// Every read of the batch answered: carried sidecars an item of this batch took are used
-    /// up, carried items whose sidecar came in this batch will get its facts through the fill
-    /// call, and this batch's unpaired sidecars and its album descriptions wait for the next.
+    /// Every read of the batch answered: this batch's unpaired sidecars, the ones only earlier
+    /// photos took and its album descriptions wait; carried photos whose sidecar came will get
+    /// its facts through the fill call. Nothing is forgotten here: a carried sidecar goes when
+    /// the photo that took it is backed up, a carried photo when its fill is answered.
     pub(crate) fn carry_after_reads(&mut self, index: &TakeoutIndex, kept: Vec<(String, Waiting)>, now: u64) {
         let own = index.own();
-        let mut forget = Vec::new();
-        let mut fills: Vec<(String, String, ItemMeta)> = Vec::new();
-        for i in 0..index.len() {
+        let mut fills: Vec<(Vec<String>, String, ItemMeta)> = Vec::new();
+        for i in own..index.len() {
             let (Role::Media(_), Some(s)) = (index.role(i), index.sidecar_of(i)) else { continue };
-            if i < own && s >= own {
-                forget.push(index.path(s).to_string());
-            }
-            if i >= own {
-                if let Some((_, Waiting::Item { sha256, .. })) = self.takeout.carried_in.get(i - own) {
-                    fills.push((index.path(i).to_string(), sha256.clone(), index.item_meta(i).0));
-                }
+            if let Some((_, Waiting::Item { sha256, .. })) = self.takeout.carried_in.get(i - own) {
+                let paths = vec![index.path(i).to_string(), index.path(s).to_string()];
+                fills.push((paths, sha256.clone(), index.item_meta(i).0));
             }
         }
-        self.carry_settle(kept, forget);
+        self.carry_settle(kept, Vec::new());
         // Facts go to the library when the person backs the batch up, not while they look at the plan.
         self.takeout.fills.extend(fills);
         if self.run.started {
@@ -139,28 +155,42 @@ impl Engine {
         }
     }
 
-    /// The batch is backed up: the items of earlier batches whose sidecars came in it get
-    /// their facts, and stop waiting.
+    /// The batch is backed up: the photos of earlier batches whose sidecars came in it get
+    /// their facts; each stops waiting, with its sidecar, once the library answers.
     pub(crate) fn carry_send_fills(&mut self, now: u64) {
-        let fills = std::mem::take(&mut self.takeout.fills);
-        let mut forget = Vec::new();
-        for (path, sha, meta) in fills {
-            self.send_fill(&sha, &meta, now);
-            forget.push(path);
+        for (paths, sha, meta) in std::mem::take(&mut self.takeout.fills) {
+            self.send_fill_then_forget(&sha, &meta, paths, now);
         }
-        self.carry_settle(Vec::new(), forget);
     }
 
-    /// A file of an export batch is backed up: when it had no sidecar, it waits for one.
+    /// A carried photo's fill was answered: done (2xx), or the library no longer has the
+    /// content (404): stop waiting. Anything else keeps both waiting for a later batch.
+    pub(crate) fn on_carry_fill(&mut self, paths: Vec<String>, status: Option<u16>) {
+        if status.is_some_and(|s| (200..300).contains(&s) || s == 404) {
+            self.carry_settle(Vec::new(), paths);
+        }
+    }
+
+    /// A file of an export batch is backed up: the sidecar it took stops waiting (and so does
+    /// an earlier copy of it waiting for a sidecar); without a sidecar, it waits for one.
     pub(crate) fn carry_when_done(&mut self, id: FileId) {
         let t = &self.takeout;
         let (Some(index), Some(&i)) = (t.index.as_ref(), t.pos.get(&id)) else { return };
-        if !index.is_export() || !matches!(index.role(i), Role::Media(_)) || index.sidecar_of(i).is_some() {
+        if !index.is_export() || !matches!(index.role(i), Role::Media(_)) {
             return;
         }
         let Some(f) = self.files.get(&id).filter(|f| f.stage == Stage::Done) else { return };
-        let Some(sha256) = f.sha256.clone() else { return };
-        let put = vec![(index.path(i).to_string(), Waiting::Item { sha256, size: f.entry.size })];
-        self.carry_settle(put, Vec::new());
+        let path = index.path(i).to_string();
+        match (index.sidecar_of(i), f.sha256.clone()) {
+            (Some(s), _) => {
+                let forget = vec![index.path(s).to_string(), path];
+                self.carry_settle(Vec::new(), forget);
+            }
+            (None, Some(sha256)) => {
+                let put = vec![(path, Waiting::Item { sha256, size: f.entry.size })];
+                self.carry_settle(put, Vec::new());
+            }
+            (None, None) => {}
+        }
     }
 }

@@ -13,13 +13,10 @@ import { startServer } from '../lib/server.mjs';
 import { launch, waitForStatus, backUpAndWait } from '../lib/browser.mjs';
 import { jpeg } from '../lib/fixtures.mjs';
 import { zip } from '../lib/zip.mjs';
+import { googleSidecar } from '../lib/takeout.mjs';
 
 const ROOT = 'Takeout/Google Photos';
-const sidecar = (title, ts, [lat, lon]) => Buffer.from(JSON.stringify({
-  title,
-  photoTakenTime: { timestamp: String(ts), formatted: 'whatever Google wrote' },
-  geoData: { latitude: lat, longitude: lon, altitude: 0, latitudeSpan: 0, longitudeSpan: 0 },
-}));
+const sidecar = googleSidecar;
 
 test('archives chosen one at a time, a reload between: each item gets its sidecar from the other archive', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-takeout-apart-'));

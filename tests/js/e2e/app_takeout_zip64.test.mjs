@@ -12,12 +12,9 @@ import { startServer } from '../lib/server.mjs';
 import { launch, waitForStatus, backUpAndWait } from '../lib/browser.mjs';
 import { jpeg, sha256 } from '../lib/fixtures.mjs';
 import { zip } from '../lib/zip.mjs';
+import { googleSidecar } from '../lib/takeout.mjs';
 
-const sidecar = (title, ts, [lat, lon]) => Buffer.from(JSON.stringify({
-  title,
-  photoTakenTime: { timestamp: String(ts), formatted: 'whatever Google wrote' },
-  geoData: { latitude: lat, longitude: lon, altitude: 0, latitudeSpan: 0, longitudeSpan: 0 },
-}));
+const sidecar = googleSidecar;
 
 test('a ZIP64 Takeout archive with DOS code page names: right names, dates, places and album', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-takeout-zip64-'));

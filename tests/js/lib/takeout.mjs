@@ -27,6 +27,15 @@ function sidecar(title, ts, place, extra = {}) {
   }, null, 2));
 }
 
+/** A sidecar with only a title, Google's instant and a place (`[lat, lon]`), as the archive tests use. */
+export function googleSidecar(title, ts, [lat, lon]) {
+  return Buffer.from(JSON.stringify({
+    title,
+    photoTakenTime: { timestamp: String(ts), formatted: 'whatever Google wrote' },
+    geoData: { latitude: lat, longitude: lon, altitude: 0, latitudeSpan: 0, longitudeSpan: 0 },
+  }));
+}
+
 /** Every file's modification time (the test sets it): the date of an item Google gave none. */
 export const FILE_TIME = '2023-11-14T22:13:20Z';
 
