@@ -184,7 +184,7 @@ impl Engine {
                 let read = bytes.as_deref().unwrap_or(b"\0");
                 index.handle_read(i, read);
                 if t.keep.contains(&i) && bytes.is_ok() {
-                    t.kept.push((index.path(i).to_string(), Waiting::Text { text: String::from_utf8_lossy(read).into_owned() }));
+                    t.kept.push((index.path(i).to_string(), Waiting::Text { text: crate::takeout::sidecar::kept_text(read) }));
                 }
                 t.reading = t.reading.saturating_sub(1);
                 t.asked = t.asked.saturating_sub(1);

@@ -137,3 +137,17 @@ pub fn parse_album_title(bytes: &[u8]) -> Result<String, SidecarFault> {
         _ => Err(SidecarFault::BadTitle),
     }
 }
+
+/// The keys the readers above use: all that is kept of a sidecar or album description that
+/// waits for a later batch (`engine::takeout_carry`).
+const KEPT_KEYS: [&str; 7] = ["title", "description", "photoTakenTime", "geoData", "geoDataExif", "favorited", "archived"];
+
+/// What of a sidecar or album description is kept for a later batch: the keys read above and
+/// nothing else an export holds (people, links, devices, views). Text that is not a JSON object
+/// is kept as it is, so a later batch reports it the same way.
+pub fn kept_text(bytes: &[u8]) -> String {
+    match object(bytes) {
+        Ok(m) => Value::Object(m.into_iter().filter(|(k, _)| KEPT_KEYS.contains(&k.as_str())).collect()).to_string(),
+        Err(_) => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}

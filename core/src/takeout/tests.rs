@@ -184,3 +184,17 @@ fn the_date_rule_keeps_exif_within_14_hours_else_googles_instant() {
     assert_eq!(TakenDate::Google(1_562_263_391).captured_at().as_deref(), Some("2019-07-04T18:03:11Z"));
     assert_eq!(TakenDate::Exif("2019:07:05 03:03:11".into()).captured_at().as_deref(), Some("2019-07-05T03:03:11"));
 }
+
+#[test]
+fn what_waits_of_a_sidecar_is_only_what_is_read_and_reads_the_same() {
+    let full = br#"{"title":"IMG_1.jpg","description":"Grandma","imageViews":"7","url":"https://photos.google.com/photo/x",
+        "people":[{"name":"Ann"}],"photoTakenTime":{"timestamp":"1560000000"},"geoData":{"latitude":45.5,"longitude":4.5},
+        "googlePhotosOrigin":{"mobileUpload":{"deviceType":"ANDROID_PHONE"}},"favorited":true}"#;
+    let kept = super::sidecar::kept_text(full);
+    for gone in ["Ann", "photos.google.com", "ANDROID_PHONE", "imageViews"] {
+        assert!(!kept.contains(gone), "{gone} is not kept: {kept}");
+    }
+    assert_eq!(parse_sidecar(kept.as_bytes()), parse_sidecar(full));
+    assert_eq!(parse_album_title(super::sidecar::kept_text(br#"{"title":"Trip","access":"protected"}"#).as_bytes()), Ok("Trip".into()));
+    assert_eq!(super::sidecar::kept_text(b"not json"), "not json");
+}
