@@ -17,7 +17,7 @@ mod idle;
 mod language;
 mod page_policy;
 mod saved;
-pub use calls::{KioskCall, POLL_EVERY_MS};
+pub use calls::{KioskCall, END_WAIT_MS, POLL_EVERY_MS};
 pub use idle::{COUNTDOWN_MS, REPORT_EVERY_MS};
 pub use page_policy::PagePolicy;
 pub use saved::{SavedKind, SavedKinds};
@@ -122,6 +122,10 @@ pub struct KioskFlow {
     next_poll: Option<u64>,
     /// The visitor's language (`language.rs`).
     language: Option<String>,
+    /// Calls with the visit's token not answered yet, and when the last was sent; an end that
+    /// waits for them, until when (`calls.rs`).
+    visit_calls: (usize, u64),
+    end_after: Option<u64>,
     actions: Vec<KioskAction>,
 }
 
@@ -138,6 +142,8 @@ impl KioskFlow {
             phone_link: false,
             next_poll: None,
             language: None,
+            visit_calls: (0, 0),
+            end_after: None,
             actions: Vec::new(),
         };
         match &k.mode {
@@ -195,7 +201,7 @@ impl KioskFlow {
     pub fn poll_timeout(&self) -> Option<u64> {
         let idle = self.times_out().then(|| self.idle.next_wake(self.done_counts_down())).flatten();
         let poll = self.next_poll.filter(|_| self.polls());
-        [idle, poll, self.language_resets_at()].into_iter().flatten().min()
+        [idle, poll, self.language_resets_at(), self.end_after].into_iter().flatten().min()
     }
 
     /// The kiosk's done screen shows the time to its reset all along.
@@ -219,7 +225,7 @@ impl KioskFlow {
         self.idle.touch(now);
         if self.visit_runs() && self.idle.report_due(now) && !self.own {
             let call = ApiCall::post::<()>(crate::api::KIOSK_ACTIVITY_PATH, self.visit_bearer(), None);
-            self.actions.push(KioskAction::Call(KioskCall::Activity, call));
+            self.visit_call(KioskCall::Activity, call, now);
         }
     }
 
@@ -330,8 +336,8 @@ impl KioskFlow {
 
     /// "Finish": end now, whatever runs (a running upload is ended unless the visitor chose
     /// to let it finish).
-    pub fn handle_finish(&mut self, _now: u64) {
-        self.end();
+    pub fn handle_finish(&mut self, now: u64) {
+        self.end(now);
     }
 
     /// The page is being left (`pagehide`): the kiosk's visit ends with it, so that no later
@@ -353,13 +359,14 @@ impl KioskFlow {
     pub fn handle_timeout(&mut self, now: u64) {
         self.idle.on_time(now);
         if self.times_out() && self.idle.expired(now) {
-            self.end();
+            self.end(now);
         }
+        self.end_if_due(now);
         self.language_on_time(now);
         self.poll_if_due(now);
     }
 
-    fn end(&mut self) {
+    fn end(&mut self, now: u64) {
         match self.phase {
             // Waiting for an approval nobody gave: forget it.
             KioskPhase::Starting => {
@@ -369,8 +376,8 @@ impl KioskFlow {
             // The page reloads once the server has ended the visit (`handle_answer`).
             KioskPhase::Visiting { .. } | KioskPhase::Done { .. } => {
                 self.phase = KioskPhase::Resetting;
-                self.actions.push(KioskAction::Call(KioskCall::End, self.end_call(self.keep_uploads)));
-                self.actions.push(KioskAction::Forget);
+                self.end_after = Some(now + END_WAIT_MS);
+                self.end_if_due(now);
             }
             KioskPhase::Welcome | KioskPhase::Resetting | KioskPhase::Ended => {}
         }

@@ -32,6 +32,11 @@ pub enum KioskCall {
     End,
 }
 
+/// The longest an end waits for the visit's calls still out (Finish pressed right after a
+/// touch reported activity): sent after the visit ended, they would be refused (401), which the
+/// browser shows as an error on the kiosk's screen.
+pub const END_WAIT_MS: u64 = 5_000;
+
 /// The answer's body as `T` when it came with `status`.
 fn read<T: serde::de::DeserializeOwned>(answer: &ApiAnswer, status: u16) -> Option<T> {
     answer.as_ref().ok().filter(|r| r.status == status).and_then(ApiReply::json)
@@ -67,7 +72,26 @@ impl KioskFlow {
 
     pub(super) fn ask_arrivals(&mut self) {
         let call = ApiCall::get(format!("{}{ARRIVALS}", crate::api::MEDIA_PATH), Bearer::Device);
-        self.actions.push(KioskAction::Call(KioskCall::Arrivals, call));
+        let since = self.visit_calls.1;
+        self.visit_call(KioskCall::Arrivals, call, since);
+    }
+
+    /// A call with the visit's token: counted until answered.
+    pub(super) fn visit_call(&mut self, which: KioskCall, call: ApiCall, now: u64) {
+        self.visit_calls = (self.visit_calls.0 + 1, now.max(self.visit_calls.1));
+        self.actions.push(KioskAction::Call(which, call));
+    }
+
+    /// The visit ends once no call with its token is out, unless the last went out more than
+    /// [`END_WAIT_MS`] ago (an answer that never comes holds nothing), or at the deadline.
+    pub(super) fn end_if_due(&mut self, now: u64) {
+        let Some(deadline) = self.end_after else { return };
+        let (out, last) = self.visit_calls;
+        if out == 0 || now >= deadline || now >= last + END_WAIT_MS {
+            self.end_after = None;
+            self.actions.push(KioskAction::Call(KioskCall::End, self.end_call(self.keep_uploads)));
+            self.actions.push(KioskAction::Forget);
+        }
     }
 
     /// Every `POLL_EVERY_MS` while the page asks: the visit's state, and on a kiosk its drop.
@@ -76,7 +100,7 @@ impl KioskFlow {
             return;
         }
         self.next_poll = Some(now + POLL_EVERY_MS);
-        self.actions.push(KioskAction::Call(KioskCall::Visit, ApiCall::get(KIOSK_SESSION_PATH, self.visit_bearer())));
+        self.visit_call(KioskCall::Visit, ApiCall::get(KIOSK_SESSION_PATH, self.visit_bearer()), now);
         if !self.phone() {
             self.ask_arrivals();
         }
@@ -84,6 +108,14 @@ impl KioskFlow {
 
     /// What the server answered to `call`.
     pub fn handle_answer(&mut self, now: u64, call: KioskCall, answer: ApiAnswer) {
+        if matches!(call, KioskCall::Visit | KioskCall::Arrivals | KioskCall::Activity | KioskCall::PhoneLink) {
+            self.visit_calls.0 = self.visit_calls.0.saturating_sub(1);
+        }
+        self.answer(now, call, answer);
+        self.end_if_due(now);
+    }
+
+    fn answer(&mut self, now: u64, call: KioskCall, answer: ApiAnswer) {
         match call {
             KioskCall::Profile => match answer.as_ref().map(|r| r.status) {
                 // Not a kiosk key of this server (unknown or revoked). A 404 is a kiosk key
@@ -144,7 +176,7 @@ impl KioskFlow {
         self.actions.push(KioskAction::UseVisit { token, welcome: s.welcome });
         self.on_session(s.drop, s.code, now);
         if !self.phone() {
-            self.actions.push(KioskAction::Call(KioskCall::PhoneLink, ApiCall::post::<()>(KIOSK_PHONE_PATH, Bearer::Device, None)));
+            self.visit_call(KioskCall::PhoneLink, ApiCall::post::<()>(KIOSK_PHONE_PATH, Bearer::Device, None), now);
             self.next_poll = Some(now + POLL_EVERY_MS);
         }
     }

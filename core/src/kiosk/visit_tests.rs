@@ -160,10 +160,26 @@ fn a_finished_backup_lists_the_drop_at_once_when_a_phone_link_is_shown() {
 #[test]
 fn the_page_reloads_only_once_the_visit_is_over() {
     let mut k = started_kiosk();
+    // The touch of Finish reports activity; the end waits for that call (and the phone link's)
+    // to be answered: sent after it, they would be refused on the kiosk's screen.
+    k.handle_touch(1_000);
+    assert_eq!(drain(&mut k), ["Activity"]);
     k.handle_finish(1_000);
-    assert_eq!(drain(&mut k), ["End", "Forget"], "the page waits for the server to end the visit");
+    assert!(drain(&mut k).is_empty(), "the visit's calls are still out");
+    k.handle_answer(1_100, KioskCall::Activity, reply(204, ""));
+    assert!(drain(&mut k).is_empty(), "the phone link is still out");
+    k.handle_answer(1_150, KioskCall::PhoneLink, reply(201, r#"{"token":"abc"}"#));
+    assert_eq!(drain(&mut k), ["ShowPhoneLink(\"abc\")", "End", "Forget"], "the page waits for the server to end the visit");
     k.handle_answer(1_200, KioskCall::End, Err(crate::engine::NetError::Offline));
     assert_eq!(drain(&mut k), ["Reload"], "whatever it answered");
+    // A call that is never answered holds the end back at most END_WAIT_MS.
+    let mut k = started_kiosk();
+    k.handle_touch(2_000);
+    k.handle_finish(2_000);
+    assert_eq!(drain(&mut k), ["Activity"]);
+    assert_eq!(k.poll_timeout(), Some(2_000 + END_WAIT_MS));
+    k.handle_timeout(2_000 + END_WAIT_MS);
+    assert_eq!(drain(&mut k), ["End", "Forget"]);
     // Leaving the page: the end goes with a request that outlives it; no reload (the page goes).
     let mut k = started_kiosk();
     k.handle_page_hidden();
