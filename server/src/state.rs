@@ -62,7 +62,7 @@ impl AppState {
                 s3.check().map_err(|e| io::Error::new(e.kind(), format!("the bucket {url} does not answer: {e}")))?;
                 Arc::new(s3)
             }
-            None => Arc::new(LocalStore::open(&config.data_dir)?),
+            None => Arc::new(LocalStore::open(&config.data_dir)?.reading_back_from_device(config.read_back_from_device)),
         };
         Self::with_store(config, store)
     }

@@ -14,19 +14,41 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-fn faulty_server() -> (TestServer, CorruptWrites) {
+/// A server whose disk damages bytes on their way down when told to; `device`: it reads
+/// uploads back from the device itself (`--read-back-from-device`) rather than through the
+/// file system.
+fn faulty_server_reading(device: bool) -> (TestServer, CorruptWrites) {
     let dir = tempfile::tempdir().unwrap();
     let fault = CorruptWrites::default();
-    let store = Arc::new(LocalStore::open_with_faults(dir.path(), fault.clone()).unwrap());
+    let store = Arc::new(LocalStore::open_with_faults(dir.path(), fault.clone()).unwrap().reading_back_from_device(device));
     let state = AppState::with_store(config(dir.path()), store).unwrap();
     (TestServer { app: app(state.clone()), state, dir }, fault)
+}
+
+fn faulty_server() -> (TestServer, CorruptWrites) {
+    faulty_server_reading(false)
 }
 
 /// Fails on the old code: it hashed only the bytes as they arrived, so the damaged file was
 /// recorded as a good backup.
 #[tokio::test]
 async fn bytes_corrupted_on_their_way_to_disk_are_refused_and_can_be_sent_again() {
-    let (s, fault) = faulty_server();
+    corrupted_bytes_are_refused_and_sent_again(faulty_server()).await
+}
+
+#[tokio::test]
+async fn read_back_from_the_device_refuses_corrupted_bytes_too() {
+    corrupted_bytes_are_refused_and_sent_again(faulty_server_reading(true)).await
+}
+
+#[test]
+fn read_back_from_device_is_off_unless_asked() {
+    let c = |a: &[&str]| ServerConfig::from_args(Args::parse_from(a)).unwrap();
+    assert!(!c(&["shoebox-server"]).read_back_from_device);
+    assert!(c(&["shoebox-server", "--read-back-from-device"]).read_back_from_device);
+}
+
+async fn corrupted_bytes_are_refused_and_sent_again((s, fault): (TestServer, CorruptWrites)) {
     let data = bytes(700_000, 51);
     let sha = sha256_hex(&data);
     let loc = s.create(data.len() as u64, &[("sha256", &sha), ("filename", "IMG_0051.jpg")]).await;

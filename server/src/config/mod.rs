@@ -142,6 +142,12 @@ pub struct Args {
     #[arg(long, env = "SHOEBOX_SCRUB_INTERVAL_HOURS", value_name = "N")]
     pub scrub_interval_hours: Option<f64>,
 
+    /// Read each upload back from the device itself (bypassing the page cache) before its
+    /// completion is answered, instead of through the file system after its fsync: catches a
+    /// disk that alters bytes it acknowledged, for one more read of every byte from the disk.
+    #[arg(long, env = "SHOEBOX_READ_BACK_FROM_DEVICE")]
+    pub read_back_from_device: bool,
+
     /// The key that signs the library's image, video and download URLs. Default
     /// `<data-dir>/signing.key`, made at first start; nodes behind one name share one file.
     #[arg(long, env = "SHOEBOX_SIGNING_KEY_FILE", value_name = "FILE")]
@@ -210,6 +216,8 @@ pub struct ServerConfig {
     pub trash_days: u32,
     /// The background scrub's period (`integrity::scrub`); None: no scrub.
     pub scrub_interval: Option<Duration>,
+    /// Uploads are read back from the device, not the page cache (local store only).
+    pub read_back_from_device: bool,
     pub signing_key_file: Option<PathBuf>,
     pub signing_key: Option<String>,
     pub max_connections: usize,
@@ -261,6 +269,7 @@ impl ServerConfig {
             visitor_session: Duration::from_secs(3600),
             trash_days: 30,
             scrub_interval: None,
+            read_back_from_device: false,
             signing_key_file: None,
             signing_key: None,
             max_connections: 4096,
@@ -337,6 +346,7 @@ impl ServerConfig {
                 Some(h) => return Err(format!("--scrub-interval-hours must be a positive number of hours, got {h}")),
                 None => None,
             },
+            read_back_from_device: a.read_back_from_device,
             signing_key_file: a.signing_key_file,
             signing_key: a.signing_key,
             max_connections: a.max_connections,

@@ -1,8 +1,10 @@
-//! Reading an upload's bytes back from the device itself, not from the page cache: with
-//! `O_DIRECT` where the file system allows it (the device's DMA lands in an aligned buffer, no
-//! kernel copy, no readahead limit), else a buffered read after the range's pages are written
-//! out and dropped from the cache. A direct read of a range whose pages are still dirty makes
-//! the kernel write them first, so what comes back is what the device holds.
+//! Reading an upload's bytes back after their fsync. By default through the file system (what
+//! it holds for the file once the fsync returned; the page cache answers). With
+//! `--read-back-from-device`, from the device itself, not from the page cache: with `O_DIRECT`
+//! where the file system allows it (the device's DMA lands in an aligned buffer, no kernel
+//! copy, no readahead limit), else a buffered read after the range's pages are written out and
+//! dropped from the cache. A direct read of a range whose pages are still dirty makes the
+//! kernel write them first, so what comes back is what the device holds.
 use super::ReadBack;
 use std::alloc::{alloc_zeroed, dealloc, Layout};
 use std::fs::File;
@@ -57,16 +59,19 @@ impl Drop for AlignedBuf {
 pub struct DirectReadBack {
     file: File,
     direct: bool,
+    /// Whether the bytes must come from the device (else the file system's cache may answer).
+    device: bool,
     buf: AlignedBuf,
 }
 
 impl DirectReadBack {
-    pub fn open(path: &Path) -> io::Result<Self> {
-        let (file, direct) = match open_direct(path) {
-            Ok(f) => (f, true),
-            Err(_) => (File::open(path)?, false),
+    /// `device`: read from the device itself rather than through the page cache.
+    pub fn open(path: &Path, device: bool) -> io::Result<Self> {
+        let (file, direct) = match device.then(|| open_direct(path)) {
+            Some(Ok(f)) => (f, true),
+            _ => (File::open(path)?, false),
         };
-        Ok(DirectReadBack { file, direct, buf: AlignedBuf::new(BUF) })
+        Ok(DirectReadBack { file, direct, device, buf: AlignedBuf::new(BUF) })
     }
 
     fn pread(&mut self, at: u64, len: usize) -> io::Result<usize> {
@@ -112,7 +117,7 @@ fn open_direct(_path: &Path) -> io::Result<File> {
 impl ReadBack for DirectReadBack {
     fn read_range(&mut self, from: u64, to: u64, f: &mut dyn FnMut(&[u8])) -> io::Result<u64> {
         let mut at = from - from % ALIGN as u64;
-        if !self.direct {
+        if !self.direct && self.device {
             self.drop_cached(at, to);
         }
         let mut got = 0u64;

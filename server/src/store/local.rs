@@ -17,6 +17,9 @@ pub struct LocalStore {
     thumbs: PathBuf,
     /// Test-only: damage bytes on their way to disk (`integrity::faults`).
     corrupt: CorruptWrites,
+    /// Uploads are read back from the device itself, not through the page cache
+    /// (`--read-back-from-device`).
+    device_reads: bool,
 }
 
 impl LocalStore {
@@ -26,10 +29,20 @@ impl LocalStore {
 
     /// The same, with the corrupting-disk fault under the caller's control (tests).
     pub fn open_with_faults(data_dir: &Path, corrupt: CorruptWrites) -> io::Result<Self> {
-        let s = LocalStore { uploads: data_dir.join("uploads"), blobs: data_dir.join("blobs"), thumbs: data_dir.join("thumbs"), corrupt };
+        let s = LocalStore {
+            uploads: data_dir.join("uploads"),
+            blobs: data_dir.join("blobs"),
+            thumbs: data_dir.join("thumbs"),
+            corrupt,
+            device_reads: false,
+        };
         fs::create_dir_all(&s.uploads)?;
         fs::create_dir_all(&s.blobs)?;
         Ok(s)
+    }
+    /// The same store, reading uploads back from the device itself when `on`.
+    pub fn reading_back_from_device(self, on: bool) -> Self {
+        LocalStore { device_reads: on, ..self }
     }
     fn record(&self, id: &UploadId) -> PathBuf {
         self.uploads.join(format!("{id}.json"))
@@ -177,7 +190,7 @@ impl Store for LocalStore {
     }
 
     fn upload_read_back(&self, id: &UploadId) -> io::Result<Option<Box<dyn ReadBack>>> {
-        Ok(Some(Box::new(super::direct::DirectReadBack::open(&self.bytes(id))?)))
+        Ok(Some(Box::new(super::direct::DirectReadBack::open(&self.bytes(id), self.device_reads)?)))
     }
 
     fn discard_upload_bytes(&self, id: &UploadId) -> io::Result<()> {
