@@ -214,3 +214,33 @@ fn an_exports_plan_waits_for_what_the_driver_gives_back() {
     let view = h2.e.takeout_view().unwrap();
     assert_eq!((view.summary.dates, view.summary.albums), (1, 1), "paired with what came back");
 }
+
+/// An archive backed up alone, then chosen again with the archive that holds its sidecars
+/// after a reload: its photos are settled by this browser's own records, yet what the sidecars
+/// say of them must still reach the library (fill call), and what waited for them goes.
+#[test]
+fn a_photo_this_browser_already_backed_up_still_gets_its_sidecars_facts() {
+    let mut h = H::new(H::settings());
+    let mut srv = FakeTus::new();
+    let photo = || (11, "Trip/IMG_9.jpg", bytes(2500, 9), true);
+    batch(&mut h, &mut srv, &[photo()]);
+    assert_eq!(kept_paths(&h), [format!("{ROOT}/Trip/IMG_9.jpg")], "backed up without its sidecar: it waits");
+    // A reload: the done records and what waits are handed back.
+    let mut h2 = H::new(H::settings());
+    h2.e.load_resume_records(h.store.values().cloned().collect());
+    h2.kept = h.kept.clone();
+    let now = h2.now;
+    h2.e.restore_takeout_waiting(h.kept.clone().into_iter().collect(), now);
+    srv.creates.clear();
+    let mut both = first_archive();
+    both.push(photo());
+    batch(&mut h2, &mut srv, &both);
+    let sha9 = shoebox_core::hash::sha256_hex(&bytes(2500, 9));
+    let fill = srv.fills.iter().find(|(u, _)| u.ends_with(&format!("/api/v1/media/{sha9}/takeout")));
+    let body: serde_json::Value = serde_json::from_str(&fill.expect("IMG_9's fill").1).unwrap();
+    assert_eq!(body["takenAt"], "2019-06-08T13:20:00Z");
+    assert_eq!(body["albums"], r#"["Trip to Lyon"]"#);
+    assert!(srv.creates.iter().all(|m| m.get("filename").map(String::as_str) != Some("IMG_9.jpg") || m.get("sha256") == Some(&sha9)));
+    let kept = kept_paths(&h2);
+    assert!(!kept.contains(&format!("{ROOT}/Trip/IMG_9.jpg")) && !kept.contains(&format!("{ROOT}/Trip/IMG_9.jpg.json")), "{kept:?}");
+}

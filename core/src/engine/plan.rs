@@ -43,7 +43,17 @@ impl Engine {
             return;
         }
         let fp = f.fingerprint();
-        if self.resume.done_for(&fp).is_some() {
+        if let Some(rec) = self.resume.done_for(&fp) {
+            // On a server that deduplicates, an export's item goes by the server all the same
+            // (its content known, so nothing is sent again): what its sidecar says must reach
+            // the library through the fill call, and what waited for it is settled, as for an
+            // item the server found it holds.
+            let dedup = self.server.config.as_ref().is_some_and(|c| c.dedup);
+            if let Some(sha) = rec.fingerprint.sha256.clone().filter(|_| dedup && self.takeout.pos.contains_key(&id)) {
+                self.with_file(id, |f| f.sha256 = Some(sha));
+                self.after_check(id);
+                return;
+            }
             self.with_file(id, |f| {
                 f.stage = Stage::Done;
                 f.outcome = Some(Outcome::AlreadyBackedUp);
