@@ -69,7 +69,7 @@ fn unfinished_work_waits_for_the_server_before_offering_to_continue() {
     h.e.load_resume_records(vec![ResumeRecord {
         key: "k".into(),
         fingerprint,
-        endpoint: EP.into(),
+        endpoint: h.e.record_scope(),
         upload_url: format!("{EP}u"),
         offset: 1000,
         upload_size: 3000,

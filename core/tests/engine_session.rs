@@ -71,6 +71,48 @@ fn local_done_records_skip_work_in_a_later_session() {
     assert!(h3.http.is_empty());
 }
 
+/// A shared computer: what one account backed up is not "already backed up" for another, in a
+/// later session or after the settings switch accounts in the same page; the first account's
+/// records still count for it.
+#[test]
+fn another_accounts_done_records_never_settle_a_file() {
+    let (mut h, id) = one_file(small_chunks(), 500, options_bare());
+    create(&mut h, "u");
+    patch_ok(&mut h, 0);
+    let records: Vec<ResumeRecord> = h.store.values().cloned().collect();
+    let content = h.files[&id].content.clone();
+    let bob = || EngineSettings { token: Some("bob-token".into()), ..small_chunks() };
+    // A later session signed in as someone else: the file is hashed and sent.
+    let mut h2 = H::new(bob());
+    h2.e.load_resume_records(records.clone());
+    let id2 = h2.add(1, "Holiday/a.jpg", content.clone(), photo_facts());
+    h2.handshake(HttpResponse::new(404), options_bare());
+    h2.start();
+    assert_eq!(h2.hashes_asked, vec![id2], "not settled by the other account's record");
+    let (_, r) = h2.expect(Method::Post);
+    assert_eq!(r.url, EP, "uploaded for this account");
+    // The same page, the account switched in the settings: the same.
+    let mut h3 = H::new(small_chunks());
+    h3.e.load_resume_records(records.clone());
+    let now = h3.now;
+    h3.e.set_settings(bob(), now);
+    let id3 = h3.add(1, "Holiday/a.jpg", content.clone(), photo_facts());
+    h3.handshake(HttpResponse::new(404), options_bare());
+    h3.start();
+    assert_eq!(h3.hashes_asked, vec![id3]);
+    assert_ne!(h3.view(id3).outcome, Some(Outcome::AlreadyBackedUp));
+    // Back to the first account: its record counts again, without a hash.
+    let mut h4 = H::new(bob());
+    h4.e.load_resume_records(records);
+    let now = h4.now;
+    h4.e.set_settings(small_chunks(), now);
+    let id4 = h4.add(1, "Holiday/a.jpg", content, photo_facts());
+    h4.handshake(HttpResponse::new(404), options_bare());
+    h4.start();
+    assert_eq!(h4.view(id4).outcome, Some(Outcome::AlreadyBackedUp));
+    assert!(h4.hashes_asked.is_empty());
+}
+
 #[test]
 fn a_later_session_resumes_from_the_servers_offset() {
     let (mut h, id) = one_file(small_chunks(), 3000, options_bare());

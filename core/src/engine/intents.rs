@@ -140,7 +140,7 @@ impl Engine {
                 let request = requests::delete(&self.settings, url);
                 self.send(ReqKind::Delete, request, now);
             }
-            let key = ResumeRecord::progress_key(&self.settings.endpoint, &fp);
+            let key = ResumeRecord::progress_key(&self.record_scope(), &fp);
             self.resume.remove(&key);
             self.out.act(Action::RemoveResume { key });
         }
@@ -195,7 +195,11 @@ impl Engine {
         let mut old = s.clone();
         self.change_conditions(now, |e| std::mem::swap(&mut e.settings, &mut old));
         let new = &self.settings;
-        if old.endpoint != new.endpoint || old.api_base != new.api_base || old.token != new.token {
+        let (limits_changed, new_scope) = (
+            old.limits != new.limits || old.quality != new.quality || old.strip_location != new.strip_location,
+            old.endpoint != new.endpoint || old.token != new.token,
+        );
+        if new_scope || old.api_base != new.api_base {
             // Answers to the old handshake (say, a 401 for the old token) must not count.
             for req in self.inflight.handshake() {
                 self.inflight.finish(req);
@@ -205,7 +209,11 @@ impl Engine {
             // Fills the batch made for the old account's photos are not the new account's to send.
             self.takeout.fills.clear();
         }
-        if old.limits != new.limits || old.quality != new.quality || old.strip_location != new.strip_location {
+        if new_scope {
+            // This browser's records of what the old account backed up are not the new one's.
+            self.rescope_resume_records();
+        }
+        if limits_changed {
             self.rejudge_all();
         }
         self.speed.meter.reset(now);

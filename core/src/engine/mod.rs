@@ -128,6 +128,8 @@ pub struct Engine {
     folders: folders::Folders,
     seen: sync::Seen,
     resume: resume::ResumeIndex,
+    /// Records of other destinations or accounts, kept for when the settings switch to them.
+    resume_elsewhere: Vec<ResumeRecord>,
     speed: Speed,
     takeout: takeout::TakeoutState,
     /// What export batches leave for later ones (kept across batches, unlike `takeout`).
@@ -158,6 +160,7 @@ impl Engine {
             folders: folders::Folders::default(),
             seen: sync::Seen::default(),
             resume: resume::ResumeIndex::default(),
+            resume_elsewhere: Vec::new(),
             speed: Speed::default(),
             takeout: takeout::TakeoutState::default(),
             takeout_carry: takeout_carry::Carry::default(),
@@ -208,9 +211,12 @@ impl Engine {
     /// Records from the resume store (call before `add_files`). Records of other endpoints are
     /// kept aside and ignored.
     pub fn load_resume_records(&mut self, records: Vec<ResumeRecord>) {
+        let scope = self.record_scope();
         for r in records {
-            if r.endpoint == self.settings.endpoint {
+            if r.endpoint == scope {
                 self.resume.insert(r);
+            } else {
+                self.resume_elsewhere.push(r);
             }
         }
         self.out.events.push_back(Event::StatusChanged);

@@ -27,14 +27,16 @@ impl Fingerprint {
 /// - in progress (`done == false`): written whenever the offset advances, removed on completion
 ///   or when the server no longer knows the URL;
 /// - done (`done == true`): written on completion; the local "this browser already backed this
-///   content up to this endpoint" record. A later session counts a file with the same
-///   fingerprint or the same SHA-256 as already backed up without asking the network.
+///   content up for this account at this endpoint" record. A later session of the same account
+///   counts a file with the same fingerprint or the same SHA-256 as already backed up without
+///   asking the network; another account's files are never settled by it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResumeRecord {
-    /// Store key (opaque to the driver): one per (kind, endpoint, file fingerprint).
+    /// Store key (opaque to the driver): one per (kind, scope, file fingerprint).
     pub key: String,
     pub fingerprint: Fingerprint,
+    /// Whose record: the endpoint and a digest of the account's token (`Engine::record_scope`).
     pub endpoint: String,
     /// The upload URL (absolute, or as the server's Location resolved).
     pub upload_url: String,
@@ -60,7 +62,24 @@ impl ResumeRecord {
     }
 }
 
-/// The records of one endpoint, indexed by cheap fingerprint and by content digest.
+impl super::Engine {
+    /// Whose records these are: the endpoint and a digest of the account's token (never the
+    /// token itself), so that on a shared computer what one account backed up never counts as
+    /// backed up for another. Records of older builds name the endpoint alone and are left
+    /// unused: their files are hashed again and the server answers what it holds.
+    pub fn record_scope(&self) -> String {
+        format!("{}#{}", self.settings.endpoint, self.carry_owner())
+    }
+
+    /// The destination or the account changed: index that scope's records instead.
+    pub(crate) fn rescope_resume_records(&mut self) {
+        let mut all = std::mem::take(&mut self.resume_elsewhere);
+        all.extend(std::mem::take(&mut self.resume).into_records());
+        self.load_resume_records(all);
+    }
+}
+
+/// The records of one scope, indexed by cheap fingerprint and by content digest.
 #[derive(Default, Debug)]
 pub(crate) struct ResumeIndex {
     by_key: HashMap<String, ResumeRecord>,
@@ -73,6 +92,11 @@ pub(crate) struct ResumeIndex {
 }
 
 impl ResumeIndex {
+    /// Every record, the index emptied.
+    pub fn into_records(self) -> impl Iterator<Item = ResumeRecord> {
+        self.by_key.into_values()
+    }
+
     pub fn len_in_progress(&self) -> usize {
         self.progress_by_fp.len()
     }

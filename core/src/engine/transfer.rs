@@ -129,9 +129,9 @@ impl Engine {
         let (Some(url), Some(sha)) = (f.up.url.clone(), sha) else { return };
         let fp = f.fingerprint();
         let rec = ResumeRecord {
-            key: ResumeRecord::progress_key(&self.settings.endpoint, &fp),
+            key: ResumeRecord::progress_key(&self.record_scope(), &fp),
             fingerprint: fp,
-            endpoint: self.settings.endpoint.clone(),
+            endpoint: self.record_scope(),
             upload_url: url,
             offset: f.up.offset,
             upload_size: f.upload_size(),
@@ -159,7 +159,7 @@ impl Engine {
         }
         let f = &self.files[&id];
         let fp = f.fingerprint();
-        let ep = self.settings.endpoint.clone();
+        let ep = self.record_scope();
         let pkey = ResumeRecord::progress_key(&ep, &fp);
         if self.resume.remove(&pkey).is_some() || f.up.url.is_some() {
             self.out.act(Action::RemoveResume { key: pkey });
@@ -198,7 +198,7 @@ impl Engine {
     /// The stored upload is gone (404/410, or not ours): forget it and create a new one from 0.
     pub(crate) fn restart_upload(&mut self, id: FileId) {
         let fp = self.files[&id].fingerprint();
-        let key = ResumeRecord::progress_key(&self.settings.endpoint, &fp);
+        let key = ResumeRecord::progress_key(&self.record_scope(), &fp);
         if self.resume.remove(&key).is_some() {
             self.out.act(Action::RemoveResume { key });
         }
