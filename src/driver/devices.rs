@@ -117,6 +117,7 @@ impl Inner {
         crate::settings::save(&s);
         self.w.settings.set(s.clone());
         self.engine.set_settings(engine_settings(&s, &self.origin), clock::now_ms());
+        super::sync::on_settings_changed(self);
         self.pump();
         wasm_bindgen_futures::spawn_local(async { super::library::on_signed_in() });
     }

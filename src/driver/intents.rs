@@ -59,6 +59,7 @@ pub fn intent(i: Intent) {
                 }
                 d.w.settings.set(s.clone());
                 d.engine.set_settings(engine_settings(&s, &d.origin), now);
+                sync::on_settings_changed(d);
             }
             Intent::SetSync(on) => {
                 let mut s = d.store.settings.get_untracked();

@@ -16,6 +16,7 @@ pub(crate) struct SyncState {
     flow: SyncFlow,
     kept: BackupFolders,
     timer: clock::Timer,
+    db: Option<web_sys::IdbDatabase>,
 }
 
 impl SyncState {
@@ -43,16 +44,39 @@ pub(super) fn on_status(d: &mut Inner, status: &Status) {
 
 /// Load the backup folders and the power watch, then hand them to the flow.
 pub(super) async fn load(db: &web_sys::IdbDatabase) {
-    let (kept, folders) = BackupFolders::open(db).await;
+    with(|d| d.sync.db = Some(db.clone()));
+    load_folders(db).await;
     wasm_bindgen_futures::spawn_local(async {
         let available = battery::watch(|charging| step(|e, now| e.set_charging(charging, now))).await;
         with(|d| d.w.battery.set(available));
     });
+}
+
+/// The signed-in account's backup folders, handed to the flow (a fresh one: what another
+/// account's flow was doing is not this account's).
+async fn load_folders(db: &web_sys::IdbDatabase) {
+    let Some(owner) = with(|d| d.engine.account_digest()) else { return };
+    let (kept, folders) = BackupFolders::open(db, &owner).await;
     with(|d| {
+        // The account may have changed again while the store was read.
+        if d.engine.account_digest() != owner {
+            return;
+        }
         d.sync.kept = kept;
+        d.sync.flow = SyncFlow::new();
         let on = d.store.settings.get_untracked().sync;
         feed_in(d, |f, now| f.handle_loaded(now, folders, on));
     });
+}
+
+/// The settings name another account (or destination): its own backup folders replace the
+/// previous account's, whose scans stop feeding the backup.
+pub(super) fn on_settings_changed(d: &Inner) {
+    let Some(db) = d.sync.db.clone() else { return };
+    if d.sync.kept.owner() == d.engine.account_digest() {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move { load_folders(&db).await });
 }
 
 /// "Add a backup folder": pick it, then the flow keeps and scans it.
@@ -95,7 +119,7 @@ fn perform(d: &mut Inner, action: SyncAction) {
             d.engine.walk_started(now);
             d.pump();
             let roots = folders.into_iter().map(|n| (d.sync.kept.handle(&n), n)).collect();
-            wasm_bindgen_futures::spawn_local(scan_folders(roots));
+            wasm_bindgen_futures::spawn_local(scan_folders(roots, d.sync.kept.owner().to_string()));
         }
         SyncAction::Show => {
             d.w.backup_folders.set(d.sync.flow.folders().to_vec());
@@ -110,20 +134,26 @@ fn perform(d: &mut Inner, action: SyncAction) {
 }
 
 /// Scan each folder in a worker, adding what is new or changed, then tell the flow how many
-/// items each held.
-async fn scan_folders(roots: Vec<(Option<JsValue>, String)>) {
+/// items each held. `owner`: the account whose folders these are; once another is signed in,
+/// nothing more of them enters the backup.
+async fn scan_folders(roots: Vec<(Option<JsValue>, String)>, owner: String) {
     let mut counts = Vec::new();
+    let still_theirs = || with(|d| d.engine.account_digest() == owner).unwrap_or(false);
     for (handle, name) in roots {
         let mut n = 0u64;
         if let Some(handle) = handle {
             let _ = scan::scan(handle, |batch| {
                 n += batch.len() as u64;
-                intake::add_walked(batch, true);
+                if still_theirs() {
+                    intake::add_walked(batch, true);
+                }
             })
             .await;
         }
         counts.push((name, n));
     }
     intake::walk_ended();
-    feed(|f, now| f.handle_scanned(now, counts));
+    if still_theirs() {
+        feed(|f, now| f.handle_scanned(now, counts));
+    }
 }

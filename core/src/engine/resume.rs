@@ -68,7 +68,7 @@ impl super::Engine {
     /// backed up for another. Records of older builds name the endpoint alone and are left
     /// unused: their files are hashed again and the server answers what it holds.
     pub fn record_scope(&self) -> String {
-        format!("{}#{}", self.settings.endpoint, self.carry_owner())
+        format!("{}#{}", self.settings.endpoint, self.account_digest())
     }
 
     /// The destination or the account changed: index that scope's records instead.

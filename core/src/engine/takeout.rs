@@ -140,7 +140,7 @@ impl Engine {
         }
         self.takeout.awaiting_restore = false;
         let own = self.takeout.files.len();
-        let owner = self.carry_owner();
+        let owner = self.account_digest();
         let t = &mut self.takeout;
         t.kept.clear();
         t.fills.clear();

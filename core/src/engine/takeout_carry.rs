@@ -81,8 +81,9 @@ impl Waiting {
 }
 
 impl Engine {
-    /// Whose entries a batch pairs with: a digest of the destination and the account's token.
-    pub(crate) fn carry_owner(&self) -> String {
+    /// Whose this browser's records are (what waits of an export, resume records, backup
+    /// folders): a digest of the destination and the account's token, never the token.
+    pub fn account_digest(&self) -> String {
         let who = format!("{}\n{}", self.settings.endpoint, self.settings.token.as_deref().unwrap_or(""));
         crate::hash::sha256_hex(who.as_bytes())[..16].to_string()
     }
@@ -116,7 +117,7 @@ impl Engine {
 
     /// Records the change and tells the driver to keep it.
     pub(crate) fn carry_settle(&mut self, put: Vec<(String, Waiting)>, forget: Vec<String>) {
-        let owner = self.carry_owner();
+        let owner = self.account_digest();
         let c = &mut self.takeout_carry.entries;
         let forget: Vec<String> = forget.into_iter().map(|p| key(&owner, &p)).filter(|k| c.remove(k).is_some()).collect();
         let mut kept = Vec::new();

@@ -11,6 +11,7 @@ import { startServer } from '../lib/server.mjs';
 import { launch, dropPaths, waitForStatus, backUpAndWait } from '../lib/browser.mjs';
 import { statusDetail, received } from '../lib/app.mjs';
 import { writeTree, jpeg } from '../lib/fixtures.mjs';
+import { photos, firstBackup, writeOpfs } from '../lib/pwa.mjs';
 
 /** Every media item of the account whose token is given. */
 async function mediaOf(server, token) {
@@ -59,5 +60,62 @@ test('a folder Ann backed up in this browser is backed up again for Bob, and sti
     await b.close();
     await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('Ann\'s backup folders are not synced into Bob\'s library, and are hers again when she comes back', async () => {
+  const server = await startServer();
+  const bob = await server.signIn(server.cli('user', 'add', 'bob', '--url', server.base));
+  const b = await launch();
+  try {
+    const page = b.page;
+    await firstBackup(b, server, photos('ann', 2, 20_000));
+    await waitForStatus(page, /^Backup complete$/);
+    assert.equal((await mediaOf(server, server.token)).length, 2);
+
+    // Bob on the same profile: Back up & sync has no folder of his; nothing of Ann's is read or sent.
+    const sent = await received(server);
+    await page.goto(`${server.base}/?token=${encodeURIComponent(bob)}`);
+    await page.getByTestId('add-backup-folder').waitFor();
+    await page.waitForTimeout(3000);
+    assert.equal(await page.getByTestId('backup-folder').count(), 0, 'Ann\'s folder is not listed for Bob');
+    assert.deepEqual(await mediaOf(server, bob), [], 'nothing of Ann\'s folder reaches Bob\'s library');
+    assert.equal(await received(server), sent, 'nothing sent');
+
+    // Ann again: her folder is listed and synced as before.
+    await page.goto(server.appUrl());
+    await page.getByTestId('backup-folder').waitFor();
+    assert.match(await page.getByTestId('backup-folder').innerText(), /Pictures/);
+  } finally {
+    await b.close();
+    await server.stop();
+  }
+});
+
+test('switching the account in Settings in the same page: the backup folders become the new account\'s', async () => {
+  const server = await startServer();
+  const bob = await server.signIn(server.cli('user', 'add', 'bob', '--url', server.base));
+  const b = await launch();
+  try {
+    const page = b.page;
+    await firstBackup(b, server, photos('ann-live', 2, 20_000));
+    await waitForStatus(page, /^Backup complete$/);
+    await page.getByTestId('backup-folder').waitFor();
+    const sent = await received(server);
+
+    await page.getByTestId('settings').locator('summary').first().click();
+    await page.getByTestId('advanced-summary').click();
+    await page.getByTestId('set-token').fill(bob);
+    await page.getByTestId('set-token').press('Enter');
+    await page.getByTestId('set-token').blur();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="backup-folder"]').length === 0, null, { timeout: 10000 });
+    // A photo saved into Ann's folder now is not Bob's to back up.
+    await writeOpfs(page, 'Pictures', { 'IMG_after_switch.jpg': jpeg('ann-after', 15_000) });
+    await page.waitForTimeout(4000);
+    assert.deepEqual(await mediaOf(server, bob), [], 'nothing of Ann\'s folder in Bob\'s library');
+    assert.equal(await received(server), sent, 'nothing sent');
+  } finally {
+    await b.close();
+    await server.stop();
   }
 });
