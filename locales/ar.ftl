@@ -626,6 +626,7 @@ takeout-reading = جارٍ قراءة أوصاف التصدير: بقي { $count
 takeout-notes-title = عناصر من التصدير لم تُطابَق أو لم تُستخدم
 takeout-note-no-sidecar = لا ملف مرافق: يحتفظ بتاريخه ومكانه
 takeout-note-sidecar-unused = ملف مرافق بلا صورة أو فيديو مطابق
+takeout-note-not-kept = لم يُحتفظ به لأرشيف لاحق (يحتفظ هذا المتصفح بالفعل بـ 100,000 ملف كهذا): اختره مع الأرشيف الذي يحوي نظيره
 takeout-note-not-json = الملف المرافق ليس JSON مقروءًا
 takeout-note-bad-date = تعذّر استخدام التاريخ من الملف المرافق
 takeout-note-bad-place = تعذّر استخدام المكان من الملف المرافق

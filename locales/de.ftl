@@ -507,6 +507,7 @@ takeout-reading = Beschreibungen des Exports werden gelesen: noch { $count }.
 takeout-notes-title = Aus dem Export: nicht zugeordnet oder nicht verwendet
 takeout-note-no-sidecar = Keine Begleitdatei: behält eigenes Datum und eigenen Ort
 takeout-note-sidecar-unused = Begleitdatei ohne zugehöriges Foto oder Video
+takeout-note-not-kept = Nicht für ein späteres Archiv aufbewahrt (dieser Browser bewahrt bereits 100.000 solche Dateien auf): zusammen mit dem Archiv auswählen, das das Gegenstück enthält
 takeout-note-not-json = Begleitdatei ist kein lesbares JSON
 takeout-note-bad-date = Das Datum aus der Begleitdatei konnte nicht verwendet werden
 takeout-note-bad-place = Der Ort aus der Begleitdatei konnte nicht verwendet werden

@@ -510,6 +510,7 @@ takeout-reading = Reading the export's descriptions: { $count } left.
 takeout-notes-title = From the export: not matched or not used
 takeout-note-no-sidecar = No sidecar: keeps its own date and place
 takeout-note-sidecar-unused = Sidecar without its photo or video
+takeout-note-not-kept = Not kept for a later archive (this browser already keeps 100,000 such files): choose it together with the archive that holds its match
 takeout-note-not-json = Sidecar is not readable JSON
 takeout-note-bad-date = The sidecar's date could not be used
 takeout-note-bad-place = The sidecar's place could not be used

@@ -537,6 +537,7 @@ takeout-reading = Leyendo las descripciones de la exportación: quedan { $count 
 takeout-notes-title = Elementos de la exportación sin emparejar o sin usar
 takeout-note-no-sidecar = Sin archivo complementario: conserva su propia fecha y lugar
 takeout-note-sidecar-unused = Archivo complementario sin su foto o vídeo
+takeout-note-not-kept = No se guardó para un archivo posterior (este navegador ya guarda 100.000 archivos así): elígelo junto con el archivo comprimido que contiene su pareja
 takeout-note-not-json = El archivo complementario no es JSON legible
 takeout-note-bad-date = No se pudo usar la fecha del archivo complementario
 takeout-note-bad-place = No se pudo usar el lugar del archivo complementario

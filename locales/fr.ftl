@@ -534,6 +534,7 @@ takeout-reading = Lecture des descriptions de l’export : il en reste { $count
 takeout-notes-title = Éléments de l’export non associés ou non utilisés
 takeout-note-no-sidecar = Pas de fichier annexe : garde sa propre date et son propre lieu
 takeout-note-sidecar-unused = Fichier annexe sans sa photo ni sa vidéo
+takeout-note-not-kept = Non conservé pour une archive ultérieure (ce navigateur en conserve déjà 100 000) : choisissez-le avec l’archive qui contient son correspondant
 takeout-note-not-json = Le fichier annexe n’est pas du JSON lisible
 takeout-note-bad-date = La date du fichier annexe n’a pas pu être utilisée
 takeout-note-bad-place = Le lieu du fichier annexe n’a pas pu être utilisé

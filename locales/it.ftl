@@ -528,6 +528,7 @@ takeout-reading = Lettura delle descrizioni dell’esportazione: ne restano { $c
 takeout-notes-title = Elementi dell’esportazione non abbinati o non usati
 takeout-note-no-sidecar = Nessun file associato: mantiene la propria data e il proprio luogo
 takeout-note-sidecar-unused = File associato senza la sua foto o il suo video
+takeout-note-not-kept = Non conservato per un archivio successivo (questo browser ne conserva già 100.000): sceglilo insieme all’archivio che contiene il suo corrispondente
 takeout-note-not-json = Il file associato non è JSON leggibile
 takeout-note-bad-date = Impossibile usare la data del file associato
 takeout-note-bad-place = Impossibile usare il luogo del file associato

@@ -417,6 +417,7 @@ takeout-reading = エクスポートの説明を読み取り中：残り { $coun
 takeout-notes-title = エクスポート内で対応付けられなかった、または使われなかったもの
 takeout-note-no-sidecar = 付属ファイルなし：自身の日付と場所を使用
 takeout-note-sidecar-unused = 写真や動画のない付属ファイル
+takeout-note-not-kept = 後のアーカイブ用に保持されませんでした（このブラウザーはすでに 100,000 件を保持しています）：対応するファイルを含むアーカイブと一緒に選んでください
 takeout-note-not-json = 付属ファイルが読み取れる JSON ではありません
 takeout-note-bad-date = 付属ファイルの日付を使用できませんでした
 takeout-note-bad-place = 付属ファイルの場所を使用できませんでした

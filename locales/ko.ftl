@@ -417,6 +417,7 @@ takeout-reading = 내보내기 설명을 읽는 중: { $count }개 남음.
 takeout-notes-title = 내보내기에서 일치하지 않거나 사용되지 않은 항목
 takeout-note-no-sidecar = 부속 파일 없음: 자체 날짜와 장소 유지
 takeout-note-sidecar-unused = 사진이나 동영상이 없는 부속 파일
+takeout-note-not-kept = 나중 아카이브를 위해 보관되지 않았습니다(이 브라우저는 이미 100,000개를 보관 중입니다). 짝이 되는 파일이 든 아카이브와 함께 선택하세요
 takeout-note-not-json = 부속 파일이 읽을 수 있는 JSON이 아님
 takeout-note-bad-date = 부속 파일의 날짜를 사용할 수 없음
 takeout-note-bad-place = 부속 파일의 장소를 사용할 수 없음

@@ -507,6 +507,7 @@ takeout-reading = Beschrijvingen uit de export worden gelezen: nog { $count }.
 takeout-notes-title = Uit de export: niet gekoppeld of niet gebruikt
 takeout-note-no-sidecar = Geen bijbehorend bestand: houdt eigen datum en plaats
 takeout-note-sidecar-unused = Bijbehorend bestand zonder foto of video
+takeout-note-not-kept = Niet bewaard voor een later archief (deze browser bewaart er al 100.000): kies het samen met het archief waarin de tegenhanger staat
 takeout-note-not-json = Bijbehorend bestand is geen leesbare JSON
 takeout-note-bad-date = De datum in het bijbehorende bestand kon niet worden gebruikt
 takeout-note-bad-place = De plaats in het bijbehorende bestand kon niet worden gebruikt

@@ -553,6 +553,7 @@ takeout-reading = Odczyt opisów z eksportu: zostało { $count }.
 takeout-notes-title = Z eksportu: niedopasowane lub nieużyte
 takeout-note-no-sidecar = Brak pliku towarzyszącego: zachowuje własną datę i miejsce
 takeout-note-sidecar-unused = Plik towarzyszący bez odpowiadającego mu zdjęcia lub filmu
+takeout-note-not-kept = Nie zachowano dla późniejszego archiwum (ta przeglądarka przechowuje już 100 000 takich plików): wybierz go razem z archiwum, które zawiera jego odpowiednik
 takeout-note-not-json = Plik towarzyszący nie jest czytelnym JSON-em
 takeout-note-bad-date = Nie udało się użyć daty z pliku towarzyszącego
 takeout-note-bad-place = Nie udało się użyć miejsca z pliku towarzyszącego

@@ -537,6 +537,7 @@ takeout-reading = Lendo as descrições da exportação: faltam { $count }.
 takeout-notes-title = Itens da exportação sem correspondência ou não usados
 takeout-note-no-sidecar = Sem arquivo complementar: mantém a própria data e o próprio local
 takeout-note-sidecar-unused = Arquivo complementar sem sua foto ou vídeo
+takeout-note-not-kept = Não foi guardado para um arquivo posterior (este navegador já guarda 100.000 arquivos assim): escolha-o junto com o arquivo compactado que contém o par
 takeout-note-not-json = O arquivo complementar não é um JSON legível
 takeout-note-bad-date = Não foi possível usar a data do arquivo complementar
 takeout-note-bad-place = Não foi possível usar o local do arquivo complementar

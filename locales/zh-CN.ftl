@@ -417,6 +417,7 @@ takeout-reading = 正在读取导出的描述：还剩 { $count } 个。
 takeout-notes-title = 导出中未匹配或未使用的项目
 takeout-note-no-sidecar = 没有附属文件：保留自身的日期和地点
 takeout-note-sidecar-unused = 附属文件缺少对应的照片或视频
+takeout-note-not-kept = 未为之后的压缩包保留（此浏览器已保留 100,000 个此类文件）：请与包含其对应文件的压缩包一起选择
 takeout-note-not-json = 附属文件不是可读的 JSON
 takeout-note-bad-date = 附属文件中的日期无法使用
 takeout-note-bad-place = 附属文件中的地点无法使用

@@ -244,3 +244,31 @@ fn a_photo_this_browser_already_backed_up_still_gets_its_sidecars_facts() {
     let kept = kept_paths(&h2);
     assert!(!kept.contains(&format!("{ROOT}/Trip/IMG_9.jpg")) && !kept.contains(&format!("{ROOT}/Trip/IMG_9.jpg.json")), "{kept:?}");
 }
+
+/// The list is capped per account: at the cap a sidecar left for a later archive is not kept,
+/// and the plan says so for its path; another account on the same browser still keeps its own.
+#[test]
+fn at_the_cap_what_cannot_wait_is_said_and_another_account_still_keeps_its_own() {
+    let mut h = H::new(H::settings());
+    let mut srv = FakeTus::new();
+    let owner = h.e.account_digest();
+    let text = serde_json::to_string(&serde_json::json!({"kind": "text", "text": "{}"})).unwrap();
+    let full: Vec<(String, String)> = (0..MAX_WAITING).map(|i| (format!("{owner} Elsewhere/{i}.json"), text.clone())).collect();
+    let now = h.now;
+    h.e.restore_takeout_waiting(full, now);
+    assert_eq!(h.e.takeout_waiting(), MAX_WAITING);
+    batch(&mut h, &mut srv, &first_archive());
+    let notes = h.e.takeout_view().unwrap().notes;
+    for p in ["Trip/IMG_9.jpg.json", "Trip/metadata.json", "Photos from 2019/IMG_8.jpg"] {
+        assert!(notes.contains(&(format!("{ROOT}/{p}"), TakeoutNote::NotKept)), "{p} is said not kept: {notes:?}");
+    }
+    assert_eq!(h.e.takeout_waiting(), MAX_WAITING, "nothing past the cap");
+    // Another account: its own room.
+    let mut other = H::new(EngineSettings { token: Some("someone-else".into()), ..H::settings() });
+    let full: Vec<(String, String)> = (0..MAX_WAITING).map(|i| (format!("{owner} Elsewhere/{i}.json"), text.clone())).collect();
+    let now = other.now;
+    other.e.restore_takeout_waiting(full, now);
+    batch(&mut other, &mut srv, &first_archive());
+    assert!(other.e.takeout_view().unwrap().notes.iter().all(|(_, n)| *n != TakeoutNote::NotKept));
+    assert_eq!(other.e.takeout_waiting(), MAX_WAITING + 3);
+}

@@ -43,6 +43,7 @@ pub fn note(n: TakeoutNote) -> &'static str {
     t(match n {
         TakeoutNote::NoSidecar => "takeout-note-no-sidecar",
         TakeoutNote::SidecarUnused => "takeout-note-sidecar-unused",
+        TakeoutNote::NotKept => "takeout-note-not-kept",
         TakeoutNote::Sidecar(SidecarFault::NotJson | SidecarFault::NotObject) => "takeout-note-not-json",
         TakeoutNote::Sidecar(SidecarFault::BadTakenTime) => "takeout-note-bad-date",
         TakeoutNote::Sidecar(SidecarFault::BadPlace) => "takeout-note-bad-place",

@@ -38,6 +38,9 @@ pub enum TakeoutNote {
     Archive(ArchiveFault),
     /// An entry of an archive that is not imported (`archive/entry`).
     Entry(EntryFault),
+    /// Left for a later archive but not kept: this account already has `MAX_WAITING` entries
+    /// waiting, so its partner must be chosen together with it.
+    NotKept,
 }
 
 /// What the plan shows of an export: the summary line and the report's lines.
@@ -79,6 +82,8 @@ pub(crate) struct TakeoutState {
     entry_notes: Vec<(String, TakeoutNote)>,
     /// The batch is an export and waits for what earlier batches left (the driver's store).
     pub(crate) awaiting_restore: bool,
+    /// Paths this batch left for a later one that could not be kept (`TakeoutNote::NotKept`).
+    pub(crate) not_kept: Vec<String>,
     /// Reads not answered yet (asked or still queued).
     reading: usize,
     /// Reads not asked yet, and how many are asked and not answered: at most
@@ -261,6 +266,7 @@ impl Engine {
         }
         let unused = index.unmatched().into_iter().filter(|i| index.role(*i) == Role::Sidecar);
         notes.extend(unused.map(|i| (index.path(i).to_string(), TakeoutNote::SidecarUnused)));
+        notes.extend(t.not_kept.iter().map(|p| (p.clone(), TakeoutNote::NotKept)));
         Some(TakeoutView { export: true, summary: index.summary(), notes, reading: t.reading, parts, missing })
     }
 

@@ -14,10 +14,11 @@ use super::Engine;
 use crate::takeout::names::folder;
 use crate::takeout::{ItemMeta, Role, TakeoutIndex};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// The most entries kept waiting: real exports leave a few per archive, and a list that grew
-/// without end would be read back at every start.
+/// The most entries kept waiting for one account: real exports leave a few per archive, and a
+/// list that grew without end would be read back at every start. What would pass it is not
+/// kept, and the plan says so for each path (`TakeoutNote::NotKept`).
 pub const MAX_WAITING: usize = 100_000;
 
 /// One waiting entry, by its path in the export (stored as JSON).
@@ -34,6 +35,9 @@ pub enum Waiting {
 #[derive(Debug, Default)]
 pub(crate) struct Carry {
     entries: BTreeMap<String, Waiting>,
+    /// How many entries each owner has (the cap is per account: one account's export never
+    /// leaves no room for another's).
+    per_owner: HashMap<String, usize>,
     /// The driver keeps entries and has not handed them back yet: an export's plan waits.
     pub restoring: bool,
 }
@@ -68,6 +72,30 @@ impl Carry {
     pub fn len(&self) -> usize {
         self.entries.len()
     }
+
+    /// Keeps an entry (replacing one of the same key); false when its owner is at the cap.
+    fn insert(&mut self, k: String, w: Waiting) -> bool {
+        let owner = k.split_once(' ').map_or("", |(o, _)| o).to_string();
+        if !self.entries.contains_key(&k) {
+            let n = self.per_owner.entry(owner).or_default();
+            if *n >= MAX_WAITING {
+                return false;
+            }
+            *n += 1;
+        }
+        self.entries.insert(k, w);
+        true
+    }
+
+    fn remove(&mut self, k: &str) -> bool {
+        let gone = self.entries.remove(k).is_some();
+        if gone {
+            if let Some(n) = self.per_owner.get_mut(k.split_once(' ').map_or("", |(o, _)| o)) {
+                *n -= 1;
+            }
+        }
+        gone
+    }
 }
 
 impl Waiting {
@@ -99,8 +127,8 @@ impl Engine {
     pub fn restore_takeout_waiting(&mut self, entries: Vec<(String, String)>, now: u64) {
         for (k, json) in entries {
             if let (Some(_), Ok(w)) = (k.split_once(' '), serde_json::from_str::<Waiting>(&json)) {
-                if self.takeout_carry.entries.len() < MAX_WAITING {
-                    self.takeout_carry.entries.entry(k).or_insert(w);
+                if !self.takeout_carry.entries.contains_key(&k) {
+                    self.takeout_carry.insert(k, w);
                 }
             }
         }
@@ -118,16 +146,16 @@ impl Engine {
     /// Records the change and tells the driver to keep it.
     pub(crate) fn carry_settle(&mut self, put: Vec<(String, Waiting)>, forget: Vec<String>) {
         let owner = self.account_digest();
-        let c = &mut self.takeout_carry.entries;
-        let forget: Vec<String> = forget.into_iter().map(|p| key(&owner, &p)).filter(|k| c.remove(k).is_some()).collect();
+        let c = &mut self.takeout_carry;
+        let forget: Vec<String> = forget.into_iter().map(|p| key(&owner, &p)).filter(|k| c.remove(k)).collect();
         let mut kept = Vec::new();
         for (path, w) in put {
-            let k = key(&owner, &path);
-            if c.len() >= MAX_WAITING && !c.contains_key(&k) {
-                continue;
+            let (k, json) = (key(&owner, &path), serde_json::to_string(&w).unwrap_or_default());
+            if c.insert(k.clone(), w) {
+                kept.push((k, json));
+            } else if !self.takeout.not_kept.contains(&path) {
+                self.takeout.not_kept.push(path);
             }
-            kept.push((k.clone(), serde_json::to_string(&w).unwrap_or_default()));
-            c.insert(k, w);
         }
         if !kept.is_empty() || !forget.is_empty() {
             self.out.act(Action::KeepTakeout { put: kept, forget });
