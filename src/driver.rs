@@ -79,6 +79,14 @@ fn with<R>(f: impl FnOnce(&mut Inner) -> R) -> Option<R> {
     Some(f(&mut inner))
 }
 
+/// Start the page afresh (the settings are saved first): another account gets a page with
+/// nothing of the previous one in memory.
+fn fresh_page() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
 /// Run `f` on the engine with the current time, then perform whatever it asks.
 fn step(f: impl FnOnce(&mut Engine, u64)) {
     with(|d| {
@@ -115,7 +123,11 @@ pub fn start() -> Store {
         Some(kiosk::Mode::Phone { .. }) => PageMode::Phone,
     };
     let settings = if mode == PageMode::App { crate::settings::load() } else { Settings::default() };
-    let (store, w) = Store::new(settings, mode, folder_handles::supported(), crate::browser::touch::phone());
+    // Kiosk and phone pages choose folders through the input only: its files go to the visit
+    // (`kiosk::choose`), and a picked handle would outlive the visitor in the browser's memory
+    // of the last folder picked.
+    let pick = folder_handles::supported() && mode == PageMode::App;
+    let (store, w) = Store::new(settings, mode, pick, crate::browser::touch::phone());
     let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
     let settings = engine_settings(&store.settings.get_untracked(), &origin);
     let pool = Rc::new(WorkerPool::new(WorkerPool::default_size()));

@@ -113,6 +113,26 @@ fn another_accounts_done_records_never_settle_a_file() {
     assert!(h4.hashes_asked.is_empty());
 }
 
+/// Another account while this one is in use means a fresh page (the driver reloads); a first
+/// sign-in, a token being corrected after a refusal, or a change of anything else does not.
+#[test]
+fn switching_to_another_account_in_use_asks_for_a_fresh_page() {
+    let bob = EngineSettings { token: Some("bob".into()), ..H::settings() };
+    let mut h = H::new(H::settings());
+    h.add(1, "A/a.jpg", Content::Bytes(bytes(10, 1)), photo_facts());
+    h.handshake(config_json(true, 1000), options_bare());
+    assert!(h.e.needs_fresh_page_for(&bob));
+    assert!(h.e.needs_fresh_page_for(&EngineSettings { endpoint: "https://elsewhere.example/files/".into(), ..H::settings() }));
+    assert!(!h.e.needs_fresh_page_for(&EngineSettings { strip_location: true, ..H::settings() }), "the same account");
+    let first = H::new(EngineSettings { token: None, ..H::settings() });
+    assert!(!first.e.needs_fresh_page_for(&bob), "a first sign-in keeps what was chosen");
+    // A token the server refused: correcting it keeps the batch too.
+    let mut typo = H::new(H::settings());
+    typo.add(1, "A/a.jpg", Content::Bytes(bytes(10, 1)), photo_facts());
+    typo.handshake(HttpResponse::new(401), options_bare());
+    assert!(!typo.e.needs_fresh_page_for(&bob));
+}
+
 #[test]
 fn a_later_session_resumes_from_the_servers_offset() {
     let (mut h, id) = one_file(small_chunks(), 3000, options_bare());

@@ -27,16 +27,19 @@ fn key(owner: &str, name: &str) -> String {
 
 impl BackupFolders {
     /// Open the store: every folder the account keeps (with a handle), and the handles. A
-    /// folder kept by an older build, under its name alone, becomes this account's.
+    /// folder kept by an older build, under its name alone, becomes this account's as a new
+    /// folder: its plan is shown before anything is sent (on a shared computer the account
+    /// opening first may not be the one that added it).
     pub async fn open(db: &IdbDatabase, owner: &str) -> (BackupFolders, Vec<SyncFolder>) {
         let kv = Kv::new(db, "backupFolders");
         let mut kept = BackupFolders { owner: owner.to_string(), ..BackupFolders::default() };
         let mut folders = Vec::new();
-        for (k, folder, handle) in load(&kv).await {
+        for (k, mut folder, handle) in load(&kv).await {
             match k.split_once('/') {
                 Some((o, _)) if o != owner => continue,
                 Some(_) => {}
                 None => {
+                    (folder.items, folder.last_complete_ms) = (0, None);
                     let _ = save(&kv, &key(owner, &folder.name), &folder, &handle).await;
                     let _ = kv.delete(&k).await;
                 }

@@ -115,8 +115,13 @@ impl Inner {
         let mut s = self.store.settings.get_untracked();
         s.token = token;
         crate::settings::save(&s);
+        let es = engine_settings(&s, &self.origin);
+        if self.engine.needs_fresh_page_for(&es) {
+            // Another account: it starts from a fresh page (see the engine's rule).
+            return super::fresh_page();
+        }
         self.w.settings.set(s.clone());
-        self.engine.set_settings(engine_settings(&s, &self.origin), clock::now_ms());
+        self.engine.set_settings(es, clock::now_ms());
         super::sync::on_settings_changed(self);
         self.pump();
         wasm_bindgen_futures::spawn_local(async { super::library::on_signed_in() });

@@ -14,6 +14,9 @@ pub fn intent(i: Intent) {
     let engine_intent = match i {
         Intent::AddEntries(entries) if in_kiosk => return kiosk::choose(kiosk::Held::Entries(entries)),
         Intent::AddFiles(list) if in_kiosk => return kiosk::choose(kiosk::Held::Files(list)),
+        // What only a person's own page has (remembered and backup folders): never on a
+        // kiosk, whose chosen files must all go through the visit.
+        Intent::PickFolder | Intent::ContinueRemembered | Intent::AddBackupFolder if in_kiosk => return,
         Intent::KioskFinish => return kiosk::finish(),
         Intent::KioskBegin => return kiosk::begin(),
         Intent::KioskOwnAccount => return kiosk::begin_own(),
@@ -57,8 +60,13 @@ pub fn intent(i: Intent) {
                 if policy.saves_settings() {
                     crate::settings::save(&s);
                 }
+                let es = engine_settings(&s, &d.origin);
+                if policy.saves_settings() && d.engine.needs_fresh_page_for(&es) {
+                    // Another account: it starts from a fresh page (see the engine's rule).
+                    return super::fresh_page();
+                }
                 d.w.settings.set(s.clone());
-                d.engine.set_settings(engine_settings(&s, &d.origin), now);
+                d.engine.set_settings(es, now);
                 sync::on_settings_changed(d);
             }
             Intent::SetSync(on) => {

@@ -71,6 +71,17 @@ impl super::Engine {
         format!("{}#{}", self.settings.endpoint, self.account_digest())
     }
 
+    /// Whether these settings name another account (or destination) while this one is in
+    /// use: the page must then start afresh for it (the driver reloads), so that nothing
+    /// planned, queued, answered or shown for this account carries over into the other's. Not
+    /// on a first sign-in, nor when this token was refused (a typo being corrected: the files
+    /// chosen are the person's own).
+    pub fn needs_fresh_page_for(&self, new: &super::EngineSettings) -> bool {
+        let new = new.clone().normalized();
+        let other = new.endpoint != self.settings.endpoint || new.token != self.settings.token;
+        other && self.settings.token.is_some() && !self.server.signin
+    }
+
     /// The destination or the account changed: index that scope's records instead.
     pub(crate) fn rescope_resume_records(&mut self) {
         let mut all = std::mem::take(&mut self.resume_elsewhere);

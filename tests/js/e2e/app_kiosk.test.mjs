@@ -227,3 +227,33 @@ test('a kiosk opened with a wrong key says so on its welcome screen at once, and
     await server.stop();
   }
 });
+
+test('on a kiosk, "Choose folders" is the folder input, whose files go to the visit, never the folder picker', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-kiosk-pick-'));
+  writeTree(path.join(dir, 'Card'), { 'IMG_P1.jpg': jpeg('kpick-1', 30_000), 'IMG_P2.jpg': jpeg('kpick-2') });
+  const server = await startServer({ args: ['--kiosk', `shop:e2e:${KEY}`, '--kiosk-idle', '5m'] });
+  const b = await launch();
+  try {
+    const page = b.page;
+    // Chromium has the picker; it records any call instead of opening a dialog.
+    await b.context.addInitScript(() => {
+      window.__picked = 0;
+      window.showDirectoryPicker = async () => { window.__picked += 1; throw new DOMException('test', 'AbortError'); };
+    });
+    await page.goto(`${server.base}/?kiosk=shop&key=${KEY}`);
+    await page.getByTestId('kiosk-welcome').waitFor();
+    assert.equal(await page.getByTestId('choose-folders').count(), 0, 'no picker button on a kiosk');
+    const button = page.getByTestId('kiosk-welcome').locator('label.file-button', { has: page.getByTestId('folder-input') });
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button.click()]);
+    await chooser.setFiles(path.join(dir, 'Card'));
+    await waitForStatus(page, /^Ready to back up 2 photos and videos$/, 30000);
+    assert.equal(await page.evaluate(() => window.__picked), 0, 'the folder picker was never called');
+    await page.getByTestId('backup-button').click();
+    await page.getByTestId('kiosk-done').waitFor({ timeout: 60000 });
+    assert.match(await page.getByTestId('kiosk-done').innerText(), /Done — 2 photos saved/);
+  } finally {
+    await b.close();
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -102,6 +102,11 @@ test('switching the account in Settings in the same page: the backup folders bec
     await waitForStatus(page, /^Backup complete$/);
     await page.getByTestId('backup-folder').waitFor();
     const sent = await received(server);
+    // Ann also has a batch planned, not yet backed up.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-shared-plan-'));
+    writeTree(path.join(dir, 'Trip'), { 'IMG_T1.jpg': jpeg('trip-1', 30_000) });
+    await dropPaths(page, '[data-testid="drop-zone"]', [path.join(dir, 'Trip')]);
+    await waitForStatus(page, /^Ready to back up 1 photo or video$/);
 
     await page.getByTestId('settings').locator('summary').first().click();
     await page.getByTestId('advanced-summary').click();
@@ -109,6 +114,9 @@ test('switching the account in Settings in the same page: the backup folders bec
     await page.getByTestId('set-token').press('Enter');
     await page.getByTestId('set-token').blur();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="backup-folder"]').length === 0, null, { timeout: 10000 });
+    // A fresh page for Bob: Ann's plan is not his to back up.
+    await waitForStatus(page, /^Ready$/);
+    assert.equal(await page.getByTestId('backup-button').count(), 0, 'no Back up for Ann\'s planned batch');
     // A photo saved into Ann's folder now is not Bob's to back up.
     await writeOpfs(page, 'Pictures', { 'IMG_after_switch.jpg': jpeg('ann-after', 15_000) });
     await page.waitForTimeout(4000);
