@@ -180,6 +180,15 @@ pub fn start() -> Store {
     }
     page::install();
     devices::on_start();
+    // Another tab of this browser signed in as someone else: this page starts afresh too, or
+    // its next save would write the old account's token back over the new one.
+    crate::settings::on_saved_elsewhere(|s| {
+        with(|d| {
+            if d.engine.needs_fresh_page_for(&engine_settings(&s, &d.origin)) {
+                fresh_page();
+            }
+        });
+    });
     // An export's plan waits for what earlier batches left until the store is read, or for
     // a few seconds when it cannot open (an older build's tab holding the database).
     with(|d| d.engine.expect_takeout_waiting());

@@ -209,6 +209,23 @@ pub fn load() -> Settings {
     s
 }
 
+/// Calls `f` with the settings another tab of this origin saved (the `storage` event).
+#[cfg(target_arch = "wasm32")]
+pub fn on_saved_elsewhere(f: impl Fn(Settings) + 'static) {
+    use wasm_bindgen::JsCast;
+    let Some(w) = web_sys::window() else { return };
+    let cb = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
+        if e.key().as_deref() == Some(STORAGE_KEY) {
+            if let Some(s) = e.new_value().and_then(|j| Settings::from_json(&j)) {
+                f(s)
+            }
+        }
+    });
+    let _ = w.add_event_listener_with_callback("storage", cb.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    cb.forget();
+}
+
 #[cfg(target_arch = "wasm32")]
 pub fn save(s: &Settings) {
     if let Some(st) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {

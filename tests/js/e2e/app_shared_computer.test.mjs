@@ -127,3 +127,28 @@ test('switching the account in Settings in the same page: the backup folders bec
     await server.stop();
   }
 });
+
+test('another tab signing in as someone else starts this tab afresh, so a setting changed here never writes the old token back', async () => {
+  const server = await startServer();
+  const bob = await server.signIn(server.cli('user', 'add', 'bob', '--url', server.base));
+  const b = await launch();
+  try {
+    const a = b.page;
+    await a.goto(server.appUrl());
+    await waitForStatus(a, /^Ready$/);
+    await a.evaluate(() => { window.__before = true; });
+    const other = await b.context.newPage();
+    await other.goto(`${server.base}/?token=${encodeURIComponent(bob)}`);
+    await waitForStatus(other, /^Ready$/);
+    await a.waitForFunction(() => window.__before === undefined, null, { timeout: 10000 });
+    await waitForStatus(a, /^Ready$/);
+    // A setting changed in the first tab keeps Bob's token.
+    await a.getByTestId('settings').locator('summary').first().click();
+    await a.getByRole('switch', { name: 'Back up on Wi-Fi only' }).click();
+    const stored = await a.evaluate(() => JSON.parse(localStorage.getItem('shoebox.settings')));
+    assert.equal(stored.token, bob, 'the first tab did not write Ann\'s token back');
+  } finally {
+    await b.close();
+    await server.stop();
+  }
+});
