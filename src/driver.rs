@@ -116,6 +116,7 @@ pub fn start() -> Store {
     };
     let settings = if mode == PageMode::App { crate::settings::load() } else { Settings::default() };
     let (store, w) = Store::new(settings, mode, folder_handles::supported(), crate::browser::touch::phone());
+    w.file_picker.set(mode == PageMode::App && folder_handles::files_supported());
     let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
     let settings = engine_settings(&store.settings.get_untracked(), &origin);
     let pool = Rc::new(WorkerPool::new(WorkerPool::default_size()));

@@ -30,6 +30,7 @@ text!(back_up, "back-up");
 text!(pause, "pause");
 text!(resume, "resume");
 text!(continue_, "continue");
+text!(continue_remembered, "continue-remembered");
 text!(retry_failed, "retry-failed");
 text!(cancel, "cancel");
 text!(retry, "retry");

@@ -31,6 +31,12 @@ pub fn intent(i: Intent) {
             return intake::add_file_list(list);
         }
         Intent::PickFolder => return intake::pick_folder(),
+        Intent::PickFiles => {
+            // As for an input's files; here, before the picker answers: the intake does not
+            // reach the library (no import cycle between them).
+            super::library::show_backup();
+            return intake::pick_files();
+        }
         Intent::ContinueRemembered => return intake::continue_remembered(),
         Intent::AddBackupFolder => return wasm_bindgen_futures::spawn_local(sync::add_folder()),
         Intent::RemoveBackupFolder(name) => return sync::feed(|f, now| f.handle_removed(now, name)),
