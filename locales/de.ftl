@@ -28,6 +28,7 @@ plan-checked = { $total ->
    *[other] Alle { $total } Dateien sind geprüft.
 }
 continue-hint = Wählen Sie dieselben Ordner oder Archive noch einmal aus oder ziehen Sie sie hierher, um dort weiterzumachen, wo Sie aufgehört haben. Bereits gesendete Dateien werden nicht noch einmal gesendet.
+continue-archives = Erneut auszuwählende Archive: { $names }
 continue-detail = { $count ->
     [one] { $count } Datei wurde
    *[other] { $count } Dateien wurden

@@ -34,6 +34,7 @@ continue-detail = { $count ->
    *[other] { $count } files were
 } not finished last time. { continue-hint }
 continue-hint = Choose or drop the same folders or archives again to continue where you stopped. Files already sent are not sent again.
+continue-archives = Archives to choose again: { $names }
 more-folders = { $count ->
     [one] and { $count } more folder
    *[other] and { $count } more folders

@@ -28,6 +28,7 @@ plan-checked = { $total ->
    *[other] Los { $total } archivos están comprobados.
 }
 continue-hint = Vuelve a elegir o a soltar las mismas carpetas o archivos comprimidos para seguir donde lo dejaste. Los archivos ya enviados no se vuelven a enviar.
+continue-archives = Archivos comprimidos que debes volver a elegir: { $names }
 continue-detail = { $count ->
     [one] { $count } archivo no terminó la última vez.
    *[other] { $count } archivos no terminaron la última vez.

@@ -28,6 +28,7 @@ plan-checked = { $total ->
    *[other] Les { $total } fichiers sont vérifiés.
 }
 continue-hint = Choisissez ou déposez à nouveau les mêmes dossiers ou archives pour reprendre là où vous vous êtes arrêté. Les fichiers déjà envoyés ne sont pas renvoyés.
+continue-archives = Archives à choisir de nouveau : { $names }
 continue-detail = { $count ->
     [one] { $count } fichier n’a pas été terminé la dernière fois.
    *[other] { $count } fichiers n’ont pas été terminés la dernière fois.

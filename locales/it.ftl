@@ -28,6 +28,7 @@ plan-checked = { $total ->
    *[other] Tutti i { $total } file sono stati controllati.
 }
 continue-hint = Scegli o trascina di nuovo le stesse cartelle o gli stessi archivi per riprendere da dove ti eri fermato. I file già inviati non vengono inviati di nuovo.
+continue-archives = Archivi da scegliere di nuovo: { $names }
 continue-detail = { $count ->
     [one] { $count } file non è stato completato l’ultima volta.
    *[other] { $count } file non sono stati completati l’ultima volta.

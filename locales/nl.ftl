@@ -28,6 +28,7 @@ plan-checked = { $total ->
    *[other] Alle { $total } bestanden zijn gecontroleerd.
 }
 continue-hint = Kies of sleep dezelfde mappen of archieven opnieuw om verder te gaan waar je was gebleven. Bestanden die al zijn verstuurd, worden niet opnieuw verstuurd.
+continue-archives = Archieven om opnieuw te kiezen: { $names }
 continue-detail = { $count ->
     [one] { $count } bestand is de vorige keer niet afgerond.
    *[other] { $count } bestanden zijn de vorige keer niet afgerond.

@@ -32,6 +32,7 @@ plan-checked = { $total ->
    *[other] Wszystkie pliki ({ $total }) zostały sprawdzone.
 }
 continue-hint = Wybierz lub upuść te same foldery lub archiwa jeszcze raz, aby kontynuować od miejsca przerwania. Pliki już wysłane nie będą wysyłane ponownie.
+continue-archives = Archiwa do ponownego wybrania: { $names }
 continue-detail = { $count ->
     [one] { $count } plik nie został ostatnio dokończony.
     [few] { $count } pliki nie zostały ostatnio dokończone.

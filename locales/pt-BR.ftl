@@ -28,6 +28,7 @@ plan-checked = { $total ->
    *[other] Todos os { $total } arquivos foram verificados.
 }
 continue-hint = Escolha ou arraste as mesmas pastas ou arquivos compactados de novo para continuar de onde parou. Os arquivos já enviados não são enviados outra vez.
+continue-archives = Arquivos compactados para escolher de novo: { $names }
 continue-detail = { $count ->
     [one] { $count } arquivo não terminou da última vez.
    *[other] { $count } arquivos não terminaram da última vez.

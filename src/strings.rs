@@ -60,8 +60,15 @@ text!(plan_hint, "plan-hint");
 text!(paused_hint, "paused-hint");
 text!(offline_hint, "offline-hint");
 text!(wifi_hint, "wifi-hint");
-pub fn continue_detail(remaining: u64) -> String {
-    tn("continue-detail", &[("count", remaining)], &[])
+/// What was not finished, and the archives to choose again by name when its records know them
+/// (a browser that kept no handle for them).
+pub fn continue_detail(remaining: u64, archives: &[String]) -> String {
+    let detail = tn("continue-detail", &[("count", remaining)], &[]);
+    if archives.is_empty() {
+        return detail;
+    }
+    let names = archives.join(", ");
+    format!("{detail} {}", tn("continue-archives", &[], &[("names", &names)]))
 }
 pub fn files(n: u64) -> String {
     tn("files", &[("count", n)], &[])
