@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer } from '../lib/server.mjs';
+import { startServer, screenshotPath } from '../lib/server.mjs';
 import { launch, waitForStatus, backUpUnlessStarted } from '../lib/browser.mjs';
 import { jpeg } from '../lib/fixtures.mjs';
 import { zip } from '../lib/zip.mjs';
@@ -115,6 +115,7 @@ test('an archive chosen through showOpenFilePicker continues after a reload from
     await page.getByTestId('choose-files').click();
     const before = await backUpPartAndReload(page, server);
     assert.deepEqual(await page.getByTestId('remembered-names').locator('li').allTextContents(), [ARCHIVE], 'the archive is what was kept');
+    await page.screenshot({ path: screenshotPath('screenshot-continue-archive.png') });
     await page.getByTestId('continue-button').click();
     await waitForStatus(page, /^Backup complete$/, 120000);
     assert.equal(await page.evaluate(() => window.__picks), 0, 'Continue read the kept handle, it did not ask again (counted since the reload)');
