@@ -27,7 +27,8 @@ plan-checked = { $total ->
     [one] Die Datei ist geprüft.
    *[other] Alle { $total } Dateien sind geprüft.
 }
-continue-hint = Wählen Sie dieselben Ordner noch einmal aus oder ziehen Sie sie hierher, um dort weiterzumachen, wo Sie aufgehört haben. Bereits gesendete Dateien werden nicht noch einmal gesendet.
+continue-hint = Wählen Sie dieselben Ordner oder Archive noch einmal aus oder ziehen Sie sie hierher, um dort weiterzumachen, wo Sie aufgehört haben. Bereits gesendete Dateien werden nicht noch einmal gesendet.
+continue-archives = Erneut auszuwählende Archive: { $names }
 continue-detail = { $count ->
     [one] { $count } Datei wurde
    *[other] { $count } Dateien wurden
@@ -218,6 +219,7 @@ back-up = Sichern
 pause = Pause
 resume = Fortsetzen
 continue = Weiter
+continue-remembered = Beim Fortsetzen werden diese erneut gelesen:
 retry-failed = Fehlgeschlagene wiederholen
 cancel = Abbrechen
 retry = Wiederholen

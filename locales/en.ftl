@@ -33,7 +33,8 @@ continue-detail = { $count ->
     [one] { $count } file was
    *[other] { $count } files were
 } not finished last time. { continue-hint }
-continue-hint = Choose or drop the same folders again to continue where you stopped. Files already sent are not sent again.
+continue-hint = Choose or drop the same folders or archives again to continue where you stopped. Files already sent are not sent again.
+continue-archives = Archives to choose again: { $names }
 more-folders = { $count ->
     [one] and { $count } more folder
    *[other] and { $count } more folders
@@ -220,6 +221,7 @@ back-up = Back up
 pause = Pause
 resume = Resume
 continue = Continue
+continue-remembered = Continue reads these again:
 retry-failed = Retry failed
 cancel = Cancel
 retry = Retry

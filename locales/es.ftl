@@ -27,7 +27,8 @@ plan-checked = { $total ->
     [one] El archivo está comprobado.
    *[other] Los { $total } archivos están comprobados.
 }
-continue-hint = Vuelve a elegir o a soltar las mismas carpetas para seguir donde lo dejaste. Los archivos ya enviados no se vuelven a enviar.
+continue-hint = Vuelve a elegir o a soltar las mismas carpetas o archivos comprimidos para seguir donde lo dejaste. Los archivos ya enviados no se vuelven a enviar.
+continue-archives = Archivos comprimidos que debes volver a elegir: { $names }
 continue-detail = { $count ->
     [one] { $count } archivo no terminó la última vez.
    *[other] { $count } archivos no terminaron la última vez.
@@ -245,6 +246,7 @@ back-up = Hacer copia de seguridad
 pause = Pausar
 resume = Reanudar
 continue = Continuar
+continue-remembered = Para continuar, se vuelven a leer estos:
 retry-failed = Reintentar los fallidos
 cancel = Cancelar
 retry = Reintentar

@@ -27,7 +27,8 @@ plan-checked = { $total ->
     [one] Le fichier est vérifié.
    *[other] Les { $total } fichiers sont vérifiés.
 }
-continue-hint = Choisissez ou déposez à nouveau les mêmes dossiers pour reprendre là où vous vous êtes arrêté. Les fichiers déjà envoyés ne sont pas renvoyés.
+continue-hint = Choisissez ou déposez à nouveau les mêmes dossiers ou archives pour reprendre là où vous vous êtes arrêté. Les fichiers déjà envoyés ne sont pas renvoyés.
+continue-archives = Archives à choisir de nouveau : { $names }
 continue-detail = { $count ->
     [one] { $count } fichier n’a pas été terminé la dernière fois.
    *[other] { $count } fichiers n’ont pas été terminés la dernière fois.
@@ -242,6 +243,7 @@ back-up = Sauvegarder
 pause = Mettre en pause
 resume = Reprendre
 continue = Continuer
+continue-remembered = Pour reprendre, ces éléments sont relus :
 retry-failed = Réessayer les échecs
 cancel = Annuler
 retry = Réessayer

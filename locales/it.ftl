@@ -27,7 +27,8 @@ plan-checked = { $total ->
     [one] Il file è stato controllato.
    *[other] Tutti i { $total } file sono stati controllati.
 }
-continue-hint = Scegli o trascina di nuovo le stesse cartelle per riprendere da dove ti eri fermato. I file già inviati non vengono inviati di nuovo.
+continue-hint = Scegli o trascina di nuovo le stesse cartelle o gli stessi archivi per riprendere da dove ti eri fermato. I file già inviati non vengono inviati di nuovo.
+continue-archives = Archivi da scegliere di nuovo: { $names }
 continue-detail = { $count ->
     [one] { $count } file non è stato completato l’ultima volta.
    *[other] { $count } file non sono stati completati l’ultima volta.
@@ -236,6 +237,7 @@ back-up = Fai il backup
 pause = Metti in pausa
 resume = Riprendi
 continue = Continua
+continue-remembered = Per continuare vengono riletti questi:
 retry-failed = Riprova quelli non riusciti
 cancel = Annulla
 retry = Riprova

@@ -18,7 +18,8 @@ eta-hours = 約 { $hours } 時間 { $minutes } 分
 
 plan-checking = 各ファイルの中身を確認しています：{ $total } 件中 { $checked } 件。上の数字はまだ少し変わることがあります。
 plan-checked = { $total } 件すべて確認しました。
-continue-hint = 同じフォルダをもう一度選ぶかドロップすると、中断したところから再開します。送信済みのファイルはもう一度送られません。
+continue-hint = 同じフォルダやアーカイブをもう一度選ぶかドロップすると、中断したところから再開します。送信済みのファイルはもう一度送られません。
+continue-archives = もう一度選ぶアーカイブ：{ $names }
 continue-detail = 前回 { $count } 件のファイルが完了しませんでした。{ continue-hint }
 more-folders = ほか { $count } 個のフォルダ
 more-in-csv = ほか { $count } 件は CSV に記載
@@ -173,6 +174,7 @@ back-up = バックアップ
 pause = 一時停止
 resume = 再開
 continue = 続ける
+continue-remembered = 続けると、次のものをもう一度読み込みます：
 retry-failed = 失敗したものを再試行
 cancel = キャンセル
 retry = 再試行

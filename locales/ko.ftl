@@ -18,7 +18,8 @@ eta-hours = 약 { $hours }시간 { $minutes }분
 
 plan-checking = 각 파일의 내용을 확인하는 중: { $total }개 중 { $checked }개. 위의 숫자는 아직 조금 바뀔 수 있습니다.
 plan-checked = 파일 { $total }개를 모두 확인했습니다.
-continue-hint = 같은 폴더를 다시 선택하거나 끌어 놓으면 멈춘 곳부터 이어서 합니다. 이미 보낸 파일은 다시 보내지 않습니다.
+continue-hint = 같은 폴더나 보관 파일을 다시 선택하거나 끌어 놓으면 멈춘 곳부터 이어서 합니다. 이미 보낸 파일은 다시 보내지 않습니다.
+continue-archives = 다시 선택할 보관 파일: { $names }
 continue-detail = 지난번에 파일 { $count }개가 끝나지 않았습니다. { continue-hint }
 more-folders = 외 폴더 { $count }개
 more-in-csv = 외 { $count }개는 CSV에 있음
@@ -173,6 +174,7 @@ back-up = 백업
 pause = 일시중지
 resume = 재개
 continue = 계속
+continue-remembered = 계속하면 다음 항목을 다시 읽습니다:
 retry-failed = 실패한 항목 다시 시도
 cancel = 취소
 retry = 다시 시도

@@ -27,7 +27,8 @@ plan-checked = { $total ->
     [one] Het bestand is gecontroleerd.
    *[other] Alle { $total } bestanden zijn gecontroleerd.
 }
-continue-hint = Kies of sleep dezelfde mappen opnieuw om verder te gaan waar je was gebleven. Bestanden die al zijn verstuurd, worden niet opnieuw verstuurd.
+continue-hint = Kies of sleep dezelfde mappen of archieven opnieuw om verder te gaan waar je was gebleven. Bestanden die al zijn verstuurd, worden niet opnieuw verstuurd.
+continue-archives = Archieven om opnieuw te kiezen: { $names }
 continue-detail = { $count ->
     [one] { $count } bestand is de vorige keer niet afgerond.
    *[other] { $count } bestanden zijn de vorige keer niet afgerond.
@@ -218,6 +219,7 @@ back-up = Back-up maken
 pause = Pauzeren
 resume = Hervatten
 continue = Doorgaan
+continue-remembered = Doorgaan leest deze opnieuw:
 retry-failed = Mislukte opnieuw proberen
 cancel = Annuleren
 retry = Opnieuw proberen

@@ -31,7 +31,8 @@ plan-checked = { $total ->
     [one] Plik został sprawdzony.
    *[other] Wszystkie pliki ({ $total }) zostały sprawdzone.
 }
-continue-hint = Wybierz lub upuść te same foldery jeszcze raz, aby kontynuować od miejsca przerwania. Pliki już wysłane nie będą wysyłane ponownie.
+continue-hint = Wybierz lub upuść te same foldery lub archiwa jeszcze raz, aby kontynuować od miejsca przerwania. Pliki już wysłane nie będą wysyłane ponownie.
+continue-archives = Archiwa do ponownego wybrania: { $names }
 continue-detail = { $count ->
     [one] { $count } plik nie został ostatnio dokończony.
     [few] { $count } pliki nie zostały ostatnio dokończone.
@@ -234,6 +235,7 @@ back-up = Utwórz kopię zapasową
 pause = Wstrzymaj
 resume = Wznów
 continue = Kontynuuj
+continue-remembered = Aby kontynuować, zostaną ponownie odczytane:
 retry-failed = Ponów nieudane
 cancel = Anuluj
 retry = Ponów

@@ -27,7 +27,8 @@ plan-checked = { $total ->
     [one] O arquivo foi verificado.
    *[other] Todos os { $total } arquivos foram verificados.
 }
-continue-hint = Escolha ou arraste as mesmas pastas de novo para continuar de onde parou. Os arquivos já enviados não são enviados outra vez.
+continue-hint = Escolha ou arraste as mesmas pastas ou arquivos compactados de novo para continuar de onde parou. Os arquivos já enviados não são enviados outra vez.
+continue-archives = Arquivos compactados para escolher de novo: { $names }
 continue-detail = { $count ->
     [one] { $count } arquivo não terminou da última vez.
    *[other] { $count } arquivos não terminaram da última vez.
@@ -245,6 +246,7 @@ back-up = Fazer backup
 pause = Pausar
 resume = Retomar
 continue = Continuar
+continue-remembered = Para continuar, estes são lidos de novo:
 retry-failed = Tentar de novo os que falharam
 cancel = Cancelar
 retry = Tentar de novo

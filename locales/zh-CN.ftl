@@ -18,7 +18,8 @@ eta-hours = 约 { $hours } 小时 { $minutes } 分钟
 
 plan-checking = 正在检查每个文件的内容：{ $checked } / { $total }。上面的数字可能还会略有变化。
 plan-checked = 全部 { $total } 个文件已检查。
-continue-hint = 再次选择或拖入相同的文件夹，即可从中断处继续。已发送的文件不会重复发送。
+continue-hint = 再次选择或拖入相同的文件夹或压缩包，即可从中断处继续。已发送的文件不会重复发送。
+continue-archives = 需要重新选择的压缩包：{ $names }
 continue-detail = 上次有 { $count } 个文件没有完成。{ continue-hint }
 more-folders = 以及另外 { $count } 个文件夹
 more-in-csv = 以及 CSV 中的另外 { $count } 个
@@ -173,6 +174,7 @@ back-up = 备份
 pause = 暂停
 resume = 继续
 continue = 继续
+continue-remembered = 继续时将重新读取以下内容：
 retry-failed = 重试失败项
 cancel = 取消
 retry = 重试

@@ -123,11 +123,12 @@ pub fn start() -> Store {
         Some(kiosk::Mode::Phone { .. }) => PageMode::Phone,
     };
     let settings = if mode == PageMode::App { crate::settings::load() } else { Settings::default() };
-    // Kiosk and phone pages choose folders through the input only: its files go to the visit
-    // (`kiosk::choose`), and a picked handle would outlive the visitor in the browser's memory
-    // of the last folder picked.
+    // Kiosk and phone pages choose folders and files through the inputs only: their files go
+    // to the visit (`kiosk::choose`), and a picked handle would outlive the visitor in the
+    // browser's memory of the last folder picked.
     let pick = folder_handles::supported() && mode == PageMode::App;
     let (store, w) = Store::new(settings, mode, pick, crate::browser::touch::phone());
+    w.file_picker.set(mode == PageMode::App && folder_handles::files_supported());
     let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
     let settings = engine_settings(&store.settings.get_untracked(), &origin);
     let pool = Rc::new(WorkerPool::new(WorkerPool::default_size()));

@@ -10,7 +10,9 @@ pub enum Intent {
     AddFiles(web_sys::FileList),
     /// "Choose folders" through showDirectoryPicker (remembered for "Continue").
     PickFolder,
-    /// "Continue your backup": the remembered folders, started once planned.
+    /// "Choose files" through showOpenFilePicker (archives remembered for "Continue").
+    PickFiles,
+    /// "Continue your backup": the remembered folders and archives, started once planned.
     ContinueRemembered,
     /// Back up & sync: "Add a backup folder" (showDirectoryPicker).
     AddBackupFolder,

@@ -189,7 +189,10 @@ signal_store! {
         settings: Settings = settings;
         /// Text for the ARIA live region: status changes worth announcing.
         announcement: String = String::new();
-        /// Names of folders remembered by handle (showDirectoryPicker), for "Continue".
+        /// The browser lets files be picked and an export's archives kept (showOpenFilePicker),
+        /// on the app's own page (a kiosk keeps nothing).
+        file_picker: bool = false;
+        /// Names of folders and archives remembered by handle, for "Continue".
         remembered: Vec<String> = Vec::new();
         /// Shown above the page when something needs the user's attention.
         notice: Option<String> = None;

@@ -30,6 +30,7 @@ text!(back_up, "back-up");
 text!(pause, "pause");
 text!(resume, "resume");
 text!(continue_, "continue");
+text!(continue_remembered, "continue-remembered");
 text!(retry_failed, "retry-failed");
 text!(cancel, "cancel");
 text!(retry, "retry");
@@ -59,8 +60,15 @@ text!(plan_hint, "plan-hint");
 text!(paused_hint, "paused-hint");
 text!(offline_hint, "offline-hint");
 text!(wifi_hint, "wifi-hint");
-pub fn continue_detail(remaining: u64) -> String {
-    tn("continue-detail", &[("count", remaining)], &[])
+/// What was not finished, and the archives to choose again by name when its records know them
+/// (a browser that kept no handle for them).
+pub fn continue_detail(remaining: u64, archives: &[String]) -> String {
+    let detail = tn("continue-detail", &[("count", remaining)], &[]);
+    if archives.is_empty() {
+        return detail;
+    }
+    let names = archives.join(", ");
+    format!("{detail} {}", tn("continue-archives", &[], &[("names", &names)]))
 }
 pub fn files(n: u64) -> String {
     tn("files", &[("count", n)], &[])

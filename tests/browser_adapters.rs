@@ -119,7 +119,8 @@ async fn status_card_shows_the_store_status_in_plain_words() {
 
 /// The folder-handle path cannot be granted headless through a picker, but the origin-private
 /// file system gives a real FileSystemDirectoryHandle: it is remembered in IndexedDB, read back
-/// after a "reload" (a fresh open), and walked with relative paths that include its name.
+/// after a "reload" (a fresh open), and walked with relative paths that include its name; a
+/// file handle (a kept archive) likewise, read back as its file.
 #[wasm_bindgen_test]
 async fn folder_handles_are_remembered_and_walked() {
     use js_sys::Reflect;
@@ -159,4 +160,19 @@ async fn folder_handles_are_remembered_and_walked() {
     folder_handles::walk(again[0].clone(), |b| paths.extend(b.into_iter().map(|w| w.relative_path))).await;
     paths.sort();
     assert_eq!(paths, vec!["Trip/Day 2/b.jpg".to_string(), "Trip/a.jpg".to_string()]);
+
+    // An archive's file handle (showOpenFilePicker's kind) is kept in the same store, read back
+    // as a file (its name alone, as an input gives it), never walked.
+    let zip = call(&root, "getFileHandle", &["takeout-001.zip".into(), create.clone().into()]).await;
+    let w = call(&zip, "createWritable", &[]).await;
+    call(&w, "write", &["PK".into()]).await;
+    call(&w, "close", &[]).await;
+    folder_handles::remember(&kv, &zip).await.unwrap();
+    let mut again = folder_handles::remembered(&idb::Kv::new(&idb::open().await.unwrap(), "folders")).await;
+    again.sort_by_key(folder_handles::name);
+    assert_eq!(again.iter().map(folder_handles::name).collect::<Vec<_>>(), ["Trip", "takeout-001.zip"]);
+    assert!(!folder_handles::is_file(&again[0]) && folder_handles::is_file(&again[1]));
+    assert!(folder_handles::ensure_permission(&again[1]).await);
+    let file = folder_handles::file(&again[1]).await.expect("the kept archive reads");
+    assert_eq!((file.relative_path.as_str(), file.size), ("takeout-001.zip", 2));
 }

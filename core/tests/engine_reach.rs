@@ -77,12 +77,13 @@ fn unfinished_work_waits_for_the_server_before_offering_to_continue() {
         prepared: false,
         done: false,
         updated_ms: 1,
+        archive: None,
     }]);
     online_and_refused(&mut h);
     assert_eq!(h.e.status(), Status::WaitingForConnection { running: false });
     h.run_until_request();
     h.handshake(config_json(true, 1000), options_full());
-    assert_eq!(h.e.status(), Status::ContinueBackup { remaining: 1 });
+    assert_eq!(h.e.status(), Status::ContinueBackup { remaining: 1, archives: vec![] });
 }
 
 #[test]

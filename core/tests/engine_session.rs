@@ -143,7 +143,7 @@ fn a_later_session_resumes_from_the_servers_offset() {
     assert_eq!(records.len(), 1);
     let mut h2 = H::new(small_chunks());
     h2.e.load_resume_records(records.clone());
-    assert_eq!(h2.e.status(), Status::ContinueBackup { remaining: 1 });
+    assert_eq!(h2.e.status(), Status::ContinueBackup { remaining: 1, archives: vec![] });
     // Re-dropped under another name: matched by content after hashing.
     let id2 = h2.add(5, "Again/a copy.jpg", h.files[&id].content.clone(), photo_facts());
     h2.handshake(HttpResponse::new(404), options_bare());

@@ -5,6 +5,7 @@
 //! are each a line of the report, and the rest still goes.
 mod engine_common;
 use engine_common::archive::zip;
+use engine_common::script::{create, patch_ok, small_chunks};
 use engine_common::*;
 use shoebox_core::engine::*;
 use shoebox_core::takeout::archive::{ArchiveFault, EntryFault};
@@ -103,4 +104,28 @@ fn a_damaged_directory_and_a_sidecar_that_is_not_json_are_lines_and_the_photo_st
     let m = &srv.creates[0];
     assert!(!m.contains_key("takenAt") && m["albums"] == "[]", "{m:?}");
     assert_eq!(srv.completed[0].data, photo);
+}
+
+#[test]
+fn an_entry_cut_off_names_its_archive_for_the_next_session_to_ask_for() {
+    let name = "takeout-20250101T000000Z-002.zip";
+    let one = zip(&[("Takeout/Google Photos/Photos from 2019/IMG_7.jpg", &bytes(3000, 5), false, false)]);
+    let mut h = H::new(small_chunks());
+    let now = h.now;
+    h.e.walk_started(now);
+    h.add(1, name, Content::Bytes(one), shoebox_core::facts::FileFacts::guess(name));
+    let now = h.now;
+    h.e.walk_ended(now);
+    h.drain();
+    h.handshake(HttpResponse::new(404), options_bare());
+    h.start();
+    create(&mut h, "u");
+    patch_ok(&mut h, 0);
+    let _ = h.expect(Method::Patch); // the tab is closed mid-chunk
+    let records: Vec<ResumeRecord> = h.store.values().cloned().collect();
+    assert_eq!(records.iter().map(|r| (r.done, r.archive.as_deref())).collect::<Vec<_>>(), [(false, Some(name))]);
+    // A later session where the browser kept no handle: the continue screen names the archive.
+    let mut h2 = H::new(small_chunks());
+    h2.e.load_resume_records(records);
+    assert_eq!(h2.e.status(), Status::ContinueBackup { remaining: 1, archives: vec![name.to_string()] });
 }

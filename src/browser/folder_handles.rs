@@ -1,7 +1,7 @@
-//! Folder handles (File System Access API): pick folders with showDirectoryPicker, remember the
-//! handles in IndexedDB, and walk them again after a reload with one permission prompt, so an
-//! unfinished backup continues without choosing the files again. Browsers without the API use
-//! the webkitdirectory input and re-drop instead.
+//! Folder and archive handles (File System Access API): pick folders with showDirectoryPicker
+//! and files with showOpenFilePicker, remember the handles in IndexedDB, and read them again
+//! after a reload with one permission prompt each, so an unfinished backup continues without
+//! choosing them again. Browsers without the API use the inputs and re-drop instead.
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,6 +15,48 @@ use super::walk::{WalkedFile, BATCH};
 /// True where `window.showDirectoryPicker` exists (Chromium, ChromeOS, Edge).
 pub fn supported() -> bool {
     web_sys::window().is_some_and(|w| Reflect::get(&w, &"showDirectoryPicker".into()).is_ok_and(|f| f.is_function()))
+}
+
+/// True where `window.showOpenFilePicker` exists (Chromium, ChromeOS, Edge).
+pub fn files_supported() -> bool {
+    web_sys::window().is_some_and(|w| Reflect::get(&w, &"showOpenFilePicker".into()).is_ok_and(|f| f.is_function()))
+}
+
+/// Ask the user for files (several), of the kinds "Choose files" takes: photos, videos, their
+/// sidecars and a Takeout export's archives. Empty when they cancelled.
+pub async fn pick_files() -> Result<Vec<JsValue>, String> {
+    let w: JsValue = web_sys::window().ok_or("no window")?.into();
+    let accept = Object::new();
+    let exts = |list: &[&str]| -> JsValue { list.iter().map(|x| JsValue::from_str(x)).collect::<js_sys::Array>().into() };
+    let _ = Reflect::set(&accept, &"image/*".into(), &exts(&[]));
+    let _ = Reflect::set(&accept, &"video/*".into(), &exts(&[]));
+    let _ = Reflect::set(&accept, &"application/zip".into(), &exts(&[".zip"]));
+    let _ = Reflect::set(&accept, &"application/gzip".into(), &exts(&[".tgz"]));
+    let _ = Reflect::set(&accept, &"application/octet-stream".into(), &exts(&[".xmp", ".aae"]));
+    let kind = Object::new();
+    let _ = Reflect::set(&kind, &"accept".into(), &accept);
+    let opts = Object::new();
+    let _ = Reflect::set(&opts, &"id".into(), &"shoebox-files".into());
+    let _ = Reflect::set(&opts, &"multiple".into(), &true.into());
+    let _ = Reflect::set(&opts, &"types".into(), &js_sys::Array::of1(&kind));
+    match call_async(&w, "showOpenFilePicker", &[opts.into()]).await {
+        Ok(list) => Ok(js_sys::Array::from(&list).to_vec()),
+        Err(e) if Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError") => Ok(Vec::new()),
+        Err(e) => Err(format!("{e:?}")),
+    }
+}
+
+/// True for a file's handle (`kind` "file"), false for a folder's.
+pub fn is_file(handle: &JsValue) -> bool {
+    Reflect::get(handle, &"kind".into()).ok().and_then(|k| k.as_string()).as_deref() == Some("file")
+}
+
+/// A file handle's file, named as the input names a chosen file (its name alone). `None` when
+/// it cannot be read (moved or deleted since it was chosen).
+pub async fn file(handle: &JsValue) -> Option<WalkedFile> {
+    let file = call_async(handle, "getFile", &[]).await.ok()?.dyn_into::<File>().ok()?;
+    let name = file.name();
+    Some(WalkedFile::from_file(file, name))
 }
 
 /// Ask the user for a folder. `Ok(None)` when they cancelled.
@@ -93,7 +135,7 @@ pub async fn has_permission(handle: &JsValue) -> bool {
     call_async(handle, "queryPermission", &[opts.into()]).await.ok().and_then(|s| s.as_string()).as_deref() == Some("granted")
 }
 
-/// Remember a picked folder (by name: picking the same folder again replaces it).
+/// Remember a picked folder or archive (by name: picking the same one again replaces it).
 pub async fn remember(kv: &Kv, handle: &JsValue) -> Result<(), String> {
     kv.put(&name(handle), handle).await
 }
@@ -102,7 +144,8 @@ pub async fn remembered(kv: &Kv) -> Vec<JsValue> {
     kv.entries().await.unwrap_or_default().into_iter().map(|(_, v)| v).collect()
 }
 
-/// The remembered folders the user allows reading (asked once each: call from a click).
+/// The remembered folders and archives the user allows reading (asked once each: call from a
+/// click; a file handle asks as a folder's does).
 pub async fn allowed(kv: &Kv) -> Vec<JsValue> {
     let mut granted = Vec::new();
     for h in remembered(kv).await {

@@ -1,7 +1,9 @@
 //! Intake: the ways files enter a backup (a drop, a folder input, a picked or remembered
-//! folder), each walked in batches into the engine, and the lazy opening of dropped files.
+//! folder or archive), each walked in batches into the engine, and the lazy opening of dropped
+//! files.
 use shoebox_core::engine::{FileEntry, FileId};
 use shoebox_core::failure::FailReason;
+use shoebox_core::takeout::archive::kept_by_handle;
 use web_sys::{File, FileList, FileSystemEntry};
 
 use super::{publish, step, with};
@@ -29,7 +31,27 @@ pub(super) fn pick_folder() {
     });
 }
 
-/// "Continue your backup": ask once for the remembered folders, walk them, and start.
+/// "Choose files" where the browser has showOpenFilePicker: the files go in as the input's
+/// would (an archive is expanded by the engine as before); the archives' handles are remembered
+/// so a reload can continue with one permission prompt each (`kept_by_handle` says which).
+pub(super) fn pick_files() {
+    wasm_bindgen_futures::spawn_local(async move {
+        let picked =
+            folder_handles::pick_files().await.inspect_err(|e| web_sys::console::warn_1(&format!("file picker failed: {e}").into()));
+        let Ok(handles) = picked else { return };
+        if handles.is_empty() {
+            return;
+        }
+        if let Some(kv) = with(|d| d.folders_kv.clone()).flatten() {
+            for h in handles.iter().filter(|h| kept_by_handle(&folder_handles::name(h))) {
+                let _ = folder_handles::remember(&kv, h).await;
+            }
+        }
+        walk_handles(handles).await;
+    });
+}
+
+/// "Continue your backup": ask once for each remembered folder and archive, read them, and start.
 pub(super) fn continue_remembered() {
     wasm_bindgen_futures::spawn_local(async move {
         let Some(kv) = with(|d| d.folders_kv.clone()).flatten() else { return };
@@ -42,9 +64,21 @@ pub(super) fn continue_remembered() {
     });
 }
 
+/// Folder handles are walked; file handles (chosen files, remembered archives) yield their
+/// file, all in one batch as an input's list does.
 async fn walk_handles(handles: Vec<wasm_bindgen::JsValue>) {
     step(|e, now| e.walk_started(now));
-    for h in handles {
+    let (files, folders): (Vec<_>, Vec<_>) = handles.into_iter().partition(folder_handles::is_file);
+    let mut batch = Vec::with_capacity(files.len());
+    for h in &files {
+        batch.extend(folder_handles::file(h).await);
+    }
+    let mut batch = batch.into_iter().peekable();
+    while batch.peek().is_some() {
+        add_walked(batch.by_ref().take(walk::BATCH).collect(), false);
+        clock::yield_now().await;
+    }
+    for h in folders {
         folder_handles::walk(h, |b| add_walked(b, false)).await;
     }
     walk_ended();

@@ -16,7 +16,7 @@ pub fn intent(i: Intent) {
         Intent::AddFiles(list) if in_kiosk => return kiosk::choose(kiosk::Held::Files(list)),
         // What only a person's own page has (remembered and backup folders): never on a
         // kiosk, whose chosen files must all go through the visit.
-        Intent::PickFolder | Intent::ContinueRemembered | Intent::AddBackupFolder if in_kiosk => return,
+        Intent::PickFolder | Intent::PickFiles | Intent::ContinueRemembered | Intent::AddBackupFolder if in_kiosk => return,
         Intent::KioskFinish => return kiosk::finish(),
         Intent::KioskBegin => return kiosk::begin(),
         Intent::KioskOwnAccount => return kiosk::begin_own(),
@@ -34,6 +34,12 @@ pub fn intent(i: Intent) {
             return intake::add_file_list(list);
         }
         Intent::PickFolder => return intake::pick_folder(),
+        Intent::PickFiles => {
+            // As for an input's files; here, before the picker answers: the intake does not
+            // reach the library (no import cycle between them).
+            super::library::show_backup();
+            return intake::pick_files();
+        }
         Intent::ContinueRemembered => return intake::continue_remembered(),
         Intent::AddBackupFolder => return wasm_bindgen_futures::spawn_local(sync::add_folder()),
         Intent::RemoveBackupFolder(name) => return sync::feed(|f, now| f.handle_removed(now, name)),

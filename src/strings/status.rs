@@ -32,7 +32,7 @@ pub fn detail(st: &Status) -> String {
         Status::StorageFull => s::storage_full_hint().into(),
         Status::BackingUp { bytes_left, eta_ms, .. } => s::backing_up_detail(*bytes_left, *eta_ms),
         Status::Complete { uploaded, already, skipped, failed } => s::complete_detail(*uploaded, *already, *skipped, *failed),
-        Status::ContinueBackup { remaining } => s::continue_detail(*remaining),
+        Status::ContinueBackup { remaining, archives } => s::continue_detail(*remaining, archives),
         Status::SignInNeeded => s::sign_in_hint().into(),
         _ => String::new(),
     }

@@ -29,6 +29,12 @@ pub fn Controls() -> impl IntoView {
                 <button class="button primary" data-testid="continue-button" on:click=move |_| intent(Intent::ContinueRemembered)>
                     <span class="icon icon-play" aria-hidden="true"></span>{s::continue_()}
                 </button>
+                // What Continue reads again (folders and archives kept by handle), by name, so
+                // a person sees it is the export they chose and not something else.
+                <div class="remembered" data-testid="remembered-names">
+                    {s::continue_remembered()}
+                    <ul>{move || store.remembered.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                </div>
             </Show>
             <Show when=move || matches!(store.status.get(), Status::BackUpOff)>
                 <button class="button primary" data-testid="turn-on-button" on:click=move |_| intent(Intent::SetSync(true))>

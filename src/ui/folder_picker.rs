@@ -29,8 +29,10 @@ pub fn FolderPicker(#[prop(into)] label: Signal<&'static str>, #[prop(optional, 
     // `autocomplete="off"`: the browser keeps no form state of the chosen files' names (it
     // would write them into its session history on disk, where a kiosk keeps nothing).
     // Where folder handles exist the button uses them (remembered for "Continue"); the input
-    // stays for other browsers, for tests, and as the drop-in fallback.
+    // stays for other browsers, for tests, and as the drop-in fallback. "Choose files" likewise
+    // uses showOpenFilePicker where it exists, so an export's archives are kept for a reload.
     let picker = store.folder_picker.get_untracked();
+    let files_picker = store.file_picker.get_untracked();
     if store.phone.get_untracked() && store.mode.get_untracked() != PageMode::Kiosk {
         let camera_input: NodeRef<leptos::html::Input> = NodeRef::new();
         return view! {
@@ -59,8 +61,14 @@ pub fn FolderPicker(#[prop(into)] label: Signal<&'static str>, #[prop(optional, 
                 on:click=clear node_ref=folder_input on:change=move |_| { if let Some(i) = folder_input.get() { take(i) } }/>
             <span class="icon icon-folder" aria-hidden="true"></span>{move || label.get()}
         </label>
-        <label class="button file-button">
+        {files_picker.then(|| view! {
+            <button class="button" data-testid="choose-files" on:click=move |_| intent(Intent::PickFiles)>
+                <span class="icon icon-photo" aria-hidden="true"></span>{s::choose_files()}
+            </button>
+        })}
+        <label class="button file-button" class:visually-hidden=files_picker aria-hidden=files_picker.to_string()>
             <input type="file" multiple accept="image/*,video/*,.xmp,.aae,.zip,.tgz" data-testid="files-input" class="visually-hidden" autocomplete="off"
+                tabindex=if files_picker { "-1" } else { "0" } aria-hidden=files_picker.to_string()
                 on:click=clear node_ref=file_input on:change=move |_| { if let Some(i) = file_input.get() { take(i) } }/>
             <span class="icon icon-photo" aria-hidden="true"></span>{s::choose_files()}
         </label>

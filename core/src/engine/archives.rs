@@ -21,6 +21,8 @@ pub(crate) struct Archive {
     pub fault: Option<ArchiveFault>,
     /// Entries refused, by name.
     pub bad: Vec<(String, EntryFault)>,
+    /// The good entries' names and sizes: an entry's resume record names this archive.
+    good: std::collections::HashSet<(String, u64)>,
     pub done: bool,
 }
 
@@ -33,7 +35,14 @@ pub(crate) fn is_archive(name: &str) -> bool {
 impl Engine {
     /// An archive was chosen: hold it and read its head.
     pub(crate) fn archive_add(&mut self, e: &FileEntry) {
-        self.takeout.archives.push(Archive { entry: e.clone(), reader: None, fault: None, bad: Vec::new(), done: false });
+        self.takeout.archives.push(Archive {
+            entry: e.clone(),
+            reader: None,
+            fault: None,
+            bad: Vec::new(),
+            good: Default::default(),
+            done: false,
+        });
         let len = ARCHIVE_HEAD.min(e.size);
         self.out.act(Action::ReadRange { file: e.id, start: 0, len });
         self.out.dirty = true;
@@ -76,6 +85,7 @@ impl Engine {
         a.done = true;
         let (good, bad): (Vec<ZipEntry>, Vec<ZipEntry>) = entries.into_iter().partition(|e| e.fault.is_none());
         a.bad = bad.into_iter().filter_map(|e| Some((e.name, e.fault?))).collect();
+        a.good = good.iter().map(|e| (e.name.clone(), e.size)).collect();
         let archive = a.entry.id;
         self.out.dirty = true;
         if good.is_empty() {
@@ -85,6 +95,12 @@ impl Engine {
         // The entries arrive like a walk's files: the driver adds them, then ends the walk.
         self.run.walks += 1;
         self.out.act(Action::ArchiveEntries { archive, entries: good });
+    }
+
+    /// The name of the archive of this batch a file (by its path and size) is an entry of.
+    pub(crate) fn archive_of(&self, path: &str, size: u64) -> Option<String> {
+        let key = (path.to_string(), size);
+        self.takeout.archives.iter().find(|a| a.good.contains(&key)).map(|a| a.entry.name.clone())
     }
 
     /// Archives whose directory is still being read.

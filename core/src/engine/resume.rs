@@ -1,7 +1,7 @@
 //! Resume records: what the storage port (IndexedDB) keeps so a later session continues an
 //! upload from the server's offset, and remembers what this browser already backed up.
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Identifies a file without reading it (size, lastModified, path/name), plus its content
 /// digest once known.
@@ -51,6 +51,10 @@ pub struct ResumeRecord {
     pub done: bool,
     /// ms (driver's clock) when written; lets the app expire old records.
     pub updated_ms: u64,
+    /// The export archive this file is an entry of (its name): a later session where the
+    /// browser kept no handle asks for the archive again by name. Absent in older records.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archive: Option<String>,
 }
 
 impl ResumeRecord {
@@ -100,6 +104,8 @@ pub(crate) struct ResumeIndex {
     /// original sha256 -> key.
     progress_by_sha: HashMap<String, String>,
     done_by_sha: HashMap<String, String>,
+    /// Archive name -> in-progress records of its entries (the continue screen names them).
+    progress_archives: BTreeMap<String, usize>,
 }
 
 impl ResumeIndex {
@@ -112,6 +118,20 @@ impl ResumeIndex {
         self.progress_by_fp.len()
     }
 
+    /// The archives whose entries have unfinished uploads, by name, sorted.
+    pub fn archives_in_progress(&self) -> Vec<String> {
+        self.progress_archives.keys().cloned().collect()
+    }
+
+    fn count_archive(&mut self, r: &ResumeRecord, add: bool) {
+        let Some(a) = r.archive.as_ref().filter(|_| !r.done) else { return };
+        let n = self.progress_archives.entry(a.clone()).or_default();
+        *n = if add { *n + 1 } else { n.saturating_sub(1) };
+        if *n == 0 {
+            self.progress_archives.remove(a);
+        }
+    }
+
     pub fn insert(&mut self, r: ResumeRecord) {
         self.remove(&r.key.clone());
         let fp = r.fingerprint.cheap_key();
@@ -121,6 +141,7 @@ impl ResumeIndex {
         if let Some(s) = &r.fingerprint.sha256 {
             by_sha.insert(s.clone(), r.key.clone());
         }
+        self.count_archive(&r, true);
         self.by_key.insert(r.key.clone(), r);
     }
 
@@ -137,6 +158,7 @@ impl ResumeIndex {
                 by_sha.remove(s);
             }
         }
+        self.count_archive(&r, false);
         Some(r)
     }
 

@@ -21,7 +21,7 @@ impl Engine {
                 return Status::WaitingForConnection { running: false };
             }
             if n > 0 {
-                return Status::ContinueBackup { remaining: n };
+                return Status::ContinueBackup { remaining: n, archives: self.resume.archives_in_progress() };
             }
             return Status::Ready;
         }

@@ -128,6 +128,7 @@ impl Engine {
         let sha = f.upload_sha().or(f.stream.then_some(""));
         let (Some(url), Some(sha)) = (f.up.url.clone(), sha) else { return };
         let fp = f.fingerprint();
+        let (fp_path, fp_size) = (fp.relative_path.clone(), fp.size);
         let rec = ResumeRecord {
             key: ResumeRecord::progress_key(&self.record_scope(), &fp),
             fingerprint: fp,
@@ -139,6 +140,7 @@ impl Engine {
             prepared: f.prepared.is_some(),
             done: false,
             updated_ms: now,
+            archive: self.archive_of(&fp_path, fp_size),
         };
         self.resume.insert(rec.clone());
         self.out.act(Action::SaveResume(rec));
@@ -176,6 +178,7 @@ impl Engine {
                 prepared: f.prepared.is_some(),
                 done: true,
                 updated_ms: now,
+                archive: None,
             };
             self.resume.insert(rec.clone());
             self.out.act(Action::SaveResume(rec));

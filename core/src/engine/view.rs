@@ -83,9 +83,11 @@ pub enum Status {
     ReadyToBackUp {
         count: u64,
     },
-    /// Unfinished uploads found in the resume store, no files chosen yet.
+    /// Unfinished uploads found in the resume store, no files chosen yet; `archives`: the
+    /// export archives (by name) whose entries they are, to be chosen again.
     ContinueBackup {
         remaining: u64,
+        archives: Vec<String>,
     },
     /// `done` of `total` files have an outcome; `eta_ms` absent until meaningful.
     BackingUp {

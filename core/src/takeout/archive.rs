@@ -137,6 +137,16 @@ pub fn part_number(name: &str) -> Option<u32> {
     (n.len() == 3 && n.bytes().all(|b| b.is_ascii_digit())).then(|| n.parse().ok()).flatten()
 }
 
+/// Whether a file chosen by handle (showOpenFilePicker) is remembered for "Continue your
+/// backup" after a reload: a `.zip` archive of an export, whose entries can be read again. A
+/// photo chosen loose is not: a handle is one permission prompt on Continue, and a few hundred
+/// photos would be as many prompts (a handful of archives are few), and names that repeat
+/// across folders would replace each other in a store kept by name. A `.tgz` is not either: it
+/// must be unpacked first, and its line says so when it is chosen.
+pub fn kept_by_handle(name: &str) -> bool {
+    name.to_ascii_lowercase().ends_with(".zip")
+}
+
 /// The parts present (sorted) and the ones missing below the highest.
 pub fn parts<'a>(names: impl IntoIterator<Item = &'a str>) -> (Vec<u32>, Vec<u32>) {
     let mut have: Vec<u32> = names.into_iter().filter_map(part_number).collect();

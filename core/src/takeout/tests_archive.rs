@@ -196,6 +196,15 @@ fn split_parts_and_the_gaps_between_them() {
     assert_eq!(parts(["takeout-x-002.zip"]), (vec![2], vec![1]));
 }
 
+#[test]
+fn only_zip_archives_are_kept_by_handle_for_a_reload() {
+    assert!(kept_by_handle("takeout-20250101T000000Z-001.zip"));
+    assert!(kept_by_handle("TAKEOUT-001.ZIP"));
+    assert!(!kept_by_handle("takeout-20250101T000000Z-001.tgz"), "it must be unpacked first");
+    assert!(!kept_by_handle("IMG_0001.jpg"), "a loose photo would be one more permission prompt");
+    assert!(!kept_by_handle("zip"));
+}
+
 /// Inflates an entry of `archive` the way the worker does, through core's `EntryStream`.
 fn inflate_entry(archive: &[u8], e: &ZipEntry) -> Result<Vec<u8>, super::inflate::InflateFault> {
     use super::inflate::{EntryStream, Step};
