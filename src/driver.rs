@@ -204,7 +204,8 @@ pub fn start() -> Store {
             Ok(db) => {
                 let (resume, records) = ResumeStore::load(&db).await;
                 let folders = idb::Kv::new(&db, "folders");
-                let names: Vec<String> = folder_handles::remembered(&folders).await.iter().map(folder_handles::name).collect();
+                let owner = with(|d| d.engine.account_digest()).unwrap_or_default();
+                let names: Vec<String> = folder_handles::remembered(&folders, &owner).await.iter().map(folder_handles::name).collect();
                 let waiting = idb::Kv::new(&db, "takeoutWaiting");
                 let entries = waiting.entries().await.unwrap_or_default();
                 let entries: Vec<(String, String)> = entries.into_iter().filter_map(|(k, v)| Some((k, v.as_string()?))).collect();

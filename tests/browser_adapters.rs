@@ -151,9 +151,11 @@ async fn folder_handles_are_remembered_and_walked() {
     }
     let kv = idb::Kv::new(&idb::open().await.unwrap(), "folders");
     folder_handles::forget_all(&kv).await.unwrap();
-    folder_handles::remember(&kv, &trip).await.unwrap();
-    let again = folder_handles::remembered(&idb::Kv::new(&idb::open().await.unwrap(), "folders")).await;
+    folder_handles::remember(&kv, "ann", &trip).await.unwrap();
+    let again = folder_handles::remembered(&idb::Kv::new(&idb::open().await.unwrap(), "folders"), "ann").await;
     assert_eq!(again.len(), 1);
+    // Another account on this browser is offered none of them.
+    assert!(folder_handles::remembered(&kv, "bob").await.is_empty());
     assert_eq!(folder_handles::name(&again[0]), "Trip");
     assert!(folder_handles::ensure_permission(&again[0]).await);
     let mut paths = Vec::new();
@@ -167,8 +169,8 @@ async fn folder_handles_are_remembered_and_walked() {
     let w = call(&zip, "createWritable", &[]).await;
     call(&w, "write", &["PK".into()]).await;
     call(&w, "close", &[]).await;
-    folder_handles::remember(&kv, &zip).await.unwrap();
-    let mut again = folder_handles::remembered(&idb::Kv::new(&idb::open().await.unwrap(), "folders")).await;
+    folder_handles::remember(&kv, "ann", &zip).await.unwrap();
+    let mut again = folder_handles::remembered(&idb::Kv::new(&idb::open().await.unwrap(), "folders"), "ann").await;
     again.sort_by_key(folder_handles::name);
     assert_eq!(again.iter().map(folder_handles::name).collect::<Vec<_>>(), ["Trip", "takeout-001.zip"]);
     assert!(!folder_handles::is_file(&again[0]) && folder_handles::is_file(&again[1]));

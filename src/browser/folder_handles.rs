@@ -135,20 +135,24 @@ pub async fn has_permission(handle: &JsValue) -> bool {
     call_async(handle, "queryPermission", &[opts.into()]).await.ok().and_then(|s| s.as_string()).as_deref() == Some("granted")
 }
 
-/// Remember a picked folder or archive (by name: picking the same one again replaces it).
-pub async fn remember(kv: &Kv, handle: &JsValue) -> Result<(), String> {
-    kv.put(&name(handle), handle).await
+/// Remember a picked folder or archive for the account `owner` (its `account_digest`), by
+/// name: picking the same one again replaces it. Another account on this browser never sees it.
+pub async fn remember(kv: &Kv, owner: &str, handle: &JsValue) -> Result<(), String> {
+    kv.put(&format!("{owner}/{}", name(handle)), handle).await
 }
 
-pub async fn remembered(kv: &Kv) -> Vec<JsValue> {
-    kv.entries().await.unwrap_or_default().into_iter().map(|(_, v)| v).collect()
+/// The account's remembered handles (those an older build kept under a name alone belong to
+/// no one and are not offered).
+pub async fn remembered(kv: &Kv, owner: &str) -> Vec<JsValue> {
+    let mine = |k: &str| k.split_once('/').is_some_and(|(o, _)| o == owner);
+    kv.entries().await.unwrap_or_default().into_iter().filter(|(k, _)| mine(k)).map(|(_, v)| v).collect()
 }
 
 /// The remembered folders and archives the user allows reading (asked once each: call from a
 /// click; a file handle asks as a folder's does).
-pub async fn allowed(kv: &Kv) -> Vec<JsValue> {
+pub async fn allowed(kv: &Kv, owner: &str) -> Vec<JsValue> {
     let mut granted = Vec::new();
-    for h in remembered(kv).await {
+    for h in remembered(kv, owner).await {
         if ensure_permission(&h).await {
             granted.push(h);
         }

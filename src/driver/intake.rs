@@ -24,8 +24,8 @@ pub(super) fn pick_folder() {
     wasm_bindgen_futures::spawn_local(async move {
         let picked = folder_handles::pick().await.inspect_err(|e| web_sys::console::warn_1(&format!("folder picker failed: {e}").into()));
         let Ok(Some(handle)) = picked else { return };
-        if let Some(kv) = with(|d| d.folders_kv.clone()).flatten() {
-            let _ = folder_handles::remember(&kv, &handle).await;
+        if let Some((Some(kv), owner)) = with(|d| (d.folders_kv.clone(), d.engine.account_digest())) {
+            let _ = folder_handles::remember(&kv, &owner, &handle).await;
         }
         walk_handles(vec![handle]).await;
     });
@@ -42,9 +42,9 @@ pub(super) fn pick_files() {
         if handles.is_empty() {
             return;
         }
-        if let Some(kv) = with(|d| d.folders_kv.clone()).flatten() {
+        if let Some((Some(kv), owner)) = with(|d| (d.folders_kv.clone(), d.engine.account_digest())) {
             for h in handles.iter().filter(|h| kept_by_handle(&folder_handles::name(h))) {
-                let _ = folder_handles::remember(&kv, h).await;
+                let _ = folder_handles::remember(&kv, &owner, h).await;
             }
         }
         walk_handles(handles).await;
@@ -54,8 +54,8 @@ pub(super) fn pick_files() {
 /// "Continue your backup": ask once for each remembered folder and archive, read them, and start.
 pub(super) fn continue_remembered() {
     wasm_bindgen_futures::spawn_local(async move {
-        let Some(kv) = with(|d| d.folders_kv.clone()).flatten() else { return };
-        let granted = folder_handles::allowed(&kv).await;
+        let Some((Some(kv), owner)) = with(|d| (d.folders_kv.clone(), d.engine.account_digest())) else { return };
+        let granted = folder_handles::allowed(&kv, &owner).await;
         if granted.is_empty() {
             return;
         }
