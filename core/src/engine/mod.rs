@@ -57,6 +57,7 @@
 //! Prepared photos: after `handle_prepared(Prepared{..})` the driver keeps the blob; bodies with
 //! `Source::Prepared` slice it; `Action::DropPrepared` says when it may be released.
 
+mod account;
 mod album_names;
 mod answers;
 mod archives;

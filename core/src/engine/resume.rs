@@ -66,34 +66,6 @@ impl ResumeRecord {
     }
 }
 
-impl super::Engine {
-    /// Whose records these are: the endpoint and a digest of the account's token (never the
-    /// token itself), so that on a shared computer what one account backed up never counts as
-    /// backed up for another. Records of older builds name the endpoint alone and are left
-    /// unused: their files are hashed again and the server answers what it holds.
-    pub fn record_scope(&self) -> String {
-        format!("{}#{}", self.settings.endpoint, self.account_digest())
-    }
-
-    /// Whether these settings name another account (or destination) while this one is in
-    /// use: the page must then start afresh for it (the driver reloads), so that nothing
-    /// planned, queued, answered or shown for this account carries over into the other's. Not
-    /// on a first sign-in, nor when this token was refused (a typo being corrected: the files
-    /// chosen are the person's own).
-    pub fn needs_fresh_page_for(&self, new: &super::EngineSettings) -> bool {
-        let new = new.clone().normalized();
-        let other = new.endpoint != self.settings.endpoint || new.token != self.settings.token;
-        other && self.settings.token.is_some() && !self.server.signin
-    }
-
-    /// The destination or the account changed: index that scope's records instead.
-    pub(crate) fn rescope_resume_records(&mut self) {
-        let mut all = std::mem::take(&mut self.resume_elsewhere);
-        all.extend(std::mem::take(&mut self.resume).into_records());
-        self.load_resume_records(all);
-    }
-}
-
 /// The records of one scope, indexed by cheap fingerprint and by content digest.
 #[derive(Default, Debug)]
 pub(crate) struct ResumeIndex {

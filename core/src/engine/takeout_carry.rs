@@ -109,13 +109,6 @@ impl Waiting {
 }
 
 impl Engine {
-    /// Whose this browser's records are (what waits of an export, resume records, backup
-    /// folders): a digest of the destination and the account's token, never the token.
-    pub fn account_digest(&self) -> String {
-        let who = format!("{}\n{}", self.settings.endpoint, self.settings.token.as_deref().unwrap_or(""));
-        crate::hash::sha256_hex(who.as_bytes())[..16].to_string()
-    }
-
     /// The driver keeps what export batches leave and will hand it back
     /// ([`Engine::restore_takeout_waiting`]): until then an export's plan waits.
     pub fn expect_takeout_waiting(&mut self) {
