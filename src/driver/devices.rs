@@ -7,7 +7,7 @@ use shoebox_core::devices::{DeviceKind, DevicesAction, DevicesFlow};
 use shoebox_core::engine::Status;
 use wasm_bindgen::JsValue;
 
-use super::{engine_settings, http, with, Inner, Intent};
+use super::{http, with, Inner, Intent};
 use crate::browser::clock;
 use crate::store::{AccountView, ApprovalView, DeviceRow, PairingView};
 
@@ -114,15 +114,9 @@ impl Inner {
     fn adopt_token(&mut self, token: String) {
         let mut s = self.store.settings.get_untracked();
         s.token = token;
-        crate::settings::save(&s);
-        let es = engine_settings(&s, &self.origin);
-        if self.engine.needs_fresh_page_for(&es) {
-            // Another account: it starts from a fresh page (see the engine's rule).
-            return super::fresh_page();
+        if !self.use_settings(s, true) {
+            return;
         }
-        self.w.settings.set(s.clone());
-        self.engine.set_settings(es, clock::now_ms());
-        super::sync::on_settings_changed(self);
         self.pump();
         wasm_bindgen_futures::spawn_local(async { super::library::on_signed_in() });
     }

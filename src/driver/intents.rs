@@ -63,17 +63,10 @@ pub fn intent(i: Intent) {
             Intent::RetryFailed => d.engine.retry_failed(now),
             Intent::SetFolderIncluded(folder, included) => d.engine.set_folder_included(&folder, included, now),
             Intent::UpdateSettings(s) => {
-                if policy.saves_settings() {
-                    crate::settings::save(&s);
+                let applied = d.use_settings(s, policy.saves_settings());
+                if !applied {
+                    return; // a fresh page is on its way
                 }
-                let es = engine_settings(&s, &d.origin);
-                if policy.saves_settings() && d.engine.needs_fresh_page_for(&es) {
-                    // Another account: it starts from a fresh page (see the engine's rule).
-                    return super::fresh_page();
-                }
-                d.w.settings.set(s.clone());
-                d.engine.set_settings(es, now);
-                sync::on_settings_changed(d);
             }
             Intent::SetSync(on) => {
                 let mut s = d.store.settings.get_untracked();
@@ -89,4 +82,24 @@ pub fn intent(i: Intent) {
         }
         d.pump();
     });
+}
+
+impl super::Inner {
+    /// New settings for this page (saved first when `save`). Another account in use gets a
+    /// fresh page instead (the engine's rule; only once saved, or the reload would lose them):
+    /// false then, and nothing else is done here.
+    pub(super) fn use_settings(&mut self, s: crate::settings::Settings, save: bool) -> bool {
+        if save {
+            crate::settings::save(&s);
+        }
+        let es = engine_settings(&s, &self.origin);
+        if save && self.engine.needs_fresh_page_for(&es) {
+            super::fresh_page();
+            return false;
+        }
+        self.w.settings.set(s);
+        self.engine.set_settings(es, clock::now_ms());
+        sync::on_settings_changed(self);
+        true
+    }
 }
