@@ -209,3 +209,42 @@ fn last_patch_refused(h: &mut H) {
     let (p, _) = h.expect(Method::Patch);
     h.answer(p, Ok(ok(422)));
 }
+
+/// The algorithm a PATCH's body is to be checksummed with (None: no `Upload-Checksum`).
+fn chunk_checksum(r: &HttpRequest) -> Option<ChecksumAlgo> {
+    match &r.body {
+        Body::Slice { checksum, .. } => *checksum,
+        other => panic!("PATCH without a slice body: {other:?}"),
+    }
+}
+
+#[test]
+fn chunks_go_without_checksums_while_the_hash_runs_beside_and_with_them_after() {
+    let options = ok(204)
+        .with_header("Tus-Version", "1.0.0")
+        .with_header("Tus-Extension", "creation,creation-with-upload,termination,checksum")
+        .with_header("Tus-Checksum-Algorithm", "crc32c,sha256");
+    let mut h = H::new(EngineSettings { chunk_size: Some(16 * MB), ..H::settings() });
+    let id = h.add(1, "Trip/clip.mp4", video(), video_facts());
+    h.handshake(config(true), options);
+    h.auto_local = false;
+    h.start();
+    local(&mut h, "probe");
+    answer_check(&mut h, &[], &[]);
+    create(&mut h, "u");
+    // The hash is running: the first PATCH (in flight now) has no checksum, and no chunk is
+    // digested ahead (it would read the bytes a second time or wait for the hash pass).
+    h.drain();
+    assert!(h.digests.is_empty(), "nothing digested ahead while the hash runs: {:?}", h.digests);
+    local(&mut h, "hash");
+    let (_, r) = patch_ok(&mut h, 0);
+    assert_eq!(chunk_checksum(&r), None);
+    // The hash is known: the next chunks carry crc32c again, and the last one declares it.
+    let (_, r) = patch_ok(&mut h, 16 * MB);
+    assert_eq!(chunk_checksum(&r), Some(ChecksumAlgo::Crc32c));
+    assert!(r.header("Shoebox-Sha256").is_none());
+    let (_, r) = patch_ok(&mut h, 32 * MB);
+    assert_eq!(chunk_checksum(&r), Some(ChecksumAlgo::Crc32c));
+    assert_eq!(r.header("Shoebox-Sha256"), Some(video().sha().as_str()));
+    assert_eq!(h.view(id).outcome, Some(Outcome::Uploaded(None)));
+}

@@ -72,7 +72,7 @@ impl Engine {
             return self.finish(id, Outcome::Skipped(SkipReason::OverSizeLimit { size, limit: Some(limit) }), now);
         }
         let budget = self.settings.max_bytes_in_flight.saturating_sub(self.inflight.bytes);
-        let checksum = caps.checksum_for(&self.checksums);
+        let checksum = caps.checksum_for(&self.checksums).filter(|_| !self.hash_runs_beside(f));
         let (kind, request, next) = match next_step(f.up.url.is_some(), f.up.offset_known || f.up.url.is_none(), f.up.offset, size, chunk) {
             NextStep::Complete => return self.complete(id, now),
             // No room for more: wait (Resume, or the engine's later try, clears it).

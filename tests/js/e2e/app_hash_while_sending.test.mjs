@@ -82,3 +82,49 @@ test('a large file uploads before it is hashed, declares its SHA-256 on the last
     await server.stop();
   }
 });
+
+test('a large file damaged on the way while its hash runs beside is refused at the end (422), hashed whole and sent again with chunk checksums', async () => {
+  // While the whole-file hash runs beside the upload, chunks go without Upload-Checksum: the
+  // SHA-256 declared on the last PATCH is the check. The first chunk (sent as the hash starts)
+  // has a byte flipped on the way; the server must refuse the completed upload, and the app
+  // must send the file again.
+  const big = bigFolder('StreamDamaged', 70_000_000);
+  const server = await startServer({ args: ['--chunk-size', '4MiB'] });
+  const b = await launch();
+  try {
+    const log = recordRequests(b.page);
+    let damaged = null;
+    await b.page.route('**/files/**', async (route) => {
+      const req = route.request();
+      const h = await req.allHeaders();
+      if (damaged || req.method() !== 'PATCH' || h['upload-checksum']) return route.continue();
+      const body = Buffer.from(req.postDataBuffer());
+      body[body.length >> 1] ^= 0x40;
+      damaged = { offset: Number(h['upload-offset']), url: req.url() };
+      return route.continue({ postData: body });
+    });
+    await b.page.goto(server.appUrl());
+    await dropPaths(b.page, '[data-testid="drop-zone"]', [big.dir]);
+    await waitForStatus(b.page, /^Ready to back up 1 photo or video$/);
+    await backUpAndWait(b.page, /^Backup complete$/, 240000);
+    assert.equal(await statusDetail(b.page), '1 uploaded');
+    assert.ok(damaged, 'a chunk without a checksum was damaged on the way');
+
+    const patches = log.filter((r) => r.method === 'PATCH');
+    const first = patches.filter((p) => p.url === damaged.url);
+    assert.equal(damaged.offset, 0, 'the first chunk went while the hash ran, without a checksum');
+    assert.deepEqual(first.filter((p) => p.status !== 204).map((p) => [p.status, Boolean(p.headers['shoebox-sha256'])]), [[422, true]], 'only its last PATCH was refused, on the declared SHA-256');
+    const creations = log.filter((r) => r.method === 'POST' && r.url.includes('/files/'));
+    assert.equal(creations.length, 2, 'created again');
+    assert.ok(metadataKeys(creations[1].headers['upload-metadata']).includes('sha256'), 'the second upload declares sha256 at creation');
+    const second = patches.filter((p) => p.url !== damaged.url);
+    assert.ok(second.length >= 2 && second.every((p) => /^crc32c /.test(p.headers['upload-checksum'] || '')), `the second upload's chunks carry crc32c: ${second.map((p) => p.headers['upload-checksum']).join(', ')}`);
+    const media = await server.media();
+    assert.equal(media.length, 1);
+    assert.equal(media[0].sha256, big.sha256);
+    assert.ok((await server.bytesOf(big.sha256)).equals(fs.readFileSync(big.file)), 'stored bytes are the file\'s');
+  } finally {
+    await b.close();
+    await server.stop();
+  }
+});
