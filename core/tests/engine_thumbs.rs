@@ -127,3 +127,52 @@ fn a_thumbnail_waits_while_files_wait_to_be_hashed_or_uploaded() {
     assert_eq!(h.e.status(), Status::Complete { uploaded: 3, already: 0, skipped: 0, failed: 0 });
     assert_eq!(h.thumbnails.iter().map(|t| t.0 .0).collect::<Vec<_>>(), vec![1, 2, 3], "asked once nothing waits for them");
 }
+
+#[test]
+fn held_thumbnails_go_one_per_hash_worker_and_stop_when_files_need_the_workers_again() {
+    let mut h = H::new(EngineSettings { creation_with_upload_max: 1 << 20, ..H::settings() });
+    h.e.set_workers(2, 1);
+    h.auto_thumbs = false;
+    let mut srv = FakeTus::new();
+    for i in 1..=6u64 {
+        h.add(i, &format!("Trip/{i}.jpg"), Content::Bytes(bytes(2500, i as u8)), facts(4000, 3000, 1));
+    }
+    serve(&mut h, &mut srv);
+    h.start();
+    serve(&mut h, &mut srv);
+    assert_eq!(h.e.status(), Status::Complete { uploaded: 6, already: 0, skipped: 0, failed: 0 });
+    // Idle now: two asked (one per hash worker), not six.
+    assert_eq!(h.thumbnails.len(), 2, "one per hash worker at a time");
+    // One answered: the next goes.
+    let done = h.thumbs_open.pop_front().unwrap();
+    h.e.handle_thumbnail_done(done, h.now);
+    h.drain();
+    assert_eq!(h.thumbnails.len(), 3);
+    // A new file needs a worker: answers release nothing until it is hashed and sent.
+    h.auto_local = false;
+    h.add(7, "Trip/7.jpg", Content::Bytes(bytes(2500, 7)), facts(4000, 3000, 1));
+    h.drain();
+    h.start();
+    h.drain();
+    assert!(h.local.iter().any(|a| matches!(a, Action::Inspect { file: FileId(7) })), "file 7 is being inspected: {:?}", h.local);
+    while let Some(done) = h.thumbs_open.pop_front() {
+        h.e.handle_thumbnail_done(done, h.now);
+    }
+    h.drain();
+    assert_eq!(h.thumbnails.len(), 3, "held while file 7 is inspected");
+    // Inspected, then waiting for its hash: still held.
+    let a = h.local.pop_front().unwrap();
+    h.answer_local(a);
+    h.drain();
+    assert!(h.local.iter().any(|a| matches!(a, Action::Hash { file: FileId(7) })), "file 7 is being hashed: {:?}", h.local);
+    assert_eq!(h.thumbnails.len(), 3, "held while file 7 is hashed");
+    h.auto_local = true;
+    h.auto_thumbs = true;
+    while let Some(a) = h.local.pop_front() {
+        h.answer_local(a);
+    }
+    serve(&mut h, &mut srv);
+    let mut asked: Vec<u64> = h.thumbnails.iter().map(|t| t.0 .0).collect();
+    asked.sort();
+    assert_eq!(asked, (1..=7).collect::<Vec<_>>(), "every upload's thumbnail, once");
+}

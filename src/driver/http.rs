@@ -140,36 +140,39 @@ impl Inner {
     /// only means the server makes it, or the library shows a placeholder.
     pub(super) fn thumbnail(&mut self, file: FileId, source: Source, video: bool, (width, height): (u32, u32), request: HttpRequest) {
         let prepared = match source {
-            Source::Prepared => match self.prepared.get(&file) {
-                Some(b) => Some(b.clone()),
-                None => return,
-            },
+            Source::Prepared => self.prepared.get(&file).cloned(),
             Source::Original => None,
         };
         let pool = self.pool.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let blob: Blob = match prepared {
-                Some(b) => b,
-                None => match super::open(file).await {
-                    Ok(f) => f.unchecked_into(),
-                    Err(_) => return,
-                },
+            let made = async move {
+                let blob: Blob = match (source, prepared) {
+                    (_, Some(b)) => b,
+                    (Source::Prepared, None) => return,
+                    (Source::Original, None) => match super::open(file).await {
+                        Ok(f) => f.unchecked_into(),
+                        Err(_) => return,
+                    },
+                };
+                let made = if video {
+                    crate::browser::video_poster::first_frame(&blob, shoebox_core::engine::THUMB_LONG_SIDE).await.ok()
+                } else {
+                    pool.thumbnail(blob, width, height).await.ok()
+                };
+                let Some(thumb) = made else { return };
+                let xreq = xhr::XhrRequest {
+                    method: request.method.as_str().into(),
+                    url: request.url,
+                    headers: request.headers,
+                    body: xhr::XhrBody::Blob(thumb),
+                };
+                if let Ok((_, fut)) = xhr::send(xreq, |_| {}) {
+                    let _ = fut.await;
+                }
             };
-            let made = if video {
-                crate::browser::video_poster::first_frame(&blob, shoebox_core::engine::THUMB_LONG_SIDE).await.ok()
-            } else {
-                pool.thumbnail(blob, width, height).await.ok()
-            };
-            let Some(thumb) = made else { return };
-            let xreq = xhr::XhrRequest {
-                method: request.method.as_str().into(),
-                url: request.url,
-                headers: request.headers,
-                body: xhr::XhrBody::Blob(thumb),
-            };
-            if let Ok((_, fut)) = xhr::send(xreq, |_| {}) {
-                let _ = fut.await;
-            }
+            made.await;
+            // However it ended: the engine lets the next held thumbnail go.
+            step(|e, now| e.handle_thumbnail_done(file, now));
         });
     }
 }

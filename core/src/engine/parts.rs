@@ -21,6 +21,8 @@ pub(crate) struct Queues {
     pub undecided: Vec<FileId>,
     /// Uploaded files whose thumbnail waits for the workers to be free (`thumbs.rs`).
     pub thumbs: VecDeque<FileId>,
+    /// Thumbnails asked and not yet answered (`Engine::handle_thumbnail_done`).
+    pub thumbs_inflight: usize,
     /// Files holding an upload slot (at most `parallel_uploads`, or 3x that many small files).
     pub active: Vec<FileId>,
     /// Failed files, for `retry_failed`.

@@ -35,7 +35,8 @@ pub fn thumb_size(w: u32, h: u32, orientation: Option<u8>) -> Option<(u32, u32)>
 impl Engine {
     /// A photo or video was uploaded: ask for its thumbnail when the server keeps a library
     /// and the config does not say this token may not send one.
-    /// From the original, it waits until no file waits to be hashed, prepared or uploaded:
+    /// From the original, it waits until no file waits to be inspected, hashed, prepared or
+    /// uploaded:
     /// making and sending it takes a worker and the page's time, which those need first (with
     /// 1,000 small photos, thumbnails beside the uploads cost the backup a third of its speed).
     /// From a prepared copy it is asked now, before the copy is dropped.
@@ -52,21 +53,33 @@ impl Engine {
         self.thumbnail_now(id);
     }
 
-    /// No file waits for a worker's hash or prepare, the dedup check, or its upload.
+    /// No file waits for a worker's inspection, hash or prepare, the dedup check, or its
+    /// upload. Inspection counts: while a large drop is still being inspected, its next files
+    /// reach the hash queue a few at a time, and the workers look idle between them.
     fn workers_idle(&self) -> bool {
         let t = &self.tally.page;
-        let local = self.q.hash.is_empty() && self.q.prepare.is_empty() && t.n_hashing == 0 && t.n_preparing == 0;
+        let inspecting = !self.q.inspect.is_empty() || t.n_inspecting > 0;
+        let local = !inspecting && self.q.hash.is_empty() && self.q.prepare.is_empty() && t.n_hashing == 0 && t.n_preparing == 0;
         local && self.q.check.is_empty() && !self.server.checking && self.q.upload.is_empty() && self.q.active.is_empty()
     }
 
-    /// Ask for the thumbnails held back, once nothing of the backup waits for them.
+    /// Ask for the thumbnails held back, once nothing of the backup waits for them, one per
+    /// hash worker at a time. The workers may be idle only for a moment (the next files are
+    /// still being inspected): hundreds of thumbnails asked at once would then sit in the
+    /// workers' queues before those files' hashes, and the uploads would stop until every
+    /// thumbnail was made and sent (six seconds of a 1,000-photo backup in a trace).
     pub(crate) fn pump_thumbs(&mut self) {
-        if self.q.thumbs.is_empty() || !self.workers_idle() {
-            return;
-        }
-        for id in std::mem::take(&mut self.q.thumbs) {
+        while self.q.thumbs_inflight < self.hash_workers && self.workers_idle() {
+            let Some(id) = self.q.thumbs.pop_front() else { return };
             self.thumbnail_now(id);
         }
+    }
+
+    /// Answer to `Action::Thumbnail`: made and sent, or given up (a thumbnail is best effort,
+    /// so how it ended changes nothing but what may go next).
+    pub fn handle_thumbnail_done(&mut self, _file: FileId, now: u64) {
+        self.q.thumbs_inflight = self.q.thumbs_inflight.saturating_sub(1);
+        self.pump(now);
     }
 
     fn thumbnail_now(&mut self, id: FileId) {
@@ -87,6 +100,7 @@ impl Engine {
         let url = format!("{}{MEDIA_PATH}/{sha}/thumb", self.settings.api_base());
         let request = HttpRequest { method: Method::Put, url, headers, body: Body::Empty };
         let source = if f.prepared.is_some() { Source::Prepared } else { Source::Original };
+        self.q.thumbs_inflight += 1;
         self.out.act(Action::Thumbnail { file: id, source, video, width, height, request });
     }
 }

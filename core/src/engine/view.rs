@@ -30,7 +30,9 @@ pub enum Action {
     /// The prepared blob of this file is no longer needed; the driver may drop it.
     DropPrepared { file: FileId },
     /// Make the library's thumbnail of this file (`width` x `height`, upright) from `source`
-    /// in a worker and send `request` with it as the body. Nothing is answered to the engine.
+    /// in a worker and send `request` with it as the body. Answered with
+    /// `Engine::handle_thumbnail_done` however it ended (thumbnails from originals go one per
+    /// hash worker at a time).
     /// Comes before the file's `DropPrepared`, so a prepared blob is still there to read.
     /// A `video` gets its first frame as a poster, at the frame's own shape with a long side
     /// of [`super::THUMB_LONG_SIDE`] (`width` and `height` are 0), where the browser decodes it.

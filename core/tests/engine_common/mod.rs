@@ -90,6 +90,9 @@ pub struct H {
     pub digests: Vec<(FileId, u64, u64, ChecksumAlgo)>,
     /// Answer Inspect/Hash/Prepare immediately (else they queue in `local`).
     pub auto_local: bool,
+    /// Answer each Thumbnail as done immediately (else they wait in `thumbs_open`).
+    pub auto_thumbs: bool,
+    pub thumbs_open: VecDeque<FileId>,
     pub local: VecDeque<Action>,
     pub events: Vec<Event>,
     /// Largest bytes-in-flight seen.
@@ -120,6 +123,8 @@ impl H {
             thumbnails: Vec::new(),
             digests: Vec::new(),
             auto_local: true,
+            auto_thumbs: true,
+            thumbs_open: VecDeque::new(),
             local: VecDeque::new(),
             events: Vec::new(),
             max_in_flight: 0,
@@ -206,6 +211,12 @@ impl H {
                     did = true;
                 }
             }
+            if self.auto_thumbs {
+                if let Some(file) = self.thumbs_open.pop_front() {
+                    self.e.handle_thumbnail_done(file, self.now);
+                    did = true;
+                }
+            }
             if !did {
                 break;
             }
@@ -239,6 +250,7 @@ impl H {
                 assert!(!self.dropped_prepared.contains(&file), "a thumbnail is asked before its prepared blob is dropped");
                 assert_eq!(video, (width, height) == (0, 0), "a video and only a video leaves the size to its frame");
                 self.thumbnails.push((file, source, width, height, request));
+                self.thumbs_open.push_back(file);
             }
             other => {
                 if let Action::Hash { file } = &other {

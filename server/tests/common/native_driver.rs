@@ -217,8 +217,9 @@ impl NativeDriver {
             | Action::SaveResume(_)
             | Action::RemoveResume { .. }
             | Action::DropPrepared { .. }
-            | Action::Digest { .. }
-            | Action::Thumbnail { .. } => {}
+            | Action::Digest { .. } => {}
+            // Not made here (no decoder in this driver): answered, so the next may go.
+            Action::Thumbnail { file, .. } => self.engine.handle_thumbnail_done(file, now),
         }
     }
 }
