@@ -11,16 +11,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer } from '../lib/server.mjs';
-import { launch, dropPaths, waitForStatus } from '../lib/browser.mjs';
+import { launchRaw } from './cdp.mjs';
 import { jpeg } from '../lib/fixtures.mjs';
 import { rendererMemory } from './memory.mjs';
+import { snapshot, diff } from './cpu.mjs';
 
 const quick = process.argv.includes('--quick');
+// Every way runs in a Chromium driven without DevTools' Network domain (cdp.mjs says why).
 // Profiling aids: BENCH_SETS=small,big and BENCH_WAYS=ours,tus,raw pick rows; BENCH_TRACE=1
-// keeps every request's method, path and start/end times (ms) in the output. The way
-// "ours-nochecksum" (never in the default set) is the app with "checksum" taken out of the
-// server's OPTIONS answer, so no chunk is digested or verified: what the chunk checksums cost.
+// keeps every tus request's path and start/end times (epoch ms) from the page's resource
+// timing. The way "ours-nochecksum" (never in the default set) is the app with "checksum"
+// taken out of the server's OPTIONS answer; "blob64" and "bytes64" (upload-bench.js) send
+// 64 MiB PATCHes of Blob slices or of bytes read first.
 const TRACE = process.env.BENCH_TRACE === '1';
+// BENCH_CPU=1 keeps the CPU seconds of every Chromium thread kind and of the server per measurement.
+const CPU = process.env.BENCH_CPU === '1';
 const pick = (env, all) => (process.env[env] ? process.env[env].split(',') : all);
 const outFile = process.argv.slice(2).find((a) => !a.startsWith('--'));
 const rounds = quick ? 1 : 3;
@@ -64,73 +69,86 @@ function bigVideo(mib) {
   return { root, files: [file], bytes: size };
 }
 
-/** Counts the tus requests (by method) and the window from the first creation to the last answer. */
-function watchRequests(page) {
-  const w = { byMethod: {}, first: null, last: null, other: 0, thumbs: 0, lastThumb: null, trace: [] };
-  const started = new Map();
-  page.on('request', (r) => {
-    started.set(r, Date.now());
-    if (!new URL(r.url()).pathname.startsWith('/files')) { if (new URL(r.url()).pathname.startsWith('/api/')) w.other++; return; }
-    w.byMethod[r.method()] = (w.byMethod[r.method()] || 0) + 1;
-    // The app asks OPTIONS (capabilities) when it starts; the upload begins with a POST.
-    if (r.method() !== 'OPTIONS') w.first ??= Date.now();
+// What the page's resource timing says about one measurement (times as epoch ms): the window
+// from the first tus request to the last answer, and the thumbnails PUT after their originals.
+const TIMING = `(() => {
+  const o = performance.timeOrigin, all = performance.getEntriesByType('resource');
+  const tus = all.filter((e) => new URL(e.name).pathname.startsWith('/files'));
+  const thumbs = all.filter((e) => /^\\/api\\/v1\\/media\\/[0-9a-f]{64}\\/\\w+$/.test(new URL(e.name).pathname));
+  return JSON.stringify({
+    first: tus.length ? o + Math.min(...tus.map((e) => e.startTime)) : null,
+    last: tus.length ? o + Math.max(...tus.map((e) => e.responseEnd)) : null,
+    thumbs: thumbs.length, lastThumb: thumbs.length ? o + Math.max(...thumbs.map((e) => e.responseEnd)) : null,
+    trace: ${TRACE} ? all.filter((e) => /^\\/(files|api)/.test(new URL(e.name).pathname)).map((e) => [new URL(e.name).pathname.slice(0, 30), Math.round(o + e.startTime), Math.round(o + e.responseEnd)]) : undefined,
   });
-  const done = (r) => {
-    const p = new URL(r.url()).pathname;
-    if (TRACE) w.trace.push([r.method(), p.split('/').slice(0, 4).join('/'), started.get(r), Date.now()]);
-    if (p.startsWith('/files')) w.last = Date.now();
-    // A thumbnail or preview the app made, sent after its original: the goal counts it too.
-    if (r.method() === 'PUT' && /^\/api\/v1\/media\/[0-9a-f]{64}\/\w+$/.test(p)) { w.thumbs++; w.lastThumb = Date.now(); }
-  };
-  page.on('requestfinished', done);
-  page.on('requestfailed', done);
-  return w;
+})()`;
+
+/** Requests the server answered, by method (from its metrics), e.g. {POST: 1, PATCH: 35}. */
+async function answered(server) {
+  const out = {};
+  for (const [k, v] of Object.entries(await server.metrics())) {
+    const m = k.match(/^shoebox_http_requests_total\{method="(\w+)"/);
+    if (m && m[1] !== 'GET') out[m[1]] = (out[m[1]] || 0) + v;
+  }
+  return out;
 }
+
+const minus = (a, b) => Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v - (b[k] || 0)]).filter(([, v]) => v > 0));
 
 async function measure(way, set) {
   const server = await startServer();
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-chromium-'));
-  const b = await launch({ userDataDir });
+  const appPage = way.startsWith('ours');
+  const url = appPage ? server.appUrl() : `${server.base}/upload-bench.html?token=${encodeURIComponent(server.token)}`;
+  const b = await launchRaw(userDataDir, url);
   const mem = rendererMemory(userDataDir);
   try {
-    const w = watchRequests(b.page);
-    let r;
-    if (way.startsWith('ours')) {
-      if (way === 'ours-nochecksum') {
-        // In the page, not with page.route: a route puts every request through the DevTools
-        // protocol, request bodies included, which made the PATCHes five times slower.
-        await b.page.addInitScript(() => {
-          const all = XMLHttpRequest.prototype.getAllResponseHeaders;
-          XMLHttpRequest.prototype.getAllResponseHeaders = function () {
-            return all.call(this).replace(/^(tus-extension:.*)$/im, (line) => line.replace(/,\s*checksum\b|\bchecksum\s*,?/i, ''));
-          };
-        });
-      }
-      await b.page.goto(server.appUrl());
-      await waitForStatus(b.page, /^Ready$/);
+    let r, cpu0;
+    if (way === 'ours-nochecksum') {
+      // In the page: the app with "checksum" taken out of the server's OPTIONS answer, so no
+      // chunk is digested or verified (what the chunk checksums cost).
+      await b.send('Page.enable');
+      await b.send('Page.addScriptToEvaluateOnNewDocument', { source: `(() => {
+        const all = XMLHttpRequest.prototype.getAllResponseHeaders;
+        XMLHttpRequest.prototype.getAllResponseHeaders = function () {
+          return all.call(this).replace(/^(tus-extension:.*)$/im, (line) => line.replace(/,\\s*checksum\\b|\\bchecksum\\s*,?/i, ''));
+        };
+      })()` });
+      await b.goto(url);
+    }
+    if (appPage) await b.waitForStatus(/^Ready$/, 60000);
+    else for (let i = 0; i < 100 && !(await b.evaluate('Boolean(window.uploadBench)')); i++) await new Promise((res) => setTimeout(res, 100));
+    await b.evaluate('performance.setResourceTimingBufferSize(1000000), performance.clearResourceTimings()');
+    const before = await answered(server);
+    if (appPage) {
+      cpu0 = CPU && snapshot(userDataDir, server.child.pid);
       const t0 = Date.now();
-      await dropPaths(b.page, '[data-testid="drop-zone"]', [set.root]);
-      await waitForStatus(b.page, /^Ready to back up/, 300000);
+      await b.dropPaths('[data-testid="drop-zone"]', [set.root]);
+      await b.waitForStatus(/^Ready to back up/, 300000);
       const planned = Date.now();
-      await b.page.getByTestId('backup-button').click();
-      await waitForStatus(b.page, /^Backup complete$/, 1800000, 50);
+      await b.click('[data-testid="backup-button"]');
+      await b.waitForStatus(/^Backup complete$/, 1800000, 50);
       const t1 = Date.now();
       // Thumbnails made from originals may still be on their way: wait until none is sent for 3 s.
       let quiet = Date.now();
       for (let seen = -1; Date.now() - quiet < 3000; await new Promise((res) => setTimeout(res, 200))) {
-        if (w.thumbs !== seen) { seen = w.thumbs; quiet = Date.now(); }
+        const n = JSON.parse(await b.evaluate(TIMING)).thumbs;
+        if (n !== seen) { seen = n; quiet = Date.now(); }
       }
-      const thumbsDone = Math.max(t1, w.lastThumb ?? t1);
-      r = { ms: t1 - t0, thumbsMs: thumbsDone - t0, thumbs: w.thumbs, planMs: planned - t0, afterClickMs: t1 - planned, t0, planned };
+      r = { ms: t1 - t0, planMs: planned - t0, afterClickMs: t1 - planned, t0, planned, t1 };
     } else {
-      await b.page.goto(`${server.base}/upload-bench.html?token=${encodeURIComponent(server.token)}`);
-      await b.page.setInputFiles('#files', set.files);
-      r = await b.page.evaluate((way) => window.uploadBench.run(way), way);
+      await b.setInputFiles('#files', set.files);
+      cpu0 = CPU && snapshot(userDataDir, server.child.pid);
+      r = await b.evaluate(`window.uploadBench.run(${JSON.stringify(way)})`, true);
     }
+    const cpu = CPU ? { cpu: diff(cpu0, snapshot(userDataDir, server.child.pid)) } : {};
+    if (CPU) console.error(way, JSON.stringify(cpu.cpu));
+    const t = JSON.parse(await b.evaluate(TIMING));
+    if (appPage) Object.assign(r, { thumbs: t.thumbs, thumbsMs: Math.max(r.t1, t.lastThumb ?? r.t1) - r.t0 });
     const stored = (await server.media()).length;
     if (stored !== set.files.length) throw new Error(`${way}: the server holds ${stored} of ${set.files.length} files`);
-    const trace = TRACE ? { trace: w.trace } : {};
-    return { ...r, uploadMs: w.last - w.first, requests: w.byMethod, apiRequests: w.other, peakRss: mem.stop().peak, ...trace };
+    const requests = minus(await answered(server), before);
+    return { ...r, uploadMs: t.last - t.first, requests, peakRss: mem.stop().peak, ...(TRACE ? { trace: t.trace } : {}), ...cpu };
   } finally {
     mem.stop();
     await b.close();
