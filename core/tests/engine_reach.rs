@@ -78,6 +78,7 @@ fn unfinished_work_waits_for_the_server_before_offering_to_continue() {
         done: false,
         updated_ms: 1,
         archive: None,
+        declare_at_end: false,
     }]);
     online_and_refused(&mut h);
     assert_eq!(h.e.status(), Status::WaitingForConnection { running: false });

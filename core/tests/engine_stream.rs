@@ -248,3 +248,77 @@ fn chunks_go_without_checksums_while_the_hash_runs_beside_and_with_them_after() 
     assert_eq!(r.header("Shoebox-Sha256"), Some(video().sha().as_str()));
     assert_eq!(h.view(id).outcome, Some(Outcome::Uploaded(None)));
 }
+
+#[test]
+fn an_upload_created_before_its_hash_declares_it_at_the_end_after_a_reload_whatever_the_config_says() {
+    let (mut h, _) = started(config(true), vec![]);
+    local(&mut h, "probe");
+    answer_check(&mut h, &[], &[]);
+    create(&mut h, "u");
+    local(&mut h, "hash");
+    patch_ok(&mut h, 0);
+    let records: Vec<ResumeRecord> = h.store.values().cloned().collect();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].upload_sha256, video().sha(), "saved with the hash known");
+    assert!(records[0].declare_at_end, "created without sha256: declared at the end");
+    // The next session's config no longer offers probes (or has not answered): the upload
+    // still declares its SHA-256 on its last PATCH, the only check of its unchecked chunks.
+    let (mut h, id) = started(config(false), records);
+    h.auto_local = true;
+    h.drain();
+    if let Some((c, r)) = h.http.iter().find(|(_, r)| r.url.ends_with("/api/v1/media/check")).cloned() {
+        h.http.retain(|(x, _)| *x != c);
+        assert!(check_body(&r).sha256.contains(&video().sha()));
+        let resp = shoebox_core::api::CheckResponse { present: vec![], probable: vec![] };
+        h.answer(c, Ok(HttpResponse::new(200).with_body(&serde_json::to_string(&resp).unwrap())));
+    }
+    let (hd, hr) = h.expect(Method::Head);
+    assert_eq!(hr.url, "http://s.test/files/u");
+    h.answer(hd, Ok(ok(200).with_header("Upload-Offset", &(16 * MB).to_string()).with_header("Upload-Length", &SIZE.to_string())));
+    let (_, r) = patch_ok(&mut h, 16 * MB);
+    assert!(r.header("Shoebox-Sha256").is_none());
+    let (_, r) = patch_ok(&mut h, 32 * MB);
+    assert_eq!(r.header("Shoebox-Sha256"), Some(video().sha().as_str()));
+    assert_eq!(h.view(id).outcome, Some(Outcome::Uploaded(None)));
+}
+
+#[test]
+fn a_hash_beside_that_fails_fails_the_file_and_its_retry_hashes_it_whole_and_finishes() {
+    let (mut h, id) = started(config(true), vec![]);
+    local(&mut h, "probe");
+    answer_check(&mut h, &[], &[]);
+    create(&mut h, "u");
+    h.drain();
+    let a = h.local.pop_front().expect("the hash beside");
+    assert!(matches!(a, Action::Hash { .. }));
+    h.e.handle_hashed(id, Err(shoebox_core::failure::FailReason::Unreadable), h.now);
+    h.drain();
+    // The PATCH in flight may still answer; the file has failed either way.
+    while let Some((p, _)) = h.http.pop_front() {
+        h.answer(p, Ok(ok(204).with_header("Upload-Offset", &(16 * MB).to_string())));
+    }
+    h.drain();
+    assert!(matches!(h.view(id).outcome, Some(Outcome::Failed(_))), "{:?}", h.view(id).outcome);
+    // Retry: hashed whole this time; its answer must move the file on, not be taken for the
+    // hash beside (the file would wait in "hashing" forever).
+    h.e.retry_file(id, h.now);
+    local(&mut h, "hash");
+    h.auto_local = true;
+    h.drain();
+    for _ in 0..20 {
+        let Some((c, r)) = h.http.pop_front() else { break };
+        let resp = match r.method {
+            Method::Post if r.url.ends_with("/api/v1/media/check") => HttpResponse::new(200).with_body(r#"{"present":[],"probable":[]}"#),
+            Method::Post => ok(201).with_header("Location", "http://s.test/files/v"),
+            Method::Head => ok(200).with_header("Upload-Offset", &(16 * MB).to_string()).with_header("Upload-Length", &SIZE.to_string()),
+            Method::Patch => {
+                let Body::Slice { end, .. } = r.body else { panic!() };
+                ok(204).with_header("Upload-Offset", &end.to_string())
+            }
+            _ => ok(204),
+        };
+        h.answer(c, Ok(resp));
+        h.drain();
+    }
+    assert_eq!(h.view(id).outcome, Some(Outcome::Uploaded(None)), "{:?}", h.view(id));
+}

@@ -133,6 +133,9 @@ impl Inner {
     }
 }
 
+/// How long a thumbnail's PUT may take before it is given up.
+const THUMB_PUT_GIVE_UP_MS: u32 = 60_000;
+
 impl Inner {
     /// The library's thumbnail: made in a worker from the file (or its downsized copy, taken
     /// now, before the engine's DropPrepared), or a video's first frame in the page (a worker
@@ -166,8 +169,13 @@ impl Inner {
                     headers: request.headers,
                     body: xhr::XhrBody::Blob(thumb),
                 };
-                if let Ok((_, fut)) = xhr::send(xreq, |_| {}) {
-                    let _ = fut.await;
+                // A PUT that never answers must not hold the engine's thumbnail slot for the
+                // rest of the page: given up (aborted) after a minute.
+                if let Ok((handle, fut)) = xhr::send(xreq, |_| {}) {
+                    futures::select! {
+                        _ = fut.fuse() => {}
+                        _ = clock::sleep_ms(THUMB_PUT_GIVE_UP_MS).fuse() => handle.abort(),
+                    }
                 }
             };
             made.await;

@@ -9,6 +9,11 @@ use std::collections::VecDeque;
 /// Object URLs kept: a little more than the rows in view.
 const KEPT: usize = 48;
 
+/// A row's photo is decoded only once the row has stayed this long: with small photos the rows
+/// pass by faster than they can be read, and decoding each one (an object URL on the page's
+/// thread, the image on the renderer's) took cores the backup needed.
+const SHOWN_FOR_MS: u32 = 400;
+
 thread_local! {
     static URLS: RefCell<VecDeque<(u32, String)>> = const { RefCell::new(VecDeque::new()) };
 }
@@ -41,6 +46,11 @@ pub fn FileThumb(id: u32, path: String) -> impl IntoView {
     let broken = RwSignal::new(false);
     if decodable(&path) && url.get_untracked().is_none() {
         leptos::task::spawn_local(async move {
+            crate::browser::clock::sleep_ms(SHOWN_FOR_MS).await;
+            // The row is gone (its signal disposed): nothing to draw.
+            if url.try_get_untracked().is_none() {
+                return;
+            }
             let Some(file) = crate::driver::local_file(id).await else { return };
             if let Ok(u) = web_sys::Url::create_object_url_with_blob(&file) {
                 keep(id, u.clone());

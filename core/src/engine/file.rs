@@ -49,6 +49,8 @@ pub(crate) struct Upload {
     pub chunk: u64,
     /// The range of the next PATCH, whose checksum the driver is digesting ahead.
     pub ahead: Option<(u64, u64)>,
+    /// An upload from a record created before its SHA-256 was known: its last PATCH declares it.
+    pub declare_at_end: bool,
 }
 
 #[derive(Clone, Debug)]

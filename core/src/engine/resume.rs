@@ -55,6 +55,11 @@ pub struct ResumeRecord {
     /// browser kept no handle asks for the archive again by name. Absent in older records.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archive: Option<String>,
+    /// The upload was created before its SHA-256 was known (hashed beside it, `stream.rs`), so
+    /// its chunks may have gone without checksums: its last PATCH declares the SHA-256 whatever
+    /// the server's config says by then. Absent (false) in older records.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub declare_at_end: bool,
 }
 
 impl ResumeRecord {

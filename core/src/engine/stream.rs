@@ -81,7 +81,9 @@ impl Engine {
     /// The hash beside an upload answered: the last PATCH may go (true when it was that).
     pub(crate) fn on_hashed_beside(&mut self, id: FileId, sha: &Result<String, FailReason>) -> bool {
         let Some(f) = self.files.get(&id) else { return false };
-        if !(f.stream && f.hash_beside && f.sha256.is_none()) {
+        // A file hashed whole (its Retry after the hash beside failed, or the 422's re-hash)
+        // gets its answer through the ordinary path.
+        if !(f.stream && f.hash_beside && f.sha256.is_none()) || matches!(f.stage, Stage::HashQueued | Stage::Hashing | Stage::Rehashing) {
             return false;
         }
         if matches!(f.stage, Stage::Done) {
@@ -92,7 +94,10 @@ impl Engine {
                 let s = s.to_ascii_lowercase();
                 self.with_file(id, |f| f.sha256 = Some(s));
             }
-            Err(e) => self.fail(id, e.clone()),
+            Err(e) => {
+                self.with_file(id, |f| f.hash_beside = false);
+                self.fail(id, e.clone());
+            }
         }
         true
     }

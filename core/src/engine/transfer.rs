@@ -53,6 +53,7 @@ impl Engine {
                 f.up.url = Some(rec.upload_url.clone());
                 f.up.offset = rec.offset;
                 f.up.offset_known = false;
+                f.up.declare_at_end = rec.declare_at_end || rec.upload_sha256.is_empty();
             });
         } else {
             self.resume.remove(&rec.key);
@@ -92,8 +93,10 @@ impl Engine {
                     return;
                 }
                 // Our server checks the whole file's SHA-256 on the last PATCH: for an upload
-                // created before the file was hashed, that is where it is declared.
-                let declare = end >= size && self.server_probes();
+                // created before the file was hashed, that is where it is declared, and it must
+                // be even when the config is not (or no longer) known: its chunks may have gone
+                // without checksums, and the declared hash is then their only check.
+                let declare = end >= size && (self.server_probes() || f.stream || f.up.declare_at_end);
                 (ReqKind::Patch(id), requests::patch(&self.settings, id, f, (start, end), checksum, declare), Some(end))
             }
         };
@@ -141,6 +144,7 @@ impl Engine {
             done: false,
             updated_ms: now,
             archive: self.archive_of(&fp_path, fp_size),
+            declare_at_end: f.stream || f.up.declare_at_end,
         };
         self.resume.insert(rec.clone());
         self.out.act(Action::SaveResume(rec));
@@ -179,6 +183,7 @@ impl Engine {
                 done: true,
                 updated_ms: now,
                 archive: None,
+                declare_at_end: false,
             };
             self.resume.insert(rec.clone());
             self.out.act(Action::SaveResume(rec));

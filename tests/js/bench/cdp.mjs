@@ -70,10 +70,15 @@ export async function launchRaw(userDataDir, url) {
       const { nodeId } = await send('DOM.querySelector', { nodeId: root.nodeId, selector });
       await send('DOM.setFileInputFiles', { nodeId, files });
     },
+    /** Loads `u` (again), resolving once the new document has loaded. */
     async goto(u) {
-      await send('Page.enable');
+      const before = await evaluate('performance.timeOrigin');
       await send('Page.navigate', { url: u });
-      for (let i = 0; i < 300; i++, await sleep(100)) if ((await evaluate('document.readyState')) === 'complete' && (await evaluate('location.href')).startsWith(u.split('?')[0])) return;
+      for (let i = 0; i < 300; i++, await sleep(100)) {
+        const now = await evaluate('[performance.timeOrigin, document.readyState]').catch(() => null);
+        if (now && now[0] !== before && now[1] === 'complete') return;
+      }
+      throw new Error(`${u} did not load`);
     },
     async close() {
       // Browser.close lets Chromium end its helper processes, which may still be writing to

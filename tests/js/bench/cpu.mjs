@@ -4,6 +4,8 @@
 import fs from 'node:fs';
 
 const read = (p) => { try { return fs.readFileSync(p, 'utf8'); } catch { return ''; } };
+// A process or thread may end between listing and reading it.
+const list = (p) => { try { return fs.readdirSync(p); } catch { return []; } };
 const TICK = 100; // USER_HZ on Linux
 
 function ticks(stat) {
@@ -12,7 +14,7 @@ function ticks(stat) {
 }
 
 function tree(rootMatch) {
-  const all = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map((pid) => ({
+  const all = list('/proc').filter((d) => /^\d+$/.test(d)).map((pid) => ({
     pid, ppid: (read(`/proc/${pid}/stat`).match(/\) \S+ (\d+)/) || [])[1], cmd: read(`/proc/${pid}/cmdline`),
   }));
   const root = all.find(rootMatch);
@@ -32,7 +34,7 @@ export function snapshot(userDataDir, serverPid) {
   for (const p of procs) {
     const type = (p.cmd.match(/--type=([a-z-]+)/) || [null, 'browser'])[1];
     const sub = (p.cmd.match(/--utility-sub-type=([\w.]+)/) || [null, ''])[1].split('.').pop();
-    for (const tid of fs.readdirSync(`/proc/${p.pid}/task`, { throwIfNoEntry: false }) || []) {
+    for (const tid of list(`/proc/${p.pid}/task`)) {
       const stat = read(`/proc/${p.pid}/task/${tid}/stat`);
       if (!stat) continue;
       const name = read(`/proc/${p.pid}/task/${tid}/comm`).trim().replace(/\d+$/, '');
@@ -41,7 +43,7 @@ export function snapshot(userDataDir, serverPid) {
     }
   }
   if (serverPid) {
-    for (const tid of fs.readdirSync(`/proc/${serverPid}/task`, { throwIfNoEntry: false }) || []) {
+    for (const tid of list(`/proc/${serverPid}/task`)) {
       const stat = read(`/proc/${serverPid}/task/${tid}/stat`);
       if (stat) out[`server/${read(`/proc/${serverPid}/task/${tid}/comm`).trim().replace(/\d+$/, '')}`] = (out[`server/${read(`/proc/${serverPid}/task/${tid}/comm`).trim().replace(/\d+$/, '')}`] || 0) + ticks(stat);
     }

@@ -74,7 +74,7 @@ function bigVideo(mib) {
 const TIMING = `(() => {
   const o = performance.timeOrigin, all = performance.getEntriesByType('resource');
   const tus = all.filter((e) => new URL(e.name).pathname.startsWith('/files'));
-  const thumbs = all.filter((e) => /^\\/api\\/v1\\/media\\/[0-9a-f]{64}\\/\\w+$/.test(new URL(e.name).pathname));
+  const thumbs = all.filter((e) => /^\\/api\\/v1\\/media\\/[0-9a-f]{64}\\/thumb$/.test(new URL(e.name).pathname));
   return JSON.stringify({
     first: tus.length ? o + Math.min(...tus.map((e) => e.startTime)) : null,
     last: tus.length ? o + Math.max(...tus.map((e) => e.responseEnd)) : null,
@@ -103,7 +103,7 @@ async function measure(way, set) {
   const b = await launchRaw(userDataDir, url);
   const mem = rendererMemory(userDataDir);
   try {
-    let r, cpu0;
+    let r, cpu0, cpu1;
     if (way === 'ours-nochecksum') {
       // In the page: the app with "checksum" taken out of the server's OPTIONS answer, so no
       // chunk is digested or verified (what the chunk checksums cost).
@@ -129,6 +129,7 @@ async function measure(way, set) {
       await b.click('[data-testid="backup-button"]');
       await b.waitForStatus(/^Backup complete$/, 1800000, 50);
       const t1 = Date.now();
+      cpu1 = CPU && snapshot(userDataDir, server.child.pid); // to "Backup complete", as the clock
       // Thumbnails made from originals may still be on their way: wait until none is sent for 3 s.
       let quiet = Date.now();
       for (let seen = -1; Date.now() - quiet < 3000; await new Promise((res) => setTimeout(res, 200))) {
@@ -141,7 +142,7 @@ async function measure(way, set) {
       cpu0 = CPU && snapshot(userDataDir, server.child.pid);
       r = await b.evaluate(`window.uploadBench.run(${JSON.stringify(way)})`, true);
     }
-    const cpu = CPU ? { cpu: diff(cpu0, snapshot(userDataDir, server.child.pid)) } : {};
+    const cpu = CPU ? { cpu: diff(cpu0, cpu1 || snapshot(userDataDir, server.child.pid)) } : {};
     if (CPU) console.error(way, JSON.stringify(cpu.cpu));
     const t = JSON.parse(await b.evaluate(TIMING));
     if (appPage) Object.assign(r, { thumbs: t.thumbs, thumbsMs: Math.max(r.t1, t.lastThumb ?? r.t1) - r.t0 });
