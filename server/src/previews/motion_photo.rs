@@ -14,11 +14,21 @@ pub fn declared_offset(head: &[u8], len: u64) -> Option<u64> {
     if !head.starts_with(&[0xFF, 0xD8]) {
         return None;
     }
-    let text = String::from_utf8_lossy(&head[..head.len().min(HEAD_BYTES)]);
-    let xmp = &text[text.find("<x:xmpmeta")?..];
-    let xmp = &xmp[..xmp.find("</x:xmpmeta>").unwrap_or(xmp.len())];
+    // Found in the bytes, and only the XMP made text: every JPEG uploaded comes through here,
+    // and turning its whole head into a string was a seventh of the server's CPU time with
+    // small photos.
+    let head = &head[..head.len().min(HEAD_BYTES)];
+    let start = find(head, b"<x:xmpmeta")?;
+    let end = find(&head[start..], b"</x:xmpmeta>").map_or(head.len(), |e| start + e);
+    let text = String::from_utf8_lossy(&head[start..end]);
+    let xmp = text.as_ref();
     let length = motion_item_length(xmp).or_else(|| attribute(xmp, "GCamera:MicroVideoOffset"))?;
     (length > 0 && length < len).then(|| len - length)
+}
+
+/// Where `needle` first occurs in `hay`.
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 /// `Item:Length` of the `Container:Item` whose `Item:Semantic` is `MotionPhoto`.
