@@ -28,7 +28,7 @@ pub fn declared_offset(head: &[u8], len: u64) -> Option<u64> {
 
 /// Where `needle` first occurs in `hay`.
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(hay, needle)
 }
 
 /// `Item:Length` of the `Container:Item` whose `Item:Semantic` is `MotionPhoto`.
