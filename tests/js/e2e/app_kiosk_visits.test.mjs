@@ -101,6 +101,7 @@ test('the operator sees today\'s kiosk visits above the albums, each opening its
   } finally {
     await b.close();
     await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
 

@@ -92,7 +92,7 @@ test('Ann\'s backup folders are not synced into Bob\'s library, and are hers aga
   }
 });
 
-test('switching the account in Settings in the same page: the backup folders become the new account\'s', async () => {
+test('switching the account in Settings in the same page: the backup folders become the new account\'s', async (t) => {
   const server = await startServer();
   const bob = await server.signIn(server.cli('user', 'add', 'bob', '--url', server.base));
   const b = await launch();
@@ -104,6 +104,7 @@ test('switching the account in Settings in the same page: the backup folders bec
     const sent = await received(server);
     // Ann also has a batch planned, not yet backed up.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-shared-plan-'));
+    t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
     writeTree(path.join(dir, 'Trip'), { 'IMG_T1.jpg': jpeg('trip-1', 30_000) });
     await dropPaths(page, '[data-testid="drop-zone"]', [path.join(dir, 'Trip')]);
     await waitForStatus(page, /^Ready to back up 1 photo or video$/);

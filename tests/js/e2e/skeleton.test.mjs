@@ -2,7 +2,7 @@
 // input, and dropped as a real directory, is backed up; every file is verified on the server by
 // SHA-256 through its API, and /metrics shows the 50 MB photo took several PATCH requests
 // (at least 3: 8 MiB, then chunks that double while PATCHes are quick).
-import { test } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +14,7 @@ import { launch, dropPaths, waitForStatus, backUpAndWait } from '../lib/browser.
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-skeleton-'));
 const root = path.join(work, 'Holiday 2024');
 const tree = skeletonTree(root);
+after(() => fs.rmSync(work, { recursive: true, force: true }));
 
 async function backUpAndVerify(choose, screenshot) {
   const server = await startServer();
