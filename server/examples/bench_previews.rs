@@ -5,7 +5,7 @@
 //! `ffmpeg` in the sandbox on the file's ends; the tools: one `ffmpeg` frame grab and scale).
 //! Each run is a fresh process, so its peak memory (its own and its children's) is its own.
 //! Run: cargo run --release -p shoebox-server --example bench_previews -- CACHE_DIR [ROUNDS]
-use shoebox_server::previews::{make, Kind};
+use shoebox_server::previews::{make, scratch_dir, Kind};
 use shoebox_server::store::{local::LocalStore, Store};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -136,7 +136,7 @@ fn one(way: &str, case: &str, input: &Path) {
         };
         let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
         started = Instant::now();
-        let jpeg = rt.block_on(make(store, "bench", &sha, kind, 256)).expect("a preview");
+        let jpeg = rt.block_on(make(store, scratch_dir(dir.path()), "bench", &sha, kind, 256)).expect("a preview");
         assert!(jpeg.len() > 1000);
     } else {
         let i = input.to_str().unwrap();

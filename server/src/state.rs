@@ -70,6 +70,8 @@ impl AppState {
     /// Same, with any storage backend (tests wrap the local one to inject faults).
     pub fn with_store(mut config: ServerConfig, store: Arc<dyn Store>) -> io::Result<Self> {
         std::fs::create_dir_all(&config.data_dir)?;
+        // Best effort: a read-only data folder still serves what it holds.
+        let _ = crate::previews::clear_scratch(&config.data_dir);
         let url = crate::config::postgres_url(config.database.as_deref()).map_err(io::Error::other)?;
         let pg = match url {
             Some(u) => Some(Arc::new(Pg::connect(&u).map_err(io::Error::other)?)),

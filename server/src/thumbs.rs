@@ -94,7 +94,8 @@ pub async fn thumb_or_make(state: &AppState, user: &str, sha: &str, variant: Var
     }
     if let Some(kind) = crate::previews::kind(facts.format) {
         Metrics::add(&state.metrics.previews_decoded, 1);
-        let made = crate::previews::make(state.store.clone(), user, sha, kind, variant.side()).await;
+        let scratch = crate::previews::scratch_dir(&state.config.data_dir);
+        let made = crate::previews::make(state.store.clone(), scratch, user, sha, kind, variant.side()).await;
         let keep = match &made {
             Ok(jpeg) => jpeg.clone(),
             Err(NoPreview::Broken) => {

@@ -93,6 +93,37 @@ async fn videos_get_a_frame_from_about_a_second_in_whatever_their_codec() {
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
+/// The tools work on copies in the data folder's scratch folder, each removed once its preview
+/// is made; a copy left by a server stopped mid-preview goes at the next start, while a young
+/// one (a server may still be working on this folder) stays.
+#[tokio::test]
+async fn the_tools_copies_live_in_the_data_folder_and_a_stale_one_goes_at_the_next_start() {
+    let s = TestServer::new();
+    let scratch = shoebox_server::previews::scratch_dir(&s.state.config.data_dir);
+    let entries = |d: &Path| std::fs::read_dir(d).unwrap().count();
+    assert!(scratch.is_dir(), "made at the start");
+    let before = std::fs::metadata(&scratch).unwrap().modified().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let src = "color=c=0xE61414:s=320x160:d=2,drawbox=x=160:y=0:w=160:h=160:color=0x1414E6:t=fill";
+    tool(dir.path(), "ffmpeg", &["-v", "error", "-f", "lavfi", "-i", src, "-c:v", "libx264", "-pix_fmt", "yuv420p", "-y", "c.mp4"]);
+    let (status, body) = thumb_of(&s, &std::fs::read(dir.path().join("c.mp4")).unwrap(), "c.mp4", "video/mp4").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_halves(&body, 256, 128);
+    assert!(std::fs::metadata(&scratch).unwrap().modified().unwrap() > before, "the copy was made in the scratch folder");
+    assert_eq!(entries(&scratch), 0, "and removed");
+
+    let stale = scratch.join("shoebox-preview-left");
+    std::fs::create_dir(&stale).unwrap();
+    std::fs::write(stale.join("in.video"), b"someone's video").unwrap();
+    let hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+    std::fs::File::open(&stale).unwrap().set_modified(hour_ago).unwrap();
+    let young = scratch.join("shoebox-preview-busy");
+    std::fs::create_dir(&young).unwrap();
+    shoebox_server::AppState::open((*s.state.config).clone()).unwrap();
+    assert!(!stale.exists(), "a copy left by an earlier run is removed at the start");
+    assert!(young.exists(), "a young one is left to the server that may be using it");
+}
+
 /// A DNG: IFD0 says orientation 6 and points at a SubIFD whose one strip is a JPEG preview.
 fn dng(preview: &[u8]) -> Vec<u8> {
     let mut d = b"II*\0".to_vec();

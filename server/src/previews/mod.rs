@@ -103,8 +103,9 @@ pub enum NoPreview {
     Broken,
 }
 
-/// An upright JPEG of the stored `sha` at most `side` pixels long, or why not.
-pub async fn make(store: Arc<dyn Store>, user: &str, sha: &str, kind: Kind, side: u32) -> Result<Vec<u8>, NoPreview> {
+/// An upright JPEG of the stored `sha` at most `side` pixels long, or why not. The tools work
+/// on a copy in a directory under `scratch` (`scratch_dir`).
+pub async fn make(store: Arc<dyn Store>, scratch: PathBuf, user: &str, sha: &str, kind: Kind, side: u32) -> Result<Vec<u8>, NoPreview> {
     let (u, s) = (user.to_string(), sha.to_string());
     match kind {
         Kind::Raw => {
@@ -122,7 +123,7 @@ pub async fn make(store: Arc<dyn Store>, user: &str, sha: &str, kind: Kind, side
         }
         Kind::Heif => {
             let tool = tools().heif_convert.clone().ok_or(NoPreview::ToolMissing)?;
-            let dir = blocking_r(move || copy_in(&*store, &u, &s, "in.heic", MAX_HEIF_BYTES, None)).await?;
+            let dir = blocking_r(move || copy_in(&*store, &scratch, &u, &s, "in.heic", MAX_HEIF_BYTES, None)).await?;
             let ok = sandbox::run(&tool, &["--quiet", "-q", "92", "in.heic", "out.jpg"], dir.path(), TOOL_TIME).await;
             if ok == Err(sandbox::ToolFailure::NotStarted) {
                 return Err(NoPreview::Unreadable);
@@ -134,7 +135,7 @@ pub async fn make(store: Arc<dyn Store>, user: &str, sha: &str, kind: Kind, side
         Kind::Video(demuxer) => {
             let tool = tools().ffmpeg.clone().ok_or(NoPreview::ToolMissing)?;
             let sparse = Some((VIDEO_HEAD_BYTES, VIDEO_TAIL_BYTES));
-            let dir = blocking_r(move || copy_in(&*store, &u, &s, "in.video", u64::MAX, sparse)).await?;
+            let dir = blocking_r(move || copy_in(&*store, &scratch, &u, &s, "in.video", u64::MAX, sparse)).await?;
             // About a second in, where a clip has left its black first frame; a shorter clip
             // has nothing there, so its first frame instead.
             for at in ["1", "0"] {
@@ -213,10 +214,37 @@ async fn finish(out: Option<PathBuf>, side: u32, dir: tempfile::TempDir) -> Resu
     .await
 }
 
-/// The blob in a fresh private directory as `name`; over `max` bytes, nothing. With `sparse`
-/// (head, tail) only those ends are copied and the rest left as a hole of the same length.
+/// The folder under the data folder where the tools' copies of stored files live while a
+/// preview is made. Not the system's temporary folder: a server killed mid-preview would leave
+/// a copy of someone's video there for good, where `clear_scratch` finds it at the next start.
+pub fn scratch_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("scratch")
+}
+
+/// A copy older than any preview may take is left from a server that stopped mid-preview:
+/// removed. Younger ones may belong to a server still running on this folder (a command run
+/// beside it opens the same folder), so they stay.
+const STALE_SCRATCH: Duration = Duration::from_secs(15 * 60);
+
+/// Removes what earlier runs left in `scratch_dir`, and creates it.
+pub fn clear_scratch(data_dir: &Path) -> std::io::Result<()> {
+    let dir = scratch_dir(data_dir);
+    std::fs::create_dir_all(&dir)?;
+    for entry in std::fs::read_dir(&dir)?.flatten() {
+        let old = entry.metadata().and_then(|m| m.modified()).is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE_SCRATCH));
+        if old {
+            let _ = std::fs::remove_dir_all(entry.path()).or_else(|_| std::fs::remove_file(entry.path()));
+        }
+    }
+    Ok(())
+}
+
+/// The blob in a fresh private directory under `scratch` as `name`; over `max` bytes, nothing.
+/// With `sparse` (head, tail) only those ends are copied and the rest left as a hole of the
+/// same length.
 pub(crate) fn copy_in(
     store: &dyn Store,
+    scratch: &Path,
     user: &str,
     sha: &str,
     name: &str,
@@ -224,7 +252,8 @@ pub(crate) fn copy_in(
     sparse: Option<(u64, u64)>,
 ) -> Result<tempfile::TempDir, NoPreview> {
     let io = |_| NoPreview::Unreadable;
-    let dir = tempfile::Builder::new().prefix("shoebox-preview-").tempdir().map_err(io)?;
+    std::fs::create_dir_all(scratch).map_err(io)?;
+    let dir = tempfile::Builder::new().prefix("shoebox-preview-").tempdir_in(scratch).map_err(io)?;
     let path: &Path = &dir.path().join(name);
     let mut file = std::fs::File::create(path).map_err(io)?;
     let (r, len) = store.open_blob(user, sha).map_err(io)?.ok_or(NoPreview::Unreadable)?;

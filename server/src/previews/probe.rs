@@ -59,7 +59,8 @@ pub async fn probe(state: &AppState, user: &str, sha: &str) -> Option<VideoFacts
     let Some(Kind::Video(demuxer)) = kind(inspect("", &head.0, head.1).format) else { return None };
     let (store, u, s) = (state.store.clone(), user.to_string(), sha.to_string());
     let sparse = Some((VIDEO_HEAD_BYTES, VIDEO_TAIL_BYTES));
-    let dir = blocking(move || copy_in(&*store, &u, &s, "in.video", u64::MAX, sparse).ok()).await?;
+    let scratch = super::scratch_dir(&state.config.data_dir);
+    let dir = blocking(move || copy_in(&*store, &scratch, &u, &s, "in.video", u64::MAX, sparse).ok()).await?;
     let entries = "stream=codec_name,width,height:stream_tags=rotate:stream_side_data:format=duration";
     let args = [
         "-v",

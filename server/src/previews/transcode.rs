@@ -47,7 +47,8 @@ pub async fn sweep_all(state: &AppState) {
 /// The H.264 MP4 of one stored clip, or `None`.
 async fn encode(state: &AppState, tool: &std::path::Path, user: &str, sha: &str) -> Option<Vec<u8>> {
     let (store, u, s) = (state.store.clone(), user.to_string(), sha.to_string());
-    let dir = blocking(move || copy_in(&*store, &u, &s, "in.video", MAX_CLIP_BYTES, None).ok()).await?;
+    let scratch = super::scratch_dir(&state.config.data_dir);
+    let dir = blocking(move || copy_in(&*store, &scratch, &u, &s, "in.video", MAX_CLIP_BYTES, None).ok()).await?;
     // The demuxer is named, never guessed, and only local files may be opened (a hostile
     // "clip" that is really a playlist reads nothing else).
     let args = [

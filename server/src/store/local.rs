@@ -2,6 +2,7 @@
 //! `uploads/<id>.json` (record), `uploads/<id>.bin` (bytes received so far),
 //! `blobs/<user>/<sha256[0..2]>/<sha256>` (completed content, one copy per user and content),
 //! `thumbs/<user>/<sha256[0..2]>/<sha256>.{thumb,preview}.jpg` (the library's thumbnails).
+//! (`scratch/` beside them is the preview tools' working folder: `previews::scratch_dir`.)
 //! File names come only from validated upload ids, user names and hex digests.
 use super::{ReadBack, Store, UploadWriter};
 use crate::integrity::faults::CorruptWrites;
