@@ -129,8 +129,9 @@ if [ "$BUILD_RC" != 0 ]; then
   SUMMARY+=("end-to-end: 0 passed, 1 failed (app build failed, see $LOGS/trunk.log)")
 else
   export SHOEBOX_APP_DIR="$DIST" SHOEBOX_SERVER_BIN="$ROOT/target/debug/shoebox-server"
-  # A test gets 10 minutes (the longest takes about two): one that hangs fails alone instead
-  # of using up the rest of a CI run.
+  # A test file gets 10 minutes (the longest takes about three): one that hangs is stopped and
+  # fails alone instead of using up the rest of a CI run. Node kills the file's process then,
+  # so its hooks do not run: its server may outlive it until the run ends.
   run_suite "end-to-end (Playwright + Chromium + shoebox-server)" "$LOGS/e2e.log" \
     node --test --test-concurrency=1 --test-timeout=600000 --test-reporter=spec tests/js/e2e/
   counts="$(awk '/^ℹ pass/ {p=$3} /^ℹ fail/ {f=$3} END {printf "%d passed, %d failed", p, f}' "$LOGS/e2e.log")"

@@ -105,7 +105,10 @@ async fn the_tools_copies_live_in_the_data_folder_and_a_stale_one_goes_at_the_ne
     let before = std::fs::metadata(&scratch).unwrap().modified().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let src = "color=c=0xE61414:s=320x160:d=2,drawbox=x=160:y=0:w=160:h=160:color=0x1414E6:t=fill";
-    tool(dir.path(), "ffmpeg", &["-v", "error", "-f", "lavfi", "-i", src, "-c:v", "libx264", "-pix_fmt", "yuv420p", "-y", "c.mp4"]);
+    for (name, seconds) in [("c.mp4", "2"), ("c2.mp4", "3")] {
+        let src = src.replace("d=2", &format!("d={seconds}"));
+        tool(dir.path(), "ffmpeg", &["-v", "error", "-f", "lavfi", "-i", &src, "-c:v", "libx264", "-pix_fmt", "yuv420p", "-y", name]);
+    }
     let (status, body) = thumb_of(&s, &std::fs::read(dir.path().join("c.mp4")).unwrap(), "c.mp4", "video/mp4").await;
     assert_eq!(status, StatusCode::OK);
     assert_halves(&body, 256, 128);
@@ -122,6 +125,13 @@ async fn the_tools_copies_live_in_the_data_folder_and_a_stale_one_goes_at_the_ne
     shoebox_server::AppState::open((*s.state.config).clone()).unwrap();
     assert!(!stale.exists(), "a copy left by an earlier run is removed at the start");
     assert!(young.exists(), "a young one is left to the server that may be using it");
+
+    // A data folder that cannot take the copy still gets its previews (the system's temp folder).
+    std::fs::remove_dir_all(&scratch).unwrap();
+    std::fs::write(&scratch, b"not a folder").unwrap();
+    let (status, body) = thumb_of(&s, &std::fs::read(dir.path().join("c2.mp4")).unwrap(), "c2.mp4", "video/mp4").await;
+    assert_eq!(status, StatusCode::OK, "made all the same");
+    assert_halves(&body, 256, 128);
 }
 
 /// A DNG: IFD0 says orientation 6 and points at a SubIFD whose one strip is a JPEG preview.

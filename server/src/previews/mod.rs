@@ -221,10 +221,11 @@ pub fn scratch_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("scratch")
 }
 
-/// A copy older than any preview may take is left from a server that stopped mid-preview:
-/// removed. Younger ones may belong to a server still running on this folder (a command run
-/// beside it opens the same folder), so they stay.
-const STALE_SCRATCH: Duration = Duration::from_secs(15 * 60);
+/// A copy older than this is left from a server that stopped mid-preview: removed. Younger
+/// ones may belong to a server still running on this folder (`backfill-previews` run beside it
+/// opens the same folder), whose copies wait for a tool slot before they are used, so the
+/// margin is far beyond a tool's time limit.
+const STALE_SCRATCH: Duration = Duration::from_secs(60 * 60);
 
 /// Removes what earlier runs left in `scratch_dir`, and creates it.
 pub fn clear_scratch(data_dir: &Path) -> std::io::Result<()> {
@@ -252,8 +253,10 @@ pub(crate) fn copy_in(
     sparse: Option<(u64, u64)>,
 ) -> Result<tempfile::TempDir, NoPreview> {
     let io = |_| NoPreview::Unreadable;
-    std::fs::create_dir_all(scratch).map_err(io)?;
-    let dir = tempfile::Builder::new().prefix("shoebox-preview-").tempdir_in(scratch).map_err(io)?;
+    // A data folder that cannot take the copy (read-only, full) still gets its previews: an
+    // answer of "none" here would be remembered for good (probe, H.264 copy, thumbnail).
+    let fresh = || tempfile::Builder::new().prefix("shoebox-preview-").to_owned();
+    let dir = std::fs::create_dir_all(scratch).and_then(|_| fresh().tempdir_in(scratch)).or_else(|_| fresh().tempdir()).map_err(io)?;
     let path: &Path = &dir.path().join(name);
     let mut file = std::fs::File::create(path).map_err(io)?;
     let (r, len) = store.open_blob(user, sha).map_err(io)?.ok_or(NoPreview::Unreadable)?;
