@@ -207,13 +207,20 @@ impl Engine {
             return;
         }
         let parallel = self.settings.parallel_uploads.max(1);
-        while let Some(&id) = self.q.upload.front() {
+        let mut i = 0;
+        while let Some(&id) = self.q.upload.get(i) {
             let Some(f) = self.files.get(&id) else {
-                self.q.upload.pop_front();
+                self.q.upload.remove(i);
                 continue;
             };
             if f.stage != Stage::UploadQueued || f.paused {
-                self.q.upload.pop_front();
+                self.q.upload.remove(i);
+                continue;
+            }
+            // Bytes another file is sending are not sent beside it: this one waits, the files
+            // behind it go on, and once the other is stored this one is a duplicate.
+            if self.twin_uploading(f) {
+                i += 1;
                 continue;
             }
             if self.takeout_waits(id) {
@@ -225,7 +232,7 @@ impl Engine {
             if self.q.active.len() >= if small { parallel * SMALL_UPLOADS_PER_SLOT } else { parallel } {
                 break;
             }
-            self.q.upload.pop_front();
+            self.q.upload.remove(i);
             self.with_file(id, |f| f.stage = Stage::Active);
             self.q.active.push(id);
             self.activate(id);
@@ -236,6 +243,12 @@ impl Engine {
                 self.issue_next(id, now);
             }
         }
+    }
+
+    /// Another file with the same original bytes holds an upload slot.
+    fn twin_uploading(&self, f: &FileState) -> bool {
+        let Some(sha) = f.sha256.as_deref() else { return false };
+        self.q.active.iter().any(|a| *a != f.entry.id && self.files.get(a).is_some_and(|g| g.sha256.as_deref() == Some(sha)))
     }
 
     /// Emit StatusChanged / TotalsChanged / FoldersChanged when something changed, and keep a

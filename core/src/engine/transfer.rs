@@ -1,6 +1,6 @@
 //! The per-file tus flow: create → PATCH… → done, HEAD whenever the offset is in doubt; what
 //! a file's next request is, attempts and backoff, resume records, and the 422 re-hash.
-use super::file::Stage;
+use super::file::{FileState, Stage};
 use super::parts::{ReqKind, Timer};
 use super::requests;
 use super::resume::ResumeRecord;
@@ -79,7 +79,9 @@ impl Engine {
             // No room for more: wait (Resume, or the engine's later try, clears it).
             NextStep::Create if self.server.storage_full.is_some() => return,
             NextStep::Create => {
-                let with_body = caps.creation_with_upload && size <= self.settings.creation_with_upload_max && size <= chunk;
+                // Bytes the server already holds would only be read and dropped there.
+                let with_body =
+                    caps.creation_with_upload && size <= self.settings.creation_with_upload_max && size <= chunk && !self.server_holds(f);
                 if with_body && size > budget {
                     return;
                 }
@@ -105,6 +107,12 @@ impl Engine {
         if let Some(next) = next {
             self.digest_ahead(id, next, checksum);
         }
+    }
+
+    /// The server said it holds this file's bytes (original or uploaded) since the endpoint
+    /// and token were set.
+    fn server_holds(&self, f: &FileState) -> bool {
+        f.sha256.as_deref().into_iter().chain(f.upload_sha()).any(|s| self.server.holds.contains(s))
     }
 
     /// After an answer that may have moved the offset: reset attempts and save the record when
@@ -164,6 +172,9 @@ impl Engine {
             self.takeout_fill(id, now);
         }
         let f = &self.files[&id];
+        if matches!(outcome, Outcome::Uploaded(_) | Outcome::AlreadyBackedUp) {
+            self.server.holds.extend(f.sha256.as_deref().into_iter().chain(f.upload_sha()).map(str::to_string));
+        }
         let fp = f.fingerprint();
         let ep = self.record_scope();
         let pkey = ResumeRecord::progress_key(&ep, &fp);

@@ -6,6 +6,7 @@
 //! - a size cap on the head (431 above it),
 //! - an idle deadline on its request body (an upload keeps what arrived; the client resumes),
 //! - and a place under a cap on open connections: past it, new ones wait in the listen queue.
+use super::drain::DrainOnDrop;
 use crate::config::ServerConfig;
 use axum::body::Body;
 use axum::Router;
@@ -66,7 +67,8 @@ pub async fn serve(listener: TcpListener, app: Router, limits: Limits) -> std::i
                 req.extensions_mut().insert(axum::extract::ConnectInfo(peer));
                 // Every frame resets the deadline, so a slow but moving upload is never cut;
                 // a stalled one ends with an error the upload path treats as a cut-off body.
-                app.clone().oneshot(req.map(|b| Body::new(TimeoutBody::new(idle, b))))
+                // What a handler leaves unread is read and dropped (`drain.rs`).
+                app.clone().oneshot(req.map(|b| DrainOnDrop::wrap(Body::new(TimeoutBody::new(idle, b)))))
             });
             if let Err(e) = http.serve_connection(TokioIo::new(stream), service).await {
                 // Header timeouts, oversized heads and resets land here: the client's doing.

@@ -16,7 +16,8 @@ export async function launch({ userDataDir = fs.mkdtempSync(path.join(os.tmpdir(
   const page = context.pages()[0] || (await context.newPage());
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  // A failed load's text does not name what failed: its address comes with it.
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.location()?.url ? `${m.text()} (${m.location().url})` : m.text()); });
   return {
     context, page, errors,
     async close() {

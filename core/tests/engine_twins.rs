@@ -1,0 +1,93 @@
+//! Files with the same bytes in one batch (a Takeout photo in its year folder and its album,
+//! a card copied twice): the bytes go to the server once. A twin waits while the other holds
+//! an upload slot, the files behind it go on, and its creation then carries no body.
+mod engine_common;
+use engine_common::*;
+use shoebox_core::engine::*;
+use shoebox_core::facts::Outcome;
+
+fn digest(n: u64) -> String {
+    format!("{n:064x}")
+}
+
+fn file(id: u64, path: &str, size: u64, n: u64) -> (u64, String, Content, shoebox_core::facts::FileFacts) {
+    (id, path.to_string(), Content::Virtual { size, digest: digest(n) }, photo_facts())
+}
+
+/// The file a POST or PATCH carries the bytes of; None for a body-less creation.
+fn body_file(r: &HttpRequest) -> Option<FileId> {
+    match r.body {
+        Body::Slice { file, .. } => Some(file),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_small_twin_waits_and_its_creation_carries_no_body() {
+    let mut h = H::new(EngineSettings { parallel_uploads: 2, ..H::settings() });
+    h.add_many(vec![
+        file(1, "Takeout/Photos from 2019/IMG_1.jpg", 100_000, 1),
+        file(2, "Takeout/Lyon 2019/IMG_1.jpg", 100_000, 1),
+        file(3, "Takeout/Photos from 2019/IMG_2.jpg", 100_000, 2),
+    ]);
+    h.handshake(HttpResponse::new(404), options_full());
+    h.start();
+    h.drain();
+    let posts: Vec<_> = h.http.iter().filter(|(_, r)| r.method == Method::Post).map(|(c, r)| (*c, body_file(r))).collect();
+    assert_eq!(
+        posts.iter().map(|p| p.1).collect::<Vec<_>>(),
+        vec![Some(FileId(1)), Some(FileId(3))],
+        "the twin waits, the file behind it goes"
+    );
+    h.http.retain(|(c, _)| *c != posts[0].0);
+    h.answer(posts[0].0, Ok(ok(201).with_header("Location", "u1").with_header("Upload-Offset", "100000")));
+    assert_eq!(h.view(FileId(1)).outcome, Some(Outcome::Uploaded(None)));
+    let (c, r) = h
+        .http
+        .iter()
+        .find(|(_, r)| r.method == Method::Post && meta(r).get("filename").is_some_and(|n| n == "IMG_1.jpg"))
+        .cloned()
+        .expect("the twin's creation");
+    assert_eq!(r.body, Body::Empty, "the server holds these bytes: none are sent again");
+    assert_eq!(meta(&r).get("sha256"), Some(&digest(1)));
+    h.http.retain(|(k, _)| *k != c);
+    h.answer(c, Ok(ok(201).with_header("Location", "u2").with_header("Upload-Offset", "100000").with_header("Upload-Duplicate", "?1")));
+    assert_eq!(h.view(FileId(2)).outcome, Some(Outcome::AlreadyBackedUp));
+}
+
+#[test]
+fn large_twins_send_their_bytes_once_with_requests_answered_out_of_order() {
+    let mb = 1 << 20;
+    let mut h = H::new(EngineSettings { parallel_uploads: 3, chunk_size: Some(mb), ..H::settings() });
+    h.add_many(vec![file(1, "A/big.mov", 5 * mb, 7), file(2, "B/big.mov", 5 * mb, 7), file(3, "A/other.mov", 5 * mb, 8)]);
+    let mut srv = FakeTus::new();
+    srv.keep_bytes = false;
+    h.start();
+    let mut k = 0usize;
+    h.run(
+        &mut srv,
+        |_| Fault::None,
+        |n| {
+            k += 5;
+            k % n.max(1)
+        },
+        5,
+        100_000,
+    );
+    assert_eq!(h.e.status(), Status::Complete { uploaded: 2, already: 1, skipped: 0, failed: 0 });
+    assert_eq!(srv.received, 10 * mb, "the twin's bytes went once");
+}
+
+#[test]
+fn a_twin_whose_other_failed_uploads_itself() {
+    let mut h = H::new(EngineSettings { parallel_uploads: 2, ..H::settings() });
+    h.add_many(vec![file(1, "A/x.jpg", 300_000, 4), file(2, "B/y.jpg", 300_000, 4)]);
+    let mut srv = FakeTus::new();
+    srv.keep_bytes = false;
+    h.start();
+    let refused = |r: &HttpRequest| r.method == Method::Post && meta(r).get("filename").is_some_and(|n| n == "x.jpg");
+    h.run(&mut srv, |r| if refused(r) { Fault::Status(400) } else { Fault::None }, |_| 0, 5, 10_000);
+    assert_eq!(h.e.status(), Status::Complete { uploaded: 1, already: 0, skipped: 0, failed: 1 });
+    assert_eq!(h.view(FileId(2)).outcome, Some(Outcome::Uploaded(None)));
+    assert_eq!(srv.received, 300_000);
+}
