@@ -30,9 +30,13 @@ fn a_small_twin_waits_and_its_creation_carries_no_body() {
         file(2, "Takeout/Lyon 2019/IMG_1.jpg", 100_000, 1),
         file(3, "Takeout/Photos from 2019/IMG_2.jpg", 100_000, 2),
     ]);
-    h.handshake(HttpResponse::new(404), options_full());
+    h.handshake(config_json(true, 8 << 20), options_full());
     h.start();
-    h.drain();
+    // The server has none of them.
+    while let Some(i) = h.http.iter().position(|(_, r)| r.url.ends_with("/api/v1/media/check")) {
+        let (c, _) = h.http.remove(i).unwrap();
+        h.answer(c, Ok(ok(200).with_body(r#"{"present":[],"probable":[]}"#)));
+    }
     let posts: Vec<_> = h.http.iter().filter(|(_, r)| r.method == Method::Post).map(|(c, r)| (*c, body_file(r))).collect();
     assert_eq!(
         posts.iter().map(|p| p.1).collect::<Vec<_>>(),
@@ -90,4 +94,29 @@ fn a_twin_whose_other_failed_uploads_itself() {
     assert_eq!(h.e.status(), Status::Complete { uploaded: 1, already: 0, skipped: 0, failed: 1 });
     assert_eq!(h.view(FileId(2)).outcome, Some(Outcome::Uploaded(None)));
     assert_eq!(srv.received, 300_000);
+}
+
+#[test]
+fn large_twins_known_by_their_probe_send_their_bytes_once() {
+    let mb = 1 << 20;
+    let mut h = H::new(EngineSettings { parallel_uploads: 3, chunk_size: Some(8 * mb), ..H::settings() });
+    h.add_many(vec![file(1, "A/clip.mp4", 40 * mb, 9), file(2, "B/clip.mp4", 40 * mb, 9), file(3, "A/else.mp4", 40 * mb, 10)]);
+    let mut srv = FakeTus::new();
+    (srv.keep_bytes, srv.probe) = (false, true);
+    h.start();
+    serve(&mut h, &mut srv);
+    assert_eq!(h.e.status(), Status::Complete { uploaded: 2, already: 1, skipped: 0, failed: 0 });
+    assert_eq!(srv.received, 80 * mb, "the twin's bytes went once");
+    assert_eq!(h.probes_asked.len(), 3, "all three were probed first");
+}
+
+#[test]
+fn a_server_that_does_not_deduplicate_gets_both_twins_at_once() {
+    let mut h = H::new(EngineSettings { parallel_uploads: 2, ..H::settings() });
+    h.add_many(vec![file(1, "A/x.jpg", 100_000, 3), file(2, "B/x.jpg", 100_000, 3)]);
+    h.handshake(HttpResponse::new(404), options_full());
+    h.start();
+    h.drain();
+    let bodies: Vec<_> = h.http.iter().filter(|(_, r)| r.method == Method::Post).map(|(_, r)| body_file(r)).collect();
+    assert_eq!(bodies, vec![Some(FileId(1)), Some(FileId(2))], "both go, each with its bytes");
 }

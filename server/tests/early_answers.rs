@@ -3,7 +3,8 @@
 //! has (`Upload-Duplicate`) and a PATCH at the wrong offset. The client keeps sending the body
 //! after the answer arrived, as a browser does; the server must read and drop the rest rather
 //! than reset the connection (which a browser reports as a network error, losing the answer),
-//! and the same connection then serves the next request.
+//! and the same connection then serves the next request. A client that waits for "100
+//! Continue" is answered at once and never asked for the body.
 mod common;
 use common::http::{parse_reply, request, tus_headers, Reply};
 use common::process::ServerProcess;
@@ -109,4 +110,33 @@ fn a_patch_refused_before_its_body_is_read_keeps_the_connection() {
     assert_eq!(head.h("upload-offset"), Some("0"));
     let done = common::http::patch(p.addr, &loc, 0, &data);
     assert_eq!(done.status, 204, "{}", done.text());
+}
+
+#[test]
+fn a_client_waiting_for_100_continue_gets_the_refusal_and_sends_nothing() {
+    let (_dir, p) = start();
+    let data = bytes(LEN, 7);
+    let mut h = tus_headers(ALICE);
+    h.extend([("Upload-Length", LEN.to_string()), ("Upload-Metadata", meta(&data))]);
+    let created = request(p.addr, "POST", "/files/", &h, b"");
+    let loc = created.h("location").unwrap().to_string();
+    let mut h = tus_headers(ALICE);
+    h.extend([("Upload-Offset", "4096".to_string()), ("Content-Type", "application/offset+octet-stream".into())]);
+    h.push(("Expect", "100-continue".into()));
+    let mut c = TcpStream::connect(p.addr).unwrap();
+    c.write_all(&keep_alive_head("PATCH", &loc, &h, LEN)).unwrap();
+    // The refusal comes instead of "100 Continue": the body is never asked for, and the server
+    // does not wait for it (it would take the next request for the body).
+    let answer = read_one(&mut c);
+    assert_eq!(answer.status, 409, "{}", answer.text());
+    let config = keep_alive_head("GET", "/api/v1/config", &[("Authorization", format!("Bearer {ALICE}"))], 0);
+    let _ = c.write_all(&config);
+    c.set_read_timeout(Some(Duration::from_secs(3))).unwrap();
+    let mut buf = [0u8; 64];
+    match c.read(&mut buf) {
+        Ok(0) => {}
+        Ok(n) => assert!(buf[..n].starts_with(b"HTTP/1.1 200"), "{:?}", String::from_utf8_lossy(&buf[..n])),
+        Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => {}
+        Err(e) => panic!("neither answered nor closed: the server waits for a body that never comes ({e})"),
+    }
 }

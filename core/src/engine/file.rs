@@ -160,6 +160,22 @@ impl FileState {
         self.prepared.as_ref().map(|p| p.sha256.as_str()).or(self.sha256.as_deref())
     }
 
+    /// A large file hashed beside its upload is known before that by its probe: its size and
+    /// the digest of its first and last MiB (`stream.rs`). Two files with the same key may
+    /// differ in between, so the key only ever makes a file wait or be hashed first.
+    pub fn probe_key(&self) -> Option<String> {
+        self.probe.as_ref().map(|p| format!("{}:{p}", self.entry.size))
+    }
+
+    /// Whether the two files have the same original bytes, as far as is known yet: their
+    /// SHA-256s when both are hashed, else their probes.
+    pub fn same_content(&self, other: &FileState) -> bool {
+        match (&self.sha256, &other.sha256) {
+            (Some(a), Some(b)) => a == b,
+            _ => self.probe.is_some() && self.entry.size == other.entry.size && self.probe == other.probe,
+        }
+    }
+
     pub fn bytes_done(&self) -> u64 {
         if self.outcome.is_some() {
             return self.upload_size();

@@ -218,8 +218,16 @@ impl Engine {
                 continue;
             }
             // Bytes another file is sending are not sent beside it: this one waits, the files
-            // behind it go on, and once the other is stored this one is a duplicate.
-            if self.twin_uploading(f) {
+            // behind it go on, and once the other is stored this one is a duplicate. One
+            // known only by its probe is then hashed whole first, and found on the server.
+            if self.server_holds(f) {
+                if f.stream && f.sha256.is_none() && f.up.url.is_none() {
+                    self.q.upload.remove(i);
+                    self.with_file(id, |f| f.stream = false);
+                    self.hash_first(id);
+                    continue;
+                }
+            } else if self.twin_uploading(f) {
                 i += 1;
                 continue;
             }
@@ -245,10 +253,10 @@ impl Engine {
         }
     }
 
-    /// Another file with the same original bytes holds an upload slot.
+    /// Another file with the same original bytes holds an upload slot (on a server that
+    /// deduplicates: elsewhere both must be sent anyway).
     fn twin_uploading(&self, f: &FileState) -> bool {
-        let Some(sha) = f.sha256.as_deref() else { return false };
-        self.q.active.iter().any(|a| *a != f.entry.id && self.files.get(a).is_some_and(|g| g.sha256.as_deref() == Some(sha)))
+        self.server.dedups() && self.q.active.iter().any(|a| *a != f.entry.id && self.files.get(a).is_some_and(|g| g.same_content(f)))
     }
 
     /// Emit StatusChanged / TotalsChanged / FoldersChanged when something changed, and keep a

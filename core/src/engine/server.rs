@@ -43,9 +43,10 @@ pub(crate) struct ServerState {
     pub reach_failures: usize,
     /// A creation was answered 507: no room for more (quota or disk); the server's reason.
     pub storage_full: Option<crate::failure::FailReason>,
-    /// Digests (original and uploaded) of content the server said it holds since this
-    /// endpoint and token were set: an upload completed, or a duplicate answered. A later
-    /// file with those bytes creates its upload without a body (`transfer.rs`).
+    /// Digests (original and uploaded, and probe keys) of content a deduplicating server said
+    /// it holds since this endpoint and token were set: an upload completed, or a duplicate
+    /// answered. A later file with those bytes creates its upload without a body
+    /// (`transfer.rs`), or is hashed whole first when known only by its probe (`scheduler.rs`).
     pub holds: std::collections::HashSet<String>,
 }
 
@@ -58,6 +59,10 @@ impl ServerState {
     /// OPTIONS until one succeeds, also while it is being asked again.
     pub fn cannot_reach(&self) -> bool {
         self.unreachable || self.reach_failures > 0
+    }
+    /// Whether the server deduplicates content (its config says so).
+    pub fn dedups(&self) -> bool {
+        self.config.as_ref().is_some_and(|c| c.dedup)
     }
     /// Whether the handshake is complete enough to upload.
     pub fn ready(&self) -> bool {

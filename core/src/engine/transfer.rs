@@ -109,10 +109,12 @@ impl Engine {
         }
     }
 
-    /// The server said it holds this file's bytes (original or uploaded) since the endpoint
-    /// and token were set.
-    fn server_holds(&self, f: &FileState) -> bool {
-        f.sha256.as_deref().into_iter().chain(f.upload_sha()).any(|s| self.server.holds.contains(s))
+    /// The server said it holds this file's bytes (original or uploaded, or for a file known
+    /// only by its probe, bytes with that probe) since the endpoint and token were set.
+    pub(crate) fn server_holds(&self, f: &FileState) -> bool {
+        let holds = &self.server.holds;
+        f.sha256.as_deref().into_iter().chain(f.upload_sha()).any(|s| holds.contains(s))
+            || (f.sha256.is_none() && f.probe_key().is_some_and(|k| holds.contains(&k)))
     }
 
     /// After an answer that may have moved the offset: reset attempts and save the record when
@@ -172,8 +174,9 @@ impl Engine {
             self.takeout_fill(id, now);
         }
         let f = &self.files[&id];
-        if matches!(outcome, Outcome::Uploaded(_) | Outcome::AlreadyBackedUp) {
-            self.server.holds.extend(f.sha256.as_deref().into_iter().chain(f.upload_sha()).map(str::to_string));
+        if matches!(outcome, Outcome::Uploaded(_) | Outcome::AlreadyBackedUp) && self.server.dedups() {
+            let digests = f.sha256.as_deref().into_iter().chain(f.upload_sha()).map(str::to_string);
+            self.server.holds.extend(digests.chain(f.probe_key()));
         }
         let fp = f.fingerprint();
         let ep = self.record_scope();

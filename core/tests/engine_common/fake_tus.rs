@@ -26,6 +26,8 @@ pub struct FakeTus {
     pub received: u64,
     pub relative_location: bool,
     pub dedup: bool,
+    /// The config says the server takes probes (`Config::probe`).
+    pub probe: bool,
     pub checksum: bool,
     /// Track data only for real content (virtual content: offsets only).
     pub keep_bytes: bool,
@@ -53,6 +55,10 @@ impl FakeTus {
             } else {
                 options_full().with_header("Tus-Extension", "creation,creation-with-upload,termination")
             }),
+            Method::Get if self.probe => Some(
+                HttpResponse::new(200)
+                    .with_body(&config_json(self.dedup, 8 * 1024 * 1024).body.replace(r#""dedup":true"#, r#""dedup":true,"probe":true"#)),
+            ),
             Method::Get => Some(config_json(self.dedup, 8 * 1024 * 1024)),
             Method::Put => Some(HttpResponse::new(204)),
             Method::Post if path.ends_with("/api/v1/media/check") => {

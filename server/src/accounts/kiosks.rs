@@ -72,6 +72,9 @@ impl KioskProfile {
         if self.key.len() < 16 {
             return Err(format!("kiosk {:?}: the key is too short (16 characters at least)", self.name));
         }
+        if let Some(album) = &self.album {
+            drop_pattern_ok(album).map_err(|e| format!("kiosk {:?}: album {e}", self.name))?;
+        }
         if self.quality.as_deref().is_some_and(|q| q != "original" && q != "high") {
             return Err(format!("kiosk {:?}: quality is \"original\" or \"high\"", self.name));
         }
@@ -95,5 +98,16 @@ impl KioskProfile {
             welcome_texts: self.welcome_texts.clone(),
             own_accounts: self.own_accounts.unwrap_or(defaults.own_accounts),
         }
+    }
+}
+
+/// A visitor's drop is named by a pattern that must hold the visit's code (`{code}` or
+/// `{visitor}`): without it several visits would share one album, and each visitor would see
+/// and download the others' photos.
+pub fn drop_pattern_ok(pattern: &str) -> Result<(), String> {
+    if pattern.contains("{code}") || pattern.contains("{visitor}") {
+        Ok(())
+    } else {
+        Err(format!("{pattern:?} must hold {{code}} (or {{visitor}}), so that every visit has an album of its own"))
     }
 }

@@ -306,6 +306,7 @@ impl ServerConfig {
         if a.csp_connect_src.as_deref().is_some_and(|c| c.contains([';', ',']) || c.chars().any(|ch| ch.is_control())) {
             return Err("--csp-connect-src is a space-separated list of CSP sources (no ';' or ',')".into());
         }
+        crate::accounts::kiosks::drop_pattern_ok(&a.kiosk_album).map_err(|e| format!("--kiosk-album {e}"))?;
         if let Some(f) = &a.kiosk_config {
             kiosks.extend(KioskProfile::from_file(f)?);
         }

@@ -11,11 +11,14 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
-/// The most a left-over body is read for: a chunk of any size the app's client sends. Past
-/// it (a whole file in one PATCH, say) the connection is closed as before.
-const DRAIN_BYTES: usize = 64 << 20;
-/// And for how long: a client on a slow link is not held for ever.
+/// The most a left-over body is read for: a chunk of any size the app's client sends (64 MiB
+/// at most). A longer declared body (a whole file in one PATCH, say) is not wrapped at all:
+/// its connection is closed as before rather than read for nothing.
+pub const DRAIN_BYTES: u64 = 64 << 20;
+/// And for how long in all, and between two pieces: a client that stops sending after the
+/// answer gives its connection back soon.
 const DRAIN_FOR: Duration = Duration::from_secs(60);
+const DRAIN_IDLE: Duration = Duration::from_secs(5);
 
 /// The request body handed to the router; see the file's header.
 pub struct DrainOnDrop {
@@ -26,6 +29,15 @@ pub struct DrainOnDrop {
 impl DrainOnDrop {
     pub fn wrap(inner: Body) -> Body {
         Body::new(DrainOnDrop { inner, ended: false })
+    }
+
+    /// Whether a request's body is worth wrapping: one is coming (not empty), it may be sent
+    /// without waiting for "100 Continue" (a client that waits sends nothing after an early
+    /// answer), and it is not declared longer than the bound.
+    pub fn worth_it(headers: &axum::http::HeaderMap, body_ended: bool) -> bool {
+        use axum::http::header::{CONTENT_LENGTH, EXPECT};
+        let declared = headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+        !body_ended && !headers.contains_key(EXPECT) && declared.is_none_or(|n| n > 0 && n <= DRAIN_BYTES)
     }
 }
 
@@ -64,9 +76,11 @@ impl Drop for DrainOnDrop {
 async fn drain(mut body: Body) {
     let read = async {
         let mut left = DRAIN_BYTES;
-        while let Some(Ok(frame)) = std::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await {
-            let n = frame.data_ref().map_or(0, Bytes::len);
-            if n >= left {
+        loop {
+            let next = std::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx));
+            let Ok(Some(Ok(frame))) = tokio::time::timeout(DRAIN_IDLE, next).await else { return };
+            let n = frame.data_ref().map_or(0, Bytes::len) as u64;
+            if n > left {
                 return;
             }
             left -= n;

@@ -68,7 +68,15 @@ pub async fn serve(listener: TcpListener, app: Router, limits: Limits) -> std::i
                 // Every frame resets the deadline, so a slow but moving upload is never cut;
                 // a stalled one ends with an error the upload path treats as a cut-off body.
                 // What a handler leaves unread is read and dropped (`drain.rs`).
-                app.clone().oneshot(req.map(|b| DrainOnDrop::wrap(Body::new(TimeoutBody::new(idle, b)))))
+                let drain = DrainOnDrop::worth_it(req.headers(), hyper::body::Body::is_end_stream(req.body()));
+                app.clone().oneshot(req.map(|b| {
+                    let body = Body::new(TimeoutBody::new(idle, b));
+                    if drain {
+                        DrainOnDrop::wrap(body)
+                    } else {
+                        body
+                    }
+                }))
             });
             if let Err(e) = http.serve_connection(TokioIo::new(stream), service).await {
                 // Header timeouts, oversized heads and resets land here: the client's doing.

@@ -30,6 +30,13 @@ pub async fn create(
 ) -> Result<Response, ApiError> {
     let metadata_raw = header(&headers, H_UPLOAD_METADATA).filter(|m| !m.is_empty()).map(str::to_string);
     let mut metadata = metadata::parse(metadata_raw.as_deref())?;
+    // A source digest is a claim about bytes the server never sees (the original of a
+    // downsized photo). Taken from a visitor or an upload-only device, it would mark any
+    // content as held in the owner's account, and the owner's own copy would then never be
+    // sent: only the account's full-access tokens may make it.
+    if access != Access::Full {
+        metadata.retain(|(k, _)| k != keys::SOURCE_SHA256);
+    }
     // A kiosk visitor's upload goes into its drop, whatever the client's metadata says.
     if let Some(drop) = access.drop() {
         metadata.retain(|(k, _)| k != keys::ALBUM && k != keys::ALBUMS);
