@@ -139,7 +139,8 @@ fn keyed(url: &str) -> shoebox_server::store::s3::S3Url {
     u
 }
 
-/// A PATCH of 12 MiB announced, 10 MiB sent (a part already in the bucket), then nothing.
+/// A PATCH of 12 MiB announced, 10 MiB sent (a part already in the bucket), then nothing;
+/// returned once the node holds the upload.
 fn hanging_patch(addr: SocketAddr, loc: &str, data: &[u8]) -> TcpStream {
     let mut h = tus_headers(ALICE);
     h.push(("Upload-Offset", "0".into()));
@@ -147,8 +148,15 @@ fn hanging_patch(addr: SocketAddr, loc: &str, data: &[u8]) -> TcpStream {
     let mut s = TcpStream::connect(addr).unwrap();
     s.write_all(&head_bytes("PATCH", loc, &h, Some(data.len()))).unwrap();
     s.write_all(&data[..10 << 20]).unwrap();
-    std::thread::sleep(Duration::from_millis(700));
-    s
+    // Wait until the node holds the upload (an empty PATCH then answers 423), however slow
+    // the machine: a fixed pause let the other node's PATCH win on a busy one.
+    for _ in 0..150 {
+        if patch(addr, loc, 0, b"").status == 423 {
+            return s;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("the node never took the upload");
 }
 
 #[test]
