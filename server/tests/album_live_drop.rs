@@ -1,6 +1,7 @@
 //! A kiosk visit's drop stays as it is while the visit lives: the operator cannot rename it,
-//! rename another album to its name, add to it or take from it (409 `album_live_visit`, which
-//! the app says in its words), since the visitor sees that album and may still be sending.
+//! rename another album to its name, add to it (an album edit or a Takeout fill) or take from
+//! it (409 `album_live_visit`, which the app says in its words), since the visitor sees that
+//! album and may still be sending.
 //! Once the visit ends every one of those calls works; another user's album of the same name
 //! was never held.
 mod common;
@@ -33,11 +34,13 @@ async fn a_live_visits_drop_cannot_be_renamed_filled_or_emptied_until_it_ends() 
     // Bob has an album of the same name: his own, never the visit's.
     s.state.index.create_album("bob", &drop, "2026-01-01T00:00:00Z").unwrap().unwrap();
 
+    let fill = format!("/api/v1/media/{}/takeout", sha256_hex(&mine));
     let moves = [
         ("/api/v1/albums/rename", json!({"from": drop, "to": "Renamed"})),
         ("/api/v1/albums/rename", json!({"from": "Holiday", "to": drop})),
         ("/api/v1/albums/add", json!({"album": drop, "sha256": [sha256_hex(&mine)]})),
         ("/api/v1/albums/remove", json!({"album": drop, "sha256": [sha256_hex(&photo)]})),
+        (fill.as_str(), json!({"albums": json!([drop]).to_string()})),
     ];
     for (path, body) in &moves {
         let (st, v) = call(&s, ALICE, path, body.clone()).await;

@@ -45,9 +45,10 @@ fn now() -> String {
 }
 
 /// A live kiosk visit's drop is the visitor's view of the library: renaming it (or another album
-/// to its name), adding to it or taking from it would change what the visitor sees, or take
-/// their photos from under them while they may still be sending. Refused until the visit ends.
-fn not_a_live_drop(state: &AppState, user: &str, albums: &[&str]) -> Result<(), ApiError> {
+/// to its name), adding to it (here or by a Takeout fill) or taking from it would change what
+/// the visitor sees, or take their photos from under them while they may still be sending.
+/// Refused until the visit ends.
+pub(crate) fn not_a_live_drop(state: &AppState, user: &str, albums: &[&str]) -> Result<(), ApiError> {
     let now = crate::timefmt::now_ms();
     for a in albums {
         if state.sessions.drop_is_live(user, a, now)? {

@@ -3,7 +3,8 @@
 //! the upload metadata keys with the same values (`takenAt`, `lat`, `lon`, `description`, `albums`,
 //! `favorited`, `archived`), checked
 //! by the same function as at creation. Full-access tokens only (the middleware refuses the
-//! rest); another user's content is 404 like content nobody has.
+//! rest); another user's content is 404 like content nobody has; an album that is a live kiosk
+//! visit's drop is 409 `album_live_visit`, as in the album edits.
 use crate::accounts::auth::User;
 use crate::http::error::ApiError;
 use crate::index::takeout::{Fill, Filled};
@@ -39,6 +40,8 @@ pub async fn fill(
         favorited: meta::marked(&pairs, keys::FAVORITED),
         archived: meta::marked(&pairs, keys::ARCHIVED),
     };
+    let albums: Vec<&str> = fill.albums.iter().map(String::as_str).collect();
+    super::album_edit::not_a_live_drop(&state, &user, &albums)?;
     let index = state.index.clone();
     let filled = tokio::task::spawn_blocking(move || index.fill_takeout(&user, &sha, &fill)).await??;
     filled.map(Json).ok_or(ApiError::NotFound)
