@@ -92,17 +92,22 @@ fn a_duplicate_answered_at_creation_arrives_whole_while_the_body_is_still_coming
     assert_eq!(answer.h("upload-offset"), Some(LEN.to_string().as_str()));
 }
 
+/// A new upload of `data` (nothing sent yet), and the headers of a PATCH at a wrong offset.
+fn upload_and_wrong_patch(addr: SocketAddr, data: &[u8]) -> (String, Vec<(&'static str, String)>) {
+    let mut h = tus_headers(ALICE);
+    h.extend([("Upload-Length", LEN.to_string()), ("Upload-Metadata", meta(data))]);
+    let created = request(addr, "POST", "/files/", &h, b"");
+    assert_eq!(created.status, 201, "{}", created.text());
+    let mut h = tus_headers(ALICE);
+    h.extend([("Upload-Offset", "4096".to_string()), ("Content-Type", "application/offset+octet-stream".into())]);
+    (created.h("location").unwrap().to_string(), h)
+}
+
 #[test]
 fn a_patch_refused_before_its_body_is_read_keeps_the_connection() {
     let (_dir, p) = start();
     let data = bytes(LEN, 6);
-    let mut h = tus_headers(ALICE);
-    h.extend([("Upload-Length", LEN.to_string()), ("Upload-Metadata", meta(&data))]);
-    let created = request(p.addr, "POST", "/files/", &h, b"");
-    assert_eq!(created.status, 201, "{}", created.text());
-    let loc = created.h("location").unwrap().to_string();
-    let mut h = tus_headers(ALICE);
-    h.extend([("Upload-Offset", "4096".to_string()), ("Content-Type", "application/offset+octet-stream".into())]);
+    let (loc, h) = upload_and_wrong_patch(p.addr, &data);
     let answer = answer_mid_body(p.addr, keep_alive_head("PATCH", &loc, &h, LEN), &data);
     assert_eq!(answer.status, 409, "{}", answer.text());
     // Nothing of the refused body was kept, and the upload goes on from where it was.
@@ -116,12 +121,7 @@ fn a_patch_refused_before_its_body_is_read_keeps_the_connection() {
 fn a_client_waiting_for_100_continue_gets_the_refusal_and_sends_nothing() {
     let (_dir, p) = start();
     let data = bytes(LEN, 7);
-    let mut h = tus_headers(ALICE);
-    h.extend([("Upload-Length", LEN.to_string()), ("Upload-Metadata", meta(&data))]);
-    let created = request(p.addr, "POST", "/files/", &h, b"");
-    let loc = created.h("location").unwrap().to_string();
-    let mut h = tus_headers(ALICE);
-    h.extend([("Upload-Offset", "4096".to_string()), ("Content-Type", "application/offset+octet-stream".into())]);
+    let (loc, mut h) = upload_and_wrong_patch(p.addr, &data);
     h.push(("Expect", "100-continue".into()));
     let mut c = TcpStream::connect(p.addr).unwrap();
     c.write_all(&keep_alive_head("PATCH", &loc, &h, LEN)).unwrap();
