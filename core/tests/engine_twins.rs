@@ -120,3 +120,49 @@ fn a_server_that_does_not_deduplicate_gets_both_twins_at_once() {
     let bodies: Vec<_> = h.http.iter().filter(|(_, r)| r.method == Method::Post).map(|(_, r)| body_file(r)).collect();
     assert_eq!(bodies, vec![Some(FileId(1)), Some(FileId(2))], "both go, each with its bytes");
 }
+
+/// Serves requests against `srv` until `stop` holds (or nothing is left to do).
+fn serve_until(h: &mut H, srv: &mut FakeTus, stop: impl Fn(&FakeTus) -> bool) {
+    for _ in 0..10_000 {
+        h.drain();
+        if stop(srv) {
+            return;
+        }
+        let Some((req, r)) = h.http.pop_front() else {
+            if h.fire_next_timer().is_none() {
+                return;
+            }
+            continue;
+        };
+        let body = h.body_bytes(&r.body);
+        let (len, now) = (r.body.slice_len(), h.now);
+        if len > 0 {
+            h.e.handle_progress(req, len, now);
+        }
+        let resp = srv.handle(&r, body, None).unwrap();
+        h.e.handle_response(req, Ok(resp), now);
+    }
+}
+
+#[test]
+fn after_a_reload_a_resumed_copy_and_a_probed_copy_send_their_bytes_once() {
+    let mb = 1 << 20;
+    let settings = || EngineSettings { parallel_uploads: 3, chunk_size: Some(8 * mb), ..H::settings() };
+    let mut srv = FakeTus::new();
+    (srv.keep_bytes, srv.probe) = (false, true);
+    // The first page: one copy is part sent when the page goes.
+    let mut h = H::new(settings());
+    h.add_many(vec![file(1, "Clips/Two/clip.mp4", 40 * mb, 9)]);
+    h.start();
+    serve_until(&mut h, &mut srv, |s| s.received >= 8 * mb);
+    let records: Vec<_> = h.store.values().cloned().collect();
+    assert!(records.iter().any(|r| !r.done), "an unfinished upload is remembered: {records:?}");
+    // The reloaded page: that copy resumes (its digest from the record), the other is probed.
+    let mut h = H::new(settings());
+    h.e.load_resume_records(records);
+    h.add_many(vec![file(2, "Clips/One/clip.mp4", 40 * mb, 9), file(1, "Clips/Two/clip.mp4", 40 * mb, 9)]);
+    h.start();
+    serve(&mut h, &mut srv);
+    assert_eq!(h.e.status(), Status::Complete { uploaded: 1, already: 1, skipped: 0, failed: 0 });
+    assert_eq!(srv.received, 40 * mb, "the bytes went once in all");
+}

@@ -160,19 +160,21 @@ impl FileState {
         self.prepared.as_ref().map(|p| p.sha256.as_str()).or(self.sha256.as_deref())
     }
 
-    /// A large file hashed beside its upload is known before that by its probe: its size and
-    /// the digest of its first and last MiB (`stream.rs`). Two files with the same key may
-    /// differ in between, so the key only ever makes a file wait or be hashed first.
-    pub fn probe_key(&self) -> Option<String> {
-        self.probe.as_ref().map(|p| format!("{}:{p}", self.entry.size))
+    /// What a large file not hashed yet (one hashed beside its upload) is known by in
+    /// `ServerState::holds`: its size. Another file of that size may differ, so the key only
+    /// ever makes a file wait, or be hashed whole before its upload.
+    pub fn size_key(&self) -> String {
+        format!("size:{}", self.entry.size)
     }
 
-    /// Whether the two files have the same original bytes, as far as is known yet: their
-    /// SHA-256s when both are hashed, else their probes.
+    /// Whether the two files may have the same original bytes, as far as is known yet: their
+    /// SHA-256s when both are hashed; else (a large file known by its probe, beside one whose
+    /// digest came from the resume store) the same size, unless both probes are known and
+    /// differ.
     pub fn same_content(&self, other: &FileState) -> bool {
         match (&self.sha256, &other.sha256) {
             (Some(a), Some(b)) => a == b,
-            _ => self.probe.is_some() && self.entry.size == other.entry.size && self.probe == other.probe,
+            _ => self.entry.size == other.entry.size && !matches!((&self.probe, &other.probe), (Some(a), Some(b)) if a != b),
         }
     }
 

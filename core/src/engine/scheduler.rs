@@ -218,8 +218,8 @@ impl Engine {
                 continue;
             }
             // Bytes another file is sending are not sent beside it: this one waits, the files
-            // behind it go on, and once the other is stored this one is a duplicate. One
-            // known only by its probe is then hashed whole first, and found on the server.
+            // behind it go on, and once the other is stored this one is a duplicate. One not
+            // hashed yet (known by its probe) is then hashed whole first, and found on the server.
             if self.server_holds(f) {
                 if f.stream && f.sha256.is_none() && f.up.url.is_none() {
                     self.q.upload.remove(i);

@@ -43,10 +43,10 @@ pub(crate) struct ServerState {
     pub reach_failures: usize,
     /// A creation was answered 507: no room for more (quota or disk); the server's reason.
     pub storage_full: Option<crate::failure::FailReason>,
-    /// Digests (original and uploaded, and probe keys) of content a deduplicating server said
+    /// Digests (original and uploaded, and large files' size keys) of content a deduplicating server said
     /// it holds since this endpoint and token were set: an upload completed, or a duplicate
     /// answered. A later file with those bytes creates its upload without a body
-    /// (`transfer.rs`), or is hashed whole first when known only by its probe (`scheduler.rs`).
+    /// (`transfer.rs`), or is hashed whole first when not hashed yet (`scheduler.rs`).
     pub holds: std::collections::HashSet<String>,
 }
 

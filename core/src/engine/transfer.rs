@@ -109,12 +109,13 @@ impl Engine {
         }
     }
 
-    /// The server said it holds this file's bytes (original or uploaded, or for a file known
-    /// only by its probe, bytes with that probe) since the endpoint and token were set.
+    /// The server said it holds this file's bytes (original or uploaded) since the endpoint
+    /// and token were set; for a large file not hashed yet, that it holds a large file of
+    /// its size (it is then hashed whole first, and checked).
     pub(crate) fn server_holds(&self, f: &FileState) -> bool {
         let holds = &self.server.holds;
         f.sha256.as_deref().into_iter().chain(f.upload_sha()).any(|s| holds.contains(s))
-            || (f.sha256.is_none() && f.probe_key().is_some_and(|k| holds.contains(&k)))
+            || (f.sha256.is_none() && holds.contains(&f.size_key()))
     }
 
     /// After an answer that may have moved the offset: reset attempts and save the record when
@@ -176,7 +177,8 @@ impl Engine {
         let f = &self.files[&id];
         if matches!(outcome, Outcome::Uploaded(_) | Outcome::AlreadyBackedUp) && self.server.dedups() {
             let digests = f.sha256.as_deref().into_iter().chain(f.upload_sha()).map(str::to_string);
-            self.server.holds.extend(digests.chain(f.probe_key()));
+            let large = f.entry.size >= super::stream::STREAM_HASH_BYTES;
+            self.server.holds.extend(digests.chain(large.then(|| f.size_key())));
         }
         let fp = f.fingerprint();
         let ep = self.record_scope();
