@@ -1,6 +1,7 @@
 //! The main actions: choose folders, back up, pause/resume, retry failed. The next step comes
 //! first and is the one primary button; choosing more folders is then a plain one.
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::folder_picker::FolderPicker;
 use crate::driver::{intent, Intent};
@@ -23,8 +24,29 @@ pub fn Controls() -> impl IntoView {
             || matches!(store.status.get(), Status::BackUpOff)
             || (matches!(store.status.get(), Status::ContinueBackup { .. }) && store.remembered.with(|r| !r.is_empty()))
     });
+    let (controls, had_focus) = (NodeRef::<leptos::html::Div>::new(), StoredValue::new(false));
+    // The step's button goes when the step changes (Back up becomes Pause, Pause goes at the
+    // end): the focus it had moves to the controls' first one instead of falling to the page,
+    // so a keyboard user goes on where they were.
+    Effect::new(move |_| {
+        store.status.track();
+        request_animation_frame(move || {
+            let lost = document().active_element().is_none_or(|a| a.tag_name() == "BODY");
+            let Some(div) = controls.get_untracked().filter(|_| lost && had_focus.get_value()) else { return };
+            if let Ok(Some(first)) = div.query_selector("button, input:not([type=hidden])") {
+                let _ = first.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        });
+    });
+    let focus_out = move |e: web_sys::FocusEvent| {
+        // Focus that went elsewhere on purpose is not brought back; focus of a removed button
+        // goes nowhere (no related target) and is.
+        if let (Some(to), Some(div)) = (e.related_target(), controls.get_untracked()) {
+            had_focus.set_value(div.contains(to.dyn_ref::<web_sys::Node>()));
+        }
+    };
     view! {
-        <div class="controls">
+        <div class="controls" node_ref=controls on:focusin=move |_| had_focus.set_value(true) on:focusout=focus_out>
             <Show when=move || matches!(store.status.get(), Status::ContinueBackup { .. }) && store.remembered.with(|r| !r.is_empty())>
                 <button class="button primary" data-testid="continue-button" on:click=move |_| intent(Intent::ContinueRemembered)>
                     <span class="icon icon-play" aria-hidden="true"></span>{s::continue_()}

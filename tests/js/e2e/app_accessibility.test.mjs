@@ -129,6 +129,12 @@ async function tab(page, key = 'Tab') {
   });
 }
 
+/** Waits until the element with this data-testid has focus, as a keyboard user would expect. */
+async function focusOn(page, testid) {
+  await page.waitForFunction((id) => document.activeElement?.dataset.testid === id, testid, { timeout: 5000 })
+    .catch(async () => assert.fail(`focus is on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}, not ${testid}`));
+}
+
 /** Presses Tab until the element with this data-testid (or tag name) has focus. */
 async function tabTo(page, testid) {
   for (let i = 0; i < 80; i++) if ((await tab(page))?.testid === testid) return;
@@ -168,15 +174,19 @@ test('keyboard only: Tab reaches every control with a visible focus, Enter start
     await tabTo(page, 'backup-button');
     await page.keyboard.press('Enter');
     await waitForStatus(page, /^Backing up/, 30000);
-    await tabTo(page, 'pause-button');
+    // Back up's place is taken by Pause, and so is its focus: no Tab needed.
+    await focusOn(page, 'pause-button');
     await page.keyboard.press('Space');
     await waitForStatus(page, /^Backup is paused$/, 15000);
     const patches = await server.patchCount();
     await new Promise((r) => setTimeout(r, 1500));
     assert.ok(await server.patchCount() - patches <= 1, 'paused, yet uploads went on');
-    await tabTo(page, 'pause-button'); // now "Resume"
+    await focusOn(page, 'pause-button'); // now "Resume"
     await page.keyboard.press('Enter');
     await waitForStatus(page, /^Backup complete$/, 120000);
+    // Pause went with the backup's end: focus stays in the controls, not on the page.
+    await page.waitForFunction(() => document.activeElement?.closest('.controls'), null, { timeout: 5000 })
+      .catch(async () => assert.fail(`focus fell to ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}`));
     assert.equal((await server.media()).length, 6);
   } finally {
     await b.close();
