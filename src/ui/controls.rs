@@ -30,9 +30,13 @@ pub fn Controls() -> impl IntoView {
     // so a keyboard user goes on where they were.
     Effect::new(move |_| {
         store.status.track();
+        // By the next frame the controls may be gone (a kiosk visit ended): nothing to do then.
         request_animation_frame(move || {
             let lost = document().active_element().is_none_or(|a| a.tag_name() == "BODY");
-            let Some(div) = controls.get_untracked().filter(|_| lost && had_focus.get_value()) else { return };
+            if !lost || had_focus.try_get_value() != Some(true) {
+                return;
+            }
+            let Some(Some(div)) = controls.try_get_untracked() else { return };
             if let Ok(Some(first)) = div.query_selector("button, input:not([type=hidden])") {
                 let _ = first.unchecked_into::<web_sys::HtmlElement>().focus();
             }
