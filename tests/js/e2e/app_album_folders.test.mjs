@@ -26,6 +26,7 @@ test('each folder of a dropped tree becomes its own album when chosen in the pla
     const page = b.page;
     await page.goto(server.appUrl());
     const primaries = async () => page.locator('.controls .primary:visible').evaluateAll((els) => els.map((e) => e.dataset.testid || e.textContent.trim()));
+    await page.getByTestId('choose-folders').waitFor(); // the app has started
     assert.deepEqual(await primaries(), ['choose-folders'], 'before anything is chosen, choosing is the one primary action');
     await dropPaths(page, '[data-testid="drop-zone"]', [root]);
     await waitForPlanChecked(page);
